@@ -1,0 +1,55 @@
+// The r2p command line: a registry of subcommands and the small argument parser they share.
+#pragma once
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace r2p::cli {
+
+enum ExitCode : int {
+    kExitOk = 0,
+    kExitRuntime = 1, // the work failed (I/O, backend, cancelled)
+    kExitUsage = 2,   // bad arguments or bad input
+};
+
+struct Command {
+    const char* name;
+    const char* synopsis; // one line of usage after "r2p NAME"
+    const char* summary;
+    int (*run)(const std::vector<std::string>& args);
+};
+
+// Commands register themselves from their own .cpp file: `static Registrar r{{...}};`.
+struct Registrar {
+    explicit Registrar(Command command);
+};
+const std::vector<Command>& commands();
+
+// Parses "--name value", "--flag" and positional arguments. Flags are declared up front so a
+// misspelt option is a usage error rather than silently ignored.
+class Args {
+public:
+    Args(std::vector<std::string> valueOptions, std::vector<std::string> flagOptions);
+    // false on an unknown option or a missing value; error() says which.
+    bool parse(const std::vector<std::string>& args);
+    const std::string& error() const { return error_; }
+
+    bool has(const std::string& name) const;
+    std::optional<std::string> value(const std::string& name) const;
+    std::string valueOr(const std::string& name, const std::string& fallback) const;
+    const std::vector<std::string>& positional() const { return positional_; }
+
+private:
+    std::vector<std::string> valueOptions_, flagOptions_;
+    std::map<std::string, std::string> values_;
+    std::vector<std::string> flags_;
+    std::vector<std::string> positional_;
+    std::string error_;
+};
+
+// Prints "r2p CMD: message" to stderr and returns `code`.
+int fail(const char* command, const std::string& message, int code);
+
+} // namespace r2p::cli

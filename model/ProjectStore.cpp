@@ -1,0 +1,495 @@
+#include "ProjectStore.h"
+
+#include "Sqlite.h"
+
+#include <chrono>
+#include <cstdio>
+#include <ctime>
+#include <filesystem>
+#include <functional>
+#include <nlohmann/json.hpp>
+#include <sqlite3.h>
+
+namespace r2p {
+
+namespace {
+
+// Each entry moves the schema from version (index) to version (index + 1).
+const std::vector<const char*>& migrations() {
+    static const std::vector<const char*> all = {
+        // 0 -> 1: datasets and their index cache.
+        R"sql(
+        CREATE TABLE project_meta(
+            key TEXT PRIMARY KEY,
+            value TEXT NOT NULL);
+        CREATE TABLE datasets(
+            id INTEGER PRIMARY KEY,
+            questions_path TEXT NOT NULL,
+            outputs_path TEXT NOT NULL DEFAULT '',
+            task TEXT NOT NULL DEFAULT '',
+            task_source TEXT NOT NULL DEFAULT '',
+            outputs_task_field TEXT NOT NULL DEFAULT '',
+            split_shape TEXT NOT NULL DEFAULT '',
+            questions_size INTEGER NOT NULL,
+            questions_mtime_ns INTEGER NOT NULL,
+            questions_fingerprint TEXT NOT NULL,
+            outputs_size INTEGER,
+            outputs_mtime_ns INTEGER,
+            outputs_fingerprint TEXT,
+            user_count INTEGER NOT NULL DEFAULT 0,
+            opened_at TEXT NOT NULL,
+            UNIQUE(questions_path, outputs_path));
+        CREATE TABLE dataset_users(
+            dataset_id INTEGER NOT NULL REFERENCES datasets(id) ON DELETE CASCADE,
+            ord INTEGER NOT NULL,
+            question_id TEXT NOT NULL,
+            byte_offset INTEGER NOT NULL,
+            byte_length INTEGER NOT NULL,
+            profile_size INTEGER NOT NULL,
+            user_id TEXT NOT NULL DEFAULT '',
+            gold TEXT,
+            PRIMARY KEY(dataset_id, ord)) WITHOUT ROWID;
+        CREATE TABLE dataset_findings(
+            dataset_id INTEGER NOT NULL REFERENCES datasets(id) ON DELETE CASCADE,
+            ord INTEGER NOT NULL,
+            severity TEXT NOT NULL,
+            code TEXT NOT NULL,
+            file TEXT NOT NULL DEFAULT '',
+            record_id TEXT NOT NULL DEFAULT '',
+            line INTEGER NOT NULL DEFAULT 0,
+            col INTEGER NOT NULL DEFAULT 0,
+            byte_offset INTEGER NOT NULL DEFAULT 0,
+            count INTEGER NOT NULL DEFAULT 0,
+            ids TEXT NOT NULL DEFAULT '[]',
+            detail TEXT NOT NULL DEFAULT '',
+            PRIMARY KEY(dataset_id, ord)) WITHOUT ROWID;
+        )sql",
+    };
+    return all;
+}
+
+std::string nowIso() {
+    const std::time_t t = std::time(nullptr);
+    std::tm tm{};
+    gmtime_r(&t, &tm);
+    char buf[32];
+    std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
+    return buf;
+}
+
+std::string absolutePath(const std::string& path) {
+    if (path.empty())
+        return {};
+    std::error_code ec;
+    auto abs = std::filesystem::absolute(path, ec);
+    return ec ? path : abs.lexically_normal().string();
+}
+
+Result<int> pragmaInt(sqlite3* db, const char* pragma) {
+    sql::Statement st(db, std::string("PRAGMA ") + pragma);
+    if (!st.prepared())
+        return Error{st.prepareError()};
+    if (!st.step())
+        return st.failed() ? Result<int>(Error{st.error()}) : Result<int>(0);
+    return static_cast<int>(st.int64(0));
+}
+
+TaskId taskFromName(const std::string& name) {
+    return parseTaskName(name).value_or(TaskId::Invalid);
+}
+
+TaskSource taskSourceFromName(const std::string& name) {
+    for (TaskSource s :
+         {TaskSource::OutputsFile, TaskSource::InputTemplate, TaskSource::UserOverride})
+        if (name == taskSourceName(s))
+            return s;
+    return TaskSource::Invalid;
+}
+
+std::string taskName(TaskId id) {
+    return id == TaskId::Invalid ? std::string() : std::string(taskSpec(id).name);
+}
+
+} // namespace
+
+ProjectStore::ProjectStore(std::string path, sqlite3* db) : path_(std::move(path)), db_(db) {}
+
+ProjectStore::~ProjectStore() {
+    sqlite3_close_v2(db_);
+}
+
+Result<std::unique_ptr<ProjectStore>> ProjectStore::open(const std::string& rawPath) {
+    const std::string path = absolutePath(rawPath);
+    std::error_code ec;
+    const bool exists = std::filesystem::exists(path, ec);
+    if (exists && std::filesystem::is_directory(path, ec))
+        return Error{path + ": is a directory, not a project file"};
+    if (exists && std::filesystem::file_size(path, ec) > 0) {
+        // Check the header before SQLite touches anything, so a foreign file stays as it was.
+        std::FILE* f = std::fopen(path.c_str(), "rb");
+        char header[16] = {};
+        const std::size_t n = f ? std::fread(header, 1, sizeof header, f) : 0;
+        if (f)
+            std::fclose(f);
+        if (!f)
+            return Error{path + ": cannot read the project file"};
+        if (n < 16 || std::string(header, 15) != "SQLite format 3")
+            return Error{path + ": not an R2P project file (not an SQLite database)"};
+    }
+
+    sqlite3* db = nullptr;
+    int rc = sqlite3_open_v2(path.c_str(), &db,
+                             SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_FULLMUTEX,
+                             nullptr);
+    if (rc != SQLITE_OK) {
+        std::string m = sql::describeError(db, rc);
+        sqlite3_close_v2(db);
+        return Error{path + ": cannot open the project file: " + m};
+    }
+    std::unique_ptr<ProjectStore> store(new ProjectStore(path, db));
+    sqlite3_busy_timeout(db, 5000);
+    sqlite3_extended_result_codes(db, 1);
+
+    auto appId = pragmaInt(db, "application_id");
+    if (!appId)
+        return Error{path + ": cannot read the project file: " + appId.error().message};
+    auto version = pragmaInt(db, "user_version");
+    if (!version)
+        return Error{path + ": cannot read the project file: " + version.error().message};
+    auto tables = pragmaInt(db, "schema_version");
+    if (*appId != kApplicationId && (*appId != 0 || (tables.ok() && *tables != 0)))
+        return Error{path + ": not an R2P project file (it is another application's database)"};
+    if (*version > kSchemaVersion)
+        return Error{path + ": this project was written by a newer R2P Workbench (schema " +
+                     std::to_string(*version) + "; this version reads up to " +
+                     std::to_string(kSchemaVersion) + "). The file was not changed."};
+
+    if (auto s = sql::exec(db, "PRAGMA journal_mode=WAL; PRAGMA foreign_keys=ON; "
+                               "PRAGMA synchronous=NORMAL;");
+        !s)
+        return Error{path + ": cannot open the project file: " + s.error().message};
+
+    if (*version < kSchemaVersion) {
+        sql::Transaction tx(db);
+        if (!tx.begun())
+            return Error{path + ": cannot upgrade the project file: " + tx.begun().error().message};
+        for (int v = *version; v < kSchemaVersion; ++v) {
+            if (auto s = sql::exec(db, migrations()[static_cast<std::size_t>(v)]); !s)
+                return Error{path + ": cannot upgrade the project file to schema " +
+                             std::to_string(v + 1) + ": " + s.error().message};
+        }
+        const std::string setVersion = "PRAGMA user_version=" + std::to_string(kSchemaVersion) +
+                                       "; PRAGMA application_id=" + std::to_string(kApplicationId) +
+                                       ";";
+        if (auto s = sql::exec(db, setVersion); !s)
+            return Error{path + ": cannot upgrade the project file: " + s.error().message};
+        if (*version == 0) {
+            sql::Statement meta(db, "INSERT OR REPLACE INTO project_meta(key, value) VALUES "
+                                    "('created_at', ?1), ('created_by', 'R2P Workbench 0.1.0')");
+            meta.bind(1, nowIso());
+            if (auto s = meta.run(); !s)
+                return Error{path + ": cannot initialise the project file: " + s.error().message};
+        }
+        if (auto s = tx.commit(); !s)
+            return Error{path + ": cannot upgrade the project file: " + s.error().message};
+    }
+    return store;
+}
+
+int ProjectStore::schemaVersion() const {
+    auto v = pragmaInt(db_, "user_version");
+    return v ? *v : 0;
+}
+
+Result<std::vector<DatasetRow>> ProjectStore::datasets() const {
+    sql::Statement st(db_, "SELECT id, questions_path, outputs_path, task, task_source, "
+                           "user_count, opened_at FROM datasets ORDER BY opened_at DESC, id DESC");
+    if (!st.prepared())
+        return Error{st.prepareError()};
+    std::vector<DatasetRow> rows;
+    while (st.step()) {
+        DatasetRow r;
+        r.id = st.int64(0);
+        r.questionsPath = st.text(1);
+        r.outputsPath = st.text(2);
+        r.task = taskFromName(st.text(3));
+        r.taskSource = taskSourceFromName(st.text(4));
+        r.userCount = static_cast<std::uint64_t>(st.int64(5));
+        r.openedAt = st.text(6);
+        rows.push_back(std::move(r));
+    }
+    if (st.failed())
+        return Error{path_ + ": cannot list datasets: " + st.error()};
+    return rows;
+}
+
+Result<std::int64_t> ProjectStore::saveDatasetIndex(const DatasetIndex& index) {
+    auto fail = [&](const std::string& what) -> Result<std::int64_t> {
+        return Error{path_ + ": cannot save the dataset index: " + what};
+    };
+    sql::Transaction tx(db_);
+    if (!tx.begun())
+        return fail(tx.begun().error().message);
+
+    sql::Statement upsert(db_, R"sql(
+        INSERT INTO datasets(questions_path, outputs_path, task, task_source, outputs_task_field,
+            split_shape, questions_size, questions_mtime_ns, questions_fingerprint, outputs_size,
+            outputs_mtime_ns, outputs_fingerprint, user_count, opened_at)
+        VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)
+        ON CONFLICT(questions_path, outputs_path) DO UPDATE SET
+            task = excluded.task, task_source = excluded.task_source,
+            outputs_task_field = excluded.outputs_task_field, split_shape = excluded.split_shape,
+            questions_size = excluded.questions_size,
+            questions_mtime_ns = excluded.questions_mtime_ns,
+            questions_fingerprint = excluded.questions_fingerprint,
+            outputs_size = excluded.outputs_size, outputs_mtime_ns = excluded.outputs_mtime_ns,
+            outputs_fingerprint = excluded.outputs_fingerprint,
+            user_count = excluded.user_count, opened_at = excluded.opened_at
+        RETURNING id)sql");
+    upsert.bind(1, index.questions.path)
+        .bind(2, index.outputs ? index.outputs->path : std::string())
+        .bind(3, taskName(index.task))
+        .bind(4, std::string(index.taskSource == TaskSource::Invalid
+                                 ? ""
+                                 : taskSourceName(index.taskSource)))
+        .bind(5, index.outputsTaskField)
+        .bind(6, std::string(splitShapeName(index.shape)))
+        .bind(7, static_cast<std::int64_t>(index.questions.size))
+        .bind(8, index.questions.mtimeNs)
+        .bind(9, index.questions.fingerprint);
+    if (index.outputs) {
+        upsert.bind(10, static_cast<std::int64_t>(index.outputs->size))
+            .bind(11, index.outputs->mtimeNs)
+            .bind(12, index.outputs->fingerprint);
+    } else {
+        upsert.bindNull(10).bindNull(11).bindNull(12);
+    }
+    upsert.bind(13, static_cast<std::int64_t>(index.users.size())).bind(14, nowIso());
+    if (!upsert.step())
+        return fail(upsert.failed() ? upsert.error() : "no id returned");
+    const std::int64_t id = upsert.int64(0);
+    while (upsert.step()) {
+    }
+
+    for (const char* table : {"dataset_users", "dataset_findings"}) {
+        sql::Statement del(db_, std::string("DELETE FROM ") + table + " WHERE dataset_id = ?1");
+        del.bind(1, id);
+        if (auto s = del.run(); !s)
+            return fail(s.error().message);
+    }
+
+    sql::Statement user(db_, "INSERT INTO dataset_users(dataset_id, ord, question_id, "
+                             "byte_offset, byte_length, profile_size, user_id, gold) "
+                             "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
+    std::int64_t ord = 0;
+    for (const auto& u : index.users) {
+        user.reset();
+        user.bind(1, id)
+            .bind(2, ord++)
+            .bind(3, u.id)
+            .bind(4, static_cast<std::int64_t>(u.offset))
+            .bind(5, static_cast<std::int64_t>(u.length))
+            .bind(6, static_cast<std::int64_t>(u.profileSize))
+            .bind(7, u.userId)
+            .bindOptional(8, u.hasGold ? std::optional<std::string>(u.gold) : std::nullopt);
+        if (auto s = user.run(); !s)
+            return fail(s.error().message);
+    }
+
+    sql::Statement finding(db_, "INSERT INTO dataset_findings(dataset_id, ord, severity, code, "
+                                "file, record_id, line, col, byte_offset, count, ids, detail) "
+                                "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)");
+    ord = 0;
+    for (const auto& f : index.findings) {
+        finding.reset();
+        finding.bind(1, id)
+            .bind(2, ord++)
+            .bind(3, std::string(severityName(f.severity)))
+            .bind(4, std::string(findingCodeName(f.code)))
+            .bind(5, f.file)
+            .bind(6, f.recordId)
+            .bind(7, static_cast<std::int64_t>(f.line))
+            .bind(8, static_cast<std::int64_t>(f.column))
+            .bind(9, static_cast<std::int64_t>(f.offset))
+            .bind(10, static_cast<std::int64_t>(f.count))
+            .bind(11, nlohmann::json(f.ids).dump())
+            .bind(12, f.detail);
+        if (auto s = finding.run(); !s)
+            return fail(s.error().message);
+    }
+    if (auto s = tx.commit(); !s)
+        return fail(s.error().message);
+    return id;
+}
+
+Result<DatasetIndex> ProjectStore::loadIndex(std::int64_t datasetId) const {
+    auto fail = [&](const std::string& what) -> Result<DatasetIndex> {
+        return Error{path_ + ": cannot read the dataset index: " + what};
+    };
+    sql::Statement head(db_, R"sql(
+        SELECT questions_path, outputs_path, task, task_source, outputs_task_field, split_shape,
+               questions_size, questions_mtime_ns, questions_fingerprint, outputs_size,
+               outputs_mtime_ns, outputs_fingerprint, user_count
+        FROM datasets WHERE id = ?1)sql");
+    head.bind(1, datasetId);
+    if (!head.step())
+        return fail(head.failed() ? head.error()
+                                  : "no dataset with id " + std::to_string(datasetId));
+    DatasetIndex index;
+    index.questions.path = head.text(0);
+    index.questions.size = static_cast<std::uint64_t>(head.int64(6));
+    index.questions.mtimeNs = head.int64(7);
+    index.questions.fingerprint = head.text(8);
+    if (!head.text(1).empty() && !head.isNull(9)) {
+        FileStamp o;
+        o.path = head.text(1);
+        o.size = static_cast<std::uint64_t>(head.int64(9));
+        o.mtimeNs = head.int64(10);
+        o.fingerprint = head.text(11);
+        index.outputs = std::move(o);
+    }
+    index.task = taskFromName(head.text(2));
+    index.taskSource = taskSourceFromName(head.text(3));
+    index.outputsTaskField = head.text(4);
+    index.shape = head.text(5) == splitShapeName(SplitShape::TimeBased) ? SplitShape::TimeBased
+                                                                        : SplitShape::UserBased;
+    index.users.reserve(static_cast<std::size_t>(head.int64(12)));
+
+    sql::Statement users(db_,
+                         "SELECT question_id, byte_offset, byte_length, profile_size, "
+                         "user_id, gold FROM dataset_users WHERE dataset_id = ?1 ORDER BY ord");
+    users.bind(1, datasetId);
+    while (users.step()) {
+        UserIndexEntry u;
+        u.id = users.text(0);
+        u.offset = static_cast<std::uint64_t>(users.int64(1));
+        u.length = static_cast<std::uint64_t>(users.int64(2));
+        u.profileSize = static_cast<std::uint32_t>(users.int64(3));
+        u.userId = users.text(4);
+        u.hasGold = !users.isNull(5);
+        if (u.hasGold)
+            u.gold = users.text(5);
+        index.users.push_back(std::move(u));
+    }
+    if (users.failed())
+        return fail(users.error());
+
+    sql::Statement findings(db_, "SELECT severity, code, file, record_id, line, col, byte_offset, "
+                                 "count, ids, detail FROM dataset_findings WHERE dataset_id = ?1 "
+                                 "ORDER BY ord");
+    findings.bind(1, datasetId);
+    while (findings.step()) {
+        Finding f;
+        f.severity = parseSeverity(findings.text(0));
+        f.code = parseFindingCode(findings.text(1));
+        f.file = findings.text(2);
+        f.recordId = findings.text(3);
+        f.line = static_cast<std::uint64_t>(findings.int64(4));
+        f.column = static_cast<std::uint64_t>(findings.int64(5));
+        f.offset = static_cast<std::uint64_t>(findings.int64(6));
+        f.count = static_cast<std::uint64_t>(findings.int64(7));
+        auto ids = nlohmann::json::parse(findings.text(8), nullptr, false);
+        if (ids.is_array())
+            for (const auto& v : ids)
+                if (v.is_string())
+                    f.ids.push_back(v.get<std::string>());
+        f.detail = findings.text(9);
+        index.findings.push_back(std::move(f));
+    }
+    if (findings.failed())
+        return fail(findings.error());
+    return index;
+}
+
+Result<std::optional<DatasetIndex>>
+ProjectStore::loadFreshIndex(const std::string& questionsPath,
+                             const std::string& outputsPath) const {
+    sql::Statement find(db_, "SELECT id, questions_size, questions_mtime_ns, "
+                             "questions_fingerprint, outputs_size, outputs_mtime_ns, "
+                             "outputs_fingerprint FROM datasets "
+                             "WHERE questions_path = ?1 AND outputs_path = ?2");
+    find.bind(1, absolutePath(questionsPath)).bind(2, absolutePath(outputsPath));
+    if (!find.step()) {
+        if (find.failed())
+            return Error{path_ + ": cannot read the dataset index: " + find.error()};
+        return std::optional<DatasetIndex>();
+    }
+    const std::int64_t id = find.int64(0);
+    auto q = stampFile(questionsPath);
+    if (!q || q->size != static_cast<std::uint64_t>(find.int64(1)) || q->mtimeNs != find.int64(2) ||
+        q->fingerprint != find.text(3))
+        return std::optional<DatasetIndex>();
+    if (!outputsPath.empty()) {
+        auto o = stampFile(outputsPath);
+        if (!o || find.isNull(4) || o->size != static_cast<std::uint64_t>(find.int64(4)) ||
+            o->mtimeNs != find.int64(5) || o->fingerprint != find.text(6))
+            return std::optional<DatasetIndex>();
+    }
+    auto index = loadIndex(id);
+    if (!index)
+        return index.error();
+    return std::optional<DatasetIndex>(std::move(index).value());
+}
+
+Status ProjectStore::setDatasetTask(std::int64_t datasetId, TaskId task, TaskSource source) {
+    sql::Statement st(db_, "UPDATE datasets SET task = ?1, task_source = ?2 WHERE id = ?3");
+    st.bind(1, taskName(task)).bind(2, std::string(taskSourceName(source))).bind(3, datasetId);
+    if (auto s = st.run(); !s)
+        return Error{path_ + ": cannot change the dataset's task: " + s.error().message};
+    return Ok{};
+}
+
+Status ProjectStore::removeDataset(std::int64_t datasetId) {
+    sql::Statement st(db_, "DELETE FROM datasets WHERE id = ?1");
+    st.bind(1, datasetId);
+    if (auto s = st.run(); !s)
+        return Error{path_ + ": cannot remove the dataset: " + s.error().message};
+    return Ok{};
+}
+
+Result<OpenedDataset> openDataset(ProjectStore& store, const std::string& questionsPath,
+                                  const std::string& outputsPath, const IndexOptions& options) {
+    auto cached = store.loadFreshIndex(questionsPath, outputsPath);
+    if (cached && cached->has_value()) {
+        OpenedDataset opened;
+        opened.index = std::move(**cached);
+        opened.fromCache = true;
+        sql::Statement id(
+            store.handle(),
+            "SELECT id FROM datasets WHERE questions_path = ?1 AND outputs_path = ?2");
+        id.bind(1, opened.index.questions.path)
+            .bind(2, opened.index.outputs ? opened.index.outputs->path : std::string());
+        if (id.step())
+            opened.datasetId = id.int64(0);
+        if (options.taskOverride && *options.taskOverride != opened.index.task) {
+            opened.index.task = *options.taskOverride;
+            opened.index.taskSource = TaskSource::UserOverride;
+            (void)store.setDatasetTask(opened.datasetId, opened.index.task,
+                                       opened.index.taskSource);
+        }
+        sql::Statement touch(store.handle(), "UPDATE datasets SET opened_at = ?1 WHERE id = ?2");
+        touch.bind(1, nowIso()).bind(2, opened.datasetId);
+        (void)touch.run();
+        return opened;
+    }
+    auto index = indexDataset(questionsPath, outputsPath, options);
+    if (!index)
+        return index.error();
+    OpenedDataset opened;
+    opened.index = std::move(index).value();
+    auto saved = store.saveDatasetIndex(opened.index);
+    if (saved) {
+        opened.datasetId = *saved;
+    } else {
+        // The index is still good to use; it just will not be reused next time.
+        Finding f;
+        f.severity = Severity::Warning;
+        f.code = FindingCode::FileUnreadable;
+        f.file = store.path();
+        f.detail = saved.error().message;
+        opened.index.findings.push_back(std::move(f));
+    }
+    return opened;
+}
+
+} // namespace r2p

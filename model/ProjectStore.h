@@ -1,0 +1,71 @@
+// The project file: one SQLite database (*.r2p, WAL) with the datasets opened and their index
+// cache; later also runs, steps, events, verdicts, the response cache and annotations.
+#pragma once
+
+#include "Dataset.h"
+#include "Result.h"
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+struct sqlite3;
+
+namespace r2p {
+
+struct DatasetRow {
+    std::int64_t id = 0;
+    std::string questionsPath;
+    std::string outputsPath; // empty when none
+    TaskId task = TaskId::Invalid;
+    TaskSource taskSource = TaskSource::Invalid;
+    std::uint64_t userCount = 0;
+    std::string openedAt; // ISO 8601 UTC
+};
+
+class ProjectStore {
+public:
+    static constexpr int kSchemaVersion = 1;
+    static constexpr int kApplicationId = 0x52325057; // "R2PW"
+
+    // Opens or creates the project file. Refuses files of a newer schema or of another
+    // application without changing them.
+    static Result<std::unique_ptr<ProjectStore>> open(const std::string& path);
+    ~ProjectStore();
+    ProjectStore(const ProjectStore&) = delete;
+    ProjectStore& operator=(const ProjectStore&) = delete;
+
+    const std::string& path() const { return path_; }
+    int schemaVersion() const;
+
+    Result<std::vector<DatasetRow>> datasets() const;
+    // Saves (or replaces) the index of a dataset, keyed by its questions and outputs paths.
+    Result<std::int64_t> saveDatasetIndex(const DatasetIndex& index);
+    // The stored index of that dataset if the files are unchanged since it was saved.
+    Result<std::optional<DatasetIndex>> loadFreshIndex(const std::string& questionsPath,
+                                                       const std::string& outputsPath) const;
+    Result<DatasetIndex> loadIndex(std::int64_t datasetId) const;
+    Status setDatasetTask(std::int64_t datasetId, TaskId task, TaskSource source);
+    Status removeDataset(std::int64_t datasetId);
+
+    sqlite3* handle() const { return db_; }
+
+private:
+    ProjectStore(std::string path, sqlite3* db);
+    std::string path_;
+    sqlite3* db_ = nullptr;
+};
+
+// Opens a dataset through the project: the cached index if the files are unchanged, otherwise
+// a fresh scan that is then cached. `fromCache` tells which happened.
+struct OpenedDataset {
+    std::int64_t datasetId = 0;
+    DatasetIndex index;
+    bool fromCache = false;
+};
+Result<OpenedDataset> openDataset(ProjectStore& store, const std::string& questionsPath,
+                                  const std::string& outputsPath, const IndexOptions& options = {});
+
+} // namespace r2p

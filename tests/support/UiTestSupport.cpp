@@ -1,0 +1,1 @@
+// UI test helpers
