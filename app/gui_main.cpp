@@ -1,1 +1,153 @@
-int main() { return 0; }
+// r2p-workbench: the GUI.
+#include "ui/App.h"
+#include "ui/DemoData.h"
+#include "ui/MainWindow.h"
+#include "ui/Session.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QFileInfo>
+#include <QTimer>
+#include <cstdio>
+
+using namespace r2p;
+using namespace r2p::ui;
+
+namespace {
+void fail(const QString& message) {
+    std::fprintf(stderr, "r2p-workbench: %s\n", qPrintable(message));
+}
+} // namespace
+
+int main(int argc, char** argv) {
+    QApplication app(argc, argv);
+    // Read --lang before anything is translated.
+    QString lang;
+    for (int i = 1; i + 1 < argc; ++i)
+        if (QString::fromLocal8Bit(argv[i]) == QLatin1String("--lang"))
+            lang = QString::fromLocal8Bit(argv[i + 1]);
+    setUpApplication(app, lang.isEmpty() ? QString() : lang);
+
+    QCommandLineParser cli;
+    cli.setApplicationDescription(QApplication::translate(
+        "main",
+        "R2P Workbench: look inside personalized generation by large reasoning models on LaMP."));
+    cli.addHelpOption();
+    cli.addVersionOption();
+    const QCommandLineOption project(
+        QStringLiteral("project"),
+        QApplication::translate("main", "Open this project file (*.r2p)."), QStringLiteral("P"));
+    const QCommandLineOption open(QStringLiteral("open"),
+                                  QApplication::translate("main", "Open this LaMP questions file."),
+                                  QStringLiteral("QUESTIONS"));
+    const QCommandLineOption outputs(
+        QStringLiteral("outputs"),
+        QApplication::translate("main", "Its outputs file (default: the one beside it)."),
+        QStringLiteral("OUTPUTS"));
+    const QCommandLineOption task(
+        QStringLiteral("task"),
+        QApplication::translate("main",
+                                "Set the task instead of detecting it (LaMP-1 … LaMP-7, LaMP-2N)."),
+        QStringLiteral("TASK"));
+    const QCommandLineOption demo(
+        QStringLiteral("demo"),
+        QApplication::translate("main", "Open the bundled demo dataset of this task."),
+        QStringLiteral("TASK"));
+    const QCommandLineOption user(
+        QStringLiteral("user"),
+        QApplication::translate("main", "Select this question id once loaded."),
+        QStringLiteral("ID"));
+    const QCommandLineOption screenshot(
+        QStringLiteral("screenshot"),
+        QApplication::translate("main",
+                                "Save a PNG of the window once everything is loaded, then quit."),
+        QStringLiteral("FILE.png"));
+    const QCommandLineOption size(QStringLiteral("size"),
+                                  QApplication::translate("main", "Window size, e.g. 1600x1000."),
+                                  QStringLiteral("WxH"));
+    const QCommandLineOption langOption(
+        QStringLiteral("lang"),
+        QApplication::translate("main", "Interface language (en, de, zh_CN)."),
+        QStringLiteral("CODE"));
+    for (const auto& o : {project, open, outputs, task, demo, user, screenshot, size, langOption})
+        cli.addOption(o);
+    cli.process(app);
+
+    std::optional<TaskId> taskOverride;
+    if (cli.isSet(task)) {
+        taskOverride = parseTaskName(cli.value(task).toStdString());
+        if (!taskOverride) {
+            fail(QApplication::translate("main", "unknown task %1").arg(cli.value(task)));
+            return 2;
+        }
+    }
+    std::optional<TaskId> demoTask;
+    if (cli.isSet(demo)) {
+        demoTask = parseTaskName(cli.value(demo).toStdString());
+        if (!demoTask || !demoTasks().contains(*demoTask)) {
+            fail(QApplication::translate("main", "no demo for task %1").arg(cli.value(demo)));
+            return 2;
+        }
+    }
+
+    Session session;
+    MainWindow window(&session);
+    const QString projectPath =
+        cli.isSet(project) ? cli.value(project) : MainWindow::defaultProjectPath();
+    if (!window.openProject(projectPath, cli.isSet(screenshot))) {
+        if (cli.isSet(screenshot) || cli.isSet(project)) {
+            fail(QApplication::translate("main", "cannot open the project %1").arg(projectPath));
+            return 2;
+        }
+    }
+    if (cli.isSet(size)) {
+        const QStringList wh = cli.value(size).split(QLatin1Char('x'));
+        if (wh.size() == 2)
+            window.resize(wh[0].toInt(), wh[1].toInt());
+    }
+
+    if (cli.isSet(user)) {
+        const QString id = cli.value(user);
+        QObject::connect(&session, &Session::datasetChanged, &window, [&session, id] {
+            if (session.dataset() && !session.selectUserById(id))
+                fail(QApplication::translate("main", "no user with id %1 in this dataset").arg(id));
+        });
+    }
+    if (cli.isSet(screenshot)) {
+        const QString file = cli.value(screenshot);
+        auto* settle = new QTimer(&window);
+        settle->setSingleShot(true);
+        settle->setInterval(400);
+        QObject::connect(settle, &QTimer::timeout, &window, [&window, &session, file, settle] {
+            if (session.isBusy()) {
+                settle->start();
+                return;
+            }
+            const bool ok = window.grab().save(file);
+            if (!ok)
+                fail(QApplication::translate("main", "cannot write %1").arg(file));
+            QApplication::exit(ok ? 0 : 1);
+        });
+        QObject::connect(&session, &Session::busyChanged, settle, [settle](bool busy) {
+            if (!busy)
+                settle->start();
+        });
+        settle->start();
+        QTimer::singleShot(120000, &window, [] {
+            fail(QApplication::translate("main", "timed out waiting for the dataset to load"));
+            QApplication::exit(1);
+        });
+    }
+
+    if (demoTask)
+        window.openDemo(*demoTask);
+    else if (cli.isSet(open)) {
+        const QString q = cli.value(open);
+        const QString o = cli.isSet(outputs) ? cli.value(outputs)
+                                             : QString::fromStdString(guessOutputsPath(
+                                                   QFileInfo(q).absoluteFilePath().toStdString()));
+        window.openDatasetFiles(q, o, taskOverride);
+    }
+    window.show();
+    return app.exec();
+}

@@ -1,0 +1,114 @@
+#include "FindingText.h"
+
+#include <QApplication>
+#include <QCoreApplication>
+#include <QFileInfo>
+#include <QStyle>
+
+namespace r2p::ui {
+
+namespace {
+QString tr(const char* text, const char* disambiguation = nullptr, int n = -1) {
+    return QCoreApplication::translate("r2p::ui::FindingText", text, disambiguation, n);
+}
+
+QString idList(const Finding& f) {
+    QStringList ids;
+    for (const auto& id : f.ids)
+        ids << QString::fromStdString(id);
+    QString s = ids.join(QStringLiteral(", "));
+    if (f.count > f.ids.size())
+        s += QStringLiteral(", …");
+    return s;
+}
+} // namespace
+
+QString severityText(Severity severity) {
+    switch (severity) {
+    case Severity::Info:
+        return tr("Info");
+    case Severity::Warning:
+        return tr("Warning");
+    case Severity::Error:
+        return tr("Error");
+    case Severity::Invalid:
+        break;
+    }
+    return {};
+}
+
+QIcon severityIcon(Severity severity) {
+    QStyle* style = QApplication::style();
+    switch (severity) {
+    case Severity::Error:
+        return style->standardIcon(QStyle::SP_MessageBoxCritical);
+    case Severity::Warning:
+        return style->standardIcon(QStyle::SP_MessageBoxWarning);
+    case Severity::Info:
+        return style->standardIcon(QStyle::SP_MessageBoxInformation);
+    case Severity::Invalid:
+        break;
+    }
+    return {};
+}
+
+QString findingLocation(const Finding& f) {
+    if (f.file.empty())
+        return {};
+    QString s = QFileInfo(QString::fromStdString(f.file)).fileName();
+    if (f.line > 0)
+        s += QStringLiteral(":%1:%2").arg(f.line).arg(f.column);
+    return s;
+}
+
+QString findingText(const Finding& f) {
+    const QString record = QString::fromStdString(f.recordId);
+    const QString detail = QString::fromStdString(f.detail);
+    const int count = static_cast<int>(f.count);
+    switch (f.code) {
+    case FindingCode::FileUnreadable:
+        return tr("Cannot read the file: %1").arg(detail);
+    case FindingCode::JsonSyntax:
+        return tr("Malformed JSON at line %1, column %2 (%3). The %n record(s) before it were "
+                  "kept.",
+                  nullptr, count)
+            .arg(f.line)
+            .arg(f.column)
+            .arg(detail);
+    case FindingCode::JsonTruncated:
+        if (!detail.isEmpty())
+            return tr("The file is empty.");
+        return tr("The file ends in the middle of the JSON (truncated?). The %n complete "
+                  "record(s) were kept.",
+                  nullptr, count);
+    case FindingCode::TopLevelNotArray:
+        return tr("Not a LaMP questions file: the top level must be a JSON array of records.");
+    case FindingCode::OutputsNotObject:
+        return tr("The outputs file could not be used: %1").arg(detail);
+    case FindingCode::RecordWrongShape:
+        if (record == QStringLiteral("…"))
+            return tr("%n more record(s) with a wrong shape were skipped.", nullptr, count);
+        return tr("Record %1 skipped: %2").arg(record, detail);
+    case FindingCode::DuplicateId:
+        return tr("%n duplicate id(s); later copies were skipped: %1", nullptr, count)
+            .arg(idList(f));
+    case FindingCode::MissingGold:
+        return tr("%n question(s) have no output: %1", nullptr, count).arg(idList(f));
+    case FindingCode::OrphanGold:
+        return tr("%n output(s) have no question: %1", nullptr, count).arg(idList(f));
+    case FindingCode::TaskMismatch:
+        return tr("Task mismatch: %1").arg(detail);
+    case FindingCode::TaskUndetected:
+        return tr("Cannot tell the LaMP task from the outputs file or the inputs; choose it in "
+                  "Dataset ▸ Task.");
+    case FindingCode::EmptyDataset:
+        return tr("No usable records were found.");
+    case FindingCode::ProfileEmpty:
+        return tr("User %1 has an empty profile.").arg(record);
+    case FindingCode::Invalid:
+        break;
+    }
+    return detail;
+}
+
+} // namespace r2p::ui

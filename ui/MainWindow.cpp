@@ -1,0 +1,528 @@
+#include "MainWindow.h"
+
+#include "DemoData.h"
+#include "FindingText.h"
+#include "Language.h"
+#include "Session.h"
+#include "dialogs/OpenDatasetDialog.h"
+#include "widgets/EmptyState.h"
+#include "windows/FindingsDock.h"
+#include "windows/ProfileDock.h"
+#include "windows/QueryDock.h"
+#include "windows/UsersDock.h"
+
+#include <QAction>
+#include <QActionGroup>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QDir>
+#include <QDragEnterEvent>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QMimeData>
+#include <QProgressBar>
+#include <QSettings>
+#include <QStandardPaths>
+#include <QStatusBar>
+#include <QTableView>
+#include <QToolButton>
+
+namespace r2p::ui {
+
+namespace {
+constexpr int kMaxRecent = 8;
+const char* kRecentKey = "project/recent";
+
+QString taskName(TaskId id) {
+    const auto n = taskSpec(id).name;
+    return QString::fromUtf8(n.data(), static_cast<qsizetype>(n.size()));
+}
+} // namespace
+
+MainWindow::MainWindow(Session* session, QWidget* parent) : QMainWindow(parent), session_(session) {
+    setObjectName(QStringLiteral("MainWindow"));
+    setWindowIcon(QIcon(QStringLiteral(":/icons/r2p-workbench.svg")));
+    setAcceptDrops(true);
+    setDockNestingEnabled(true);
+    setDockOptions(AnimatedDocks | AllowNestedDocks | AllowTabbedDocks);
+
+    users_ = new UsersDock(session_, this);
+    query_ = new QueryDock(session_, this);
+    profile_ = new ProfileDock(session_, this);
+    findings_ = new FindingsDock(session_, this);
+    // No central widget: the docks share the whole window, as in ARCHITECTURE.md's sketch.
+    setCentralWidget(nullptr);
+    addDockWidget(Qt::LeftDockWidgetArea, users_);
+    addDockWidget(Qt::RightDockWidgetArea, query_);
+    splitDockWidget(query_, profile_, Qt::Vertical);
+    addDockWidget(Qt::BottomDockWidgetArea, findings_);
+    resizeDocks({users_, query_}, {330, 900}, Qt::Horizontal);
+    resizeDocks({query_, profile_}, {260, 420}, Qt::Vertical);
+    resizeDocks({findings_}, {120}, Qt::Vertical);
+
+    createActions();
+    createMenus();
+    createStatusBar();
+    users_->emptyState()->addAction(action(QStringLiteral("openDataset")));
+    users_->emptyState()->addAction(action(QStringLiteral("openDemo")));
+
+    connect(session_, &Session::projectChanged, this, [this] {
+        updateTitle();
+        rememberProject(session_->projectPath());
+    });
+    connect(session_, &Session::datasetChanged, this, [this] {
+        updateTitle();
+        updateStatus();
+        updateTaskMenu();
+        if (session_->dataset() && !session_->dataset()->users.empty() &&
+            session_->selectedUser() < 0)
+            users_->step(0); // show the first user right away
+    });
+    connect(session_, &Session::taskChanged, this, [this] {
+        updateStatus();
+        updateTaskMenu();
+    });
+    connect(session_, &Session::findingsChanged, this, &MainWindow::updateStatus);
+    connect(session_, &Session::indexingStarted, this, [this](const QString& path) {
+        progress_->setRange(0, 0);
+        progress_->show();
+        cancel_->show();
+        summary_->setText(tr("Indexing %1…").arg(QFileInfo(path).fileName()));
+    });
+    connect(session_, &Session::indexingProgress, this,
+            [this](qint64 done, qint64 total, qint64 usersFound) {
+                progress_->setRange(0, 1000);
+                progress_->setValue(total > 0 ? static_cast<int>(done * 1000 / total) : 0);
+                progress_->setFormat(tr("%n user(s)", nullptr, static_cast<int>(usersFound)));
+            });
+    connect(session_, &Session::indexingFinished, this, [this](bool ok, const QString& message) {
+        progress_->hide();
+        cancel_->hide();
+        updateStatus();
+        if (!ok)
+            statusBar()->showMessage(message, 10000);
+        else if (session_->datasetFromCache())
+            statusBar()->showMessage(tr("Opened from the project's index cache."), 4000);
+    });
+
+    restoreLayout();
+    updateTitle();
+    updateStatus();
+}
+
+MainWindow::~MainWindow() = default;
+
+QAction* MainWindow::action(const QString& name) const {
+    return findChild<QAction*>(name);
+}
+
+void MainWindow::createActions() {
+    auto make = [this](const QString& name, const QString& text, const QKeySequence& key,
+                       auto slot) {
+        auto* a = new QAction(text, this);
+        a->setObjectName(name);
+        if (!key.isEmpty())
+            a->setShortcut(key);
+        connect(a, &QAction::triggered, this, slot);
+        addAction(a);
+        return a;
+    };
+    make(QStringLiteral("openDataset"), tr("&Open Dataset…"), QKeySequence::Open,
+         [this] { showOpenDatasetDialog(); });
+    make(QStringLiteral("openDemo"), tr("Open &Demo Dataset"), QKeySequence(Qt::CTRL | Qt::Key_D),
+         [this] { openDemo(TaskId::LaMP2); });
+    make(QStringLiteral("newProject"), tr("&New Project…"),
+         QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_N), [this] { newProject(); });
+    make(QStringLiteral("openProject"), tr("Open &Project…"),
+         QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O), [this] { openProjectDialog(); });
+    make(QStringLiteral("quit"), tr("&Quit"), QKeySequence::Quit, [this] { close(); });
+    make(QStringLiteral("focusFilter"), tr("&Filter Users"), QKeySequence::Find, [this] {
+        users_->show();
+        users_->raise();
+        users_->filterLine()->setFocus();
+        users_->filterLine()->selectAll();
+    });
+    make(QStringLiteral("focusProfileSearch"), tr("&Search Profile"),
+         QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_F), [this] {
+             profile_->show();
+             profile_->raise();
+             profile_->searchLine()->setFocus();
+             profile_->searchLine()->selectAll();
+         });
+    make(QStringLiteral("nextUser"), tr("&Next User"), QKeySequence(Qt::ALT | Qt::Key_Down),
+         [this] { users_->step(1); });
+    make(QStringLiteral("previousUser"), tr("&Previous User"), QKeySequence(Qt::ALT | Qt::Key_Up),
+         [this] { users_->step(-1); });
+    make(QStringLiteral("focusUsers"), tr("Go to &Users"), QKeySequence(Qt::CTRL | Qt::Key_1),
+         [this] {
+             users_->show();
+             users_->raise();
+             users_->view()->setFocus();
+         });
+    make(QStringLiteral("focusQuery"), tr("Go to &Query"), QKeySequence(Qt::CTRL | Qt::Key_2),
+         [this] {
+             query_->show();
+             query_->raise();
+             query_->widget()->setFocus();
+         });
+    make(QStringLiteral("focusProfile"), tr("Go to P&rofile"), QKeySequence(Qt::CTRL | Qt::Key_3),
+         [this] {
+             profile_->show();
+             profile_->raise();
+             profile_->view()->setFocus();
+         });
+    make(QStringLiteral("focusFindings"), tr("Go to F&indings"), QKeySequence(Qt::CTRL | Qt::Key_4),
+         [this] {
+             findings_->show();
+             findings_->raise();
+             findings_->view()->setFocus();
+         });
+    make(QStringLiteral("cancelIndexing"), tr("&Cancel Indexing"), QKeySequence(Qt::Key_Escape),
+         [this] { session_->cancelIndexing(); });
+    make(QStringLiteral("resetLayout"), tr("&Reset Layout"), QKeySequence(), [this] {
+        restoreState(defaultState_);
+        for (QDockWidget* d :
+             {static_cast<QDockWidget*>(users_), static_cast<QDockWidget*>(query_),
+              static_cast<QDockWidget*>(profile_), static_cast<QDockWidget*>(findings_)})
+            d->show();
+    });
+    make(QStringLiteral("shortcuts"), tr("&Keyboard Shortcuts"), QKeySequence::HelpContents,
+         [this] { showShortcuts(); });
+    make(QStringLiteral("about"), tr("&About R2P Workbench"), QKeySequence(),
+         [this] { showAbout(); });
+}
+
+void MainWindow::createMenus() {
+    QMenu* file = menuBar()->addMenu(tr("&File"));
+    file->addAction(action(QStringLiteral("openDataset")));
+    QMenu* demo = file->addMenu(tr("Open D&emo Dataset"));
+    for (TaskId t : demoTasks()) {
+        const auto summary = taskSpec(t).summary;
+        demo->addAction(QStringLiteral("%1 — %2").arg(
+                            taskName(t), QString::fromUtf8(summary.data(),
+                                                           static_cast<qsizetype>(summary.size()))),
+                        this, [this, t] { openDemo(t); });
+    }
+    file->addSeparator();
+    file->addAction(action(QStringLiteral("newProject")));
+    file->addAction(action(QStringLiteral("openProject")));
+    recentMenu_ = file->addMenu(tr("&Recent Projects"));
+    connect(recentMenu_, &QMenu::aboutToShow, this, &MainWindow::rebuildRecentProjects);
+    file->addSeparator();
+    file->addAction(action(QStringLiteral("quit")));
+
+    QMenu* dataset = menuBar()->addMenu(tr("&Dataset"));
+    taskMenu_ = dataset->addMenu(tr("&Task"));
+    auto* group = new QActionGroup(this);
+    for (const auto& spec : allTasks()) {
+        auto* a = taskMenu_->addAction(QStringLiteral("%1 — %2").arg(
+            taskName(spec.id),
+            QString::fromUtf8(spec.summary.data(), static_cast<qsizetype>(spec.summary.size()))));
+        a->setCheckable(true);
+        a->setData(static_cast<int>(spec.id));
+        group->addAction(a);
+        connect(a, &QAction::triggered, this, [this, id = spec.id] { session_->setTask(id); });
+    }
+    dataset->addSeparator();
+    dataset->addAction(action(QStringLiteral("cancelIndexing")));
+
+    QMenu* go = menuBar()->addMenu(tr("&Go"));
+    for (const char* name : {"nextUser", "previousUser"})
+        go->addAction(action(QString::fromLatin1(name)));
+    go->addSeparator();
+    for (const char* name : {"focusFilter", "focusProfileSearch"})
+        go->addAction(action(QString::fromLatin1(name)));
+    go->addSeparator();
+    for (const char* name : {"focusUsers", "focusQuery", "focusProfile", "focusFindings"})
+        go->addAction(action(QString::fromLatin1(name)));
+
+    QMenu* view = menuBar()->addMenu(tr("&View"));
+    for (QDockWidget* d :
+         {static_cast<QDockWidget*>(users_), static_cast<QDockWidget*>(query_),
+          static_cast<QDockWidget*>(profile_), static_cast<QDockWidget*>(findings_)})
+        view->addAction(d->toggleViewAction());
+    view->addAction(action(QStringLiteral("resetLayout")));
+    view->addSeparator();
+    QMenu* language = view->addMenu(tr("&Language"));
+    auto* languages = new QActionGroup(this);
+    const QString current = savedLanguage();
+    for (const QString& code : availableLanguages()) {
+        auto* a = language->addAction(languageDisplayName(code));
+        a->setCheckable(true);
+        a->setChecked(code == current);
+        languages->addAction(a);
+        connect(a, &QAction::triggered, this, [this, code] {
+            saveLanguage(code);
+            statusBar()->showMessage(tr("The language changes the next time R2P Workbench starts."),
+                                     8000);
+        });
+    }
+
+    QMenu* help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(action(QStringLiteral("shortcuts")));
+    help->addAction(action(QStringLiteral("about")));
+    updateTaskMenu();
+}
+
+void MainWindow::createStatusBar() {
+    summary_ = new QLabel(this);
+    summary_->setObjectName(QStringLiteral("StatusSummary"));
+    findingsButton_ = new QToolButton(this);
+    findingsButton_->setObjectName(QStringLiteral("FindingsButton"));
+    findingsButton_->setAutoRaise(true);
+    findingsButton_->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    connect(findingsButton_, &QToolButton::clicked, this, [this] {
+        findings_->show();
+        findings_->raise();
+        findings_->view()->setFocus();
+    });
+    progress_ = new QProgressBar(this);
+    progress_->setMaximumWidth(220);
+    progress_->setTextVisible(true);
+    progress_->hide();
+    cancel_ = new QToolButton(this);
+    cancel_->setText(tr("Cancel"));
+    cancel_->setToolTip(tr("Stop indexing (Esc)"));
+    cancel_->hide();
+    connect(cancel_, &QToolButton::clicked, session_, &Session::cancelIndexing);
+    statusBar()->addWidget(summary_, 1);
+    statusBar()->addPermanentWidget(progress_);
+    statusBar()->addPermanentWidget(cancel_);
+    statusBar()->addPermanentWidget(findingsButton_);
+}
+
+QString MainWindow::statusSummary() const {
+    return summary_->text();
+}
+
+void MainWindow::updateStatus() {
+    auto dataset = session_->dataset();
+    if (!dataset) {
+        summary_->setText(session_->isIndexing() ? summary_->text() : tr("No dataset open"));
+    } else {
+        const QString task =
+            dataset->task == TaskId::Invalid ? tr("unknown task") : taskName(dataset->task);
+        const QString shape =
+            dataset->shape == SplitShape::TimeBased ? tr("time-based") : tr("user-based");
+        summary_->setText(
+            tr("%1 · %2 · %3 · %n user(s), %4 with gold", nullptr,
+               static_cast<int>(dataset->users.size()))
+                .arg(task, QFileInfo(QString::fromStdString(dataset->questions.path)).fileName(),
+                     shape)
+                .arg(dataset->goldCount()));
+    }
+    const auto& findings = session_->findings();
+    const Severity worst = worstSeverity(findings);
+    findingsButton_->setVisible(!findings.empty());
+    findingsButton_->setIcon(severityIcon(worst));
+    findingsButton_->setText(tr("%n finding(s)", nullptr, static_cast<int>(findings.size())));
+    findingsButton_->setToolTip(findings.empty() ? QString() : findingText(findings.front()));
+}
+
+void MainWindow::updateTitle() {
+    QString title = QStringLiteral("R2P Workbench");
+    if (!session_->projectPath().isEmpty())
+        title = QStringLiteral("%1 — %2").arg(QFileInfo(session_->projectPath()).fileName(), title);
+    if (auto d = session_->dataset())
+        title = QStringLiteral("%1 · %2").arg(
+            QFileInfo(QString::fromStdString(d->questions.path)).fileName(), title);
+    setWindowTitle(title);
+}
+
+void MainWindow::updateTaskMenu() {
+    const TaskId current = session_->task();
+    for (QAction* a : taskMenu_->actions()) {
+        a->setEnabled(session_->dataset() != nullptr);
+        a->setChecked(a->data().toInt() == static_cast<int>(current));
+    }
+}
+
+QString MainWindow::defaultProjectPath() {
+    const QStringList recent = QSettings().value(QString::fromLatin1(kRecentKey)).toStringList();
+    for (const QString& p : recent)
+        if (QFileInfo(p).isFile())
+            return p;
+    const QString dir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
+    QDir().mkpath(dir);
+    return dir + QStringLiteral("/workbench.r2p");
+}
+
+bool MainWindow::openProject(const QString& path, bool quiet) {
+    QString error;
+    if (session_->openProject(path, &error))
+        return true;
+    if (!quiet)
+        QMessageBox::warning(this, tr("Cannot open the project"), error);
+    statusBar()->showMessage(error, 10000);
+    return false;
+}
+
+void MainWindow::rememberProject(const QString& path) {
+    if (path.isEmpty())
+        return;
+    QSettings settings;
+    QStringList recent = settings.value(QString::fromLatin1(kRecentKey)).toStringList();
+    recent.removeAll(path);
+    recent.prepend(path);
+    while (recent.size() > kMaxRecent)
+        recent.removeLast();
+    settings.setValue(QString::fromLatin1(kRecentKey), recent);
+}
+
+void MainWindow::rebuildRecentProjects() {
+    recentMenu_->clear();
+    const QStringList recent = QSettings().value(QString::fromLatin1(kRecentKey)).toStringList();
+    int n = 0;
+    for (const QString& p : recent) {
+        if (!QFileInfo(p).isFile())
+            continue;
+        auto* a =
+            recentMenu_->addAction(QStringLiteral("&%1  %2").arg(++n).arg(QFileInfo(p).fileName()),
+                                   this, [this, p] { openProject(p); });
+        a->setToolTip(p);
+        a->setStatusTip(p);
+    }
+    if (n == 0)
+        recentMenu_->addAction(tr("No recent projects"))->setEnabled(false);
+}
+
+void MainWindow::newProject() {
+    QString path = QFileDialog::getSaveFileName(this, tr("New Project"), QDir::homePath(),
+                                                tr("R2P projects (*.r2p)"));
+    if (path.isEmpty())
+        return;
+    if (!path.endsWith(QStringLiteral(".r2p")))
+        path += QStringLiteral(".r2p");
+    if (QFileInfo::exists(path)) {
+        QMessageBox::warning(this, tr("New Project"),
+                             tr("%1 already exists; open it with File ▸ Open Project.").arg(path));
+        return;
+    }
+    openProject(path);
+}
+
+void MainWindow::openProjectDialog() {
+    const QString path = QFileDialog::getOpenFileName(this, tr("Open Project"),
+                                                      QFileInfo(session_->projectPath()).path(),
+                                                      tr("R2P projects (*.r2p);;All files (*)"));
+    if (!path.isEmpty())
+        openProject(path);
+}
+
+void MainWindow::showOpenDatasetDialog(const QString& questions) {
+    OpenDatasetDialog dialog(this);
+    if (!questions.isEmpty())
+        dialog.setQuestionsPath(questions);
+    if (dialog.exec() == QDialog::Accepted)
+        openDatasetFiles(dialog.questionsPath(), dialog.outputsPath(), dialog.task());
+}
+
+void MainWindow::openDatasetFiles(const QString& questions, const QString& outputs,
+                                  std::optional<TaskId> task) {
+    if (!session_->store() && !openProject(defaultProjectPath()))
+        return;
+    session_->openDataset(questions, outputs, task);
+}
+
+void MainWindow::openDemo(TaskId task) {
+    QString error;
+    const DemoFiles files = extractDemo(task, &error);
+    if (files.questions.isEmpty()) {
+        QMessageBox::warning(this, tr("Cannot open the demo"), error);
+        return;
+    }
+    openDatasetFiles(files.questions, files.outputs);
+}
+
+void MainWindow::dragEnterEvent(QDragEnterEvent* event) {
+    if (!event->mimeData()->hasUrls())
+        return;
+    for (const QUrl& url : event->mimeData()->urls())
+        if (url.isLocalFile() &&
+            url.toLocalFile().endsWith(QStringLiteral(".json"), Qt::CaseInsensitive)) {
+            event->acceptProposedAction();
+            return;
+        }
+}
+
+void MainWindow::dropEvent(QDropEvent* event) {
+    QString questions, outputs;
+    for (const QUrl& url : event->mimeData()->urls()) {
+        if (!url.isLocalFile())
+            continue;
+        const QString path = url.toLocalFile();
+        switch (sniffJsonFile(path.toStdString())) {
+        case JsonFileKind::Questions:
+            questions = path;
+            break;
+        case JsonFileKind::Outputs:
+            outputs = path;
+            break;
+        default:
+            break;
+        }
+    }
+    if (questions.isEmpty()) {
+        statusBar()->showMessage(
+            tr("Drop a LaMP questions file (a JSON array), with its outputs file if you have it."),
+            8000);
+        return;
+    }
+    if (outputs.isEmpty())
+        outputs = QString::fromStdString(guessOutputsPath(questions.toStdString()));
+    event->acceptProposedAction();
+    openDatasetFiles(questions, outputs);
+}
+
+void MainWindow::showShortcuts() {
+    QString rows;
+    for (const char* name :
+         {"openDataset", "openDemo", "openProject", "newProject", "nextUser", "previousUser",
+          "focusFilter", "focusProfileSearch", "focusUsers", "focusQuery", "focusProfile",
+          "focusFindings", "cancelIndexing", "shortcuts", "quit"}) {
+        const QAction* a = action(QString::fromLatin1(name));
+        rows += QStringLiteral("<tr><td style='padding-right:16px'><b>%1</b></td><td>%2</td></tr>")
+                    .arg(a->shortcut().toString(QKeySequence::NativeText).toHtmlEscaped(),
+                         a->text().remove(QLatin1Char('&')).toHtmlEscaped());
+    }
+    rows += QStringLiteral("<tr><td><b>↑ ↓ PgUp PgDn</b></td><td>%1</td></tr>")
+                .arg(tr("Move through the focused list"));
+    QMessageBox box(this);
+    box.setWindowTitle(tr("Keyboard Shortcuts"));
+    box.setText(QStringLiteral("<table>%1</table>").arg(rows));
+    box.exec();
+}
+
+void MainWindow::showAbout() {
+    QMessageBox::about(
+        this, tr("About R2P Workbench"),
+        tr("<b>R2P Workbench</b> %1<br/>Looks inside personalized generation by large "
+           "reasoning models on the LaMP benchmark.<br/>Project file: %2")
+            .arg(QApplication::applicationVersion(), session_->projectPath().toHtmlEscaped()));
+}
+
+void MainWindow::restoreLayout() {
+    defaultState_ = saveState();
+    QSettings settings;
+    if (!restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray()))
+        resize(1400, 860);
+    restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
+}
+
+void MainWindow::saveLayout() {
+    QSettings settings;
+    settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
+    settings.setValue(QStringLiteral("window/state"), saveState());
+}
+
+void MainWindow::closeEvent(QCloseEvent* event) {
+    saveLayout();
+    session_->cancelIndexing();
+    event->accept();
+}
+
+} // namespace r2p::ui

@@ -1,0 +1,82 @@
+// The workbench's main window: menus, the docks (Users, Query, Profile, Findings), the status
+// bar with findings and indexing progress, drag and drop, and saved layout.
+#pragma once
+
+#include "model/Task.h"
+
+#include <QMainWindow>
+#include <optional>
+
+class QAction;
+class QLabel;
+class QMenu;
+class QProgressBar;
+class QToolButton;
+
+namespace r2p::ui {
+
+class FindingsDock;
+class ProfileDock;
+class QueryDock;
+class Session;
+class UsersDock;
+
+class MainWindow : public QMainWindow {
+    Q_OBJECT
+public:
+    explicit MainWindow(Session* session, QWidget* parent = nullptr);
+    ~MainWindow() override;
+
+    // Opens a project, reporting failure in a message box unless `quiet`.
+    bool openProject(const QString& path, bool quiet = false);
+    // The project used when none is named: the last one, or a default in the data folder.
+    static QString defaultProjectPath();
+    void openDatasetFiles(const QString& questions, const QString& outputs,
+                          std::optional<TaskId> task = std::nullopt);
+    void openDemo(TaskId task);
+
+    UsersDock* usersDock() const { return users_; }
+    QueryDock* queryDock() const { return query_; }
+    ProfileDock* profileDock() const { return profile_; }
+    FindingsDock* findingsDock() const { return findings_; }
+    QAction* action(const QString& name) const; // by objectName, for tests
+    QString statusSummary() const;
+
+protected:
+    void closeEvent(QCloseEvent* event) override;
+    void dragEnterEvent(QDragEnterEvent* event) override;
+    void dropEvent(QDropEvent* event) override;
+
+private:
+    void createActions();
+    void createMenus();
+    void createStatusBar();
+    void restoreLayout();
+    void saveLayout();
+    void updateTitle();
+    void updateStatus();
+    void updateTaskMenu();
+    void rebuildRecentProjects();
+    void rememberProject(const QString& path);
+    void showOpenDatasetDialog(const QString& questions = {});
+    void newProject();
+    void openProjectDialog();
+    void showShortcuts();
+    void showAbout();
+
+    Session* session_;
+    UsersDock* users_;
+    QueryDock* query_;
+    ProfileDock* profile_;
+    FindingsDock* findings_;
+
+    QMenu* recentMenu_ = nullptr;
+    QMenu* taskMenu_ = nullptr;
+    QLabel* summary_ = nullptr;
+    QToolButton* findingsButton_ = nullptr;
+    QProgressBar* progress_ = nullptr;
+    QToolButton* cancel_ = nullptr;
+    QByteArray defaultState_;
+};
+
+} // namespace r2p::ui

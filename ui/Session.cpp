@@ -1,0 +1,239 @@
+#include "Session.h"
+
+#include <QElapsedTimer>
+#include <QPointer>
+#include <QtConcurrent/QtConcurrentRun>
+#include <algorithm>
+
+namespace r2p::ui {
+
+// One indexing request. A QObject so it can be deleted after its own finished signal returns.
+struct Session::IndexJob : QObject {
+    std::atomic<bool> cancel{false};
+    QFutureWatcher<Result<OpenedDataset>> watcher;
+};
+
+Session::Session(QObject* parent) : QObject(parent) {}
+
+Session::~Session() {
+    stopAllJobs();
+}
+
+void Session::stopAllJobs() {
+    // Jobs hold a pointer to the store: stop and wait for every one before it goes away.
+    for (IndexJob* job : jobs_)
+        job->cancel = true;
+    for (IndexJob* job : jobs_) {
+        job->watcher.waitForFinished();
+        delete job;
+    }
+    jobs_.clear();
+    indexing_ = nullptr;
+}
+
+bool Session::openProject(const QString& path, QString* error) {
+    auto opened = ProjectStore::open(path.toStdString());
+    if (!opened) {
+        if (error)
+            *error = QString::fromStdString(opened.error().message);
+        return false;
+    }
+    stopAllJobs();
+    store_ = std::move(opened).value();
+    dataset_.reset();
+    datasetId_ = 0;
+    findings_.clear();
+    selectedUser_ = -1;
+    record_.reset();
+    recordError_.clear();
+    ++recordGeneration_;
+    emit projectChanged();
+    emit datasetsChanged();
+    emit datasetChanged();
+    emit findingsChanged();
+    emit recordChanged();
+    return true;
+}
+
+QString Session::projectPath() const {
+    return store_ ? QString::fromStdString(store_->path()) : QString();
+}
+
+std::vector<DatasetRow> Session::datasets() const {
+    if (!store_)
+        return {};
+    auto rows = store_->datasets();
+    return rows ? std::move(rows).value() : std::vector<DatasetRow>{};
+}
+
+void Session::openDataset(const QString& questions, const QString& outputs,
+                          std::optional<TaskId> task) {
+    if (!store_)
+        return;
+    if (indexing_) {
+        // The newest request wins; the old job is cancelled and cleans itself up.
+        indexing_->cancel = true;
+        indexing_ = nullptr;
+    }
+    auto* job = new IndexJob;
+    indexing_ = job;
+    jobs_.push_back(job);
+    QPointer<Session> self(this);
+    IndexOptions options;
+    options.taskOverride = task;
+    options.cancel = &job->cancel;
+    auto lastReport = std::make_shared<QElapsedTimer>();
+    lastReport->start();
+    options.onProgress = [self, job, lastReport](const ScanProgress& p) {
+        // At most ~30 updates a second cross to the GUI thread.
+        if (lastReport->elapsed() < 33 && p.bytesDone < p.bytesTotal)
+            return;
+        lastReport->restart();
+        QMetaObject::invokeMethod(
+            self.data(),
+            [self, job, p] {
+                if (self && self->indexing_ == job)
+                    emit self->indexingProgress(static_cast<qint64>(p.bytesDone),
+                                                static_cast<qint64>(p.bytesTotal),
+                                                static_cast<qint64>(p.users));
+            },
+            Qt::QueuedConnection);
+    };
+    connect(&job->watcher, &QFutureWatcherBase::finished, this,
+            [this, job] { finishIndexing(job); });
+    ProjectStore* store = store_.get();
+    const std::string q = questions.toStdString(), o = outputs.toStdString();
+    job->watcher.setFuture(QtConcurrent::run(
+        [store, q, o, options] { return r2p::openDataset(*store, q, o, options); }));
+    emit indexingStarted(questions);
+    updateBusy();
+}
+
+void Session::cancelIndexing() {
+    if (indexing_)
+        indexing_->cancel = true;
+}
+
+void Session::finishIndexing(IndexJob* job) {
+    auto result = job->watcher.result();
+    const bool current = job == indexing_;
+    jobs_.erase(std::remove(jobs_.begin(), jobs_.end(), job), jobs_.end());
+    job->deleteLater();
+    if (!current)
+        return; // superseded by a newer request
+    indexing_ = nullptr;
+    if (!result) {
+        emit indexingFinished(false, QString::fromStdString(result.error().message));
+        updateBusy();
+        return;
+    }
+    auto opened = std::move(result).value();
+    dataset_ = std::make_shared<const DatasetIndex>(std::move(opened.index));
+    datasetId_ = opened.datasetId;
+    fromCache_ = opened.fromCache;
+    findings_ = dataset_->findings;
+    selectedUser_ = -1;
+    record_.reset();
+    recordError_.clear();
+    ++recordGeneration_;
+    recordLoading_ = false;
+    emit datasetsChanged();
+    emit datasetChanged();
+    emit findingsChanged();
+    emit recordChanged();
+    emit indexingFinished(true, QString());
+    updateBusy();
+}
+
+void Session::setTask(TaskId task) {
+    if (!dataset_ || !store_ || task == dataset_->task)
+        return;
+    auto copy = std::make_shared<DatasetIndex>(*dataset_);
+    copy->task = task;
+    copy->taskSource = TaskSource::UserOverride;
+    (void)store_->setDatasetTask(datasetId_, task, TaskSource::UserOverride);
+    dataset_ = std::move(copy);
+    emit taskChanged();
+    emit datasetsChanged();
+    emit recordChanged(); // panes re-render the record in the new task's terms
+}
+
+const UserIndexEntry* Session::selectedEntry() const {
+    if (!dataset_ || selectedUser_ < 0 ||
+        static_cast<std::size_t>(selectedUser_) >= dataset_->users.size())
+        return nullptr;
+    return &dataset_->users[static_cast<std::size_t>(selectedUser_)];
+}
+
+void Session::selectUser(int row) {
+    if (!dataset_ || row < -1 || row >= static_cast<int>(dataset_->users.size()))
+        row = -1;
+    if (row == selectedUser_ && (record_ || recordLoading_))
+        return;
+    selectedUser_ = row;
+    const quint64 generation = ++recordGeneration_;
+    record_.reset();
+    recordError_.clear();
+    emit userSelected(row);
+    if (row < 0) {
+        recordLoading_ = false;
+        emit recordChanged();
+        updateBusy();
+        return;
+    }
+    recordLoading_ = true;
+    updateBusy();
+    const RecordReader reader(dataset_->questions);
+    const UserIndexEntry entry = dataset_->users[static_cast<std::size_t>(row)];
+    auto* watcher = new QFutureWatcher<Result<UserRecord>>(this);
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, generation, entry] {
+        watcher->deleteLater();
+        if (generation != recordGeneration_)
+            return; // a newer selection has replaced this one
+        recordLoading_ = false;
+        auto result = watcher->result();
+        if (result) {
+            record_ = std::make_shared<const UserRecord>(std::move(result).value());
+        } else {
+            recordError_ = QString::fromStdString(result.error().message);
+            Finding f;
+            f.severity = Severity::Error;
+            f.code = FindingCode::RecordWrongShape;
+            f.file = dataset_ ? dataset_->questions.path : std::string();
+            f.recordId = entry.id;
+            f.detail = result.error().message;
+            findings_.push_back(std::move(f));
+            emit findingsChanged();
+        }
+        emit recordChanged();
+        updateBusy();
+    });
+    watcher->setFuture(QtConcurrent::run([reader, entry] { return reader.read(entry); }));
+}
+
+bool Session::selectUserById(const QString& id) {
+    if (!dataset_)
+        return false;
+    const std::string key = id.toStdString();
+    for (std::size_t i = 0; i < dataset_->users.size(); ++i) {
+        if (dataset_->users[i].id == key) {
+            selectUser(static_cast<int>(i));
+            return true;
+        }
+    }
+    return false;
+}
+
+bool Session::isBusy() const {
+    return indexing_ != nullptr || recordLoading_;
+}
+
+void Session::updateBusy() {
+    const bool busy = isBusy();
+    if (busy != busy_) {
+        busy_ = busy;
+        emit busyChanged(busy);
+    }
+}
+
+} // namespace r2p::ui

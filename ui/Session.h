@@ -1,0 +1,100 @@
+// The one context every dock observes: the open project, the current dataset and the selected
+// user. Panes never call each other; they react to Session's signals (RenderDoc's pattern).
+#pragma once
+
+#include "model/Dataset.h"
+#include "model/ProjectStore.h"
+
+#include <QFutureWatcher>
+#include <QList>
+#include <QObject>
+#include <QString>
+#include <atomic>
+#include <memory>
+#include <optional>
+
+namespace r2p::ui {
+
+class Session : public QObject {
+    Q_OBJECT
+public:
+    explicit Session(QObject* parent = nullptr);
+    ~Session() override;
+
+    // Project --------------------------------------------------------------------------------
+    // Opens (or creates) a project file; on failure the previous project stays open.
+    bool openProject(const QString& path, QString* error);
+    QString projectPath() const;
+    ProjectStore* store() const { return store_.get(); }
+    std::vector<DatasetRow> datasets() const;
+
+    // Dataset --------------------------------------------------------------------------------
+    // Starts indexing (or loading the cached index) on a worker thread. A newer call cancels an
+    // older one still running.
+    void openDataset(const QString& questions, const QString& outputs,
+                     std::optional<TaskId> task = std::nullopt);
+    void cancelIndexing();
+    bool isIndexing() const { return indexing_ != nullptr; }
+    // Sets the task by hand for the current dataset (kept in the project).
+    void setTask(TaskId task);
+
+    std::shared_ptr<const DatasetIndex> dataset() const { return dataset_; }
+    std::int64_t datasetId() const { return datasetId_; }
+    bool datasetFromCache() const { return fromCache_; }
+    TaskId task() const { return dataset_ ? dataset_->task : TaskId::Invalid; }
+
+    // Selection ------------------------------------------------------------------------------
+    // Selects a user by row in dataset()->users (-1 clears); the record loads in the background
+    // and the newest selection wins.
+    void selectUser(int row);
+    // Selects by question id once the dataset is there; false if no such id.
+    bool selectUserById(const QString& id);
+    int selectedUser() const { return selectedUser_; }
+    const UserIndexEntry* selectedEntry() const;
+    std::shared_ptr<const UserRecord> record() const { return record_; }
+    QString recordError() const { return recordError_; }
+
+    // Dataset findings plus any raised since (e.g. a record that failed to parse).
+    const std::vector<Finding>& findings() const { return findings_; }
+
+    // True while indexing or a record load is under way (screenshots wait for false).
+    bool isBusy() const;
+
+signals:
+    void projectChanged();
+    void datasetsChanged();
+    void indexingStarted(const QString& questionsPath);
+    void indexingProgress(qint64 bytesDone, qint64 bytesTotal, qint64 users);
+    // ok=false with a message when the file could not be read at all or indexing was cancelled.
+    void indexingFinished(bool ok, const QString& message);
+    void datasetChanged();
+    void taskChanged();
+    void userSelected(int row);
+    void recordChanged();
+    void findingsChanged();
+    void busyChanged(bool busy);
+
+private:
+    struct IndexJob;
+    void finishIndexing(IndexJob* job);
+    void updateBusy();
+    void stopAllJobs();
+
+    std::unique_ptr<ProjectStore> store_;
+    std::shared_ptr<const DatasetIndex> dataset_;
+    std::int64_t datasetId_ = 0;
+    bool fromCache_ = false;
+    std::vector<Finding> findings_;
+
+    IndexJob* indexing_ = nullptr; // the current request
+    std::vector<IndexJob*> jobs_;  // every request still running, superseded ones too
+
+    int selectedUser_ = -1;
+    quint64 recordGeneration_ = 0;
+    bool recordLoading_ = false;
+    std::shared_ptr<const UserRecord> record_;
+    QString recordError_;
+    bool busy_ = false;
+};
+
+} // namespace r2p::ui

@@ -1,0 +1,115 @@
+#include "UserFilter.h"
+
+#include <QCoreApplication>
+#include <QRegularExpression>
+
+namespace r2p::ui {
+
+UserFilter UserFilter::parse(const QString& text) {
+    UserFilter f;
+    static const QRegularExpression compare(QStringLiteral("^profile(<=|>=|<|>|=)(.*)$"),
+                                            QRegularExpression::CaseInsensitiveOption);
+    const QStringList words =
+        text.split(QRegularExpression(QStringLiteral("\\s+")), Qt::SkipEmptyParts);
+    for (const QString& word : words) {
+        Term t;
+        if (const auto m = compare.match(word); m.hasMatch()) {
+            const QString op = m.captured(1);
+            bool ok = false;
+            t.number = m.captured(2).toLongLong(&ok);
+            if (!ok) {
+                f.error_ =
+                    QCoreApplication::translate("r2p::ui::UserFilter",
+                                                "“%1”: profile needs a number, e.g. profile>50")
+                        .arg(word);
+                return f;
+            }
+            t.field = Field::Profile;
+            t.op = op == QLatin1String("<")    ? Op::Less
+                   : op == QLatin1String("<=") ? Op::LessEqual
+                   : op == QLatin1String(">")  ? Op::Greater
+                   : op == QLatin1String(">=") ? Op::GreaterEqual
+                                               : Op::Equal;
+        } else if (word.contains(QLatin1Char(':'))) {
+            const QString key = word.section(QLatin1Char(':'), 0, 0).toLower();
+            t.text = word.section(QLatin1Char(':'), 1);
+            if (key == QLatin1String("id"))
+                t.field = Field::Id;
+            else if (key == QLatin1String("gold"))
+                t.field = Field::Gold;
+            else if (key == QLatin1String("user"))
+                t.field = Field::User;
+            else if (key == QLatin1String("has") && t.text.toLower() == QLatin1String("gold"))
+                t.field = Field::HasGold;
+            else if (key == QLatin1String("no") && t.text.toLower() == QLatin1String("gold"))
+                t.field = Field::NoGold;
+            else {
+                f.error_ = QCoreApplication::translate(
+                               "r2p::ui::UserFilter",
+                               "“%1”: unknown filter; use id:, gold:, user:, profile>N, has:gold")
+                               .arg(word);
+                return f;
+            }
+        } else {
+            t.text = word;
+        }
+        f.terms_.push_back(t);
+    }
+    return f;
+}
+
+bool UserFilter::accepts(const UserIndexEntry& user) const {
+    auto contains = [](const std::string& hay, const QString& needle) {
+        return QString::fromStdString(hay).contains(needle, Qt::CaseInsensitive);
+    };
+    for (const Term& t : terms_) {
+        bool ok = true;
+        switch (t.field) {
+        case Field::Any:
+            ok = contains(user.id, t.text) || (user.hasGold && contains(user.gold, t.text));
+            break;
+        case Field::Id:
+            ok = contains(user.id, t.text);
+            break;
+        case Field::Gold:
+            ok = user.hasGold && contains(user.gold, t.text);
+            break;
+        case Field::User:
+            ok = contains(user.userId, t.text);
+            break;
+        case Field::HasGold:
+            ok = user.hasGold;
+            break;
+        case Field::NoGold:
+            ok = !user.hasGold;
+            break;
+        case Field::Profile: {
+            const qint64 n = user.profileSize;
+            switch (t.op) {
+            case Op::Less:
+                ok = n < t.number;
+                break;
+            case Op::LessEqual:
+                ok = n <= t.number;
+                break;
+            case Op::Greater:
+                ok = n > t.number;
+                break;
+            case Op::GreaterEqual:
+                ok = n >= t.number;
+                break;
+            case Op::Equal:
+            case Op::Contains:
+                ok = n == t.number;
+                break;
+            }
+            break;
+        }
+        }
+        if (!ok)
+            return false;
+    }
+    return true;
+}
+
+} // namespace r2p::ui

@@ -1,0 +1,27 @@
+// The Findings dock: every problem found in the input, worst first; activating one that names a
+// record selects that user.
+#pragma once
+
+#include <QDockWidget>
+
+class QTableView;
+
+namespace r2p::ui {
+
+class FindingsModel;
+class Session;
+
+class FindingsDock : public QDockWidget {
+    Q_OBJECT
+public:
+    FindingsDock(Session* session, QWidget* parent = nullptr);
+    QTableView* view() const { return view_; }
+    FindingsModel* model() const { return model_; }
+
+private:
+    Session* session_;
+    QTableView* view_;
+    FindingsModel* model_;
+};
+
+} // namespace r2p::ui

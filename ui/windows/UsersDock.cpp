@@ -1,0 +1,206 @@
+#include "UsersDock.h"
+
+#include "ui/Session.h"
+#include "ui/models/UsersModel.h"
+#include "ui/models/UsersProxyModel.h"
+#include "ui/widgets/EmptyState.h"
+
+#include <QComboBox>
+#include <QDir>
+#include <QFileInfo>
+#include <QHeaderView>
+#include <QItemSelectionModel>
+#include <QLabel>
+#include <QLineEdit>
+#include <QStackedWidget>
+#include <QTableView>
+#include <QTimer>
+#include <QVBoxLayout>
+
+namespace r2p::ui {
+
+UsersDock::UsersDock(Session* session, QWidget* parent)
+    : QDockWidget(tr("Users"), parent), session_(session) {
+    setObjectName(QStringLiteral("UsersDock"));
+    stack_ = new QStackedWidget(this);
+    empty_ = new EmptyState(stack_);
+    empty_->setTitle(tr("No dataset open"));
+    empty_->setHint(tr("Open a LaMP questions file (with its outputs file, if you have it), drop "
+                       "one on the window, or try the bundled demo."));
+    stack_->addWidget(empty_);
+
+    auto* page = new QWidget(stack_);
+    auto* layout = new QVBoxLayout(page);
+    layout->setContentsMargins(4, 4, 4, 4);
+    layout->setSpacing(4);
+    datasets_ = new QComboBox(page);
+    datasets_->setToolTip(tr("Datasets in this project"));
+    datasets_->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    filter_ = new QLineEdit(page);
+    filter_->setClearButtonEnabled(true);
+    filter_->setPlaceholderText(tr("Filter: words, id:, gold:, profile>50"));
+    filter_->setToolTip(tr("Plain words match id or gold. id:, gold:, user: match one column; "
+                           "profile>N, profile<=N compare profile sizes; has:gold, no:gold."));
+    view_ = new QTableView(page);
+    view_->setObjectName(QStringLiteral("UsersView"));
+    count_ = new QLabel(page);
+    count_->setForegroundRole(QPalette::PlaceholderText);
+    layout->addWidget(datasets_);
+    layout->addWidget(filter_);
+    layout->addWidget(view_, 1);
+    layout->addWidget(count_);
+    stack_->addWidget(page);
+    setWidget(stack_);
+
+    model_ = new UsersModel(this);
+    proxy_ = new UsersProxyModel(this);
+    proxy_->setSourceModel(model_);
+    view_->setModel(proxy_);
+    view_->setSortingEnabled(true);
+    view_->sortByColumn(UsersModel::ColumnOrder, Qt::AscendingOrder);
+    view_->setSelectionBehavior(QAbstractItemView::SelectRows);
+    view_->setSelectionMode(QAbstractItemView::SingleSelection);
+    view_->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    view_->setAlternatingRowColors(true);
+    view_->setWordWrap(false);
+    view_->verticalHeader()->hide();
+    view_->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+    view_->verticalHeader()->setDefaultSectionSize(view_->fontMetrics().height() + 6);
+    view_->horizontalHeader()->setStretchLastSection(true);
+    view_->horizontalHeader()->setHighlightSections(false);
+
+    filterTimer_ = new QTimer(this);
+    filterTimer_->setSingleShot(true);
+    filterTimer_->setInterval(300); // apply once typing pauses
+    connect(filter_, &QLineEdit::textChanged, filterTimer_, qOverload<>(&QTimer::start));
+    connect(filterTimer_, &QTimer::timeout, this, &UsersDock::applyFilter);
+    connect(filter_, &QLineEdit::returnPressed, this, [this] {
+        filterTimer_->stop();
+        applyFilter();
+        view_->setFocus();
+        if (!view_->currentIndex().isValid() && proxy_->rowCount() > 0)
+            view_->setCurrentIndex(proxy_->index(0, UsersModel::ColumnId));
+    });
+
+    connect(view_->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            [this](const QModelIndex& current) {
+                if (syncing_ || !current.isValid())
+                    return;
+                session_->selectUser(current.data(UsersModel::DatasetRowRole).toInt());
+            });
+    connect(datasets_, qOverload<int>(&QComboBox::activated), this, [this](int i) {
+        const QStringList paths = datasets_->itemData(i).toStringList();
+        if (paths.size() == 2)
+            session_->openDataset(paths[0], paths[1]);
+    });
+    connect(session_, &Session::datasetChanged, this, &UsersDock::onDatasetChanged);
+    connect(session_, &Session::taskChanged, this, &UsersDock::onDatasetsChanged);
+    connect(session_, &Session::datasetsChanged, this, &UsersDock::onDatasetsChanged);
+    connect(session_, &Session::userSelected, this, &UsersDock::onUserSelected);
+    connect(proxy_, &QAbstractItemModel::rowsInserted, this, &UsersDock::updateCount);
+    connect(proxy_, &QAbstractItemModel::rowsRemoved, this, &UsersDock::updateCount);
+    connect(proxy_, &QAbstractItemModel::modelReset, this, &UsersDock::updateCount);
+    connect(proxy_, &QAbstractItemModel::layoutChanged, this, &UsersDock::updateCount);
+    onDatasetChanged();
+}
+
+void UsersDock::onDatasetChanged() {
+    auto dataset = session_->dataset();
+    syncing_ = true;
+    model_->setDataset(dataset);
+    syncing_ = false;
+    const bool timeBased = dataset && dataset->shape == SplitShape::TimeBased;
+    view_->setColumnHidden(UsersModel::ColumnUser, !timeBased);
+    view_->resizeColumnToContents(UsersModel::ColumnOrder);
+    view_->setColumnWidth(UsersModel::ColumnId,
+                          view_->fontMetrics().horizontalAdvance(QStringLiteral("00000000")) + 16);
+    view_->resizeColumnToContents(UsersModel::ColumnProfile);
+    stack_->setCurrentIndex(dataset ? 1 : 0);
+    onDatasetsChanged();
+    updateCount();
+}
+
+void UsersDock::onDatasetsChanged() {
+    datasets_->clear();
+    int current = -1;
+    for (const auto& row : session_->datasets()) {
+        const QString task =
+            row.task == TaskId::Invalid
+                ? tr("unknown task")
+                : QString::fromUtf8(taskSpec(row.task).name.data(),
+                                    static_cast<qsizetype>(taskSpec(row.task).name.size()));
+        const QString file = QFileInfo(QString::fromStdString(row.questionsPath)).fileName();
+        const QString dir = QFileInfo(QString::fromStdString(row.questionsPath)).dir().dirName();
+        datasets_->addItem(tr("%1 · %2/%3 · %n user(s)", nullptr, static_cast<int>(row.userCount))
+                               .arg(task, dir, file),
+                           QStringList{QString::fromStdString(row.questionsPath),
+                                       QString::fromStdString(row.outputsPath)});
+        datasets_->setItemData(datasets_->count() - 1, QString::fromStdString(row.questionsPath),
+                               Qt::ToolTipRole);
+        if (row.id == session_->datasetId())
+            current = datasets_->count() - 1;
+    }
+    datasets_->setCurrentIndex(current);
+}
+
+void UsersDock::onUserSelected(int row) {
+    if (row < 0) {
+        view_->clearSelection();
+        return;
+    }
+    const QModelIndex src = model_->index(row, UsersModel::ColumnId);
+    const QModelIndex idx = proxy_->mapFromSource(src);
+    if (!idx.isValid() || view_->currentIndex().row() == idx.row())
+        return;
+    syncing_ = true;
+    view_->setCurrentIndex(idx);
+    view_->scrollTo(idx);
+    syncing_ = false;
+}
+
+void UsersDock::applyFilter() {
+    const UserFilter f = UserFilter::parse(filter_->text());
+    if (!f.valid()) {
+        // Like an analyzer's display filter: red while it cannot be applied.
+        filter_->setStyleSheet(
+            QStringLiteral("QLineEdit { background: #f8d7da; color: #58151c; }"));
+        filter_->setToolTip(f.error());
+        return;
+    }
+    filter_->setStyleSheet(
+        f.isEmpty() ? QString()
+                    : QStringLiteral("QLineEdit { background: #d1e7dd; color: #0a3622; }"));
+    filter_->setToolTip(tr("Plain words match id or gold. id:, gold:, user: match one column; "
+                           "profile>N, profile<=N compare profile sizes; has:gold, no:gold."));
+    proxy_->setUserFilter(f);
+    updateCount();
+}
+
+void UsersDock::setFilterText(const QString& text) {
+    filter_->setText(text);
+    filterTimer_->stop();
+    applyFilter();
+}
+
+QString UsersDock::visibleCountText() const {
+    return count_->text();
+}
+
+void UsersDock::updateCount() {
+    const int total = model_->rowCount();
+    const int shown = proxy_->rowCount();
+    count_->setText(shown == total ? tr("%n user(s)", nullptr, total)
+                                   : tr("%1 of %n user(s)", nullptr, total).arg(shown));
+}
+
+void UsersDock::step(int delta) {
+    const int rows = proxy_->rowCount();
+    if (rows == 0)
+        return;
+    const int current = view_->currentIndex().isValid() ? view_->currentIndex().row() : -1;
+    const int next = std::clamp(current < 0 ? 0 : current + delta, 0, rows - 1);
+    view_->setCurrentIndex(proxy_->index(next, UsersModel::ColumnId));
+    view_->scrollTo(view_->currentIndex());
+}
+
+} // namespace r2p::ui

@@ -1,0 +1,55 @@
+// The Users dock: the dataset's users with id, profile size and gold; a filter line; the
+// project's datasets to switch between.
+#pragma once
+
+#include <QDockWidget>
+
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QStackedWidget;
+class QTableView;
+class QTimer;
+
+namespace r2p::ui {
+
+class EmptyState;
+class Session;
+class UsersModel;
+class UsersProxyModel;
+
+class UsersDock : public QDockWidget {
+    Q_OBJECT
+public:
+    UsersDock(Session* session, QWidget* parent = nullptr);
+    EmptyState* emptyState() const { return empty_; }
+    QTableView* view() const { return view_; }
+    QLineEdit* filterLine() const { return filter_; }
+    UsersProxyModel* proxy() const { return proxy_; }
+    UsersModel* model() const { return model_; }
+    // Moves the selection by `delta` visible rows (keyboard navigation from anywhere).
+    void step(int delta);
+    void setFilterText(const QString& text); // applies at once, no debounce
+    QString visibleCountText() const;
+
+private:
+    void onDatasetChanged();
+    void onDatasetsChanged();
+    void onUserSelected(int row);
+    void applyFilter();
+    void updateCount();
+
+    Session* session_;
+    QStackedWidget* stack_;
+    EmptyState* empty_;
+    QComboBox* datasets_;
+    QLineEdit* filter_;
+    QTimer* filterTimer_;
+    QTableView* view_;
+    QLabel* count_;
+    UsersModel* model_;
+    UsersProxyModel* proxy_;
+    bool syncing_ = false;
+};
+
+} // namespace r2p::ui
