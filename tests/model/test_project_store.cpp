@@ -1,0 +1,211 @@
+// The project file: schema, refusal of foreign and newer files, the index cache, disk full.
+#include "model/ProjectStore.h"
+#include "model/Sqlite.h"
+#include "support/TestSupport.h"
+
+#include <filesystem>
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+#include <sqlite3.h>
+#include <thread>
+
+using namespace r2p;
+using r2p::test::TempDir;
+
+namespace {
+
+std::string questions(int users, int items) {
+    nlohmann::json all = nlohmann::json::array();
+    for (int u = 0; u < users; ++u) {
+        nlohmann::json r;
+        r["id"] = std::to_string(100 + u);
+        r["input"] = "Generate a headline for the following article: story " + std::to_string(u);
+        r["profile"] = nlohmann::json::array();
+        for (int i = 0; i < items + u % 3; ++i)
+            r["profile"].push_back(
+                {{"text", "t"}, {"title", "h"}, {"id", std::to_string(u * 1000 + i)}});
+        all.push_back(r);
+    }
+    return all.dump();
+}
+
+std::string outputs(int users) {
+    nlohmann::json o;
+    o["task"] = "LaMP_4";
+    o["golds"] = nlohmann::json::array();
+    for (int u = 0; u < users; u += 2)
+        o["golds"].push_back(
+            {{"id", std::to_string(100 + u)}, {"output", "headline " + std::to_string(u)}});
+    return o.dump();
+}
+
+int pragma(sqlite3* db, const char* name) {
+    sql::Statement st(db, std::string("PRAGMA ") + name);
+    return st.step() ? static_cast<int>(st.int64(0)) : -1;
+}
+
+} // namespace
+
+TEST(ProjectStore, CreatesAVersionedWalDatabase) {
+    TempDir dir;
+    auto store = ProjectStore::open(dir.file("p.r2p"));
+    ASSERT_TRUE(store.ok()) << store.error().message;
+    EXPECT_EQ((*store)->schemaVersion(), ProjectStore::kSchemaVersion);
+    EXPECT_EQ(pragma((*store)->handle(), "application_id"), ProjectStore::kApplicationId);
+    sql::Statement mode((*store)->handle(), "PRAGMA journal_mode");
+    ASSERT_TRUE(mode.step());
+    EXPECT_EQ(mode.text(0), "wal");
+    // Reopening an existing project works and keeps the version.
+    store->reset();
+    auto again = ProjectStore::open(dir.file("p.r2p"));
+    ASSERT_TRUE(again.ok()) << again.error().message;
+    EXPECT_EQ((*again)->schemaVersion(), ProjectStore::kSchemaVersion);
+}
+
+TEST(ProjectStore, RefusesNewerSchemaWithoutChangingTheFile) {
+    TempDir dir;
+    const auto path = dir.file("new.r2p");
+    {
+        sqlite3* db = nullptr;
+        ASSERT_EQ(sqlite3_open(path.c_str(), &db), SQLITE_OK);
+        const std::string sql =
+            "CREATE TABLE future(x); PRAGMA user_version=" +
+            std::to_string(ProjectStore::kSchemaVersion + 1) +
+            "; PRAGMA application_id=" + std::to_string(ProjectStore::kApplicationId);
+        ASSERT_EQ(sqlite3_exec(db, sql.c_str(), nullptr, nullptr, nullptr), SQLITE_OK);
+        sqlite3_close(db);
+    }
+    const std::string before = test::readFile(path);
+    auto store = ProjectStore::open(path);
+    ASSERT_FALSE(store.ok());
+    EXPECT_NE(store.error().message.find("newer R2P Workbench"), std::string::npos);
+    EXPECT_NE(store.error().message.find("new.r2p"), std::string::npos);
+    EXPECT_EQ(test::readFile(path), before);
+    EXPECT_FALSE(std::filesystem::exists(path + "-wal"));
+}
+
+TEST(ProjectStore, RefusesForeignFilesWithoutChangingThem) {
+    TempDir dir;
+    const auto text = dir.write("notes.r2p", "hello, this is not a database at all....");
+    auto a = ProjectStore::open(text);
+    ASSERT_FALSE(a.ok());
+    EXPECT_NE(a.error().message.find("not an R2P project file"), std::string::npos);
+    EXPECT_EQ(test::readFile(text), "hello, this is not a database at all....");
+
+    const auto other = dir.file("other.db");
+    {
+        sqlite3* db = nullptr;
+        ASSERT_EQ(sqlite3_open(other.c_str(), &db), SQLITE_OK);
+        ASSERT_EQ(sqlite3_exec(db, "CREATE TABLE mine(x); INSERT INTO mine VALUES(1);", nullptr,
+                               nullptr, nullptr),
+                  SQLITE_OK);
+        sqlite3_close(db);
+    }
+    const std::string before = test::readFile(other);
+    auto b = ProjectStore::open(other);
+    ASSERT_FALSE(b.ok());
+    EXPECT_NE(b.error().message.find("another application"), std::string::npos);
+    EXPECT_EQ(test::readFile(other), before);
+}
+
+TEST(ProjectStore, IndexRoundTripsAndIsReusedWhileFilesAreUnchanged) {
+    TempDir dir;
+    const auto q = dir.write("dev_questions.json", questions(30, 4));
+    const auto o = dir.write("dev_outputs.json", outputs(30));
+    auto store = ProjectStore::open(dir.file("p.r2p"));
+    ASSERT_TRUE(store.ok());
+
+    auto first = openDataset(**store, q, o);
+    ASSERT_TRUE(first.ok()) << first.error().message;
+    EXPECT_FALSE(first->fromCache);
+    EXPECT_GT(first->datasetId, 0);
+    ASSERT_EQ(first->index.users.size(), 30u);
+    EXPECT_FALSE(first->index.findings.empty()); // half the users have no gold
+
+    auto second = openDataset(**store, q, o);
+    ASSERT_TRUE(second.ok());
+    EXPECT_TRUE(second->fromCache);
+    EXPECT_EQ(second->datasetId, first->datasetId);
+    const auto& a = first->index;
+    const auto& b = second->index;
+    EXPECT_EQ(a.questions, b.questions);
+    ASSERT_TRUE(b.outputs.has_value());
+    EXPECT_EQ(*a.outputs, *b.outputs);
+    EXPECT_EQ(a.task, b.task);
+    EXPECT_EQ(a.taskSource, b.taskSource);
+    EXPECT_EQ(a.shape, b.shape);
+    ASSERT_EQ(a.users.size(), b.users.size());
+    for (std::size_t i = 0; i < a.users.size(); ++i) {
+        EXPECT_EQ(a.users[i].id, b.users[i].id);
+        EXPECT_EQ(a.users[i].offset, b.users[i].offset);
+        EXPECT_EQ(a.users[i].length, b.users[i].length);
+        EXPECT_EQ(a.users[i].profileSize, b.users[i].profileSize);
+        EXPECT_EQ(a.users[i].hasGold, b.users[i].hasGold);
+        EXPECT_EQ(a.users[i].gold, b.users[i].gold);
+    }
+    ASSERT_EQ(a.findings.size(), b.findings.size());
+    for (std::size_t i = 0; i < a.findings.size(); ++i) {
+        EXPECT_EQ(a.findings[i].code, b.findings[i].code);
+        EXPECT_EQ(a.findings[i].ids, b.findings[i].ids);
+        EXPECT_EQ(a.findings[i].count, b.findings[i].count);
+        EXPECT_EQ(a.findings[i].message(), b.findings[i].message());
+    }
+    auto rows = (*store)->datasets();
+    ASSERT_TRUE(rows.ok());
+    ASSERT_EQ(rows->size(), 1u);
+    EXPECT_EQ((*rows)[0].task, TaskId::LaMP4);
+    EXPECT_EQ((*rows)[0].userCount, 30u);
+
+    // Any change to the questions file makes the cache stale: it is indexed again.
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    dir.write("dev_questions.json", questions(31, 4));
+    auto third = openDataset(**store, q, o);
+    ASSERT_TRUE(third.ok());
+    EXPECT_FALSE(third->fromCache);
+    EXPECT_EQ(third->index.users.size(), 31u);
+    EXPECT_EQ(third->datasetId, first->datasetId); // same dataset row, replaced index
+}
+
+TEST(ProjectStore, TaskOverrideIsKept) {
+    TempDir dir;
+    const auto q = dir.write("q.json", questions(3, 1));
+    auto store = ProjectStore::open(dir.file("p.r2p"));
+    auto opened = openDataset(**store, q, "");
+    ASSERT_TRUE(opened.ok());
+    EXPECT_EQ(opened->index.task, TaskId::LaMP4);
+    ASSERT_TRUE(
+        (*store)->setDatasetTask(opened->datasetId, TaskId::LaMP6, TaskSource::UserOverride).ok());
+    auto cached = openDataset(**store, q, "");
+    EXPECT_TRUE(cached->fromCache);
+    EXPECT_EQ(cached->index.task, TaskId::LaMP6);
+    EXPECT_EQ(cached->index.taskSource, TaskSource::UserOverride);
+    ASSERT_TRUE((*store)->removeDataset(opened->datasetId).ok());
+    EXPECT_TRUE((*store)->datasets()->empty());
+}
+
+TEST(ProjectStore, DiskFullKeepsWhatWasStoredAndStillReturnsTheIndex) {
+    TempDir dir;
+    const auto small = dir.write("small.json", questions(2, 1));
+    const auto big = dir.write("big.json", questions(4000, 3));
+    auto store = ProjectStore::open(dir.file("p.r2p"));
+    ASSERT_TRUE(store.ok());
+    ASSERT_TRUE(openDataset(**store, small, "").ok());
+    // Cap the database at its current size plus a little: the next big write hits SQLITE_FULL.
+    const int pages = pragma((*store)->handle(), "page_count");
+    ASSERT_TRUE(
+        sql::exec((*store)->handle(), "PRAGMA max_page_count=" + std::to_string(pages + 2)).ok());
+    auto opened = openDataset(**store, big, "");
+    ASSERT_TRUE(opened.ok()) << opened.error().message;
+    EXPECT_EQ(opened->index.users.size(), 4000u); // the scan result is still usable
+    bool reported = false;
+    for (const auto& f : opened->index.findings)
+        reported |= f.detail.find("the disk is full") != std::string::npos;
+    EXPECT_TRUE(reported);
+    // The earlier dataset is intact and the failed one left nothing half-written.
+    auto rows = (*store)->datasets();
+    ASSERT_TRUE(rows.ok());
+    ASSERT_EQ(rows->size(), 1u);
+    auto smallAgain = openDataset(**store, small, "");
+    EXPECT_TRUE(smallAgain->fromCache);
+    EXPECT_EQ(smallAgain->index.users.size(), 2u);
+}
