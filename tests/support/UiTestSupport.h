@@ -1,0 +1,21 @@
+// Helpers for the offscreen UI tests: an isolated settings/data folder and LaMP files to open.
+#pragma once
+
+#include <QString>
+
+class QApplication;
+
+namespace r2p::test {
+
+// Points QStandardPaths/QSettings at throwaway test locations, clears them, and sets the
+// application up in English. Call once from initTestCase().
+void setUpUiTestApplication();
+
+// Writes a LaMP-3-shaped questions file (and outputs beside it) with `users` users.
+struct WrittenDataset {
+    QString questions;
+    QString outputs;
+};
+WrittenDataset writeLamp3Dataset(const QString& dir, int users, int itemsPerUser);
+
+} // namespace r2p::test
