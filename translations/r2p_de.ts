@@ -1,4 +1,746 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="de">
+<context>
+    <name>QObject</name>
+    <message>
+        <source>The demo file %1 is missing from this build.</source>
+        <translation>Die Demodatei %1 fehlt in diesem Build.</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <source>R2P Workbench: look inside personalized generation by large reasoning models on LaMP.</source>
+        <translation>R2P-Werkbank: personalisierte Generierung großer Reasoning-Modelle auf LaMP untersuchen.</translation>
+    </message>
+    <message>
+        <source>Open this project file (*.r2p).</source>
+        <translation>Diese Projektdatei (*.r2p) öffnen.</translation>
+    </message>
+    <message>
+        <source>Open this LaMP questions file.</source>
+        <translation>Diese LaMP-Fragendatei öffnen.</translation>
+    </message>
+    <message>
+        <source>Its outputs file (default: the one beside it).</source>
+        <translation>Die zugehörige Ausgabedatei (Standard: die daneben liegende).</translation>
+    </message>
+    <message>
+        <source>Set the task instead of detecting it (LaMP-1 … LaMP-7, LaMP-2N).</source>
+        <translation>Aufgabe festlegen statt erkennen (LaMP-1 … LaMP-7, LaMP-2N).</translation>
+    </message>
+    <message>
+        <source>Open the bundled demo dataset of this task.</source>
+        <translation>Den mitgelieferten Demodatensatz dieser Aufgabe öffnen.</translation>
+    </message>
+    <message>
+        <source>Select this question id once loaded.</source>
+        <translation>Diese Frage-ID nach dem Laden auswählen.</translation>
+    </message>
+    <message>
+        <source>Save a PNG of the window once everything is loaded, then quit.</source>
+        <translation>Nach dem Laden ein PNG des Fensters speichern und beenden.</translation>
+    </message>
+    <message>
+        <source>Window size, e.g. 1600x1000.</source>
+        <translation>Fenstergröße, z. B. 1600x1000.</translation>
+    </message>
+    <message>
+        <source>Interface language (en, de, zh_CN).</source>
+        <translation>Sprache der Oberfläche (en, de, zh_CN).</translation>
+    </message>
+    <message>
+        <source>unknown task %1</source>
+        <translation>unbekannte Aufgabe %1</translation>
+    </message>
+    <message>
+        <source>no demo for task %1</source>
+        <translation>keine Demo für Aufgabe %1</translation>
+    </message>
+    <message>
+        <source>cannot open the project %1</source>
+        <translation>Projekt %1 kann nicht geöffnet werden</translation>
+    </message>
+    <message>
+        <source>no user with id %1 in this dataset</source>
+        <translation>kein Nutzer mit ID %1 in diesem Datensatz</translation>
+    </message>
+    <message>
+        <source>cannot write %1</source>
+        <translation>%1 kann nicht geschrieben werden</translation>
+    </message>
+    <message>
+        <source>timed out waiting for the dataset to load</source>
+        <translation>Zeitüberschreitung beim Laden des Datensatzes</translation>
+    </message>
+</context>
+<context>
+    <name>r2p::ui::FindingText</name>
+    <message>
+        <source>Info</source>
+        <translation>Info</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>Warnung</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Fehler</translation>
+    </message>
+    <message>
+        <source>Cannot read the file: %1</source>
+        <translation>Die Datei kann nicht gelesen werden: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Malformed JSON at line %1, column %2 (%3). The %n record(s) before it were kept.</source>
+        <translation><numerusform>Fehlerhaftes JSON in Zeile %1, Spalte %2 (%3). Der %n Datensatz davor wurde behalten.</numerusform><numerusform>Fehlerhaftes JSON in Zeile %1, Spalte %2 (%3). Die %n Datensätze davor wurden behalten.</numerusform></translation>
+    </message>
+    <message>
+        <source>The file is empty.</source>
+        <translation>Die Datei ist leer.</translation>
+    </message>
+    <message numerus="yes">
+        <source>The file ends in the middle of the JSON (truncated?). The %n complete record(s) were kept.</source>
+        <translation><numerusform>Die Datei endet mitten im JSON (abgeschnitten?). Der %n vollständige Datensatz wurde behalten.</numerusform><numerusform>Die Datei endet mitten im JSON (abgeschnitten?). Die %n vollständigen Datensätze wurden behalten.</numerusform></translation>
+    </message>
+    <message>
+        <source>Not a LaMP questions file: the top level must be a JSON array of records.</source>
+        <translation>Keine LaMP-Fragendatei: Die oberste Ebene muss ein JSON-Array von Datensätzen sein.</translation>
+    </message>
+    <message>
+        <source>The outputs file could not be used: %1</source>
+        <translation>Die Ausgabedatei konnte nicht verwendet werden: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n more record(s) with a wrong shape were skipped.</source>
+        <translation><numerusform>%n weiterer Datensatz mit falscher Struktur wurde übersprungen.</numerusform><numerusform>%n weitere Datensätze mit falscher Struktur wurden übersprungen.</numerusform></translation>
+    </message>
+    <message>
+        <source>Record %1 skipped: %2</source>
+        <translation>Datensatz %1 übersprungen: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n duplicate id(s); later copies were skipped: %1</source>
+        <translation><numerusform>%n doppelte ID; spätere Kopien wurden übersprungen: %1</numerusform><numerusform>%n doppelte IDs; spätere Kopien wurden übersprungen: %1</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n question(s) have no output: %1</source>
+        <translation><numerusform>%n Frage hat keine Ausgabe: %1</numerusform><numerusform>%n Fragen haben keine Ausgabe: %1</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n output(s) have no question: %1</source>
+        <translation><numerusform>%n Ausgabe hat keine Frage: %1</numerusform><numerusform>%n Ausgaben haben keine Frage: %1</numerusform></translation>
+    </message>
+    <message>
+        <source>Task mismatch: %1</source>
+        <translation>Aufgaben passen nicht zusammen: %1</translation>
+    </message>
+    <message>
+        <source>Cannot tell the LaMP task from the outputs file or the inputs; choose it in Dataset ▸ Task.</source>
+        <translation>Die LaMP-Aufgabe lässt sich weder aus der Ausgabedatei noch aus den Eingaben erkennen; wählen Sie sie unter Datensatz ▸ Aufgabe.</translation>
+    </message>
+    <message>
+        <source>No usable records were found.</source>
+        <translation>Es wurden keine verwendbaren Datensätze gefunden.</translation>
+    </message>
+    <message>
+        <source>User %1 has an empty profile.</source>
+        <translation>Nutzer %1 hat ein leeres Profil.</translation>
+    </message>
+</context>
+<context>
+    <name>r2p::ui::FindingsDock</name>
+    <message>
+        <source>Findings</source>
+        <translation>Befunde</translation>
+    </message>
+</context>
+<context>
+    <name>r2p::ui::FindingsModel</name>
+    <message>
+        <source>Severity</source>
+        <translation>Schweregrad</translation>
+    </message>
+    <message>
+        <source>Finding</source>
+        <translation>Befund</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>Datensatz</translation>
+    </message>
+    <message>
+        <source>Location</source>
+        <translation>Ort</translation>
+    </message>
+</context>
+<context>
+    <name>r2p::ui::Language</name>
+    <message>
+        <source>System default</source>
+        <translation>Systemstandard</translation>
+    </message>
+</context>
+<context>
+    <name>r2p::ui::MainWindow</name>
+    <message>
+        <source>Indexing %1…</source>
+        <translation>%1 wird indiziert…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n user(s)</source>
+        <translation><numerusform>%n Nutzer</numerusform><numerusform>%n Nutzer</numerusform></translation>
+    </message>
+    <message>
+        <source>Opened from the project's index cache.</source>
+        <translation>Aus dem Index-Cache des Projekts geöffnet.</translation>
+    </message>
+    <message>
+        <source>&amp;Open Dataset…</source>
+        <translation>Datensatz ö&amp;ffnen…</translation>
+    </message>
+    <message>
+        <source>Open &amp;Demo Dataset</source>
+        <translation>&amp;Demodatensatz öffnen</translation>
+    </message>
+    <message>
+        <source>&amp;New Project…</source>
+        <translation>&amp;Neues Projekt…</translation>
+    </message>
+    <message>
+        <source>Open &amp;Project…</source>
+        <translation>&amp;Projekt öffnen…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Beenden</translation>
+    </message>
+    <message>
+        <source>&amp;Filter Users</source>
+        <translation>Nutzer &amp;filtern</translation>
+    </message>
+    <message>
+        <source>&amp;Search Profile</source>
+        <translation>Profil &amp;durchsuchen</translation>
+    </message>
+    <message>
+        <source>&amp;Next User</source>
+        <translation>&amp;Nächster Nutzer</translation>
+    </message>
+    <message>
+        <source>&amp;Previous User</source>
+        <translation>&amp;Vorheriger Nutzer</translation>
+    </message>
+    <message>
+        <source>Go to &amp;Users</source>
+        <translation>Zu &amp;Nutzern</translation>
+    </message>
+    <message>
+        <source>Go to &amp;Query</source>
+        <translation>Zur &amp;Anfrage</translation>
+    </message>
+    <message>
+        <source>Go to P&amp;rofile</source>
+        <translation>Zum P&amp;rofil</translation>
+    </message>
+    <message>
+        <source>Go to F&amp;indings</source>
+        <translation>Zu den &amp;Befunden</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel Indexing</source>
+        <translation>Indizierung &amp;abbrechen</translation>
+    </message>
+    <message>
+        <source>&amp;Reset Layout</source>
+        <translation>Layout &amp;zurücksetzen</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard Shortcuts</source>
+        <translation>&amp;Tastenkürzel</translation>
+    </message>
+    <message>
+        <source>&amp;About R2P Workbench</source>
+        <translation>Ü&amp;ber die R2P-Werkbank</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Datei</translation>
+    </message>
+    <message>
+        <source>Open D&amp;emo Dataset</source>
+        <translation>D&amp;emodatensatz öffnen</translation>
+    </message>
+    <message>
+        <source>&amp;Recent Projects</source>
+        <translation>&amp;Zuletzt verwendete Projekte</translation>
+    </message>
+    <message>
+        <source>&amp;Dataset</source>
+        <translation>Daten&amp;satz</translation>
+    </message>
+    <message>
+        <source>&amp;Task</source>
+        <translation>&amp;Aufgabe</translation>
+    </message>
+    <message>
+        <source>&amp;Go</source>
+        <translation>&amp;Gehe zu</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Ansicht</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>&amp;Sprache</translation>
+    </message>
+    <message>
+        <source>The language changes the next time R2P Workbench starts.</source>
+        <translation>Die Sprache wechselt beim nächsten Start der R2P-Werkbank.</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Hilfe</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Stop indexing (Esc)</source>
+        <translation>Indizierung stoppen (Esc)</translation>
+    </message>
+    <message>
+        <source>No dataset open</source>
+        <translation>Kein Datensatz geöffnet</translation>
+    </message>
+    <message>
+        <source>unknown task</source>
+        <translation>unbekannte Aufgabe</translation>
+    </message>
+    <message>
+        <source>time-based</source>
+        <translation>zeitbasiert</translation>
+    </message>
+    <message>
+        <source>user-based</source>
+        <translation>nutzerbasiert</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 · %2 · %3 · %n user(s), %4 with gold</source>
+        <translation><numerusform>%1 · %2 · %3 · %n Nutzer, %4 mit Referenz</numerusform><numerusform>%1 · %2 · %3 · %n Nutzer, %4 mit Referenz</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n finding(s)</source>
+        <translation><numerusform>%n Befund</numerusform><numerusform>%n Befunde</numerusform></translation>
+    </message>
+    <message>
+        <source>Cannot open the project</source>
+        <translation>Projekt kann nicht geöffnet werden</translation>
+    </message>
+    <message>
+        <source>No recent projects</source>
+        <translation>Keine zuletzt verwendeten Projekte</translation>
+    </message>
+    <message>
+        <source>New Project</source>
+        <translation>Neues Projekt</translation>
+    </message>
+    <message>
+        <source>R2P projects (*.r2p)</source>
+        <translation>R2P-Projekte (*.r2p)</translation>
+    </message>
+    <message>
+        <source>%1 already exists; open it with File ▸ Open Project.</source>
+        <translation>%1 existiert bereits; öffnen Sie es mit Datei ▸ Projekt öffnen.</translation>
+    </message>
+    <message>
+        <source>Open Project</source>
+        <translation>Projekt öffnen</translation>
+    </message>
+    <message>
+        <source>R2P projects (*.r2p);;All files (*)</source>
+        <translation>R2P-Projekte (*.r2p);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Cannot open the demo</source>
+        <translation>Demo kann nicht geöffnet werden</translation>
+    </message>
+    <message>
+        <source>Drop a LaMP questions file (a JSON array), with its outputs file if you have it.</source>
+        <translation>Legen Sie eine LaMP-Fragendatei (ein JSON-Array) ab, gegebenenfalls mit ihrer Ausgabedatei.</translation>
+    </message>
+    <message>
+        <source>Move through the focused list</source>
+        <translation>Durch die fokussierte Liste bewegen</translation>
+    </message>
+    <message>
+        <source>Keyboard Shortcuts</source>
+        <translation>Tastenkürzel</translation>
+    </message>
+    <message>
+        <source>About R2P Workbench</source>
+        <translation>Über die R2P-Werkbank</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;R2P Workbench&lt;/b&gt; %1&lt;br/&gt;Looks inside personalized generation by large reasoning models on the LaMP benchmark.&lt;br/&gt;Project file: %2</source>
+        <translation>&lt;b&gt;R2P-Werkbank&lt;/b&gt; %1&lt;br/&gt;Untersucht personalisierte Generierung großer Reasoning-Modelle auf dem LaMP-Benchmark.&lt;br/&gt;Projektdatei: %2</translation>
+    </message>
+</context>
+<context>
+    <name>r2p::ui::OpenDatasetDialog</name>
+    <message>
+        <source>Browse…</source>
+        <translation>Durchsuchen…</translation>
+    </message>
+    <message>
+        <source>Open LaMP Dataset</source>
+        <translation>LaMP-Datensatz öffnen</translation>
+    </message>
+    <message>
+        <source>e.g. …/LaMP_3/dev_questions.json</source>
+        <translation>z. B. …/LaMP_3/dev_questions.json</translation>
+    </message>
+    <message>
+        <source>optional: the matching *_outputs.json</source>
+        <translation>optional: die passende *_outputs.json</translation>
+    </message>
+    <message>
+        <source>Detect from the files</source>
+        <translation>Aus den Dateien erkennen</translation>
+    </message>
+    <message>
+        <source>&amp;Questions file:</source>
+        <translation>&amp;Fragendatei:</translation>
+    </message>
+    <message>
+        <source>LaMP questions file</source>
+        <translation>LaMP-Fragendatei</translation>
+    </message>
+    <message>
+        <source>JSON files (*.json);;All files (*)</source>
+        <translation>JSON-Dateien (*.json);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>&amp;Outputs file:</source>
+        <translation>&amp;Ausgabedatei:</translation>
+    </message>
+    <message>
+        <source>LaMP outputs file</source>
+        <translation>LaMP-Ausgabedatei</translation>
+    </message>
+    <message>
+        <source>&amp;Task:</source>
+        <translation>A&amp;ufgabe:</translation>
+    </message>
+    <message>
+        <source>Choose a LaMP questions file.</source>
+        <translation>Wählen Sie eine LaMP-Fragendatei.</translation>
+    </message>
+    <message>
+        <source>There is no file at %1.</source>
+        <translation>Unter %1 gibt es keine Datei.</translation>
+    </message>
+    <message>
+        <source>This looks like an outputs file (a JSON object); the questions file is a JSON array.</source>
+        <translation>Das sieht nach einer Ausgabedatei aus (ein JSON-Objekt); die Fragendatei ist ein JSON-Array.</translation>
+    </message>
+    <message>
+        <source>There is no outputs file at %1.</source>
+        <translation>Unter %1 gibt es keine Ausgabedatei.</translation>
+    </message>
+</context>
+<context>
+    <name>r2p::ui::ProfileDock</name>
+    <message>
+        <source>Profile</source>
+        <translation>Profil</translation>
+    </message>
+    <message>
+        <source>No profile to show</source>
+        <translation>Kein Profil anzuzeigen</translation>
+    </message>
+    <message>
+        <source>Select a user to see every item of their profile.</source>
+        <translation>Wählen Sie einen Nutzer, um alle Einträge seines Profils zu sehen.</translation>
+    </message>
+    <message>
+        <source>Search this profile</source>
+        <translation>Dieses Profil durchsuchen</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Wird geladen…</translation>
+    </message>
+    <message>
+        <source>Cannot show this record</source>
+        <translation>Dieser Datensatz kann nicht angezeigt werden</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>Eintrag</translation>
+    </message>
+    <message>
+        <source>ID</source>
+        <translation>ID</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n item(s)</source>
+        <translation><numerusform>%n Eintrag</numerusform><numerusform>%n Einträge</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n item(s)</source>
+        <translation><numerusform>%1 von %n Eintrag</numerusform><numerusform>%1 von %n Einträgen</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>r2p::ui::ProfileModel</name>
+    <message>
+        <source>Title</source>
+        <translation>Titel</translation>
+    </message>
+    <message>
+        <source>Abstract</source>
+        <translation>Zusammenfassung</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Beschreibung</translation>
+    </message>
+    <message>
+        <source>Tag</source>
+        <translation>Tag</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>Text</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Kategorie</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>Bewertung</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Datum</translation>
+    </message>
+    <message>
+        <source>ID</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>#</source>
+        <translation>#</translation>
+    </message>
+</context>
+<context>
+    <name>r2p::ui::QueryDock</name>
+    <message>
+        <source>Instruction</source>
+        <translation>Anweisung</translation>
+    </message>
+    <message>
+        <source>The author's paper</source>
+        <translation>Das Paper des Autors</translation>
+    </message>
+    <message>
+        <source>Candidate [1]</source>
+        <translation>Kandidat [1]</translation>
+    </message>
+    <message>
+        <source>Candidate [2]</source>
+        <translation>Kandidat [2]</translation>
+    </message>
+    <message>
+        <source>Choices</source>
+        <translation>Auswahl</translation>
+    </message>
+    <message>
+        <source>Movie description</source>
+        <translation>Filmbeschreibung</translation>
+    </message>
+    <message>
+        <source>Article</source>
+        <translation>Artikel</translation>
+    </message>
+    <message>
+        <source>Review</source>
+        <translation>Rezension</translation>
+    </message>
+    <message>
+        <source>Abstract</source>
+        <translation>Zusammenfassung</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>E-Mail</translation>
+    </message>
+    <message>
+        <source>Tweet</source>
+        <translation>Tweet</translation>
+    </message>
+    <message>
+        <source>Input</source>
+        <translation>Eingabe</translation>
+    </message>
+    <message>
+        <source>Query</source>
+        <translation>Anfrage</translation>
+    </message>
+    <message>
+        <source>No user selected</source>
+        <translation>Kein Nutzer ausgewählt</translation>
+    </message>
+    <message>
+        <source>Pick a user in the Users list to see the task input, its parts and the gold answer.</source>
+        <translation>Wählen Sie einen Nutzer in der Nutzerliste, um die Aufgabeneingabe, ihre Teile und die Referenzantwort zu sehen.</translation>
+    </message>
+    <message>
+        <source>Question %1</source>
+        <translation>Frage %1</translation>
+    </message>
+    <message>
+        <source>Task unknown</source>
+        <translation>Aufgabe unbekannt</translation>
+    </message>
+    <message>
+        <source>user %1</source>
+        <translation>Nutzer %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n profile item(s)</source>
+        <translation><numerusform>%n Profileintrag</numerusform><numerusform>%n Profileinträge</numerusform></translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Wird geladen…</translation>
+    </message>
+    <message>
+        <source>Cannot show this record:</source>
+        <translation>Dieser Datensatz kann nicht angezeigt werden:</translation>
+    </message>
+    <message>
+        <source>(gold)</source>
+        <translation>(Referenz)</translation>
+    </message>
+    <message>
+        <source>Gold:</source>
+        <translation>Referenz:</translation>
+    </message>
+    <message>
+        <source>none (no outputs file)</source>
+        <translation>keine (keine Ausgabedatei)</translation>
+    </message>
+</context>
+<context>
+    <name>r2p::ui::UserFilter</name>
+    <message>
+        <source>“%1”: profile needs a number, e.g. profile&gt;50</source>
+        <translation>„%1“: profile braucht eine Zahl, z. B. profile&gt;50</translation>
+    </message>
+    <message>
+        <source>“%1”: unknown filter; use id:, gold:, user:, profile&gt;N, has:gold</source>
+        <translation>„%1“: unbekannter Filter; verwenden Sie id:, gold:, user:, profile&gt;N, has:gold</translation>
+    </message>
+</context>
+<context>
+    <name>r2p::ui::UsersDock</name>
+    <message>
+        <source>Users</source>
+        <translation>Nutzer</translation>
+    </message>
+    <message>
+        <source>No dataset open</source>
+        <translation>Kein Datensatz geöffnet</translation>
+    </message>
+    <message>
+        <source>Open a LaMP questions file (with its outputs file, if you have it), drop one on the window, or try the bundled demo.</source>
+        <translation>Öffnen Sie eine LaMP-Fragendatei (gegebenenfalls mit ihrer Ausgabedatei), ziehen Sie eine auf das Fenster oder probieren Sie die mitgelieferte Demo.</translation>
+    </message>
+    <message>
+        <source>Datasets in this project</source>
+        <translation>Datensätze in diesem Projekt</translation>
+    </message>
+    <message>
+        <source>Filter: words, id:, gold:, profile&gt;50</source>
+        <translation>Filter: Wörter, id:, gold:, profile&gt;50</translation>
+    </message>
+    <message>
+        <source>Plain words match id or gold. id:, gold:, user: match one column; profile&gt;N, profile&lt;=N compare profile sizes; has:gold, no:gold.</source>
+        <translation>Einfache Wörter passen auf ID oder Referenz. id:, gold:, user: prüfen eine Spalte; profile&gt;N, profile&lt;=N vergleichen Profilgrößen; has:gold, no:gold.</translation>
+    </message>
+    <message>
+        <source>unknown task</source>
+        <translation>unbekannte Aufgabe</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 · %2/%3 · %n user(s)</source>
+        <translation><numerusform>%1 · %2/%3 · %n Nutzer</numerusform><numerusform>%1 · %2/%3 · %n Nutzer</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n user(s)</source>
+        <translation><numerusform>%n Nutzer</numerusform><numerusform>%n Nutzer</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n user(s)</source>
+        <translation><numerusform>%1 von %n Nutzer</numerusform><numerusform>%1 von %n Nutzern</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>r2p::ui::UsersModel</name>
+    <message>
+        <source>No gold output for this user</source>
+        <translation>Keine Referenzausgabe für diesen Nutzer</translation>
+    </message>
+    <message>
+        <source>#</source>
+        <translation>#</translation>
+    </message>
+    <message>
+        <source>ID</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>Profile</source>
+        <translation>Profil</translation>
+    </message>
+    <message>
+        <source>Gold</source>
+        <translation>Referenz</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>Nutzer</translation>
+    </message>
+    <message>
+        <source>Position in the questions file</source>
+        <translation>Position in der Fragendatei</translation>
+    </message>
+    <message>
+        <source>Question id</source>
+        <translation>Frage-ID</translation>
+    </message>
+    <message>
+        <source>Number of profile items</source>
+        <translation>Anzahl der Profileinträge</translation>
+    </message>
+    <message>
+        <source>Gold output from the outputs file</source>
+        <translation>Referenzausgabe aus der Ausgabedatei</translation>
+    </message>
+    <message>
+        <source>User id (time-based splits)</source>
+        <translation>Nutzer-ID (zeitbasierte Aufteilungen)</translation>
+    </message>
+</context>
 </TS>

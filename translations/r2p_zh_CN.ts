@@ -1,4 +1,746 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
+<context>
+    <name>QObject</name>
+    <message>
+        <source>The demo file %1 is missing from this build.</source>
+        <translation>此构建中缺少演示文件 %1。</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <source>R2P Workbench: look inside personalized generation by large reasoning models on LaMP.</source>
+        <translation>R2P 工作台：在 LaMP 上检视大型推理模型的个性化生成。</translation>
+    </message>
+    <message>
+        <source>Open this project file (*.r2p).</source>
+        <translation>打开此项目文件（*.r2p）。</translation>
+    </message>
+    <message>
+        <source>Open this LaMP questions file.</source>
+        <translation>打开此 LaMP 问题文件。</translation>
+    </message>
+    <message>
+        <source>Its outputs file (default: the one beside it).</source>
+        <translation>对应的输出文件（默认：同目录下的那个）。</translation>
+    </message>
+    <message>
+        <source>Set the task instead of detecting it (LaMP-1 … LaMP-7, LaMP-2N).</source>
+        <translation>手动指定任务而不自动识别（LaMP-1 … LaMP-7、LaMP-2N）。</translation>
+    </message>
+    <message>
+        <source>Open the bundled demo dataset of this task.</source>
+        <translation>打开此任务的内置演示数据集。</translation>
+    </message>
+    <message>
+        <source>Select this question id once loaded.</source>
+        <translation>加载后选中此问题 ID。</translation>
+    </message>
+    <message>
+        <source>Save a PNG of the window once everything is loaded, then quit.</source>
+        <translation>全部加载后将窗口保存为 PNG，然后退出。</translation>
+    </message>
+    <message>
+        <source>Window size, e.g. 1600x1000.</source>
+        <translation>窗口大小，例如 1600x1000。</translation>
+    </message>
+    <message>
+        <source>Interface language (en, de, zh_CN).</source>
+        <translation>界面语言（en、de、zh_CN）。</translation>
+    </message>
+    <message>
+        <source>unknown task %1</source>
+        <translation>未知任务 %1</translation>
+    </message>
+    <message>
+        <source>no demo for task %1</source>
+        <translation>任务 %1 没有演示数据</translation>
+    </message>
+    <message>
+        <source>cannot open the project %1</source>
+        <translation>无法打开项目 %1</translation>
+    </message>
+    <message>
+        <source>no user with id %1 in this dataset</source>
+        <translation>此数据集中没有 ID 为 %1 的用户</translation>
+    </message>
+    <message>
+        <source>cannot write %1</source>
+        <translation>无法写入 %1</translation>
+    </message>
+    <message>
+        <source>timed out waiting for the dataset to load</source>
+        <translation>等待数据集加载超时</translation>
+    </message>
+</context>
+<context>
+    <name>r2p::ui::FindingText</name>
+    <message>
+        <source>Info</source>
+        <translation>信息</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>警告</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>错误</translation>
+    </message>
+    <message>
+        <source>Cannot read the file: %1</source>
+        <translation>无法读取文件：%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Malformed JSON at line %1, column %2 (%3). The %n record(s) before it were kept.</source>
+        <translation><numerusform>第 %1 行第 %2 列的 JSON 格式错误（%3）。之前的 %n 条记录已保留。</numerusform></translation>
+    </message>
+    <message>
+        <source>The file is empty.</source>
+        <translation>文件为空。</translation>
+    </message>
+    <message numerus="yes">
+        <source>The file ends in the middle of the JSON (truncated?). The %n complete record(s) were kept.</source>
+        <translation><numerusform>文件在 JSON 中间结束（被截断？）。已保留 %n 条完整记录。</numerusform></translation>
+    </message>
+    <message>
+        <source>Not a LaMP questions file: the top level must be a JSON array of records.</source>
+        <translation>不是 LaMP 问题文件：顶层必须是由记录组成的 JSON 数组。</translation>
+    </message>
+    <message>
+        <source>The outputs file could not be used: %1</source>
+        <translation>无法使用输出文件：%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n more record(s) with a wrong shape were skipped.</source>
+        <translation><numerusform>另有 %n 条结构错误的记录被跳过。</numerusform></translation>
+    </message>
+    <message>
+        <source>Record %1 skipped: %2</source>
+        <translation>已跳过记录 %1：%2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n duplicate id(s); later copies were skipped: %1</source>
+        <translation><numerusform>%n 个重复 ID，后出现的副本已跳过：%1</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n question(s) have no output: %1</source>
+        <translation><numerusform>%n 个问题没有输出：%1</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n output(s) have no question: %1</source>
+        <translation><numerusform>%n 个输出没有对应的问题：%1</numerusform></translation>
+    </message>
+    <message>
+        <source>Task mismatch: %1</source>
+        <translation>任务不一致：%1</translation>
+    </message>
+    <message>
+        <source>Cannot tell the LaMP task from the outputs file or the inputs; choose it in Dataset ▸ Task.</source>
+        <translation>无法从输出文件或输入中判断 LaMP 任务；请在“数据集 ▸ 任务”中选择。</translation>
+    </message>
+    <message>
+        <source>No usable records were found.</source>
+        <translation>未找到可用的记录。</translation>
+    </message>
+    <message>
+        <source>User %1 has an empty profile.</source>
+        <translation>用户 %1 的档案为空。</translation>
+    </message>
+</context>
+<context>
+    <name>r2p::ui::FindingsDock</name>
+    <message>
+        <source>Findings</source>
+        <translation>发现</translation>
+    </message>
+</context>
+<context>
+    <name>r2p::ui::FindingsModel</name>
+    <message>
+        <source>Severity</source>
+        <translation>严重程度</translation>
+    </message>
+    <message>
+        <source>Finding</source>
+        <translation>发现</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>记录</translation>
+    </message>
+    <message>
+        <source>Location</source>
+        <translation>位置</translation>
+    </message>
+</context>
+<context>
+    <name>r2p::ui::Language</name>
+    <message>
+        <source>System default</source>
+        <translation>系统默认</translation>
+    </message>
+</context>
+<context>
+    <name>r2p::ui::MainWindow</name>
+    <message>
+        <source>Indexing %1…</source>
+        <translation>正在索引 %1…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n user(s)</source>
+        <translation><numerusform>%n 个用户</numerusform></translation>
+    </message>
+    <message>
+        <source>Opened from the project's index cache.</source>
+        <translation>已从项目的索引缓存打开。</translation>
+    </message>
+    <message>
+        <source>&amp;Open Dataset…</source>
+        <translation>打开数据集(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>Open &amp;Demo Dataset</source>
+        <translation>打开演示数据集(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;New Project…</source>
+        <translation>新建项目(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>Open &amp;Project…</source>
+        <translation>打开项目(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;Filter Users</source>
+        <translation>筛选用户(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Search Profile</source>
+        <translation>搜索档案(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Next User</source>
+        <translation>下一个用户(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Previous User</source>
+        <translation>上一个用户(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Go to &amp;Users</source>
+        <translation>转到用户(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Go to &amp;Query</source>
+        <translation>转到查询(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>Go to P&amp;rofile</source>
+        <translation>转到档案(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Go to F&amp;indings</source>
+        <translation>转到发现(&amp;I)</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel Indexing</source>
+        <translation>取消索引(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Reset Layout</source>
+        <translation>重置布局(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard Shortcuts</source>
+        <translation>键盘快捷键(&amp;K)</translation>
+    </message>
+    <message>
+        <source>&amp;About R2P Workbench</source>
+        <translation>关于 R2P 工作台(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Open D&amp;emo Dataset</source>
+        <translation>打开演示数据集(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;Recent Projects</source>
+        <translation>最近的项目(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Dataset</source>
+        <translation>数据集(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Task</source>
+        <translation>任务(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Go</source>
+        <translation>转到(&amp;G)</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>语言(&amp;L)</translation>
+    </message>
+    <message>
+        <source>The language changes the next time R2P Workbench starts.</source>
+        <translation>语言将在下次启动 R2P 工作台时更改。</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Stop indexing (Esc)</source>
+        <translation>停止索引（Esc）</translation>
+    </message>
+    <message>
+        <source>No dataset open</source>
+        <translation>未打开数据集</translation>
+    </message>
+    <message>
+        <source>unknown task</source>
+        <translation>未知任务</translation>
+    </message>
+    <message>
+        <source>time-based</source>
+        <translation>按时间划分</translation>
+    </message>
+    <message>
+        <source>user-based</source>
+        <translation>按用户划分</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 · %2 · %3 · %n user(s), %4 with gold</source>
+        <translation><numerusform>%1 · %2 · %3 · %n 个用户，%4 个有标准答案</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n finding(s)</source>
+        <translation><numerusform>%n 条发现</numerusform></translation>
+    </message>
+    <message>
+        <source>Cannot open the project</source>
+        <translation>无法打开项目</translation>
+    </message>
+    <message>
+        <source>No recent projects</source>
+        <translation>没有最近的项目</translation>
+    </message>
+    <message>
+        <source>New Project</source>
+        <translation>新建项目</translation>
+    </message>
+    <message>
+        <source>R2P projects (*.r2p)</source>
+        <translation>R2P 项目（*.r2p）</translation>
+    </message>
+    <message>
+        <source>%1 already exists; open it with File ▸ Open Project.</source>
+        <translation>%1 已存在；请通过“文件 ▸ 打开项目”打开。</translation>
+    </message>
+    <message>
+        <source>Open Project</source>
+        <translation>打开项目</translation>
+    </message>
+    <message>
+        <source>R2P projects (*.r2p);;All files (*)</source>
+        <translation>R2P 项目（*.r2p）;;所有文件（*）</translation>
+    </message>
+    <message>
+        <source>Cannot open the demo</source>
+        <translation>无法打开演示</translation>
+    </message>
+    <message>
+        <source>Drop a LaMP questions file (a JSON array), with its outputs file if you have it.</source>
+        <translation>请拖入 LaMP 问题文件（JSON 数组），如有输出文件也一并拖入。</translation>
+    </message>
+    <message>
+        <source>Move through the focused list</source>
+        <translation>在当前焦点列表中移动</translation>
+    </message>
+    <message>
+        <source>Keyboard Shortcuts</source>
+        <translation>键盘快捷键</translation>
+    </message>
+    <message>
+        <source>About R2P Workbench</source>
+        <translation>关于 R2P 工作台</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;R2P Workbench&lt;/b&gt; %1&lt;br/&gt;Looks inside personalized generation by large reasoning models on the LaMP benchmark.&lt;br/&gt;Project file: %2</source>
+        <translation>&lt;b&gt;R2P 工作台&lt;/b&gt; %1&lt;br/&gt;在 LaMP 基准上检视大型推理模型的个性化生成。&lt;br/&gt;项目文件：%2</translation>
+    </message>
+</context>
+<context>
+    <name>r2p::ui::OpenDatasetDialog</name>
+    <message>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <source>Open LaMP Dataset</source>
+        <translation>打开 LaMP 数据集</translation>
+    </message>
+    <message>
+        <source>e.g. …/LaMP_3/dev_questions.json</source>
+        <translation>例如 …/LaMP_3/dev_questions.json</translation>
+    </message>
+    <message>
+        <source>optional: the matching *_outputs.json</source>
+        <translation>可选：对应的 *_outputs.json</translation>
+    </message>
+    <message>
+        <source>Detect from the files</source>
+        <translation>从文件中识别</translation>
+    </message>
+    <message>
+        <source>&amp;Questions file:</source>
+        <translation>问题文件(&amp;Q)：</translation>
+    </message>
+    <message>
+        <source>LaMP questions file</source>
+        <translation>LaMP 问题文件</translation>
+    </message>
+    <message>
+        <source>JSON files (*.json);;All files (*)</source>
+        <translation>JSON 文件（*.json）;;所有文件（*）</translation>
+    </message>
+    <message>
+        <source>&amp;Outputs file:</source>
+        <translation>输出文件(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>LaMP outputs file</source>
+        <translation>LaMP 输出文件</translation>
+    </message>
+    <message>
+        <source>&amp;Task:</source>
+        <translation>任务(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>Choose a LaMP questions file.</source>
+        <translation>请选择 LaMP 问题文件。</translation>
+    </message>
+    <message>
+        <source>There is no file at %1.</source>
+        <translation>%1 处没有文件。</translation>
+    </message>
+    <message>
+        <source>This looks like an outputs file (a JSON object); the questions file is a JSON array.</source>
+        <translation>这看起来是输出文件（JSON 对象）；问题文件应为 JSON 数组。</translation>
+    </message>
+    <message>
+        <source>There is no outputs file at %1.</source>
+        <translation>%1 处没有输出文件。</translation>
+    </message>
+</context>
+<context>
+    <name>r2p::ui::ProfileDock</name>
+    <message>
+        <source>Profile</source>
+        <translation>档案</translation>
+    </message>
+    <message>
+        <source>No profile to show</source>
+        <translation>没有可显示的档案</translation>
+    </message>
+    <message>
+        <source>Select a user to see every item of their profile.</source>
+        <translation>选择一个用户以查看其档案中的所有条目。</translation>
+    </message>
+    <message>
+        <source>Search this profile</source>
+        <translation>搜索此档案</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>正在加载…</translation>
+    </message>
+    <message>
+        <source>Cannot show this record</source>
+        <translation>无法显示此记录</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>条目</translation>
+    </message>
+    <message>
+        <source>ID</source>
+        <translation>ID</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n item(s)</source>
+        <translation><numerusform>%n 个条目</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n item(s)</source>
+        <translation><numerusform>%1 / %n 个条目</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>r2p::ui::ProfileModel</name>
+    <message>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>Abstract</source>
+        <translation>摘要</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>描述</translation>
+    </message>
+    <message>
+        <source>Tag</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>文本</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>评分</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>ID</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>#</source>
+        <translation>#</translation>
+    </message>
+</context>
+<context>
+    <name>r2p::ui::QueryDock</name>
+    <message>
+        <source>Instruction</source>
+        <translation>指令</translation>
+    </message>
+    <message>
+        <source>The author's paper</source>
+        <translation>作者的论文</translation>
+    </message>
+    <message>
+        <source>Candidate [1]</source>
+        <translation>候选 [1]</translation>
+    </message>
+    <message>
+        <source>Candidate [2]</source>
+        <translation>候选 [2]</translation>
+    </message>
+    <message>
+        <source>Choices</source>
+        <translation>可选项</translation>
+    </message>
+    <message>
+        <source>Movie description</source>
+        <translation>电影描述</translation>
+    </message>
+    <message>
+        <source>Article</source>
+        <translation>文章</translation>
+    </message>
+    <message>
+        <source>Review</source>
+        <translation>评论</translation>
+    </message>
+    <message>
+        <source>Abstract</source>
+        <translation>摘要</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>电子邮件</translation>
+    </message>
+    <message>
+        <source>Tweet</source>
+        <translation>推文</translation>
+    </message>
+    <message>
+        <source>Input</source>
+        <translation>输入</translation>
+    </message>
+    <message>
+        <source>Query</source>
+        <translation>查询</translation>
+    </message>
+    <message>
+        <source>No user selected</source>
+        <translation>未选择用户</translation>
+    </message>
+    <message>
+        <source>Pick a user in the Users list to see the task input, its parts and the gold answer.</source>
+        <translation>在用户列表中选择一个用户，以查看任务输入、其组成部分和标准答案。</translation>
+    </message>
+    <message>
+        <source>Question %1</source>
+        <translation>问题 %1</translation>
+    </message>
+    <message>
+        <source>Task unknown</source>
+        <translation>任务未知</translation>
+    </message>
+    <message>
+        <source>user %1</source>
+        <translation>用户 %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n profile item(s)</source>
+        <translation><numerusform>%n 个档案条目</numerusform></translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>正在加载…</translation>
+    </message>
+    <message>
+        <source>Cannot show this record:</source>
+        <translation>无法显示此记录：</translation>
+    </message>
+    <message>
+        <source>(gold)</source>
+        <translation>（标准答案）</translation>
+    </message>
+    <message>
+        <source>Gold:</source>
+        <translation>标准答案：</translation>
+    </message>
+    <message>
+        <source>none (no outputs file)</source>
+        <translation>无（没有输出文件）</translation>
+    </message>
+</context>
+<context>
+    <name>r2p::ui::UserFilter</name>
+    <message>
+        <source>“%1”: profile needs a number, e.g. profile&gt;50</source>
+        <translation>“%1”：profile 需要一个数字，例如 profile&gt;50</translation>
+    </message>
+    <message>
+        <source>“%1”: unknown filter; use id:, gold:, user:, profile&gt;N, has:gold</source>
+        <translation>“%1”：未知筛选条件；请使用 id:、gold:、user:、profile&gt;N、has:gold</translation>
+    </message>
+</context>
+<context>
+    <name>r2p::ui::UsersDock</name>
+    <message>
+        <source>Users</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <source>No dataset open</source>
+        <translation>未打开数据集</translation>
+    </message>
+    <message>
+        <source>Open a LaMP questions file (with its outputs file, if you have it), drop one on the window, or try the bundled demo.</source>
+        <translation>打开一个 LaMP 问题文件（如有输出文件也一并打开），或将文件拖到窗口上，或试试内置演示。</translation>
+    </message>
+    <message>
+        <source>Datasets in this project</source>
+        <translation>此项目中的数据集</translation>
+    </message>
+    <message>
+        <source>Filter: words, id:, gold:, profile&gt;50</source>
+        <translation>筛选：关键词、id:、gold:、profile&gt;50</translation>
+    </message>
+    <message>
+        <source>Plain words match id or gold. id:, gold:, user: match one column; profile&gt;N, profile&lt;=N compare profile sizes; has:gold, no:gold.</source>
+        <translation>普通关键词匹配 ID 或标准答案。id:、gold:、user: 匹配单列；profile&gt;N、profile&lt;=N 比较档案大小；has:gold、no:gold。</translation>
+    </message>
+    <message>
+        <source>unknown task</source>
+        <translation>未知任务</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 · %2/%3 · %n user(s)</source>
+        <translation><numerusform>%1 · %2/%3 · %n 个用户</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n user(s)</source>
+        <translation><numerusform>%n 个用户</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n user(s)</source>
+        <translation><numerusform>%1 / %n 个用户</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>r2p::ui::UsersModel</name>
+    <message>
+        <source>No gold output for this user</source>
+        <translation>此用户没有标准输出</translation>
+    </message>
+    <message>
+        <source>#</source>
+        <translation>#</translation>
+    </message>
+    <message>
+        <source>ID</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>Profile</source>
+        <translation>档案</translation>
+    </message>
+    <message>
+        <source>Gold</source>
+        <translation>标准答案</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <source>Position in the questions file</source>
+        <translation>在问题文件中的位置</translation>
+    </message>
+    <message>
+        <source>Question id</source>
+        <translation>问题 ID</translation>
+    </message>
+    <message>
+        <source>Number of profile items</source>
+        <translation>档案条目数</translation>
+    </message>
+    <message>
+        <source>Gold output from the outputs file</source>
+        <translation>来自输出文件的标准输出</translation>
+    </message>
+    <message>
+        <source>User id (time-based splits)</source>
+        <translation>用户 ID（按时间划分）</translation>
+    </message>
+</context>
 </TS>

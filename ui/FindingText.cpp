@@ -7,10 +7,12 @@
 
 namespace r2p::ui {
 
+// Gives the free functions below a translation context of their own.
+class FindingText {
+    Q_DECLARE_TR_FUNCTIONS(r2p::ui::FindingText)
+};
+
 namespace {
-QString tr(const char* text, const char* disambiguation = nullptr, int n = -1) {
-    return QCoreApplication::translate("r2p::ui::FindingText", text, disambiguation, n);
-}
 
 QString idList(const Finding& f) {
     QStringList ids;
@@ -26,11 +28,11 @@ QString idList(const Finding& f) {
 QString severityText(Severity severity) {
     switch (severity) {
     case Severity::Info:
-        return tr("Info");
+        return FindingText::tr("Info");
     case Severity::Warning:
-        return tr("Warning");
+        return FindingText::tr("Warning");
     case Severity::Error:
-        return tr("Error");
+        return FindingText::tr("Error");
     case Severity::Invalid:
         break;
     }
@@ -67,44 +69,49 @@ QString findingText(const Finding& f) {
     const int count = static_cast<int>(f.count);
     switch (f.code) {
     case FindingCode::FileUnreadable:
-        return tr("Cannot read the file: %1").arg(detail);
+        return FindingText::tr("Cannot read the file: %1").arg(detail);
     case FindingCode::JsonSyntax:
-        return tr("Malformed JSON at line %1, column %2 (%3). The %n record(s) before it were "
-                  "kept.",
-                  nullptr, count)
+        return FindingText::tr(
+                   "Malformed JSON at line %1, column %2 (%3). The %n record(s) before it were "
+                   "kept.",
+                   nullptr, count)
             .arg(f.line)
             .arg(f.column)
             .arg(detail);
     case FindingCode::JsonTruncated:
         if (!detail.isEmpty())
-            return tr("The file is empty.");
-        return tr("The file ends in the middle of the JSON (truncated?). The %n complete "
-                  "record(s) were kept.",
-                  nullptr, count);
+            return FindingText::tr("The file is empty.");
+        return FindingText::tr(
+            "The file ends in the middle of the JSON (truncated?). The %n complete "
+            "record(s) were kept.",
+            nullptr, count);
     case FindingCode::TopLevelNotArray:
-        return tr("Not a LaMP questions file: the top level must be a JSON array of records.");
+        return FindingText::tr(
+            "Not a LaMP questions file: the top level must be a JSON array of records.");
     case FindingCode::OutputsNotObject:
-        return tr("The outputs file could not be used: %1").arg(detail);
+        return FindingText::tr("The outputs file could not be used: %1").arg(detail);
     case FindingCode::RecordWrongShape:
         if (record == QStringLiteral("…"))
-            return tr("%n more record(s) with a wrong shape were skipped.", nullptr, count);
-        return tr("Record %1 skipped: %2").arg(record, detail);
+            return FindingText::tr("%n more record(s) with a wrong shape were skipped.", nullptr,
+                                   count);
+        return FindingText::tr("Record %1 skipped: %2").arg(record, detail);
     case FindingCode::DuplicateId:
-        return tr("%n duplicate id(s); later copies were skipped: %1", nullptr, count)
+        return FindingText::tr("%n duplicate id(s); later copies were skipped: %1", nullptr, count)
             .arg(idList(f));
     case FindingCode::MissingGold:
-        return tr("%n question(s) have no output: %1", nullptr, count).arg(idList(f));
+        return FindingText::tr("%n question(s) have no output: %1", nullptr, count).arg(idList(f));
     case FindingCode::OrphanGold:
-        return tr("%n output(s) have no question: %1", nullptr, count).arg(idList(f));
+        return FindingText::tr("%n output(s) have no question: %1", nullptr, count).arg(idList(f));
     case FindingCode::TaskMismatch:
-        return tr("Task mismatch: %1").arg(detail);
+        return FindingText::tr("Task mismatch: %1").arg(detail);
     case FindingCode::TaskUndetected:
-        return tr("Cannot tell the LaMP task from the outputs file or the inputs; choose it in "
-                  "Dataset ▸ Task.");
+        return FindingText::tr(
+            "Cannot tell the LaMP task from the outputs file or the inputs; choose it in "
+            "Dataset ▸ Task.");
     case FindingCode::EmptyDataset:
-        return tr("No usable records were found.");
+        return FindingText::tr("No usable records were found.");
     case FindingCode::ProfileEmpty:
-        return tr("User %1 has an empty profile.").arg(record);
+        return FindingText::tr("User %1 has an empty profile.").arg(record);
     case FindingCode::Invalid:
         break;
     }

@@ -36,8 +36,8 @@ QString installTranslators(QApplication& app, const QString& code) {
     const QLocale locale = code.isEmpty() ? QLocale::system() : QLocale(code);
     QString used = QStringLiteral("en");
     auto* ours = new QTranslator(&app);
-    if (code != QLatin1String("en") &&
-        ours->load(locale, QStringLiteral("r2p"), QStringLiteral("_"), QStringLiteral(":/i18n"))) {
+    if (ours->load(locale, QStringLiteral("r2p"), QStringLiteral("_"), QStringLiteral(":/i18n")) &&
+        !ours->language().startsWith(QLatin1String("en"))) {
         app.installTranslator(ours);
         used = locale.name();
         // Qt's own strings (standard buttons, file dialogs) in the same language.
@@ -47,7 +47,13 @@ QString installTranslators(QApplication& app, const QString& code) {
             app.installTranslator(qt);
         QLocale::setDefault(locale);
     } else {
+        // English needs its file too: it holds the plural forms ("1 user", "2 users").
         delete ours;
+        auto* english = new QTranslator(&app);
+        if (english->load(QStringLiteral(":/i18n/r2p_en.qm")))
+            app.installTranslator(english);
+        else
+            delete english;
     }
     return used;
 }
