@@ -153,6 +153,114 @@
         <source>User %1 has an empty profile.</source>
         <translation>Nutzer %1 hat ein leeres Profil.</translation>
     </message>
+    <message>
+        <source>the record is not a JSON object</source>
+        <translation>der Datensatz ist kein JSON-Objekt</translation>
+    </message>
+    <message>
+        <source>"id" is not a string</source>
+        <translation>„id“ ist keine Zeichenkette</translation>
+    </message>
+    <message>
+        <source>"user_id" is not a string</source>
+        <translation>„user_id“ ist keine Zeichenkette</translation>
+    </message>
+    <message>
+        <source>"input" is not a string</source>
+        <translation>„input“ ist keine Zeichenkette</translation>
+    </message>
+    <message>
+        <source>"profile" is not an array</source>
+        <translation>„profile“ ist kein Array</translation>
+    </message>
+    <message>
+        <source>it has no "id"</source>
+        <translation>ihm fehlt „id“</translation>
+    </message>
+    <message>
+        <source>it has no "input"</source>
+        <translation>ihm fehlt „input“</translation>
+    </message>
+    <message>
+        <source>it has no "profile"</source>
+        <translation>ihm fehlt „profile“</translation>
+    </message>
+    <message>
+        <source>the entry is not an object</source>
+        <translation>der Eintrag ist kein Objekt</translation>
+    </message>
+    <message>
+        <source>it has no string "id"</source>
+        <translation>ihm fehlt eine Zeichenkette „id“</translation>
+    </message>
+    <message>
+        <source>it has no string "output"</source>
+        <translation>ihm fehlt eine Zeichenkette „output“</translation>
+    </message>
+    <message>
+        <source>a control character inside a string</source>
+        <translation>ein Steuerzeichen in einer Zeichenkette</translation>
+    </message>
+    <message>
+        <source>an invalid escape sequence in a string</source>
+        <translation>eine ungültige Escape-Sequenz in einer Zeichenkette</translation>
+    </message>
+    <message>
+        <source>an invalid \u escape in a string</source>
+        <translation>ein ungültiges \u-Escape in einer Zeichenkette</translation>
+    </message>
+    <message>
+        <source>an incomplete number</source>
+        <translation>eine unvollständige Zahl</translation>
+    </message>
+    <message>
+        <source>an invalid literal (expected true, false or null)</source>
+        <translation>ein ungültiges Literal (erwartet true, false oder null)</translation>
+    </message>
+    <message>
+        <source>expected a key in double quotes or '}'</source>
+        <translation>erwartet einen Schlüssel in doppelten Anführungszeichen oder '}'</translation>
+    </message>
+    <message>
+        <source>expected a key in double quotes</source>
+        <translation>erwartet einen Schlüssel in doppelten Anführungszeichen</translation>
+    </message>
+    <message>
+        <source>expected ':' after a key</source>
+        <translation>erwartet ':' nach einem Schlüssel</translation>
+    </message>
+    <message>
+        <source>expected ',' or '}'</source>
+        <translation>erwartet ',' oder '}'</translation>
+    </message>
+    <message>
+        <source>expected ',' or ']'</source>
+        <translation>erwartet ',' oder ']'</translation>
+    </message>
+    <message>
+        <source>expected a value</source>
+        <translation>erwartet einen Wert</translation>
+    </message>
+    <message>
+        <source>unexpected data after the end of the top-level array</source>
+        <translation>unerwartete Daten nach dem Ende des obersten Arrays</translation>
+    </message>
+    <message>
+        <source>profile item %1 is not an object</source>
+        <translation>Profileintrag %1 ist kein Objekt</translation>
+    </message>
+    <message>
+        <source>profile item %1 has no "id"</source>
+        <translation>Profileintrag %1 fehlt „id“</translation>
+    </message>
+    <message>
+        <source>the outputs file says %1 but the inputs look like %2</source>
+        <translation>die Ausgabedatei nennt %1, aber die Eingaben sehen nach %2 aus</translation>
+    </message>
+    <message>
+        <source>the outputs file names an unknown task “%1”</source>
+        <translation>die Ausgabedatei nennt eine unbekannte Aufgabe „%1“</translation>
+    </message>
 </context>
 <context>
     <name>r2p::ui::FindingsDock</name>
@@ -640,6 +748,41 @@
     <message>
         <source>none (no outputs file)</source>
         <translation>keine (keine Ausgabedatei)</translation>
+    </message>
+</context>
+<context>
+    <name>r2p::ui::TaskText</name>
+    <message>
+        <source>citation identification</source>
+        <translation>Zitationszuordnung</translation>
+    </message>
+    <message>
+        <source>movie tagging</source>
+        <translation>Film-Tagging</translation>
+    </message>
+    <message>
+        <source>news categorization</source>
+        <translation>Nachrichtenkategorisierung</translation>
+    </message>
+    <message>
+        <source>product rating</source>
+        <translation>Produktbewertung</translation>
+    </message>
+    <message>
+        <source>news headline generation</source>
+        <translation>Generierung von Schlagzeilen</translation>
+    </message>
+    <message>
+        <source>scholarly title generation</source>
+        <translation>Generierung wissenschaftlicher Titel</translation>
+    </message>
+    <message>
+        <source>email subject generation</source>
+        <translation>Generierung von E-Mail-Betreffen</translation>
+    </message>
+    <message>
+        <source>tweet paraphrasing</source>
+        <translation>Tweet-Paraphrasierung</translation>
     </message>
 </context>
 <context>

@@ -153,6 +153,114 @@
         <source>User %1 has an empty profile.</source>
         <translation type="unfinished" />
     </message>
+    <message>
+        <source>the record is not a JSON object</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>"id" is not a string</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>"user_id" is not a string</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>"input" is not a string</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>"profile" is not an array</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>it has no "id"</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>it has no "input"</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>it has no "profile"</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the entry is not an object</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>it has no string "id"</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>it has no string "output"</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>a control character inside a string</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>an invalid escape sequence in a string</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>an invalid \u escape in a string</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>an incomplete number</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>an invalid literal (expected true, false or null)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>expected a key in double quotes or '}'</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>expected a key in double quotes</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>expected ':' after a key</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>expected ',' or '}'</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>expected ',' or ']'</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>expected a value</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>unexpected data after the end of the top-level array</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>profile item %1 is not an object</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>profile item %1 has no "id"</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the outputs file says %1 but the inputs look like %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the outputs file names an unknown task “%1”</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>r2p::ui::FindingsDock</name>
@@ -639,6 +747,41 @@
     </message>
     <message>
         <source>none (no outputs file)</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>r2p::ui::TaskText</name>
+    <message>
+        <source>citation identification</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>movie tagging</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>news categorization</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>product rating</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>news headline generation</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>scholarly title generation</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>email subject generation</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>tweet paraphrasing</source>
         <translation type="unfinished" />
     </message>
 </context>

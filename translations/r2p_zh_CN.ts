@@ -153,6 +153,114 @@
         <source>User %1 has an empty profile.</source>
         <translation>用户 %1 的档案为空。</translation>
     </message>
+    <message>
+        <source>the record is not a JSON object</source>
+        <translation>该记录不是 JSON 对象</translation>
+    </message>
+    <message>
+        <source>"id" is not a string</source>
+        <translation>“id”不是字符串</translation>
+    </message>
+    <message>
+        <source>"user_id" is not a string</source>
+        <translation>“user_id”不是字符串</translation>
+    </message>
+    <message>
+        <source>"input" is not a string</source>
+        <translation>“input”不是字符串</translation>
+    </message>
+    <message>
+        <source>"profile" is not an array</source>
+        <translation>“profile”不是数组</translation>
+    </message>
+    <message>
+        <source>it has no "id"</source>
+        <translation>缺少“id”</translation>
+    </message>
+    <message>
+        <source>it has no "input"</source>
+        <translation>缺少“input”</translation>
+    </message>
+    <message>
+        <source>it has no "profile"</source>
+        <translation>缺少“profile”</translation>
+    </message>
+    <message>
+        <source>the entry is not an object</source>
+        <translation>该条目不是对象</translation>
+    </message>
+    <message>
+        <source>it has no string "id"</source>
+        <translation>缺少字符串“id”</translation>
+    </message>
+    <message>
+        <source>it has no string "output"</source>
+        <translation>缺少字符串“output”</translation>
+    </message>
+    <message>
+        <source>a control character inside a string</source>
+        <translation>字符串中有控制字符</translation>
+    </message>
+    <message>
+        <source>an invalid escape sequence in a string</source>
+        <translation>字符串中有无效的转义序列</translation>
+    </message>
+    <message>
+        <source>an invalid \u escape in a string</source>
+        <translation>字符串中有无效的 \u 转义</translation>
+    </message>
+    <message>
+        <source>an incomplete number</source>
+        <translation>数字不完整</translation>
+    </message>
+    <message>
+        <source>an invalid literal (expected true, false or null)</source>
+        <translation>无效的字面量（应为 true、false 或 null）</translation>
+    </message>
+    <message>
+        <source>expected a key in double quotes or '}'</source>
+        <translation>应为双引号括起的键或 '}'</translation>
+    </message>
+    <message>
+        <source>expected a key in double quotes</source>
+        <translation>应为双引号括起的键</translation>
+    </message>
+    <message>
+        <source>expected ':' after a key</source>
+        <translation>键之后应为 ':'</translation>
+    </message>
+    <message>
+        <source>expected ',' or '}'</source>
+        <translation>应为 ',' 或 '}'</translation>
+    </message>
+    <message>
+        <source>expected ',' or ']'</source>
+        <translation>应为 ',' 或 ']'</translation>
+    </message>
+    <message>
+        <source>expected a value</source>
+        <translation>应为一个值</translation>
+    </message>
+    <message>
+        <source>unexpected data after the end of the top-level array</source>
+        <translation>顶层数组结束后有多余数据</translation>
+    </message>
+    <message>
+        <source>profile item %1 is not an object</source>
+        <translation>档案条目 %1 不是对象</translation>
+    </message>
+    <message>
+        <source>profile item %1 has no "id"</source>
+        <translation>档案条目 %1 缺少“id”</translation>
+    </message>
+    <message>
+        <source>the outputs file says %1 but the inputs look like %2</source>
+        <translation>输出文件标明为 %1，但输入看起来是 %2</translation>
+    </message>
+    <message>
+        <source>the outputs file names an unknown task “%1”</source>
+        <translation>输出文件标明了未知任务“%1”</translation>
+    </message>
 </context>
 <context>
     <name>r2p::ui::FindingsDock</name>
@@ -640,6 +748,41 @@
     <message>
         <source>none (no outputs file)</source>
         <translation>无（没有输出文件）</translation>
+    </message>
+</context>
+<context>
+    <name>r2p::ui::TaskText</name>
+    <message>
+        <source>citation identification</source>
+        <translation>引文识别</translation>
+    </message>
+    <message>
+        <source>movie tagging</source>
+        <translation>电影标签</translation>
+    </message>
+    <message>
+        <source>news categorization</source>
+        <translation>新闻分类</translation>
+    </message>
+    <message>
+        <source>product rating</source>
+        <translation>商品评分</translation>
+    </message>
+    <message>
+        <source>news headline generation</source>
+        <translation>新闻标题生成</translation>
+    </message>
+    <message>
+        <source>scholarly title generation</source>
+        <translation>学术论文标题生成</translation>
+    </message>
+    <message>
+        <source>email subject generation</source>
+        <translation>邮件主题生成</translation>
+    </message>
+    <message>
+        <source>tweet paraphrasing</source>
+        <translation>推文改写</translation>
     </message>
 </context>
 <context>

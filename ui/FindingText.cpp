@@ -3,6 +3,7 @@
 #include <QApplication>
 #include <QCoreApplication>
 #include <QFileInfo>
+#include <QRegularExpression>
 #include <QStyle>
 
 namespace r2p::ui {
@@ -13,6 +14,58 @@ class FindingText {
 };
 
 namespace {
+
+// The model layer's fixed detail phrases, so they can be shown translated.
+const char* const kDetails[] = {
+    QT_TRANSLATE_NOOP("r2p::ui::FindingText", "the record is not a JSON object"),
+    QT_TRANSLATE_NOOP("r2p::ui::FindingText", "\"id\" is not a string"),
+    QT_TRANSLATE_NOOP("r2p::ui::FindingText", "\"user_id\" is not a string"),
+    QT_TRANSLATE_NOOP("r2p::ui::FindingText", "\"input\" is not a string"),
+    QT_TRANSLATE_NOOP("r2p::ui::FindingText", "\"profile\" is not an array"),
+    QT_TRANSLATE_NOOP("r2p::ui::FindingText", "it has no \"id\""),
+    QT_TRANSLATE_NOOP("r2p::ui::FindingText", "it has no \"input\""),
+    QT_TRANSLATE_NOOP("r2p::ui::FindingText", "it has no \"profile\""),
+    QT_TRANSLATE_NOOP("r2p::ui::FindingText", "the entry is not an object"),
+    QT_TRANSLATE_NOOP("r2p::ui::FindingText", "it has no string \"id\""),
+    QT_TRANSLATE_NOOP("r2p::ui::FindingText", "it has no string \"output\""),
+    QT_TRANSLATE_NOOP("r2p::ui::FindingText", "a control character inside a string"),
+    QT_TRANSLATE_NOOP("r2p::ui::FindingText", "an invalid escape sequence in a string"),
+    QT_TRANSLATE_NOOP("r2p::ui::FindingText", "an invalid \\u escape in a string"),
+    QT_TRANSLATE_NOOP("r2p::ui::FindingText", "an incomplete number"),
+    QT_TRANSLATE_NOOP("r2p::ui::FindingText", "an invalid literal (expected true, false or null)"),
+    QT_TRANSLATE_NOOP("r2p::ui::FindingText", "expected a key in double quotes or '}'"),
+    QT_TRANSLATE_NOOP("r2p::ui::FindingText", "expected a key in double quotes"),
+    QT_TRANSLATE_NOOP("r2p::ui::FindingText", "expected ':' after a key"),
+    QT_TRANSLATE_NOOP("r2p::ui::FindingText", "expected ',' or '}'"),
+    QT_TRANSLATE_NOOP("r2p::ui::FindingText", "expected ',' or ']'"),
+    QT_TRANSLATE_NOOP("r2p::ui::FindingText", "expected a value"),
+    QT_TRANSLATE_NOOP("r2p::ui::FindingText",
+                      "unexpected data after the end of the top-level array"),
+};
+
+QString detailText(const std::string& raw) {
+    const QString d = QString::fromStdString(raw);
+    for (const char* known : kDetails)
+        if (raw == known)
+            return FindingText::tr(known);
+    static const QRegularExpression item(
+        QStringLiteral(R"(^profile item (\d+) is not an object$)"));
+    if (const auto m = item.match(d); m.hasMatch())
+        return FindingText::tr("profile item %1 is not an object").arg(m.captured(1));
+    static const QRegularExpression itemId(QStringLiteral(R"(^profile item (\d+) has no "id"$)"));
+    if (const auto m = itemId.match(d); m.hasMatch())
+        return FindingText::tr("profile item %1 has no \"id\"").arg(m.captured(1));
+    static const QRegularExpression says(
+        QStringLiteral(R"(^the outputs file says (\S+) but the inputs look like (\S+)$)"));
+    if (const auto m = says.match(d); m.hasMatch())
+        return FindingText::tr("the outputs file says %1 but the inputs look like %2")
+            .arg(m.captured(1), m.captured(2));
+    static const QRegularExpression unknown(
+        QStringLiteral(R"re(^the outputs file names an unknown task "(.*)"$)re"));
+    if (const auto m = unknown.match(d); m.hasMatch())
+        return FindingText::tr("the outputs file names an unknown task “%1”").arg(m.captured(1));
+    return d; // library messages (I/O errors, parser internals) stay as they are
+}
 
 QString idList(const Finding& f) {
     QStringList ids;
@@ -65,7 +118,7 @@ QString findingLocation(const Finding& f) {
 
 QString findingText(const Finding& f) {
     const QString record = QString::fromStdString(f.recordId);
-    const QString detail = QString::fromStdString(f.detail);
+    const QString detail = detailText(f.detail);
     const int count = static_cast<int>(f.count);
     switch (f.code) {
     case FindingCode::FileUnreadable:

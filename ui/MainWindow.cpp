@@ -4,6 +4,7 @@
 #include "FindingText.h"
 #include "Language.h"
 #include "Session.h"
+#include "TaskText.h"
 #include "dialogs/OpenDatasetDialog.h"
 #include "widgets/EmptyState.h"
 #include "windows/FindingsDock.h"
@@ -37,10 +38,6 @@ namespace {
 constexpr int kMaxRecent = 8;
 const char* kRecentKey = "project/recent";
 
-QString taskName(TaskId id) {
-    const auto n = taskSpec(id).name;
-    return QString::fromUtf8(n.data(), static_cast<qsizetype>(n.size()));
-}
 } // namespace
 
 MainWindow::MainWindow(Session* session, QWidget* parent) : QMainWindow(parent), session_(session) {
@@ -200,13 +197,8 @@ void MainWindow::createMenus() {
     QMenu* file = menuBar()->addMenu(tr("&File"));
     file->addAction(action(QStringLiteral("openDataset")));
     QMenu* demo = file->addMenu(tr("Open D&emo Dataset"));
-    for (TaskId t : demoTasks()) {
-        const auto summary = taskSpec(t).summary;
-        demo->addAction(QStringLiteral("%1 — %2").arg(
-                            taskName(t), QString::fromUtf8(summary.data(),
-                                                           static_cast<qsizetype>(summary.size()))),
-                        this, [this, t] { openDemo(t); });
-    }
+    for (TaskId t : demoTasks())
+        demo->addAction(taskTitle(t), this, [this, t] { openDemo(t); });
     file->addSeparator();
     file->addAction(action(QStringLiteral("newProject")));
     file->addAction(action(QStringLiteral("openProject")));
@@ -219,9 +211,7 @@ void MainWindow::createMenus() {
     taskMenu_ = dataset->addMenu(tr("&Task"));
     auto* group = new QActionGroup(this);
     for (const auto& spec : allTasks()) {
-        auto* a = taskMenu_->addAction(QStringLiteral("%1 — %2").arg(
-            taskName(spec.id),
-            QString::fromUtf8(spec.summary.data(), static_cast<qsizetype>(spec.summary.size()))));
+        auto* a = taskMenu_->addAction(taskTitle(spec.id));
         a->setCheckable(true);
         a->setData(static_cast<int>(spec.id));
         group->addAction(a);

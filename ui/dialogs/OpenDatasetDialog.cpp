@@ -1,6 +1,7 @@
 #include "OpenDatasetDialog.h"
 
 #include "model/Dataset.h"
+#include "ui/TaskText.h"
 
 #include <QComboBox>
 #include <QDialogButtonBox>
@@ -36,12 +37,7 @@ OpenDatasetDialog::OpenDatasetDialog(QWidget* parent) : QDialog(parent) {
     task_ = new QComboBox(this);
     task_->addItem(tr("Detect from the files"), QString());
     for (const auto& spec : allTasks())
-        task_->addItem(
-            QStringLiteral("%1 — %2").arg(
-                QString::fromUtf8(spec.name.data(), static_cast<qsizetype>(spec.name.size())),
-                QString::fromUtf8(spec.summary.data(),
-                                  static_cast<qsizetype>(spec.summary.size()))),
-            QString::fromUtf8(spec.name.data(), static_cast<qsizetype>(spec.name.size())));
+        task_->addItem(taskTitle(spec.id), taskName(spec.id));
     status_ = new QLabel(this);
     status_->setWordWrap(true);
 

@@ -2,6 +2,7 @@
 
 #include "model/InputParts.h"
 #include "ui/Session.h"
+#include "ui/TaskText.h"
 #include "ui/widgets/EmptyState.h"
 
 #include <QStackedWidget>
@@ -81,14 +82,7 @@ void QueryDock::render() {
     QString html;
     html += QStringLiteral("<h3 style='margin-bottom:2px'>%1</h3>")
                 .arg(tr("Question %1").arg(esc(entry->id)));
-    QString meta =
-        task == TaskId::Invalid
-            ? tr("Task unknown")
-            : QStringLiteral("%1 — %2").arg(
-                  QString::fromUtf8(taskSpec(task).name.data(),
-                                    static_cast<qsizetype>(taskSpec(task).name.size())),
-                  QString::fromUtf8(taskSpec(task).summary.data(),
-                                    static_cast<qsizetype>(taskSpec(task).summary.size())));
+    QString meta = task == TaskId::Invalid ? tr("Task unknown") : taskTitle(task);
     if (!entry->userId.empty())
         meta += QStringLiteral(" · ") + tr("user %1").arg(esc(entry->userId));
     meta += QStringLiteral(" · ") +

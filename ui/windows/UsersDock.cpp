@@ -1,6 +1,7 @@
 #include "UsersDock.h"
 
 #include "ui/Session.h"
+#include "ui/TaskText.h"
 #include "ui/models/UsersModel.h"
 #include "ui/models/UsersProxyModel.h"
 #include "ui/widgets/EmptyState.h"
@@ -124,11 +125,7 @@ void UsersDock::onDatasetsChanged() {
     datasets_->clear();
     int current = -1;
     for (const auto& row : session_->datasets()) {
-        const QString task =
-            row.task == TaskId::Invalid
-                ? tr("unknown task")
-                : QString::fromUtf8(taskSpec(row.task).name.data(),
-                                    static_cast<qsizetype>(taskSpec(row.task).name.size()));
+        const QString task = row.task == TaskId::Invalid ? tr("unknown task") : taskName(row.task);
         const QString file = QFileInfo(QString::fromStdString(row.questionsPath)).fileName();
         const QString dir = QFileInfo(QString::fromStdString(row.questionsPath)).dir().dirName();
         datasets_->addItem(tr("%1 · %2/%3 · %n user(s)", nullptr, static_cast<int>(row.userCount))
