@@ -104,17 +104,29 @@ void ProfileDock::onRecordChanged() {
                             : session_->recordError());
         return;
     }
-    // Narrow columns for #, id and short label fields; long text fields share the rest.
+    // Narrow columns for #, id and labels, a fixed one for titles; the body text takes the rest.
     const QFontMetrics fm = view_->fontMetrics();
+    QHeaderView* header = view_->horizontalHeader();
+    header->setStretchLastSection(false);
     view_->setColumnWidth(0, fm.horizontalAdvance(QStringLiteral("0000")) + 12);
     view_->setColumnWidth(1, fm.horizontalAdvance(QStringLiteral("000000000")) + 12);
+    bool stretched = false;
     for (int c = 2; c < model_->columnCount(); ++c) {
         const QString key = model_->fieldKey(c);
         const bool shortField = key == QLatin1String("score") || key == QLatin1String("tag") ||
                                 key == QLatin1String("date") || key == QLatin1String("category");
+        const bool titleField = key == QLatin1String("title");
+        if (!shortField && !titleField && !stretched) {
+            header->setSectionResizeMode(c, QHeaderView::Stretch);
+            stretched = true;
+            continue;
+        }
+        header->setSectionResizeMode(c, QHeaderView::Interactive);
         view_->setColumnWidth(
-            c, shortField ? fm.horizontalAdvance(QStringLiteral("social commentary")) + 12 : 320);
+            c, shortField ? fm.horizontalAdvance(QStringLiteral("social commentary")) + 16 : 300);
     }
+    if (!stretched)
+        header->setStretchLastSection(true);
     detail_->clear();
     updateCount();
     if (proxy_->rowCount() > 0)

@@ -79,6 +79,8 @@ void QueryDock::render() {
     }
     stack_->setCurrentWidget(browser_);
     const TaskId task = session_->task();
+    // Qt's rich text has no palette() in CSS: use the colours themselves.
+    const QString dim = palette().color(QPalette::PlaceholderText).name();
     QString html;
     html += QStringLiteral("<h3 style='margin-bottom:2px'>%1</h3>")
                 .arg(tr("Question %1").arg(esc(entry->id)));
@@ -87,7 +89,7 @@ void QueryDock::render() {
         meta += QStringLiteral(" · ") + tr("user %1").arg(esc(entry->userId));
     meta += QStringLiteral(" · ") +
             tr("%n profile item(s)", nullptr, static_cast<int>(entry->profileSize));
-    html += QStringLiteral("<p style='color:palette(placeholder-text)'>%1</p>").arg(meta);
+    html += QStringLiteral("<p style='color:%2'>%1</p>").arg(meta, dim);
 
     const auto record = session_->record();
     if (!record) {
@@ -105,12 +107,12 @@ void QueryDock::render() {
         if ((part.kind == InputPartKind::ReferenceOne && gold == "[1]") ||
             (part.kind == InputPartKind::ReferenceTwo && gold == "[2]"))
             title += QStringLiteral(" ✔ ") + tr("(gold)");
-        const bool dim = part.kind == InputPartKind::Instruction;
         html +=
             QStringLiteral("<p style='margin-bottom:0'><b>%1</b></p>").arg(title.toHtmlEscaped());
         html += QStringLiteral("<p style='margin-top:2px;%2'>%1</p>")
-                    .arg(esc(part.text),
-                         dim ? QStringLiteral("color:palette(placeholder-text)") : QString());
+                    .arg(esc(part.text), part.kind == InputPartKind::Instruction
+                                             ? QStringLiteral("color:") + dim
+                                             : QString());
     }
     html +=
         QStringLiteral("<hr/><p><b>%1</b> %2</p>")

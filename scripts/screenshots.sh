@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# Regenerates docs/screenshots/*.png from the bundled demo dataset, offscreen.
+# Needs a Release build (./run.sh or ./test.sh) and, for the Chinese one, a CJK font
+# (fonts-wqy-microhei is small).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bin=build/release/app/r2p-workbench
+out=docs/screenshots
+mkdir -p "$out"
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+export XDG_CONFIG_HOME="$tmp/config" XDG_DATA_HOME="$tmp/data" QT_QPA_PLATFORM=offscreen
+
+shot() {
+  local name=$1
+  shift
+  "$bin" --project "$tmp/shots.r2p" --size 1600x1000 --screenshot "$out/$name.png" "$@" 2>/dev/null
+  echo "wrote $out/$name.png"
+}
+
+shot main-lamp2 --demo LaMP-2 --user "${R2P_SHOT_USER_LAMP2:-2104}"
+shot lamp1-query --demo LaMP-1 --user "${R2P_SHOT_USER_LAMP1:-1102}"
+shot lamp4-profile --demo LaMP-4
+shot main-lamp3-de --demo LaMP-3 --lang de
+shot main-lamp7-zh --demo LaMP-7 --lang zh_CN
+
+# Findings: a copy of the LaMP-3 demo with one broken record and a cut-off end.
+python3 - "$tmp" <<'PY'
+import json, sys
+tmp = sys.argv[1]
+q = json.load(open("resources/demo/LaMP-3/dev_questions.json"))
+q[3]["profile"] = "not a list"
+text = json.dumps(q, ensure_ascii=False)
+open(f"{tmp}/dev_questions.json", "w").write(text[: len(text) - 300])
+o = json.load(open("resources/demo/LaMP-3/dev_outputs.json"))
+o["golds"].append({"id": "9999", "output": "5"})
+json.dump(o, open(f"{tmp}/dev_outputs.json", "w"))
+PY
+shot findings --open "$tmp/dev_questions.json" --outputs "$tmp/dev_outputs.json"
