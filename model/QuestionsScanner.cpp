@@ -539,26 +539,25 @@ void QuestionsScanner::endString() {
         capture_ = false;
         return;
     }
-    if (capture_) {
-        if (captureTarget_ == RecordKey::Id)
-            recordId_ = captured_;
-        else if (captureTarget_ == RecordKey::UserId)
-            recordUserId_ = captured_;
-        capture_ = false;
-    }
+    if (capture_)
+        storeCapturedValue();
+    capture_ = false;
     endValue();
 }
 
 void QuestionsScanner::endNumber() {
     mode_ = Mode::Structural;
-    if (captureNumber_) {
-        if (captureTarget_ == RecordKey::Id)
-            recordId_ = captured_;
-        else if (captureTarget_ == RecordKey::UserId)
-            recordUserId_ = captured_;
-        captureNumber_ = false;
-    }
+    if (captureNumber_)
+        storeCapturedValue();
+    captureNumber_ = false;
     endValue();
+}
+
+void QuestionsScanner::storeCapturedValue() {
+    if (captureTarget_ == RecordKey::Id)
+        recordId_ = captured_;
+    else if (captureTarget_ == RecordKey::UserId)
+        recordUserId_ = captured_;
 }
 
 void QuestionsScanner::endValue() {

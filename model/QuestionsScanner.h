@@ -51,6 +51,7 @@ private:
     void closeContainer(std::uint64_t pos);
     void endString();
     void endNumber();
+    void storeCapturedValue(); // the captured id / user id value
     void shapeError(const std::string& what);
     void finishRecord(std::uint64_t endPos);
     void appendCodePoint(std::uint32_t cp);
@@ -91,7 +92,6 @@ private:
     bool recordHasProfile_ = false;
     bool recordHasId_ = false;
     RecordKey recordKey_ = RecordKey::Other;
-    bool capturingFor_ = false; // the current capture is a record id / user id value
     RecordKey captureTarget_ = RecordKey::Other;
     std::string recordId_;
     std::string recordUserId_;
