@@ -171,25 +171,36 @@ void Session::selectUser(int row) {
     if (row == selectedUser_ && (record_ || recordLoading_))
         return;
     selectedUser_ = row;
-    const quint64 generation = ++recordGeneration_;
+    ++recordGeneration_;
     record_.reset();
     recordError_.clear();
+    recordLoading_ = row >= 0;
     emit userSelected(row);
-    if (row < 0) {
-        recordLoading_ = false;
+    if (row < 0)
         emit recordChanged();
-        updateBusy();
-        return;
-    }
-    recordLoading_ = true;
+    else if (!readInFlight_)
+        startRecordRead();
     updateBusy();
+}
+
+// At most one read runs; when it ends stale, the newest selection is read next, so scrolling
+// through thousands of users never queues thousands of reads.
+void Session::startRecordRead() {
+    readInFlight_ = true;
+    ++recordReadsStarted_;
+    const quint64 generation = recordGeneration_;
     const RecordReader reader(dataset_->questions);
-    const UserIndexEntry entry = dataset_->users[static_cast<std::size_t>(row)];
+    const UserIndexEntry entry = dataset_->users[static_cast<std::size_t>(selectedUser_)];
+    const std::string file = dataset_->questions.path;
     auto* watcher = new QFutureWatcher<Result<UserRecord>>(this);
-    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, generation, entry] {
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, generation, entry, file] {
         watcher->deleteLater();
-        if (generation != recordGeneration_)
-            return; // a newer selection has replaced this one
+        readInFlight_ = false;
+        if (generation != recordGeneration_) {
+            if (recordLoading_ && selectedUser_ >= 0)
+                startRecordRead();
+            return;
+        }
         recordLoading_ = false;
         auto result = watcher->result();
         if (result) {
@@ -199,7 +210,7 @@ void Session::selectUser(int row) {
             Finding f;
             f.severity = Severity::Error;
             f.code = FindingCode::RecordWrongShape;
-            f.file = dataset_ ? dataset_->questions.path : std::string();
+            f.file = file;
             f.recordId = entry.id;
             f.detail = result.error().message;
             findings_.push_back(std::move(f));

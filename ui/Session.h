@@ -59,6 +59,8 @@ public:
 
     // True while indexing or a record load is under way (screenshots wait for false).
     bool isBusy() const;
+    // How many record reads were started so far (reads are coalesced; for diagnostics).
+    quint64 recordReadsStarted() const { return recordReadsStarted_; }
 
 signals:
     void projectChanged();
@@ -79,6 +81,7 @@ private:
     void finishIndexing(IndexJob* job);
     void updateBusy();
     void stopAllJobs();
+    void startRecordRead();
 
     std::unique_ptr<ProjectStore> store_;
     std::shared_ptr<const DatasetIndex> dataset_;
@@ -91,7 +94,9 @@ private:
 
     int selectedUser_ = -1;
     quint64 recordGeneration_ = 0;
-    bool recordLoading_ = false;
+    bool recordLoading_ = false; // the selected user's record is awaited
+    bool readInFlight_ = false;  // a read runs (possibly for an older selection)
+    quint64 recordReadsStarted_ = 0;
     std::shared_ptr<const UserRecord> record_;
     QString recordError_;
     bool busy_ = false;

@@ -153,6 +153,24 @@ private slots:
         QCOMPARE(QApplication::focusWidget(), usersView());
     }
 
+    void holdingDownTheArrowReadsOnlyWhatIsNeeded() {
+        const auto d = test::writeLamp3Dataset(dir_->path(), 400, 30);
+        openAndWait(d.questions, d.outputs);
+        QTRY_VERIFY(session_->record());
+        const quint64 before = session_->recordReadsStarted();
+        usersView()->setFocus();
+        for (int i = 0; i < 300; ++i)
+            QTest::keyClick(usersView(), Qt::Key_Down);
+        QCOMPARE(session_->selectedUser(), 300);
+        QTRY_VERIFY(!session_->isBusy());
+        QCOMPARE(session_->record()->id, std::string("800"));
+        QCOMPARE(window_->profileDock()->model()->rowCount(),
+                 static_cast<int>(session_->dataset()->users[300].profileSize));
+        // Key presses arrive faster than reads finish: far fewer reads than selections.
+        QVERIFY2(session_->recordReadsStarted() - before < 300,
+                 qPrintable(QString::number(session_->recordReadsStarted() - before)));
+    }
+
     void filterTermsAndInvalidFilters() {
         openDemoAndWait(TaskId::LaMP2);
         auto dataset = session_->dataset();
