@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Regenerates docs/screenshots/*.png from the bundled demo dataset, offscreen.
 # Needs a Release build (./run.sh or ./test.sh) and, for the Chinese one, a CJK font
-# (fonts-wqy-microhei is small).
+# (fonts-wqy-microhei is small); emoji in the LaMP-7 demo need fonts-noto-color-emoji.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bin=build/release/app/r2p-workbench

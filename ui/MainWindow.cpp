@@ -30,6 +30,7 @@
 #include <QStandardPaths>
 #include <QStatusBar>
 #include <QTableView>
+#include <QTimer>
 #include <QToolButton>
 
 namespace r2p::ui {
@@ -57,9 +58,7 @@ MainWindow::MainWindow(Session* session, QWidget* parent) : QMainWindow(parent),
     addDockWidget(Qt::RightDockWidgetArea, query_);
     splitDockWidget(query_, profile_, Qt::Vertical);
     addDockWidget(Qt::BottomDockWidgetArea, findings_);
-    resizeDocks({users_, query_}, {330, 900}, Qt::Horizontal);
-    resizeDocks({query_, profile_}, {260, 420}, Qt::Vertical);
-    resizeDocks({findings_}, {120}, Qt::Vertical);
+    findings_->hide(); // shown when a load reports something, or from the status bar
 
     createActions();
     createMenus();
@@ -72,6 +71,8 @@ MainWindow::MainWindow(Session* session, QWidget* parent) : QMainWindow(parent),
         rememberProject(session_->projectPath());
     });
     connect(session_, &Session::datasetChanged, this, [this] {
+        if (worstSeverity(session_->findings()) >= Severity::Warning)
+            findings_->show(); // never hidden automatically: the user may want it open
         updateTitle();
         updateStatus();
         updateTaskMenu();
@@ -180,13 +181,8 @@ void MainWindow::createActions() {
          });
     make(QStringLiteral("cancelIndexing"), tr("&Cancel Indexing"), QKeySequence(Qt::Key_Escape),
          [this] { session_->cancelIndexing(); });
-    make(QStringLiteral("resetLayout"), tr("&Reset Layout"), QKeySequence(), [this] {
-        restoreState(defaultState_);
-        for (QDockWidget* d :
-             {static_cast<QDockWidget*>(users_), static_cast<QDockWidget*>(query_),
-              static_cast<QDockWidget*>(profile_), static_cast<QDockWidget*>(findings_)})
-            d->show();
-    });
+    make(QStringLiteral("resetLayout"), tr("&Reset Layout"), QKeySequence(),
+         [this] { applyDefaultLayout(); });
     make(QStringLiteral("shortcuts"), tr("&Keyboard Shortcuts"), QKeySequence::HelpContents,
          [this] { showShortcuts(); });
     make(QStringLiteral("about"), tr("&About R2P Workbench"), QKeySequence(),
@@ -500,7 +496,28 @@ void MainWindow::restoreLayout() {
     QSettings settings;
     if (!restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray()))
         resize(1400, 860);
-    restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
+    // Without a saved layout the proportions are set once the window has its real size.
+    needsDefaultLayout_ =
+        !restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
+}
+
+void MainWindow::applyDefaultLayout() {
+    restoreState(defaultState_);
+    for (QDockWidget* d : {static_cast<QDockWidget*>(users_), static_cast<QDockWidget*>(query_),
+                           static_cast<QDockWidget*>(profile_)})
+        d->show();
+    findings_->setVisible(worstSeverity(session_->findings()) >= Severity::Warning);
+    const int w = width(), h = height();
+    resizeDocks({users_, query_}, {w * 28 / 100, w * 72 / 100}, Qt::Horizontal);
+    resizeDocks({query_, profile_}, {h * 42 / 100, h * 58 / 100}, Qt::Vertical);
+}
+
+void MainWindow::showEvent(QShowEvent* event) {
+    QMainWindow::showEvent(event);
+    if (needsDefaultLayout_) {
+        needsDefaultLayout_ = false;
+        QTimer::singleShot(0, this, [this] { applyDefaultLayout(); });
+    }
 }
 
 void MainWindow::saveLayout() {

@@ -44,6 +44,7 @@ public:
 
 protected:
     void closeEvent(QCloseEvent* event) override;
+    void showEvent(QShowEvent* event) override;
     void dragEnterEvent(QDragEnterEvent* event) override;
     void dropEvent(QDropEvent* event) override;
 
@@ -52,6 +53,7 @@ private:
     void createMenus();
     void createStatusBar();
     void restoreLayout();
+    void applyDefaultLayout();
     void saveLayout();
     void updateTitle();
     void updateStatus();
@@ -77,6 +79,7 @@ private:
     QProgressBar* progress_ = nullptr;
     QToolButton* cancel_ = nullptr;
     QByteArray defaultState_;
+    bool needsDefaultLayout_ = false;
 };
 
 } // namespace r2p::ui

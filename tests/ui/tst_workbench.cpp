@@ -110,6 +110,8 @@ private slots:
         QVERIFY(window_->profileDock()->detail()->toPlainText().contains(QStringLiteral("Item 1")));
         QVERIFY(window_->statusSummary().contains(QStringLiteral("LaMP-1")));
         QVERIFY(window_->windowTitle().contains(QStringLiteral("dev_questions.json")));
+        // Nothing to report: the Findings pane stays out of the way.
+        QVERIFY(window_->findingsDock()->isHidden());
     }
 
     void everyDemoTaskLoadsCleanly() {
@@ -272,7 +274,9 @@ private slots:
         QVERIFY(q.open(QIODevice::WriteOnly | QIODevice::Truncate));
         q.write(bytes);
         q.close();
+        QVERIFY(window_->findingsDock()->isHidden());
         openAndWait(d.questions, d.outputs);
+        QVERIFY(!window_->findingsDock()->isHidden()); // opens itself when a load reports problems
         auto dataset = session_->dataset();
         QCOMPARE(dataset->users.size(), std::size_t(4)); // 500, 502, 503, 504 complete; 501 skipped
         auto* findings = window_->findingsDock()->model();
