@@ -64,6 +64,22 @@ const std::vector<const char*>& migrations() {
             detail TEXT NOT NULL DEFAULT '',
             PRIMARY KEY(dataset_id, ord)) WITHOUT ROWID;
         )sql",
+        // 1 -> 2: the response cache (identical requests are answered without a network call).
+        R"sql(
+        CREATE TABLE response_cache(
+            key TEXT PRIMARY KEY,
+            backend TEXT NOT NULL,
+            model TEXT NOT NULL,
+            request TEXT NOT NULL,
+            reasoning TEXT NOT NULL,
+            answer TEXT NOT NULL,
+            finish_reason TEXT NOT NULL,
+            usage TEXT NOT NULL DEFAULT '',
+            first_token_ms REAL NOT NULL DEFAULT 0,
+            total_ms REAL NOT NULL DEFAULT 0,
+            deltas TEXT NOT NULL DEFAULT '[]',
+            created_at TEXT NOT NULL);
+        )sql",
     };
     return all;
 }

@@ -1,5 +1,5 @@
 // The project file: one SQLite database (*.r2p, WAL) with the datasets opened and their index
-// cache; later also runs, steps, events, verdicts, the response cache and annotations.
+// cache, and the response cache; later also runs, steps, events, verdicts and annotations.
 #pragma once
 
 #include "Dataset.h"
@@ -27,7 +27,7 @@ struct DatasetRow {
 
 class ProjectStore {
 public:
-    static constexpr int kSchemaVersion = 1;
+    static constexpr int kSchemaVersion = 2;
     static constexpr int kApplicationId = 0x52325057; // "R2PW"
 
     // Opens or creates the project file. Refuses files of a newer schema or of another

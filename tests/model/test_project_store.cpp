@@ -1,5 +1,6 @@
 // The project file: schema, refusal of foreign and newer files, the index cache, disk full.
 #include "model/ProjectStore.h"
+#include "model/ResponseCache.h"
 #include "model/Sqlite.h"
 #include "support/TestSupport.h"
 
@@ -208,4 +209,57 @@ TEST(ProjectStore, DiskFullKeepsWhatWasStoredAndStillReturnsTheIndex) {
     auto smallAgain = openDataset(**store, small, "");
     EXPECT_TRUE(smallAgain->fromCache);
     EXPECT_EQ(smallAgain->index.users.size(), 2u);
+}
+
+TEST(ProjectStore, MigratesAnOlderProjectAndKeepsItsData) {
+    TempDir dir;
+    const auto q = dir.write("q.json", questions(4, 2));
+    const auto path = dir.file("old.r2p");
+    {
+        auto store = ProjectStore::open(path);
+        ASSERT_TRUE(openDataset(**store, q, "").ok());
+        // Turn it back into a schema-1 file, as an older workbench wrote it.
+        ASSERT_TRUE(
+            sql::exec((*store)->handle(), "DROP TABLE response_cache; PRAGMA user_version=1").ok());
+    }
+    auto store = ProjectStore::open(path);
+    ASSERT_TRUE(store.ok()) << store.error().message;
+    EXPECT_EQ((*store)->schemaVersion(), ProjectStore::kSchemaVersion);
+    auto cached = openDataset(**store, q, "");
+    EXPECT_TRUE(cached->fromCache);
+    EXPECT_EQ(cached->index.users.size(), 4u);
+    ResponseCache cache(**store);
+    EXPECT_EQ(*cache.size(), 0u);
+}
+
+TEST(ResponseCache, StoresAndReturnsWholeResponsesByKey) {
+    TempDir dir;
+    auto store = ProjectStore::open(dir.file("p.r2p"));
+    ResponseCache cache(**store);
+    const auto key = ResponseCache::key("openai", "qwen3-8b", R"({"messages":[],"seed":7})");
+    EXPECT_EQ(key.size(), 64u);
+    EXPECT_NE(key, ResponseCache::key("openai", "qwen3-8b", R"({"messages":[],"seed":8})"));
+    EXPECT_NE(ResponseCache::key("a", "bc", "d"), ResponseCache::key("ab", "c", "d"));
+    EXPECT_FALSE(cache.get(key)->has_value());
+    CachedResponse r;
+    r.backend = "openai";
+    r.model = "qwen3-8b";
+    r.request = R"({"messages":[],"seed":7})";
+    r.reasoning = "The user prefers [P1].";
+    r.answer = "comedy";
+    r.finishReason = "stop";
+    r.usage = R"({"prompt_tokens":10})";
+    r.firstTokenMs = 120.5;
+    r.totalMs = 480.25;
+    r.deltas = {{120.5, "The user ", ""}, {300, "prefers [P1].", ""}, {480, "", "comedy"}};
+    ASSERT_TRUE(cache.put(key, r).ok());
+    auto back = cache.get(key);
+    ASSERT_TRUE(back.ok() && back->has_value());
+    EXPECT_EQ((*back)->answer, "comedy");
+    EXPECT_EQ((*back)->reasoning, "The user prefers [P1].");
+    EXPECT_DOUBLE_EQ((*back)->totalMs, 480.25);
+    ASSERT_EQ((*back)->deltas.size(), 3u);
+    EXPECT_EQ((*back)->deltas[2].answer, "comedy");
+    EXPECT_DOUBLE_EQ((*back)->deltas[1].atMs, 300);
+    EXPECT_EQ(*cache.size(), 1u);
 }

@@ -1,0 +1,87 @@
+#include "ResponseCache.h"
+
+#include "Sha256.h"
+#include "Sqlite.h"
+
+#include <ctime>
+#include <nlohmann/json.hpp>
+
+namespace r2p {
+
+std::string ResponseCache::key(const std::string& backend, const std::string& model,
+                               const std::string& canonicalRequest) {
+    // Length-prefixed parts, so no two different triples hash the same bytes.
+    std::string material;
+    for (const std::string* part : {&backend, &model, &canonicalRequest})
+        material += std::to_string(part->size()) + ":" + *part + ";";
+    return Sha256::hex(material);
+}
+
+Result<std::optional<CachedResponse>> ResponseCache::get(const std::string& key) const {
+    sql::Statement st(store_.handle(),
+                      "SELECT backend, model, request, reasoning, answer, finish_reason, "
+                      "usage, first_token_ms, total_ms, deltas FROM response_cache WHERE key = ?1");
+    st.bind(1, key);
+    if (!st.step()) {
+        if (st.failed())
+            return Error{store_.path() + ": cannot read the response cache: " + st.error()};
+        return std::optional<CachedResponse>();
+    }
+    CachedResponse r;
+    r.backend = st.text(0);
+    r.model = st.text(1);
+    r.request = st.text(2);
+    r.reasoning = st.text(3);
+    r.answer = st.text(4);
+    r.finishReason = st.text(5);
+    r.usage = st.text(6);
+    r.firstTokenMs = std::stod(st.text(7).empty() ? "0" : st.text(7));
+    r.totalMs = std::stod(st.text(8).empty() ? "0" : st.text(8));
+    const auto deltas = nlohmann::json::parse(st.text(9), nullptr, false);
+    if (deltas.is_array())
+        for (const auto& d : deltas)
+            if (d.is_array() && d.size() == 3)
+                r.deltas.push_back(
+                    {d[0].get<double>(), d[1].get<std::string>(), d[2].get<std::string>()});
+    return std::optional<CachedResponse>(std::move(r));
+}
+
+Status ResponseCache::put(const std::string& key, const CachedResponse& r) {
+    nlohmann::json deltas = nlohmann::json::array();
+    for (const auto& d : r.deltas)
+        deltas.push_back({d.atMs, d.reasoning, d.answer});
+    char now[32];
+    const std::time_t t = std::time(nullptr);
+    std::tm tm{};
+    gmtime_r(&t, &tm);
+    std::strftime(now, sizeof now, "%Y-%m-%dT%H:%M:%SZ", &tm);
+    sql::Statement st(
+        store_.handle(),
+        "INSERT OR REPLACE INTO response_cache(key, backend, model, request, reasoning, answer, "
+        "finish_reason, usage, first_token_ms, total_ms, deltas, created_at) "
+        "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)");
+    st.bind(1, key)
+        .bind(2, r.backend)
+        .bind(3, r.model)
+        .bind(4, r.request)
+        .bind(5, r.reasoning)
+        .bind(6, r.answer)
+        .bind(7, r.finishReason)
+        .bind(8, r.usage)
+        .bind(9, std::to_string(r.firstTokenMs))
+        .bind(10, std::to_string(r.totalMs))
+        .bind(11, deltas.dump())
+        .bind(12, std::string(now));
+    if (auto s = st.run(); !s)
+        return Error{store_.path() + ": cannot store a response: " + s.error().message};
+    return Ok{};
+}
+
+Result<std::uint64_t> ResponseCache::size() const {
+    sql::Statement st(store_.handle(), "SELECT COUNT(*) FROM response_cache");
+    if (!st.step())
+        return Error{store_.path() + ": cannot read the response cache: " + st.error()};
+    return static_cast<std::uint64_t>(st.int64(0));
+}
+
+} // namespace r2p

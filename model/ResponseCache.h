@@ -1,0 +1,47 @@
+// The response cache in the project file: a model's full answer to one exact request, with its
+// timing, so re-running a finished experiment makes no network call and demos can replay it.
+#pragma once
+
+#include "ProjectStore.h"
+#include "Result.h"
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace r2p {
+
+struct TimedDelta {
+    double atMs = 0; // since the request was sent
+    std::string reasoning;
+    std::string answer;
+};
+
+struct CachedResponse {
+    std::string backend;
+    std::string model;
+    std::string request; // the canonical request JSON (never holds an API key)
+    std::string reasoning;
+    std::string answer;
+    std::string finishReason;
+    std::string usage; // JSON object, or empty
+    double firstTokenMs = 0;
+    double totalMs = 0;
+    std::vector<TimedDelta> deltas;
+};
+
+class ResponseCache {
+public:
+    explicit ResponseCache(ProjectStore& store) : store_(store) {}
+    // SHA-256 of backend, model and the canonical request (which holds the seed).
+    static std::string key(const std::string& backend, const std::string& model,
+                           const std::string& canonicalRequest);
+    Result<std::optional<CachedResponse>> get(const std::string& key) const;
+    Status put(const std::string& key, const CachedResponse& response);
+    Result<std::uint64_t> size() const;
+
+private:
+    ProjectStore& store_;
+};
+
+} // namespace r2p

@@ -1,0 +1,111 @@
+// The one interface every model backend implements (openai over HTTP, offline, replay): submit a
+// generation request, receive reasoning and answer deltas as they stream, then one outcome.
+#pragma once
+
+#include "OpenAiProtocol.h"
+#include "ThinkSplitter.h"
+
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <variant>
+#include <vector>
+
+namespace r2p::llm {
+
+enum class Role {
+    Invalid = 0,
+    System,
+    User,
+    Assistant,
+};
+
+struct Message {
+    Role role = Role::User;
+    std::string content;
+};
+
+enum class Endpoint {
+    Invalid = 0,
+    Chat,        // /v1/chat/completions with messages
+    Completions, // /v1/completions with a raw prompt (prefill continuation)
+};
+
+struct GenerationRequest {
+    std::string label; // names the request in errors and traces, e.g. "user 3107 · synthesis"
+    Endpoint endpoint = Endpoint::Chat;
+    std::string model;
+    std::vector<Message> messages; // Chat
+    std::string prompt;            // Completions
+    std::optional<int> maxTokens;
+    std::optional<double> temperature;
+    std::optional<double> topP;
+    std::optional<std::uint64_t> seed;
+    std::vector<std::string> stop;
+    bool stream = true;
+    // Where reasoning sits when it comes inside the content rather than in its own field.
+    ThinkSplitter::Start thinkStart = ThinkSplitter::Start::Detect;
+};
+
+struct GenerationResult {
+    std::string reasoning;
+    std::string answer;
+    std::string finishReason;
+    std::optional<TokenUsage> usage;
+    double firstTokenMs = 0; // from sending to the first delta
+    double totalMs = 0;
+    int httpStatus = 0;
+    int attempts = 1;
+};
+
+enum class ErrorKind {
+    Invalid = 0,
+    Connect,   // could not reach the server
+    Timeout,   // connect, first token, silence between chunks, or total time ran out
+    Http,      // the server answered with an error status
+    Protocol,  // the response was not what the API promises (bad JSON, no choices)
+    Server,    // an error sent inside the stream
+    StreamCut, // the stream ended before it was complete
+    Cancelled, // cancelled by the caller
+    Config,    // the request or backend settings are unusable (no model, bad URL)
+};
+const char* errorKindName(ErrorKind kind);
+
+struct BackendError {
+    ErrorKind kind = ErrorKind::Invalid;
+    std::string request; // the request's label
+    int httpStatus = 0;
+    std::string serverMessage;
+    std::string detail;
+    int attempts = 1;
+    // "request 'user 3107 · synthesis': HTTP 500 from the server: CUDA out of memory"
+    std::string message() const;
+};
+
+using GenerationOutcome = std::variant<GenerationResult, BackendError>;
+inline bool succeeded(const GenerationOutcome& o) {
+    return o.index() == 0;
+}
+
+using RequestId = std::uint64_t;
+// Deltas arrive in order on the backend's thread; either part may be empty.
+using DeltaHandler = std::function<void(std::string_view reasoning, std::string_view answer)>;
+using DoneHandler = std::function<void(GenerationOutcome&&)>;
+
+class Backend {
+public:
+    virtual ~Backend() = default;
+    virtual std::string name() const = 0;
+    // Starts the request; `onDone` is called exactly once, also after cancel().
+    virtual RequestId submit(GenerationRequest request, DeltaHandler onDelta,
+                             DoneHandler onDone) = 0;
+    virtual void cancel(RequestId id) = 0;
+    virtual void cancelAll() = 0;
+
+    // Blocks until the request is done.
+    GenerationOutcome generate(GenerationRequest request, DeltaHandler onDelta = {});
+};
+
+} // namespace r2p::llm

@@ -1,0 +1,664 @@
+#include "OpenAiBackend.h"
+
+#include "SseReader.h"
+
+#include <algorithm>
+#include <atomic>
+#include <chrono>
+#include <cmath>
+#include <condition_variable>
+#include <cstdlib>
+#include <curl/curl.h>
+#include <deque>
+#include <list>
+#include <mutex>
+#include <nlohmann/json.hpp>
+#include <random>
+#include <set>
+#include <thread>
+
+namespace r2p::llm {
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+using nlohmann::json;
+
+constexpr int kPollMs = 20; // the worker's longest sleep: bounds cancel and timeout latency
+
+double msSince(Clock::time_point t) {
+    return std::chrono::duration<double, std::milli>(Clock::now() - t).count();
+}
+
+void globalInit() {
+    static std::once_flag once;
+    std::call_once(once, [] { curl_global_init(CURL_GLOBAL_DEFAULT); });
+}
+
+std::string trimSlash(std::string url) {
+    while (!url.empty() && url.back() == '/')
+        url.pop_back();
+    return url;
+}
+
+const char* roleName(Role r) {
+    switch (r) {
+    case Role::System:
+        return "system";
+    case Role::Assistant:
+        return "assistant";
+    case Role::User:
+    case Role::Invalid:
+        break;
+    }
+    return "user";
+}
+
+// Headers every request carries; the key comes from the environment at send time.
+curl_slist* baseHeaders(const EndpointConfig& config, bool stream) {
+    curl_slist* h = nullptr;
+    h = curl_slist_append(h, "Content-Type: application/json");
+    h = curl_slist_append(h, stream ? "Accept: text/event-stream" : "Accept: application/json");
+    h = curl_slist_append(h, "Expect:"); // no 100-continue round trip for large prompts
+    if (!config.apiKeyEnv.empty())
+        if (const char* key = std::getenv(config.apiKeyEnv.c_str()); key && *key)
+            h = curl_slist_append(h, (std::string("Authorization: Bearer ") + key).c_str());
+    return h;
+}
+
+void commonOptions(CURL* easy, const EndpointConfig& config) {
+    curl_easy_setopt(easy, CURLOPT_NOSIGNAL, 1L);
+    curl_easy_setopt(easy, CURLOPT_CONNECTTIMEOUT_MS, config.connectTimeoutMs);
+    curl_easy_setopt(easy, CURLOPT_TCP_KEEPALIVE, 1L);
+    curl_easy_setopt(easy, CURLOPT_HTTP_VERSION, CURL_HTTP_VERSION_1_1);
+    curl_easy_setopt(easy, CURLOPT_NOPROXY, "localhost,127.0.0.1,::1");
+    curl_easy_setopt(easy, CURLOPT_USERAGENT, "r2p-workbench/0.1");
+}
+
+ErrorKind kindForCurl(CURLcode code) {
+    switch (code) {
+    case CURLE_COULDNT_CONNECT:
+    case CURLE_COULDNT_RESOLVE_HOST:
+    case CURLE_COULDNT_RESOLVE_PROXY:
+    case CURLE_SSL_CONNECT_ERROR:
+        return ErrorKind::Connect;
+    case CURLE_OPERATION_TIMEDOUT:
+        return ErrorKind::Timeout;
+    case CURLE_URL_MALFORMAT:
+    case CURLE_UNSUPPORTED_PROTOCOL:
+        return ErrorKind::Config;
+    default:
+        return ErrorKind::StreamCut;
+    }
+}
+
+} // namespace
+
+std::string requestBody(const GenerationRequest& r) {
+    json body;
+    body["model"] = r.model;
+    if (r.endpoint == Endpoint::Completions) {
+        body["prompt"] = r.prompt;
+    } else {
+        json messages = json::array();
+        for (const auto& m : r.messages)
+            messages.push_back({{"role", roleName(m.role)}, {"content", m.content}});
+        body["messages"] = std::move(messages);
+    }
+    body["stream"] = r.stream;
+    if (r.stream)
+        body["stream_options"] = {{"include_usage", true}};
+    if (r.maxTokens)
+        body["max_tokens"] = *r.maxTokens;
+    if (r.temperature)
+        body["temperature"] = *r.temperature;
+    if (r.topP)
+        body["top_p"] = *r.topP;
+    if (r.seed)
+        body["seed"] = *r.seed;
+    if (!r.stop.empty())
+        body["stop"] = r.stop;
+    return body.dump();
+}
+
+struct OpenAiBackend::Impl {
+    struct Transfer {
+        RequestId id = 0;
+        GenerationRequest request;
+        DeltaHandler onDelta;
+        DoneHandler onDone;
+        std::string body;
+        CURL* easy = nullptr;
+        curl_slist* headers = nullptr;
+        int attempts = 0;
+        Clock::time_point submitted, attemptStarted, lastData, retryAt;
+        // Per attempt:
+        long status = 0;
+        std::optional<double> retryAfterSeconds;
+        std::string errorBody;
+        SseReader sse;
+        ThinkSplitter think;
+        GenerationResult result;
+        bool firstDelta = false;
+        bool deltaDelivered = false; // once the caller has text, a retry would repeat it
+        bool gotDone = false;
+        std::optional<BackendError> failure; // set by the write path to abort the transfer
+    };
+
+    explicit Impl(EndpointConfig c) : config(std::move(c)) {
+        config.baseUrl = trimSlash(config.baseUrl);
+        globalInit();
+        multi = curl_multi_init();
+        curl_multi_setopt(multi, CURLMOPT_MAX_TOTAL_CONNECTIONS,
+                          static_cast<long>(std::max(1, config.maxConcurrent)));
+        rng.seed(config.jitterSeed
+                     ? config.jitterSeed
+                     : static_cast<std::uint64_t>(Clock::now().time_since_epoch().count()));
+        worker = std::thread([this] { run(); });
+    }
+
+    ~Impl() {
+        {
+            std::lock_guard lock(mutex);
+            stopping = true;
+            cancelEverything = true;
+        }
+        curl_multi_wakeup(multi);
+        worker.join();
+        curl_multi_cleanup(multi);
+    }
+
+    EndpointConfig config;
+    CURLM* multi = nullptr;
+    std::thread worker;
+    std::mutex mutex;
+    std::deque<std::unique_ptr<Transfer>> incoming; // guarded by mutex
+    std::set<RequestId> cancels;                    // guarded by mutex
+    bool cancelEverything = false;                  // guarded by mutex
+    bool stopping = false;                          // guarded by mutex
+    std::atomic<RequestId> nextId{1};
+    std::atomic<std::uint64_t> attempts{0};
+    std::mt19937_64 rng;
+
+    // Worker-thread state.
+    std::list<std::unique_ptr<Transfer>> waiting; // not started, or waiting to retry
+    std::list<std::unique_ptr<Transfer>> active;
+
+    // ---- worker ---------------------------------------------------------------------------
+    void run() {
+        for (;;) {
+            bool stop = false, all = false;
+            std::set<RequestId> toCancel;
+            {
+                std::lock_guard lock(mutex);
+                while (!incoming.empty()) {
+                    waiting.push_back(std::move(incoming.front()));
+                    incoming.pop_front();
+                }
+                toCancel.swap(cancels);
+                all = cancelEverything;
+                cancelEverything = false;
+                stop = stopping;
+            }
+            if (all || !toCancel.empty())
+                applyCancels(toCancel, all);
+            if (stop && waiting.empty() && active.empty())
+                return;
+            startWaiting();
+            int running = 0;
+            curl_multi_perform(multi, &running);
+            collectFinished();
+            enforceDeadlines();
+            curl_multi_poll(multi, nullptr, 0, pollTimeoutMs(), nullptr);
+        }
+    }
+
+    int pollTimeoutMs() const {
+        int timeout = kPollMs;
+        const auto now = Clock::now();
+        for (const auto& t : waiting) {
+            const auto due =
+                std::chrono::duration_cast<std::chrono::milliseconds>(t->retryAt - now).count();
+            timeout = std::min<int>(timeout, static_cast<int>(std::max<long long>(0, due)));
+        }
+        return timeout;
+    }
+
+    void applyCancels(const std::set<RequestId>& ids, bool all) {
+        auto cancelled = [&](const Transfer& t) {
+            return all || ids.count(t.id) > 0;
+        };
+        for (auto it = active.begin(); it != active.end();) {
+            if (cancelled(**it)) {
+                auto t = std::move(*it);
+                it = active.erase(it);
+                detach(*t);
+                fail(*t, ErrorKind::Cancelled, {});
+            } else {
+                ++it;
+            }
+        }
+        for (auto it = waiting.begin(); it != waiting.end();) {
+            if (cancelled(**it)) {
+                auto t = std::move(*it);
+                it = waiting.erase(it);
+                fail(*t, ErrorKind::Cancelled, {});
+            } else {
+                ++it;
+            }
+        }
+    }
+
+    void startWaiting() {
+        const auto now = Clock::now();
+        for (auto it = waiting.begin();
+             it != waiting.end() &&
+             static_cast<int>(active.size()) < std::max(1, config.maxConcurrent);) {
+            if ((*it)->retryAt > now) {
+                ++it;
+                continue;
+            }
+            auto t = std::move(*it);
+            it = waiting.erase(it);
+            if (start(*t))
+                active.push_back(std::move(t));
+        }
+    }
+
+    bool start(Transfer& t) {
+        if (t.request.model.empty()) {
+            fail(t, ErrorKind::Config, "no model was given");
+            return false;
+        }
+        resetAttempt(t);
+        ++t.attempts;
+        ++attempts;
+        t.attemptStarted = t.lastData = Clock::now();
+        t.easy = curl_easy_init();
+        const std::string path =
+            t.request.endpoint == Endpoint::Completions ? "/completions" : "/chat/completions";
+        const std::string url = config.baseUrl + path;
+        curl_easy_setopt(t.easy, CURLOPT_URL, url.c_str());
+        commonOptions(t.easy, config);
+        t.headers = baseHeaders(config, t.request.stream);
+        curl_easy_setopt(t.easy, CURLOPT_HTTPHEADER, t.headers);
+        curl_easy_setopt(t.easy, CURLOPT_POSTFIELDS, t.body.c_str());
+        curl_easy_setopt(t.easy, CURLOPT_POSTFIELDSIZE_LARGE,
+                         static_cast<curl_off_t>(t.body.size()));
+        curl_easy_setopt(t.easy, CURLOPT_WRITEFUNCTION, &Impl::onWrite);
+        curl_easy_setopt(t.easy, CURLOPT_WRITEDATA, &t);
+        curl_easy_setopt(t.easy, CURLOPT_HEADERFUNCTION, &Impl::onHeader);
+        curl_easy_setopt(t.easy, CURLOPT_HEADERDATA, &t);
+        curl_easy_setopt(t.easy, CURLOPT_PRIVATE, &t);
+        curl_multi_add_handle(multi, t.easy);
+        return true;
+    }
+
+    void resetAttempt(Transfer& t) {
+        t.status = 0;
+        t.retryAfterSeconds.reset();
+        t.errorBody.clear();
+        t.sse = SseReader();
+        t.think = ThinkSplitter(t.request.thinkStart);
+        t.result = GenerationResult();
+        t.firstDelta = false;
+        t.gotDone = false;
+        t.failure.reset();
+    }
+
+    void detach(Transfer& t) {
+        if (t.easy) {
+            curl_multi_remove_handle(multi, t.easy);
+            curl_easy_cleanup(t.easy);
+            t.easy = nullptr;
+        }
+        if (t.headers) {
+            curl_slist_free_all(t.headers);
+            t.headers = nullptr;
+        }
+    }
+
+    // ---- receiving ------------------------------------------------------------------------
+    static std::size_t onHeader(char* data, std::size_t size, std::size_t count, void* user) {
+        auto& t = *static_cast<Transfer*>(user);
+        const std::string_view line(data, size * count);
+        if (line.rfind("HTTP/", 0) == 0) {
+            // A new status line (e.g. after a 100 Continue): forget earlier headers.
+            t.retryAfterSeconds.reset();
+            const auto space = line.find(' ');
+            t.status = space == std::string_view::npos
+                           ? 0
+                           : std::atol(std::string(line.substr(space + 1, 3)).c_str());
+        } else if (line.size() > 12) {
+            std::string name(line.substr(0, 12));
+            std::transform(name.begin(), name.end(), name.begin(),
+                           [](unsigned char c) { return std::tolower(c); });
+            if (name == "retry-after:") {
+                char* end = nullptr;
+                const std::string value(line.substr(12));
+                const double seconds = std::strtod(value.c_str(), &end);
+                if (end != value.c_str() && seconds >= 0)
+                    t.retryAfterSeconds = seconds; // HTTP-date forms fall back to backoff
+            }
+        }
+        return size * count;
+    }
+
+    static std::size_t onWrite(char* data, std::size_t size, std::size_t count, void* user) {
+        auto& t = *static_cast<Transfer*>(user);
+        const std::size_t n = size * count;
+        t.lastData = Clock::now();
+        if (t.status >= 400 || !t.request.stream) {
+            t.errorBody.append(data, n); // an error body, or the whole non-streamed response
+            return n;
+        }
+        t.sse.feed(std::string_view(data, n), [&t](SseEvent&& e) { onEvent(t, e); });
+        return t.failure ? 0 : n; // 0 aborts the transfer
+    }
+
+    static void onEvent(Transfer& t, const SseEvent& e) {
+        if (t.failure || t.gotDone)
+            return;
+        auto chunk = decodeStreamEvent(e.data);
+        if (!chunk) {
+            t.failure = BackendError{ErrorKind::Protocol,
+                                     t.request.label,
+                                     static_cast<int>(t.status),
+                                     {},
+                                     chunk.error().message};
+            return;
+        }
+        if (chunk->done) {
+            t.gotDone = true;
+            return;
+        }
+        if (chunk->error) {
+            t.failure = BackendError{ErrorKind::Server, t.request.label, static_cast<int>(t.status),
+                                     chunk->error->message, chunk->error->type};
+            return;
+        }
+        if (chunk->usage)
+            t.result.usage = chunk->usage;
+        if (!chunk->finishReason.empty())
+            t.result.finishReason = chunk->finishReason;
+        std::string reasoning = std::move(chunk->reasoning), answer;
+        t.think.feed(chunk->content, reasoning, answer);
+        deliver(t, reasoning, answer);
+    }
+
+    static void deliver(Transfer& t, const std::string& reasoning, const std::string& answer) {
+        if (reasoning.empty() && answer.empty())
+            return;
+        if (!t.firstDelta) {
+            t.firstDelta = true;
+            t.result.firstTokenMs = msSince(t.attemptStarted);
+        }
+        t.result.reasoning += reasoning;
+        t.result.answer += answer;
+        t.deltaDelivered = true;
+        if (t.onDelta)
+            t.onDelta(reasoning, answer);
+    }
+
+    // ---- finishing ------------------------------------------------------------------------
+    void collectFinished() {
+        int left = 0;
+        while (CURLMsg* msg = curl_multi_info_read(multi, &left)) {
+            if (msg->msg != CURLMSG_DONE)
+                continue;
+            Transfer* raw = nullptr;
+            curl_easy_getinfo(msg->easy_handle, CURLINFO_PRIVATE, &raw);
+            const CURLcode code = msg->data.result;
+            auto it = std::find_if(active.begin(), active.end(),
+                                   [raw](const auto& p) { return p.get() == raw; });
+            if (it == active.end())
+                continue;
+            auto t = std::move(*it);
+            active.erase(it);
+            detach(*t);
+            finish(std::move(t), code);
+        }
+    }
+
+    void finish(std::unique_ptr<Transfer> t, CURLcode code) {
+        if (t->failure) {
+            const bool retry = t->failure->kind == ErrorKind::Server && !t->deltaDelivered;
+            if (retry && scheduleRetry(t))
+                return;
+            complete(*t, std::move(*t->failure));
+            return;
+        }
+        if (code != CURLE_OK) {
+            const ErrorKind kind = kindForCurl(code);
+            const bool retryable = (kind == ErrorKind::Connect || kind == ErrorKind::Timeout ||
+                                    kind == ErrorKind::StreamCut) &&
+                                   !t->deltaDelivered;
+            if (retryable && scheduleRetry(t))
+                return;
+            fail(*t, kind, curl_easy_strerror(code));
+            return;
+        }
+        if (t->status >= 400) {
+            const ServerError e = decodeErrorBody(t->errorBody);
+            const bool retryable =
+                t->status == 429 || t->status >= 500; // other 4xx: our request is wrong
+            if (retryable && scheduleRetry(t))
+                return;
+            BackendError err{
+                ErrorKind::Http, t->request.label, static_cast<int>(t->status), e.message, {}};
+            complete(*t, std::move(err));
+            return;
+        }
+        if (!t->request.stream) {
+            auto body = decodeCompletionBody(t->errorBody);
+            if (!body) {
+                fail(*t, ErrorKind::Protocol, body.error().message);
+                return;
+            }
+            std::string reasoning = body->reasoning, answer;
+            t->think.feed(body->content, reasoning, answer);
+            t->think.finish(reasoning, answer);
+            deliver(*t, reasoning, answer);
+            t->result.finishReason = body->finishReason;
+            t->result.usage = body->usage;
+        } else {
+            const bool unfinishedEvent = t->sse.finish();
+            if (!t->gotDone && (t->result.finishReason.empty() || unfinishedEvent)) {
+                // Never stored as complete: the caller gets an error with what was received.
+                if (!t->deltaDelivered && scheduleRetry(t))
+                    return;
+                fail(*t, ErrorKind::StreamCut, "no [DONE] and no finish_reason");
+                return;
+            }
+            std::string reasoning, answer;
+            t->think.finish(reasoning, answer);
+            deliver(*t, reasoning, answer);
+        }
+        t->result.httpStatus = static_cast<int>(t->status);
+        t->result.totalMs = msSince(t->submitted);
+        t->result.attempts = t->attempts;
+        if (t->onDone)
+            t->onDone(GenerationOutcome(std::move(t->result)));
+    }
+
+    bool scheduleRetry(std::unique_ptr<Transfer>& t) {
+        if (t->attempts >= std::max(1, config.maxAttempts))
+            return false;
+        double delayMs = 0;
+        if (t->retryAfterSeconds) {
+            delayMs = *t->retryAfterSeconds * 1000.0;
+        } else {
+            const double exp = double(config.backoffBaseMs) * std::pow(2.0, t->attempts - 1);
+            std::uniform_real_distribution<double> jitter(
+                0.5, 1.0); // spreads clients that failed together
+            delayMs = std::min(double(config.backoffMaxMs), exp) * jitter(rng);
+        }
+        if (msSince(t->submitted) + delayMs > double(config.totalTimeoutMs))
+            return false;
+        t->retryAt = Clock::now() + std::chrono::milliseconds(static_cast<long long>(delayMs));
+        waiting.push_back(std::move(t));
+        return true;
+    }
+
+    void enforceDeadlines() {
+        for (auto it = active.begin(); it != active.end();) {
+            Transfer& t = **it;
+            std::string why;
+            if (msSince(t.submitted) > double(config.totalTimeoutMs))
+                why = "total time over " + std::to_string(config.totalTimeoutMs) + " ms";
+            else if (!t.firstDelta && t.status < 400 &&
+                     msSince(t.attemptStarted) > double(config.firstTokenTimeoutMs))
+                why = "no first token within " + std::to_string(config.firstTokenTimeoutMs) + " ms";
+            else if (t.firstDelta && msSince(t.lastData) > double(config.idleTimeoutMs))
+                why = "no data for " + std::to_string(config.idleTimeoutMs) + " ms";
+            if (why.empty()) {
+                ++it;
+                continue;
+            }
+            auto owned = std::move(*it);
+            it = active.erase(it);
+            detach(*owned);
+            fail(*owned, ErrorKind::Timeout, why);
+        }
+    }
+
+    void fail(Transfer& t, ErrorKind kind, std::string detail) {
+        BackendError e{kind,
+                       t.request.label,
+                       static_cast<int>(t.status >= 400 ? t.status : 0),
+                       {},
+                       std::move(detail)};
+        complete(t, std::move(e));
+    }
+
+    void complete(Transfer& t, BackendError e) {
+        e.attempts = std::max(1, t.attempts);
+        if (t.onDone)
+            t.onDone(GenerationOutcome(std::move(e)));
+    }
+};
+
+OpenAiBackend::OpenAiBackend(EndpointConfig config)
+    : impl_(std::make_unique<Impl>(std::move(config))) {}
+
+OpenAiBackend::~OpenAiBackend() = default;
+
+const EndpointConfig& OpenAiBackend::config() const {
+    return impl_->config;
+}
+
+std::uint64_t OpenAiBackend::attemptsSent() const {
+    return impl_->attempts.load();
+}
+
+RequestId OpenAiBackend::submit(GenerationRequest request, DeltaHandler onDelta,
+                                DoneHandler onDone) {
+    auto t = std::make_unique<Impl::Transfer>();
+    t->id = impl_->nextId++;
+    t->body = requestBody(request);
+    t->request = std::move(request);
+    t->onDelta = std::move(onDelta);
+    t->onDone = std::move(onDone);
+    t->submitted = Clock::now();
+    t->retryAt = t->submitted;
+    const RequestId id = t->id;
+    {
+        std::lock_guard lock(impl_->mutex);
+        impl_->incoming.push_back(std::move(t));
+    }
+    curl_multi_wakeup(impl_->multi);
+    return id;
+}
+
+void OpenAiBackend::cancel(RequestId id) {
+    {
+        std::lock_guard lock(impl_->mutex);
+        impl_->cancels.insert(id);
+    }
+    curl_multi_wakeup(impl_->multi);
+}
+
+void OpenAiBackend::cancelAll() {
+    {
+        std::lock_guard lock(impl_->mutex);
+        impl_->cancelEverything = true;
+    }
+    curl_multi_wakeup(impl_->multi);
+}
+
+namespace {
+std::size_t appendBody(char* data, std::size_t size, std::size_t count, void* user) {
+    static_cast<std::string*>(user)->append(data, size * count);
+    return size * count;
+}
+
+// A small blocking request (models, embeddings): status and body, or the transport error.
+Result<std::pair<long, std::string>>
+simpleRequest(const EndpointConfig& config, const std::string& path, const std::string* postBody) {
+    globalInit();
+    CURL* easy = curl_easy_init();
+    std::string body;
+    const std::string url = trimSlash(config.baseUrl) + path;
+    curl_easy_setopt(easy, CURLOPT_URL, url.c_str());
+    commonOptions(easy, config);
+    curl_easy_setopt(easy, CURLOPT_TIMEOUT_MS, std::min(config.totalTimeoutMs, 60000L));
+    curl_slist* headers = baseHeaders(config, false);
+    curl_easy_setopt(easy, CURLOPT_HTTPHEADER, headers);
+    if (postBody) {
+        curl_easy_setopt(easy, CURLOPT_POSTFIELDS, postBody->c_str());
+        curl_easy_setopt(easy, CURLOPT_POSTFIELDSIZE_LARGE,
+                         static_cast<curl_off_t>(postBody->size()));
+    }
+    curl_easy_setopt(easy, CURLOPT_WRITEFUNCTION, &appendBody);
+    curl_easy_setopt(easy, CURLOPT_WRITEDATA, &body);
+    const CURLcode code = curl_easy_perform(easy);
+    long status = 0;
+    curl_easy_getinfo(easy, CURLINFO_RESPONSE_CODE, &status);
+    curl_slist_free_all(headers);
+    curl_easy_cleanup(easy);
+    if (code != CURLE_OK)
+        return Error{"GET/POST " + url + ": " + curl_easy_strerror(code)};
+    if (status >= 400)
+        return Error{url + ": HTTP " + std::to_string(status) + ": " +
+                     decodeErrorBody(body).message};
+    return std::make_pair(status, std::move(body));
+}
+} // namespace
+
+Result<std::vector<std::string>> OpenAiBackend::listModels() const {
+    auto r = simpleRequest(impl_->config, "/models", nullptr);
+    if (!r)
+        return r.error();
+    json root = json::parse(r->second, nullptr, false);
+    if (root.is_discarded() || !root.contains("data") || !root["data"].is_array())
+        return Error{impl_->config.baseUrl + "/models: not a model list"};
+    std::vector<std::string> ids;
+    for (const auto& m : root["data"])
+        if (m.is_object() && m.contains("id") && m["id"].is_string())
+            ids.push_back(m["id"].get<std::string>());
+    return ids;
+}
+
+Result<std::vector<std::vector<float>>>
+OpenAiBackend::embed(const std::string& model, const std::vector<std::string>& inputs) const {
+    const std::string body = json{{"model", model}, {"input", inputs}}.dump();
+    auto r = simpleRequest(impl_->config, "/embeddings", &body);
+    if (!r)
+        return r.error();
+    json root = json::parse(r->second, nullptr, false);
+    if (root.is_discarded() || !root.contains("data") || !root["data"].is_array())
+        return Error{impl_->config.baseUrl + "/embeddings: not an embedding list"};
+    std::vector<std::vector<float>> out(inputs.size());
+    for (const auto& item : root["data"]) {
+        const std::size_t index = item.value("index", std::size_t(0));
+        if (index < out.size() && item.contains("embedding") && item["embedding"].is_array())
+            out[index] = item["embedding"].get<std::vector<float>>();
+    }
+    for (std::size_t i = 0; i < out.size(); ++i)
+        if (out[i].empty())
+            return Error{impl_->config.baseUrl + "/embeddings: no vector for input " +
+                         std::to_string(i)};
+    return out;
+}
+
+} // namespace r2p::llm

@@ -1,0 +1,61 @@
+// The OpenAI-compatible HTTP backend (vLLM, SGLang, llama.cpp, Ollama, hosted APIs): libcurl on
+// one worker thread with a multi handle, streaming SSE, retries with backoff, timeouts and
+// cancellation. Callbacks run on that worker thread.
+#pragma once
+
+#include "Backend.h"
+#include "model/Result.h"
+
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace r2p::llm {
+
+struct EndpointConfig {
+    std::string baseUrl = "http://127.0.0.1:8000/v1";
+    // The NAME of an environment variable holding the API key; the key itself is never stored,
+    // logged or put into an error message.
+    std::string apiKeyEnv;
+    long connectTimeoutMs = 10000;
+    long firstTokenTimeoutMs = 300000; // reasoning models can think for minutes
+    long idleTimeoutMs = 120000;       // silence between chunks
+    long totalTimeoutMs = 1800000;
+    int maxConcurrent = 16;
+    int maxAttempts = 4; // including the first
+    long backoffBaseMs = 500;
+    long backoffMaxMs = 30000;
+    std::uint64_t jitterSeed = 0; // 0: seeded from the clock
+};
+
+class OpenAiBackend : public Backend {
+public:
+    explicit OpenAiBackend(EndpointConfig config);
+    ~OpenAiBackend() override;
+    OpenAiBackend(const OpenAiBackend&) = delete;
+    OpenAiBackend& operator=(const OpenAiBackend&) = delete;
+
+    std::string name() const override { return "openai"; }
+    RequestId submit(GenerationRequest request, DeltaHandler onDelta, DoneHandler onDone) override;
+    void cancel(RequestId id) override;
+    void cancelAll() override;
+
+    const EndpointConfig& config() const;
+    // HTTP attempts made so far (retries count), for tests and the batch dialog.
+    std::uint64_t attemptsSent() const;
+
+    // GET /v1/models: the model ids the server offers.
+    Result<std::vector<std::string>> listModels() const;
+    // POST /v1/embeddings: one vector per input, in order.
+    Result<std::vector<std::vector<float>>> embed(const std::string& model,
+                                                  const std::vector<std::string>& inputs) const;
+
+private:
+    struct Impl;
+    std::unique_ptr<Impl> impl_;
+};
+
+// The JSON body sent for a request (also the basis of the response cache key).
+std::string requestBody(const GenerationRequest& request);
+
+} // namespace r2p::llm
