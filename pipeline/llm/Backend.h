@@ -98,7 +98,8 @@ class Backend {
 public:
     virtual ~Backend() = default;
     virtual std::string name() const = 0;
-    // Starts the request; `onDone` is called exactly once, also after cancel().
+    // Starts the request; `onDone` is called exactly once, also after cancel(), and never from
+    // inside submit() itself (callers may hold locks around submit).
     virtual RequestId submit(GenerationRequest request, DeltaHandler onDelta,
                              DoneHandler onDone) = 0;
     virtual void cancel(RequestId id) = 0;
