@@ -209,11 +209,16 @@ struct OpenAiBackend::Impl {
             curl_multi_perform(multi, &running);
             collectFinished();
             enforceDeadlines();
+            startWaiting(); // refill freed slots now, not after the next poll
             curl_multi_poll(multi, nullptr, 0, pollTimeoutMs(), nullptr);
         }
     }
 
     int pollTimeoutMs() const {
+        // Queued requests cannot start while every slot is busy; a slot frees with socket
+        // activity, which ends the poll anyway. Counting them here would make the worker spin.
+        if (static_cast<int>(active.size()) >= std::max(1, config.maxConcurrent))
+            return kPollMs;
         int timeout = kPollMs;
         const auto now = Clock::now();
         for (const auto& t : waiting) {

@@ -310,9 +310,16 @@ private:
     // Writes an HTTP body: plain, or as chunked transfer-encoding, optionally a byte at a time.
     class BodyWriter {
     public:
-        BodyWriter(Session& s, bool chunked, bool drip, int pauseUs)
-            : s_(s), chunked_(chunked), drip_(drip), pause_(std::max(0, pauseUs)) {}
+        BodyWriter(Session& s, bool chunked, bool drip, int pauseUs, bool coalesce = false)
+            : s_(s), chunked_(chunked), drip_(drip), coalesce_(coalesce && !drip),
+              pause_(std::max(0, pauseUs)) {}
         bool write(std::string_view data) {
+            if (coalesce_) {
+                // Back-to-back events share a send(), as a busy server's buffered transport
+                // does; each event is still its own HTTP chunk, so the bytes are the same.
+                buffer_ += chunked_ ? frame(data) : std::string(data);
+                return buffer_.size() < kCoalesceBytes || flush();
+            }
             if (!drip_)
                 return chunked_ ? s_.sendAll(frame(data)) : s_.sendAll(data);
             for (std::size_t i = 0; i < data.size(); ++i) {
@@ -324,7 +331,12 @@ private:
             }
             return true;
         }
-        bool finish() { return !chunked_ || s_.sendAll("0\r\n\r\n"); }
+        bool flush() {
+            const bool ok = buffer_.empty() || s_.sendAll(buffer_);
+            buffer_.clear();
+            return ok;
+        }
+        bool finish() { return flush() && (!chunked_ || s_.sendAll("0\r\n\r\n")); }
 
     private:
         static std::string frame(std::string_view data) {
@@ -335,10 +347,13 @@ private:
             out += "\r\n";
             return out;
         }
+        static constexpr std::size_t kCoalesceBytes = 16 * 1024;
         Session& s_;
         bool chunked_ = true;
         bool drip_ = false;
+        bool coalesce_ = false;
         std::chrono::microseconds pause_;
+        std::string buffer_;
     };
 
     struct Event {
@@ -936,7 +951,12 @@ bool Session::stream(const std::vector<Event>& events, const Script& script, con
 
     if (!sendAll(head(200, "text/event-stream; charset=utf-8", std::string::npos, keepAlive)))
         return false;
-    BodyWriter out(*this, true, script.fault == Fault::DripByteByByte, script.dripPauseUs);
+    // Coalesce only plain streams with no pauses between events: every fault keeps its exact
+    // timing.
+    const bool coalesce =
+        script.chunkDelayMs == 0 && (script.fault == Fault::None || script.fault == Fault::Delay);
+    BodyWriter out(*this, true, script.fault == Fault::DripByteByByte, script.dripPauseUs,
+                   coalesce);
     const auto event = [&](const std::string& data) {
         return out.write("data: " + data + eol + eol);
     };
