@@ -1,0 +1,153 @@
+// r2p llm: talk to an OpenAI-compatible server from the command line (models, one completion).
+#include "Cli.h"
+#include "pipeline/llm/OpenAiBackend.h"
+
+#include <iostream>
+#include <nlohmann/json.hpp>
+
+namespace r2p::cli {
+namespace {
+
+using nlohmann::ordered_json;
+
+bool parseNumber(const std::optional<std::string>& text, double& out) {
+    if (!text)
+        return true;
+    try {
+        std::size_t used = 0;
+        out = std::stod(*text, &used);
+        return used == text->size();
+    } catch (...) {
+        return false;
+    }
+}
+
+int runModels(const std::vector<std::string>& argv) {
+    Args args({"base-url", "api-key-env"}, {});
+    if (!args.parse(argv))
+        return fail("llm models", args.error(), kExitUsage);
+    if (!args.value("base-url"))
+        return fail("llm models", "--base-url is required (e.g. http://127.0.0.1:8000/v1)",
+                    kExitUsage);
+    llm::EndpointConfig config;
+    config.baseUrl = *args.value("base-url");
+    config.apiKeyEnv = args.valueOr("api-key-env", "");
+    config.totalTimeoutMs = 30000;
+    llm::OpenAiBackend backend(config);
+    auto models = backend.listModels();
+    if (!models)
+        return fail("llm models", models.error().message, kExitRuntime);
+    std::cout << ordered_json{{"base_url", config.baseUrl}, {"models", *models}}.dump(2) << "\n";
+    return kExitOk;
+}
+
+int runComplete(const std::vector<std::string>& argv) {
+    Args args({"base-url", "model", "prompt", "system", "max-tokens", "temperature", "top-p",
+               "seed", "api-key-env", "stop", "timeout-ms"},
+              {"stream", "completions", "think-open"});
+    if (!args.parse(argv))
+        return fail("llm complete", args.error(), kExitUsage);
+    for (const char* required : {"base-url", "model", "prompt"})
+        if (!args.value(required))
+            return fail("llm complete", std::string("--") + required + " is required", kExitUsage);
+    llm::GenerationRequest request;
+    request.label = "r2p llm complete";
+    request.model = *args.value("model");
+    request.stream = args.has("stream");
+    if (args.has("completions")) {
+        request.endpoint = llm::Endpoint::Completions;
+        request.prompt = *args.value("prompt");
+    } else {
+        if (auto system = args.value("system"))
+            request.messages.push_back({llm::Role::System, *system});
+        request.messages.push_back({llm::Role::User, *args.value("prompt")});
+    }
+    if (args.has("think-open"))
+        request.thinkStart = llm::ThinkSplitter::Start::InReasoning;
+    double maxTokens = -1, temperature = -1, topP = -1, seed = -1, timeout = -1;
+    if (!parseNumber(args.value("max-tokens"), maxTokens) ||
+        !parseNumber(args.value("temperature"), temperature) ||
+        !parseNumber(args.value("top-p"), topP) || !parseNumber(args.value("seed"), seed) ||
+        !parseNumber(args.value("timeout-ms"), timeout))
+        return fail("llm complete",
+                    "--max-tokens, --temperature, --top-p, --seed and --timeout-ms take numbers",
+                    kExitUsage);
+    if (maxTokens >= 0)
+        request.maxTokens = static_cast<int>(maxTokens);
+    if (temperature >= 0)
+        request.temperature = temperature;
+    if (topP >= 0)
+        request.topP = topP;
+    if (seed >= 0)
+        request.seed = static_cast<std::uint64_t>(seed);
+    if (auto stop = args.value("stop"))
+        request.stop.push_back(*stop);
+
+    llm::EndpointConfig config;
+    config.baseUrl = *args.value("base-url");
+    config.apiKeyEnv = args.valueOr("api-key-env", "");
+    if (timeout > 0)
+        config.totalTimeoutMs = static_cast<long>(timeout);
+    llm::OpenAiBackend backend(config);
+    // Streamed text goes to stderr as it arrives; the JSON result to stdout at the end.
+    const bool live = request.stream;
+    auto outcome = backend.generate(std::move(request),
+                                    [live](std::string_view reasoning, std::string_view answer) {
+                                        if (live) {
+                                            std::cerr << reasoning << answer;
+                                            std::cerr.flush();
+                                        }
+                                    });
+    if (live)
+        std::cerr << "\n";
+    if (const auto* e = std::get_if<llm::BackendError>(&outcome)) {
+        ordered_json error{{"kind", llm::errorKindName(e->kind)},
+                           {"request", e->request},
+                           {"http_status", e->httpStatus},
+                           {"server_message", e->serverMessage},
+                           {"detail", e->detail},
+                           {"attempts", e->attempts},
+                           {"message", e->message()}};
+        std::cout << ordered_json{{"error", error}}.dump(2) << "\n";
+        return fail("llm complete", e->message(), kExitRuntime);
+    }
+    const auto& r = std::get<llm::GenerationResult>(outcome);
+    ordered_json out{
+        {"reasoning", r.reasoning}, {"answer", r.answer}, {"finish_reason", r.finishReason}};
+    if (r.usage)
+        out["usage"] = {{"prompt_tokens", r.usage->promptTokens},
+                        {"completion_tokens", r.usage->completionTokens},
+                        {"reasoning_tokens", r.usage->reasoningTokens},
+                        {"total_tokens", r.usage->totalTokens}};
+    else
+        out["usage"] = nullptr;
+    out["timings"] = {{"first_token_ms", r.firstTokenMs}, {"total_ms", r.totalMs}};
+    out["attempts"] = r.attempts;
+    std::cout << out.dump(2) << "\n";
+    return kExitOk;
+}
+
+int runLlm(const std::vector<std::string>& argv) {
+    if (argv.empty())
+        return fail("llm", "expected a subcommand: models or complete", kExitUsage);
+    const std::vector<std::string> rest(argv.begin() + 1, argv.end());
+    if (argv[0] == "models")
+        return runModels(rest);
+    if (argv[0] == "complete")
+        return runComplete(rest);
+    return fail("llm", "unknown subcommand '" + argv[0] + "' (use models or complete)", kExitUsage);
+}
+
+const Registrar registrar{
+    {"llm",
+     "models --base-url URL [--api-key-env NAME] | complete --base-url URL --model M --prompt TEXT "
+     "[--system TEXT] [--stream] [--max-tokens N] [--temperature T] [--top-p P] [--seed S] [--stop "
+     "S] "
+     "[--completions] [--think-open] [--api-key-env NAME] [--timeout-ms N]",
+     "List a server's models, or send one request and print reasoning, answer, finish reason, "
+     "usage "
+     "and timings as JSON (exit 1 with the typed error on failure).",
+     &runLlm}};
+
+} // namespace
+} // namespace r2p::cli
