@@ -46,6 +46,14 @@ const char* findingCodeName(FindingCode c) {
         return "empty-dataset";
     case FindingCode::ProfileEmpty:
         return "profile-empty";
+    case FindingCode::QueryFallback:
+        return "query-fallback";
+    case FindingCode::FieldMissing:
+        return "field-missing";
+    case FindingCode::DateUnparsable:
+        return "date-unparsable";
+    case FindingCode::ProfileTextEmpty:
+        return "profile-text-empty";
     case FindingCode::Invalid:
         break;
     }
@@ -68,7 +76,7 @@ Severity parseSeverity(const std::string& name) {
 }
 
 FindingCode parseFindingCode(const std::string& name) {
-    for (int c = 1; c <= static_cast<int>(FindingCode::ProfileEmpty); ++c)
+    for (int c = 1; c <= static_cast<int>(FindingCode::ProfileTextEmpty); ++c)
         if (name == findingCodeName(static_cast<FindingCode>(c)))
             return static_cast<FindingCode>(c);
     return FindingCode::Invalid;
@@ -136,6 +144,13 @@ std::string Finding::message() const {
         break;
     case FindingCode::ProfileEmpty:
         m << "record " << recordId << " has an empty profile";
+        break;
+    case FindingCode::QueryFallback:
+    case FindingCode::FieldMissing:
+    case FindingCode::DateUnparsable:
+    case FindingCode::ProfileTextEmpty:
+        // Retrieval notes: the record is still ranked, so never "skipped".
+        m << "record " << recordId << ": " << detail;
         break;
     case FindingCode::Invalid:
         m << detail;

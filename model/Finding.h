@@ -30,6 +30,10 @@ enum class FindingCode {
     TaskUndetected,   // neither outputs nor inputs tell the task
     EmptyDataset,     // nothing usable loaded
     ProfileEmpty,     // recordId: the user has no profile items
+    QueryFallback,    // recordId: the input lacks its task's marker; detail = what was used
+    FieldMissing,     // recordId: profile items lack a task field; count, detail
+    DateUnparsable,   // recordId: items without a usable date rank as oldest; count, detail
+    ProfileTextEmpty, // recordId: every item's text is empty, so BM25 cannot rank
 };
 
 struct Finding {

@@ -261,6 +261,10 @@
         <source>the outputs file names an unknown task “%1”</source>
         <translation>die Ausgabedatei nennt eine unbekannte Aufgabe „%1“</translation>
     </message>
+    <message>
+        <source>Retrieval for user %1: %2</source>
+        <translation>Retrieval für Nutzer %1: %2</translation>
+    </message>
 </context>
 <context>
     <name>r2p::ui::FindingsDock</name>

@@ -261,6 +261,10 @@
         <source>the outputs file names an unknown task “%1”</source>
         <translation type="unfinished" />
     </message>
+    <message>
+        <source>Retrieval for user %1: %2</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>r2p::ui::FindingsDock</name>

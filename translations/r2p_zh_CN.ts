@@ -261,6 +261,10 @@
         <source>the outputs file names an unknown task “%1”</source>
         <translation>输出文件标明了未知任务“%1”</translation>
     </message>
+    <message>
+        <source>Retrieval for user %1: %2</source>
+        <translation>用户 %1 的检索：%2</translation>
+    </message>
 </context>
 <context>
     <name>r2p::ui::FindingsDock</name>

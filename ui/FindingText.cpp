@@ -165,6 +165,11 @@ QString findingText(const Finding& f) {
         return FindingText::tr("No usable records were found.");
     case FindingCode::ProfileEmpty:
         return FindingText::tr("User %1 has an empty profile.").arg(record);
+    case FindingCode::QueryFallback:
+    case FindingCode::FieldMissing:
+    case FindingCode::DateUnparsable:
+    case FindingCode::ProfileTextEmpty:
+        return FindingText::tr("Retrieval for user %1: %2").arg(record, detail);
     case FindingCode::Invalid:
         break;
     }

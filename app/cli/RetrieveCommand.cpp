@@ -1,0 +1,211 @@
+// r2p retrieve: ranks every user's profile like LaMP's rank_profiles.py and writes
+// {question id: [profile ids, best first]}, streaming record by record.
+#include "Cli.h"
+#include "model/Dataset.h"
+#include "pipeline/retrieval/Retriever.h"
+#include "pipeline/text/PyText.h"
+
+#include <charconv>
+#include <cmath>
+#include <cstdio>
+#include <filesystem>
+#include <iostream>
+#include <memory>
+
+namespace r2p::cli {
+namespace {
+
+constexpr std::size_t kPrintedFindings = 20;
+
+// Buffered output to stdout or a file; the file is written beside the target and renamed into
+// place at the end, so an interrupted run never leaves a half-written ranking under its name.
+class Output {
+public:
+    bool open(const std::optional<std::string>& path) {
+        if (!path) {
+            file_ = stdout;
+            return true;
+        }
+        target_ = *path;
+        temp_ = *path + ".part";
+        file_ = std::fopen(temp_.c_str(), "wb");
+        return file_ != nullptr;
+    }
+    ~Output() {
+        if (file_ && file_ != stdout) {
+            std::fclose(file_);
+            std::remove(temp_.c_str());
+        }
+    }
+    std::string& buffer() { return buffer_; }
+    void flushIfFull() {
+        if (buffer_.size() >= (1u << 20))
+            flush();
+    }
+    void flush() {
+        if (!buffer_.empty() &&
+            std::fwrite(buffer_.data(), 1, buffer_.size(), file_) != buffer_.size())
+            failed_ = true;
+        buffer_.clear();
+    }
+    // Flushes, closes and renames; false on any write error.
+    bool finish() {
+        flush();
+        if (file_ == stdout)
+            return std::fflush(stdout) == 0 && !failed_;
+        const bool closed = std::fclose(file_) == 0;
+        file_ = nullptr;
+        if (!closed || failed_) {
+            std::remove(temp_.c_str());
+            return false;
+        }
+        std::error_code ec;
+        std::filesystem::rename(temp_, target_, ec);
+        return !ec;
+    }
+
+private:
+    std::FILE* file_ = nullptr;
+    std::string target_, temp_, buffer_;
+    bool failed_ = false;
+};
+
+std::string describe(const Finding& f) {
+    return f.message();
+}
+
+int runRetrieve(const std::vector<std::string>& argv) {
+    Args args({"task", "questions", "ranker", "seed", "k", "out"}, {"use-date", "scores"});
+    if (!args.parse(argv))
+        return fail("retrieve", args.error(), kExitUsage);
+    if (!args.positional().empty())
+        return fail("retrieve", "unexpected argument '" + args.positional()[0] + "'", kExitUsage);
+    const auto questions = args.value("questions");
+    if (!questions)
+        return fail("retrieve", "--questions FILE is required", kExitUsage);
+
+    std::optional<TaskId> task;
+    if (auto name = args.value("task")) {
+        task = parseTaskName(*name);
+        if (!task)
+            return fail("retrieve", "unknown task '" + *name + "' (use LaMP-1 … LaMP-7 or LaMP-2N)",
+                        kExitUsage);
+    }
+    std::uint64_t seed = 0;
+    if (auto s = args.value("seed")) {
+        const auto [end, ec] = std::from_chars(s->data(), s->data() + s->size(), seed);
+        if (ec != std::errc() || end != s->data() + s->size())
+            return fail("retrieve", "--seed must be a non-negative integer, not '" + *s + "'",
+                        kExitUsage);
+    }
+    retrieval::RetrievalOptions options;
+    options.k = 0; // the whole profile, as rank_profiles.py writes it
+    options.useDate = args.has("use-date");
+    options.matchedTerms = false;
+    if (auto k = args.value("k")) {
+        const auto [end, ec] = std::from_chars(k->data(), k->data() + k->size(), options.k);
+        if (ec != std::errc() || end != k->data() + k->size())
+            return fail("retrieve", "--k must be a non-negative integer, not '" + *k + "'",
+                        kExitUsage);
+    }
+    const std::string rankerName = args.valueOr("ranker", "bm25");
+    const auto retriever = retrieval::makeRetriever(rankerName, seed);
+    if (!retriever)
+        return fail("retrieve", "unknown ranker '" + rankerName + "' (use bm25, recency or random)",
+                    kExitUsage);
+    const bool withScores = args.has("scores");
+
+    Output out;
+    if (!out.open(args.value("out")))
+        return fail("retrieve", "cannot write " + *args.value("out"), kExitUsage);
+
+    std::vector<Finding> retrievalFindings;
+    std::size_t retrievalFindingCount = 0;
+    std::string runtimeError;
+    bool first = true;
+    std::string& buf = out.buffer();
+    buf += '{';
+    std::vector<Finding> loadFindings;
+    const Status status = forEachUserRecord(
+        *questions,
+        [&](UserRecord&& record) {
+            if (!runtimeError.empty())
+                return;
+            if (first) {
+                const auto detected = detectTaskFromInput(record.input);
+                if (!task && !detected) {
+                    runtimeError = "cannot tell the task from the input of record " + record.id +
+                                   "; give --task";
+                    return;
+                }
+                if (!task)
+                    task = detected;
+                else if (detected && *detected != *task)
+                    std::cerr << "warning: --task " << taskSpec(*task).name
+                              << " but the first input looks like " << taskSpec(*detected).name
+                              << "\n";
+            }
+            auto ranking = retriever->rank(record, *task, options);
+            if (!ranking) {
+                runtimeError = ranking.error().message;
+                return;
+            }
+            for (auto& f : ranking->findings) {
+                if (retrievalFindingCount++ < kPrintedFindings)
+                    retrievalFindings.push_back(std::move(f));
+            }
+            if (!first)
+                buf += ", ";
+            first = false;
+            text::appendPyJsonString(buf, record.id);
+            buf += ": [";
+            for (std::size_t i = 0; i < ranking->items.size(); ++i) {
+                const auto& item = ranking->items[i];
+                if (i)
+                    buf += ", ";
+                if (withScores) {
+                    buf += '[';
+                    text::appendPyJsonString(buf, item.profileId);
+                    buf += ", ";
+                    buf += std::isfinite(item.score) ? text::pyFloatRepr(item.score) : "null";
+                    buf += ']';
+                } else {
+                    text::appendPyJsonString(buf, item.profileId);
+                }
+            }
+            buf += ']';
+            out.flushIfFull();
+        },
+        &loadFindings);
+    if (!status)
+        return fail("retrieve", status.error().message, kExitUsage);
+    if (!runtimeError.empty())
+        return fail("retrieve", runtimeError, task ? kExitRuntime : kExitUsage);
+    buf += '}';
+    // rank_profiles.py's json.dump ends without a newline; keep files byte-identical to it.
+    if (!args.value("out"))
+        buf += '\n';
+
+    for (const auto& f : loadFindings)
+        std::cerr << severityName(f.severity) << ": " << describe(f) << "\n";
+    for (const auto& f : retrievalFindings)
+        std::cerr << severityName(f.severity) << ": " << describe(f) << "\n";
+    if (retrievalFindingCount > retrievalFindings.size())
+        std::cerr << "… and " << retrievalFindingCount - retrievalFindings.size()
+                  << " more retrieval finding(s)\n";
+    if (!out.finish())
+        return fail("retrieve", "writing the ranking failed", kExitRuntime);
+    // A syntax error or truncation in the questions file means users are missing.
+    return worstSeverity(loadFindings) == Severity::Error ? kExitUsage : kExitOk;
+}
+
+const Registrar registrar{
+    {"retrieve",
+     "--task LaMP-N --questions FILE [--ranker bm25|recency|random] [--seed S] [--use-date] "
+     "[--k K] [--out FILE] [--scores]",
+     "Rank every user's profile as LaMP's rank_profiles.py does and write {question id: "
+     "[profile ids, best first]} (whole profile unless --k; --scores adds each score).",
+     &runRetrieve}};
+
+} // namespace
+} // namespace r2p::cli

@@ -1,0 +1,72 @@
+#include "BenchSupport.h"
+
+#include "Lamp4Generator.h"
+
+#include <chrono>
+#include <fcntl.h>
+#include <fstream>
+#include <string>
+#include <sys/resource.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+namespace r2p::bench {
+
+void writeLamp4Questions(const std::string& path, std::uint64_t targetBytes, std::uint32_t seed) {
+    writeLamp4File(path, targetBytes, seed);
+}
+
+std::uint64_t peakRssKiB() {
+    std::ifstream status("/proc/self/status");
+    for (std::string line; std::getline(status, line);)
+        if (line.rfind("VmHWM:", 0) == 0)
+            return std::stoull(line.substr(6));
+    struct rusage usage {};
+    if (::getrusage(RUSAGE_SELF, &usage) == 0)
+        return static_cast<std::uint64_t>(usage.ru_maxrss);
+    return 0;
+}
+
+double nowSeconds() {
+    return std::chrono::duration<double>(std::chrono::steady_clock::now().time_since_epoch())
+        .count();
+}
+
+void warmPageCache(const std::string& path) {
+    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0)
+        return;
+    std::string buffer(8 << 20, '\0');
+    while (::read(fd, buffer.data(), buffer.size()) > 0) {
+    }
+    ::close(fd);
+}
+
+ChildRun runR2p(const std::vector<std::string>& args) {
+    ChildRun run;
+    const double start = nowSeconds();
+    const pid_t pid = ::fork();
+    if (pid == 0) {
+        const int null = ::open("/dev/null", O_RDWR);
+        ::dup2(null, 0);
+        ::dup2(null, 1);
+        ::dup2(null, 2);
+        std::string exe = R2P_CLI;
+        std::vector<std::string> copy = args;
+        std::vector<char*> argv{exe.data()};
+        for (auto& a : copy)
+            argv.push_back(a.data());
+        argv.push_back(nullptr);
+        ::execv(exe.c_str(), argv.data());
+        _exit(127);
+    }
+    int status = 0;
+    struct rusage usage {};
+    ::wait4(pid, &status, 0, &usage);
+    run.seconds = nowSeconds() - start;
+    run.exitCode = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+    run.peakRssKiB = static_cast<std::uint64_t>(usage.ru_maxrss);
+    return run;
+}
+
+} // namespace r2p::bench

@@ -1,0 +1,34 @@
+// Shared pieces of the benchmarks: LaMP-4-shaped input files, wall-clock time, peak memory,
+// and running the r2p CLI as a measured child process.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace r2p::bench {
+
+// A LaMP-4-shaped questions file of about `targetBytes`: records with an id, a "Generate a
+// headline for the following article: ..." input and 20-400 profile items {"text", "title",
+// "id"} of vocabulary word soup, streamed to disk (never held in memory). Same seed, same file.
+void writeLamp4Questions(const std::string& path, std::uint64_t targetBytes, std::uint32_t seed);
+
+// Peak resident set size of this process so far (VmHWM), in KiB; 0 if unknown.
+std::uint64_t peakRssKiB();
+
+// Monotonic wall-clock seconds.
+double nowSeconds();
+
+// Reads the file once so a timed run measures work, not the first disk read.
+void warmPageCache(const std::string& path);
+
+struct ChildRun {
+    int exitCode = -1;
+    double seconds = 0;
+    std::uint64_t peakRssKiB = 0; // of the child alone
+};
+
+// Runs the r2p binary with `args` (stdout and stderr to /dev/null) and measures it.
+ChildRun runR2p(const std::vector<std::string>& args);
+
+} // namespace r2p::bench
