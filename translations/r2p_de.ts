@@ -603,13 +603,65 @@
         <source>ID</source>
         <translation>ID</translation>
     </message>
-    <message numerus="yes">
-        <source>%n item(s)</source>
-        <translation><numerusform>%n Eintrag</numerusform><numerusform>%n Einträge</numerusform></translation>
+    <message>
+        <source>BM25</source>
+        <translation>BM25</translation>
+    </message>
+    <message>
+        <source>Recency</source>
+        <translation>Aktualität</translation>
+    </message>
+    <message>
+        <source>Random</source>
+        <translation>Zufällig</translation>
+    </message>
+    <message>
+        <source>How the profile is ranked against the query (BM25 is LaMP-exact)</source>
+        <translation>Wie das Profil gegen die Anfrage gerankt wird (BM25 entspricht LaMP exakt)</translation>
+    </message>
+    <message>
+        <source>all</source>
+        <translation>alle</translation>
+    </message>
+    <message>
+        <source>k = </source>
+        <translation>k = </translation>
+    </message>
+    <message>
+        <source>How many top-ranked items count as retrieved (0: all)</source>
+        <translation>Wie viele der bestplatzierten Einträge als abgerufen gelten (0: alle)</translation>
+    </message>
+    <message>
+        <source>&amp;Full profile</source>
+        <translation>&amp;Ganzes Profil</translation>
+    </message>
+    <message>
+        <source>Show every profile item, the retrieved ones in bold</source>
+        <translation>Alle Profileinträge zeigen, die abgerufenen fett</translation>
+    </message>
+    <message>
+        <source>Rank</source>
+        <translation>Rang</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>Bewertung</translation>
+    </message>
+    <message>
+        <source>Matched query terms:</source>
+        <translation>Passende Anfragewörter:</translation>
     </message>
     <message numerus="yes">
-        <source>%1 of %n item(s)</source>
-        <translation><numerusform>%1 von %n Eintrag</numerusform><numerusform>%1 von %n Einträgen</numerusform></translation>
+        <source>%n item(s) in the profile</source>
+        <translation><numerusform>%n Eintrag im Profil</numerusform><numerusform>%n Einträge im Profil</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n retrieved</source>
+        <translation><numerusform>%n abgerufen</numerusform><numerusform>%n abgerufen</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n shown</source>
+        <translation><numerusform>%n angezeigt</numerusform><numerusform>%n angezeigt</numerusform></translation>
     </message>
 </context>
 <context>
@@ -651,8 +703,12 @@
         <translation>ID</translation>
     </message>
     <message>
-        <source>#</source>
-        <translation>#</translation>
+        <source>BM25 score; rankers without a score show (n − rank) / n</source>
+        <translation>BM25-Wert; Ranker ohne Wert zeigen (n − Rang) / n</translation>
+    </message>
+    <message>
+        <source>Rank</source>
+        <translation>Rang</translation>
     </message>
 </context>
 <context>
@@ -752,6 +808,26 @@
     <message>
         <source>none (no outputs file)</source>
         <translation>keine (keine Ausgabedatei)</translation>
+    </message>
+    <message>
+        <source>BM25</source>
+        <translation>BM25</translation>
+    </message>
+    <message>
+        <source>recency</source>
+        <translation>Aktualität</translation>
+    </message>
+    <message>
+        <source>random</source>
+        <translation>zufällig</translation>
+    </message>
+    <message>
+        <source>Retrieval query (%1, k = %2)</source>
+        <translation>Retrieval-Anfrage (%1, k = %2)</translation>
+    </message>
+    <message>
+        <source>all</source>
+        <translation>alle</translation>
     </message>
 </context>
 <context>

@@ -603,13 +603,65 @@
         <source>ID</source>
         <translation type="unfinished" />
     </message>
-    <message numerus="yes">
-        <source>%n item(s)</source>
-        <translation><numerusform>%n item</numerusform><numerusform>%n items</numerusform></translation>
+    <message>
+        <source>BM25</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Recency</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Random</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>How the profile is ranked against the query (BM25 is LaMP-exact)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>all</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>k = </source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>How many top-ranked items count as retrieved (0: all)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Full profile</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Show every profile item, the retrieved ones in bold</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Rank</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Score</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Matched query terms:</source>
+        <translation type="unfinished" />
     </message>
     <message numerus="yes">
-        <source>%1 of %n item(s)</source>
-        <translation><numerusform>%1 of %n item</numerusform><numerusform>%1 of %n items</numerusform></translation>
+        <source>%n item(s) in the profile</source>
+        <translation><numerusform>%n item in the profile</numerusform><numerusform>%n items in the profile</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n retrieved</source>
+        <translation><numerusform>%n retrieved</numerusform><numerusform>%n retrieved</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n shown</source>
+        <translation><numerusform>%n shown</numerusform><numerusform>%n shown</numerusform></translation>
     </message>
 </context>
 <context>
@@ -651,7 +703,11 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <source>#</source>
+        <source>BM25 score; rankers without a score show (n − rank) / n</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Rank</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -751,6 +807,26 @@
     </message>
     <message>
         <source>none (no outputs file)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>BM25</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>recency</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>random</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Retrieval query (%1, k = %2)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>all</source>
         <translation type="unfinished" />
     </message>
 </context>

@@ -603,13 +603,65 @@
         <source>ID</source>
         <translation>ID</translation>
     </message>
-    <message numerus="yes">
-        <source>%n item(s)</source>
-        <translation><numerusform>%n 个条目</numerusform></translation>
+    <message>
+        <source>BM25</source>
+        <translation>BM25</translation>
+    </message>
+    <message>
+        <source>Recency</source>
+        <translation>按时间</translation>
+    </message>
+    <message>
+        <source>Random</source>
+        <translation>随机</translation>
+    </message>
+    <message>
+        <source>How the profile is ranked against the query (BM25 is LaMP-exact)</source>
+        <translation>档案如何针对查询排序（BM25 与 LaMP 完全一致）</translation>
+    </message>
+    <message>
+        <source>all</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <source>k = </source>
+        <translation>k = </translation>
+    </message>
+    <message>
+        <source>How many top-ranked items count as retrieved (0: all)</source>
+        <translation>排名靠前的多少个条目算作检索结果（0：全部）</translation>
+    </message>
+    <message>
+        <source>&amp;Full profile</source>
+        <translation>完整档案(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Show every profile item, the retrieved ones in bold</source>
+        <translation>显示所有档案条目，检索到的以粗体显示</translation>
+    </message>
+    <message>
+        <source>Rank</source>
+        <translation>排名</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>评分</translation>
+    </message>
+    <message>
+        <source>Matched query terms:</source>
+        <translation>匹配的查询词：</translation>
     </message>
     <message numerus="yes">
-        <source>%1 of %n item(s)</source>
-        <translation><numerusform>%1 / %n 个条目</numerusform></translation>
+        <source>%n item(s) in the profile</source>
+        <translation><numerusform>档案中有 %n 个条目</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n retrieved</source>
+        <translation><numerusform>已检索 %n 个</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n shown</source>
+        <translation><numerusform>显示 %n 个</numerusform></translation>
     </message>
 </context>
 <context>
@@ -651,8 +703,12 @@
         <translation>ID</translation>
     </message>
     <message>
-        <source>#</source>
-        <translation>#</translation>
+        <source>BM25 score; rankers without a score show (n − rank) / n</source>
+        <translation>BM25 分数；没有分数的排序方式显示 (n − 排名) / n</translation>
+    </message>
+    <message>
+        <source>Rank</source>
+        <translation>排名</translation>
     </message>
 </context>
 <context>
@@ -752,6 +808,26 @@
     <message>
         <source>none (no outputs file)</source>
         <translation>无（没有输出文件）</translation>
+    </message>
+    <message>
+        <source>BM25</source>
+        <translation>BM25</translation>
+    </message>
+    <message>
+        <source>recency</source>
+        <translation>按时间</translation>
+    </message>
+    <message>
+        <source>random</source>
+        <translation>随机</translation>
+    </message>
+    <message>
+        <source>Retrieval query (%1, k = %2)</source>
+        <translation>检索查询（%1，k = %2）</translation>
+    </message>
+    <message>
+        <source>all</source>
+        <translation>全部</translation>
     </message>
 </context>
 <context>

@@ -45,6 +45,8 @@ bool Session::openProject(const QString& path, QString* error) {
     findings_.clear();
     selectedUser_ = -1;
     record_.reset();
+    ranking_.reset();
+    ++rankingGeneration_;
     recordError_.clear();
     ++recordGeneration_;
     emit projectChanged();
@@ -134,6 +136,8 @@ void Session::finishIndexing(IndexJob* job) {
     findings_ = dataset_->findings;
     selectedUser_ = -1;
     record_.reset();
+    ranking_.reset();
+    ++rankingGeneration_;
     recordError_.clear();
     ++recordGeneration_;
     recordLoading_ = false;
@@ -156,6 +160,7 @@ void Session::setTask(TaskId task) {
     emit taskChanged();
     emit datasetsChanged();
     emit recordChanged(); // panes re-render the record in the new task's terms
+    rerank();             // the retrieval query depends on the task
 }
 
 const UserIndexEntry* Session::selectedEntry() const {
@@ -173,6 +178,8 @@ void Session::selectUser(int row) {
     selectedUser_ = row;
     ++recordGeneration_;
     record_.reset();
+    ranking_.reset();
+    ++rankingGeneration_;
     recordError_.clear();
     recordLoading_ = row >= 0;
     emit userSelected(row);
@@ -205,6 +212,7 @@ void Session::startRecordRead() {
         auto result = watcher->result();
         if (result) {
             record_ = std::make_shared<const UserRecord>(std::move(result).value());
+            rerank();
         } else {
             recordError_ = QString::fromStdString(result.error().message);
             Finding f;
@@ -220,6 +228,49 @@ void Session::startRecordRead() {
         updateBusy();
     });
     watcher->setFuture(QtConcurrent::run([reader, entry] { return reader.read(entry); }));
+}
+
+void Session::setRanker(const QString& name) {
+    if (name == ranker_ || !retrieval::makeRetriever(name.toStdString()))
+        return;
+    ranker_ = name;
+    rerank();
+}
+
+void Session::setRetrievalK(int k) {
+    if (k == k_ || k < 0)
+        return;
+    k_ = k;
+    emit rankingChanged(); // a cutoff only: the ranking itself stays
+}
+
+// Ranks the whole profile off the GUI thread; a newer record or ranker wins.
+void Session::rerank() {
+    ranking_.reset();
+    const quint64 generation = ++rankingGeneration_;
+    emit rankingChanged();
+    if (!record_)
+        return;
+    const auto record = record_;
+    const TaskId task = this->task();
+    const std::string ranker = ranker_.toStdString();
+    auto* watcher = new QFutureWatcher<Result<retrieval::Ranking>>(this);
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, generation] {
+        watcher->deleteLater();
+        if (generation != rankingGeneration_)
+            return;
+        auto result = watcher->result();
+        if (result)
+            ranking_ = std::make_shared<const retrieval::Ranking>(std::move(result).value());
+        emit rankingChanged();
+        updateBusy();
+    });
+    watcher->setFuture(QtConcurrent::run([record, task, ranker] {
+        retrieval::RetrievalOptions options;
+        options.k = 0; // the whole profile; the view cuts at k
+        return retrieval::makeRetriever(ranker, 1)->rank(*record, task, options);
+    }));
+    updateBusy();
 }
 
 bool Session::selectUserById(const QString& id) {

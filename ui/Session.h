@@ -4,6 +4,7 @@
 
 #include "model/Dataset.h"
 #include "model/ProjectStore.h"
+#include "pipeline/retrieval/Retriever.h"
 
 #include <QFutureWatcher>
 #include <QList>
@@ -52,6 +53,14 @@ public:
     int selectedUser() const { return selectedUser_; }
     const UserIndexEntry* selectedEntry() const;
     std::shared_ptr<const UserRecord> record() const { return record_; }
+    // The selected user's whole profile ranked by the chosen ranker (null until both the record
+    // and its ranking are there). k only marks how many of them count as retrieved.
+    std::shared_ptr<const retrieval::Ranking> ranking() const { return ranking_; }
+    QString ranker() const { return ranker_; }
+    int retrievalK() const { return k_; }
+    // "bm25", "recency" or "random"; re-ranks the current record in the background.
+    void setRanker(const QString& name);
+    void setRetrievalK(int k);
     QString recordError() const { return recordError_; }
 
     // Dataset findings plus any raised since (e.g. a record that failed to parse).
@@ -73,6 +82,7 @@ signals:
     void taskChanged();
     void userSelected(int row);
     void recordChanged();
+    void rankingChanged();
     void findingsChanged();
     void busyChanged(bool busy);
 
@@ -82,6 +92,7 @@ private:
     void updateBusy();
     void stopAllJobs();
     void startRecordRead();
+    void rerank();
 
     std::unique_ptr<ProjectStore> store_;
     std::shared_ptr<const DatasetIndex> dataset_;
@@ -98,6 +109,10 @@ private:
     bool readInFlight_ = false;  // a read runs (possibly for an older selection)
     quint64 recordReadsStarted_ = 0;
     std::shared_ptr<const UserRecord> record_;
+    std::shared_ptr<const retrieval::Ranking> ranking_;
+    QString ranker_ = QStringLiteral("bm25");
+    int k_ = 5;
+    quint64 rankingGeneration_ = 0;
     QString recordError_;
     bool busy_ = false;
 };

@@ -1,5 +1,6 @@
 // The workbench window driven like a user would, offscreen: open data, move with the keyboard,
 // filter, search, read every pane, see findings; every model checked by QAbstractItemModelTester.
+#include "pipeline/retrieval/Retriever.h"
 #include "support/UiTestSupport.h"
 #include "ui/DemoData.h"
 #include "ui/MainWindow.h"
@@ -16,12 +17,14 @@
 
 #include <QAbstractItemModelTester>
 #include <QAction>
+#include <QCheckBox>
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QLineEdit>
 #include <QMimeData>
 #include <QPushButton>
 #include <QSignalSpy>
+#include <QSpinBox>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
@@ -104,9 +107,14 @@ private slots:
         QVERIFY(query.contains(QStringLiteral("(gold)")));
         QVERIFY(query.contains(QString::fromStdString(dataset->users[0].id)));
         auto* profile = window_->profileDock()->model();
+        QTRY_VERIFY(session_->ranking());
+        QCOMPARE(profile->rowCount(), std::min(5, static_cast<int>(dataset->users[0].profileSize)));
+        QCOMPARE(profile->headerData(ProfileModel::ColumnRank, Qt::Horizontal).toString(),
+                 QStringLiteral("Rank"));
+        QCOMPARE(profile->headerData(3, Qt::Horizontal).toString(), QStringLiteral("Title"));
+        QCOMPARE(profile->headerData(4, Qt::Horizontal).toString(), QStringLiteral("Abstract"));
+        window_->profileDock()->fullProfileBox()->setChecked(true);
         QCOMPARE(profile->rowCount(), static_cast<int>(dataset->users[0].profileSize));
-        QCOMPARE(profile->headerData(2, Qt::Horizontal).toString(), QStringLiteral("Title"));
-        QCOMPARE(profile->headerData(3, Qt::Horizontal).toString(), QStringLiteral("Abstract"));
         QVERIFY(window_->profileDock()->detail()->toPlainText().contains(QStringLiteral("Item 1")));
         QVERIFY(window_->statusSummary().contains(QStringLiteral("LaMP-1")));
         QVERIFY(window_->windowTitle().contains(QStringLiteral("dev_questions.json")));
@@ -121,7 +129,8 @@ private slots:
             QVERIFY(session_->dataset()->findings.empty());
             QTRY_VERIFY(session_->record());
             QVERIFY(!window_->queryDock()->shownText().isEmpty());
-            QVERIFY(window_->profileDock()->model()->rowCount() >= 10);
+            QTRY_VERIFY(session_->ranking());
+            QCOMPARE(window_->profileDock()->model()->rowCount(), 5);
         }
     }
 
@@ -135,8 +144,9 @@ private slots:
         QTRY_VERIFY(session_->record() && session_->record()->id == dataset->users[1].id);
         QVERIFY(window_->queryDock()->shownText().contains(
             QStringLiteral("Question %1").arg(QString::fromStdString(dataset->users[1].id))));
+        QTRY_VERIFY(session_->ranking());
         QCOMPARE(window_->profileDock()->model()->rowCount(),
-                 static_cast<int>(dataset->users[1].profileSize));
+                 std::min(5, static_cast<int>(dataset->users[1].profileSize)));
         // Alt+Down moves on from anywhere in the window.
         QTest::keyClick(window_.get(), Qt::Key_Down, Qt::AltModifier);
         QCOMPARE(session_->selectedUser(), 2);
@@ -167,7 +177,7 @@ private slots:
         QTRY_VERIFY(!session_->isBusy());
         QCOMPARE(session_->record()->id, std::string("800"));
         QCOMPARE(window_->profileDock()->model()->rowCount(),
-                 static_cast<int>(session_->dataset()->users[300].profileSize));
+                 std::min(5, static_cast<int>(session_->dataset()->users[300].profileSize)));
         // Key presses arrive faster than reads finish: far fewer reads than selections.
         QVERIFY2(session_->recordReadsStarted() - before < 300,
                  qPrintable(QString::number(session_->recordReadsStarted() - before)));
@@ -220,15 +230,68 @@ private slots:
     void profileSearchNarrowsItems() {
         const auto d = test::writeLamp3Dataset(dir_->path(), 5, 12);
         openAndWait(d.questions, d.outputs);
-        QTRY_VERIFY(session_->record());
+        QTRY_VERIFY(session_->ranking());
         auto* dock = window_->profileDock();
+        dock->fullProfileBox()->setChecked(true);
         const int all = dock->proxy()->rowCount();
         QVERIFY(all >= 12);
         QTest::keyClicks(dock->searchLine(), QStringLiteral("teapot"));
         QTRY_COMPARE(dock->proxy()->rowCount(), 1);
-        QVERIFY(dock->proxy()->index(0, 2).data().toString().contains(QStringLiteral("teapot")));
+        QVERIFY(dock->proxy()->index(0, 3).data().toString().contains(QStringLiteral("teapot")));
         dock->setSearchText(QString());
         QCOMPARE(dock->proxy()->rowCount(), all);
+    }
+
+    void profileShowsTheRankingAndFollowsRankerAndK() {
+        openDemoAndWait(TaskId::LaMP3);
+        QTRY_VERIFY(session_->ranking());
+        auto* dock = window_->profileDock();
+        auto* view = dock->view();
+        const auto record = session_->record();
+        // The same ranking the retriever gives (and r2p retrieve writes), best first.
+        retrieval::RetrievalOptions all;
+        all.k = 0;
+        const auto expected = retrieval::makeBm25Retriever()->rank(*record, TaskId::LaMP3, all);
+        QVERIFY(expected.ok());
+        QCOMPARE(view->model()->rowCount(), 5);
+        for (int r = 0; r < 5; ++r) {
+            QCOMPARE(view->model()->index(r, ProfileModel::ColumnRank).data().toInt(), r + 1);
+            QCOMPARE(
+                view->model()->index(r, ProfileModel::ColumnId).data().toString(),
+                QString::fromStdString(expected->items[static_cast<std::size_t>(r)].profileId));
+        }
+        // Matched terms are query tokens that occur in the item, and they are highlighted.
+        const QStringList terms = view->model()
+                                      ->index(0, ProfileModel::FixedColumns)
+                                      .data(ProfileModel::MatchedTermsRole)
+                                      .toStringList();
+        QVERIFY(!terms.isEmpty());
+        const QString query = QString::fromStdString(expected->query);
+        for (const QString& t : terms)
+            QVERIFY2(query.split(QLatin1Char(' ')).contains(t), qPrintable(t));
+        QVERIFY(dock->detail()->toHtml().contains(QStringLiteral("#ffd966")));
+        QVERIFY(window_->queryDock()->shownText().contains(
+            QStringLiteral("Retrieval query (BM25, k = 5)")));
+        QVERIFY(window_->queryDock()->shownText().contains(query.left(40)));
+        // k changes the cut at once; the ranking itself stays.
+        const auto before = session_->ranking();
+        dock->kSpin()->setValue(3);
+        QCOMPARE(view->model()->rowCount(), 3);
+        QCOMPARE(session_->ranking(), before);
+        dock->kSpin()->setValue(0);
+        QCOMPARE(view->model()->rowCount(), static_cast<int>(record->profile.size()));
+        dock->kSpin()->setValue(5);
+        // Another ranker re-ranks in the background and the view follows.
+        dock->rankerCombo()->setCurrentIndex(
+            dock->rankerCombo()->findData(QStringLiteral("random")));
+        QTRY_VERIFY(session_->ranking() && session_->ranking() != before);
+        QCOMPARE(session_->ranker(), QStringLiteral("random"));
+        QCOMPARE(view->model()->rowCount(), 5);
+        QVERIFY(window_->queryDock()->shownText().contains(QStringLiteral("random")));
+        // The next user is ranked the same way.
+        QTest::keyClick(window_.get(), Qt::Key_Down, Qt::AltModifier);
+        QTRY_VERIFY(session_->ranking() && session_->record()->id != record->id);
+        QCOMPARE(session_->ranker(), QStringLiteral("random"));
     }
 
     void modelsPassTheModelTester() {

@@ -1,10 +1,11 @@
 #include "ProfileModel.h"
 
+#include <QFont>
+
 namespace r2p::ui {
 
 namespace {
-constexpr int kFixedColumns = 2; // #, id
-constexpr int kCellChars = 300;  // table cells show the start; the detail pane shows it all
+constexpr int kCellChars = 300; // table cells show the start; the detail pane shows it all
 } // namespace
 
 ProfileModel::ProfileModel(QObject* parent) : QAbstractTableModel(parent) {}
@@ -34,6 +35,7 @@ QString ProfileModel::fieldTitle(const QString& key) {
 void ProfileModel::setRecord(std::shared_ptr<const UserRecord> record, TaskId task) {
     beginResetModel();
     record_ = std::move(record);
+    ranking_.reset();
     fields_.clear();
     if (record_) {
         // The task's fields first, in LaMP's order, then anything else the items carry.
@@ -47,38 +49,90 @@ void ProfileModel::setRecord(std::shared_ptr<const UserRecord> record, TaskId ta
                     fields_ << k;
             }
     }
+    rebuildRows();
     endResetModel();
 }
 
+void ProfileModel::setRanking(std::shared_ptr<const retrieval::Ranking> ranking, int k,
+                              bool fullProfile) {
+    beginResetModel();
+    ranking_ = std::move(ranking);
+    k_ = k;
+    full_ = fullProfile;
+    rebuildRows();
+    endResetModel();
+}
+
+void ProfileModel::rebuildRows() {
+    rows_.clear();
+    const std::size_t n = record_ ? record_->profile.size() : 0;
+    rankOf_.assign(n, 0);
+    itemOf_.assign(n, nullptr);
+    if (!record_)
+        return;
+    if (!ranking_) {
+        for (std::size_t i = 0; i < n; ++i)
+            rows_.push_back(i);
+        return;
+    }
+    int rank = 0;
+    for (const auto& item : ranking_->items) {
+        if (item.profileIndex >= n)
+            continue;
+        rankOf_[item.profileIndex] = ++rank;
+        itemOf_[item.profileIndex] = &item;
+        if (full_ || k_ == 0 || rank <= k_)
+            rows_.push_back(item.profileIndex);
+    }
+    if (full_) // items the ranker left out (e.g. an empty profile text) still belong to the profile
+        for (std::size_t i = 0; i < n; ++i)
+            if (rankOf_[i] == 0)
+                rows_.push_back(i);
+}
+
+int ProfileModel::retrievedCount() const {
+    if (!ranking_)
+        return 0;
+    const int ranked = static_cast<int>(ranking_->items.size());
+    return k_ == 0 ? ranked : std::min(k_, ranked);
+}
+
 QString ProfileModel::fieldKey(int column) const {
-    if (column == 1)
+    if (column == ColumnId)
         return QStringLiteral("id");
-    if (column >= kFixedColumns && column - kFixedColumns < fields_.size())
-        return fields_[column - kFixedColumns];
+    if (column >= FixedColumns && column - FixedColumns < fields_.size())
+        return fields_[column - FixedColumns];
     return {};
 }
 
 int ProfileModel::rowCount(const QModelIndex& parent) const {
-    if (parent.isValid() || !record_)
-        return 0;
-    return static_cast<int>(record_->profile.size());
+    return parent.isValid() ? 0 : static_cast<int>(rows_.size());
 }
 
 int ProfileModel::columnCount(const QModelIndex& parent) const {
-    return parent.isValid() ? 0 : kFixedColumns + static_cast<int>(fields_.size());
+    return parent.isValid() ? 0 : FixedColumns + static_cast<int>(fields_.size());
 }
 
 QVariant ProfileModel::data(const QModelIndex& index, int role) const {
     if (!index.isValid() || !record_ || index.row() >= rowCount())
         return {};
-    const auto& item = record_->profile[static_cast<std::size_t>(index.row())];
+    const std::size_t itemIndex = rows_[static_cast<std::size_t>(index.row())];
+    const auto& item = record_->profile[itemIndex];
+    const int rank = rankOf_[itemIndex];
+    const retrieval::RetrievedItem* retrieved = itemOf_[itemIndex];
     auto fieldText = [&](int column) -> QString {
-        if (column == 0)
-            return QString::number(index.row() + 1);
-        if (column == 1)
+        switch (column) {
+        case ColumnRank:
+            return rank > 0 ? QString::number(rank) : QString();
+        case ColumnScore:
+            return retrieved ? QString::number(retrieved->score, 'f', 3) : QString();
+        case ColumnId:
             return QString::fromStdString(item.id);
-        const std::string_view v = item.field(fields_[column - kFixedColumns].toStdString());
-        return QString::fromUtf8(v.data(), static_cast<qsizetype>(v.size()));
+        default: {
+            const std::string_view v = item.field(fields_[column - FixedColumns].toStdString());
+            return QString::fromUtf8(v.data(), static_cast<qsizetype>(v.size()));
+        }
+        }
     };
     switch (role) {
     case Qt::DisplayRole: {
@@ -88,10 +142,12 @@ QVariant ProfileModel::data(const QModelIndex& index, int role) const {
         return s.simplified();
     }
     case Qt::ToolTipRole:
-        if (index.column() >= kFixedColumns) {
+        if (index.column() >= FixedColumns) {
             const QString s = fieldText(index.column());
             return s.size() > 2000 ? s.left(2000) + QChar(0x2026) : s;
         }
+        if (index.column() == ColumnScore && retrieved)
+            return QString::number(retrieved->score, 'g', 17);
         return {};
     case SearchTextRole: {
         QString all = QString::fromStdString(item.id);
@@ -100,9 +156,27 @@ QVariant ProfileModel::data(const QModelIndex& index, int role) const {
         return all;
     }
     case ItemIndexRole:
-        return index.row();
+        return static_cast<int>(itemIndex);
+    case RankRole:
+        return rank > 0 ? rank : 1000000000;
+    case MatchedTermsRole: {
+        QStringList terms;
+        if (retrieved && index.column() >= FixedColumns)
+            for (const auto& t : retrieved->matchedTerms)
+                terms << QString::fromStdString(t);
+        return terms;
+    }
+    case RetrievedRole:
+        return rank > 0 && (k_ == 0 || rank <= k_);
+    case Qt::FontRole:
+        if (full_ && rank > 0 && (k_ == 0 || rank <= k_)) {
+            QFont f;
+            f.setBold(true); // in the full profile, the retrieved items stand out
+            return f;
+        }
+        return {};
     case Qt::TextAlignmentRole:
-        if (index.column() == 0)
+        if (index.column() == ColumnRank || index.column() == ColumnScore)
             return QVariant(Qt::AlignRight | Qt::AlignVCenter);
         return QVariant(Qt::AlignLeft | Qt::AlignVCenter);
     default:
@@ -111,10 +185,16 @@ QVariant ProfileModel::data(const QModelIndex& index, int role) const {
 }
 
 QVariant ProfileModel::headerData(int section, Qt::Orientation orientation, int role) const {
-    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+    if (orientation != Qt::Horizontal)
         return {};
-    if (section == 0)
-        return tr("#");
+    if (role == Qt::ToolTipRole && section == ColumnScore)
+        return tr("BM25 score; rankers without a score show (n − rank) / n");
+    if (role != Qt::DisplayRole)
+        return {};
+    if (section == ColumnRank)
+        return tr("Rank");
+    if (section == ColumnScore)
+        return tr("Score");
     return fieldTitle(fieldKey(section));
 }
 
@@ -138,9 +218,9 @@ bool ProfileSearchProxy::filterAcceptsRow(int sourceRow, const QModelIndex& sour
 }
 
 bool ProfileSearchProxy::lessThan(const QModelIndex& left, const QModelIndex& right) const {
-    if (left.column() == 0)
-        return left.data(ProfileModel::ItemIndexRole).toInt() <
-               right.data(ProfileModel::ItemIndexRole).toInt();
+    if (left.column() == ProfileModel::ColumnRank)
+        return left.data(ProfileModel::RankRole).toInt() <
+               right.data(ProfileModel::RankRole).toInt();
     const QString a = left.data().toString(), b = right.data().toString();
     bool an = false, bn = false;
     const double x = a.toDouble(&an), y = b.toDouble(&bn);

@@ -1,9 +1,11 @@
-// The Profile pane: every item of the selected user with the task's fields as columns (or,
-// for an unknown task, every field found), plus a free-text search over all fields.
+// The Profile pane: the selected user's profile items in ranking order with rank, score and the
+// task's fields (or every field found, for an unknown task). Either only the retrieved top k
+// or the full profile; a free-text search filters either.
 #pragma once
 
 #include "model/Record.h"
 #include "model/Task.h"
+#include "pipeline/retrieval/Retriever.h"
 
 #include <QAbstractTableModel>
 #include <QSortFilterProxyModel>
@@ -15,12 +17,23 @@ namespace r2p::ui {
 class ProfileModel : public QAbstractTableModel {
     Q_OBJECT
 public:
-    enum Role { SearchTextRole = Qt::UserRole + 1, ItemIndexRole };
+    enum Role {
+        SearchTextRole = Qt::UserRole + 1,
+        ItemIndexRole,    // position in the profile
+        RankRole,         // 1-based rank; a large number when not ranked yet
+        MatchedTermsRole, // QStringList of query tokens found in the item
+        RetrievedRole,    // bool: within the top k
+    };
+    enum Column { ColumnRank = 0, ColumnScore, ColumnId, FixedColumns };
 
     explicit ProfileModel(QObject* parent = nullptr);
     void setRecord(std::shared_ptr<const UserRecord> record, TaskId task);
+    // `ranking` may be null (not computed yet): items then show in file order.
+    void setRanking(std::shared_ptr<const retrieval::Ranking> ranking, int k, bool fullProfile);
     const UserRecord* record() const { return record_.get(); }
-    // The field key shown in a column ("id" for column 1); empty for the # column.
+    const retrieval::Ranking* ranking() const { return ranking_.get(); }
+    int retrievedCount() const;
+    // The field key shown in a column ("id" for ColumnId); empty for rank and score.
     QString fieldKey(int column) const;
 
     int rowCount(const QModelIndex& parent = {}) const override;
@@ -33,8 +46,16 @@ public:
     static QString fieldTitle(const QString& key);
 
 private:
+    void rebuildRows();
+
     std::shared_ptr<const UserRecord> record_;
-    QStringList fields_; // text columns after # and id
+    std::shared_ptr<const retrieval::Ranking> ranking_;
+    int k_ = 5;
+    bool full_ = false;
+    QStringList fields_;            // text columns after the fixed ones
+    std::vector<std::size_t> rows_; // profile index shown in each row
+    std::vector<int> rankOf_;       // per profile index: 1-based rank, 0 when unranked
+    std::vector<const retrieval::RetrievedItem*> itemOf_; // per profile index
 };
 
 class ProfileSearchProxy : public QSortFilterProxyModel {

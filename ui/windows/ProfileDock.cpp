@@ -3,11 +3,16 @@
 #include "ui/Session.h"
 #include "ui/models/ProfileModel.h"
 #include "ui/widgets/EmptyState.h"
+#include "ui/widgets/TermHighlight.h"
 
+#include <QCheckBox>
+#include <QComboBox>
+#include <QHBoxLayout>
 #include <QHeaderView>
 #include <QItemSelectionModel>
 #include <QLabel>
 #include <QLineEdit>
+#include <QSpinBox>
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QTableView>
@@ -30,7 +35,26 @@ ProfileDock::ProfileDock(Session* session, QWidget* parent)
     auto* layout = new QVBoxLayout(page);
     layout->setContentsMargins(4, 4, 4, 4);
     layout->setSpacing(4);
+    ranker_ = new QComboBox(page);
+    ranker_->addItem(tr("BM25"), QStringLiteral("bm25"));
+    ranker_->addItem(tr("Recency"), QStringLiteral("recency"));
+    ranker_->addItem(tr("Random"), QStringLiteral("random"));
+    ranker_->setToolTip(tr("How the profile is ranked against the query (BM25 is LaMP-exact)"));
+    k_ = new QSpinBox(page);
+    k_->setRange(0, 10000);
+    k_->setValue(session_->retrievalK());
+    k_->setSpecialValueText(tr("all"));
+    k_->setPrefix(tr("k = "));
+    k_->setToolTip(tr("How many top-ranked items count as retrieved (0: all)"));
+    full_ = new QCheckBox(tr("&Full profile"), page);
+    full_->setToolTip(tr("Show every profile item, the retrieved ones in bold"));
+    auto* controls = new QHBoxLayout;
+    controls->setContentsMargins(0, 0, 0, 0);
+    controls->addWidget(ranker_);
+    controls->addWidget(k_);
+    controls->addWidget(full_);
     search_ = new QLineEdit(page);
+    controls->addWidget(search_, 1);
     search_->setClearButtonEnabled(true);
     search_->setPlaceholderText(tr("Search this profile"));
     view_ = new QTableView(page);
@@ -45,7 +69,7 @@ ProfileDock::ProfileDock(Session* session, QWidget* parent)
     splitter->setStretchFactor(1, 1);
     count_ = new QLabel(page);
     count_->setForegroundRole(QPalette::PlaceholderText);
-    layout->addWidget(search_);
+    layout->addLayout(controls);
     layout->addWidget(splitter, 1);
     layout->addWidget(count_);
     stack_->addWidget(page);
@@ -55,6 +79,7 @@ ProfileDock::ProfileDock(Session* session, QWidget* parent)
     proxy_ = new ProfileSearchProxy(this);
     proxy_->setSourceModel(model_);
     view_->setModel(proxy_);
+    view_->setItemDelegate(new TermHighlightDelegate(ProfileModel::MatchedTermsRole, view_));
     view_->setSortingEnabled(true);
     view_->sortByColumn(0, Qt::AscendingOrder);
     view_->setSelectionBehavior(QAbstractItemView::SelectRows);
@@ -79,6 +104,11 @@ ProfileDock::ProfileDock(Session* session, QWidget* parent)
     connect(view_->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             &ProfileDock::showDetail);
     connect(session_, &Session::recordChanged, this, &ProfileDock::onRecordChanged);
+    connect(session_, &Session::rankingChanged, this, &ProfileDock::onRankingChanged);
+    connect(ranker_, qOverload<int>(&QComboBox::currentIndexChanged), this,
+            [this] { session_->setRanker(ranker_->currentData().toString()); });
+    connect(k_, qOverload<int>(&QSpinBox::valueChanged), session_, &Session::setRetrievalK);
+    connect(full_, &QCheckBox::toggled, this, &ProfileDock::onRankingChanged);
     onRecordChanged();
 }
 
@@ -104,14 +134,45 @@ void ProfileDock::onRecordChanged() {
                             : session_->recordError());
         return;
     }
-    // Narrow columns for #, id and labels, a fixed one for titles; the body text takes the rest.
+    layoutColumns();
+    onRankingChanged();
+}
+
+void ProfileDock::onRankingChanged() {
+    if (!session_->record())
+        return;
+    const int selected = view_->currentIndex().isValid()
+                             ? view_->currentIndex().data(ProfileModel::ItemIndexRole).toInt()
+                             : -1;
+    model_->setRanking(session_->ranking(), session_->retrievalK(), full_->isChecked());
+    if (k_->value() != session_->retrievalK())
+        k_->setValue(session_->retrievalK());
+    view_->sortByColumn(ProfileModel::ColumnRank, Qt::AscendingOrder);
+    updateCount();
+    // Keep the item the user was looking at, if it is still shown.
+    QModelIndex target = proxy_->rowCount() > 0 ? proxy_->index(0, 0) : QModelIndex();
+    for (int r = 0; selected >= 0 && r < proxy_->rowCount(); ++r)
+        if (proxy_->index(r, 0).data(ProfileModel::ItemIndexRole).toInt() == selected)
+            target = proxy_->index(r, 0);
+    if (target.isValid())
+        view_->setCurrentIndex(target);
+    showDetail();
+}
+
+// Narrow columns for rank, score, id and labels, a fixed one for titles; the body text takes the
+// rest.
+void ProfileDock::layoutColumns() {
     const QFontMetrics fm = view_->fontMetrics();
     QHeaderView* header = view_->horizontalHeader();
     header->setStretchLastSection(false);
-    view_->setColumnWidth(0, fm.horizontalAdvance(QStringLiteral("0000")) + 12);
-    view_->setColumnWidth(1, fm.horizontalAdvance(QStringLiteral("000000000")) + 12);
+    view_->setColumnWidth(ProfileModel::ColumnRank,
+                          fm.horizontalAdvance(QStringLiteral("Rank00")) + 12);
+    view_->setColumnWidth(ProfileModel::ColumnScore,
+                          fm.horizontalAdvance(QStringLiteral("00.000")) + 16);
+    view_->setColumnWidth(ProfileModel::ColumnId,
+                          fm.horizontalAdvance(QStringLiteral("000000000")) + 12);
     bool stretched = false;
-    for (int c = 2; c < model_->columnCount(); ++c) {
+    for (int c = ProfileModel::FixedColumns; c < model_->columnCount(); ++c) {
         const QString key = model_->fieldKey(c);
         const bool shortField = key == QLatin1String("score") || key == QLatin1String("tag") ||
                                 key == QLatin1String("date") || key == QLatin1String("category");
@@ -127,10 +188,6 @@ void ProfileDock::onRecordChanged() {
     }
     if (!stretched)
         header->setStretchLastSection(true);
-    detail_->clear();
-    updateCount();
-    if (proxy_->rowCount() > 0)
-        view_->setCurrentIndex(proxy_->index(0, 0));
 }
 
 void ProfileDock::showDetail() {
@@ -142,21 +199,39 @@ void ProfileDock::showDetail() {
     }
     const int row = current.data(ProfileModel::ItemIndexRole).toInt();
     const ProfileItem& item = record->profile[static_cast<std::size_t>(row)];
-    QString html = QStringLiteral("<p><b>%1</b> %2 · <b>%3</b> %4</p>")
+    const QModelIndex source = proxy_->mapToSource(current);
+    const QString rank = model_->index(source.row(), ProfileModel::ColumnRank).data().toString();
+    const QString score = model_->index(source.row(), ProfileModel::ColumnScore).data().toString();
+    const QStringList terms = model_->index(source.row(), ProfileModel::FixedColumns)
+                                  .data(ProfileModel::MatchedTermsRole)
+                                  .toStringList();
+    QString html = QStringLiteral("<p><b>%1</b> %2 · <b>%3</b> %4")
                        .arg(tr("Item"), QString::number(row + 1), tr("ID"),
                             QString::fromStdString(item.id).toHtmlEscaped());
+    if (!rank.isEmpty())
+        html += QStringLiteral(" · <b>%1</b> %2 · <b>%3</b> %4")
+                    .arg(tr("Rank"), rank, tr("Score"), score);
+    html += QStringLiteral("</p>");
+    if (!terms.isEmpty())
+        html +=
+            QStringLiteral("<p><b>%1</b> %2</p>")
+                .arg(tr("Matched query terms:"), terms.join(QStringLiteral(" ")).toHtmlEscaped());
     for (const auto& [key, value] : item.fields)
         html += QStringLiteral("<p style='margin:4px 0'><b>%1:</b> %2</p>")
                     .arg(ProfileModel::fieldTitle(QString::fromStdString(key)).toHtmlEscaped(),
-                         QString::fromStdString(value).toHtmlEscaped());
+                         highlightTerms(QString::fromStdString(value), terms));
     detail_->setHtml(html);
 }
 
 void ProfileDock::updateCount() {
-    const int total = model_->rowCount();
+    const int total = model_->record() ? static_cast<int>(model_->record()->profile.size()) : 0;
     const int shown = proxy_->rowCount();
-    count_->setText(shown == total ? tr("%n item(s)", nullptr, total)
-                                   : tr("%1 of %n item(s)", nullptr, total).arg(shown));
+    QString text = tr("%n item(s) in the profile", nullptr, total);
+    if (model_->ranking())
+        text += QStringLiteral(" · ") + tr("%n retrieved", nullptr, model_->retrievedCount());
+    if (shown != model_->rowCount())
+        text += QStringLiteral(" · ") + tr("%n shown", nullptr, shown);
+    count_->setText(text);
 }
 
 } // namespace r2p::ui

@@ -4,7 +4,10 @@
 
 #include <QDockWidget>
 
+class QCheckBox;
+class QComboBox;
 class QLabel;
+class QSpinBox;
 class QLineEdit;
 class QStackedWidget;
 class QTableView;
@@ -28,15 +31,23 @@ public:
     ProfileSearchProxy* proxy() const { return proxy_; }
     QTextBrowser* detail() const { return detail_; }
     void setSearchText(const QString& text); // applies at once, no debounce
+    QComboBox* rankerCombo() const { return ranker_; }
+    QSpinBox* kSpin() const { return k_; }
+    QCheckBox* fullProfileBox() const { return full_; }
 
 private:
     void onRecordChanged();
+    void onRankingChanged();
+    void layoutColumns();
     void showDetail();
     void updateCount();
 
     Session* session_;
     QStackedWidget* stack_;
     EmptyState* empty_;
+    QComboBox* ranker_;
+    QSpinBox* k_;
+    QCheckBox* full_;
     QLineEdit* search_;
     QTimer* searchTimer_;
     QTableView* view_;

@@ -1,6 +1,7 @@
 #include "QueryDock.h"
 
 #include "model/InputParts.h"
+#include "ui/FindingText.h"
 #include "ui/Session.h"
 #include "ui/TaskText.h"
 #include "ui/widgets/EmptyState.h"
@@ -64,6 +65,7 @@ QueryDock::QueryDock(Session* session, QWidget* parent)
     connect(session_, &Session::recordChanged, this, &QueryDock::render);
     connect(session_, &Session::userSelected, this, &QueryDock::render);
     connect(session_, &Session::datasetChanged, this, &QueryDock::render);
+    connect(session_, &Session::rankingChanged, this, &QueryDock::render);
     render();
 }
 
@@ -119,6 +121,23 @@ void QueryDock::render() {
             .arg(tr("Gold:"), entry->hasGold
                                   ? esc(gold)
                                   : QStringLiteral("<i>%1</i>").arg(tr("none (no outputs file)")));
+    // The query retrieval actually used, extracted from the input by LaMP's rules.
+    if (const auto ranking = session_->ranking()) {
+        const QString ranker = session_->ranker() == QLatin1String("bm25")      ? tr("BM25")
+                               : session_->ranker() == QLatin1String("recency") ? tr("recency")
+                                                                                : tr("random");
+        html += QStringLiteral("<p style='margin-bottom:0'><b>%1</b></p>")
+                    .arg(tr("Retrieval query (%1, k = %2)")
+                             .arg(ranker, session_->retrievalK() == 0
+                                              ? tr("all")
+                                              : QString::number(session_->retrievalK()))
+                             .toHtmlEscaped());
+        html += QStringLiteral("<p style='margin-top:2px;font-family:monospace'>%1</p>")
+                    .arg(esc(ranking->query));
+        for (const auto& f : ranking->findings)
+            html += QStringLiteral("<p style='color:#9a6700'>⚠ %1</p>")
+                        .arg(findingText(f).toHtmlEscaped());
+    }
     browser_->setHtml(html);
 }
 
