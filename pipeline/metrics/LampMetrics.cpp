@@ -4,13 +4,6 @@
 
 #include <cmath>
 
-// Sums and divisions must follow numpy's order and precision: never fuse a*b+c.
-#if defined(__clang__)
-#pragma STDC FP_CONTRACT OFF
-#elif defined(__GNUC__)
-#pragma GCC optimize("fp-contract=off")
-#endif
-
 namespace r2p::metrics {
 
 namespace {

@@ -6,13 +6,6 @@
 #include <cstdint>
 #include <utility>
 
-// F-measures are compared with rouge_score's doubles: keep Python's operation order unfused.
-#if defined(__clang__)
-#pragma STDC FP_CONTRACT OFF
-#elif defined(__GNUC__)
-#pragma GCC optimize("fp-contract=off")
-#endif
-
 namespace r2p::metrics {
 
 namespace {

@@ -6,13 +6,6 @@
 #include <cmath>
 #include <cstring>
 
-// Scores must equal numpy's element-wise float64 results bit for bit: never fuse a*b+c.
-#if defined(__clang__)
-#pragma STDC FP_CONTRACT OFF
-#elif defined(__GNUC__)
-#pragma GCC optimize("fp-contract=off")
-#endif
-
 namespace r2p::retrieval {
 
 namespace {

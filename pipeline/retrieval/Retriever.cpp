@@ -23,6 +23,16 @@ Finding emptyProfileFinding(const UserRecord& record, std::string detail,
     return f;
 }
 
+// The query, and whether there is anything to rank (an empty profile is a finding).
+bool startRanking(const UserRecord& record, TaskId task, Ranking& ranking) {
+    ranking.query = lampQuery(task, record.input, record.id, &ranking.findings);
+    if (!record.profile.empty())
+        return true;
+    ranking.findings.push_back(
+        emptyProfileFinding(record, "the profile is empty; nothing to retrieve"));
+    return false;
+}
+
 // Fills items from a best-first order of profile indices, keeping the first k.
 void fillItems(Ranking& ranking, const UserRecord& record, const std::vector<std::size_t>& order,
                const std::vector<double>* scores, const RetrievalOptions& options,
@@ -96,12 +106,8 @@ public:
     Result<Ranking> rank(const UserRecord& record, TaskId task,
                          const RetrievalOptions& options) const override {
         Ranking ranking;
-        ranking.query = lampQuery(task, record.input, record.id, &ranking.findings);
-        if (record.profile.empty()) {
-            ranking.findings.push_back(
-                emptyProfileFinding(record, "the profile is empty; nothing to retrieve"));
+        if (!startRanking(record, task, ranking))
             return ranking;
-        }
         const std::size_t n = record.profile.size();
         std::vector<std::vector<std::int64_t>> keys(n);
         std::size_t bad = 0;
@@ -165,12 +171,8 @@ public:
     Result<Ranking> rank(const UserRecord& record, TaskId task,
                          const RetrievalOptions& options) const override {
         Ranking ranking;
-        ranking.query = lampQuery(task, record.input, record.id, &ranking.findings);
-        if (record.profile.empty()) {
-            ranking.findings.push_back(
-                emptyProfileFinding(record, "the profile is empty; nothing to retrieve"));
+        if (!startRanking(record, task, ranking))
             return ranking;
-        }
         const std::size_t n = record.profile.size();
         std::vector<std::size_t> order(n);
         std::iota(order.begin(), order.end(), std::size_t{0});
