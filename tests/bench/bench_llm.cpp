@@ -8,14 +8,18 @@
 #include <atomic>
 #include <chrono>
 #include <cmath>
+#include <condition_variable>
 #include <csignal>
 #include <cstdio>
 #include <cstring>
 #include <future>
+#include <mutex>
 #include <string>
 #include <sys/resource.h>
 #include <sys/wait.h>
+#include <thread>
 #include <unistd.h>
+#include <vector>
 
 using namespace r2p::llm;
 
@@ -26,6 +30,85 @@ double cpuSeconds() {
     return double(u.ru_utime.tv_sec + u.ru_stime.tv_sec) +
            double(u.ru_utime.tv_usec + u.ru_stime.tv_usec) / 1e6;
 }
+// Starts r2p-test-server in a child process; its first stdout line carries the URL.
+pid_t startServer(int firstTokenMs, const std::string& answer, std::string& baseUrl) {
+    int out[2];
+    if (::pipe(out) != 0)
+        return -1;
+    const pid_t pid = fork();
+    if (pid == 0) {
+        ::dup2(out[1], 1);
+        ::close(out[0]);
+        const std::string ft = std::to_string(firstTokenMs);
+        ::execl(R2P_TEST_SERVER, R2P_TEST_SERVER, "--first-token-ms", ft.c_str(), "--chunk-words",
+                "1", "--chunk-ms", "0", "--reasoning-style", "none", "--default-answer",
+                answer.c_str(), static_cast<char*>(nullptr));
+        _exit(127);
+    }
+    ::close(out[1]);
+    std::string line;
+    char c = 0;
+    while (::read(out[0], &c, 1) == 1 && c != '\n')
+        line += c;
+    ::close(out[0]);
+    const auto at = line.find("http://");
+    if (at == std::string::npos) {
+        std::fprintf(stderr, "test server did not start: %s\n", line.c_str());
+        return -1;
+    }
+    baseUrl = line.substr(at);
+    return pid;
+}
+
+// Cancel latency: C requests wait for a first token that does not come within the run; after
+// they are all in flight, cancel() one and then cancelAll(), timing until every onDone ran.
+void measureCancel(const std::string& answer, int concurrency) {
+    std::string url;
+    const pid_t server = startServer(600000, answer, url);
+    if (server < 0)
+        return;
+    EndpointConfig config;
+    config.baseUrl = url;
+    config.maxConcurrent = concurrency;
+    OpenAiBackend backend(config);
+    using Clock = std::chrono::steady_clock;
+    std::mutex m;
+    std::condition_variable cv;
+    std::vector<Clock::time_point> doneAt;
+    std::vector<RequestId> ids;
+    for (int i = 0; i < concurrency; ++i) {
+        GenerationRequest r;
+        r.label = "cancel " + std::to_string(i);
+        r.model = "r2p-test-model";
+        r.messages = {{Role::User, "x"}};
+        ids.push_back(backend.submit(std::move(r), {}, [&](GenerationOutcome&&) {
+            std::lock_guard lock(m);
+            doneAt.push_back(Clock::now());
+            cv.notify_all();
+        }));
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(300)); // all connected and waiting
+    const auto one = Clock::now();
+    backend.cancel(ids.front());
+    {
+        std::unique_lock lock(m);
+        cv.wait(lock, [&] { return doneAt.size() >= 1; });
+    }
+    const double oneMs = std::chrono::duration<double, std::milli>(doneAt.front() - one).count();
+    const auto all = Clock::now();
+    backend.cancelAll();
+    {
+        std::unique_lock lock(m);
+        cv.wait(lock, [&] { return static_cast<int>(doneAt.size()) == concurrency; });
+    }
+    const double allMs = std::chrono::duration<double, std::milli>(doneAt.back() - all).count();
+    ::kill(server, SIGTERM);
+    ::waitpid(server, nullptr, 0);
+    std::printf(
+        "cancel one request: %.1f ms; cancelAll of %d in flight: %.1f ms (target <= 100 ms)\n",
+        oneMs, concurrency - 1, allMs);
+}
+
 } // namespace
 
 int main(int argc, char** argv) {
@@ -49,32 +132,12 @@ int main(int argc, char** argv) {
     for (int i = 0; i < 200; ++i)
         answer += (i ? " w" : "w") + std::to_string(i);
 
-    // The server, in a child process, prints its URL on stdout.
-    int out[2];
-    if (::pipe(out) != 0)
+    std::string baseUrl;
+    const pid_t server = startServer(firstTokenMs, answer, baseUrl);
+    if (server < 0)
         return 1;
-    const pid_t server = fork();
-    if (server == 0) {
-        ::dup2(out[1], 1);
-        ::close(out[0]);
-        const std::string ft = std::to_string(firstTokenMs);
-        ::execl(R2P_TEST_SERVER, R2P_TEST_SERVER, "--first-token-ms", ft.c_str(), "--chunk-words",
-                "1", "--chunk-ms", "0", "--reasoning-style", "none", "--default-answer",
-                answer.c_str(), static_cast<char*>(nullptr));
-        _exit(127);
-    }
-    ::close(out[1]);
-    std::string line;
-    char c = 0;
-    while (::read(out[0], &c, 1) == 1 && c != '\n')
-        line += c;
-    const auto at = line.find("http://");
-    if (at == std::string::npos) {
-        std::fprintf(stderr, "test server did not start: %s\n", line.c_str());
-        return 1;
-    }
     EndpointConfig config;
-    config.baseUrl = line.substr(at);
+    config.baseUrl = baseUrl;
     config.maxConcurrent = concurrency;
     OpenAiBackend backend(config);
 
@@ -114,5 +177,6 @@ int main(int argc, char** argv) {
     std::printf(
         "client CPU %.3f s -> %.3f ms per request (target <= 2 ms); test server CPU %.3f s\n", cpu,
         cpu * 1000.0 / requests, serverCpu);
+    measureCancel(answer, concurrency);
     return good == requests ? 0 : 1;
 }
