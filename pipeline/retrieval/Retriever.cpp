@@ -2,6 +2,7 @@
 
 #include "LampQuery.h"
 #include "NumpySort.h"
+#include "RankingFill.h"
 #include "pipeline/text/PyText.h"
 
 #include <algorithm>
@@ -31,25 +32,6 @@ bool startRanking(const UserRecord& record, TaskId task, Ranking& ranking) {
     ranking.findings.push_back(
         emptyProfileFinding(record, "the profile is empty; nothing to retrieve"));
     return false;
-}
-
-// Fills items from a best-first order of profile indices, keeping the first k.
-void fillItems(Ranking& ranking, const UserRecord& record, const std::vector<std::size_t>& order,
-               const std::vector<double>* scores, const RetrievalOptions& options,
-               const std::vector<std::string>* corpus) {
-    const std::size_t n = order.size();
-    const std::size_t keep = options.k == 0 ? n : std::min(options.k, n);
-    ranking.items.reserve(keep);
-    for (std::size_t rank = 0; rank < keep; ++rank) {
-        RetrievedItem item;
-        item.profileIndex = order[rank];
-        item.profileId = record.profile[order[rank]].id;
-        item.score = scores ? (*scores)[order[rank]]
-                            : static_cast<double>(n - rank) / static_cast<double>(n);
-        if (options.matchedTerms && corpus)
-            item.matchedTerms = matchedQueryTerms(ranking.query, (*corpus)[order[rank]]);
-        ranking.items.push_back(std::move(item));
-    }
 }
 
 class Bm25Retriever final : public Retriever {
@@ -141,8 +123,8 @@ public:
         if (options.matchedTerms)
             for (const auto& item : record.profile)
                 corpus.push_back(lampCorpusText(task, item, options.useDate));
-        fillItems(ranking, record, order, nullptr, options,
-                  options.matchedTerms ? &corpus : nullptr);
+        detail::fillItems(ranking, record, order, nullptr, options,
+                          options.matchedTerms ? &corpus : nullptr);
         return ranking;
     }
 };
@@ -188,8 +170,8 @@ public:
         if (options.matchedTerms)
             for (const auto& item : record.profile)
                 corpus.push_back(lampCorpusText(task, item, options.useDate));
-        fillItems(ranking, record, order, nullptr, options,
-                  options.matchedTerms ? &corpus : nullptr);
+        detail::fillItems(ranking, record, order, nullptr, options,
+                          options.matchedTerms ? &corpus : nullptr);
         return ranking;
     }
 
@@ -198,6 +180,29 @@ private:
 };
 
 } // namespace
+
+namespace detail {
+
+// Fills items from a best-first order of profile indices, keeping the first k.
+void fillItems(Ranking& ranking, const UserRecord& record, const std::vector<std::size_t>& order,
+               const std::vector<double>* scores, const RetrievalOptions& options,
+               const std::vector<std::string>* corpus) {
+    const std::size_t n = order.size();
+    const std::size_t keep = options.k == 0 ? n : std::min(options.k, n);
+    ranking.items.reserve(keep);
+    for (std::size_t rank = 0; rank < keep; ++rank) {
+        RetrievedItem item;
+        item.profileIndex = order[rank];
+        item.profileId = record.profile[order[rank]].id;
+        item.score = scores ? (*scores)[order[rank]]
+                            : static_cast<double>(n - rank) / static_cast<double>(n);
+        if (options.matchedTerms && corpus)
+            item.matchedTerms = matchedQueryTerms(ranking.query, (*corpus)[order[rank]]);
+        ranking.items.push_back(std::move(item));
+    }
+}
+
+} // namespace detail
 
 std::unique_ptr<Retriever> makeBm25Retriever(const Bm25Params& params) {
     return std::make_unique<Bm25Retriever>(params);

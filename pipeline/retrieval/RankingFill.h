@@ -1,0 +1,14 @@
+// Shared by the retrievers: turns a best-first order of profile indices into a Ranking.
+#pragma once
+
+#include "Retriever.h"
+
+namespace r2p::retrieval::detail {
+
+// Keeps the first k of `order`; `scores` (by profile index) may be null, then (n - rank) / n;
+// `corpus` (by profile index) gives the matched query terms when the options ask for them.
+void fillItems(Ranking& ranking, const UserRecord& record, const std::vector<std::size_t>& order,
+               const std::vector<double>* scores, const RetrievalOptions& options,
+               const std::vector<std::string>* corpus);
+
+} // namespace r2p::retrieval::detail
