@@ -1,6 +1,5 @@
 #include "EmbeddingRetriever.h"
 
-#include "LampQuery.h"
 #include "RankingFill.h"
 
 #include <algorithm>
@@ -35,19 +34,10 @@ public:
 
     Result<Ranking> rank(const UserRecord& record, TaskId task,
                          const RetrievalOptions& options) const override {
-        QueryCorpus qc = lampQueryCorpus(task, record, options.useDate);
+        QueryCorpus qc;
         Ranking ranking;
-        ranking.query = std::move(qc.query);
-        ranking.findings = std::move(qc.findings);
-        if (record.profile.empty()) {
-            Finding f;
-            f.severity = Severity::Warning;
-            f.code = FindingCode::ProfileEmpty;
-            f.recordId = record.id;
-            f.detail = "the profile is empty; nothing to retrieve";
-            ranking.findings.push_back(std::move(f));
+        if (!detail::startFromCorpus(record, task, options, qc, ranking))
             return ranking;
-        }
         auto query = backend_.embed(model_, {ranking.query});
         if (!query)
             return Error{"embedding retrieval for record " + record.id + ": " +

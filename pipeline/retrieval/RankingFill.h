@@ -1,6 +1,8 @@
-// Shared by the retrievers: turns a best-first order of profile indices into a Ranking.
+// Shared by the retrievers: the query/corpus start and turning a best-first order of profile
+// indices into a Ranking.
 #pragma once
 
+#include "LampQuery.h"
 #include "Retriever.h"
 
 namespace r2p::retrieval::detail {
@@ -10,5 +12,9 @@ namespace r2p::retrieval::detail {
 void fillItems(Ranking& ranking, const UserRecord& record, const std::vector<std::size_t>& order,
                const std::vector<double>* scores, const RetrievalOptions& options,
                const std::vector<std::string>* corpus);
+
+// LaMP's query and corpus for the record; false (with a finding) when the profile is empty.
+bool startFromCorpus(const UserRecord& record, TaskId task, const RetrievalOptions& options,
+                     QueryCorpus& qc, Ranking& ranking);
 
 } // namespace r2p::retrieval::detail

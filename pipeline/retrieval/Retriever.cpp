@@ -41,15 +41,10 @@ public:
 
     Result<Ranking> rank(const UserRecord& record, TaskId task,
                          const RetrievalOptions& options) const override {
-        QueryCorpus qc = lampQueryCorpus(task, record, options.useDate);
+        QueryCorpus qc;
         Ranking ranking;
-        ranking.query = std::move(qc.query);
-        ranking.findings = std::move(qc.findings);
-        if (record.profile.empty()) {
-            ranking.findings.push_back(
-                emptyProfileFinding(record, "the profile is empty; nothing to retrieve"));
+        if (!detail::startFromCorpus(record, task, options, qc, ranking))
             return ranking;
-        }
         std::vector<std::string_view> views(qc.corpus.begin(), qc.corpus.end());
         const Bm25Scores bm25 = bm25Okapi(views, ranking.query, params_);
         if (!bm25.valid) {
@@ -182,6 +177,18 @@ private:
 } // namespace
 
 namespace detail {
+
+bool startFromCorpus(const UserRecord& record, TaskId task, const RetrievalOptions& options,
+                     QueryCorpus& qc, Ranking& ranking) {
+    qc = lampQueryCorpus(task, record, options.useDate);
+    ranking.query = std::move(qc.query);
+    ranking.findings = std::move(qc.findings);
+    if (!record.profile.empty())
+        return true;
+    ranking.findings.push_back(
+        emptyProfileFinding(record, "the profile is empty; nothing to retrieve"));
+    return false;
+}
 
 // Fills items from a best-first order of profile indices, keeping the first k.
 void fillItems(Ranking& ranking, const UserRecord& record, const std::vector<std::size_t>& order,
