@@ -1,6 +1,7 @@
 #include "Dataset.h"
 
 #include "QuestionsScanner.h"
+#include "Util.h"
 
 #include <algorithm>
 #include <cerrno>
@@ -63,14 +64,6 @@ std::uint64_t fnv1a(const char* data, std::size_t size, std::uint64_t h) {
         h *= 0x100000001b3ULL;
     }
     return h;
-}
-
-std::string absolutePath(const std::string& path) {
-    std::error_code ec;
-    auto abs = std::filesystem::absolute(path, ec);
-    if (ec)
-        return path;
-    return abs.lexically_normal().string();
 }
 
 Finding fileFinding(FindingCode code, const std::string& file, std::string detail,

@@ -1,6 +1,7 @@
 #include "ProjectStore.h"
 
 #include "Sqlite.h"
+#include "Util.h"
 
 #include <chrono>
 #include <cstdio>
@@ -82,23 +83,6 @@ const std::vector<const char*>& migrations() {
         )sql",
     };
     return all;
-}
-
-std::string nowIso() {
-    const std::time_t t = std::time(nullptr);
-    std::tm tm{};
-    gmtime_r(&t, &tm);
-    char buf[32];
-    std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
-    return buf;
-}
-
-std::string absolutePath(const std::string& path) {
-    if (path.empty())
-        return {};
-    std::error_code ec;
-    auto abs = std::filesystem::absolute(path, ec);
-    return ec ? path : abs.lexically_normal().string();
 }
 
 Result<int> pragmaInt(sqlite3* db, const char* pragma) {
@@ -202,7 +186,7 @@ Result<std::unique_ptr<ProjectStore>> ProjectStore::open(const std::string& rawP
         if (*version == 0) {
             sql::Statement meta(db, "INSERT OR REPLACE INTO project_meta(key, value) VALUES "
                                     "('created_at', ?1), ('created_by', 'R2P Workbench 0.1.0')");
-            meta.bind(1, nowIso());
+            meta.bind(1, nowIsoUtc());
             if (auto s = meta.run(); !s)
                 return Error{path + ": cannot initialise the project file: " + s.error().message};
         }
@@ -280,7 +264,7 @@ Result<std::int64_t> ProjectStore::saveDatasetIndex(const DatasetIndex& index) {
     } else {
         upsert.bindNull(10).bindNull(11).bindNull(12);
     }
-    upsert.bind(13, static_cast<std::int64_t>(index.users.size())).bind(14, nowIso());
+    upsert.bind(13, static_cast<std::int64_t>(index.users.size())).bind(14, nowIsoUtc());
     if (!upsert.step())
         return fail(upsert.failed() ? upsert.error() : "no id returned");
     const std::int64_t id = upsert.int64(0);
@@ -484,7 +468,7 @@ Result<OpenedDataset> openDataset(ProjectStore& store, const std::string& questi
                                        opened.index.taskSource);
         }
         sql::Statement touch(store.handle(), "UPDATE datasets SET opened_at = ?1 WHERE id = ?2");
-        touch.bind(1, nowIso()).bind(2, opened.datasetId);
+        touch.bind(1, nowIsoUtc()).bind(2, opened.datasetId);
         (void)touch.run();
         return opened;
     }

@@ -2,8 +2,8 @@
 
 #include "Sha256.h"
 #include "Sqlite.h"
+#include "Util.h"
 
-#include <ctime>
 #include <nlohmann/json.hpp>
 
 namespace r2p {
@@ -35,8 +35,8 @@ Result<std::optional<CachedResponse>> ResponseCache::get(const std::string& key)
     r.answer = st.text(4);
     r.finishReason = st.text(5);
     r.usage = st.text(6);
-    r.firstTokenMs = std::stod(st.text(7).empty() ? "0" : st.text(7));
-    r.totalMs = std::stod(st.text(8).empty() ? "0" : st.text(8));
+    r.firstTokenMs = st.real(7);
+    r.totalMs = st.real(8);
     const auto deltas = nlohmann::json::parse(st.text(9), nullptr, false);
     if (deltas.is_array())
         for (const auto& d : deltas)
@@ -50,11 +50,6 @@ Status ResponseCache::put(const std::string& key, const CachedResponse& r) {
     nlohmann::json deltas = nlohmann::json::array();
     for (const auto& d : r.deltas)
         deltas.push_back({d.atMs, d.reasoning, d.answer});
-    char now[32];
-    const std::time_t t = std::time(nullptr);
-    std::tm tm{};
-    gmtime_r(&t, &tm);
-    std::strftime(now, sizeof now, "%Y-%m-%dT%H:%M:%SZ", &tm);
     sql::Statement st(
         store_.handle(),
         "INSERT OR REPLACE INTO response_cache(key, backend, model, request, reasoning, answer, "
@@ -68,10 +63,10 @@ Status ResponseCache::put(const std::string& key, const CachedResponse& r) {
         .bind(6, r.answer)
         .bind(7, r.finishReason)
         .bind(8, r.usage)
-        .bind(9, std::to_string(r.firstTokenMs))
-        .bind(10, std::to_string(r.totalMs))
+        .bind(9, r.firstTokenMs)
+        .bind(10, r.totalMs)
         .bind(11, deltas.dump())
-        .bind(12, std::string(now));
+        .bind(12, nowIsoUtc());
     if (auto s = st.run(); !s)
         return Error{store_.path() + ": cannot store a response: " + s.error().message};
     return Ok{};

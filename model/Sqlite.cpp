@@ -44,6 +44,12 @@ Statement& Statement::bind(int index, std::int64_t value) {
     return *this;
 }
 
+Statement& Statement::bind(int index, double value) {
+    if (stmt_)
+        sqlite3_bind_double(stmt_, index, value);
+    return *this;
+}
+
 Statement& Statement::bind(int index, std::string_view value) {
     if (stmt_)
         sqlite3_bind_text64(stmt_, index, value.data(), value.size(), SQLITE_TRANSIENT,
@@ -92,6 +98,10 @@ void Statement::reset() {
 
 std::int64_t Statement::int64(int column) const {
     return sqlite3_column_int64(stmt_, column);
+}
+
+double Statement::real(int column) const {
+    return sqlite3_column_double(stmt_, column);
 }
 
 std::string Statement::text(int column) const {

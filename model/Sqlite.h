@@ -25,6 +25,7 @@ public:
     const std::string& prepareError() const { return prepareError_; }
 
     Statement& bind(int index, std::int64_t value);
+    Statement& bind(int index, double value);
     Statement& bind(int index, std::string_view value);
     Statement& bindNull(int index);
     Statement& bindOptional(int index, const std::optional<std::string>& value);
@@ -38,6 +39,7 @@ public:
     const std::string& error() const { return error_; }
 
     std::int64_t int64(int column) const;
+    double real(int column) const;
     std::string text(int column) const;
     bool isNull(int column) const;
 
