@@ -13,23 +13,6 @@ std::string_view trim(std::string_view s) {
     return s.substr(b, e - b + 1);
 }
 
-// Quoted strings in order: a '"' opens one outside a string and closes it inside (LaMP's rule).
-std::vector<std::string_view> quoted(std::string_view s) {
-    std::vector<std::string_view> out;
-    std::size_t open = std::string_view::npos;
-    for (std::size_t i = 0; i < s.size(); ++i) {
-        if (s[i] != '"')
-            continue;
-        if (open == std::string_view::npos) {
-            open = i + 1;
-        } else {
-            out.push_back(s.substr(open, i - open));
-            open = std::string_view::npos;
-        }
-    }
-    return out;
-}
-
 // Instruction before `marker`, text after it; false if the marker is missing.
 bool splitAt(std::string_view input, std::string_view marker, InputPartKind kind,
              std::vector<InputPart>& parts) {
@@ -43,12 +26,28 @@ bool splitAt(std::string_view input, std::string_view marker, InputPartKind kind
 
 } // namespace
 
+std::vector<std::string_view> quotedStrings(std::string_view input) {
+    std::vector<std::string_view> out;
+    std::size_t open = std::string_view::npos;
+    for (std::size_t i = 0; i < input.size(); ++i) {
+        if (input[i] != '"')
+            continue;
+        if (open == std::string_view::npos) {
+            open = i + 1;
+        } else {
+            out.push_back(input.substr(open, i - open));
+            open = std::string_view::npos;
+        }
+    }
+    return out;
+}
+
 std::vector<InputPart> splitInput(TaskId task, std::string_view input) {
     std::vector<InputPart> parts;
     bool ok = false;
     switch (task) {
     case TaskId::LaMP1: {
-        const auto q = quoted(input);
+        const auto q = quotedStrings(input);
         if (q.size() >= 3) {
             const auto firstQuote = input.find('"');
             parts.push_back(

@@ -31,6 +31,10 @@ struct InputPart {
     std::string text;
 };
 
+// The strings between double quotes, in order: a '"' opens one outside a string and closes it
+// inside, with no escapes (LaMP's rule for LaMP-1 inputs).
+std::vector<std::string_view> quotedStrings(std::string_view input);
+
 // Never fails: an input that does not follow its task's template comes back as one Text part.
 std::vector<InputPart> splitInput(TaskId task, std::string_view input);
 

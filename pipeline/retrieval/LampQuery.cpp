@@ -59,22 +59,6 @@ std::vector<std::string_view> corpusFields(TaskId task) {
 
 } // namespace
 
-std::vector<std::string_view> quotedStrings(std::string_view input) {
-    std::vector<std::string_view> out;
-    std::size_t open = std::string_view::npos;
-    for (std::size_t i = 0; i < input.size(); ++i) {
-        if (input[i] != '"')
-            continue;
-        if (open == std::string_view::npos) {
-            open = i + 1;
-        } else {
-            out.push_back(input.substr(open, i - open));
-            open = std::string_view::npos;
-        }
-    }
-    return out;
-}
-
 AfterMarker textAfter(std::string_view input, std::string_view marker) {
     const std::size_t at = input.find(marker);
     if (at == std::string_view::npos)

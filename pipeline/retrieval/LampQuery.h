@@ -3,6 +3,7 @@
 #pragma once
 
 #include "model/Finding.h"
+#include "model/InputParts.h"
 #include "model/Record.h"
 #include "model/Task.h"
 
@@ -20,8 +21,8 @@ struct QueryCorpus {
     std::vector<Finding> findings;
 };
 
-// Every string opened and closed by '"', walking the input once (a '"' toggles; no escapes).
-std::vector<std::string_view> quotedStrings(std::string_view input);
+// LaMP-1's quoted strings: the one walker lives with the input parsing in model/.
+using r2p::quotedStrings;
 
 // The text after the first `marker`, stripped like Python's str.strip(); nullopt-like empty
 // result with found=false when the marker is absent.
