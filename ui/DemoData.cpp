@@ -1,5 +1,7 @@
 #include "DemoData.h"
 
+#include "TaskText.h"
+
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -36,18 +38,16 @@ bool copyIfChanged(const QString& from, const QString& to, QString* error) {
 } // namespace
 
 DemoFiles extractDemo(TaskId task, QString* error) {
-    const auto name = taskSpec(task).name;
-    const QString taskName = QString::fromUtf8(name.data(), static_cast<qsizetype>(name.size()));
+    const QString name = taskName(task);
     const QString dir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) +
-                        QStringLiteral("/demo/") + taskName;
+                        QStringLiteral("/demo/") + name;
     DemoFiles files{dir + QStringLiteral("/dev_questions.json"),
                     dir + QStringLiteral("/dev_outputs.json")};
     QString ignored;
     QString* err = error ? error : &ignored;
-    if (!copyIfChanged(QStringLiteral(":/demo/%1/dev_questions.json").arg(taskName),
-                       files.questions, err) ||
-        !copyIfChanged(QStringLiteral(":/demo/%1/dev_outputs.json").arg(taskName), files.outputs,
-                       err))
+    if (!copyIfChanged(QStringLiteral(":/demo/%1/dev_questions.json").arg(name), files.questions,
+                       err) ||
+        !copyIfChanged(QStringLiteral(":/demo/%1/dev_outputs.json").arg(name), files.outputs, err))
         return {};
     return files;
 }

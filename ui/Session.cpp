@@ -47,6 +47,7 @@ bool Session::openProject(const QString& path, QString* error) {
     record_.reset();
     ranking_.reset();
     ++rankingGeneration_;
+    rankingPending_ = false;
     recordError_.clear();
     ++recordGeneration_;
     emit projectChanged();
@@ -138,6 +139,7 @@ void Session::finishIndexing(IndexJob* job) {
     record_.reset();
     ranking_.reset();
     ++rankingGeneration_;
+    rankingPending_ = false;
     recordError_.clear();
     ++recordGeneration_;
     recordLoading_ = false;
@@ -180,6 +182,7 @@ void Session::selectUser(int row) {
     record_.reset();
     ranking_.reset();
     ++rankingGeneration_;
+    rankingPending_ = false;
     recordError_.clear();
     recordLoading_ = row >= 0;
     emit userSelected(row);
@@ -248,6 +251,7 @@ void Session::setRetrievalK(int k) {
 void Session::rerank() {
     ranking_.reset();
     const quint64 generation = ++rankingGeneration_;
+    rankingPending_ = record_ != nullptr;
     emit rankingChanged();
     if (!record_)
         return;
@@ -259,6 +263,7 @@ void Session::rerank() {
         watcher->deleteLater();
         if (generation != rankingGeneration_)
             return;
+        rankingPending_ = false;
         auto result = watcher->result();
         if (result)
             ranking_ = std::make_shared<const retrieval::Ranking>(std::move(result).value());
@@ -287,7 +292,7 @@ bool Session::selectUserById(const QString& id) {
 }
 
 bool Session::isBusy() const {
-    return indexing_ != nullptr || recordLoading_;
+    return indexing_ != nullptr || recordLoading_ || rankingPending_;
 }
 
 void Session::updateBusy() {

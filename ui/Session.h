@@ -66,7 +66,7 @@ public:
     // Dataset findings plus any raised since (e.g. a record that failed to parse).
     const std::vector<Finding>& findings() const { return findings_; }
 
-    // True while indexing or a record load is under way (screenshots wait for false).
+    // True while indexing, a record load or its ranking is under way (screenshots wait for false).
     bool isBusy() const;
     // How many record reads were started so far (reads are coalesced; for diagnostics).
     quint64 recordReadsStarted() const { return recordReadsStarted_; }
@@ -113,6 +113,7 @@ private:
     QString ranker_ = QStringLiteral("bm25");
     int k_ = 5;
     quint64 rankingGeneration_ = 0;
+    bool rankingPending_ = false; // a ranking for the current record is being computed
     QString recordError_;
     bool busy_ = false;
 };

@@ -49,6 +49,9 @@ void ProfileModel::setRecord(std::shared_ptr<const UserRecord> record, TaskId ta
                     fields_ << k;
             }
     }
+    fieldKeys_.clear();
+    for (const QString& f : fields_)
+        fieldKeys_.push_back(f.toStdString());
     rebuildRows();
     endResetModel();
 }
@@ -129,7 +132,8 @@ QVariant ProfileModel::data(const QModelIndex& index, int role) const {
         case ColumnId:
             return QString::fromStdString(item.id);
         default: {
-            const std::string_view v = item.field(fields_[column - FixedColumns].toStdString());
+            const std::string_view v =
+                item.field(fieldKeys_[static_cast<std::size_t>(column - FixedColumns)]);
             return QString::fromUtf8(v.data(), static_cast<qsizetype>(v.size()));
         }
         }

@@ -52,9 +52,10 @@ private:
     std::shared_ptr<const retrieval::Ranking> ranking_;
     int k_ = 5;
     bool full_ = false;
-    QStringList fields_;            // text columns after the fixed ones
-    std::vector<std::size_t> rows_; // profile index shown in each row
-    std::vector<int> rankOf_;       // per profile index: 1-based rank, 0 when unranked
+    QStringList fields_;                 // text columns after the fixed ones
+    std::vector<std::string> fieldKeys_; // the same, for lookups while painting
+    std::vector<std::size_t> rows_;      // profile index shown in each row
+    std::vector<int> rankOf_;            // per profile index: 1-based rank, 0 when unranked
     std::vector<const retrieval::RetrievedItem*> itemOf_; // per profile index
 };
 
