@@ -81,6 +81,93 @@ const std::vector<const char*>& migrations() {
             deltas TEXT NOT NULL DEFAULT '[]',
             created_at TEXT NOT NULL);
         )sql",
+        // 2 -> 3: runs (RunStore). Enums are stored by name; lists as JSON text. A user's trace
+        // is its run_users row plus its steps, events and verdicts, all keyed by
+        // (run_id, user_id, system) and deleted with the run. run_steps keeps its rowid: its
+        // rows hold whole prompts and streams, too large for a WITHOUT ROWID b-tree. IF NOT
+        // EXISTS: a file rolled back to an older version by hand may still hold these tables.
+        R"sql(
+        CREATE TABLE IF NOT EXISTS runs(
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            created_at TEXT NOT NULL,
+            finished_at TEXT NOT NULL DEFAULT '',
+            task TEXT NOT NULL DEFAULT '',
+            questions_path TEXT NOT NULL DEFAULT '',
+            outputs_path TEXT NOT NULL DEFAULT '',
+            systems TEXT NOT NULL DEFAULT '[]',
+            backend TEXT NOT NULL DEFAULT '',
+            model TEXT NOT NULL DEFAULT '',
+            base_url TEXT NOT NULL DEFAULT '',
+            template_id TEXT NOT NULL DEFAULT '',
+            template_version INTEGER NOT NULL DEFAULT 0,
+            config TEXT NOT NULL DEFAULT '{}',
+            status TEXT NOT NULL DEFAULT 'running',
+            users TEXT NOT NULL DEFAULT '[]');
+        CREATE TABLE IF NOT EXISTS run_users(
+            run_id INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+            user_id TEXT NOT NULL,
+            system TEXT NOT NULL,
+            status TEXT NOT NULL,
+            prediction TEXT NOT NULL DEFAULT '',
+            gold TEXT,
+            scores TEXT NOT NULL DEFAULT '[]',
+            format_ok INTEGER NOT NULL DEFAULT 0,
+            reasoning_tokens INTEGER NOT NULL DEFAULT 0,
+            interventions INTEGER NOT NULL DEFAULT 0,
+            contradicted INTEGER NOT NULL DEFAULT 0,
+            error TEXT NOT NULL DEFAULT '',
+            saved_at TEXT NOT NULL,
+            PRIMARY KEY(run_id, user_id, system)) WITHOUT ROWID;
+        CREATE TABLE IF NOT EXISTS run_steps(
+            run_id INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+            user_id TEXT NOT NULL,
+            system TEXT NOT NULL,
+            seq INTEGER NOT NULL,
+            stage TEXT NOT NULL,
+            candidate INTEGER NOT NULL DEFAULT 0,
+            attempts INTEGER NOT NULL DEFAULT 1,
+            status TEXT NOT NULL,
+            prompt TEXT NOT NULL DEFAULT '',
+            raw TEXT NOT NULL DEFAULT '',
+            reasoning TEXT NOT NULL DEFAULT '',
+            answer TEXT NOT NULL DEFAULT '',
+            parsed TEXT NOT NULL DEFAULT '',
+            prompt_tokens INTEGER NOT NULL DEFAULT 0,
+            completion_tokens INTEGER NOT NULL DEFAULT 0,
+            reasoning_tokens INTEGER NOT NULL DEFAULT 0,
+            first_token_ms REAL,
+            latency_ms REAL,
+            backend_mode TEXT NOT NULL DEFAULT '',
+            error TEXT NOT NULL DEFAULT '',
+            PRIMARY KEY(run_id, user_id, system, seq));
+        CREATE TABLE IF NOT EXISTS run_events(
+            run_id INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+            user_id TEXT NOT NULL,
+            system TEXT NOT NULL,
+            seq INTEGER NOT NULL,
+            step_seq INTEGER NOT NULL DEFAULT 0,
+            kind TEXT NOT NULL,
+            rule TEXT NOT NULL DEFAULT '',
+            evidence TEXT NOT NULL DEFAULT '',
+            injected TEXT NOT NULL DEFAULT '',
+            mode TEXT NOT NULL DEFAULT '',
+            outcome TEXT NOT NULL DEFAULT '',
+            detail TEXT NOT NULL DEFAULT '',
+            PRIMARY KEY(run_id, user_id, system, seq)) WITHOUT ROWID;
+        CREATE TABLE IF NOT EXISTS run_verdicts(
+            run_id INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+            user_id TEXT NOT NULL,
+            system TEXT NOT NULL,
+            candidate INTEGER NOT NULL,
+            answer TEXT NOT NULL DEFAULT '',
+            verdict TEXT NOT NULL,
+            evidence TEXT NOT NULL DEFAULT '[]',
+            agreement REAL,
+            chosen INTEGER NOT NULL DEFAULT 0,
+            reason TEXT NOT NULL DEFAULT '',
+            judge TEXT NOT NULL DEFAULT '',
+            PRIMARY KEY(run_id, user_id, system, candidate)) WITHOUT ROWID;
+        )sql",
     };
     return all;
 }
@@ -115,7 +202,18 @@ std::string taskName(TaskId id) {
 ProjectStore::ProjectStore(std::string path, sqlite3* db) : path_(std::move(path)), db_(db) {}
 
 ProjectStore::~ProjectStore() {
+    statements_.clear(); // finalized before the connection closes
     sqlite3_close_v2(db_);
+}
+
+sql::Statement& ProjectStore::cachedStatement(std::string_view sql) const {
+    std::lock_guard lock(mutex_);
+    auto& slot = statements_[std::string(sql)];
+    if (slot && slot->prepared())
+        slot->reset();
+    else // new, or it failed to compile last time: try again
+        slot = std::make_unique<sql::Statement>(db_, sql);
+    return *slot;
 }
 
 Result<std::unique_ptr<ProjectStore>> ProjectStore::open(const std::string& rawPath) {
@@ -197,11 +295,13 @@ Result<std::unique_ptr<ProjectStore>> ProjectStore::open(const std::string& rawP
 }
 
 int ProjectStore::schemaVersion() const {
+    std::lock_guard lock(mutex_);
     auto v = pragmaInt(db_, "user_version");
     return v ? *v : 0;
 }
 
 Result<std::vector<DatasetRow>> ProjectStore::datasets() const {
+    std::lock_guard lock(mutex_);
     sql::Statement st(db_, "SELECT id, questions_path, outputs_path, task, task_source, "
                            "user_count, opened_at FROM datasets ORDER BY opened_at DESC, id DESC");
     if (!st.prepared())
@@ -224,6 +324,7 @@ Result<std::vector<DatasetRow>> ProjectStore::datasets() const {
 }
 
 Result<std::int64_t> ProjectStore::saveDatasetIndex(const DatasetIndex& index) {
+    std::lock_guard lock(mutex_);
     auto fail = [&](const std::string& what) -> Result<std::int64_t> {
         return Error{path_ + ": cannot save the dataset index: " + what};
     };
@@ -323,6 +424,7 @@ Result<std::int64_t> ProjectStore::saveDatasetIndex(const DatasetIndex& index) {
 }
 
 Result<DatasetIndex> ProjectStore::loadIndex(std::int64_t datasetId) const {
+    std::lock_guard lock(mutex_);
     auto fail = [&](const std::string& what) -> Result<DatasetIndex> {
         return Error{path_ + ": cannot read the dataset index: " + what};
     };
@@ -404,25 +506,47 @@ Result<DatasetIndex> ProjectStore::loadIndex(std::int64_t datasetId) const {
 Result<std::optional<DatasetIndex>>
 ProjectStore::loadFreshIndex(const std::string& questionsPath,
                              const std::string& outputsPath) const {
-    sql::Statement find(db_, "SELECT id, questions_size, questions_mtime_ns, "
-                             "questions_fingerprint, outputs_size, outputs_mtime_ns, "
-                             "outputs_fingerprint FROM datasets "
-                             "WHERE questions_path = ?1 AND outputs_path = ?2");
-    find.bind(1, absolutePath(questionsPath)).bind(2, absolutePath(outputsPath));
-    if (!find.step()) {
-        if (find.failed())
-            return Error{path_ + ": cannot read the dataset index: " + find.error()};
-        return std::optional<DatasetIndex>();
+    struct Stored {
+        std::int64_t id = 0;
+        std::uint64_t questionsSize = 0;
+        std::int64_t questionsMtimeNs = 0;
+        std::string questionsFingerprint;
+        std::optional<FileStamp> outputs;
+    } stored;
+    {
+        // Not held while the files are stamped: other threads may use the project meanwhile.
+        std::lock_guard lock(mutex_);
+        sql::Statement find(db_, "SELECT id, questions_size, questions_mtime_ns, "
+                                 "questions_fingerprint, outputs_size, outputs_mtime_ns, "
+                                 "outputs_fingerprint FROM datasets "
+                                 "WHERE questions_path = ?1 AND outputs_path = ?2");
+        find.bind(1, absolutePath(questionsPath)).bind(2, absolutePath(outputsPath));
+        if (!find.step()) {
+            if (find.failed())
+                return Error{path_ + ": cannot read the dataset index: " + find.error()};
+            return std::optional<DatasetIndex>();
+        }
+        stored.id = find.int64(0);
+        stored.questionsSize = static_cast<std::uint64_t>(find.int64(1));
+        stored.questionsMtimeNs = find.int64(2);
+        stored.questionsFingerprint = find.text(3);
+        if (!find.isNull(4)) {
+            FileStamp o;
+            o.size = static_cast<std::uint64_t>(find.int64(4));
+            o.mtimeNs = find.int64(5);
+            o.fingerprint = find.text(6);
+            stored.outputs = std::move(o);
+        }
     }
-    const std::int64_t id = find.int64(0);
+    const std::int64_t id = stored.id;
     auto q = stampFile(questionsPath);
-    if (!q || q->size != static_cast<std::uint64_t>(find.int64(1)) || q->mtimeNs != find.int64(2) ||
-        q->fingerprint != find.text(3))
+    if (!q || q->size != stored.questionsSize || q->mtimeNs != stored.questionsMtimeNs ||
+        q->fingerprint != stored.questionsFingerprint)
         return std::optional<DatasetIndex>();
     if (!outputsPath.empty()) {
         auto o = stampFile(outputsPath);
-        if (!o || find.isNull(4) || o->size != static_cast<std::uint64_t>(find.int64(4)) ||
-            o->mtimeNs != find.int64(5) || o->fingerprint != find.text(6))
+        if (!o || !stored.outputs || o->size != stored.outputs->size ||
+            o->mtimeNs != stored.outputs->mtimeNs || o->fingerprint != stored.outputs->fingerprint)
             return std::optional<DatasetIndex>();
     }
     auto index = loadIndex(id);
@@ -432,6 +556,7 @@ ProjectStore::loadFreshIndex(const std::string& questionsPath,
 }
 
 Status ProjectStore::setDatasetTask(std::int64_t datasetId, TaskId task, TaskSource source) {
+    std::lock_guard lock(mutex_);
     sql::Statement st(db_, "UPDATE datasets SET task = ?1, task_source = ?2 WHERE id = ?3");
     st.bind(1, taskName(task)).bind(2, std::string(taskSourceName(source))).bind(3, datasetId);
     if (auto s = st.run(); !s)
@@ -440,6 +565,7 @@ Status ProjectStore::setDatasetTask(std::int64_t datasetId, TaskId task, TaskSou
 }
 
 Status ProjectStore::removeDataset(std::int64_t datasetId) {
+    std::lock_guard lock(mutex_);
     sql::Statement st(db_, "DELETE FROM datasets WHERE id = ?1");
     st.bind(1, datasetId);
     if (auto s = st.run(); !s)
@@ -454,6 +580,7 @@ Result<OpenedDataset> openDataset(ProjectStore& store, const std::string& questi
         OpenedDataset opened;
         opened.index = std::move(**cached);
         opened.fromCache = true;
+        std::lock_guard lock(store.mutex());
         sql::Statement id(
             store.handle(),
             "SELECT id FROM datasets WHERE questions_path = ?1 AND outputs_path = ?2");

@@ -1,5 +1,6 @@
 // The project file: one SQLite database (*.r2p, WAL) with the datasets opened and their index
-// cache, and the response cache; later also runs, steps, events, verdicts and annotations.
+// cache, the response cache, and the runs with their steps, events and verdicts (RunStore);
+// later also annotations.
 #pragma once
 
 #include "Dataset.h"
@@ -7,13 +8,20 @@
 
 #include <cstdint>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
+#include <string_view>
+#include <unordered_map>
 #include <vector>
 
 struct sqlite3;
 
 namespace r2p {
+
+namespace sql {
+class Statement;
+}
 
 struct DatasetRow {
     std::int64_t id = 0;
@@ -27,7 +35,7 @@ struct DatasetRow {
 
 class ProjectStore {
 public:
-    static constexpr int kSchemaVersion = 2;
+    static constexpr int kSchemaVersion = 3;
     static constexpr int kApplicationId = 0x52325057; // "R2PW"
 
     // Opens or creates the project file. Refuses files of a newer schema or of another
@@ -51,11 +59,22 @@ public:
     Status removeDataset(std::int64_t datasetId);
 
     sqlite3* handle() const { return db_; }
+    // Held by whoever runs statements on handle() while other threads may too (RunStore, the
+    // response cache, the methods above). One connection has one transaction: without it, a
+    // statement of another thread would land inside someone else's transaction, and its COMMIT
+    // or an error's automatic rollback would end that transaction half-way.
+    std::recursive_mutex& mutex() const { return mutex_; }
+    // A statement prepared once and kept for the life of the connection, for statements run
+    // often (one trace save runs a dozen). Handed out reset, with no bindings; the caller holds
+    // mutex() while it uses it and resets it when done reading, so no read stays open.
+    sql::Statement& cachedStatement(std::string_view sql) const;
 
 private:
     ProjectStore(std::string path, sqlite3* db);
     std::string path_;
     sqlite3* db_ = nullptr;
+    mutable std::recursive_mutex mutex_;
+    mutable std::unordered_map<std::string, std::unique_ptr<sql::Statement>> statements_;
 };
 
 // Opens a dataset through the project: the cached index if the files are unchanged, otherwise

@@ -4,6 +4,7 @@
 #include "Sqlite.h"
 #include "Util.h"
 
+#include <mutex>
 #include <nlohmann/json.hpp>
 
 namespace r2p {
@@ -18,6 +19,7 @@ std::string ResponseCache::key(const std::string& backend, const std::string& mo
 }
 
 Result<std::optional<CachedResponse>> ResponseCache::get(const std::string& key) const {
+    std::lock_guard lock(store_.mutex()); // one transaction at a time on the connection
     sql::Statement st(store_.handle(),
                       "SELECT backend, model, request, reasoning, answer, finish_reason, "
                       "usage, first_token_ms, total_ms, deltas FROM response_cache WHERE key = ?1");
@@ -47,6 +49,7 @@ Result<std::optional<CachedResponse>> ResponseCache::get(const std::string& key)
 }
 
 Status ResponseCache::put(const std::string& key, const CachedResponse& r) {
+    std::lock_guard lock(store_.mutex()); // one transaction at a time on the connection
     nlohmann::json deltas = nlohmann::json::array();
     for (const auto& d : r.deltas)
         deltas.push_back({d.atMs, d.reasoning, d.answer});
@@ -73,6 +76,7 @@ Status ResponseCache::put(const std::string& key, const CachedResponse& r) {
 }
 
 Result<std::uint64_t> ResponseCache::size() const {
+    std::lock_guard lock(store_.mutex()); // one transaction at a time on the connection
     sql::Statement st(store_.handle(), "SELECT COUNT(*) FROM response_cache");
     if (!st.step())
         return Error{store_.path() + ": cannot read the response cache: " + st.error()};

@@ -1,0 +1,719 @@
+#include "RunStore.h"
+
+#include "Sqlite.h"
+#include "Util.h"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+#include <nlohmann/json.hpp>
+#include <span>
+#include <sqlite3.h>
+#include <unordered_map>
+
+namespace r2p {
+
+namespace {
+
+using Json = nlohmann::json;
+
+std::int64_t i64(std::int64_t v) {
+    return v;
+}
+
+std::string taskName(TaskId id) {
+    return id == TaskId::Invalid ? std::string() : std::string(taskSpec(id).name);
+}
+
+TaskId taskFromName(const std::string& name) {
+    return name.empty() ? TaskId::Invalid : parseTaskName(name).value_or(TaskId::Invalid);
+}
+
+// JSON has no NaN or infinity; scores that are not finite are kept as these strings.
+Json number(double v) {
+    if (std::isnan(v))
+        return "nan";
+    if (std::isinf(v))
+        return v > 0 ? "inf" : "-inf";
+    return v;
+}
+
+double numberFrom(const Json& j) {
+    if (j.is_number())
+        return j.get<double>();
+    if (j.is_string()) {
+        const auto& s = j.get_ref<const std::string&>();
+        if (s == "inf")
+            return std::numeric_limits<double>::infinity();
+        if (s == "-inf")
+            return -std::numeric_limits<double>::infinity();
+    }
+    return std::numeric_limits<double>::quiet_NaN();
+}
+
+// Throws nlohmann::json::exception on text that is not UTF-8; callers turn that into an Error.
+std::string scoresJson(const ScoreList& scores) {
+    Json a = Json::array();
+    for (const auto& [key, value] : scores)
+        a.push_back(Json::array({key, number(value)}));
+    return a.dump();
+}
+
+// An array of [key, value] pairs (stored order); an object is read too, in key order.
+ScoreList parseScores(const std::string& text) {
+    ScoreList scores;
+    const Json j = Json::parse(text, nullptr, false);
+    if (j.is_array()) {
+        for (const auto& pair : j)
+            if (pair.is_array() && pair.size() == 2 && pair[0].is_string())
+                scores.emplace_back(pair[0].get<std::string>(), numberFrom(pair[1]));
+    } else if (j.is_object()) {
+        for (const auto& [key, value] : j.items())
+            scores.emplace_back(key, numberFrom(value));
+    }
+    return scores;
+}
+
+std::string systemsJson(const std::vector<SystemId>& systems) {
+    Json a = Json::array();
+    for (SystemId s : systems)
+        a.push_back(std::string(systemName(s)));
+    return a.dump();
+}
+
+std::vector<SystemId> parseSystems(const std::string& text) {
+    std::vector<SystemId> systems;
+    const Json j = Json::parse(text, nullptr, false);
+    if (j.is_array())
+        for (const auto& s : j)
+            systems.push_back(
+                s.is_string() ? parseSystemName(s.get<std::string>()).value_or(SystemId::Invalid)
+                              : SystemId::Invalid);
+    return systems;
+}
+
+std::vector<std::string> parseStrings(const std::string& text) {
+    std::vector<std::string> out;
+    const Json j = Json::parse(text, nullptr, false);
+    if (j.is_array())
+        for (const auto& s : j)
+            out.push_back(s.is_string() ? s.get<std::string>() : s.dump());
+    return out;
+}
+
+std::vector<int> parseInts(const std::string& text) {
+    std::vector<int> out;
+    const Json j = Json::parse(text, nullptr, false);
+    if (j.is_array())
+        for (const auto& v : j)
+            if (v.is_number_integer())
+                out.push_back(v.get<int>());
+    return out;
+}
+
+// REAL columns are NULL when the value was NaN (SQLite binds NaN as NULL).
+double realOrNan(const sql::Statement& st, int column) {
+    return st.isNull(column) ? std::numeric_limits<double>::quiet_NaN() : st.real(column);
+}
+
+std::string name(std::string_view n) {
+    return std::string(n);
+}
+
+// The statements that write traces, prepared once per connection (ProjectStore's cache).
+class TraceWriter {
+public:
+    explicit TraceWriter(const ProjectStore& db)
+        : runExists_(db.cachedStatement("SELECT 1 FROM runs WHERE id = ?1")),
+          delUser_(db.cachedStatement(
+              "DELETE FROM run_users WHERE run_id = ?1 AND user_id = ?2 AND system = ?3")),
+          delSteps_(db.cachedStatement(
+              "DELETE FROM run_steps WHERE run_id = ?1 AND user_id = ?2 AND system = ?3")),
+          delEvents_(db.cachedStatement(
+              "DELETE FROM run_events WHERE run_id = ?1 AND user_id = ?2 AND system = ?3")),
+          delVerdicts_(db.cachedStatement(
+              "DELETE FROM run_verdicts WHERE run_id = ?1 AND user_id = ?2 AND system = ?3")),
+          user_(db.cachedStatement(
+              "INSERT INTO run_users(run_id, user_id, system, status, prediction, gold, "
+              "scores, format_ok, reasoning_tokens, interventions, contradicted, error, "
+              "saved_at) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)")),
+          step_(db.cachedStatement(
+              "INSERT INTO run_steps(run_id, user_id, system, seq, stage, candidate, "
+              "attempts, status, prompt, raw, reasoning, answer, parsed, prompt_tokens, "
+              "completion_tokens, reasoning_tokens, first_token_ms, latency_ms, "
+              "backend_mode, error) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, "
+              "?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20)")),
+          event_(db.cachedStatement(
+              "INSERT INTO run_events(run_id, user_id, system, seq, step_seq, kind, rule, "
+              "evidence, injected, mode, outcome, detail) "
+              "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)")),
+          verdict_(db.cachedStatement(
+              "INSERT INTO run_verdicts(run_id, user_id, system, candidate, answer, "
+              "verdict, evidence, agreement, chosen, reason, judge) "
+              "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)")) {}
+
+    // Empty when every statement compiled, otherwise why not.
+    std::string prepareError() const {
+        for (const sql::Statement* st : {&runExists_, &delUser_, &delSteps_, &delEvents_,
+                                         &delVerdicts_, &user_, &step_, &event_, &verdict_})
+            if (!st->prepared())
+                return st->prepareError();
+        return {};
+    }
+
+    // Whether the run exists; an empty error when it was answered.
+    bool runExists(std::int64_t runId, std::string& error) {
+        runExists_.reset();
+        runExists_.bind(1, runId);
+        const bool found = runExists_.step();
+        error = runExists_.error();
+        runExists_.reset();
+        return found;
+    }
+
+    // Replaces the stored trace of (run, trace.userId, trace.system). Throws nothing; returns
+    // the first failure's message.
+    Status write(std::int64_t runId, const UserTrace& t, const std::string& savedAt) {
+        const std::string system = name(systemName(t.system));
+        for (sql::Statement* del : {&delUser_, &delSteps_, &delEvents_, &delVerdicts_}) {
+            del->reset();
+            del->bind(1, runId).bind(2, t.userId).bind(3, system);
+            if (auto s = del->run(); !s)
+                return s;
+        }
+
+        std::string scores;
+        try {
+            scores = scoresJson(t.scores);
+        } catch (const Json::exception&) {
+            return Error{"a score name is not valid UTF-8"};
+        }
+        int contradicted = 0;
+        for (const auto& v : t.verdicts)
+            contradicted += v.verdict == Verdict::Contradicted ? 1 : 0;
+        user_.reset();
+        user_.bind(1, runId)
+            .bind(2, t.userId)
+            .bind(3, system)
+            .bind(4, name(userStatusName(t.status)))
+            .bind(5, t.prediction)
+            .bindOptional(6, t.gold)
+            .bind(7, scores)
+            .bind(8, i64(t.formatOk ? 1 : 0))
+            .bind(9, t.reasoningTokens)
+            .bind(10, i64(t.interventions))
+            .bind(11, i64(contradicted))
+            .bind(12, t.error)
+            .bind(13, savedAt);
+        if (auto s = user_.run(); !s)
+            return s;
+
+        for (const auto& st : t.steps) {
+            step_.reset();
+            step_.bind(1, runId)
+                .bind(2, t.userId)
+                .bind(3, system)
+                .bind(4, i64(st.seq))
+                .bind(5, name(stageName(st.stage)))
+                .bind(6, i64(st.candidate))
+                .bind(7, i64(st.attempts))
+                .bind(8, name(stepStatusName(st.status)))
+                .bind(9, st.prompt)
+                .bind(10, st.raw)
+                .bind(11, st.reasoning)
+                .bind(12, st.answer)
+                .bind(13, st.parsed)
+                .bind(14, st.tokens.prompt)
+                .bind(15, st.tokens.completion)
+                .bind(16, st.tokens.reasoning)
+                .bind(17, st.firstTokenMs)
+                .bind(18, st.latencyMs)
+                .bind(19, st.backendMode)
+                .bind(20, st.error);
+            if (auto s = step_.run(); !s)
+                return Error{"step " + std::to_string(st.seq) + ": " + s.error().message};
+        }
+
+        for (const auto& e : t.events) {
+            event_.reset();
+            event_.bind(1, runId)
+                .bind(2, t.userId)
+                .bind(3, system)
+                .bind(4, i64(e.seq))
+                .bind(5, i64(e.stepSeq))
+                .bind(6, name(eventKindName(e.kind)))
+                .bind(7, e.rule == RpiRule::Invalid ? std::string() : name(rpiRuleName(e.rule)))
+                .bind(8, e.evidence)
+                .bind(9, e.injected)
+                .bind(10, e.mode)
+                .bind(11, e.outcome)
+                .bind(12, e.detail);
+            if (auto s = event_.run(); !s)
+                return Error{"event " + std::to_string(e.seq) + ": " + s.error().message};
+        }
+
+        for (const auto& v : t.verdicts) {
+            verdict_.reset();
+            verdict_.bind(1, runId)
+                .bind(2, t.userId)
+                .bind(3, system)
+                .bind(4, i64(v.candidate))
+                .bind(5, v.answer)
+                .bind(6, name(verdictName(v.verdict)))
+                .bind(7, Json(v.evidence).dump())
+                .bind(8, v.agreement)
+                .bind(9, i64(v.chosen ? 1 : 0))
+                .bind(10, v.reason)
+                .bind(11, v.judge);
+            if (auto s = verdict_.run(); !s)
+                return Error{"verdict of candidate " + std::to_string(v.candidate) + ": " +
+                             s.error().message};
+        }
+        return Ok{};
+    }
+
+private:
+    sql::Statement &runExists_, &delUser_, &delSteps_, &delEvents_, &delVerdicts_, &user_, &step_,
+        &event_, &verdict_;
+};
+
+const char* const kRunColumns =
+    "SELECT id, created_at, finished_at, task, questions_path, outputs_path, systems, backend, "
+    "model, base_url, template_id, template_version, config, status, users FROM runs";
+
+RunInfo runFromRow(const sql::Statement& st) {
+    RunInfo r;
+    r.id = st.int64(0);
+    r.createdAt = st.text(1);
+    r.finishedAt = st.text(2);
+    r.task = taskFromName(st.text(3));
+    r.questionsPath = st.text(4);
+    r.outputsPath = st.text(5);
+    r.systems = parseSystems(st.text(6));
+    r.backend = st.text(7);
+    r.model = st.text(8);
+    r.baseUrl = st.text(9);
+    r.templateId = st.text(10);
+    r.templateVersion = static_cast<int>(st.int64(11));
+    r.config = st.text(12);
+    r.status = st.text(13);
+    r.users = parseStrings(st.text(14));
+    return r;
+}
+
+std::string where(const ProjectStore& store) {
+    return "project " + store.path() + ": ";
+}
+
+// Writes the traces in one transaction; the caller holds the locks.
+Status saveTraces(ProjectStore& store, std::int64_t runId, std::span<const UserTrace> traces) {
+    if (traces.empty())
+        return Ok{};
+    auto what = [&](const UserTrace& t) {
+        return where(store) + "cannot save run " + std::to_string(runId) + ", user " + t.userId +
+               ", system " + name(systemName(t.system)) + ": ";
+    };
+    // Errors that are not about one trace name the first and last (and how many there were).
+    auto whole = [&] {
+        if (traces.size() == 1)
+            return what(traces.front());
+        return where(store) + "cannot save run " + std::to_string(runId) + ", users " +
+               traces.front().userId + " to " + traces.back().userId + " (" +
+               std::to_string(traces.size()) + " traces): ";
+    };
+    for (const auto& t : traces)
+        if (t.system == SystemId::Invalid)
+            return Error{what(t) + "the trace names no system"};
+
+    sqlite3* db = store.handle();
+    TraceWriter writer(store);
+    if (auto e = writer.prepareError(); !e.empty())
+        return Error{whole() + e};
+    sql::Transaction tx(db);
+    if (!tx.begun())
+        return Error{whole() + tx.begun().error().message};
+    std::string error;
+    if (!writer.runExists(runId, error))
+        return Error{whole() +
+                     (error.empty() ? "there is no run " + std::to_string(runId) : error)};
+    const std::string savedAt = nowIsoUtc();
+    for (const auto& t : traces)
+        if (auto s = writer.write(runId, t, savedAt); !s)
+            return Error{what(t) + s.error().message};
+    if (auto s = tx.commit(); !s)
+        return Error{whole() + s.error().message};
+    return Ok{};
+}
+
+// A run's per-user rows in the run's user order, then system order; the caller holds the locks.
+Result<std::vector<UserOutcome>> readOutcomes(const ProjectStore& store, std::int64_t runId,
+                                              bool finishedOnly) {
+    sqlite3* db = store.handle();
+    auto fail = [&](const std::string& why) -> Result<std::vector<UserOutcome>> {
+        return Error{where(store) + "cannot read the users of run " + std::to_string(runId) + ": " +
+                     why};
+    };
+    sql::Statement head(db, "SELECT systems, users FROM runs WHERE id = ?1");
+    head.bind(1, runId);
+    if (!head.step())
+        return head.failed() ? fail(head.error())
+                             : Error{where(store) + "there is no run " + std::to_string(runId)};
+    const auto systems = parseSystems(head.text(0));
+    const auto users = parseStrings(head.text(1));
+    head.reset();
+
+    std::unordered_map<std::string, std::size_t> userOrder;
+    userOrder.reserve(users.size());
+    for (std::size_t i = 0; i < users.size(); ++i)
+        userOrder.emplace(users[i], i);
+    std::size_t nextUserKey = users.size();
+    auto systemOrder = [&](SystemId s) {
+        const auto it = std::find(systems.begin(), systems.end(), s);
+        return static_cast<std::size_t>(it - systems.begin());
+    };
+
+    // Users the run does not list (none, normally) come last, by id and system name.
+    sql::Statement st(db, std::string("SELECT user_id, system, status, prediction, gold, scores, "
+                                      "format_ok, reasoning_tokens, interventions, contradicted, "
+                                      "error FROM run_users WHERE run_id = ?1") +
+                              (finishedOnly ? " AND status IN ('done', 'failed')" : "") +
+                              " ORDER BY user_id, system");
+    st.bind(1, runId);
+    struct Keyed {
+        std::size_t user, system;
+        UserOutcome outcome;
+    };
+    std::vector<Keyed> rows;
+    while (st.step()) {
+        UserOutcome o;
+        o.userId = st.text(0);
+        o.system = parseSystemName(st.text(1)).value_or(SystemId::Invalid);
+        o.status = parseUserStatus(st.text(2)).value_or(UserStatus::Invalid);
+        o.prediction = st.text(3);
+        if (!st.isNull(4))
+            o.gold = st.text(4);
+        o.scores = parseScores(st.text(5));
+        o.formatOk = st.int64(6) != 0;
+        o.reasoningTokens = st.int64(7);
+        o.interventions = static_cast<int>(st.int64(8));
+        o.contradicted = static_cast<int>(st.int64(9));
+        o.error = st.text(10);
+        // (Rows come by user id, so an unlisted user gets the next key when first seen.)
+        const auto [u, unlisted] = userOrder.try_emplace(o.userId, nextUserKey);
+        nextUserKey += unlisted ? 1 : 0;
+        const std::size_t userKey = u->second;
+        const std::size_t systemKey = systemOrder(o.system);
+        rows.push_back({userKey, systemKey, std::move(o)});
+    }
+    if (st.failed())
+        return fail(st.error());
+    std::stable_sort(rows.begin(), rows.end(), [](const Keyed& a, const Keyed& b) {
+        return a.user != b.user ? a.user < b.user : a.system < b.system;
+    });
+    std::vector<UserOutcome> out;
+    out.reserve(rows.size());
+    for (auto& r : rows)
+        out.push_back(std::move(r.outcome));
+    return out;
+}
+
+} // namespace
+
+Result<std::int64_t> RunStore::createRun(const RunInfo& info) {
+    std::string systems, users;
+    try {
+        systems = systemsJson(info.systems);
+        users = Json(info.users).dump();
+    } catch (const Json::exception&) {
+        return Error{where(store_) + "cannot create a run: a question id is not valid UTF-8"};
+    }
+    std::lock_guard guard(mutex_);
+    std::lock_guard lock(store_.mutex());
+    sql::Statement st(store_.handle(),
+                      "INSERT INTO runs(created_at, finished_at, task, questions_path, "
+                      "outputs_path, systems, backend, model, base_url, template_id, "
+                      "template_version, config, status, users) "
+                      "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14) "
+                      "RETURNING id");
+    st.bind(1, info.createdAt.empty() ? nowIsoUtc() : info.createdAt)
+        .bind(2, info.finishedAt)
+        .bind(3, taskName(info.task))
+        .bind(4, info.questionsPath)
+        .bind(5, info.outputsPath)
+        .bind(6, systems)
+        .bind(7, info.backend)
+        .bind(8, info.model)
+        .bind(9, info.baseUrl)
+        .bind(10, info.templateId)
+        .bind(11, i64(info.templateVersion))
+        .bind(12, info.config)
+        .bind(13, info.status.empty() ? std::string("running") : info.status)
+        .bind(14, users);
+    if (!st.step())
+        return Error{where(store_) + "cannot create a run: " +
+                     (st.failed() ? st.error() : std::string("no id returned"))};
+    const std::int64_t id = st.int64(0);
+    if (auto s = st.run(); !s)
+        return Error{where(store_) + "cannot create a run: " + s.error().message};
+    return id;
+}
+
+Result<RunInfo> RunStore::run(std::int64_t runId) const {
+    std::lock_guard guard(mutex_);
+    std::lock_guard lock(store_.mutex());
+    sql::Statement st(store_.handle(), std::string(kRunColumns) + " WHERE id = ?1");
+    st.bind(1, runId);
+    if (!st.step())
+        return Error{where(store_) +
+                     (st.failed() ? "cannot read run " + std::to_string(runId) + ": " + st.error()
+                                  : "there is no run " + std::to_string(runId))};
+    return runFromRow(st);
+}
+
+Result<std::vector<RunInfo>> RunStore::runs() const {
+    std::lock_guard guard(mutex_);
+    std::lock_guard lock(store_.mutex());
+    sql::Statement st(store_.handle(),
+                      std::string(kRunColumns) + " ORDER BY created_at DESC, id DESC");
+    std::vector<RunInfo> all;
+    while (st.step())
+        all.push_back(runFromRow(st));
+    if (st.failed())
+        return Error{where(store_) + "cannot list the runs: " + st.error()};
+    return all;
+}
+
+Status RunStore::setRunStatus(std::int64_t runId, const std::string& status) {
+    std::lock_guard guard(mutex_);
+    std::lock_guard lock(store_.mutex());
+    // A finished run gets its finish time; a resumed one ("running") loses it.
+    sql::Statement st(store_.handle(),
+                      "UPDATE runs SET status = ?2, finished_at = CASE WHEN ?2 = 'running' THEN '' "
+                      "ELSE ?3 END WHERE id = ?1 RETURNING id");
+    st.bind(1, runId).bind(2, status).bind(3, nowIsoUtc());
+    const bool found = st.step();
+    if (st.failed())
+        return Error{where(store_) + "cannot set the status of run " + std::to_string(runId) +
+                     ": " + st.error()};
+    if (!found)
+        return Error{where(store_) + "there is no run " + std::to_string(runId)};
+    if (auto s = st.run(); !s)
+        return Error{where(store_) + "cannot set the status of run " + std::to_string(runId) +
+                     ": " + s.error().message};
+    return Ok{};
+}
+
+Status RunStore::saveUserTrace(std::int64_t runId, const UserTrace& trace) {
+    std::lock_guard guard(mutex_);
+    std::lock_guard lock(store_.mutex());
+    return saveTraces(store_, runId, std::span<const UserTrace>(&trace, 1));
+}
+
+Status RunStore::saveUserTraces(std::int64_t runId, const std::vector<UserTrace>& traces) {
+    std::lock_guard guard(mutex_);
+    std::lock_guard lock(store_.mutex());
+    return saveTraces(store_, runId, traces);
+}
+
+Result<UserTrace> RunStore::userTrace(std::int64_t runId, const std::string& userId,
+                                      SystemId system) const {
+    const std::string sys = name(systemName(system));
+    auto fail = [&](const std::string& why) -> Result<UserTrace> {
+        return Error{where(store_) + "cannot read run " + std::to_string(runId) + ", user " +
+                     userId + ", system " + sys + ": " + why};
+    };
+    std::lock_guard guard(mutex_);
+    std::lock_guard lock(store_.mutex());
+    sqlite3* db = store_.handle();
+    // One read transaction, so the trace is not mixed with a save from another connection.
+    // (Unless a transaction is open already: then that one holds the reads together.)
+    const bool ownRead = sqlite3_get_autocommit(db) != 0;
+    if (ownRead)
+        if (auto s = sql::exec(db, "BEGIN"); !s)
+            return fail(s.error().message);
+    struct EndRead {
+        sqlite3* db;
+        bool own;
+        ~EndRead() {
+            if (own)
+                (void)sql::exec(db, "COMMIT");
+        }
+    } endRead{db, ownRead};
+
+    sql::Statement head(db, "SELECT status, prediction, gold, scores, format_ok, "
+                            "reasoning_tokens, interventions, error FROM run_users "
+                            "WHERE run_id = ?1 AND user_id = ?2 AND system = ?3");
+    head.bind(1, runId).bind(2, userId).bind(3, sys);
+    if (!head.step()) {
+        if (head.failed())
+            return fail(head.error());
+        return Error{where(store_) + "run " + std::to_string(runId) + " has no trace for user " +
+                     userId + " (system " + sys + ")"};
+    }
+    UserTrace t;
+    t.userId = userId;
+    t.system = system;
+    t.status = parseUserStatus(head.text(0)).value_or(UserStatus::Invalid);
+    t.prediction = head.text(1);
+    if (!head.isNull(2))
+        t.gold = head.text(2);
+    t.scores = parseScores(head.text(3));
+    t.formatOk = head.int64(4) != 0;
+    t.reasoningTokens = head.int64(5);
+    t.interventions = static_cast<int>(head.int64(6));
+    t.error = head.text(7);
+
+    sql::Statement steps(db, "SELECT seq, stage, candidate, attempts, status, prompt, raw, "
+                             "reasoning, answer, parsed, prompt_tokens, completion_tokens, "
+                             "reasoning_tokens, first_token_ms, latency_ms, backend_mode, error "
+                             "FROM run_steps WHERE run_id = ?1 AND user_id = ?2 AND system = ?3 "
+                             "ORDER BY seq");
+    steps.bind(1, runId).bind(2, userId).bind(3, sys);
+    while (steps.step()) {
+        StepRecord s;
+        s.seq = static_cast<int>(steps.int64(0));
+        s.stage = parseStageName(steps.text(1)).value_or(StageId::Invalid);
+        s.candidate = static_cast<int>(steps.int64(2));
+        s.attempts = static_cast<int>(steps.int64(3));
+        s.status = parseStepStatus(steps.text(4)).value_or(StepStatus::Invalid);
+        s.prompt = steps.text(5);
+        s.raw = steps.text(6);
+        s.reasoning = steps.text(7);
+        s.answer = steps.text(8);
+        s.parsed = steps.text(9);
+        s.tokens.prompt = steps.int64(10);
+        s.tokens.completion = steps.int64(11);
+        s.tokens.reasoning = steps.int64(12);
+        s.firstTokenMs = realOrNan(steps, 13);
+        s.latencyMs = realOrNan(steps, 14);
+        s.backendMode = steps.text(15);
+        s.error = steps.text(16);
+        t.steps.push_back(std::move(s));
+    }
+    if (steps.failed())
+        return fail(steps.error());
+
+    sql::Statement events(db, "SELECT seq, step_seq, kind, rule, evidence, injected, mode, "
+                              "outcome, detail FROM run_events "
+                              "WHERE run_id = ?1 AND user_id = ?2 AND system = ?3 ORDER BY seq");
+    events.bind(1, runId).bind(2, userId).bind(3, sys);
+    while (events.step()) {
+        EventRecord e;
+        e.seq = static_cast<int>(events.int64(0));
+        e.stepSeq = static_cast<int>(events.int64(1));
+        e.kind = parseEventKind(events.text(2)).value_or(EventKind::Invalid);
+        e.rule = parseRpiRule(events.text(3)).value_or(RpiRule::Invalid);
+        e.evidence = events.text(4);
+        e.injected = events.text(5);
+        e.mode = events.text(6);
+        e.outcome = events.text(7);
+        e.detail = events.text(8);
+        t.events.push_back(std::move(e));
+    }
+    if (events.failed())
+        return fail(events.error());
+
+    sql::Statement verdicts(db, "SELECT candidate, answer, verdict, evidence, agreement, chosen, "
+                                "reason, judge FROM run_verdicts "
+                                "WHERE run_id = ?1 AND user_id = ?2 AND system = ?3 "
+                                "ORDER BY candidate");
+    verdicts.bind(1, runId).bind(2, userId).bind(3, sys);
+    while (verdicts.step()) {
+        VerdictRecord v;
+        v.candidate = static_cast<int>(verdicts.int64(0));
+        v.answer = verdicts.text(1);
+        v.verdict = parseVerdict(verdicts.text(2)).value_or(Verdict::Invalid);
+        v.evidence = parseInts(verdicts.text(3));
+        v.agreement = realOrNan(verdicts, 4);
+        v.chosen = verdicts.int64(5) != 0;
+        v.reason = verdicts.text(6);
+        v.judge = verdicts.text(7);
+        t.verdicts.push_back(std::move(v));
+    }
+    if (verdicts.failed())
+        return fail(verdicts.error());
+    return t;
+}
+
+Result<std::vector<UserOutcome>> RunStore::outcomes(std::int64_t runId) const {
+    std::lock_guard guard(mutex_);
+    std::lock_guard lock(store_.mutex());
+    return readOutcomes(store_, runId, false);
+}
+
+Result<std::vector<std::pair<std::string, SystemId>>> RunStore::finished(std::int64_t runId) const {
+    std::lock_guard guard(mutex_);
+    std::lock_guard lock(store_.mutex());
+    auto rows = readOutcomes(store_, runId, true);
+    if (!rows)
+        return rows.error();
+    std::vector<std::pair<std::string, SystemId>> pairs;
+    pairs.reserve(rows->size());
+    for (auto& o : *rows)
+        pairs.emplace_back(std::move(o.userId), o.system);
+    return pairs;
+}
+
+Result<std::map<SystemId, std::map<Verdict, std::size_t>>>
+RunStore::verdictCounts(std::int64_t runId) const {
+    using Counts = std::map<SystemId, std::map<Verdict, std::size_t>>;
+    std::lock_guard guard(mutex_);
+    std::lock_guard lock(store_.mutex());
+    sqlite3* db = store_.handle();
+    auto fail = [&](const std::string& why) -> Result<Counts> {
+        return Error{where(store_) + "cannot count the verdicts of run " + std::to_string(runId) +
+                     ": " + why};
+    };
+    sql::Statement exists(db, "SELECT 1 FROM runs WHERE id = ?1");
+    exists.bind(1, runId);
+    if (!exists.step())
+        return exists.failed() ? fail(exists.error())
+                               : Error{where(store_) + "there is no run " + std::to_string(runId)};
+    exists.reset();
+    sql::Statement st(db, "SELECT system, verdict, COUNT(*) FROM run_verdicts WHERE run_id = ?1 "
+                          "GROUP BY system, verdict");
+    st.bind(1, runId);
+    Counts counts;
+    while (st.step()) {
+        const auto system = parseSystemName(st.text(0)).value_or(SystemId::Invalid);
+        const auto verdict = parseVerdict(st.text(1)).value_or(Verdict::Invalid);
+        counts[system][verdict] += static_cast<std::size_t>(st.int64(2));
+    }
+    if (st.failed())
+        return fail(st.error());
+    return counts;
+}
+
+Status RunStore::deleteRun(std::int64_t runId) {
+    std::lock_guard guard(mutex_);
+    std::lock_guard lock(store_.mutex());
+    sqlite3* db = store_.handle();
+    auto fail = [&](const std::string& why) -> Status {
+        return Error{where(store_) + "cannot delete run " + std::to_string(runId) + ": " + why};
+    };
+    sql::Transaction tx(db);
+    if (!tx.begun())
+        return fail(tx.begun().error().message);
+    // The children go with the run by ON DELETE CASCADE; deleting them here as well keeps that
+    // true when a file is edited with foreign keys off.
+    for (const char* table : {"run_steps", "run_events", "run_verdicts", "run_users"}) {
+        sql::Statement del(db, std::string("DELETE FROM ") + table + " WHERE run_id = ?1");
+        del.bind(1, runId);
+        if (auto s = del.run(); !s)
+            return fail(s.error().message);
+    }
+    sql::Statement del(db, "DELETE FROM runs WHERE id = ?1 RETURNING id");
+    del.bind(1, runId);
+    const bool found = del.step();
+    if (del.failed())
+        return fail(del.error());
+    if (!found)
+        return Error{where(store_) + "there is no run " + std::to_string(runId)};
+    if (auto s = del.run(); !s)
+        return fail(s.error().message);
+    if (auto s = tx.commit(); !s)
+        return fail(s.error().message);
+    return Ok{};
+}
+
+} // namespace r2p

@@ -1,0 +1,71 @@
+// Runs in the project file: how each run was set up, and per user and system its steps, events,
+// verdicts and scores. A user's trace is written in one transaction when that user is finished,
+// so a crash or a cancel keeps every finished user and no half-finished one.
+#pragma once
+
+#include "ProjectStore.h"
+#include "Result.h"
+#include "Trace.h"
+
+#include <cstdint>
+#include <map>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace r2p {
+
+// One row of a run's per-user table (no steps): what the Users view and summaries need.
+struct UserOutcome {
+    std::string userId;
+    SystemId system = SystemId::Invalid;
+    UserStatus status = UserStatus::Invalid;
+    std::string prediction;
+    std::optional<std::string> gold;
+    ScoreList scores;
+    bool formatOk = false;
+    std::int64_t reasoningTokens = 0;
+    int interventions = 0;
+    int contradicted = 0; // verdicts that were Contradicted
+    std::string error;
+};
+
+// Thread-safe: batches write from several workers; one mutex serialises access to the handle.
+class RunStore {
+public:
+    explicit RunStore(ProjectStore& store) : store_(store) {}
+
+    // Creates a run (status "running"); returns its id.
+    Result<std::int64_t> createRun(const RunInfo& info);
+    Result<RunInfo> run(std::int64_t runId) const;
+    // Newest first.
+    Result<std::vector<RunInfo>> runs() const;
+    Status setRunStatus(std::int64_t runId, const std::string& status);
+
+    // Writes the trace of one user and system, replacing any earlier trace of the same user and
+    // system in this run, all in one transaction. On failure nothing of it is stored.
+    Status saveUserTrace(std::int64_t runId, const UserTrace& trace);
+    // Several traces in one transaction (a batch storing every system of a finished user).
+    Status saveUserTraces(std::int64_t runId, const std::vector<UserTrace>& traces);
+
+    // The full trace; Error naming the run, user and system when there is none.
+    Result<UserTrace> userTrace(std::int64_t runId, const std::string& userId,
+                                SystemId system) const;
+    // Per-user outcomes of a run, in the run's user order then system order.
+    Result<std::vector<UserOutcome>> outcomes(std::int64_t runId) const;
+    // (user, system) pairs already finished: a resumed batch skips them.
+    Result<std::vector<std::pair<std::string, SystemId>>> finished(std::int64_t runId) const;
+
+    // How many verdicts of each kind each system's stored users got.
+    Result<std::map<SystemId, std::map<Verdict, std::size_t>>>
+    verdictCounts(std::int64_t runId) const;
+
+    Status deleteRun(std::int64_t runId);
+
+private:
+    ProjectStore& store_;
+    mutable std::mutex mutex_;
+};
+
+} // namespace r2p
