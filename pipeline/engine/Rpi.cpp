@@ -1,0 +1,361 @@
+#include "Rpi.h"
+
+#include "pipeline/text/PyText.h"
+
+#include <algorithm>
+
+namespace r2p::engine {
+
+namespace {
+
+constexpr std::size_t npos = std::string_view::npos;
+
+bool isBlank(char c) {
+    return c == ' ' || c == '\t';
+}
+
+struct MarkerHit {
+    const HrtLevel* level = nullptr;
+    std::size_t at = npos;
+};
+
+// The first line that starts with the marker of a level other than `self`. One pass over the
+// lines; at each line start only the markers' first bytes are compared before a full compare.
+MarkerHit findOtherMarker(const HrtTemplate& t, const HrtLevel* self, std::string_view text) {
+    std::size_t lineStart = 0;
+    while (lineStart <= text.size()) {
+        std::size_t p = lineStart;
+        while (p < text.size() && isBlank(text[p]))
+            ++p;
+        if (p < text.size())
+            for (const auto& level : t.levels) {
+                const std::string& m = level.marker;
+                if (&level == self || m.empty() || m.front() != text[p])
+                    continue;
+                if (text.size() - p >= m.size() && text.compare(p, m.size(), m) == 0)
+                    return {&level, p};
+            }
+        const auto nl = text.find('\n', p);
+        if (nl == npos)
+            break;
+        lineStart = nl + 1;
+    }
+    return {};
+}
+
+std::optional<RpiViolation> otherMarkerViolation(const HrtTemplate& t, const HrtLevel* self,
+                                                 std::string_view text) {
+    const MarkerHit hit = findOtherMarker(t, self, text);
+    if (!hit.level)
+        return std::nullopt;
+    return RpiViolation{RpiRule::MarkerOrder,
+                        "the marker \"" + hit.level->marker + "\" of \"" + hit.level->title +
+                            "\" appears inside \"" + self->title + "\"",
+                        hit.at};
+}
+
+std::optional<RpiViolation> budgetViolation(const HrtLevel* level, int tokens) {
+    if (tokens <= level->budgetTokens)
+        return std::nullopt;
+    return RpiViolation{RpiRule::TokenBudget,
+                        std::to_string(tokens) + " tokens in \"" + level->title + "\", budget " +
+                            std::to_string(level->budgetTokens),
+                        npos};
+}
+
+bool isDigit(char c) {
+    return c >= '0' && c <= '9';
+}
+
+// Reads digits at text[p] into n (capped); false if there is no digit.
+bool readNumber(std::string_view text, std::size_t& p, int& n) {
+    if (p >= text.size() || !isDigit(text[p]))
+        return false;
+    long long v = 0;
+    while (p < text.size() && isDigit(text[p])) {
+        if (v < 1'000'000'000)
+            v = v * 10 + (text[p] - '0');
+        ++p;
+    }
+    n = static_cast<int>(std::min<long long>(v, 1'000'000'000));
+    return true;
+}
+
+void skipSpaces(std::string_view text, std::size_t& p) {
+    while (p < text.size() && isBlank(text[p]))
+        ++p;
+}
+
+// A range dash: '-' or the en dash U+2013 (E2 80 93).
+bool readDash(std::string_view text, std::size_t& p) {
+    if (p < text.size() && text[p] == '-') {
+        ++p;
+        return true;
+    }
+    if (text.substr(p, 3) == "\xE2\x80\x93") {
+        p += 3;
+        return true;
+    }
+    return false;
+}
+
+struct CitationRange {
+    int first = 0;
+    int last = 0;
+    std::size_t at = 0; // the '[' of the citation it is part of
+};
+
+// Parses one bracket at text[open] == '[': "[P3]", "[P1, P3]", "[P2-P4]", "[P2–4]"; appends its
+// ranges and returns the position after ']', or npos (and appends nothing) if it is not a
+// citation.
+std::size_t parseBracket(std::string_view text, std::size_t open, std::vector<CitationRange>& out) {
+    const std::size_t mark = out.size();
+    std::size_t p = open + 1;
+    for (;;) {
+        skipSpaces(text, p);
+        int first = 0;
+        if (p >= text.size() || text[p] != 'P')
+            break;
+        ++p;
+        if (!readNumber(text, p, first))
+            break;
+        int last = first;
+        std::size_t q = p;
+        skipSpaces(text, q);
+        if (readDash(text, q)) {
+            skipSpaces(text, q);
+            if (q < text.size() && text[q] == 'P')
+                ++q;
+            if (!readNumber(text, q, last))
+                break;
+            p = q;
+        }
+        out.push_back({first, last, open});
+        skipSpaces(text, p);
+        if (p < text.size() && text[p] == ']')
+            return p + 1;
+        if (p < text.size() && (text[p] == ',' || text[p] == ';')) {
+            ++p;
+            continue;
+        }
+        break;
+    }
+    out.resize(mark);
+    return npos;
+}
+
+std::vector<CitationRange> citationRanges(std::string_view text) {
+    std::vector<CitationRange> out;
+    std::size_t p = 0;
+    while ((p = text.find("[P", p)) != npos) {
+        const std::size_t end = parseBracket(text, p, out);
+        p = end == npos ? p + 1 : end;
+    }
+    return out;
+}
+
+// Ranges wider than this are taken as their two ends (a typo must not allocate millions).
+constexpr int kMaxRange = 1000;
+
+template <typename Visit> void forEachCited(const CitationRange& r, Visit&& visit) {
+    const int step = r.first <= r.last ? 1 : -1;
+    const int width = (r.last - r.first) * step;
+    if (width > kMaxRange) {
+        visit(r.first);
+        visit(r.last);
+        return;
+    }
+    for (int n = r.first;; n += step) {
+        visit(n);
+        if (n == r.last)
+            break;
+    }
+}
+
+std::string quoted(std::string_view s) {
+    constexpr std::size_t kMax = 60;
+    std::string out = "\"";
+    if (s.size() <= kMax) {
+        out += s;
+    } else {
+        std::size_t cut = kMax;
+        while (cut > 0 && (static_cast<unsigned char>(s[cut]) & 0xC0) == 0x80)
+            --cut; // not inside a UTF-8 sequence
+        out += s.substr(0, cut);
+        out += "...";
+    }
+    return out + "\"";
+}
+
+// A line break as Python's str.splitlines() sees one.
+bool hasLineBreak(std::string_view s) {
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        const auto c = static_cast<unsigned char>(s[i]);
+        if (c == '\n' || c == '\r' || c == '\v' || c == '\f' || (c >= 0x1C && c <= 0x1E))
+            return true;
+        if (c == 0xC2 && i + 1 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0x85)
+            return true;
+        if (c == 0xE2 && s.substr(i, 3) == "\xE2\x80\xA8")
+            return true;
+        if (c == 0xE2 && s.substr(i, 3) == "\xE2\x80\xA9")
+            return true;
+    }
+    return false;
+}
+
+std::size_t wordCount(std::string_view s) {
+    std::size_t n = 0;
+    text::pySplit(s, [&](std::string_view) { ++n; });
+    return n;
+}
+
+std::string formatProblem(const AnswerFormat& format, std::string_view rawAnswer) {
+    const std::string_view s = text::pyStrip(rawAnswer);
+    switch (format.kind) {
+    case AnswerKind::Label:
+    case AnswerKind::Rating:
+        if (s.empty())
+            return "the answer is empty";
+        return quoted(s) + " is not one of the " + std::to_string(format.labels.size()) +
+               " allowed answers";
+    case AnswerKind::Text:
+        if (s.empty())
+            return "the answer is empty";
+        if (hasLineBreak(s))
+            return "the answer has more than one line: " + quoted(s);
+        return "the answer has " + std::to_string(wordCount(s)) + " words, at most " +
+               std::to_string(format.maxWords) + " allowed";
+    case AnswerKind::Invalid:
+        break;
+    }
+    return "the template has no answer format";
+}
+
+} // namespace
+
+int approxTokens(std::string_view text) {
+    std::size_t points = 0;
+    for (char c : text)
+        points += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+    return static_cast<int>((points + 3) / 4);
+}
+
+std::optional<RpiViolation> checkStreaming(const HrtTemplate& t, StageId stage,
+                                           std::string_view textSoFar, int tokens) {
+    const HrtLevel* level = t.level(stage);
+    if (!level)
+        return std::nullopt;
+    if (auto v = otherMarkerViolation(t, level, textSoFar))
+        return v;
+    return budgetViolation(level, tokens);
+}
+
+std::optional<RpiViolation> checkStageEnd(const HrtTemplate& t, StageId stage,
+                                          std::string_view stageText, int tokens,
+                                          std::size_t itemCount) {
+    const HrtLevel* level = t.level(stage);
+    if (!level)
+        return std::nullopt;
+
+    // MarkerOrder: opens with its marker, no other level's marker, a body.
+    const std::string_view stripped = text::pyStrip(stageText);
+    if (stripped.substr(0, level->marker.size()) != level->marker)
+        return RpiViolation{RpiRule::MarkerOrder,
+                            stripped.empty()
+                                ? "\"" + level->title + "\" is empty"
+                                : "\"" + level->title + "\" does not start with its marker \"" +
+                                      level->marker + "\"",
+                            npos};
+    if (auto v = otherMarkerViolation(t, level, stageText))
+        return v;
+    const std::string body = stageBody(t, stage, stageText);
+    if (body.empty())
+        return RpiViolation{RpiRule::MarkerOrder,
+                            "\"" + level->title + "\" has nothing after its marker line", npos};
+
+    if (auto v = budgetViolation(level, tokens))
+        return v;
+
+    if (level->requiresCitations && itemCount > 0) {
+        const auto ranges = citationRanges(stageText);
+        if (ranges.empty())
+            return RpiViolation{RpiRule::Citations,
+                                "no [P#] citation in \"" + level->title + "\" (" +
+                                    std::to_string(tokens) + " tokens, " +
+                                    std::to_string(itemCount) + " items retrieved)",
+                                npos};
+        for (const auto& r : ranges) {
+            std::optional<int> bad;
+            forEachCited(r, [&](int n) {
+                if (!bad && (n < 1 || static_cast<std::size_t>(n) > itemCount))
+                    bad = n;
+            });
+            if (bad)
+                return RpiViolation{
+                    RpiRule::Citations,
+                    "cites [P" + std::to_string(*bad) + "] but only " + std::to_string(itemCount) +
+                        (itemCount == 1 ? " item was" : " items were") + " retrieved",
+                    r.at};
+        }
+    }
+
+    if (stage == StageId::Answer && !answerInFormat(t.answer, body))
+        return RpiViolation{RpiRule::AnswerFormat, formatProblem(t.answer, body), npos};
+    return std::nullopt;
+}
+
+std::size_t findMarkerLine(std::string_view text, std::string_view marker) {
+    if (marker.empty())
+        return npos;
+    std::size_t lineStart = 0;
+    while (lineStart <= text.size()) {
+        std::size_t p = lineStart;
+        while (p < text.size() && isBlank(text[p]))
+            ++p;
+        if (text.size() - p >= marker.size() && text.compare(p, marker.size(), marker) == 0)
+            return p;
+        const auto nl = text.find('\n', p);
+        if (nl == npos)
+            break;
+        lineStart = nl + 1;
+    }
+    return npos;
+}
+
+std::string stageBody(const HrtTemplate& t, StageId stage, std::string_view stageText) {
+    const HrtLevel* level = t.level(stage);
+    const std::size_t at = level ? findMarkerLine(stageText, level->marker) : npos;
+    if (at == npos)
+        return std::string(text::pyStrip(stageText));
+    const auto nl = stageText.find('\n', at);
+    if (nl == npos)
+        return {};
+    return std::string(text::pyStrip(stageText.substr(nl + 1)));
+}
+
+std::vector<int> citedItems(std::string_view text) {
+    std::vector<int> out;
+    for (const auto& r : citationRanges(text))
+        forEachCited(r, [&](int n) {
+            if (std::find(out.begin(), out.end(), n) == out.end())
+                out.push_back(n);
+        });
+    return out;
+}
+
+bool answerInFormat(const AnswerFormat& format, std::string_view rawAnswer) {
+    const std::string_view s = text::pyStrip(rawAnswer);
+    switch (format.kind) {
+    case AnswerKind::Label:
+    case AnswerKind::Rating:
+        return std::find(format.labels.begin(), format.labels.end(), s) != format.labels.end();
+    case AnswerKind::Text:
+        return !s.empty() && !hasLineBreak(s) &&
+               (format.maxWords == 0 || wordCount(s) <= format.maxWords);
+    case AnswerKind::Invalid:
+        break;
+    }
+    return false;
+}
+
+} // namespace r2p::engine
