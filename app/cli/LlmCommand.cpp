@@ -1,9 +1,12 @@
 // r2p llm: talk to an OpenAI-compatible server from the command line (models, one completion).
 #include "Cli.h"
+#include "pipeline/engine/OfflineBackend.h"
 #include "pipeline/llm/OpenAiBackend.h"
 
 #include <iostream>
+#include <memory>
 #include <nlohmann/json.hpp>
+#include <string_view>
 
 namespace r2p::cli {
 namespace {
@@ -42,17 +45,23 @@ int runModels(const std::vector<std::string>& argv) {
 }
 
 int runComplete(const std::vector<std::string>& argv) {
-    Args args({"base-url", "model", "prompt", "system", "max-tokens", "temperature", "top-p",
-               "seed", "api-key-env", "stop", "timeout-ms"},
+    Args args({"backend", "base-url", "model", "prompt", "system", "max-tokens", "temperature",
+               "top-p", "seed", "api-key-env", "stop", "timeout-ms"},
               {"stream", "completions", "think-open"});
     if (!args.parse(argv))
         return fail("llm complete", args.error(), kExitUsage);
+    const std::string backendName = args.valueOr("backend", "openai");
+    if (backendName != "openai" && backendName != "offline")
+        return fail("llm complete",
+                    "unknown backend \"" + backendName + "\" (use openai or offline)", kExitUsage);
+    const bool offline = backendName == "offline";
+    // The offline backend needs no server and no model: it answers LaMP inputs by itself.
     for (const char* required : {"base-url", "model", "prompt"})
-        if (!args.value(required))
+        if (!args.value(required) && (!offline || std::string_view(required) == "prompt"))
             return fail("llm complete", std::string("--") + required + " is required", kExitUsage);
     llm::GenerationRequest request;
     request.label = "r2p llm complete";
-    request.model = *args.value("model");
+    request.model = offline ? "offline" : *args.value("model");
     request.stream = args.has("stream");
     if (args.has("completions")) {
         request.endpoint = llm::Endpoint::Completions;
@@ -83,21 +92,27 @@ int runComplete(const std::vector<std::string>& argv) {
     if (auto stop = args.value("stop"))
         request.stop.push_back(*stop);
 
-    llm::EndpointConfig config;
-    config.baseUrl = *args.value("base-url");
-    config.apiKeyEnv = args.valueOr("api-key-env", "");
-    if (timeout > 0)
-        config.totalTimeoutMs = static_cast<long>(timeout);
-    llm::OpenAiBackend backend(config);
+    std::unique_ptr<llm::Backend> backend;
+    if (offline) {
+        backend = std::make_unique<engine::OfflineBackend>();
+    } else {
+        llm::EndpointConfig config;
+        config.baseUrl = *args.value("base-url");
+        config.apiKeyEnv = args.valueOr("api-key-env", "");
+        if (timeout > 0)
+            config.totalTimeoutMs = static_cast<long>(timeout);
+        backend = std::make_unique<llm::OpenAiBackend>(config);
+    }
+    const std::string model = request.model;
     // Streamed text goes to stderr as it arrives; the JSON result to stdout at the end.
     const bool live = request.stream;
-    auto outcome = backend.generate(std::move(request),
-                                    [live](std::string_view reasoning, std::string_view answer) {
-                                        if (live) {
-                                            std::cerr << reasoning << answer;
-                                            std::cerr.flush();
-                                        }
-                                    });
+    auto outcome = backend->generate(std::move(request),
+                                     [live](std::string_view reasoning, std::string_view answer) {
+                                         if (live) {
+                                             std::cerr << reasoning << answer;
+                                             std::cerr.flush();
+                                         }
+                                     });
     if (live)
         std::cerr << "\n";
     if (const auto* e = std::get_if<llm::BackendError>(&outcome)) {
@@ -123,6 +138,8 @@ int runComplete(const std::vector<std::string>& argv) {
         out["usage"] = nullptr;
     out["timings"] = {{"first_token_ms", r.firstTokenMs}, {"total_ms", r.totalMs}};
     out["attempts"] = r.attempts;
+    out["backend"] = offline ? engine::kOfflineLabel : "openai";
+    out["model"] = model;
     std::cout << out.dump(2) << "\n";
     return kExitOk;
 }
@@ -140,13 +157,14 @@ int runLlm(const std::vector<std::string>& argv) {
 
 const Registrar registrar{
     {"llm",
-     "models --base-url URL [--api-key-env NAME] | complete --base-url URL --model M --prompt TEXT "
-     "[--system TEXT] [--stream] [--max-tokens N] [--temperature T] [--top-p P] [--seed S] [--stop "
-     "S] "
-     "[--completions] [--think-open] [--api-key-env NAME] [--timeout-ms N]",
+     "models --base-url URL [--api-key-env NAME] | complete [--backend openai|offline] "
+     "--base-url URL --model M --prompt TEXT [--system TEXT] [--stream] [--max-tokens N] "
+     "[--temperature T] [--top-p P] [--seed S] [--stop S] [--completions] [--think-open] "
+     "[--api-key-env NAME] [--timeout-ms N]",
      "List a server's models, or send one request and print reasoning, answer, finish reason, "
-     "usage "
-     "and timings as JSON (exit 1 with the typed error on failure).",
+     "usage and timings as JSON (exit 1 with the typed error on failure). --backend offline "
+     "needs no server or model: a deterministic reasoner answers LaMP task inputs without an "
+     "LLM.",
      &runLlm}};
 
 } // namespace

@@ -7,11 +7,16 @@
 
 #include <cstdint>
 #include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <variant>
 #include <vector>
+
+namespace r2p::engine {
+struct StageHint;
+} // namespace r2p::engine
 
 namespace r2p::llm {
 
@@ -47,6 +52,9 @@ struct GenerationRequest {
     bool stream = true;
     // Where reasoning sits when it comes inside the content rather than in its own field.
     ThinkSplitter::Start thinkStart = ThinkSplitter::Start::Detect;
+    // What the engine knows about the request (task, stage, retrieved items). Not sent and not
+    // part of the cache key: the HTTP backend ignores it, the offline reasoner answers from it.
+    std::shared_ptr<const engine::StageHint> hint;
 };
 
 struct GenerationResult {

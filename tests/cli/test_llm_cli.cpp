@@ -64,3 +64,36 @@ TEST(CliLlm, FailuresExitOneWithTheTypedError) {
               2);
     EXPECT_EQ(runCli({"llm", "dance"}).exitCode, 2);
 }
+
+TEST(CliLlm, OfflineBackendAnswersLampInputsWithoutAServer) {
+    const std::string review =
+        "What is the score of the following review on a scale of 1 to 5? just answer with 1, 2, "
+        "3, 4, or 5 without further explanation. review: Great blender, I love it, works "
+        "perfectly.";
+    auto r = runCli({"llm", "complete", "--backend", "offline", "--prompt", review, "--stream"});
+    ASSERT_EQ(r.exitCode, 0) << r.err;
+    auto j = nlohmann::json::parse(r.out);
+    EXPECT_EQ(j["backend"], "offline (no LLM)");
+    EXPECT_EQ(j["model"], "offline");
+    EXPECT_EQ(j["answer"], "5");
+    EXPECT_NE(j["reasoning"].get<std::string>().find("## Task analysis"), std::string::npos);
+    EXPECT_EQ(j["finish_reason"], "stop");
+    EXPECT_GT(j["usage"]["completion_tokens"].get<int>(), 0);
+    EXPECT_NE(r.err.find("## Answer"), std::string::npos); // streamed live to stderr
+
+    // Anything else gets a note, never a crash; a stop string cuts like a server's.
+    r = runCli({"llm", "complete", "--backend", "offline", "--prompt", "Tell me a joke."});
+    ASSERT_EQ(r.exitCode, 0) << r.err;
+    j = nlohmann::json::parse(r.out);
+    EXPECT_EQ(j["answer"], "I can only answer LaMP task inputs offline.");
+    r = runCli({"llm", "complete", "--backend", "offline", "--prompt", review, "--stop",
+                "## Profile synthesis"});
+    ASSERT_EQ(r.exitCode, 0) << r.err;
+    j = nlohmann::json::parse(r.out);
+    EXPECT_EQ(j["answer"], "");
+    EXPECT_EQ(j["reasoning"].get<std::string>().find("## Profile synthesis"), std::string::npos);
+
+    EXPECT_EQ(runCli({"llm", "complete", "--backend", "offline"}).exitCode, 2); // no prompt
+    EXPECT_EQ(runCli({"llm", "complete", "--backend", "bogus", "--prompt", "x"}).exitCode, 2);
+    EXPECT_EQ(runCli({"llm", "complete", "--backend", "openai", "--prompt", "x"}).exitCode, 2);
+}
