@@ -1,0 +1,68 @@
+// Batches: run several systems over many users, several users at once, each finished user
+// written to the project file in one transaction. A batch resumes where a cancelled or killed
+// one stopped: finished users are skipped, half-finished ones were never stored.
+#pragma once
+
+#include "Engine.h"
+#include "model/Dataset.h"
+#include "model/RunStore.h"
+
+#include <atomic>
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <vector>
+
+namespace r2p::engine {
+
+struct BatchSpec {
+    std::vector<SystemId> systems;
+    std::vector<std::size_t> users; // indices into the dataset index, in run order
+    int concurrency = 4;            // users in flight
+};
+
+struct BatchProgress {
+    std::size_t usersTotal = 0;
+    std::size_t usersDone = 0;    // every system stored (done or failed), this session
+    std::size_t usersSkipped = 0; // already finished before this session (resume)
+    std::size_t usersFailed = 0;  // at least one system failed
+    std::int64_t completionTokens = 0;
+    double elapsedMs = 0;
+    std::string lastUser;
+    std::string lastError; // the latest failure, for the batch dialog
+};
+
+struct BatchResult {
+    std::size_t done = 0;
+    std::size_t skipped = 0;
+    std::size_t failed = 0;
+    bool cancelled = false;
+    std::vector<std::string> errors; // the first few failures, each naming user and system
+};
+
+class BatchRunner {
+public:
+    BatchRunner(std::shared_ptr<const EngineContext> context, RunStore& runs, std::int64_t runId,
+                const DatasetIndex& index);
+    // Called from worker threads after every finished user; must be quick and thread-safe.
+    void setProgressHandler(std::function<void(const BatchProgress&)> handler);
+    // Blocks until every user is stored, the batch is cancelled, or storing fails (an Error:
+    // the disk is full, the project is gone). Users finished in an earlier session are skipped.
+    Result<BatchResult> run(const BatchSpec& spec);
+    // Thread-safe: users in flight stop and are not stored; run() returns soon after.
+    void cancel();
+
+private:
+    std::shared_ptr<const EngineContext> ctx_;
+    RunStore& runs_;
+    std::int64_t runId_;
+    const DatasetIndex& index_;
+    std::function<void(const BatchProgress&)> progress_;
+    std::atomic<bool> cancelled_{false};
+    std::mutex activeMutex_;
+    std::vector<UserRun*> active_; // guarded by activeMutex_
+};
+
+} // namespace r2p::engine

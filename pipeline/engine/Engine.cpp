@@ -1,0 +1,1061 @@
+#include "Engine.h"
+
+#include "Rpi.h"
+#include "pipeline/prompt/LampPrompt.h"
+#include "pipeline/text/PyText.h"
+
+#include <algorithm>
+#include <chrono>
+#include <condition_variable>
+#include <nlohmann/json.hpp>
+
+namespace r2p::engine {
+
+namespace {
+
+using nlohmann::ordered_json;
+using Clock = std::chrono::steady_clock;
+
+double msSince(Clock::time_point start) {
+    return std::chrono::duration<double, std::milli>(Clock::now() - start).count();
+}
+
+bool isLevel(StageId s) {
+    return s == StageId::TaskAnalysis || s == StageId::ProfileSynthesis ||
+           s == StageId::AnswerPlan || s == StageId::Answer;
+}
+
+std::string renderMessages(const std::vector<llm::Message>& messages) {
+    std::string out;
+    for (const auto& m : messages) {
+        if (!out.empty())
+            out += "\n\n";
+        out += m.role == llm::Role::System      ? "[system]\n"
+               : m.role == llm::Role::Assistant ? "[assistant]\n"
+                                                : "[user]\n";
+        out += m.content;
+    }
+    return out;
+}
+
+std::string renderPrompt(const llm::GenerationRequest& r) {
+    return r.endpoint == llm::Endpoint::Completions ? r.prompt : renderMessages(r.messages);
+}
+
+void addUsage(StepRecord& step, const llm::GenerationResult& r) {
+    if (r.usage) {
+        step.tokens.prompt += r.usage->promptTokens;
+        step.tokens.completion += r.usage->completionTokens;
+        step.tokens.reasoning += r.usage->reasoningTokens;
+    } else {
+        step.tokens.completion += approxTokens(r.reasoning) + approxTokens(r.answer);
+    }
+}
+
+std::string trimRight(std::string s) {
+    while (!s.empty() &&
+           (s.back() == ' ' || s.back() == '\n' || s.back() == '\t' || s.back() == '\r'))
+        s.pop_back();
+    return s;
+}
+
+} // namespace
+
+// ---------------------------------------------------------------------------------------------
+
+Result<std::shared_ptr<const EngineContext>>
+EngineContext::make(TaskId task, EngineConfig config, std::shared_ptr<llm::Backend> backend,
+                    std::shared_ptr<const HrtTemplate> hrt, bool offline) {
+    if (task == TaskId::Invalid)
+        return Error{"no task given"};
+    if (!backend)
+        return Error{"no backend given"};
+    if (!hrt) {
+        const HrtTemplate* builtin = builtinHrtTemplate(task);
+        if (!builtin)
+            return Error{"no HRT template for " + std::string(taskSpec(task).name)};
+        hrt = std::shared_ptr<const HrtTemplate>(std::shared_ptr<void>(), builtin);
+    }
+    if (hrt->task != task)
+        return Error{"the HRT template " + hrt->id + " is for " +
+                     std::string(taskSpec(hrt->task).name) + ", not " +
+                     std::string(taskSpec(task).name)};
+    if (config.candidates < 1 || config.candidates > 16)
+        return Error{"candidates must be between 1 and 16, not " +
+                     std::to_string(config.candidates)};
+    if (config.maxInterventions < 0)
+        return Error{"the intervention limit cannot be negative"};
+    std::shared_ptr<const retrieval::Retriever> retriever =
+        retrieval::makeRetriever(config.ranker, config.seed);
+    if (!retriever)
+        return Error{"unknown ranker \"" + config.ranker + "\" (use bm25, recency or random)"};
+    if (!offline && config.model.empty())
+        return Error{"no model given: the " + backend->name() + " backend needs --model"};
+
+    auto ctx = std::make_shared<EngineContext>();
+    ctx->task = task;
+    ctx->backend = std::move(backend);
+    ctx->hrt = std::move(hrt);
+    ctx->retriever = std::move(retriever);
+    ctx->offline = offline;
+    if (!offline && config.mode != PromptMode::Chat) {
+        ctx->chatTemplate =
+            llm::chooseChatTemplate(llm::builtinChatTemplates(), config.model, config.chatTemplate);
+        if (!config.chatTemplate.empty() && !ctx->chatTemplate)
+            return Error{"unknown chat template \"" + config.chatTemplate + "\""};
+        if (config.mode == PromptMode::Prefill && !ctx->chatTemplate)
+            return Error{"prefill mode needs a chat template, and none fits the model \"" +
+                         config.model + "\" (choose one, or use chat mode)"};
+    }
+    ctx->config = std::move(config);
+    return std::shared_ptr<const EngineContext>(std::move(ctx));
+}
+
+PromptMode EngineContext::effectiveMode() const {
+    if (offline)
+        return PromptMode::Chat;
+    return chatTemplate ? PromptMode::Prefill : PromptMode::Chat;
+}
+
+std::vector<StageId> stagePlan(SystemId system, int candidates) {
+    switch (system) {
+    case SystemId::R2P: {
+        std::vector<StageId> plan = {StageId::Retrieve, StageId::TaskAnalysis,
+                                     StageId::ProfileSynthesis, StageId::AnswerPlan,
+                                     StageId::Answer};
+        if (candidates > 1)
+            plan.push_back(StageId::Candidates);
+        plan.insert(plan.end(), {StageId::CrossReference, StageId::Final, StageId::Score});
+        return plan;
+    }
+    case SystemId::NoProfile:
+        return {StageId::Generate, StageId::Score};
+    case SystemId::LampRag:
+    case SystemId::LrmRag:
+        return {StageId::Retrieve, StageId::Generate, StageId::Score};
+    case SystemId::Invalid:
+        break;
+    }
+    return {};
+}
+
+// ---------------------------------------------------------------------------------------------
+
+UserRun::UserRun(std::shared_ptr<const EngineContext> context, UserRecord record,
+                 std::optional<std::string> gold, SystemId system, EngineObserver* observer)
+    : ctx_(std::move(context)), record_(std::move(record)),
+      plan_(stagePlan(system, ctx_->config.candidates)), observer_(observer) {
+    trace_.userId = record_.id;
+    trace_.system = system;
+    trace_.gold = std::move(gold);
+}
+
+UserRun::~UserRun() {
+    cancel();
+}
+
+StageId UserRun::nextStage() const {
+    return next_ < plan_.size() ? plan_[next_] : StageId::Invalid;
+}
+
+bool UserRun::finished() const {
+    return next_ >= plan_.size();
+}
+
+void UserRun::pause() {
+    paused_ = true;
+}
+
+void UserRun::cancel() {
+    cancelled_ = true;
+    std::lock_guard lock(inFlightMutex_);
+    if (inFlight_)
+        ctx_->backend->cancel(*inFlight_);
+}
+
+void UserRun::clearStop() {
+    paused_ = false;
+    cancelled_ = false;
+}
+
+Status UserRun::checkCancelled() const {
+    if (cancelled_)
+        return Error{"user " + record_.id + " (" + std::string(systemName(trace_.system)) +
+                     "): cancelled"};
+    return Ok{};
+}
+
+Status UserRun::step() {
+    if (finished())
+        return Error{"user " + record_.id + " (" + std::string(systemName(trace_.system)) +
+                     ") is finished; re-run a stage to go again"};
+    if (auto c = checkCancelled(); !c)
+        return c;
+    const StageId stage = plan_[next_];
+    const std::size_t stepsBefore = trace_.steps.size();
+    const std::size_t eventsBefore = trace_.events.size();
+    const std::size_t verdictsBefore = trace_.verdicts.size();
+    const std::size_t candidatesBefore = candidateAnswers_.size();
+    Status s = runStage(stage);
+    if (!s && cancelled_) {
+        // A cancelled stage leaves nothing behind: the trace is as it was before the stage.
+        trace_.steps.resize(stepsBefore);
+        trace_.events.resize(eventsBefore);
+        trace_.verdicts.resize(verdictsBefore);
+        candidateAnswers_.resize(candidatesBefore);
+        return s;
+    }
+    if (!s) {
+        trace_.status = UserStatus::Failed;
+        trace_.error = s.error().message;
+        next_ = plan_.size();
+        return s;
+    }
+    ++next_;
+    return Ok{};
+}
+
+Status UserRun::run() {
+    while (!finished()) {
+        if (paused_)
+            return Ok{};
+        if (auto s = step(); !s)
+            return s;
+    }
+    return Ok{};
+}
+
+void UserRun::setRanking(retrieval::Ranking ranking) {
+    ranking_ = std::move(ranking);
+    items_.clear();
+    for (std::size_t i = 0; i < ranking_->items.size(); ++i) {
+        const auto& it = ranking_->items[i];
+        PromptItem p;
+        p.n = static_cast<int>(i + 1);
+        p.profileId = it.profileId;
+        p.score = it.score;
+        if (it.profileIndex < record_.profile.size())
+            p.fields = record_.profile[it.profileIndex].fields;
+        items_.push_back(std::move(p));
+    }
+}
+
+void UserRun::addStep(StepRecord step) {
+    step.seq = static_cast<int>(trace_.steps.size());
+    trace_.steps.push_back(std::move(step));
+    if (observer_)
+        observer_->stepFinished(trace_.system, trace_.steps.back());
+}
+
+void UserRun::addEvent(EventRecord event) {
+    event.seq = static_cast<int>(trace_.events.size());
+    trace_.events.push_back(std::move(event));
+    if (trace_.events.back().kind == EventKind::Intervention)
+        ++trace_.interventions;
+    if (observer_)
+        observer_->event(trace_.system, trace_.events.back());
+}
+
+Status UserRun::fail(StepRecord step, std::string message) {
+    step.status = StepStatus::Failed;
+    step.error = message;
+    EventRecord e;
+    e.kind = EventKind::Error;
+    e.stepSeq = static_cast<int>(trace_.steps.size());
+    e.detail = message;
+    addStep(std::move(step));
+    addEvent(std::move(e));
+    return Error{std::move(message)};
+}
+
+Status UserRun::runStage(StageId stage) {
+    if (observer_)
+        observer_->stageStarted(trace_.system, stage, 0);
+    switch (stage) {
+    case StageId::Retrieve:
+        return runRetrieve();
+    case StageId::TaskAnalysis:
+    case StageId::ProfileSynthesis:
+    case StageId::AnswerPlan:
+    case StageId::Answer:
+        return runLevelStage(stage);
+    case StageId::Candidates:
+        return runCandidates();
+    case StageId::CrossReference:
+        return runCrossReference();
+    case StageId::Final:
+        return runFinal();
+    case StageId::Score:
+        return runScore();
+    case StageId::Generate:
+        return runGenerate();
+    case StageId::Invalid:
+        break;
+    }
+    return Error{"unknown stage"};
+}
+
+Status UserRun::runRetrieve() {
+    const auto start = Clock::now();
+    StepRecord step;
+    step.stage = StageId::Retrieve;
+    step.backendMode = "local";
+    if (!ranking_) {
+        retrieval::RetrievalOptions options;
+        options.k = ctx_->config.k;
+        auto ranking = ctx_->retriever->rank(record_, ctx_->task, options);
+        if (!ranking)
+            return fail(std::move(step),
+                        "user " + record_.id + ": retrieval failed: " + ranking.error().message);
+        setRanking(std::move(*ranking));
+    }
+    ordered_json items = ordered_json::array();
+    for (std::size_t i = 0; i < ranking_->items.size(); ++i) {
+        const auto& it = ranking_->items[i];
+        items.push_back({{"n", i + 1},
+                         {"id", it.profileId},
+                         {"score", it.score},
+                         {"matched", it.matchedTerms}});
+        if (!step.answer.empty())
+            step.answer += ' ';
+        step.answer += "[P" + std::to_string(i + 1) + "] " + it.profileId;
+    }
+    ordered_json findings = ordered_json::array();
+    for (const auto& f : ranking_->findings)
+        findings.push_back(f.message());
+    step.prompt = ranking_->query;
+    step.parsed = ordered_json{
+        {"ranker", ctx_->retriever->name()},
+        {"k", ctx_->config.k},
+        {"query", ranking_->query},
+        {"items", items},
+        {"findings",
+         findings}}.dump();
+    step.status = StepStatus::Done;
+    step.latencyMs = msSince(start);
+    addStep(std::move(step));
+    for (const auto& f : ranking_->findings) {
+        EventRecord e;
+        e.kind = EventKind::Note;
+        e.stepSeq = static_cast<int>(trace_.steps.size() - 1);
+        e.detail = f.message();
+        addEvent(std::move(e));
+    }
+    return Ok{};
+}
+
+std::shared_ptr<StageHint> UserRun::makeHint(StageId stage, int candidate) const {
+    auto hint = std::make_shared<StageHint>();
+    hint->task = ctx_->task;
+    hint->system = trace_.system;
+    hint->stage = stage;
+    hint->userId = record_.id;
+    hint->input = record_.input;
+    hint->items = items_;
+    hint->hrt = ctx_->hrt.get();
+    hint->synthesis = levelText(StageId::ProfileSynthesis);
+    hint->plan = levelText(StageId::AnswerPlan);
+    hint->candidate = candidate;
+    hint->variation = ctx_->config.variation;
+    hint->seed = ctx_->config.seed;
+    return hint;
+}
+
+std::string UserRun::levelText(StageId stage) const {
+    for (const auto& s : trace_.steps)
+        if (s.stage == stage && s.candidate == 0 && s.status == StepStatus::Done)
+            return s.answer;
+    return {};
+}
+
+std::string UserRun::earlierLevels(StageId stage) const {
+    std::string out;
+    for (const auto& level : ctx_->hrt->levels) {
+        if (level.stage == stage)
+            break;
+        const std::string text = levelText(level.stage);
+        if (text.empty())
+            continue;
+        out += trimRight(text);
+        out += "\n\n";
+    }
+    return out;
+}
+
+struct UserRun::Generation {
+    std::mutex mutex;
+    std::condition_variable cv;
+    std::optional<llm::GenerationOutcome> outcome;
+    std::string reasoning, answer; // as streamed
+    bool stoppedByRule = false;
+    std::optional<llm::RequestId> id;
+};
+
+Result<llm::GenerationResult> UserRun::generate(llm::GenerationRequest request, StageId stage,
+                                                int candidate, std::string* streamed,
+                                                const StreamCheck& check) {
+    if (auto c = checkCancelled(); !c)
+        return c.error();
+    auto g = std::make_shared<Generation>();
+    llm::Backend& backend = *ctx_->backend;
+    const SystemId system = trace_.system;
+    EngineObserver* observer = observer_;
+    auto onDelta = [g, &backend, stage, candidate, system, observer, streamed,
+                    &check](std::string_view reasoning, std::string_view answer) {
+        std::unique_lock lock(g->mutex);
+        if (g->stoppedByRule)
+            return;
+        g->reasoning += reasoning;
+        g->answer += answer;
+        if (streamed) {
+            *streamed += reasoning;
+            *streamed += answer;
+        }
+        if (check && check(g->reasoning, g->answer)) {
+            g->stoppedByRule = true;
+            if (g->id)
+                backend.cancel(*g->id);
+        }
+        lock.unlock();
+        if (observer)
+            observer->delta(system, stage, candidate, reasoning, answer);
+    };
+    auto onDone = [g](llm::GenerationOutcome&& outcome) {
+        std::lock_guard lock(g->mutex);
+        g->outcome = std::move(outcome);
+        g->cv.notify_all();
+    };
+    const llm::RequestId id = backend.submit(std::move(request), onDelta, onDone);
+    {
+        std::lock_guard lock(inFlightMutex_);
+        inFlight_ = id;
+    }
+    {
+        std::lock_guard lock(g->mutex);
+        g->id = id;
+        if (g->stoppedByRule)
+            backend.cancel(id);
+    }
+    if (cancelled_)
+        backend.cancel(id);
+    std::unique_lock lock(g->mutex);
+    g->cv.wait(lock, [&] { return g->outcome.has_value(); });
+    {
+        std::lock_guard inFlightLock(inFlightMutex_);
+        inFlight_.reset();
+    }
+    if (auto* result = std::get_if<llm::GenerationResult>(&*g->outcome))
+        return std::move(*result);
+    const auto& error = std::get<llm::BackendError>(*g->outcome);
+    if (error.kind == llm::ErrorKind::Cancelled && g->stoppedByRule && !cancelled_) {
+        // Stopped by an RPI rule: what streamed so far is the attempt.
+        llm::GenerationResult partial;
+        partial.reasoning = g->reasoning;
+        partial.answer = g->answer;
+        partial.finishReason = "rpi";
+        return partial;
+    }
+    if (cancelled_)
+        return Error{"user " + record_.id + " (" + std::string(systemName(system)) +
+                     "): cancelled"};
+    return Error{error.message()};
+}
+
+// One HRT level (or a further candidate's answer) with its RPI interventions. `stage` is the
+// level whose rules apply; `step.stage` is what gets recorded.
+Status UserRun::runLevel(StageId stage, int candidate, StepRecord& step) {
+    const HrtTemplate& hrt = *ctx_->hrt;
+    const HrtLevel* level = hrt.level(stage);
+    if (!level)
+        return Error{"the template " + hrt.id + " has no level " + std::string(stageName(stage))};
+    const auto& cfg = ctx_->config;
+    const PromptMode mode = ctx_->effectiveMode();
+    const std::string modeName = ctx_->offline                 ? "offline"
+                                 : mode == PromptMode::Prefill ? "prefill"
+                                                               : "chat";
+    step.backendMode = modeName;
+    const auto start = Clock::now();
+
+    // The items this attempt sees: candidate j under retrieval variation leaves [Pj] out.
+    std::vector<PromptItem> items = items_;
+    if (candidate > 0 && cfg.variation == Variation::Retrieval &&
+        static_cast<std::size_t>(candidate) <= items.size())
+        items.erase(items.begin() + candidate - 1);
+    const std::string taskPrompt = renderTaskPrompt(hrt, record_.input, items);
+
+    // The next level's marker ends this one.
+    std::vector<std::string> stops;
+    for (std::size_t i = 0; i + 1 < hrt.levels.size(); ++i)
+        if (hrt.levels[i].stage == stage)
+            stops.push_back(hrt.levels[i + 1].marker);
+
+    std::string earlier = earlierLevels(stage);
+    std::string kept = level->marker + "\n"; // prefill: this level's text so far
+    std::string corrections;                 // chat: corrections appended to the question
+    RpiRule correcting = RpiRule::Invalid;
+    int interventions = 0;
+    std::string text, rawAnswer;
+
+    for (int attempt = 0;; ++attempt) {
+        if (auto c = checkCancelled(); !c)
+            return c;
+        llm::GenerationRequest request;
+        request.label = "user " + record_.id + " · " + std::string(systemName(trace_.system)) +
+                        " · " + std::string(stageName(step.stage)) +
+                        (candidate > 0 ? " #" + std::to_string(candidate + 1) : std::string());
+        request.model = cfg.model;
+        request.temperature = candidate > 0 && cfg.variation == Variation::Temperature
+                                  ? cfg.candidateTemperature
+                                  : cfg.temperature;
+        request.seed = cfg.seed + static_cast<std::uint64_t>(candidate);
+        request.stop = stops;
+        llm::GenerationRequest chat = request;
+        chat.messages.push_back({llm::Role::System, hrt.system});
+        if (mode == PromptMode::Prefill) {
+            chat.messages.push_back({llm::Role::User, taskPrompt});
+            request = llm::prefillRequest(*ctx_->chatTemplate, chat, earlier + kept);
+            request.maxTokens = level->budgetTokens * 2 + 64;
+        } else {
+            std::string question = taskPrompt;
+            if (!earlier.empty())
+                question += "\n\nYour reasoning so far:\n\n" + trimRight(earlier);
+            question += "\n\nNow write only the level \"" + level->title +
+                        "\", starting with the line \"" + level->marker + "\".";
+            question += corrections;
+            chat.messages.push_back({llm::Role::User, question});
+            request = std::move(chat);
+        }
+        auto hint = makeHint(stage, candidate);
+        hint->items = items;
+        hint->correcting = correcting;
+        hint->attempt = attempt;
+        request.hint = std::move(hint);
+        if (attempt == 0)
+            step.prompt = renderPrompt(request);
+        else
+            step.prompt += "\n\n--- attempt " + std::to_string(attempt + 1) + " ---\n\n" +
+                           renderPrompt(request);
+
+        // Streaming check: on this level's text as it grows.
+        const std::string base = mode == PromptMode::Prefill ? kept : std::string();
+        std::optional<RpiViolation> streamViolation;
+        auto check = [&, base](std::string_view reasoning, std::string_view answer) {
+            // Prefill: the level is the whole continuation. Chat: the level is the reply; a
+            // reasoning model's free thinking before it is not checked.
+            const std::string soFar = mode == PromptMode::Prefill
+                                          ? std::string(reasoning) + std::string(answer)
+                                          : std::string(answer);
+            if (soFar.empty())
+                return false;
+            const std::string full = base + soFar;
+            if (auto v = checkStreaming(hrt, stage, full, approxTokens(soFar))) {
+                streamViolation = std::move(v);
+                return true;
+            }
+            return false;
+        };
+        const auto attemptStart = Clock::now();
+        auto result = generate(std::move(request), step.stage, candidate, &step.raw, check);
+        if (!result) {
+            step.latencyMs = msSince(start);
+            if (cancelled_)
+                return result.error();
+            return fail(std::move(step), result.error().message);
+        }
+        if (attempt == 0)
+            step.firstTokenMs =
+                result->firstTokenMs > 0 ? result->firstTokenMs : msSince(attemptStart);
+        addUsage(step, *result);
+        step.attempts = attempt + 1;
+
+        // This attempt's text of the level, and the raw answer when the model closed its think
+        // block (prefill) or answered apart from its reasoning (chat).
+        std::string newPart;
+        rawAnswer.clear();
+        if (mode == PromptMode::Prefill) {
+            newPart = result->reasoning;
+            if (stage == StageId::Answer && !result->answer.empty())
+                rawAnswer = std::string(text::pyStrip(result->answer));
+            else
+                newPart += result->answer;
+            text = kept + newPart;
+        } else {
+            newPart = result->answer.empty() ? result->reasoning : result->answer;
+            if (!result->answer.empty())
+                step.reasoning += (step.reasoning.empty() ? "" : "\n\n") + result->reasoning;
+            text = newPart;
+        }
+        std::string checked = text;
+        if (!rawAnswer.empty())
+            checked = level->marker + "\n" + rawAnswer;
+        std::optional<RpiViolation> violation =
+            streamViolation
+                ? streamViolation
+                : checkStageEnd(hrt, stage, checked, approxTokens(newPart), items.size());
+        if (interventions > 0) {
+            EventRecord& last = trace_.events.back();
+            last.outcome = violation
+                               ? "violated again: " + std::string(rpiRuleName(violation->rule))
+                               : "complied";
+        }
+        if (!violation)
+            break;
+        if (interventions >= cfg.maxInterventions) {
+            if (interventions > 0)
+                trace_.events.back().outcome =
+                    "gave up: " + std::string(rpiRuleName(violation->rule)) + " still violated";
+            else {
+                EventRecord e;
+                e.kind = EventKind::Note;
+                e.stepSeq = static_cast<int>(trace_.steps.size());
+                e.rule = violation->rule;
+                e.evidence = violation->evidence;
+                e.detail = "RPI interventions are off; the violation stays";
+                addEvent(std::move(e));
+            }
+            break;
+        }
+        // Intervene.
+        ++interventions;
+        correcting = violation->rule;
+        EventRecord e;
+        e.kind = EventKind::Intervention;
+        e.stepSeq = static_cast<int>(trace_.steps.size());
+        e.rule = violation->rule;
+        e.evidence = violation->evidence;
+        e.injected = renderCorrection(hrt, violation->rule, stage, items.size());
+        e.mode = modeName;
+        e.outcome = "pending";
+        step.raw += "\n[RPI: " + e.injected + "]\n";
+        if (mode == PromptMode::Prefill) {
+            if (violation->rule == RpiRule::AnswerFormat) {
+                // The answer restarts after the thought, so its body is only the answer.
+                earlier =
+                    trimRight(earlier + trimRight(kept + newPart)) + "\n" + e.injected + "\n\n";
+                kept = level->marker + "\n";
+            } else {
+                std::string cut = text;
+                if (violation->at != std::string::npos && violation->at < cut.size())
+                    cut.resize(violation->at);
+                kept = trimRight(cut) + "\n" + e.injected + "\n";
+            }
+        } else {
+            corrections += "\n\n" + e.injected;
+        }
+        addEvent(std::move(e));
+        if (observer_)
+            observer_->stageStarted(trace_.system, step.stage, candidate);
+    }
+
+    step.answer = text;
+    const std::string body = rawAnswer.empty() ? stageBody(hrt, stage, text) : rawAnswer;
+    ordered_json parsed{{"body", body}};
+    if (stage == StageId::ProfileSynthesis || stage == StageId::AnswerPlan)
+        parsed["citations"] = citedItems(text);
+    if (stage == StageId::Answer) {
+        parsed["answer"] = body;
+        parsed["in_format"] = answerInFormat(hrt.answer, body);
+    }
+    parsed["tokens"] = approxTokens(text);
+    parsed["interventions"] = interventions;
+    step.parsed = parsed.dump();
+    if (step.tokens.reasoning == 0)
+        step.tokens.reasoning = approxTokens(text);
+    step.status = StepStatus::Done;
+    step.latencyMs = msSince(start);
+    if (stage == StageId::Answer)
+        candidateAnswers_.resize(static_cast<std::size_t>(candidate) + 1),
+            candidateAnswers_[static_cast<std::size_t>(candidate)] = body;
+    return Ok{};
+}
+
+Status UserRun::runLevelStage(StageId stage) {
+    StepRecord step;
+    step.stage = stage;
+    if (auto s = runLevel(stage, 0, step); !s)
+        return s;
+    addStep(std::move(step));
+    return Ok{};
+}
+
+Status UserRun::runCandidates() {
+    for (int j = 1; j < ctx_->config.candidates; ++j) {
+        if (observer_)
+            observer_->stageStarted(trace_.system, StageId::Candidates, j);
+        StepRecord step;
+        step.stage = StageId::Candidates;
+        step.candidate = j;
+        if (auto s = runLevel(StageId::Answer, j, step); !s)
+            return s;
+        addStep(std::move(step));
+    }
+    return Ok{};
+}
+
+Status UserRun::runCrossReference() {
+    const HrtTemplate& hrt = *ctx_->hrt;
+    const std::string facts =
+        stageBody(hrt, StageId::ProfileSynthesis, levelText(StageId::ProfileSynthesis));
+    const auto agreement = candidateAgreement(hrt.answer.kind, candidateAnswers_);
+    for (std::size_t c = 0; c < candidateAnswers_.size(); ++c) {
+        const auto start = Clock::now();
+        StepRecord step;
+        step.stage = StageId::CrossReference;
+        step.candidate = static_cast<int>(c);
+        VerdictRecord verdict;
+        verdict.candidate = static_cast<int>(c);
+        verdict.answer = candidateAnswers_[c];
+        verdict.agreement = agreement[c];
+        if (ctx_->offline) {
+            const auto v =
+                lexicalJudge(ctx_->task, hrt, verdict.answer, items_, facts, record_.input);
+            verdict.verdict = v.verdict;
+            verdict.evidence = v.evidence;
+            verdict.reason = v.reason;
+            verdict.judge = "lexical (offline)";
+            step.backendMode = "lexical";
+            step.prompt = "(lexical check: the offline backend has no model to judge with)";
+            std::string ev;
+            for (int n : v.evidence)
+                ev += (ev.empty() ? "P" : ", P") + std::to_string(n);
+            step.answer = "VERDICT: " + std::string(verdictName(v.verdict)) + "\nEVIDENCE: " + ev +
+                          "\nREASON: " + v.reason;
+            if (c == 0) {
+                EventRecord e;
+                e.kind = EventKind::Note;
+                e.stepSeq = static_cast<int>(trace_.steps.size());
+                e.detail = "the offline backend has no model to judge with: a lexical check of "
+                           "each candidate against the retrieved items stands in";
+                addEvent(std::move(e));
+            }
+        } else {
+            llm::GenerationRequest request;
+            request.label =
+                "user " + record_.id + " · r2p · cross_reference #" + std::to_string(c + 1);
+            request.model = ctx_->config.model;
+            request.temperature = 0.0;
+            request.seed = ctx_->config.seed;
+            request.maxTokens = ctx_->config.judgeMaxTokens;
+            request.messages.push_back(
+                {llm::Role::User,
+                 renderJudgePrompt(hrt, record_.input, items_, facts, verdict.answer)});
+            auto hint = makeHint(StageId::CrossReference, static_cast<int>(c));
+            request.hint = std::move(hint);
+            step.prompt = renderPrompt(request);
+            step.backendMode = "chat";
+            auto result = generate(std::move(request), StageId::CrossReference, static_cast<int>(c),
+                                   &step.raw, {});
+            if (!result) {
+                if (cancelled_)
+                    return result.error();
+                return fail(std::move(step), result.error().message);
+            }
+            addUsage(step, *result);
+            step.firstTokenMs = result->firstTokenMs;
+            step.reasoning = result->reasoning;
+            step.answer = result->answer.empty() ? result->reasoning : result->answer;
+            verdict.judge = "model";
+            if (auto v = parseJudgeReply(step.answer)) {
+                verdict.verdict = v->verdict;
+                verdict.reason = v->reason;
+                for (int n : v->evidence)
+                    if (n >= 1 && static_cast<std::size_t>(n) <= items_.size())
+                        verdict.evidence.push_back(n);
+            } else {
+                verdict.verdict = Verdict::Unsupported;
+                verdict.reason = "the judge's reply has no VERDICT line";
+                EventRecord e;
+                e.kind = EventKind::Note;
+                e.stepSeq = static_cast<int>(trace_.steps.size());
+                e.detail = "candidate #" + std::to_string(c + 1) +
+                           ": the judge's reply has no VERDICT line; counted as unsupported";
+                addEvent(std::move(e));
+            }
+        }
+        ordered_json parsed{{"verdict", verdictName(verdict.verdict)},
+                            {"evidence", verdict.evidence},
+                            {"agreement", verdict.agreement},
+                            {"reason", verdict.reason},
+                            {"judge", verdict.judge}};
+        step.parsed = parsed.dump();
+        step.status = StepStatus::Done;
+        step.latencyMs = msSince(start);
+        addStep(std::move(step));
+        trace_.verdicts.push_back(std::move(verdict));
+    }
+    return Ok{};
+}
+
+Status UserRun::runFinal() {
+    const auto start = Clock::now();
+    auto rank = [](Verdict v) {
+        switch (v) {
+        case Verdict::Supported:
+            return 3;
+        case Verdict::Partial:
+            return 2;
+        case Verdict::Unsupported:
+            return 1;
+        default:
+            return 0;
+        }
+    };
+    const AnswerFormat& format = ctx_->hrt->answer;
+    std::size_t best = 0;
+    for (std::size_t c = 1; c < trace_.verdicts.size(); ++c) {
+        const auto& a = trace_.verdicts[c];
+        const auto& b = trace_.verdicts[best];
+        const auto key = [&](const VerdictRecord& v) {
+            return std::tuple(rank(v.verdict), v.agreement, answerInFormat(format, v.answer));
+        };
+        if (key(a) > key(b))
+            best = c;
+    }
+    StepRecord step;
+    step.stage = StageId::Final;
+    step.backendMode = "local";
+    if (trace_.verdicts.empty())
+        return fail(std::move(step), "user " + record_.id + ": no candidate to choose from");
+    auto& chosen = trace_.verdicts[best];
+    chosen.chosen = true;
+    std::size_t agreeing = 0;
+    for (const auto& v : trace_.verdicts)
+        agreeing += text::pyStrip(v.answer) == text::pyStrip(chosen.answer) ? 1 : 0;
+    std::string reason =
+        "#" + std::to_string(best + 1) + " is " + std::string(verdictName(chosen.verdict));
+    if (!chosen.evidence.empty()) {
+        reason += " by ";
+        for (std::size_t i = 0; i < chosen.evidence.size(); ++i)
+            reason += (i ? ", P" : "P") + std::to_string(chosen.evidence[i]);
+    }
+    if (format.kind == AnswerKind::Text)
+        reason += "; mean ROUGE-L with the others " +
+                  std::to_string(static_cast<int>(chosen.agreement * 100)) + "%";
+    else
+        reason += "; " + std::to_string(agreeing) + " of " +
+                  std::to_string(trace_.verdicts.size()) + " candidates agree";
+    chosen.reason = chosen.reason.empty() ? reason : chosen.reason;
+    step.answer = chosen.answer;
+    step.parsed =
+        ordered_json{{"chosen", best}, {"answer", chosen.answer}, {"reason", reason}}.dump();
+    step.status = StepStatus::Done;
+    step.latencyMs = msSince(start);
+    trace_.prediction = chosen.answer;
+    addStep(std::move(step));
+    return Ok{};
+}
+
+Status UserRun::runGenerate() {
+    const auto& cfg = ctx_->config;
+    StepRecord step;
+    step.stage = StageId::Generate;
+    step.backendMode = ctx_->offline ? "offline" : "chat";
+    const auto start = Clock::now();
+    llm::GenerationRequest request;
+    request.label = "user " + record_.id + " · " + std::string(systemName(trace_.system));
+    request.model = cfg.model;
+    request.temperature = cfg.temperature;
+    request.seed = cfg.seed;
+    std::string prompt;
+    if (trace_.system == SystemId::NoProfile) {
+        prompt = record_.input;
+    } else {
+        std::vector<const ProfileItem*> items;
+        if (ranking_)
+            items = retrieval::retrievedItems(record_, *ranking_);
+        prompt::PromptOptions options;
+        options.maxProfileWords = cfg.maxProfileWords;
+        prompt = prompt::buildLampPrompt(ctx_->task, record_.input, items, options).text;
+    }
+    if (trace_.system != SystemId::LrmRag) {
+        const HrtLevel* answer = ctx_->hrt->level(StageId::Answer);
+        const int limit = cfg.baselineMaxTokens > 0 ? cfg.baselineMaxTokens
+                                                    : (answer ? answer->budgetTokens * 4 : 256);
+        request.maxTokens = limit;
+    }
+    request.messages.push_back({llm::Role::User, prompt});
+    auto hint = makeHint(StageId::Generate, 0);
+    request.hint = std::move(hint);
+    step.prompt = renderPrompt(request);
+    auto result = generate(std::move(request), StageId::Generate, 0, &step.raw, {});
+    if (!result) {
+        if (cancelled_)
+            return result.error();
+        return fail(std::move(step), result.error().message);
+    }
+    addUsage(step, *result);
+    step.firstTokenMs = result->firstTokenMs;
+    step.reasoning = result->reasoning;
+    // lrm-rag takes the answer after the reasoning; the others whatever the model returned.
+    step.answer = trace_.system == SystemId::LrmRag || !result->answer.empty() ? result->answer
+                                                                               : result->reasoning;
+    if (step.tokens.reasoning == 0)
+        step.tokens.reasoning = approxTokens(result->reasoning);
+    step.parsed = ordered_json{{"answer", std::string(text::pyStrip(step.answer))},
+                               {"in_format", answerInFormat(ctx_->hrt->answer, step.answer)},
+                               {"finish_reason", result->finishReason}}
+                      .dump();
+    step.status = StepStatus::Done;
+    step.latencyMs = msSince(start);
+    trace_.prediction = step.answer;
+    addStep(std::move(step));
+    return Ok{};
+}
+
+Status UserRun::runScore() {
+    const auto start = Clock::now();
+    StepRecord step;
+    step.stage = StageId::Score;
+    step.backendMode = "local";
+    trace_.formatOk = answerInFormat(ctx_->hrt->answer, trace_.prediction);
+    trace_.reasoningTokens = 0;
+    for (const auto& s : trace_.steps)
+        trace_.reasoningTokens += s.tokens.reasoning;
+    ordered_json scores = ordered_json::object();
+    trace_.scores.clear();
+    if (trace_.gold) {
+        trace_.scores = scorePrediction(ctx_->task, trace_.prediction, *trace_.gold);
+        for (const auto& [k, v] : trace_.scores)
+            scores[k] = v;
+    }
+    step.prompt = trace_.gold ? "gold: " + *trace_.gold : "(no gold output for this user)";
+    step.answer = trace_.prediction;
+    step.parsed = ordered_json{
+        {"prediction", trace_.prediction},
+        {"gold", trace_.gold ? ordered_json(*trace_.gold) : ordered_json()},
+        {"in_format", trace_.formatOk},
+        {"scores",
+         scores}}.dump();
+    step.status = StepStatus::Done;
+    step.latencyMs = msSince(start);
+    addStep(std::move(step));
+    trace_.status = UserStatus::Done;
+    trace_.error.clear();
+    return Ok{};
+}
+
+// ---------------------------------------------------------------------------------------------
+
+void UserRun::truncateFrom(std::size_t stepIndex) {
+    trace_.steps.resize(std::min(stepIndex, trace_.steps.size()));
+    std::erase_if(trace_.events,
+                  [&](const EventRecord& e) { return e.stepSeq >= static_cast<int>(stepIndex); });
+    trace_.interventions = static_cast<int>(
+        std::count_if(trace_.events.begin(), trace_.events.end(),
+                      [](const EventRecord& e) { return e.kind == EventKind::Intervention; }));
+    // Candidates, verdicts and the prediction are rebuilt from the steps that remain.
+    candidateAnswers_.clear();
+    trace_.verdicts.clear();
+    trace_.prediction.clear();
+    auto parse = [](const std::string& text) {
+        auto j = nlohmann::json::parse(text, nullptr, false);
+        return j.is_object() ? j : nlohmann::json::object();
+    };
+    for (const auto& s : trace_.steps) {
+        const auto parsed = parse(s.parsed);
+        const auto c = static_cast<std::size_t>(s.candidate);
+        if (s.stage == StageId::Answer || s.stage == StageId::Candidates) {
+            candidateAnswers_.resize(std::max(candidateAnswers_.size(), c + 1));
+            candidateAnswers_[c] = parsed.value("answer", s.answer);
+        } else if (s.stage == StageId::CrossReference) {
+            VerdictRecord v;
+            v.candidate = s.candidate;
+            v.answer = c < candidateAnswers_.size() ? candidateAnswers_[c] : std::string();
+            v.verdict = parseVerdict(parsed.value("verdict", "")).value_or(Verdict::Unsupported);
+            if (parsed.contains("evidence") && parsed["evidence"].is_array())
+                for (const auto& n : parsed["evidence"])
+                    if (n.is_number_integer())
+                        v.evidence.push_back(n.get<int>());
+            v.agreement = parsed.value("agreement", 0.0);
+            v.reason = parsed.value("reason", "");
+            v.judge = parsed.value("judge", "");
+            trace_.verdicts.push_back(std::move(v));
+        } else if (s.stage == StageId::Final) {
+            const auto chosen = parsed.value("chosen", std::size_t{0});
+            if (chosen < trace_.verdicts.size())
+                trace_.verdicts[chosen].chosen = true;
+            trace_.prediction = s.answer;
+        } else if (s.stage == StageId::Generate) {
+            trace_.prediction = s.answer;
+        }
+    }
+    trace_.scores.clear();
+    trace_.formatOk = false;
+    trace_.reasoningTokens = 0;
+    trace_.status = UserStatus::Invalid;
+    trace_.error.clear();
+}
+
+Status UserRun::rerunFrom(StageId stage) {
+    const auto at = std::find(plan_.begin(), plan_.end(), stage);
+    if (at == plan_.end())
+        return Error{"system " + std::string(systemName(trace_.system)) + " has no stage " +
+                     std::string(stageName(stage))};
+    const auto planIndex = static_cast<std::size_t>(at - plan_.begin());
+    std::size_t stepIndex = trace_.steps.size();
+    for (std::size_t i = 0; i < trace_.steps.size(); ++i) {
+        const auto pos = std::find(plan_.begin(), plan_.end(), trace_.steps[i].stage);
+        if (pos != plan_.end() && static_cast<std::size_t>(pos - plan_.begin()) >= planIndex) {
+            stepIndex = i;
+            break;
+        }
+    }
+    truncateFrom(stepIndex);
+    // Anything the verdicts covered is gone with them.
+    if (stage <= StageId::Retrieve) {
+        ranking_.reset();
+        items_.clear();
+    }
+    next_ = planIndex;
+    return Ok{};
+}
+
+Status UserRun::replaceOutput(StageId stage, int candidate, std::string text) {
+    std::size_t index = trace_.steps.size();
+    for (std::size_t i = 0; i < trace_.steps.size(); ++i)
+        if (trace_.steps[i].stage == stage && trace_.steps[i].candidate == candidate &&
+            trace_.steps[i].status == StepStatus::Done)
+            index = i;
+    if (index == trace_.steps.size())
+        return Error{
+            "user " + record_.id + " has no finished stage " + std::string(stageName(stage)) +
+            (candidate > 0 ? " #" + std::to_string(candidate + 1) : std::string()) + " to edit"};
+    const bool editable = isLevel(stage) || stage == StageId::Candidates ||
+                          stage == StageId::Final || stage == StageId::Generate;
+    if (!editable)
+        return Error{"the " + std::string(stageName(stage)) + " stage has no text to edit"};
+    StepRecord step = trace_.steps[index];
+    const HrtTemplate& hrt = *ctx_->hrt;
+    step.answer = text;
+    step.backendMode = "edited";
+    ordered_json parsed = nlohmann::ordered_json::parse(step.parsed, nullptr, false);
+    if (parsed.is_discarded() || !parsed.is_object())
+        parsed = ordered_json::object();
+    parsed["edited"] = true;
+    if (isLevel(stage) || stage == StageId::Candidates) {
+        const StageId rules = stage == StageId::Candidates ? StageId::Answer : stage;
+        const std::string body = stageBody(hrt, rules, text);
+        parsed["body"] = body;
+        if (rules == StageId::Answer) {
+            parsed["answer"] = body;
+            parsed["in_format"] = answerInFormat(hrt.answer, body);
+        }
+        if (rules == StageId::ProfileSynthesis || rules == StageId::AnswerPlan)
+            parsed["citations"] = citedItems(text);
+    } else {
+        parsed["answer"] = std::string(text::pyStrip(text));
+    }
+    step.parsed = parsed.dump();
+    truncateFrom(index);
+    step.seq = static_cast<int>(index);
+    trace_.steps.push_back(std::move(step));
+    // Rebuild what the edited step feeds.
+    truncateFrom(index + 1);
+    // Candidates are one plan stage: editing #2 of 3 re-runs only what follows the candidates
+    // stage, so the later candidates stay as they were.
+    const auto pos = std::find(plan_.begin(), plan_.end(), stage);
+    next_ = static_cast<std::size_t>(pos - plan_.begin()) + 1;
+    return Ok{};
+}
+
+} // namespace r2p::engine

@@ -1,0 +1,191 @@
+// The R2P engine: one state machine per user and system. step() runs exactly one stage, run()
+// runs to the end; a run can be paused and cancelled, re-run from a stage, or have a stage's
+// output replaced by hand and what follows re-run. Every stage leaves a StepRecord and its RPI
+// interventions EventRecords (model/Trace.h); nothing else is needed to render or replay it.
+#pragma once
+
+#include "HrtTemplate.h"
+#include "StageHint.h"
+#include "model/Record.h"
+#include "model/Trace.h"
+#include "pipeline/llm/Backend.h"
+#include "pipeline/llm/ChatTemplate.h"
+#include "pipeline/retrieval/Retriever.h"
+
+#include <atomic>
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace r2p::engine {
+
+enum class PromptMode {
+    Invalid = 0,
+    Auto,    // prefill when a chat template fits the model, else chat
+    Prefill, // continue the assistant turn through /v1/completions
+    Chat,    // re-ask each stage (and each correction) through /v1/chat/completions
+};
+
+struct EngineConfig {
+    std::string ranker = "bm25";
+    std::size_t k = 5;
+    std::uint64_t seed = 1;
+    int candidates = 3; // M, the main chain's answer included
+    Variation variation = Variation::Temperature;
+    double temperature = 0.6;          // HRT levels and the first answer
+    double candidateTemperature = 1.0; // further candidates (Variation::Temperature)
+    int maxInterventions = 2;          // per stage
+    PromptMode mode = PromptMode::Auto;
+    std::string model;
+    std::string chatTemplate;        // override id; empty: chosen from the model name
+    std::size_t maxProfileWords = 0; // lamp-rag / lrm-rag prompt word budget; 0: none
+    int baselineMaxTokens = 0;       // lamp-rag answer limit; 0: the template's answer budget
+    int judgeMaxTokens = 512;
+};
+
+// What every user of a run shares. Built once; read-only afterwards.
+struct EngineContext {
+    TaskId task = TaskId::Invalid;
+    EngineConfig config;
+    std::shared_ptr<llm::Backend> backend;
+    std::shared_ptr<const HrtTemplate> hrt;
+    std::shared_ptr<const retrieval::Retriever> retriever;
+    const llm::ChatTemplate* chatTemplate = nullptr; // set when prefill mode is used
+    bool offline = false; // the backend is the offline reasoner: lexical judge, mode "offline"
+
+    // Checks the pieces fit (template of this task, a backend, a retriever, a model unless
+    // offline) and picks the prompt mode.
+    static Result<std::shared_ptr<const EngineContext>> make(TaskId task, EngineConfig config,
+                                                             std::shared_ptr<llm::Backend> backend,
+                                                             std::shared_ptr<const HrtTemplate> hrt,
+                                                             bool offline);
+    PromptMode effectiveMode() const;
+};
+
+// Told about progress as it happens, from the thread that runs the stage (deltas: the
+// backend's thread). Must be quick.
+class EngineObserver {
+public:
+    virtual ~EngineObserver() = default;
+    virtual void stageStarted(SystemId /*system*/, StageId /*stage*/, int /*candidate*/) {}
+    virtual void delta(SystemId /*system*/, StageId /*stage*/, int /*candidate*/,
+                       std::string_view /*reasoning*/, std::string_view /*answer*/) {}
+    virtual void stepFinished(SystemId /*system*/, const StepRecord& /*step*/) {}
+    virtual void event(SystemId /*system*/, const EventRecord& /*event*/) {}
+};
+
+// The stages a system runs, in order (R2P without Candidates when M is 1).
+std::vector<StageId> stagePlan(SystemId system, int candidates);
+
+class UserRun {
+public:
+    UserRun(std::shared_ptr<const EngineContext> context, UserRecord record,
+            std::optional<std::string> gold, SystemId system, EngineObserver* observer = nullptr);
+    ~UserRun();
+    UserRun(const UserRun&) = delete;
+    UserRun& operator=(const UserRun&) = delete;
+
+    SystemId system() const { return trace_.system; }
+    const std::vector<StageId>& plan() const { return plan_; }
+    // The stage step() runs next; Invalid once finished.
+    StageId nextStage() const;
+    bool finished() const;
+
+    // Runs exactly the next stage. An Error when it failed (the trace then ends Failed, with the
+    // step and an Error event recorded) or was cancelled (nothing of it is recorded).
+    Status step();
+    // Steps until finished, paused, cancelled or failed.
+    Status run();
+    // Thread-safe: run() returns after the stage in progress.
+    void pause();
+    // Thread-safe: stops the request in flight; the stage is not recorded.
+    void cancel();
+    bool cancelled() const { return cancelled_; }
+    // Clears pause and cancel so step() and run() go on.
+    void clearStop();
+
+    // Forgets `stage` and everything after it, so the next step() runs it again.
+    Status rerunFrom(StageId stage);
+    // Replaces the text of a finished stage (an HRT level, a candidate's answer, or the final
+    // answer) as if the model had written it, and forgets everything after it.
+    Status replaceOutput(StageId stage, int candidate, std::string text);
+
+    const UserTrace& trace() const { return trace_; }
+    const UserRecord& record() const { return record_; }
+    // The retrieval, once the Retrieve stage ran (nullptr before, and for no-profile).
+    const retrieval::Ranking* ranking() const { return ranking_ ? &*ranking_ : nullptr; }
+    // The retrieved items as the prompts number them.
+    const std::vector<PromptItem>& items() const { return items_; }
+    // Reuse a ranking computed elsewhere (a batch ranks once per user for every system).
+    void setRanking(retrieval::Ranking ranking);
+
+private:
+    struct Generation;
+    Status runStage(StageId stage);
+    Status runRetrieve();
+    Status runLevel(StageId stage, int candidate, StepRecord& step);
+    Status runLevelStage(StageId stage);
+    Status runCandidates();
+    Status runCrossReference();
+    Status runFinal();
+    Status runScore();
+    Status runGenerate();
+    // Returns true to stop the stream (an RPI rule fired); sees reasoning and answer so far.
+    using StreamCheck = std::function<bool(std::string_view, std::string_view)>;
+    Result<llm::GenerationResult> generate(llm::GenerationRequest request, StageId stage,
+                                           int candidate, std::string* streamed,
+                                           const StreamCheck& check);
+    std::shared_ptr<StageHint> makeHint(StageId stage, int candidate) const;
+    std::string levelText(StageId stage) const; // the recorded text of an HRT level
+    std::string earlierLevels(StageId stage) const;
+    void addStep(StepRecord step);
+    void addEvent(EventRecord event);
+    Status fail(StepRecord step, std::string message);
+    void truncateFrom(std::size_t stepIndex);
+    Status checkCancelled() const;
+
+    std::shared_ptr<const EngineContext> ctx_;
+    UserRecord record_;
+    std::vector<StageId> plan_;
+    EngineObserver* observer_ = nullptr;
+    UserTrace trace_;
+    std::optional<retrieval::Ranking> ranking_;
+    std::vector<PromptItem> items_;
+    std::size_t next_ = 0;                      // index into plan_ of the next stage
+    std::vector<std::string> candidateAnswers_; // raw answers, index = candidate
+    std::atomic<bool> paused_{false};
+    std::atomic<bool> cancelled_{false};
+    std::mutex inFlightMutex_;
+    std::optional<llm::RequestId> inFlight_; // guarded by inFlightMutex_
+};
+
+// Per-user LaMP scores of one raw prediction (stripped, as LaMP does): "accuracy" for
+// classification, "MAE" and "squared_error" for LaMP-3, "rouge-1", "rouge-2", "rouge-L",
+// "rouge-Lsum" for generation.
+ScoreList scorePrediction(TaskId task, std::string_view prediction, std::string_view gold);
+
+// Agreement of each candidate with the others: the share of candidates giving the same stripped
+// answer (labels, ratings), or the mean pairwise ROUGE-L F with the others (text). One
+// candidate agrees fully with itself (1).
+std::vector<double> candidateAgreement(AnswerKind kind, const std::vector<std::string>& answers);
+
+// The offline stand-in for the model judge: a lexical check of a candidate against the
+// retrieved items and the synthesized facts.
+struct LexicalVerdict {
+    Verdict verdict = Verdict::Invalid;
+    std::vector<int> evidence;
+    std::string reason;
+};
+LexicalVerdict lexicalJudge(TaskId task, const HrtTemplate& hrt, std::string_view candidate,
+                            const std::vector<PromptItem>& items, std::string_view facts,
+                            std::string_view input);
+
+// Reads a model judge's reply ("VERDICT: ...", "EVIDENCE: P1, P3", "REASON: ..."); nullopt if
+// it has no valid VERDICT line.
+std::optional<LexicalVerdict> parseJudgeReply(std::string_view reply);
+
+} // namespace r2p::engine

@@ -1,0 +1,172 @@
+#include "RunSummary.h"
+
+#include "pipeline/metrics/LampEvaluation.h"
+
+#include <algorithm>
+#include <nlohmann/json.hpp>
+#include <set>
+
+namespace r2p::engine {
+
+namespace {
+
+using nlohmann::ordered_json;
+
+std::vector<Gold> goldsOf(const std::vector<const UserOutcome*>& users) {
+    std::vector<Gold> out;
+    for (const auto* u : users)
+        out.push_back({u->userId, *u->gold});
+    return out;
+}
+
+std::vector<Gold> predictionsOf(const std::vector<const UserOutcome*>& users) {
+    std::vector<Gold> out;
+    for (const auto* u : users)
+        out.push_back({u->userId, u->prediction});
+    return out;
+}
+
+} // namespace
+
+Result<RunSummary> summarizeRun(std::int64_t runId, TaskId task,
+                                const std::vector<SystemId>& systems,
+                                const std::vector<UserOutcome>& outcomes,
+                                const VerdictCounts& verdicts,
+                                const metrics::BootstrapOptions& bootstrap) {
+    RunSummary summary;
+    summary.runId = runId;
+    summary.task = task;
+    // Scored users per system, in outcome order.
+    std::map<SystemId, std::vector<const UserOutcome*>> scored;
+    std::map<SystemId, metrics::Evaluation> evaluations;
+    for (SystemId system : systems) {
+        SystemSummary s;
+        s.system = system;
+        double formatOk = 0, tokens = 0, interventions = 0;
+        std::size_t done = 0;
+        for (const auto& o : outcomes) {
+            if (o.system != system)
+                continue;
+            ++s.users;
+            if (o.status != UserStatus::Done) {
+                ++s.failed;
+                continue;
+            }
+            ++done;
+            formatOk += o.formatOk ? 1 : 0;
+            tokens += static_cast<double>(o.reasoningTokens);
+            interventions += o.interventions;
+            if (o.gold)
+                scored[system].push_back(&o);
+        }
+        if (done > 0) {
+            s.formatAdherence = formatOk / static_cast<double>(done);
+            s.reasoningTokensPerAnswer = tokens / static_cast<double>(done);
+            s.interventionsPerUser = interventions / static_cast<double>(done);
+        }
+        s.scored = scored[system].size();
+        if (!scored[system].empty()) {
+            auto e = metrics::evaluateLamp(task, goldsOf(scored[system]),
+                                           predictionsOf(scored[system]), bootstrap);
+            if (!e)
+                return Error{"run " + std::to_string(runId) + ", system " +
+                             std::string(systemName(system)) + ": " + e.error().message};
+            s.metrics = e->metrics;
+            s.intervals = e->intervals;
+            evaluations[system] = std::move(*e);
+        }
+        if (auto it = verdicts.find(system); it != verdicts.end())
+            s.verdicts = it->second;
+        summary.systems.push_back(std::move(s));
+    }
+
+    // R2P against each baseline on the users both scored.
+    if (std::find(systems.begin(), systems.end(), SystemId::R2P) != systems.end()) {
+        for (SystemId baseline : systems) {
+            if (baseline == SystemId::R2P)
+                continue;
+            std::set<std::string> ids;
+            for (const auto* u : scored[baseline])
+                ids.insert(u->userId);
+            std::vector<const UserOutcome*> a, b;
+            std::map<std::string, const UserOutcome*> byId;
+            for (const auto* u : scored[SystemId::R2P])
+                if (ids.count(u->userId))
+                    byId[u->userId] = u;
+            for (const auto* u : scored[baseline])
+                if (byId.count(u->userId)) {
+                    a.push_back(byId[u->userId]);
+                    b.push_back(u);
+                }
+            if (a.empty())
+                continue;
+            auto ea = metrics::evaluateLamp(task, goldsOf(a), predictionsOf(a), bootstrap);
+            auto eb = metrics::evaluateLamp(task, goldsOf(b), predictionsOf(b), bootstrap);
+            if (!ea || !eb)
+                return Error{"run " + std::to_string(runId) + ": " +
+                             (!ea ? ea.error().message : eb.error().message)};
+            for (const auto& [metric, value] : ea->metrics) {
+                auto cmp = metrics::compareEvaluations(*ea, *eb, metric, bootstrap);
+                if (!cmp)
+                    return Error{"run " + std::to_string(runId) + ": " + cmp.error().message};
+                DeltaSummary d;
+                d.baseline = baseline;
+                d.metric = metric;
+                d.users = a.size();
+                d.comparison = *cmp;
+                summary.deltas.push_back(std::move(d));
+            }
+        }
+    }
+    return summary;
+}
+
+std::string summaryJson(const RunSummary& summary) {
+    ordered_json systems = ordered_json::object();
+    for (const auto& s : summary.systems) {
+        ordered_json metrics = ordered_json::object();
+        for (const auto& [k, v] : s.metrics) {
+            metrics[k] = {{"value", v}};
+            for (const auto& [ik, iv] : s.intervals)
+                if (ik == k)
+                    metrics[k]["ci95"] = {iv.lo, iv.hi};
+        }
+        ordered_json verdicts = ordered_json::object();
+        for (Verdict v :
+             {Verdict::Supported, Verdict::Partial, Verdict::Contradicted, Verdict::Unsupported}) {
+            const auto it = s.verdicts.find(v);
+            verdicts[std::string(verdictName(v))] = it == s.verdicts.end() ? 0 : it->second;
+        }
+        ordered_json entry{{"users", s.users},
+                           {"failed", s.failed},
+                           {"scored", s.scored},
+                           {"metrics", metrics},
+                           {"format_adherence", s.formatAdherence},
+                           {"reasoning_tokens_per_answer", s.reasoningTokensPerAnswer},
+                           {"interventions_per_user", s.interventionsPerUser}};
+        if (s.system == SystemId::R2P)
+            entry["verdicts"] = verdicts;
+        systems[std::string(systemName(s.system))] = entry;
+    }
+    ordered_json deltas = ordered_json::array();
+    for (const auto& d : summary.deltas) {
+        const auto& c = d.comparison;
+        deltas.push_back({{"system", systemName(d.system)},
+                          {"baseline", systemName(d.baseline)},
+                          {"metric", d.metric},
+                          {"users", d.users},
+                          {"delta", c.delta},
+                          {"ci95", {c.ci.lo, c.ci.hi}},
+                          {"wins", c.wins},
+                          {"ties", c.ties},
+                          {"losses", c.losses},
+                          {"p_better", c.aBetterShare}});
+    }
+    return ordered_json{{"run", summary.runId},
+                        {"task", taskSpec(summary.task).name},
+                        {"systems", systems},
+                        {"deltas", deltas}}
+        .dump(2);
+}
+
+} // namespace r2p::engine

@@ -1,0 +1,537 @@
+// The R2P engine against the loopback test server playing scripted model outputs: every stage
+// recorded, each RPI rule breaking and being corrected (chat and prefill), contradicting
+// candidates, cancellation, backend failures, re-runs and hand edits.
+#include "model/Dataset.h"
+#include "pipeline/engine/Engine.h"
+#include "pipeline/engine/OfflineBackend.h"
+#include "pipeline/engine/Rpi.h"
+#include "pipeline/llm/OpenAiBackend.h"
+#include "support/ModelScripts.h"
+#include "support/TestSupport.h"
+
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+#include <thread>
+
+using namespace r2p;
+using namespace r2p::engine;
+using r2p::test::OpenAiTestServer;
+using r2p::test::Script;
+
+namespace {
+
+struct DemoUser {
+    UserRecord record;
+    std::string gold;
+};
+
+std::vector<DemoUser> demoUsers(TaskId task) {
+    const std::string dir = test::demoDir() + "/" + std::string(taskSpec(task).name);
+    std::vector<DemoUser> users;
+    auto status = forEachUserRecord(dir + "/dev_questions.json", [&](UserRecord&& r) {
+        users.push_back({std::move(r), ""});
+    });
+    EXPECT_TRUE(status) << dir;
+    auto outputs = readOutputsFile(dir + "/dev_outputs.json");
+    EXPECT_TRUE(outputs) << dir;
+    for (auto& u : users)
+        for (const auto& g : outputs->golds)
+            if (g.id == u.record.id)
+                u.gold = g.output;
+    return users;
+}
+
+std::vector<StageId> stagesOf(const UserTrace& t) {
+    std::vector<StageId> out;
+    for (const auto& s : t.steps)
+        out.push_back(s.stage);
+    return out;
+}
+
+class EngineHttpTest : public ::testing::Test {
+protected:
+    void SetUp() override {
+        hrt = builtinHrtTemplate(TaskId::LaMP3);
+        ASSERT_NE(hrt, nullptr);
+        user = demoUsers(TaskId::LaMP3).front();
+        ASSERT_GE(user.record.profile.size(), 5u);
+    }
+
+    std::shared_ptr<const EngineContext> context(EngineConfig config = {},
+                                                 std::string model = "r2p-test-model") {
+        llm::EndpointConfig endpoint;
+        endpoint.baseUrl = server.baseUrl();
+        endpoint.maxAttempts = 1;
+        backend = std::make_shared<llm::OpenAiBackend>(endpoint);
+        config.model = std::move(model);
+        auto ctx = EngineContext::make(TaskId::LaMP3, config, backend, nullptr, false);
+        EXPECT_TRUE(ctx) << (ctx ? "" : ctx.error().message);
+        return ctx ? *ctx : nullptr;
+    }
+
+    std::string correction(RpiRule rule, StageId stage) const {
+        return renderCorrection(*hrt, rule, stage, 5);
+    }
+
+    // The chat requests whose body contains `key`.
+    std::vector<std::string> bodiesWith(const std::string& key) const {
+        std::vector<std::string> out;
+        for (const auto& r : server.requests())
+            if (r.body.find(key) != std::string::npos)
+                out.push_back(r.body);
+        return out;
+    }
+
+    OpenAiTestServer server;
+    std::shared_ptr<llm::OpenAiBackend> backend;
+    const HrtTemplate* hrt = nullptr;
+    DemoUser user;
+};
+
+TEST_F(EngineHttpTest, RunRecordsEveryStageInOrder) {
+    test::scriptCompliantModel(server, *hrt, "4");
+    UserRun run(context(), user.record, user.gold, SystemId::R2P);
+    ASSERT_TRUE(run.run());
+    ASSERT_TRUE(run.finished());
+    const UserTrace& t = run.trace();
+    EXPECT_EQ(t.status, UserStatus::Done);
+    const std::vector<StageId> expected = {
+        StageId::Retrieve,       StageId::TaskAnalysis,   StageId::ProfileSynthesis,
+        StageId::AnswerPlan,     StageId::Answer,         StageId::Candidates,
+        StageId::Candidates,     StageId::CrossReference, StageId::CrossReference,
+        StageId::CrossReference, StageId::Final,          StageId::Score};
+    EXPECT_EQ(stagesOf(t), expected);
+    for (std::size_t i = 0; i < t.steps.size(); ++i) {
+        EXPECT_EQ(t.steps[i].seq, static_cast<int>(i));
+        EXPECT_EQ(t.steps[i].status, StepStatus::Done);
+    }
+    // Each level's prompt shows the retrieved items and asks for its marker.
+    const auto& synthesis = t.steps[2];
+    EXPECT_NE(synthesis.prompt.find("[P1] (relevance"), std::string::npos);
+    EXPECT_NE(synthesis.prompt.find("## Profile synthesis"), std::string::npos);
+    EXPECT_NE(synthesis.prompt.find("Your reasoning so far"), std::string::npos);
+    EXPECT_EQ(synthesis.backendMode, "chat");
+    const auto parsed = nlohmann::json::parse(synthesis.parsed);
+    EXPECT_EQ(parsed["citations"], nlohmann::json({1, 2}));
+    EXPECT_EQ(t.steps[1].candidate, 0);
+    EXPECT_EQ(t.steps[5].candidate, 1);
+    EXPECT_EQ(t.steps[6].candidate, 2);
+    // Candidates sample with their own seeds.
+    EXPECT_EQ(bodiesWith("\"seed\":2").size(), 1u);
+    EXPECT_EQ(bodiesWith("\"seed\":3").size(), 1u);
+
+    ASSERT_EQ(t.verdicts.size(), 3u);
+    for (const auto& v : t.verdicts) {
+        EXPECT_EQ(v.verdict, Verdict::Supported);
+        EXPECT_EQ(v.evidence, std::vector<int>{1});
+        EXPECT_EQ(v.judge, "model");
+        EXPECT_DOUBLE_EQ(v.agreement, 1.0);
+    }
+    EXPECT_TRUE(t.verdicts[0].chosen);
+    EXPECT_EQ(t.prediction, "4");
+    EXPECT_TRUE(t.formatOk);
+    EXPECT_EQ(t.interventions, 0);
+    ASSERT_FALSE(t.scores.empty());
+    EXPECT_EQ(t.scores[0].first, "MAE");
+    EXPECT_DOUBLE_EQ(t.scores[0].second, std::fabs(4.0 - std::stod(user.gold)));
+    EXPECT_EQ(server.requestCount(), 4u + 2u + 3u);
+}
+
+TEST_F(EngineHttpTest, StepRunsExactlyOneStage) {
+    test::scriptCompliantModel(server, *hrt, "4");
+    UserRun run(context(), user.record, user.gold, SystemId::R2P);
+    std::size_t stages = 0;
+    while (!run.finished()) {
+        const StageId next = run.nextStage();
+        ASSERT_TRUE(run.step());
+        ++stages;
+        EXPECT_EQ(run.trace().steps.back().stage, next);
+        if (next == StageId::TaskAnalysis) {
+            EXPECT_EQ(server.requestCount(), 1u);
+        }
+    }
+    EXPECT_EQ(stages, run.plan().size());
+    EXPECT_FALSE(run.step()); // finished: nothing more to run
+}
+
+struct RuleCase {
+    const char* name;
+    RpiRule rule;
+    StageId stage;
+    std::string violating; // the level body (or whole reply when noMarker)
+    bool noMarker = false;
+};
+
+class EngineRpiTest : public EngineHttpTest, public ::testing::WithParamInterface<RuleCase> {};
+
+TEST_P(EngineRpiTest, ViolationIsCorrectedInChatMode) {
+    const RuleCase& c = GetParam();
+    const std::string injected = correction(c.rule, c.stage);
+    // The re-asked request carries the correction: it gets a compliant reply.
+    const std::string fixedBody = c.stage == StageId::Answer ? "4"
+                                  : c.stage == StageId::ProfileSynthesis
+                                      ? "- The user rates generously [P1, P3]."
+                                      : "Short and to the point.";
+    server.when(test::jsonEscaped(injected), test::levelReply(*hrt, c.stage, fixedBody));
+    Script bad = test::levelReply(*hrt, c.stage, c.violating);
+    if (c.noMarker)
+        bad.answer = c.violating;
+    server.when(test::levelRequestKey(*hrt, c.stage), bad);
+    test::scriptCompliantModel(server, *hrt, "4");
+
+    EngineConfig config;
+    config.candidates = 1; // further candidates would break the answer rule too
+    UserRun run(context(config), user.record, user.gold, SystemId::R2P);
+    ASSERT_TRUE(run.run());
+    const UserTrace& t = run.trace();
+    ASSERT_EQ(t.events.size(), 1u);
+    const EventRecord& e = t.events[0];
+    EXPECT_EQ(e.kind, EventKind::Intervention);
+    EXPECT_EQ(e.rule, c.rule);
+    EXPECT_FALSE(e.evidence.empty());
+    EXPECT_EQ(e.injected, injected);
+    EXPECT_EQ(e.mode, "chat");
+    EXPECT_EQ(e.outcome, "complied");
+    EXPECT_EQ(t.interventions, 1);
+    const StepRecord& step = t.steps[static_cast<std::size_t>(e.stepSeq)];
+    EXPECT_EQ(step.stage, c.stage);
+    EXPECT_EQ(step.attempts, 2);
+    EXPECT_NE(step.answer.find(fixedBody), std::string::npos);
+    EXPECT_NE(step.prompt.find("--- attempt 2 ---"), std::string::npos);
+    EXPECT_NE(step.raw.find(injected), std::string::npos);
+    EXPECT_FALSE(checkStageEnd(*hrt, c.stage, step.answer, approxTokens(step.answer), 5));
+    EXPECT_EQ(bodiesWith(test::jsonEscaped(injected)).size(), 1u);
+    EXPECT_EQ(t.prediction, "4");
+    EXPECT_TRUE(t.formatOk);
+}
+
+std::string longText(int words) {
+    std::string s;
+    for (int i = 0; i < words; ++i)
+        s += "considering ";
+    return s;
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    Rules, EngineRpiTest,
+    ::testing::Values(RuleCase{"citations", RpiRule::Citations, StageId::ProfileSynthesis,
+                               "- The user likes things that work.\n- The user dislikes noise."},
+                      RuleCase{"answer_format", RpiRule::AnswerFormat, StageId::Answer,
+                               "The rating is 4 because the review is positive."},
+                      RuleCase{"token_budget", RpiRule::TokenBudget, StageId::TaskAnalysis,
+                               longText(600)},
+                      RuleCase{"marker_order", RpiRule::MarkerOrder, StageId::AnswerPlan,
+                               "I will simply answer now without the marker.", true}),
+    [](const auto& param) { return std::string(param.param.name); });
+
+TEST_F(EngineHttpTest, InterventionsStopAtTheLimitAndSaySo) {
+    server.when(test::levelRequestKey(*hrt, StageId::ProfileSynthesis),
+                test::levelReply(*hrt, StageId::ProfileSynthesis, "- No citations at all."));
+    test::scriptCompliantModel(server, *hrt, "4");
+    EngineConfig config;
+    config.maxInterventions = 2;
+    UserRun run(context(config), user.record, user.gold, SystemId::R2P);
+    ASSERT_TRUE(run.run());
+    const UserTrace& t = run.trace();
+    ASSERT_EQ(t.events.size(), 2u);
+    EXPECT_EQ(t.events[0].outcome, "violated again: citations");
+    EXPECT_EQ(t.events[1].outcome, "gave up: citations still violated");
+    const StepRecord& step = t.steps[2];
+    EXPECT_EQ(step.stage, StageId::ProfileSynthesis);
+    EXPECT_EQ(step.attempts, 3);
+    EXPECT_EQ(step.status, StepStatus::Done); // the run goes on with what it has
+    EXPECT_EQ(nlohmann::json::parse(step.parsed)["interventions"], 2);
+    EXPECT_EQ(t.status, UserStatus::Done);
+}
+
+TEST_F(EngineHttpTest, StreamingBudgetViolationStopsTheStream) {
+    // A reply far past the budget, streamed slowly: the engine stops it long before its end.
+    Script ramble = test::levelReply(*hrt, StageId::TaskAnalysis, longText(3000));
+    ramble.wordsPerChunk = 10;
+    ramble.chunkDelayMs = 2;
+    server.when(test::jsonEscaped(correction(RpiRule::TokenBudget, StageId::TaskAnalysis)),
+                test::levelReply(*hrt, StageId::TaskAnalysis, "Brief."));
+    server.when(test::levelRequestKey(*hrt, StageId::TaskAnalysis), ramble);
+    test::scriptCompliantModel(server, *hrt, "4");
+    UserRun run(context(), user.record, user.gold, SystemId::R2P);
+    ASSERT_TRUE(run.step()); // retrieve
+    ASSERT_TRUE(run.step()); // task analysis, with one intervention
+    const StepRecord& step = run.trace().steps.back();
+    ASSERT_EQ(run.trace().events.size(), 1u);
+    EXPECT_EQ(run.trace().events[0].rule, RpiRule::TokenBudget);
+    // Stopped a little past the budget (200 tokens ~ 800 characters), not after 3000 words.
+    EXPECT_LT(step.raw.size(), 6000u);
+    EXPECT_NE(step.answer.find("Brief."), std::string::npos);
+}
+
+TEST_F(EngineHttpTest, ContradictingCandidatesGetVerdictsAndTheBestIsChosen) {
+    // Candidate 2 (seed 2) answers 1; the judge says that contradicts P1 and P2.
+    server.when(test::jsonEscaped("Candidate answer:\n1\n"),
+                test::judgeReply("contradicted", "P1, P2", "Both rate this kind of item 4 or 5."));
+    server.when("\"seed\":2", test::levelReply(*hrt, StageId::Answer, "1"));
+    test::scriptCompliantModel(server, *hrt, "4");
+    UserRun run(context(), user.record, user.gold, SystemId::R2P);
+    ASSERT_TRUE(run.run());
+    const auto& v = run.trace().verdicts;
+    ASSERT_EQ(v.size(), 3u);
+    EXPECT_EQ(v[0].answer, "4");
+    EXPECT_EQ(v[1].answer, "1");
+    EXPECT_EQ(v[2].answer, "4");
+    EXPECT_EQ(v[0].verdict, Verdict::Supported);
+    EXPECT_EQ(v[1].verdict, Verdict::Contradicted);
+    EXPECT_EQ(v[1].evidence, (std::vector<int>{1, 2}));
+    EXPECT_EQ(v[1].reason, "Both rate this kind of item 4 or 5.");
+    EXPECT_NEAR(v[0].agreement, 2.0 / 3.0, 1e-12);
+    EXPECT_NEAR(v[1].agreement, 1.0 / 3.0, 1e-12);
+    EXPECT_TRUE(v[0].chosen);
+    EXPECT_FALSE(v[1].chosen);
+    EXPECT_EQ(run.trace().prediction, "4");
+    const auto final = nlohmann::json::parse(run.trace().steps[10].parsed);
+    EXPECT_EQ(final["chosen"], 0);
+    EXPECT_NE(final["reason"].get<std::string>().find("2 of 3 candidates agree"),
+              std::string::npos);
+}
+
+TEST_F(EngineHttpTest, UnparsableJudgeReplyCountsAsUnsupportedWithANote) {
+    Script judge;
+    judge.answer = "I think it is fine.";
+    server.when(test::judgeRequestKey(*hrt), judge);
+    test::scriptCompliantModel(server, *hrt, "4");
+    EngineConfig config;
+    config.candidates = 1;
+    UserRun run(context(config), user.record, user.gold, SystemId::R2P);
+    ASSERT_TRUE(run.run());
+    ASSERT_EQ(run.trace().verdicts.size(), 1u);
+    EXPECT_EQ(run.trace().verdicts[0].verdict, Verdict::Unsupported);
+    ASSERT_EQ(run.trace().events.size(), 1u);
+    EXPECT_EQ(run.trace().events[0].kind, EventKind::Note);
+    EXPECT_EQ(run.trace().prediction, "4"); // the only candidate is still the answer
+}
+
+TEST_F(EngineHttpTest, CancelDropsTheStageInFlight) {
+    Script forever = test::levelReply(*hrt, StageId::TaskAnalysis, "Thinking");
+    forever.fault = test::Fault::NeverEnds;
+    forever.faultAfterEvents = 2;
+    server.when(test::levelRequestKey(*hrt, StageId::TaskAnalysis), forever);
+    test::scriptCompliantModel(server, *hrt, "4");
+    UserRun run(context(), user.record, user.gold, SystemId::R2P);
+    ASSERT_TRUE(run.step()); // retrieve
+    Status result = Ok{};
+    std::thread worker([&] { result = run.step(); });
+    ASSERT_TRUE(server.waitForRequests(1, std::chrono::seconds(20)));
+    run.cancel();
+    worker.join();
+    ASSERT_FALSE(result);
+    EXPECT_NE(result.error().message.find("cancelled"), std::string::npos);
+    EXPECT_EQ(run.trace().steps.size(), 1u); // only the retrieval: nothing half-done
+    EXPECT_EQ(run.nextStage(), StageId::TaskAnalysis);
+    EXPECT_EQ(run.trace().status, UserStatus::Invalid);
+
+    // Going on after a cancel runs the stage again from scratch.
+    server.clearScripts();
+    test::scriptCompliantModel(server, *hrt, "4");
+    run.clearStop();
+    ASSERT_TRUE(run.run());
+    EXPECT_EQ(run.trace().status, UserStatus::Done);
+    EXPECT_EQ(run.trace().steps[1].stage, StageId::TaskAnalysis);
+}
+
+TEST_F(EngineHttpTest, BackendErrorFailsTheUserAndNamesTheRequest) {
+    Script refused;
+    refused.fault = test::Fault::Status400;
+    refused.errorMessage = "prompt too long for this model";
+    server.when(test::levelRequestKey(*hrt, StageId::AnswerPlan), refused);
+    test::scriptCompliantModel(server, *hrt, "4");
+    UserRun run(context(), user.record, user.gold, SystemId::R2P);
+    Status s = run.run();
+    ASSERT_FALSE(s);
+    EXPECT_NE(s.error().message.find("answer_plan"), std::string::npos) << s.error().message;
+    EXPECT_NE(s.error().message.find("400"), std::string::npos);
+    EXPECT_NE(s.error().message.find("prompt too long"), std::string::npos);
+    const UserTrace& t = run.trace();
+    EXPECT_EQ(t.status, UserStatus::Failed);
+    EXPECT_TRUE(run.finished());
+    ASSERT_EQ(t.steps.back().stage, StageId::AnswerPlan);
+    EXPECT_EQ(t.steps.back().status, StepStatus::Failed);
+    ASSERT_FALSE(t.events.empty());
+    EXPECT_EQ(t.events.back().kind, EventKind::Error);
+    EXPECT_TRUE(t.prediction.empty());
+}
+
+TEST_F(EngineHttpTest, PrefillModeContinuesTheAssistantTurnAfterACorrection) {
+    // deepseek-r1 distills: the template opens <think>, so levels are reasoning and the
+    // answer comes after </think>.
+    const auto endsWith = [](const std::string& text) {
+        return test::jsonEscaped(text) + "\"";
+    };
+    const auto* ta = hrt->level(StageId::TaskAnalysis);
+    const auto* ps = hrt->level(StageId::ProfileSynthesis);
+    const auto* ap = hrt->level(StageId::AnswerPlan);
+    const auto* an = hrt->level(StageId::Answer);
+    const std::string injected = correction(RpiRule::Citations, StageId::ProfileSynthesis);
+    auto text = [](std::string s) {
+        Script script;
+        script.reasoningStyle = test::ReasoningStyle::None;
+        script.answer = std::move(s);
+        script.wordsPerChunk = 3;
+        return script;
+    };
+    server.when(endsWith(injected + "\n"), text("- Generous rater [P1, P2]."));
+    server.when(endsWith(ta->marker + "\n"), text("Predict a 1-5 rating.\n\n"));
+    server.when(endsWith(ps->marker + "\n"), text("- Likes quality, no sources.\n\n"));
+    server.when(endsWith(ap->marker + "\n"), text("Follow [P1]: 4.\n\n"));
+    server.when(endsWith(an->marker + "\n"), text("4\n</think>\n\n4"));
+    server.when(test::judgeRequestKey(*hrt),
+                test::judgeReply("supported", "P1", "P1 rated a similar item 4."));
+    UserRun run(context({}, "deepseek-r1-distill-qwen-7b"), user.record, user.gold, SystemId::R2P);
+    ASSERT_TRUE(run.run()) << run.trace().error;
+    const UserTrace& t = run.trace();
+    EXPECT_EQ(t.status, UserStatus::Done);
+    const StepRecord& synthesis = t.steps[2];
+    EXPECT_EQ(synthesis.backendMode, "prefill");
+    EXPECT_EQ(synthesis.answer, ps->marker + "\n- Likes quality, no sources.\n" + injected +
+                                    "\n- Generous rater [P1, P2].");
+    ASSERT_EQ(t.events.size(), 1u);
+    EXPECT_EQ(t.events[0].mode, "prefill");
+    EXPECT_EQ(t.events[0].outcome, "complied");
+    // The continuation's prompt is the conversation plus everything written so far.
+    std::size_t completions = 0;
+    for (const auto& r : server.requests())
+        if (r.path == "/v1/completions") {
+            ++completions;
+            ASSERT_TRUE(r.json);
+            const std::string prompt = (*r.json)["prompt"];
+            EXPECT_NE(prompt.find("<｜Assistant｜><think>\n## Task analysis\n"), std::string::npos);
+        }
+    EXPECT_EQ(completions, 4u + 1u + 2u); // levels, the continuation, two more candidates
+    EXPECT_EQ(t.prediction, "4");
+    EXPECT_TRUE(t.formatOk);
+}
+
+TEST(EngineOffline, RerunAndEditOnlyRedoWhatFollows) {
+    const auto users = demoUsers(TaskId::LaMP3);
+    auto backend = std::make_shared<OfflineBackend>(OfflineOptions{0, 0});
+    auto ctx = EngineContext::make(TaskId::LaMP3, {}, backend, nullptr, true);
+    ASSERT_TRUE(ctx);
+    UserRun run(*ctx, users[0].record, users[0].gold, SystemId::R2P);
+    ASSERT_TRUE(run.run());
+    const UserTrace first = run.trace();
+    ASSERT_EQ(first.status, UserStatus::Done);
+
+    // Re-running from the synthesis keeps retrieval and task analysis, and (deterministic
+    // offline reasoner) arrives at the same trace.
+    ASSERT_TRUE(run.rerunFrom(StageId::ProfileSynthesis));
+    EXPECT_EQ(run.trace().steps.size(), 2u);
+    EXPECT_EQ(run.nextStage(), StageId::ProfileSynthesis);
+    EXPECT_EQ(run.trace().status, UserStatus::Invalid);
+    ASSERT_TRUE(run.run());
+    ASSERT_EQ(run.trace().steps.size(), first.steps.size());
+    for (std::size_t i = 0; i < first.steps.size(); ++i)
+        EXPECT_EQ(run.trace().steps[i].answer, first.steps[i].answer) << i;
+    EXPECT_EQ(run.trace().prediction, first.prediction);
+
+    // Editing the first answer by hand: the candidates, verdicts and final choice follow it.
+    const std::string edited = first.prediction == "2" ? "3" : "2";
+    ASSERT_TRUE(run.replaceOutput(StageId::Answer, 0, "## Answer\n" + edited));
+    EXPECT_EQ(run.nextStage(), StageId::Candidates);
+    EXPECT_EQ(run.trace().steps.back().stage, StageId::Answer);
+    EXPECT_EQ(run.trace().steps.back().backendMode, "edited");
+    EXPECT_TRUE(run.trace().verdicts.empty());
+    ASSERT_TRUE(run.run());
+    ASSERT_EQ(run.trace().verdicts.size(), 3u);
+    EXPECT_EQ(run.trace().verdicts[0].answer, edited);
+    EXPECT_EQ(run.trace().status, UserStatus::Done);
+
+    // Editing the final answer re-scores it.
+    ASSERT_TRUE(run.replaceOutput(StageId::Final, 0, "5"));
+    EXPECT_EQ(run.nextStage(), StageId::Score);
+    ASSERT_TRUE(run.run());
+    EXPECT_EQ(run.trace().prediction, "5");
+    EXPECT_DOUBLE_EQ(run.trace().scores[0].second, std::fabs(5.0 - std::stod(users[0].gold)));
+    EXPECT_EQ(run.trace().verdicts.size(), 3u); // kept from the steps
+
+    EXPECT_FALSE(run.replaceOutput(StageId::Retrieve, 0, "x"));
+    EXPECT_FALSE(run.rerunFrom(StageId::Generate));
+}
+
+class EngineOfflineTasks : public ::testing::TestWithParam<TaskId> {};
+
+TEST_P(EngineOfflineTasks, EverySystemFinishesOnTheDemo) {
+    const TaskId task = GetParam();
+    const auto users = demoUsers(task);
+    ASSERT_FALSE(users.empty());
+    auto backend = std::make_shared<OfflineBackend>();
+    auto ctx = EngineContext::make(task, {}, backend, nullptr, true);
+    ASSERT_TRUE(ctx) << ctx.error().message;
+    const auto& spec = taskSpec(task);
+    std::size_t r2pInFormat = 0;
+    for (std::size_t u = 0; u < 6 && u < users.size(); ++u) {
+        for (SystemId system :
+             {SystemId::R2P, SystemId::NoProfile, SystemId::LampRag, SystemId::LrmRag}) {
+            UserRun run(*ctx, users[u].record, users[u].gold, system);
+            ASSERT_TRUE(run.run())
+                << users[u].record.id << " " << systemName(system) << ": " << run.trace().error;
+            const UserTrace& t = run.trace();
+            EXPECT_EQ(t.status, UserStatus::Done);
+            EXPECT_FALSE(t.prediction.empty()) << users[u].record.id << " " << systemName(system);
+            ASSERT_FALSE(t.scores.empty());
+            if (spec.kind == TaskKind::Generation) {
+                EXPECT_EQ(t.scores[0].first, "rouge-1");
+            }
+            for (const auto& s : t.steps)
+                if (s.stage != StageId::Retrieve && s.stage != StageId::Final &&
+                    s.stage != StageId::Score && s.stage != StageId::CrossReference) {
+                    EXPECT_EQ(s.backendMode, "offline");
+                }
+            if (system == SystemId::R2P) {
+                r2pInFormat += t.formatOk ? 1 : 0;
+                ASSERT_EQ(t.verdicts.size(), 3u);
+                for (const auto& v : t.verdicts)
+                    EXPECT_EQ(v.judge, "lexical (offline)");
+                EXPECT_EQ(std::count_if(t.verdicts.begin(), t.verdicts.end(),
+                                        [](const auto& v) { return v.chosen; }),
+                          1);
+            }
+            if (system == SystemId::NoProfile) {
+                EXPECT_EQ(stagesOf(t), (std::vector{StageId::Generate, StageId::Score}));
+            }
+        }
+    }
+    // RPI holds R2P to the format: every final answer is in it.
+    EXPECT_EQ(r2pInFormat, std::min<std::size_t>(6, users.size()));
+}
+
+INSTANTIATE_TEST_SUITE_P(Demo, EngineOfflineTasks,
+                         ::testing::Values(TaskId::LaMP1, TaskId::LaMP2, TaskId::LaMP3,
+                                           TaskId::LaMP4, TaskId::LaMP5, TaskId::LaMP7),
+                         [](const auto& param) {
+                             std::string name(taskSpec(param.param).name);
+                             name.erase(std::remove(name.begin(), name.end(), '-'), name.end());
+                             return name;
+                         });
+
+TEST(EngineContextTest, RejectsPiecesThatDoNotFit) {
+    auto backend = std::make_shared<OfflineBackend>();
+    EXPECT_FALSE(EngineContext::make(TaskId::LaMP3, {}, nullptr, nullptr, true));
+    EngineConfig noModel;
+    auto c = EngineContext::make(TaskId::LaMP3, noModel, backend, nullptr, false);
+    ASSERT_FALSE(c);
+    EXPECT_NE(c.error().message.find("model"), std::string::npos);
+    EngineConfig badRanker;
+    badRanker.ranker = "bm99";
+    c = EngineContext::make(TaskId::LaMP3, badRanker, backend, nullptr, true);
+    ASSERT_FALSE(c);
+    EXPECT_NE(c.error().message.find("bm99"), std::string::npos);
+    auto wrong = std::make_shared<HrtTemplate>(*builtinHrtTemplate(TaskId::LaMP2));
+    c = EngineContext::make(TaskId::LaMP3, {}, backend, wrong, true);
+    ASSERT_FALSE(c);
+    EXPECT_NE(c.error().message.find("LaMP-2"), std::string::npos);
+    EngineConfig prefill;
+    prefill.model = "mystery-model";
+    prefill.mode = PromptMode::Prefill;
+    c = EngineContext::make(TaskId::LaMP3, prefill, backend, nullptr, false);
+    ASSERT_FALSE(c);
+    EXPECT_NE(c.error().message.find("chat template"), std::string::npos);
+}
+
+} // namespace
