@@ -1,6 +1,8 @@
 #include "Cli.h"
 
 #include <algorithm>
+#include <cstdio>
+#include <filesystem>
 #include <iostream>
 
 namespace r2p::cli {
@@ -79,6 +81,50 @@ std::string Args::valueOr(const std::string& name, const std::string& fallback) 
 int fail(const char* command, const std::string& message, int code) {
     std::cerr << "r2p " << command << ": " << message << "\n";
     return code;
+}
+
+Output::~Output() {
+    if (file_ && file_ != stdout) {
+        std::fclose(file_);
+        std::remove(temp_.c_str());
+    }
+}
+
+bool Output::open(const std::optional<std::string>& path) {
+    if (!path) {
+        file_ = stdout;
+        return true;
+    }
+    target_ = *path;
+    temp_ = *path + ".part";
+    file_ = std::fopen(temp_.c_str(), "wb");
+    return file_ != nullptr;
+}
+
+void Output::flushIfFull() {
+    if (buffer_.size() >= (1u << 20))
+        flush();
+}
+
+void Output::flush() {
+    if (!buffer_.empty() && std::fwrite(buffer_.data(), 1, buffer_.size(), file_) != buffer_.size())
+        failed_ = true;
+    buffer_.clear();
+}
+
+bool Output::finish() {
+    flush();
+    if (file_ == stdout)
+        return std::fflush(stdout) == 0 && !failed_;
+    const bool closed = std::fclose(file_) == 0;
+    file_ = nullptr;
+    if (!closed || failed_) {
+        std::remove(temp_.c_str());
+        return false;
+    }
+    std::error_code ec;
+    std::filesystem::rename(temp_, target_, ec);
+    return !ec;
 }
 
 } // namespace r2p::cli

@@ -1,6 +1,7 @@
 // The r2p command line: a registry of subcommands and the small argument parser they share.
 #pragma once
 
+#include <cstdio>
 #include <map>
 #include <optional>
 #include <string>
@@ -47,6 +48,28 @@ private:
     std::vector<std::string> flags_;
     std::vector<std::string> positional_;
     std::string error_;
+};
+
+// Buffered output to stdout or a file; the file is written beside the target and renamed into
+// place at the end, so an interrupted command never leaves a half-written file under its name.
+class Output {
+public:
+    Output() = default;
+    Output(const Output&) = delete;
+    Output& operator=(const Output&) = delete;
+    ~Output();
+    // nullopt: stdout. false when the file cannot be created.
+    bool open(const std::optional<std::string>& path);
+    std::string& buffer() { return buffer_; }
+    void flushIfFull();
+    void flush();
+    // Flushes, closes and renames; false on any write error.
+    bool finish();
+
+private:
+    std::FILE* file_ = nullptr;
+    std::string target_, temp_, buffer_;
+    bool failed_ = false;
 };
 
 // Prints "r2p CMD: message" to stderr and returns `code`.

@@ -17,59 +17,6 @@ namespace {
 
 constexpr std::size_t kPrintedFindings = 20;
 
-// Buffered output to stdout or a file; the file is written beside the target and renamed into
-// place at the end, so an interrupted run never leaves a half-written ranking under its name.
-class Output {
-public:
-    bool open(const std::optional<std::string>& path) {
-        if (!path) {
-            file_ = stdout;
-            return true;
-        }
-        target_ = *path;
-        temp_ = *path + ".part";
-        file_ = std::fopen(temp_.c_str(), "wb");
-        return file_ != nullptr;
-    }
-    ~Output() {
-        if (file_ && file_ != stdout) {
-            std::fclose(file_);
-            std::remove(temp_.c_str());
-        }
-    }
-    std::string& buffer() { return buffer_; }
-    void flushIfFull() {
-        if (buffer_.size() >= (1u << 20))
-            flush();
-    }
-    void flush() {
-        if (!buffer_.empty() &&
-            std::fwrite(buffer_.data(), 1, buffer_.size(), file_) != buffer_.size())
-            failed_ = true;
-        buffer_.clear();
-    }
-    // Flushes, closes and renames; false on any write error.
-    bool finish() {
-        flush();
-        if (file_ == stdout)
-            return std::fflush(stdout) == 0 && !failed_;
-        const bool closed = std::fclose(file_) == 0;
-        file_ = nullptr;
-        if (!closed || failed_) {
-            std::remove(temp_.c_str());
-            return false;
-        }
-        std::error_code ec;
-        std::filesystem::rename(temp_, target_, ec);
-        return !ec;
-    }
-
-private:
-    std::FILE* file_ = nullptr;
-    std::string target_, temp_, buffer_;
-    bool failed_ = false;
-};
-
 std::string describe(const Finding& f) {
     return f.message();
 }

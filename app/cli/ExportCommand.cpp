@@ -1,0 +1,240 @@
+// r2p export: a stored run as LaMP prediction files (one per system, plus the golds, all
+// evaluable by `r2p eval` and LaMP's evaluation script), as the full trace in JSON lines, or as
+// a per-user CSV table.
+#include "Cli.h"
+#include "model/ProjectStore.h"
+#include "model/RunStore.h"
+
+#include <filesystem>
+#include <iostream>
+#include <nlohmann/json.hpp>
+
+namespace r2p::cli {
+namespace {
+
+using nlohmann::ordered_json;
+
+std::string csvField(std::string_view text) {
+    if (text.find_first_of(",\"\n\r") == std::string_view::npos)
+        return std::string(text);
+    std::string out = "\"";
+    for (char c : text) {
+        if (c == '"')
+            out += '"';
+        out += c;
+    }
+    return out + "\"";
+}
+
+std::string number(double v) {
+    char buf[64];
+    std::snprintf(buf, sizeof buf, "%.17g", v);
+    return buf;
+}
+
+ordered_json parsedObject(const std::string& text) {
+    auto j = ordered_json::parse(text, nullptr, false);
+    return j.is_discarded() ? ordered_json(text) : j;
+}
+
+int writeLamp(const RunStore& runs, const RunInfo& info, const std::vector<UserOutcome>& outcomes,
+              const std::string& outDir) {
+    std::error_code ec;
+    std::filesystem::create_directories(outDir, ec);
+    if (ec)
+        return fail("export", "cannot create " + outDir + ": " + ec.message(), kExitRuntime);
+    (void)runs;
+    const std::string taskField = std::string(taskSpec(info.task).outputsName);
+    std::size_t failed = 0;
+    ordered_json golds = ordered_json::array();
+    bool haveGolds = false;
+    for (const auto& id : info.users)
+        for (const auto& o : outcomes)
+            if (o.userId == id && o.gold) {
+                golds.push_back({{"id", id}, {"output", *o.gold}});
+                haveGolds = true;
+                break;
+            }
+    for (SystemId system : info.systems) {
+        ordered_json preds = ordered_json::array();
+        for (const auto& o : outcomes) {
+            if (o.system != system)
+                continue;
+            if (o.status != UserStatus::Done)
+                ++failed;
+            preds.push_back({{"id", o.userId}, {"output", o.prediction}});
+        }
+        Output out;
+        const std::string path =
+            (std::filesystem::path(outDir) / (std::string(systemName(system)) + ".json")).string();
+        if (!out.open(path))
+            return fail("export", "cannot write " + path, kExitRuntime);
+        out.buffer() = ordered_json{{"task", taskField}, {"golds", preds}}.dump(1) + "\n";
+        if (!out.finish())
+            return fail("export", "cannot write " + path + " (disk full?)", kExitRuntime);
+        std::cerr << "r2p export: " << path << " (" << preds.size() << " predictions)\n";
+    }
+    if (haveGolds) {
+        Output out;
+        const std::string path = (std::filesystem::path(outDir) / "golds.json").string();
+        if (!out.open(path))
+            return fail("export", "cannot write " + path, kExitRuntime);
+        out.buffer() = ordered_json{{"task", taskField}, {"golds", golds}}.dump(1) + "\n";
+        if (!out.finish())
+            return fail("export", "cannot write " + path + " (disk full?)", kExitRuntime);
+        std::cerr << "r2p export: " << path << " (" << golds.size() << " golds)\n";
+    }
+    if (failed > 0)
+        std::cerr << "r2p export: " << failed
+                  << " predictions belong to users that failed; they are exported as stored\n";
+    return kExitOk;
+}
+
+int writeSteps(const RunStore& runs, std::int64_t runId, const std::vector<UserOutcome>& outcomes,
+               const std::string& path) {
+    Output out;
+    if (!out.open(path))
+        return fail("export", "cannot write " + path, kExitRuntime);
+    for (const auto& o : outcomes) {
+        auto trace = runs.userTrace(runId, o.userId, o.system);
+        if (!trace)
+            return fail("export", trace.error().message, kExitRuntime);
+        for (const auto& s : trace->steps) {
+            ordered_json events = ordered_json::array();
+            for (const auto& e : trace->events)
+                if (e.stepSeq == s.seq)
+                    events.push_back(
+                        {{"kind", eventKindName(e.kind)},
+                         {"rule", e.rule == RpiRule::Invalid ? ordered_json()
+                                                             : ordered_json(rpiRuleName(e.rule))},
+                         {"evidence", e.evidence},
+                         {"injected", e.injected},
+                         {"mode", e.mode},
+                         {"outcome", e.outcome},
+                         {"detail", e.detail}});
+            ordered_json line{{"run", runId},
+                              {"user", o.userId},
+                              {"system", systemName(o.system)},
+                              {"seq", s.seq},
+                              {"stage", stageName(s.stage)},
+                              {"candidate", s.candidate},
+                              {"status", stepStatusName(s.status)},
+                              {"attempts", s.attempts},
+                              {"backend_mode", s.backendMode},
+                              {"prompt", s.prompt},
+                              {"raw", s.raw},
+                              {"reasoning", s.reasoning},
+                              {"answer", s.answer},
+                              {"parsed", parsedObject(s.parsed)},
+                              {"tokens",
+                               {{"prompt", s.tokens.prompt},
+                                {"completion", s.tokens.completion},
+                                {"reasoning", s.tokens.reasoning}}},
+                              {"first_token_ms", s.firstTokenMs},
+                              {"latency_ms", s.latencyMs},
+                              {"error", s.error},
+                              {"events", events}};
+            if (s.stage == StageId::CrossReference)
+                for (const auto& v : trace->verdicts)
+                    if (v.candidate == s.candidate)
+                        line["verdict"] = {{"verdict", verdictName(v.verdict)},
+                                           {"evidence", v.evidence},
+                                           {"agreement", v.agreement},
+                                           {"chosen", v.chosen},
+                                           {"reason", v.reason},
+                                           {"judge", v.judge}};
+            // Invalid UTF-8 from a model is replaced rather than failing the export.
+            out.buffer() += line.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+            out.buffer() += '\n';
+            out.flushIfFull();
+        }
+    }
+    if (!out.finish())
+        return fail("export", "cannot write " + path + " (disk full?)", kExitRuntime);
+    return kExitOk;
+}
+
+int writeCsv(const std::vector<UserOutcome>& outcomes, const std::string& path) {
+    std::vector<std::string> metricKeys;
+    for (const auto& o : outcomes)
+        for (const auto& [k, v] : o.scores)
+            if (std::find(metricKeys.begin(), metricKeys.end(), k) == metricKeys.end())
+                metricKeys.push_back(k);
+    Output out;
+    if (!out.open(path))
+        return fail("export", "cannot write " + path, kExitRuntime);
+    std::string& b = out.buffer();
+    b += "user,system,status,prediction,gold,format_ok,reasoning_tokens,interventions,"
+         "contradicted";
+    for (const auto& k : metricKeys)
+        b += "," + csvField(k);
+    b += ",error\n";
+    for (const auto& o : outcomes) {
+        b += csvField(o.userId) + "," + std::string(systemName(o.system)) + "," +
+             std::string(userStatusName(o.status)) + "," + csvField(o.prediction) + "," +
+             (o.gold ? csvField(*o.gold) : "") + "," + (o.formatOk ? "1" : "0") + "," +
+             std::to_string(o.reasoningTokens) + "," + std::to_string(o.interventions) + "," +
+             std::to_string(o.contradicted);
+        for (const auto& k : metricKeys) {
+            b += ",";
+            for (const auto& [key, v] : o.scores)
+                if (key == k)
+                    b += number(v);
+        }
+        b += "," + csvField(o.error) + "\n";
+        out.flushIfFull();
+    }
+    if (!out.finish())
+        return fail("export", "cannot write " + path + " (disk full?)", kExitRuntime);
+    return kExitOk;
+}
+
+int runExport(const std::vector<std::string>& argv) {
+    Args args({"project", "run", "format", "out"}, {});
+    if (!args.parse(argv))
+        return fail("export", args.error(), kExitUsage);
+    for (const char* required : {"project", "run", "format", "out"})
+        if (!args.value(required))
+            return fail("export", std::string("--") + required + " is required", kExitUsage);
+    const std::string format = *args.value("format");
+    if (format != "lamp" && format != "steps-jsonl" && format != "csv")
+        return fail("export", "unknown format \"" + format + "\" (use lamp, steps-jsonl or csv)",
+                    kExitUsage);
+    std::int64_t runId = 0;
+    try {
+        std::size_t used = 0;
+        runId = std::stoll(*args.value("run"), &used);
+        if (used != args.value("run")->size())
+            throw std::invalid_argument("run");
+    } catch (...) {
+        return fail("export", "--run takes a run id (a number)", kExitUsage);
+    }
+    if (!std::filesystem::exists(*args.value("project")))
+        return fail("export", "no project file " + *args.value("project"), kExitUsage);
+    auto store = ProjectStore::open(*args.value("project"));
+    if (!store)
+        return fail("export", store.error().message, kExitRuntime);
+    RunStore runs(**store);
+    auto info = runs.run(runId);
+    if (!info)
+        return fail("export", info.error().message, kExitUsage);
+    auto outcomes = runs.outcomes(runId);
+    if (!outcomes)
+        return fail("export", outcomes.error().message, kExitRuntime);
+    const std::string out = *args.value("out");
+    if (format == "lamp")
+        return writeLamp(runs, *info, *outcomes, out);
+    if (format == "steps-jsonl")
+        return writeSteps(runs, runId, *outcomes, out);
+    return writeCsv(*outcomes, out);
+}
+
+const Registrar registrar{
+    {"export", "--project P.r2p --run ID --format lamp|steps-jsonl|csv --out PATH",
+     "Write a stored run: LaMP prediction files per system plus golds.json into the directory "
+     "PATH (lamp), every step with its events and verdicts as JSON lines (steps-jsonl), or one "
+     "CSV row per user and system (csv).",
+     &runExport}};
+
+} // namespace
+} // namespace r2p::cli

@@ -1,0 +1,478 @@
+// r2p run: R2P and the baselines over a LaMP split into a project file. Progress on stderr,
+// the JSON summary on stdout; a cancelled or killed run resumes with --resume.
+#include "Cli.h"
+#include "model/ProjectStore.h"
+#include "model/ResponseCache.h"
+#include "model/RunStore.h"
+#include "model/Util.h"
+#include "pipeline/engine/Batch.h"
+#include "pipeline/engine/OfflineBackend.h"
+#include "pipeline/engine/RunSummary.h"
+#include "pipeline/llm/CachingBackend.h"
+#include "pipeline/llm/OpenAiBackend.h"
+
+#include <atomic>
+#include <chrono>
+#include <csignal>
+#include <cstdio>
+#include <iostream>
+#include <map>
+#include <nlohmann/json.hpp>
+#include <set>
+#include <sstream>
+
+namespace r2p::cli {
+namespace {
+
+using nlohmann::ordered_json;
+
+std::atomic<engine::BatchRunner*> gRunner{nullptr};
+
+extern "C" void onInterrupt(int) {
+    // First Ctrl+C: stop after storing what is finished. The second one uses the default.
+    if (auto* runner = gRunner.load())
+        runner->cancel();
+    std::signal(SIGINT, SIG_DFL);
+    std::signal(SIGTERM, SIG_DFL);
+}
+
+std::vector<std::string> splitCommas(const std::string& text) {
+    std::vector<std::string> out;
+    std::stringstream in(text);
+    std::string part;
+    while (std::getline(in, part, ','))
+        if (!part.empty())
+            out.push_back(part);
+    return out;
+}
+
+bool parseInt(const std::string& text, long long& out) {
+    try {
+        std::size_t used = 0;
+        out = std::stoll(text, &used);
+        return used == text.size();
+    } catch (...) {
+        return false;
+    }
+}
+
+bool parseDouble(const std::string& text, double& out) {
+    try {
+        std::size_t used = 0;
+        out = std::stod(text, &used);
+        return used == text.size();
+    } catch (...) {
+        return false;
+    }
+}
+
+// The run's settings as stored with it, and back.
+ordered_json configJson(const engine::EngineConfig& c, int concurrency) {
+    return {
+        {"ranker", c.ranker},
+        {"k", c.k},
+        {"seed", c.seed},
+        {"candidates", c.candidates},
+        {"variation", c.variation == engine::Variation::Retrieval ? "retrieval" : "temperature"},
+        {"temperature", c.temperature},
+        {"candidate_temperature", c.candidateTemperature},
+        {"max_interventions", c.maxInterventions},
+        {"mode", c.mode == engine::PromptMode::Prefill ? "prefill"
+                 : c.mode == engine::PromptMode::Chat  ? "chat"
+                                                       : "auto"},
+        {"chat_template", c.chatTemplate},
+        {"max_profile_words", c.maxProfileWords},
+        {"concurrency", concurrency}};
+}
+
+engine::EngineConfig configFromJson(const std::string& text, const std::string& model) {
+    engine::EngineConfig c;
+    const auto j = nlohmann::json::parse(text, nullptr, false);
+    if (!j.is_object())
+        return c;
+    c.ranker = j.value("ranker", c.ranker);
+    c.k = j.value("k", c.k);
+    c.seed = j.value("seed", c.seed);
+    c.candidates = j.value("candidates", c.candidates);
+    c.variation = j.value("variation", "") == "retrieval" ? engine::Variation::Retrieval
+                                                          : engine::Variation::Temperature;
+    c.temperature = j.value("temperature", c.temperature);
+    c.candidateTemperature = j.value("candidate_temperature", c.candidateTemperature);
+    c.maxInterventions = j.value("max_interventions", c.maxInterventions);
+    const std::string mode = j.value("mode", "auto");
+    c.mode = mode == "prefill" ? engine::PromptMode::Prefill
+             : mode == "chat"  ? engine::PromptMode::Chat
+                               : engine::PromptMode::Auto;
+    c.chatTemplate = j.value("chat_template", "");
+    c.maxProfileWords = j.value("max_profile_words", c.maxProfileWords);
+    c.model = model;
+    return c;
+}
+
+struct BackendChoice {
+    std::shared_ptr<llm::Backend> backend;
+    bool offline = false;
+};
+
+Result<BackendChoice> makeBackend(const std::string& name, ProjectStore& store,
+                                  const std::string& baseUrl, const std::string& apiKeyEnv,
+                                  int concurrency, double replaySpeed) {
+    BackendChoice choice;
+    if (name == "offline") {
+        choice.backend = std::make_shared<engine::OfflineBackend>();
+        choice.offline = true;
+        return choice;
+    }
+    if (name == "openai") {
+        if (baseUrl.empty())
+            return Error{"--backend openai needs --base-url (e.g. http://127.0.0.1:8000/v1)"};
+        llm::EndpointConfig config;
+        config.baseUrl = baseUrl;
+        config.apiKeyEnv = apiKeyEnv;
+        config.maxConcurrent = std::max(4, concurrency * 2);
+        auto inner = std::make_shared<llm::OpenAiBackend>(config);
+        choice.backend = std::make_shared<llm::CachingBackend>(inner, ResponseCache(store),
+                                                               "openai", llm::CacheMode::ReadWrite);
+        return choice;
+    }
+    if (name == "replay") {
+        choice.backend = std::make_shared<llm::CachingBackend>(
+            nullptr, ResponseCache(store), "openai", llm::CacheMode::ReplayOnly, replaySpeed);
+        return choice;
+    }
+    return Error{"unknown backend \"" + name + "\" (use offline, openai or replay)"};
+}
+
+std::string formatEta(double seconds) {
+    if (seconds < 0 || seconds > 1e7)
+        return "?";
+    const auto s = static_cast<long long>(seconds + 0.5);
+    if (s < 60)
+        return std::to_string(s) + " s";
+    return std::to_string(s / 60) + " min " + std::to_string(s % 60) + " s";
+}
+
+int runRun(const std::vector<std::string>& argv) {
+    Args args({"project",      "task",
+               "questions",    "outputs",
+               "systems",      "backend",
+               "base-url",     "model",
+               "users",        "k",
+               "candidates",   "concurrency",
+               "seed",         "resume",
+               "ranker",       "max-interventions",
+               "mode",         "chat-template",
+               "api-key-env",  "variation",
+               "replay-speed", "max-profile-words"},
+              {"quiet"});
+    if (!args.parse(argv))
+        return fail("run", args.error(), kExitUsage);
+    if (!args.value("project"))
+        return fail("run", "--project is required", kExitUsage);
+
+    long long concurrency = 4;
+    if (auto c = args.value("concurrency");
+        c && (!parseInt(*c, concurrency) || concurrency < 1 || concurrency > 256))
+        return fail("run", "--concurrency takes a number from 1 to 256", kExitUsage);
+
+    auto opened = ProjectStore::open(*args.value("project"));
+    if (!opened)
+        return fail("run", opened.error().message, kExitRuntime);
+    ProjectStore& store = **opened;
+    RunStore runs(store);
+
+    RunInfo info;
+    engine::EngineConfig config;
+    std::int64_t runId = 0;
+    std::vector<std::string> selectedIds;
+    bool resume = false;
+    double replaySpeed = 0;
+    if (auto r = args.value("resume")) {
+        long long id = 0;
+        if (!parseInt(*r, id))
+            return fail("run", "--resume takes a run id", kExitUsage);
+        for (const char* fixed : {"task", "questions", "outputs", "systems", "backend", "model",
+                                  "users", "k", "candidates", "seed", "ranker", "variation",
+                                  "max-interventions", "mode", "chat-template"})
+            if (args.value(fixed))
+                return fail("run",
+                            std::string("--") + fixed +
+                                " cannot change when resuming: a run keeps its settings",
+                            kExitUsage);
+        auto stored = runs.run(id);
+        if (!stored)
+            return fail("run", stored.error().message, kExitUsage);
+        info = *stored;
+        runId = id;
+        resume = true;
+        config = configFromJson(info.config, info.model);
+        selectedIds = info.users;
+        if (auto url = args.value("base-url")) // the server may have moved
+            info.baseUrl = *url;
+    } else {
+        for (const char* required : {"questions", "systems"})
+            if (!args.value(required))
+                return fail("run", std::string("--") + required + " is required", kExitUsage);
+        info.questionsPath = absolutePath(*args.value("questions"));
+        info.outputsPath = args.value("outputs") ? absolutePath(*args.value("outputs")) : "";
+        info.backend = args.valueOr("backend", "offline");
+        info.model = args.valueOr("model", info.backend == "offline" ? "offline" : "");
+        info.baseUrl = args.valueOr("base-url", "");
+        for (const auto& name : splitCommas(*args.value("systems"))) {
+            auto s = parseSystemName(name);
+            if (!s)
+                return fail("run",
+                            "unknown system \"" + name +
+                                "\" (use r2p, lamp-rag, lrm-rag, no-profile)",
+                            kExitUsage);
+            if (std::find(info.systems.begin(), info.systems.end(), *s) == info.systems.end())
+                info.systems.push_back(*s);
+        }
+        if (info.systems.empty())
+            return fail("run", "--systems names no system", kExitUsage);
+        config.model = info.model;
+        config.ranker = args.valueOr("ranker", config.ranker);
+        long long n = 0;
+        if (auto k = args.value("k")) {
+            if (!parseInt(*k, n) || n < 0)
+                return fail("run", "--k takes a number of items (0 or more)", kExitUsage);
+            config.k = static_cast<std::size_t>(n);
+        }
+        if (auto m = args.value("candidates")) {
+            if (!parseInt(*m, n) || n < 1 || n > 16)
+                return fail("run", "--candidates takes a number from 1 to 16", kExitUsage);
+            config.candidates = static_cast<int>(n);
+        }
+        if (auto s = args.value("seed")) {
+            if (!parseInt(*s, n) || n < 0)
+                return fail("run", "--seed takes a non-negative number", kExitUsage);
+            config.seed = static_cast<std::uint64_t>(n);
+        }
+        if (auto m = args.value("max-interventions")) {
+            if (!parseInt(*m, n) || n < 0 || n > 10)
+                return fail("run", "--max-interventions takes a number from 0 to 10", kExitUsage);
+            config.maxInterventions = static_cast<int>(n);
+        }
+        if (auto w = args.value("max-profile-words")) {
+            if (!parseInt(*w, n) || n < 0)
+                return fail("run", "--max-profile-words takes a number of words", kExitUsage);
+            config.maxProfileWords = static_cast<std::size_t>(n);
+        }
+        const std::string variation = args.valueOr("variation", "temperature");
+        if (variation != "temperature" && variation != "retrieval")
+            return fail("run", "--variation is temperature or retrieval", kExitUsage);
+        config.variation = variation == "retrieval" ? engine::Variation::Retrieval
+                                                    : engine::Variation::Temperature;
+        const std::string mode = args.valueOr("mode", "auto");
+        if (mode != "auto" && mode != "prefill" && mode != "chat")
+            return fail("run", "--mode is auto, prefill or chat", kExitUsage);
+        config.mode = mode == "prefill" ? engine::PromptMode::Prefill
+                      : mode == "chat"  ? engine::PromptMode::Chat
+                                        : engine::PromptMode::Auto;
+        config.chatTemplate = args.valueOr("chat-template", "");
+    }
+    if (auto s = args.value("replay-speed");
+        s && (!parseDouble(*s, replaySpeed) || replaySpeed < 0))
+        return fail("run", "--replay-speed takes a factor (0 = at once, 1 = as recorded)",
+                    kExitUsage);
+
+    // The dataset, through the project's index cache.
+    IndexOptions indexOptions;
+    if (!resume) {
+        if (auto t = args.value("task")) {
+            auto task = parseTaskName(*t);
+            if (!task)
+                return fail("run", "unknown task \"" + *t + "\" (use LaMP-1 … LaMP-7, LaMP-2N)",
+                            kExitUsage);
+            indexOptions.taskOverride = *task;
+        }
+    } else {
+        indexOptions.taskOverride = info.task;
+    }
+    auto dataset = openDataset(store, info.questionsPath, info.outputsPath, indexOptions);
+    if (!dataset)
+        return fail("run", dataset.error().message, kExitUsage);
+    const DatasetIndex& index = dataset->index;
+    if (!index.usable())
+        return fail("run", info.questionsPath + " holds no readable user records", kExitUsage);
+    if (!resume) {
+        info.task = index.task;
+        if (info.task == TaskId::Invalid)
+            return fail("run", "cannot tell the task of " + info.questionsPath + ": give --task",
+                        kExitUsage);
+        // An outputs file of another task is the wrong dataset, not something to score against.
+        if (!index.outputsTaskField.empty()) {
+            auto fileTask = parseTaskName(index.outputsTaskField);
+            if (fileTask && *fileTask != info.task &&
+                !(info.task == TaskId::LaMP2N && *fileTask == TaskId::LaMP2))
+                return fail("run",
+                            info.outputsPath + " is for " + index.outputsTaskField + ", not " +
+                                std::string(taskSpec(info.task).name),
+                            kExitUsage);
+        }
+    }
+
+    // Which users.
+    std::map<std::string, std::size_t> byId;
+    for (std::size_t i = 0; i < index.users.size(); ++i)
+        byId.emplace(index.users[i].id, i);
+    std::vector<std::size_t> users;
+    if (resume) {
+        for (const auto& id : selectedIds) {
+            auto it = byId.find(id);
+            if (it == byId.end())
+                return fail("run",
+                            "run " + std::to_string(runId) + " covers user " + id + ", which " +
+                                info.questionsPath + " no longer holds",
+                            kExitUsage);
+            users.push_back(it->second);
+        }
+    } else {
+        const std::string which = args.valueOr("users", "all");
+        long long n = 0;
+        if (which == "all") {
+            for (std::size_t i = 0; i < index.users.size(); ++i)
+                users.push_back(i);
+        } else if (parseInt(which, n) && which.find(',') == std::string::npos &&
+                   !byId.count(which)) {
+            if (n < 1)
+                return fail("run", "--users takes all, a count, or ids separated by commas",
+                            kExitUsage);
+            for (std::size_t i = 0; i < index.users.size() && i < static_cast<std::size_t>(n); ++i)
+                users.push_back(i);
+        } else {
+            std::vector<std::string> unknown;
+            for (const auto& id : splitCommas(which)) {
+                auto it = byId.find(id);
+                if (it == byId.end())
+                    unknown.push_back(id);
+                else
+                    users.push_back(it->second);
+            }
+            if (!unknown.empty()) {
+                std::string list;
+                for (std::size_t i = 0; i < unknown.size() && i < 10; ++i)
+                    list += (i ? ", " : "") + unknown[i];
+                return fail("run",
+                            info.questionsPath + " has no user " + list +
+                                (unknown.size() > 10 ? " (and more)" : ""),
+                            kExitUsage);
+            }
+        }
+        for (std::size_t i : users)
+            info.users.push_back(index.users[i].id);
+    }
+
+    auto backend = makeBackend(info.backend, store, info.baseUrl, args.valueOr("api-key-env", ""),
+                               static_cast<int>(concurrency), replaySpeed);
+    if (!backend)
+        return fail("run", backend.error().message, kExitUsage);
+    auto context =
+        engine::EngineContext::make(info.task, config, backend->backend, nullptr, backend->offline);
+    if (!context)
+        return fail("run", context.error().message, kExitUsage);
+    if (!resume) {
+        info.templateId = (*context)->hrt->id;
+        info.templateVersion = (*context)->hrt->version;
+        info.config = configJson(config, static_cast<int>(concurrency)).dump();
+        info.createdAt = nowIsoUtc();
+        info.status = "running";
+        auto created = runs.createRun(info);
+        if (!created)
+            return fail("run", created.error().message, kExitRuntime);
+        runId = *created;
+    } else {
+        if (auto s = runs.setRunStatus(runId, "running"); !s)
+            return fail("run", s.error().message, kExitRuntime);
+    }
+
+    const bool quiet = args.has("quiet");
+    std::cerr << "r2p run: run " << runId << (resume ? " (resumed)" : "") << " · "
+              << taskSpec(info.task).name << " · " << users.size() << " users · backend "
+              << (backend->offline ? engine::kOfflineLabel : info.backend) << "\n";
+
+    engine::BatchRunner runner(*context, runs, runId, index);
+    auto lastReport = std::chrono::steady_clock::now() - std::chrono::seconds(10);
+    std::mutex reportMutex;
+    runner.setProgressHandler([&](const engine::BatchProgress& p) {
+        if (quiet)
+            return;
+        std::lock_guard lock(reportMutex);
+        const auto now = std::chrono::steady_clock::now();
+        const std::size_t total = p.usersTotal - p.usersSkipped;
+        if (now - lastReport < std::chrono::milliseconds(500) && p.usersDone < total)
+            return;
+        lastReport = now;
+        const double perUser = p.usersDone ? p.elapsedMs / 1000.0 / double(p.usersDone) : 0;
+        const double eta = perUser * double(total - std::min(total, p.usersDone));
+        const double tokensPerS =
+            p.elapsedMs > 0 ? double(p.completionTokens) / (p.elapsedMs / 1000.0) : 0;
+        std::fprintf(stderr, "r2p run: %zu/%zu users · %zu failed · %.0f tokens/s · ETA %s\n",
+                     p.usersDone + p.usersSkipped, p.usersTotal, p.usersFailed, tokensPerS,
+                     formatEta(eta).c_str());
+    });
+    gRunner = &runner;
+    std::signal(SIGINT, onInterrupt);
+    std::signal(SIGTERM, onInterrupt);
+    engine::BatchSpec spec;
+    spec.systems = info.systems;
+    spec.users = users;
+    spec.concurrency = static_cast<int>(concurrency);
+    auto result = runner.run(spec);
+    gRunner = nullptr;
+    std::signal(SIGINT, SIG_DFL);
+    std::signal(SIGTERM, SIG_DFL);
+    if (!result) {
+        (void)runs.setRunStatus(runId, "cancelled");
+        return fail("run", "run " + std::to_string(runId) + ": " + result.error().message,
+                    kExitRuntime);
+    }
+    (void)runs.setRunStatus(runId, result->cancelled ? "cancelled" : "done");
+    for (const auto& e : result->errors)
+        std::cerr << "r2p run: " << e << "\n";
+
+    auto outcomes = runs.outcomes(runId);
+    if (!outcomes)
+        return fail("run", outcomes.error().message, kExitRuntime);
+    auto verdicts = runs.verdictCounts(runId);
+    if (!verdicts)
+        return fail("run", verdicts.error().message, kExitRuntime);
+    engine::VerdictCounts counts;
+    for (const auto& [system, byVerdict] : *verdicts)
+        counts[system] = byVerdict;
+    auto summary = engine::summarizeRun(runId, info.task, info.systems, *outcomes, counts,
+                                        {1000, config.seed, 0.95});
+    if (!summary)
+        return fail("run", summary.error().message, kExitRuntime);
+    auto json = ordered_json::parse(engine::summaryJson(*summary));
+    json["status"] = result->cancelled ? "cancelled" : "done";
+    json["backend"] = backend->offline ? engine::kOfflineLabel : info.backend;
+    json["model"] = info.model;
+    json["template"] = {{"id", info.templateId}, {"version", info.templateVersion}};
+    json["users"] = {{"total", users.size()},
+                     {"done_now", result->done},
+                     {"skipped", result->skipped},
+                     {"failed", result->failed}};
+    std::cout << json.dump(2) << "\n";
+    if (result->cancelled) {
+        std::cerr << "r2p run: cancelled; finished users are stored. Continue with: r2p run "
+                     "--project "
+                  << *args.value("project") << " --resume " << runId << "\n";
+        return kExitRuntime;
+    }
+    return result->failed > 0 ? kExitRuntime : kExitOk;
+}
+
+const Registrar registrar{
+    {"run",
+     "--project P.r2p (--resume RUN | --questions Q [--outputs O] [--task LaMP-N] --systems "
+     "r2p,lamp-rag,lrm-rag,no-profile [--backend offline|openai|replay] [--base-url URL --model M] "
+     "[--users all|N|id,id] [--k K] [--candidates M] [--seed S] [--ranker bm25|recency|random] "
+     "[--variation temperature|retrieval] [--max-interventions N] [--mode auto|prefill|chat] "
+     "[--chat-template ID]) [--concurrency C] [--api-key-env NAME] [--replay-speed F] [--quiet]",
+     "Run R2P and baselines over users into the project file; progress on stderr, the JSON "
+     "summary (metrics with intervals, R2P's deltas, format adherence, verdicts) on stdout.",
+     &runRun}};
+
+} // namespace
+} // namespace r2p::cli

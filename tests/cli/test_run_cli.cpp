@@ -1,0 +1,230 @@
+// r2p run and r2p export end to end: the offline backend on the demo, exports that r2p eval
+// scores the same way, bad input with exit 2, and a batch killed midway then resumed.
+#include "model/ProjectStore.h"
+#include "model/RunStore.h"
+#include "pipeline/engine/HrtTemplate.h"
+#include "support/ModelScripts.h"
+#include "support/TestSupport.h"
+
+#include <chrono>
+#include <csignal>
+#include <fcntl.h>
+#include <gtest/gtest.h>
+#include <map>
+#include <nlohmann/json.hpp>
+#include <sstream>
+#include <sys/wait.h>
+#include <thread>
+#include <unistd.h>
+
+using namespace r2p;
+using nlohmann::json;
+using r2p::test::runCli;
+
+namespace {
+
+std::string demo(const std::string& task, const std::string& file) {
+    return test::demoDir() + "/" + task + "/" + file;
+}
+
+TEST(RunCli, OfflineRunPrintsTheSummaryAndExportsEvaluate) {
+    test::TempDir dir;
+    const std::string project = dir.file("p.r2p");
+    auto r =
+        runCli({"run", "--project", project, "--questions", demo("LaMP-3", "dev_questions.json"),
+                "--outputs", demo("LaMP-3", "dev_outputs.json"), "--systems",
+                "r2p,lamp-rag,lrm-rag,no-profile", "--backend", "offline", "--users", "8",
+                "--concurrency", "2"});
+    ASSERT_EQ(r.exitCode, 0) << r.err;
+    const json summary = json::parse(r.out);
+    EXPECT_EQ(summary["status"], "done");
+    EXPECT_EQ(summary["task"], "LaMP-3");
+    EXPECT_EQ(summary["backend"], "offline (no LLM)");
+    EXPECT_EQ(summary["users"]["total"], 8);
+    for (const char* system : {"r2p", "lamp-rag", "lrm-rag", "no-profile"}) {
+        ASSERT_TRUE(summary["systems"].contains(system)) << system;
+        EXPECT_EQ(summary["systems"][system]["scored"], 8);
+        EXPECT_TRUE(summary["systems"][system]["metrics"].contains("MAE"));
+        EXPECT_TRUE(summary["systems"][system]["metrics"]["MAE"].contains("ci95"));
+    }
+    EXPECT_EQ(summary["systems"]["r2p"]["format_adherence"], 1.0);
+    EXPECT_TRUE(summary["systems"]["r2p"].contains("verdicts"));
+    EXPECT_EQ(summary["deltas"].size(), 3u * 2u); // MAE and RMSE against three baselines
+    EXPECT_NE(r.err.find("8/8 users"), std::string::npos) << r.err;
+    const int runId = summary["run"];
+
+    // LaMP prediction files that r2p eval scores exactly as the summary did.
+    const std::string out = dir.file("lamp");
+    auto e = runCli({"export", "--project", project, "--run", std::to_string(runId), "--format",
+                     "lamp", "--out", out});
+    ASSERT_EQ(e.exitCode, 0) << e.err;
+    for (const char* system : {"r2p", "lamp-rag", "lrm-rag", "no-profile"}) {
+        auto ev = runCli({"eval", "--task", "LaMP-3", "--golds", out + "/golds.json", "--preds",
+                          out + "/" + system + ".json"});
+        ASSERT_EQ(ev.exitCode, 0) << ev.err;
+        const json scores = json::parse(ev.out);
+        EXPECT_DOUBLE_EQ(scores["MAE"].get<double>(),
+                         summary["systems"][system]["metrics"]["MAE"]["value"].get<double>())
+            << system << "\n"
+            << ev.out;
+    }
+
+    // The full trace: one JSON line per step, verdicts on cross-reference steps.
+    const std::string steps = dir.file("steps.jsonl");
+    ASSERT_EQ(runCli({"export", "--project", project, "--run", std::to_string(runId), "--format",
+                      "steps-jsonl", "--out", steps})
+                  .exitCode,
+              0);
+    std::istringstream lines(test::readFile(steps));
+    std::string line;
+    std::map<std::string, int> stages;
+    std::size_t verdicts = 0;
+    while (std::getline(lines, line)) {
+        const json j = json::parse(line);
+        stages[j["stage"].get<std::string>()]++;
+        if (j.contains("verdict"))
+            ++verdicts;
+        EXPECT_EQ(j["run"], runId);
+    }
+    EXPECT_EQ(stages["task_analysis"], 8);
+    EXPECT_EQ(stages["generate"], 8 * 3);
+    EXPECT_EQ(stages["score"], 8 * 4);
+    EXPECT_EQ(verdicts, 8u * 3u);
+
+    const std::string csv = dir.file("users.csv");
+    ASSERT_EQ(runCli({"export", "--project", project, "--run", std::to_string(runId), "--format",
+                      "csv", "--out", csv})
+                  .exitCode,
+              0);
+    const std::string table = test::readFile(csv);
+    EXPECT_EQ(table.rfind("user,system,status,prediction,gold,format_ok", 0), 0u);
+    EXPECT_EQ(std::count(table.begin(), table.end(), '\n'), 1 + 8 * 4);
+}
+
+TEST(RunCli, BadInputIsAUsageErrorThatNamesIt) {
+    test::TempDir dir;
+    const std::string project = dir.file("p.r2p");
+    const std::string q = demo("LaMP-3", "dev_questions.json");
+    const std::string o = demo("LaMP-3", "dev_outputs.json");
+    auto r = runCli({"run", "--project", project, "--questions", q, "--outputs", o, "--systems",
+                     "r2p", "--users", "3100,nobody"});
+    EXPECT_EQ(r.exitCode, 2);
+    EXPECT_NE(r.err.find("nobody"), std::string::npos) << r.err;
+
+    r = runCli(
+        {"run", "--project", project, "--questions", q, "--outputs", o, "--systems", "r2p,gpt"});
+    EXPECT_EQ(r.exitCode, 2);
+    EXPECT_NE(r.err.find("gpt"), std::string::npos);
+
+    r = runCli({"run", "--project", project, "--questions", q, "--outputs", o, "--task", "LaMP-2",
+                "--systems", "r2p"});
+    EXPECT_EQ(r.exitCode, 2);
+    EXPECT_NE(r.err.find("LaMP_3"), std::string::npos) << r.err;
+
+    r = runCli(
+        {"run", "--project", project, "--questions", q, "--systems", "r2p", "--backend", "openai"});
+    EXPECT_EQ(r.exitCode, 2);
+    EXPECT_NE(r.err.find("--base-url"), std::string::npos) << r.err;
+
+    r = runCli({"run", "--project", project, "--resume", "42"});
+    EXPECT_EQ(r.exitCode, 2);
+    EXPECT_NE(r.err.find("42"), std::string::npos) << r.err;
+
+    r = runCli({"export", "--project", project, "--run", "42", "--format", "csv", "--out",
+                dir.file("x.csv")});
+    EXPECT_EQ(r.exitCode, 2);
+    EXPECT_NE(r.err.find("42"), std::string::npos) << r.err;
+    EXPECT_FALSE(std::filesystem::exists(dir.file("x.csv")));
+
+    r = runCli({"run", "--project", project, "--questions", dir.write("bad.json", "[{\"id\": 1"),
+                "--systems", "r2p"});
+    EXPECT_EQ(r.exitCode, 2);
+    EXPECT_NE(r.err.find("bad.json"), std::string::npos) << r.err;
+}
+
+// Counts the users the run has stored (all four systems), reading the project while the CLI
+// writes it (WAL allows one writer and readers).
+std::size_t storedUsers(const std::string& project) {
+    auto store = ProjectStore::open(project);
+    if (!store)
+        return 0;
+    RunStore runs(**store);
+    auto outcomes = runs.outcomes(1);
+    return outcomes ? outcomes->size() / 2 : 0;
+}
+
+TEST(RunCli, AKilledBatchResumesWhereItStopped) {
+    test::OpenAiTestServer server;
+    const auto* hrt = engine::builtinHrtTemplate(TaskId::LaMP3);
+    ASSERT_NE(hrt, nullptr);
+    test::scriptCompliantModel(server, *hrt, "4");
+    test::TempDir dir;
+    const std::string project = dir.file("p.r2p");
+    // Create the project (and its schema) before the child and this test open it together.
+    ASSERT_TRUE(ProjectStore::open(project));
+    const std::vector<std::string> args = {R2P_CLI,         "run",
+                                           "--project",     project,
+                                           "--questions",   demo("LaMP-3", "dev_questions.json"),
+                                           "--outputs",     demo("LaMP-3", "dev_outputs.json"),
+                                           "--systems",     "r2p,lamp-rag",
+                                           "--backend",     "openai",
+                                           "--base-url",    server.baseUrl(),
+                                           "--model",       "r2p-test-model",
+                                           "--mode",        "chat",
+                                           "--concurrency", "1",
+                                           "--quiet"};
+    // Slow answers, so the kill lands mid-batch.
+    test::Script slow;
+    slow.answer = "4";
+    slow.reasoningStyle = test::ReasoningStyle::None;
+    slow.firstChunkDelayMs = 150;
+    server.setDefaultScript(slow);
+    const pid_t child = fork();
+    ASSERT_GE(child, 0);
+    if (child == 0) {
+        const int null = ::open("/dev/null", O_WRONLY);
+        ::dup2(null, 1);
+        ::dup2(null, 2);
+        std::vector<char*> argv;
+        for (const auto& a : args)
+            argv.push_back(const_cast<char*>(a.c_str()));
+        argv.push_back(nullptr);
+        ::execv(R2P_CLI, argv.data());
+        _exit(127);
+    }
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(120);
+    while (storedUsers(project) < 3 && std::chrono::steady_clock::now() < deadline)
+        std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    ::kill(child, SIGKILL);
+    int status = 0;
+    ::waitpid(child, &status, 0);
+    ASSERT_TRUE(WIFSIGNALED(status)) << "the batch finished before it could be killed";
+    const std::size_t before = storedUsers(project);
+    ASSERT_GE(before, 3u);
+
+    // Every stored user is whole; resume does the rest.
+    auto r = runCli({"run", "--project", project, "--resume", "1", "--concurrency", "2"});
+    ASSERT_EQ(r.exitCode, 0) << r.err;
+    const json summary = json::parse(r.out);
+    EXPECT_EQ(summary["users"]["skipped"], before);
+    EXPECT_EQ(summary["users"]["done_now"].get<std::size_t>() + before, 20u);
+    EXPECT_EQ(summary["systems"]["r2p"]["scored"], 20);
+    EXPECT_EQ(summary["systems"]["lamp-rag"]["scored"], 20);
+    auto store = ProjectStore::open(project);
+    ASSERT_TRUE(store);
+    RunStore runs(**store);
+    auto info = runs.run(1);
+    ASSERT_TRUE(info);
+    EXPECT_EQ(info->status, "done");
+    auto outcomes = runs.outcomes(1);
+    ASSERT_TRUE(outcomes);
+    std::map<std::pair<std::string, SystemId>, int> seen;
+    for (const auto& o : *outcomes) {
+        EXPECT_EQ(o.status, UserStatus::Done);
+        EXPECT_EQ(o.prediction, "4");
+        ++seen[{o.userId, o.system}];
+    }
+    EXPECT_EQ(seen.size(), 40u);
+}
+
+} // namespace
