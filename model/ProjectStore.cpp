@@ -262,8 +262,11 @@ Result<std::unique_ptr<ProjectStore>> ProjectStore::open(const std::string& rawP
                      std::to_string(*version) + "; this version reads up to " +
                      std::to_string(kSchemaVersion) + "). The file was not changed."};
 
+    // Batches write tens of MB of traces: a 32 MiB page cache, and checkpoints every 16 MiB of
+    // WAL rather than every 4 MiB (each checkpoint syncs the database file).
     if (auto s = sql::exec(db, "PRAGMA journal_mode=WAL; PRAGMA foreign_keys=ON; "
-                               "PRAGMA synchronous=NORMAL;");
+                               "PRAGMA synchronous=NORMAL; PRAGMA cache_size=-32768; "
+                               "PRAGMA wal_autocheckpoint=4096;");
         !s)
         return Error{path + ": cannot open the project file: " + s.error().message};
 

@@ -20,13 +20,14 @@ std::string ResponseCache::key(const std::string& backend, const std::string& mo
 
 Result<std::optional<CachedResponse>> ResponseCache::get(const std::string& key) const {
     std::lock_guard lock(store_.mutex()); // one transaction at a time on the connection
-    sql::Statement st(store_.handle(),
-                      "SELECT backend, model, request, reasoning, answer, finish_reason, "
-                      "usage, first_token_ms, total_ms, deltas FROM response_cache WHERE key = ?1");
+    sql::Statement& st = store_.cachedStatement(
+        "SELECT backend, model, request, reasoning, answer, finish_reason, usage, first_token_ms, "
+        "total_ms, deltas FROM response_cache WHERE key = ?1");
     st.bind(1, key);
     if (!st.step()) {
         if (st.failed())
             return Error{store_.path() + ": cannot read the response cache: " + st.error()};
+        st.reset();
         return std::optional<CachedResponse>();
     }
     CachedResponse r;
@@ -45,6 +46,7 @@ Result<std::optional<CachedResponse>> ResponseCache::get(const std::string& key)
             if (d.is_array() && d.size() == 3)
                 r.deltas.push_back(
                     {d[0].get<double>(), d[1].get<std::string>(), d[2].get<std::string>()});
+    st.reset(); // a cached statement left mid-read would hold a read snapshot open
     return std::optional<CachedResponse>(std::move(r));
 }
 
@@ -53,8 +55,7 @@ Status ResponseCache::put(const std::string& key, const CachedResponse& r) {
     nlohmann::json deltas = nlohmann::json::array();
     for (const auto& d : r.deltas)
         deltas.push_back({d.atMs, d.reasoning, d.answer});
-    sql::Statement st(
-        store_.handle(),
+    sql::Statement& st = store_.cachedStatement(
         "INSERT OR REPLACE INTO response_cache(key, backend, model, request, reasoning, answer, "
         "finish_reason, usage, first_token_ms, total_ms, deltas, created_at) "
         "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)");

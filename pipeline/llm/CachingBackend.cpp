@@ -5,12 +5,13 @@
 #include <algorithm>
 #include <chrono>
 #include <condition_variable>
+#include <functional>
 #include <nlohmann/json.hpp>
+#include <optional>
 
 namespace r2p::llm {
 
 namespace {
-using Clock = std::chrono::steady_clock;
 
 std::string usageJson(const std::optional<TokenUsage>& u) {
     if (!u)
@@ -35,15 +36,17 @@ std::optional<TokenUsage> usageFrom(const std::string& s) {
 }
 } // namespace
 
+// A cached answer being delivered, or a miss being reported, by the dispatcher thread.
 struct CachingBackend::Replay {
     RequestId id = 0;
     CachedResponse response;
+    std::optional<BackendError> error; // set: report this instead of replaying
     DeltaHandler onDelta;
     DoneHandler onDone;
     std::string label;
-    std::mutex mutex;
-    std::condition_variable wake;
-    bool cancelled = false;
+    Clock::time_point start;
+    std::size_t next = 0;   // the next delta to deliver
+    bool cancelled = false; // guarded by CachingBackend::mutex_
 };
 
 CachingBackend::CachingBackend(std::shared_ptr<Backend> inner, ResponseCache cache,
@@ -53,17 +56,93 @@ CachingBackend::CachingBackend(std::shared_ptr<Backend> inner, ResponseCache cac
 
 CachingBackend::~CachingBackend() {
     cancelAll();
-    std::vector<std::thread> threads;
     {
         std::lock_guard lock(mutex_);
-        threads.swap(threads_);
+        stopping_ = true;
+        wake_.notify_all();
     }
-    for (auto& t : threads)
-        t.join();
+    if (dispatcher_.joinable())
+        dispatcher_.join();
 }
 
 std::string CachingBackend::name() const {
     return mode_ == CacheMode::ReplayOnly ? "replay" : cacheName_;
+}
+
+// Puts a replay on the queue, due now (caller holds mutex_); starts the dispatcher once.
+void CachingBackend::enqueue(std::shared_ptr<Replay> r) {
+    r->start = Clock::now();
+    active_.emplace(r->id, r);
+    queue_.emplace(dueOf(*r), r);
+    if (!dispatcher_.joinable())
+        dispatcher_ = std::thread([this] { dispatch(); });
+    wake_.notify_all();
+}
+
+// When the replay's next delta is due (now when replaying at once, or for an outcome).
+CachingBackend::Clock::time_point CachingBackend::dueOf(const Replay& r) const {
+    if (speed_ <= 0 || r.cancelled || r.error || r.next >= r.response.deltas.size())
+        return Clock::now();
+    return r.start + std::chrono::microseconds(
+                         static_cast<long long>(r.response.deltas[r.next].atMs * 1000.0 / speed_));
+}
+
+// One thread delivers every replay: the next due delta of whichever replay is due first, so
+// thousands of cached answers cost no thread each, and timed replays interleave correctly.
+void CachingBackend::dispatch() {
+    std::unique_lock lock(mutex_);
+    for (;;) {
+        if (queue_.empty()) {
+            if (stopping_)
+                return;
+            wake_.wait(lock);
+            continue;
+        }
+        auto first = queue_.begin();
+        if (first->first > Clock::now()) {
+            wake_.wait_until(lock, first->first);
+            continue;
+        }
+        std::shared_ptr<Replay> r = first->second;
+        queue_.erase(first);
+        const bool cancelled = r->cancelled;
+        const bool more = !cancelled && !r->error && r->next < r->response.deltas.size();
+        if (more) {
+            const TimedDelta& d = r->response.deltas[r->next++];
+            lock.unlock();
+            if (r->onDelta)
+                r->onDelta(d.reasoning, d.answer);
+            lock.lock();
+            queue_.emplace(dueOf(*r), r); // the next delta, or the outcome
+            continue;
+        }
+        active_.erase(r->id);
+        lock.unlock();
+        finish(*r, cancelled);
+        lock.lock();
+    }
+}
+
+void CachingBackend::finish(Replay& r, bool cancelled) {
+    if (!r.onDone)
+        return;
+    if (r.error) {
+        r.onDone(GenerationOutcome(std::move(*r.error)));
+        return;
+    }
+    if (cancelled) {
+        r.onDone(GenerationOutcome(BackendError{ErrorKind::Cancelled, r.label, 0, {}, {}}));
+        return;
+    }
+    GenerationResult result;
+    result.reasoning = r.response.reasoning;
+    result.answer = r.response.answer;
+    result.finishReason = r.response.finishReason;
+    result.usage = usageFrom(r.response.usage);
+    result.firstTokenMs = r.response.firstTokenMs;
+    result.totalMs = r.response.totalMs;
+    result.httpStatus = 200;
+    r.onDone(GenerationOutcome(std::move(result)));
 }
 
 RequestId CachingBackend::submit(GenerationRequest request, DeltaHandler onDelta,
@@ -80,9 +159,15 @@ RequestId CachingBackend::submit(GenerationRequest request, DeltaHandler onDelta
         r->onDelta = std::move(onDelta);
         r->onDone = std::move(onDone);
         r->label = request.label;
+        if (speed_ <= 0 && r->response.deltas.size() > 1) {
+            // Delivered at once: one delta with everything, in the order it streamed.
+            TimedDelta all;
+            all.reasoning = r->response.reasoning;
+            all.answer = r->response.answer;
+            r->response.deltas.assign(1, std::move(all));
+        }
         std::lock_guard lock(mutex_);
-        replays_.push_back(r);
-        threads_.emplace_back([this, r] { replay(r); });
+        enqueue(std::move(r));
         return id;
     }
     ++misses_;
@@ -93,11 +178,13 @@ RequestId CachingBackend::submit(GenerationRequest request, DeltaHandler onDelta
                        {},
                        hit ? "not in the response cache (replay never calls a model)"
                            : hit.error().message};
+        auto r = std::make_shared<Replay>();
+        r->id = id;
+        r->error = std::move(e);
+        r->onDone = std::move(onDone);
+        r->label = request.label;
         std::lock_guard lock(mutex_);
-        threads_.emplace_back([e = std::move(e), onDone = std::move(onDone)]() mutable {
-            if (onDone)
-                onDone(GenerationOutcome(std::move(e)));
-        });
+        enqueue(std::move(r));
         return id;
     }
     // Forward, recording the deltas with their times, and store only complete answers.
@@ -152,59 +239,26 @@ RequestId CachingBackend::submit(GenerationRequest request, DeltaHandler onDelta
     return id;
 }
 
-void CachingBackend::replay(std::shared_ptr<Replay> r) {
-    const auto start = Clock::now();
-    for (const auto& d : r->response.deltas) {
-        if (speed_ > 0) {
-            const auto due =
-                start + std::chrono::microseconds(static_cast<long long>(d.atMs * 1000.0 / speed_));
-            std::unique_lock lock(r->mutex);
-            if (r->wake.wait_until(lock, due, [&] { return r->cancelled; }))
-                break;
+// Marks replays cancelled and makes them due now, so their outcome goes out at once.
+void CachingBackend::cancelReplays(const std::function<bool(const Replay&)>& which) {
+    for (auto& [id, r] : active_)
+        if (which(*r))
+            r->cancelled = true;
+    for (auto it = queue_.begin(); it != queue_.end();) {
+        if (it->second->cancelled && it->first > Clock::now()) {
+            auto r = it->second;
+            it = queue_.erase(it);
+            queue_.emplace(Clock::now(), std::move(r));
+        } else {
+            ++it;
         }
-        {
-            std::lock_guard lock(r->mutex);
-            if (r->cancelled)
-                break;
-        }
-        if (r->onDelta)
-            r->onDelta(d.reasoning, d.answer);
     }
-    bool cancelled = false;
-    {
-        std::lock_guard lock(r->mutex);
-        cancelled = r->cancelled;
-    }
-    {
-        std::lock_guard lock(mutex_);
-        replays_.erase(std::remove(replays_.begin(), replays_.end(), r), replays_.end());
-    }
-    if (!r->onDone)
-        return;
-    if (cancelled) {
-        r->onDone(GenerationOutcome(BackendError{ErrorKind::Cancelled, r->label, 0, {}, {}}));
-        return;
-    }
-    GenerationResult result;
-    result.reasoning = r->response.reasoning;
-    result.answer = r->response.answer;
-    result.finishReason = r->response.finishReason;
-    result.usage = usageFrom(r->response.usage);
-    result.firstTokenMs = r->response.firstTokenMs;
-    result.totalMs = r->response.totalMs;
-    result.httpStatus = 200;
-    r->onDone(GenerationOutcome(std::move(result)));
+    wake_.notify_all();
 }
 
 void CachingBackend::cancel(RequestId id) {
     std::lock_guard lock(mutex_);
-    for (auto& r : replays_) {
-        if (r->id == id) {
-            std::lock_guard inner(r->mutex);
-            r->cancelled = true;
-            r->wake.notify_all();
-        }
-    }
+    cancelReplays([id](const Replay& r) { return r.id == id; });
     for (const auto& [ours, theirs] : forwarded_)
         if (ours == id && inner_)
             inner_->cancel(theirs);
@@ -212,11 +266,7 @@ void CachingBackend::cancel(RequestId id) {
 
 void CachingBackend::cancelAll() {
     std::lock_guard lock(mutex_);
-    for (auto& r : replays_) {
-        std::lock_guard inner(r->mutex);
-        r->cancelled = true;
-        r->wake.notify_all();
-    }
+    cancelReplays([](const Replay&) { return true; });
     if (inner_ && !forwarded_.empty())
         inner_->cancelAll();
 }

@@ -7,6 +7,10 @@
 #include "model/ResponseCache.h"
 
 #include <atomic>
+#include <chrono>
+#include <condition_variable>
+#include <functional>
+#include <map>
 #include <memory>
 #include <mutex>
 #include <thread>
@@ -39,7 +43,12 @@ public:
 
 private:
     struct Replay;
-    void replay(std::shared_ptr<Replay> r);
+    using Clock = std::chrono::steady_clock;
+    void enqueue(std::shared_ptr<Replay> r);
+    Clock::time_point dueOf(const Replay& r) const;
+    void cancelReplays(const std::function<bool(const Replay&)>& which);
+    void dispatch();
+    void finish(Replay& r, bool cancelled);
 
     std::shared_ptr<Backend> inner_;
     ResponseCache cache_;
@@ -49,9 +58,13 @@ private:
     std::atomic<std::uint64_t> hits_{0}, misses_{0};
     std::atomic<RequestId> nextId_{1};
     std::mutex mutex_;
-    std::vector<std::shared_ptr<Replay>> replays_;           // guarded by mutex_
+    std::condition_variable wake_;
+    // Replays by when their next delta (or outcome) is due; guarded by mutex_.
+    std::multimap<Clock::time_point, std::shared_ptr<Replay>> queue_;
+    std::map<RequestId, std::shared_ptr<Replay>> active_;    // not finished yet; guarded by mutex_
+    bool stopping_ = false;                                  // guarded by mutex_
+    std::thread dispatcher_;                                 // started with the first replay
     std::vector<std::pair<RequestId, RequestId>> forwarded_; // ours -> inner's, guarded by mutex_
-    std::vector<std::thread> threads_;                       // guarded by mutex_
 };
 
 } // namespace r2p::llm

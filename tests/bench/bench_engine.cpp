@@ -5,7 +5,7 @@
 //   3. engine overhead per stage with the HTTP backend: <= 1 ms (wall time outside backend
 //      requests, per stage, one user at a time against the loopback test server)
 //
-//   bench_engine [--users 1000] [--task LaMP-3] [--concurrency 2] [--smoke]
+//   bench_engine [--users 1000] [--task LaMP-3] [--concurrency 4] [--smoke]
 #include "BenchSupport.h"
 #include "model/ProjectStore.h"
 #include "model/ResponseCache.h"
@@ -62,7 +62,8 @@ private:
     std::atomic<std::uint64_t> requests_{0};
 };
 
-// The demo split of `task` with its users repeated until there are `count`.
+// The demo split of `task` with its users repeated (under new ids, each input made unique)
+// until there are `count`.
 void writeDataset(TaskId task, std::size_t count, const fs::path& dir) {
     const fs::path demo =
         fs::path(R2P_SOURCE_DIR) / "resources/demo" / std::string(taskSpec(task).name);
@@ -75,6 +76,8 @@ void writeDataset(TaskId task, std::size_t count, const fs::path& dir) {
         auto gold = outputs["golds"][i % questions.size()];
         const std::string id = record["id"].get<std::string>() + "-" + std::to_string(i);
         record["id"] = id;
+        // Every user's prompts differ, so the cold run really asks the server every time.
+        record["input"] = record["input"].get<std::string>() + " (" + std::to_string(i) + ")";
         gold["id"] = id;
         q.push_back(record);
         golds.push_back(gold);
@@ -82,6 +85,14 @@ void writeDataset(TaskId task, std::size_t count, const fs::path& dir) {
     std::ofstream(dir / "dev_questions.json") << q.dump();
     std::ofstream(dir / "dev_outputs.json")
         << nlohmann::ordered_json{{"task", outputs["task"]}, {"golds", golds}}.dump();
+}
+
+// An answer in the task's format, so the scripted model never triggers an intervention.
+std::string answerFor(TaskId task) {
+    const auto& spec = taskSpec(task);
+    if (!spec.labels.empty())
+        return std::string(spec.labels.front());
+    return "A short answer in the user's style";
 }
 
 struct BatchTiming {
@@ -146,7 +157,7 @@ BatchTiming runBatch(ProjectStore& store, const DatasetIndex& index, TaskId task
 
 int main(int argc, char** argv) {
     std::size_t users = 1000;
-    int concurrency = 2;
+    int concurrency = 4; // r2p run's default
     TaskId task = TaskId::LaMP3;
     bool smoke = false;
     for (int i = 1; i < argc; ++i) {
@@ -195,8 +206,7 @@ int main(int argc, char** argv) {
         // 2. HTTP against the in-process test server, cache cold; one user at a time to
         //    measure the engine's own time per stage.
         test::OpenAiTestServer server;
-        test::scriptCompliantModel(server, *engine::builtinHrtTemplate(task),
-                                   task == TaskId::LaMP3 ? "4" : "x");
+        test::scriptCompliantModel(server, *engine::builtinHrtTemplate(task), answerFor(task));
         llm::EndpointConfig endpoint;
         endpoint.baseUrl = server.baseUrl();
         auto http = std::make_shared<llm::OpenAiBackend>(endpoint);

@@ -228,3 +228,50 @@ TEST(RunCli, AKilledBatchResumesWhereItStopped) {
 }
 
 } // namespace
+
+namespace {
+
+TEST(RunCli, AWarmCacheReRunMakesNoNetworkCallAndReplayNeedsNoServer) {
+    test::OpenAiTestServer server;
+    const auto* hrt = engine::builtinHrtTemplate(TaskId::LaMP2);
+    ASSERT_NE(hrt, nullptr);
+    test::scriptCompliantModel(server, *hrt, "comedy");
+    test::TempDir dir;
+    const std::string project = dir.file("p.r2p");
+    const std::vector<std::string> common = {"--project",   project,
+                                             "--questions", demo("LaMP-2", "dev_questions.json"),
+                                             "--outputs",   demo("LaMP-2", "dev_outputs.json"),
+                                             "--systems",   "r2p,lrm-rag",
+                                             "--users",     "4",
+                                             "--model",     "r2p-test-model",
+                                             "--mode",      "chat",
+                                             "--quiet"};
+    auto withBackend = [&](std::vector<std::string> extra) {
+        std::vector<std::string> args = {"run"};
+        args.insert(args.end(), common.begin(), common.end());
+        args.insert(args.end(), extra.begin(), extra.end());
+        return runCli(args);
+    };
+    auto first = withBackend({"--backend", "openai", "--base-url", server.baseUrl()});
+    ASSERT_EQ(first.exitCode, 0) << first.err;
+    const std::size_t requests = server.requestCount();
+    ASSERT_GT(requests, 0u);
+
+    auto second = withBackend({"--backend", "openai", "--base-url", server.baseUrl()});
+    ASSERT_EQ(second.exitCode, 0) << second.err;
+    EXPECT_EQ(server.requestCount(), requests); // every answer came from the cache
+
+    server.stop(); // replay needs no server at all
+    auto replay = withBackend({"--backend", "replay"});
+    ASSERT_EQ(replay.exitCode, 0) << replay.err;
+    const json a = json::parse(first.out), b = json::parse(replay.out);
+    EXPECT_EQ(a["systems"]["r2p"]["metrics"], b["systems"]["r2p"]["metrics"]);
+    EXPECT_EQ(a["systems"]["lrm-rag"]["metrics"], b["systems"]["lrm-rag"]["metrics"]);
+
+    // A replay of requests never made fails those users (exit 1) and says why.
+    auto miss = withBackend({"--backend", "replay", "--k", "2"});
+    EXPECT_EQ(miss.exitCode, 1);
+    EXPECT_NE(miss.err.find("not in the response cache"), std::string::npos) << miss.err;
+}
+
+} // namespace

@@ -535,3 +535,41 @@ TEST(EngineContextTest, RejectsPiecesThatDoNotFit) {
 }
 
 } // namespace
+
+namespace {
+
+// Pauses the run after a chosen stage and counts what it is told.
+class PausingObserver : public EngineObserver {
+public:
+    UserRun* run = nullptr;
+    StageId pauseAfter = StageId::Invalid;
+    std::atomic<int> deltas{0};
+    std::vector<StageId> started, finished;
+    void stageStarted(SystemId, StageId stage, int) override { started.push_back(stage); }
+    void delta(SystemId, StageId, int, std::string_view, std::string_view) override { ++deltas; }
+    void stepFinished(SystemId, const StepRecord& step) override {
+        finished.push_back(step.stage);
+        if (step.stage == pauseAfter)
+            run->pause();
+    }
+};
+
+TEST_F(EngineHttpTest, PauseStopsAfterTheStageInProgressAndObserversSeeEverything) {
+    test::scriptCompliantModel(server, *hrt, "4");
+    PausingObserver observer;
+    observer.pauseAfter = StageId::TaskAnalysis;
+    UserRun run(context(), user.record, user.gold, SystemId::R2P, &observer);
+    observer.run = &run;
+    ASSERT_TRUE(run.run());
+    EXPECT_FALSE(run.finished());
+    EXPECT_EQ(run.nextStage(), StageId::ProfileSynthesis);
+    EXPECT_EQ(observer.finished, (std::vector{StageId::Retrieve, StageId::TaskAnalysis}));
+    EXPECT_GT(observer.deltas.load(), 0); // the level streamed in pieces
+    run.clearStop();
+    ASSERT_TRUE(run.run());
+    EXPECT_TRUE(run.finished());
+    EXPECT_EQ(observer.finished.size(), run.trace().steps.size());
+    EXPECT_EQ(observer.started.front(), StageId::Retrieve);
+}
+
+} // namespace
