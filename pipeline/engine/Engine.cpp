@@ -203,6 +203,9 @@ Status UserRun::step() {
         trace_.events.resize(eventsBefore);
         trace_.verdicts.resize(verdictsBefore);
         candidateAnswers_.resize(candidatesBefore);
+        trace_.interventions = static_cast<int>(
+            std::count_if(trace_.events.begin(), trace_.events.end(),
+                          [](const EventRecord& e) { return e.kind == EventKind::Intervention; }));
         return s;
     }
     if (!s) {
