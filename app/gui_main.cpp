@@ -2,6 +2,7 @@
 #include "ui/App.h"
 #include "ui/DemoData.h"
 #include "ui/MainWindow.h"
+#include "ui/RunController.h"
 #include "ui/Session.h"
 
 #include <QApplication>
@@ -9,6 +10,7 @@
 #include <QFileInfo>
 #include <QTimer>
 #include <cstdio>
+#include <memory>
 
 using namespace r2p;
 using namespace r2p::ui;
@@ -69,7 +71,12 @@ int main(int argc, char** argv) {
         QStringLiteral("lang"),
         QApplication::translate("main", "Interface language (en, de, zh_CN)."),
         QStringLiteral("CODE"));
-    for (const auto& o : {project, open, outputs, task, demo, user, screenshot, size, langOption})
+    const QCommandLineOption runToEnd(
+        QStringLiteral("run-to-end"),
+        QApplication::translate("main",
+                                "Run R2P to the end on the selected user once it is loaded."));
+    for (const auto& o :
+         {project, open, outputs, task, demo, user, screenshot, size, langOption, runToEnd})
         cli.addOption(o);
     cli.process(app);
 
@@ -113,23 +120,46 @@ int main(int argc, char** argv) {
                 fail(QApplication::translate("main", "no user with id %1 in this dataset").arg(id));
         });
     }
+    RunController* runs = window.runController();
+    const bool runAll = cli.isSet(runToEnd);
+    if (cli.isSet(screenshot))
+        runs->setTokensPerSecond(0); // a screenshot wants the finished run, not a live one
+    if (runAll) {
+        const QString wanted = cli.isSet(user) ? cli.value(user) : QString();
+        auto started = std::make_shared<bool>(false);
+        QObject::connect(runs, &RunController::traceChanged, &window,
+                         [runs, &session, wanted, started] {
+                             const UserIndexEntry* entry = session.selectedEntry();
+                             if (*started || !runs->hasRun() || runs->isRunning() || !entry ||
+                                 (!wanted.isEmpty() && QString::fromStdString(entry->id) != wanted))
+                                 return;
+                             *started = true;
+                             runs->runToEnd();
+                         });
+    }
     if (cli.isSet(screenshot)) {
         const QString file = cli.value(screenshot);
         auto* settle = new QTimer(&window);
         settle->setSingleShot(true);
         settle->setInterval(400);
-        QObject::connect(settle, &QTimer::timeout, &window, [&window, &session, file, settle] {
-            if (session.isBusy()) {
-                settle->start();
-                return;
-            }
-            const bool ok = window.grab().save(file);
-            if (!ok)
-                fail(QApplication::translate("main", "cannot write %1").arg(file));
-            QApplication::exit(ok ? 0 : 1);
-        });
+        QObject::connect(settle, &QTimer::timeout, &window,
+                         [&window, &session, runs, runAll, file, settle] {
+                             if (session.isBusy() || runs->isRunning() ||
+                                 (runAll && !runs->finished() && runs->lastError().isEmpty())) {
+                                 settle->start();
+                                 return;
+                             }
+                             const bool ok = window.grab().save(file);
+                             if (!ok)
+                                 fail(QApplication::translate("main", "cannot write %1").arg(file));
+                             QApplication::exit(ok ? 0 : 1);
+                         });
         QObject::connect(&session, &Session::busyChanged, settle, [settle](bool busy) {
             if (!busy)
+                settle->start();
+        });
+        QObject::connect(runs, &RunController::runningChanged, settle, [settle](bool running) {
+            if (!running)
                 settle->start();
         });
         settle->start();

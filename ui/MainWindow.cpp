@@ -3,6 +3,7 @@
 #include "DemoData.h"
 #include "FindingText.h"
 #include "Language.h"
+#include "RunController.h"
 #include "Session.h"
 #include "TaskText.h"
 #include "dialogs/OpenDatasetDialog.h"
@@ -10,7 +11,9 @@
 #include "windows/FindingsDock.h"
 #include "windows/ProfileDock.h"
 #include "windows/QueryDock.h"
+#include "windows/ReasoningDock.h"
 #include "windows/UsersDock.h"
+#include "windows/VerdictsDock.h"
 
 #include <QAction>
 #include <QActionGroup>
@@ -52,11 +55,17 @@ MainWindow::MainWindow(Session* session, QWidget* parent) : QMainWindow(parent),
     query_ = new QueryDock(session_, this);
     profile_ = new ProfileDock(session_, this);
     findings_ = new FindingsDock(session_, this);
-    // No central widget: the docks share the whole window, as in ARCHITECTURE.md's sketch.
+    runs_ = new RunController(session_, this);
+    reasoning_ = new ReasoningDock(runs_, this);
+    verdicts_ = new VerdictsDock(runs_, this);
+    // No central widget: the docks share the whole window, as in ARCHITECTURE.md's sketch:
+    // Users | Query, History (profile) over Reasoning, Verdicts.
     setCentralWidget(nullptr);
     addDockWidget(Qt::LeftDockWidgetArea, users_);
     addDockWidget(Qt::RightDockWidgetArea, query_);
-    splitDockWidget(query_, profile_, Qt::Vertical);
+    splitDockWidget(query_, reasoning_, Qt::Vertical);
+    splitDockWidget(query_, profile_, Qt::Horizontal);
+    splitDockWidget(reasoning_, verdicts_, Qt::Horizontal);
     addDockWidget(Qt::BottomDockWidgetArea, findings_);
     findings_->hide(); // shown when a load reports something, or from the status bar
 
@@ -179,6 +188,18 @@ void MainWindow::createActions() {
              findings_->raise();
              findings_->view()->setFocus();
          });
+    make(QStringLiteral("focusReasoning"), tr("Go to R&easoning"),
+         QKeySequence(Qt::CTRL | Qt::Key_5), [this] {
+             reasoning_->show();
+             reasoning_->raise();
+             reasoning_->timeline()->setFocus();
+         });
+    make(QStringLiteral("focusVerdicts"), tr("Go to &Verdicts"), QKeySequence(Qt::CTRL | Qt::Key_6),
+         [this] {
+             verdicts_->show();
+             verdicts_->raise();
+             verdicts_->view()->setFocus();
+         });
     make(QStringLiteral("cancelIndexing"), tr("&Cancel Indexing"), QKeySequence(Qt::Key_Escape),
          [this] { session_->cancelIndexing(); });
     make(QStringLiteral("resetLayout"), tr("&Reset Layout"), QKeySequence(),
@@ -223,13 +244,23 @@ void MainWindow::createMenus() {
     for (const char* name : {"focusFilter", "focusProfileSearch"})
         go->addAction(action(QString::fromLatin1(name)));
     go->addSeparator();
-    for (const char* name : {"focusUsers", "focusQuery", "focusProfile", "focusFindings"})
+    for (const char* name : {"focusUsers", "focusQuery", "focusProfile", "focusFindings",
+                             "focusReasoning", "focusVerdicts"})
         go->addAction(action(QString::fromLatin1(name)));
+
+    QMenu* run = menuBar()->addMenu(tr("&Run"));
+    const auto runActions = reasoning_->runActions();
+    for (int i = 0; i < runActions.size(); ++i) {
+        if (i == 4)
+            run->addSeparator();
+        run->addAction(runActions[i]);
+    }
 
     QMenu* view = menuBar()->addMenu(tr("&View"));
     for (QDockWidget* d :
          {static_cast<QDockWidget*>(users_), static_cast<QDockWidget*>(query_),
-          static_cast<QDockWidget*>(profile_), static_cast<QDockWidget*>(findings_)})
+          static_cast<QDockWidget*>(profile_), static_cast<QDockWidget*>(reasoning_),
+          static_cast<QDockWidget*>(verdicts_), static_cast<QDockWidget*>(findings_)})
         view->addAction(d->toggleViewAction());
     view->addAction(action(QStringLiteral("resetLayout")));
     view->addSeparator();
@@ -503,13 +534,17 @@ void MainWindow::restoreLayout() {
 
 void MainWindow::applyDefaultLayout() {
     restoreState(defaultState_);
-    for (QDockWidget* d : {static_cast<QDockWidget*>(users_), static_cast<QDockWidget*>(query_),
-                           static_cast<QDockWidget*>(profile_)})
+    for (QDockWidget* d :
+         {static_cast<QDockWidget*>(users_), static_cast<QDockWidget*>(query_),
+          static_cast<QDockWidget*>(profile_), static_cast<QDockWidget*>(reasoning_),
+          static_cast<QDockWidget*>(verdicts_)})
         d->show();
     findings_->setVisible(worstSeverity(session_->findings()) >= Severity::Warning);
     const int w = width(), h = height();
-    resizeDocks({users_, query_}, {w * 28 / 100, w * 72 / 100}, Qt::Horizontal);
-    resizeDocks({query_, profile_}, {h * 42 / 100, h * 58 / 100}, Qt::Vertical);
+    resizeDocks({users_, query_, profile_}, {w * 22 / 100, w * 36 / 100, w * 42 / 100},
+                Qt::Horizontal);
+    resizeDocks({reasoning_, verdicts_}, {w * 44 / 100, w * 34 / 100}, Qt::Horizontal);
+    resizeDocks({query_, reasoning_}, {h * 40 / 100, h * 60 / 100}, Qt::Vertical);
 }
 
 void MainWindow::showEvent(QShowEvent* event) {

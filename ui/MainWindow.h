@@ -1,5 +1,5 @@
-// The workbench's main window: menus, the docks (Users, Query, Profile, Findings), the status
-// bar with findings and indexing progress, drag and drop, and saved layout.
+// The workbench's main window: menus, the docks (Users, Query, Profile, Reasoning, Verdicts,
+// Findings), the status bar with findings and indexing progress, drag and drop, saved layout.
 #pragma once
 
 #include "model/Task.h"
@@ -18,8 +18,11 @@ namespace r2p::ui {
 class FindingsDock;
 class ProfileDock;
 class QueryDock;
+class ReasoningDock;
+class RunController;
 class Session;
 class UsersDock;
+class VerdictsDock;
 
 class MainWindow : public QMainWindow {
     Q_OBJECT
@@ -39,6 +42,9 @@ public:
     QueryDock* queryDock() const { return query_; }
     ProfileDock* profileDock() const { return profile_; }
     FindingsDock* findingsDock() const { return findings_; }
+    ReasoningDock* reasoningDock() const { return reasoning_; }
+    VerdictsDock* verdictsDock() const { return verdicts_; }
+    RunController* runController() const { return runs_; }
     QAction* action(const QString& name) const; // by objectName, for tests
     QString statusSummary() const;
 
@@ -71,6 +77,9 @@ private:
     QueryDock* query_;
     ProfileDock* profile_;
     FindingsDock* findings_;
+    RunController* runs_;
+    ReasoningDock* reasoning_;
+    VerdictsDock* verdicts_;
 
     QMenu* recentMenu_ = nullptr;
     QMenu* taskMenu_ = nullptr;

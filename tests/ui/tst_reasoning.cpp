@@ -1,0 +1,253 @@
+// Stepping through R2P in the real window, offscreen, with the keyboard: F10 runs one stage, F5
+// runs to the end, the timeline and the stage tabs follow, verdicts and the final choice appear,
+// a stage re-runs, an output is edited, a run is cancelled, and a new selection drops the old
+// run. Every model is checked by QAbstractItemModelTester.
+#include "support/UiTestSupport.h"
+#include "ui/MainWindow.h"
+#include "ui/RunController.h"
+#include "ui/Session.h"
+#include "ui/models/StagesModel.h"
+#include "ui/models/VerdictsModel.h"
+#include "ui/windows/ReasoningDock.h"
+#include "ui/windows/UsersDock.h"
+#include "ui/windows/VerdictsDock.h"
+
+#include <QAbstractItemModelTester>
+#include <QAction>
+#include <QLabel>
+#include <QPlainTextEdit>
+#include <QSignalSpy>
+#include <QTabWidget>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTextBrowser>
+#include <memory>
+
+using namespace r2p;
+using namespace r2p::ui;
+
+class TestReasoning : public QObject {
+    Q_OBJECT
+
+private:
+    std::unique_ptr<QTemporaryDir> dir_;
+    std::unique_ptr<Session> session_;
+    std::unique_ptr<MainWindow> window_;
+
+    RunController* runs() const { return window_->runController(); }
+    StagesModel* stages() const { return window_->reasoningDock()->model(); }
+
+    void openDemo(TaskId task) {
+        QSignalSpy finished(session_.get(), &Session::indexingFinished);
+        window_->openDemo(task);
+        QVERIFY(finished.wait(20000));
+        QTRY_VERIFY_WITH_TIMEOUT(!session_->isBusy(), 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(runs()->hasRun(), 10000);
+    }
+
+    // Presses a key in the window and waits for the stage(s) it started to finish.
+    void pressAndWait(Qt::Key key) {
+        QSignalSpy done(runs(), &RunController::runningChanged);
+        QTest::keyClick(window_.get(), key);
+        QTRY_VERIFY_WITH_TIMEOUT(!done.isEmpty(), 5000); // started
+        QTRY_VERIFY_WITH_TIMEOUT(!runs()->isRunning(), 20000);
+    }
+
+    int rowsInState(StagesModel::State state) const {
+        int n = 0;
+        for (int r = 0; r < stages()->rowCount(); ++r)
+            n += stages()->index(r, 0).data(StagesModel::StateRole).toInt() ==
+                         static_cast<int>(state)
+                     ? 1
+                     : 0;
+        return n;
+    }
+
+private slots:
+    void initTestCase() { test::setUpUiTestApplication(); }
+
+    void init() {
+        dir_ = std::make_unique<QTemporaryDir>();
+        session_ = std::make_unique<Session>();
+        window_ = std::make_unique<MainWindow>(session_.get());
+        QVERIFY(window_->openProject(dir_->filePath(QStringLiteral("test.r2p")), true));
+        window_->resize(1400, 900);
+        window_->show();
+        QApplication::setActiveWindow(window_.get());
+        QVERIFY(QTest::qWaitForWindowExposed(window_.get()));
+        runs()->setTokensPerSecond(0); // tests want results, not a live pace
+    }
+
+    void cleanup() {
+        window_.reset();
+        session_.reset();
+        dir_.reset();
+    }
+
+    void modelsPassTheModelTester() {
+        QAbstractItemModelTester stagesTester(
+            stages(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester verdictsTester(
+            window_->verdictsDock()->model(),
+            QAbstractItemModelTester::FailureReportingMode::QtTest);
+        openDemo(TaskId::LaMP2);
+        pressAndWait(Qt::Key_F10);
+        pressAndWait(Qt::Key_F5);
+        QVERIFY(runs()->finished());
+        window_->usersDock()->step(1); // a new user resets both models
+        QTRY_VERIFY_WITH_TIMEOUT(runs()->hasRun() && runs()->trace().steps.empty(), 10000);
+    }
+
+    void f10StepsOneStageAndTheTimelineFollows() {
+        openDemo(TaskId::LaMP3);
+        const int planned = static_cast<int>(runs()->plan().size());
+        QCOMPARE(stages()->rowCount(), planned); // every stage pending
+        QCOMPARE(rowsInState(StagesModel::State::Pending), planned);
+        QVERIFY(window_->reasoningDock()->statusLabel()->text().contains(QStringLiteral("F10")));
+
+        pressAndWait(Qt::Key_F10);
+        QCOMPARE(runs()->trace().steps.size(), std::size_t{1});
+        QCOMPARE(runs()->trace().steps[0].stage, StageId::Retrieve);
+        QCOMPARE(rowsInState(StagesModel::State::Done), 1);
+
+        pressAndWait(Qt::Key_F10);
+        QCOMPARE(runs()->trace().steps.size(), std::size_t{2});
+        QCOMPARE(runs()->trace().steps[1].stage, StageId::TaskAnalysis);
+        // The finished stage is selected and its tabs show what was sent and streamed.
+        const QModelIndex current = window_->reasoningDock()->timeline()->currentIndex();
+        QCOMPARE(current.data(StagesModel::StepIndexRole).toInt(), 1);
+        QVERIFY(window_->reasoningDock()->promptView()->toPlainText().contains(
+            QStringLiteral("## Task analysis")));
+        QVERIFY(window_->reasoningDock()->streamView()->toPlainText().contains(
+            QStringLiteral("## Task analysis")));
+        QVERIFY(window_->reasoningDock()->parsedView()->toPlainText().contains(
+            QStringLiteral("\"body\"")));
+    }
+
+    void f5RunsToTheEndAndVerdictsAppear() {
+        openDemo(TaskId::LaMP2);
+        pressAndWait(Qt::Key_F5);
+        QVERIFY(runs()->finished());
+        QCOMPARE(rowsInState(StagesModel::State::Pending), 0);
+        const UserTrace& t = runs()->trace();
+        QCOMPARE(t.status, UserStatus::Done);
+        QCOMPARE(stages()->rowCount(), static_cast<int>(t.steps.size()));
+        VerdictsModel* verdicts = window_->verdictsDock()->model();
+        QCOMPARE(verdicts->rowCount(), 3);
+        int chosen = 0;
+        for (int r = 0; r < verdicts->rowCount(); ++r) {
+            chosen += verdicts->index(r, 0).data(VerdictsModel::ChosenRole).toBool() ? 1 : 0;
+            QVERIFY(!verdicts->index(r, VerdictsModel::ColumnVerdict).data().toString().isEmpty());
+        }
+        QCOMPARE(chosen, 1);
+        QVERIFY(window_->verdictsDock()->finalLabel()->text().contains(
+            QString::fromStdString(t.prediction)));
+        QVERIFY(window_->reasoningDock()->statusLabel()->text().contains(
+            QStringLiteral("offline (no LLM)")));
+        // Step and Run are done; Re-run is what is left.
+        QVERIFY(!window_->action(QStringLiteral("runStep"))->isEnabled());
+        QVERIFY(!window_->action(QStringLiteral("runToEnd"))->isEnabled());
+    }
+
+    void interventionsShowTheirRuleAndInjectedText() {
+        openDemo(TaskId::LaMP4);
+        // Find a user whose run the offline reasoner takes off the template at least once.
+        bool found = false;
+        for (int u = 0; u < 20 && !found; ++u) {
+            window_->usersDock()->step(u == 0 ? 0 : 1);
+            QTRY_VERIFY_WITH_TIMEOUT(runs()->hasRun() && !session_->isBusy(), 10000);
+            pressAndWait(Qt::Key_F5);
+            found = runs()->trace().interventions > 0;
+        }
+        QVERIFY2(found, "no demo user with an RPI intervention");
+        const UserTrace& t = runs()->trace();
+        const EventRecord* e = nullptr;
+        for (const auto& ev : t.events)
+            if (ev.kind == EventKind::Intervention)
+                e = &ev;
+        QVERIFY(e);
+        const int row = stages()->rowOfStep(e->stepSeq);
+        QVERIFY(row >= 0);
+        QVERIFY(stages()
+                    ->index(row, StagesModel::ColumnRpi)
+                    .data()
+                    .toString()
+                    .contains(QStringLiteral("⚑")));
+        window_->reasoningDock()->timeline()->setFocus();
+        window_->reasoningDock()->timeline()->setCurrentIndex(stages()->index(row, 0));
+        const QString shown = window_->reasoningDock()->interventionsView()->toPlainText();
+        QVERIFY2(shown.contains(QString::fromStdString(e->injected)), qPrintable(shown));
+        QVERIFY(shown.contains(QString::fromStdString(e->outcome)));
+    }
+
+    void rerunAndEditRedoWhatFollows() {
+        openDemo(TaskId::LaMP3);
+        pressAndWait(Qt::Key_F5);
+        const std::size_t all = runs()->trace().steps.size();
+        // Re-run from the profile synthesis: the earlier stages stay.
+        auto* timeline = window_->reasoningDock()->timeline();
+        int synthesis = -1;
+        for (int r = 0; r < stages()->rowCount(); ++r)
+            if (stages()->index(r, 0).data(StagesModel::StageRole).toInt() ==
+                static_cast<int>(StageId::ProfileSynthesis))
+                synthesis = r;
+        QVERIFY(synthesis > 0);
+        timeline->setFocus();
+        timeline->setCurrentIndex(stages()->index(synthesis, 0));
+        QTest::keyClick(window_.get(), Qt::Key_R, Qt::ControlModifier);
+        QTRY_COMPARE(runs()->trace().steps.size(), std::size_t{2});
+        QCOMPARE(runs()->nextStage(), StageId::ProfileSynthesis);
+        pressAndWait(Qt::Key_F5);
+        QCOMPARE(runs()->trace().steps.size(), all);
+
+        // Editing the answer by hand: the candidates, verdicts and final answer follow it.
+        const std::string other = runs()->trace().prediction == "1" ? "2" : "1";
+        QVERIFY(runs()->replaceOutput(
+            StageId::Answer, 0, QStringLiteral("## Answer\n") + QString::fromStdString(other)));
+        QCOMPARE(runs()->nextStage(), StageId::Candidates);
+        QCOMPARE(window_->verdictsDock()->model()->rowCount(), 0);
+        pressAndWait(Qt::Key_F5);
+        QCOMPARE(window_->verdictsDock()
+                     ->model()
+                     ->index(0, VerdictsModel::ColumnAnswer)
+                     .data()
+                     .toString(),
+                 QString::fromStdString(other));
+        QCOMPARE(runs()->trace().steps[4].backendMode, std::string("edited"));
+    }
+
+    void cancellingAStageKeepsWhatFinished() {
+        runs()->setTokensPerSecond(40); // slow enough to cancel mid-stage
+        openDemo(TaskId::LaMP5);
+        pressAndWait(Qt::Key_F10); // retrieve
+        QSignalSpy running(runs(), &RunController::runningChanged);
+        QTest::keyClick(window_.get(), Qt::Key_F10);
+        QTRY_VERIFY_WITH_TIMEOUT(runs()->isRunning(), 5000);
+        QTRY_VERIFY_WITH_TIMEOUT(!runs()->liveAnswer().isEmpty(), 10000); // it streams
+        QCOMPARE(stages()->runningRow() >= 0, true);
+        QTest::keyClick(window_.get(), Qt::Key_Period, Qt::ControlModifier);
+        QTRY_VERIFY_WITH_TIMEOUT(!runs()->isRunning(), 5000);
+        QCOMPARE(runs()->trace().steps.size(), std::size_t{1}); // the cancelled stage is not kept
+        QCOMPARE(runs()->nextStage(), StageId::TaskAnalysis);
+        QVERIFY(runs()->lastError().isEmpty()); // a cancel is not an error
+    }
+
+    void aNewSelectionDropsTheOldRun() {
+        runs()->setTokensPerSecond(40);
+        openDemo(TaskId::LaMP7);
+        const std::string first = runs()->trace().userId;
+        QTest::keyClick(window_.get(), Qt::Key_F5);
+        QTRY_VERIFY_WITH_TIMEOUT(runs()->isRunning(), 5000);
+        window_->usersDock()->step(1);
+        QTRY_VERIFY_WITH_TIMEOUT(!runs()->isRunning(), 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(runs()->hasRun(), 10000);
+        QVERIFY(runs()->trace().userId != first);
+        QVERIFY(runs()->trace().steps.empty()); // nothing of the old user leaks in
+        QTest::qWait(200);
+        QVERIFY(runs()->trace().steps.empty());
+    }
+};
+
+QTEST_MAIN(TestReasoning)
+#include "tst_reasoning.moc"

@@ -1,0 +1,266 @@
+#include "RunController.h"
+
+#include "Session.h"
+#include "pipeline/engine/OfflineBackend.h"
+
+#include <QtConcurrent/QtConcurrentRun>
+#include <mutex>
+
+namespace r2p::ui {
+
+// What the worker reports, picked up by the GUI's flush timer (so a fast stream costs at most
+// ~30 repaints a second, however many deltas arrive).
+struct RunController::Live {
+    std::mutex mutex;
+    StageId stage = StageId::Invalid;
+    int candidate = 0;
+    std::string reasoning, answer;
+    std::vector<StepRecord> steps;
+    std::vector<EventRecord> events;
+    bool dirty = false;
+};
+
+class RunController::Observer : public engine::EngineObserver {
+public:
+    explicit Observer(std::shared_ptr<Live> live) : live_(std::move(live)) {}
+    void stageStarted(SystemId, StageId stage, int candidate) override {
+        std::lock_guard lock(live_->mutex);
+        live_->stage = stage;
+        live_->candidate = candidate;
+        live_->reasoning.clear();
+        live_->answer.clear();
+        live_->dirty = true;
+    }
+    void delta(SystemId, StageId, int, std::string_view reasoning,
+               std::string_view answer) override {
+        std::lock_guard lock(live_->mutex);
+        live_->reasoning += reasoning;
+        live_->answer += answer;
+        live_->dirty = true;
+    }
+    void stepFinished(SystemId, const StepRecord& step) override {
+        std::lock_guard lock(live_->mutex);
+        live_->steps.push_back(step);
+        live_->dirty = true;
+    }
+    void event(SystemId, const EventRecord& event) override {
+        std::lock_guard lock(live_->mutex);
+        live_->events.push_back(event);
+        live_->dirty = true;
+    }
+
+private:
+    std::shared_ptr<Live> live_;
+};
+
+RunController::RunController(Session* session, QObject* parent)
+    : QObject(parent), session_(session) {
+    flush_.setInterval(33);
+    connect(&flush_, &QTimer::timeout, this, &RunController::flushLive);
+    connect(&watcher_, &QFutureWatcher<Status>::finished, this, &RunController::finishStage);
+    connect(session_, &Session::recordChanged, this, &RunController::reset);
+    connect(session_, &Session::taskChanged, this, &RunController::reset);
+    connect(session_, &Session::datasetChanged, this, &RunController::reset);
+}
+
+RunController::~RunController() {
+    if (run_)
+        run_->cancel();
+    watcher_.waitForFinished();
+}
+
+QString RunController::backendLabel() const {
+    return tr("offline (no LLM)");
+}
+
+void RunController::setTokensPerSecond(double tokensPerSecond) {
+    tokensPerSecond_ = tokensPerSecond;
+    backend_.reset();
+    ctx_.reset();
+    reset();
+}
+
+std::vector<StageId> RunController::plan() const {
+    return run_ ? run_->plan() : std::vector<StageId>{};
+}
+
+void RunController::reset() {
+    // The previous user's run stops; whatever it still reports is dropped with its Live.
+    if (run_)
+        run_->cancel();
+    run_.reset();
+    live_ = std::make_shared<Live>();
+    observer_ = std::make_shared<Observer>(live_);
+    trace_ = {};
+    items_.clear();
+    nextStage_ = StageId::Invalid;
+    liveStage_ = StageId::Invalid;
+    liveReasoning_.clear();
+    liveAnswer_.clear();
+    lastError_.clear();
+    const auto record = session_->record();
+    const TaskId task = session_->task();
+    const UserIndexEntry* entry = session_->selectedEntry();
+    if (record && entry && task != TaskId::Invalid) {
+        if (!backend_) {
+            engine::OfflineOptions options;
+            options.tokensPerSecond = tokensPerSecond_;
+            backend_ = std::make_shared<engine::OfflineBackend>(options);
+        }
+        if (!ctx_ || ctxTask_ != task) {
+            auto made = engine::EngineContext::make(task, {}, backend_, nullptr, true);
+            ctx_ = made ? *made : nullptr;
+            ctxTask_ = task;
+            if (!made)
+                lastError_ = QString::fromStdString(made.error().message);
+        }
+        if (ctx_) {
+            std::optional<std::string> gold;
+            if (entry->hasGold)
+                gold = entry->gold;
+            run_ = std::make_shared<engine::UserRun>(ctx_, *record, gold, SystemId::R2P,
+                                                     observer_.get());
+            trace_ = run_->trace();
+            nextStage_ = run_->nextStage();
+        }
+    }
+    if (running_ && !watcher_.isRunning()) {
+        running_ = false;
+        emit runningChanged(false);
+    }
+    emit traceChanged();
+    emit streamChanged();
+}
+
+void RunController::step() {
+    start(false);
+}
+
+void RunController::runToEnd() {
+    start(true);
+}
+
+void RunController::start(bool toEnd) {
+    if (!run_ || running_ || watcher_.isRunning() || run_->finished())
+        return;
+    run_->clearStop();
+    lastError_.clear();
+    running_ = true;
+    emit runningChanged(true);
+    auto run = run_;
+    auto observer = observer_;
+    started_ = run_;
+    watcher_.setFuture(QtConcurrent::run(
+        [run, observer, toEnd]() -> Status { return toEnd ? run->run() : run->step(); }));
+    flush_.start();
+}
+
+void RunController::pause() {
+    if (run_ && running_)
+        run_->pause();
+}
+
+void RunController::cancel() {
+    if (run_ && running_)
+        run_->cancel();
+}
+
+void RunController::finishStage() {
+    flush_.stop();
+    const Status status = watcher_.result();
+    if (!run_ || started_.lock() != run_) {
+        // The run belonged to a user no longer selected: reset() already moved on.
+        if (running_) {
+            running_ = false;
+            emit runningChanged(false);
+        }
+        return;
+    }
+    if (!status && !run_->cancelled())
+        lastError_ = QString::fromStdString(status.error().message);
+    run_->clearStop();
+    takeSnapshot();
+    running_ = false;
+    emit runningChanged(false);
+    emit traceChanged();
+    emit streamChanged();
+    if (!lastError_.isEmpty())
+        emit failed(lastError_);
+}
+
+void RunController::takeSnapshot() {
+    trace_ = run_->trace();
+    items_ = run_->items();
+    nextStage_ = run_->nextStage();
+    liveStage_ = StageId::Invalid;
+    liveReasoning_.clear();
+    liveAnswer_.clear();
+    std::lock_guard lock(live_->mutex);
+    live_->steps.clear();
+    live_->events.clear();
+    live_->reasoning.clear();
+    live_->answer.clear();
+    live_->stage = StageId::Invalid;
+    live_->dirty = false;
+}
+
+void RunController::flushLive() {
+    if (!live_)
+        return;
+    bool stepsArrived = false;
+    {
+        std::lock_guard lock(live_->mutex);
+        if (!live_->dirty)
+            return;
+        live_->dirty = false;
+        liveStage_ = live_->stage;
+        liveCandidate_ = live_->candidate;
+        liveReasoning_ = QString::fromStdString(live_->reasoning);
+        liveAnswer_ = QString::fromStdString(live_->answer);
+        for (auto& s : live_->steps) {
+            trace_.steps.push_back(std::move(s));
+            stepsArrived = true;
+        }
+        for (auto& e : live_->events) {
+            trace_.events.push_back(std::move(e));
+            stepsArrived = true;
+        }
+        live_->steps.clear();
+        live_->events.clear();
+    }
+    if (stepsArrived)
+        emit traceChanged();
+    emit streamChanged();
+}
+
+bool RunController::rerunFrom(StageId stage) {
+    if (!run_ || running_)
+        return false;
+    auto s = run_->rerunFrom(stage);
+    if (!s) {
+        lastError_ = QString::fromStdString(s.error().message);
+        emit failed(lastError_);
+        return false;
+    }
+    takeSnapshot();
+    emit traceChanged();
+    emit streamChanged();
+    return true;
+}
+
+bool RunController::replaceOutput(StageId stage, int candidate, const QString& text) {
+    if (!run_ || running_)
+        return false;
+    auto s = run_->replaceOutput(stage, candidate, text.toStdString());
+    if (!s) {
+        lastError_ = QString::fromStdString(s.error().message);
+        emit failed(lastError_);
+        return false;
+    }
+    takeSnapshot();
+    emit traceChanged();
+    emit streamChanged();
+    return true;
+}
+
+} // namespace r2p::ui

@@ -1,0 +1,93 @@
+// The engine for the selected user, driven from the GUI: Step (one stage), Run to end, Pause,
+// Cancel, Re-run from a stage, Edit a stage's output. Stages run on a worker thread; the GUI
+// reads a snapshot of the trace and the live stream, refreshed at most ~30 times a second. A new
+// selection cancels the run of the previous user and drops whatever it still reports.
+#pragma once
+
+#include "model/Trace.h"
+#include "pipeline/engine/Engine.h"
+
+#include <QFutureWatcher>
+#include <QObject>
+#include <QString>
+#include <QTimer>
+#include <memory>
+
+namespace r2p::ui {
+
+class Session;
+
+class RunController : public QObject {
+    Q_OBJECT
+public:
+    explicit RunController(Session* session, QObject* parent = nullptr);
+    ~RunController() override;
+
+    // A user is loaded and the engine is ready for it.
+    bool hasRun() const { return run_ != nullptr; }
+    bool isRunning() const { return running_; }
+    const UserTrace& trace() const { return trace_; }
+    std::vector<StageId> plan() const;
+    StageId nextStage() const { return nextStage_; }
+    bool finished() const { return hasRun() && nextStage_ == StageId::Invalid; }
+    // The stage in progress and what it has streamed so far.
+    StageId runningStage() const { return liveStage_; }
+    int runningCandidate() const { return liveCandidate_; }
+    const QString& liveReasoning() const { return liveReasoning_; }
+    const QString& liveAnswer() const { return liveAnswer_; }
+    const std::vector<engine::PromptItem>& items() const { return items_; }
+    // "offline (no LLM)" for the embedded reasoner, else the backend's name.
+    QString backendLabel() const;
+    bool offline() const { return true; }
+    QString lastError() const { return lastError_; }
+
+    // Streaming pace of the offline reasoner (0: at once). Applies to the next user.
+    void setTokensPerSecond(double tokensPerSecond);
+
+public slots:
+    void step();
+    void runToEnd();
+    void pause();
+    void cancel();
+    // Forget `stage` and what follows; the next Step runs it again.
+    bool rerunFrom(StageId stage);
+    // Replace a finished stage's text and forget what follows.
+    bool replaceOutput(StageId stage, int candidate, const QString& text);
+
+signals:
+    void traceChanged();
+    void streamChanged();
+    void runningChanged(bool running);
+    void failed(const QString& message);
+
+private:
+    struct Live;
+    class Observer;
+    void reset();
+    void start(bool toEnd);
+    void finishStage();
+    void flushLive();
+    void takeSnapshot();
+
+    Session* session_;
+    double tokensPerSecond_ = 600;
+    std::shared_ptr<llm::Backend> backend_;
+    std::shared_ptr<const engine::EngineContext> ctx_;
+    TaskId ctxTask_ = TaskId::Invalid;
+    std::shared_ptr<Live> live_;
+    std::shared_ptr<Observer> observer_; // shared with the worker: lives as long as its run
+    std::shared_ptr<engine::UserRun> run_;
+    std::weak_ptr<engine::UserRun> started_; // the run the worker is (or was last) running
+    QFutureWatcher<Status> watcher_;
+    QTimer flush_;
+    bool running_ = false;
+    UserTrace trace_;
+    std::vector<engine::PromptItem> items_;
+    StageId nextStage_ = StageId::Invalid;
+    StageId liveStage_ = StageId::Invalid;
+    int liveCandidate_ = 0;
+    QString liveReasoning_, liveAnswer_;
+    QString lastError_;
+};
+
+} // namespace r2p::ui

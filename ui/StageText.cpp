@@ -1,0 +1,134 @@
+#include "StageText.h"
+
+namespace r2p::ui {
+
+QString StageText::stage(StageId stage) {
+    switch (stage) {
+    case StageId::Retrieve:
+        return tr("Retrieve");
+    case StageId::TaskAnalysis:
+        return tr("Task analysis");
+    case StageId::ProfileSynthesis:
+        return tr("Profile synthesis");
+    case StageId::AnswerPlan:
+        return tr("Answer plan");
+    case StageId::Answer:
+        return tr("Answer");
+    case StageId::Candidates:
+        return tr("Candidates");
+    case StageId::CrossReference:
+        return tr("Cross-reference");
+    case StageId::Final:
+        return tr("Final answer");
+    case StageId::Score:
+        return tr("Score");
+    case StageId::Generate:
+        return tr("Generate");
+    case StageId::Invalid:
+        break;
+    }
+    return {};
+}
+
+QString StageText::stage(StageId s, int candidate) {
+    if (s == StageId::Candidates)
+        return tr("Candidate %1").arg(candidate + 1);
+    if (s == StageId::CrossReference)
+        return tr("Cross-reference %1").arg(candidate + 1);
+    return stage(s);
+}
+
+QString StageText::verdict(Verdict v) {
+    switch (v) {
+    case Verdict::Supported:
+        return tr("supported");
+    case Verdict::Partial:
+        return tr("partial");
+    case Verdict::Contradicted:
+        return tr("contradicted");
+    case Verdict::Unsupported:
+        return tr("unsupported");
+    case Verdict::Invalid:
+        break;
+    }
+    return {};
+}
+
+QString StageText::rule(RpiRule r) {
+    switch (r) {
+    case RpiRule::MarkerOrder:
+        return tr("markers and order");
+    case RpiRule::TokenBudget:
+        return tr("token budget");
+    case RpiRule::Citations:
+        return tr("citations");
+    case RpiRule::AnswerFormat:
+        return tr("answer format");
+    case RpiRule::Invalid:
+        break;
+    }
+    return {};
+}
+
+QString StageText::ruleExplained(RpiRule r) {
+    switch (r) {
+    case RpiRule::MarkerOrder:
+        return tr("The level starts with its marker and no other level's marker appears in it.");
+    case RpiRule::TokenBudget:
+        return tr("The level stays within its token budget (no divergent thinking).");
+    case RpiRule::Citations:
+        return tr("The synthesis cites retrieved items that exist, as [P1]…[Pk].");
+    case RpiRule::AnswerFormat:
+        return tr("The answer is in the task's exact format.");
+    case RpiRule::Invalid:
+        break;
+    }
+    return {};
+}
+
+QString StageText::system(SystemId s) {
+    switch (s) {
+    case SystemId::R2P:
+        return tr("R2P");
+    case SystemId::NoProfile:
+        return tr("No profile");
+    case SystemId::LampRag:
+        return tr("LaMP RAG");
+    case SystemId::LrmRag:
+        return tr("LRM RAG");
+    case SystemId::Invalid:
+        break;
+    }
+    return {};
+}
+
+QString StageText::pending() {
+    return tr("pending");
+}
+QString StageText::running() {
+    return tr("running…");
+}
+QString StageText::done() {
+    return tr("done");
+}
+QString StageText::failed() {
+    return tr("failed");
+}
+
+QColor StageText::verdictColor(Verdict v) {
+    switch (v) {
+    case Verdict::Supported:
+        return QColor(0x2e, 0x9e, 0x4f);
+    case Verdict::Partial:
+        return QColor(0xd9, 0x8e, 0x04);
+    case Verdict::Contradicted:
+        return QColor(0xd2, 0x3c, 0x3c);
+    case Verdict::Unsupported:
+        return QColor(0x80, 0x80, 0x80);
+    case Verdict::Invalid:
+        break;
+    }
+    return {};
+}
+
+} // namespace r2p::ui

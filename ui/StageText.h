@@ -1,0 +1,29 @@
+// Names of stages, verdicts, RPI rules and step states as the UI shows them, translated.
+#pragma once
+
+#include "model/Trace.h"
+
+#include <QColor>
+#include <QCoreApplication>
+#include <QString>
+
+namespace r2p::ui {
+
+class StageText {
+    Q_DECLARE_TR_FUNCTIONS(r2p::ui::StageText)
+public:
+    static QString stage(StageId stage);                // "Profile synthesis"
+    static QString stage(StageId stage, int candidate); // "Candidate 2", "Cross-reference 1"
+    static QString verdict(Verdict verdict);            // "supported"
+    static QString rule(RpiRule rule);                  // "citations"
+    static QString ruleExplained(RpiRule rule);         // one sentence
+    static QString system(SystemId system);             // "R2P", "LaMP RAG"
+    static QString pending();
+    static QString running();
+    static QString done();
+    static QString failed();
+    // A badge colour for a verdict (readable on light and dark backgrounds).
+    static QColor verdictColor(Verdict verdict);
+};
+
+} // namespace r2p::ui

@@ -1,0 +1,321 @@
+#include "ReasoningDock.h"
+
+#include "ui/RunController.h"
+#include "ui/StageText.h"
+#include "ui/models/StagesModel.h"
+
+#include <QAction>
+#include <QHeaderView>
+#include <QInputDialog>
+#include <QJsonDocument>
+#include <QLabel>
+#include <QPlainTextEdit>
+#include <QSplitter>
+#include <QTabWidget>
+#include <QTableView>
+#include <QTextBrowser>
+#include <QToolBar>
+#include <QVBoxLayout>
+
+namespace r2p::ui {
+
+namespace {
+
+QString html(const QString& text) {
+    return text.toHtmlEscaped().replace(QLatin1Char('\n'), QStringLiteral("<br>"));
+}
+
+// Reasoning in grey italics, then the answer, as the model streamed them.
+QString streamHtml(const QString& reasoning, const QString& answer, bool live) {
+    QString out;
+    if (!reasoning.isEmpty())
+        out += QStringLiteral("<div style='color:#808080; font-style:italic'>%1</div>")
+                   .arg(html(reasoning));
+    if (!answer.isEmpty())
+        out += QStringLiteral("<div>%1</div>").arg(html(answer));
+    if (live)
+        out += QStringLiteral("<span style='color:#2e9e4f'>▍</span>");
+    return out;
+}
+
+} // namespace
+
+ReasoningDock::ReasoningDock(RunController* controller, QWidget* parent)
+    : QDockWidget(tr("Reasoning"), parent), controller_(controller) {
+    setObjectName(QStringLiteral("ReasoningDock"));
+    auto* body = new QWidget(this);
+    auto* layout = new QVBoxLayout(body);
+    layout->setContentsMargins(2, 2, 2, 2);
+
+    auto* bar = new QToolBar(body);
+    bar->setObjectName(QStringLiteral("RunToolBar"));
+    bar->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    auto make = [this, bar](const QString& name, const QString& text, const QKeySequence& key) {
+        auto* a = new QAction(text, this);
+        a->setObjectName(name);
+        a->setShortcut(key);
+        a->setShortcutContext(Qt::WindowShortcut);
+        if (!key.isEmpty())
+            a->setToolTip(
+                QStringLiteral("%1 (%2)").arg(text, key.toString(QKeySequence::NativeText)));
+        bar->addAction(a);
+        return a;
+    };
+    step_ = make(QStringLiteral("runStep"), tr("Step"), QKeySequence(Qt::Key_F10));
+    run_ = make(QStringLiteral("runToEnd"), tr("Run to End"), QKeySequence(Qt::Key_F5));
+    pause_ = make(QStringLiteral("runPause"), tr("Pause"), QKeySequence(Qt::SHIFT | Qt::Key_F5));
+    cancel_ = make(QStringLiteral("runCancel"), tr("Cancel Stage"),
+                   QKeySequence(Qt::CTRL | Qt::Key_Period));
+    bar->addSeparator();
+    rerun_ = make(QStringLiteral("runRerun"), tr("Re-run from Here"),
+                  QKeySequence(Qt::CTRL | Qt::Key_R));
+    edit_ = make(QStringLiteral("runEdit"), tr("Edit Output…"), QKeySequence(Qt::CTRL | Qt::Key_E));
+    layout->addWidget(bar);
+
+    status_ = new QLabel(body);
+    status_->setObjectName(QStringLiteral("RunStatus"));
+    status_->setTextFormat(Qt::RichText);
+    status_->setWordWrap(true); // a long answer must not widen the dock
+    layout->addWidget(status_);
+
+    auto* split = new QSplitter(Qt::Horizontal, body);
+    timeline_ = new QTableView(split);
+    timeline_->setObjectName(QStringLiteral("StageTimeline"));
+    model_ = new StagesModel(controller_, this);
+    timeline_->setModel(model_);
+    timeline_->setSelectionBehavior(QAbstractItemView::SelectRows);
+    timeline_->setSelectionMode(QAbstractItemView::SingleSelection);
+    timeline_->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    timeline_->verticalHeader()->hide();
+    timeline_->setWordWrap(false);
+    timeline_->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    timeline_->horizontalHeader()->setSectionResizeMode(StagesModel::ColumnStage,
+                                                        QHeaderView::Stretch);
+    tabs_ = new QTabWidget(split);
+    tabs_->setObjectName(QStringLiteral("StageTabs"));
+    prompt_ = new QPlainTextEdit(tabs_);
+    prompt_->setReadOnly(true);
+    prompt_->setObjectName(QStringLiteral("PromptView"));
+    stream_ = new QTextBrowser(tabs_);
+    stream_->setObjectName(QStringLiteral("StreamView"));
+    parsed_ = new QPlainTextEdit(tabs_);
+    parsed_->setReadOnly(true);
+    parsed_->setObjectName(QStringLiteral("ParsedView"));
+    interventions_ = new QTextBrowser(tabs_);
+    interventions_->setObjectName(QStringLiteral("InterventionsView"));
+    tabs_->addTab(stream_, tr("Stream"));
+    tabs_->addTab(prompt_, tr("Prompt"));
+    tabs_->addTab(parsed_, tr("Parsed"));
+    tabs_->addTab(interventions_, tr("Interventions"));
+    split->addWidget(timeline_);
+    split->addWidget(tabs_);
+    split->setStretchFactor(0, 1);
+    split->setStretchFactor(1, 1);
+    layout->addWidget(split, 1);
+    setWidget(body);
+
+    connect(step_, &QAction::triggered, controller_, &RunController::step);
+    connect(run_, &QAction::triggered, controller_, &RunController::runToEnd);
+    connect(pause_, &QAction::triggered, controller_, &RunController::pause);
+    connect(cancel_, &QAction::triggered, controller_, &RunController::cancel);
+    connect(rerun_, &QAction::triggered, this, &ReasoningDock::rerunSelected);
+    connect(edit_, &QAction::triggered, this, &ReasoningDock::editSelected);
+    connect(timeline_->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            [this](const QModelIndex& current) {
+                if (!current.isValid())
+                    return;
+                // Picking a stage by hand stops following the live one, until the next run.
+                const bool runningRow = current.row() == model_->runningRow();
+                if (!selecting_ && !runningRow)
+                    follow_ = false;
+                showSelected();
+            });
+    connect(model_, &QAbstractItemModel::modelAboutToBeReset, this,
+            [this] { keptStep_ = selectedStep(); });
+    connect(model_, &QAbstractItemModel::modelReset, this, &ReasoningDock::followRunning);
+    connect(controller_, &RunController::streamChanged, this, &ReasoningDock::showStream);
+    connect(controller_, &RunController::runningChanged, this, [this](bool running) {
+        if (running)
+            follow_ = true;
+        updateActions();
+        updateStatus();
+    });
+    connect(controller_, &RunController::traceChanged, this, [this] {
+        updateActions();
+        updateStatus();
+    });
+    updateActions();
+    updateStatus();
+}
+
+QList<QAction*> ReasoningDock::runActions() const {
+    return {step_, run_, pause_, cancel_, rerun_, edit_};
+}
+
+int ReasoningDock::selectedStep() const {
+    const QModelIndex current = timeline_->currentIndex();
+    return current.isValid() ? current.data(StagesModel::StepIndexRole).toInt() : -1;
+}
+
+void ReasoningDock::updateActions() {
+    const bool has = controller_->hasRun();
+    const bool running = controller_->isRunning();
+    const bool more = has && !controller_->finished();
+    step_->setEnabled(more && !running);
+    run_->setEnabled(more && !running);
+    pause_->setEnabled(running);
+    cancel_->setEnabled(running);
+    const int step = selectedStep();
+    rerun_->setEnabled(has && !running && timeline_->currentIndex().isValid() &&
+                       timeline_->currentIndex().data(StagesModel::StateRole).toInt() !=
+                           static_cast<int>(StagesModel::State::Pending));
+    bool editable = false;
+    if (has && !running && step >= 0 &&
+        step < static_cast<int>(controller_->trace().steps.size())) {
+        const StageId s = controller_->trace().steps[static_cast<std::size_t>(step)].stage;
+        editable = s != StageId::Retrieve && s != StageId::Score && s != StageId::CrossReference;
+    }
+    edit_->setEnabled(editable);
+}
+
+void ReasoningDock::updateStatus() {
+    if (!controller_->hasRun()) {
+        status_->setText(controller_->lastError().isEmpty()
+                             ? tr("Select a user to run R2P on it.")
+                             : controller_->lastError().toHtmlEscaped());
+        return;
+    }
+    const UserTrace& t = controller_->trace();
+    QString text = tr("User <b>%1</b> · backend <b>%2</b>")
+                       .arg(QString::fromStdString(t.userId).toHtmlEscaped(),
+                            controller_->backendLabel().toHtmlEscaped());
+    if (controller_->isRunning())
+        text += tr(" · running <b>%1</b>")
+                    .arg(StageText::stage(controller_->runningStage(),
+                                          controller_->runningCandidate()));
+    else if (controller_->finished())
+        text += tr(" · finished: answer <b>%1</b>")
+                    .arg(QString::fromStdString(t.prediction).toHtmlEscaped());
+    else
+        text += tr(" · next: <b>%1</b> (F10 steps, F5 runs to the end)")
+                    .arg(StageText::stage(controller_->nextStage()));
+    if (t.interventions > 0)
+        text += tr(" · ⚑ %n intervention(s)", nullptr, t.interventions);
+    if (!controller_->lastError().isEmpty())
+        text += QStringLiteral(" · <span style='color:#d23c3c'>%1</span>")
+                    .arg(controller_->lastError().toHtmlEscaped());
+    status_->setText(text);
+}
+
+void ReasoningDock::followRunning() {
+    const int running = model_->runningRow();
+    int row = -1;
+    if (follow_ && running >= 0) {
+        row = running;
+    } else if (follow_) {
+        // The last finished step, or the first pending stage.
+        for (int r = model_->rowCount() - 1; r >= 0; --r)
+            if (model_->index(r, 0).data(StagesModel::StepIndexRole).toInt() >= 0) {
+                row = r;
+                break;
+            }
+        if (row < 0 && model_->rowCount() > 0)
+            row = 0;
+    } else if (keptStep_ >= 0) {
+        row = model_->rowOfStep(keptStep_); // the stage the user picked stays picked
+    }
+    if (row >= 0) {
+        selecting_ = true;
+        timeline_->setCurrentIndex(model_->index(row, 0));
+        selecting_ = false;
+    }
+    showSelected();
+    updateActions();
+}
+
+void ReasoningDock::showSelected() {
+    updateActions();
+    const int step = selectedStep();
+    const auto& steps = controller_->trace().steps;
+    if (step < 0 || step >= static_cast<int>(steps.size())) {
+        prompt_->clear();
+        parsed_->clear();
+        interventions_->clear();
+        showStream();
+        return;
+    }
+    const StepRecord& s = steps[static_cast<std::size_t>(step)];
+    prompt_->setPlainText(QString::fromStdString(s.prompt));
+    const QByteArray parsed = QByteArray::fromStdString(s.parsed);
+    const QJsonDocument doc = QJsonDocument::fromJson(parsed);
+    parsed_->setPlainText(doc.isNull() ? QString::fromUtf8(parsed)
+                                       : QString::fromUtf8(doc.toJson(QJsonDocument::Indented)));
+    QString rpi;
+    for (const auto& e : controller_->trace().events) {
+        if (e.stepSeq != s.seq)
+            continue;
+        if (e.kind == EventKind::Intervention)
+            rpi += tr("<p><b>⚑ %1</b> (%2 mode) — %3<br>%4<br><i>Injected:</i> %5<br>"
+                      "<i>Outcome:</i> %6</p>")
+                       .arg(StageText::rule(e.rule).toHtmlEscaped(),
+                            QString::fromStdString(e.mode).toHtmlEscaped(),
+                            StageText::ruleExplained(e.rule).toHtmlEscaped(),
+                            QString::fromStdString(e.evidence).toHtmlEscaped(),
+                            QString::fromStdString(e.injected).toHtmlEscaped(),
+                            QString::fromStdString(e.outcome).toHtmlEscaped());
+        else
+            rpi += QStringLiteral("<p>%1</p>")
+                       .arg(QString::fromStdString(e.detail.empty() ? e.evidence : e.detail)
+                                .toHtmlEscaped());
+    }
+    interventions_->setHtml(rpi.isEmpty() ? tr("<p>No interventions in this stage.</p>") : rpi);
+    tabs_->setTabText(3, rpi.isEmpty() ? tr("Interventions") : tr("Interventions ⚑"));
+    showStream();
+}
+
+void ReasoningDock::showStream() {
+    const QModelIndex current = timeline_->currentIndex();
+    const bool runningRow = current.isValid() && current.row() == model_->runningRow();
+    if (runningRow) {
+        stream_->setHtml(streamHtml(controller_->liveReasoning(), controller_->liveAnswer(), true));
+        stream_->moveCursor(QTextCursor::End);
+        return;
+    }
+    const int step = selectedStep();
+    const auto& steps = controller_->trace().steps;
+    if (step < 0 || step >= static_cast<int>(steps.size())) {
+        stream_->setHtml(current.isValid() ? tr("<p><i>Not run yet.</i></p>") : QString());
+        return;
+    }
+    const StepRecord& s = steps[static_cast<std::size_t>(step)];
+    stream_->setHtml(
+        streamHtml(QString::fromStdString(s.reasoning), QString::fromStdString(s.answer), false));
+}
+
+void ReasoningDock::rerunSelected() {
+    const QModelIndex current = timeline_->currentIndex();
+    if (!current.isValid())
+        return;
+    follow_ = true;
+    controller_->rerunFrom(static_cast<StageId>(current.data(StagesModel::StageRole).toInt()));
+}
+
+void ReasoningDock::editSelected() {
+    const int step = selectedStep();
+    const auto& steps = controller_->trace().steps;
+    if (step < 0 || step >= static_cast<int>(steps.size()))
+        return;
+    const StepRecord s = steps[static_cast<std::size_t>(step)];
+    bool ok = false;
+    const QString text = QInputDialog::getMultiLineText(
+        this, tr("Edit Output"),
+        tr("Replace the output of %1; everything after it runs again.")
+            .arg(StageText::stage(s.stage, s.candidate)),
+        QString::fromStdString(s.answer), &ok);
+    if (!ok)
+        return;
+    follow_ = true;
+    controller_->replaceOutput(s.stage, s.candidate, text);
+}
+
+} // namespace r2p::ui

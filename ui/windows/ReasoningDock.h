@@ -1,0 +1,67 @@
+// The Reasoning dock: the stage timeline of the selected user's R2P run with status, tokens, time
+// and interventions per stage, and the selected stage's prompt, live stream (reasoning and answer
+// apart), parsed output and interventions. Step (F10), Run to end (F5), Pause, Cancel, Re-run
+// from here, Edit output.
+#pragma once
+
+#include <QDockWidget>
+
+class QAction;
+class QLabel;
+class QPlainTextEdit;
+class QTabWidget;
+class QTableView;
+class QTextBrowser;
+
+namespace r2p::ui {
+
+class RunController;
+class StagesModel;
+
+class ReasoningDock : public QDockWidget {
+    Q_OBJECT
+public:
+    ReasoningDock(RunController* controller, QWidget* parent = nullptr);
+
+    QTableView* timeline() const { return timeline_; }
+    StagesModel* model() const { return model_; }
+    QTabWidget* tabs() const { return tabs_; }
+    QPlainTextEdit* promptView() const { return prompt_; }
+    QTextBrowser* streamView() const { return stream_; }
+    QPlainTextEdit* parsedView() const { return parsed_; }
+    QTextBrowser* interventionsView() const { return interventions_; }
+    QLabel* statusLabel() const { return status_; }
+    // Step, Run, Pause, Cancel, Re-run, Edit (added to the window's Run menu too).
+    QList<QAction*> runActions() const;
+
+private:
+    void updateActions();
+    void updateStatus();
+    void showSelected();
+    void showStream();
+    void followRunning();
+    void rerunSelected();
+    void editSelected();
+    int selectedStep() const;
+
+    RunController* controller_;
+    StagesModel* model_;
+    QLabel* status_;
+    QTableView* timeline_;
+    QTabWidget* tabs_;
+    QPlainTextEdit* prompt_;
+    QTextBrowser* stream_;
+    QPlainTextEdit* parsed_;
+    QTextBrowser* interventions_;
+    QAction* step_;
+    QAction* run_;
+    QAction* pause_;
+    QAction* cancel_;
+    QAction* rerun_;
+    QAction* edit_;
+    bool follow_ = true;     // keep the running stage selected until the user picks another row
+    bool selecting_ = false; // the dock itself is moving the selection
+    int keptStep_ = -1;      // the step shown before the timeline was rebuilt
+};
+
+} // namespace r2p::ui
