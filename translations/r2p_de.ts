@@ -78,6 +78,10 @@
         <source>timed out waiting for the dataset to load</source>
         <translation>Zeitüberschreitung beim Laden des Datensatzes</translation>
     </message>
+    <message>
+        <source>Run R2P to the end on the selected user once it is loaded.</source>
+        <translation>R2P für den ausgewählten Benutzer bis zum Ende ausführen, sobald er geladen ist.</translation>
+    </message>
 </context>
 <context>
     <name>r2p::ui::FindingText</name>
@@ -99,7 +103,10 @@
     </message>
     <message numerus="yes">
         <source>Malformed JSON at line %1, column %2 (%3). The %n record(s) before it were kept.</source>
-        <translation><numerusform>Fehlerhaftes JSON in Zeile %1, Spalte %2 (%3). Der %n Datensatz davor wurde behalten.</numerusform><numerusform>Fehlerhaftes JSON in Zeile %1, Spalte %2 (%3). Die %n Datensätze davor wurden behalten.</numerusform></translation>
+        <translation>
+            <numerusform>Fehlerhaftes JSON in Zeile %1, Spalte %2 (%3). Der %n Datensatz davor wurde behalten.</numerusform>
+            <numerusform>Fehlerhaftes JSON in Zeile %1, Spalte %2 (%3). Die %n Datensätze davor wurden behalten.</numerusform>
+        </translation>
     </message>
     <message>
         <source>The file is empty.</source>
@@ -107,7 +114,10 @@
     </message>
     <message numerus="yes">
         <source>The file ends in the middle of the JSON (truncated?). The %n complete record(s) were kept.</source>
-        <translation><numerusform>Die Datei endet mitten im JSON (abgeschnitten?). Der %n vollständige Datensatz wurde behalten.</numerusform><numerusform>Die Datei endet mitten im JSON (abgeschnitten?). Die %n vollständigen Datensätze wurden behalten.</numerusform></translation>
+        <translation>
+            <numerusform>Die Datei endet mitten im JSON (abgeschnitten?). Der %n vollständige Datensatz wurde behalten.</numerusform>
+            <numerusform>Die Datei endet mitten im JSON (abgeschnitten?). Die %n vollständigen Datensätze wurden behalten.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Not a LaMP questions file: the top level must be a JSON array of records.</source>
@@ -119,7 +129,10 @@
     </message>
     <message numerus="yes">
         <source>%n more record(s) with a wrong shape were skipped.</source>
-        <translation><numerusform>%n weiterer Datensatz mit falscher Struktur wurde übersprungen.</numerusform><numerusform>%n weitere Datensätze mit falscher Struktur wurden übersprungen.</numerusform></translation>
+        <translation>
+            <numerusform>%n weiterer Datensatz mit falscher Struktur wurde übersprungen.</numerusform>
+            <numerusform>%n weitere Datensätze mit falscher Struktur wurden übersprungen.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Record %1 skipped: %2</source>
@@ -127,15 +140,24 @@
     </message>
     <message numerus="yes">
         <source>%n duplicate id(s); later copies were skipped: %1</source>
-        <translation><numerusform>%n doppelte ID; spätere Kopien wurden übersprungen: %1</numerusform><numerusform>%n doppelte IDs; spätere Kopien wurden übersprungen: %1</numerusform></translation>
+        <translation>
+            <numerusform>%n doppelte ID; spätere Kopien wurden übersprungen: %1</numerusform>
+            <numerusform>%n doppelte IDs; spätere Kopien wurden übersprungen: %1</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n question(s) have no output: %1</source>
-        <translation><numerusform>%n Frage hat keine Ausgabe: %1</numerusform><numerusform>%n Fragen haben keine Ausgabe: %1</numerusform></translation>
+        <translation>
+            <numerusform>%n Frage hat keine Ausgabe: %1</numerusform>
+            <numerusform>%n Fragen haben keine Ausgabe: %1</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n output(s) have no question: %1</source>
-        <translation><numerusform>%n Ausgabe hat keine Frage: %1</numerusform><numerusform>%n Ausgaben haben keine Frage: %1</numerusform></translation>
+        <translation>
+            <numerusform>%n Ausgabe hat keine Frage: %1</numerusform>
+            <numerusform>%n Ausgaben haben keine Frage: %1</numerusform>
+        </translation>
     </message>
     <message>
         <source>Task mismatch: %1</source>
@@ -158,31 +180,31 @@
         <translation>der Datensatz ist kein JSON-Objekt</translation>
     </message>
     <message>
-        <source>"id" is not a string</source>
+        <source>&quot;id&quot; is not a string</source>
         <translation>„id“ ist keine Zeichenkette</translation>
     </message>
     <message>
-        <source>"user_id" is not a string</source>
+        <source>&quot;user_id&quot; is not a string</source>
         <translation>„user_id“ ist keine Zeichenkette</translation>
     </message>
     <message>
-        <source>"input" is not a string</source>
+        <source>&quot;input&quot; is not a string</source>
         <translation>„input“ ist keine Zeichenkette</translation>
     </message>
     <message>
-        <source>"profile" is not an array</source>
+        <source>&quot;profile&quot; is not an array</source>
         <translation>„profile“ ist kein Array</translation>
     </message>
     <message>
-        <source>it has no "id"</source>
+        <source>it has no &quot;id&quot;</source>
         <translation>ihm fehlt „id“</translation>
     </message>
     <message>
-        <source>it has no "input"</source>
+        <source>it has no &quot;input&quot;</source>
         <translation>ihm fehlt „input“</translation>
     </message>
     <message>
-        <source>it has no "profile"</source>
+        <source>it has no &quot;profile&quot;</source>
         <translation>ihm fehlt „profile“</translation>
     </message>
     <message>
@@ -190,11 +212,11 @@
         <translation>der Eintrag ist kein Objekt</translation>
     </message>
     <message>
-        <source>it has no string "id"</source>
+        <source>it has no string &quot;id&quot;</source>
         <translation>ihm fehlt eine Zeichenkette „id“</translation>
     </message>
     <message>
-        <source>it has no string "output"</source>
+        <source>it has no string &quot;output&quot;</source>
         <translation>ihm fehlt eine Zeichenkette „output“</translation>
     </message>
     <message>
@@ -218,24 +240,24 @@
         <translation>ein ungültiges Literal (erwartet true, false oder null)</translation>
     </message>
     <message>
-        <source>expected a key in double quotes or '}'</source>
-        <translation>erwartet einen Schlüssel in doppelten Anführungszeichen oder '}'</translation>
+        <source>expected a key in double quotes or &apos;}&apos;</source>
+        <translation>erwartet einen Schlüssel in doppelten Anführungszeichen oder &apos;}&apos;</translation>
     </message>
     <message>
         <source>expected a key in double quotes</source>
         <translation>erwartet einen Schlüssel in doppelten Anführungszeichen</translation>
     </message>
     <message>
-        <source>expected ':' after a key</source>
-        <translation>erwartet ':' nach einem Schlüssel</translation>
+        <source>expected &apos;:&apos; after a key</source>
+        <translation>erwartet &apos;:&apos; nach einem Schlüssel</translation>
     </message>
     <message>
-        <source>expected ',' or '}'</source>
-        <translation>erwartet ',' oder '}'</translation>
+        <source>expected &apos;,&apos; or &apos;}&apos;</source>
+        <translation>erwartet &apos;,&apos; oder &apos;}&apos;</translation>
     </message>
     <message>
-        <source>expected ',' or ']'</source>
-        <translation>erwartet ',' oder ']'</translation>
+        <source>expected &apos;,&apos; or &apos;]&apos;</source>
+        <translation>erwartet &apos;,&apos; oder &apos;]&apos;</translation>
     </message>
     <message>
         <source>expected a value</source>
@@ -250,7 +272,7 @@
         <translation>Profileintrag %1 ist kein Objekt</translation>
     </message>
     <message>
-        <source>profile item %1 has no "id"</source>
+        <source>profile item %1 has no &quot;id&quot;</source>
         <translation>Profileintrag %1 fehlt „id“</translation>
     </message>
     <message>
@@ -307,10 +329,13 @@
     </message>
     <message numerus="yes">
         <source>%n user(s)</source>
-        <translation><numerusform>%n Nutzer</numerusform><numerusform>%n Nutzer</numerusform></translation>
+        <translation>
+            <numerusform>%n Nutzer</numerusform>
+            <numerusform>%n Nutzer</numerusform>
+        </translation>
     </message>
     <message>
-        <source>Opened from the project's index cache.</source>
+        <source>Opened from the project&apos;s index cache.</source>
         <translation>Aus dem Index-Cache des Projekts geöffnet.</translation>
     </message>
     <message>
@@ -447,11 +472,17 @@
     </message>
     <message numerus="yes">
         <source>%1 · %2 · %3 · %n user(s), %4 with gold</source>
-        <translation><numerusform>%1 · %2 · %3 · %n Nutzer, %4 mit Referenz</numerusform><numerusform>%1 · %2 · %3 · %n Nutzer, %4 mit Referenz</numerusform></translation>
+        <translation>
+            <numerusform>%1 · %2 · %3 · %n Nutzer, %4 mit Referenz</numerusform>
+            <numerusform>%1 · %2 · %3 · %n Nutzer, %4 mit Referenz</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n finding(s)</source>
-        <translation><numerusform>%n Befund</numerusform><numerusform>%n Befunde</numerusform></translation>
+        <translation>
+            <numerusform>%n Befund</numerusform>
+            <numerusform>%n Befunde</numerusform>
+        </translation>
     </message>
     <message>
         <source>Cannot open the project</source>
@@ -504,6 +535,18 @@
     <message>
         <source>&lt;b&gt;R2P Workbench&lt;/b&gt; %1&lt;br/&gt;Looks inside personalized generation by large reasoning models on the LaMP benchmark.&lt;br/&gt;Project file: %2</source>
         <translation>&lt;b&gt;R2P-Werkbank&lt;/b&gt; %1&lt;br/&gt;Untersucht personalisierte Generierung großer Reasoning-Modelle auf dem LaMP-Benchmark.&lt;br/&gt;Projektdatei: %2</translation>
+    </message>
+    <message>
+        <source>Go to R&amp;easoning</source>
+        <translation>Zu &amp;Reasoning wechseln</translation>
+    </message>
+    <message>
+        <source>Go to &amp;Verdicts</source>
+        <translation>Zu &amp;Urteilen wechseln</translation>
+    </message>
+    <message>
+        <source>&amp;Run</source>
+        <translation>&amp;Ausführen</translation>
     </message>
 </context>
 <context>
@@ -653,15 +696,24 @@
     </message>
     <message numerus="yes">
         <source>%n item(s) in the profile</source>
-        <translation><numerusform>%n Eintrag im Profil</numerusform><numerusform>%n Einträge im Profil</numerusform></translation>
+        <translation>
+            <numerusform>%n Eintrag im Profil</numerusform>
+            <numerusform>%n Einträge im Profil</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n retrieved</source>
-        <translation><numerusform>%n abgerufen</numerusform><numerusform>%n abgerufen</numerusform></translation>
+        <translation>
+            <numerusform>%n abgerufen</numerusform>
+            <numerusform>%n abgerufen</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n shown</source>
-        <translation><numerusform>%n angezeigt</numerusform><numerusform>%n angezeigt</numerusform></translation>
+        <translation>
+            <numerusform>%n angezeigt</numerusform>
+            <numerusform>%n angezeigt</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -718,7 +770,7 @@
         <translation>Anweisung</translation>
     </message>
     <message>
-        <source>The author's paper</source>
+        <source>The author&apos;s paper</source>
         <translation>Das Paper des Autors</translation>
     </message>
     <message>
@@ -787,7 +839,10 @@
     </message>
     <message numerus="yes">
         <source>%n profile item(s)</source>
-        <translation><numerusform>%n Profileintrag</numerusform><numerusform>%n Profileinträge</numerusform></translation>
+        <translation>
+            <numerusform>%n Profileintrag</numerusform>
+            <numerusform>%n Profileinträge</numerusform>
+        </translation>
     </message>
     <message>
         <source>Loading…</source>
@@ -828,6 +883,269 @@
     <message>
         <source>all</source>
         <translation>alle</translation>
+    </message>
+</context>
+<context>
+    <name>r2p::ui::ReasoningDock</name>
+    <message>
+        <source>Reasoning</source>
+        <translation>Reasoning</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>Schritt</translation>
+    </message>
+    <message>
+        <source>Run to End</source>
+        <translation>Bis zum Ende</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>Pause</translation>
+    </message>
+    <message>
+        <source>Cancel Stage</source>
+        <translation>Stufe abbrechen</translation>
+    </message>
+    <message>
+        <source>Re-run from Here</source>
+        <translation>Ab hier neu ausführen</translation>
+    </message>
+    <message>
+        <source>Edit Output…</source>
+        <translation>Ausgabe bearbeiten…</translation>
+    </message>
+    <message>
+        <source>Stream</source>
+        <translation>Stream</translation>
+    </message>
+    <message>
+        <source>Prompt</source>
+        <translation>Prompt</translation>
+    </message>
+    <message>
+        <source>Parsed</source>
+        <translation>Ausgewertet</translation>
+    </message>
+    <message>
+        <source>Interventions</source>
+        <translation>Eingriffe</translation>
+    </message>
+    <message>
+        <source>Select a user to run R2P on it.</source>
+        <translation>Wählen Sie einen Benutzer, um R2P auszuführen.</translation>
+    </message>
+    <message>
+        <source>User &lt;b&gt;%1&lt;/b&gt; · backend &lt;b&gt;%2&lt;/b&gt;</source>
+        <translation>Benutzer &lt;b&gt;%1&lt;/b&gt; · Backend &lt;b&gt;%2&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source> · running &lt;b&gt;%1&lt;/b&gt;</source>
+        <translation> · läuft: &lt;b&gt;%1&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source> · finished: answer &lt;b&gt;%1&lt;/b&gt;</source>
+        <translation> · fertig: Antwort &lt;b&gt;%1&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source> · next: &lt;b&gt;%1&lt;/b&gt; (F10 steps, F5 runs to the end)</source>
+        <translation> · als Nächstes: &lt;b&gt;%1&lt;/b&gt; (F10 ein Schritt, F5 bis zum Ende)</translation>
+    </message>
+    <message numerus="yes">
+        <source> · ⚑ %n intervention(s)</source>
+        <translation>
+            <numerusform> · ⚑ %n Eingriff</numerusform>
+            <numerusform> · ⚑ %n Eingriffe</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;⚑ %1&lt;/b&gt; (%2 mode) — %3&lt;br&gt;%4&lt;br&gt;&lt;i&gt;Injected:&lt;/i&gt; %5&lt;br&gt;&lt;i&gt;Outcome:&lt;/i&gt; %6&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;⚑ %1&lt;/b&gt; (Modus %2) — %3&lt;br&gt;%4&lt;br&gt;&lt;i&gt;Eingefügt:&lt;/i&gt; %5&lt;br&gt;&lt;i&gt;Ergebnis:&lt;/i&gt; %6&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;No interventions in this stage.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Keine Eingriffe in dieser Stufe.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Interventions ⚑</source>
+        <translation>Eingriffe ⚑</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;i&gt;Not run yet.&lt;/i&gt;&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;i&gt;Noch nicht ausgeführt.&lt;/i&gt;&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Edit Output</source>
+        <translation>Ausgabe bearbeiten</translation>
+    </message>
+    <message>
+        <source>Replace the output of %1; everything after it runs again.</source>
+        <translation>Die Ausgabe von %1 ersetzen; alles danach wird neu ausgeführt.</translation>
+    </message>
+</context>
+<context>
+    <name>r2p::ui::RunController</name>
+    <message>
+        <source>offline (no LLM)</source>
+        <translation>offline (kein LLM)</translation>
+    </message>
+</context>
+<context>
+    <name>r2p::ui::StageText</name>
+    <message>
+        <source>Retrieve</source>
+        <translation>Abruf</translation>
+    </message>
+    <message>
+        <source>Task analysis</source>
+        <translation>Aufgabenanalyse</translation>
+    </message>
+    <message>
+        <source>Profile synthesis</source>
+        <translation>Profilsynthese</translation>
+    </message>
+    <message>
+        <source>Answer plan</source>
+        <translation>Antwortplan</translation>
+    </message>
+    <message>
+        <source>Answer</source>
+        <translation>Antwort</translation>
+    </message>
+    <message>
+        <source>Candidates</source>
+        <translation>Kandidaten</translation>
+    </message>
+    <message>
+        <source>Cross-reference</source>
+        <translation>Abgleich</translation>
+    </message>
+    <message>
+        <source>Final answer</source>
+        <translation>Endgültige Antwort</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>Bewertung</translation>
+    </message>
+    <message>
+        <source>Generate</source>
+        <translation>Generieren</translation>
+    </message>
+    <message>
+        <source>Candidate %1</source>
+        <translation>Kandidat %1</translation>
+    </message>
+    <message>
+        <source>Cross-reference %1</source>
+        <translation>Abgleich %1</translation>
+    </message>
+    <message>
+        <source>supported</source>
+        <translation>gestützt</translation>
+    </message>
+    <message>
+        <source>partial</source>
+        <translation>teilweise</translation>
+    </message>
+    <message>
+        <source>contradicted</source>
+        <translation>widerlegt</translation>
+    </message>
+    <message>
+        <source>unsupported</source>
+        <translation>ohne Beleg</translation>
+    </message>
+    <message>
+        <source>markers and order</source>
+        <translation>Marker und Reihenfolge</translation>
+    </message>
+    <message>
+        <source>token budget</source>
+        <translation>Token-Budget</translation>
+    </message>
+    <message>
+        <source>citations</source>
+        <translation>Zitate</translation>
+    </message>
+    <message>
+        <source>answer format</source>
+        <translation>Antwortformat</translation>
+    </message>
+    <message>
+        <source>The level starts with its marker and no other level&apos;s marker appears in it.</source>
+        <translation>Die Ebene beginnt mit ihrem Marker, und kein Marker einer anderen Ebene kommt darin vor.</translation>
+    </message>
+    <message>
+        <source>The level stays within its token budget (no divergent thinking).</source>
+        <translation>Die Ebene bleibt in ihrem Token-Budget (kein abschweifendes Denken).</translation>
+    </message>
+    <message>
+        <source>The synthesis cites retrieved items that exist, as [P1]…[Pk].</source>
+        <translation>Die Synthese zitiert vorhandene abgerufene Einträge als [P1]…[Pk].</translation>
+    </message>
+    <message>
+        <source>The answer is in the task&apos;s exact format.</source>
+        <translation>Die Antwort hat genau das Format der Aufgabe.</translation>
+    </message>
+    <message>
+        <source>R2P</source>
+        <translation>R2P</translation>
+    </message>
+    <message>
+        <source>No profile</source>
+        <translation>Ohne Profil</translation>
+    </message>
+    <message>
+        <source>LaMP RAG</source>
+        <translation>LaMP-RAG</translation>
+    </message>
+    <message>
+        <source>LRM RAG</source>
+        <translation>LRM-RAG</translation>
+    </message>
+    <message>
+        <source>pending</source>
+        <translation>ausstehend</translation>
+    </message>
+    <message>
+        <source>running…</source>
+        <translation>läuft…</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>fertig</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>fehlgeschlagen</translation>
+    </message>
+</context>
+<context>
+    <name>r2p::ui::StagesModel</name>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>Stufe</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Tokens</source>
+        <translation>Tokens</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Zeit</translation>
+    </message>
+    <message>
+        <source>RPI</source>
+        <translation>RPI</translation>
     </message>
 </context>
 <context>
@@ -908,15 +1226,24 @@
     </message>
     <message numerus="yes">
         <source>%1 · %2/%3 · %n user(s)</source>
-        <translation><numerusform>%1 · %2/%3 · %n Nutzer</numerusform><numerusform>%1 · %2/%3 · %n Nutzer</numerusform></translation>
+        <translation>
+            <numerusform>%1 · %2/%3 · %n Nutzer</numerusform>
+            <numerusform>%1 · %2/%3 · %n Nutzer</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n user(s)</source>
-        <translation><numerusform>%n Nutzer</numerusform><numerusform>%n Nutzer</numerusform></translation>
+        <translation>
+            <numerusform>%n Nutzer</numerusform>
+            <numerusform>%n Nutzer</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%1 of %n user(s)</source>
-        <translation><numerusform>%1 von %n Nutzer</numerusform><numerusform>%1 von %n Nutzern</numerusform></translation>
+        <translation>
+            <numerusform>%1 von %n Nutzer</numerusform>
+            <numerusform>%1 von %n Nutzern</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -964,6 +1291,52 @@
     <message>
         <source>User id (time-based splits)</source>
         <translation>Nutzer-ID (zeitbasierte Aufteilungen)</translation>
+    </message>
+</context>
+<context>
+    <name>r2p::ui::VerdictsDock</name>
+    <message>
+        <source>Verdicts</source>
+        <translation>Urteile</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Final:&lt;/b&gt; %1 — %2</source>
+        <translation>&lt;b&gt;Endgültig:&lt;/b&gt; %1 — %2</translation>
+    </message>
+    <message>
+        <source>&lt;i&gt;No final choice yet: the cross-reference stage has not run.&lt;/i&gt;</source>
+        <translation>&lt;i&gt;Noch keine endgültige Wahl: der Abgleich ist noch nicht gelaufen.&lt;/i&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>r2p::ui::VerdictsModel</name>
+    <message>
+        <source>chosen</source>
+        <translation>gewählt</translation>
+    </message>
+    <message>
+        <source>Candidate</source>
+        <translation>Kandidat</translation>
+    </message>
+    <message>
+        <source>Answer</source>
+        <translation>Antwort</translation>
+    </message>
+    <message>
+        <source>Verdict</source>
+        <translation>Urteil</translation>
+    </message>
+    <message>
+        <source>Evidence</source>
+        <translation>Belege</translation>
+    </message>
+    <message>
+        <source>Agreement</source>
+        <translation>Übereinstimmung</translation>
+    </message>
+    <message>
+        <source>Final</source>
+        <translation>Endgültig</translation>
     </message>
 </context>
 </TS>

@@ -78,6 +78,10 @@
         <source>timed out waiting for the dataset to load</source>
         <translation>等待数据集加载超时</translation>
     </message>
+    <message>
+        <source>Run R2P to the end on the selected user once it is loaded.</source>
+        <translation>选中用户加载后，对其完整运行 R2P。</translation>
+    </message>
 </context>
 <context>
     <name>r2p::ui::FindingText</name>
@@ -99,7 +103,9 @@
     </message>
     <message numerus="yes">
         <source>Malformed JSON at line %1, column %2 (%3). The %n record(s) before it were kept.</source>
-        <translation><numerusform>第 %1 行第 %2 列的 JSON 格式错误（%3）。之前的 %n 条记录已保留。</numerusform></translation>
+        <translation>
+            <numerusform>第 %1 行第 %2 列的 JSON 格式错误（%3）。之前的 %n 条记录已保留。</numerusform>
+        </translation>
     </message>
     <message>
         <source>The file is empty.</source>
@@ -107,7 +113,9 @@
     </message>
     <message numerus="yes">
         <source>The file ends in the middle of the JSON (truncated?). The %n complete record(s) were kept.</source>
-        <translation><numerusform>文件在 JSON 中间结束（被截断？）。已保留 %n 条完整记录。</numerusform></translation>
+        <translation>
+            <numerusform>文件在 JSON 中间结束（被截断？）。已保留 %n 条完整记录。</numerusform>
+        </translation>
     </message>
     <message>
         <source>Not a LaMP questions file: the top level must be a JSON array of records.</source>
@@ -119,7 +127,9 @@
     </message>
     <message numerus="yes">
         <source>%n more record(s) with a wrong shape were skipped.</source>
-        <translation><numerusform>另有 %n 条结构错误的记录被跳过。</numerusform></translation>
+        <translation>
+            <numerusform>另有 %n 条结构错误的记录被跳过。</numerusform>
+        </translation>
     </message>
     <message>
         <source>Record %1 skipped: %2</source>
@@ -127,15 +137,21 @@
     </message>
     <message numerus="yes">
         <source>%n duplicate id(s); later copies were skipped: %1</source>
-        <translation><numerusform>%n 个重复 ID，后出现的副本已跳过：%1</numerusform></translation>
+        <translation>
+            <numerusform>%n 个重复 ID，后出现的副本已跳过：%1</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n question(s) have no output: %1</source>
-        <translation><numerusform>%n 个问题没有输出：%1</numerusform></translation>
+        <translation>
+            <numerusform>%n 个问题没有输出：%1</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n output(s) have no question: %1</source>
-        <translation><numerusform>%n 个输出没有对应的问题：%1</numerusform></translation>
+        <translation>
+            <numerusform>%n 个输出没有对应的问题：%1</numerusform>
+        </translation>
     </message>
     <message>
         <source>Task mismatch: %1</source>
@@ -158,31 +174,31 @@
         <translation>该记录不是 JSON 对象</translation>
     </message>
     <message>
-        <source>"id" is not a string</source>
+        <source>&quot;id&quot; is not a string</source>
         <translation>“id”不是字符串</translation>
     </message>
     <message>
-        <source>"user_id" is not a string</source>
+        <source>&quot;user_id&quot; is not a string</source>
         <translation>“user_id”不是字符串</translation>
     </message>
     <message>
-        <source>"input" is not a string</source>
+        <source>&quot;input&quot; is not a string</source>
         <translation>“input”不是字符串</translation>
     </message>
     <message>
-        <source>"profile" is not an array</source>
+        <source>&quot;profile&quot; is not an array</source>
         <translation>“profile”不是数组</translation>
     </message>
     <message>
-        <source>it has no "id"</source>
+        <source>it has no &quot;id&quot;</source>
         <translation>缺少“id”</translation>
     </message>
     <message>
-        <source>it has no "input"</source>
+        <source>it has no &quot;input&quot;</source>
         <translation>缺少“input”</translation>
     </message>
     <message>
-        <source>it has no "profile"</source>
+        <source>it has no &quot;profile&quot;</source>
         <translation>缺少“profile”</translation>
     </message>
     <message>
@@ -190,11 +206,11 @@
         <translation>该条目不是对象</translation>
     </message>
     <message>
-        <source>it has no string "id"</source>
+        <source>it has no string &quot;id&quot;</source>
         <translation>缺少字符串“id”</translation>
     </message>
     <message>
-        <source>it has no string "output"</source>
+        <source>it has no string &quot;output&quot;</source>
         <translation>缺少字符串“output”</translation>
     </message>
     <message>
@@ -218,24 +234,24 @@
         <translation>无效的字面量（应为 true、false 或 null）</translation>
     </message>
     <message>
-        <source>expected a key in double quotes or '}'</source>
-        <translation>应为双引号括起的键或 '}'</translation>
+        <source>expected a key in double quotes or &apos;}&apos;</source>
+        <translation>应为双引号括起的键或 &apos;}&apos;</translation>
     </message>
     <message>
         <source>expected a key in double quotes</source>
         <translation>应为双引号括起的键</translation>
     </message>
     <message>
-        <source>expected ':' after a key</source>
-        <translation>键之后应为 ':'</translation>
+        <source>expected &apos;:&apos; after a key</source>
+        <translation>键之后应为 &apos;:&apos;</translation>
     </message>
     <message>
-        <source>expected ',' or '}'</source>
-        <translation>应为 ',' 或 '}'</translation>
+        <source>expected &apos;,&apos; or &apos;}&apos;</source>
+        <translation>应为 &apos;,&apos; 或 &apos;}&apos;</translation>
     </message>
     <message>
-        <source>expected ',' or ']'</source>
-        <translation>应为 ',' 或 ']'</translation>
+        <source>expected &apos;,&apos; or &apos;]&apos;</source>
+        <translation>应为 &apos;,&apos; 或 &apos;]&apos;</translation>
     </message>
     <message>
         <source>expected a value</source>
@@ -250,7 +266,7 @@
         <translation>档案条目 %1 不是对象</translation>
     </message>
     <message>
-        <source>profile item %1 has no "id"</source>
+        <source>profile item %1 has no &quot;id&quot;</source>
         <translation>档案条目 %1 缺少“id”</translation>
     </message>
     <message>
@@ -307,10 +323,12 @@
     </message>
     <message numerus="yes">
         <source>%n user(s)</source>
-        <translation><numerusform>%n 个用户</numerusform></translation>
+        <translation>
+            <numerusform>%n 个用户</numerusform>
+        </translation>
     </message>
     <message>
-        <source>Opened from the project's index cache.</source>
+        <source>Opened from the project&apos;s index cache.</source>
         <translation>已从项目的索引缓存打开。</translation>
     </message>
     <message>
@@ -447,11 +465,15 @@
     </message>
     <message numerus="yes">
         <source>%1 · %2 · %3 · %n user(s), %4 with gold</source>
-        <translation><numerusform>%1 · %2 · %3 · %n 个用户，%4 个有标准答案</numerusform></translation>
+        <translation>
+            <numerusform>%1 · %2 · %3 · %n 个用户，%4 个有标准答案</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n finding(s)</source>
-        <translation><numerusform>%n 条发现</numerusform></translation>
+        <translation>
+            <numerusform>%n 条发现</numerusform>
+        </translation>
     </message>
     <message>
         <source>Cannot open the project</source>
@@ -504,6 +526,18 @@
     <message>
         <source>&lt;b&gt;R2P Workbench&lt;/b&gt; %1&lt;br/&gt;Looks inside personalized generation by large reasoning models on the LaMP benchmark.&lt;br/&gt;Project file: %2</source>
         <translation>&lt;b&gt;R2P 工作台&lt;/b&gt; %1&lt;br/&gt;在 LaMP 基准上检视大型推理模型的个性化生成。&lt;br/&gt;项目文件：%2</translation>
+    </message>
+    <message>
+        <source>Go to R&amp;easoning</source>
+        <translation>转到推理(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Go to &amp;Verdicts</source>
+        <translation>转到判定(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Run</source>
+        <translation>运行(&amp;R)</translation>
     </message>
 </context>
 <context>
@@ -653,15 +687,21 @@
     </message>
     <message numerus="yes">
         <source>%n item(s) in the profile</source>
-        <translation><numerusform>档案中有 %n 个条目</numerusform></translation>
+        <translation>
+            <numerusform>档案中有 %n 个条目</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n retrieved</source>
-        <translation><numerusform>已检索 %n 个</numerusform></translation>
+        <translation>
+            <numerusform>已检索 %n 个</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n shown</source>
-        <translation><numerusform>显示 %n 个</numerusform></translation>
+        <translation>
+            <numerusform>显示 %n 个</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -718,7 +758,7 @@
         <translation>指令</translation>
     </message>
     <message>
-        <source>The author's paper</source>
+        <source>The author&apos;s paper</source>
         <translation>作者的论文</translation>
     </message>
     <message>
@@ -787,7 +827,9 @@
     </message>
     <message numerus="yes">
         <source>%n profile item(s)</source>
-        <translation><numerusform>%n 个档案条目</numerusform></translation>
+        <translation>
+            <numerusform>%n 个档案条目</numerusform>
+        </translation>
     </message>
     <message>
         <source>Loading…</source>
@@ -828,6 +870,268 @@
     <message>
         <source>all</source>
         <translation>全部</translation>
+    </message>
+</context>
+<context>
+    <name>r2p::ui::ReasoningDock</name>
+    <message>
+        <source>Reasoning</source>
+        <translation>推理</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>单步</translation>
+    </message>
+    <message>
+        <source>Run to End</source>
+        <translation>运行到结束</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>暂停</translation>
+    </message>
+    <message>
+        <source>Cancel Stage</source>
+        <translation>取消阶段</translation>
+    </message>
+    <message>
+        <source>Re-run from Here</source>
+        <translation>从此处重新运行</translation>
+    </message>
+    <message>
+        <source>Edit Output…</source>
+        <translation>编辑输出…</translation>
+    </message>
+    <message>
+        <source>Stream</source>
+        <translation>流式输出</translation>
+    </message>
+    <message>
+        <source>Prompt</source>
+        <translation>提示词</translation>
+    </message>
+    <message>
+        <source>Parsed</source>
+        <translation>解析结果</translation>
+    </message>
+    <message>
+        <source>Interventions</source>
+        <translation>干预</translation>
+    </message>
+    <message>
+        <source>Select a user to run R2P on it.</source>
+        <translation>选择一个用户以对其运行 R2P。</translation>
+    </message>
+    <message>
+        <source>User &lt;b&gt;%1&lt;/b&gt; · backend &lt;b&gt;%2&lt;/b&gt;</source>
+        <translation>用户 &lt;b&gt;%1&lt;/b&gt; · 后端 &lt;b&gt;%2&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source> · running &lt;b&gt;%1&lt;/b&gt;</source>
+        <translation> · 正在运行 &lt;b&gt;%1&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source> · finished: answer &lt;b&gt;%1&lt;/b&gt;</source>
+        <translation> · 已完成：答案 &lt;b&gt;%1&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source> · next: &lt;b&gt;%1&lt;/b&gt; (F10 steps, F5 runs to the end)</source>
+        <translation> · 下一步：&lt;b&gt;%1&lt;/b&gt;（F10 单步，F5 运行到结束）</translation>
+    </message>
+    <message numerus="yes">
+        <source> · ⚑ %n intervention(s)</source>
+        <translation>
+            <numerusform> · ⚑ %n 次干预</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;⚑ %1&lt;/b&gt; (%2 mode) — %3&lt;br&gt;%4&lt;br&gt;&lt;i&gt;Injected:&lt;/i&gt; %5&lt;br&gt;&lt;i&gt;Outcome:&lt;/i&gt; %6&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;⚑ %1&lt;/b&gt;（%2 模式）— %3&lt;br&gt;%4&lt;br&gt;&lt;i&gt;注入：&lt;/i&gt;%5&lt;br&gt;&lt;i&gt;结果：&lt;/i&gt;%6&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;No interventions in this stage.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;此阶段没有干预。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Interventions ⚑</source>
+        <translation>干预 ⚑</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;i&gt;Not run yet.&lt;/i&gt;&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;i&gt;尚未运行。&lt;/i&gt;&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Edit Output</source>
+        <translation>编辑输出</translation>
+    </message>
+    <message>
+        <source>Replace the output of %1; everything after it runs again.</source>
+        <translation>替换 %1 的输出；其后的所有阶段将重新运行。</translation>
+    </message>
+</context>
+<context>
+    <name>r2p::ui::RunController</name>
+    <message>
+        <source>offline (no LLM)</source>
+        <translation>离线（无 LLM）</translation>
+    </message>
+</context>
+<context>
+    <name>r2p::ui::StageText</name>
+    <message>
+        <source>Retrieve</source>
+        <translation>检索</translation>
+    </message>
+    <message>
+        <source>Task analysis</source>
+        <translation>任务分析</translation>
+    </message>
+    <message>
+        <source>Profile synthesis</source>
+        <translation>画像综合</translation>
+    </message>
+    <message>
+        <source>Answer plan</source>
+        <translation>答案计划</translation>
+    </message>
+    <message>
+        <source>Answer</source>
+        <translation>答案</translation>
+    </message>
+    <message>
+        <source>Candidates</source>
+        <translation>候选</translation>
+    </message>
+    <message>
+        <source>Cross-reference</source>
+        <translation>交叉核对</translation>
+    </message>
+    <message>
+        <source>Final answer</source>
+        <translation>最终答案</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>评分</translation>
+    </message>
+    <message>
+        <source>Generate</source>
+        <translation>生成</translation>
+    </message>
+    <message>
+        <source>Candidate %1</source>
+        <translation>候选 %1</translation>
+    </message>
+    <message>
+        <source>Cross-reference %1</source>
+        <translation>交叉核对 %1</translation>
+    </message>
+    <message>
+        <source>supported</source>
+        <translation>有依据</translation>
+    </message>
+    <message>
+        <source>partial</source>
+        <translation>部分</translation>
+    </message>
+    <message>
+        <source>contradicted</source>
+        <translation>矛盾</translation>
+    </message>
+    <message>
+        <source>unsupported</source>
+        <translation>无依据</translation>
+    </message>
+    <message>
+        <source>markers and order</source>
+        <translation>标记与顺序</translation>
+    </message>
+    <message>
+        <source>token budget</source>
+        <translation>token 预算</translation>
+    </message>
+    <message>
+        <source>citations</source>
+        <translation>引用</translation>
+    </message>
+    <message>
+        <source>answer format</source>
+        <translation>答案格式</translation>
+    </message>
+    <message>
+        <source>The level starts with its marker and no other level&apos;s marker appears in it.</source>
+        <translation>该层级以其标记开头，且其中不出现其他层级的标记。</translation>
+    </message>
+    <message>
+        <source>The level stays within its token budget (no divergent thinking).</source>
+        <translation>该层级不超出其 token 预算（没有发散思考）。</translation>
+    </message>
+    <message>
+        <source>The synthesis cites retrieved items that exist, as [P1]…[Pk].</source>
+        <translation>综合部分以 [P1]…[Pk] 引用实际检索到的条目。</translation>
+    </message>
+    <message>
+        <source>The answer is in the task&apos;s exact format.</source>
+        <translation>答案严格符合任务要求的格式。</translation>
+    </message>
+    <message>
+        <source>R2P</source>
+        <translation>R2P</translation>
+    </message>
+    <message>
+        <source>No profile</source>
+        <translation>无画像</translation>
+    </message>
+    <message>
+        <source>LaMP RAG</source>
+        <translation>LaMP RAG</translation>
+    </message>
+    <message>
+        <source>LRM RAG</source>
+        <translation>LRM RAG</translation>
+    </message>
+    <message>
+        <source>pending</source>
+        <translation>待运行</translation>
+    </message>
+    <message>
+        <source>running…</source>
+        <translation>运行中…</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>失败</translation>
+    </message>
+</context>
+<context>
+    <name>r2p::ui::StagesModel</name>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 毫秒</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>阶段</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Tokens</source>
+        <translation>Token 数</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>耗时</translation>
+    </message>
+    <message>
+        <source>RPI</source>
+        <translation>RPI</translation>
     </message>
 </context>
 <context>
@@ -908,15 +1212,21 @@
     </message>
     <message numerus="yes">
         <source>%1 · %2/%3 · %n user(s)</source>
-        <translation><numerusform>%1 · %2/%3 · %n 个用户</numerusform></translation>
+        <translation>
+            <numerusform>%1 · %2/%3 · %n 个用户</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n user(s)</source>
-        <translation><numerusform>%n 个用户</numerusform></translation>
+        <translation>
+            <numerusform>%n 个用户</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%1 of %n user(s)</source>
-        <translation><numerusform>%1 / %n 个用户</numerusform></translation>
+        <translation>
+            <numerusform>%1 / %n 个用户</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -964,6 +1274,52 @@
     <message>
         <source>User id (time-based splits)</source>
         <translation>用户 ID（按时间划分）</translation>
+    </message>
+</context>
+<context>
+    <name>r2p::ui::VerdictsDock</name>
+    <message>
+        <source>Verdicts</source>
+        <translation>判定</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Final:&lt;/b&gt; %1 — %2</source>
+        <translation>&lt;b&gt;最终：&lt;/b&gt;%1 — %2</translation>
+    </message>
+    <message>
+        <source>&lt;i&gt;No final choice yet: the cross-reference stage has not run.&lt;/i&gt;</source>
+        <translation>&lt;i&gt;尚无最终选择：交叉核对阶段尚未运行。&lt;/i&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>r2p::ui::VerdictsModel</name>
+    <message>
+        <source>chosen</source>
+        <translation>已选</translation>
+    </message>
+    <message>
+        <source>Candidate</source>
+        <translation>候选</translation>
+    </message>
+    <message>
+        <source>Answer</source>
+        <translation>答案</translation>
+    </message>
+    <message>
+        <source>Verdict</source>
+        <translation>判定</translation>
+    </message>
+    <message>
+        <source>Evidence</source>
+        <translation>证据</translation>
+    </message>
+    <message>
+        <source>Agreement</source>
+        <translation>一致度</translation>
+    </message>
+    <message>
+        <source>Final</source>
+        <translation>最终</translation>
     </message>
 </context>
 </TS>
