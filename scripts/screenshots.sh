@@ -18,11 +18,11 @@ shot() {
   echo "wrote $out/$name.png"
 }
 
-shot main-lamp2 --demo LaMP-2 --user "${R2P_SHOT_USER_LAMP2:-2104}"
+shot main-lamp2 --demo LaMP-2 --user "${R2P_SHOT_USER_LAMP2:-2102}" --run-to-end
 shot lamp1-query --demo LaMP-1 --user "${R2P_SHOT_USER_LAMP1:-1102}"
-shot lamp4-profile --demo LaMP-4
-shot main-lamp3-de --demo LaMP-3 --lang de
-shot main-lamp7-zh --demo LaMP-7 --lang zh_CN
+shot reasoning-lamp4 --demo LaMP-4 --run-to-end
+shot main-lamp3-de --demo LaMP-3 --lang de --run-to-end
+shot main-lamp7-zh --demo LaMP-7 --lang zh_CN --run-to-end
 
 # Findings: a copy of the LaMP-3 demo with one broken record and a cut-off end.
 python3 - "$tmp" <<'PY'
