@@ -66,49 +66,6 @@ bool parseDouble(const std::string& text, double& out) {
     }
 }
 
-// The run's settings as stored with it, and back.
-ordered_json configJson(const engine::EngineConfig& c, int concurrency) {
-    return {
-        {"ranker", c.ranker},
-        {"k", c.k},
-        {"seed", c.seed},
-        {"candidates", c.candidates},
-        {"variation", c.variation == engine::Variation::Retrieval ? "retrieval" : "temperature"},
-        {"temperature", c.temperature},
-        {"candidate_temperature", c.candidateTemperature},
-        {"max_interventions", c.maxInterventions},
-        {"mode", c.mode == engine::PromptMode::Prefill ? "prefill"
-                 : c.mode == engine::PromptMode::Chat  ? "chat"
-                                                       : "auto"},
-        {"chat_template", c.chatTemplate},
-        {"max_profile_words", c.maxProfileWords},
-        {"concurrency", concurrency}};
-}
-
-engine::EngineConfig configFromJson(const std::string& text, const std::string& model) {
-    engine::EngineConfig c;
-    const auto j = nlohmann::json::parse(text, nullptr, false);
-    if (!j.is_object())
-        return c;
-    c.ranker = j.value("ranker", c.ranker);
-    c.k = j.value("k", c.k);
-    c.seed = j.value("seed", c.seed);
-    c.candidates = j.value("candidates", c.candidates);
-    c.variation = j.value("variation", "") == "retrieval" ? engine::Variation::Retrieval
-                                                          : engine::Variation::Temperature;
-    c.temperature = j.value("temperature", c.temperature);
-    c.candidateTemperature = j.value("candidate_temperature", c.candidateTemperature);
-    c.maxInterventions = j.value("max_interventions", c.maxInterventions);
-    const std::string mode = j.value("mode", "auto");
-    c.mode = mode == "prefill" ? engine::PromptMode::Prefill
-             : mode == "chat"  ? engine::PromptMode::Chat
-                               : engine::PromptMode::Auto;
-    c.chatTemplate = j.value("chat_template", "");
-    c.maxProfileWords = j.value("max_profile_words", c.maxProfileWords);
-    c.model = model;
-    return c;
-}
-
 struct BackendChoice {
     std::shared_ptr<llm::Backend> backend;
     bool offline = false;
@@ -205,7 +162,7 @@ int runRun(const std::vector<std::string>& argv) {
         info = *stored;
         runId = id;
         resume = true;
-        config = configFromJson(info.config, info.model);
+        config = engine::engineConfigFromJson(info.config, info.model);
         selectedIds = info.users;
         if (auto url = args.value("base-url")) // the server may have moved
             info.baseUrl = *url;
@@ -374,7 +331,7 @@ int runRun(const std::vector<std::string>& argv) {
     if (!resume) {
         info.templateId = (*context)->hrt->id;
         info.templateVersion = (*context)->hrt->version;
-        info.config = configJson(config, static_cast<int>(concurrency)).dump();
+        info.config = engine::engineConfigJson(config, static_cast<int>(concurrency));
         info.createdAt = nowIsoUtc();
         info.status = "running";
         auto created = runs.createRun(info);

@@ -117,6 +117,49 @@ PromptMode EngineContext::effectiveMode() const {
     return chatTemplate ? PromptMode::Prefill : PromptMode::Chat;
 }
 
+std::string engineConfigJson(const EngineConfig& c, int concurrency) {
+    return ordered_json{
+        {"ranker", c.ranker},
+        {"k", c.k},
+        {"seed", c.seed},
+        {"candidates", c.candidates},
+        {"variation", c.variation == Variation::Retrieval ? "retrieval" : "temperature"},
+        {"temperature", c.temperature},
+        {"candidate_temperature", c.candidateTemperature},
+        {"max_interventions", c.maxInterventions},
+        {"mode", c.mode == PromptMode::Prefill ? "prefill"
+                 : c.mode == PromptMode::Chat  ? "chat"
+                                               : "auto"},
+        {"chat_template", c.chatTemplate},
+        {"max_profile_words", c.maxProfileWords},
+        {"concurrency", concurrency}}
+        .dump();
+}
+
+EngineConfig engineConfigFromJson(std::string_view text, const std::string& model) {
+    EngineConfig c;
+    const auto j = nlohmann::json::parse(text, nullptr, false);
+    if (!j.is_object())
+        return c;
+    c.ranker = j.value("ranker", c.ranker);
+    c.k = j.value("k", c.k);
+    c.seed = j.value("seed", c.seed);
+    c.candidates = j.value("candidates", c.candidates);
+    c.variation =
+        j.value("variation", "") == "retrieval" ? Variation::Retrieval : Variation::Temperature;
+    c.temperature = j.value("temperature", c.temperature);
+    c.candidateTemperature = j.value("candidate_temperature", c.candidateTemperature);
+    c.maxInterventions = j.value("max_interventions", c.maxInterventions);
+    const std::string mode = j.value("mode", "auto");
+    c.mode = mode == "prefill" ? PromptMode::Prefill
+             : mode == "chat"  ? PromptMode::Chat
+                               : PromptMode::Auto;
+    c.chatTemplate = j.value("chat_template", "");
+    c.maxProfileWords = j.value("max_profile_words", c.maxProfileWords);
+    c.model = model;
+    return c;
+}
+
 std::vector<StageId> stagePlan(SystemId system, int candidates) {
     switch (system) {
     case SystemId::R2P: {

@@ -47,6 +47,11 @@ struct EngineConfig {
     int judgeMaxTokens = 512;
 };
 
+// The settings as a run stores them (RunInfo::config), and back; unknown or missing keys keep
+// their defaults. `concurrency` is recorded for the record only.
+std::string engineConfigJson(const EngineConfig& config, int concurrency);
+EngineConfig engineConfigFromJson(std::string_view json, const std::string& model);
+
 // What every user of a run shares. Built once; read-only afterwards.
 struct EngineContext {
     TaskId task = TaskId::Invalid;

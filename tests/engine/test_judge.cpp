@@ -127,3 +127,39 @@ TEST(StagePlan, BaselinesAreShortAndR2PSkipsCandidatesWhenThereIsOne) {
 }
 
 } // namespace
+
+namespace {
+
+TEST(EngineConfigJson, RoundTripsEverySetting) {
+    EngineConfig c;
+    c.ranker = "recency";
+    c.k = 7;
+    c.seed = 42;
+    c.candidates = 5;
+    c.variation = Variation::Retrieval;
+    c.temperature = 0.25;
+    c.candidateTemperature = 0.75;
+    c.maxInterventions = 1;
+    c.mode = PromptMode::Prefill;
+    c.chatTemplate = "llama3";
+    c.maxProfileWords = 300;
+    const std::string json = engineConfigJson(c, 8);
+    EXPECT_NE(json.find("\"concurrency\":8"), std::string::npos) << json;
+    const EngineConfig back = engineConfigFromJson(json, "m");
+    EXPECT_EQ(back.ranker, "recency");
+    EXPECT_EQ(back.k, 7u);
+    EXPECT_EQ(back.seed, 42u);
+    EXPECT_EQ(back.candidates, 5);
+    EXPECT_EQ(back.variation, Variation::Retrieval);
+    EXPECT_DOUBLE_EQ(back.temperature, 0.25);
+    EXPECT_DOUBLE_EQ(back.candidateTemperature, 0.75);
+    EXPECT_EQ(back.maxInterventions, 1);
+    EXPECT_EQ(back.mode, PromptMode::Prefill);
+    EXPECT_EQ(back.chatTemplate, "llama3");
+    EXPECT_EQ(back.maxProfileWords, 300u);
+    EXPECT_EQ(back.model, "m");
+    // Garbage keeps the defaults.
+    EXPECT_EQ(engineConfigFromJson("not json", "m").k, EngineConfig{}.k);
+}
+
+} // namespace
