@@ -2,9 +2,12 @@
 
 #include "Session.h"
 #include "pipeline/engine/OfflineBackend.h"
+#include "pipeline/engine/Rpi.h"
 
+#include <QStringList>
 #include <QtConcurrent/QtConcurrentRun>
 #include <mutex>
+#include <nlohmann/json.hpp>
 
 namespace r2p::ui {
 
@@ -231,6 +234,44 @@ void RunController::flushLive() {
     if (stepsArrived)
         emit traceChanged();
     emit streamChanged();
+}
+
+void RunController::cite(const std::vector<int>& numbers) {
+    QStringList ids;
+    for (int n : numbers)
+        if (n >= 1 && static_cast<std::size_t>(n) <= items_.size())
+            ids << QString::fromStdString(items_[static_cast<std::size_t>(n - 1)].profileId);
+    session_->setCitedItems(ids);
+}
+
+void RunController::citeStep(int stepIndex) {
+    if (stepIndex < 0 || stepIndex >= static_cast<int>(trace_.steps.size())) {
+        cite({});
+        return;
+    }
+    const StepRecord& step = trace_.steps[static_cast<std::size_t>(stepIndex)];
+    const auto parsed = nlohmann::json::parse(step.parsed, nullptr, false);
+    std::vector<int> numbers;
+    if (parsed.is_object() && parsed.contains("evidence") && parsed["evidence"].is_array()) {
+        for (const auto& n : parsed["evidence"])
+            if (n.is_number_integer())
+                numbers.push_back(n.get<int>());
+    } else if (step.stage == StageId::Final && parsed.is_object()) {
+        const auto chosen = parsed.value("chosen", std::size_t{0});
+        if (chosen < trace_.verdicts.size())
+            numbers = trace_.verdicts[chosen].evidence;
+    } else if (step.stage != StageId::Retrieve && step.stage != StageId::Score) {
+        numbers = engine::citedItems(step.answer);
+    }
+    cite(numbers);
+}
+
+void RunController::citeVerdict(int verdictIndex) {
+    if (verdictIndex < 0 || verdictIndex >= static_cast<int>(trace_.verdicts.size())) {
+        cite({});
+        return;
+    }
+    cite(trace_.verdicts[static_cast<std::size_t>(verdictIndex)].evidence);
 }
 
 bool RunController::rerunFrom(StageId stage) {

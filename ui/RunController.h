@@ -41,6 +41,10 @@ public:
     bool offline() const { return true; }
     QString lastError() const { return lastError_; }
 
+    // Marks in the history the items a step (by index in the trace) or a verdict cites.
+    void citeStep(int stepIndex);
+    void citeVerdict(int verdictIndex);
+
     // Streaming pace of the offline reasoner (0: at once). Applies to the next user.
     void setTokensPerSecond(double tokensPerSecond);
 
@@ -68,6 +72,7 @@ private:
     void finishStage();
     void flushLive();
     void takeSnapshot();
+    void cite(const std::vector<int>& numbers);
 
     Session* session_;
     double tokensPerSecond_ = 600;

@@ -13,7 +13,45 @@ struct Session::IndexJob : QObject {
     QFutureWatcher<Result<OpenedDataset>> watcher;
 };
 
-Session::Session(QObject* parent) : QObject(parent) {}
+Session::Session(QObject* parent) : QObject(parent) {
+    connect(this, &Session::datasetChanged, this, [this] {
+        const auto runs = runsOfDataset();
+        setRun(runs.empty() ? 0 : runs.front().id);
+    });
+}
+
+std::vector<RunInfo> Session::runsOfDataset() const {
+    std::vector<RunInfo> out;
+    if (!store_ || !dataset_)
+        return out;
+    RunStore runs(*store_);
+    auto all = runs.runs();
+    if (!all)
+        return out;
+    for (auto& r : *all)
+        if (r.questionsPath == dataset_->questions.path)
+            out.push_back(std::move(r));
+    return out;
+}
+
+bool Session::setRun(std::int64_t runId, QString* error) {
+    std::shared_ptr<const RunResults> loaded;
+    if (runId > 0 && store_) {
+        RunStore runs(*store_);
+        auto r = loadRunResults(runs, runId);
+        if (!r) {
+            if (error)
+                *error = QString::fromStdString(r.error().message);
+            return false;
+        }
+        loaded = std::make_shared<const RunResults>(std::move(*r));
+    }
+    if (!loaded && !run_)
+        return true;
+    run_ = std::move(loaded);
+    emit runChanged();
+    return true;
+}
 
 Session::~Session() {
     stopAllJobs();
@@ -41,6 +79,7 @@ bool Session::openProject(const QString& path, QString* error) {
     stopAllJobs();
     store_ = std::move(opened).value();
     dataset_.reset();
+    run_.reset();
     datasetId_ = 0;
     findings_.clear();
     selectedUser_ = -1;
@@ -172,6 +211,13 @@ const UserIndexEntry* Session::selectedEntry() const {
     return &dataset_->users[static_cast<std::size_t>(selectedUser_)];
 }
 
+void Session::setCitedItems(const QStringList& profileIds) {
+    if (profileIds == cited_)
+        return;
+    cited_ = profileIds;
+    emit citedItemsChanged();
+}
+
 void Session::selectUser(int row) {
     if (!dataset_ || row < -1 || row >= static_cast<int>(dataset_->users.size()))
         row = -1;
@@ -179,6 +225,7 @@ void Session::selectUser(int row) {
         return;
     selectedUser_ = row;
     ++recordGeneration_;
+    setCitedItems({});
     record_.reset();
     ranking_.reset();
     ++rankingGeneration_;

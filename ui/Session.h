@@ -4,12 +4,15 @@
 
 #include "model/Dataset.h"
 #include "model/ProjectStore.h"
+#include "model/RunStore.h"
 #include "pipeline/retrieval/Retriever.h"
+#include "ui/RunResults.h"
 
 #include <QFutureWatcher>
 #include <QList>
 #include <QObject>
 #include <QString>
+#include <QStringList>
 #include <atomic>
 #include <memory>
 #include <optional>
@@ -63,6 +66,19 @@ public:
     void setRetrievalK(int k);
     QString recordError() const { return recordError_; }
 
+    // The profile items (by id) the selected stage or verdict cites; the history marks them.
+    // Cleared when another user is selected.
+    void setCitedItems(const QStringList& profileIds);
+    const QStringList& citedItems() const { return cited_; }
+
+    // Runs -----------------------------------------------------------------------------------
+    // Stored runs on the current questions file, newest first.
+    std::vector<RunInfo> runsOfDataset() const;
+    // Shows a stored run's results in the Users view (0 shows none). The newest run of a
+    // dataset is shown when it opens.
+    bool setRun(std::int64_t runId, QString* error = nullptr);
+    std::shared_ptr<const RunResults> runResults() const { return run_; }
+
     // Dataset findings plus any raised since (e.g. a record that failed to parse).
     const std::vector<Finding>& findings() const { return findings_; }
 
@@ -83,6 +99,8 @@ signals:
     void userSelected(int row);
     void recordChanged();
     void rankingChanged();
+    void citedItemsChanged();
+    void runChanged();
     void findingsChanged();
     void busyChanged(bool busy);
 
@@ -115,6 +133,8 @@ private:
     quint64 rankingGeneration_ = 0;
     bool rankingPending_ = false; // a ranking for the current record is being computed
     QString recordError_;
+    QStringList cited_;
+    std::shared_ptr<const RunResults> run_;
     bool busy_ = false;
 };
 

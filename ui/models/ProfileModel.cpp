@@ -1,5 +1,6 @@
 #include "ProfileModel.h"
 
+#include <QBrush>
 #include <QFont>
 
 namespace r2p::ui {
@@ -36,6 +37,7 @@ void ProfileModel::setRecord(std::shared_ptr<const UserRecord> record, TaskId ta
     beginResetModel();
     record_ = std::move(record);
     ranking_.reset();
+    citedOf_.clear();
     fields_.clear();
     if (record_) {
         // The task's fields first, in LaMP's order, then anything else the items carry.
@@ -116,6 +118,19 @@ int ProfileModel::columnCount(const QModelIndex& parent) const {
     return parent.isValid() ? 0 : FixedColumns + static_cast<int>(fields_.size());
 }
 
+void ProfileModel::setCited(const QStringList& profileIds) {
+    std::vector<bool> cited(record_ ? record_->profile.size() : 0, false);
+    if (record_)
+        for (std::size_t i = 0; i < record_->profile.size(); ++i)
+            cited[i] = profileIds.contains(QString::fromStdString(record_->profile[i].id));
+    if (cited == citedOf_)
+        return;
+    citedOf_ = std::move(cited);
+    if (rowCount() > 0)
+        emit dataChanged(index(0, 0), index(rowCount() - 1, columnCount() - 1),
+                         {Qt::DisplayRole, Qt::BackgroundRole, CitedRole});
+}
+
 QVariant ProfileModel::data(const QModelIndex& index, int role) const {
     if (!index.isValid() || !record_ || index.row() >= rowCount())
         return {};
@@ -123,10 +138,13 @@ QVariant ProfileModel::data(const QModelIndex& index, int role) const {
     const auto& item = record_->profile[itemIndex];
     const int rank = rankOf_[itemIndex];
     const retrieval::RetrievedItem* retrieved = itemOf_[itemIndex];
+    const bool cited = itemIndex < citedOf_.size() && citedOf_[itemIndex];
     auto fieldText = [&](int column) -> QString {
         switch (column) {
-        case ColumnRank:
-            return rank > 0 ? QString::number(rank) : QString();
+        case ColumnRank: {
+            const QString star = cited ? QStringLiteral("★ ") : QString();
+            return rank > 0 ? star + QString::number(rank) : star;
+        }
         case ColumnScore:
             return retrieved ? QString::number(retrieved->score, 'f', 3) : QString();
         case ColumnId:
@@ -172,6 +190,12 @@ QVariant ProfileModel::data(const QModelIndex& index, int role) const {
     }
     case RetrievedRole:
         return rank > 0 && (k_ == 0 || rank <= k_);
+    case CitedRole:
+        return cited;
+    case Qt::BackgroundRole:
+        if (cited)
+            return QBrush(QColor(255, 214, 102, 90)); // amber, readable in light and dark
+        return {};
     case Qt::FontRole:
         if (full_ && rank > 0 && (k_ == 0 || rank <= k_)) {
             QFont f;

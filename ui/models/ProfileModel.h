@@ -23,6 +23,7 @@ public:
         RankRole,         // 1-based rank; a large number when not ranked yet
         MatchedTermsRole, // QStringList of query tokens found in the item
         RetrievedRole,    // bool: within the top k
+        CitedRole,        // bool: cited by the selected stage or verdict
     };
     enum Column { ColumnRank = 0, ColumnScore, ColumnId, FixedColumns };
 
@@ -30,6 +31,8 @@ public:
     void setRecord(std::shared_ptr<const UserRecord> record, TaskId task);
     // `ranking` may be null (not computed yet): items then show in file order.
     void setRanking(std::shared_ptr<const retrieval::Ranking> ranking, int k, bool fullProfile);
+    // Items (by profile id) the selected stage or verdict cites: marked with a star.
+    void setCited(const QStringList& profileIds);
     const UserRecord* record() const { return record_.get(); }
     const retrieval::Ranking* ranking() const { return ranking_.get(); }
     int retrievedCount() const;
@@ -57,6 +60,7 @@ private:
     std::vector<std::size_t> rows_;      // profile index shown in each row
     std::vector<int> rankOf_;            // per profile index: 1-based rank, 0 when unranked
     std::vector<const retrieval::RetrievedItem*> itemOf_; // per profile index
+    std::vector<bool> citedOf_;                           // per profile index
 };
 
 class ProfileSearchProxy : public QSortFilterProxyModel {

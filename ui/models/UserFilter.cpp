@@ -7,24 +7,32 @@ namespace r2p::ui {
 
 UserFilter UserFilter::parse(const QString& text) {
     UserFilter f;
-    static const QRegularExpression compare(QStringLiteral("^profile(<=|>=|<|>|=)(.*)$"),
+    static const QRegularExpression compare(QStringLiteral("^(profile|delta)(<=|>=|<|>|=)(.*)$"),
                                             QRegularExpression::CaseInsensitiveOption);
     const QStringList words =
         text.split(QRegularExpression(QStringLiteral("\\s+")), Qt::SkipEmptyParts);
     for (const QString& word : words) {
         Term t;
         if (const auto m = compare.match(word); m.hasMatch()) {
-            const QString op = m.captured(1);
+            const QString op = m.captured(2);
             bool ok = false;
-            t.number = m.captured(2).toLongLong(&ok);
+            const bool delta = m.captured(1).toLower() == QLatin1String("delta");
+            if (delta)
+                t.value = m.captured(3).toDouble(&ok);
+            else
+                t.number = m.captured(3).toLongLong(&ok);
             if (!ok) {
                 f.error_ =
-                    QCoreApplication::translate("r2p::ui::UserFilter",
-                                                "“%1”: profile needs a number, e.g. profile>50")
-                        .arg(word);
+                    delta ? QCoreApplication::translate("r2p::ui::UserFilter",
+                                                        "“%1”: delta needs a number, e.g. delta<0")
+                                .arg(word)
+                          : QCoreApplication::translate(
+                                "r2p::ui::UserFilter",
+                                "“%1”: profile needs a number, e.g. profile>50")
+                                .arg(word);
                 return f;
             }
-            t.field = Field::Profile;
+            t.field = delta ? Field::Delta : Field::Profile;
             t.op = op == QLatin1String("<")    ? Op::Less
                    : op == QLatin1String("<=") ? Op::LessEqual
                    : op == QLatin1String(">")  ? Op::Greater
@@ -43,10 +51,26 @@ UserFilter UserFilter::parse(const QString& text) {
                 t.field = Field::HasGold;
             else if (key == QLatin1String("no") && t.text.toLower() == QLatin1String("gold"))
                 t.field = Field::NoGold;
+            else if (key == QLatin1String("is") && t.text.toLower() == QLatin1String("worse"))
+                t.field = Field::Worse;
+            else if (key == QLatin1String("is") && t.text.toLower() == QLatin1String("better"))
+                t.field = Field::Better;
+            else if (key == QLatin1String("is") && t.text.toLower() == QLatin1String("tie"))
+                t.field = Field::Tie;
+            else if (key == QLatin1String("has") &&
+                     (t.text.toLower() == QLatin1String("intervention") ||
+                      t.text.toLower() == QLatin1String("rpi")))
+                t.field = Field::HasIntervention;
+            else if (key == QLatin1String("has") &&
+                     t.text.toLower() == QLatin1String("contradicted"))
+                t.field = Field::HasContradicted;
+            else if (key == QLatin1String("has") && t.text.toLower() == QLatin1String("failed"))
+                t.field = Field::HasFailed;
             else {
                 f.error_ = QCoreApplication::translate(
                                "r2p::ui::UserFilter",
-                               "“%1”: unknown filter; use id:, gold:, user:, profile>N, has:gold")
+                               "“%1”: unknown filter; use id:, gold:, user:, profile>N, has:gold, "
+                               "is:worse, is:better, delta<X, has:intervention, has:contradicted")
                                .arg(word);
                 return f;
             }
@@ -58,7 +82,8 @@ UserFilter UserFilter::parse(const QString& text) {
     return f;
 }
 
-bool UserFilter::accepts(const UserIndexEntry& user) const {
+bool UserFilter::accepts(const UserIndexEntry& user, const RunResults* run) const {
+    const UserRunRow* row = run ? run->row(user.id) : nullptr;
     auto contains = [](const std::string& hay, const QString& needle) {
         return QString::fromStdString(hay).contains(needle, Qt::CaseInsensitive);
     };
@@ -83,6 +108,50 @@ bool UserFilter::accepts(const UserIndexEntry& user) const {
         case Field::NoGold:
             ok = !user.hasGold;
             break;
+        case Field::Worse:
+            ok = row && run->worse(*row);
+            break;
+        case Field::Better:
+            ok = row && run->better(*row);
+            break;
+        case Field::Tie:
+            ok = row && row->comparable() && !run->better(*row) && !run->worse(*row);
+            break;
+        case Field::HasIntervention:
+            ok = row && row->interventions > 0;
+            break;
+        case Field::HasContradicted:
+            ok = row && row->contradicted > 0;
+            break;
+        case Field::HasFailed:
+            ok = row && row->failed;
+            break;
+        case Field::Delta: {
+            if (!row || !row->comparable()) {
+                ok = false;
+                break;
+            }
+            const double d = row->delta();
+            switch (t.op) {
+            case Op::Less:
+                ok = d < t.value;
+                break;
+            case Op::LessEqual:
+                ok = d <= t.value;
+                break;
+            case Op::Greater:
+                ok = d > t.value;
+                break;
+            case Op::GreaterEqual:
+                ok = d >= t.value;
+                break;
+            case Op::Equal:
+            case Op::Contains:
+                ok = d == t.value;
+                break;
+            }
+            break;
+        }
         case Field::Profile: {
             const qint64 n = user.profileSize;
             switch (t.op) {

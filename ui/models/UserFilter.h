@@ -1,9 +1,12 @@
 // The Users filter line: plain words match id or gold; `id:`, `gold:`, `user:` match one column;
-// `profile>N` (also <, >=, <=, =) compares profile sizes; `has:gold` / `no:gold`. All terms must
-// hold. Parsing reports the first bad term so the field can colour itself invalid.
+// `profile>N` (also <, >=, <=, =) compares profile sizes; `has:gold` / `no:gold`. With a run
+// shown: `is:worse` / `is:better` / `is:tie` (R2P against the baseline), `delta<X` (also >, <=,
+// >=, =; in the metric's units), `has:intervention`, `has:contradicted`, `has:failed`. All terms
+// must hold. Parsing reports the first bad term so the field can colour itself invalid.
 #pragma once
 
 #include "model/Dataset.h"
+#include "ui/RunResults.h"
 
 #include <QString>
 #include <QStringList>
@@ -18,16 +21,33 @@ public:
     bool valid() const { return error_.isEmpty(); }
     QString error() const { return error_; }
     bool isEmpty() const { return terms_.empty(); }
-    bool accepts(const UserIndexEntry& user) const;
+    // Run terms never match when `run` is null (no run is shown).
+    bool accepts(const UserIndexEntry& user, const RunResults* run = nullptr) const;
 
 private:
-    enum class Field { Any, Id, Gold, User, Profile, HasGold, NoGold };
+    enum class Field {
+        Any,
+        Id,
+        Gold,
+        User,
+        Profile,
+        HasGold,
+        NoGold,
+        Worse,
+        Better,
+        Tie,
+        Delta,
+        HasIntervention,
+        HasContradicted,
+        HasFailed
+    };
     enum class Op { Contains, Less, LessEqual, Greater, GreaterEqual, Equal };
     struct Term {
         Field field = Field::Any;
         Op op = Op::Contains;
         QString text;
         qint64 number = 0;
+        double value = 0; // delta
     };
     std::vector<Term> terms_;
     QString error_;

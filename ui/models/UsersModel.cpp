@@ -1,5 +1,12 @@
 #include "UsersModel.h"
 
+#include "ui/StageText.h"
+
+#include <QBrush>
+#include <QColor>
+#include <QLocale>
+#include <cmath>
+
 namespace r2p::ui {
 
 UsersModel::UsersModel(QObject* parent) : QAbstractTableModel(parent) {}
@@ -8,6 +15,94 @@ void UsersModel::setDataset(std::shared_ptr<const DatasetIndex> dataset) {
     beginResetModel();
     dataset_ = std::move(dataset);
     endResetModel();
+}
+
+void UsersModel::setRun(std::shared_ptr<const RunResults> run) {
+    run_ = std::move(run);
+    if (rowCount() > 0)
+        emit dataChanged(index(0, ColumnR2p), index(rowCount() - 1, ColumnCount - 1));
+    emit headerDataChanged(Qt::Horizontal, ColumnR2p, ColumnCount - 1);
+}
+
+QVariant UsersModel::runData(const UserIndexEntry& user, int column, int role) const {
+    const UserRunRow* r = run_ ? run_->row(user.id) : nullptr;
+    if (!r)
+        return {};
+    auto score = [this](double v) {
+        return run_->metric == "accuracy" ? (v > 0.5 ? QStringLiteral("✔") : QStringLiteral("✖"))
+                                          : QLocale().toString(v, 'f', 2);
+    };
+    auto answer = [&](const std::string& text, bool scored, double v) {
+        QString a = QString::fromStdString(text).simplified();
+        if (a.size() > 60)
+            a = a.left(60) + QChar(0x2026);
+        return scored ? QStringLiteral("%1  %2").arg(a, score(v)) : a;
+    };
+    switch (role) {
+    case Qt::DisplayRole:
+        switch (column) {
+        case ColumnR2p:
+            return r->hasR2p ? answer(r->r2p, r->r2pScored, r->r2pScore) : QString();
+        case ColumnBaseline:
+            return r->hasBaseline ? answer(r->baseline, r->baselineScored, r->baselineScore)
+                                  : QString();
+        case ColumnDelta:
+            if (!r->comparable())
+                return QString();
+            return (r->delta() > 0 ? QStringLiteral("+") : QString()) +
+                   QLocale().toString(r->delta(), 'f', run_->metric == "accuracy" ? 0 : 2);
+        case ColumnRpi:
+            return r->interventions > 0 ? QStringLiteral("⚑ %1").arg(r->interventions) : QString();
+        case ColumnVerdicts:
+            return r->contradicted > 0 ? QStringLiteral("✖ %1").arg(r->contradicted) : QString();
+        }
+        break;
+    case Qt::ToolTipRole:
+        switch (column) {
+        case ColumnR2p:
+            return QString::fromStdString(r->r2p);
+        case ColumnBaseline:
+            return QString::fromStdString(r->baseline);
+        case ColumnDelta:
+            return tr("R2P minus %1 on %2")
+                .arg(StageText::system(run_->baseline), QString::fromStdString(run_->metric));
+        }
+        break;
+    case SortRole:
+        switch (column) {
+        case ColumnR2p:
+            return r->r2pScored ? QString::number(r->r2pScore, 'f', 6) : QString();
+        case ColumnBaseline:
+            return r->baselineScored ? QString::number(r->baselineScore, 'f', 6) : QString();
+        case ColumnDelta:
+            // Sorted from worst to best for R2P, whatever the metric's direction.
+            return r->comparable() ? static_cast<qlonglong>(std::llround(
+                                         (run_->lowerIsBetter ? -r->delta() : r->delta()) * 1e6))
+                                   : QVariant(QString());
+        case ColumnRpi:
+            return r->interventions;
+        case ColumnVerdicts:
+            return r->contradicted;
+        }
+        break;
+    case Qt::ForegroundRole:
+        if (column == ColumnDelta && r->comparable()) {
+            if (run_->better(*r))
+                return QBrush(QColor(0x2e, 0x9e, 0x4f));
+            if (run_->worse(*r))
+                return QBrush(QColor(0xd2, 0x3c, 0x3c));
+        }
+        if (column == ColumnVerdicts && r->contradicted > 0)
+            return QBrush(QColor(0xd2, 0x3c, 0x3c));
+        break;
+    case Qt::TextAlignmentRole:
+        if (column == ColumnDelta || column == ColumnRpi || column == ColumnVerdicts)
+            return QVariant(Qt::AlignRight | Qt::AlignVCenter);
+        return QVariant(Qt::AlignLeft | Qt::AlignVCenter);
+    default:
+        break;
+    }
+    return {};
 }
 
 int UsersModel::rowCount(const QModelIndex& parent) const {
@@ -24,6 +119,8 @@ QVariant UsersModel::data(const QModelIndex& index, int role) const {
     if (!index.isValid() || !dataset_ || index.row() >= rowCount())
         return {};
     const auto& u = dataset_->users[static_cast<std::size_t>(index.row())];
+    if (index.column() >= ColumnR2p)
+        return role == DatasetRowRole ? QVariant(index.row()) : runData(u, index.column(), role);
     switch (role) {
     case Qt::DisplayRole:
     case Qt::ToolTipRole:
@@ -91,6 +188,16 @@ QVariant UsersModel::headerData(int section, Qt::Orientation orientation, int ro
             return tr("Gold");
         case ColumnUser:
             return tr("User");
+        case ColumnR2p:
+            return tr("R2P");
+        case ColumnBaseline:
+            return run_ ? StageText::system(run_->baseline) : tr("Baseline");
+        case ColumnDelta:
+            return tr("Δ");
+        case ColumnRpi:
+            return tr("RPI");
+        case ColumnVerdicts:
+            return tr("Contradicted");
         }
     } else if (role == Qt::ToolTipRole) {
         switch (section) {
@@ -104,6 +211,16 @@ QVariant UsersModel::headerData(int section, Qt::Orientation orientation, int ro
             return tr("Gold output from the outputs file");
         case ColumnUser:
             return tr("User id (time-based splits)");
+        case ColumnR2p:
+            return tr("R2P's final answer and its score in the shown run");
+        case ColumnBaseline:
+            return tr("The baseline's answer and score in the shown run");
+        case ColumnDelta:
+            return tr("R2P minus the baseline on the task's main metric (green: R2P better)");
+        case ColumnRpi:
+            return tr("RPI interventions in R2P's run");
+        case ColumnVerdicts:
+            return tr("Candidates the cross-reference found contradicted");
         }
     }
     return {};

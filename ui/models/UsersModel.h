@@ -1,8 +1,10 @@
-// The Users list: one row per indexed user (id, profile size, gold). Virtual: rows are read
-// straight from the shared DatasetIndex, so 100k users cost nothing until shown.
+// The Users list: one row per indexed user (id, profile size, gold; with a stored run, R2P's and
+// a baseline's answers and scores, the delta, interventions and contradicted verdicts). Virtual:
+// rows are read straight from the shared DatasetIndex, so 100k users cost nothing until shown.
 #pragma once
 
 #include "model/Dataset.h"
+#include "ui/RunResults.h"
 
 #include <QAbstractTableModel>
 #include <memory>
@@ -12,12 +14,27 @@ namespace r2p::ui {
 class UsersModel : public QAbstractTableModel {
     Q_OBJECT
 public:
-    enum Column { ColumnOrder = 0, ColumnId, ColumnProfile, ColumnGold, ColumnUser, ColumnCount };
+    enum Column {
+        ColumnOrder = 0,
+        ColumnId,
+        ColumnProfile,
+        ColumnGold,
+        ColumnUser,
+        ColumnR2p,      // R2P's answer and score (with a run)
+        ColumnBaseline, // the compared baseline's
+        ColumnDelta,    // R2P - baseline on the main metric
+        ColumnRpi,      // interventions
+        ColumnVerdicts, // contradicted verdicts
+        ColumnCount
+    };
     enum Role { SortRole = Qt::UserRole + 1, DatasetRowRole };
 
     explicit UsersModel(QObject* parent = nullptr);
     void setDataset(std::shared_ptr<const DatasetIndex> dataset);
     const DatasetIndex* dataset() const { return dataset_.get(); }
+    // A stored run's results for the run columns (null: none).
+    void setRun(std::shared_ptr<const RunResults> run);
+    const RunResults* run() const { return run_.get(); }
 
     int rowCount(const QModelIndex& parent = {}) const override;
     int columnCount(const QModelIndex& parent = {}) const override;
@@ -26,7 +43,9 @@ public:
                         int role = Qt::DisplayRole) const override;
 
 private:
+    QVariant runData(const UserIndexEntry& user, int column, int role) const;
     std::shared_ptr<const DatasetIndex> dataset_;
+    std::shared_ptr<const RunResults> run_;
 };
 
 } // namespace r2p::ui

@@ -19,7 +19,8 @@ bool UsersProxyModel::filterAcceptsRow(int sourceRow, const QModelIndex& sourceP
     const auto* model = qobject_cast<const UsersModel*>(sourceModel());
     if (!model || !model->dataset() || sourceParent.isValid())
         return true;
-    return filter_.accepts(model->dataset()->users[static_cast<std::size_t>(sourceRow)]);
+    return filter_.accepts(model->dataset()->users[static_cast<std::size_t>(sourceRow)],
+                           model->run());
 }
 
 bool UsersProxyModel::lessThan(const QModelIndex& left, const QModelIndex& right) const {

@@ -236,6 +236,7 @@ void ReasoningDock::followRunning() {
 void ReasoningDock::showSelected() {
     updateActions();
     const int step = selectedStep();
+    controller_->citeStep(step); // the history marks what this stage cites
     const auto& steps = controller_->trace().steps;
     if (step < 0 || step >= static_cast<int>(steps.size())) {
         prompt_->clear();

@@ -41,7 +41,9 @@ UsersDock::UsersDock(Session* session, QWidget* parent)
     filter_->setClearButtonEnabled(true);
     filter_->setPlaceholderText(tr("Filter: words, id:, gold:, profile>50"));
     filter_->setToolTip(tr("Plain words match id or gold. id:, gold:, user: match one column; "
-                           "profile>N, profile<=N compare profile sizes; has:gold, no:gold."));
+                           "profile>N, profile<=N compare profile sizes; has:gold, no:gold. With "
+                           "a run shown: is:worse, is:better, is:tie, delta<X, has:intervention, "
+                           "has:contradicted, has:failed."));
     view_ = new QTableView(page);
     view_->setObjectName(QStringLiteral("UsersView"));
     count_ = new QLabel(page);
@@ -95,6 +97,7 @@ UsersDock::UsersDock(Session* session, QWidget* parent)
             session_->openDataset(paths[0], paths[1]);
     });
     connect(session_, &Session::datasetChanged, this, &UsersDock::onDatasetChanged);
+    connect(session_, &Session::runChanged, this, &UsersDock::onRunChanged);
     connect(session_, &Session::taskChanged, this, &UsersDock::onDatasetsChanged);
     connect(session_, &Session::datasetsChanged, this, &UsersDock::onDatasetsChanged);
     connect(session_, &Session::userSelected, this, &UsersDock::onUserSelected);
@@ -103,6 +106,24 @@ UsersDock::UsersDock(Session* session, QWidget* parent)
     connect(proxy_, &QAbstractItemModel::modelReset, this, &UsersDock::updateCount);
     connect(proxy_, &QAbstractItemModel::layoutChanged, this, &UsersDock::updateCount);
     onDatasetChanged();
+    onRunChanged();
+}
+
+// A stored run adds its columns (answers, scores, delta, interventions, contradictions); the
+// filter is applied again since run terms depend on it.
+void UsersDock::onRunChanged() {
+    const auto run = session_->runResults();
+    model_->setRun(run);
+    for (int c = UsersModel::ColumnR2p; c < UsersModel::ColumnCount; ++c)
+        view_->setColumnHidden(c, !run);
+    if (run) {
+        for (int c : {UsersModel::ColumnDelta, UsersModel::ColumnRpi, UsersModel::ColumnVerdicts})
+            view_->resizeColumnToContents(c);
+        const int answer = view_->fontMetrics().horizontalAdvance(QStringLiteral("0")) * 10;
+        view_->setColumnWidth(UsersModel::ColumnR2p, answer);
+        view_->setColumnWidth(UsersModel::ColumnBaseline, answer);
+    }
+    applyFilter();
 }
 
 void UsersDock::onDatasetChanged() {
@@ -168,7 +189,9 @@ void UsersDock::applyFilter() {
         f.isEmpty() ? QString()
                     : QStringLiteral("QLineEdit { background: #d1e7dd; color: #0a3622; }"));
     filter_->setToolTip(tr("Plain words match id or gold. id:, gold:, user: match one column; "
-                           "profile>N, profile<=N compare profile sizes; has:gold, no:gold."));
+                           "profile>N, profile<=N compare profile sizes; has:gold, no:gold. With "
+                           "a run shown: is:worse, is:better, is:tie, delta<X, has:intervention, "
+                           "has:contradicted, has:failed."));
     proxy_->setUserFilter(f);
     updateCount();
 }
@@ -177,6 +200,15 @@ void UsersDock::setFilterText(const QString& text) {
     filter_->setText(text);
     filterTimer_->stop();
     applyFilter();
+}
+
+std::vector<std::size_t> UsersDock::visibleRows() const {
+    std::vector<std::size_t> rows;
+    rows.reserve(static_cast<std::size_t>(proxy_->rowCount()));
+    for (int r = 0; r < proxy_->rowCount(); ++r)
+        rows.push_back(static_cast<std::size_t>(
+            proxy_->index(r, UsersModel::ColumnId).data(UsersModel::DatasetRowRole).toInt()));
+    return rows;
 }
 
 QString UsersDock::visibleCountText() const {

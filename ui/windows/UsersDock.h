@@ -3,6 +3,7 @@
 #pragma once
 
 #include <QDockWidget>
+#include <vector>
 
 class QComboBox;
 class QLabel;
@@ -31,9 +32,12 @@ public:
     void step(int delta);
     void setFilterText(const QString& text); // applies at once, no debounce
     QString visibleCountText() const;
+    // Dataset rows of the users the filter shows, in the view's order.
+    std::vector<std::size_t> visibleRows() const;
 
 private:
     void onDatasetChanged();
+    void onRunChanged();
     void onDatasetsChanged();
     void onUserSelected(int row);
     void applyFilter();

@@ -41,6 +41,12 @@ VerdictsDock::VerdictsDock(RunController* controller, QWidget* parent)
     layout->addWidget(final_);
     setWidget(body);
     connect(controller_, &RunController::traceChanged, this, &VerdictsDock::updateFinal);
+    // Picking a candidate marks its evidence in the history.
+    connect(view_->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            [this](const QModelIndex& current) {
+                if (current.isValid())
+                    controller_->citeVerdict(current.row());
+            });
     updateFinal();
 }
 

@@ -1,0 +1,91 @@
+#include "RunResults.h"
+
+#include <algorithm>
+
+namespace r2p::ui {
+
+const UserRunRow* RunResults::row(const std::string& userId) const {
+    const auto it = byUser.find(userId);
+    return it == byUser.end() ? nullptr : &it->second;
+}
+
+bool RunResults::better(const UserRunRow& r) const {
+    if (!r.comparable())
+        return false;
+    return lowerIsBetter ? r.r2pScore < r.baselineScore : r.r2pScore > r.baselineScore;
+}
+
+bool RunResults::worse(const UserRunRow& r) const {
+    if (!r.comparable())
+        return false;
+    return lowerIsBetter ? r.r2pScore > r.baselineScore : r.r2pScore < r.baselineScore;
+}
+
+std::string mainMetric(TaskId task) {
+    switch (taskSpec(task).kind) {
+    case TaskKind::Classification:
+        return "accuracy";
+    case TaskKind::Rating:
+        return "MAE";
+    case TaskKind::Generation:
+        return "rouge-L";
+    case TaskKind::Invalid:
+        break;
+    }
+    return {};
+}
+
+Result<RunResults> loadRunResults(RunStore& runs, std::int64_t runId, SystemId baseline) {
+    auto info = runs.run(runId);
+    if (!info)
+        return info.error();
+    auto outcomes = runs.outcomes(runId);
+    if (!outcomes)
+        return outcomes.error();
+    RunResults r;
+    r.runId = runId;
+    r.info = *info;
+    r.metric = mainMetric(info->task);
+    r.lowerIsBetter = r.metric == "MAE";
+    const auto& systems = info->systems;
+    if (baseline == SystemId::Invalid) {
+        if (std::find(systems.begin(), systems.end(), SystemId::LampRag) != systems.end())
+            baseline = SystemId::LampRag;
+        else
+            for (SystemId s : systems)
+                if (s != SystemId::R2P) {
+                    baseline = s;
+                    break;
+                }
+    }
+    r.baseline = baseline;
+    r.byUser.reserve(info->users.size());
+    for (const auto& o : *outcomes) {
+        UserRunRow& row = r.byUser[o.userId];
+        row.failed = row.failed || o.status != UserStatus::Done;
+        double score = 0;
+        bool scored = false;
+        for (const auto& [key, value] : o.scores)
+            if (key == r.metric) {
+                score = value;
+                scored = o.status == UserStatus::Done;
+            }
+        if (o.system == SystemId::R2P) {
+            row.hasR2p = true;
+            row.r2p = o.prediction;
+            row.r2pScore = score;
+            row.r2pScored = scored;
+            row.interventions = o.interventions;
+            row.contradicted = o.contradicted;
+            row.r2pFormatOk = o.formatOk;
+        } else if (o.system == baseline) {
+            row.hasBaseline = true;
+            row.baseline = o.prediction;
+            row.baselineScore = score;
+            row.baselineScored = scored;
+        }
+    }
+    return r;
+}
+
+} // namespace r2p::ui

@@ -1,0 +1,51 @@
+// A stored run as the Users view shows it: per user, R2P's and one baseline's raw answers and
+// scores on the task's main metric, the delta, interventions and contradicted verdicts. Loaded
+// from the project file in one query, so thousands of users cost a few milliseconds.
+#pragma once
+
+#include "model/RunStore.h"
+#include "model/Trace.h"
+
+#include <cstdint>
+#include <string>
+#include <unordered_map>
+
+namespace r2p::ui {
+
+struct UserRunRow {
+    std::string r2p;      // R2P's raw final answer
+    std::string baseline; // the baseline's raw answer
+    bool hasR2p = false, hasBaseline = false;
+    bool r2pScored = false, baselineScored = false;
+    double r2pScore = 0, baselineScore = 0; // on RunResults::metric
+    int interventions = 0;                  // R2P's
+    int contradicted = 0;                   // R2P's contradicted verdicts
+    bool failed = false;                    // any system failed for this user
+    bool r2pFormatOk = false;
+
+    bool comparable() const { return r2pScored && baselineScored; }
+    double delta() const { return r2pScore - baselineScore; } // in the metric's units
+};
+
+struct RunResults {
+    std::int64_t runId = 0;
+    RunInfo info;
+    SystemId baseline = SystemId::Invalid; // compared with R2P (lamp-rag when the run has it)
+    std::string metric;                    // "accuracy", "MAE" or "rouge-L"
+    bool lowerIsBetter = false;
+    std::unordered_map<std::string, UserRunRow> byUser;
+
+    const UserRunRow* row(const std::string& userId) const;
+    // R2P better / worse than the baseline for this user (false when not comparable).
+    bool better(const UserRunRow& row) const;
+    bool worse(const UserRunRow& row) const;
+};
+
+// Reads the run's per-user outcomes; `baseline` Invalid picks lamp-rag, else the first baseline.
+Result<RunResults> loadRunResults(RunStore& runs, std::int64_t runId,
+                                  SystemId baseline = SystemId::Invalid);
+
+// The per-user metric the Users view compares on for a task.
+std::string mainMetric(TaskId task);
+
+} // namespace r2p::ui
