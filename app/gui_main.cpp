@@ -169,6 +169,8 @@ int main(int argc, char** argv) {
         });
     }
 
+    // Shown first: the status bar hides its normal widgets under a message only when visible.
+    window.show();
     if (demoTask)
         window.openDemo(*demoTask);
     else if (cli.isSet(open)) {
@@ -178,6 +180,5 @@ int main(int argc, char** argv) {
                                                    QFileInfo(q).absoluteFilePath().toStdString()));
         window.openDatasetFiles(q, o, taskOverride);
     }
-    window.show();
     return app.exec();
 }

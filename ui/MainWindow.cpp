@@ -6,6 +6,7 @@
 #include "RunController.h"
 #include "Session.h"
 #include "TaskText.h"
+#include "dialogs/BatchDialog.h"
 #include "dialogs/OpenDatasetDialog.h"
 #include "widgets/EmptyState.h"
 #include "windows/FindingsDock.h"
@@ -200,6 +201,8 @@ void MainWindow::createActions() {
              verdicts_->raise();
              verdicts_->view()->setFocus();
          });
+    make(QStringLiteral("runBatch"), tr("Run &Batch…"), QKeySequence(Qt::CTRL | Qt::Key_B),
+         [this] { showBatchDialog(); });
     make(QStringLiteral("cancelIndexing"), tr("&Cancel Indexing"), QKeySequence(Qt::Key_Escape),
          [this] { session_->cancelIndexing(); });
     make(QStringLiteral("resetLayout"), tr("&Reset Layout"), QKeySequence(),
@@ -255,6 +258,8 @@ void MainWindow::createMenus() {
             run->addSeparator();
         run->addAction(runActions[i]);
     }
+    run->addSeparator();
+    run->addAction(action(QStringLiteral("runBatch")));
 
     QMenu* view = menuBar()->addMenu(tr("&View"));
     for (QDockWidget* d :
@@ -495,6 +500,15 @@ void MainWindow::dropEvent(QDropEvent* event) {
     openDatasetFiles(questions, outputs);
 }
 
+void MainWindow::showBatchDialog() {
+    if (!session_->dataset()) {
+        statusBar()->showMessage(tr("Open a dataset first."), 5000);
+        return;
+    }
+    BatchDialog dialog(session_, users_->visibleRows(), this);
+    dialog.exec();
+}
+
 void MainWindow::showShortcuts() {
     QString rows;
     for (const char* name :
@@ -541,7 +555,7 @@ void MainWindow::applyDefaultLayout() {
         d->show();
     findings_->setVisible(worstSeverity(session_->findings()) >= Severity::Warning);
     const int w = width(), h = height();
-    resizeDocks({users_, query_, profile_}, {w * 22 / 100, w * 36 / 100, w * 42 / 100},
+    resizeDocks({users_, query_, profile_}, {w * 27 / 100, w * 33 / 100, w * 40 / 100},
                 Qt::Horizontal);
     resizeDocks({reasoning_, verdicts_}, {w * 44 / 100, w * 34 / 100}, Qt::Horizontal);
     resizeDocks({query_, reasoning_}, {h * 40 / 100, h * 60 / 100}, Qt::Vertical);

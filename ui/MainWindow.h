@@ -70,6 +70,7 @@ private:
     void newProject();
     void openProjectDialog();
     void showShortcuts();
+    void showBatchDialog();
     void showAbout();
 
     Session* session_;

@@ -6,8 +6,10 @@
 #include "ui/MainWindow.h"
 #include "ui/RunController.h"
 #include "ui/Session.h"
+#include "ui/models/ProfileModel.h"
 #include "ui/models/StagesModel.h"
 #include "ui/models/VerdictsModel.h"
+#include "ui/windows/ProfileDock.h"
 #include "ui/windows/ReasoningDock.h"
 #include "ui/windows/UsersDock.h"
 #include "ui/windows/VerdictsDock.h"
@@ -41,17 +43,17 @@ private:
     void openDemo(TaskId task) {
         QSignalSpy finished(session_.get(), &Session::indexingFinished);
         window_->openDemo(task);
-        QVERIFY(finished.wait(20000));
-        QTRY_VERIFY_WITH_TIMEOUT(!session_->isBusy(), 10000);
-        QTRY_VERIFY_WITH_TIMEOUT(runs()->hasRun(), 10000);
+        QVERIFY(finished.wait(60000));
+        QTRY_VERIFY_WITH_TIMEOUT(!session_->isBusy(), 60000);
+        QTRY_VERIFY_WITH_TIMEOUT(runs()->hasRun(), 60000);
     }
 
     // Presses a key in the window and waits for the stage(s) it started to finish.
     void pressAndWait(Qt::Key key) {
         QSignalSpy done(runs(), &RunController::runningChanged);
         QTest::keyClick(window_.get(), key);
-        QTRY_VERIFY_WITH_TIMEOUT(!done.isEmpty(), 5000); // started
-        QTRY_VERIFY_WITH_TIMEOUT(!runs()->isRunning(), 20000);
+        QTRY_VERIFY_WITH_TIMEOUT(!done.isEmpty(), 60000); // started
+        QTRY_VERIFY_WITH_TIMEOUT(!runs()->isRunning(), 60000);
     }
 
     int rowsInState(StagesModel::State state) const {
@@ -95,8 +97,10 @@ private slots:
         pressAndWait(Qt::Key_F10);
         pressAndWait(Qt::Key_F5);
         QVERIFY(runs()->finished());
+        const int before = session_->selectedUser();
         window_->usersDock()->step(1); // a new user resets both models
-        QTRY_VERIFY_WITH_TIMEOUT(runs()->hasRun() && runs()->trace().steps.empty(), 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(session_->selectedUser() != before, 60000);
+        QTRY_VERIFY_WITH_TIMEOUT(runs()->hasRun() && runs()->trace().steps.empty(), 60000);
     }
 
     void f10StepsOneStageAndTheTimelineFollows() {
@@ -156,7 +160,7 @@ private slots:
         bool found = false;
         for (int u = 0; u < 20 && !found; ++u) {
             window_->usersDock()->step(u == 0 ? 0 : 1);
-            QTRY_VERIFY_WITH_TIMEOUT(runs()->hasRun() && !session_->isBusy(), 10000);
+            QTRY_VERIFY_WITH_TIMEOUT(runs()->hasRun() && !session_->isBusy(), 60000);
             pressAndWait(Qt::Key_F5);
             found = runs()->trace().interventions > 0;
         }
@@ -179,6 +183,47 @@ private slots:
         const QString shown = window_->reasoningDock()->interventionsView()->toPlainText();
         QVERIFY2(shown.contains(QString::fromStdString(e->injected)), qPrintable(shown));
         QVERIFY(shown.contains(QString::fromStdString(e->outcome)));
+    }
+
+    void theSelectedStageOrVerdictMarksItsItemsInTheHistory() {
+        openDemo(TaskId::LaMP2);
+        pressAndWait(Qt::Key_F5);
+        ProfileModel* profile = window_->profileDock()->model();
+        auto cited = [profile] {
+            QStringList ids;
+            for (int r = 0; r < profile->rowCount(); ++r)
+                if (profile->index(r, 0).data(ProfileModel::CitedRole).toBool())
+                    ids << profile->index(r, ProfileModel::ColumnId).data().toString();
+            return ids;
+        };
+        // The profile synthesis cites items: exactly those are starred.
+        int synthesis = -1;
+        for (int r = 0; r < stages()->rowCount(); ++r)
+            if (stages()->index(r, 0).data(StagesModel::StageRole).toInt() ==
+                static_cast<int>(StageId::ProfileSynthesis))
+                synthesis = r;
+        auto* timeline = window_->reasoningDock()->timeline();
+        timeline->setFocus();
+        timeline->setCurrentIndex(stages()->index(synthesis, 0));
+        QVERIFY(!session_->citedItems().isEmpty());
+        QStringList expected = session_->citedItems();
+        QStringList shown = cited();
+        expected.sort();
+        shown.sort();
+        QCOMPARE(shown, expected);
+        QVERIFY(profile->index(0, 0).data().toString().startsWith(QStringLiteral("★")) ||
+                !profile->index(0, 0).data(ProfileModel::CitedRole).toBool());
+        // A verdict marks its evidence instead.
+        auto* verdicts = window_->verdictsDock()->view();
+        verdicts->setFocus();
+        verdicts->setCurrentIndex(verdicts->model()->index(1, 0));
+        const auto& evidence = runs()->trace().verdicts[1].evidence;
+        QCOMPARE(session_->citedItems().size(), static_cast<qsizetype>(evidence.size()));
+        QCOMPARE(cited().size(), static_cast<qsizetype>(evidence.size()));
+        // The retrieval itself cites nothing; another user clears the marks.
+        timeline->setCurrentIndex(stages()->index(0, 0));
+        QVERIFY(session_->citedItems().isEmpty());
+        QVERIFY(cited().isEmpty());
     }
 
     void rerunAndEditRedoWhatFollows() {
@@ -223,11 +268,11 @@ private slots:
         pressAndWait(Qt::Key_F10); // retrieve
         QSignalSpy running(runs(), &RunController::runningChanged);
         QTest::keyClick(window_.get(), Qt::Key_F10);
-        QTRY_VERIFY_WITH_TIMEOUT(runs()->isRunning(), 5000);
-        QTRY_VERIFY_WITH_TIMEOUT(!runs()->liveAnswer().isEmpty(), 10000); // it streams
+        QTRY_VERIFY_WITH_TIMEOUT(runs()->isRunning(), 60000);
+        QTRY_VERIFY_WITH_TIMEOUT(!runs()->liveAnswer().isEmpty(), 60000); // it streams
         QCOMPARE(stages()->runningRow() >= 0, true);
         QTest::keyClick(window_.get(), Qt::Key_Period, Qt::ControlModifier);
-        QTRY_VERIFY_WITH_TIMEOUT(!runs()->isRunning(), 5000);
+        QTRY_VERIFY_WITH_TIMEOUT(!runs()->isRunning(), 60000);
         QCOMPARE(runs()->trace().steps.size(), std::size_t{1}); // the cancelled stage is not kept
         QCOMPARE(runs()->nextStage(), StageId::TaskAnalysis);
         QVERIFY(runs()->lastError().isEmpty()); // a cancel is not an error
@@ -238,10 +283,10 @@ private slots:
         openDemo(TaskId::LaMP7);
         const std::string first = runs()->trace().userId;
         QTest::keyClick(window_.get(), Qt::Key_F5);
-        QTRY_VERIFY_WITH_TIMEOUT(runs()->isRunning(), 5000);
+        QTRY_VERIFY_WITH_TIMEOUT(runs()->isRunning(), 60000);
         window_->usersDock()->step(1);
-        QTRY_VERIFY_WITH_TIMEOUT(!runs()->isRunning(), 10000);
-        QTRY_VERIFY_WITH_TIMEOUT(runs()->hasRun(), 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(!runs()->isRunning(), 60000);
+        QTRY_VERIFY_WITH_TIMEOUT(runs()->hasRun(), 60000);
         QVERIFY(runs()->trace().userId != first);
         QVERIFY(runs()->trace().steps.empty()); // nothing of the old user leaks in
         QTest::qWait(200);

@@ -1,0 +1,169 @@
+// The batch dialog and a stored run in the Users view, offscreen: run systems over the users
+// the filter shows, watch progress, cancel and resume, then read each system's answer, the delta
+// and the interventions in the Users table and filter on them.
+#include "model/RunStore.h"
+#include "support/UiTestSupport.h"
+#include "ui/MainWindow.h"
+#include "ui/Session.h"
+#include "ui/dialogs/BatchDialog.h"
+#include "ui/models/UserFilter.h"
+#include "ui/models/UsersModel.h"
+#include "ui/models/UsersProxyModel.h"
+#include "ui/windows/UsersDock.h"
+
+#include <QAbstractItemModelTester>
+#include <QLineEdit>
+#include <QSignalSpy>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QTest>
+#include <memory>
+
+using namespace r2p;
+using namespace r2p::ui;
+
+class TestBatch : public QObject {
+    Q_OBJECT
+
+private:
+    std::unique_ptr<QTemporaryDir> dir_;
+    std::unique_ptr<Session> session_;
+    std::unique_ptr<MainWindow> window_;
+
+    void openDemo(TaskId task) {
+        QSignalSpy finished(session_.get(), &Session::indexingFinished);
+        window_->openDemo(task);
+        QVERIFY(finished.wait(60000));
+        QTRY_VERIFY_WITH_TIMEOUT(!session_->isBusy(), 60000);
+    }
+
+private slots:
+    void initTestCase() { test::setUpUiTestApplication(); }
+
+    void init() {
+        dir_ = std::make_unique<QTemporaryDir>();
+        session_ = std::make_unique<Session>();
+        window_ = std::make_unique<MainWindow>(session_.get());
+        QVERIFY(window_->openProject(dir_->filePath(QStringLiteral("test.r2p")), true));
+        window_->resize(1400, 900);
+        window_->show();
+        QVERIFY(QTest::qWaitForWindowExposed(window_.get()));
+    }
+
+    void cleanup() {
+        window_.reset();
+        session_.reset();
+        dir_.reset();
+    }
+
+    void aBatchOverTheFilteredUsersShowsItsResultsInTheUsersView() {
+        openDemo(TaskId::LaMP3);
+        UsersDock* users = window_->usersDock();
+        QAbstractItemModelTester tester(users->model(),
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+        users->setFilterText(QStringLiteral("profile>30"));
+        const auto shown = users->visibleRows();
+        QVERIFY(!shown.empty());
+        QVERIFY(shown.size() < session_->dataset()->users.size());
+
+        BatchDialog dialog(session_.get(), shown, window_.get());
+        dialog.setSystems({SystemId::R2P, SystemId::LampRag});
+        dialog.setUserScope(1);
+        QSignalSpy finished(&dialog, &BatchDialog::runFinished);
+        dialog.start();
+        QVERIFY(dialog.isRunning() || !finished.isEmpty());
+        QTRY_VERIFY_WITH_TIMEOUT(!finished.isEmpty(), 60000);
+        QCOMPARE(finished.first().at(1).toBool(), false); // not cancelled
+        QVERIFY2(dialog.statusText().contains(QStringLiteral("finished")),
+                 qPrintable(dialog.statusText()));
+        QVERIFY(dialog.errorsText().isEmpty());
+
+        // Stored: exactly the filtered users, both systems.
+        RunStore runs(*session_->store());
+        auto outcomes = runs.outcomes(dialog.runId());
+        QVERIFY(outcomes);
+        QCOMPARE(outcomes->size(), shown.size() * 2);
+
+        // The Users view shows the run: answers, scores and the delta for those users.
+        auto run = session_->runResults();
+        QVERIFY(run);
+        QCOMPARE(run->runId, dialog.runId());
+        QCOMPARE(run->baseline, SystemId::LampRag);
+        QVERIFY(!users->view()->isColumnHidden(UsersModel::ColumnDelta));
+        users->setFilterText(QString());
+        UsersModel* model = users->model();
+        int withRun = 0;
+        for (int r = 0; r < model->rowCount(); ++r) {
+            const QString r2p = model->index(r, UsersModel::ColumnR2p).data().toString();
+            const bool inRun =
+                std::find(shown.begin(), shown.end(), static_cast<std::size_t>(r)) != shown.end();
+            QCOMPARE(!r2p.isEmpty(), inRun);
+            withRun += inRun ? 1 : 0;
+        }
+        QCOMPARE(withRun, static_cast<int>(shown.size()));
+
+        // Run filters: worse, better and tie partition the compared users.
+        auto count = [users](const QString& filter) {
+            users->setFilterText(filter);
+            return users->proxy()->rowCount();
+        };
+        const int worse = count(QStringLiteral("is:worse"));
+        const int better = count(QStringLiteral("is:better"));
+        const int tie = count(QStringLiteral("is:tie"));
+        QCOMPARE(worse + better + tie, static_cast<int>(shown.size()));
+        // LaMP-3's MAE: R2P worse means a positive delta.
+        QCOMPARE(count(QStringLiteral("delta>0")), worse);
+        const int rpi = count(QStringLiteral("has:intervention"));
+        int expectedRpi = 0;
+        for (const auto& o : *outcomes)
+            expectedRpi += o.system == SystemId::R2P && o.interventions > 0 ? 1 : 0;
+        QCOMPARE(rpi, expectedRpi);
+        users->setFilterText(QStringLiteral("has:nonsense"));
+        QVERIFY(!UserFilter::parse(QStringLiteral("has:nonsense")).valid());
+        QVERIFY(!UserFilter::parse(QStringLiteral("delta<x")).valid());
+
+        // Sorting by delta puts R2P's worst users first.
+        users->setFilterText(QString());
+        users->view()->sortByColumn(UsersModel::ColumnDelta, Qt::AscendingOrder);
+        const QString first = users->proxy()->index(0, UsersModel::ColumnId).data().toString();
+        if (worse > 0) {
+            const auto* row = run->row(first.toStdString());
+            QVERIFY(row);
+            QVERIFY(run->worse(*row));
+        }
+    }
+
+    void cancelKeepsFinishedUsersAndResumeRunsTheRest() {
+        openDemo(TaskId::LaMP2);
+        BatchDialog dialog(session_.get(), window_->usersDock()->visibleRows(), window_.get());
+        dialog.setSystems({SystemId::R2P});
+        dialog.setUserScope(0);
+        dialog.setConcurrency(1);
+        dialog.setOfflinePace(3000); // slow enough to cancel midway
+        QSignalSpy finished(&dialog, &BatchDialog::runFinished);
+        dialog.start();
+        RunStore runs(*session_->store());
+        QTRY_VERIFY_WITH_TIMEOUT(runs.outcomes(dialog.runId())->size() >= 2, 60000);
+        dialog.cancel();
+        QTRY_VERIFY_WITH_TIMEOUT(!finished.isEmpty(), 60000);
+        QCOMPARE(finished.first().at(1).toBool(), true);
+        const std::size_t kept = runs.outcomes(dialog.runId())->size();
+        QVERIFY(kept >= 2);
+        QVERIFY(kept < session_->dataset()->users.size());
+        QCOMPARE(runs.run(dialog.runId())->status, std::string("cancelled"));
+
+        finished.clear();
+        dialog.setOfflinePace(0);
+        dialog.resume();
+        QTRY_VERIFY_WITH_TIMEOUT(!finished.isEmpty(), 60000);
+        QCOMPARE(finished.first().at(1).toBool(), false);
+        QCOMPARE(runs.outcomes(dialog.runId())->size(), session_->dataset()->users.size());
+        QCOMPARE(runs.run(dialog.runId())->status, std::string("done"));
+        // A project reopened later shows the newest run of the dataset again.
+        QVERIFY(session_->runResults());
+        QCOMPARE(session_->runResults()->byUser.size(), session_->dataset()->users.size());
+    }
+};
+
+QTEST_MAIN(TestBatch)
+#include "tst_batch.moc"

@@ -1,0 +1,95 @@
+// The batch run dialog: which users (all, the ones the filter shows, or the first N), which
+// systems, which backend and model, how many users at once; then progress with ETA, tokens/s
+// and errors, Cancel, and Resume for a cancelled run. Finished users are in the project file the
+// moment they finish; the run's results then show in the Users view.
+#pragma once
+
+#include "model/Trace.h"
+
+#include <QDialog>
+#include <QFutureWatcher>
+#include <memory>
+#include <vector>
+
+class QCheckBox;
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QPlainTextEdit;
+class QProgressBar;
+class QPushButton;
+class QSpinBox;
+
+namespace r2p::engine {
+class BatchRunner;
+} // namespace r2p::engine
+
+namespace r2p::ui {
+
+class Session;
+
+class BatchDialog : public QDialog {
+    Q_OBJECT
+public:
+    // `filteredRows`: dataset rows the Users view currently shows, in its order.
+    BatchDialog(Session* session, std::vector<std::size_t> filteredRows, QWidget* parent = nullptr);
+    ~BatchDialog() override;
+
+    bool isRunning() const;
+    std::int64_t runId() const { return runId_; }
+    QString statusText() const;
+    QString errorsText() const;
+
+    // For tests and scripts.
+    void setSystems(const std::vector<SystemId>& systems);
+    void setUserScope(int scope, int firstN = 0); // 0 all, 1 filtered, 2 first N
+    void setConcurrency(int users);
+    void setOfflinePace(double tokensPerSecond) { offlinePace_ = tokensPerSecond; }
+
+public slots:
+    void start();
+    void cancel();
+    void resume();
+
+signals:
+    void runFinished(qint64 runId, bool cancelled);
+
+private:
+    struct Outcome;
+    void launch(bool resuming);
+    void onProgress(std::size_t done, std::size_t skipped, std::size_t failed, std::size_t total,
+                    double elapsedMs, qint64 tokens, const QString& lastError);
+    void onFinished();
+    void updateButtons();
+    std::vector<SystemId> chosenSystems() const;
+    std::vector<std::size_t> chosenUsers() const;
+
+    Session* session_;
+    std::vector<std::size_t> filtered_;
+    std::vector<std::pair<SystemId, QCheckBox*>> systems_;
+    QComboBox* scope_;
+    QSpinBox* firstN_;
+    QComboBox* backend_;
+    QLineEdit* baseUrl_;
+    QLineEdit* model_;
+    QSpinBox* concurrency_;
+    QSpinBox* k_;
+    QSpinBox* candidates_;
+    QProgressBar* progress_;
+    QLabel* status_;
+    QPlainTextEdit* errors_;
+    QPushButton* start_;
+    QPushButton* cancel_;
+    QPushButton* resume_;
+    QPushButton* close_;
+
+    double offlinePace_ = 0;
+    std::int64_t runId_ = 0;
+    bool lastCancelled_ = false;
+    std::vector<std::size_t> lastUsers_;
+    std::vector<SystemId> lastSystems_;
+    std::shared_ptr<engine::BatchRunner> runner_;
+    QFutureWatcher<std::shared_ptr<Outcome>> watcher_;
+};
+
+} // namespace r2p::ui
