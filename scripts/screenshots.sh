@@ -18,7 +18,12 @@ shot() {
   echo "wrote $out/$name.png"
 }
 
-shot main-lamp2 --demo LaMP-2 --user "${R2P_SHOT_USER_LAMP2:-2102}" --run-to-end
+# The main shot shows a stored batch run (R2P against the baselines) in the Users view.
+build/release/app/r2p run --project "$tmp/shots.r2p" --questions "$PWD/resources/demo/LaMP-2/dev_questions.json" \
+  --outputs "$PWD/resources/demo/LaMP-2/dev_outputs.json" --systems r2p,lamp-rag,lrm-rag,no-profile \
+  --quiet > /dev/null 2>&1
+shot main-lamp2 --open "$PWD/resources/demo/LaMP-2/dev_questions.json" \
+  --user "${R2P_SHOT_USER_LAMP2:-2102}" --run-to-end
 shot lamp1-query --demo LaMP-1 --user "${R2P_SHOT_USER_LAMP1:-1102}"
 shot reasoning-lamp4 --demo LaMP-4 --run-to-end
 shot main-lamp3-de --demo LaMP-3 --lang de --run-to-end

@@ -84,6 +84,138 @@
     </message>
 </context>
 <context>
+    <name>r2p::ui::BatchDialog</name>
+    <message>
+        <source>Run Batch</source>
+        <translation>Batch ausführen</translation>
+    </message>
+    <message>
+        <source>Systems:</source>
+        <translation>Systeme:</translation>
+    </message>
+    <message numerus="yes">
+        <source>All %n user(s)</source>
+        <translation>
+            <numerusform>Alle %n Benutzer</numerusform>
+            <numerusform>Alle %n Benutzer</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The %n user(s) the filter shows</source>
+        <translation>
+            <numerusform>Der %n Benutzer, den der Filter zeigt</numerusform>
+            <numerusform>Die %n Benutzer, die der Filter zeigt</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The first</source>
+        <translation>Die ersten</translation>
+    </message>
+    <message>
+        <source> users</source>
+        <translation> Benutzer</translation>
+    </message>
+    <message>
+        <source>Users:</source>
+        <translation>Benutzer:</translation>
+    </message>
+    <message>
+        <source>offline (no LLM)</source>
+        <translation>offline (kein LLM)</translation>
+    </message>
+    <message>
+        <source>OpenAI-compatible server</source>
+        <translation>OpenAI-kompatibler Server</translation>
+    </message>
+    <message>
+        <source>Replay from the response cache</source>
+        <translation>Wiedergabe aus dem Antwort-Cache</translation>
+    </message>
+    <message>
+        <source>Backend:</source>
+        <translation>Backend:</translation>
+    </message>
+    <message>
+        <source>Server URL:</source>
+        <translation>Server-URL:</translation>
+    </message>
+    <message>
+        <source>e.g. deepseek-r1-distill-qwen-7b</source>
+        <translation>z. B. deepseek-r1-distill-qwen-7b</translation>
+    </message>
+    <message>
+        <source>Model:</source>
+        <translation>Modell:</translation>
+    </message>
+    <message>
+        <source>Users at once:</source>
+        <translation>Benutzer gleichzeitig:</translation>
+    </message>
+    <message>
+        <source>Retrieved items (k):</source>
+        <translation>Abgerufene Einträge (k):</translation>
+    </message>
+    <message>
+        <source>Candidates (M):</source>
+        <translation>Kandidaten (M):</translation>
+    </message>
+    <message>
+        <source>Not started.</source>
+        <translation>Nicht gestartet.</translation>
+    </message>
+    <message>
+        <source>Failures appear here, each naming its user and system.</source>
+        <translation>Fehler erscheinen hier, jeweils mit Benutzer und System.</translation>
+    </message>
+    <message>
+        <source>&amp;Start</source>
+        <translation>&amp;Starten</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel Run</source>
+        <translation>Lauf &amp;abbrechen</translation>
+    </message>
+    <message>
+        <source>&amp;Resume</source>
+        <translation>&amp;Fortsetzen</translation>
+    </message>
+    <message>
+        <source>Cancelling: users in flight are dropped, finished ones stay stored…</source>
+        <translation>Wird abgebrochen: laufende Benutzer werden verworfen, fertige bleiben gespeichert…</translation>
+    </message>
+    <message>
+        <source>Choose at least one system.</source>
+        <translation>Wählen Sie mindestens ein System.</translation>
+    </message>
+    <message>
+        <source>There are no users to run.</source>
+        <translation>Es gibt keine Benutzer zum Ausführen.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Run %1: starting %n user(s)…</source>
+        <translation>
+            <numerusform>Lauf %1: %n Benutzer wird gestartet…</numerusform>
+            <numerusform>Lauf %1: %n Benutzer werden gestartet…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Run %1: %2 of %3 users · %4 failed · ETA %5 s · %6 tokens/s</source>
+        <translation>Lauf %1: %2 von %3 Benutzern · %4 fehlgeschlagen · noch %5 s · %6 Tokens/s</translation>
+    </message>
+    <message>
+        <source>Run %1 stopped: %2</source>
+        <translation>Lauf %1 angehalten: %2</translation>
+    </message>
+    <message>
+        <source>Run %1 cancelled after %2 users; finished users are stored. Resume continues with the rest.</source>
+        <translation>Lauf %1 nach %2 Benutzern abgebrochen; fertige Benutzer sind gespeichert. Fortsetzen macht mit dem Rest weiter.</translation>
+    </message>
+    <message>
+        <source>Run %1 finished: %2 users, %3 failed.</source>
+        <translation>Lauf %1 fertig: %2 Benutzer, %3 fehlgeschlagen.</translation>
+    </message>
+</context>
+<context>
     <name>r2p::ui::FindingText</name>
     <message>
         <source>Info</source>
@@ -547,6 +679,14 @@
     <message>
         <source>&amp;Run</source>
         <translation>&amp;Ausführen</translation>
+    </message>
+    <message>
+        <source>Run &amp;Batch…</source>
+        <translation>&amp;Batch ausführen…</translation>
+    </message>
+    <message>
+        <source>Open a dataset first.</source>
+        <translation>Öffnen Sie zuerst einen Datensatz.</translation>
     </message>
 </context>
 <context>
@@ -1190,8 +1330,12 @@
         <translation>„%1“: profile braucht eine Zahl, z. B. profile&gt;50</translation>
     </message>
     <message>
-        <source>“%1”: unknown filter; use id:, gold:, user:, profile&gt;N, has:gold</source>
-        <translation>„%1“: unbekannter Filter; verwenden Sie id:, gold:, user:, profile&gt;N, has:gold</translation>
+        <source>“%1”: delta needs a number, e.g. delta&lt;0</source>
+        <translation>„%1“: delta braucht eine Zahl, z. B. delta&lt;0</translation>
+    </message>
+    <message>
+        <source>“%1”: unknown filter; use id:, gold:, user:, profile&gt;N, has:gold, is:worse, is:better, delta&lt;X, has:intervention, has:contradicted</source>
+        <translation>„%1“: unbekannter Filter; verwenden Sie id:, gold:, user:, profile&gt;N, has:gold, is:worse, is:better, delta&lt;X, has:intervention, has:contradicted</translation>
     </message>
 </context>
 <context>
@@ -1217,10 +1361,6 @@
         <translation>Filter: Wörter, id:, gold:, profile&gt;50</translation>
     </message>
     <message>
-        <source>Plain words match id or gold. id:, gold:, user: match one column; profile&gt;N, profile&lt;=N compare profile sizes; has:gold, no:gold.</source>
-        <translation>Einfache Wörter passen auf ID oder Referenz. id:, gold:, user: prüfen eine Spalte; profile&gt;N, profile&lt;=N vergleichen Profilgrößen; has:gold, no:gold.</translation>
-    </message>
-    <message>
         <source>unknown task</source>
         <translation>unbekannte Aufgabe</translation>
     </message>
@@ -1244,6 +1384,10 @@
             <numerusform>%1 von %n Nutzer</numerusform>
             <numerusform>%1 von %n Nutzern</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Plain words match id or gold. id:, gold:, user: match one column; profile&gt;N, profile&lt;=N compare profile sizes; has:gold, no:gold. With a run shown: is:worse, is:better, is:tie, delta&lt;X, has:intervention, has:contradicted, has:failed.</source>
+        <translation>Einfache Wörter suchen in ID oder Referenz. id:, gold:, user: suchen in einer Spalte; profile&gt;N, profile&lt;=N vergleichen Profilgrößen; has:gold, no:gold. Mit einem angezeigten Lauf: is:worse, is:better, is:tie, delta&lt;X, has:intervention, has:contradicted, has:failed.</translation>
     </message>
 </context>
 <context>
@@ -1291,6 +1435,50 @@
     <message>
         <source>User id (time-based splits)</source>
         <translation>Nutzer-ID (zeitbasierte Aufteilungen)</translation>
+    </message>
+    <message>
+        <source>R2P minus %1 on %2</source>
+        <translation>R2P minus %1 bei %2</translation>
+    </message>
+    <message>
+        <source>R2P</source>
+        <translation>R2P</translation>
+    </message>
+    <message>
+        <source>Baseline</source>
+        <translation>Vergleich</translation>
+    </message>
+    <message>
+        <source>Δ</source>
+        <translation>Δ</translation>
+    </message>
+    <message>
+        <source>RPI</source>
+        <translation>RPI</translation>
+    </message>
+    <message>
+        <source>Contradicted</source>
+        <translation>Widerlegt</translation>
+    </message>
+    <message>
+        <source>R2P&apos;s final answer and its score in the shown run</source>
+        <translation>Die endgültige Antwort von R2P und ihre Bewertung im angezeigten Lauf</translation>
+    </message>
+    <message>
+        <source>The baseline&apos;s answer and score in the shown run</source>
+        <translation>Antwort und Bewertung des Vergleichssystems im angezeigten Lauf</translation>
+    </message>
+    <message>
+        <source>R2P minus the baseline on the task&apos;s main metric (green: R2P better)</source>
+        <translation>R2P minus Vergleichssystem bei der Hauptmetrik der Aufgabe (grün: R2P besser)</translation>
+    </message>
+    <message>
+        <source>RPI interventions in R2P&apos;s run</source>
+        <translation>RPI-Eingriffe im R2P-Lauf</translation>
+    </message>
+    <message>
+        <source>Candidates the cross-reference found contradicted</source>
+        <translation>Kandidaten, die der Abgleich als widerlegt fand</translation>
     </message>
 </context>
 <context>

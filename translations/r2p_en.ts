@@ -84,6 +84,138 @@
     </message>
 </context>
 <context>
+    <name>r2p::ui::BatchDialog</name>
+    <message>
+        <source>Run Batch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Systems:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>All %n user(s)</source>
+        <translation>
+            <numerusform>All %n user</numerusform>
+            <numerusform>All %n users</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The %n user(s) the filter shows</source>
+        <translation>
+            <numerusform>The %n user the filter shows</numerusform>
+            <numerusform>The %n users the filter shows</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> users</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Users:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>offline (no LLM)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>OpenAI-compatible server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Replay from the response cache</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Backend:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Server URL:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. deepseek-r1-distill-qwen-7b</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Model:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Users at once:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retrieved items (k):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Candidates (M):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not started.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Failures appear here, each naming its user and system.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Start</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Cancel Run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Resume</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelling: users in flight are dropped, finished ones stay stored…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose at least one system.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There are no users to run.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Run %1: starting %n user(s)…</source>
+        <translation>
+            <numerusform>Run %1: starting %n user…</numerusform>
+            <numerusform>Run %1: starting %n users…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Run %1: %2 of %3 users · %4 failed · ETA %5 s · %6 tokens/s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run %1 stopped: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run %1 cancelled after %2 users; finished users are stored. Resume continues with the rest.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run %1 finished: %2 users, %3 failed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>r2p::ui::FindingText</name>
     <message>
         <source>Info</source>
@@ -546,6 +678,14 @@
     </message>
     <message>
         <source>&amp;Run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run &amp;Batch…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open a dataset first.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1190,7 +1330,11 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>“%1”: unknown filter; use id:, gold:, user:, profile&gt;N, has:gold</source>
+        <source>“%1”: delta needs a number, e.g. delta&lt;0</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1”: unknown filter; use id:, gold:, user:, profile&gt;N, has:gold, is:worse, is:better, delta&lt;X, has:intervention, has:contradicted</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1217,10 +1361,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Plain words match id or gold. id:, gold:, user: match one column; profile&gt;N, profile&lt;=N compare profile sizes; has:gold, no:gold.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>unknown task</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1244,6 +1384,10 @@
             <numerusform>%1 of %n user</numerusform>
             <numerusform>%1 of %n users</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Plain words match id or gold. id:, gold:, user: match one column; profile&gt;N, profile&lt;=N compare profile sizes; has:gold, no:gold. With a run shown: is:worse, is:better, is:tie, delta&lt;X, has:intervention, has:contradicted, has:failed.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1290,6 +1434,50 @@
     </message>
     <message>
         <source>User id (time-based splits)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>R2P minus %1 on %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>R2P</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Baseline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Δ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>RPI</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Contradicted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>R2P&apos;s final answer and its score in the shown run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The baseline&apos;s answer and score in the shown run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>R2P minus the baseline on the task&apos;s main metric (green: R2P better)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>RPI interventions in R2P&apos;s run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Candidates the cross-reference found contradicted</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -84,6 +84,135 @@
     </message>
 </context>
 <context>
+    <name>r2p::ui::BatchDialog</name>
+    <message>
+        <source>Run Batch</source>
+        <translation>批量运行</translation>
+    </message>
+    <message>
+        <source>Systems:</source>
+        <translation>系统：</translation>
+    </message>
+    <message numerus="yes">
+        <source>All %n user(s)</source>
+        <translation>
+            <numerusform>全部 %n 个用户</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The %n user(s) the filter shows</source>
+        <translation>
+            <numerusform>筛选显示的 %n 个用户</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The first</source>
+        <translation>前</translation>
+    </message>
+    <message>
+        <source> users</source>
+        <translation> 个用户</translation>
+    </message>
+    <message>
+        <source>Users:</source>
+        <translation>用户：</translation>
+    </message>
+    <message>
+        <source>offline (no LLM)</source>
+        <translation>离线（无 LLM）</translation>
+    </message>
+    <message>
+        <source>OpenAI-compatible server</source>
+        <translation>OpenAI 兼容服务器</translation>
+    </message>
+    <message>
+        <source>Replay from the response cache</source>
+        <translation>从响应缓存回放</translation>
+    </message>
+    <message>
+        <source>Backend:</source>
+        <translation>后端：</translation>
+    </message>
+    <message>
+        <source>Server URL:</source>
+        <translation>服务器 URL：</translation>
+    </message>
+    <message>
+        <source>e.g. deepseek-r1-distill-qwen-7b</source>
+        <translation>例如 deepseek-r1-distill-qwen-7b</translation>
+    </message>
+    <message>
+        <source>Model:</source>
+        <translation>模型：</translation>
+    </message>
+    <message>
+        <source>Users at once:</source>
+        <translation>同时处理的用户数：</translation>
+    </message>
+    <message>
+        <source>Retrieved items (k):</source>
+        <translation>检索条目数 (k)：</translation>
+    </message>
+    <message>
+        <source>Candidates (M):</source>
+        <translation>候选数 (M)：</translation>
+    </message>
+    <message>
+        <source>Not started.</source>
+        <translation>尚未开始。</translation>
+    </message>
+    <message>
+        <source>Failures appear here, each naming its user and system.</source>
+        <translation>失败会显示在这里，并注明用户和系统。</translation>
+    </message>
+    <message>
+        <source>&amp;Start</source>
+        <translation>开始(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel Run</source>
+        <translation>取消运行(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Resume</source>
+        <translation>继续(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Cancelling: users in flight are dropped, finished ones stay stored…</source>
+        <translation>正在取消：进行中的用户将被丢弃，已完成的保留…</translation>
+    </message>
+    <message>
+        <source>Choose at least one system.</source>
+        <translation>请至少选择一个系统。</translation>
+    </message>
+    <message>
+        <source>There are no users to run.</source>
+        <translation>没有可运行的用户。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Run %1: starting %n user(s)…</source>
+        <translation>
+            <numerusform>运行 %1：正在启动 %n 个用户…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Run %1: %2 of %3 users · %4 failed · ETA %5 s · %6 tokens/s</source>
+        <translation>运行 %1：%2 / %3 个用户 · %4 个失败 · 预计还需 %5 秒 · %6 token/秒</translation>
+    </message>
+    <message>
+        <source>Run %1 stopped: %2</source>
+        <translation>运行 %1 已停止：%2</translation>
+    </message>
+    <message>
+        <source>Run %1 cancelled after %2 users; finished users are stored. Resume continues with the rest.</source>
+        <translation>运行 %1 在 %2 个用户后取消；已完成的用户已保存。“继续”会处理其余用户。</translation>
+    </message>
+    <message>
+        <source>Run %1 finished: %2 users, %3 failed.</source>
+        <translation>运行 %1 完成：%2 个用户，%3 个失败。</translation>
+    </message>
+</context>
+<context>
     <name>r2p::ui::FindingText</name>
     <message>
         <source>Info</source>
@@ -538,6 +667,14 @@
     <message>
         <source>&amp;Run</source>
         <translation>运行(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Run &amp;Batch…</source>
+        <translation>批量运行(&amp;B)…</translation>
+    </message>
+    <message>
+        <source>Open a dataset first.</source>
+        <translation>请先打开一个数据集。</translation>
     </message>
 </context>
 <context>
@@ -1176,8 +1313,12 @@
         <translation>“%1”：profile 需要一个数字，例如 profile&gt;50</translation>
     </message>
     <message>
-        <source>“%1”: unknown filter; use id:, gold:, user:, profile&gt;N, has:gold</source>
-        <translation>“%1”：未知筛选条件；请使用 id:、gold:、user:、profile&gt;N、has:gold</translation>
+        <source>“%1”: delta needs a number, e.g. delta&lt;0</source>
+        <translation>“%1”：delta 需要一个数字，例如 delta&lt;0</translation>
+    </message>
+    <message>
+        <source>“%1”: unknown filter; use id:, gold:, user:, profile&gt;N, has:gold, is:worse, is:better, delta&lt;X, has:intervention, has:contradicted</source>
+        <translation>“%1”：未知筛选条件；请使用 id:、gold:、user:、profile&gt;N、has:gold、is:worse、is:better、delta&lt;X、has:intervention、has:contradicted</translation>
     </message>
 </context>
 <context>
@@ -1203,10 +1344,6 @@
         <translation>筛选：关键词、id:、gold:、profile&gt;50</translation>
     </message>
     <message>
-        <source>Plain words match id or gold. id:, gold:, user: match one column; profile&gt;N, profile&lt;=N compare profile sizes; has:gold, no:gold.</source>
-        <translation>普通关键词匹配 ID 或标准答案。id:、gold:、user: 匹配单列；profile&gt;N、profile&lt;=N 比较档案大小；has:gold、no:gold。</translation>
-    </message>
-    <message>
         <source>unknown task</source>
         <translation>未知任务</translation>
     </message>
@@ -1227,6 +1364,10 @@
         <translation>
             <numerusform>%1 / %n 个用户</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Plain words match id or gold. id:, gold:, user: match one column; profile&gt;N, profile&lt;=N compare profile sizes; has:gold, no:gold. With a run shown: is:worse, is:better, is:tie, delta&lt;X, has:intervention, has:contradicted, has:failed.</source>
+        <translation>普通词匹配 ID 或标准答案。id:、gold:、user: 匹配单列；profile&gt;N、profile&lt;=N 比较档案大小；has:gold、no:gold。显示某次运行时：is:worse、is:better、is:tie、delta&lt;X、has:intervention、has:contradicted、has:failed。</translation>
     </message>
 </context>
 <context>
@@ -1274,6 +1415,50 @@
     <message>
         <source>User id (time-based splits)</source>
         <translation>用户 ID（按时间划分）</translation>
+    </message>
+    <message>
+        <source>R2P minus %1 on %2</source>
+        <translation>R2P 减去 %1（%2）</translation>
+    </message>
+    <message>
+        <source>R2P</source>
+        <translation>R2P</translation>
+    </message>
+    <message>
+        <source>Baseline</source>
+        <translation>基线</translation>
+    </message>
+    <message>
+        <source>Δ</source>
+        <translation>Δ</translation>
+    </message>
+    <message>
+        <source>RPI</source>
+        <translation>RPI</translation>
+    </message>
+    <message>
+        <source>Contradicted</source>
+        <translation>矛盾</translation>
+    </message>
+    <message>
+        <source>R2P&apos;s final answer and its score in the shown run</source>
+        <translation>R2P 在所显示运行中的最终答案及其得分</translation>
+    </message>
+    <message>
+        <source>The baseline&apos;s answer and score in the shown run</source>
+        <translation>基线在所显示运行中的答案及得分</translation>
+    </message>
+    <message>
+        <source>R2P minus the baseline on the task&apos;s main metric (green: R2P better)</source>
+        <translation>R2P 与基线在任务主指标上的差值（绿色：R2P 更好）</translation>
+    </message>
+    <message>
+        <source>RPI interventions in R2P&apos;s run</source>
+        <translation>R2P 运行中的 RPI 干预</translation>
+    </message>
+    <message>
+        <source>Candidates the cross-reference found contradicted</source>
+        <translation>交叉核对判为矛盾的候选</translation>
     </message>
 </context>
 <context>
