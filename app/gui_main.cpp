@@ -4,6 +4,7 @@
 #include "ui/MainWindow.h"
 #include "ui/RunController.h"
 #include "ui/Session.h"
+#include "ui/windows/MetricsDock.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -75,8 +76,13 @@ int main(int argc, char** argv) {
         QStringLiteral("run-to-end"),
         QApplication::translate("main",
                                 "Run R2P to the end on the selected user once it is loaded."));
-    for (const auto& o :
-         {project, open, outputs, task, demo, user, screenshot, size, langOption, runToEnd})
+    const QCommandLineOption metrics(
+        QStringLiteral("metrics"),
+        QApplication::translate("main", "Bring the Metrics dock to the front on this page "
+                                        "(user, run, deltas, wtl or tokens)."),
+        QStringLiteral("PAGE"));
+    for (const auto& o : {project, open, outputs, task, demo, user, screenshot, size, langOption,
+                          runToEnd, metrics})
         cli.addOption(o);
     cli.process(app);
 
@@ -120,6 +126,26 @@ int main(int argc, char** argv) {
                 fail(QApplication::translate("main", "no user with id %1 in this dataset").arg(id));
         });
     }
+    if (cli.isSet(metrics)) {
+        const QString page = cli.value(metrics);
+        // After the first layout pass (queued when the window shows), which brings Verdicts to
+        // the front of their tab group.
+        QTimer::singleShot(0, &window, [&window, page] {
+            QTimer::singleShot(0, &window, [&window, page] {
+                MetricsDock* dock = window.metricsDock();
+                dock->show();
+                dock->raise();
+                const int tab = page == QLatin1String("user")  ? 0
+                                : page == QLatin1String("run") ? 1
+                                                               : 2;
+                dock->tabs()->setCurrentIndex(tab);
+                if (page == QLatin1String("wtl"))
+                    dock->chartTabs()->setCurrentIndex(MetricsDock::ChartWinTieLoss);
+                else if (page == QLatin1String("tokens"))
+                    dock->chartTabs()->setCurrentIndex(MetricsDock::ChartTokens);
+            });
+        });
+    }
     RunController* runs = window.runController();
     const bool runAll = cli.isSet(runToEnd);
     if (cli.isSet(screenshot))
@@ -145,6 +171,7 @@ int main(int argc, char** argv) {
         QObject::connect(settle, &QTimer::timeout, &window,
                          [&window, &session, runs, runAll, file, settle] {
                              if (session.isBusy() || runs->isRunning() ||
+                                 window.metricsDock()->isSummarizing() ||
                                  (runAll && !runs->finished() && runs->lastError().isEmpty())) {
                                  settle->start();
                                  return;

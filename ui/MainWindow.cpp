@@ -10,6 +10,7 @@
 #include "dialogs/OpenDatasetDialog.h"
 #include "widgets/EmptyState.h"
 #include "windows/FindingsDock.h"
+#include "windows/MetricsDock.h"
 #include "windows/ProfileDock.h"
 #include "windows/QueryDock.h"
 #include "windows/ReasoningDock.h"
@@ -59,6 +60,7 @@ MainWindow::MainWindow(Session* session, QWidget* parent) : QMainWindow(parent),
     runs_ = new RunController(session_, this);
     reasoning_ = new ReasoningDock(runs_, this);
     verdicts_ = new VerdictsDock(runs_, this);
+    metrics_ = new MetricsDock(session_, this);
     // No central widget: the docks share the whole window, as in ARCHITECTURE.md's sketch:
     // Users | Query, History (profile) over Reasoning, Verdicts.
     setCentralWidget(nullptr);
@@ -67,6 +69,8 @@ MainWindow::MainWindow(Session* session, QWidget* parent) : QMainWindow(parent),
     splitDockWidget(query_, reasoning_, Qt::Vertical);
     splitDockWidget(query_, profile_, Qt::Horizontal);
     splitDockWidget(reasoning_, verdicts_, Qt::Horizontal);
+    tabifyDockWidget(verdicts_, metrics_);
+    verdicts_->raise();
     addDockWidget(Qt::BottomDockWidgetArea, findings_);
     findings_->hide(); // shown when a load reports something, or from the status bar
 
@@ -201,6 +205,12 @@ void MainWindow::createActions() {
              verdicts_->raise();
              verdicts_->view()->setFocus();
          });
+    make(QStringLiteral("focusMetrics"), tr("Go to &Metrics"), QKeySequence(Qt::CTRL | Qt::Key_7),
+         [this] {
+             metrics_->show();
+             metrics_->raise();
+             metrics_->setFocus();
+         });
     make(QStringLiteral("runBatch"), tr("Run &Batch…"), QKeySequence(Qt::CTRL | Qt::Key_B),
          [this] { showBatchDialog(); });
     make(QStringLiteral("cancelIndexing"), tr("&Cancel Indexing"), QKeySequence(Qt::Key_Escape),
@@ -248,7 +258,7 @@ void MainWindow::createMenus() {
         go->addAction(action(QString::fromLatin1(name)));
     go->addSeparator();
     for (const char* name : {"focusUsers", "focusQuery", "focusProfile", "focusFindings",
-                             "focusReasoning", "focusVerdicts"})
+                             "focusReasoning", "focusVerdicts", "focusMetrics"})
         go->addAction(action(QString::fromLatin1(name)));
 
     QMenu* run = menuBar()->addMenu(tr("&Run"));
@@ -265,7 +275,8 @@ void MainWindow::createMenus() {
     for (QDockWidget* d :
          {static_cast<QDockWidget*>(users_), static_cast<QDockWidget*>(query_),
           static_cast<QDockWidget*>(profile_), static_cast<QDockWidget*>(reasoning_),
-          static_cast<QDockWidget*>(verdicts_), static_cast<QDockWidget*>(findings_)})
+          static_cast<QDockWidget*>(verdicts_), static_cast<QDockWidget*>(metrics_),
+          static_cast<QDockWidget*>(findings_)})
         view->addAction(d->toggleViewAction());
     view->addAction(action(QStringLiteral("resetLayout")));
     view->addSeparator();

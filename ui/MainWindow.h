@@ -16,6 +16,7 @@ class QToolButton;
 namespace r2p::ui {
 
 class FindingsDock;
+class MetricsDock;
 class ProfileDock;
 class QueryDock;
 class ReasoningDock;
@@ -44,6 +45,7 @@ public:
     FindingsDock* findingsDock() const { return findings_; }
     ReasoningDock* reasoningDock() const { return reasoning_; }
     VerdictsDock* verdictsDock() const { return verdicts_; }
+    MetricsDock* metricsDock() const { return metrics_; }
     RunController* runController() const { return runs_; }
     QAction* action(const QString& name) const; // by objectName, for tests
     QString statusSummary() const;
@@ -81,6 +83,7 @@ private:
     RunController* runs_;
     ReasoningDock* reasoning_;
     VerdictsDock* verdicts_;
+    MetricsDock* metrics_;
 
     QMenu* recentMenu_ = nullptr;
     QMenu* taskMenu_ = nullptr;

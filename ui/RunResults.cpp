@@ -85,6 +85,9 @@ Result<RunResults> loadRunResults(RunStore& runs, std::int64_t runId, SystemId b
             row.baselineScored = scored;
         }
     }
+    r.outcomes = std::move(*outcomes);
+    for (std::size_t i = 0; i < r.outcomes.size(); ++i)
+        r.outcomesOf[r.outcomes[i].userId].push_back(i);
     return r;
 }
 

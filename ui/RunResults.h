@@ -9,6 +9,7 @@
 #include <cstdint>
 #include <string>
 #include <unordered_map>
+#include <vector>
 
 namespace r2p::ui {
 
@@ -34,6 +35,8 @@ struct RunResults {
     std::string metric;                    // "accuracy", "MAE" or "rouge-L"
     bool lowerIsBetter = false;
     std::unordered_map<std::string, UserRunRow> byUser;
+    std::vector<UserOutcome> outcomes; // every user and system, in run order
+    std::unordered_map<std::string, std::vector<std::size_t>> outcomesOf; // user -> indices
 
     const UserRunRow* row(const std::string& userId) const;
     // R2P better / worse than the baseline for this user (false when not comparable).

@@ -9,12 +9,18 @@
 #include "ui/models/UserFilter.h"
 #include "ui/models/UsersModel.h"
 #include "ui/models/UsersProxyModel.h"
+#include "ui/windows/MetricsDock.h"
 #include "ui/windows/UsersDock.h"
 
 #include <QAbstractItemModelTester>
+#include <QChartView>
+#include <QFile>
+#include <QImage>
 #include <QLineEdit>
 #include <QSignalSpy>
+#include <QTabWidget>
 #include <QTableView>
+#include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
 #include <memory>
@@ -131,6 +137,46 @@ private slots:
             QVERIFY(row);
             QVERIFY(run->worse(*row));
         }
+    }
+
+    void metricsShowTheRunTheUserAndChartsThatExport() {
+        openDemo(TaskId::LaMP4);
+        BatchDialog dialog(session_.get(), window_->usersDock()->visibleRows(), window_.get());
+        dialog.setSystems({SystemId::R2P, SystemId::LampRag, SystemId::NoProfile});
+        QSignalSpy finished(&dialog, &BatchDialog::runFinished);
+        dialog.start();
+        QTRY_VERIFY_WITH_TIMEOUT(!finished.isEmpty(), 60000);
+        MetricsDock* metrics = window_->metricsDock();
+        QTRY_VERIFY_WITH_TIMEOUT(metrics->summary() != nullptr, 60000);
+        // Run: four ROUGE metrics per system; R2P against both baselines on each.
+        QCOMPARE(metrics->runTable()->rowCount(), 3 * 4);
+        QCOMPARE(metrics->deltaTable()->rowCount(), 2 * 4);
+        QVERIFY(metrics->runTable()->item(0, 4)->text().startsWith(QLatin1Char('[')));
+        // This user: one row per system, the delta to R2P on the baselines' rows.
+        window_->usersDock()->step(1);
+        QTRY_VERIFY_WITH_TIMEOUT(metrics->userTable()->rowCount() == 3, 60000);
+        QCOMPARE(metrics->userTable()->item(0, 0)->text(), QStringLiteral("R2P"));
+        QVERIFY(metrics->userTable()->item(0, 2)->text().contains(QStringLiteral("rouge-L")));
+        QVERIFY(metrics->userTable()->item(0, 3)->text().isEmpty());
+        QVERIFY(!metrics->userTable()->item(1, 3)->text().isEmpty());
+        // Charts hold data and export as PNG and SVG.
+        QVERIFY(!metrics->chart(MetricsDock::ChartDeltas)->chart()->series().isEmpty());
+        QVERIFY(!metrics->chart(MetricsDock::ChartWinTieLoss)->chart()->series().isEmpty());
+        QCOMPARE(metrics->chart(MetricsDock::ChartTokens)->chart()->series().size(), 3);
+        const QString png = dir_->filePath(QStringLiteral("deltas.png"));
+        const QString svg = dir_->filePath(QStringLiteral("wtl.svg"));
+        QVERIFY(metrics->exportChart(MetricsDock::ChartDeltas, png));
+        QVERIFY(metrics->exportChart(MetricsDock::ChartWinTieLoss, svg));
+        QFile svgFile(svg);
+        QVERIFY(svgFile.open(QIODevice::ReadOnly));
+        const QByteArray svgText = svgFile.readAll();
+        QVERIFY(svgText.contains("<svg"));
+        QVERIFY(svgText.contains("LaMP RAG")); // the category axis is in the vector file
+        QVERIFY(QImage(png).width() > 100);
+        QString error;
+        QVERIFY(!metrics->exportChart(MetricsDock::ChartDeltas,
+                                      dir_->filePath(QStringLiteral("no/such/dir/x.png")), &error));
+        QVERIFY(!error.isEmpty());
     }
 
     void cancelKeepsFinishedUsersAndResumeRunsTheRest() {

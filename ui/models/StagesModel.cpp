@@ -112,8 +112,9 @@ QVariant StagesModel::data(const QModelIndex& index, int role) const {
     }
     switch (index.column()) {
     case ColumnStage: {
-        const bool numbered =
-            row.stage == StageId::Candidates || row.stage == StageId::CrossReference;
+        // Pending rows name the stage; rows that ran name the candidate.
+        const bool numbered = row.state != State::Pending && (row.stage == StageId::Candidates ||
+                                                              row.stage == StageId::CrossReference);
         return numbered ? StageText::stage(row.stage, row.candidate) : StageText::stage(row.stage);
     }
     case ColumnStatus:

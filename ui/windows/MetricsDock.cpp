@@ -1,0 +1,425 @@
+#include "MetricsDock.h"
+
+#include "ui/RunResults.h"
+#include "ui/Session.h"
+#include "ui/StageText.h"
+
+#include <QBarCategoryAxis>
+#include <QBarSeries>
+#include <QBarSet>
+#include <QChart>
+#include <QChartView>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QGraphicsScene>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QImage>
+#include <QLabel>
+#include <QLocale>
+#include <QPainter>
+#include <QPushButton>
+#include <QScatterSeries>
+#include <QStackedBarSeries>
+#include <QSvgGenerator>
+#include <QTabWidget>
+#include <QTableWidget>
+#include <QVBoxLayout>
+#include <QValueAxis>
+#include <QtConcurrent/QtConcurrentRun>
+#include <algorithm>
+#include <cmath>
+
+namespace r2p::ui {
+
+namespace {
+
+QString number(double v, int decimals = 3) {
+    return QLocale().toString(v, 'f', decimals);
+}
+
+QTableWidget* makeTable(QWidget* parent, const QStringList& headers) {
+    auto* t = new QTableWidget(0, static_cast<int>(headers.size()), parent);
+    t->setHorizontalHeaderLabels(headers);
+    t->verticalHeader()->hide();
+    t->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    t->setSelectionBehavior(QAbstractItemView::SelectRows);
+    t->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    t->horizontalHeader()->setStretchLastSection(true);
+    return t;
+}
+
+void setRow(QTableWidget* t, int row, const QStringList& cells) {
+    for (int c = 0; c < cells.size(); ++c)
+        t->setItem(row, c, new QTableWidgetItem(cells[c]));
+}
+
+QString scoresText(const ScoreList& scores) {
+    QStringList parts;
+    for (const auto& [k, v] : scores)
+        if (k != "squared_error")
+            parts << QStringLiteral("%1 %2").arg(QString::fromStdString(k), number(v));
+    return parts.join(QStringLiteral(" · "));
+}
+
+} // namespace
+
+MetricsDock::MetricsDock(Session* session, QWidget* parent)
+    : QDockWidget(tr("Metrics"), parent), session_(session) {
+    setObjectName(QStringLiteral("MetricsDock"));
+    auto* body = new QWidget(this);
+    auto* layout = new QVBoxLayout(body);
+    layout->setContentsMargins(2, 2, 2, 2);
+    heading_ = new QLabel(body);
+    heading_->setObjectName(QStringLiteral("MetricsHeading"));
+    heading_->setWordWrap(true);
+    heading_->setTextFormat(Qt::RichText);
+    layout->addWidget(heading_);
+    tabs_ = new QTabWidget(body);
+    tabs_->setObjectName(QStringLiteral("MetricsTabs"));
+    user_ = makeTable(tabs_, {tr("System"), tr("Answer"), tr("Scores"), tr("Δ to R2P")});
+    user_->setObjectName(QStringLiteral("UserMetrics"));
+    tabs_->addTab(user_, tr("This user"));
+
+    auto* runPage = new QWidget(tabs_);
+    auto* runLayout = new QVBoxLayout(runPage);
+    runLayout->setContentsMargins(0, 0, 0, 0);
+    run_ = makeTable(runPage, {tr("System"), tr("Users"), tr("Metric"), tr("Value"), tr("95% CI"),
+                               tr("Format"), tr("Reasoning tokens"), tr("Interventions")});
+    run_->setObjectName(QStringLiteral("RunMetrics"));
+    deltas_ = makeTable(runPage, {tr("Baseline"), tr("Metric"), tr("Δ (R2P − baseline)"),
+                                  tr("95% CI"), tr("Win / tie / loss"), tr("P(R2P better)")});
+    deltas_->setObjectName(QStringLiteral("RunDeltas"));
+    runLayout->addWidget(run_, 3);
+    runLayout->addWidget(deltas_, 2);
+    tabs_->addTab(runPage, tr("Run"));
+
+    auto* chartsPage = new QWidget(tabs_);
+    auto* chartsLayout = new QVBoxLayout(chartsPage);
+    chartsLayout->setContentsMargins(0, 0, 0, 0);
+    charts_ = new QTabWidget(chartsPage);
+    const QString titles[ChartCount] = {tr("Per-user Δ"), tr("Win / tie / loss"),
+                                        tr("Tokens vs score")};
+    for (int i = 0; i < ChartCount; ++i) {
+        views_[i] = new QChartView(new QChart, charts_);
+        views_[i]->setRenderHint(QPainter::Antialiasing);
+        views_[i]->setObjectName(QStringLiteral("Chart%1").arg(i));
+        charts_->addTab(views_[i], titles[i]);
+    }
+    auto* exportRow = new QHBoxLayout;
+    auto* png = new QPushButton(tr("Export PNG…"), chartsPage);
+    auto* svg = new QPushButton(tr("Export SVG…"), chartsPage);
+    exportRow->addStretch(1);
+    exportRow->addWidget(png);
+    exportRow->addWidget(svg);
+    chartsLayout->addWidget(charts_, 1);
+    chartsLayout->addLayout(exportRow);
+    tabs_->addTab(chartsPage, tr("Charts"));
+    layout->addWidget(tabs_, 1);
+    setWidget(body);
+
+    connect(png, &QPushButton::clicked, this, [this] { exportCurrent(false); });
+    connect(svg, &QPushButton::clicked, this, [this] { exportCurrent(true); });
+    connect(session_, &Session::runChanged, this, &MetricsDock::onRunChanged);
+    connect(session_, &Session::recordChanged, this, &MetricsDock::showUser);
+    connect(&watcher_, &QFutureWatcher<std::shared_ptr<const engine::RunSummary>>::finished, this,
+            &MetricsDock::onSummaryReady);
+    onRunChanged();
+}
+
+MetricsDock::~MetricsDock() {
+    watcher_.waitForFinished();
+}
+
+QChartView* MetricsDock::chart(Chart which) const {
+    return which >= 0 && which < ChartCount ? views_[which] : nullptr;
+}
+
+void MetricsDock::onRunChanged() {
+    results_ = session_->runResults();
+    summary_.reset();
+    run_->setRowCount(0);
+    deltas_->setRowCount(0);
+    if (!results_) {
+        heading_->setText(tr("No run yet. <i>Run ▸ Run Batch…</i> (Ctrl+B) runs R2P and the "
+                             "baselines over the users; the results show here."));
+        buildCharts();
+        showUser();
+        return;
+    }
+    heading_->setText(tr("Run <b>%1</b> · %2 · backend %3 · compared on <b>%4</b>")
+                          .arg(results_->runId)
+                          .arg(QString::fromStdString(results_->info.createdAt).toHtmlEscaped(),
+                               QString::fromStdString(results_->info.backend).toHtmlEscaped(),
+                               QString::fromStdString(results_->metric)));
+    // Bootstrap intervals for thousands of users take a moment: computed off the GUI thread.
+    auto results = results_;
+    watcher_.setFuture(QtConcurrent::run([results]() -> std::shared_ptr<const engine::RunSummary> {
+        engine::VerdictCounts verdicts;
+        for (const auto& o : results->outcomes)
+            if (o.system == SystemId::R2P)
+                verdicts[SystemId::R2P][Verdict::Contradicted] +=
+                    static_cast<std::size_t>(o.contradicted);
+        auto s = engine::summarizeRun(results->runId, results->info.task, results->info.systems,
+                                      results->outcomes, verdicts);
+        if (!s)
+            return nullptr;
+        return std::make_shared<const engine::RunSummary>(std::move(*s));
+    }));
+    showUser();
+}
+
+void MetricsDock::onSummaryReady() {
+    auto summary = watcher_.result();
+    if (!results_ || !summary || summary->runId != results_->runId)
+        return;
+    summary_ = summary;
+    int row = 0;
+    run_->setRowCount(0);
+    for (const auto& s : summary_->systems) {
+        for (std::size_t m = 0; m < s.metrics.size(); ++m) {
+            run_->insertRow(row);
+            const auto& [key, value] = s.metrics[m];
+            const auto ci = m < s.intervals.size() ? s.intervals[m].second : metrics::Interval{};
+            setRow(run_, row,
+                   {m == 0 ? StageText::system(s.system) : QString(),
+                    m == 0 ? QString::number(s.scored) : QString(), QString::fromStdString(key),
+                    number(value), QStringLiteral("[%1, %2]").arg(number(ci.lo), number(ci.hi)),
+                    m == 0 ? number(s.formatAdherence * 100, 0) + QStringLiteral(" %") : QString(),
+                    m == 0 ? number(s.reasoningTokensPerAnswer, 0) : QString(),
+                    m == 0 ? number(s.interventionsPerUser, 2) : QString()});
+            ++row;
+        }
+    }
+    deltas_->setRowCount(0);
+    row = 0;
+    for (const auto& d : summary_->deltas) {
+        deltas_->insertRow(row);
+        const auto& c = d.comparison;
+        setRow(deltas_, row,
+               {StageText::system(d.baseline), QString::fromStdString(d.metric),
+                (c.delta > 0 ? QStringLiteral("+") : QString()) + number(c.delta),
+                QStringLiteral("[%1, %2]").arg(number(c.ci.lo), number(c.ci.hi)),
+                QStringLiteral("%1 / %2 / %3").arg(c.wins).arg(c.ties).arg(c.losses),
+                number(c.aBetterShare * 100, 0) + QStringLiteral(" %")});
+        ++row;
+    }
+    buildCharts();
+}
+
+void MetricsDock::showUser() {
+    user_->setRowCount(0);
+    const UserIndexEntry* entry = session_->selectedEntry();
+    if (!results_ || !entry)
+        return;
+    const auto it = results_->outcomesOf.find(entry->id);
+    if (it == results_->outcomesOf.end())
+        return;
+    double r2p = 0;
+    bool haveR2p = false;
+    for (std::size_t i : it->second) {
+        const auto& o = results_->outcomes[i];
+        if (o.system != SystemId::R2P)
+            continue;
+        for (const auto& [k, v] : o.scores)
+            if (k == results_->metric) {
+                r2p = v;
+                haveR2p = o.status == UserStatus::Done;
+            }
+    }
+    int row = 0;
+    for (std::size_t i : it->second) {
+        const auto& o = results_->outcomes[i];
+        QString delta;
+        if (haveR2p && o.system != SystemId::R2P)
+            for (const auto& [k, v] : o.scores)
+                if (k == results_->metric)
+                    delta = (r2p - v > 0 ? QStringLiteral("+") : QString()) + number(r2p - v);
+        user_->insertRow(row);
+        setRow(
+            user_, row,
+            {StageText::system(o.system), QString::fromStdString(o.prediction).simplified(),
+             o.status == UserStatus::Done ? scoresText(o.scores) : QString::fromStdString(o.error),
+             delta});
+        ++row;
+    }
+}
+
+void MetricsDock::buildCharts() {
+    for (auto* view : views_) {
+        auto* old = view->chart();
+        view->setChart(new QChart);
+        delete old;
+    }
+    if (!results_)
+        return;
+    const QString baseline = StageText::system(results_->baseline);
+    // 1. Histogram of per-user deltas (R2P - baseline), signed so that right is better.
+    {
+        std::vector<double> deltas;
+        for (const auto& [id, row] : results_->byUser)
+            if (row.comparable())
+                deltas.push_back(results_->lowerIsBetter ? -row.delta() : row.delta());
+        QChart* chart = views_[ChartDeltas]->chart();
+        chart->setTitle(tr("R2P against %1 per user (%2; right: R2P better)")
+                            .arg(baseline, QString::fromStdString(results_->metric)));
+        if (!deltas.empty()) {
+            const auto [lo, hi] = std::minmax_element(deltas.begin(), deltas.end());
+            const int bins = 9;
+            const double span = std::max(1e-9, std::max(std::fabs(*lo), std::fabs(*hi)));
+            std::vector<int> counts(bins, 0);
+            for (double d : deltas) {
+                int b = static_cast<int>(std::floor((d + span) / (2 * span) * bins));
+                counts[static_cast<std::size_t>(std::clamp(b, 0, bins - 1))]++;
+            }
+            auto* set = new QBarSet(tr("users"));
+            QStringList labels;
+            for (int b = 0; b < bins; ++b) {
+                *set << counts[static_cast<std::size_t>(b)];
+                labels << number(-span + (b + 0.5) * 2 * span / bins, span < 0.5 ? 2 : 1);
+            }
+            auto* series = new QBarSeries;
+            series->append(set);
+            chart->addSeries(series);
+            auto* x = new QBarCategoryAxis;
+            x->append(labels);
+            chart->addAxis(x, Qt::AlignBottom);
+            series->attachAxis(x);
+            auto* y = new QValueAxis;
+            y->setLabelFormat(QStringLiteral("%d"));
+            chart->addAxis(y, Qt::AlignLeft);
+            series->attachAxis(y);
+        }
+        chart->legend()->hide();
+    }
+    // 2. Win / tie / loss of R2P against each baseline (the main metric).
+    {
+        QChart* chart = views_[ChartWinTieLoss]->chart();
+        chart->setTitle(
+            tr("R2P against each baseline (%1)").arg(QString::fromStdString(results_->metric)));
+        if (summary_) {
+            auto* wins = new QBarSet(tr("win"));
+            auto* ties = new QBarSet(tr("tie"));
+            auto* losses = new QBarSet(tr("loss"));
+            wins->setColor(QColor(0x2e, 0x9e, 0x4f));
+            ties->setColor(QColor(0x99, 0x99, 0x99));
+            losses->setColor(QColor(0xd2, 0x3c, 0x3c));
+            QStringList labels;
+            for (const auto& d : summary_->deltas) {
+                if (d.metric != results_->metric &&
+                    !(results_->metric == "MAE" && d.metric == "MAE"))
+                    continue;
+                *wins << static_cast<qreal>(d.comparison.wins);
+                *ties << static_cast<qreal>(d.comparison.ties);
+                *losses << static_cast<qreal>(d.comparison.losses);
+                labels << StageText::system(d.baseline);
+            }
+            auto* series = new QStackedBarSeries;
+            series->append(wins);
+            series->append(ties);
+            series->append(losses);
+            chart->addSeries(series);
+            auto* x = new QBarCategoryAxis;
+            x->append(labels);
+            chart->addAxis(x, Qt::AlignBottom);
+            series->attachAxis(x);
+            auto* y = new QValueAxis;
+            y->setLabelFormat(QStringLiteral("%d"));
+            chart->addAxis(y, Qt::AlignLeft);
+            series->attachAxis(y);
+        }
+    }
+    // 3. Reasoning tokens against the score, one point per user and system.
+    {
+        QChart* chart = views_[ChartTokens]->chart();
+        chart->setTitle(
+            tr("Reasoning tokens against %1").arg(QString::fromStdString(results_->metric)));
+        auto* x = new QValueAxis;
+        x->setTitleText(tr("reasoning tokens"));
+        auto* y = new QValueAxis;
+        y->setTitleText(QString::fromStdString(results_->metric));
+        chart->addAxis(x, Qt::AlignBottom);
+        chart->addAxis(y, Qt::AlignLeft);
+        double maxX = 1, maxY = 1;
+        for (SystemId system : results_->info.systems) {
+            auto* series = new QScatterSeries;
+            series->setName(StageText::system(system));
+            series->setMarkerSize(7);
+            for (const auto& o : results_->outcomes) {
+                if (o.system != system || o.status != UserStatus::Done)
+                    continue;
+                for (const auto& [k, v] : o.scores)
+                    if (k == results_->metric) {
+                        series->append(static_cast<qreal>(o.reasoningTokens), v);
+                        maxX = std::max(maxX, static_cast<double>(o.reasoningTokens));
+                        maxY = std::max(maxY, v);
+                    }
+            }
+            chart->addSeries(series);
+            series->attachAxis(x);
+            series->attachAxis(y);
+        }
+        x->setRange(0, maxX * 1.05);
+        y->setRange(0, maxY * 1.05);
+    }
+}
+
+bool MetricsDock::exportChart(Chart which, const QString& path, QString* error) {
+    QChartView* view = chart(which);
+    if (!view) {
+        if (error)
+            *error = tr("No such chart.");
+        return false;
+    }
+    // The chart as shown, or at a readable size when its tab is hidden (or the dock is small).
+    const QSize size = view->isVisible() && view->width() >= 400 && view->height() >= 300
+                           ? view->size()
+                           : QSize(900, 560);
+    QChart* c = view->chart();
+    const QSizeF shown = c->size();
+    c->resize(size);
+    auto paint = [&](QPainter& painter) {
+        painter.setRenderHint(QPainter::Antialiasing);
+        c->scene()->render(&painter, QRectF(QPointF(0, 0), size), QRectF(c->pos(), size));
+    };
+    bool ok = false;
+    if (path.endsWith(QLatin1String(".svg"), Qt::CaseInsensitive)) {
+        QSvgGenerator svg;
+        svg.setFileName(path);
+        svg.setSize(size);
+        svg.setViewBox(QRect(QPoint(0, 0), size));
+        svg.setTitle(c->title());
+        QPainter painter;
+        if (painter.begin(&svg)) {
+            paint(painter);
+            ok = painter.end() && QFileInfo(path).size() > 0;
+        }
+    } else {
+        QImage image(size, QImage::Format_ARGB32);
+        image.fill(Qt::white);
+        QPainter painter(&image);
+        paint(painter);
+        painter.end();
+        ok = image.save(path);
+    }
+    c->resize(shown);
+    if (!ok && error)
+        *error = tr("Cannot write %1").arg(path);
+    return ok;
+}
+
+void MetricsDock::exportCurrent(bool svg) {
+    const auto which = static_cast<Chart>(charts_->currentIndex());
+    const QString filter = svg ? tr("SVG image (*.svg)") : tr("PNG image (*.png)");
+    QString path = QFileDialog::getSaveFileName(this, tr("Export Chart"), QString(), filter);
+    if (path.isEmpty())
+        return;
+    const QString suffix = svg ? QStringLiteral(".svg") : QStringLiteral(".png");
+    if (!path.endsWith(suffix, Qt::CaseInsensitive))
+        path += suffix;
+    QString error;
+    if (!exportChart(which, path, &error))
+        heading_->setText(error.toHtmlEscaped());
+}
+
+} // namespace r2p::ui

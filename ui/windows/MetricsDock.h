@@ -1,0 +1,64 @@
+// The Metrics dock, for the run shown in the Users view: this user's answer and scores per
+// system with the delta to R2P; the run's metrics per system with 95% bootstrap intervals and
+// R2P's deltas against each baseline (paired bootstrap, win/tie/loss); and charts (per-user
+// deltas, win/tie/loss, reasoning tokens against score) that export to PNG and SVG.
+#pragma once
+
+#include "pipeline/engine/RunSummary.h"
+
+#include <QDockWidget>
+#include <QFutureWatcher>
+#include <memory>
+
+class QChartView;
+class QComboBox;
+class QLabel;
+class QTabWidget;
+class QTableWidget;
+
+namespace r2p::ui {
+
+class Session;
+struct RunResults;
+
+class MetricsDock : public QDockWidget {
+    Q_OBJECT
+public:
+    enum Chart { ChartDeltas = 0, ChartWinTieLoss, ChartTokens, ChartCount };
+
+    MetricsDock(Session* session, QWidget* parent = nullptr);
+    ~MetricsDock() override;
+
+    QTableWidget* userTable() const { return user_; }
+    QTableWidget* runTable() const { return run_; }
+    QTableWidget* deltaTable() const { return deltas_; }
+    QChartView* chart(Chart which) const;
+    QTabWidget* tabs() const { return tabs_; }
+    QTabWidget* chartTabs() const { return charts_; }
+    bool isSummarizing() const { return watcher_.isRunning(); }
+    const engine::RunSummary* summary() const { return summary_.get(); }
+
+    // Writes a chart as PNG or SVG (by the file's extension); false with a reason otherwise.
+    bool exportChart(Chart which, const QString& path, QString* error = nullptr);
+
+private:
+    void onRunChanged();
+    void onSummaryReady();
+    void showUser();
+    void buildCharts();
+    void exportCurrent(bool svg);
+
+    Session* session_;
+    std::shared_ptr<const RunResults> results_;
+    std::shared_ptr<const engine::RunSummary> summary_;
+    QFutureWatcher<std::shared_ptr<const engine::RunSummary>> watcher_;
+    QLabel* heading_;
+    QTabWidget* tabs_;
+    QTableWidget* user_;
+    QTableWidget* run_;
+    QTableWidget* deltas_;
+    QTabWidget* charts_;
+    QChartView* views_[ChartCount] = {};
+};
+
+} // namespace r2p::ui
