@@ -82,6 +82,10 @@
         <source>Run R2P to the end on the selected user once it is loaded.</source>
         <translation>R2P für den ausgewählten Benutzer bis zum Ende ausführen, sobald er geladen ist.</translation>
     </message>
+    <message>
+        <source>Bring the Metrics dock to the front on this page (user, run, deltas, wtl or tokens).</source>
+        <translation>Das Metrik-Dock auf dieser Seite nach vorn holen (user, run, deltas, wtl oder tokens).</translation>
+    </message>
 </context>
 <context>
     <name>r2p::ui::BatchDialog</name>
@@ -687,6 +691,165 @@
     <message>
         <source>Open a dataset first.</source>
         <translation>Öffnen Sie zuerst einen Datensatz.</translation>
+    </message>
+    <message>
+        <source>Go to &amp;Metrics</source>
+        <translation>Zu &amp;Metriken wechseln</translation>
+    </message>
+</context>
+<context>
+    <name>r2p::ui::MetricsDock</name>
+    <message>
+        <source>Metrics</source>
+        <translation>Metriken</translation>
+    </message>
+    <message>
+        <source>System</source>
+        <translation>System</translation>
+    </message>
+    <message>
+        <source>Answer</source>
+        <translation>Antwort</translation>
+    </message>
+    <message>
+        <source>Scores</source>
+        <translation>Bewertungen</translation>
+    </message>
+    <message>
+        <source>Δ to R2P</source>
+        <translation>Δ zu R2P</translation>
+    </message>
+    <message>
+        <source>This user</source>
+        <translation>Dieser Benutzer</translation>
+    </message>
+    <message>
+        <source>Users</source>
+        <translation>Benutzer</translation>
+    </message>
+    <message>
+        <source>Metric</source>
+        <translation>Metrik</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Wert</translation>
+    </message>
+    <message>
+        <source>95% CI</source>
+        <translation>95-%-KI</translation>
+    </message>
+    <message>
+        <source>Format</source>
+        <translation>Format</translation>
+    </message>
+    <message>
+        <source>Reasoning tokens</source>
+        <translation>Reasoning-Tokens</translation>
+    </message>
+    <message>
+        <source>Interventions</source>
+        <translation>Eingriffe</translation>
+    </message>
+    <message>
+        <source>Baseline</source>
+        <translation>Vergleich</translation>
+    </message>
+    <message>
+        <source>Δ (R2P − baseline)</source>
+        <translation>Δ (R2P − Vergleich)</translation>
+    </message>
+    <message>
+        <source>Win / tie / loss</source>
+        <translation>Sieg / Gleichstand / Niederlage</translation>
+    </message>
+    <message>
+        <source>P(R2P better)</source>
+        <translation>P(R2P besser)</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>Lauf</translation>
+    </message>
+    <message>
+        <source>Per-user Δ</source>
+        <translation>Δ je Benutzer</translation>
+    </message>
+    <message>
+        <source>Tokens vs score</source>
+        <translation>Tokens gegen Bewertung</translation>
+    </message>
+    <message>
+        <source>Export PNG…</source>
+        <translation>Als PNG exportieren…</translation>
+    </message>
+    <message>
+        <source>Export SVG…</source>
+        <translation>Als SVG exportieren…</translation>
+    </message>
+    <message>
+        <source>Charts</source>
+        <translation>Diagramme</translation>
+    </message>
+    <message>
+        <source>No run yet. &lt;i&gt;Run ▸ Run Batch…&lt;/i&gt; (Ctrl+B) runs R2P and the baselines over the users; the results show here.</source>
+        <translation>Noch kein Lauf. &lt;i&gt;Ausführen ▸ Batch ausführen…&lt;/i&gt; (Strg+B) führt R2P und die Vergleichssysteme über die Benutzer aus; die Ergebnisse erscheinen hier.</translation>
+    </message>
+    <message>
+        <source>Run &lt;b&gt;%1&lt;/b&gt; · %2 · backend %3 · compared on &lt;b&gt;%4&lt;/b&gt;</source>
+        <translation>Lauf &lt;b&gt;%1&lt;/b&gt; · %2 · Backend %3 · verglichen mit &lt;b&gt;%4&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>R2P against %1 per user (%2; right: R2P better)</source>
+        <translation>R2P gegen %1 je Benutzer (%2; rechts: R2P besser)</translation>
+    </message>
+    <message>
+        <source>users</source>
+        <translation>Benutzer</translation>
+    </message>
+    <message>
+        <source>R2P against each baseline (%1)</source>
+        <translation>R2P gegen jedes Vergleichssystem (%1)</translation>
+    </message>
+    <message>
+        <source>win</source>
+        <translation>Sieg</translation>
+    </message>
+    <message>
+        <source>tie</source>
+        <translation>Gleichstand</translation>
+    </message>
+    <message>
+        <source>loss</source>
+        <translation>Niederlage</translation>
+    </message>
+    <message>
+        <source>Reasoning tokens against %1</source>
+        <translation>Reasoning-Tokens gegen %1</translation>
+    </message>
+    <message>
+        <source>reasoning tokens</source>
+        <translation>Reasoning-Tokens</translation>
+    </message>
+    <message>
+        <source>No such chart.</source>
+        <translation>Dieses Diagramm gibt es nicht.</translation>
+    </message>
+    <message>
+        <source>Cannot write %1</source>
+        <translation>%1 kann nicht geschrieben werden</translation>
+    </message>
+    <message>
+        <source>SVG image (*.svg)</source>
+        <translation>SVG-Bild (*.svg)</translation>
+    </message>
+    <message>
+        <source>PNG image (*.png)</source>
+        <translation>PNG-Bild (*.png)</translation>
+    </message>
+    <message>
+        <source>Export Chart</source>
+        <translation>Diagramm exportieren</translation>
     </message>
 </context>
 <context>

@@ -82,6 +82,10 @@
         <source>Run R2P to the end on the selected user once it is loaded.</source>
         <translation>选中用户加载后，对其完整运行 R2P。</translation>
     </message>
+    <message>
+        <source>Bring the Metrics dock to the front on this page (user, run, deltas, wtl or tokens).</source>
+        <translation>将指标面板切换到前台并显示此页（user、run、deltas、wtl 或 tokens）。</translation>
+    </message>
 </context>
 <context>
     <name>r2p::ui::BatchDialog</name>
@@ -675,6 +679,165 @@
     <message>
         <source>Open a dataset first.</source>
         <translation>请先打开一个数据集。</translation>
+    </message>
+    <message>
+        <source>Go to &amp;Metrics</source>
+        <translation>转到指标(&amp;M)</translation>
+    </message>
+</context>
+<context>
+    <name>r2p::ui::MetricsDock</name>
+    <message>
+        <source>Metrics</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <source>System</source>
+        <translation>系统</translation>
+    </message>
+    <message>
+        <source>Answer</source>
+        <translation>答案</translation>
+    </message>
+    <message>
+        <source>Scores</source>
+        <translation>得分</translation>
+    </message>
+    <message>
+        <source>Δ to R2P</source>
+        <translation>与 R2P 的差值</translation>
+    </message>
+    <message>
+        <source>This user</source>
+        <translation>当前用户</translation>
+    </message>
+    <message>
+        <source>Users</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <source>Metric</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>数值</translation>
+    </message>
+    <message>
+        <source>95% CI</source>
+        <translation>95% 置信区间</translation>
+    </message>
+    <message>
+        <source>Format</source>
+        <translation>格式</translation>
+    </message>
+    <message>
+        <source>Reasoning tokens</source>
+        <translation>推理 token</translation>
+    </message>
+    <message>
+        <source>Interventions</source>
+        <translation>干预</translation>
+    </message>
+    <message>
+        <source>Baseline</source>
+        <translation>基线</translation>
+    </message>
+    <message>
+        <source>Δ (R2P − baseline)</source>
+        <translation>Δ（R2P − 基线）</translation>
+    </message>
+    <message>
+        <source>Win / tie / loss</source>
+        <translation>胜 / 平 / 负</translation>
+    </message>
+    <message>
+        <source>P(R2P better)</source>
+        <translation>P(R2P 更好)</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>运行</translation>
+    </message>
+    <message>
+        <source>Per-user Δ</source>
+        <translation>逐用户 Δ</translation>
+    </message>
+    <message>
+        <source>Tokens vs score</source>
+        <translation>token 与得分</translation>
+    </message>
+    <message>
+        <source>Export PNG…</source>
+        <translation>导出 PNG…</translation>
+    </message>
+    <message>
+        <source>Export SVG…</source>
+        <translation>导出 SVG…</translation>
+    </message>
+    <message>
+        <source>Charts</source>
+        <translation>图表</translation>
+    </message>
+    <message>
+        <source>No run yet. &lt;i&gt;Run ▸ Run Batch…&lt;/i&gt; (Ctrl+B) runs R2P and the baselines over the users; the results show here.</source>
+        <translation>尚无运行。&lt;i&gt;运行 ▸ 批量运行…&lt;/i&gt;（Ctrl+B）会对用户运行 R2P 和各基线；结果显示在这里。</translation>
+    </message>
+    <message>
+        <source>Run &lt;b&gt;%1&lt;/b&gt; · %2 · backend %3 · compared on &lt;b&gt;%4&lt;/b&gt;</source>
+        <translation>运行 &lt;b&gt;%1&lt;/b&gt; · %2 · 后端 %3 · 比较指标 &lt;b&gt;%4&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>R2P against %1 per user (%2; right: R2P better)</source>
+        <translation>逐用户比较 R2P 与 %1（%2；越靠右 R2P 越好）</translation>
+    </message>
+    <message>
+        <source>users</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <source>R2P against each baseline (%1)</source>
+        <translation>R2P 与各基线比较（%1）</translation>
+    </message>
+    <message>
+        <source>win</source>
+        <translation>胜</translation>
+    </message>
+    <message>
+        <source>tie</source>
+        <translation>平</translation>
+    </message>
+    <message>
+        <source>loss</source>
+        <translation>负</translation>
+    </message>
+    <message>
+        <source>Reasoning tokens against %1</source>
+        <translation>推理 token 与 %1</translation>
+    </message>
+    <message>
+        <source>reasoning tokens</source>
+        <translation>推理 token</translation>
+    </message>
+    <message>
+        <source>No such chart.</source>
+        <translation>没有这个图表。</translation>
+    </message>
+    <message>
+        <source>Cannot write %1</source>
+        <translation>无法写入 %1</translation>
+    </message>
+    <message>
+        <source>SVG image (*.svg)</source>
+        <translation>SVG 图像 (*.svg)</translation>
+    </message>
+    <message>
+        <source>PNG image (*.png)</source>
+        <translation>PNG 图像 (*.png)</translation>
+    </message>
+    <message>
+        <source>Export Chart</source>
+        <translation>导出图表</translation>
     </message>
 </context>
 <context>
