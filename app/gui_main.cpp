@@ -4,6 +4,7 @@
 #include "ui/MainWindow.h"
 #include "ui/RunController.h"
 #include "ui/Session.h"
+#include "ui/windows/CompareDock.h"
 #include "ui/windows/MetricsDock.h"
 
 #include <QApplication>
@@ -81,8 +82,11 @@ int main(int argc, char** argv) {
         QApplication::translate("main", "Bring the Metrics dock to the front on this page "
                                         "(user, run, deltas, wtl or tokens)."),
         QStringLiteral("PAGE"));
+    const QCommandLineOption compare(
+        QStringLiteral("compare"),
+        QApplication::translate("main", "Bring the Compare dock to the front."));
     for (const auto& o : {project, open, outputs, task, demo, user, screenshot, size, langOption,
-                          runToEnd, metrics})
+                          runToEnd, metrics, compare})
         cli.addOption(o);
     cli.process(app);
 
@@ -146,6 +150,13 @@ int main(int argc, char** argv) {
             });
         });
     }
+    if (cli.isSet(compare))
+        QTimer::singleShot(0, &window, [&window] {
+            QTimer::singleShot(0, &window, [&window] {
+                window.compareDock()->show();
+                window.compareDock()->raise();
+            });
+        });
     RunController* runs = window.runController();
     const bool runAll = cli.isSet(runToEnd);
     if (cli.isSet(screenshot))

@@ -9,6 +9,7 @@
 #include "dialogs/BatchDialog.h"
 #include "dialogs/OpenDatasetDialog.h"
 #include "widgets/EmptyState.h"
+#include "windows/CompareDock.h"
 #include "windows/FindingsDock.h"
 #include "windows/MetricsDock.h"
 #include "windows/ProfileDock.h"
@@ -27,6 +28,7 @@
 #include <QFileInfo>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QMimeData>
@@ -61,6 +63,7 @@ MainWindow::MainWindow(Session* session, QWidget* parent) : QMainWindow(parent),
     reasoning_ = new ReasoningDock(runs_, this);
     verdicts_ = new VerdictsDock(runs_, this);
     metrics_ = new MetricsDock(session_, this);
+    compare_ = new CompareDock(session_, this);
     // No central widget: the docks share the whole window, as in ARCHITECTURE.md's sketch:
     // Users | Query, History (profile) over Reasoning, Verdicts.
     setCentralWidget(nullptr);
@@ -70,7 +73,9 @@ MainWindow::MainWindow(Session* session, QWidget* parent) : QMainWindow(parent),
     splitDockWidget(query_, profile_, Qt::Horizontal);
     splitDockWidget(reasoning_, verdicts_, Qt::Horizontal);
     tabifyDockWidget(verdicts_, metrics_);
+    tabifyDockWidget(reasoning_, compare_);
     verdicts_->raise();
+    reasoning_->raise();
     addDockWidget(Qt::BottomDockWidgetArea, findings_);
     findings_->hide(); // shown when a load reports something, or from the status bar
 
@@ -211,6 +216,12 @@ void MainWindow::createActions() {
              metrics_->raise();
              metrics_->setFocus();
          });
+    make(QStringLiteral("focusCompare"), tr("Go to &Compare"), QKeySequence(Qt::CTRL | Qt::Key_8),
+         [this] {
+             compare_->show();
+             compare_->raise();
+             compare_->setFocus();
+         });
     make(QStringLiteral("runBatch"), tr("Run &Batch…"), QKeySequence(Qt::CTRL | Qt::Key_B),
          [this] { showBatchDialog(); });
     make(QStringLiteral("cancelIndexing"), tr("&Cancel Indexing"), QKeySequence(Qt::Key_Escape),
@@ -258,7 +269,7 @@ void MainWindow::createMenus() {
         go->addAction(action(QString::fromLatin1(name)));
     go->addSeparator();
     for (const char* name : {"focusUsers", "focusQuery", "focusProfile", "focusFindings",
-                             "focusReasoning", "focusVerdicts", "focusMetrics"})
+                             "focusReasoning", "focusVerdicts", "focusMetrics", "focusCompare"})
         go->addAction(action(QString::fromLatin1(name)));
 
     QMenu* run = menuBar()->addMenu(tr("&Run"));
@@ -276,7 +287,7 @@ void MainWindow::createMenus() {
          {static_cast<QDockWidget*>(users_), static_cast<QDockWidget*>(query_),
           static_cast<QDockWidget*>(profile_), static_cast<QDockWidget*>(reasoning_),
           static_cast<QDockWidget*>(verdicts_), static_cast<QDockWidget*>(metrics_),
-          static_cast<QDockWidget*>(findings_)})
+          static_cast<QDockWidget*>(compare_), static_cast<QDockWidget*>(findings_)})
         view->addAction(d->toggleViewAction());
     view->addAction(action(QStringLiteral("resetLayout")));
     view->addSeparator();
@@ -322,7 +333,18 @@ void MainWindow::createStatusBar() {
     cancel_->setToolTip(tr("Stop indexing (Esc)"));
     cancel_->hide();
     connect(cancel_, &QToolButton::clicked, session_, &Session::cancelIndexing);
+    // Like an analyzer's expert info for the shown run: the worst kind first; each entry filters
+    // the users to the ones it concerns.
+    runFindings_ = new QToolButton(this);
+    runFindings_->setObjectName(QStringLiteral("RunFindingsButton"));
+    runFindings_->setAutoRaise(true);
+    runFindings_->setPopupMode(QToolButton::InstantPopup);
+    runFindings_->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    runFindings_->setMenu(new QMenu(runFindings_));
+    runFindings_->hide();
+    connect(session_, &Session::runChanged, this, &MainWindow::updateRunFindings);
     statusBar()->addWidget(summary_, 1);
+    statusBar()->addPermanentWidget(runFindings_);
     statusBar()->addPermanentWidget(progress_);
     statusBar()->addPermanentWidget(cancel_);
     statusBar()->addPermanentWidget(findingsButton_);
@@ -354,6 +376,68 @@ void MainWindow::updateStatus() {
     findingsButton_->setIcon(severityIcon(worst));
     findingsButton_->setText(tr("%n finding(s)", nullptr, static_cast<int>(findings.size())));
     findingsButton_->setToolTip(findings.empty() ? QString() : findingText(findings.front()));
+}
+
+void MainWindow::updateRunFindings() {
+    const auto run = session_->runResults();
+    QMenu* menu = runFindings_->menu();
+    menu->clear();
+    if (!run) {
+        runFindings_->hide();
+        return;
+    }
+    int interventions = 0, contradicted = 0, format = 0, failed = 0;
+    for (const auto& [id, row] : run->byUser) {
+        interventions += row.interventions > 0 ? 1 : 0;
+        contradicted += row.contradicted > 0 ? 1 : 0;
+        format += row.hasR2p && !row.failed && !row.r2pFormatOk ? 1 : 0;
+        failed += row.failed ? 1 : 0;
+    }
+    struct Entry {
+        int users;
+        Severity severity;
+        QString text;
+        QString filter;
+    };
+    const Entry entries[] = {
+        {failed, Severity::Error, tr("%n user(s) with a backend or input failure", nullptr, failed),
+         QStringLiteral("has:failed")},
+        {contradicted, Severity::Warning,
+         tr("%n user(s) with a contradicted candidate", nullptr, contradicted),
+         QStringLiteral("has:contradicted")},
+        {format, Severity::Warning,
+         tr("%n user(s) whose R2P answer is not in the task's format", nullptr, format),
+         QStringLiteral("has:format-failure")},
+        {interventions, Severity::Info,
+         tr("%n user(s) with RPI interventions", nullptr, interventions),
+         QStringLiteral("has:intervention")},
+    };
+    Severity worst = Severity::Info;
+    bool any = false;
+    QStringList parts;
+    for (const Entry& e : entries) {
+        if (e.users == 0)
+            continue;
+        if (!any || e.severity > worst)
+            worst = e.severity;
+        any = true;
+        QAction* a = menu->addAction(severityIcon(e.severity), e.text);
+        const QString filter = e.filter;
+        connect(a, &QAction::triggered, this, [this, filter] {
+            users_->setFilterText(filter);
+            users_->show();
+            users_->raise();
+        });
+        parts << e.text;
+    }
+    menu->addSeparator();
+    connect(menu->addAction(tr("Show all users")), &QAction::triggered, this,
+            [this] { users_->setFilterText(QString()); });
+    runFindings_->setVisible(any);
+    runFindings_->setIcon(severityIcon(worst));
+    runFindings_->setText(
+        tr("Run %1: %n finding(s)", nullptr, static_cast<int>(parts.size())).arg(run->runId));
+    runFindings_->setToolTip(parts.join(QLatin1Char('\n')));
 }
 
 void MainWindow::updateTitle() {

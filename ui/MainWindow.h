@@ -15,6 +15,7 @@ class QToolButton;
 
 namespace r2p::ui {
 
+class CompareDock;
 class FindingsDock;
 class MetricsDock;
 class ProfileDock;
@@ -46,9 +47,11 @@ public:
     ReasoningDock* reasoningDock() const { return reasoning_; }
     VerdictsDock* verdictsDock() const { return verdicts_; }
     MetricsDock* metricsDock() const { return metrics_; }
+    CompareDock* compareDock() const { return compare_; }
     RunController* runController() const { return runs_; }
     QAction* action(const QString& name) const; // by objectName, for tests
     QString statusSummary() const;
+    QToolButton* runFindingsButton() const { return runFindings_; }
 
 protected:
     void closeEvent(QCloseEvent* event) override;
@@ -65,6 +68,7 @@ private:
     void saveLayout();
     void updateTitle();
     void updateStatus();
+    void updateRunFindings();
     void updateTaskMenu();
     void rebuildRecentProjects();
     void rememberProject(const QString& path);
@@ -84,11 +88,13 @@ private:
     ReasoningDock* reasoning_;
     VerdictsDock* verdicts_;
     MetricsDock* metrics_;
+    CompareDock* compare_;
 
     QMenu* recentMenu_ = nullptr;
     QMenu* taskMenu_ = nullptr;
     QLabel* summary_ = nullptr;
     QToolButton* findingsButton_ = nullptr;
+    QToolButton* runFindings_ = nullptr; // interventions, contradictions, format, failures
     QProgressBar* progress_ = nullptr;
     QToolButton* cancel_ = nullptr;
     QByteArray defaultState_;

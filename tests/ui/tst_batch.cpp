@@ -9,20 +9,26 @@
 #include "ui/models/UserFilter.h"
 #include "ui/models/UsersModel.h"
 #include "ui/models/UsersProxyModel.h"
+#include "ui/windows/CompareDock.h"
 #include "ui/windows/MetricsDock.h"
 #include "ui/windows/UsersDock.h"
 
 #include <QAbstractItemModelTester>
 #include <QChartView>
+#include <QComboBox>
 #include <QFile>
 #include <QImage>
+#include <QLabel>
 #include <QLineEdit>
+#include <QMenu>
 #include <QSignalSpy>
 #include <QTabWidget>
 #include <QTableView>
 #include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTextBrowser>
+#include <QToolButton>
 #include <memory>
 
 using namespace r2p;
@@ -124,6 +130,23 @@ private slots:
         for (const auto& o : *outcomes)
             expectedRpi += o.system == SystemId::R2P && o.interventions > 0 ? 1 : 0;
         QCOMPARE(rpi, expectedRpi);
+        // The status bar's run findings filter the users to what they name.
+        QToolButton* findings = window_->runFindingsButton();
+        QCOMPARE(findings->isVisible(), expectedRpi > 0 ||
+                                            count(QStringLiteral("has:failed")) > 0 ||
+                                            count(QStringLiteral("has:contradicted")) > 0 ||
+                                            count(QStringLiteral("has:format-failure")) > 0);
+        if (expectedRpi > 0) {
+            QAction* rpiAction = nullptr;
+            for (QAction* a : findings->menu()->actions())
+                if (a->text().contains(QStringLiteral("RPI")))
+                    rpiAction = a;
+            QVERIFY(rpiAction);
+            users->setFilterText(QString());
+            rpiAction->trigger();
+            QCOMPARE(users->filterLine()->text(), QStringLiteral("has:intervention"));
+            QCOMPARE(users->proxy()->rowCount(), expectedRpi);
+        }
         users->setFilterText(QStringLiteral("has:nonsense"));
         QVERIFY(!UserFilter::parse(QStringLiteral("has:nonsense")).valid());
         QVERIFY(!UserFilter::parse(QStringLiteral("delta<x")).valid());
@@ -173,6 +196,19 @@ private slots:
         QVERIFY(svgText.contains("<svg"));
         QVERIFY(svgText.contains("LaMP RAG")); // the category axis is in the vector file
         QVERIFY(QImage(png).width() > 100);
+        // Compare: R2P and the chosen baseline side by side, words matching the gold marked.
+        CompareDock* compare = window_->compareDock();
+        QCOMPARE(compare->baselineChooser()->count(), 2);
+        QCOMPARE(compare->baselineChooser()->currentText(), QStringLiteral("LaMP RAG"));
+        QVERIFY(compare->leftView()->toPlainText().startsWith(QStringLiteral("R2P")));
+        QVERIFY(compare->leftView()->toPlainText().contains(QStringLiteral("Profile synthesis")));
+        QVERIFY(compare->rightView()->toPlainText().startsWith(QStringLiteral("LaMP RAG")));
+        QVERIFY(compare->rightView()->toHtml().contains(QStringLiteral("#c8e6c9")) ||
+                compare->rightView()->toHtml().contains(QStringLiteral("#b71c1c")));
+        QVERIFY(compare->goldLabel()->text().contains(QStringLiteral("Gold")));
+        compare->baselineChooser()->setCurrentIndex(
+            compare->baselineChooser()->findText(QStringLiteral("No profile")));
+        QVERIFY(compare->rightView()->toPlainText().startsWith(QStringLiteral("No profile")));
         QString error;
         QVERIFY(!metrics->exportChart(MetricsDock::ChartDeltas,
                                       dir_->filePath(QStringLiteral("no/such/dir/x.png")), &error));

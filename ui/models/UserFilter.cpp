@@ -66,6 +66,9 @@ UserFilter UserFilter::parse(const QString& text) {
                 t.field = Field::HasContradicted;
             else if (key == QLatin1String("has") && t.text.toLower() == QLatin1String("failed"))
                 t.field = Field::HasFailed;
+            else if (key == QLatin1String("has") &&
+                     t.text.toLower() == QLatin1String("format-failure"))
+                t.field = Field::HasFormatFailure;
             else {
                 f.error_ = QCoreApplication::translate(
                                "r2p::ui::UserFilter",
@@ -125,6 +128,9 @@ bool UserFilter::accepts(const UserIndexEntry& user, const RunResults* run) cons
             break;
         case Field::HasFailed:
             ok = row && row->failed;
+            break;
+        case Field::HasFormatFailure:
+            ok = row && row->hasR2p && !row->failed && !row->r2pFormatOk;
             break;
         case Field::Delta: {
             if (!row || !row->comparable()) {

@@ -1,7 +1,8 @@
 // The Users filter line: plain words match id or gold; `id:`, `gold:`, `user:` match one column;
 // `profile>N` (also <, >=, <=, =) compares profile sizes; `has:gold` / `no:gold`. With a run
 // shown: `is:worse` / `is:better` / `is:tie` (R2P against the baseline), `delta<X` (also >, <=,
-// >=, =; in the metric's units), `has:intervention`, `has:contradicted`, `has:failed`. All terms
+// >=, =; in the metric's units), `has:intervention`, `has:contradicted`, `has:failed`,
+// `has:format-failure` (R2P's raw answer not in the task's format). All terms
 // must hold. Parsing reports the first bad term so the field can colour itself invalid.
 #pragma once
 
@@ -39,7 +40,8 @@ private:
         Delta,
         HasIntervention,
         HasContradicted,
-        HasFailed
+        HasFailed,
+        HasFormatFailure
     };
     enum class Op { Contains, Less, LessEqual, Greater, GreaterEqual, Equal };
     struct Term {

@@ -43,7 +43,7 @@ UsersDock::UsersDock(Session* session, QWidget* parent)
     filter_->setToolTip(tr("Plain words match id or gold. id:, gold:, user: match one column; "
                            "profile>N, profile<=N compare profile sizes; has:gold, no:gold. With "
                            "a run shown: is:worse, is:better, is:tie, delta<X, has:intervention, "
-                           "has:contradicted, has:failed."));
+                           "has:contradicted, has:failed, has:format-failure."));
     view_ = new QTableView(page);
     view_->setObjectName(QStringLiteral("UsersView"));
     count_ = new QLabel(page);
@@ -191,7 +191,7 @@ void UsersDock::applyFilter() {
     filter_->setToolTip(tr("Plain words match id or gold. id:, gold:, user: match one column; "
                            "profile>N, profile<=N compare profile sizes; has:gold, no:gold. With "
                            "a run shown: is:worse, is:better, is:tie, delta<X, has:intervention, "
-                           "has:contradicted, has:failed."));
+                           "has:contradicted, has:failed, has:format-failure."));
     proxy_->setUserFilter(f);
     updateCount();
 }

@@ -1,0 +1,39 @@
+// The Compare dock: R2P and a chosen baseline of the shown run side by side for the selected
+// user: each final answer with its words marked where they match the gold (what ROUGE-L
+// counts), its scores, and then every stage each system went through.
+#pragma once
+
+#include "model/Trace.h"
+
+#include <QDockWidget>
+
+class QComboBox;
+class QLabel;
+class QTextBrowser;
+
+namespace r2p::ui {
+
+class Session;
+
+class CompareDock : public QDockWidget {
+    Q_OBJECT
+public:
+    CompareDock(Session* session, QWidget* parent = nullptr);
+    QComboBox* baselineChooser() const { return baseline_; }
+    QTextBrowser* leftView() const { return left_; }
+    QTextBrowser* rightView() const { return right_; }
+    QLabel* goldLabel() const { return gold_; }
+
+private:
+    void onRunChanged();
+    void refresh();
+    QString render(const UserTrace& trace, bool found) const;
+
+    Session* session_;
+    QComboBox* baseline_;
+    QLabel* gold_;
+    QTextBrowser* left_;
+    QTextBrowser* right_;
+};
+
+} // namespace r2p::ui
