@@ -30,6 +30,11 @@ build/release/app/r2p run --project "$tmp/shots.r2p" --questions "$PWD/resources
   --quiet > /dev/null 2>&1
 shot metrics-lamp3 --open "$PWD/resources/demo/LaMP-3/dev_questions.json" --user 3108 --metrics run
 shot charts-lamp3 --open "$PWD/resources/demo/LaMP-3/dev_questions.json" --metrics deltas
+# Compare on a generation task: R2P and LaMP's RAG prompt, words matching the gold marked.
+build/release/app/r2p run --project "$tmp/shots.r2p" --questions "$PWD/resources/demo/LaMP-4/dev_questions.json" \
+  --outputs "$PWD/resources/demo/LaMP-4/dev_outputs.json" --systems r2p,lamp-rag,lrm-rag,no-profile \
+  --quiet > /dev/null 2>&1
+shot compare-lamp4 --open "$PWD/resources/demo/LaMP-4/dev_questions.json" --user 4102 --compare
 shot lamp1-query --demo LaMP-1 --user "${R2P_SHOT_USER_LAMP1:-1102}"
 shot reasoning-lamp4 --demo LaMP-4 --run-to-end
 shot main-lamp3-de --demo LaMP-3 --lang de --run-to-end

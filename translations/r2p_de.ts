@@ -86,6 +86,10 @@
         <source>Bring the Metrics dock to the front on this page (user, run, deltas, wtl or tokens).</source>
         <translation>Das Metrik-Dock auf dieser Seite nach vorn holen (user, run, deltas, wtl oder tokens).</translation>
     </message>
+    <message>
+        <source>Bring the Compare dock to the front.</source>
+        <translation>Das Vergleichs-Dock nach vorn holen.</translation>
+    </message>
 </context>
 <context>
     <name>r2p::ui::BatchDialog</name>
@@ -217,6 +221,53 @@
     <message>
         <source>Run %1 finished: %2 users, %3 failed.</source>
         <translation>Lauf %1 fertig: %2 Benutzer, %3 fehlgeschlagen.</translation>
+    </message>
+</context>
+<context>
+    <name>r2p::ui::CompareDock</name>
+    <message>
+        <source>Compare</source>
+        <translation>Vergleich</translation>
+    </message>
+    <message>
+        <source>R2P against:</source>
+        <translation>R2P gegen:</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;i&gt;Not in this run.&lt;/i&gt;&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;i&gt;Nicht in diesem Lauf.&lt;/i&gt;&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p style=&apos;color:#b71c1c&apos;&gt;Failed: %1&lt;/p&gt;</source>
+        <translation>&lt;p style='color:#b71c1c'&gt;Fehlgeschlagen: %1&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;Answer:&lt;/b&gt; %1&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;Antwort:&lt;/b&gt; %1&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>in format</source>
+        <translation>im Format</translation>
+    </message>
+    <message>
+        <source>&lt;span style=&apos;color:#b71c1c&apos;&gt;not in format&lt;/span&gt;</source>
+        <translation>&lt;span style='color:#b71c1c'&gt;nicht im Format&lt;/span&gt;</translation>
+    </message>
+    <message>
+        <source>Compare needs a stored run: &lt;i&gt;Run ▸ Run Batch…&lt;/i&gt; (Ctrl+B).</source>
+        <translation>Der Vergleich braucht einen gespeicherten Lauf: &lt;i&gt;Ausführen ▸ Batch ausführen…&lt;/i&gt; (Strg+B).</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Gold:&lt;/b&gt; %1 · marked: the words R2P shares with it</source>
+        <translation>&lt;b&gt;Referenz:&lt;/b&gt; %1 · markiert: die Wörter, die R2P mit ihr teilt</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Gold:&lt;/b&gt; %1</source>
+        <translation>&lt;b&gt;Referenz:&lt;/b&gt; %1</translation>
+    </message>
+    <message>
+        <source>&lt;i&gt;No gold output for this user.&lt;/i&gt;</source>
+        <translation>&lt;i&gt;Keine Referenzausgabe für diesen Benutzer.&lt;/i&gt;</translation>
     </message>
 </context>
 <context>
@@ -695,6 +746,49 @@
     <message>
         <source>Go to &amp;Metrics</source>
         <translation>Zu &amp;Metriken wechseln</translation>
+    </message>
+    <message>
+        <source>Go to &amp;Compare</source>
+        <translation>Zu &amp;Vergleich wechseln</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n user(s) with a backend or input failure</source>
+        <translation>
+            <numerusform>%n Benutzer mit einem Backend- oder Eingabefehler</numerusform>
+            <numerusform>%n Benutzer mit einem Backend- oder Eingabefehler</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n user(s) with a contradicted candidate</source>
+        <translation>
+            <numerusform>%n Benutzer mit einem widerlegten Kandidaten</numerusform>
+            <numerusform>%n Benutzer mit einem widerlegten Kandidaten</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n user(s) whose R2P answer is not in the task&apos;s format</source>
+        <translation>
+            <numerusform>%n Benutzer, dessen R2P-Antwort nicht im Format der Aufgabe ist</numerusform>
+            <numerusform>%n Benutzer, deren R2P-Antwort nicht im Format der Aufgabe ist</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n user(s) with RPI interventions</source>
+        <translation>
+            <numerusform>%n Benutzer mit RPI-Eingriffen</numerusform>
+            <numerusform>%n Benutzer mit RPI-Eingriffen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Show all users</source>
+        <translation>Alle Benutzer zeigen</translation>
+    </message>
+    <message numerus="yes">
+        <source>Run %1: %n finding(s)</source>
+        <translation>
+            <numerusform>Lauf %1: %n Befund</numerusform>
+            <numerusform>Lauf %1: %n Befunde</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1549,8 +1643,8 @@
         </translation>
     </message>
     <message>
-        <source>Plain words match id or gold. id:, gold:, user: match one column; profile&gt;N, profile&lt;=N compare profile sizes; has:gold, no:gold. With a run shown: is:worse, is:better, is:tie, delta&lt;X, has:intervention, has:contradicted, has:failed.</source>
-        <translation>Einfache Wörter suchen in ID oder Referenz. id:, gold:, user: suchen in einer Spalte; profile&gt;N, profile&lt;=N vergleichen Profilgrößen; has:gold, no:gold. Mit einem angezeigten Lauf: is:worse, is:better, is:tie, delta&lt;X, has:intervention, has:contradicted, has:failed.</translation>
+        <source>Plain words match id or gold. id:, gold:, user: match one column; profile&gt;N, profile&lt;=N compare profile sizes; has:gold, no:gold. With a run shown: is:worse, is:better, is:tie, delta&lt;X, has:intervention, has:contradicted, has:failed, has:format-failure.</source>
+        <translation>Einfache Wörter suchen in ID oder Referenz. id:, gold:, user: suchen in einer Spalte; profile&gt;N, profile&lt;=N vergleichen Profilgrößen; has:gold, no:gold. Mit einem angezeigten Lauf: is:worse, is:better, is:tie, delta&lt;X, has:intervention, has:contradicted, has:failed, has:format-failure.</translation>
     </message>
 </context>
 <context>

@@ -86,6 +86,10 @@
         <source>Bring the Metrics dock to the front on this page (user, run, deltas, wtl or tokens).</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Bring the Compare dock to the front.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>r2p::ui::BatchDialog</name>
@@ -216,6 +220,53 @@
     </message>
     <message>
         <source>Run %1 finished: %2 users, %3 failed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>r2p::ui::CompareDock</name>
+    <message>
+        <source>Compare</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>R2P against:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;i&gt;Not in this run.&lt;/i&gt;&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;p style=&apos;color:#b71c1c&apos;&gt;Failed: %1&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;Answer:&lt;/b&gt; %1&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>in format</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;span style=&apos;color:#b71c1c&apos;&gt;not in format&lt;/span&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Compare needs a stored run: &lt;i&gt;Run ▸ Run Batch…&lt;/i&gt; (Ctrl+B).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Gold:&lt;/b&gt; %1 · marked: the words R2P shares with it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Gold:&lt;/b&gt; %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;i&gt;No gold output for this user.&lt;/i&gt;</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -695,6 +746,49 @@
     <message>
         <source>Go to &amp;Metrics</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Go to &amp;Compare</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n user(s) with a backend or input failure</source>
+        <translation>
+            <numerusform>%n user with a backend or input failure</numerusform>
+            <numerusform>%n users with a backend or input failure</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n user(s) with a contradicted candidate</source>
+        <translation>
+            <numerusform>%n user with a contradicted candidate</numerusform>
+            <numerusform>%n users with a contradicted candidate</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n user(s) whose R2P answer is not in the task&apos;s format</source>
+        <translation>
+            <numerusform>%n user whose R2P answer is not in the task's format</numerusform>
+            <numerusform>%n users whose R2P answer is not in the task's format</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n user(s) with RPI interventions</source>
+        <translation>
+            <numerusform>%n user with RPI interventions</numerusform>
+            <numerusform>%n users with RPI interventions</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Show all users</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Run %1: %n finding(s)</source>
+        <translation>
+            <numerusform>Run %1: %n finding</numerusform>
+            <numerusform>Run %1: %n findings</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1549,7 +1643,7 @@
         </translation>
     </message>
     <message>
-        <source>Plain words match id or gold. id:, gold:, user: match one column; profile&gt;N, profile&lt;=N compare profile sizes; has:gold, no:gold. With a run shown: is:worse, is:better, is:tie, delta&lt;X, has:intervention, has:contradicted, has:failed.</source>
+        <source>Plain words match id or gold. id:, gold:, user: match one column; profile&gt;N, profile&lt;=N compare profile sizes; has:gold, no:gold. With a run shown: is:worse, is:better, is:tie, delta&lt;X, has:intervention, has:contradicted, has:failed, has:format-failure.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

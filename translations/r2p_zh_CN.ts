@@ -86,6 +86,10 @@
         <source>Bring the Metrics dock to the front on this page (user, run, deltas, wtl or tokens).</source>
         <translation>将指标面板切换到前台并显示此页（user、run、deltas、wtl 或 tokens）。</translation>
     </message>
+    <message>
+        <source>Bring the Compare dock to the front.</source>
+        <translation>将对比面板切换到前台。</translation>
+    </message>
 </context>
 <context>
     <name>r2p::ui::BatchDialog</name>
@@ -214,6 +218,53 @@
     <message>
         <source>Run %1 finished: %2 users, %3 failed.</source>
         <translation>运行 %1 完成：%2 个用户，%3 个失败。</translation>
+    </message>
+</context>
+<context>
+    <name>r2p::ui::CompareDock</name>
+    <message>
+        <source>Compare</source>
+        <translation>对比</translation>
+    </message>
+    <message>
+        <source>R2P against:</source>
+        <translation>R2P 对比：</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;i&gt;Not in this run.&lt;/i&gt;&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;i&gt;不在此次运行中。&lt;/i&gt;&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p style=&apos;color:#b71c1c&apos;&gt;Failed: %1&lt;/p&gt;</source>
+        <translation>&lt;p style='color:#b71c1c'&gt;失败：%1&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;Answer:&lt;/b&gt; %1&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;答案：&lt;/b&gt;%1&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>in format</source>
+        <translation>格式正确</translation>
+    </message>
+    <message>
+        <source>&lt;span style=&apos;color:#b71c1c&apos;&gt;not in format&lt;/span&gt;</source>
+        <translation>&lt;span style='color:#b71c1c'&gt;格式不符&lt;/span&gt;</translation>
+    </message>
+    <message>
+        <source>Compare needs a stored run: &lt;i&gt;Run ▸ Run Batch…&lt;/i&gt; (Ctrl+B).</source>
+        <translation>对比需要一次已保存的运行：&lt;i&gt;运行 ▸ 批量运行…&lt;/i&gt;（Ctrl+B）。</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Gold:&lt;/b&gt; %1 · marked: the words R2P shares with it</source>
+        <translation>&lt;b&gt;标准答案：&lt;/b&gt;%1 · 标记：R2P 与之相同的词</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Gold:&lt;/b&gt; %1</source>
+        <translation>&lt;b&gt;标准答案：&lt;/b&gt;%1</translation>
+    </message>
+    <message>
+        <source>&lt;i&gt;No gold output for this user.&lt;/i&gt;</source>
+        <translation>&lt;i&gt;此用户没有标准答案。&lt;/i&gt;</translation>
     </message>
 </context>
 <context>
@@ -683,6 +734,44 @@
     <message>
         <source>Go to &amp;Metrics</source>
         <translation>转到指标(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Go to &amp;Compare</source>
+        <translation>转到对比(&amp;C)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n user(s) with a backend or input failure</source>
+        <translation>
+            <numerusform>%n 个用户出现后端或输入错误</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n user(s) with a contradicted candidate</source>
+        <translation>
+            <numerusform>%n 个用户有被判为矛盾的候选</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n user(s) whose R2P answer is not in the task&apos;s format</source>
+        <translation>
+            <numerusform>%n 个用户的 R2P 答案不符合任务格式</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n user(s) with RPI interventions</source>
+        <translation>
+            <numerusform>%n 个用户有 RPI 干预</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Show all users</source>
+        <translation>显示所有用户</translation>
+    </message>
+    <message numerus="yes">
+        <source>Run %1: %n finding(s)</source>
+        <translation>
+            <numerusform>运行 %1：%n 项发现</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1529,8 +1618,8 @@
         </translation>
     </message>
     <message>
-        <source>Plain words match id or gold. id:, gold:, user: match one column; profile&gt;N, profile&lt;=N compare profile sizes; has:gold, no:gold. With a run shown: is:worse, is:better, is:tie, delta&lt;X, has:intervention, has:contradicted, has:failed.</source>
-        <translation>普通词匹配 ID 或标准答案。id:、gold:、user: 匹配单列；profile&gt;N、profile&lt;=N 比较档案大小；has:gold、no:gold。显示某次运行时：is:worse、is:better、is:tie、delta&lt;X、has:intervention、has:contradicted、has:failed。</translation>
+        <source>Plain words match id or gold. id:, gold:, user: match one column; profile&gt;N, profile&lt;=N compare profile sizes; has:gold, no:gold. With a run shown: is:worse, is:better, is:tie, delta&lt;X, has:intervention, has:contradicted, has:failed, has:format-failure.</source>
+        <translation>普通词匹配 ID 或标准答案。id:、gold:、user: 匹配单列；profile&gt;N、profile&lt;=N 比较档案大小；has:gold、no:gold。显示某次运行时：is:worse、is:better、is:tie、delta&lt;X、has:intervention、has:contradicted、has:failed、has:format-failure。</translation>
     </message>
 </context>
 <context>
