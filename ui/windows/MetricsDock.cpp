@@ -95,6 +95,7 @@ MetricsDock::MetricsDock(Session* session, QWidget* parent)
     tabs_->addTab(runPage, tr("Run"));
 
     auto* chartsPage = new QWidget(tabs_);
+    chartsPage_ = chartsPage;
     auto* chartsLayout = new QVBoxLayout(chartsPage);
     chartsLayout->setContentsMargins(0, 0, 0, 0);
     charts_ = new QTabWidget(chartsPage);
@@ -118,6 +119,10 @@ MetricsDock::MetricsDock(Session* session, QWidget* parent)
     layout->addWidget(tabs_, 1);
     setWidget(body);
 
+    connect(tabs_, &QTabWidget::currentChanged, this, [this] {
+        if (tabs_->currentWidget() == chartsPage_)
+            ensureCharts();
+    });
     connect(png, &QPushButton::clicked, this, [this] { exportCurrent(false); });
     connect(svg, &QPushButton::clicked, this, [this] { exportCurrent(true); });
     connect(session_, &Session::runChanged, this, &MetricsDock::onRunChanged);
@@ -131,8 +136,20 @@ MetricsDock::~MetricsDock() {
     watcher_.waitForFinished();
 }
 
-QChartView* MetricsDock::chart(Chart which) const {
-    return which >= 0 && which < ChartCount ? views_[which] : nullptr;
+QChartView* MetricsDock::chart(Chart which) {
+    if (which < 0 || which >= ChartCount)
+        return nullptr;
+    ensureCharts();
+    return views_[which];
+}
+
+// Thousands of users make thousands of chart items: charts are built when someone looks at
+// them (their tab, an export, a test), not each time a run loads.
+void MetricsDock::ensureCharts() {
+    if (!chartsDirty_)
+        return;
+    chartsDirty_ = false;
+    buildCharts();
 }
 
 void MetricsDock::onRunChanged() {
@@ -143,7 +160,9 @@ void MetricsDock::onRunChanged() {
     if (!results_) {
         heading_->setText(tr("No run yet. <i>Run ▸ Run Batch…</i> (Ctrl+B) runs R2P and the "
                              "baselines over the users; the results show here."));
-        buildCharts();
+        chartsDirty_ = true;
+        if (tabs_->currentWidget() == chartsPage_)
+            ensureCharts();
         showUser();
         return;
     }
@@ -204,7 +223,9 @@ void MetricsDock::onSummaryReady() {
                 number(c.aBetterShare * 100, 0) + QStringLiteral(" %")});
         ++row;
     }
-    buildCharts();
+    chartsDirty_ = true;
+    if (tabs_->currentWidget() == chartsPage_)
+        ensureCharts();
 }
 
 void MetricsDock::showUser() {
@@ -341,24 +362,40 @@ void MetricsDock::buildCharts() {
         chart->addAxis(x, Qt::AlignBottom);
         chart->addAxis(y, Qt::AlignLeft);
         double maxX = 1, maxY = 1;
+        // At most ~2,000 points per system (every n-th user beyond that): a chart item per
+        // point would make a 20,000-user run slow to draw and say nothing more.
+        constexpr std::size_t kMaxPoints = 2000;
+        std::size_t stride = 1;
         for (SystemId system : results_->info.systems) {
-            auto* series = new QScatterSeries;
-            series->setName(StageText::system(system));
-            series->setMarkerSize(7);
+            std::vector<QPointF> points;
             for (const auto& o : results_->outcomes) {
                 if (o.system != system || o.status != UserStatus::Done)
                     continue;
                 for (const auto& [k, v] : o.scores)
-                    if (k == results_->metric) {
-                        series->append(static_cast<qreal>(o.reasoningTokens), v);
-                        maxX = std::max(maxX, static_cast<double>(o.reasoningTokens));
-                        maxY = std::max(maxY, v);
-                    }
+                    if (k == results_->metric)
+                        points.emplace_back(static_cast<qreal>(o.reasoningTokens), v);
             }
+            stride = std::max(stride, (points.size() + kMaxPoints - 1) / kMaxPoints);
+            auto* series = new QScatterSeries;
+            series->setName(StageText::system(system));
+            series->setMarkerSize(7);
+            const std::size_t step =
+                std::max<std::size_t>(1, (points.size() + kMaxPoints - 1) / kMaxPoints);
+            QList<QPointF> shown;
+            for (std::size_t i = 0; i < points.size(); i += step) {
+                shown << points[i];
+                maxX = std::max(maxX, points[i].x());
+                maxY = std::max(maxY, points[i].y());
+            }
+            series->append(shown);
             chart->addSeries(series);
             series->attachAxis(x);
             series->attachAxis(y);
         }
+        if (stride > 1)
+            chart->setTitle(tr("Reasoning tokens against %1 (one user in %2 shown)")
+                                .arg(QString::fromStdString(results_->metric))
+                                .arg(stride));
         x->setRange(0, maxX * 1.05);
         y->setRange(0, maxY * 1.05);
     }

@@ -32,7 +32,8 @@ public:
     QTableWidget* userTable() const { return user_; }
     QTableWidget* runTable() const { return run_; }
     QTableWidget* deltaTable() const { return deltas_; }
-    QChartView* chart(Chart which) const;
+    // The chart, built from the current run if it was out of date.
+    QChartView* chart(Chart which);
     QTabWidget* tabs() const { return tabs_; }
     QTabWidget* chartTabs() const { return charts_; }
     bool isSummarizing() const { return watcher_.isRunning(); }
@@ -46,6 +47,7 @@ private:
     void onSummaryReady();
     void showUser();
     void buildCharts();
+    void ensureCharts(); // builds them when they are out of date
     void exportCurrent(bool svg);
 
     Session* session_;
@@ -59,6 +61,8 @@ private:
     QTableWidget* deltas_;
     QTabWidget* charts_;
     QChartView* views_[ChartCount] = {};
+    QWidget* chartsPage_ = nullptr;
+    bool chartsDirty_ = true; // charts are built when their tab is shown (or exported)
 };
 
 } // namespace r2p::ui
