@@ -239,7 +239,7 @@
     </message>
     <message>
         <source>&lt;p style=&apos;color:#b71c1c&apos;&gt;Failed: %1&lt;/p&gt;</source>
-        <translation>&lt;p style='color:#b71c1c'&gt;Fehlgeschlagen: %1&lt;/p&gt;</translation>
+        <translation>&lt;p style=&apos;color:#b71c1c&apos;&gt;Fehlgeschlagen: %1&lt;/p&gt;</translation>
     </message>
     <message>
         <source>&lt;p&gt;&lt;b&gt;Answer:&lt;/b&gt; %1&lt;/p&gt;</source>
@@ -251,7 +251,7 @@
     </message>
     <message>
         <source>&lt;span style=&apos;color:#b71c1c&apos;&gt;not in format&lt;/span&gt;</source>
-        <translation>&lt;span style='color:#b71c1c'&gt;nicht im Format&lt;/span&gt;</translation>
+        <translation>&lt;span style=&apos;color:#b71c1c&apos;&gt;nicht im Format&lt;/span&gt;</translation>
     </message>
     <message>
         <source>Compare needs a stored run: &lt;i&gt;Run ▸ Run Batch…&lt;/i&gt; (Ctrl+B).</source>
@@ -944,6 +944,10 @@
     <message>
         <source>Export Chart</source>
         <translation>Diagramm exportieren</translation>
+    </message>
+    <message>
+        <source>Reasoning tokens against %1 (one user in %2 shown)</source>
+        <translation>Reasoning-Tokens gegen %1 (jeder %2. Benutzer gezeigt)</translation>
     </message>
 </context>
 <context>

@@ -768,8 +768,8 @@
     <message numerus="yes">
         <source>%n user(s) whose R2P answer is not in the task&apos;s format</source>
         <translation>
-            <numerusform>%n user whose R2P answer is not in the task's format</numerusform>
-            <numerusform>%n users whose R2P answer is not in the task's format</numerusform>
+            <numerusform>%n user whose R2P answer is not in the task&apos;s format</numerusform>
+            <numerusform>%n users whose R2P answer is not in the task&apos;s format</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -943,6 +943,10 @@
     </message>
     <message>
         <source>Export Chart</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reasoning tokens against %1 (one user in %2 shown)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

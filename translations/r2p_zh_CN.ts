@@ -236,7 +236,7 @@
     </message>
     <message>
         <source>&lt;p style=&apos;color:#b71c1c&apos;&gt;Failed: %1&lt;/p&gt;</source>
-        <translation>&lt;p style='color:#b71c1c'&gt;失败：%1&lt;/p&gt;</translation>
+        <translation>&lt;p style=&apos;color:#b71c1c&apos;&gt;失败：%1&lt;/p&gt;</translation>
     </message>
     <message>
         <source>&lt;p&gt;&lt;b&gt;Answer:&lt;/b&gt; %1&lt;/p&gt;</source>
@@ -248,7 +248,7 @@
     </message>
     <message>
         <source>&lt;span style=&apos;color:#b71c1c&apos;&gt;not in format&lt;/span&gt;</source>
-        <translation>&lt;span style='color:#b71c1c'&gt;格式不符&lt;/span&gt;</translation>
+        <translation>&lt;span style=&apos;color:#b71c1c&apos;&gt;格式不符&lt;/span&gt;</translation>
     </message>
     <message>
         <source>Compare needs a stored run: &lt;i&gt;Run ▸ Run Batch…&lt;/i&gt; (Ctrl+B).</source>
@@ -927,6 +927,10 @@
     <message>
         <source>Export Chart</source>
         <translation>导出图表</translation>
+    </message>
+    <message>
+        <source>Reasoning tokens against %1 (one user in %2 shown)</source>
+        <translation>推理 token 与 %1（每 %2 个用户显示一个）</translation>
     </message>
 </context>
 <context>
