@@ -115,8 +115,12 @@ int main(int argc, char** argv) {
     const QCommandLineOption compare(
         QStringLiteral("compare"),
         QApplication::translate("main", "Bring the Compare dock to the front."));
+    const QCommandLineOption presentation(
+        QStringLiteral("presentation"),
+        QApplication::translate("main", "Start in presentation mode (large type, no raw "
+                                        "prompts)."));
     for (const auto& o : {project, open, outputs, task, demo, user, screenshot, size, langOption,
-                          runToEnd, metrics, compare})
+                          runToEnd, metrics, compare, presentation})
         cli.addOption(o);
     cli.process(app);
 
@@ -177,6 +181,14 @@ int main(int argc, char** argv) {
                     dock->chartTabs()->setCurrentIndex(MetricsDock::ChartWinTieLoss);
                 else if (page == QLatin1String("tokens"))
                     dock->chartTabs()->setCurrentIndex(MetricsDock::ChartTokens);
+            });
+        });
+    }
+    if (cli.isSet(presentation)) {
+        const bool fullScreen = !cli.isSet(size);
+        QTimer::singleShot(0, &window, [&window, fullScreen] {
+            QTimer::singleShot(0, &window, [&window, fullScreen] {
+                window.setPresentationMode(true, fullScreen);
             });
         });
     }

@@ -8,6 +8,7 @@
 #include "TaskText.h"
 #include "dialogs/BatchDialog.h"
 #include "dialogs/OpenDatasetDialog.h"
+#include "model/RunStore.h"
 #include "widgets/EmptyState.h"
 #include "windows/CompareDock.h"
 #include "windows/FindingsDock.h"
@@ -121,9 +122,9 @@ MainWindow::MainWindow(Session* session, QWidget* parent) : QMainWindow(parent),
         cancel_->hide();
         updateStatus();
         if (!ok)
-            statusBar()->showMessage(message, 10000);
+            showNotice(message, 10000);
         else if (session_->datasetFromCache())
-            statusBar()->showMessage(tr("Opened from the project's index cache."), 4000);
+            showNotice(tr("Opened from the project's index cache."), 4000);
     });
 
     restoreLayout();
@@ -222,6 +223,11 @@ void MainWindow::createActions() {
              compare_->raise();
              compare_->setFocus();
          });
+    make(QStringLiteral("presentationMode"), tr("&Presentation Mode"), QKeySequence(Qt::Key_F11),
+         [this] { setPresentationMode(!presenting_); });
+    action(QStringLiteral("presentationMode"))->setCheckable(true);
+    make(QStringLiteral("replayRun"), tr("Re&play Stored Run"),
+         QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_P), [this] { replayStoredRun(); });
     make(QStringLiteral("runBatch"), tr("Run &Batch…"), QKeySequence(Qt::CTRL | Qt::Key_B),
          [this] { showBatchDialog(); });
     make(QStringLiteral("cancelIndexing"), tr("&Cancel Indexing"), QKeySequence(Qt::Key_Escape),
@@ -281,6 +287,17 @@ void MainWindow::createMenus() {
     }
     run->addSeparator();
     run->addAction(action(QStringLiteral("runBatch")));
+    run->addAction(action(QStringLiteral("replayRun")));
+    QMenu* speed = run->addMenu(tr("Replay &Speed"));
+    auto* speeds = new QActionGroup(this);
+    for (double factor : {1.0, 2.0, 4.0, 10.0}) {
+        QAction* a =
+            speed->addAction(factor == 1.0 ? tr("As recorded") : tr("%1× faster").arg(factor));
+        a->setCheckable(true);
+        a->setChecked(factor == 1.0);
+        speeds->addAction(a);
+        connect(a, &QAction::triggered, this, [this, factor] { replaySpeed_ = factor; });
+    }
 
     QMenu* view = menuBar()->addMenu(tr("&View"));
     for (QDockWidget* d :
@@ -290,6 +307,7 @@ void MainWindow::createMenus() {
           static_cast<QDockWidget*>(compare_), static_cast<QDockWidget*>(findings_)})
         view->addAction(d->toggleViewAction());
     view->addAction(action(QStringLiteral("resetLayout")));
+    view->addAction(action(QStringLiteral("presentationMode")));
     view->addSeparator();
     QMenu* language = view->addMenu(tr("&Language"));
     auto* languages = new QActionGroup(this);
@@ -301,8 +319,7 @@ void MainWindow::createMenus() {
         languages->addAction(a);
         connect(a, &QAction::triggered, this, [this, code] {
             saveLanguage(code);
-            statusBar()->showMessage(tr("The language changes the next time R2P Workbench starts."),
-                                     8000);
+            showNotice(tr("The language changes the next time R2P Workbench starts."), 8000);
         });
     }
 
@@ -343,11 +360,24 @@ void MainWindow::createStatusBar() {
     runFindings_->setMenu(new QMenu(runFindings_));
     runFindings_->hide();
     connect(session_, &Session::runChanged, this, &MainWindow::updateRunFindings);
+    // Passing notices sit beside the summary rather than over it (QStatusBar's own temporary
+    // messages paint over normal widgets that were hidden before the window was shown).
+    notice_ = new QLabel(this);
+    notice_->setObjectName(QStringLiteral("StatusNotice"));
+    notice_->hide();
+    noticeTimer_ = new QTimer(this);
+    noticeTimer_->setSingleShot(true);
+    connect(noticeTimer_, &QTimer::timeout, notice_, &QLabel::hide);
     statusBar()->addWidget(summary_, 1);
+    statusBar()->addWidget(notice_);
     statusBar()->addPermanentWidget(runFindings_);
     statusBar()->addPermanentWidget(progress_);
     statusBar()->addPermanentWidget(cancel_);
     statusBar()->addPermanentWidget(findingsButton_);
+}
+
+QString MainWindow::statusNotice() const {
+    return notice_->isVisible() ? notice_->text() : QString();
 }
 
 QString MainWindow::statusSummary() const {
@@ -376,6 +406,12 @@ void MainWindow::updateStatus() {
     findingsButton_->setIcon(severityIcon(worst));
     findingsButton_->setText(tr("%n finding(s)", nullptr, static_cast<int>(findings.size())));
     findingsButton_->setToolTip(findings.empty() ? QString() : findingText(findings.front()));
+}
+
+void MainWindow::showNotice(const QString& text, int ms) {
+    notice_->setText(QStringLiteral("<i>%1</i>").arg(text.toHtmlEscaped()));
+    notice_->show();
+    noticeTimer_->start(ms);
 }
 
 void MainWindow::updateRunFindings() {
@@ -474,7 +510,7 @@ bool MainWindow::openProject(const QString& path, bool quiet) {
         return true;
     if (!quiet)
         QMessageBox::warning(this, tr("Cannot open the project"), error);
-    statusBar()->showMessage(error, 10000);
+    showNotice(error, 10000);
     return false;
 }
 
@@ -584,7 +620,7 @@ void MainWindow::dropEvent(QDropEvent* event) {
         }
     }
     if (questions.isEmpty()) {
-        statusBar()->showMessage(
+        showNotice(
             tr("Drop a LaMP questions file (a JSON array), with its outputs file if you have it."),
             8000);
         return;
@@ -597,11 +633,61 @@ void MainWindow::dropEvent(QDropEvent* event) {
 
 void MainWindow::showBatchDialog() {
     if (!session_->dataset()) {
-        statusBar()->showMessage(tr("Open a dataset first."), 5000);
+        showNotice(tr("Open a dataset first."), 5000);
         return;
     }
     BatchDialog dialog(session_, users_->visibleRows(), this);
     dialog.exec();
+}
+
+void MainWindow::replayStoredRun() {
+    const auto run = session_->runResults();
+    const UserIndexEntry* entry = session_->selectedEntry();
+    if (!run || !entry || !session_->store()) {
+        showNotice(tr("Replay needs a stored run with this user: Run ▸ Run Batch… (Ctrl+B)."),
+                   6000);
+        return;
+    }
+    RunStore runs(*session_->store());
+    auto trace = runs.userTrace(run->runId, entry->id, SystemId::R2P);
+    if (!trace) {
+        showNotice(QString::fromStdString(trace.error().message), 8000);
+        return;
+    }
+    reasoning_->show();
+    reasoning_->raise();
+    runs_->replayStored(*trace, replaySpeed_);
+}
+
+void MainWindow::setPresentationMode(bool on, bool fullScreen) {
+    if (on == presenting_)
+        return;
+    presenting_ = on;
+    if (on) {
+        // Large type for a room; the lists, the raw prompt and the parsed JSON step aside.
+        normalFont_ = font();
+        normalState_ = saveState();
+        QFont large = normalFont_;
+        large.setPointSizeF(normalFont_.pointSizeF() * 1.4);
+        setFont(large);
+        for (QDockWidget* d :
+             {static_cast<QDockWidget*>(users_), static_cast<QDockWidget*>(profile_),
+              static_cast<QDockWidget*>(findings_)})
+            d->hide();
+        reasoning_->show();
+        reasoning_->raise();
+        verdicts_->show();
+        verdicts_->raise();
+        if (fullScreen)
+            showFullScreen();
+    } else {
+        setFont(normalFont_);
+        restoreState(normalState_);
+        if (isFullScreen())
+            showNormal();
+    }
+    reasoning_->setPresentation(on);
+    action(QStringLiteral("presentationMode"))->setChecked(on);
 }
 
 void MainWindow::showShortcuts() {

@@ -4,6 +4,7 @@
 
 #include "model/Task.h"
 
+#include <QFont>
 #include <QMainWindow>
 #include <optional>
 
@@ -11,6 +12,7 @@ class QAction;
 class QLabel;
 class QMenu;
 class QProgressBar;
+class QTimer;
 class QToolButton;
 
 namespace r2p::ui {
@@ -51,6 +53,7 @@ public:
     RunController* runController() const { return runs_; }
     QAction* action(const QString& name) const; // by objectName, for tests
     QString statusSummary() const;
+    QString statusNotice() const;
     QToolButton* runFindingsButton() const { return runFindings_; }
 
 protected:
@@ -69,6 +72,7 @@ private:
     void updateTitle();
     void updateStatus();
     void updateRunFindings();
+    void showNotice(const QString& text, int ms);
     void updateTaskMenu();
     void rebuildRecentProjects();
     void rememberProject(const QString& path);
@@ -77,6 +81,16 @@ private:
     void openProjectDialog();
     void showShortcuts();
     void showBatchDialog();
+    void replayStoredRun();
+
+public:
+    // Large type and only what a room needs (Query, Reasoning, Verdicts); full screen unless
+    // `fullScreen` is false (screenshots at a given size).
+    void setPresentationMode(bool on, bool fullScreen = true);
+    bool presentationMode() const { return presenting_; }
+    void setReplaySpeed(double speed) { replaySpeed_ = speed; }
+
+private:
     void showAbout();
 
     Session* session_;
@@ -93,11 +107,17 @@ private:
     QMenu* recentMenu_ = nullptr;
     QMenu* taskMenu_ = nullptr;
     QLabel* summary_ = nullptr;
+    QLabel* notice_ = nullptr;
+    QTimer* noticeTimer_ = nullptr;
     QToolButton* findingsButton_ = nullptr;
     QToolButton* runFindings_ = nullptr; // interventions, contradictions, format, failures
     QProgressBar* progress_ = nullptr;
     QToolButton* cancel_ = nullptr;
     QByteArray defaultState_;
+    bool presenting_ = false;
+    QFont normalFont_;
+    QByteArray normalState_;
+    double replaySpeed_ = 1;
     bool needsDefaultLayout_ = false;
 };
 

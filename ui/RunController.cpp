@@ -6,6 +6,7 @@
 
 #include <QStringList>
 #include <QtConcurrent/QtConcurrentRun>
+#include <algorithm>
 #include <mutex>
 #include <nlohmann/json.hpp>
 
@@ -61,6 +62,8 @@ RunController::RunController(Session* session, QObject* parent)
     flush_.setInterval(33);
     connect(&flush_, &QTimer::timeout, this, &RunController::flushLive);
     connect(&watcher_, &QFutureWatcher<Status>::finished, this, &RunController::finishStage);
+    replay_.timer.setInterval(16);
+    connect(&replay_.timer, &QTimer::timeout, this, &RunController::replayTick);
     connect(session_, &Session::recordChanged, this, &RunController::reset);
     connect(session_, &Session::taskChanged, this, &RunController::reset);
     connect(session_, &Session::datasetChanged, this, &RunController::reset);
@@ -73,6 +76,8 @@ RunController::~RunController() {
 }
 
 QString RunController::backendLabel() const {
+    if (replay_.active || replay_.done)
+        return replay_.label;
     return tr("offline (no LLM)");
 }
 
@@ -88,6 +93,11 @@ std::vector<StageId> RunController::plan() const {
 }
 
 void RunController::reset() {
+    if (replay_.active) {
+        replay_.timer.stop();
+        replay_.active = false;
+    }
+    replay_.done = false;
     // The previous user's run stops; whatever it still reports is dropped with its Live.
     if (run_)
         run_->cancel();
@@ -144,6 +154,10 @@ void RunController::runToEnd() {
 }
 
 void RunController::start(bool toEnd) {
+    if (replay_.active)
+        return;
+    if (replay_.done)
+        reset(); // after a replay, the engine starts from the beginning
     if (!run_ || running_ || watcher_.isRunning() || run_->finished())
         return;
     run_->clearStop();
@@ -164,8 +178,97 @@ void RunController::pause() {
 }
 
 void RunController::cancel() {
+    if (replay_.active) {
+        replay_.timer.stop();
+        replay_.active = false;
+        running_ = false;
+        emit runningChanged(false);
+        emit traceChanged();
+        return;
+    }
     if (run_ && running_)
         run_->cancel();
+}
+
+void RunController::replayStored(const UserTrace& stored, double speed) {
+    if (running_ || stored.steps.empty())
+        return;
+    replay_.stored = stored;
+    replay_.step = 0;
+    replay_.speed = speed > 0 ? speed : 1;
+    replay_.label = tr("replay of a stored run (%1×)").arg(replay_.speed);
+    replay_.active = true;
+    replay_.done = true;
+    trace_ = UserTrace{};
+    trace_.userId = stored.userId;
+    trace_.system = stored.system;
+    trace_.gold = stored.gold;
+    nextStage_ = stored.steps.front().stage;
+    running_ = true;
+    replay_.clock.start();
+    replay_.stepStartMs = 0;
+    liveStage_ = stored.steps.front().stage;
+    liveCandidate_ = stored.steps.front().candidate;
+    liveReasoning_.clear();
+    liveAnswer_.clear();
+    emit runningChanged(true);
+    emit traceChanged();
+    replay_.timer.start();
+}
+
+// Streams the current stored step's text in proportion to the time passed, then adds it.
+void RunController::replayTick() {
+    if (!replay_.active)
+        return;
+    const auto& steps = replay_.stored.steps;
+    const StepRecord& s = steps[replay_.step];
+    const double recorded = s.latencyMs > 1 ? s.latencyMs : 400.0;
+    const double duration = recorded / replay_.speed;
+    const double elapsed = static_cast<double>(replay_.clock.elapsed() - replay_.stepStartMs);
+    const double share = std::min(1.0, elapsed / std::max(1.0, duration));
+    const QString reasoning = QString::fromStdString(s.reasoning);
+    const QString answer = QString::fromStdString(s.answer);
+    const qsizetype total = reasoning.size() + answer.size();
+    const qsizetype shown = static_cast<qsizetype>(share * static_cast<double>(total));
+    liveStage_ = s.stage;
+    liveCandidate_ = s.candidate;
+    liveReasoning_ = reasoning.left(std::min(shown, reasoning.size()));
+    liveAnswer_ = answer.left(std::max<qsizetype>(0, shown - reasoning.size()));
+    if (share < 1.0) {
+        emit streamChanged();
+        return;
+    }
+    // The step is complete: it joins the trace with its events and verdicts.
+    trace_.steps.push_back(s);
+    for (const auto& e : replay_.stored.events)
+        if (e.stepSeq == s.seq)
+            trace_.events.push_back(e);
+    trace_.interventions = static_cast<int>(
+        std::count_if(trace_.events.begin(), trace_.events.end(),
+                      [](const EventRecord& e) { return e.kind == EventKind::Intervention; }));
+    replay_.stepStartMs = replay_.clock.elapsed();
+    ++replay_.step;
+    if (replay_.step >= steps.size()) {
+        replay_.timer.stop();
+        replay_.active = false;
+        trace_ = replay_.stored;
+        nextStage_ = StageId::Invalid;
+        liveStage_ = StageId::Invalid;
+        liveReasoning_.clear();
+        liveAnswer_.clear();
+        running_ = false;
+        emit runningChanged(false);
+        emit traceChanged();
+        emit streamChanged();
+        return;
+    }
+    nextStage_ = steps[replay_.step].stage;
+    liveStage_ = nextStage_;
+    liveCandidate_ = steps[replay_.step].candidate;
+    liveReasoning_.clear();
+    liveAnswer_.clear();
+    emit traceChanged();
+    emit streamChanged();
 }
 
 void RunController::finishStage() {

@@ -7,6 +7,7 @@
 #include "model/Trace.h"
 #include "pipeline/engine/Engine.h"
 
+#include <QElapsedTimer>
 #include <QFutureWatcher>
 #include <QObject>
 #include <QString>
@@ -45,6 +46,13 @@ public:
     void citeStep(int stepIndex);
     void citeVerdict(int verdictIndex);
 
+    // Replays a stored trace of the selected user as if it ran now: each stage streams its text
+    // over its recorded time divided by `speed` (stages stored without a time take ~0.4 s).
+    // For demos without a server. The engine run starts afresh afterwards.
+    void replayStored(const UserTrace& stored, double speed);
+    bool isReplaying() const { return replay_.active; }
+    QString replayLabel() const { return replay_.label; }
+
     // Streaming pace of the offline reasoner (0: at once). Applies to the next user.
     void setTokensPerSecond(double tokensPerSecond);
 
@@ -73,6 +81,7 @@ private:
     void flushLive();
     void takeSnapshot();
     void cite(const std::vector<int>& numbers);
+    void replayTick();
 
     Session* session_;
     double tokensPerSecond_ = 600;
@@ -93,6 +102,17 @@ private:
     int liveCandidate_ = 0;
     QString liveReasoning_, liveAnswer_;
     QString lastError_;
+    struct Replay {
+        bool active = false;
+        bool done = false; // a replay was shown: the next Step starts the engine afresh
+        UserTrace stored;
+        std::size_t step = 0;
+        qint64 stepStartMs = 0;
+        double speed = 1;
+        QString label;
+        QTimer timer;
+        QElapsedTimer clock;
+    } replay_;
 };
 
 } // namespace r2p::ui

@@ -4,16 +4,21 @@
 #include "model/RunStore.h"
 #include "support/UiTestSupport.h"
 #include "ui/MainWindow.h"
+#include "ui/RunController.h"
 #include "ui/Session.h"
 #include "ui/dialogs/BatchDialog.h"
 #include "ui/models/UserFilter.h"
 #include "ui/models/UsersModel.h"
 #include "ui/models/UsersProxyModel.h"
+#include "ui/models/VerdictsModel.h"
 #include "ui/windows/CompareDock.h"
 #include "ui/windows/MetricsDock.h"
+#include "ui/windows/ReasoningDock.h"
 #include "ui/windows/UsersDock.h"
+#include "ui/windows/VerdictsDock.h"
 
 #include <QAbstractItemModelTester>
+#include <QAction>
 #include <QChartView>
 #include <QComboBox>
 #include <QFile>
@@ -21,6 +26,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenu>
+#include <QPlainTextEdit>
 #include <QSignalSpy>
 #include <QTabWidget>
 #include <QTableView>
@@ -213,6 +219,48 @@ private slots:
         QVERIFY(!metrics->exportChart(MetricsDock::ChartDeltas,
                                       dir_->filePath(QStringLiteral("no/such/dir/x.png")), &error));
         QVERIFY(!error.isEmpty());
+    }
+
+    void presentationModeReplaysAStoredRun() {
+        openDemo(TaskId::LaMP2);
+        BatchDialog dialog(session_.get(), window_->usersDock()->visibleRows(), window_.get());
+        dialog.setSystems({SystemId::R2P});
+        dialog.setUserScope(2, 3);
+        QSignalSpy finished(&dialog, &BatchDialog::runFinished);
+        dialog.start();
+        QTRY_VERIFY_WITH_TIMEOUT(!finished.isEmpty(), 60000);
+        window_->usersDock()->step(-100); // the first user, who is in the run
+        QTRY_VERIFY_WITH_TIMEOUT(!session_->isBusy() && window_->runController()->hasRun(), 60000);
+        RunStore runs(*session_->store());
+        auto stored = runs.userTrace(dialog.runId(), session_->selectedEntry()->id, SystemId::R2P);
+        QVERIFY(stored);
+
+        const qreal normal = window_->font().pointSizeF();
+        window_->action(QStringLiteral("presentationMode"))->trigger();
+        QVERIFY(window_->presentationMode());
+        QVERIFY(window_->font().pointSizeF() > normal * 1.3);
+        QTabWidget* tabs = window_->reasoningDock()->tabs();
+        QVERIFY(!tabs->isTabVisible(tabs->indexOf(window_->reasoningDock()->promptView())));
+
+        // The stored run plays back stage by stage, streaming, then shows the stored trace.
+        RunController* controller = window_->runController();
+        window_->setReplaySpeed(20);
+        QSignalSpy streamed(controller, &RunController::streamChanged);
+        window_->action(QStringLiteral("replayRun"))->trigger();
+        QVERIFY(controller->isReplaying());
+        QVERIFY(controller->isRunning());
+        QVERIFY(window_->reasoningDock()->statusLabel()->text().contains(QStringLiteral("replay")));
+        QTRY_VERIFY_WITH_TIMEOUT(!controller->isRunning(), 60000);
+        QVERIFY(streamed.count() > 3);
+        QCOMPARE(controller->trace().steps.size(), stored->steps.size());
+        QCOMPARE(controller->trace().prediction, stored->prediction);
+        QCOMPARE(window_->verdictsDock()->model()->rowCount(),
+                 static_cast<int>(stored->verdicts.size()));
+
+        window_->action(QStringLiteral("presentationMode"))->trigger();
+        QVERIFY(!window_->presentationMode());
+        QCOMPARE(window_->font().pointSizeF(), normal);
+        QVERIFY(tabs->isTabVisible(tabs->indexOf(window_->reasoningDock()->promptView())));
     }
 
     void cancelKeepsFinishedUsersAndResumeRunsTheRest() {

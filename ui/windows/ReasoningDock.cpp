@@ -148,6 +148,13 @@ ReasoningDock::ReasoningDock(RunController* controller, QWidget* parent)
     updateStatus();
 }
 
+void ReasoningDock::setPresentation(bool on) {
+    tabs_->setTabVisible(tabs_->indexOf(prompt_), !on);
+    tabs_->setTabVisible(tabs_->indexOf(parsed_), !on);
+    if (on)
+        tabs_->setCurrentWidget(stream_);
+}
+
 QList<QAction*> ReasoningDock::runActions() const {
     return {step_, run_, pause_, cancel_, rerun_, edit_};
 }

@@ -33,6 +33,8 @@ public:
     QLabel* statusLabel() const { return status_; }
     // Step, Run, Pause, Cancel, Re-run, Edit (added to the window's Run menu too).
     QList<QAction*> runActions() const;
+    // Presentation mode: the raw prompt and parsed tabs hidden, the stream in front.
+    void setPresentation(bool on);
 
 private:
     void updateActions();
