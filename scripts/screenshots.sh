@@ -37,6 +37,7 @@ build/release/app/r2p run --project "$tmp/shots.r2p" --questions "$PWD/resources
 shot compare-lamp4 --open "$PWD/resources/demo/LaMP-4/dev_questions.json" --user 4102 --compare
 shot lamp1-query --demo LaMP-1 --user "${R2P_SHOT_USER_LAMP1:-1102}"
 shot reasoning-lamp4 --demo LaMP-4 --run-to-end
+shot presentation-lamp4 --demo LaMP-4 --user 4105 --run-to-end --presentation
 shot main-lamp3-de --demo LaMP-3 --lang de --run-to-end
 shot main-lamp7-zh --demo LaMP-7 --lang zh_CN --run-to-end
 

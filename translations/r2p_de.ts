@@ -90,6 +90,10 @@
         <source>Bring the Compare dock to the front.</source>
         <translation>Das Vergleichs-Dock nach vorn holen.</translation>
     </message>
+    <message>
+        <source>Start in presentation mode (large type, no raw prompts).</source>
+        <translation>Im Präsentationsmodus starten (große Schrift, keine Roh-Prompts).</translation>
+    </message>
 </context>
 <context>
     <name>r2p::ui::BatchDialog</name>
@@ -790,6 +794,30 @@
             <numerusform>Lauf %1: %n Befunde</numerusform>
         </translation>
     </message>
+    <message>
+        <source>&amp;Presentation Mode</source>
+        <translation>&amp;Präsentationsmodus</translation>
+    </message>
+    <message>
+        <source>Re&amp;play Stored Run</source>
+        <translation>Gespeicherten Lauf &amp;wiedergeben</translation>
+    </message>
+    <message>
+        <source>Replay &amp;Speed</source>
+        <translation>Wiedergabe&amp;geschwindigkeit</translation>
+    </message>
+    <message>
+        <source>As recorded</source>
+        <translation>Wie aufgezeichnet</translation>
+    </message>
+    <message>
+        <source>%1× faster</source>
+        <translation>%1× schneller</translation>
+    </message>
+    <message>
+        <source>Replay needs a stored run with this user: Run ▸ Run Batch… (Ctrl+B).</source>
+        <translation>Die Wiedergabe braucht einen gespeicherten Lauf mit diesem Benutzer: Ausführen ▸ Batch ausführen… (Strg+B).</translation>
+    </message>
 </context>
 <context>
     <name>r2p::ui::MetricsDock</name>
@@ -1389,6 +1417,10 @@
     <message>
         <source>offline (no LLM)</source>
         <translation>offline (kein LLM)</translation>
+    </message>
+    <message>
+        <source>replay of a stored run (%1×)</source>
+        <translation>Wiedergabe eines gespeicherten Laufs (%1×)</translation>
     </message>
 </context>
 <context>

@@ -90,6 +90,10 @@
         <source>Bring the Compare dock to the front.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Start in presentation mode (large type, no raw prompts).</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>r2p::ui::BatchDialog</name>
@@ -790,6 +794,30 @@
             <numerusform>Run %1: %n findings</numerusform>
         </translation>
     </message>
+    <message>
+        <source>&amp;Presentation Mode</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re&amp;play Stored Run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Replay &amp;Speed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>As recorded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1× faster</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Replay needs a stored run with this user: Run ▸ Run Batch… (Ctrl+B).</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>r2p::ui::MetricsDock</name>
@@ -1388,6 +1416,10 @@
     <name>r2p::ui::RunController</name>
     <message>
         <source>offline (no LLM)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>replay of a stored run (%1×)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

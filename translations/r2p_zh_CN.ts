@@ -90,6 +90,10 @@
         <source>Bring the Compare dock to the front.</source>
         <translation>将对比面板切换到前台。</translation>
     </message>
+    <message>
+        <source>Start in presentation mode (large type, no raw prompts).</source>
+        <translation>以演示模式启动（大字体，不显示原始提示词）。</translation>
+    </message>
 </context>
 <context>
     <name>r2p::ui::BatchDialog</name>
@@ -773,6 +777,30 @@
             <numerusform>运行 %1：%n 项发现</numerusform>
         </translation>
     </message>
+    <message>
+        <source>&amp;Presentation Mode</source>
+        <translation>演示模式(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Re&amp;play Stored Run</source>
+        <translation>回放已保存的运行(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Replay &amp;Speed</source>
+        <translation>回放速度(&amp;S)</translation>
+    </message>
+    <message>
+        <source>As recorded</source>
+        <translation>按记录速度</translation>
+    </message>
+    <message>
+        <source>%1× faster</source>
+        <translation>快 %1 倍</translation>
+    </message>
+    <message>
+        <source>Replay needs a stored run with this user: Run ▸ Run Batch… (Ctrl+B).</source>
+        <translation>回放需要一次包含此用户的已保存运行：运行 ▸ 批量运行…（Ctrl+B）。</translation>
+    </message>
 </context>
 <context>
     <name>r2p::ui::MetricsDock</name>
@@ -1367,6 +1395,10 @@
     <message>
         <source>offline (no LLM)</source>
         <translation>离线（无 LLM）</translation>
+    </message>
+    <message>
+        <source>replay of a stored run (%1×)</source>
+        <translation>回放已保存的运行（%1×）</translation>
     </message>
 </context>
 <context>
