@@ -8,6 +8,7 @@
 #include "TaskText.h"
 #include "dialogs/BatchDialog.h"
 #include "dialogs/OpenDatasetDialog.h"
+#include "dialogs/SettingsDialog.h"
 #include "model/RunStore.h"
 #include "widgets/EmptyState.h"
 #include "windows/CompareDock.h"
@@ -223,6 +224,11 @@ void MainWindow::createActions() {
              compare_->raise();
              compare_->setFocus();
          });
+    make(QStringLiteral("settings"), tr("&Settings…"), QKeySequence::Preferences, [this] {
+        SettingsDialog dialog(session_, this);
+        if (dialog.exec() == QDialog::Accepted)
+            runs_->applySettings();
+    });
     make(QStringLiteral("presentationMode"), tr("&Presentation Mode"), QKeySequence(Qt::Key_F11),
          [this] { setPresentationMode(!presenting_); });
     action(QStringLiteral("presentationMode"))->setCheckable(true);
@@ -251,6 +257,8 @@ void MainWindow::createMenus() {
     file->addAction(action(QStringLiteral("openProject")));
     recentMenu_ = file->addMenu(tr("&Recent Projects"));
     connect(recentMenu_, &QMenu::aboutToShow, this, &MainWindow::rebuildRecentProjects);
+    file->addSeparator();
+    file->addAction(action(QStringLiteral("settings")));
     file->addSeparator();
     file->addAction(action(QStringLiteral("quit")));
 

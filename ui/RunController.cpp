@@ -1,8 +1,12 @@
 #include "RunController.h"
 
 #include "Session.h"
+#include "Settings.h"
+#include "model/ResponseCache.h"
 #include "pipeline/engine/OfflineBackend.h"
 #include "pipeline/engine/Rpi.h"
+#include "pipeline/llm/CachingBackend.h"
+#include "pipeline/llm/OpenAiBackend.h"
 
 #include <QStringList>
 #include <QtConcurrent/QtConcurrentRun>
@@ -67,6 +71,8 @@ RunController::RunController(Session* session, QObject* parent)
     connect(session_, &Session::recordChanged, this, &RunController::reset);
     connect(session_, &Session::taskChanged, this, &RunController::reset);
     connect(session_, &Session::datasetChanged, this, &RunController::reset);
+    // The cache lives in the project: a new project needs a new backend.
+    connect(session_, &Session::projectChanged, this, &RunController::applySettings);
 }
 
 RunController::~RunController() {
@@ -78,11 +84,22 @@ RunController::~RunController() {
 QString RunController::backendLabel() const {
     if (replay_.active || replay_.done)
         return replay_.label;
-    return tr("offline (no LLM)");
+    if (offline_)
+        return tr("offline (no LLM)");
+    const RunSettings s = RunSettings::load();
+    return tr("%1 at %2").arg(s.model, s.baseUrl);
 }
 
 void RunController::setTokensPerSecond(double tokensPerSecond) {
-    tokensPerSecond_ = tokensPerSecond;
+    paceOverride_ = tokensPerSecond;
+    applySettings();
+}
+
+void RunController::applySettings() {
+    if (run_)
+        run_->cancel();
+    watcher_.waitForFinished(); // the old backend may still serve a cancelled stage
+    run_.reset();
     backend_.reset();
     ctx_.reset();
     reset();
@@ -115,13 +132,29 @@ void RunController::reset() {
     const TaskId task = session_->task();
     const UserIndexEntry* entry = session_->selectedEntry();
     if (record && entry && task != TaskId::Invalid) {
+        const RunSettings settings = RunSettings::load();
         if (!backend_) {
-            engine::OfflineOptions options;
-            options.tokensPerSecond = tokensPerSecond_;
-            backend_ = std::make_shared<engine::OfflineBackend>(options);
+            offline_ = settings.backend != QLatin1String("openai");
+            if (offline_) {
+                engine::OfflineOptions options;
+                options.tokensPerSecond =
+                    paceOverride_ >= 0 ? paceOverride_ : settings.offlineTokensPerSecond;
+                backend_ = std::make_shared<engine::OfflineBackend>(options);
+            } else {
+                llm::EndpointConfig endpoint;
+                endpoint.baseUrl = settings.baseUrl.toStdString();
+                endpoint.apiKeyEnv = settings.apiKeyEnv.toStdString();
+                std::shared_ptr<llm::Backend> http = std::make_shared<llm::OpenAiBackend>(endpoint);
+                // Through the project's response cache: a stage asked again costs no request.
+                backend_ = session_->store() ? std::make_shared<llm::CachingBackend>(
+                                                   http, ResponseCache(*session_->store()),
+                                                   "openai", llm::CacheMode::ReadWrite)
+                                             : http;
+            }
         }
         if (!ctx_ || ctxTask_ != task) {
-            auto made = engine::EngineContext::make(task, {}, backend_, nullptr, true);
+            auto made = engine::EngineContext::make(task, settings.engineConfig(), backend_,
+                                                    savedTemplate(task), offline_);
             ctx_ = made ? *made : nullptr;
             ctxTask_ = task;
             if (!made)

@@ -39,7 +39,9 @@ public:
     const std::vector<engine::PromptItem>& items() const { return items_; }
     // "offline (no LLM)" for the embedded reasoner, else the backend's name.
     QString backendLabel() const;
-    bool offline() const { return true; }
+    bool offline() const { return offline_; }
+    // Re-reads the settings (backend, retrieval, candidates, limits, template) for the next run.
+    void applySettings();
     QString lastError() const { return lastError_; }
 
     // Marks in the history the items a step (by index in the trace) or a verdict cites.
@@ -84,7 +86,8 @@ private:
     void replayTick();
 
     Session* session_;
-    double tokensPerSecond_ = 600;
+    double paceOverride_ = -1; // setTokensPerSecond(); else the settings' pace
+    bool offline_ = true;
     std::shared_ptr<llm::Backend> backend_;
     std::shared_ptr<const engine::EngineContext> ctx_;
     TaskId ctxTask_ = TaskId::Invalid;
