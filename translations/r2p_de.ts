@@ -818,6 +818,10 @@
         <source>Replay needs a stored run with this user: Run ▸ Run Batch… (Ctrl+B).</source>
         <translation>Die Wiedergabe braucht einen gespeicherten Lauf mit diesem Benutzer: Ausführen ▸ Batch ausführen… (Strg+B).</translation>
     </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation>&amp;Einstellungen…</translation>
+    </message>
 </context>
 <context>
     <name>r2p::ui::MetricsDock</name>
@@ -1421,6 +1425,155 @@
     <message>
         <source>replay of a stored run (%1×)</source>
         <translation>Wiedergabe eines gespeicherten Laufs (%1×)</translation>
+    </message>
+    <message>
+        <source>%1 at %2</source>
+        <translation>%1 auf %2</translation>
+    </message>
+</context>
+<context>
+    <name>r2p::ui::Settings</name>
+    <message>
+        <source>this template is for %1, not %2</source>
+        <translation>diese Vorlage ist für %1, nicht für %2</translation>
+    </message>
+</context>
+<context>
+    <name>r2p::ui::SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <translation>Einstellungen</translation>
+    </message>
+    <message>
+        <source>offline (no LLM)</source>
+        <translation>offline (kein LLM)</translation>
+    </message>
+    <message>
+        <source>OpenAI-compatible server</source>
+        <translation>OpenAI-kompatibler Server</translation>
+    </message>
+    <message>
+        <source>Interactive runs use:</source>
+        <translation>Interaktive Läufe verwenden:</translation>
+    </message>
+    <message>
+        <source>Choose a preset…</source>
+        <translation>Voreinstellung wählen…</translation>
+    </message>
+    <message>
+        <source>Preset:</source>
+        <translation>Voreinstellung:</translation>
+    </message>
+    <message>
+        <source>Server URL:</source>
+        <translation>Server-URL:</translation>
+    </message>
+    <message>
+        <source>Model:</source>
+        <translation>Modell:</translation>
+    </message>
+    <message>
+        <source>e.g. OPENAI_API_KEY (the variable&apos;s name; the key is never stored)</source>
+        <translation>z. B. OPENAI_API_KEY (der Name der Variablen; der Schlüssel wird nie gespeichert)</translation>
+    </message>
+    <message>
+        <source>API key variable:</source>
+        <translation>Variable mit API-Schlüssel:</translation>
+    </message>
+    <message>
+        <source>Test Connection</source>
+        <translation>Verbindung testen</translation>
+    </message>
+    <message>
+        <source>Backend</source>
+        <translation>Backend</translation>
+    </message>
+    <message>
+        <source>Ranker:</source>
+        <translation>Ranking:</translation>
+    </message>
+    <message>
+        <source>Retrieved items (k):</source>
+        <translation>Abgerufene Einträge (k):</translation>
+    </message>
+    <message>
+        <source>Candidates (M):</source>
+        <translation>Kandidaten (M):</translation>
+    </message>
+    <message>
+        <source>by sampling (temperature)</source>
+        <translation>durch Sampling (Temperatur)</translation>
+    </message>
+    <message>
+        <source>by leaving one retrieved item out</source>
+        <translation>durch Weglassen eines abgerufenen Eintrags</translation>
+    </message>
+    <message>
+        <source>Candidates differ:</source>
+        <translation>Kandidaten unterscheiden sich:</translation>
+    </message>
+    <message>
+        <source>RPI interventions per stage (at most):</source>
+        <translation>RPI-Eingriffe je Stufe (höchstens):</translation>
+    </message>
+    <message>
+        <source> tokens/s</source>
+        <translation> Tokens/s</translation>
+    </message>
+    <message>
+        <source>at once</source>
+        <translation>sofort</translation>
+    </message>
+    <message>
+        <source>Offline reasoner pace:</source>
+        <translation>Tempo des Offline-Reasoners:</translation>
+    </message>
+    <message>
+        <source>Retrieval and R2P</source>
+        <translation>Abruf und R2P</translation>
+    </message>
+    <message>
+        <source>Restore Built-in</source>
+        <translation>Eingebaute wiederherstellen</translation>
+    </message>
+    <message>
+        <source>Task:</source>
+        <translation>Aufgabe:</translation>
+    </message>
+    <message>
+        <source>Runs in this project and the template each used:</source>
+        <translation>Läufe in diesem Projekt und die jeweils verwendete Vorlage:</translation>
+    </message>
+    <message>
+        <source>Templates</source>
+        <translation>Vorlagen</translation>
+    </message>
+    <message>
+        <source>Run %1 · %2 · %3 · template %4 version %5</source>
+        <translation>Lauf %1 · %2 · %3 · Vorlage %4 Version %5</translation>
+    </message>
+    <message>
+        <source>No runs yet.</source>
+        <translation>Noch keine Läufe.</translation>
+    </message>
+    <message>
+        <source>This template is for %1, not %2.</source>
+        <translation>Diese Vorlage ist für %1, nicht für %2.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Valid: %1, version %2, %n level(s).</source>
+        <translation>
+            <numerusform>Gültig: %1, Version %2, %n Ebene.</numerusform>
+            <numerusform>Gültig: %1, Version %2, %n Ebenen.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>Verbinde…</translation>
+    </message>
+    <message>
+        <source>✖ %1</source>
+        <translation>✖ %1</translation>
     </message>
 </context>
 <context>

@@ -818,6 +818,10 @@
         <source>Replay needs a stored run with this user: Run ▸ Run Batch… (Ctrl+B).</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>r2p::ui::MetricsDock</name>
@@ -1420,6 +1424,155 @@
     </message>
     <message>
         <source>replay of a stored run (%1×)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 at %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>r2p::ui::Settings</name>
+    <message>
+        <source>this template is for %1, not %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>r2p::ui::SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>offline (no LLM)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>OpenAI-compatible server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Interactive runs use:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a preset…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Preset:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Server URL:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Model:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. OPENAI_API_KEY (the variable&apos;s name; the key is never stored)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>API key variable:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Test Connection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Backend</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ranker:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retrieved items (k):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Candidates (M):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>by sampling (temperature)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>by leaving one retrieved item out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Candidates differ:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>RPI interventions per stage (at most):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> tokens/s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>at once</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Offline reasoner pace:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retrieval and R2P</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restore Built-in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Task:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Runs in this project and the template each used:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Templates</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run %1 · %2 · %3 · template %4 version %5</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No runs yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This template is for %1, not %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Valid: %1, version %2, %n level(s).</source>
+        <translation>
+            <numerusform>Valid: %1, version %2, %n level.</numerusform>
+            <numerusform>Valid: %1, version %2, %n levels.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>✖ %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -801,6 +801,10 @@
         <source>Replay needs a stored run with this user: Run ▸ Run Batch… (Ctrl+B).</source>
         <translation>回放需要一次包含此用户的已保存运行：运行 ▸ 批量运行…（Ctrl+B）。</translation>
     </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation>设置(&amp;S)…</translation>
+    </message>
 </context>
 <context>
     <name>r2p::ui::MetricsDock</name>
@@ -1399,6 +1403,154 @@
     <message>
         <source>replay of a stored run (%1×)</source>
         <translation>回放已保存的运行（%1×）</translation>
+    </message>
+    <message>
+        <source>%1 at %2</source>
+        <translation>%2 上的 %1</translation>
+    </message>
+</context>
+<context>
+    <name>r2p::ui::Settings</name>
+    <message>
+        <source>this template is for %1, not %2</source>
+        <translation>此模板适用于 %1，而不是 %2</translation>
+    </message>
+</context>
+<context>
+    <name>r2p::ui::SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <source>offline (no LLM)</source>
+        <translation>离线（无 LLM）</translation>
+    </message>
+    <message>
+        <source>OpenAI-compatible server</source>
+        <translation>OpenAI 兼容服务器</translation>
+    </message>
+    <message>
+        <source>Interactive runs use:</source>
+        <translation>交互式运行使用：</translation>
+    </message>
+    <message>
+        <source>Choose a preset…</source>
+        <translation>选择预设…</translation>
+    </message>
+    <message>
+        <source>Preset:</source>
+        <translation>预设：</translation>
+    </message>
+    <message>
+        <source>Server URL:</source>
+        <translation>服务器 URL：</translation>
+    </message>
+    <message>
+        <source>Model:</source>
+        <translation>模型：</translation>
+    </message>
+    <message>
+        <source>e.g. OPENAI_API_KEY (the variable&apos;s name; the key is never stored)</source>
+        <translation>例如 OPENAI_API_KEY（变量名；密钥本身从不保存）</translation>
+    </message>
+    <message>
+        <source>API key variable:</source>
+        <translation>API 密钥变量：</translation>
+    </message>
+    <message>
+        <source>Test Connection</source>
+        <translation>测试连接</translation>
+    </message>
+    <message>
+        <source>Backend</source>
+        <translation>后端</translation>
+    </message>
+    <message>
+        <source>Ranker:</source>
+        <translation>排序器：</translation>
+    </message>
+    <message>
+        <source>Retrieved items (k):</source>
+        <translation>检索条目数 (k)：</translation>
+    </message>
+    <message>
+        <source>Candidates (M):</source>
+        <translation>候选数 (M)：</translation>
+    </message>
+    <message>
+        <source>by sampling (temperature)</source>
+        <translation>通过采样（温度）</translation>
+    </message>
+    <message>
+        <source>by leaving one retrieved item out</source>
+        <translation>通过去掉一个检索条目</translation>
+    </message>
+    <message>
+        <source>Candidates differ:</source>
+        <translation>候选的差异方式：</translation>
+    </message>
+    <message>
+        <source>RPI interventions per stage (at most):</source>
+        <translation>每个阶段的 RPI 干预（最多）：</translation>
+    </message>
+    <message>
+        <source> tokens/s</source>
+        <translation> token/秒</translation>
+    </message>
+    <message>
+        <source>at once</source>
+        <translation>立即</translation>
+    </message>
+    <message>
+        <source>Offline reasoner pace:</source>
+        <translation>离线推理器速度：</translation>
+    </message>
+    <message>
+        <source>Retrieval and R2P</source>
+        <translation>检索与 R2P</translation>
+    </message>
+    <message>
+        <source>Restore Built-in</source>
+        <translation>恢复内置模板</translation>
+    </message>
+    <message>
+        <source>Task:</source>
+        <translation>任务：</translation>
+    </message>
+    <message>
+        <source>Runs in this project and the template each used:</source>
+        <translation>本项目中的运行及各自使用的模板：</translation>
+    </message>
+    <message>
+        <source>Templates</source>
+        <translation>模板</translation>
+    </message>
+    <message>
+        <source>Run %1 · %2 · %3 · template %4 version %5</source>
+        <translation>运行 %1 · %2 · %3 · 模板 %4 版本 %5</translation>
+    </message>
+    <message>
+        <source>No runs yet.</source>
+        <translation>尚无运行。</translation>
+    </message>
+    <message>
+        <source>This template is for %1, not %2.</source>
+        <translation>此模板适用于 %1，而不是 %2。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Valid: %1, version %2, %n level(s).</source>
+        <translation>
+            <numerusform>有效：%1，版本 %2，%n 个层级。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>正在连接…</translation>
+    </message>
+    <message>
+        <source>✖ %1</source>
+        <translation>✖ %1</translation>
     </message>
 </context>
 <context>
