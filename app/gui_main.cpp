@@ -4,12 +4,18 @@
 #include "ui/MainWindow.h"
 #include "ui/RunController.h"
 #include "ui/Session.h"
+#include "ui/Theme.h"
+#include "ui/dialogs/BatchDialog.h"
+#include "ui/dialogs/SettingsDialog.h"
 #include "ui/windows/CompareDock.h"
 #include "ui/windows/MetricsDock.h"
+#include "ui/windows/UsersDock.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QDialog>
 #include <QFileInfo>
+#include <QPointer>
 #include <QTimer>
 #include <cstdio>
 #include <cstdlib>
@@ -119,11 +125,21 @@ int main(int argc, char** argv) {
         QStringLiteral("presentation"),
         QApplication::translate("main", "Start in presentation mode (large type, no raw "
                                         "prompts)."));
+    const QCommandLineOption dialogOption(
+        QStringLiteral("dialog"),
+        QApplication::translate("main", "Open a dialog once loaded (batch or settings); "
+                                        "--screenshot then saves the dialog."),
+        QStringLiteral("NAME"));
+    const QCommandLineOption themeOption(
+        QStringLiteral("theme"), QApplication::translate("main", "Theme: system, light or dark."),
+        QStringLiteral("THEME"));
     for (const auto& o : {project, open, outputs, task, demo, user, screenshot, size, langOption,
-                          runToEnd, metrics, compare, presentation})
+                          runToEnd, metrics, compare, presentation, themeOption, dialogOption})
         cli.addOption(o);
     cli.process(app);
 
+    if (cli.isSet(themeOption))
+        applyTheme(cli.value(themeOption)); // this start only; the menu saves a choice
     std::optional<TaskId> taskOverride;
     if (cli.isSet(task)) {
         taskOverride = parseTaskName(cli.value(task).toStdString());
@@ -216,20 +232,45 @@ int main(int argc, char** argv) {
                              runs->runToEnd();
                          });
     }
+    // A dialog for documentation screenshots, opened (not modal) once the dataset is there.
+    auto shownDialog = std::make_shared<QPointer<QDialog>>();
+    if (cli.isSet(dialogOption)) {
+        const QString name = cli.value(dialogOption);
+        QObject::connect(
+            &session, &Session::datasetChanged, &window, [&window, &session, name, shownDialog] {
+                if (*shownDialog || !session.dataset())
+                    return;
+                QDialog* d = nullptr;
+                if (name == QLatin1String("settings"))
+                    d = new SettingsDialog(&session, &window);
+                else if (name == QLatin1String("batch"))
+                    d = new BatchDialog(&session, window.usersDock()->visibleRows(), &window);
+                if (!d) {
+                    fail(QApplication::translate("main", "unknown dialog %1").arg(name));
+                    return;
+                }
+                d->setAttribute(Qt::WA_DeleteOnClose);
+                d->show();
+                *shownDialog = d;
+            });
+    }
     if (cli.isSet(screenshot)) {
         const QString file = cli.value(screenshot);
         auto* settle = new QTimer(&window);
         settle->setSingleShot(true);
         settle->setInterval(400);
         QObject::connect(settle, &QTimer::timeout, &window,
-                         [&window, &session, runs, runAll, file, settle] {
+                         [&window, &session, runs, runAll, file, settle, shownDialog] {
                              if (session.isBusy() || runs->isRunning() ||
                                  window.metricsDock()->isSummarizing() ||
                                  (runAll && !runs->finished() && runs->lastError().isEmpty())) {
                                  settle->start();
                                  return;
                              }
-                             const bool ok = window.grab().save(file);
+                             QWidget* target = *shownDialog
+                                                   ? static_cast<QWidget*>(shownDialog->data())
+                                                   : &window;
+                             const bool ok = target->grab().save(file);
                              if (!ok)
                                  fail(QApplication::translate("main", "cannot write %1").arg(file));
                              QApplication::exit(ok ? 0 : 1);

@@ -1,6 +1,7 @@
 #include "App.h"
 
 #include "Language.h"
+#include "Theme.h"
 
 #include <QApplication>
 #include <QIcon>
@@ -15,6 +16,8 @@ QString setUpApplication(QApplication& app, const QString& languageOverride) {
     QApplication::setApplicationVersion(QStringLiteral("0.1.0"));
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/r2p-workbench.svg")));
     QApplication::setDesktopFileName(QStringLiteral("r2p-workbench"));
+    if (savedTheme() != QLatin1String("system"))
+        applyTheme(savedTheme());
     return installTranslators(app, languageOverride.isNull() ? savedLanguage() : languageOverride);
 }
 

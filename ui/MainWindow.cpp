@@ -6,6 +6,7 @@
 #include "RunController.h"
 #include "Session.h"
 #include "TaskText.h"
+#include "Theme.h"
 #include "dialogs/BatchDialog.h"
 #include "dialogs/OpenDatasetDialog.h"
 #include "dialogs/SettingsDialog.h"
@@ -317,6 +318,23 @@ void MainWindow::createMenus() {
     view->addAction(action(QStringLiteral("resetLayout")));
     view->addAction(action(QStringLiteral("presentationMode")));
     view->addSeparator();
+    QMenu* theme = view->addMenu(tr("&Theme"));
+    auto* themes = new QActionGroup(this);
+    const QString currentTheme = savedTheme();
+    for (const QString& name : availableThemes()) {
+        const QString title = name == QLatin1String("dark")    ? tr("&Dark")
+                              : name == QLatin1String("light") ? tr("&Light")
+                                                               : tr("&System");
+        auto* a = theme->addAction(title);
+        a->setObjectName(QStringLiteral("theme-") + name);
+        a->setCheckable(true);
+        a->setChecked(name == currentTheme);
+        themes->addAction(a);
+        connect(a, &QAction::triggered, this, [name] {
+            saveTheme(name);
+            applyTheme(name);
+        });
+    }
     QMenu* language = view->addMenu(tr("&Language"));
     auto* languages = new QActionGroup(this);
     const QString current = savedLanguage();

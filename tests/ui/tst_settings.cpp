@@ -8,8 +8,10 @@
 #include "ui/RunController.h"
 #include "ui/Session.h"
 #include "ui/Settings.h"
+#include "ui/Theme.h"
 #include "ui/dialogs/SettingsDialog.h"
 
+#include <QAction>
 #include <QComboBox>
 #include <QLabel>
 #include <QLineEdit>
@@ -58,6 +60,18 @@ private slots:
         session_.reset();
         dir_.reset();
         QSettings().clear();
+    }
+
+    void themesSwitchAtOnceAndAreKept() {
+        window_->action(QStringLiteral("theme-dark"))->trigger();
+        QVERIFY(darkPalette());
+        QCOMPARE(savedTheme(), QStringLiteral("dark"));
+        QTRY_VERIFY(window_->palette().color(QPalette::Window).lightness() < 100);
+        window_->action(QStringLiteral("theme-light"))->trigger();
+        QVERIFY(!darkPalette());
+        QCOMPARE(savedTheme(), QStringLiteral("light"));
+        window_->action(QStringLiteral("theme-system"))->trigger();
+        QCOMPARE(savedTheme(), QStringLiteral("system"));
     }
 
     void presetsAndTestConnection() {
