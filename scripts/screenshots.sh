@@ -35,6 +35,10 @@ build/release/app/r2p run --project "$tmp/shots.r2p" --questions "$PWD/resources
   --outputs "$PWD/resources/demo/LaMP-4/dev_outputs.json" --systems r2p,lamp-rag,lrm-rag,no-profile \
   --quiet > /dev/null 2>&1
 shot compare-lamp4 --open "$PWD/resources/demo/LaMP-4/dev_questions.json" --user 4102 --compare
+shot dialog-batch --open "$PWD/resources/demo/LaMP-4/dev_questions.json" --dialog batch
+shot dialog-settings --open "$PWD/resources/demo/LaMP-4/dev_questions.json" --dialog settings
+shot dark-lamp4 --open "$PWD/resources/demo/LaMP-4/dev_questions.json" --user 4102 --run-to-end \
+  --theme dark
 shot lamp1-query --demo LaMP-1 --user "${R2P_SHOT_USER_LAMP1:-1102}"
 shot reasoning-lamp4 --demo LaMP-4 --run-to-end
 shot presentation-lamp4 --demo LaMP-4 --user 4105 --run-to-end --presentation

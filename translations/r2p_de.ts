@@ -94,6 +94,18 @@
         <source>Start in presentation mode (large type, no raw prompts).</source>
         <translation>Im Präsentationsmodus starten (große Schrift, keine Roh-Prompts).</translation>
     </message>
+    <message>
+        <source>Theme: system, light or dark.</source>
+        <translation>Design: system, light oder dark.</translation>
+    </message>
+    <message>
+        <source>Open a dialog once loaded (batch or settings); --screenshot then saves the dialog.</source>
+        <translation>Nach dem Laden einen Dialog öffnen (batch oder settings); --screenshot speichert dann den Dialog.</translation>
+    </message>
+    <message>
+        <source>unknown dialog %1</source>
+        <translation>unbekannter Dialog %1</translation>
+    </message>
 </context>
 <context>
     <name>r2p::ui::BatchDialog</name>
@@ -821,6 +833,22 @@
     <message>
         <source>&amp;Settings…</source>
         <translation>&amp;Einstellungen…</translation>
+    </message>
+    <message>
+        <source>&amp;Theme</source>
+        <translation>&amp;Design</translation>
+    </message>
+    <message>
+        <source>&amp;Dark</source>
+        <translation>&amp;Dunkel</translation>
+    </message>
+    <message>
+        <source>&amp;Light</source>
+        <translation>&amp;Hell</translation>
+    </message>
+    <message>
+        <source>&amp;System</source>
+        <translation>&amp;System</translation>
     </message>
 </context>
 <context>

@@ -94,6 +94,18 @@
         <source>Start in presentation mode (large type, no raw prompts).</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Theme: system, light or dark.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open a dialog once loaded (batch or settings); --screenshot then saves the dialog.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown dialog %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>r2p::ui::BatchDialog</name>
@@ -820,6 +832,22 @@
     </message>
     <message>
         <source>&amp;Settings…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Theme</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Dark</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Light</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;System</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -94,6 +94,18 @@
         <source>Start in presentation mode (large type, no raw prompts).</source>
         <translation>以演示模式启动（大字体，不显示原始提示词）。</translation>
     </message>
+    <message>
+        <source>Theme: system, light or dark.</source>
+        <translation>主题：system、light 或 dark。</translation>
+    </message>
+    <message>
+        <source>Open a dialog once loaded (batch or settings); --screenshot then saves the dialog.</source>
+        <translation>加载后打开一个对话框（batch 或 settings）；此时 --screenshot 保存该对话框。</translation>
+    </message>
+    <message>
+        <source>unknown dialog %1</source>
+        <translation>未知对话框 %1</translation>
+    </message>
 </context>
 <context>
     <name>r2p::ui::BatchDialog</name>
@@ -804,6 +816,22 @@
     <message>
         <source>&amp;Settings…</source>
         <translation>设置(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>&amp;Theme</source>
+        <translation>主题(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Dark</source>
+        <translation>深色(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Light</source>
+        <translation>浅色(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;System</source>
+        <translation>跟随系统(&amp;S)</translation>
     </message>
 </context>
 <context>
