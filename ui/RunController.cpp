@@ -11,6 +11,7 @@
 #include <QStringList>
 #include <QtConcurrent/QtConcurrentRun>
 #include <algorithm>
+#include <functional>
 #include <mutex>
 #include <nlohmann/json.hpp>
 
@@ -410,11 +411,12 @@ void RunController::citeVerdict(int verdictIndex) {
     cite(trace_.verdicts[static_cast<std::size_t>(verdictIndex)].evidence);
 }
 
-bool RunController::rerunFrom(StageId stage) {
+// Changes the engine's run between stages (never while a stage or a replay runs) and shows the
+// result, or reports why it could not.
+bool RunController::change(const std::function<Status(engine::UserRun&)>& edit) {
     if (!run_ || running_)
         return false;
-    auto s = run_->rerunFrom(stage);
-    if (!s) {
+    if (auto s = edit(*run_); !s) {
         lastError_ = QString::fromStdString(s.error().message);
         emit failed(lastError_);
         return false;
@@ -425,19 +427,14 @@ bool RunController::rerunFrom(StageId stage) {
     return true;
 }
 
+bool RunController::rerunFrom(StageId stage) {
+    return change([stage](engine::UserRun& run) { return run.rerunFrom(stage); });
+}
+
 bool RunController::replaceOutput(StageId stage, int candidate, const QString& text) {
-    if (!run_ || running_)
-        return false;
-    auto s = run_->replaceOutput(stage, candidate, text.toStdString());
-    if (!s) {
-        lastError_ = QString::fromStdString(s.error().message);
-        emit failed(lastError_);
-        return false;
-    }
-    takeSnapshot();
-    emit traceChanged();
-    emit streamChanged();
-    return true;
+    const std::string replacement = text.toStdString();
+    return change(
+        [&](engine::UserRun& run) { return run.replaceOutput(stage, candidate, replacement); });
 }
 
 } // namespace r2p::ui

@@ -12,6 +12,7 @@
 #include <QObject>
 #include <QString>
 #include <QTimer>
+#include <functional>
 #include <memory>
 
 namespace r2p::ui {
@@ -83,6 +84,7 @@ private:
     void flushLive();
     void takeSnapshot();
     void cite(const std::vector<int>& numbers);
+    bool change(const std::function<Status(engine::UserRun&)>& edit);
     void replayTick();
 
     Session* session_;

@@ -16,6 +16,8 @@
 
 #include <QAbstractItemModelTester>
 #include <QAction>
+#include <QApplication>
+#include <QInputDialog>
 #include <QLabel>
 #include <QPlainTextEdit>
 #include <QSignalSpy>
@@ -24,6 +26,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTextBrowser>
+#include <QTimer>
 #include <memory>
 
 using namespace r2p;
@@ -203,8 +206,10 @@ private slots:
                 static_cast<int>(StageId::ProfileSynthesis))
                 synthesis = r;
         auto* timeline = window_->reasoningDock()->timeline();
-        timeline->setFocus();
-        timeline->setCurrentIndex(stages()->index(synthesis, 0));
+        // With the mouse, as a user would.
+        const QRect cell = timeline->visualRect(stages()->index(synthesis, 0));
+        QTest::mouseClick(timeline->viewport(), Qt::LeftButton, {}, cell.center());
+        QCOMPARE(timeline->currentIndex().row(), synthesis);
         QVERIFY(!session_->citedItems().isEmpty());
         QStringList expected = session_->citedItems();
         QStringList shown = cited();
@@ -215,8 +220,8 @@ private slots:
                 !profile->index(0, 0).data(ProfileModel::CitedRole).toBool());
         // A verdict marks its evidence instead.
         auto* verdicts = window_->verdictsDock()->view();
-        verdicts->setFocus();
-        verdicts->setCurrentIndex(verdicts->model()->index(1, 0));
+        QTest::mouseClick(verdicts->viewport(), Qt::LeftButton, {},
+                          verdicts->visualRect(verdicts->model()->index(1, 0)).center());
         const auto& evidence = runs()->trace().verdicts[1].evidence;
         QCOMPARE(session_->citedItems().size(), static_cast<qsizetype>(evidence.size()));
         QCOMPARE(cited().size(), static_cast<qsizetype>(evidence.size()));
