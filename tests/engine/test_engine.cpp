@@ -358,6 +358,25 @@ TEST_F(EngineHttpTest, BackendErrorFailsTheUserAndNamesTheRequest) {
     EXPECT_TRUE(t.prediction.empty());
 }
 
+TEST_F(EngineHttpTest, ADroppedStreamFailsTheStageAndKeepsNoPartialAnswer) {
+    Script dropped = test::levelReply(*hrt, StageId::ProfileSynthesis, "- Likes [P1] and more");
+    dropped.fault = test::Fault::DisconnectMidStream;
+    dropped.faultAfterEvents = 2;
+    server.when(test::levelRequestKey(*hrt, StageId::ProfileSynthesis), dropped);
+    test::scriptCompliantModel(server, *hrt, "4");
+    UserRun run(context(), user.record, user.gold, SystemId::R2P);
+    Status s = run.run();
+    ASSERT_FALSE(s);
+    const UserTrace& t = run.trace();
+    EXPECT_EQ(t.status, UserStatus::Failed);
+    ASSERT_EQ(t.steps.back().stage, StageId::ProfileSynthesis);
+    EXPECT_EQ(t.steps.back().status, StepStatus::Failed);
+    EXPECT_TRUE(t.steps.back().answer.empty()); // the partial text is not taken as the stage
+    EXPECT_NE(t.error.find("profile_synthesis"), std::string::npos) << t.error;
+    EXPECT_TRUE(t.prediction.empty());
+    EXPECT_TRUE(t.scores.empty());
+}
+
 TEST_F(EngineHttpTest, PrefillModeContinuesTheAssistantTurnAfterACorrection) {
     // deepseek-r1 distills: the template opens <think>, so levels are reasoning and the
     // answer comes after </think>.
