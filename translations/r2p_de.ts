@@ -1969,6 +1969,14 @@
         <source>&lt;i&gt;No final choice yet: the cross-reference stage has not run.&lt;/i&gt;</source>
         <translation>&lt;i&gt;Noch keine endgültige Wahl: der Abgleich ist noch nicht gelaufen.&lt;/i&gt;</translation>
     </message>
+    <message>
+        <source>Candidates against the retrieved items:</source>
+        <translation>Kandidaten gegen die abgerufenen Einträge:</translation>
+    </message>
+    <message>
+        <source>Profile item %1 (retrieval score %2)</source>
+        <translation>Profileintrag %1 (Abrufbewertung %2)</translation>
+    </message>
 </context>
 <context>
     <name>r2p::ui::VerdictsModel</name>

@@ -1969,6 +1969,14 @@
         <source>&lt;i&gt;No final choice yet: the cross-reference stage has not run.&lt;/i&gt;</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Candidates against the retrieved items:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Profile item %1 (retrieval score %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>r2p::ui::VerdictsModel</name>

@@ -1943,6 +1943,14 @@
         <source>&lt;i&gt;No final choice yet: the cross-reference stage has not run.&lt;/i&gt;</source>
         <translation>&lt;i&gt;尚无最终选择：交叉核对阶段尚未运行。&lt;/i&gt;</translation>
     </message>
+    <message>
+        <source>Candidates against the retrieved items:</source>
+        <translation>候选与检索条目对照：</translation>
+    </message>
+    <message>
+        <source>Profile item %1 (retrieval score %2)</source>
+        <translation>档案条目 %1（检索得分 %2）</translation>
+    </message>
 </context>
 <context>
     <name>r2p::ui::VerdictsModel</name>

@@ -23,6 +23,7 @@
 #include <QSignalSpy>
 #include <QTabWidget>
 #include <QTableView>
+#include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTextBrowser>
@@ -148,6 +149,19 @@ private slots:
             QVERIFY(!verdicts->index(r, VerdictsModel::ColumnVerdict).data().toString().isEmpty());
         }
         QCOMPARE(chosen, 1);
+        // The evidence matrix: a row per candidate, a column per retrieved item, a mark for
+        // each item a verdict rests on.
+        QTableWidget* matrix = window_->verdictsDock()->matrix();
+        QCOMPARE(matrix->rowCount(), 3);
+        QCOMPARE(matrix->columnCount(), static_cast<int>(runs()->items().size()));
+        int marks = 0, expected = 0;
+        for (int r = 0; r < matrix->rowCount(); ++r)
+            for (int c = 0; c < matrix->columnCount(); ++c)
+                marks += matrix->item(r, c) ? 1 : 0;
+        for (const auto& v : t.verdicts)
+            expected += static_cast<int>(v.evidence.size());
+        QCOMPARE(marks, expected);
+        QVERIFY(matrix->verticalHeaderItem(0)->text().contains(QStringLiteral("#")));
         QVERIFY(window_->verdictsDock()->finalLabel()->text().contains(
             QString::fromStdString(t.prediction)));
         QVERIFY(window_->reasoningDock()->statusLabel()->text().contains(

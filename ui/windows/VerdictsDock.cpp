@@ -1,6 +1,7 @@
 #include "VerdictsDock.h"
 
 #include "ui/RunController.h"
+#include "ui/StageText.h"
 #include "ui/models/VerdictsModel.h"
 
 #include <QHeaderView>
@@ -8,6 +9,7 @@
 #include <QJsonObject>
 #include <QLabel>
 #include <QTableView>
+#include <QTableWidget>
 #include <QVBoxLayout>
 
 namespace r2p::ui {
@@ -37,10 +39,19 @@ VerdictsDock::VerdictsDock(RunController* controller, QWidget* parent)
     final_->setObjectName(QStringLiteral("FinalChoice"));
     final_->setWordWrap(true);
     final_->setTextFormat(Qt::RichText);
+    matrix_ = new QTableWidget(body);
+    matrix_->setObjectName(QStringLiteral("EvidenceMatrix"));
+    matrix_->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    matrix_->setSelectionMode(QAbstractItemView::NoSelection);
+    matrix_->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    matrix_->verticalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     layout->addWidget(view_, 1);
+    layout->addWidget(new QLabel(tr("Candidates against the retrieved items:"), body));
+    layout->addWidget(matrix_, 1);
     layout->addWidget(final_);
     setWidget(body);
     connect(controller_, &RunController::traceChanged, this, &VerdictsDock::updateFinal);
+    connect(controller_, &RunController::traceChanged, this, &VerdictsDock::updateMatrix);
     // Picking a candidate marks its evidence in the history.
     connect(view_->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             [this](const QModelIndex& current) {
@@ -48,6 +59,45 @@ VerdictsDock::VerdictsDock(RunController* controller, QWidget* parent)
                     controller_->citeVerdict(current.row());
             });
     updateFinal();
+    updateMatrix();
+}
+
+void VerdictsDock::updateMatrix() {
+    const UserTrace& t = controller_->trace();
+    const auto& items = controller_->items();
+    matrix_->clear();
+    matrix_->setRowCount(static_cast<int>(t.verdicts.size()));
+    matrix_->setColumnCount(static_cast<int>(items.size()));
+    QStringList columns;
+    for (const auto& item : items)
+        columns << QStringLiteral("P%1").arg(item.n);
+    matrix_->setHorizontalHeaderLabels(columns);
+    for (int c = 0; c < static_cast<int>(items.size()); ++c)
+        if (auto* h = matrix_->horizontalHeaderItem(c))
+            h->setToolTip(
+                tr("Profile item %1 (retrieval score %2)")
+                    .arg(QString::fromStdString(items[static_cast<std::size_t>(c)].profileId))
+                    .arg(items[static_cast<std::size_t>(c)].score, 0, 'f', 2));
+    QStringList rows;
+    for (std::size_t r = 0; r < t.verdicts.size(); ++r) {
+        const VerdictRecord& v = t.verdicts[r];
+        rows << (v.chosen ? QStringLiteral("★ #%1") : QStringLiteral("#%1")).arg(v.candidate + 1);
+        for (int n : v.evidence) {
+            const int column = n - 1;
+            if (column < 0 || column >= matrix_->columnCount())
+                continue;
+            auto* cell =
+                new QTableWidgetItem(v.verdict == Verdict::Contradicted ? QStringLiteral("✖")
+                                     : v.verdict == Verdict::Supported  ? QStringLiteral("✔")
+                                                                        : QStringLiteral("~"));
+            cell->setTextAlignment(Qt::AlignCenter);
+            cell->setForeground(StageText::verdictColor(v.verdict));
+            cell->setToolTip(QStringLiteral("%1: %2").arg(StageText::verdict(v.verdict),
+                                                          QString::fromStdString(v.reason)));
+            matrix_->setItem(static_cast<int>(r), column, cell);
+        }
+    }
+    matrix_->setVerticalHeaderLabels(rows);
 }
 
 void VerdictsDock::updateFinal() {

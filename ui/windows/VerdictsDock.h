@@ -6,6 +6,7 @@
 
 class QLabel;
 class QTableView;
+class QTableWidget;
 
 namespace r2p::ui {
 
@@ -19,13 +20,18 @@ public:
     QTableView* view() const { return view_; }
     VerdictsModel* model() const { return model_; }
     QLabel* finalLabel() const { return final_; }
+    // Candidates (rows) against the retrieved items (columns): a mark where a candidate's
+    // verdict rests on the item, coloured by that verdict.
+    QTableWidget* matrix() const { return matrix_; }
 
 private:
     void updateFinal();
+    void updateMatrix();
     RunController* controller_;
     QTableView* view_;
     VerdictsModel* model_;
     QLabel* final_;
+    QTableWidget* matrix_;
 };
 
 } // namespace r2p::ui
