@@ -7,6 +7,7 @@
 #include "ui/Theme.h"
 #include "ui/dialogs/BatchDialog.h"
 #include "ui/dialogs/SettingsDialog.h"
+#include "ui/report/Report.h"
 #include "ui/windows/CompareDock.h"
 #include "ui/windows/MetricsDock.h"
 #include "ui/windows/UsersDock.h"
@@ -21,6 +22,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <memory>
+#include <optional>
 #include <unistd.h>
 
 using namespace r2p;
@@ -57,9 +59,50 @@ double msSinceExec() {
         std::fclose(uptime);
     return ms;
 }
+// --report: writes a report of a stored run (or of one user of it) without a window; 0 when
+// written, 2 with a message naming the project, run, user or file otherwise.
+int writeReportAndExit(const QString& projectPath, const QString& runText,
+                       const std::optional<QString>& user, const QString& file) {
+    if (projectPath.isEmpty()) {
+        fail(QApplication::translate("main", "--report needs --project P, the project file "
+                                             "that holds the run"));
+        return 2;
+    }
+    if (!QFileInfo::exists(projectPath)) {
+        fail(QApplication::translate("main", "no project file %1").arg(projectPath));
+        return 2;
+    }
+    bool isNumber = false;
+    const qlonglong runId = runText.toLongLong(&isNumber);
+    if (!isNumber) {
+        fail(QApplication::translate("main", "--report needs --run ID, the number of a run in %1")
+                 .arg(projectPath));
+        return 2;
+    }
+    auto store = ProjectStore::open(projectPath.toStdString());
+    if (!store) {
+        fail(QApplication::translate("main", "cannot open the project %1: %2")
+                 .arg(projectPath, QString::fromStdString(store.error().message)));
+        return 2;
+    }
+    ReportRequest request;
+    request.runId = runId;
+    if (user)
+        request.userId = user->toStdString();
+    auto written = writeReport(**store, request, file);
+    if (!written) {
+        fail(QString::fromStdString(written.error().message));
+        return 2;
+    }
+    return 0;
+}
 } // namespace
 
 int main(int argc, char** argv) {
+    // A report needs no display: draw offscreen unless a platform was chosen.
+    for (int i = 1; i < argc; ++i)
+        if (std::strcmp(argv[i], "--report") == 0 && !qEnvironmentVariableIsSet("QT_QPA_PLATFORM"))
+            qputenv("QT_QPA_PLATFORM", "offscreen");
     QApplication app(argc, argv);
     // Read --lang before anything is translated.
     QString lang;
@@ -133,10 +176,26 @@ int main(int argc, char** argv) {
     const QCommandLineOption themeOption(
         QStringLiteral("theme"), QApplication::translate("main", "Theme: system, light or dark."),
         QStringLiteral("THEME"));
-    for (const auto& o : {project, open, outputs, task, demo, user, screenshot, size, langOption,
-                          runToEnd, metrics, compare, presentation, themeOption, dialogOption})
+    const QCommandLineOption reportOption(
+        QStringLiteral("report"),
+        QApplication::translate("main",
+                                "Write a report of the run --run ID of --project P (of one user "
+                                "with --user ID) as HTML or PDF, by the file's extension, and "
+                                "quit without showing a window."),
+        QStringLiteral("FILE.html|FILE.pdf"));
+    const QCommandLineOption runOption(
+        QStringLiteral("run"), QApplication::translate("main", "The stored run --report reports."),
+        QStringLiteral("ID"));
+    for (const auto& o :
+         {project, open, outputs, task, demo, user, screenshot, size, langOption, runToEnd, metrics,
+          compare, presentation, themeOption, dialogOption, reportOption, runOption})
         cli.addOption(o);
     cli.process(app);
+    if (cli.isSet(reportOption))
+        return writeReportAndExit(cli.value(project), cli.value(runOption),
+                                  cli.isSet(user) ? std::optional<QString>(cli.value(user))
+                                                  : std::nullopt,
+                                  cli.value(reportOption));
 
     if (cli.isSet(themeOption))
         applyTheme(cli.value(themeOption)); // this start only; the menu saves a choice

@@ -1,0 +1,984 @@
+#include "Report.h"
+
+#include "ReportCharts.h"
+#include "model/Annotation.h"
+#include "model/RunStore.h"
+#include "model/Taxonomy.h"
+#include "pipeline/engine/Engine.h"
+#include "pipeline/engine/OfflineBackend.h"
+#include "pipeline/engine/RunSummary.h"
+#include "ui/RunResults.h"
+#include "ui/StageText.h"
+#include "ui/TaskText.h"
+
+#include <QAbstractTextDocumentLayout>
+#include <QBuffer>
+#include <QChart>
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QFileInfo>
+#include <QLocale>
+#include <QPageLayout>
+#include <QPageSize>
+#include <QPainter>
+#include <QPalette>
+#include <QPdfWriter>
+#include <QSaveFile>
+#include <QTextDocument>
+#include <QTextFrame>
+#include <QTextFrameFormat>
+#include <QUrl>
+#include <algorithm>
+#include <map>
+#include <nlohmann/json.hpp>
+
+namespace r2p::ui {
+
+namespace {
+
+// The translation context of everything the report says.
+class Report {
+    Q_DECLARE_TR_FUNCTIONS(r2p::ui::Report)
+};
+
+QString esc(const std::string& s) {
+    return QString::fromStdString(s).toHtmlEscaped();
+}
+QString esc(const QString& s) {
+    return s.toHtmlEscaped();
+}
+
+QString number(double v, int decimals = 3) {
+    return QLocale().toString(v, 'f', decimals);
+}
+QString signedNumber(double v, int decimals = 3) {
+    return (v > 0 ? QStringLiteral("+") : QString()) + number(v, decimals);
+}
+QString percent(double share, int decimals = 0) {
+    return number(share * 100, decimals) + QStringLiteral(" %");
+}
+
+// Multi-line model text, kept as written and wrapped to the page.
+QString textBlock(const std::string& s) {
+    return QStringLiteral("<pre>%1</pre>").arg(esc(s));
+}
+
+// A table of HTML cells (escaped by the caller); header texts are escaped here.
+class HtmlTable {
+public:
+    explicit HtmlTable(const QStringList& headers, bool fullWidth = false) {
+        html_ =
+            fullWidth
+                ? QStringLiteral("<table width=\"100%\" cellspacing=\"0\" cellpadding=\"3\"><tr>")
+                : QStringLiteral("<table cellspacing=\"0\" cellpadding=\"3\"><tr>");
+        for (const QString& h : headers)
+            html_ += QStringLiteral("<th>%1</th>").arg(esc(h));
+        html_ += QStringLiteral("</tr>");
+    }
+    // Cells starting with '\x1f' are numbers: right-aligned.
+    void row(const QStringList& cells) {
+        html_ += QStringLiteral("<tr>");
+        for (const QString& c : cells)
+            if (c.startsWith(QChar(0x1f)))
+                html_ += QStringLiteral("<td class=\"num\" align=\"right\">%1</td>").arg(c.mid(1));
+            else
+                html_ += QStringLiteral("<td>%1</td>").arg(c);
+        html_ += QStringLiteral("</tr>");
+        ++rows_;
+    }
+    int rows() const { return rows_; }
+    QString html() const { return html_ + QStringLiteral("</table>"); }
+
+private:
+    QString html_;
+    int rows_ = 0;
+};
+
+QString num(const QString& s) {
+    return QChar(0x1f) + s;
+}
+
+QString heading(int level, const QString& text, const QString& id = QString()) {
+    return QStringLiteral("<h%1%3>%2</h%1>")
+        .arg(level)
+        .arg(esc(text), id.isEmpty() ? QString() : QStringLiteral(" id=\"%1\"").arg(id));
+}
+
+QString paragraph(const QString& escapedHtml, const QString& cls = QString()) {
+    return cls.isEmpty() ? QStringLiteral("<p>%1</p>").arg(escapedHtml)
+                         : QStringLiteral("<p class=\"%1\">%2</p>").arg(cls, escapedHtml);
+}
+
+QString backendText(const RunInfo& info) {
+    if (info.backend == "offline")
+        return Report::tr("offline (no LLM)");
+    if (info.backend == "replay")
+        return Report::tr("replay (response cache)");
+    return QString::fromStdString(info.backend);
+}
+
+QString systemsText(const std::vector<SystemId>& systems) {
+    QStringList names;
+    for (SystemId s : systems)
+        names << StageText::system(s);
+    return names.join(QStringLiteral(", "));
+}
+
+QString dateText(const std::string& iso) {
+    if (iso.empty())
+        return Report::tr("—");
+    return esc(iso);
+}
+
+QString verdictBadge(Verdict v) {
+    const QColor c = StageText::verdictColor(v);
+    return QStringLiteral("<span style=\"color: %1; font-weight: bold\">%2</span>")
+        .arg(c.name(), esc(StageText::verdict(v)));
+}
+
+QString severityText(AnnotationSeverity s) {
+    switch (s) {
+    case AnnotationSeverity::Minor:
+        return Report::tr("minor");
+    case AnnotationSeverity::Major:
+        return Report::tr("major");
+    case AnnotationSeverity::Critical:
+        return Report::tr("critical");
+    case AnnotationSeverity::Invalid:
+        break;
+    }
+    return {};
+}
+
+QString labelText(const Taxonomy& taxonomy, const std::string& label) {
+    if (const FailureLabel* l = taxonomy.find(label))
+        return esc(l->name);
+    return esc(label);
+}
+
+// What an annotation is about, as a reader would say it.
+QString annotationItemText(const Annotation& a) {
+    QString item;
+    switch (a.target) {
+    case AnnotationTarget::Run:
+        item = Report::tr("whole answer");
+        break;
+    case AnnotationTarget::Stage:
+        item = esc(StageText::stage(a.stage, a.candidate));
+        break;
+    case AnnotationTarget::Span:
+        item = Report::tr("%1: “%2”")
+                   .arg(esc(StageText::stage(a.stage, a.candidate)), esc(a.spanText));
+        break;
+    case AnnotationTarget::Verdict:
+        item = Report::tr("verdict of candidate %1").arg(a.candidate + 1);
+        break;
+    case AnnotationTarget::Invalid:
+        break;
+    }
+    return item;
+}
+
+QString scoresText(const ScoreList& scores) {
+    QStringList parts;
+    for (const auto& [key, value] : scores)
+        if (key != "squared_error")
+            parts << QStringLiteral("%1 %2").arg(esc(key), number(value));
+    return parts.join(QStringLiteral(" · "));
+}
+
+std::optional<double> scoreOf(const ScoreList& scores, const std::string& metric) {
+    for (const auto& [key, value] : scores)
+        if (key == metric)
+            return value;
+    return std::nullopt;
+}
+
+QString page(const QString& title, const QString& body) {
+    // A subset of CSS that browsers and QTextDocument (the PDF) both understand.
+    static const QString kStyle = QStringLiteral(
+        "body { font-family: 'DejaVu Sans', 'Segoe UI', Arial, sans-serif; font-size: 9.5pt; "
+        "color: #1f2328; }\n"
+        "h1 { font-size: 17pt; margin-bottom: 2px; }\n"
+        "h2 { font-size: 13pt; margin-top: 16px; margin-bottom: 4px; color: #24476b; }\n"
+        "h3 { font-size: 10.5pt; margin-top: 10px; margin-bottom: 3px; }\n"
+        "table { border-collapse: collapse; margin-top: 3px; margin-bottom: 6px; }\n"
+        "th { background-color: #e8edf3; border: 1px solid #b9c2cc; text-align: left; "
+        "font-weight: bold; padding: 3px; }\n"
+        "td { border: 1px solid #c9d0d8; vertical-align: top; padding: 3px; }\n"
+        "td.num { text-align: right; }\n"
+        "pre { white-space: pre-wrap; font-family: 'DejaVu Sans Mono', monospace; "
+        "font-size: 8pt; background-color: #f4f6f8; margin-top: 2px; margin-bottom: 6px; }\n"
+        ".muted { color: #5f6b76; }\n"
+        ".better { color: #1e7b3a; }\n"
+        ".worse { color: #b3261e; }\n"
+        ".chart { margin-top: 4px; margin-bottom: 8px; }\n");
+    return QStringLiteral("<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\">"
+                          "<meta name=\"generator\" content=\"R2P Workbench\">"
+                          "<title>%1</title>\n<style>\n%2</style></head>\n<body>\n%3\n"
+                          "</body></html>\n")
+        .arg(esc(title), kStyle, body);
+}
+
+QString generatedLine() {
+    return paragraph(Report::tr("Generated by R2P Workbench on %1 (UTC).")
+                         .arg(esc(QDateTime::currentDateTimeUtc().toString(Qt::ISODate))),
+                     QStringLiteral("muted"));
+}
+
+struct RunContext {
+    RunInfo info;
+    engine::EngineConfig config;
+};
+
+Result<RunContext> loadRun(ProjectStore& store, RunStore& runs, std::int64_t runId) {
+    auto info = runs.run(runId);
+    if (!info) {
+        auto all = runs.runs();
+        const bool known = all && std::any_of(all->begin(), all->end(),
+                                              [runId](const RunInfo& r) { return r.id == runId; });
+        if (!known)
+            return Error{Report::tr("The project %1 has no run %2.")
+                             .arg(QString::fromStdString(store.path()))
+                             .arg(runId)
+                             .toStdString()};
+        return Error{Report::tr("Cannot read run %1: %2")
+                         .arg(runId)
+                         .arg(QString::fromStdString(info.error().message))
+                         .toStdString()};
+    }
+    RunContext c;
+    c.config = engine::engineConfigFromJson(info->config, info->model);
+    c.info = std::move(*info);
+    return c;
+}
+
+QString settingsTable(const RunInfo& info, const engine::EngineConfig& config) {
+    HtmlTable t({Report::tr("Setting"), Report::tr("Value")});
+    auto add = [&t](const QString& k, const QString& v) {
+        t.row({esc(k), v});
+    };
+    add(Report::tr("Task"), esc(taskTitle(info.task)));
+    add(Report::tr("Systems"), esc(systemsText(info.systems)));
+    add(Report::tr("Backend"), esc(backendText(info)));
+    add(Report::tr("Model"), esc(info.model));
+    if (!info.baseUrl.empty())
+        add(Report::tr("Endpoint"), esc(info.baseUrl));
+    add(Report::tr("HRT template"),
+        Report::tr("%1, version %2").arg(esc(info.templateId)).arg(info.templateVersion));
+    add(Report::tr("Retrieval"),
+        Report::tr("%1, k = %2").arg(esc(config.ranker)).arg(static_cast<qulonglong>(config.k)));
+    add(Report::tr("Candidates (M)"), QString::number(config.candidates));
+    add(Report::tr("RPI interventions per stage (at most)"),
+        QString::number(config.maxInterventions));
+    add(Report::tr("Seed"), QString::number(static_cast<qulonglong>(config.seed)));
+    add(Report::tr("Users"), QString::number(static_cast<qulonglong>(info.users.size())));
+    add(Report::tr("Status"), esc(info.status));
+    add(Report::tr("Created"), dateText(info.createdAt));
+    add(Report::tr("Finished"), dateText(info.finishedAt));
+    add(Report::tr("Questions file"), esc(info.questionsPath));
+    if (!info.outputsPath.empty())
+        add(Report::tr("Outputs file"), esc(info.outputsPath));
+    return t.html();
+}
+
+QString chartImage(ReportDocument& doc, const QString& name, QChart& chart, const QString& alt) {
+    constexpr int kWidth = 640, kHeight = 330;
+    doc.images.emplace_back(name, ReportCharts::render(chart, QSize(kWidth, kHeight)));
+    return QStringLiteral("<p class=\"chart\"><img src=\"%1\" width=\"%2\" height=\"%3\" "
+                          "alt=\"%4\"></p>")
+        .arg(name)
+        .arg(kWidth)
+        .arg(kHeight)
+        .arg(esc(alt));
+}
+
+QString annotationsTable(const std::vector<Annotation>& annotations, const Taxonomy& taxonomy,
+                         bool withUser) {
+    QStringList headers;
+    if (withUser)
+        headers << Report::tr("User");
+    headers << Report::tr("System") << Report::tr("Item") << Report::tr("Label")
+            << Report::tr("Severity") << Report::tr("Annotator") << Report::tr("Note")
+            << Report::tr("Created");
+    HtmlTable t(headers, true);
+    for (const auto& a : annotations) {
+        QStringList cells;
+        if (withUser)
+            cells << esc(a.userId);
+        cells << esc(StageText::system(a.system)) << annotationItemText(a)
+              << labelText(taxonomy, a.label) << esc(severityText(a.severity)) << esc(a.annotator)
+              << esc(a.note) << esc(a.createdAt);
+        t.row(cells);
+    }
+    return t.html();
+}
+
+Taxonomy taxonomyOf(ProjectStore& store) {
+    auto t = projectTaxonomy(store);
+    return t ? std::move(*t) : builtinTaxonomy();
+}
+
+// ---------------------------------------------------------------------------------------------
+// The run report.
+
+Result<ReportDocument> runReport(ProjectStore& store, const ReportRequest& request) {
+    RunStore runs(store);
+    auto run = loadRun(store, runs, request.runId);
+    if (!run)
+        return run.error();
+    const RunInfo& info = run->info;
+    auto results = loadRunResults(runs, request.runId, request.baseline);
+    if (!results)
+        return results.error();
+    auto verdicts = runs.verdictCounts(request.runId);
+    if (!verdicts)
+        return verdicts.error();
+    engine::VerdictCounts counts;
+    for (const auto& [system, byVerdict] : *verdicts)
+        counts[system] = byVerdict;
+    // The same bootstrap as `r2p run` prints at the end of this run.
+    auto summary = engine::summarizeRun(request.runId, info.task, info.systems, results->outcomes,
+                                        counts, {1000, run->config.seed, 0.95});
+    if (!summary)
+        return summary.error();
+    auto annotations = AnnotationStore(store).ofRun(request.runId);
+    if (!annotations)
+        return annotations.error();
+    const Taxonomy taxonomy = taxonomyOf(store);
+
+    ReportDocument doc;
+    doc.title = Report::tr("R2P run %1 — %2").arg(request.runId).arg(taskTitle(info.task));
+    QString body;
+    body += heading(1, doc.title);
+    body += paragraph(Report::tr("Stakeholder report of a stored run: how it was set up, how "
+                                 "each system scored, where R2P won and lost against the "
+                                 "baselines, and what annotators found."));
+    body += generatedLine();
+
+    body += heading(2, Report::tr("Run settings"), QStringLiteral("settings"));
+    body += settingsTable(info, run->config);
+
+    // Metrics, straight from RunSummary.
+    body += heading(2, Report::tr("Metrics"), QStringLiteral("metrics"));
+    body += paragraph(esc(Report::tr("Each system's LaMP metrics over the users it finished, "
+                                     "with 95% bootstrap intervals (1,000 resamples).")),
+                      QStringLiteral("muted"));
+    {
+        HtmlTable t({Report::tr("System"), Report::tr("Scored users"), Report::tr("Failed"),
+                     Report::tr("Metric"), Report::tr("Value"), Report::tr("95% interval"),
+                     Report::tr("In format"), Report::tr("Reasoning tokens / answer"),
+                     Report::tr("Interventions / user")},
+                    true);
+        for (const auto& s : summary->systems)
+            for (std::size_t m = 0; m < s.metrics.size(); ++m) {
+                const auto& [key, value] = s.metrics[m];
+                const auto ci =
+                    m < s.intervals.size() ? s.intervals[m].second : metrics::Interval{};
+                const bool first = m == 0;
+                t.row({first ? QStringLiteral("<b>%1</b>").arg(esc(StageText::system(s.system)))
+                             : QString(),
+                       first ? num(QString::number(static_cast<qulonglong>(s.scored))) : QString(),
+                       first ? num(QString::number(static_cast<qulonglong>(s.failed))) : QString(),
+                       esc(key), num(number(value)),
+                       num(QStringLiteral("[%1, %2]").arg(number(ci.lo), number(ci.hi))),
+                       first ? num(percent(s.formatAdherence)) : QString(),
+                       first ? num(number(s.reasoningTokensPerAnswer, 0)) : QString(),
+                       first ? num(number(s.interventionsPerUser, 2)) : QString()});
+            }
+        body += t.html();
+    }
+    body += heading(3, Report::tr("R2P against each baseline"));
+    if (summary->deltas.empty()) {
+        body += paragraph(esc(Report::tr("The run has no baseline to compare R2P with.")),
+                          QStringLiteral("muted"));
+    } else {
+        body += paragraph(esc(Report::tr("Paired over the users both systems scored: Δ = R2P − "
+                                         "baseline in the metric's units (for MAE and RMSE a "
+                                         "negative Δ means R2P is better), with a paired "
+                                         "bootstrap interval and the users won, tied and "
+                                         "lost.")),
+                          QStringLiteral("muted"));
+        HtmlTable t({Report::tr("Baseline"), Report::tr("Metric"), Report::tr("Users"),
+                     Report::tr("Δ"), Report::tr("95% interval"), Report::tr("Win"),
+                     Report::tr("Tie"), Report::tr("Loss"), Report::tr("P(R2P better)")},
+                    true);
+        for (const auto& d : summary->deltas) {
+            const auto& c = d.comparison;
+            t.row({esc(StageText::system(d.baseline)), esc(d.metric),
+                   num(QString::number(static_cast<qulonglong>(d.users))),
+                   num(signedNumber(c.delta)),
+                   num(QStringLiteral("[%1, %2]").arg(number(c.ci.lo), number(c.ci.hi))),
+                   num(QString::number(static_cast<qulonglong>(c.wins))),
+                   num(QString::number(static_cast<qulonglong>(c.ties))),
+                   num(QString::number(static_cast<qulonglong>(c.losses))),
+                   num(percent(c.aBetterShare))});
+        }
+        body += t.html();
+    }
+
+    body += heading(2, Report::tr("Charts"), QStringLiteral("charts"));
+    {
+        auto histogram = ReportCharts::deltaHistogram(*results);
+        body += chartImage(doc, QStringLiteral("chart-deltas.png"), *histogram,
+                           Report::tr("Histogram of per-user deltas"));
+        if (!summary->deltas.empty()) {
+            auto wtl = ReportCharts::winTieLoss(*results, *summary);
+            body += chartImage(doc, QStringLiteral("chart-win-tie-loss.png"), *wtl,
+                               Report::tr("Win, tie and loss against each baseline"));
+        }
+    }
+
+    body += heading(2, Report::tr("Cross-reference verdicts"), QStringLiteral("verdicts"));
+    {
+        const Verdict kinds[] = {Verdict::Supported, Verdict::Partial, Verdict::Contradicted,
+                                 Verdict::Unsupported};
+        QStringList headers{Report::tr("System")};
+        for (Verdict v : kinds)
+            headers << StageText::verdict(v);
+        headers << Report::tr("All");
+        HtmlTable t(headers);
+        for (const auto& [system, byVerdict] : *verdicts) {
+            QStringList cells{esc(StageText::system(system))};
+            std::size_t all = 0;
+            for (Verdict v : kinds) {
+                const auto it = byVerdict.find(v);
+                const std::size_t n = it == byVerdict.end() ? 0 : it->second;
+                all += n;
+                cells << num(QString::number(static_cast<qulonglong>(n)));
+            }
+            cells << num(QString::number(static_cast<qulonglong>(all)));
+            t.row(cells);
+        }
+        if (t.rows() == 0)
+            body += paragraph(esc(Report::tr("No verdicts are stored for this run.")),
+                              QStringLiteral("muted"));
+        else
+            body += t.html();
+    }
+
+    // Annotations: counts per label and per annotator, then every annotation.
+    body += heading(2, Report::tr("Annotations"), QStringLiteral("annotations"));
+    if (annotations->empty()) {
+        body += paragraph(esc(Report::tr("Nobody has annotated this run yet.")),
+                          QStringLiteral("muted"));
+    } else {
+        std::map<std::string, int> byLabel, byAnnotator;
+        for (const auto& a : *annotations) {
+            ++byLabel[a.label];
+            ++byAnnotator[a.annotator];
+        }
+        body += paragraph(esc(Report::tr("%n annotation(s) on this run.", nullptr,
+                                         static_cast<int>(annotations->size()))));
+        body += QStringLiteral("<table cellspacing=\"0\" cellpadding=\"0\" "
+                               "style=\"border: none\"><tr><td style=\"border: none\">");
+        HtmlTable labels({Report::tr("Failure label"), Report::tr("Annotations")});
+        // Taxonomy order first, then labels the taxonomy no longer has.
+        for (const auto& l : taxonomy.labels)
+            if (const auto it = byLabel.find(l.id); it != byLabel.end())
+                labels.row({esc(l.name), num(QString::number(it->second))});
+        for (const auto& [label, n] : byLabel)
+            if (!taxonomy.find(label))
+                labels.row({esc(label), num(QString::number(n))});
+        body += labels.html();
+        body += QStringLiteral("</td><td style=\"border: none\">&nbsp;&nbsp;&nbsp;</td>"
+                               "<td style=\"border: none\">");
+        HtmlTable people({Report::tr("Annotator"), Report::tr("Annotations")});
+        for (const auto& [who, n] : byAnnotator)
+            people.row({esc(who), num(QString::number(n))});
+        body += people.html();
+        body += QStringLiteral("</td></tr></table>");
+        body += annotationsTable(*annotations, taxonomy, true);
+    }
+
+    // Where R2P did worst against the chosen baseline.
+    body +=
+        heading(2, Report::tr("Worst users against %1").arg(StageText::system(results->baseline)),
+                QStringLiteral("worst"));
+    {
+        struct Worst {
+            std::string userId;
+            double badness = 0; // > 0: R2P worse, in the metric's units
+        };
+        std::vector<Worst> worst;
+        for (const auto& id : info.users)
+            if (const UserRunRow* row = results->row(id); row && results->worse(*row))
+                worst.push_back({id, results->lowerIsBetter ? row->delta() : -row->delta()});
+        std::stable_sort(worst.begin(), worst.end(),
+                         [](const Worst& a, const Worst& b) { return a.badness > b.badness; });
+        if (worst.size() > 10)
+            worst.resize(10);
+        if (worst.empty()) {
+            body += paragraph(esc(Report::tr("R2P was worse than %1 for no user.")
+                                      .arg(StageText::system(results->baseline))),
+                              QStringLiteral("muted"));
+        } else {
+            body += paragraph(
+                esc(Report::tr("The users where R2P lost most against %1 on %2 (at most 10).")
+                        .arg(StageText::system(results->baseline),
+                             QString::fromStdString(results->metric))),
+                QStringLiteral("muted"));
+            HtmlTable t({Report::tr("User"), Report::tr("Gold"), Report::tr("R2P answer"),
+                         Report::tr("R2P"),
+                         Report::tr("%1 answer").arg(StageText::system(results->baseline)),
+                         StageText::system(results->baseline), Report::tr("Δ")},
+                        true);
+            for (const auto& w : worst) {
+                const UserRunRow* row = results->row(w.userId);
+                std::string gold;
+                for (std::size_t i : results->outcomesOf[w.userId])
+                    if (const auto& o = results->outcomes[i]; o.gold)
+                        gold = *o.gold;
+                t.row({esc(w.userId), esc(gold), esc(row->r2p), num(number(row->r2pScore)),
+                       esc(row->baseline), num(number(row->baselineScore)),
+                       num(QStringLiteral("<span class=\"worse\">%1</span>")
+                               .arg(signedNumber(row->delta())))});
+            }
+            body += t.html();
+        }
+    }
+    doc.html = page(doc.title, body);
+    return doc;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The user report.
+
+struct UserInput {
+    std::optional<UserRecord> record;
+    QString unavailable; // why the record could not be read
+};
+
+// The user's record from the run's questions file, through the project's index cache: only that
+// one record is parsed. Missing or changed files leave the report with the retrieval query.
+UserInput readUserRecord(ProjectStore& store, const RunInfo& info, const std::string& userId) {
+    UserInput in;
+    auto index = store.loadFreshIndex(info.questionsPath, info.outputsPath);
+    if (!index || !*index) {
+        in.unavailable = Report::tr("The questions file %1 is not available unchanged, so the "
+                                    "input is not shown; the query retrieval used is.")
+                             .arg(QString::fromStdString(info.questionsPath));
+        return in;
+    }
+    const auto& users = (*index)->users;
+    const auto it = std::find_if(users.begin(), users.end(),
+                                 [&](const UserIndexEntry& e) { return e.id == userId; });
+    if (it == users.end()) {
+        in.unavailable = Report::tr("The questions file has no record of this user.");
+        return in;
+    }
+    auto record = RecordReader((*index)->questions).read(*it);
+    if (!record) {
+        in.unavailable = QString::fromStdString(record.error().message);
+        return in;
+    }
+    in.record = std::move(*record);
+    return in;
+}
+
+QString profileText(const ProfileItem& item) {
+    QStringList parts;
+    for (const auto& [key, value] : item.fields)
+        parts << QStringLiteral("%1: %2").arg(QString::fromStdString(key),
+                                              QString::fromStdString(value));
+    QString text = parts.join(QStringLiteral(" · "));
+    if (text.size() > 400)
+        text = text.left(400) + QStringLiteral("…");
+    return text;
+}
+
+QString stepMeta(const StepRecord& step) {
+    QStringList parts;
+    parts << (step.status == StepStatus::Done ? StageText::done()
+              : step.status == StepStatus::Failed
+                  ? StageText::failed()
+                  : QString::fromStdString(std::string(stepStatusName(step.status))));
+    parts << Report::tr("%1 prompt + %2 completion tokens")
+                 .arg(step.tokens.prompt)
+                 .arg(step.tokens.completion);
+    if (step.tokens.reasoning > 0)
+        parts << Report::tr("%1 reasoning").arg(step.tokens.reasoning);
+    parts << Report::tr("%1 s").arg(number(step.latencyMs / 1000.0, 2));
+    if (step.attempts > 1)
+        parts << Report::tr("%n attempt(s)", nullptr, step.attempts);
+    if (!step.backendMode.empty())
+        parts << Report::tr("mode %1").arg(QString::fromStdString(step.backendMode));
+    return esc(parts.join(QStringLiteral(" · ")));
+}
+
+QString stagesHtml(const UserTrace& trace) {
+    QString html;
+    int n = 0;
+    for (const auto& step : trace.steps) {
+        ++n;
+        html += heading(
+            3, Report::tr("%1. %2").arg(n).arg(StageText::stage(step.stage, step.candidate)));
+        html += paragraph(stepMeta(step), QStringLiteral("muted"));
+        if (!step.error.empty())
+            html +=
+                paragraph(QStringLiteral("<span class=\"worse\">%1</span>").arg(esc(step.error)));
+        HtmlTable interventions({Report::tr("RPI rule"), Report::tr("Evidence"),
+                                 Report::tr("Injected thought"), Report::tr("Mode"),
+                                 Report::tr("Outcome")},
+                                true);
+        QStringList notes;
+        for (const auto& e : trace.events) {
+            if (e.stepSeq != step.seq)
+                continue;
+            if (e.kind == EventKind::Intervention)
+                interventions.row({esc(StageText::rule(e.rule)), esc(e.evidence), esc(e.injected),
+                                   esc(e.mode), esc(e.outcome)});
+            else if (!e.detail.empty())
+                notes << (e.kind == EventKind::Error ? Report::tr("Error: %1")
+                                                     : Report::tr("Note: %1"))
+                             .arg(QString::fromStdString(e.detail));
+        }
+        if (interventions.rows() > 0)
+            html += interventions.html();
+        for (const QString& note : notes)
+            html += paragraph(esc(note), QStringLiteral("muted"));
+        if (!step.reasoning.empty()) {
+            html += paragraph(QStringLiteral("<b>%1</b>").arg(esc(Report::tr("Reasoning"))));
+            html += textBlock(step.reasoning);
+        }
+        if (!step.answer.empty()) {
+            if (!step.reasoning.empty())
+                html += paragraph(QStringLiteral("<b>%1</b>").arg(esc(Report::tr("Text"))));
+            html += textBlock(step.answer);
+        } else if (step.reasoning.empty() && !step.parsed.empty() && step.parsed != "{}") {
+            html += textBlock(step.parsed);
+        }
+    }
+    return html;
+}
+
+QString verdictsHtml(const UserTrace& trace) {
+    HtmlTable t({Report::tr("Candidate"), Report::tr("Answer"), Report::tr("Verdict"),
+                 Report::tr("Evidence"), Report::tr("Agreement"), Report::tr("Chosen"),
+                 Report::tr("Judge")},
+                true);
+    QString chosen;
+    for (const auto& v : trace.verdicts) {
+        QStringList evidence;
+        for (int item : v.evidence)
+            evidence << QStringLiteral("[P%1]").arg(item);
+        t.row({num(QString::number(v.candidate + 1)), esc(v.answer), verdictBadge(v.verdict),
+               esc(evidence.join(QLatin1Char(' '))), num(percent(v.agreement)),
+               v.chosen ? QStringLiteral("✔ %1").arg(esc(v.reason)) : esc(v.reason), esc(v.judge)});
+        if (v.chosen)
+            chosen = Report::tr("Final answer: candidate %1 — %2")
+                         .arg(v.candidate + 1)
+                         .arg(QString::fromStdString(v.reason));
+    }
+    QString html = t.html();
+    if (!chosen.isEmpty())
+        html += paragraph(esc(chosen));
+    return html;
+}
+
+Result<ReportDocument> userReport(ProjectStore& store, const ReportRequest& request) {
+    RunStore runs(store);
+    auto run = loadRun(store, runs, request.runId);
+    if (!run)
+        return run.error();
+    const RunInfo& info = run->info;
+    const std::string& userId = *request.userId;
+    const bool inRun = std::find(info.users.begin(), info.users.end(), userId) != info.users.end();
+    std::vector<UserTrace> traces;
+    for (SystemId system : info.systems)
+        if (auto trace = runs.userTrace(request.runId, userId, system))
+            traces.push_back(std::move(*trace));
+    if (!inRun && traces.empty())
+        return Error{Report::tr("Run %1 has no user \"%2\".")
+                         .arg(request.runId)
+                         .arg(QString::fromStdString(userId))
+                         .toStdString()};
+    auto annotations = AnnotationStore(store).ofUser(request.runId, userId);
+    if (!annotations)
+        return annotations.error();
+    const Taxonomy taxonomy = taxonomyOf(store);
+    const std::string metric = mainMetric(info.task);
+    const UserTrace* r2p = nullptr;
+    for (const auto& t : traces)
+        if (t.system == SystemId::R2P)
+            r2p = &t;
+
+    ReportDocument doc;
+    doc.title =
+        Report::tr("User %1 — R2P run %2").arg(QString::fromStdString(userId)).arg(request.runId);
+    QString body;
+    body += heading(1, doc.title);
+    body += paragraph(
+        esc(Report::tr("%1 · backend %2 · model %3 · HRT template %4 v%5")
+                .arg(taskTitle(info.task), backendText(info), QString::fromStdString(info.model),
+                     QString::fromStdString(info.templateId))
+                .arg(info.templateVersion)));
+    body += generatedLine();
+
+    // The input and the gold.
+    body += heading(2, Report::tr("Query"), QStringLiteral("query"));
+    const UserInput input = readUserRecord(store, info, userId);
+    if (input.record) {
+        body += textBlock(input.record->input);
+    } else {
+        body += paragraph(esc(input.unavailable), QStringLiteral("muted"));
+    }
+    std::optional<std::string> gold;
+    for (const auto& t : traces)
+        if (t.gold)
+            gold = t.gold;
+    body +=
+        paragraph(QStringLiteral("<b>%1</b> %2")
+                      .arg(esc(Report::tr("Gold:")), gold ? esc(*gold)
+                                                          : esc(Report::tr("none (the split has no "
+                                                                           "outputs)"))));
+
+    // What retrieval picked (from R2P's trace, else any system's).
+    const StepRecord* retrieve = nullptr;
+    std::vector<const UserTrace*> order{r2p};
+    for (const auto& t : traces)
+        order.push_back(&t);
+    for (const UserTrace* t : order)
+        for (std::size_t i = 0; t && !retrieve && i < t->steps.size(); ++i)
+            if (t->steps[i].stage == StageId::Retrieve)
+                retrieve = &t->steps[i];
+    if (retrieve) {
+        const auto parsed = nlohmann::json::parse(retrieve->parsed, nullptr, false);
+        body += heading(3, Report::tr("Retrieved history"));
+        if (!retrieve->prompt.empty())
+            body += paragraph(
+                QStringLiteral("<b>%1</b> %2")
+                    .arg(esc(Report::tr("Query used for retrieval:")), esc(retrieve->prompt)));
+        if (parsed.is_object() && parsed.contains("items") && parsed["items"].is_array()) {
+            HtmlTable t({Report::tr("Item"), Report::tr("Profile id"), Report::tr("Score"),
+                         Report::tr("Matched terms"), Report::tr("Text")},
+                        true);
+            for (const auto& item : parsed["items"]) {
+                const std::string id = item.value("id", std::string());
+                QStringList matched;
+                if (item.contains("matched") && item["matched"].is_array())
+                    for (const auto& m : item["matched"])
+                        if (m.is_string())
+                            matched << QString::fromStdString(m.get<std::string>());
+                QString text;
+                if (input.record)
+                    for (const auto& p : input.record->profile)
+                        if (p.id == id)
+                            text = profileText(p);
+                t.row({QStringLiteral("[P%1]").arg(item.value("n", 0)), esc(id),
+                       num(number(item.value("score", 0.0), 3)),
+                       esc(matched.join(QStringLiteral(", "))), esc(text)});
+            }
+            body += t.html();
+        }
+    }
+
+    // Every system's answer and score.
+    body += heading(2, Report::tr("Answers"), QStringLiteral("answers"));
+    {
+        HtmlTable t({Report::tr("System"), Report::tr("Status"), Report::tr("Answer"),
+                     Report::tr("Scores"), Report::tr("In format"), Report::tr("Reasoning tokens"),
+                     Report::tr("Interventions")},
+                    true);
+        for (SystemId system : info.systems) {
+            const auto it =
+                std::find_if(traces.begin(), traces.end(),
+                             [system](const UserTrace& u) { return u.system == system; });
+            if (it == traces.end()) {
+                t.row({esc(StageText::system(system)), esc(Report::tr("not run")), QString(),
+                       QString(), QString(), QString(), QString()});
+                continue;
+            }
+            const bool done = it->status == UserStatus::Done;
+            t.row({QStringLiteral("<b>%1</b>").arg(esc(StageText::system(system))),
+                   esc(done ? StageText::done() : StageText::failed()),
+                   done ? esc(it->prediction)
+                        : QStringLiteral("<span class=\"worse\">%1</span>").arg(esc(it->error)),
+                   scoresText(it->scores), esc(it->formatOk ? Report::tr("yes") : Report::tr("no")),
+                   num(QString::number(it->reasoningTokens)),
+                   num(QString::number(it->interventions))});
+        }
+        body += t.html();
+        if (r2p) {
+            const auto mine = scoreOf(r2p->scores, metric);
+            QStringList deltas;
+            for (const auto& t2 : traces) {
+                if (t2.system == SystemId::R2P || !mine || t2.status != UserStatus::Done ||
+                    r2p->status != UserStatus::Done)
+                    continue;
+                if (const auto theirs = scoreOf(t2.scores, metric))
+                    deltas << Report::tr("Δ to %1: %2")
+                                  .arg(StageText::system(t2.system), signedNumber(*mine - *theirs));
+            }
+            if (!deltas.isEmpty())
+                body += paragraph(esc(
+                    Report::tr("R2P on %1: %2")
+                        .arg(QString::fromStdString(metric), deltas.join(QStringLiteral(" · ")))));
+        }
+    }
+
+    body += heading(2, Report::tr("R2P stages"), QStringLiteral("stages"));
+    if (!r2p)
+        body += paragraph(esc(Report::tr("R2P has no stored trace for this user.")),
+                          QStringLiteral("muted"));
+    else
+        body += stagesHtml(*r2p);
+
+    body += heading(2, Report::tr("Cross-reference verdicts"), QStringLiteral("verdicts"));
+    if (!r2p || r2p->verdicts.empty())
+        body += paragraph(esc(Report::tr("No verdicts are stored for this user.")),
+                          QStringLiteral("muted"));
+    else
+        body += verdictsHtml(*r2p);
+
+    body += heading(2, Report::tr("Annotations"), QStringLiteral("annotations"));
+    if (annotations->empty())
+        body += paragraph(esc(Report::tr("Nobody has annotated this user on this run yet.")),
+                          QStringLiteral("muted"));
+    else
+        body += annotationsTable(*annotations, taxonomy, false);
+
+    doc.html = page(doc.title, body);
+    return doc;
+}
+
+constexpr qreal kMarginMm = 14;
+constexpr qreal kFooterPx = 26; // below each page's text: the title and "page n of N"
+
+// Draws the paginated document page by page onto the PDF, each with a footer.
+bool printPdf(const QTextDocument& doc, const QString& title, QPdfWriter& writer) {
+    QPainter painter;
+    if (!painter.begin(&writer))
+        return false;
+    const qreal scale = writer.resolution() / 96.0;
+    const QSizeF page = doc.pageSize();
+    const int pages = doc.pageCount();
+    QFont footerFont = doc.defaultFont();
+    footerFont.setPointSizeF(7.5);
+    for (int p = 0; p < pages; ++p) {
+        if (p > 0 && !writer.newPage())
+            return false;
+        painter.save();
+        painter.scale(scale, scale);
+        painter.save();
+        const QRectF view(0, p * page.height(), page.width(), page.height());
+        painter.translate(0, -view.top());
+        painter.setClipRect(view);
+        QAbstractTextDocumentLayout::PaintContext ctx;
+        ctx.clip = view;
+        ctx.palette.setColor(QPalette::Text, Qt::black);
+        doc.documentLayout()->draw(&painter, ctx);
+        painter.restore();
+        painter.setFont(footerFont);
+        painter.setPen(QColor(0x5f, 0x6b, 0x76));
+        const QRectF footer(0, page.height() + 8, page.width(), kFooterPx - 8);
+        painter.drawText(footer, Qt::AlignLeft | Qt::AlignVCenter, title);
+        painter.drawText(footer, Qt::AlignRight | Qt::AlignVCenter,
+                         Report::tr("page %1 of %2").arg(p + 1).arg(pages));
+        painter.restore();
+    }
+    return painter.end();
+}
+
+} // namespace
+
+ReportFormat reportFormat(const QString& path) {
+    const QString suffix = QFileInfo(path).suffix().toLower();
+    if (suffix == QLatin1String("html") || suffix == QLatin1String("htm"))
+        return ReportFormat::Html;
+    if (suffix == QLatin1String("pdf"))
+        return ReportFormat::Pdf;
+    return ReportFormat::Invalid;
+}
+
+QString ReportDocument::selfContainedHtml() const {
+    QString out = html;
+    for (const auto& [name, image] : images) {
+        QByteArray png;
+        QBuffer buffer(&png);
+        buffer.open(QIODevice::WriteOnly);
+        image.save(&buffer, "PNG");
+        out.replace(QStringLiteral("src=\"%1\"").arg(name),
+                    QStringLiteral("src=\"data:image/png;base64,%1\"")
+                        .arg(QString::fromLatin1(png.toBase64())));
+    }
+    return out;
+}
+
+std::unique_ptr<QTextDocument> ReportDocument::textDocument() const {
+    auto doc = std::make_unique<QTextDocument>();
+    for (const auto& [name, image] : images)
+        doc->addResource(QTextDocument::ImageResource, QUrl(name), image);
+    doc->setHtml(html);
+    doc->setMetaInformation(QTextDocument::DocumentTitle, title);
+    // Pages of A4's printable area at 96 dpi (what the PDF scales up), less a footer line, so a
+    // preview breaks pages where the PDF does.
+    const QSizeF a4 = QPageSize(QPageSize::A4).size(QPageSize::Millimeter);
+    const qreal pxPerMm = 96.0 / 25.4;
+    doc->setPageSize(QSizeF((a4.width() - 2 * kMarginMm) * pxPerMm,
+                            (a4.height() - 2 * kMarginMm) * pxPerMm - kFooterPx));
+    QTextFrameFormat frame = doc->rootFrame()->frameFormat();
+    frame.setMargin(0);
+    doc->rootFrame()->setFrameFormat(frame);
+    return doc;
+}
+
+Result<ReportDocument> buildReport(ProjectStore& store, const ReportRequest& request) {
+    if (request.userId)
+        return userReport(store, request);
+    return runReport(store, request);
+}
+
+Result<QString> reportHtml(ProjectStore& store, const ReportRequest& request) {
+    auto doc = buildReport(store, request);
+    if (!doc)
+        return doc.error();
+    return doc->selfContainedHtml();
+}
+
+Status writeReport(ProjectStore& store, const ReportRequest& request, const QString& path) {
+    const ReportFormat format = reportFormat(path);
+    if (format == ReportFormat::Invalid)
+        return Error{Report::tr("Cannot write the report %1: the file must end in .html or .pdf.")
+                         .arg(path)
+                         .toStdString()};
+    auto doc = buildReport(store, request);
+    if (!doc)
+        return doc.error();
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly))
+        return Error{Report::tr("Cannot write the report %1: %2")
+                         .arg(path, file.errorString())
+                         .toStdString()};
+    if (format == ReportFormat::Html) {
+        const QByteArray bytes = doc->selfContainedHtml().toUtf8();
+        if (file.write(bytes) != bytes.size()) {
+            file.cancelWriting();
+            return Error{Report::tr("Cannot write the report %1: %2")
+                             .arg(path, file.errorString())
+                             .toStdString()};
+        }
+    } else {
+        QPdfWriter writer(&file);
+        writer.setPageSize(QPageSize(QPageSize::A4));
+        writer.setPageMargins(QMarginsF(kMarginMm, kMarginMm, kMarginMm, kMarginMm),
+                              QPageLayout::Millimeter);
+        writer.setResolution(300);
+        writer.setTitle(doc->title);
+        writer.setCreator(QStringLiteral("R2P Workbench"));
+        auto text = doc->textDocument();
+        if (!printPdf(*text, doc->title, writer)) {
+            file.cancelWriting();
+            return Error{Report::tr("Cannot write the report %1: the PDF could not be drawn.")
+                             .arg(path)
+                             .toStdString()};
+        }
+    }
+    if (!file.commit())
+        return Error{Report::tr("Cannot write the report %1: %2")
+                         .arg(path, file.errorString())
+                         .toStdString()};
+    return Ok{};
+}
+
+} // namespace r2p::ui
