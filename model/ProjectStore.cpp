@@ -168,6 +168,42 @@ const std::vector<const char*>& migrations() {
             judge TEXT NOT NULL DEFAULT '',
             PRIMARY KEY(run_id, user_id, system, candidate)) WITHOUT ROWID;
         )sql",
+        // 3 -> 4: annotations of reasoning failures and bookmarks (AnnotationStore), deleted
+        // with their run. AUTOINCREMENT: an id once printed or exported never names another
+        // annotation later. The project's own failure taxonomy, if any, is project_meta
+        // 'taxonomy'. IF NOT EXISTS for the same reason as above.
+        R"sql(
+        CREATE TABLE IF NOT EXISTS annotations(
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            run_id INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+            user_id TEXT NOT NULL,
+            system TEXT NOT NULL,
+            target TEXT NOT NULL,
+            stage TEXT NOT NULL DEFAULT '',
+            candidate INTEGER NOT NULL DEFAULT 0,
+            span_field TEXT NOT NULL DEFAULT '',
+            span_start INTEGER NOT NULL DEFAULT 0,
+            span_end INTEGER NOT NULL DEFAULT 0,
+            span_text TEXT NOT NULL DEFAULT '',
+            label TEXT NOT NULL,
+            severity TEXT NOT NULL,
+            note TEXT NOT NULL DEFAULT '',
+            annotator TEXT NOT NULL,
+            created_at TEXT NOT NULL,
+            template_id TEXT NOT NULL DEFAULT '',
+            template_version INTEGER NOT NULL DEFAULT 0);
+        CREATE INDEX IF NOT EXISTS annotations_run_user ON annotations(run_id, user_id);
+        CREATE TABLE IF NOT EXISTS bookmarks(
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            run_id INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+            user_id TEXT NOT NULL,
+            system TEXT NOT NULL,
+            stage TEXT NOT NULL DEFAULT '',
+            candidate INTEGER NOT NULL DEFAULT 0,
+            note TEXT NOT NULL DEFAULT '',
+            created_at TEXT NOT NULL);
+        CREATE INDEX IF NOT EXISTS bookmarks_run_user ON bookmarks(run_id, user_id);
+        )sql",
     };
     return all;
 }

@@ -1,6 +1,6 @@
 // The project file: one SQLite database (*.r2p, WAL) with the datasets opened and their index
-// cache, the response cache, and the runs with their steps, events and verdicts (RunStore);
-// later also annotations.
+// cache, the response cache, the runs with their steps, events and verdicts (RunStore), and the
+// annotations and bookmarks on those runs (AnnotationStore).
 #pragma once
 
 #include "Dataset.h"
@@ -35,7 +35,7 @@ struct DatasetRow {
 
 class ProjectStore {
 public:
-    static constexpr int kSchemaVersion = 3;
+    static constexpr int kSchemaVersion = 4;
     static constexpr int kApplicationId = 0x52325057; // "R2PW"
 
     // Opens or creates the project file. Refuses files of a newer schema or of another
