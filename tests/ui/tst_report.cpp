@@ -183,6 +183,16 @@ private slots:
         QVERIFY2(added, added ? "" : added.error().message.c_str());
     }
 
+    // With R2P_REPORT_SNAPSHOTS, the project too, to try `r2p-workbench --report` on.
+    void cleanupTestCase() {
+        store_.reset();
+        if (!snapshots_.isEmpty()) {
+            QFile::remove(snapshots_ + QStringLiteral("/report.r2p"));
+            QFile::copy(path(QStringLiteral("report.r2p")),
+                        snapshots_ + QStringLiteral("/report.r2p"));
+        }
+    }
+
     void runReportHasEverySectionAndRunSummarysNumbers() {
         auto html = reportHtml(*store_, {runId_, std::nullopt, SystemId::Invalid});
         QVERIFY2(html, html ? "" : html.error().message.c_str());
@@ -210,14 +220,14 @@ private slots:
             for (std::size_t m = 0; m < s.metrics.size(); ++m) {
                 QVERIFY(html->contains(QStringLiteral(">%1<").arg(number(s.metrics[m].second))));
                 const auto& ci = s.intervals[m].second;
-                QVERIFY(
-                    html->contains(QStringLiteral("[%1, %2]").arg(number(ci.lo), number(ci.hi))));
+                QVERIFY(html->contains(
+                    QStringLiteral("[%1,&nbsp;%2]").arg(number(ci.lo), number(ci.hi))));
             }
         QCOMPARE(summary->deltas.size(), std::size_t{2 * 2}); // MAE and RMSE, two baselines
         for (const auto& d : summary->deltas) {
             const auto& c = d.comparison;
-            QVERIFY(
-                html->contains(QStringLiteral("[%1, %2]").arg(number(c.ci.lo), number(c.ci.hi))));
+            QVERIFY(html->contains(
+                QStringLiteral("[%1,&nbsp;%2]").arg(number(c.ci.lo), number(c.ci.hi))));
             QVERIFY(html->contains(QStringLiteral(">%1<").arg(c.wins)));
         }
         // Charts embedded, the file needs nothing else.

@@ -54,6 +54,10 @@ QString number(double v, int decimals = 3) {
 QString signedNumber(double v, int decimals = 3) {
     return (v > 0 ? QStringLiteral("+") : QString()) + number(v, decimals);
 }
+// "[lo, hi]", kept on one line.
+QString interval(const metrics::Interval& ci) {
+    return QStringLiteral("[%1,&nbsp;%2]").arg(number(ci.lo), number(ci.hi));
+}
 QString percent(double share, int decimals = 0) {
     return number(share * 100, decimals) + QStringLiteral(" %");
 }
@@ -124,10 +128,11 @@ QString systemsText(const std::vector<SystemId>& systems) {
     return names.join(QStringLiteral(", "));
 }
 
+// "2026-12-01 21:51:12Z": breaks between date and time rather than inside either.
 QString dateText(const std::string& iso) {
     if (iso.empty())
         return Report::tr("—");
-    return esc(iso);
+    return esc(QString::fromStdString(iso).replace(QLatin1Char('T'), QLatin1Char(' ')));
 }
 
 QString verdictBadge(Verdict v) {
@@ -308,7 +313,7 @@ QString annotationsTable(const std::vector<Annotation>& annotations, const Taxon
             cells << esc(a.userId);
         cells << esc(StageText::system(a.system)) << annotationItemText(a)
               << labelText(taxonomy, a.label) << esc(severityText(a.severity)) << esc(a.annotator)
-              << esc(a.note) << esc(a.createdAt);
+              << esc(a.note) << dateText(a.createdAt);
         t.row(cells);
     }
     return t.html();
@@ -365,27 +370,32 @@ Result<ReportDocument> runReport(ProjectStore& store, const ReportRequest& reque
                                      "with 95% bootstrap intervals (1,000 resamples).")),
                       QStringLiteral("muted"));
     {
-        HtmlTable t({Report::tr("System"), Report::tr("Scored users"), Report::tr("Failed"),
-                     Report::tr("Metric"), Report::tr("Value"), Report::tr("95% interval"),
-                     Report::tr("In format"), Report::tr("Reasoning tokens / answer"),
-                     Report::tr("Interventions / user")},
-                    true);
+        HtmlTable t({Report::tr("System"), Report::tr("Metric"), Report::tr("Value"),
+                     Report::tr("95% interval")});
         for (const auto& s : summary->systems)
             for (std::size_t m = 0; m < s.metrics.size(); ++m) {
                 const auto& [key, value] = s.metrics[m];
                 const auto ci =
                     m < s.intervals.size() ? s.intervals[m].second : metrics::Interval{};
-                const bool first = m == 0;
-                t.row({first ? QStringLiteral("<b>%1</b>").arg(esc(StageText::system(s.system)))
-                             : QString(),
-                       first ? num(QString::number(static_cast<qulonglong>(s.scored))) : QString(),
-                       first ? num(QString::number(static_cast<qulonglong>(s.failed))) : QString(),
-                       esc(key), num(number(value)),
-                       num(QStringLiteral("[%1, %2]").arg(number(ci.lo), number(ci.hi))),
-                       first ? num(percent(s.formatAdherence)) : QString(),
-                       first ? num(number(s.reasoningTokensPerAnswer, 0)) : QString(),
-                       first ? num(number(s.interventionsPerUser, 2)) : QString()});
+                t.row({m == 0 ? QStringLiteral("<b>%1</b>").arg(esc(StageText::system(s.system)))
+                              : QString(),
+                       esc(key), num(number(value)), num(interval(ci))});
             }
+        body += t.html();
+    }
+    body += heading(3, Report::tr("Users, format and reasoning"));
+    {
+        HtmlTable t({Report::tr("System"), Report::tr("Users"), Report::tr("Failed"),
+                     Report::tr("Scored"), Report::tr("In format"),
+                     Report::tr("Reasoning tokens per answer"),
+                     Report::tr("Interventions per user")});
+        for (const auto& s : summary->systems)
+            t.row({QStringLiteral("<b>%1</b>").arg(esc(StageText::system(s.system))),
+                   num(QString::number(static_cast<qulonglong>(s.users))),
+                   num(QString::number(static_cast<qulonglong>(s.failed))),
+                   num(QString::number(static_cast<qulonglong>(s.scored))),
+                   num(percent(s.formatAdherence)), num(number(s.reasoningTokensPerAnswer, 0)),
+                   num(number(s.interventionsPerUser, 2))});
         body += t.html();
     }
     body += heading(3, Report::tr("R2P against each baseline"));
@@ -407,8 +417,7 @@ Result<ReportDocument> runReport(ProjectStore& store, const ReportRequest& reque
             const auto& c = d.comparison;
             t.row({esc(StageText::system(d.baseline)), esc(d.metric),
                    num(QString::number(static_cast<qulonglong>(d.users))),
-                   num(signedNumber(c.delta)),
-                   num(QStringLiteral("[%1, %2]").arg(number(c.ci.lo), number(c.ci.hi))),
+                   num(signedNumber(c.delta)), num(interval(c.ci)),
                    num(QString::number(static_cast<qulonglong>(c.wins))),
                    num(QString::number(static_cast<qulonglong>(c.ties))),
                    num(QString::number(static_cast<qulonglong>(c.losses))),
@@ -458,7 +467,9 @@ Result<ReportDocument> runReport(ProjectStore& store, const ReportRequest& reque
     }
 
     // Annotations: counts per label and per annotator, then every annotation.
-    body += heading(2, Report::tr("Annotations"), QStringLiteral("annotations"));
+    // What people found starts a page of its own, after the numbers and charts.
+    body += QStringLiteral("<h2 id=\"annotations\" style=\"page-break-before: always\">%1</h2>")
+                .arg(esc(Report::tr("Annotations")));
     if (annotations->empty()) {
         body += paragraph(esc(Report::tr("Nobody has annotated this run yet.")),
                           QStringLiteral("muted"));
@@ -618,8 +629,7 @@ QString stagesHtml(const UserTrace& trace) {
             html +=
                 paragraph(QStringLiteral("<span class=\"worse\">%1</span>").arg(esc(step.error)));
         HtmlTable interventions({Report::tr("RPI rule"), Report::tr("Evidence"),
-                                 Report::tr("Injected thought"), Report::tr("Mode"),
-                                 Report::tr("Outcome")},
+                                 Report::tr("Injected thought"), Report::tr("Outcome")},
                                 true);
         QStringList notes;
         for (const auto& e : trace.events) {
@@ -627,7 +637,10 @@ QString stagesHtml(const UserTrace& trace) {
                 continue;
             if (e.kind == EventKind::Intervention)
                 interventions.row({esc(StageText::rule(e.rule)), esc(e.evidence), esc(e.injected),
-                                   esc(e.mode), esc(e.outcome)});
+                                   e.mode.empty() ? esc(e.outcome)
+                                                  : esc(Report::tr("%1 (%2)").arg(
+                                                        QString::fromStdString(e.outcome),
+                                                        QString::fromStdString(e.mode)))});
             else if (!e.detail.empty())
                 notes << (e.kind == EventKind::Error ? Report::tr("Error: %1")
                                                      : Report::tr("Note: %1"))
@@ -655,7 +668,7 @@ QString stagesHtml(const UserTrace& trace) {
 QString verdictsHtml(const UserTrace& trace) {
     HtmlTable t({Report::tr("Candidate"), Report::tr("Answer"), Report::tr("Verdict"),
                  Report::tr("Evidence"), Report::tr("Agreement"), Report::tr("Chosen"),
-                 Report::tr("Judge")},
+                 Report::tr("Reason"), Report::tr("Judge")},
                 true);
     QString chosen;
     for (const auto& v : trace.verdicts) {
@@ -664,7 +677,7 @@ QString verdictsHtml(const UserTrace& trace) {
             evidence << QStringLiteral("[P%1]").arg(item);
         t.row({num(QString::number(v.candidate + 1)), esc(v.answer), verdictBadge(v.verdict),
                esc(evidence.join(QLatin1Char(' '))), num(percent(v.agreement)),
-               v.chosen ? QStringLiteral("✔ %1").arg(esc(v.reason)) : esc(v.reason), esc(v.judge)});
+               v.chosen ? QStringLiteral("<b>✔</b>") : QString(), esc(v.reason), esc(v.judge)});
         if (v.chosen)
             chosen = Report::tr("Final answer: candidate %1 — %2")
                          .arg(v.candidate + 1)
@@ -854,7 +867,7 @@ bool printPdf(const QTextDocument& doc, const QString& title, QPdfWriter& writer
     const QSizeF page = doc.pageSize();
     const int pages = doc.pageCount();
     QFont footerFont = doc.defaultFont();
-    footerFont.setPointSizeF(7.5);
+    footerFont.setPixelSize(10); // in the page's 96-dpi pixels (scaled up): 7.5 pt
     for (int p = 0; p < pages; ++p) {
         if (p > 0 && !writer.newPage())
             return false;
