@@ -1,6 +1,7 @@
 // r2p run: R2P and the baselines over a LaMP split into a project file. Progress on stderr,
 // the JSON summary on stdout; a cancelled or killed run resumes with --resume.
 #include "Cli.h"
+#include "RunBackend.h"
 #include "model/ProjectStore.h"
 #include "model/ResponseCache.h"
 #include "model/RunStore.h"
@@ -64,40 +65,6 @@ bool parseDouble(const std::string& text, double& out) {
     } catch (...) {
         return false;
     }
-}
-
-struct BackendChoice {
-    std::shared_ptr<llm::Backend> backend;
-    bool offline = false;
-};
-
-Result<BackendChoice> makeBackend(const std::string& name, ProjectStore& store,
-                                  const std::string& baseUrl, const std::string& apiKeyEnv,
-                                  int concurrency, double replaySpeed) {
-    BackendChoice choice;
-    if (name == "offline") {
-        choice.backend = std::make_shared<engine::OfflineBackend>();
-        choice.offline = true;
-        return choice;
-    }
-    if (name == "openai") {
-        if (baseUrl.empty())
-            return Error{"--backend openai needs --base-url (e.g. http://127.0.0.1:8000/v1)"};
-        llm::EndpointConfig config;
-        config.baseUrl = baseUrl;
-        config.apiKeyEnv = apiKeyEnv;
-        config.maxConcurrent = std::max(4, concurrency * 2);
-        auto inner = std::make_shared<llm::OpenAiBackend>(config);
-        choice.backend = std::make_shared<llm::CachingBackend>(inner, ResponseCache(store),
-                                                               "openai", llm::CacheMode::ReadWrite);
-        return choice;
-    }
-    if (name == "replay") {
-        choice.backend = std::make_shared<llm::CachingBackend>(
-            nullptr, ResponseCache(store), "openai", llm::CacheMode::ReplayOnly, replaySpeed);
-        return choice;
-    }
-    return Error{"unknown backend \"" + name + "\" (use offline, openai or replay)"};
 }
 
 std::string formatEta(double seconds) {
