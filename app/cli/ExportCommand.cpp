@@ -1,10 +1,13 @@
 // r2p export: a stored run as LaMP prediction files (one per system, plus the golds, all
 // evaluable by `r2p eval` and LaMP's evaluation script), as the full trace in JSON lines, or as
-// a per-user CSV table.
+// a per-user CSV table; or the annotations of a run (or of all runs) as JSON lines or CSV.
 #include "Cli.h"
+#include "ProjectArgs.h"
+#include "model/Annotation.h"
 #include "model/ProjectStore.h"
 #include "model/RunStore.h"
 
+#include <cstdint>
 #include <filesystem>
 #include <iostream>
 #include <nlohmann/json.hpp>
@@ -189,17 +192,120 @@ int writeCsv(const std::vector<UserOutcome>& outcomes, const std::string& path) 
     return kExitOk;
 }
 
+// The columns of an annotation export, in order; the JSON lines use the same keys.
+const std::vector<std::string>& annotationColumns() {
+    static const std::vector<std::string> columns = {"id",
+                                                     "run",
+                                                     "user",
+                                                     "system",
+                                                     "target",
+                                                     "stage",
+                                                     "label",
+                                                     "severity",
+                                                     "note",
+                                                     "annotator",
+                                                     "time",
+                                                     "span_field",
+                                                     "span_start",
+                                                     "span_end",
+                                                     "span_text",
+                                                     "template",
+                                                     "template_version"};
+    return columns;
+}
+
+ordered_json annotationRow(const Annotation& a) {
+    return {{"id", a.id},
+            {"run", a.runId},
+            {"user", a.userId},
+            {"system", systemName(a.system)},
+            {"target", annotationTargetName(a.target)},
+            {"stage", annotationItemName(annotationItem(a))},
+            {"label", a.label},
+            {"severity", annotationSeverityName(a.severity)},
+            {"note", a.note},
+            {"annotator", a.annotator},
+            {"time", a.createdAt},
+            {"span_field", a.spanField},
+            {"span_start", a.spanStart},
+            {"span_end", a.spanEnd},
+            {"span_text", a.spanText},
+            {"template", a.templateId},
+            {"template_version", a.templateVersion}};
+}
+
+// JSON lines, or CSV per RFC 4180 (CRLF between records, fields quoted when they hold a comma,
+// a quote or a line break).
+int writeAnnotations(const std::vector<Annotation>& annotations, bool csv,
+                     const std::string& path) {
+    Output out;
+    if (!out.open(path))
+        return fail("export", "cannot write " + path, kExitRuntime);
+    std::string& b = out.buffer();
+    if (csv) {
+        for (std::size_t i = 0; i < annotationColumns().size(); ++i)
+            b += (i ? "," : "") + annotationColumns()[i];
+        b += "\r\n";
+    }
+    for (const auto& a : annotations) {
+        const ordered_json row = annotationRow(a);
+        if (csv) {
+            for (std::size_t i = 0; i < annotationColumns().size(); ++i) {
+                const auto& v = row[annotationColumns()[i]];
+                b += i ? "," : "";
+                b += v.is_string() ? csvField(v.get_ref<const std::string&>()) : v.dump();
+            }
+            b += "\r\n";
+        } else {
+            b += row.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+            b += '\n';
+        }
+        out.flushIfFull();
+    }
+    if (!out.finish())
+        return fail("export", "cannot write " + path + " (disk full?)", kExitRuntime);
+    std::cerr << "r2p export: " << path << " (" << annotations.size() << " annotations)\n";
+    return kExitOk;
+}
+
+int exportAnnotations(const Args& args, const std::string& format) {
+    std::optional<std::int64_t> runId;
+    if (const auto run = args.value("run")) {
+        runId = parseWholeNumber(*run, 1, INT64_MAX / 16);
+        if (!runId)
+            return fail("export", "--run takes a run id (a number)", kExitUsage);
+    }
+    int code = kExitOk;
+    auto store = openExistingProject("export", *args.value("project"), code);
+    if (!store)
+        return code;
+    if (runId)
+        if (auto info = RunStore(*store).run(*runId); !info)
+            return fail("export", info.error().message, kExitUsage);
+    AnnotationStore annotations(*store);
+    auto rows = runId ? annotations.ofRun(*runId) : annotations.all();
+    if (!rows)
+        return fail("export", rows.error().message, kExitRuntime);
+    return writeAnnotations(*rows, format == "annotations-csv", *args.value("out"));
+}
+
 int runExport(const std::vector<std::string>& argv) {
     Args args({"project", "run", "format", "out"}, {});
     if (!args.parse(argv))
         return fail("export", args.error(), kExitUsage);
-    for (const char* required : {"project", "run", "format", "out"})
+    for (const char* required : {"project", "format", "out"})
         if (!args.value(required))
             return fail("export", std::string("--") + required + " is required", kExitUsage);
     const std::string format = *args.value("format");
+    if (format == "annotations-jsonl" || format == "annotations-csv")
+        return exportAnnotations(args, format);
     if (format != "lamp" && format != "steps-jsonl" && format != "csv")
-        return fail("export", "unknown format \"" + format + "\" (use lamp, steps-jsonl or csv)",
+        return fail("export",
+                    "unknown format \"" + format +
+                        "\" (use lamp, steps-jsonl, csv, annotations-jsonl or annotations-csv)",
                     kExitUsage);
+    if (!args.value("run"))
+        return fail("export", "--run is required", kExitUsage);
     std::int64_t runId = 0;
     try {
         std::size_t used = 0;
@@ -230,10 +336,13 @@ int runExport(const std::vector<std::string>& argv) {
 }
 
 const Registrar registrar{
-    {"export", "--project P.r2p --run ID --format lamp|steps-jsonl|csv --out PATH",
+    {"export",
+     "--project P.r2p --run ID --format lamp|steps-jsonl|csv|annotations-jsonl|annotations-csv "
+     "--out PATH",
      "Write a stored run: LaMP prediction files per system plus golds.json into the directory "
      "PATH (lamp), every step with its events and verdicts as JSON lines (steps-jsonl), or one "
-     "CSV row per user and system (csv).",
+     "CSV row per user and system (csv); or one row per annotation of the run (of every run "
+     "without --run) as JSON lines or CSV.",
      &runExport}};
 
 } // namespace
