@@ -54,10 +54,69 @@ bool blank(std::string_view s) {
     return s.find_first_not_of(" \t\r\n") == std::string_view::npos;
 }
 
-// Checks the parsed document; the message names the label (by index and id) at fault.
-Result<Taxonomy> fromDocument(const Json& root, const std::string& source) {
+// Where each element of the root object's "labels" array starts in `text` (already parsed, so
+// well-formed): the positions errors about a label report.
+std::vector<std::size_t> labelOffsets(std::string_view text) {
+    std::vector<std::size_t> offsets;
+    int depth = 0;         // containers open
+    int labelsDepth = 0;   // the depth inside "labels" while in it, else 0
+    bool awaiting = false; // the next value inside "labels" starts an element
+    std::string key;       // the last key of the root object
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const char c = text[i];
+        if (c == ' ' || c == '\t' || c == '\n' || c == '\r')
+            continue;
+        if (awaiting && depth == labelsDepth && c != ']') {
+            offsets.push_back(i);
+            awaiting = false;
+        }
+        if (c == '"') {
+            std::size_t j = i + 1;
+            std::string s;
+            for (; j < text.size() && text[j] != '"'; ++j) {
+                if (text[j] == '\\')
+                    ++j; // escapes never matter for the key "labels"
+                else
+                    s += text[j];
+            }
+            if (depth == 1) {
+                std::size_t k = j + 1;
+                while (k < text.size() &&
+                       (text[k] == ' ' || text[k] == '\t' || text[k] == '\n' || text[k] == '\r'))
+                    ++k;
+                if (k < text.size() && text[k] == ':')
+                    key = s;
+            }
+            i = j;
+        } else if (c == '{' || c == '[') {
+            if (c == '[' && depth == 1 && key == "labels" && labelsDepth == 0) {
+                labelsDepth = 2;
+                awaiting = true;
+            }
+            ++depth;
+        } else if (c == '}' || c == ']') {
+            if (depth == labelsDepth)
+                labelsDepth = -1; // done: a second "labels" key is not looked at
+            --depth;
+        } else if (c == ',' && depth == labelsDepth) {
+            awaiting = true;
+        }
+    }
+    return offsets;
+}
+
+// Checks the parsed document; the message names the label (by index and id) at fault, and its
+// line and column in `text`.
+Result<Taxonomy> fromDocument(const Json& root, std::string_view text, const std::string& source) {
     auto fail = [&](const std::string& what) -> Result<Taxonomy> {
         return Error{source + ": " + what};
+    };
+    const std::vector<std::size_t> offsets = labelOffsets(text);
+    auto at = [&](std::size_t index) {
+        if (index >= offsets.size())
+            return std::string();
+        const auto [line, column] = lineColumn(text, offsets[index]);
+        return "line " + std::to_string(line) + ", column " + std::to_string(column) + ": ";
     };
     if (!root.is_object())
         return fail("a taxonomy is a JSON object with \"id\", \"version\" and \"labels\"");
@@ -81,7 +140,8 @@ Result<Taxonomy> fromDocument(const Json& root, const std::string& source) {
     std::set<std::string> ids, shortcuts;
     std::size_t index = 0;
     for (const auto& l : root["labels"]) {
-        std::string where = "labels[" + std::to_string(index++) + "]";
+        std::string where = at(index) + "labels[" + std::to_string(index) + "]";
+        ++index;
         if (!l.is_object())
             return fail(where + ": a label is an object with \"id\" and \"name\"");
         if (l.contains("id") && l["id"].is_string())
@@ -158,7 +218,7 @@ Result<Taxonomy> parseTaxonomy(std::string_view json, const std::string& sourceN
                      std::to_string(column) + ": malformed JSON: " + printable(detail)};
     }
     try {
-        return fromDocument(root, sourceName);
+        return fromDocument(root, json, sourceName);
     } catch (const Json::exception& e) { // e.g. a string that is not UTF-8
         return Error{sourceName + ": " + printable(e.what())};
     }

@@ -487,6 +487,23 @@ TEST(Taxonomy, ErrorsNameTheSourceAndTheLineColumnOrLabel) {
         EXPECT_NE(t.error().message.find(c.message), std::string::npos)
             << c.json << " -> " << t.error().message;
     }
+    // A label's error gives the line and column where that label starts.
+    auto dup = parseTaxonomy("{\"id\": \"t\", \"labels\": [\n  {\"id\": \"a\", \"name\": \"A\"},\n"
+                             "  {\"id\": \"b\", \"name\": \"B\",\n   \"note\": \"[x], {y}\"},\n"
+                             "   {\"id\": \"a\", \"name\": \"C\"}\n]}",
+                             "dup.json");
+    ASSERT_FALSE(dup.ok());
+    EXPECT_EQ(dup.error().message.substr(0, dup.error().message.find(" (")),
+              "dup.json: line 3, column 3: labels[1]")
+        << dup.error().message;
+    dup = parseTaxonomy("{\"labels\": [{\"id\": \"a\", \"name\": \"A\"},\n\n    "
+                        "{\"id\": \"a\", \"name\": \"C\"}]}",
+                        "dup.json");
+    ASSERT_FALSE(dup.ok());
+    EXPECT_NE(dup.error().message.find("dup.json: line 3, column 5: labels[1] (\"a\"): duplicate"),
+              std::string::npos)
+        << dup.error().message;
+
     auto ok = parseTaxonomy(R"({"labels": [{"id": "a1-b", "name": "A"}]})", "t.json");
     ASSERT_TRUE(ok.ok()) << ok.error().message;
     EXPECT_EQ(ok->id, "r2p-failures");
