@@ -3,6 +3,7 @@
 #include "Sqlite.h"
 #include "Util.h"
 
+#include <algorithm>
 #include <nlohmann/json.hpp>
 #include <sqlite3.h>
 
@@ -92,11 +93,13 @@ struct RunRow {
     int templateVersion = 0;
 };
 
-// The run `runId`, checked to cover `userId`; the caller holds the lock. An Error names both.
+// The run `runId`, checked to cover `userId` and `system`; the caller holds the lock. An Error
+// names what the run lacks.
 Result<RunRow> checkRunAndUser(const ProjectStore& store, std::int64_t runId,
-                               const std::string& userId) {
+                               const std::string& userId, SystemId system) {
     sqlite3* db = store.handle();
-    sql::Statement run(db, "SELECT template_id, template_version, users FROM runs WHERE id = ?1");
+    sql::Statement run(
+        db, "SELECT template_id, template_version, users, systems FROM runs WHERE id = ?1");
     run.bind(1, runId);
     if (!run.step())
         return Error{where(store) +
@@ -105,6 +108,11 @@ Result<RunRow> checkRunAndUser(const ProjectStore& store, std::int64_t runId,
     RunRow row;
     row.templateId = run.text(0);
     row.templateVersion = static_cast<int>(run.int64(1));
+    const auto systems = nlohmann::json::parse(run.text(3), nullptr, false);
+    if (systems.is_array() && !systems.empty() &&
+        std::find(systems.begin(), systems.end(), std::string(systemName(system))) == systems.end())
+        return Error{where(store) + "run " + std::to_string(runId) + " has no system " +
+                     std::string(systemName(system))};
     bool covered = false;
     const auto users = nlohmann::json::parse(run.text(2), nullptr, false);
     if (users.is_array())
@@ -147,7 +155,7 @@ Result<Annotation> checked(const ProjectStore& store, Annotation a, const Taxono
         return bad("unknown label \"" + a.label + "\" (taxonomy " + taxonomy.id + " has " + known +
                    ")");
     }
-    auto run = checkRunAndUser(store, a.runId, a.userId);
+    auto run = checkRunAndUser(store, a.runId, a.userId, a.system);
     if (!run)
         return run.error();
     const std::string sys(systemName(a.system));
@@ -516,7 +524,7 @@ Result<std::int64_t> AnnotationStore::addBookmark(const Bookmark& bookmark) {
         return Error{where(store_) + "cannot add a bookmark: " + tx.begun().error().message};
     if (bookmark.system == SystemId::Invalid)
         return Error{where(store_) + "a bookmark needs a system"};
-    auto run = checkRunAndUser(store_, bookmark.runId, bookmark.userId);
+    auto run = checkRunAndUser(store_, bookmark.runId, bookmark.userId, bookmark.system);
     if (!run)
         return run.error();
     const std::string sys(systemName(bookmark.system));

@@ -182,6 +182,8 @@ TEST(AnnotateCli, EveryBadInputExitsTwoNamesItAndWritesNothing) {
         {{"--user", users[0], "--system", "lamp-rag", "--stage", "task_analysis", "--label",
           "truncated", "--annotator", "a"},
          "no stage task_analysis"},
+        {{"--user", users[0], "--system", "lrm-rag", "--label", "truncated", "--annotator", "a"},
+         "run 1 has no system lrm-rag"},
         {{"--user", users[0], "--verdict", "9", "--label", "truncated", "--annotator", "a"},
          "no verdict for candidate 9"},
         {{"--user", users[0], "--label", "sloppy", "--annotator", "a"}, "unknown label \"sloppy\""},

@@ -174,7 +174,7 @@ TEST(Annotations, EveryBadAnnotationIsRefusedNamingWhatIsWrongAndWritesNothing) 
          "severity"},
         {"no system", [](Annotation& a) { a.system = SystemId::Invalid; }, "system"},
         {"system not run", [](Annotation& a) { a.system = SystemId::LampRag; },
-         "has no stage task_analysis"},
+         "run 1 has no system lamp-rag"},
         {"stage missing", [](Annotation& a) { a.stage = StageId::AnswerPlan; },
          "has no stage answer_plan"},
         {"no stage", [](Annotation& a) { a.stage = StageId::Invalid; }, "needs a stage"},
