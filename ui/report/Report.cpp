@@ -71,13 +71,14 @@ QString textBlock(const std::string& s) {
 class HtmlTable {
 public:
     explicit HtmlTable(const QStringList& headers, bool fullWidth = false) {
-        html_ =
-            fullWidth
-                ? QStringLiteral("<table width=\"100%\" cellspacing=\"0\" cellpadding=\"3\"><tr>")
-                : QStringLiteral("<table cellspacing=\"0\" cellpadding=\"3\"><tr>");
+        html_ = fullWidth
+                    ? QStringLiteral("<table width=\"100%\" cellspacing=\"0\" cellpadding=\"3\">")
+                    : QStringLiteral("<table cellspacing=\"0\" cellpadding=\"3\">");
+        // A header row: repeated on every page a long table spans.
+        html_ += QStringLiteral("<thead><tr>");
         for (const QString& h : headers)
             html_ += QStringLiteral("<th>%1</th>").arg(esc(h));
-        html_ += QStringLiteral("</tr>");
+        html_ += QStringLiteral("</tr></thead><tbody>");
     }
     // Cells starting with '\x1f' are numbers: right-aligned.
     void row(const QStringList& cells) {
@@ -91,7 +92,7 @@ public:
         ++rows_;
     }
     int rows() const { return rows_; }
-    QString html() const { return html_ + QStringLiteral("</table>"); }
+    QString html() const { return html_ + QStringLiteral("</tbody></table>"); }
 
 private:
     QString html_;
@@ -214,6 +215,7 @@ QString page(const QString& title, const QString& body) {
         "td.num { text-align: right; }\n"
         "pre { white-space: pre-wrap; font-family: 'DejaVu Sans Mono', monospace; "
         "font-size: 8pt; background-color: #f4f6f8; margin-top: 2px; margin-bottom: 6px; }\n"
+        "p.input { white-space: pre-wrap; background-color: #f4f6f8; font-size: 10pt; }\n"
         ".muted { color: #5f6b76; }\n"
         ".better { color: #1e7b3a; }\n"
         ".worse { color: #b3261e; }\n"
@@ -244,8 +246,7 @@ Result<RunContext> loadRun(ProjectStore& store, RunStore& runs, std::int64_t run
                                               [runId](const RunInfo& r) { return r.id == runId; });
         if (!known)
             return Error{Report::tr("The project %1 has no run %2.")
-                             .arg(QString::fromStdString(store.path()))
-                             .arg(runId)
+                             .arg(QString::fromStdString(store.path()), QString::number(runId))
                              .toStdString()};
         return Error{Report::tr("Cannot read run %1: %2")
                          .arg(runId)
@@ -270,9 +271,11 @@ QString settingsTable(const RunInfo& info, const engine::EngineConfig& config) {
     if (!info.baseUrl.empty())
         add(Report::tr("Endpoint"), esc(info.baseUrl));
     add(Report::tr("HRT template"),
-        Report::tr("%1, version %2").arg(esc(info.templateId)).arg(info.templateVersion));
+        Report::tr("%1, version %2")
+            .arg(esc(info.templateId), QString::number(info.templateVersion)));
     add(Report::tr("Retrieval"),
-        Report::tr("%1, k = %2").arg(esc(config.ranker)).arg(static_cast<qulonglong>(config.k)));
+        Report::tr("%1, k = %2")
+            .arg(esc(config.ranker), QString::number(static_cast<qulonglong>(config.k))));
     add(Report::tr("Candidates (M)"), QString::number(config.candidates));
     add(Report::tr("RPI interventions per stage (at most)"),
         QString::number(config.maxInterventions));
@@ -292,10 +295,7 @@ QString chartImage(ReportDocument& doc, const QString& name, QChart& chart, cons
     doc.images.emplace_back(name, ReportCharts::render(chart, QSize(kWidth, kHeight)));
     return QStringLiteral("<p class=\"chart\"><img src=\"%1\" width=\"%2\" height=\"%3\" "
                           "alt=\"%4\"></p>")
-        .arg(name)
-        .arg(kWidth)
-        .arg(kHeight)
-        .arg(esc(alt));
+        .arg(name, QString::number(kWidth), QString::number(kHeight), esc(alt));
 }
 
 QString annotationsTable(const std::vector<Annotation>& annotations, const Taxonomy& taxonomy,
@@ -717,22 +717,21 @@ Result<ReportDocument> userReport(ProjectStore& store, const ReportRequest& requ
             r2p = &t;
 
     ReportDocument doc;
-    doc.title =
-        Report::tr("User %1 — R2P run %2").arg(QString::fromStdString(userId)).arg(request.runId);
+    doc.title = Report::tr("User %1 — R2P run %2")
+                    .arg(QString::fromStdString(userId), QString::number(request.runId));
     QString body;
     body += heading(1, doc.title);
-    body += paragraph(
-        esc(Report::tr("%1 · backend %2 · model %3 · HRT template %4 v%5")
-                .arg(taskTitle(info.task), backendText(info), QString::fromStdString(info.model),
-                     QString::fromStdString(info.templateId))
-                .arg(info.templateVersion)));
+    body += paragraph(esc(
+        Report::tr("%1 · backend %2 · model %3 · HRT template %4 v%5")
+            .arg(taskTitle(info.task), backendText(info), QString::fromStdString(info.model),
+                 QString::fromStdString(info.templateId), QString::number(info.templateVersion))));
     body += generatedLine();
 
     // The input and the gold.
     body += heading(2, Report::tr("Query"), QStringLiteral("query"));
     const UserInput input = readUserRecord(store, info, userId);
     if (input.record) {
-        body += textBlock(input.record->input);
+        body += QStringLiteral("<p class=\"input\">%1</p>").arg(esc(input.record->input));
     } else {
         body += paragraph(esc(input.unavailable), QStringLiteral("muted"));
     }

@@ -26,7 +26,7 @@ QString signedNumber(double v, int decimals) {
 }
 
 // Whole-number deltas (accuracy, a rating's absolute error) get one bar per value; anything
-// else ten equal bins around zero.
+// else eleven equal bins around zero.
 struct Histogram {
     QStringList labels;
     std::vector<int> counts;
@@ -49,7 +49,7 @@ Histogram histogram(const std::vector<double>& deltas) {
             h.labels << signedNumber(v, 0);
         return h;
     }
-    constexpr int kBins = 10;
+    constexpr int kBins = 11; // odd: the middle bar is centred on a tie
     const double span = std::max(1e-9, std::max(std::fabs(*lo), std::fabs(*hi)));
     const double width = 2 * span / kBins;
     h.counts.assign(kBins, 0);
@@ -57,10 +57,11 @@ Histogram histogram(const std::vector<double>& deltas) {
         const int b = static_cast<int>(std::floor((d + span) / width));
         ++h.counts[static_cast<std::size_t>(std::clamp(b, 0, kBins - 1))];
     }
+    // Each bar is labelled with its bin's centre (ranges, or a '+', do not fit under eleven).
     const int decimals = span < 0.5 ? 2 : 1;
     for (int b = 0; b < kBins; ++b)
-        h.labels << QStringLiteral("%1…%2").arg(signedNumber(-span + b * width, decimals),
-                                                signedNumber(-span + (b + 1) * width, decimals));
+        h.labels << QLocale().toString(b == kBins / 2 ? 0.0 : -span + (b + 0.5) * width, 'f',
+                                       decimals);
     return h;
 }
 
