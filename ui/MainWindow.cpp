@@ -7,11 +7,14 @@
 #include "Session.h"
 #include "TaskText.h"
 #include "Theme.h"
+#include "Triage.h"
 #include "dialogs/BatchDialog.h"
 #include "dialogs/OpenDatasetDialog.h"
 #include "dialogs/SettingsDialog.h"
 #include "model/RunStore.h"
 #include "widgets/EmptyState.h"
+#include "windows/AnalysisDock.h"
+#include "windows/AnnotationsDock.h"
 #include "windows/CompareDock.h"
 #include "windows/FindingsDock.h"
 #include "windows/MetricsDock.h"
@@ -67,15 +70,19 @@ MainWindow::MainWindow(Session* session, QWidget* parent) : QMainWindow(parent),
     verdicts_ = new VerdictsDock(runs_, this);
     metrics_ = new MetricsDock(session_, this);
     compare_ = new CompareDock(session_, this);
+    annotations_ = new AnnotationsDock(session_, runs_, this);
+    analysis_ = new AnalysisDock(session_, users_, this);
     // No central widget: the docks share the whole window, as in ARCHITECTURE.md's sketch:
     // Users | Query, History (profile) over Reasoning, Verdicts.
     setCentralWidget(nullptr);
     addDockWidget(Qt::LeftDockWidgetArea, users_);
+    splitDockWidget(users_, annotations_, Qt::Vertical);
     addDockWidget(Qt::RightDockWidgetArea, query_);
     splitDockWidget(query_, reasoning_, Qt::Vertical);
     splitDockWidget(query_, profile_, Qt::Horizontal);
     splitDockWidget(reasoning_, verdicts_, Qt::Horizontal);
     tabifyDockWidget(verdicts_, metrics_);
+    tabifyDockWidget(metrics_, analysis_);
     tabifyDockWidget(reasoning_, compare_);
     verdicts_->raise();
     reasoning_->raise();
@@ -83,6 +90,7 @@ MainWindow::MainWindow(Session* session, QWidget* parent) : QMainWindow(parent),
     findings_->hide(); // shown when a load reports something, or from the status bar
 
     createActions();
+    triage_ = new Triage(this, session_, runs_, users_, reasoning_, verdicts_, annotations_);
     createMenus();
     createStatusBar();
     users_->emptyState()->addAction(action(QStringLiteral("openDataset")));
@@ -225,6 +233,18 @@ void MainWindow::createActions() {
              compare_->raise();
              compare_->setFocus();
          });
+    make(QStringLiteral("focusAnnotations"), tr("Go to &Annotations"),
+         QKeySequence(Qt::CTRL | Qt::Key_9), [this] {
+             annotations_->show();
+             annotations_->raise();
+             annotations_->view()->setFocus();
+         });
+    make(QStringLiteral("focusAnalysis"), tr("Go to A&nalysis"), QKeySequence(Qt::CTRL | Qt::Key_0),
+         [this] {
+             analysis_->show();
+             analysis_->raise();
+             analysis_->setFocus();
+         });
     make(QStringLiteral("settings"), tr("&Settings…"), QKeySequence::Preferences, [this] {
         SettingsDialog dialog(session_, this);
         if (dialog.exec() == QDialog::Accepted)
@@ -283,8 +303,9 @@ void MainWindow::createMenus() {
     for (const char* name : {"focusFilter", "focusProfileSearch"})
         go->addAction(action(QString::fromLatin1(name)));
     go->addSeparator();
-    for (const char* name : {"focusUsers", "focusQuery", "focusProfile", "focusFindings",
-                             "focusReasoning", "focusVerdicts", "focusMetrics", "focusCompare"})
+    for (const char* name :
+         {"focusUsers", "focusQuery", "focusProfile", "focusFindings", "focusReasoning",
+          "focusVerdicts", "focusMetrics", "focusCompare", "focusAnnotations", "focusAnalysis"})
         go->addAction(action(QString::fromLatin1(name)));
 
     QMenu* run = menuBar()->addMenu(tr("&Run"));
@@ -308,12 +329,31 @@ void MainWindow::createMenus() {
         connect(a, &QAction::triggered, this, [this, factor] { replaySpeed_ = factor; });
     }
 
+    QMenu* annotate = menuBar()->addMenu(tr("&Annotate"));
+    QMenu* labels = annotate->addMenu(tr("&Label"));
+    // The project's taxonomy, read when the menu opens (another project may have its own).
+    connect(labels, &QMenu::aboutToShow, this, [this, labels] {
+        labels->clear();
+        for (const FailureLabel& l : session_->taxonomy().labels) {
+            QAction* a = labels->addAction(
+                QCoreApplication::translate("r2p::FailureLabel", l.name.c_str()), annotations_,
+                [this, id = l.id] { annotations_->applyLabel(id); });
+            if (!l.shortcut.empty())
+                a->setShortcut(QKeySequence(QString::fromStdString(l.shortcut)));
+            a->setShortcutContext(Qt::WidgetShortcut); // shown here; the window's keys act
+        }
+    });
+    for (QAction* a : triage_->actions())
+        if (!a->objectName().startsWith(QLatin1String("label")))
+            annotate->addAction(a);
+
     QMenu* view = menuBar()->addMenu(tr("&View"));
     for (QDockWidget* d :
          {static_cast<QDockWidget*>(users_), static_cast<QDockWidget*>(query_),
           static_cast<QDockWidget*>(profile_), static_cast<QDockWidget*>(reasoning_),
           static_cast<QDockWidget*>(verdicts_), static_cast<QDockWidget*>(metrics_),
-          static_cast<QDockWidget*>(compare_), static_cast<QDockWidget*>(findings_)})
+          static_cast<QDockWidget*>(compare_), static_cast<QDockWidget*>(annotations_),
+          static_cast<QDockWidget*>(analysis_), static_cast<QDockWidget*>(findings_)})
         view->addAction(d->toggleViewAction());
     view->addAction(action(QStringLiteral("resetLayout")));
     view->addAction(action(QStringLiteral("presentationMode")));
@@ -698,7 +738,7 @@ void MainWindow::setPresentationMode(bool on, bool fullScreen) {
         setFont(large);
         for (QDockWidget* d :
              {static_cast<QDockWidget*>(users_), static_cast<QDockWidget*>(profile_),
-              static_cast<QDockWidget*>(findings_)})
+              static_cast<QDockWidget*>(findings_), static_cast<QDockWidget*>(annotations_)})
             d->hide();
         reasoning_->show();
         reasoning_->raise();
@@ -718,10 +758,10 @@ void MainWindow::setPresentationMode(bool on, bool fullScreen) {
 
 void MainWindow::showShortcuts() {
     QString rows;
-    for (const char* name :
-         {"openDataset", "openDemo", "openProject", "newProject", "nextUser", "previousUser",
-          "focusFilter", "focusProfileSearch", "focusUsers", "focusQuery", "focusProfile",
-          "focusFindings", "cancelIndexing", "shortcuts", "quit"}) {
+    for (const char* name : {"openDataset", "openDemo", "openProject", "newProject", "nextUser",
+                             "previousUser", "focusFilter", "focusProfileSearch", "focusUsers",
+                             "focusQuery", "focusProfile", "focusFindings", "focusAnnotations",
+                             "cheatSheet", "cancelIndexing", "shortcuts", "quit"}) {
         const QAction* a = action(QString::fromLatin1(name));
         rows += QStringLiteral("<tr><td style='padding-right:16px'><b>%1</b></td><td>%2</td></tr>")
                     .arg(a->shortcut().toString(QKeySequence::NativeText).toHtmlEscaped(),
@@ -758,7 +798,7 @@ void MainWindow::applyDefaultLayout() {
     for (QDockWidget* d :
          {static_cast<QDockWidget*>(users_), static_cast<QDockWidget*>(query_),
           static_cast<QDockWidget*>(profile_), static_cast<QDockWidget*>(reasoning_),
-          static_cast<QDockWidget*>(verdicts_)})
+          static_cast<QDockWidget*>(verdicts_), static_cast<QDockWidget*>(annotations_)})
         d->show();
     findings_->setVisible(worstSeverity(session_->findings()) >= Severity::Warning);
     const int w = width(), h = height();
@@ -766,6 +806,7 @@ void MainWindow::applyDefaultLayout() {
                 Qt::Horizontal);
     resizeDocks({reasoning_, verdicts_}, {w * 44 / 100, w * 34 / 100}, Qt::Horizontal);
     resizeDocks({query_, reasoning_}, {h * 40 / 100, h * 60 / 100}, Qt::Vertical);
+    resizeDocks({users_, annotations_}, {h * 58 / 100, h * 42 / 100}, Qt::Vertical);
 }
 
 void MainWindow::showEvent(QShowEvent* event) {

@@ -17,6 +17,8 @@ class QToolButton;
 
 namespace r2p::ui {
 
+class AnalysisDock;
+class AnnotationsDock;
 class CompareDock;
 class FindingsDock;
 class MetricsDock;
@@ -25,6 +27,7 @@ class QueryDock;
 class ReasoningDock;
 class RunController;
 class Session;
+class Triage;
 class UsersDock;
 class VerdictsDock;
 
@@ -50,6 +53,9 @@ public:
     VerdictsDock* verdictsDock() const { return verdicts_; }
     MetricsDock* metricsDock() const { return metrics_; }
     CompareDock* compareDock() const { return compare_; }
+    AnnotationsDock* annotationsDock() const { return annotations_; }
+    AnalysisDock* analysisDock() const { return analysis_; }
+    Triage* triage() const { return triage_; }
     RunController* runController() const { return runs_; }
     QAction* action(const QString& name) const; // by objectName, for tests
     QString statusSummary() const;
@@ -103,6 +109,9 @@ private:
     VerdictsDock* verdicts_;
     MetricsDock* metrics_;
     CompareDock* compare_;
+    AnnotationsDock* annotations_;
+    AnalysisDock* analysis_;
+    Triage* triage_ = nullptr;
 
     QMenu* recentMenu_ = nullptr;
     QMenu* taskMenu_ = nullptr;

@@ -72,6 +72,11 @@ RunController::RunController(Session* session, QObject* parent)
     connect(session_, &Session::recordChanged, this, &RunController::reset);
     connect(session_, &Session::taskChanged, this, &RunController::reset);
     connect(session_, &Session::datasetChanged, this, &RunController::reset);
+    // Another stored run shown: show its trace, unless the engine's own run has progressed.
+    connect(session_, &Session::runChanged, this, [this] {
+        if (!running_ && (storedRunId_ != 0 || trace_.steps.empty()))
+            reset();
+    });
     // The cache lives in the project: a new project needs a new backend.
     connect(session_, &Session::projectChanged, this, &RunController::applySettings);
 }
@@ -116,6 +121,7 @@ void RunController::reset() {
         replay_.active = false;
     }
     replay_.done = false;
+    storedRunId_ = 0;
     // The previous user's run stops; whatever it still reports is dropped with its Live.
     if (run_)
         run_->cancel();
@@ -170,11 +176,61 @@ void RunController::reset() {
             trace_ = run_->trace();
             nextStage_ = run_->nextStage();
         }
+        showStoredOfSelection(entry->id);
     }
     if (running_ && !watcher_.isRunning()) {
         running_ = false;
         emit runningChanged(false);
     }
+    emit traceChanged();
+    emit streamChanged();
+}
+
+// The selected user's R2P trace in the run the Users view shows, if it has one.
+void RunController::showStoredOfSelection(const std::string& userId) {
+    const auto run = session_->runResults();
+    if (!run || !session_->store())
+        return;
+    const UserRunRow* row = run->row(userId);
+    if (!row || !row->hasR2p)
+        return;
+    RunStore runs(*session_->store());
+    auto stored = runs.userTrace(run->runId, userId, SystemId::R2P);
+    if (!stored) {
+        lastError_ = QString::fromStdString(stored.error().message);
+        return;
+    }
+    setStored(std::move(*stored), run->runId);
+}
+
+void RunController::setStored(UserTrace stored, std::int64_t runId) {
+    trace_ = std::move(stored);
+    nextStage_ = StageId::Invalid;
+    liveStage_ = StageId::Invalid;
+    replay_.done = true; // the next Step starts the engine from the beginning
+    replay_.label = tr("stored run #%1").arg(runId);
+    storedRunId_ = runId;
+    // The items as the stored run numbered them, from its Retrieve step.
+    items_.clear();
+    for (const StepRecord& step : trace_.steps) {
+        if (step.stage != StageId::Retrieve)
+            continue;
+        const auto parsed = nlohmann::json::parse(step.parsed, nullptr, false);
+        if (parsed.is_object() && parsed.contains("items") && parsed["items"].is_array())
+            for (const auto& item : parsed["items"])
+                if (item.is_object())
+                    items_.push_back({item.value("n", 0),
+                                      item.value("id", std::string()),
+                                      item.value("score", 0.0),
+                                      {}});
+        break;
+    }
+}
+
+void RunController::showStored(const UserTrace& stored, std::int64_t runId) {
+    if (running_ || replay_.active)
+        return;
+    setStored(stored, runId);
     emit traceChanged();
     emit streamChanged();
 }

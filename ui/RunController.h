@@ -55,6 +55,11 @@ public:
     void replayStored(const UserTrace& stored, double speed);
     bool isReplaying() const { return replay_.active; }
     QString replayLabel() const { return replay_.label; }
+    // The stored run whose trace is shown (annotations attach to it); 0 while the trace is the
+    // engine's own. Selecting a user of the shown run shows that user's stored R2P trace; Step
+    // or Run then starts the engine afresh.
+    std::int64_t storedRunId() const { return storedRunId_; }
+    void showStored(const UserTrace& stored, std::int64_t runId);
 
     // Streaming pace of the offline reasoner (0: at once). Applies to the next user.
     void setTokensPerSecond(double tokensPerSecond);
@@ -86,6 +91,8 @@ private:
     void cite(const std::vector<int>& numbers);
     bool change(const std::function<Status(engine::UserRun&)>& edit);
     void replayTick();
+    void showStoredOfSelection(const std::string& userId);
+    void setStored(UserTrace stored, std::int64_t runId);
 
     Session* session_;
     double paceOverride_ = -1; // setTokensPerSecond(); else the settings' pace
@@ -107,6 +114,7 @@ private:
     int liveCandidate_ = 0;
     QString liveReasoning_, liveAnswer_;
     QString lastError_;
+    std::int64_t storedRunId_ = 0;
     struct Replay {
         bool active = false;
         bool done = false; // a replay was shown: the next Step starts the engine afresh

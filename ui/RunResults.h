@@ -9,6 +9,7 @@
 #include <cstdint>
 #include <string>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 namespace r2p::ui {
@@ -42,6 +43,17 @@ struct RunResults {
     // R2P better / worse than the baseline for this user (false when not comparable).
     bool better(const UserRunRow& row) const;
     bool worse(const UserRunRow& row) const;
+};
+
+// Annotation state of the shown run's users, for the Users view and its filter.
+struct AnnotationCounts {
+    std::unordered_map<std::string, int> onRun;                       // user -> annotations
+    std::unordered_map<std::string, std::vector<std::string>> labels; // user -> labels used
+    std::unordered_set<std::string> onOtherRuns; // users annotated on another run of the file
+    int onRunOf(const std::string& userId) const {
+        const auto it = onRun.find(userId);
+        return it == onRun.end() ? 0 : it->second;
+    }
 };
 
 // Reads the run's per-user outcomes; `baseline` Invalid picks lamp-rag, else the first baseline.

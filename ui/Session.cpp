@@ -2,6 +2,7 @@
 
 #include <QElapsedTimer>
 #include <QPointer>
+#include <QSettings>
 #include <QtConcurrent/QtConcurrentRun>
 #include <algorithm>
 
@@ -13,7 +14,7 @@ struct Session::IndexJob : QObject {
     QFutureWatcher<Result<OpenedDataset>> watcher;
 };
 
-Session::Session(QObject* parent) : QObject(parent) {
+Session::Session(QObject* parent) : QObject(parent), taxonomy_(builtinTaxonomy()) {
     connect(this, &Session::datasetChanged, this, [this] {
         const auto runs = runsOfDataset();
         setRun(runs.empty() ? 0 : runs.front().id);
@@ -49,8 +50,135 @@ bool Session::setRun(std::int64_t runId, QString* error) {
     if (!loaded && !run_)
         return true;
     run_ = std::move(loaded);
+    reloadAnnotationCounts();
     emit runChanged();
+    emit bookmarksChanged();
     return true;
+}
+
+void Session::reloadAnnotationCounts() {
+    auto counts = std::make_shared<AnnotationCounts>();
+    if (store_ && run_) {
+        AnnotationStore notes(*store_);
+        if (auto on = notes.ofRun(run_->runId)) {
+            for (const Annotation& a : *on) {
+                ++counts->onRun[a.userId];
+                auto& labels = counts->labels[a.userId];
+                if (std::find(labels.begin(), labels.end(), a.label) == labels.end())
+                    labels.push_back(a.label);
+            }
+        }
+        for (const RunInfo& other : runsOfDataset()) {
+            if (other.id == run_->runId)
+                continue;
+            if (auto on = notes.countsByUser(other.id))
+                for (const auto& [user, n] : *on)
+                    counts->onOtherRuns.insert(user);
+        }
+    }
+    counts_ = std::move(counts);
+}
+
+QString Session::annotator() const {
+    QSettings settings;
+    QString name = settings.value(QStringLiteral("annotation/annotator")).toString();
+    if (name.isEmpty())
+        name = qEnvironmentVariable("USER", QStringLiteral("annotator"));
+    return name;
+}
+
+void Session::setAnnotator(const QString& name) {
+    QSettings().setValue(QStringLiteral("annotation/annotator"), name.trimmed());
+}
+
+bool Session::addAnnotations(const std::vector<Annotation>& annotations, QString* error) {
+    if (!store_) {
+        if (error)
+            *error = tr("No project is open.");
+        return false;
+    }
+    auto added = AnnotationStore(*store_).addAll(annotations, taxonomy_);
+    if (!added) {
+        if (error)
+            *error = QString::fromStdString(added.error().message);
+        return false;
+    }
+    reloadAnnotationCounts();
+    emit annotationsChanged();
+    return true;
+}
+
+bool Session::updateAnnotation(std::int64_t id, AnnotationSeverity severity, const QString& note,
+                               QString* error) {
+    if (!store_)
+        return false;
+    if (auto s = AnnotationStore(*store_).update(id, severity, note.toStdString()); !s) {
+        if (error)
+            *error = QString::fromStdString(s.error().message);
+        return false;
+    }
+    emit annotationsChanged();
+    return true;
+}
+
+bool Session::removeAnnotation(std::int64_t id, QString* error) {
+    if (!store_)
+        return false;
+    if (auto s = AnnotationStore(*store_).remove(id); !s) {
+        if (error)
+            *error = QString::fromStdString(s.error().message);
+        return false;
+    }
+    reloadAnnotationCounts();
+    emit annotationsChanged();
+    return true;
+}
+
+std::vector<Annotation> Session::annotationsOfUser(std::int64_t runId,
+                                                   const std::string& userId) const {
+    if (!store_ || runId <= 0)
+        return {};
+    auto got = AnnotationStore(*store_).ofUser(runId, userId);
+    return got ? std::move(*got) : std::vector<Annotation>{};
+}
+
+std::vector<Annotation> Session::annotationsOnOtherRuns(std::int64_t runId,
+                                                        const std::string& userId) const {
+    if (!store_ || runId <= 0)
+        return {};
+    auto got = AnnotationStore(*store_).onOtherRuns(runId, userId);
+    return got ? std::move(*got) : std::vector<Annotation>{};
+}
+
+bool Session::addBookmark(const Bookmark& bookmark, QString* error) {
+    if (!store_)
+        return false;
+    if (auto s = AnnotationStore(*store_).addBookmark(bookmark); !s) {
+        if (error)
+            *error = QString::fromStdString(s.error().message);
+        return false;
+    }
+    emit bookmarksChanged();
+    return true;
+}
+
+bool Session::removeBookmark(std::int64_t id, QString* error) {
+    if (!store_)
+        return false;
+    if (auto s = AnnotationStore(*store_).removeBookmark(id); !s) {
+        if (error)
+            *error = QString::fromStdString(s.error().message);
+        return false;
+    }
+    emit bookmarksChanged();
+    return true;
+}
+
+std::vector<Bookmark> Session::bookmarks() const {
+    if (!store_ || !run_)
+        return {};
+    auto got = AnnotationStore(*store_).bookmarks(run_->runId);
+    return got ? std::move(*got) : std::vector<Bookmark>{};
 }
 
 Session::~Session() {
@@ -78,8 +206,13 @@ bool Session::openProject(const QString& path, QString* error) {
     }
     stopAllJobs();
     store_ = std::move(opened).value();
+    {
+        auto taxonomy = projectTaxonomy(*store_);
+        taxonomy_ = taxonomy ? std::move(*taxonomy) : builtinTaxonomy();
+    }
     dataset_.reset();
     run_.reset();
+    counts_ = std::make_shared<AnnotationCounts>();
     datasetId_ = 0;
     findings_.clear();
     selectedUser_ = -1;

@@ -2,6 +2,7 @@
 // user. Panes never call each other; they react to Session's signals (RenderDoc's pattern).
 #pragma once
 
+#include "model/Annotation.h"
 #include "model/Dataset.h"
 #include "model/ProjectStore.h"
 #include "model/RunStore.h"
@@ -79,6 +80,26 @@ public:
     bool setRun(std::int64_t runId, QString* error = nullptr);
     std::shared_ptr<const RunResults> runResults() const { return run_; }
 
+    // Annotations ----------------------------------------------------------------------------
+    // The project's failure taxonomy (the built-in one unless the project has its own).
+    const Taxonomy& taxonomy() const { return taxonomy_; }
+    // Who annotates: kept in the settings; the login name until set.
+    QString annotator() const;
+    void setAnnotator(const QString& name);
+    // Each call commits before it returns; false with a message naming what was wrong.
+    bool addAnnotations(const std::vector<Annotation>& annotations, QString* error);
+    bool updateAnnotation(std::int64_t id, AnnotationSeverity severity, const QString& note,
+                          QString* error);
+    bool removeAnnotation(std::int64_t id, QString* error);
+    std::vector<Annotation> annotationsOfUser(std::int64_t runId, const std::string& userId) const;
+    std::vector<Annotation> annotationsOnOtherRuns(std::int64_t runId,
+                                                   const std::string& userId) const;
+    // Counts for the shown run (never null).
+    std::shared_ptr<const AnnotationCounts> annotationCounts() const { return counts_; }
+    bool addBookmark(const Bookmark& bookmark, QString* error);
+    bool removeBookmark(std::int64_t id, QString* error);
+    std::vector<Bookmark> bookmarks() const; // of the shown run
+
     // Dataset findings plus any raised since (e.g. a record that failed to parse).
     const std::vector<Finding>& findings() const { return findings_; }
 
@@ -103,6 +124,8 @@ signals:
     void runChanged();
     void findingsChanged();
     void busyChanged(bool busy);
+    void annotationsChanged();
+    void bookmarksChanged();
 
 private:
     struct IndexJob;
@@ -111,6 +134,7 @@ private:
     void stopAllJobs();
     void startRecordRead();
     void rerank();
+    void reloadAnnotationCounts();
 
     std::unique_ptr<ProjectStore> store_;
     std::shared_ptr<const DatasetIndex> dataset_;
@@ -135,6 +159,8 @@ private:
     QString recordError_;
     QStringList cited_;
     std::shared_ptr<const RunResults> run_;
+    Taxonomy taxonomy_;
+    std::shared_ptr<const AnnotationCounts> counts_ = std::make_shared<AnnotationCounts>();
     bool busy_ = false;
 };
 

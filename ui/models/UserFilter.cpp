@@ -2,6 +2,7 @@
 
 #include <QCoreApplication>
 #include <QRegularExpression>
+#include <algorithm>
 
 namespace r2p::ui {
 
@@ -69,11 +70,20 @@ UserFilter UserFilter::parse(const QString& text) {
             else if (key == QLatin1String("has") &&
                      t.text.toLower() == QLatin1String("format-failure"))
                 t.field = Field::HasFormatFailure;
+            else if ((key == QLatin1String("has") || key == QLatin1String("no")) &&
+                     t.text.toLower() == QLatin1String("annotation"))
+                t.field = key == QLatin1String("has") ? Field::HasAnnotation : Field::NoAnnotation;
+            else if (key == QLatin1String("has") &&
+                     t.text.toLower() == QLatin1String("earlier-annotation"))
+                t.field = Field::HasEarlierAnnotation;
+            else if (key == QLatin1String("label") && !t.text.isEmpty())
+                t.field = Field::Label;
             else {
                 f.error_ = QCoreApplication::translate(
                                "r2p::ui::UserFilter",
                                "“%1”: unknown filter; use id:, gold:, user:, profile>N, has:gold, "
-                               "is:worse, is:better, delta<X, has:intervention, has:contradicted")
+                               "is:worse, is:better, delta<X, has:intervention, has:contradicted, "
+                               "has:annotation, no:annotation, label:ID")
                                .arg(word);
                 return f;
             }
@@ -85,7 +95,15 @@ UserFilter UserFilter::parse(const QString& text) {
     return f;
 }
 
-bool UserFilter::accepts(const UserIndexEntry& user, const RunResults* run) const {
+bool UserFilter::mentionsAnnotations() const {
+    return std::any_of(terms_.begin(), terms_.end(), [](const Term& t) {
+        return t.field == Field::HasAnnotation || t.field == Field::NoAnnotation ||
+               t.field == Field::HasEarlierAnnotation || t.field == Field::Label;
+    });
+}
+
+bool UserFilter::accepts(const UserIndexEntry& user, const RunResults* run,
+                         const AnnotationCounts* notes) const {
     const UserRunRow* row = run ? run->row(user.id) : nullptr;
     auto contains = [](const std::string& hay, const QString& needle) {
         return QString::fromStdString(hay).contains(needle, Qt::CaseInsensitive);
@@ -132,6 +150,25 @@ bool UserFilter::accepts(const UserIndexEntry& user, const RunResults* run) cons
         case Field::HasFormatFailure:
             ok = row && row->hasR2p && !row->failed && !row->r2pFormatOk;
             break;
+        case Field::HasAnnotation:
+            ok = row && notes && notes->onRunOf(user.id) > 0;
+            break;
+        case Field::NoAnnotation:
+            ok = row && (!notes || notes->onRunOf(user.id) == 0);
+            break;
+        case Field::HasEarlierAnnotation:
+            ok = notes && notes->onOtherRuns.count(user.id) > 0;
+            break;
+        case Field::Label: {
+            ok = false;
+            if (!notes)
+                break;
+            const auto it = notes->labels.find(user.id);
+            if (it != notes->labels.end())
+                for (const std::string& l : it->second)
+                    ok = ok || QString::fromStdString(l).compare(t.text, Qt::CaseInsensitive) == 0;
+            break;
+        }
         case Field::Delta: {
             if (!row || !row->comparable()) {
                 ok = false;

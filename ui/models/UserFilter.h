@@ -2,7 +2,8 @@
 // `profile>N` (also <, >=, <=, =) compares profile sizes; `has:gold` / `no:gold`. With a run
 // shown: `is:worse` / `is:better` / `is:tie` (R2P against the baseline), `delta<X` (also >, <=,
 // >=, =; in the metric's units), `has:intervention`, `has:contradicted`, `has:failed`,
-// `has:format-failure` (R2P's raw answer not in the task's format). All terms
+// `has:format-failure` (R2P's raw answer not in the task's format), `has:annotation` /
+// `no:annotation`, `has:earlier-annotation` (annotated on another run), `label:ID`. All terms
 // must hold. Parsing reports the first bad term so the field can colour itself invalid.
 #pragma once
 
@@ -22,8 +23,11 @@ public:
     bool valid() const { return error_.isEmpty(); }
     QString error() const { return error_; }
     bool isEmpty() const { return terms_.empty(); }
+    // Some term depends on annotations (the filter is applied again when they change).
+    bool mentionsAnnotations() const;
     // Run terms never match when `run` is null (no run is shown).
-    bool accepts(const UserIndexEntry& user, const RunResults* run = nullptr) const;
+    bool accepts(const UserIndexEntry& user, const RunResults* run = nullptr,
+                 const AnnotationCounts* notes = nullptr) const;
 
 private:
     enum class Field {
@@ -41,7 +45,11 @@ private:
         HasIntervention,
         HasContradicted,
         HasFailed,
-        HasFormatFailure
+        HasFormatFailure,
+        HasAnnotation,
+        NoAnnotation,
+        HasEarlierAnnotation,
+        Label
     };
     enum class Op { Contains, Less, LessEqual, Greater, GreaterEqual, Equal };
     struct Term {

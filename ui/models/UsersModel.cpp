@@ -5,6 +5,7 @@
 #include <QBrush>
 #include <QColor>
 #include <QLocale>
+#include <QStringList>
 #include <cmath>
 
 namespace r2p::ui {
@@ -24,7 +25,42 @@ void UsersModel::setRun(std::shared_ptr<const RunResults> run) {
     emit headerDataChanged(Qt::Horizontal, ColumnR2p, ColumnCount - 1);
 }
 
+void UsersModel::setAnnotationCounts(std::shared_ptr<const AnnotationCounts> counts) {
+    counts_ = std::move(counts);
+    if (rowCount() > 0)
+        emit dataChanged(index(0, ColumnNotes), index(rowCount() - 1, ColumnNotes));
+}
+
+QVariant UsersModel::notesData(const UserIndexEntry& user, int role) const {
+    const int n = counts_ ? counts_->onRunOf(user.id) : 0;
+    const bool earlier = counts_ && counts_->onOtherRuns.count(user.id) > 0;
+    switch (role) {
+    case Qt::DisplayRole: {
+        QString text = n > 0 ? QStringLiteral("✎ %1").arg(n) : QString();
+        if (earlier)
+            text += text.isEmpty() ? QStringLiteral("◷") : QStringLiteral(" ◷");
+        return text;
+    }
+    case Qt::ToolTipRole: {
+        QStringList parts;
+        if (n > 0)
+            parts << tr("%n annotation(s) on the shown run", nullptr, n);
+        if (earlier)
+            parts << tr("annotated on an earlier run of this questions file");
+        return parts.join(QLatin1Char('\n'));
+    }
+    case SortRole:
+        return n * 2 + (earlier ? 1 : 0);
+    case Qt::TextAlignmentRole:
+        return QVariant(Qt::AlignRight | Qt::AlignVCenter);
+    default:
+        return {};
+    }
+}
+
 QVariant UsersModel::runData(const UserIndexEntry& user, int column, int role) const {
+    if (column == ColumnNotes)
+        return notesData(user, role);
     const UserRunRow* r = run_ ? run_->row(user.id) : nullptr;
     if (!r)
         return {};
@@ -198,6 +234,8 @@ QVariant UsersModel::headerData(int section, Qt::Orientation orientation, int ro
             return tr("RPI");
         case ColumnVerdicts:
             return tr("Contradicted");
+        case ColumnNotes:
+            return tr("Notes");
         }
     } else if (role == Qt::ToolTipRole) {
         switch (section) {
@@ -221,6 +259,8 @@ QVariant UsersModel::headerData(int section, Qt::Orientation orientation, int ro
             return tr("RPI interventions in R2P's run");
         case ColumnVerdicts:
             return tr("Candidates the cross-reference found contradicted");
+        case ColumnNotes:
+            return tr("Failure annotations on the shown run (◷: annotated on an earlier run)");
         }
     }
     return {};

@@ -1,5 +1,6 @@
 // The Users list: one row per indexed user (id, profile size, gold; with a stored run, R2P's and
-// a baseline's answers and scores, the delta, interventions and contradicted verdicts). Virtual:
+// a baseline's answers and scores, the delta, interventions, contradicted verdicts and
+// annotations). Virtual:
 // rows are read straight from the shared DatasetIndex, so 100k users cost nothing until shown.
 #pragma once
 
@@ -25,6 +26,7 @@ public:
         ColumnDelta,    // R2P - baseline on the main metric
         ColumnRpi,      // interventions
         ColumnVerdicts, // contradicted verdicts
+        ColumnNotes,    // annotations on the shown run (◷: also on an earlier run)
         ColumnCount
     };
     enum Role { SortRole = Qt::UserRole + 1, DatasetRowRole };
@@ -35,6 +37,9 @@ public:
     // A stored run's results for the run columns (null: none).
     void setRun(std::shared_ptr<const RunResults> run);
     const RunResults* run() const { return run_.get(); }
+    // The annotation state shown in the Notes column.
+    void setAnnotationCounts(std::shared_ptr<const AnnotationCounts> counts);
+    const AnnotationCounts* annotationCounts() const { return counts_.get(); }
 
     int rowCount(const QModelIndex& parent = {}) const override;
     int columnCount(const QModelIndex& parent = {}) const override;
@@ -44,8 +49,10 @@ public:
 
 private:
     QVariant runData(const UserIndexEntry& user, int column, int role) const;
+    QVariant notesData(const UserIndexEntry& user, int role) const;
     std::shared_ptr<const DatasetIndex> dataset_;
     std::shared_ptr<const RunResults> run_;
+    std::shared_ptr<const AnnotationCounts> counts_;
 };
 
 } // namespace r2p::ui

@@ -3,6 +3,7 @@
 #include "ui/RunResults.h"
 #include "ui/Session.h"
 #include "ui/StageText.h"
+#include "ui/widgets/ChartExport.h"
 
 #include <QBarCategoryAxis>
 #include <QBarSeries>
@@ -402,60 +403,14 @@ void MetricsDock::buildCharts() {
 }
 
 bool MetricsDock::exportChart(Chart which, const QString& path, QString* error) {
-    QChartView* view = chart(which);
-    if (!view) {
-        if (error)
-            *error = tr("No such chart.");
-        return false;
-    }
-    // The chart as shown, or at a readable size when its tab is hidden (or the dock is small).
-    const QSize size = view->isVisible() && view->width() >= 400 && view->height() >= 300
-                           ? view->size()
-                           : QSize(900, 560);
-    QChart* c = view->chart();
-    const QSizeF shown = c->size();
-    c->resize(size);
-    auto paint = [&](QPainter& painter) {
-        painter.setRenderHint(QPainter::Antialiasing);
-        c->scene()->render(&painter, QRectF(QPointF(0, 0), size), QRectF(c->pos(), size));
-    };
-    bool ok = false;
-    if (path.endsWith(QLatin1String(".svg"), Qt::CaseInsensitive)) {
-        QSvgGenerator svg;
-        svg.setFileName(path);
-        svg.setSize(size);
-        svg.setViewBox(QRect(QPoint(0, 0), size));
-        svg.setTitle(c->title());
-        QPainter painter;
-        if (painter.begin(&svg)) {
-            paint(painter);
-            ok = painter.end() && QFileInfo(path).size() > 0;
-        }
-    } else {
-        QImage image(size, QImage::Format_ARGB32);
-        image.fill(Qt::white);
-        QPainter painter(&image);
-        paint(painter);
-        painter.end();
-        ok = image.save(path);
-    }
-    c->resize(shown);
-    if (!ok && error)
-        *error = tr("Cannot write %1").arg(path);
-    return ok;
+    return saveChart(chart(which), path, error);
 }
 
 void MetricsDock::exportCurrent(bool svg) {
-    const auto which = static_cast<Chart>(charts_->currentIndex());
-    const QString filter = svg ? tr("SVG image (*.svg)") : tr("PNG image (*.png)");
-    QString path = QFileDialog::getSaveFileName(this, tr("Export Chart"), QString(), filter);
-    if (path.isEmpty())
-        return;
-    const QString suffix = svg ? QStringLiteral(".svg") : QStringLiteral(".png");
-    if (!path.endsWith(suffix, Qt::CaseInsensitive))
-        path += suffix;
     QString error;
-    if (!exportChart(which, path, &error))
+    if (!exportChartInteractively(chart(static_cast<Chart>(charts_->currentIndex())), svg,
+                                  &error) &&
+        !error.isEmpty())
         heading_->setText(error.toHtmlEscaped());
 }
 

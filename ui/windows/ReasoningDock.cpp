@@ -1,6 +1,7 @@
 #include "ReasoningDock.h"
 
 #include "ui/RunController.h"
+#include "ui/SpanSelection.h"
 #include "ui/StageText.h"
 #include "ui/models/StagesModel.h"
 
@@ -18,27 +19,6 @@
 #include <QVBoxLayout>
 
 namespace r2p::ui {
-
-namespace {
-
-QString html(const QString& text) {
-    return text.toHtmlEscaped().replace(QLatin1Char('\n'), QStringLiteral("<br>"));
-}
-
-// Reasoning in grey italics, then the answer, as the model streamed them.
-QString streamHtml(const QString& reasoning, const QString& answer, bool live) {
-    QString out;
-    if (!reasoning.isEmpty())
-        out += QStringLiteral("<div style='color:#808080; font-style:italic'>%1</div>")
-                   .arg(html(reasoning));
-    if (!answer.isEmpty())
-        out += QStringLiteral("<div>%1</div>").arg(html(answer));
-    if (live)
-        out += QStringLiteral("<span style='color:#2e9e4f'>▍</span>");
-    return out;
-}
-
-} // namespace
 
 ReasoningDock::ReasoningDock(RunController* controller, QWidget* parent)
     : QDockWidget(tr("Reasoning"), parent), controller_(controller) {
@@ -129,6 +109,8 @@ ReasoningDock::ReasoningDock(RunController* controller, QWidget* parent)
                 if (!selecting_ && !runningRow)
                     follow_ = false;
                 showSelected();
+                if (!selecting_)
+                    emit stepSelected(selectedStep());
             });
     connect(model_, &QAbstractItemModel::modelAboutToBeReset, this,
             [this] { keptStep_ = selectedStep(); });
@@ -167,17 +149,19 @@ int ReasoningDock::selectedStep() const {
 void ReasoningDock::updateActions() {
     const bool has = controller_->hasRun();
     const bool running = controller_->isRunning();
-    const bool more = has && !controller_->finished();
+    // A stored run's trace is finished, but Step and Run start the engine on this user afresh.
+    const bool stored = controller_->storedRunId() != 0;
+    const bool more = has && (!controller_->finished() || stored);
     step_->setEnabled(more && !running);
     run_->setEnabled(more && !running);
     pause_->setEnabled(running);
     cancel_->setEnabled(running);
     const int step = selectedStep();
-    rerun_->setEnabled(has && !running && timeline_->currentIndex().isValid() &&
+    rerun_->setEnabled(has && !running && !stored && timeline_->currentIndex().isValid() &&
                        timeline_->currentIndex().data(StagesModel::StateRole).toInt() !=
                            static_cast<int>(StagesModel::State::Pending));
     bool editable = false;
-    if (has && !running && step >= 0 &&
+    if (has && !running && !stored && step >= 0 &&
         step < static_cast<int>(controller_->trace().steps.size())) {
         const StageId s = controller_->trace().steps[static_cast<std::size_t>(step)].stage;
         editable = s != StageId::Retrieve && s != StageId::Score && s != StageId::CrossReference;
@@ -200,6 +184,9 @@ void ReasoningDock::updateStatus() {
         text += tr(" · running <b>%1</b>")
                     .arg(StageText::stage(controller_->runningStage(),
                                           controller_->runningCandidate()));
+    else if (controller_->storedRunId() != 0)
+        text += tr(" · answer <b>%1</b> (F10 runs the engine on this user afresh)")
+                    .arg(QString::fromStdString(t.prediction).toHtmlEscaped());
     else if (controller_->finished())
         text += tr(" · finished: answer <b>%1</b>")
                     .arg(QString::fromStdString(t.prediction).toHtmlEscaped());
@@ -238,6 +225,22 @@ void ReasoningDock::followRunning() {
     }
     showSelected();
     updateActions();
+}
+
+bool ReasoningDock::selectStage(StageId stage, int candidate) {
+    const auto& steps = controller_->trace().steps;
+    for (std::size_t i = 0; i < steps.size(); ++i) {
+        if (steps[i].stage != stage || steps[i].candidate != candidate)
+            continue;
+        const int row = model_->rowOfStep(static_cast<int>(i));
+        if (row < 0)
+            return false;
+        follow_ = false;
+        timeline_->setCurrentIndex(model_->index(row, 0));
+        emit stepSelected(static_cast<int>(i)); // even when it was selected already
+        return true;
+    }
+    return false;
 }
 
 void ReasoningDock::showSelected() {
@@ -285,7 +288,8 @@ void ReasoningDock::showStream() {
     const QModelIndex current = timeline_->currentIndex();
     const bool runningRow = current.isValid() && current.row() == model_->runningRow();
     if (runningRow) {
-        stream_->setHtml(streamHtml(controller_->liveReasoning(), controller_->liveAnswer(), true));
+        stream_->setHtml(
+            stepStreamHtml(controller_->liveReasoning(), controller_->liveAnswer(), true));
         stream_->moveCursor(QTextCursor::End);
         return;
     }
@@ -296,8 +300,8 @@ void ReasoningDock::showStream() {
         return;
     }
     const StepRecord& s = steps[static_cast<std::size_t>(step)];
-    stream_->setHtml(
-        streamHtml(QString::fromStdString(s.reasoning), QString::fromStdString(s.answer), false));
+    stream_->setHtml(stepStreamHtml(QString::fromStdString(s.reasoning),
+                                    QString::fromStdString(s.answer), false));
 }
 
 void ReasoningDock::rerunSelected() {

@@ -4,6 +4,8 @@
 // from here, Edit output.
 #pragma once
 
+#include "model/Trace.h"
+
 #include <QDockWidget>
 
 class QAction;
@@ -35,6 +37,14 @@ public:
     QList<QAction*> runActions() const;
     // Presentation mode: the raw prompt and parsed tabs hidden, the stream in front.
     void setPresentation(bool on);
+    // The trace index of the step shown, or -1.
+    int selectedStep() const;
+    // Selects the step of `stage` and `candidate` if the trace has it.
+    bool selectStage(StageId stage, int candidate);
+
+signals:
+    // The user picked a step (not the dock following the run).
+    void stepSelected(int stepIndex);
 
 private:
     void updateActions();
@@ -44,7 +54,6 @@ private:
     void followRunning();
     void rerunSelected();
     void editSelected();
-    int selectedStep() const;
 
     RunController* controller_;
     StagesModel* model_;

@@ -98,6 +98,11 @@ UsersDock::UsersDock(Session* session, QWidget* parent)
     });
     connect(session_, &Session::datasetChanged, this, &UsersDock::onDatasetChanged);
     connect(session_, &Session::runChanged, this, &UsersDock::onRunChanged);
+    connect(session_, &Session::annotationsChanged, this, [this] {
+        model_->setAnnotationCounts(session_->annotationCounts());
+        if (proxy_->userFilter().mentionsAnnotations())
+            applyFilter();
+    });
     connect(session_, &Session::taskChanged, this, &UsersDock::onDatasetsChanged);
     connect(session_, &Session::datasetsChanged, this, &UsersDock::onDatasetsChanged);
     connect(session_, &Session::userSelected, this, &UsersDock::onUserSelected);
@@ -114,10 +119,12 @@ UsersDock::UsersDock(Session* session, QWidget* parent)
 void UsersDock::onRunChanged() {
     const auto run = session_->runResults();
     model_->setRun(run);
+    model_->setAnnotationCounts(session_->annotationCounts());
     for (int c = UsersModel::ColumnR2p; c < UsersModel::ColumnCount; ++c)
         view_->setColumnHidden(c, !run);
     if (run) {
-        for (int c : {UsersModel::ColumnDelta, UsersModel::ColumnRpi, UsersModel::ColumnVerdicts})
+        for (int c : {UsersModel::ColumnDelta, UsersModel::ColumnRpi, UsersModel::ColumnVerdicts,
+                      UsersModel::ColumnNotes})
             view_->resizeColumnToContents(c);
         const int answer = view_->fontMetrics().horizontalAdvance(QStringLiteral("0")) * 10;
         view_->setColumnWidth(UsersModel::ColumnR2p, answer);

@@ -1,0 +1,15 @@
+// Saves a chart view as PNG or SVG (by the file's extension): the chart as shown, or at a
+// readable size when it is hidden or small. Shared by every dock with charts.
+#pragma once
+
+#include <QString>
+
+class QChartView;
+
+namespace r2p::ui {
+
+bool saveChart(QChartView* view, const QString& path, QString* error);
+// Asks for a file name (PNG or SVG) and saves; false when cancelled or on failure (`error` set).
+bool exportChartInteractively(QChartView* view, bool svg, QString* error);
+
+} // namespace r2p::ui

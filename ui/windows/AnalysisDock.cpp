@@ -1,0 +1,708 @@
+#include "AnalysisDock.h"
+
+#include "model/ResponseCache.h"
+#include "pipeline/analysis/LeaveOneOut.h"
+#include "pipeline/analysis/RetrievalSweep.h"
+#include "pipeline/analysis/Slices.h"
+#include "pipeline/engine/OfflineBackend.h"
+#include "pipeline/llm/CachingBackend.h"
+#include "pipeline/llm/OpenAiBackend.h"
+#include "pipeline/metrics/Agreement.h"
+#include "ui/AnnotationText.h"
+#include "ui/RunResults.h"
+#include "ui/Session.h"
+#include "ui/StageText.h"
+#include "ui/TaskText.h"
+#include "ui/widgets/ChartExport.h"
+#include "ui/windows/UsersDock.h"
+
+#include <QBarCategoryAxis>
+#include <QBarSeries>
+#include <QBarSet>
+#include <QChart>
+#include <QChartView>
+#include <QComboBox>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QLineSeries>
+#include <QLocale>
+#include <QPushButton>
+#include <QSpinBox>
+#include <QSplitter>
+#include <QTabWidget>
+#include <QTableWidget>
+#include <QTimer>
+#include <QVBoxLayout>
+#include <QValueAxis>
+#include <QtConcurrent/QtConcurrentRun>
+#include <algorithm>
+#include <mutex>
+
+namespace r2p::ui {
+
+namespace {
+
+QTableWidget* makeTable(QWidget* parent, const QStringList& headers, const QString& name) {
+    auto* t = new QTableWidget(0, static_cast<int>(headers.size()), parent);
+    t->setObjectName(name);
+    t->setHorizontalHeaderLabels(headers);
+    t->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    t->setSelectionBehavior(QAbstractItemView::SelectRows);
+    t->verticalHeader()->hide();
+    t->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    t->horizontalHeader()->setStretchLastSection(true);
+    return t;
+}
+
+void setRow(QTableWidget* t, int row, const QStringList& cells) {
+    if (t->rowCount() <= row)
+        t->setRowCount(row + 1);
+    for (int c = 0; c < cells.size(); ++c)
+        t->setItem(row, c, new QTableWidgetItem(cells[c]));
+}
+
+QString num(double v, int decimals = 3) {
+    return QLocale().toString(v, 'f', decimals);
+}
+
+QString kappaText(const metrics::Kappa& k) {
+    return k.kappa ? num(*k.kappa) : AnalysisDock::tr("undefined");
+}
+
+QChartView* makeChartView(QWidget* parent, const QString& name) {
+    auto* view = new QChartView(new QChart, parent);
+    view->setObjectName(name);
+    view->setRenderHint(QPainter::Antialiasing);
+    view->setMinimumHeight(180);
+    return view;
+}
+
+QWidget* withExport(QWidget* parent, QChartView* view, QLabel* status) {
+    auto* row = new QWidget(parent);
+    auto* layout = new QHBoxLayout(row);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addStretch(1);
+    for (bool svg : {false, true}) {
+        auto* b = new QPushButton(
+            svg ? AnalysisDock::tr("Export SVG…") : AnalysisDock::tr("Export PNG…"), row);
+        QObject::connect(b, &QPushButton::clicked, view, [view, svg, status] {
+            QString error;
+            if (!exportChartInteractively(view, svg, &error) && !error.isEmpty() && status)
+                status->setText(error);
+        });
+        layout->addWidget(b);
+    }
+    return row;
+}
+
+// The engine set up as the stored run was (its settings, its backend kind), streaming at once.
+Result<std::shared_ptr<const engine::EngineContext>> contextForRun(ProjectStore& store,
+                                                                   const RunInfo& run) {
+    engine::EngineConfig config = engine::engineConfigFromJson(run.config, run.model);
+    std::shared_ptr<llm::Backend> backend;
+    const bool offline = run.backend == "offline";
+    if (offline) {
+        backend = std::make_shared<engine::OfflineBackend>(engine::OfflineOptions{});
+    } else {
+        std::shared_ptr<llm::Backend> inner;
+        if (run.backend == "openai") {
+            llm::EndpointConfig endpoint;
+            endpoint.baseUrl = run.baseUrl;
+            inner = std::make_shared<llm::OpenAiBackend>(endpoint);
+        }
+        backend = std::make_shared<llm::CachingBackend>(inner, ResponseCache(store), "openai",
+                                                        inner ? llm::CacheMode::ReadWrite
+                                                              : llm::CacheMode::ReplayOnly);
+    }
+    return engine::EngineContext::make(run.task, config, backend, nullptr, offline);
+}
+
+} // namespace
+
+struct AnalysisDock::SweepJob {
+    std::unique_ptr<analysis::RetrievalSweep> sweep;
+    std::shared_ptr<const DatasetIndex> index; // outlives the sweep
+    QFutureWatcher<Result<analysis::SweepResult>> watcher;
+    std::mutex mutex;
+    analysis::SweepProgress progress; // guarded by mutex
+};
+
+struct AnalysisDock::AttributionJob {
+    std::atomic<bool> cancel{false};
+    QFutureWatcher<Result<analysis::LeaveOneOutResult>> watcher;
+};
+
+AnalysisDock::AnalysisDock(Session* session, UsersDock* users, QWidget* parent)
+    : QDockWidget(tr("Analysis"), parent), session_(session), users_(users) {
+    setObjectName(QStringLiteral("AnalysisDock"));
+    auto* body = new QWidget(this);
+    auto* layout = new QVBoxLayout(body);
+    layout->setContentsMargins(2, 2, 2, 2);
+    heading_ = new QLabel(body);
+    heading_->setObjectName(QStringLiteral("AnalysisHeading"));
+    heading_->setWordWrap(true);
+    heading_->setTextFormat(Qt::RichText);
+    layout->addWidget(heading_);
+    tabs_ = new QTabWidget(body);
+    tabs_->setObjectName(QStringLiteral("AnalysisTabs"));
+    layout->addWidget(tabs_, 1);
+    setWidget(body);
+
+    // Slices.
+    auto* slicesPage = new QWidget(tabs_);
+    auto* slicesLayout = new QVBoxLayout(slicesPage);
+    slicesLayout->setContentsMargins(0, 0, 0, 0);
+    sliceKind_ = new QComboBox(slicesPage);
+    sliceKind_->setObjectName(QStringLiteral("SliceKind"));
+    sliceKind_->addItem(tr("by profile size"), static_cast<int>(analysis::SliceKind::ProfileSize));
+    sliceKind_->addItem(tr("by gold label"), static_cast<int>(analysis::SliceKind::GoldLabel));
+    sliceKind_->addItem(tr("by failure label"),
+                        static_cast<int>(analysis::SliceKind::FailureLabel));
+    sliceKind_->addItem(tr("by RPI intervention"),
+                        static_cast<int>(analysis::SliceKind::Intervention));
+    slicesLayout->addWidget(sliceKind_);
+    auto* slicesSplit = new QSplitter(Qt::Vertical, slicesPage);
+    slices_ = makeTable(slicesSplit,
+                        {tr("Slice"), tr("Users"), tr("R2P"), tr("Baseline"),
+                         tr("Δ (R2P − baseline)"), tr("Win / tie / loss")},
+                        QStringLiteral("SlicesTable"));
+    slicesChart_ = makeChartView(slicesSplit, QStringLiteral("SlicesChart"));
+    slicesLayout->addWidget(slicesSplit, 1);
+    slicesLayout->addWidget(withExport(slicesPage, slicesChart_, heading_));
+    tabs_->addTab(slicesPage, tr("Slices"));
+
+    // Agreement.
+    auto* agreementPage = new QWidget(tabs_);
+    auto* agreementLayout = new QVBoxLayout(agreementPage);
+    agreementLayout->setContentsMargins(0, 0, 0, 0);
+    agreementHeading_ = new QLabel(agreementPage);
+    agreementHeading_->setObjectName(QStringLiteral("AgreementHeading"));
+    agreementHeading_->setWordWrap(true);
+    agreementLayout->addWidget(agreementHeading_);
+    auto* agreementSplit = new QSplitter(Qt::Vertical, agreementPage);
+    agreement_ = makeTable(agreementSplit,
+                           {tr("Label"), tr("κ"), tr("Observed"), tr("By chance"), tr("Counts")},
+                           QStringLiteral("AgreementTable"));
+    confusion_ = makeTable(agreementSplit, {}, QStringLiteral("ConfusionTable"));
+    agreementLayout->addWidget(agreementSplit, 1);
+    tabs_->addTab(agreementPage, tr("Agreement"));
+
+    // Retrieval sweep.
+    auto* sweepPage = new QWidget(tabs_);
+    auto* sweepLayout = new QVBoxLayout(sweepPage);
+    sweepLayout->setContentsMargins(0, 0, 0, 0);
+    auto* sweepRow = new QHBoxLayout;
+    sweepRow->addWidget(new QLabel(tr("k:"), sweepPage));
+    sweepKs_ = new QLineEdit(QStringLiteral("0, 1, 2, 4, 8"), sweepPage);
+    sweepKs_->setObjectName(QStringLiteral("SweepKs"));
+    sweepKs_->setToolTip(tr("Numbers of retrieved items to try, separated by commas"));
+    sweepRow->addWidget(sweepKs_, 1);
+    sweepRow->addWidget(new QLabel(tr("users:"), sweepPage));
+    sweepUsers_ = new QSpinBox(sweepPage);
+    sweepUsers_->setObjectName(QStringLiteral("SweepUsers"));
+    sweepUsers_->setRange(1, 100000);
+    sweepUsers_->setValue(50);
+    sweepUsers_->setToolTip(tr("The first users of the filtered list that are in the run"));
+    sweepRow->addWidget(sweepUsers_);
+    sweepRun_ = new QPushButton(tr("Run Sweep"), sweepPage);
+    sweepRun_->setObjectName(QStringLiteral("SweepRun"));
+    sweepCancel_ = new QPushButton(tr("Cancel"), sweepPage);
+    sweepCancel_->setEnabled(false);
+    sweepRow->addWidget(sweepRun_);
+    sweepRow->addWidget(sweepCancel_);
+    sweepLayout->addLayout(sweepRow);
+    sweepStatus_ = new QLabel(sweepPage);
+    sweepStatus_->setObjectName(QStringLiteral("SweepStatus"));
+    sweepStatus_->setWordWrap(true);
+    sweepLayout->addWidget(sweepStatus_);
+    auto* sweepSplit = new QSplitter(Qt::Vertical, sweepPage);
+    sweepChart_ = makeChartView(sweepSplit, QStringLiteral("SweepChart"));
+    sweepTable_ = makeTable(
+        sweepSplit,
+        {tr("System"), tr("k"), tr("Users"), tr("Mean items"), tr("Metric"), tr("Failed")},
+        QStringLiteral("SweepTable"));
+    sweepLayout->addWidget(sweepSplit, 1);
+    sweepLayout->addWidget(withExport(sweepPage, sweepChart_, sweepStatus_));
+    tabs_->addTab(sweepPage, tr("Retrieval sweep"));
+
+    // Attribution.
+    auto* attributionPage = new QWidget(tabs_);
+    auto* attributionLayout = new QVBoxLayout(attributionPage);
+    attributionLayout->setContentsMargins(0, 0, 0, 0);
+    auto* attributionRow = new QHBoxLayout;
+    attributionRun_ = new QPushButton(tr("Leave Each Item Out"), attributionPage);
+    attributionRun_->setObjectName(QStringLiteral("AttributionRun"));
+    attributionRun_->setToolTip(
+        tr("Runs R2P on the selected user once per retrieved item, without that item"));
+    attributionRow->addWidget(attributionRun_);
+    attributionRow->addStretch(1);
+    attributionLayout->addLayout(attributionRow);
+    attributionStatus_ = new QLabel(attributionPage);
+    attributionStatus_->setObjectName(QStringLiteral("AttributionStatus"));
+    attributionStatus_->setWordWrap(true);
+    attributionStatus_->setTextFormat(Qt::RichText);
+    attributionLayout->addWidget(attributionStatus_);
+    attributionTable_ =
+        makeTable(attributionPage,
+                  {tr("Item"), tr("Profile id"), tr("Retrieval score"), tr("Answer without it"),
+                   tr("Score without it"), tr("Δ score"), tr("Changed")},
+                  QStringLiteral("AttributionTable"));
+    attributionLayout->addWidget(attributionTable_, 1);
+    tabs_->addTab(attributionPage, tr("Attribution"));
+
+    connect(sliceKind_, &QComboBox::currentIndexChanged, this, [this] {
+        slicesDirty_ = true;
+        refreshSlices();
+    });
+    connect(tabs_, &QTabWidget::currentChanged, this, [this] {
+        refreshSlices();
+        refreshAgreement();
+    });
+    connect(sweepRun_, &QPushButton::clicked, this, &AnalysisDock::startSweep);
+    sweepTimer_ = new QTimer(this);
+    sweepTimer_->setInterval(250);
+    connect(sweepTimer_, &QTimer::timeout, this, [this] {
+        if (!sweep_)
+            return;
+        analysis::SweepProgress p;
+        {
+            std::lock_guard lock(sweep_->mutex);
+            p = sweep_->progress;
+        }
+        sweepStatus_->setText(tr("Sweeping: %1 of %n user(s), %2 runs, %3 s…", nullptr,
+                                 static_cast<int>(p.usersTotal))
+                                  .arg(p.usersDone)
+                                  .arg(p.runsDone)
+                                  .arg(num(p.elapsedMs / 1000.0, 1)));
+    });
+    connect(sweepCancel_, &QPushButton::clicked, this, [this] {
+        if (sweep_)
+            sweep_->sweep->cancel();
+    });
+    connect(attributionRun_, &QPushButton::clicked, this, &AnalysisDock::startAttribution);
+    connect(session_, &Session::runChanged, this, &AnalysisDock::onRunChanged);
+    connect(session_, &Session::annotationsChanged, this, [this] {
+        slicesDirty_ = agreementDirty_ = true;
+        if (isVisible()) {
+            refreshSlices();
+            refreshAgreement();
+        }
+    });
+    connect(session_, &Session::recordChanged, this, [this] {
+        if (attribution_)
+            attribution_->cancel = true;
+        attribution_.reset();
+        attributionTable_->setRowCount(0);
+        const UserIndexEntry* e = session_->selectedEntry();
+        attributionStatus_->setText(
+            e ? tr("User <b>%1</b>: which retrieved item changes R2P's answer?")
+                    .arg(QString::fromStdString(e->id).toHtmlEscaped())
+              : QString());
+    });
+    onRunChanged();
+}
+
+AnalysisDock::~AnalysisDock() {
+    cancelWork();
+    if (sweep_)
+        sweep_->watcher.waitForFinished();
+    if (attribution_)
+        attribution_->watcher.waitForFinished();
+}
+
+bool AnalysisDock::isWorking() const {
+    return (sweep_ && sweep_->watcher.isRunning()) ||
+           (attribution_ && attribution_->watcher.isRunning());
+}
+
+void AnalysisDock::cancelWork() {
+    if (sweep_)
+        sweep_->sweep->cancel();
+    if (attribution_)
+        attribution_->cancel = true;
+}
+
+void AnalysisDock::onRunChanged() {
+    const auto run = session_->runResults();
+    slicesDirty_ = agreementDirty_ = true;
+    heading_->setText(run ? tr("Run <b>%1</b> · %2 · compared on <b>%3</b>")
+                                .arg(run->runId)
+                                .arg(taskName(run->info.task), QString::fromStdString(run->metric))
+                          : tr("No run yet. <i>Run ▸ Run Batch…</i> (Ctrl+B) runs R2P and the "
+                               "baselines; the analysis of the run shows here."));
+    sweepRun_->setEnabled(run != nullptr && !isWorking());
+    refreshSlices();
+    refreshAgreement();
+}
+
+void AnalysisDock::refreshSlices() {
+    if (!slicesDirty_ || tabs_->currentIndex() != 0)
+        return;
+    slicesDirty_ = false;
+    slices_->setRowCount(0);
+    auto* chart = new QChart;
+    chart->legend()->hide();
+    const auto run = session_->runResults();
+    const auto dataset = session_->dataset();
+    if (!run || !dataset) {
+        slicesChart_->setChart(chart);
+        return;
+    }
+    analysis::FailureLabels labels;
+    if (session_->store())
+        if (auto notes = AnnotationStore(*session_->store()).ofRun(run->runId))
+            for (const Annotation& a : *notes)
+                labels.emplace_back(a.userId, a.label);
+    auto report =
+        analysis::computeSlices(run->outcomes, *dataset, run->info.task, run->baseline, labels);
+    if (!report) {
+        heading_->setText(QString::fromStdString(report.error().message).toHtmlEscaped());
+        slicesChart_->setChart(chart);
+        return;
+    }
+    const auto kind = static_cast<analysis::SliceKind>(sliceKind_->currentData().toInt());
+    const analysis::Slicing* slicing = nullptr;
+    for (const auto& s : report->slicings)
+        if (s.kind == kind)
+            slicing = &s;
+    slices_->setHorizontalHeaderLabels({tr("Slice"), tr("Users"), StageText::system(SystemId::R2P),
+                                        StageText::system(run->baseline), tr("Δ (R2P − baseline)"),
+                                        tr("Win / tie / loss")});
+    if (!slicing) {
+        setRow(slices_, 0,
+               {kind == analysis::SliceKind::FailureLabel ? tr("no annotations on this run")
+                                                          : tr("not for this task"),
+                QString(), QString(), QString(), QString(), QString()});
+        slicesChart_->setChart(chart);
+        return;
+    }
+    auto meanOf = [](const analysis::SliceBucket& b, SystemId s) {
+        for (const auto& m : b.means)
+            if (m.system == s && m.scored > 0)
+                return num(m.mean);
+        return QString();
+    };
+    auto* set = new QBarSet(tr("Δ (R2P − baseline)"));
+    QStringList categories;
+    int row = 0;
+    for (const auto& b : slicing->buckets) {
+        QString label = QString::fromStdString(b.label);
+        if (kind == analysis::SliceKind::FailureLabel && b.label != "(none)")
+            label = AnnotationText::labelName(session_->taxonomy(), b.label);
+        else if (b.label == "intervened")
+            label = tr("RPI intervened");
+        else if (b.label == "not intervened")
+            label = tr("no intervention");
+        setRow(slices_, row++,
+               {label, QString::number(b.users), meanOf(b, SystemId::R2P), meanOf(b, run->baseline),
+                b.delta ? num(*b.delta) : QString(),
+                QStringLiteral("%1 / %2 / %3").arg(b.wins).arg(b.ties).arg(b.losses)});
+        categories << label;
+        *set << (b.delta ? *b.delta : 0.0);
+    }
+    auto* series = new QBarSeries;
+    series->append(set);
+    chart->addSeries(series);
+    chart->setTitle(tr("R2P − %1 on %2, %3")
+                        .arg(StageText::system(run->baseline), QString::fromStdString(run->metric),
+                             sliceKind_->currentText()));
+    auto* x = new QBarCategoryAxis;
+    x->append(categories);
+    chart->addAxis(x, Qt::AlignBottom);
+    series->attachAxis(x);
+    auto* y = new QValueAxis;
+    chart->addAxis(y, Qt::AlignLeft);
+    series->attachAxis(y);
+    slicesChart_->setChart(chart);
+}
+
+void AnalysisDock::refreshAgreement() {
+    if (!agreementDirty_ || tabs_->currentIndex() != 1)
+        return;
+    agreementDirty_ = false;
+    agreement_->setRowCount(0);
+    confusion_->clear();
+    confusion_->setRowCount(0);
+    confusion_->setColumnCount(0);
+    const auto run = session_->runResults();
+    if (!run || !session_->store()) {
+        agreementHeading_->setText(tr("Agreement needs a stored run with annotations."));
+        return;
+    }
+    auto notes = AnnotationStore(*session_->store()).ofRun(run->runId);
+    if (!notes) {
+        agreementHeading_->setText(QString::fromStdString(notes.error().message));
+        return;
+    }
+    const auto report = metrics::computeAgreement(*notes, metrics::labelIds(session_->taxonomy()));
+    const auto name = [this](const std::string& id) {
+        return id == "(none)" ? tr("(none)") : AnnotationText::labelName(session_->taxonomy(), id);
+    };
+    if (report.cohen) {
+        const auto& c = *report.cohen;
+        agreementHeading_->setText(
+            tr("Cohen's κ: %1 and %2 over %n item(s) both judged", nullptr, c.items)
+                .arg(QString::fromStdString(c.annotatorA), QString::fromStdString(c.annotatorB)));
+        int row = 0;
+        for (const auto& l : c.labels)
+            setRow(agreement_, row++,
+                   {name(l.label), kappaText(l.kappa), num(l.kappa.observed), num(l.kappa.expected),
+                    tr("both %1 · only %2 %3 · only %4 %5 · neither %6")
+                        .arg(l.confusion.yesYes)
+                        .arg(QString::fromStdString(c.annotatorA))
+                        .arg(l.confusion.yesNo)
+                        .arg(QString::fromStdString(c.annotatorB))
+                        .arg(l.confusion.noYes)
+                        .arg(l.confusion.noNo)});
+        const int n = static_cast<int>(c.matrixLabels.size());
+        confusion_->setRowCount(n);
+        confusion_->setColumnCount(n);
+        QStringList headers;
+        for (const auto& l : c.matrixLabels)
+            headers << name(l);
+        confusion_->setHorizontalHeaderLabels(headers);
+        confusion_->setVerticalHeaderLabels(headers);
+        confusion_->verticalHeader()->show();
+        for (int i = 0; i < n; ++i)
+            for (int j = 0; j < n; ++j) {
+                const int v = c.matrix[static_cast<std::size_t>(i)][static_cast<std::size_t>(j)];
+                auto* item = new QTableWidgetItem(QString::number(v));
+                if (v > 0)
+                    item->setBackground(i == j ? QColor(0x2e, 0x9e, 0x4f, 70)
+                                               : QColor(0xd2, 0x3c, 0x3c, 60));
+                confusion_->setItem(i, j, item);
+            }
+        confusion_->setToolTip(
+            tr("Rows: %1's labels; columns: %2's")
+                .arg(QString::fromStdString(c.annotatorA), QString::fromStdString(c.annotatorB)));
+    } else if (report.fleiss) {
+        const auto& f = *report.fleiss;
+        QStringList who;
+        for (const auto& a : f.annotators)
+            who << QString::fromStdString(a);
+        agreementHeading_->setText(tr("Fleiss' κ: %1 annotators (%2) over %n item(s) all judged",
+                                      nullptr, static_cast<int>(f.items.size()))
+                                       .arg(f.annotators.size())
+                                       .arg(who.join(QStringLiteral(", "))));
+        int row = 0;
+        for (const auto& l : f.labels) {
+            int yes = 0;
+            for (int v : l.yesCounts)
+                yes += v;
+            setRow(agreement_, row++,
+                   {name(l.label), kappaText(l.kappa), num(l.kappa.observed), num(l.kappa.expected),
+                    tr("%n yes vote(s)", nullptr, yes)});
+        }
+    } else {
+        agreementHeading_->setText(
+            report.annotators.empty()
+                ? tr("No annotations on this run yet.")
+                : tr("Only %1 has annotated this run; agreement needs two annotators or more.")
+                      .arg(QString::fromStdString(report.annotators.front())));
+    }
+}
+
+void AnalysisDock::startSweep() {
+    const auto run = session_->runResults();
+    const auto dataset = session_->dataset();
+    if (!run || !dataset || !session_->store() || isWorking())
+        return;
+    std::vector<std::size_t> ks;
+    for (const QString& part : sweepKs_->text().split(QLatin1Char(','), Qt::SkipEmptyParts)) {
+        bool ok = false;
+        const int k = part.trimmed().toInt(&ok);
+        if (!ok || k < 0 || k > 64) {
+            sweepStatus_->setText(
+                tr("“%1” is not a k: give whole numbers from 0 to 64, separated by commas.")
+                    .arg(part.trimmed()));
+            return;
+        }
+        if (std::find(ks.begin(), ks.end(), static_cast<std::size_t>(k)) == ks.end())
+            ks.push_back(static_cast<std::size_t>(k));
+    }
+    if (ks.empty()) {
+        sweepStatus_->setText(tr("Give at least one k."));
+        return;
+    }
+    auto ctx = contextForRun(*session_->store(), run->info);
+    if (!ctx) {
+        sweepStatus_->setText(QString::fromStdString(ctx.error().message));
+        return;
+    }
+    analysis::SweepSpec spec;
+    spec.ks = ks;
+    spec.systems.clear();
+    for (SystemId s : run->info.systems)
+        spec.systems.push_back(s);
+    for (std::size_t row : users_->visibleRows()) {
+        if (static_cast<int>(spec.users.size()) >= sweepUsers_->value())
+            break;
+        if (run->row(dataset->users[row].id))
+            spec.users.push_back(row);
+    }
+    if (spec.users.empty()) {
+        sweepStatus_->setText(tr("None of the listed users is in the run."));
+        return;
+    }
+    auto job = std::make_shared<SweepJob>();
+    job->index = dataset;
+    job->sweep = std::make_unique<analysis::RetrievalSweep>(*ctx, *dataset);
+    SweepJob* raw = job.get();
+    job->sweep->setProgressHandler([raw](const analysis::SweepProgress& p) {
+        std::lock_guard lock(raw->mutex);
+        raw->progress = p;
+    });
+    connect(&job->watcher, &QFutureWatcher<Result<analysis::SweepResult>>::finished, this,
+            &AnalysisDock::showSweep);
+    sweep_ = job;
+    sweepTimer_->start();
+    sweepRun_->setEnabled(false);
+    sweepCancel_->setEnabled(true);
+    sweepStatus_->setText(tr("Sweeping %n user(s)…", nullptr, static_cast<int>(spec.users.size())));
+    job->watcher.setFuture(QtConcurrent::run([raw, spec] { return raw->sweep->run(spec); }));
+}
+
+void AnalysisDock::showSweep() {
+    sweepTimer_->stop();
+    sweepCancel_->setEnabled(false);
+    sweepRun_->setEnabled(session_->runResults() != nullptr);
+    if (!sweep_)
+        return;
+    const auto result = sweep_->watcher.result();
+    if (!result) {
+        sweepStatus_->setText(QString::fromStdString(result.error().message));
+        return;
+    }
+    const auto& r = *result;
+    sweepStatus_->setText(
+        (r.cancelled ? tr("Cancelled: %1 over the %n user(s) finished before.", nullptr,
+                          static_cast<int>(r.usersDone))
+                     : tr("%1 over %n user(s).", nullptr, static_cast<int>(r.usersDone)))
+            .arg(QString::fromStdString(r.metric)) +
+        (r.errors.empty() ? QString()
+                          : QStringLiteral(" ") + QString::fromStdString(r.errors.front())));
+    sweepTable_->setRowCount(0);
+    auto* chart = new QChart;
+    chart->setTitle(tr("%1 against k (retrieved items)").arg(QString::fromStdString(r.metric)));
+    auto* x = new QValueAxis;
+    x->setTitleText(tr("k"));
+    x->setLabelFormat(QStringLiteral("%d"));
+    auto* y = new QValueAxis;
+    y->setTitleText(QString::fromStdString(r.metric));
+    chart->addAxis(x, Qt::AlignBottom);
+    chart->addAxis(y, Qt::AlignLeft);
+    double lo = 0, hi = 0, maxK = 1;
+    bool first = true;
+    std::vector<std::pair<SystemId, QLineSeries*>> lines;
+    int row = 0;
+    for (const auto& p : r.points) {
+        const double v = p.metric(r.metric);
+        setRow(sweepTable_, row++,
+               {StageText::system(p.system), QString::number(p.k), QString::number(p.users),
+                num(p.meanItems, 2), num(v), QString::number(p.failed)});
+        auto it = std::find_if(lines.begin(), lines.end(),
+                               [&](const auto& l) { return l.first == p.system; });
+        if (it == lines.end()) {
+            auto* s = new QLineSeries;
+            s->setName(StageText::system(p.system));
+            s->setPointsVisible(true);
+            lines.emplace_back(p.system, s);
+            it = std::prev(lines.end());
+        }
+        it->second->append(static_cast<qreal>(p.k), v);
+        lo = first ? v : std::min(lo, v);
+        hi = first ? v : std::max(hi, v);
+        maxK = std::max(maxK, static_cast<double>(p.k));
+        first = false;
+    }
+    for (auto& [system, s] : lines) {
+        chart->addSeries(s);
+        s->attachAxis(x);
+        s->attachAxis(y);
+    }
+    x->setRange(0, maxK);
+    x->setTickCount(std::min(9, static_cast<int>(maxK) + 1));
+    const double pad = std::max(0.02, (hi - lo) * 0.1);
+    y->setRange(lo - pad, hi + pad);
+    sweepChart_->setChart(chart);
+}
+
+void AnalysisDock::startAttribution() {
+    const auto run = session_->runResults();
+    const auto record = session_->record();
+    const UserIndexEntry* entry = session_->selectedEntry();
+    if (!record || !entry || !session_->store() || isWorking())
+        return;
+    Result<std::shared_ptr<const engine::EngineContext>> ctx =
+        run ? contextForRun(*session_->store(), run->info)
+            : Result<std::shared_ptr<const engine::EngineContext>>(
+                  Error{tr("Attribution runs with a stored run's settings: run a batch first "
+                           "(Ctrl+B).")
+                            .toStdString()});
+    if (!ctx) {
+        attributionStatus_->setText(QString::fromStdString(ctx.error().message).toHtmlEscaped());
+        return;
+    }
+    std::optional<std::string> gold;
+    if (entry->hasGold)
+        gold = entry->gold;
+    auto job = std::make_shared<AttributionJob>();
+    AttributionJob* raw = job.get();
+    connect(&job->watcher, &QFutureWatcher<Result<analysis::LeaveOneOutResult>>::finished, this,
+            &AnalysisDock::showAttribution);
+    attribution_ = job;
+    attributionRun_->setEnabled(false);
+    attributionStatus_->setText(tr("Running R2P without each retrieved item…"));
+    auto context = *ctx;
+    auto rec = record;
+    job->watcher.setFuture(QtConcurrent::run([context, rec, gold, raw] {
+        return analysis::leaveOneOut(context, *rec, gold, SystemId::R2P, &raw->cancel);
+    }));
+}
+
+void AnalysisDock::showAttribution() {
+    attributionRun_->setEnabled(true);
+    auto* job = qobject_cast<QFutureWatcherBase*>(sender());
+    if (!attribution_ || &attribution_->watcher != job)
+        return; // the user changed since: dropped
+    const auto result = attribution_->watcher.result();
+    if (!result) {
+        attributionStatus_->setText(QString::fromStdString(result.error().message).toHtmlEscaped());
+        return;
+    }
+    const auto& r = *result;
+    int changed = 0;
+    for (const auto& row : r.rows)
+        changed += row.answerChanged ? 1 : 0;
+    attributionStatus_->setText(
+        tr("User <b>%1</b> with all %2 items: <b>%3</b>%4 · %n item(s) change the answer when "
+           "left out.",
+           nullptr, changed)
+            .arg(QString::fromStdString(r.userId).toHtmlEscaped())
+            .arg(r.k)
+            .arg(QString::fromStdString(r.answer).toHtmlEscaped(),
+                 r.score ? QStringLiteral(" (%1 %2)")
+                               .arg(QString::fromStdString(r.metric), num(*r.score))
+                         : QString()));
+    attributionTable_->setRowCount(0);
+    int i = 0;
+    for (const auto& row : r.rows) {
+        QString answer = row.status == UserStatus::Failed
+                             ? tr("failed: %1").arg(QString::fromStdString(row.error))
+                             : QString::fromStdString(row.answer);
+        setRow(attributionTable_, i,
+               {QStringLiteral("[P%1]").arg(row.rank), QString::fromStdString(row.profileId),
+                num(row.retrievalScore), answer.simplified(),
+                row.score ? num(*row.score) : QString(),
+                row.scoreDelta ? num(*row.scoreDelta) : QString(),
+                row.answerChanged ? tr("yes") : tr("no")});
+        if (row.answerChanged)
+            for (int c = 0; c < attributionTable_->columnCount(); ++c)
+                attributionTable_->item(i, c)->setBackground(QColor(0xf2, 0xa9, 0x00, 60));
+        ++i;
+    }
+}
+
+} // namespace r2p::ui

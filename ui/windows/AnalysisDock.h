@@ -1,0 +1,94 @@
+// The Analysis dock, for the run the Users view shows: metrics and R2P's deltas sliced by
+// profile size, gold label, failure label and RPI; agreement between annotators (Cohen's or
+// Fleiss' kappa per label, confusion matrices); a retrieval sweep (metric against k for each
+// system, run over the shown users); and leave-one-out attribution for the selected user (which
+// retrieved item changed the answer or the score). Sweeps and attributions run off the GUI
+// thread and can be cancelled; a newer request drops an older one's result.
+#pragma once
+
+#include <QDockWidget>
+#include <QFutureWatcher>
+#include <atomic>
+#include <memory>
+
+class QChartView;
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QPushButton;
+class QSpinBox;
+class QTabWidget;
+class QTableWidget;
+class QTimer;
+
+namespace r2p::ui {
+
+class Session;
+class UsersDock;
+
+class AnalysisDock : public QDockWidget {
+    Q_OBJECT
+public:
+    AnalysisDock(Session* session, UsersDock* users, QWidget* parent = nullptr);
+    ~AnalysisDock() override;
+
+    QTabWidget* tabs() const { return tabs_; }
+    QComboBox* sliceKindBox() const { return sliceKind_; }
+    QTableWidget* slicesTable() const { return slices_; }
+    QChartView* slicesChart() const { return slicesChart_; }
+    QTableWidget* agreementTable() const { return agreement_; }
+    QTableWidget* confusionTable() const { return confusion_; }
+    QLabel* agreementLabel() const { return agreementHeading_; }
+    QLineEdit* sweepKs() const { return sweepKs_; }
+    QSpinBox* sweepUsers() const { return sweepUsers_; }
+    QPushButton* sweepButton() const { return sweepRun_; }
+    QTableWidget* sweepTable() const { return sweepTable_; }
+    QChartView* sweepChart() const { return sweepChart_; }
+    QLabel* sweepStatus() const { return sweepStatus_; }
+    QPushButton* attributionButton() const { return attributionRun_; }
+    QTableWidget* attributionTable() const { return attributionTable_; }
+    QLabel* attributionStatus() const { return attributionStatus_; }
+    bool isWorking() const;
+
+    // Recomputes what is out of date (slices and agreement are quick and run here).
+    void refreshSlices();
+    void refreshAgreement();
+    void startSweep();
+    void startAttribution();
+    void cancelWork();
+
+private:
+    struct SweepJob;
+    struct AttributionJob;
+    void onRunChanged();
+    void showSweep();
+    void showAttribution();
+
+    Session* session_;
+    UsersDock* users_;
+    QLabel* heading_;
+    QTabWidget* tabs_;
+    QComboBox* sliceKind_;
+    QTableWidget* slices_;
+    QChartView* slicesChart_;
+    QLabel* agreementHeading_;
+    QTableWidget* agreement_;
+    QTableWidget* confusion_;
+    QLineEdit* sweepKs_;
+    QSpinBox* sweepUsers_;
+    QPushButton* sweepRun_;
+    QPushButton* sweepCancel_;
+    QTimer* sweepTimer_;
+    QLabel* sweepStatus_;
+    QTableWidget* sweepTable_;
+    QChartView* sweepChart_;
+    QPushButton* attributionRun_;
+    QLabel* attributionStatus_;
+    QTableWidget* attributionTable_;
+    bool slicesDirty_ = true;
+    bool agreementDirty_ = true;
+    std::shared_ptr<SweepJob> sweep_;
+    std::shared_ptr<AttributionJob> attribution_;
+};
+
+} // namespace r2p::ui

@@ -1,0 +1,300 @@
+#include "AnnotationsDock.h"
+
+#include "ui/AnnotationText.h"
+#include "ui/RunController.h"
+#include "ui/Session.h"
+#include "ui/StageText.h"
+#include "ui/models/AnnotationsModel.h"
+
+#include <QAction>
+#include <QComboBox>
+#include <QFormLayout>
+#include <QGridLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QSplitter>
+#include <QTableView>
+#include <QToolButton>
+#include <QVBoxLayout>
+#include <functional>
+#include <map>
+
+namespace r2p::ui {
+
+AnnotationsDock::AnnotationsDock(Session* session, RunController* controller, QWidget* parent)
+    : QDockWidget(tr("Annotations"), parent), session_(session), controller_(controller) {
+    setObjectName(QStringLiteral("AnnotationsDock"));
+    target_.target = AnnotationTarget::Run;
+    auto* body = new QWidget(this);
+    auto* layout = new QVBoxLayout(body);
+    layout->setContentsMargins(4, 4, 4, 4);
+
+    targetLabel_ = new QLabel(body);
+    targetLabel_->setObjectName(QStringLiteral("AnnotationTarget"));
+    targetLabel_->setTextFormat(Qt::RichText);
+    targetLabel_->setWordWrap(true);
+    layout->addWidget(targetLabel_);
+
+    auto* form = new QFormLayout;
+    form->setContentsMargins(0, 0, 0, 0);
+    annotator_ = new QLineEdit(session_->annotator(), body);
+    annotator_->setObjectName(QStringLiteral("AnnotatorLine"));
+    annotator_->setPlaceholderText(tr("your name"));
+    form->addRow(tr("Annotator:"), annotator_);
+    severity_ = new QComboBox(body);
+    severity_->setObjectName(QStringLiteral("SeverityBox"));
+    for (AnnotationSeverity s :
+         {AnnotationSeverity::Minor, AnnotationSeverity::Major, AnnotationSeverity::Critical})
+        severity_->addItem(AnnotationText::severity(s), static_cast<int>(s));
+    severity_->setCurrentIndex(1);
+    form->addRow(tr("Severity:"), severity_);
+    note_ = new QLineEdit(body);
+    note_->setObjectName(QStringLiteral("NoteLine"));
+    note_->setPlaceholderText(tr("optional note, kept with the next label"));
+    note_->setClearButtonEnabled(true);
+    form->addRow(tr("Note:"), note_);
+    layout->addLayout(form);
+
+    labelGrid_ = new QGridLayout;
+    labelGrid_->setContentsMargins(0, 0, 0, 0);
+    labelGrid_->setSpacing(2);
+    layout->addLayout(labelGrid_);
+
+    status_ = new QLabel(body);
+    status_->setObjectName(QStringLiteral("AnnotationStatus"));
+    status_->setWordWrap(true);
+    layout->addWidget(status_);
+
+    auto* split = new QSplitter(Qt::Vertical, body);
+    view_ = new QTableView(split);
+    view_->setObjectName(QStringLiteral("AnnotationsView"));
+    model_ = new AnnotationsModel(this);
+    model_->setNoteCommitter([this](const Annotation& a, const QString& note) {
+        QString error;
+        if (!session_->updateAnnotation(a.id, a.severity, note, &error)) {
+            showMessage(error, true);
+            return false;
+        }
+        return true;
+    });
+    view_->setModel(model_);
+    view_->setSelectionBehavior(QAbstractItemView::SelectRows);
+    view_->setSelectionMode(QAbstractItemView::SingleSelection);
+    view_->setEditTriggers(QAbstractItemView::DoubleClicked | QAbstractItemView::EditKeyPressed);
+    view_->verticalHeader()->hide();
+    view_->setWordWrap(false);
+    view_->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    view_->horizontalHeader()->setStretchLastSection(true);
+    auto* remove = new QAction(tr("Remove Annotation"), view_);
+    remove->setObjectName(QStringLiteral("removeAnnotation"));
+    remove->setShortcut(QKeySequence::Delete);
+    remove->setShortcutContext(Qt::WidgetShortcut);
+    view_->addAction(remove);
+    view_->setContextMenuPolicy(Qt::ActionsContextMenu);
+    connect(remove, &QAction::triggered, this, [this] { removeSelected(); });
+
+    auto* lower = new QWidget(split);
+    auto* lowerLayout = new QVBoxLayout(lower);
+    lowerLayout->setContentsMargins(0, 0, 0, 0);
+    earlier_ = new QLabel(lower);
+    earlier_->setObjectName(QStringLiteral("EarlierAnnotations"));
+    earlier_->setWordWrap(true);
+    earlier_->setTextFormat(Qt::RichText);
+    lowerLayout->addWidget(earlier_);
+    lowerLayout->addWidget(new QLabel(tr("Bookmarks (Ctrl+D adds, B / Shift+B jump):"), lower));
+    bookmarks_ = new QListWidget(lower);
+    bookmarks_->setObjectName(QStringLiteral("BookmarksList"));
+    lowerLayout->addWidget(bookmarks_, 1);
+    split->addWidget(view_);
+    split->addWidget(lower);
+    split->setStretchFactor(0, 3);
+    split->setStretchFactor(1, 1);
+    layout->addWidget(split, 1);
+    setWidget(body);
+
+    connect(annotator_, &QLineEdit::editingFinished, this,
+            [this] { session_->setAnnotator(annotator_->text()); });
+    connect(bookmarks_, &QListWidget::itemActivated, this, [this](QListWidgetItem* item) {
+        const int row = bookmarks_->row(item);
+        if (row >= 0 && row < static_cast<int>(bookmarkRows_.size()))
+            emit bookmarkActivated(bookmarkRows_[static_cast<std::size_t>(row)]);
+    });
+    connect(session_, &Session::projectChanged, this, &AnnotationsDock::rebuildLabels);
+    connect(session_, &Session::annotationsChanged, this, &AnnotationsDock::refresh);
+    connect(session_, &Session::bookmarksChanged, this, &AnnotationsDock::refreshBookmarks);
+    connect(session_, &Session::runChanged, this, &AnnotationsDock::refreshBookmarks);
+    connect(controller_, &RunController::traceChanged, this, [this] {
+        // Another user or another trace: the target goes back to the whole run.
+        if (controller_->trace().userId != shownUser_) {
+            shownUser_ = controller_->trace().userId;
+            target_ = Annotation{};
+            target_.target = AnnotationTarget::Run;
+        }
+        refresh();
+    });
+    rebuildLabels();
+    refresh();
+    refreshBookmarks();
+}
+
+void AnnotationsDock::rebuildLabels() {
+    for (QToolButton* b : buttons_)
+        delete b;
+    buttons_.clear();
+    int i = 0;
+    for (const FailureLabel& label : session_->taxonomy().labels) {
+        auto* b = new QToolButton(widget());
+        b->setObjectName(QStringLiteral("label-") + QString::fromStdString(label.id));
+        const QString name = AnnotationText::labelName(session_->taxonomy(), label.id);
+        b->setText(label.shortcut.empty() ? name
+                                          : QStringLiteral("%1  %2").arg(
+                                                QString::fromStdString(label.shortcut), name));
+        b->setToolTip(AnnotationText::labelDescription(session_->taxonomy(), label.id));
+        b->setToolButtonStyle(Qt::ToolButtonTextOnly);
+        b->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Fixed);
+        const std::string id = label.id;
+        connect(b, &QToolButton::clicked, this, [this, id] { applyLabel(id); });
+        labelGrid_->addWidget(b, i / 2, i % 2);
+        buttons_ << b;
+        ++i;
+    }
+    refresh();
+}
+
+bool AnnotationsDock::canAnnotate() const {
+    return controller_->storedRunId() > 0 && !controller_->trace().userId.empty();
+}
+
+QString AnnotationsDock::message() const {
+    return message_;
+}
+
+void AnnotationsDock::showMessage(const QString& text, bool error) {
+    message_ = text;
+    status_->setText(text);
+    status_->setStyleSheet(error ? QStringLiteral("color:#d23c3c") : QString());
+}
+
+void AnnotationsDock::setTarget(const Annotation& target) {
+    target_.target = target.target;
+    target_.stage = target.stage;
+    target_.candidate = target.candidate;
+    target_.spanField = target.spanField;
+    target_.spanStart = target.spanStart;
+    target_.spanEnd = target.spanEnd;
+    target_.spanText = target.spanText;
+    updateTargetText();
+}
+
+void AnnotationsDock::updateTargetText() {
+    if (!canAnnotate()) {
+        targetLabel_->setText(
+            tr("<i>Annotations attach to a stored run: pick a user of the run the Users view "
+               "shows, or run a batch (Ctrl+B).</i>"));
+        for (QToolButton* b : buttons_)
+            b->setEnabled(false);
+        return;
+    }
+    for (QToolButton* b : buttons_)
+        b->setEnabled(true);
+    targetLabel_->setText(
+        tr("Run #%1 · user <b>%2</b> · labelling: <b>%3</b>")
+            .arg(controller_->storedRunId())
+            .arg(QString::fromStdString(controller_->trace().userId).toHtmlEscaped(),
+                 AnnotationText::item(target_).toHtmlEscaped()));
+}
+
+bool AnnotationsDock::applyShortcut(const QString& key) {
+    for (const FailureLabel& label : session_->taxonomy().labels)
+        if (QString::fromStdString(label.shortcut) == key)
+            return applyLabel(label.id);
+    return false;
+}
+
+bool AnnotationsDock::applyLabel(const std::string& labelId) {
+    if (!canAnnotate()) {
+        showMessage(tr("Nothing to annotate: select a user of a stored run first."), true);
+        return false;
+    }
+    const QString annotator = annotator_->text().trimmed();
+    if (annotator.isEmpty()) {
+        showMessage(tr("Name the annotator first."), true);
+        annotator_->setFocus();
+        return false;
+    }
+    session_->setAnnotator(annotator);
+    Annotation a = target_;
+    a.runId = controller_->storedRunId();
+    a.userId = controller_->trace().userId;
+    a.system = SystemId::R2P;
+    a.label = labelId;
+    a.severity = static_cast<AnnotationSeverity>(severity_->currentData().toInt());
+    a.note = note_->text().toStdString();
+    a.annotator = annotator.toStdString();
+    QString error;
+    if (!session_->addAnnotations({a}, &error)) {
+        showMessage(error, true);
+        return false;
+    }
+    note_->clear();
+    showMessage(
+        tr("Saved “%1” on %2.")
+            .arg(AnnotationText::labelName(session_->taxonomy(), labelId), AnnotationText::item(a)),
+        false);
+    return true;
+}
+
+bool AnnotationsDock::removeSelected() {
+    const QModelIndex current = view_->currentIndex();
+    if (!current.isValid())
+        return false;
+    QString error;
+    if (!session_->removeAnnotation(current.data(AnnotationsModel::IdRole).toLongLong(), &error)) {
+        showMessage(error, true);
+        return false;
+    }
+    showMessage(tr("Annotation removed."), false);
+    return true;
+}
+
+void AnnotationsDock::refresh() {
+    updateTargetText();
+    const std::int64_t runId = controller_->storedRunId();
+    const std::string user = controller_->trace().userId;
+    model_->setAnnotations(canAnnotate() ? session_->annotationsOfUser(runId, user)
+                                         : std::vector<Annotation>{},
+                           &session_->taxonomy());
+    const auto earlier =
+        canAnnotate() ? session_->annotationsOnOtherRuns(runId, user) : std::vector<Annotation>{};
+    if (earlier.empty()) {
+        earlier_->clear();
+        earlier_->hide();
+        return;
+    }
+    std::map<std::int64_t, int, std::greater<>> perRun;
+    for (const Annotation& a : earlier)
+        ++perRun[a.runId];
+    QStringList runs;
+    for (const auto& [run, n] : perRun)
+        runs << tr("run #%1 (%n)", nullptr, n).arg(run);
+    earlier_->setText(tr("◷ This user was also annotated on other runs: %1.")
+                          .arg(runs.join(QStringLiteral(", "))));
+    earlier_->show();
+}
+
+void AnnotationsDock::refreshBookmarks() {
+    bookmarkRows_ = session_->bookmarks();
+    bookmarks_->clear();
+    for (const Bookmark& b : bookmarkRows_) {
+        QString text = tr("user %1").arg(QString::fromStdString(b.userId));
+        if (b.stage != StageId::Invalid)
+            text += QStringLiteral(" · ") + StageText::stage(b.stage, b.candidate);
+        if (!b.note.empty())
+            text += QStringLiteral(" — ") + QString::fromStdString(b.note);
+        bookmarks_->addItem(text);
+    }
+}
+
+} // namespace r2p::ui

@@ -1,0 +1,83 @@
+// The Annotations dock: label what went wrong in the selected user's stored run. The target is
+// what was selected last (the whole run, a stage, a span of a stage's text, or a verdict); a
+// number key or a label button commits a label with the severity and note given here. Lists
+// every annotator's annotations of the run, those made on earlier runs, and the bookmarks.
+#pragma once
+
+#include "model/Annotation.h"
+
+#include <QDockWidget>
+#include <string>
+#include <vector>
+
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QListWidget;
+class QTableView;
+class QToolButton;
+class QGridLayout;
+
+namespace r2p::ui {
+
+class AnnotationsModel;
+class RunController;
+class Session;
+
+class AnnotationsDock : public QDockWidget {
+    Q_OBJECT
+public:
+    AnnotationsDock(Session* session, RunController* controller, QWidget* parent = nullptr);
+
+    // What the next label applies to (only the target fields of `target` are read).
+    void setTarget(const Annotation& target);
+    const Annotation& target() const { return target_; }
+    // Commits `labelId` on the target; false (and the reason shown) when it cannot be stored.
+    bool applyLabel(const std::string& labelId);
+    // The label with this number key ("1".."9"), if the taxonomy has one.
+    bool applyShortcut(const QString& key);
+    // Removes the annotation selected in the table.
+    bool removeSelected();
+    bool canAnnotate() const;
+    QString message() const;
+
+    AnnotationsModel* model() const { return model_; }
+    QTableView* view() const { return view_; }
+    QLineEdit* annotatorLine() const { return annotator_; }
+    QLineEdit* noteLine() const { return note_; }
+    QComboBox* severityBox() const { return severity_; }
+    QListWidget* bookmarksList() const { return bookmarks_; }
+    QLabel* earlierLabel() const { return earlier_; }
+    QLabel* targetLabel() const { return targetLabel_; }
+    QList<QToolButton*> labelButtons() const { return buttons_; }
+
+signals:
+    void bookmarkActivated(const Bookmark& bookmark);
+
+private:
+    void rebuildLabels();
+    void refresh();
+    void refreshBookmarks();
+    void updateTargetText();
+    void showMessage(const QString& text, bool error);
+
+    Session* session_;
+    RunController* controller_;
+    Annotation target_;
+    QLabel* targetLabel_;
+    QLabel* status_;
+    QLineEdit* annotator_;
+    QComboBox* severity_;
+    QLineEdit* note_;
+    QGridLayout* labelGrid_;
+    QList<QToolButton*> buttons_;
+    AnnotationsModel* model_;
+    QTableView* view_;
+    QLabel* earlier_;
+    QListWidget* bookmarks_;
+    std::vector<Bookmark> bookmarkRows_;
+    QString message_;
+    std::string shownUser_;
+};
+
+} // namespace r2p::ui
