@@ -207,7 +207,12 @@ private slots:
         QCOMPARE(compare->baselineChooser()->count(), 2);
         QCOMPARE(compare->baselineChooser()->currentText(), QStringLiteral("LaMP RAG"));
         QVERIFY(compare->leftView()->toPlainText().startsWith(QStringLiteral("R2P")));
-        QVERIFY(compare->leftView()->toPlainText().contains(QStringLiteral("Profile synthesis")));
+        // Stage by stage: R2P's levels beside the baseline's, which has none of them.
+        const QString stages = compare->stagesView()->toPlainText();
+        QVERIFY(stages.contains(QStringLiteral("Profile synthesis")));
+        QVERIFY(stages.contains(QStringLiteral("Cross-reference")));
+        QVERIFY(stages.indexOf(QStringLiteral("Retrieve")) <
+                stages.indexOf(QStringLiteral("Profile synthesis")));
         QVERIFY(compare->rightView()->toPlainText().startsWith(QStringLiteral("LaMP RAG")));
         QVERIFY(compare->rightView()->toHtml().contains(QStringLiteral("#c8e6c9")) ||
                 compare->rightView()->toHtml().contains(QStringLiteral("#b71c1c")));

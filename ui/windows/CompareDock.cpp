@@ -13,6 +13,8 @@
 #include <QSplitter>
 #include <QTextBrowser>
 #include <QVBoxLayout>
+#include <algorithm>
+#include <iterator>
 
 namespace r2p::ui {
 
@@ -62,12 +64,19 @@ CompareDock::CompareDock(Session* session, QWidget* parent)
     gold_->setWordWrap(true);
     gold_->setTextFormat(Qt::RichText);
     layout->addWidget(gold_);
-    auto* split = new QSplitter(Qt::Horizontal, body);
+    auto* vertical = new QSplitter(Qt::Vertical, body);
+    auto* split = new QSplitter(Qt::Horizontal, vertical);
     left_ = new QTextBrowser(split);
     left_->setObjectName(QStringLiteral("CompareLeft"));
     right_ = new QTextBrowser(split);
     right_->setObjectName(QStringLiteral("CompareRight"));
-    layout->addWidget(split, 1);
+    stages_ = new QTextBrowser(vertical);
+    stages_->setObjectName(QStringLiteral("CompareStages"));
+    vertical->addWidget(split);
+    vertical->addWidget(stages_);
+    vertical->setStretchFactor(0, 1);
+    vertical->setStretchFactor(1, 2);
+    layout->addWidget(vertical, 1);
     setWidget(body);
     connect(session_, &Session::runChanged, this, &CompareDock::onRunChanged);
     connect(session_, &Session::recordChanged, this, &CompareDock::refresh);
@@ -107,16 +116,61 @@ QString CompareDock::render(const UserTrace& t, bool found) const {
                      t.formatOk ? tr("in format")
                                 : tr("<span style='color:#b71c1c'>not in "
                                      "format</span>"));
-    for (const auto& s : t.steps) {
-        if (s.stage == StageId::Score)
-            continue;
-        const bool numbered = s.stage == StageId::Candidates || s.stage == StageId::CrossReference;
-        html +=
-            QStringLiteral("<p><b>%1</b><br>%2</p>")
-                .arg(numbered ? StageText::stage(s.stage, s.candidate) : StageText::stage(s.stage),
-                     clipped(s.answer));
-    }
     return html;
+}
+
+// One row per stage, R2P's and the baseline's side by side: the baseline's single request sits
+// beside R2P's answer, and stages a system does not have are marked as such.
+QString CompareDock::renderStages(const UserTrace& mine, const UserTrace& theirs) const {
+    struct Row {
+        StageId stage;
+        int candidate;
+    };
+    std::vector<Row> rows;
+    auto add = [&rows](StageId stage, int candidate) {
+        for (const Row& r : rows)
+            if (r.stage == stage && r.candidate == candidate)
+                return;
+        rows.push_back({stage, candidate});
+    };
+    auto aligned = [](StageId s) {
+        return s == StageId::Generate ? StageId::Answer : s;
+    };
+    for (const UserTrace* t : {&mine, &theirs})
+        for (const auto& step : t->steps)
+            if (step.stage != StageId::Score)
+                add(aligned(step.stage), step.candidate);
+    const StageId order[] = {
+        StageId::Retrieve, StageId::TaskAnalysis, StageId::ProfileSynthesis, StageId::AnswerPlan,
+        StageId::Answer,   StageId::Candidates,   StageId::CrossReference,   StageId::Final};
+    auto rank = [&order](StageId s) {
+        return static_cast<int>(std::find(std::begin(order), std::end(order), s) - order);
+    };
+    std::stable_sort(rows.begin(), rows.end(), [&](const Row& a, const Row& b) {
+        return rank(a.stage) != rank(b.stage) ? rank(a.stage) < rank(b.stage)
+                                              : a.candidate < b.candidate;
+    });
+    auto cell = [](const UserTrace& t, const Row& r) {
+        for (const auto& step : t.steps)
+            if ((step.stage == r.stage ||
+                 (r.stage == StageId::Answer && step.stage == StageId::Generate)) &&
+                step.candidate == r.candidate)
+                return clipped(step.answer);
+        return QStringLiteral("<span style='color:#808080'>—</span>");
+    };
+    QString html = QStringLiteral("<table width='100%' cellspacing='0' cellpadding='4' "
+                                  "border='1' style='border-collapse:collapse'>");
+    html += QStringLiteral("<tr><th>%1</th><th width='45%'>%2</th><th width='45%'>%3</th></tr>")
+                .arg(tr("Stage"), StageText::system(mine.system), StageText::system(theirs.system));
+    for (const Row& r : rows) {
+        const bool numbered = r.stage == StageId::Candidates || r.stage == StageId::CrossReference;
+        html +=
+            QStringLiteral("<tr><td valign='top'><b>%1</b></td><td valign='top'>%2</td>"
+                           "<td valign='top'>%3</td></tr>")
+                .arg(numbered ? StageText::stage(r.stage, r.candidate) : StageText::stage(r.stage),
+                     cell(mine, r), cell(theirs, r));
+    }
+    return html + QStringLiteral("</table>");
 }
 
 void CompareDock::refresh() {
@@ -127,6 +181,7 @@ void CompareDock::refresh() {
                            : tr("Compare needs a stored run: <i>Run ▸ Run Batch…</i> (Ctrl+B)."));
         left_->clear();
         right_->clear();
+        stages_->clear();
         return;
     }
     RunStore runs(*session_->store());
@@ -142,6 +197,11 @@ void CompareDock::refresh() {
                                       : tr("<i>No gold output for this user.</i>"));
     left_->setHtml(render(mine ? *mine : UserTrace{}, mine.ok()));
     right_->setHtml(render(theirs ? *theirs : UserTrace{}, theirs.ok()));
+    UserTrace mineShown = mine ? *mine : UserTrace{};
+    UserTrace theirsShown = theirs ? *theirs : UserTrace{};
+    mineShown.system = SystemId::R2P;
+    theirsShown.system = baseline;
+    stages_->setHtml(renderStages(mineShown, theirsShown));
 }
 
 } // namespace r2p::ui

@@ -1,6 +1,6 @@
 // The Compare dock: R2P and a chosen baseline of the shown run side by side for the selected
 // user: each final answer with its words marked where they match the gold (what ROUGE-L
-// counts), its scores, and then every stage each system went through.
+// counts) and its scores; below, every stage of both, row by row.
 #pragma once
 
 #include "model/Trace.h"
@@ -23,17 +23,22 @@ public:
     QTextBrowser* leftView() const { return left_; }
     QTextBrowser* rightView() const { return right_; }
     QLabel* goldLabel() const { return gold_; }
+    // Every stage of both systems in one table, row by row (a baseline's request beside R2P's
+    // answer).
+    QTextBrowser* stagesView() const { return stages_; }
 
 private:
     void onRunChanged();
     void refresh();
     QString render(const UserTrace& trace, bool found) const;
+    QString renderStages(const UserTrace& mine, const UserTrace& theirs) const;
 
     Session* session_;
     QComboBox* baseline_;
     QLabel* gold_;
     QTextBrowser* left_;
     QTextBrowser* right_;
+    QTextBrowser* stages_;
 };
 
 } // namespace r2p::ui
