@@ -8,8 +8,10 @@
 #include "ui/dialogs/BatchDialog.h"
 #include "ui/dialogs/SettingsDialog.h"
 #include "ui/report/Report.h"
+#include "ui/windows/AnalysisDock.h"
 #include "ui/windows/CompareDock.h"
 #include "ui/windows/MetricsDock.h"
+#include "ui/windows/ReasoningDock.h"
 #include "ui/windows/UsersDock.h"
 
 #include <QApplication>
@@ -186,9 +188,20 @@ int main(int argc, char** argv) {
     const QCommandLineOption runOption(
         QStringLiteral("run"), QApplication::translate("main", "The stored run --report reports."),
         QStringLiteral("ID"));
-    for (const auto& o :
-         {project, open, outputs, task, demo, user, screenshot, size, langOption, runToEnd, metrics,
-          compare, presentation, themeOption, dialogOption, reportOption, runOption})
+    const QCommandLineOption analysisOption(
+        QStringLiteral("analysis"),
+        QApplication::translate("main", "Bring the Analysis dock to the front on this page "
+                                        "(slices, agreement, sweep or attribution; sweep and "
+                                        "attribution also run)."),
+        QStringLiteral("PAGE"));
+    const QCommandLineOption stageOption(
+        QStringLiteral("stage"),
+        QApplication::translate("main",
+                                "Select this stage of the user's trace (e.g. profile_synthesis)."),
+        QStringLiteral("NAME"));
+    for (const auto& o : {project, open, outputs, task, demo, user, screenshot, size, langOption,
+                          runToEnd, metrics, compare, presentation, themeOption, dialogOption,
+                          reportOption, runOption, analysisOption, stageOption})
         cli.addOption(o);
     cli.process(app);
     if (cli.isSet(reportOption))
@@ -274,7 +287,48 @@ int main(int argc, char** argv) {
                 window.compareDock()->raise();
             });
         });
+    if (cli.isSet(analysisOption)) {
+        const QString page = cli.value(analysisOption);
+        const int tab = page == QLatin1String("agreement")     ? 1
+                        : page == QLatin1String("sweep")       ? 2
+                        : page == QLatin1String("attribution") ? 3
+                                                               : 0;
+        QTimer::singleShot(0, &window, [&window, tab] {
+            QTimer::singleShot(0, &window, [&window, tab] {
+                window.analysisDock()->show();
+                window.analysisDock()->raise();
+                window.analysisDock()->tabs()->setCurrentIndex(tab);
+            });
+        });
+        if (tab >= 2) {
+            // Once the user's record is in: the sweep over the listed users, or the attribution.
+            auto started = std::make_shared<bool>(false);
+            QObject::connect(&session, &Session::busyChanged, &window,
+                             [&window, &session, tab, started](bool busy) {
+                                 if (busy || *started || !session.record() || !session.runResults())
+                                     return;
+                                 *started = true;
+                                 QTimer::singleShot(0, &window, [&window, tab] {
+                                     if (tab == 2)
+                                         window.analysisDock()->startSweep();
+                                     else
+                                         window.analysisDock()->startAttribution();
+                                 });
+                             });
+        }
+    }
     RunController* runs = window.runController();
+    if (cli.isSet(stageOption)) {
+        const auto stage = parseStageName(cli.value(stageOption).toStdString());
+        if (!stage) {
+            fail(QApplication::translate("main", "unknown stage %1").arg(cli.value(stageOption)));
+            return 2;
+        }
+        QObject::connect(runs, &RunController::traceChanged, &window, [&window, runs, stage] {
+            if (!runs->isRunning() && !runs->trace().steps.empty())
+                window.reasoningDock()->selectStage(*stage, 0);
+        });
+    }
     const bool runAll = cli.isSet(runToEnd);
     if (cli.isSet(screenshot))
         runs->setTokensPerSecond(0); // a screenshot wants the finished run, not a live one
@@ -322,6 +376,7 @@ int main(int argc, char** argv) {
                          [&window, &session, runs, runAll, file, settle, shownDialog] {
                              if (session.isBusy() || runs->isRunning() ||
                                  window.metricsDock()->isSummarizing() ||
+                                 window.analysisDock()->isWorking() ||
                                  (runAll && !runs->finished() && runs->lastError().isEmpty())) {
                                  settle->start();
                                  return;

@@ -12,6 +12,7 @@
 #include "dialogs/OpenDatasetDialog.h"
 #include "dialogs/SettingsDialog.h"
 #include "model/RunStore.h"
+#include "report/Report.h"
 #include "widgets/EmptyState.h"
 #include "windows/AnalysisDock.h"
 #include "windows/AnnotationsDock.h"
@@ -168,6 +169,10 @@ void MainWindow::createActions() {
     make(QStringLiteral("openProject"), tr("Open &Project…"),
          QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O), [this] { openProjectDialog(); });
     make(QStringLiteral("quit"), tr("&Quit"), QKeySequence::Quit, [this] { close(); });
+    make(QStringLiteral("exportRunReport"), tr("Export Run &Report…"),
+         QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R), [this] { exportReport(false); });
+    make(QStringLiteral("exportUserReport"), tr("Export &User Report…"),
+         QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_U), [this] { exportReport(true); });
     make(QStringLiteral("focusFilter"), tr("&Filter Users"), QKeySequence::Find, [this] {
         users_->show();
         users_->raise();
@@ -278,6 +283,9 @@ void MainWindow::createMenus() {
     file->addAction(action(QStringLiteral("openProject")));
     recentMenu_ = file->addMenu(tr("&Recent Projects"));
     connect(recentMenu_, &QMenu::aboutToShow, this, &MainWindow::rebuildRecentProjects);
+    file->addSeparator();
+    file->addAction(action(QStringLiteral("exportRunReport")));
+    file->addAction(action(QStringLiteral("exportUserReport")));
     file->addSeparator();
     file->addAction(action(QStringLiteral("settings")));
     file->addSeparator();
@@ -706,6 +714,37 @@ void MainWindow::showBatchDialog() {
     dialog.exec();
 }
 
+void MainWindow::exportReport(bool user) {
+    const auto run = session_->runResults();
+    const UserIndexEntry* entry = session_->selectedEntry();
+    if (!run || !session_->store() || (user && !entry)) {
+        showNotice(tr("A report needs a stored run (Run ▸ Run Batch…, Ctrl+B)%1.")
+                       .arg(user ? tr(" and a selected user") : QString()),
+                   6000);
+        return;
+    }
+    const QString name = user ? QStringLiteral("r2p-run%1-user%2")
+                                    .arg(run->runId)
+                                    .arg(QString::fromStdString(entry->id))
+                              : QStringLiteral("r2p-run%1").arg(run->runId);
+    QString path = QFileDialog::getSaveFileName(
+        this, user ? tr("Export User Report") : tr("Export Run Report"),
+        name + QStringLiteral(".html"), tr("Self-contained HTML (*.html);;PDF (*.pdf)"));
+    if (path.isEmpty())
+        return;
+    if (reportFormat(path) == ReportFormat::Invalid)
+        path += QStringLiteral(".html");
+    ReportRequest request;
+    request.runId = run->runId;
+    request.baseline = run->baseline;
+    if (user)
+        request.userId = entry->id;
+    if (auto written = writeReport(*session_->store(), request, path); !written)
+        showNotice(QString::fromStdString(written.error().message), 10000);
+    else
+        showNotice(tr("Report written to %1").arg(QDir::toNativeSeparators(path)), 6000);
+}
+
 void MainWindow::replayStoredRun() {
     const auto run = session_->runResults();
     const UserIndexEntry* entry = session_->selectedEntry();
@@ -806,7 +845,7 @@ void MainWindow::applyDefaultLayout() {
                 Qt::Horizontal);
     resizeDocks({reasoning_, verdicts_}, {w * 44 / 100, w * 34 / 100}, Qt::Horizontal);
     resizeDocks({query_, reasoning_}, {h * 40 / 100, h * 60 / 100}, Qt::Vertical);
-    resizeDocks({users_, annotations_}, {h * 58 / 100, h * 42 / 100}, Qt::Vertical);
+    resizeDocks({users_, annotations_}, {h * 52 / 100, h * 48 / 100}, Qt::Vertical);
 }
 
 void MainWindow::showEvent(QShowEvent* event) {

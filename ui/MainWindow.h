@@ -88,6 +88,8 @@ private:
     void showShortcuts();
     void showBatchDialog();
     void replayStoredRun();
+    // File ▸ Export Run/User Report: the shown run, or its selected user, as HTML or PDF.
+    void exportReport(bool user);
 
 public:
     // Large type and only what a room needs (Query, Reasoning, Verdicts); full screen unless

@@ -116,6 +116,10 @@ std::vector<StageId> RunController::plan() const {
 }
 
 void RunController::reset() {
+    resetTo(true);
+}
+
+void RunController::resetTo(bool showStored) {
     if (replay_.active) {
         replay_.timer.stop();
         replay_.active = false;
@@ -176,7 +180,8 @@ void RunController::reset() {
             trace_ = run_->trace();
             nextStage_ = run_->nextStage();
         }
-        showStoredOfSelection(entry->id);
+        if (showStored)
+            showStoredOfSelection(entry->id);
     }
     if (running_ && !watcher_.isRunning()) {
         running_ = false;
@@ -247,7 +252,7 @@ void RunController::start(bool toEnd) {
     if (replay_.active)
         return;
     if (replay_.done)
-        reset(); // after a replay, the engine starts from the beginning
+        resetTo(false); // after a replay or a stored trace, the engine starts from the beginning
     if (!run_ || running_ || watcher_.isRunning() || run_->finished())
         return;
     run_->clearStop();

@@ -84,6 +84,7 @@ private:
     struct Live;
     class Observer;
     void reset();
+    void resetTo(bool showStored);
     void start(bool toEnd);
     void finishStage();
     void flushLive();

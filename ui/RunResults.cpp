@@ -1,5 +1,7 @@
 #include "RunResults.h"
 
+#include "pipeline/analysis/Slices.h"
+
 #include <algorithm>
 
 namespace r2p::ui {
@@ -21,20 +23,6 @@ bool RunResults::worse(const UserRunRow& r) const {
     return lowerIsBetter ? r.r2pScore > r.baselineScore : r.r2pScore < r.baselineScore;
 }
 
-std::string mainMetric(TaskId task) {
-    switch (taskSpec(task).kind) {
-    case TaskKind::Classification:
-        return "accuracy";
-    case TaskKind::Rating:
-        return "MAE";
-    case TaskKind::Generation:
-        return "rouge-L";
-    case TaskKind::Invalid:
-        break;
-    }
-    return {};
-}
-
 Result<RunResults> loadRunResults(RunStore& runs, std::int64_t runId, SystemId baseline) {
     auto info = runs.run(runId);
     if (!info)
@@ -45,8 +33,8 @@ Result<RunResults> loadRunResults(RunStore& runs, std::int64_t runId, SystemId b
     RunResults r;
     r.runId = runId;
     r.info = *info;
-    r.metric = mainMetric(info->task);
-    r.lowerIsBetter = r.metric == "MAE";
+    r.metric = analysis::mainMetric(info->task);
+    r.lowerIsBetter = analysis::lowerIsBetter(r.metric);
     const auto& systems = info->systems;
     if (baseline == SystemId::Invalid) {
         if (std::find(systems.begin(), systems.end(), SystemId::LampRag) != systems.end())

@@ -60,7 +60,4 @@ struct AnnotationCounts {
 Result<RunResults> loadRunResults(RunStore& runs, std::int64_t runId,
                                   SystemId baseline = SystemId::Invalid);
 
-// The per-user metric the Users view compares on for a task.
-std::string mainMetric(TaskId task);
-
 } // namespace r2p::ui

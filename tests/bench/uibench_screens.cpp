@@ -291,14 +291,18 @@ int main(int argc, char** argv) {
         for (int u = 0; u < streamedUsers; ++u) {
             const int row = 11 + u * 13;
             view->setCurrentIndex(window.usersDock()->proxy()->index(row, UsersModel::ColumnId));
+            // The user's stored trace shows first; Run starts the engine on it afresh.
             waitUntil([&] {
                 return !session.isBusy() && window.runController()->hasRun() &&
-                       window.runController()->trace().steps.empty();
+                       window.runController()->storedRunId() != 0;
             });
             last = 0;
             tick.start();
             window.runController()->runToEnd();
-            waitUntil([&] { return window.runController()->finished(); });
+            waitUntil([&] {
+                return window.runController()->storedRunId() == 0 &&
+                       window.runController()->finished();
+            });
             tick.stop();
             for (const auto& s : window.runController()->trace().steps)
                 tokens += s.tokens.completion;

@@ -348,6 +348,18 @@ private slots:
                     .contains(QStringLiteral("◷")));
         QCOMPARE(stored(runId).size(), std::size_t(5));
         QCOMPARE(stored(newer).size(), std::size_t(0));
+
+        // F10 on a stored trace runs the engine on the user afresh: one stage, nothing stored.
+        RunController* controller = window_->runController();
+        controller->setTokensPerSecond(0);
+        QVERIFY(showUser(0, newer));
+        window_->activateWindow(); // the cheat-sheet had the focus last
+        QVERIFY(QTest::qWaitForWindowActive(window_.get()));
+        QTest::keyClick(window_.get(), Qt::Key_F10);
+        QTRY_VERIFY(!controller->isRunning() && controller->storedRunId() == 0 &&
+                    controller->trace().steps.size() == 1);
+        QCOMPARE(controller->trace().steps[0].stage, StageId::Retrieve);
+        QVERIFY(!dock->canAnnotate());
     }
 
     void annotationsNeedAStoredRun() {

@@ -4,6 +4,7 @@
 #include "model/Annotation.h"
 #include "model/RunStore.h"
 #include "model/Taxonomy.h"
+#include "pipeline/analysis/Slices.h"
 #include "pipeline/engine/Engine.h"
 #include "pipeline/engine/OfflineBackend.h"
 #include "pipeline/engine/RunSummary.h"
@@ -710,7 +711,7 @@ Result<ReportDocument> userReport(ProjectStore& store, const ReportRequest& requ
     if (!annotations)
         return annotations.error();
     const Taxonomy taxonomy = taxonomyOf(store);
-    const std::string metric = mainMetric(info.task);
+    const std::string metric = analysis::mainMetric(info.task);
     const UserTrace* r2p = nullptr;
     for (const auto& t : traces)
         if (t.system == SystemId::R2P)

@@ -38,6 +38,7 @@
 #include <QValueAxis>
 #include <QtConcurrent/QtConcurrentRun>
 #include <algorithm>
+#include <cmath>
 #include <mutex>
 
 namespace r2p::ui {
@@ -64,7 +65,9 @@ void setRow(QTableWidget* t, int row, const QStringList& cells) {
 }
 
 QString num(double v, int decimals = 3) {
-    return QLocale().toString(v, 'f', decimals);
+    // No "-0.000" for a value that rounds to zero.
+    const double unit = 0.5 * std::pow(10.0, -decimals);
+    return QLocale().toString(std::abs(v) < unit ? 0.0 : v, 'f', decimals);
 }
 
 QString kappaText(const metrics::Kappa& k) {
@@ -75,7 +78,7 @@ QChartView* makeChartView(QWidget* parent, const QString& name) {
     auto* view = new QChartView(new QChart, parent);
     view->setObjectName(name);
     view->setRenderHint(QPainter::Antialiasing);
-    view->setMinimumHeight(180);
+    view->setMinimumHeight(240);
     return view;
 }
 
@@ -169,6 +172,8 @@ AnalysisDock::AnalysisDock(Session* session, UsersDock* users, QWidget* parent)
                          tr("Δ (R2P − baseline)"), tr("Win / tie / loss")},
                         QStringLiteral("SlicesTable"));
     slicesChart_ = makeChartView(slicesSplit, QStringLiteral("SlicesChart"));
+    slicesSplit->setStretchFactor(0, 2);
+    slicesSplit->setStretchFactor(1, 3);
     slicesLayout->addWidget(slicesSplit, 1);
     slicesLayout->addWidget(withExport(slicesPage, slicesChart_, heading_));
     tabs_->addTab(slicesPage, tr("Slices"));
@@ -183,7 +188,8 @@ AnalysisDock::AnalysisDock(Session* session, UsersDock* users, QWidget* parent)
     agreementLayout->addWidget(agreementHeading_);
     auto* agreementSplit = new QSplitter(Qt::Vertical, agreementPage);
     agreement_ = makeTable(agreementSplit,
-                           {tr("Label"), tr("κ"), tr("Observed"), tr("By chance"), tr("Counts")},
+                           {tr("Label"), tr("κ"), tr("Observed"), tr("By chance"),
+                            tr("Both / A only / B only / neither")},
                            QStringLiteral("AgreementTable"));
     confusion_ = makeTable(agreementSplit, {}, QStringLiteral("ConfusionTable"));
     agreementLayout->addWidget(agreementSplit, 1);
@@ -223,6 +229,8 @@ AnalysisDock::AnalysisDock(Session* session, UsersDock* users, QWidget* parent)
         sweepSplit,
         {tr("System"), tr("k"), tr("Users"), tr("Mean items"), tr("Metric"), tr("Failed")},
         QStringLiteral("SweepTable"));
+    sweepSplit->setStretchFactor(0, 3);
+    sweepSplit->setStretchFactor(1, 2);
     sweepLayout->addWidget(sweepSplit, 1);
     sweepLayout->addWidget(withExport(sweepPage, sweepChart_, sweepStatus_));
     tabs_->addTab(sweepPage, tr("Retrieval sweep"));
@@ -440,8 +448,11 @@ void AnalysisDock::refreshAgreement() {
     const auto name = [this](const std::string& id) {
         return id == "(none)" ? tr("(none)") : AnnotationText::labelName(session_->taxonomy(), id);
     };
+    const QStringList head = {tr("Label"), tr("κ"), tr("Observed"), tr("By chance")};
     if (report.cohen) {
         const auto& c = *report.cohen;
+        agreement_->setHorizontalHeaderLabels(head +
+                                              QStringList{tr("Both / A only / B only / neither")});
         agreementHeading_->setText(
             tr("Cohen's κ: %1 and %2 over %n item(s) both judged", nullptr, c.items)
                 .arg(QString::fromStdString(c.annotatorA), QString::fromStdString(c.annotatorB)));
@@ -449,13 +460,14 @@ void AnalysisDock::refreshAgreement() {
         for (const auto& l : c.labels)
             setRow(agreement_, row++,
                    {name(l.label), kappaText(l.kappa), num(l.kappa.observed), num(l.kappa.expected),
-                    tr("both %1 · only %2 %3 · only %4 %5 · neither %6")
+                    QStringLiteral("%1 / %2 / %3 / %4")
                         .arg(l.confusion.yesYes)
-                        .arg(QString::fromStdString(c.annotatorA))
                         .arg(l.confusion.yesNo)
-                        .arg(QString::fromStdString(c.annotatorB))
                         .arg(l.confusion.noYes)
                         .arg(l.confusion.noNo)});
+        agreement_->horizontalHeaderItem(4)->setToolTip(
+            tr("Items both gave the label / only %1 / only %2 / neither")
+                .arg(QString::fromStdString(c.annotatorA), QString::fromStdString(c.annotatorB)));
         const int n = static_cast<int>(c.matrixLabels.size());
         confusion_->setRowCount(n);
         confusion_->setColumnCount(n);
@@ -479,6 +491,7 @@ void AnalysisDock::refreshAgreement() {
                 .arg(QString::fromStdString(c.annotatorA), QString::fromStdString(c.annotatorB)));
     } else if (report.fleiss) {
         const auto& f = *report.fleiss;
+        agreement_->setHorizontalHeaderLabels(head + QStringList{tr("Yes votes")});
         QStringList who;
         for (const auto& a : f.annotators)
             who << QString::fromStdString(a);
@@ -587,10 +600,8 @@ void AnalysisDock::showSweep() {
     auto* chart = new QChart;
     chart->setTitle(tr("%1 against k (retrieved items)").arg(QString::fromStdString(r.metric)));
     auto* x = new QValueAxis;
-    x->setTitleText(tr("k"));
     x->setLabelFormat(QStringLiteral("%d"));
     auto* y = new QValueAxis;
-    y->setTitleText(QString::fromStdString(r.metric));
     chart->addAxis(x, Qt::AlignBottom);
     chart->addAxis(y, Qt::AlignLeft);
     double lo = 0, hi = 0, maxK = 1;
@@ -623,9 +634,10 @@ void AnalysisDock::showSweep() {
         s->attachAxis(y);
     }
     x->setRange(0, maxK);
-    x->setTickCount(std::min(9, static_cast<int>(maxK) + 1));
+    x->setTickCount(std::min(5, static_cast<int>(maxK) + 1));
     const double pad = std::max(0.02, (hi - lo) * 0.1);
-    y->setRange(lo - pad, hi + pad);
+    // Shares (accuracy, ROUGE) stay within [0, 1]; errors (MAE, RMSE) start at 0.
+    y->setRange(std::max(0.0, lo - pad), r.lowerIsBetter ? hi + pad : std::min(1.0, hi + pad));
     sweepChart_->setChart(chart);
 }
 

@@ -8,13 +8,12 @@
 
 #include <QAction>
 #include <QComboBox>
-#include <QFormLayout>
 #include <QGridLayout>
+#include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
-#include <QSplitter>
 #include <QTableView>
 #include <QToolButton>
 #include <QVBoxLayout>
@@ -37,25 +36,29 @@ AnnotationsDock::AnnotationsDock(Session* session, RunController* controller, QW
     targetLabel_->setWordWrap(true);
     layout->addWidget(targetLabel_);
 
-    auto* form = new QFormLayout;
-    form->setContentsMargins(0, 0, 0, 0);
+    auto* who = new QHBoxLayout;
+    who->setContentsMargins(0, 0, 0, 0);
     annotator_ = new QLineEdit(session_->annotator(), body);
     annotator_->setObjectName(QStringLiteral("AnnotatorLine"));
     annotator_->setPlaceholderText(tr("your name"));
-    form->addRow(tr("Annotator:"), annotator_);
+    annotator_->setToolTip(tr("Who annotates: kept with every label"));
+    who->addWidget(new QLabel(tr("Annotator:"), body));
+    who->addWidget(annotator_, 1);
     severity_ = new QComboBox(body);
     severity_->setObjectName(QStringLiteral("SeverityBox"));
+    severity_->setToolTip(tr("Severity of the next label (S cycles)"));
     for (AnnotationSeverity s :
          {AnnotationSeverity::Minor, AnnotationSeverity::Major, AnnotationSeverity::Critical})
         severity_->addItem(AnnotationText::severity(s), static_cast<int>(s));
     severity_->setCurrentIndex(1);
-    form->addRow(tr("Severity:"), severity_);
+    who->addWidget(new QLabel(tr("Severity:"), body));
+    who->addWidget(severity_);
+    layout->addLayout(who);
     note_ = new QLineEdit(body);
     note_->setObjectName(QStringLiteral("NoteLine"));
-    note_->setPlaceholderText(tr("optional note, kept with the next label"));
+    note_->setPlaceholderText(tr("Note for the next label (Ctrl+M; Return goes back)"));
     note_->setClearButtonEnabled(true);
-    form->addRow(tr("Note:"), note_);
-    layout->addLayout(form);
+    layout->addWidget(note_);
 
     labelGrid_ = new QGridLayout;
     labelGrid_->setContentsMargins(0, 0, 0, 0);
@@ -67,8 +70,7 @@ AnnotationsDock::AnnotationsDock(Session* session, RunController* controller, QW
     status_->setWordWrap(true);
     layout->addWidget(status_);
 
-    auto* split = new QSplitter(Qt::Vertical, body);
-    view_ = new QTableView(split);
+    view_ = new QTableView(body);
     view_->setObjectName(QStringLiteral("AnnotationsView"));
     model_ = new AnnotationsModel(this);
     model_->setNoteCommitter([this](const Annotation& a, const QString& note) {
@@ -84,6 +86,7 @@ AnnotationsDock::AnnotationsDock(Session* session, RunController* controller, QW
     view_->setSelectionMode(QAbstractItemView::SingleSelection);
     view_->setEditTriggers(QAbstractItemView::DoubleClicked | QAbstractItemView::EditKeyPressed);
     view_->verticalHeader()->hide();
+    view_->verticalHeader()->setDefaultSectionSize(view_->fontMetrics().height() + 6);
     view_->setWordWrap(false);
     view_->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     view_->horizontalHeader()->setStretchLastSection(true);
@@ -94,24 +97,18 @@ AnnotationsDock::AnnotationsDock(Session* session, RunController* controller, QW
     view_->addAction(remove);
     view_->setContextMenuPolicy(Qt::ActionsContextMenu);
     connect(remove, &QAction::triggered, this, [this] { removeSelected(); });
+    layout->addWidget(view_, 1);
 
-    auto* lower = new QWidget(split);
-    auto* lowerLayout = new QVBoxLayout(lower);
-    lowerLayout->setContentsMargins(0, 0, 0, 0);
-    earlier_ = new QLabel(lower);
+    earlier_ = new QLabel(body);
     earlier_->setObjectName(QStringLiteral("EarlierAnnotations"));
     earlier_->setWordWrap(true);
     earlier_->setTextFormat(Qt::RichText);
-    lowerLayout->addWidget(earlier_);
-    lowerLayout->addWidget(new QLabel(tr("Bookmarks (Ctrl+D adds, B / Shift+B jump):"), lower));
-    bookmarks_ = new QListWidget(lower);
+    layout->addWidget(earlier_);
+    layout->addWidget(new QLabel(tr("Bookmarks (M adds, B / Shift+B jump):"), body));
+    bookmarks_ = new QListWidget(body);
     bookmarks_->setObjectName(QStringLiteral("BookmarksList"));
-    lowerLayout->addWidget(bookmarks_, 1);
-    split->addWidget(view_);
-    split->addWidget(lower);
-    split->setStretchFactor(0, 3);
-    split->setStretchFactor(1, 1);
-    layout->addWidget(split, 1);
+    bookmarks_->setMaximumHeight(bookmarks_->fontMetrics().height() * 4 + 8);
+    layout->addWidget(bookmarks_);
     setWidget(body);
 
     connect(annotator_, &QLineEdit::editingFinished, this,

@@ -71,6 +71,8 @@ UsersDock::UsersDock(Session* session, QWidget* parent)
     view_->verticalHeader()->setDefaultSectionSize(view_->fontMetrics().height() + 6);
     view_->horizontalHeader()->setStretchLastSection(true);
     view_->horizontalHeader()->setHighlightSections(false);
+    // The annotation state sits beside the gold, where triage looks, not past the answers.
+    view_->horizontalHeader()->moveSection(UsersModel::ColumnNotes, UsersModel::ColumnR2p);
 
     filterTimer_ = new QTimer(this);
     filterTimer_->setSingleShot(true);
