@@ -106,6 +106,572 @@
         <source>unknown dialog %1</source>
         <translation>unbekannter Dialog %1</translation>
     </message>
+    <message>
+        <source>--report needs --project P, the project file that holds the run</source>
+        <translation>--report braucht --project P, die Projektdatei, die den Lauf enthält</translation>
+    </message>
+    <message>
+        <source>no project file %1</source>
+        <translation>keine Projektdatei %1</translation>
+    </message>
+    <message>
+        <source>--report needs --run ID, the number of a run in %1</source>
+        <translation>--report braucht --run ID, die Nummer eines Laufs in %1</translation>
+    </message>
+    <message>
+        <source>cannot open the project %1: %2</source>
+        <translation>Projekt %1 kann nicht geöffnet werden: %2</translation>
+    </message>
+    <message>
+        <source>Write a report of the run --run ID of --project P (of one user with --user ID) as HTML or PDF, by the file&apos;s extension, and quit without showing a window.</source>
+        <translation>Einen Bericht über den Lauf --run ID aus --project P (mit --user ID für einen einzelnen Nutzer) je nach Dateiendung als HTML oder PDF schreiben und beenden, ohne ein Fenster zu zeigen.</translation>
+    </message>
+    <message>
+        <source>The stored run --report reports.</source>
+        <translation>Der gespeicherte Lauf, über den --report berichtet.</translation>
+    </message>
+    <message>
+        <source>Bring the Analysis dock to the front on this page (slices, agreement, sweep or attribution; sweep and attribution also run).</source>
+        <translation>Das Analyse-Dock auf dieser Seite nach vorn holen (slices, agreement, sweep oder attribution; sweep und attribution werden auch ausgeführt).</translation>
+    </message>
+    <message>
+        <source>Select this stage of the user&apos;s trace (e.g. profile_synthesis).</source>
+        <translation>Diese Stufe im Verlauf des Nutzers auswählen (z. B. profile_synthesis).</translation>
+    </message>
+    <message>
+        <source>unknown stage %1</source>
+        <translation>unbekannte Stufe %1</translation>
+    </message>
+</context>
+<context>
+    <name>r2p::FailureLabel</name>
+    <message>
+        <source>Divergent thinking</source>
+        <translation>Abschweifendes Denken</translation>
+    </message>
+    <message>
+        <source>The reasoning wanders away from the task or the template stage, spending its budget on things that do not lead to the answer.</source>
+        <translation>Das Reasoning entfernt sich von der Aufgabe oder der Stufe der Vorlage und verbraucht sein Budget für Dinge, die nicht zur Antwort führen.</translation>
+    </message>
+    <message>
+        <source>Format misalignment</source>
+        <translation>Formatabweichung</translation>
+    </message>
+    <message>
+        <source>The answer is not in the exact format the task asks for, such as a label outside the label set or a rating that is not an integer from 1 to 5.</source>
+        <translation>Die Antwort hat nicht genau das Format, das die Aufgabe verlangt, etwa ein Label außerhalb der Label-Menge oder eine Bewertung, die keine ganze Zahl von 1 bis 5 ist.</translation>
+    </message>
+    <message>
+        <source>Retrieved history unused</source>
+        <translation>Abgerufene Historie ungenutzt</translation>
+    </message>
+    <message>
+        <source>The retrieved profile items are ignored or used ineffectively, so the answer is not grounded in this user&apos;s history.</source>
+        <translation>Die abgerufenen Profileinträge werden ignoriert oder kaum wirksam genutzt, sodass die Antwort nicht auf der Historie dieses Nutzers beruht.</translation>
+    </message>
+    <message>
+        <source>Hallucinated preference</source>
+        <translation>Halluzinierte Präferenz</translation>
+    </message>
+    <message>
+        <source>The reasoning attributes to the user a preference or style that none of the retrieved items supports.</source>
+        <translation>Das Reasoning schreibt dem Nutzer eine Präferenz oder einen Stil zu, den keiner der abgerufenen Einträge stützt.</translation>
+    </message>
+    <message>
+        <source>Ignored evidence</source>
+        <translation>Ignorierte Belege</translation>
+    </message>
+    <message>
+        <source>A retrieved item or synthesized fact that clearly bears on the answer is left out or contradicted without reason.</source>
+        <translation>Ein abgerufener Eintrag oder ein synthetisierter Fakt, der klar für die Antwort relevant ist, wird grundlos übergangen oder ihm wird widersprochen.</translation>
+    </message>
+    <message>
+        <source>Inconsistent candidates</source>
+        <translation>Widersprüchliche Kandidaten</translation>
+    </message>
+    <message>
+        <source>The sampled candidates disagree with each other, or the final choice does not follow from the cross-reference verdicts.</source>
+        <translation>Die gesampelten Kandidaten widersprechen einander, oder die endgültige Wahl folgt nicht aus den Urteilen des Abgleichs.</translation>
+    </message>
+    <message>
+        <source>Truncated</source>
+        <translation>Abgeschnitten</translation>
+    </message>
+    <message>
+        <source>The output stops before the stage or the answer is complete, for example at a token limit or a stop sequence.</source>
+        <translation>Die Ausgabe endet, bevor die Stufe oder die Antwort vollständig ist, zum Beispiel an einem Token-Limit oder einer Stoppsequenz.</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Sonstiges</translation>
+    </message>
+    <message>
+        <source>A reasoning failure that none of the other labels describes; say what it is in the note.</source>
+        <translation>Ein Reasoning-Fehler, den keine der anderen Fehlerkategorien beschreibt; beschreiben Sie ihn in der Notiz.</translation>
+    </message>
+</context>
+<context>
+    <name>r2p::ui::AnalysisDock</name>
+    <message>
+        <source>undefined</source>
+        <translation>undefiniert</translation>
+    </message>
+    <message>
+        <source>Export SVG…</source>
+        <translation>Als SVG exportieren…</translation>
+    </message>
+    <message>
+        <source>Export PNG…</source>
+        <translation>Als PNG exportieren…</translation>
+    </message>
+    <message>
+        <source>Analysis</source>
+        <translation>Analyse</translation>
+    </message>
+    <message>
+        <source>by profile size</source>
+        <translation>nach Profilgröße</translation>
+    </message>
+    <message>
+        <source>by gold label</source>
+        <translation>nach Referenzlabel</translation>
+    </message>
+    <message>
+        <source>by failure label</source>
+        <translation>nach Fehlerkategorie</translation>
+    </message>
+    <message>
+        <source>by RPI intervention</source>
+        <translation>nach RPI-Eingriff</translation>
+    </message>
+    <message>
+        <source>Slice</source>
+        <translation>Segment</translation>
+    </message>
+    <message>
+        <source>Users</source>
+        <translation>Nutzer</translation>
+    </message>
+    <message>
+        <source>R2P</source>
+        <translation>R2P</translation>
+    </message>
+    <message>
+        <source>Baseline</source>
+        <translation>Baseline</translation>
+    </message>
+    <message>
+        <source>Δ (R2P − baseline)</source>
+        <translation>Δ (R2P − Baseline)</translation>
+    </message>
+    <message>
+        <source>Win / tie / loss</source>
+        <translation>Sieg / Gleichstand / Niederlage</translation>
+    </message>
+    <message>
+        <source>Slices</source>
+        <translation>Segmente</translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <translation>Fehlerkategorie</translation>
+    </message>
+    <message>
+        <source>κ</source>
+        <translation>κ</translation>
+    </message>
+    <message>
+        <source>Observed</source>
+        <translation>Beobachtet</translation>
+    </message>
+    <message>
+        <source>By chance</source>
+        <translation>Zufällig erwartet</translation>
+    </message>
+    <message>
+        <source>Both / A only / B only / neither</source>
+        <translation>Beide / nur A / nur B / keiner</translation>
+    </message>
+    <message>
+        <source>Agreement</source>
+        <translation>Übereinstimmung</translation>
+    </message>
+    <message>
+        <source>k:</source>
+        <translation>k:</translation>
+    </message>
+    <message>
+        <source>Numbers of retrieved items to try, separated by commas</source>
+        <translation>Anzahlen abgerufener Einträge zum Ausprobieren, durch Kommas getrennt</translation>
+    </message>
+    <message>
+        <source>users:</source>
+        <translation>Nutzer:</translation>
+    </message>
+    <message>
+        <source>The first users of the filtered list that are in the run</source>
+        <translation>Die ersten Nutzer der gefilterten Liste, die im Lauf enthalten sind</translation>
+    </message>
+    <message>
+        <source>Run Sweep</source>
+        <translation>Sweep ausführen</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>System</source>
+        <translation>System</translation>
+    </message>
+    <message>
+        <source>k</source>
+        <translation>k</translation>
+    </message>
+    <message>
+        <source>Mean items</source>
+        <translation>Einträge (Mittel)</translation>
+    </message>
+    <message>
+        <source>Metric</source>
+        <translation>Metrik</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Retrieval sweep</source>
+        <translation>Retrieval-Sweep</translation>
+    </message>
+    <message>
+        <source>Leave Each Item Out</source>
+        <translation>Jeden Eintrag einzeln weglassen</translation>
+    </message>
+    <message>
+        <source>Runs R2P on the selected user once per retrieved item, without that item</source>
+        <translation>Führt R2P für den ausgewählten Nutzer einmal je abgerufenem Eintrag aus, jeweils ohne diesen Eintrag</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>Eintrag</translation>
+    </message>
+    <message>
+        <source>Profile id</source>
+        <translation>Profil-ID</translation>
+    </message>
+    <message>
+        <source>Retrieval score</source>
+        <translation>Retrieval-Bewertung</translation>
+    </message>
+    <message>
+        <source>Answer without it</source>
+        <translation>Antwort ohne ihn</translation>
+    </message>
+    <message>
+        <source>Score without it</source>
+        <translation>Bewertung ohne ihn</translation>
+    </message>
+    <message>
+        <source>Δ score</source>
+        <translation>Δ Bewertung</translation>
+    </message>
+    <message>
+        <source>Changed</source>
+        <translation>Geändert</translation>
+    </message>
+    <message>
+        <source>Attribution</source>
+        <translation>Attribution</translation>
+    </message>
+    <message numerus="yes">
+        <source>Sweeping: %1 of %n user(s), %2 runs, %3 s…</source>
+        <translation>
+            <numerusform>Sweep: %1 von %n Nutzer, %2 Durchläufe, %3 s…</numerusform>
+            <numerusform>Sweep: %1 von %n Nutzern, %2 Durchläufe, %3 s…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>User &lt;b&gt;%1&lt;/b&gt;: which retrieved item changes R2P&apos;s answer?</source>
+        <translation>Nutzer &lt;b&gt;%1&lt;/b&gt;: Welcher abgerufene Eintrag ändert die Antwort von R2P?</translation>
+    </message>
+    <message>
+        <source>Run &lt;b&gt;%1&lt;/b&gt; · %2 · compared on &lt;b&gt;%3&lt;/b&gt;</source>
+        <translation>Lauf &lt;b&gt;%1&lt;/b&gt; · %2 · verglichen anhand &lt;b&gt;%3&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>No run yet. &lt;i&gt;Run ▸ Run Batch…&lt;/i&gt; (Ctrl+B) runs R2P and the baselines; the analysis of the run shows here.</source>
+        <translation>Noch kein Lauf. &lt;i&gt;Ausführen ▸ Batch ausführen…&lt;/i&gt; (Ctrl+B) führt R2P und die Baselines aus; die Analyse des Laufs erscheint hier.</translation>
+    </message>
+    <message>
+        <source>no annotations on this run</source>
+        <translation>keine Annotationen in diesem Lauf</translation>
+    </message>
+    <message>
+        <source>not for this task</source>
+        <translation>nicht für diese Aufgabe</translation>
+    </message>
+    <message>
+        <source>RPI intervened</source>
+        <translation>RPI hat eingegriffen</translation>
+    </message>
+    <message>
+        <source>no intervention</source>
+        <translation>kein Eingriff</translation>
+    </message>
+    <message>
+        <source>R2P − %1 on %2, %3</source>
+        <translation>R2P − %1 bei %2, %3</translation>
+    </message>
+    <message>
+        <source>Agreement needs a stored run with annotations.</source>
+        <translation>Die Übereinstimmung braucht einen gespeicherten Lauf mit Annotationen.</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(keine)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Cohen&apos;s κ: %1 and %2 over %n item(s) both judged</source>
+        <translation>
+            <numerusform>Cohens κ: %1 und %2 über %n Eintrag, den beide bewertet haben</numerusform>
+            <numerusform>Cohens κ: %1 und %2 über %n Einträge, die beide bewertet haben</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Items both gave the label / only %1 / only %2 / neither</source>
+        <translation>Einträge, denen beide die Kategorie gaben / nur %1 / nur %2 / keiner</translation>
+    </message>
+    <message>
+        <source>Rows: %1&apos;s labels; columns: %2&apos;s</source>
+        <translation>Zeilen: Kategorien von %1; Spalten: von %2</translation>
+    </message>
+    <message>
+        <source>Yes votes</source>
+        <translation>Ja-Stimmen</translation>
+    </message>
+    <message numerus="yes">
+        <source>Fleiss&apos; κ: %1 annotators (%2) over %n item(s) all judged</source>
+        <translation>
+            <numerusform>Fleiss&apos; κ: %1 Annotatoren (%2) über %n Eintrag, den alle bewertet haben</numerusform>
+            <numerusform>Fleiss&apos; κ: %1 Annotatoren (%2) über %n Einträge, die alle bewertet haben</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n yes vote(s)</source>
+        <translation>
+            <numerusform>%n Ja-Stimme</numerusform>
+            <numerusform>%n Ja-Stimmen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No annotations on this run yet.</source>
+        <translation>Noch keine Annotationen in diesem Lauf.</translation>
+    </message>
+    <message>
+        <source>Only %1 has annotated this run; agreement needs two annotators or more.</source>
+        <translation>Nur %1 hat diesen Lauf annotiert; für die Übereinstimmung braucht es mindestens zwei Annotatoren.</translation>
+    </message>
+    <message>
+        <source>“%1” is not a k: give whole numbers from 0 to 64, separated by commas.</source>
+        <translation>„%1“ ist kein k: Geben Sie ganze Zahlen von 0 bis 64 an, durch Kommas getrennt.</translation>
+    </message>
+    <message>
+        <source>Give at least one k.</source>
+        <translation>Geben Sie mindestens ein k an.</translation>
+    </message>
+    <message>
+        <source>None of the listed users is in the run.</source>
+        <translation>Keiner der aufgeführten Nutzer ist im Lauf.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Sweeping %n user(s)…</source>
+        <translation>
+            <numerusform>Sweep über %n Nutzer…</numerusform>
+            <numerusform>Sweep über %n Nutzer…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Cancelled: %1 over the %n user(s) finished before.</source>
+        <translation>
+            <numerusform>Abgebrochen: %1 über den %n Nutzer, der vorher fertig war.</numerusform>
+            <numerusform>Abgebrochen: %1 über die %n Nutzer, die vorher fertig waren.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 over %n user(s).</source>
+        <translation>
+            <numerusform>%1 über %n Nutzer.</numerusform>
+            <numerusform>%1 über %n Nutzer.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 against k (retrieved items)</source>
+        <translation>%1 gegen k (abgerufene Einträge)</translation>
+    </message>
+    <message>
+        <source>Attribution runs with a stored run&apos;s settings: run a batch first (Ctrl+B).</source>
+        <translation>Die Attribution verwendet die Einstellungen eines gespeicherten Laufs: Führen Sie zuerst einen Batch aus (Ctrl+B).</translation>
+    </message>
+    <message>
+        <source>Running R2P without each retrieved item…</source>
+        <translation>R2P wird ohne jeweils einen der abgerufenen Einträge ausgeführt…</translation>
+    </message>
+    <message numerus="yes">
+        <source>User &lt;b&gt;%1&lt;/b&gt; with all %2 items: &lt;b&gt;%3&lt;/b&gt;%4 · %n item(s) change the answer when left out.</source>
+        <translation>
+            <numerusform>Nutzer &lt;b&gt;%1&lt;/b&gt; mit allen %2 Einträgen: &lt;b&gt;%3&lt;/b&gt;%4 · %n Eintrag ändert die Antwort, wenn er weggelassen wird.</numerusform>
+            <numerusform>Nutzer &lt;b&gt;%1&lt;/b&gt; mit allen %2 Einträgen: &lt;b&gt;%3&lt;/b&gt;%4 · %n Einträge ändern die Antwort, wenn sie weggelassen werden.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>failed: %1</source>
+        <translation>fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>ja</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>nein</translation>
+    </message>
+</context>
+<context>
+    <name>r2p::ui::AnnotationText</name>
+    <message>
+        <source>minor</source>
+        <translation>gering</translation>
+    </message>
+    <message>
+        <source>major</source>
+        <translation>erheblich</translation>
+    </message>
+    <message>
+        <source>critical</source>
+        <translation>kritisch</translation>
+    </message>
+    <message>
+        <source>whole run</source>
+        <translation>ganzer Lauf</translation>
+    </message>
+    <message>
+        <source>verdict on candidate %1</source>
+        <translation>Urteil zu Kandidat %1</translation>
+    </message>
+    <message>
+        <source>%1: “%2”</source>
+        <translation>%1: „%2“</translation>
+    </message>
+</context>
+<context>
+    <name>r2p::ui::AnnotationsDock</name>
+    <message>
+        <source>Annotations</source>
+        <translation>Annotationen</translation>
+    </message>
+    <message>
+        <source>your name</source>
+        <translation>Ihr Name</translation>
+    </message>
+    <message>
+        <source>Who annotates: kept with every label</source>
+        <translation>Wer annotiert: wird mit jeder Kategorie gespeichert</translation>
+    </message>
+    <message>
+        <source>Annotator:</source>
+        <translation>Annotator:</translation>
+    </message>
+    <message>
+        <source>Severity of the next label (S cycles)</source>
+        <translation>Schweregrad der nächsten Kategorie (S wechselt)</translation>
+    </message>
+    <message>
+        <source>Severity:</source>
+        <translation>Schweregrad:</translation>
+    </message>
+    <message>
+        <source>Note for the next label (Ctrl+M; Return goes back)</source>
+        <translation>Notiz zur nächsten Kategorie (Ctrl+M; Return kehrt zurück)</translation>
+    </message>
+    <message>
+        <source>Remove Annotation</source>
+        <translation>Annotation entfernen</translation>
+    </message>
+    <message>
+        <source>Bookmarks (M adds, B / Shift+B jump):</source>
+        <translation>Lesezeichen (M fügt hinzu, B / Shift+B springen):</translation>
+    </message>
+    <message>
+        <source>&lt;i&gt;Annotations attach to a stored run: pick a user of the run the Users view shows, or run a batch (Ctrl+B).&lt;/i&gt;</source>
+        <translation>&lt;i&gt;Annotationen gehören zu einem gespeicherten Lauf: Wählen Sie einen Nutzer des Laufs, den die Nutzeransicht zeigt, oder führen Sie einen Batch aus (Ctrl+B).&lt;/i&gt;</translation>
+    </message>
+    <message>
+        <source>Run #%1 · user &lt;b&gt;%2&lt;/b&gt; · labelling: &lt;b&gt;%3&lt;/b&gt;</source>
+        <translation>Lauf #%1 · Nutzer &lt;b&gt;%2&lt;/b&gt; · Element: &lt;b&gt;%3&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Nothing to annotate: select a user of a stored run first.</source>
+        <translation>Nichts zu annotieren: Wählen Sie zuerst einen Nutzer eines gespeicherten Laufs.</translation>
+    </message>
+    <message>
+        <source>Name the annotator first.</source>
+        <translation>Geben Sie zuerst den Namen des Annotators an.</translation>
+    </message>
+    <message>
+        <source>Saved “%1” on %2.</source>
+        <translation>„%1“ für %2 gespeichert.</translation>
+    </message>
+    <message>
+        <source>Annotation removed.</source>
+        <translation>Annotation entfernt.</translation>
+    </message>
+    <message numerus="yes">
+        <source>run #%1 (%n)</source>
+        <translation>
+            <numerusform>Lauf #%1 (%n)</numerusform>
+            <numerusform>Lauf #%1 (%n)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>◷ This user was also annotated on other runs: %1.</source>
+        <translation>◷ Dieser Nutzer wurde auch in anderen Läufen annotiert: %1.</translation>
+    </message>
+    <message>
+        <source>user %1</source>
+        <translation>Nutzer %1</translation>
+    </message>
+</context>
+<context>
+    <name>r2p::ui::AnnotationsModel</name>
+    <message>
+        <source>%1 · template %2 v%3</source>
+        <translation>%1 · Vorlage %2 v%3</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>Element</translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <translation>Fehlerkategorie</translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation>Schweregrad</translation>
+    </message>
+    <message>
+        <source>Annotator</source>
+        <translation>Annotator</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Notiz</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Zeit</translation>
+    </message>
 </context>
 <context>
     <name>r2p::ui::BatchDialog</name>
@@ -240,6 +806,29 @@
     </message>
 </context>
 <context>
+    <name>r2p::ui::ChartExport</name>
+    <message>
+        <source>No such chart.</source>
+        <translation>Dieses Diagramm gibt es nicht.</translation>
+    </message>
+    <message>
+        <source>Cannot write %1</source>
+        <translation>%1 kann nicht geschrieben werden</translation>
+    </message>
+    <message>
+        <source>SVG image (*.svg)</source>
+        <translation>SVG-Bild (*.svg)</translation>
+    </message>
+    <message>
+        <source>PNG image (*.png)</source>
+        <translation>PNG-Bild (*.png)</translation>
+    </message>
+    <message>
+        <source>Export Chart</source>
+        <translation>Diagramm exportieren</translation>
+    </message>
+</context>
+<context>
     <name>r2p::ui::CompareDock</name>
     <message>
         <source>Compare</source>
@@ -284,6 +873,10 @@
     <message>
         <source>&lt;i&gt;No gold output for this user.&lt;/i&gt;</source>
         <translation>&lt;i&gt;Keine Referenzausgabe für diesen Benutzer.&lt;/i&gt;</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>Stufe</translation>
     </message>
 </context>
 <context>
@@ -850,6 +1443,54 @@
         <source>&amp;System</source>
         <translation>&amp;System</translation>
     </message>
+    <message>
+        <source>Export Run &amp;Report…</source>
+        <translation>L&amp;aufbericht exportieren…</translation>
+    </message>
+    <message>
+        <source>Export &amp;User Report…</source>
+        <translation>N&amp;utzerbericht exportieren…</translation>
+    </message>
+    <message>
+        <source>Go to &amp;Annotations</source>
+        <translation>Zu Anno&amp;tationen wechseln</translation>
+    </message>
+    <message>
+        <source>Go to A&amp;nalysis</source>
+        <translation>Zu Ana&amp;lyse wechseln</translation>
+    </message>
+    <message>
+        <source>&amp;Annotate</source>
+        <translation>A&amp;nnotieren</translation>
+    </message>
+    <message>
+        <source>&amp;Label</source>
+        <translation>&amp;Fehlerkategorie</translation>
+    </message>
+    <message>
+        <source>A report needs a stored run (Run ▸ Run Batch…, Ctrl+B)%1.</source>
+        <translation>Ein Bericht braucht einen gespeicherten Lauf (Ausführen ▸ Batch ausführen…, Ctrl+B)%1.</translation>
+    </message>
+    <message>
+        <source> and a selected user</source>
+        <translation> und einen ausgewählten Nutzer</translation>
+    </message>
+    <message>
+        <source>Export User Report</source>
+        <translation>Nutzerbericht exportieren</translation>
+    </message>
+    <message>
+        <source>Export Run Report</source>
+        <translation>Laufbericht exportieren</translation>
+    </message>
+    <message>
+        <source>Self-contained HTML (*.html);;PDF (*.pdf)</source>
+        <translation>Eigenständiges HTML (*.html);;PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Report written to %1</source>
+        <translation>Bericht nach %1 geschrieben</translation>
+    </message>
 </context>
 <context>
     <name>r2p::ui::MetricsDock</name>
@@ -984,26 +1625,6 @@
     <message>
         <source>reasoning tokens</source>
         <translation>Reasoning-Tokens</translation>
-    </message>
-    <message>
-        <source>No such chart.</source>
-        <translation>Dieses Diagramm gibt es nicht.</translation>
-    </message>
-    <message>
-        <source>Cannot write %1</source>
-        <translation>%1 kann nicht geschrieben werden</translation>
-    </message>
-    <message>
-        <source>SVG image (*.svg)</source>
-        <translation>SVG-Bild (*.svg)</translation>
-    </message>
-    <message>
-        <source>PNG image (*.png)</source>
-        <translation>PNG-Bild (*.png)</translation>
-    </message>
-    <message>
-        <source>Export Chart</source>
-        <translation>Diagramm exportieren</translation>
     </message>
     <message>
         <source>Reasoning tokens against %1 (one user in %2 shown)</source>
@@ -1443,6 +2064,578 @@
         <source>Replace the output of %1; everything after it runs again.</source>
         <translation>Die Ausgabe von %1 ersetzen; alles danach wird neu ausgeführt.</translation>
     </message>
+    <message>
+        <source> · answer &lt;b&gt;%1&lt;/b&gt; (F10 runs the engine on this user afresh)</source>
+        <translation> · Antwort &lt;b&gt;%1&lt;/b&gt; (F10 führt die Engine für diesen Benutzer neu aus)</translation>
+    </message>
+</context>
+<context>
+    <name>r2p::ui::Report</name>
+    <message>
+        <source>offline (no LLM)</source>
+        <translation>offline (kein LLM)</translation>
+    </message>
+    <message>
+        <source>replay (response cache)</source>
+        <translation>Wiedergabe (Antwort-Cache)</translation>
+    </message>
+    <message>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+    <message>
+        <source>minor</source>
+        <translation>gering</translation>
+    </message>
+    <message>
+        <source>major</source>
+        <translation>erheblich</translation>
+    </message>
+    <message>
+        <source>critical</source>
+        <translation>kritisch</translation>
+    </message>
+    <message>
+        <source>whole answer</source>
+        <translation>gesamte Antwort</translation>
+    </message>
+    <message>
+        <source>%1: “%2”</source>
+        <translation>%1: „%2“</translation>
+    </message>
+    <message>
+        <source>verdict of candidate %1</source>
+        <translation>Urteil zu Kandidat %1</translation>
+    </message>
+    <message>
+        <source>Generated by R2P Workbench on %1 (UTC).</source>
+        <translation>Erstellt von der R2P-Werkbank am %1 (UTC).</translation>
+    </message>
+    <message>
+        <source>The project %1 has no run %2.</source>
+        <translation>Das Projekt %1 hat keinen Lauf %2.</translation>
+    </message>
+    <message>
+        <source>Cannot read run %1: %2</source>
+        <translation>Lauf %1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>Setting</source>
+        <translation>Einstellung</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Wert</translation>
+    </message>
+    <message>
+        <source>Task</source>
+        <translation>Aufgabe</translation>
+    </message>
+    <message>
+        <source>Systems</source>
+        <translation>Systeme</translation>
+    </message>
+    <message>
+        <source>Backend</source>
+        <translation>Backend</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Modell</translation>
+    </message>
+    <message>
+        <source>Endpoint</source>
+        <translation>Endpunkt</translation>
+    </message>
+    <message>
+        <source>HRT template</source>
+        <translation>HRT-Vorlage</translation>
+    </message>
+    <message>
+        <source>%1, version %2</source>
+        <translation>%1, Version %2</translation>
+    </message>
+    <message>
+        <source>Retrieval</source>
+        <translation>Retrieval</translation>
+    </message>
+    <message>
+        <source>%1, k = %2</source>
+        <translation>%1, k = %2</translation>
+    </message>
+    <message>
+        <source>Candidates (M)</source>
+        <translation>Kandidaten (M)</translation>
+    </message>
+    <message>
+        <source>RPI interventions per stage (at most)</source>
+        <translation>RPI-Eingriffe je Stufe (höchstens)</translation>
+    </message>
+    <message>
+        <source>Seed</source>
+        <translation>Seed</translation>
+    </message>
+    <message>
+        <source>Users</source>
+        <translation>Nutzer</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Erstellt</translation>
+    </message>
+    <message>
+        <source>Finished</source>
+        <translation>Beendet</translation>
+    </message>
+    <message>
+        <source>Questions file</source>
+        <translation>Fragendatei</translation>
+    </message>
+    <message>
+        <source>Outputs file</source>
+        <translation>Ausgabedatei</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>Nutzer</translation>
+    </message>
+    <message>
+        <source>System</source>
+        <translation>System</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>Element</translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <translation>Fehlerkategorie</translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation>Schweregrad</translation>
+    </message>
+    <message>
+        <source>Annotator</source>
+        <translation>Annotator</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Notiz</translation>
+    </message>
+    <message>
+        <source>R2P run %1 — %2</source>
+        <translation>R2P-Lauf %1 — %2</translation>
+    </message>
+    <message>
+        <source>Stakeholder report of a stored run: how it was set up, how each system scored, where R2P won and lost against the baselines, and what annotators found.</source>
+        <translation>Bericht über einen gespeicherten Lauf für Stakeholder: wie er eingerichtet war, wie jedes System abschnitt, wo R2P gegenüber den Baselines gewann und verlor und was die Annotatoren fanden.</translation>
+    </message>
+    <message>
+        <source>Run settings</source>
+        <translation>Laufeinstellungen</translation>
+    </message>
+    <message>
+        <source>Metrics</source>
+        <translation>Metriken</translation>
+    </message>
+    <message>
+        <source>Each system&apos;s LaMP metrics over the users it finished, with 95% bootstrap intervals (1,000 resamples).</source>
+        <translation>Die LaMP-Metriken jedes Systems über die Nutzer, die es abgeschlossen hat, mit 95-%-Bootstrap-Intervallen (1.000 Stichproben).</translation>
+    </message>
+    <message>
+        <source>Metric</source>
+        <translation>Metrik</translation>
+    </message>
+    <message>
+        <source>95% interval</source>
+        <translation>95-%-Intervall</translation>
+    </message>
+    <message>
+        <source>Users, format and reasoning</source>
+        <translation>Nutzer, Format und Reasoning</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Scored</source>
+        <translation>Bewertet</translation>
+    </message>
+    <message>
+        <source>In format</source>
+        <translation>Im Format</translation>
+    </message>
+    <message>
+        <source>Reasoning tokens per answer</source>
+        <translation>Reasoning-Tokens je Antwort</translation>
+    </message>
+    <message>
+        <source>Interventions per user</source>
+        <translation>Eingriffe je Nutzer</translation>
+    </message>
+    <message>
+        <source>R2P against each baseline</source>
+        <translation>R2P gegen jede Baseline</translation>
+    </message>
+    <message>
+        <source>The run has no baseline to compare R2P with.</source>
+        <translation>Der Lauf hat keine Baseline, mit der R2P verglichen werden kann.</translation>
+    </message>
+    <message>
+        <source>Paired over the users both systems scored: Δ = R2P − baseline in the metric&apos;s units (for MAE and RMSE a negative Δ means R2P is better), with a paired bootstrap interval and the users won, tied and lost.</source>
+        <translation>Gepaart über die Nutzer, die beide Systeme bewertet haben: Δ = R2P − Baseline in den Einheiten der Metrik (bei MAE und RMSE bedeutet ein negatives Δ, dass R2P besser ist), mit gepaartem Bootstrap-Intervall sowie den gewonnenen, unentschiedenen und verlorenen Nutzern.</translation>
+    </message>
+    <message>
+        <source>Baseline</source>
+        <translation>Baseline</translation>
+    </message>
+    <message>
+        <source>Δ</source>
+        <translation>Δ</translation>
+    </message>
+    <message>
+        <source>Win</source>
+        <translation>Sieg</translation>
+    </message>
+    <message>
+        <source>Tie</source>
+        <translation>Gleichstand</translation>
+    </message>
+    <message>
+        <source>Loss</source>
+        <translation>Niederlage</translation>
+    </message>
+    <message>
+        <source>P(R2P better)</source>
+        <translation>P(R2P besser)</translation>
+    </message>
+    <message>
+        <source>Charts</source>
+        <translation>Diagramme</translation>
+    </message>
+    <message>
+        <source>Histogram of per-user deltas</source>
+        <translation>Histogramm der Δ je Nutzer</translation>
+    </message>
+    <message>
+        <source>Win, tie and loss against each baseline</source>
+        <translation>Sieg, Gleichstand und Niederlage gegen jede Baseline</translation>
+    </message>
+    <message>
+        <source>Cross-reference verdicts</source>
+        <translation>Urteile des Abgleichs</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>Alle</translation>
+    </message>
+    <message>
+        <source>No verdicts are stored for this run.</source>
+        <translation>Für diesen Lauf sind keine Urteile gespeichert.</translation>
+    </message>
+    <message>
+        <source>Annotations</source>
+        <translation>Annotationen</translation>
+    </message>
+    <message>
+        <source>Nobody has annotated this run yet.</source>
+        <translation>Diesen Lauf hat noch niemand annotiert.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n annotation(s) on this run.</source>
+        <translation>
+            <numerusform>%n Annotation in diesem Lauf.</numerusform>
+            <numerusform>%n Annotationen in diesem Lauf.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Failure label</source>
+        <translation>Fehlerkategorie</translation>
+    </message>
+    <message>
+        <source>Worst users against %1</source>
+        <translation>Schlechteste Nutzer gegen %1</translation>
+    </message>
+    <message>
+        <source>R2P was worse than %1 for no user.</source>
+        <translation>R2P war bei keinem Nutzer schlechter als %1.</translation>
+    </message>
+    <message>
+        <source>The users where R2P lost most against %1 on %2 (at most 10).</source>
+        <translation>Die Nutzer, bei denen R2P gegen %1 bei %2 am deutlichsten verlor (höchstens 10).</translation>
+    </message>
+    <message>
+        <source>Gold</source>
+        <translation>Referenz</translation>
+    </message>
+    <message>
+        <source>R2P answer</source>
+        <translation>R2P-Antwort</translation>
+    </message>
+    <message>
+        <source>R2P</source>
+        <translation>R2P</translation>
+    </message>
+    <message>
+        <source>%1 answer</source>
+        <translation>Antwort von %1</translation>
+    </message>
+    <message>
+        <source>The questions file %1 is not available unchanged, so the input is not shown; the query retrieval used is.</source>
+        <translation>Die Fragendatei %1 ist nicht unverändert verfügbar, daher wird die Eingabe nicht gezeigt, wohl aber die vom Retrieval verwendete Anfrage.</translation>
+    </message>
+    <message>
+        <source>The questions file has no record of this user.</source>
+        <translation>Die Fragendatei enthält keinen Datensatz dieses Nutzers.</translation>
+    </message>
+    <message>
+        <source>%1 prompt + %2 completion tokens</source>
+        <translation>%1 Prompt- + %2 Completion-Tokens</translation>
+    </message>
+    <message>
+        <source>%1 reasoning</source>
+        <translation>%1 Reasoning</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n attempt(s)</source>
+        <translation>
+            <numerusform>%n Versuch</numerusform>
+            <numerusform>%n Versuche</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>mode %1</source>
+        <translation>Modus %1</translation>
+    </message>
+    <message>
+        <source>%1. %2</source>
+        <translation>%1. %2</translation>
+    </message>
+    <message>
+        <source>RPI rule</source>
+        <translation>RPI-Regel</translation>
+    </message>
+    <message>
+        <source>Evidence</source>
+        <translation>Belege</translation>
+    </message>
+    <message>
+        <source>Injected thought</source>
+        <translation>Eingefügter Gedanke</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Ergebnis</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Error: %1</source>
+        <translation>Fehler: %1</translation>
+    </message>
+    <message>
+        <source>Note: %1</source>
+        <translation>Hinweis: %1</translation>
+    </message>
+    <message>
+        <source>Reasoning</source>
+        <translation>Reasoning</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>Text</translation>
+    </message>
+    <message>
+        <source>Candidate</source>
+        <translation>Kandidat</translation>
+    </message>
+    <message>
+        <source>Answer</source>
+        <translation>Antwort</translation>
+    </message>
+    <message>
+        <source>Verdict</source>
+        <translation>Urteil</translation>
+    </message>
+    <message>
+        <source>Agreement</source>
+        <translation>Übereinstimmung</translation>
+    </message>
+    <message>
+        <source>Chosen</source>
+        <translation>Gewählt</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Begründung</translation>
+    </message>
+    <message>
+        <source>Judge</source>
+        <translation>Bewerter</translation>
+    </message>
+    <message>
+        <source>Final answer: candidate %1 — %2</source>
+        <translation>Endgültige Antwort: Kandidat %1 — %2</translation>
+    </message>
+    <message>
+        <source>Run %1 has no user &quot;%2&quot;.</source>
+        <translation>Lauf %1 hat keinen Nutzer „%2“.</translation>
+    </message>
+    <message>
+        <source>User %1 — R2P run %2</source>
+        <translation>Nutzer %1 — R2P-Lauf %2</translation>
+    </message>
+    <message>
+        <source>%1 · backend %2 · model %3 · HRT template %4 v%5</source>
+        <translation>%1 · Backend %2 · Modell %3 · HRT-Vorlage %4 v%5</translation>
+    </message>
+    <message>
+        <source>Query</source>
+        <translation>Anfrage</translation>
+    </message>
+    <message>
+        <source>Gold:</source>
+        <translation>Referenz:</translation>
+    </message>
+    <message>
+        <source>none (the split has no outputs)</source>
+        <translation>keine (die Aufteilung hat keine Ausgaben)</translation>
+    </message>
+    <message>
+        <source>Retrieved history</source>
+        <translation>Abgerufene Historie</translation>
+    </message>
+    <message>
+        <source>Query used for retrieval:</source>
+        <translation>Für das Retrieval verwendete Anfrage:</translation>
+    </message>
+    <message>
+        <source>Profile id</source>
+        <translation>Profil-ID</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>Bewertung</translation>
+    </message>
+    <message>
+        <source>Matched terms</source>
+        <translation>Passende Begriffe</translation>
+    </message>
+    <message>
+        <source>Answers</source>
+        <translation>Antworten</translation>
+    </message>
+    <message>
+        <source>Scores</source>
+        <translation>Bewertungen</translation>
+    </message>
+    <message>
+        <source>Reasoning tokens</source>
+        <translation>Reasoning-Tokens</translation>
+    </message>
+    <message>
+        <source>Interventions</source>
+        <translation>Eingriffe</translation>
+    </message>
+    <message>
+        <source>not run</source>
+        <translation>nicht ausgeführt</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>ja</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>nein</translation>
+    </message>
+    <message>
+        <source>Δ to %1: %2</source>
+        <translation>Δ zu %1: %2</translation>
+    </message>
+    <message>
+        <source>R2P on %1: %2</source>
+        <translation>R2P bei %1: %2</translation>
+    </message>
+    <message>
+        <source>R2P stages</source>
+        <translation>R2P-Stufen</translation>
+    </message>
+    <message>
+        <source>R2P has no stored trace for this user.</source>
+        <translation>R2P hat für diesen Nutzer keinen gespeicherten Verlauf.</translation>
+    </message>
+    <message>
+        <source>No verdicts are stored for this user.</source>
+        <translation>Für diesen Nutzer sind keine Urteile gespeichert.</translation>
+    </message>
+    <message>
+        <source>Nobody has annotated this user on this run yet.</source>
+        <translation>Diesen Nutzer hat in diesem Lauf noch niemand annotiert.</translation>
+    </message>
+    <message>
+        <source>page %1 of %2</source>
+        <translation>Seite %1 von %2</translation>
+    </message>
+    <message>
+        <source>Cannot write the report %1: the file must end in .html or .pdf.</source>
+        <translation>Der Bericht %1 kann nicht geschrieben werden: Die Datei muss auf .html oder .pdf enden.</translation>
+    </message>
+    <message>
+        <source>Cannot write the report %1: %2</source>
+        <translation>Der Bericht %1 kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>Cannot write the report %1: the PDF could not be drawn.</source>
+        <translation>Der Bericht %1 kann nicht geschrieben werden: Das PDF konnte nicht gezeichnet werden.</translation>
+    </message>
+</context>
+<context>
+    <name>r2p::ui::ReportCharts</name>
+    <message>
+        <source>Per-user Δ, R2P against %1 (%2; right of 0: R2P better)</source>
+        <translation>Δ je Nutzer, R2P gegen %1 (%2; rechts von 0: R2P besser)</translation>
+    </message>
+    <message>
+        <source>users</source>
+        <translation>Nutzer</translation>
+    </message>
+    <message>
+        <source>baseline %1 − R2P %1</source>
+        <translation>Baseline %1 − R2P %1</translation>
+    </message>
+    <message>
+        <source>R2P %1 − baseline %1</source>
+        <translation>R2P %1 − Baseline %1</translation>
+    </message>
+    <message>
+        <source>R2P against each baseline: users won, tied and lost (%1)</source>
+        <translation>R2P gegen jede Baseline: gewonnene, unentschiedene und verlorene Nutzer (%1)</translation>
+    </message>
+    <message>
+        <source>win</source>
+        <translation>Sieg</translation>
+    </message>
+    <message>
+        <source>tie</source>
+        <translation>Gleichstand</translation>
+    </message>
+    <message>
+        <source>loss</source>
+        <translation>Niederlage</translation>
+    </message>
 </context>
 <context>
     <name>r2p::ui::RunController</name>
@@ -1457,6 +2650,17 @@
     <message>
         <source>%1 at %2</source>
         <translation>%1 auf %2</translation>
+    </message>
+    <message>
+        <source>stored run #%1</source>
+        <translation>gespeicherter Lauf #%1</translation>
+    </message>
+</context>
+<context>
+    <name>r2p::ui::Session</name>
+    <message>
+        <source>No project is open.</source>
+        <translation>Kein Projekt geöffnet.</translation>
     </message>
 </context>
 <context>
@@ -1798,6 +3002,77 @@
     </message>
 </context>
 <context>
+    <name>r2p::ui::Triage</name>
+    <message>
+        <source>Label %1</source>
+        <translation>Kategorie %1</translation>
+    </message>
+    <message>
+        <source>Label the &amp;Whole Run</source>
+        <translation>&amp;Ganzen Lauf kennzeichnen</translation>
+    </message>
+    <message>
+        <source>&amp;Next Unannotated User</source>
+        <translation>&amp;Nächster nicht annotierter Nutzer</translation>
+    </message>
+    <message>
+        <source>&amp;Previous Unannotated User</source>
+        <translation>&amp;Vorheriger nicht annotierter Nutzer</translation>
+    </message>
+    <message>
+        <source>Cycle &amp;Severity</source>
+        <translation>&amp;Schweregrad wechseln</translation>
+    </message>
+    <message>
+        <source>Write a N&amp;ote</source>
+        <translation>N&amp;otiz schreiben</translation>
+    </message>
+    <message>
+        <source>&amp;Bookmark This</source>
+        <translation>&amp;Lesezeichen setzen</translation>
+    </message>
+    <message>
+        <source>Ne&amp;xt Bookmark</source>
+        <translation>Nä&amp;chstes Lesezeichen</translation>
+    </message>
+    <message>
+        <source>Pre&amp;vious Bookmark</source>
+        <translation>Vo&amp;rheriges Lesezeichen</translation>
+    </message>
+    <message>
+        <source>Triage &amp;Cheat-Sheet</source>
+        <translation>Triage-&amp;Kurzübersicht</translation>
+    </message>
+    <message>
+        <source>Select text</source>
+        <translation>Text markieren</translation>
+    </message>
+    <message>
+        <source>in the Reasoning stream, then a number: label that span</source>
+        <translation>im Reasoning-Stream, dann eine Zahl: diesen Abschnitt kennzeichnen</translation>
+    </message>
+    <message>
+        <source>Click a stage or verdict</source>
+        <translation>Stufe oder Urteil anklicken</translation>
+    </message>
+    <message>
+        <source>then a number: label that stage or verdict</source>
+        <translation>dann eine Zahl: diese Stufe oder dieses Urteil kennzeichnen</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <source>in the annotation list: remove the selected annotation</source>
+        <translation>in der Annotationsliste: ausgewählte Annotation entfernen</translation>
+    </message>
+    <message>
+        <source>Triage Shortcuts</source>
+        <translation>Triage-Tastenkürzel</translation>
+    </message>
+</context>
+<context>
     <name>r2p::ui::UserFilter</name>
     <message>
         <source>“%1”: profile needs a number, e.g. profile&gt;50</source>
@@ -1808,8 +3083,8 @@
         <translation>„%1“: delta braucht eine Zahl, z. B. delta&lt;0</translation>
     </message>
     <message>
-        <source>“%1”: unknown filter; use id:, gold:, user:, profile&gt;N, has:gold, is:worse, is:better, delta&lt;X, has:intervention, has:contradicted</source>
-        <translation>„%1“: unbekannter Filter; verwenden Sie id:, gold:, user:, profile&gt;N, has:gold, is:worse, is:better, delta&lt;X, has:intervention, has:contradicted</translation>
+        <source>“%1”: unknown filter; use id:, gold:, user:, profile&gt;N, has:gold, is:worse, is:better, delta&lt;X, has:intervention, has:contradicted, has:annotation, no:annotation, label:ID</source>
+        <translation>„%1“: unbekannter Filter; verwenden Sie id:, gold:, user:, profile&gt;N, has:gold, is:worse, is:better, delta&lt;X, has:intervention, has:contradicted, has:annotation, no:annotation, label:ID</translation>
     </message>
 </context>
 <context>
@@ -1953,6 +3228,25 @@
     <message>
         <source>Candidates the cross-reference found contradicted</source>
         <translation>Kandidaten, die der Abgleich als widerlegt fand</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n annotation(s) on the shown run</source>
+        <translation>
+            <numerusform>%n Annotation im angezeigten Lauf</numerusform>
+            <numerusform>%n Annotationen im angezeigten Lauf</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>annotated on an earlier run of this questions file</source>
+        <translation>in einem früheren Lauf dieser Fragendatei annotiert</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Notizen</translation>
+    </message>
+    <message>
+        <source>Failure annotations on the shown run (◷: annotated on an earlier run)</source>
+        <translation>Fehlerannotationen im angezeigten Lauf (◷: in einem früheren Lauf annotiert)</translation>
     </message>
 </context>
 <context>

@@ -106,6 +106,572 @@
         <source>unknown dialog %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>--report needs --project P, the project file that holds the run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no project file %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--report needs --run ID, the number of a run in %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot open the project %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write a report of the run --run ID of --project P (of one user with --user ID) as HTML or PDF, by the file&apos;s extension, and quit without showing a window.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The stored run --report reports.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bring the Analysis dock to the front on this page (slices, agreement, sweep or attribution; sweep and attribution also run).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select this stage of the user&apos;s trace (e.g. profile_synthesis).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown stage %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>r2p::FailureLabel</name>
+    <message>
+        <source>Divergent thinking</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The reasoning wanders away from the task or the template stage, spending its budget on things that do not lead to the answer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Format misalignment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The answer is not in the exact format the task asks for, such as a label outside the label set or a rating that is not an integer from 1 to 5.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retrieved history unused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The retrieved profile items are ignored or used ineffectively, so the answer is not grounded in this user&apos;s history.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hallucinated preference</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The reasoning attributes to the user a preference or style that none of the retrieved items supports.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ignored evidence</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A retrieved item or synthesized fact that clearly bears on the answer is left out or contradicted without reason.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Inconsistent candidates</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The sampled candidates disagree with each other, or the final choice does not follow from the cross-reference verdicts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Truncated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The output stops before the stage or the answer is complete, for example at a token limit or a stop sequence.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A reasoning failure that none of the other labels describes; say what it is in the note.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>r2p::ui::AnalysisDock</name>
+    <message>
+        <source>undefined</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export SVG…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export PNG…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Analysis</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>by profile size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>by gold label</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>by failure label</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>by RPI intervention</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Slice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Users</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>R2P</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Baseline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Δ (R2P − baseline)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Win / tie / loss</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Slices</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>κ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Observed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>By chance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Both / A only / B only / neither</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Agreement</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>k:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Numbers of retrieved items to try, separated by commas</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>users:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The first users of the filtered list that are in the run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run Sweep</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>System</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>k</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mean items</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Metric</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retrieval sweep</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Leave Each Item Out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Runs R2P on the selected user once per retrieved item, without that item</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Profile id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retrieval score</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Answer without it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Score without it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Δ score</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Attribution</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Sweeping: %1 of %n user(s), %2 runs, %3 s…</source>
+        <translation>
+            <numerusform>Sweeping: %1 of %n user, %2 runs, %3 s…</numerusform>
+            <numerusform>Sweeping: %1 of %n users, %2 runs, %3 s…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>User &lt;b&gt;%1&lt;/b&gt;: which retrieved item changes R2P&apos;s answer?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run &lt;b&gt;%1&lt;/b&gt; · %2 · compared on &lt;b&gt;%3&lt;/b&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No run yet. &lt;i&gt;Run ▸ Run Batch…&lt;/i&gt; (Ctrl+B) runs R2P and the baselines; the analysis of the run shows here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no annotations on this run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not for this task</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>RPI intervened</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no intervention</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>R2P − %1 on %2, %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Agreement needs a stored run with annotations.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Cohen&apos;s κ: %1 and %2 over %n item(s) both judged</source>
+        <translation>
+            <numerusform>Cohen&apos;s κ: %1 and %2 over %n item both judged</numerusform>
+            <numerusform>Cohen&apos;s κ: %1 and %2 over %n items both judged</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Items both gave the label / only %1 / only %2 / neither</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rows: %1&apos;s labels; columns: %2&apos;s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Yes votes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Fleiss&apos; κ: %1 annotators (%2) over %n item(s) all judged</source>
+        <translation>
+            <numerusform>Fleiss&apos; κ: %1 annotators (%2) over %n item all judged</numerusform>
+            <numerusform>Fleiss&apos; κ: %1 annotators (%2) over %n items all judged</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n yes vote(s)</source>
+        <translation>
+            <numerusform>%n yes vote</numerusform>
+            <numerusform>%n yes votes</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No annotations on this run yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only %1 has annotated this run; agreement needs two annotators or more.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” is not a k: give whole numbers from 0 to 64, separated by commas.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give at least one k.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>None of the listed users is in the run.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Sweeping %n user(s)…</source>
+        <translation>
+            <numerusform>Sweeping %n user…</numerusform>
+            <numerusform>Sweeping %n users…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Cancelled: %1 over the %n user(s) finished before.</source>
+        <translation>
+            <numerusform>Cancelled: %1 over the %n user finished before.</numerusform>
+            <numerusform>Cancelled: %1 over the %n users finished before.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 over %n user(s).</source>
+        <translation>
+            <numerusform>%1 over %n user.</numerusform>
+            <numerusform>%1 over %n users.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 against k (retrieved items)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Attribution runs with a stored run&apos;s settings: run a batch first (Ctrl+B).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Running R2P without each retrieved item…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>User &lt;b&gt;%1&lt;/b&gt; with all %2 items: &lt;b&gt;%3&lt;/b&gt;%4 · %n item(s) change the answer when left out.</source>
+        <translation>
+            <numerusform>User &lt;b&gt;%1&lt;/b&gt; with all %2 items: &lt;b&gt;%3&lt;/b&gt;%4 · %n item changes the answer when left out.</numerusform>
+            <numerusform>User &lt;b&gt;%1&lt;/b&gt; with all %2 items: &lt;b&gt;%3&lt;/b&gt;%4 · %n items change the answer when left out.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>r2p::ui::AnnotationText</name>
+    <message>
+        <source>minor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>major</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>critical</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>whole run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>verdict on candidate %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: “%2”</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>r2p::ui::AnnotationsDock</name>
+    <message>
+        <source>Annotations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>your name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Who annotates: kept with every label</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Annotator:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Severity of the next label (S cycles)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Severity:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Note for the next label (Ctrl+M; Return goes back)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove Annotation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bookmarks (M adds, B / Shift+B jump):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;i&gt;Annotations attach to a stored run: pick a user of the run the Users view shows, or run a batch (Ctrl+B).&lt;/i&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run #%1 · user &lt;b&gt;%2&lt;/b&gt; · labelling: &lt;b&gt;%3&lt;/b&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing to annotate: select a user of a stored run first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name the annotator first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved “%1” on %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Annotation removed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>run #%1 (%n)</source>
+        <translation>
+            <numerusform>run #%1 (%n)</numerusform>
+            <numerusform>run #%1 (%n)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>◷ This user was also annotated on other runs: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>user %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>r2p::ui::AnnotationsModel</name>
+    <message>
+        <source>%1 · template %2 v%3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Annotator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>r2p::ui::BatchDialog</name>
@@ -240,6 +806,29 @@
     </message>
 </context>
 <context>
+    <name>r2p::ui::ChartExport</name>
+    <message>
+        <source>No such chart.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot write %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SVG image (*.svg)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PNG image (*.png)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export Chart</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>r2p::ui::CompareDock</name>
     <message>
         <source>Compare</source>
@@ -283,6 +872,10 @@
     </message>
     <message>
         <source>&lt;i&gt;No gold output for this user.&lt;/i&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stage</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -850,6 +1443,54 @@
         <source>&amp;System</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Export Run &amp;Report…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export &amp;User Report…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Go to &amp;Annotations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Go to A&amp;nalysis</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Annotate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Label</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A report needs a stored run (Run ▸ Run Batch…, Ctrl+B)%1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> and a selected user</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export User Report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export Run Report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Self-contained HTML (*.html);;PDF (*.pdf)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Report written to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>r2p::ui::MetricsDock</name>
@@ -983,26 +1624,6 @@
     </message>
     <message>
         <source>reasoning tokens</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No such chart.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Cannot write %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>SVG image (*.svg)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>PNG image (*.png)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Export Chart</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1443,6 +2064,578 @@
         <source>Replace the output of %1; everything after it runs again.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source> · answer &lt;b&gt;%1&lt;/b&gt; (F10 runs the engine on this user afresh)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>r2p::ui::Report</name>
+    <message>
+        <source>offline (no LLM)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>replay (response cache)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>—</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>minor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>major</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>critical</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>whole answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: “%2”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>verdict of candidate %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Generated by R2P Workbench on %1 (UTC).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The project %1 has no run %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot read run %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Setting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Task</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Systems</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Backend</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Endpoint</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>HRT template</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, version %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retrieval</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, k = %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Candidates (M)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>RPI interventions per stage (at most)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Seed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Users</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Finished</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Questions file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Outputs file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>System</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Annotator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>R2P run %1 — %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stakeholder report of a stored run: how it was set up, how each system scored, where R2P won and lost against the baselines, and what annotators found.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Metrics</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Each system&apos;s LaMP metrics over the users it finished, with 95% bootstrap intervals (1,000 resamples).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Metric</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>95% interval</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Users, format and reasoning</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scored</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In format</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reasoning tokens per answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Interventions per user</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>R2P against each baseline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The run has no baseline to compare R2P with.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paired over the users both systems scored: Δ = R2P − baseline in the metric&apos;s units (for MAE and RMSE a negative Δ means R2P is better), with a paired bootstrap interval and the users won, tied and lost.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Baseline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Δ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Win</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tie</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loss</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>P(R2P better)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Charts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Histogram of per-user deltas</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Win, tie and loss against each baseline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cross-reference verdicts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No verdicts are stored for this run.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Annotations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nobody has annotated this run yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n annotation(s) on this run.</source>
+        <translation>
+            <numerusform>%n annotation on this run.</numerusform>
+            <numerusform>%n annotations on this run.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Failure label</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Worst users against %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>R2P was worse than %1 for no user.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The users where R2P lost most against %1 on %2 (at most 10).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gold</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>R2P answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>R2P</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The questions file %1 is not available unchanged, so the input is not shown; the query retrieval used is.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The questions file has no record of this user.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 prompt + %2 completion tokens</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 reasoning</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n attempt(s)</source>
+        <translation>
+            <numerusform>%n attempt</numerusform>
+            <numerusform>%n attempts</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>mode %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1. %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>RPI rule</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Evidence</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Injected thought</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Error: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Note: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reasoning</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Candidate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Verdict</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Agreement</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chosen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Judge</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Final answer: candidate %1 — %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run %1 has no user &quot;%2&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>User %1 — R2P run %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 · backend %2 · model %3 · HRT template %4 v%5</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Query</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gold:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none (the split has no outputs)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retrieved history</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Query used for retrieval:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Profile id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Matched terms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Answers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scores</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reasoning tokens</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Interventions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Δ to %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>R2P on %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>R2P stages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>R2P has no stored trace for this user.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No verdicts are stored for this user.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nobody has annotated this user on this run yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>page %1 of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot write the report %1: the file must end in .html or .pdf.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot write the report %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot write the report %1: the PDF could not be drawn.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>r2p::ui::ReportCharts</name>
+    <message>
+        <source>Per-user Δ, R2P against %1 (%2; right of 0: R2P better)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>users</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>baseline %1 − R2P %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>R2P %1 − baseline %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>R2P against each baseline: users won, tied and lost (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>win</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>tie</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>loss</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>r2p::ui::RunController</name>
@@ -1456,6 +2649,17 @@
     </message>
     <message>
         <source>%1 at %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>stored run #%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>r2p::ui::Session</name>
+    <message>
+        <source>No project is open.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1798,6 +3002,77 @@
     </message>
 </context>
 <context>
+    <name>r2p::ui::Triage</name>
+    <message>
+        <source>Label %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Label the &amp;Whole Run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Next Unannotated User</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Previous Unannotated User</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cycle &amp;Severity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write a N&amp;ote</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Bookmark This</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ne&amp;xt Bookmark</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pre&amp;vious Bookmark</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Triage &amp;Cheat-Sheet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>in the Reasoning stream, then a number: label that span</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Click a stage or verdict</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>then a number: label that stage or verdict</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>in the annotation list: remove the selected annotation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Triage Shortcuts</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>r2p::ui::UserFilter</name>
     <message>
         <source>“%1”: profile needs a number, e.g. profile&gt;50</source>
@@ -1808,7 +3083,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>“%1”: unknown filter; use id:, gold:, user:, profile&gt;N, has:gold, is:worse, is:better, delta&lt;X, has:intervention, has:contradicted</source>
+        <source>“%1”: unknown filter; use id:, gold:, user:, profile&gt;N, has:gold, is:worse, is:better, delta&lt;X, has:intervention, has:contradicted, has:annotation, no:annotation, label:ID</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1952,6 +3227,25 @@
     </message>
     <message>
         <source>Candidates the cross-reference found contradicted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n annotation(s) on the shown run</source>
+        <translation>
+            <numerusform>%n annotation on the shown run</numerusform>
+            <numerusform>%n annotations on the shown run</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>annotated on an earlier run of this questions file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Failure annotations on the shown run (◷: annotated on an earlier run)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -106,6 +106,563 @@
         <source>unknown dialog %1</source>
         <translation>未知对话框 %1</translation>
     </message>
+    <message>
+        <source>--report needs --project P, the project file that holds the run</source>
+        <translation>--report 需要 --project P，即包含该运行的项目文件</translation>
+    </message>
+    <message>
+        <source>no project file %1</source>
+        <translation>没有项目文件 %1</translation>
+    </message>
+    <message>
+        <source>--report needs --run ID, the number of a run in %1</source>
+        <translation>--report 需要 --run ID，即 %1 中某次运行的编号</translation>
+    </message>
+    <message>
+        <source>cannot open the project %1: %2</source>
+        <translation>无法打开项目 %1：%2</translation>
+    </message>
+    <message>
+        <source>Write a report of the run --run ID of --project P (of one user with --user ID) as HTML or PDF, by the file&apos;s extension, and quit without showing a window.</source>
+        <translation>将 --project P 中运行 --run ID 的报告（指定 --user ID 时只针对该用户）按文件扩展名写为 HTML 或 PDF，然后退出，不显示窗口。</translation>
+    </message>
+    <message>
+        <source>The stored run --report reports.</source>
+        <translation>--report 所报告的已保存运行。</translation>
+    </message>
+    <message>
+        <source>Bring the Analysis dock to the front on this page (slices, agreement, sweep or attribution; sweep and attribution also run).</source>
+        <translation>将分析面板切换到前台并显示此页（slices、agreement、sweep 或 attribution；sweep 和 attribution 还会运行）。</translation>
+    </message>
+    <message>
+        <source>Select this stage of the user&apos;s trace (e.g. profile_synthesis).</source>
+        <translation>选中该用户轨迹中的此阶段（例如 profile_synthesis）。</translation>
+    </message>
+    <message>
+        <source>unknown stage %1</source>
+        <translation>未知阶段 %1</translation>
+    </message>
+</context>
+<context>
+    <name>r2p::FailureLabel</name>
+    <message>
+        <source>Divergent thinking</source>
+        <translation>发散思考</translation>
+    </message>
+    <message>
+        <source>The reasoning wanders away from the task or the template stage, spending its budget on things that do not lead to the answer.</source>
+        <translation>推理偏离了任务或模板阶段，把预算花在无助于得出答案的内容上。</translation>
+    </message>
+    <message>
+        <source>Format misalignment</source>
+        <translation>格式不符</translation>
+    </message>
+    <message>
+        <source>The answer is not in the exact format the task asks for, such as a label outside the label set or a rating that is not an integer from 1 to 5.</source>
+        <translation>答案不符合任务要求的确切格式，例如标签不在标签集中，或评分不是 1 到 5 的整数。</translation>
+    </message>
+    <message>
+        <source>Retrieved history unused</source>
+        <translation>检索到的历史未被利用</translation>
+    </message>
+    <message>
+        <source>The retrieved profile items are ignored or used ineffectively, so the answer is not grounded in this user&apos;s history.</source>
+        <translation>检索到的档案条目被忽略或未被有效利用，因此答案没有以该用户的历史为依据。</translation>
+    </message>
+    <message>
+        <source>Hallucinated preference</source>
+        <translation>臆造的偏好</translation>
+    </message>
+    <message>
+        <source>The reasoning attributes to the user a preference or style that none of the retrieved items supports.</source>
+        <translation>推理把某种偏好或风格归于用户，但没有任何检索条目支持这一点。</translation>
+    </message>
+    <message>
+        <source>Ignored evidence</source>
+        <translation>忽略证据</translation>
+    </message>
+    <message>
+        <source>A retrieved item or synthesized fact that clearly bears on the answer is left out or contradicted without reason.</source>
+        <translation>明显与答案相关的检索条目或综合得出的事实被无故遗漏，或被无故否定。</translation>
+    </message>
+    <message>
+        <source>Inconsistent candidates</source>
+        <translation>候选不一致</translation>
+    </message>
+    <message>
+        <source>The sampled candidates disagree with each other, or the final choice does not follow from the cross-reference verdicts.</source>
+        <translation>采样得到的候选彼此矛盾，或最终选择与交叉核对的判定不一致。</translation>
+    </message>
+    <message>
+        <source>Truncated</source>
+        <translation>被截断</translation>
+    </message>
+    <message>
+        <source>The output stops before the stage or the answer is complete, for example at a token limit or a stop sequence.</source>
+        <translation>输出在阶段或答案完成之前就停止了，例如达到 token 上限或遇到停止序列。</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <source>A reasoning failure that none of the other labels describes; say what it is in the note.</source>
+        <translation>其他标签都无法描述的推理失败；请在备注中说明具体情况。</translation>
+    </message>
+</context>
+<context>
+    <name>r2p::ui::AnalysisDock</name>
+    <message>
+        <source>undefined</source>
+        <translation>未定义</translation>
+    </message>
+    <message>
+        <source>Export SVG…</source>
+        <translation>导出 SVG…</translation>
+    </message>
+    <message>
+        <source>Export PNG…</source>
+        <translation>导出 PNG…</translation>
+    </message>
+    <message>
+        <source>Analysis</source>
+        <translation>分析</translation>
+    </message>
+    <message>
+        <source>by profile size</source>
+        <translation>按档案大小</translation>
+    </message>
+    <message>
+        <source>by gold label</source>
+        <translation>按标准答案标签</translation>
+    </message>
+    <message>
+        <source>by failure label</source>
+        <translation>按失败标签</translation>
+    </message>
+    <message>
+        <source>by RPI intervention</source>
+        <translation>按 RPI 干预</translation>
+    </message>
+    <message>
+        <source>Slice</source>
+        <translation>切片</translation>
+    </message>
+    <message>
+        <source>Users</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <source>R2P</source>
+        <translation>R2P</translation>
+    </message>
+    <message>
+        <source>Baseline</source>
+        <translation>基线</translation>
+    </message>
+    <message>
+        <source>Δ (R2P − baseline)</source>
+        <translation>Δ（R2P − 基线）</translation>
+    </message>
+    <message>
+        <source>Win / tie / loss</source>
+        <translation>胜 / 平 / 负</translation>
+    </message>
+    <message>
+        <source>Slices</source>
+        <translation>切片</translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>κ</source>
+        <translation>κ</translation>
+    </message>
+    <message>
+        <source>Observed</source>
+        <translation>观测一致率</translation>
+    </message>
+    <message>
+        <source>By chance</source>
+        <translation>随机期望</translation>
+    </message>
+    <message>
+        <source>Both / A only / B only / neither</source>
+        <translation>两者 / 仅 A / 仅 B / 都没有</translation>
+    </message>
+    <message>
+        <source>Agreement</source>
+        <translation>一致度</translation>
+    </message>
+    <message>
+        <source>k:</source>
+        <translation>k：</translation>
+    </message>
+    <message>
+        <source>Numbers of retrieved items to try, separated by commas</source>
+        <translation>要尝试的检索条目数，用逗号分隔</translation>
+    </message>
+    <message>
+        <source>users:</source>
+        <translation>用户数：</translation>
+    </message>
+    <message>
+        <source>The first users of the filtered list that are in the run</source>
+        <translation>筛选列表中属于该运行的前若干个用户</translation>
+    </message>
+    <message>
+        <source>Run Sweep</source>
+        <translation>运行扫描</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>System</source>
+        <translation>系统</translation>
+    </message>
+    <message>
+        <source>k</source>
+        <translation>k</translation>
+    </message>
+    <message>
+        <source>Mean items</source>
+        <translation>平均条目数</translation>
+    </message>
+    <message>
+        <source>Metric</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <source>Retrieval sweep</source>
+        <translation>检索扫描</translation>
+    </message>
+    <message>
+        <source>Leave Each Item Out</source>
+        <translation>逐项剔除</translation>
+    </message>
+    <message>
+        <source>Runs R2P on the selected user once per retrieved item, without that item</source>
+        <translation>对选中用户按每个检索条目各运行一次 R2P，每次去掉该条目</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>条目</translation>
+    </message>
+    <message>
+        <source>Profile id</source>
+        <translation>档案 ID</translation>
+    </message>
+    <message>
+        <source>Retrieval score</source>
+        <translation>检索得分</translation>
+    </message>
+    <message>
+        <source>Answer without it</source>
+        <translation>去掉后的答案</translation>
+    </message>
+    <message>
+        <source>Score without it</source>
+        <translation>去掉后的得分</translation>
+    </message>
+    <message>
+        <source>Δ score</source>
+        <translation>Δ 得分</translation>
+    </message>
+    <message>
+        <source>Changed</source>
+        <translation>已改变</translation>
+    </message>
+    <message>
+        <source>Attribution</source>
+        <translation>归因</translation>
+    </message>
+    <message numerus="yes">
+        <source>Sweeping: %1 of %n user(s), %2 runs, %3 s…</source>
+        <translation>
+            <numerusform>正在扫描：%1 / %n 个用户，%2 次运行，%3 秒…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>User &lt;b&gt;%1&lt;/b&gt;: which retrieved item changes R2P&apos;s answer?</source>
+        <translation>用户 &lt;b&gt;%1&lt;/b&gt;：哪个检索条目会改变 R2P 的答案？</translation>
+    </message>
+    <message>
+        <source>Run &lt;b&gt;%1&lt;/b&gt; · %2 · compared on &lt;b&gt;%3&lt;/b&gt;</source>
+        <translation>运行 &lt;b&gt;%1&lt;/b&gt; · %2 · 比较指标 &lt;b&gt;%3&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>No run yet. &lt;i&gt;Run ▸ Run Batch…&lt;/i&gt; (Ctrl+B) runs R2P and the baselines; the analysis of the run shows here.</source>
+        <translation>尚无运行。&lt;i&gt;运行 ▸ 批量运行…&lt;/i&gt;（Ctrl+B）会运行 R2P 和各基线；运行的分析显示在这里。</translation>
+    </message>
+    <message>
+        <source>no annotations on this run</source>
+        <translation>此运行没有标注</translation>
+    </message>
+    <message>
+        <source>not for this task</source>
+        <translation>不适用于此任务</translation>
+    </message>
+    <message>
+        <source>RPI intervened</source>
+        <translation>RPI 已干预</translation>
+    </message>
+    <message>
+        <source>no intervention</source>
+        <translation>无干预</translation>
+    </message>
+    <message>
+        <source>R2P − %1 on %2, %3</source>
+        <translation>R2P − %1（%2，%3）</translation>
+    </message>
+    <message>
+        <source>Agreement needs a stored run with annotations.</source>
+        <translation>一致度需要一次带标注的已保存运行。</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message numerus="yes">
+        <source>Cohen&apos;s κ: %1 and %2 over %n item(s) both judged</source>
+        <translation>
+            <numerusform>Cohen κ：%1 与 %2，基于双方都评判过的 %n 个条目</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Items both gave the label / only %1 / only %2 / neither</source>
+        <translation>双方都给出该标签的条目 / 仅 %1 / 仅 %2 / 都没有</translation>
+    </message>
+    <message>
+        <source>Rows: %1&apos;s labels; columns: %2&apos;s</source>
+        <translation>行：%1 的标签；列：%2 的标签</translation>
+    </message>
+    <message>
+        <source>Yes votes</source>
+        <translation>赞成票</translation>
+    </message>
+    <message numerus="yes">
+        <source>Fleiss&apos; κ: %1 annotators (%2) over %n item(s) all judged</source>
+        <translation>
+            <numerusform>Fleiss κ：%1 位标注者（%2），基于所有人都评判过的 %n 个条目</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n yes vote(s)</source>
+        <translation>
+            <numerusform>%n 票赞成</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No annotations on this run yet.</source>
+        <translation>此运行尚无标注。</translation>
+    </message>
+    <message>
+        <source>Only %1 has annotated this run; agreement needs two annotators or more.</source>
+        <translation>只有 %1 标注了此运行；一致度需要至少两位标注者。</translation>
+    </message>
+    <message>
+        <source>“%1” is not a k: give whole numbers from 0 to 64, separated by commas.</source>
+        <translation>“%1”不是有效的 k：请输入 0 到 64 的整数，用逗号分隔。</translation>
+    </message>
+    <message>
+        <source>Give at least one k.</source>
+        <translation>请至少输入一个 k。</translation>
+    </message>
+    <message>
+        <source>None of the listed users is in the run.</source>
+        <translation>所列用户都不在此运行中。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Sweeping %n user(s)…</source>
+        <translation>
+            <numerusform>正在扫描 %n 个用户…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Cancelled: %1 over the %n user(s) finished before.</source>
+        <translation>
+            <numerusform>已取消：%1，基于此前已完成的 %n 个用户。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 over %n user(s).</source>
+        <translation>
+            <numerusform>%1，基于 %n 个用户。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 against k (retrieved items)</source>
+        <translation>%1 随 k（检索条目数）的变化</translation>
+    </message>
+    <message>
+        <source>Attribution runs with a stored run&apos;s settings: run a batch first (Ctrl+B).</source>
+        <translation>归因使用已保存运行的设置：请先进行批量运行（Ctrl+B）。</translation>
+    </message>
+    <message>
+        <source>Running R2P without each retrieved item…</source>
+        <translation>正在逐个去掉检索条目运行 R2P…</translation>
+    </message>
+    <message numerus="yes">
+        <source>User &lt;b&gt;%1&lt;/b&gt; with all %2 items: &lt;b&gt;%3&lt;/b&gt;%4 · %n item(s) change the answer when left out.</source>
+        <translation>
+            <numerusform>用户 &lt;b&gt;%1&lt;/b&gt; 使用全部 %2 个条目：&lt;b&gt;%3&lt;/b&gt;%4 · 去掉后会改变答案的条目有 %n 个。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>failed: %1</source>
+        <translation>失败：%1</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+</context>
+<context>
+    <name>r2p::ui::AnnotationText</name>
+    <message>
+        <source>minor</source>
+        <translation>轻微</translation>
+    </message>
+    <message>
+        <source>major</source>
+        <translation>严重</translation>
+    </message>
+    <message>
+        <source>critical</source>
+        <translation>致命</translation>
+    </message>
+    <message>
+        <source>whole run</source>
+        <translation>整个运行</translation>
+    </message>
+    <message>
+        <source>verdict on candidate %1</source>
+        <translation>候选 %1 的判定</translation>
+    </message>
+    <message>
+        <source>%1: “%2”</source>
+        <translation>%1：“%2”</translation>
+    </message>
+</context>
+<context>
+    <name>r2p::ui::AnnotationsDock</name>
+    <message>
+        <source>Annotations</source>
+        <translation>标注</translation>
+    </message>
+    <message>
+        <source>your name</source>
+        <translation>您的名字</translation>
+    </message>
+    <message>
+        <source>Who annotates: kept with every label</source>
+        <translation>标注者：随每个标签一起保存</translation>
+    </message>
+    <message>
+        <source>Annotator:</source>
+        <translation>标注者：</translation>
+    </message>
+    <message>
+        <source>Severity of the next label (S cycles)</source>
+        <translation>下一个标签的严重程度（S 切换）</translation>
+    </message>
+    <message>
+        <source>Severity:</source>
+        <translation>严重程度：</translation>
+    </message>
+    <message>
+        <source>Note for the next label (Ctrl+M; Return goes back)</source>
+        <translation>下一个标签的备注（Ctrl+M；Return 返回）</translation>
+    </message>
+    <message>
+        <source>Remove Annotation</source>
+        <translation>移除标注</translation>
+    </message>
+    <message>
+        <source>Bookmarks (M adds, B / Shift+B jump):</source>
+        <translation>书签（M 添加，B / Shift+B 跳转）：</translation>
+    </message>
+    <message>
+        <source>&lt;i&gt;Annotations attach to a stored run: pick a user of the run the Users view shows, or run a batch (Ctrl+B).&lt;/i&gt;</source>
+        <translation>&lt;i&gt;标注附属于已保存的运行：请在用户视图所显示的运行中选择一个用户，或进行批量运行（Ctrl+B）。&lt;/i&gt;</translation>
+    </message>
+    <message>
+        <source>Run #%1 · user &lt;b&gt;%2&lt;/b&gt; · labelling: &lt;b&gt;%3&lt;/b&gt;</source>
+        <translation>运行 #%1 · 用户 &lt;b&gt;%2&lt;/b&gt; · 标注对象：&lt;b&gt;%3&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Nothing to annotate: select a user of a stored run first.</source>
+        <translation>没有可标注的内容：请先选择已保存运行中的一个用户。</translation>
+    </message>
+    <message>
+        <source>Name the annotator first.</source>
+        <translation>请先填写标注者姓名。</translation>
+    </message>
+    <message>
+        <source>Saved “%1” on %2.</source>
+        <translation>已为 %2 保存“%1”。</translation>
+    </message>
+    <message>
+        <source>Annotation removed.</source>
+        <translation>标注已移除。</translation>
+    </message>
+    <message numerus="yes">
+        <source>run #%1 (%n)</source>
+        <translation>
+            <numerusform>运行 #%1（%n）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>◷ This user was also annotated on other runs: %1.</source>
+        <translation>◷ 此用户在其他运行中也有标注：%1。</translation>
+    </message>
+    <message>
+        <source>user %1</source>
+        <translation>用户 %1</translation>
+    </message>
+</context>
+<context>
+    <name>r2p::ui::AnnotationsModel</name>
+    <message>
+        <source>%1 · template %2 v%3</source>
+        <translation>%1 · 模板 %2 v%3</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>对象</translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation>严重程度</translation>
+    </message>
+    <message>
+        <source>Annotator</source>
+        <translation>标注者</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
 </context>
 <context>
     <name>r2p::ui::BatchDialog</name>
@@ -237,6 +794,29 @@
     </message>
 </context>
 <context>
+    <name>r2p::ui::ChartExport</name>
+    <message>
+        <source>No such chart.</source>
+        <translation>没有这个图表。</translation>
+    </message>
+    <message>
+        <source>Cannot write %1</source>
+        <translation>无法写入 %1</translation>
+    </message>
+    <message>
+        <source>SVG image (*.svg)</source>
+        <translation>SVG 图像 (*.svg)</translation>
+    </message>
+    <message>
+        <source>PNG image (*.png)</source>
+        <translation>PNG 图像 (*.png)</translation>
+    </message>
+    <message>
+        <source>Export Chart</source>
+        <translation>导出图表</translation>
+    </message>
+</context>
+<context>
     <name>r2p::ui::CompareDock</name>
     <message>
         <source>Compare</source>
@@ -281,6 +861,10 @@
     <message>
         <source>&lt;i&gt;No gold output for this user.&lt;/i&gt;</source>
         <translation>&lt;i&gt;此用户没有标准答案。&lt;/i&gt;</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>阶段</translation>
     </message>
 </context>
 <context>
@@ -833,6 +1417,54 @@
         <source>&amp;System</source>
         <translation>跟随系统(&amp;S)</translation>
     </message>
+    <message>
+        <source>Export Run &amp;Report…</source>
+        <translation>导出运行报告(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Export &amp;User Report…</source>
+        <translation>导出用户报告(&amp;U)…</translation>
+    </message>
+    <message>
+        <source>Go to &amp;Annotations</source>
+        <translation>转到标注(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Go to A&amp;nalysis</source>
+        <translation>转到分析(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Annotate</source>
+        <translation>标注(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Label</source>
+        <translation>标签(&amp;L)</translation>
+    </message>
+    <message>
+        <source>A report needs a stored run (Run ▸ Run Batch…, Ctrl+B)%1.</source>
+        <translation>报告需要一次已保存的运行（运行 ▸ 批量运行…，Ctrl+B）%1。</translation>
+    </message>
+    <message>
+        <source> and a selected user</source>
+        <translation>以及一个选中的用户</translation>
+    </message>
+    <message>
+        <source>Export User Report</source>
+        <translation>导出用户报告</translation>
+    </message>
+    <message>
+        <source>Export Run Report</source>
+        <translation>导出运行报告</translation>
+    </message>
+    <message>
+        <source>Self-contained HTML (*.html);;PDF (*.pdf)</source>
+        <translation>独立 HTML (*.html);;PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Report written to %1</source>
+        <translation>报告已写入 %1</translation>
+    </message>
 </context>
 <context>
     <name>r2p::ui::MetricsDock</name>
@@ -967,26 +1599,6 @@
     <message>
         <source>reasoning tokens</source>
         <translation>推理 token</translation>
-    </message>
-    <message>
-        <source>No such chart.</source>
-        <translation>没有这个图表。</translation>
-    </message>
-    <message>
-        <source>Cannot write %1</source>
-        <translation>无法写入 %1</translation>
-    </message>
-    <message>
-        <source>SVG image (*.svg)</source>
-        <translation>SVG 图像 (*.svg)</translation>
-    </message>
-    <message>
-        <source>PNG image (*.png)</source>
-        <translation>PNG 图像 (*.png)</translation>
-    </message>
-    <message>
-        <source>Export Chart</source>
-        <translation>导出图表</translation>
     </message>
     <message>
         <source>Reasoning tokens against %1 (one user in %2 shown)</source>
@@ -1421,6 +2033,576 @@
         <source>Replace the output of %1; everything after it runs again.</source>
         <translation>替换 %1 的输出；其后的所有阶段将重新运行。</translation>
     </message>
+    <message>
+        <source> · answer &lt;b&gt;%1&lt;/b&gt; (F10 runs the engine on this user afresh)</source>
+        <translation> · 答案 &lt;b&gt;%1&lt;/b&gt;（F10 对此用户重新运行引擎）</translation>
+    </message>
+</context>
+<context>
+    <name>r2p::ui::Report</name>
+    <message>
+        <source>offline (no LLM)</source>
+        <translation>离线（无 LLM）</translation>
+    </message>
+    <message>
+        <source>replay (response cache)</source>
+        <translation>回放（响应缓存）</translation>
+    </message>
+    <message>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+    <message>
+        <source>minor</source>
+        <translation>轻微</translation>
+    </message>
+    <message>
+        <source>major</source>
+        <translation>严重</translation>
+    </message>
+    <message>
+        <source>critical</source>
+        <translation>致命</translation>
+    </message>
+    <message>
+        <source>whole answer</source>
+        <translation>整个答案</translation>
+    </message>
+    <message>
+        <source>%1: “%2”</source>
+        <translation>%1：“%2”</translation>
+    </message>
+    <message>
+        <source>verdict of candidate %1</source>
+        <translation>候选 %1 的判定</translation>
+    </message>
+    <message>
+        <source>Generated by R2P Workbench on %1 (UTC).</source>
+        <translation>由 R2P 工作台于 %1（UTC）生成。</translation>
+    </message>
+    <message>
+        <source>The project %1 has no run %2.</source>
+        <translation>项目 %1 中没有运行 %2。</translation>
+    </message>
+    <message>
+        <source>Cannot read run %1: %2</source>
+        <translation>无法读取运行 %1：%2</translation>
+    </message>
+    <message>
+        <source>Setting</source>
+        <translation>设置项</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>值</translation>
+    </message>
+    <message>
+        <source>Task</source>
+        <translation>任务</translation>
+    </message>
+    <message>
+        <source>Systems</source>
+        <translation>系统</translation>
+    </message>
+    <message>
+        <source>Backend</source>
+        <translation>后端</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <source>Endpoint</source>
+        <translation>端点</translation>
+    </message>
+    <message>
+        <source>HRT template</source>
+        <translation>HRT 模板</translation>
+    </message>
+    <message>
+        <source>%1, version %2</source>
+        <translation>%1，版本 %2</translation>
+    </message>
+    <message>
+        <source>Retrieval</source>
+        <translation>检索</translation>
+    </message>
+    <message>
+        <source>%1, k = %2</source>
+        <translation>%1，k = %2</translation>
+    </message>
+    <message>
+        <source>Candidates (M)</source>
+        <translation>候选数 (M)</translation>
+    </message>
+    <message>
+        <source>RPI interventions per stage (at most)</source>
+        <translation>每个阶段的 RPI 干预（最多）</translation>
+    </message>
+    <message>
+        <source>Seed</source>
+        <translation>随机种子</translation>
+    </message>
+    <message>
+        <source>Users</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>创建时间</translation>
+    </message>
+    <message>
+        <source>Finished</source>
+        <translation>完成时间</translation>
+    </message>
+    <message>
+        <source>Questions file</source>
+        <translation>问题文件</translation>
+    </message>
+    <message>
+        <source>Outputs file</source>
+        <translation>输出文件</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <source>System</source>
+        <translation>系统</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>对象</translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation>严重程度</translation>
+    </message>
+    <message>
+        <source>Annotator</source>
+        <translation>标注者</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>R2P run %1 — %2</source>
+        <translation>R2P 运行 %1 — %2</translation>
+    </message>
+    <message>
+        <source>Stakeholder report of a stored run: how it was set up, how each system scored, where R2P won and lost against the baselines, and what annotators found.</source>
+        <translation>面向相关方的已保存运行报告：运行如何配置、各系统得分如何、R2P 相对各基线在哪些地方胜出或落败，以及标注者的发现。</translation>
+    </message>
+    <message>
+        <source>Run settings</source>
+        <translation>运行设置</translation>
+    </message>
+    <message>
+        <source>Metrics</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <source>Each system&apos;s LaMP metrics over the users it finished, with 95% bootstrap intervals (1,000 resamples).</source>
+        <translation>各系统在其完成的用户上的 LaMP 指标，附 95% bootstrap 区间（1,000 次重抽样）。</translation>
+    </message>
+    <message>
+        <source>Metric</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <source>95% interval</source>
+        <translation>95% 区间</translation>
+    </message>
+    <message>
+        <source>Users, format and reasoning</source>
+        <translation>用户、格式与推理</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <source>Scored</source>
+        <translation>已评分</translation>
+    </message>
+    <message>
+        <source>In format</source>
+        <translation>格式正确</translation>
+    </message>
+    <message>
+        <source>Reasoning tokens per answer</source>
+        <translation>每个答案的推理 token</translation>
+    </message>
+    <message>
+        <source>Interventions per user</source>
+        <translation>每个用户的干预</translation>
+    </message>
+    <message>
+        <source>R2P against each baseline</source>
+        <translation>R2P 与各基线对比</translation>
+    </message>
+    <message>
+        <source>The run has no baseline to compare R2P with.</source>
+        <translation>此运行没有可与 R2P 比较的基线。</translation>
+    </message>
+    <message>
+        <source>Paired over the users both systems scored: Δ = R2P − baseline in the metric&apos;s units (for MAE and RMSE a negative Δ means R2P is better), with a paired bootstrap interval and the users won, tied and lost.</source>
+        <translation>基于两个系统都有得分的用户进行配对：Δ = R2P − 基线，单位与该指标相同（对 MAE 和 RMSE，Δ 为负表示 R2P 更好），并给出配对 bootstrap 区间以及胜、平、负的用户数。</translation>
+    </message>
+    <message>
+        <source>Baseline</source>
+        <translation>基线</translation>
+    </message>
+    <message>
+        <source>Δ</source>
+        <translation>Δ</translation>
+    </message>
+    <message>
+        <source>Win</source>
+        <translation>胜</translation>
+    </message>
+    <message>
+        <source>Tie</source>
+        <translation>平</translation>
+    </message>
+    <message>
+        <source>Loss</source>
+        <translation>负</translation>
+    </message>
+    <message>
+        <source>P(R2P better)</source>
+        <translation>P(R2P 更好)</translation>
+    </message>
+    <message>
+        <source>Charts</source>
+        <translation>图表</translation>
+    </message>
+    <message>
+        <source>Histogram of per-user deltas</source>
+        <translation>逐用户差值直方图</translation>
+    </message>
+    <message>
+        <source>Win, tie and loss against each baseline</source>
+        <translation>相对各基线的胜、平、负</translation>
+    </message>
+    <message>
+        <source>Cross-reference verdicts</source>
+        <translation>交叉核对判定</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <source>No verdicts are stored for this run.</source>
+        <translation>此运行没有保存的判定。</translation>
+    </message>
+    <message>
+        <source>Annotations</source>
+        <translation>标注</translation>
+    </message>
+    <message>
+        <source>Nobody has annotated this run yet.</source>
+        <translation>尚无人标注此运行。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n annotation(s) on this run.</source>
+        <translation>
+            <numerusform>此运行共有 %n 条标注。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Failure label</source>
+        <translation>失败标签</translation>
+    </message>
+    <message>
+        <source>Worst users against %1</source>
+        <translation>相对 %1 最差的用户</translation>
+    </message>
+    <message>
+        <source>R2P was worse than %1 for no user.</source>
+        <translation>R2P 在任何用户上都不比 %1 差。</translation>
+    </message>
+    <message>
+        <source>The users where R2P lost most against %1 on %2 (at most 10).</source>
+        <translation>在 %2 上 R2P 相对 %1 落后最多的用户（最多 10 个）。</translation>
+    </message>
+    <message>
+        <source>Gold</source>
+        <translation>标准答案</translation>
+    </message>
+    <message>
+        <source>R2P answer</source>
+        <translation>R2P 答案</translation>
+    </message>
+    <message>
+        <source>R2P</source>
+        <translation>R2P</translation>
+    </message>
+    <message>
+        <source>%1 answer</source>
+        <translation>%1 的答案</translation>
+    </message>
+    <message>
+        <source>The questions file %1 is not available unchanged, so the input is not shown; the query retrieval used is.</source>
+        <translation>问题文件 %1 无法以原样获得，因此不显示输入，只显示检索所用的查询。</translation>
+    </message>
+    <message>
+        <source>The questions file has no record of this user.</source>
+        <translation>问题文件中没有此用户的记录。</translation>
+    </message>
+    <message>
+        <source>%1 prompt + %2 completion tokens</source>
+        <translation>%1 个提示 token + %2 个补全 token</translation>
+    </message>
+    <message>
+        <source>%1 reasoning</source>
+        <translation>推理 %1</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 秒</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n attempt(s)</source>
+        <translation>
+            <numerusform>%n 次尝试</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>mode %1</source>
+        <translation>模式 %1</translation>
+    </message>
+    <message>
+        <source>%1. %2</source>
+        <translation>%1. %2</translation>
+    </message>
+    <message>
+        <source>RPI rule</source>
+        <translation>RPI 规则</translation>
+    </message>
+    <message>
+        <source>Evidence</source>
+        <translation>证据</translation>
+    </message>
+    <message>
+        <source>Injected thought</source>
+        <translation>注入的思考</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>Error: %1</source>
+        <translation>错误：%1</translation>
+    </message>
+    <message>
+        <source>Note: %1</source>
+        <translation>注：%1</translation>
+    </message>
+    <message>
+        <source>Reasoning</source>
+        <translation>推理</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>文本</translation>
+    </message>
+    <message>
+        <source>Candidate</source>
+        <translation>候选</translation>
+    </message>
+    <message>
+        <source>Answer</source>
+        <translation>答案</translation>
+    </message>
+    <message>
+        <source>Verdict</source>
+        <translation>判定</translation>
+    </message>
+    <message>
+        <source>Agreement</source>
+        <translation>一致度</translation>
+    </message>
+    <message>
+        <source>Chosen</source>
+        <translation>已选</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>理由</translation>
+    </message>
+    <message>
+        <source>Judge</source>
+        <translation>评判者</translation>
+    </message>
+    <message>
+        <source>Final answer: candidate %1 — %2</source>
+        <translation>最终答案：候选 %1 — %2</translation>
+    </message>
+    <message>
+        <source>Run %1 has no user &quot;%2&quot;.</source>
+        <translation>运行 %1 中没有用户“%2”。</translation>
+    </message>
+    <message>
+        <source>User %1 — R2P run %2</source>
+        <translation>用户 %1 — R2P 运行 %2</translation>
+    </message>
+    <message>
+        <source>%1 · backend %2 · model %3 · HRT template %4 v%5</source>
+        <translation>%1 · 后端 %2 · 模型 %3 · HRT 模板 %4 v%5</translation>
+    </message>
+    <message>
+        <source>Query</source>
+        <translation>查询</translation>
+    </message>
+    <message>
+        <source>Gold:</source>
+        <translation>标准答案：</translation>
+    </message>
+    <message>
+        <source>none (the split has no outputs)</source>
+        <translation>无（该划分没有输出）</translation>
+    </message>
+    <message>
+        <source>Retrieved history</source>
+        <translation>检索到的历史</translation>
+    </message>
+    <message>
+        <source>Query used for retrieval:</source>
+        <translation>检索所用的查询：</translation>
+    </message>
+    <message>
+        <source>Profile id</source>
+        <translation>档案 ID</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>评分</translation>
+    </message>
+    <message>
+        <source>Matched terms</source>
+        <translation>匹配的词</translation>
+    </message>
+    <message>
+        <source>Answers</source>
+        <translation>答案</translation>
+    </message>
+    <message>
+        <source>Scores</source>
+        <translation>得分</translation>
+    </message>
+    <message>
+        <source>Reasoning tokens</source>
+        <translation>推理 token</translation>
+    </message>
+    <message>
+        <source>Interventions</source>
+        <translation>干预</translation>
+    </message>
+    <message>
+        <source>not run</source>
+        <translation>未运行</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>Δ to %1: %2</source>
+        <translation>与 %1 的差值：%2</translation>
+    </message>
+    <message>
+        <source>R2P on %1: %2</source>
+        <translation>R2P 的 %1：%2</translation>
+    </message>
+    <message>
+        <source>R2P stages</source>
+        <translation>R2P 阶段</translation>
+    </message>
+    <message>
+        <source>R2P has no stored trace for this user.</source>
+        <translation>R2P 没有此用户的已保存轨迹。</translation>
+    </message>
+    <message>
+        <source>No verdicts are stored for this user.</source>
+        <translation>此用户没有保存的判定。</translation>
+    </message>
+    <message>
+        <source>Nobody has annotated this user on this run yet.</source>
+        <translation>尚无人在此运行中标注此用户。</translation>
+    </message>
+    <message>
+        <source>page %1 of %2</source>
+        <translation>第 %1 页，共 %2 页</translation>
+    </message>
+    <message>
+        <source>Cannot write the report %1: the file must end in .html or .pdf.</source>
+        <translation>无法写入报告 %1：文件扩展名必须是 .html 或 .pdf。</translation>
+    </message>
+    <message>
+        <source>Cannot write the report %1: %2</source>
+        <translation>无法写入报告 %1：%2</translation>
+    </message>
+    <message>
+        <source>Cannot write the report %1: the PDF could not be drawn.</source>
+        <translation>无法写入报告 %1：无法绘制 PDF。</translation>
+    </message>
+</context>
+<context>
+    <name>r2p::ui::ReportCharts</name>
+    <message>
+        <source>Per-user Δ, R2P against %1 (%2; right of 0: R2P better)</source>
+        <translation>逐用户 Δ，R2P 对比 %1（%2；0 右侧：R2P 更好）</translation>
+    </message>
+    <message>
+        <source>users</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <source>baseline %1 − R2P %1</source>
+        <translation>基线 %1 − R2P %1</translation>
+    </message>
+    <message>
+        <source>R2P %1 − baseline %1</source>
+        <translation>R2P %1 − 基线 %1</translation>
+    </message>
+    <message>
+        <source>R2P against each baseline: users won, tied and lost (%1)</source>
+        <translation>R2P 对比各基线：胜、平、负的用户数（%1）</translation>
+    </message>
+    <message>
+        <source>win</source>
+        <translation>胜</translation>
+    </message>
+    <message>
+        <source>tie</source>
+        <translation>平</translation>
+    </message>
+    <message>
+        <source>loss</source>
+        <translation>负</translation>
+    </message>
 </context>
 <context>
     <name>r2p::ui::RunController</name>
@@ -1435,6 +2617,17 @@
     <message>
         <source>%1 at %2</source>
         <translation>%2 上的 %1</translation>
+    </message>
+    <message>
+        <source>stored run #%1</source>
+        <translation>已保存的运行 #%1</translation>
+    </message>
+</context>
+<context>
+    <name>r2p::ui::Session</name>
+    <message>
+        <source>No project is open.</source>
+        <translation>未打开项目。</translation>
     </message>
 </context>
 <context>
@@ -1775,6 +2968,77 @@
     </message>
 </context>
 <context>
+    <name>r2p::ui::Triage</name>
+    <message>
+        <source>Label %1</source>
+        <translation>标签 %1</translation>
+    </message>
+    <message>
+        <source>Label the &amp;Whole Run</source>
+        <translation>标注整个运行(&amp;W)</translation>
+    </message>
+    <message>
+        <source>&amp;Next Unannotated User</source>
+        <translation>下一个未标注用户(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Previous Unannotated User</source>
+        <translation>上一个未标注用户(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Cycle &amp;Severity</source>
+        <translation>切换严重程度(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Write a N&amp;ote</source>
+        <translation>写备注(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Bookmark This</source>
+        <translation>添加书签(&amp;B)</translation>
+    </message>
+    <message>
+        <source>Ne&amp;xt Bookmark</source>
+        <translation>下一个书签(&amp;X)</translation>
+    </message>
+    <message>
+        <source>Pre&amp;vious Bookmark</source>
+        <translation>上一个书签(&amp;V)</translation>
+    </message>
+    <message>
+        <source>Triage &amp;Cheat-Sheet</source>
+        <translation>快速标注速查表(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Select text</source>
+        <translation>选中文本</translation>
+    </message>
+    <message>
+        <source>in the Reasoning stream, then a number: label that span</source>
+        <translation>在推理流中选中，然后按数字：标注该片段</translation>
+    </message>
+    <message>
+        <source>Click a stage or verdict</source>
+        <translation>点击阶段或判定</translation>
+    </message>
+    <message>
+        <source>then a number: label that stage or verdict</source>
+        <translation>然后按数字：标注该阶段或判定</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <source>in the annotation list: remove the selected annotation</source>
+        <translation>在标注列表中：移除选中的标注</translation>
+    </message>
+    <message>
+        <source>Triage Shortcuts</source>
+        <translation>快速标注快捷键</translation>
+    </message>
+</context>
+<context>
     <name>r2p::ui::UserFilter</name>
     <message>
         <source>“%1”: profile needs a number, e.g. profile&gt;50</source>
@@ -1785,8 +3049,8 @@
         <translation>“%1”：delta 需要一个数字，例如 delta&lt;0</translation>
     </message>
     <message>
-        <source>“%1”: unknown filter; use id:, gold:, user:, profile&gt;N, has:gold, is:worse, is:better, delta&lt;X, has:intervention, has:contradicted</source>
-        <translation>“%1”：未知筛选条件；请使用 id:、gold:、user:、profile&gt;N、has:gold、is:worse、is:better、delta&lt;X、has:intervention、has:contradicted</translation>
+        <source>“%1”: unknown filter; use id:, gold:, user:, profile&gt;N, has:gold, is:worse, is:better, delta&lt;X, has:intervention, has:contradicted, has:annotation, no:annotation, label:ID</source>
+        <translation>“%1”：未知筛选条件；请使用 id:、gold:、user:、profile&gt;N、has:gold、is:worse、is:better、delta&lt;X、has:intervention、has:contradicted、has:annotation、no:annotation、label:ID</translation>
     </message>
 </context>
 <context>
@@ -1927,6 +3191,24 @@
     <message>
         <source>Candidates the cross-reference found contradicted</source>
         <translation>交叉核对判为矛盾的候选</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n annotation(s) on the shown run</source>
+        <translation>
+            <numerusform>所显示运行中有 %n 条标注</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>annotated on an earlier run of this questions file</source>
+        <translation>已在此问题文件的较早运行中标注</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Failure annotations on the shown run (◷: annotated on an earlier run)</source>
+        <translation>所显示运行中的失败标注（◷：已在较早运行中标注）</translation>
     </message>
 </context>
 <context>
