@@ -12,6 +12,7 @@ import tempfile
 import xml.etree.ElementTree as ET
 
 PLACEHOLDER = re.compile(r"%(?:n|L?\d+)")
+FILTER = re.compile(r"\(\*[^()]*\)")
 
 
 def messages(path):
@@ -57,6 +58,12 @@ def main():
             if not texts or any(not t.strip() for t in texts):
                 problems.append(f"{where}: empty translation")
                 continue
+            # A file-dialog filter ("JSON files (*.json)") only works with its ASCII "(*...)"
+            # patterns as in the source; full-width brackets turn it into a literal name.
+            patterns = FILTER.findall(key[1])
+            for t in texts:
+                if sorted(FILTER.findall(t)) != sorted(patterns):
+                    problems.append(f"{where}: file filter patterns {patterns} but translation {t!r}")
             wanted = sorted(set(PLACEHOLDER.findall(key[1])))
             for t in texts:
                 if sorted(set(PLACEHOLDER.findall(t))) != wanted:

@@ -258,11 +258,11 @@
     </message>
     <message>
         <source>Baseline</source>
-        <translation>Baseline</translation>
+        <translation>Vergleich</translation>
     </message>
     <message>
         <source>Δ (R2P − baseline)</source>
-        <translation>Δ (R2P − Baseline)</translation>
+        <translation>Δ (R2P − Vergleich)</translation>
     </message>
     <message>
         <source>Win / tie / loss</source>
@@ -401,7 +401,7 @@
     </message>
     <message>
         <source>No run yet. &lt;i&gt;Run ▸ Run Batch…&lt;/i&gt; (Ctrl+B) runs R2P and the baselines; the analysis of the run shows here.</source>
-        <translation>Noch kein Lauf. &lt;i&gt;Ausführen ▸ Batch ausführen…&lt;/i&gt; (Ctrl+B) führt R2P und die Baselines aus; die Analyse des Laufs erscheint hier.</translation>
+        <translation>Noch kein Lauf. &lt;i&gt;Ausführen ▸ Batch ausführen…&lt;/i&gt; (Strg+B) führt R2P und die Vergleichssysteme aus; die Analyse des Laufs erscheint hier.</translation>
     </message>
     <message>
         <source>no annotations on this run</source>
@@ -511,7 +511,7 @@
     </message>
     <message>
         <source>Attribution runs with a stored run&apos;s settings: run a batch first (Ctrl+B).</source>
-        <translation>Die Attribution verwendet die Einstellungen eines gespeicherten Laufs: Führen Sie zuerst einen Batch aus (Ctrl+B).</translation>
+        <translation>Die Attribution verwendet die Einstellungen eines gespeicherten Laufs: Führen Sie zuerst einen Batch aus (Strg+B).</translation>
     </message>
     <message>
         <source>Running R2P without each retrieved item…</source>
@@ -592,7 +592,7 @@
     </message>
     <message>
         <source>Note for the next label (Ctrl+M; Return goes back)</source>
-        <translation>Notiz zur nächsten Kategorie (Ctrl+M; Return kehrt zurück)</translation>
+        <translation>Notiz zur nächsten Kategorie (Strg+M; Return kehrt zurück)</translation>
     </message>
     <message>
         <source>Remove Annotation</source>
@@ -604,7 +604,7 @@
     </message>
     <message>
         <source>&lt;i&gt;Annotations attach to a stored run: pick a user of the run the Users view shows, or run a batch (Ctrl+B).&lt;/i&gt;</source>
-        <translation>&lt;i&gt;Annotationen gehören zu einem gespeicherten Lauf: Wählen Sie einen Nutzer des Laufs, den die Nutzeransicht zeigt, oder führen Sie einen Batch aus (Ctrl+B).&lt;/i&gt;</translation>
+        <translation>&lt;i&gt;Annotationen gehören zu einem gespeicherten Lauf: Wählen Sie einen Nutzer des Laufs, den die Nutzeransicht zeigt, oder führen Sie einen Batch aus (Strg+B).&lt;/i&gt;</translation>
     </message>
     <message>
         <source>Run #%1 · user &lt;b&gt;%2&lt;/b&gt; · labelling: &lt;b&gt;%3&lt;/b&gt;</source>
@@ -1469,7 +1469,7 @@
     </message>
     <message>
         <source>A report needs a stored run (Run ▸ Run Batch…, Ctrl+B)%1.</source>
-        <translation>Ein Bericht braucht einen gespeicherten Lauf (Ausführen ▸ Batch ausführen…, Ctrl+B)%1.</translation>
+        <translation>Ein Bericht braucht einen gespeicherten Lauf (Ausführen ▸ Batch ausführen…, Strg+B)%1.</translation>
     </message>
     <message>
         <source> and a selected user</source>
@@ -2233,7 +2233,7 @@
     </message>
     <message>
         <source>Stakeholder report of a stored run: how it was set up, how each system scored, where R2P won and lost against the baselines, and what annotators found.</source>
-        <translation>Bericht über einen gespeicherten Lauf für Stakeholder: wie er eingerichtet war, wie jedes System abschnitt, wo R2P gegenüber den Baselines gewann und verlor und was die Annotatoren fanden.</translation>
+        <translation>Bericht über einen gespeicherten Lauf für Stakeholder: wie er eingerichtet war, wie jedes System abschnitt, wo R2P gegenüber den Vergleichssystemen gewann und verlor und was die Annotatoren fanden.</translation>
     </message>
     <message>
         <source>Run settings</source>
@@ -2281,19 +2281,19 @@
     </message>
     <message>
         <source>R2P against each baseline</source>
-        <translation>R2P gegen jede Baseline</translation>
+        <translation>R2P gegen jedes Vergleichssystem</translation>
     </message>
     <message>
         <source>The run has no baseline to compare R2P with.</source>
-        <translation>Der Lauf hat keine Baseline, mit der R2P verglichen werden kann.</translation>
+        <translation>Der Lauf hat kein Vergleichssystem, mit der R2P verglichen werden kann.</translation>
     </message>
     <message>
         <source>Paired over the users both systems scored: Δ = R2P − baseline in the metric&apos;s units (for MAE and RMSE a negative Δ means R2P is better), with a paired bootstrap interval and the users won, tied and lost.</source>
-        <translation>Gepaart über die Nutzer, die beide Systeme bewertet haben: Δ = R2P − Baseline in den Einheiten der Metrik (bei MAE und RMSE bedeutet ein negatives Δ, dass R2P besser ist), mit gepaartem Bootstrap-Intervall sowie den gewonnenen, unentschiedenen und verlorenen Nutzern.</translation>
+        <translation>Gepaart über die Nutzer, die beide Systeme bewertet haben: Δ = R2P − Vergleich in den Einheiten der Metrik (bei MAE und RMSE bedeutet ein negatives Δ, dass R2P besser ist), mit gepaartem Bootstrap-Intervall sowie den gewonnenen, unentschiedenen und verlorenen Nutzern.</translation>
     </message>
     <message>
         <source>Baseline</source>
-        <translation>Baseline</translation>
+        <translation>Vergleich</translation>
     </message>
     <message>
         <source>Δ</source>
@@ -2325,7 +2325,7 @@
     </message>
     <message>
         <source>Win, tie and loss against each baseline</source>
-        <translation>Sieg, Gleichstand und Niederlage gegen jede Baseline</translation>
+        <translation>Sieg, Gleichstand und Niederlage gegen jedes Vergleichssystem</translation>
     </message>
     <message>
         <source>Cross-reference verdicts</source>
@@ -2614,15 +2614,15 @@
     </message>
     <message>
         <source>baseline %1 − R2P %1</source>
-        <translation>Baseline %1 − R2P %1</translation>
+        <translation>Vergleich %1 − R2P %1</translation>
     </message>
     <message>
         <source>R2P %1 − baseline %1</source>
-        <translation>R2P %1 − Baseline %1</translation>
+        <translation>R2P %1 − Vergleich %1</translation>
     </message>
     <message>
         <source>R2P against each baseline: users won, tied and lost (%1)</source>
-        <translation>R2P gegen jede Baseline: gewonnene, unentschiedene und verlorene Nutzer (%1)</translation>
+        <translation>R2P gegen jedes Vergleichssystem: gewonnene, unentschiedene und verlorene Nutzer (%1)</translation>
     </message>
     <message>
         <source>win</source>

@@ -20,7 +20,7 @@
     </message>
     <message>
         <source>Open this project file (*.r2p).</source>
-        <translation>打开此项目文件（*.r2p）。</translation>
+        <translation>打开此项目文件 (*.r2p)。</translation>
     </message>
     <message>
         <source>Open this LaMP questions file.</source>
@@ -1273,7 +1273,7 @@
     </message>
     <message>
         <source>R2P projects (*.r2p)</source>
-        <translation>R2P 项目（*.r2p）</translation>
+        <translation>R2P 项目 (*.r2p)</translation>
     </message>
     <message>
         <source>%1 already exists; open it with File ▸ Open Project.</source>
@@ -1285,7 +1285,7 @@
     </message>
     <message>
         <source>R2P projects (*.r2p);;All files (*)</source>
-        <translation>R2P 项目（*.r2p）;;所有文件（*）</translation>
+        <translation>R2P 项目 (*.r2p);;所有文件 (*)</translation>
     </message>
     <message>
         <source>Cannot open the demo</source>
@@ -1637,7 +1637,7 @@
     </message>
     <message>
         <source>JSON files (*.json);;All files (*)</source>
-        <translation>JSON 文件（*.json）;;所有文件（*）</translation>
+        <translation>JSON 文件 (*.json);;所有文件 (*)</translation>
     </message>
     <message>
         <source>&amp;Outputs file:</source>
