@@ -204,6 +204,9 @@ private slots:
         QVERIFY(QImage(png).width() > 100);
         // Compare: R2P and the chosen baseline side by side, words matching the gold marked.
         CompareDock* compare = window_->compareDock();
+        compare->show();
+        compare->raise(); // a hidden Compare renders when it is shown
+        QTRY_VERIFY(!compare->leftView()->toPlainText().isEmpty());
         QCOMPARE(compare->baselineChooser()->count(), 2);
         QCOMPARE(compare->baselineChooser()->currentText(), QStringLiteral("LaMP RAG"));
         QVERIFY(compare->leftView()->toPlainText().startsWith(QStringLiteral("R2P")));

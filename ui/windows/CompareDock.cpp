@@ -81,6 +81,11 @@ CompareDock::CompareDock(Session* session, QWidget* parent)
     connect(session_, &Session::runChanged, this, &CompareDock::onRunChanged);
     connect(session_, &Session::recordChanged, this, &CompareDock::refresh);
     connect(baseline_, &QComboBox::currentIndexChanged, this, &CompareDock::refresh);
+    // A hidden Compare (usually behind Reasoning) catches up when it is shown.
+    connect(this, &QDockWidget::visibilityChanged, this, [this](bool visible) {
+        if (visible && stale_)
+            refresh();
+    });
     onRunChanged();
 }
 
@@ -174,6 +179,11 @@ QString CompareDock::renderStages(const UserTrace& mine, const UserTrace& theirs
 }
 
 void CompareDock::refresh() {
+    if (!isVisible() || visibleRegion().isEmpty()) {
+        stale_ = true; // two traces and a table of every stage: only for a pane one can see
+        return;
+    }
+    stale_ = false;
     const auto run = session_->runResults();
     const UserIndexEntry* entry = session_->selectedEntry();
     if (!run || !entry || !session_->store()) {

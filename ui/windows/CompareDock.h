@@ -39,6 +39,7 @@ private:
     QTextBrowser* left_;
     QTextBrowser* right_;
     QTextBrowser* stages_;
+    bool stale_ = true; // the selection changed while the dock was hidden
 };
 
 } // namespace r2p::ui
