@@ -76,19 +76,6 @@ Finding fileFinding(FindingCode code, const std::string& file, std::string detai
     return f;
 }
 
-// Line and column (1-based, bytes) of a byte offset in a text.
-std::pair<std::uint64_t, std::uint64_t> lineColumn(std::string_view text, std::uint64_t offset) {
-    offset = std::min<std::uint64_t>(offset, text.size());
-    std::uint64_t line = 1, lineStart = 0;
-    for (std::uint64_t i = 0; i < offset; ++i) {
-        if (text[i] == '\n') {
-            ++line;
-            lineStart = i + 1;
-        }
-    }
-    return {line, offset - lineStart + 1};
-}
-
 struct ScanOutcome {
     QuestionsScan scan;
     std::uint64_t bytes = 0;

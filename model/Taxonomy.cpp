@@ -1,6 +1,7 @@
 #include "Taxonomy.h"
 
 #include "Sqlite.h"
+#include "Util.h"
 
 #include <algorithm>
 #include <nlohmann/json.hpp>
@@ -20,18 +21,6 @@ using Json = nlohmann::json;
 using OrderedJson = nlohmann::ordered_json;
 
 constexpr const char* kMetaKey = "taxonomy";
-
-// 1-based line and column of a byte offset (as the HRT template loader reports them).
-std::pair<std::size_t, std::size_t> lineColumn(std::string_view text, std::size_t offset) {
-    offset = std::min(offset, text.size());
-    std::size_t line = 1, lineStart = 0;
-    for (std::size_t i = 0; i < offset; ++i)
-        if (text[i] == '\n') {
-            ++line;
-            lineStart = i + 1;
-        }
-    return {line, offset - lineStart + 1};
-}
 
 // The parser's message may quote malformed bytes: keep the error printable ASCII.
 std::string printable(std::string_view s) {

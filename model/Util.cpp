@@ -1,5 +1,6 @@
 #include "Util.h"
 
+#include <algorithm>
 #include <ctime>
 #include <filesystem>
 
@@ -20,6 +21,17 @@ std::string nowIsoUtc() {
     char buf[32];
     std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
     return buf;
+}
+
+std::pair<std::size_t, std::size_t> lineColumn(std::string_view text, std::size_t offset) {
+    offset = std::min(offset, text.size());
+    std::size_t line = 1, lineStart = 0;
+    for (std::size_t i = 0; i < offset; ++i)
+        if (text[i] == '\n') {
+            ++line;
+            lineStart = i + 1;
+        }
+    return {line, offset - lineStart + 1};
 }
 
 } // namespace r2p

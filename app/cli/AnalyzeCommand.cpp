@@ -37,16 +37,6 @@ extern "C" void onSweepInterrupt(int) {
     std::signal(SIGTERM, SIG_DFL);
 }
 
-std::vector<std::string> splitCommas(const std::string& text) {
-    std::vector<std::string> out;
-    std::stringstream in(text);
-    std::string part;
-    while (std::getline(in, part, ','))
-        if (!part.empty())
-            out.push_back(part);
-    return out;
-}
-
 bool parseCount(const std::string& text, long long& out) {
     if (text.empty() ||
         !std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; }))

@@ -4,6 +4,7 @@
 #include <cstdio>
 #include <filesystem>
 #include <iostream>
+#include <sstream>
 
 namespace r2p::cli {
 
@@ -125,6 +126,16 @@ bool Output::finish() {
     std::error_code ec;
     std::filesystem::rename(temp_, target_, ec);
     return !ec;
+}
+
+std::vector<std::string> splitCommas(const std::string& text) {
+    std::vector<std::string> out;
+    std::stringstream in(text);
+    std::string part;
+    while (std::getline(in, part, ','))
+        if (!part.empty())
+            out.push_back(part);
+    return out;
 }
 
 } // namespace r2p::cli

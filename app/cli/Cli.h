@@ -72,6 +72,9 @@ private:
     bool failed_ = false;
 };
 
+// "a,b,,c" -> {"a", "b", "c"}: the comma lists of --systems, --users, --k.
+std::vector<std::string> splitCommas(const std::string& text);
+
 // Prints "r2p CMD: message" to stderr and returns `code`.
 int fail(const char* command, const std::string& message, int code);
 

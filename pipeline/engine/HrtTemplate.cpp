@@ -1,6 +1,7 @@
 #include "HrtTemplate.h"
 
 #include "Rpi.h"
+#include "model/Util.h"
 #include "pipeline/text/PyText.h"
 
 #include <algorithm>
@@ -124,18 +125,6 @@ std::string joined(std::span<const std::string_view> names) {
         out += n;
     }
     return out;
-}
-
-// 1-based line and column of a byte offset.
-std::pair<std::size_t, std::size_t> lineColumn(std::string_view text, std::size_t offset) {
-    offset = std::min(offset, text.size());
-    std::size_t line = 1, lineStart = 0;
-    for (std::size_t i = 0; i < offset; ++i)
-        if (text[i] == '\n') {
-            ++line;
-            lineStart = i + 1;
-        }
-    return {line, offset - lineStart + 1};
 }
 
 std::string formatScore(double score) {
