@@ -24,17 +24,43 @@ build/release/app/r2p run --project "$tmp/shots.r2p" --questions "$PWD/resources
   --quiet > /dev/null 2>&1
 shot main-lamp2 --open "$PWD/resources/demo/LaMP-2/dev_questions.json" \
   --user "${R2P_SHOT_USER_LAMP2:-2102}" --run-to-end
+# Annotations on that run (run 1) by two annotators, as a script would add them.
+annotate() { build/release/app/r2p annotate --project "$tmp/shots.r2p" --run 1 "$@" > /dev/null; }
+annotate --user 2102 --stage profile_synthesis --label retrieval-unused --severity major \
+  --annotator ada --note "leans on P1-P3 only"
+annotate --user 2102 --stage profile_synthesis --label retrieval-unused --annotator grace
+annotate --user 2102 --verdict 1 --label inconsistent-candidates --severity minor --annotator ada
+for u in 2103 2105 2108; do annotate --user $u --label format-misalignment --annotator ada; done
+for u in 2103 2105 2110; do annotate --user $u --label format-misalignment --annotator grace; done
+annotate --user 2104 --stage answer_plan --label hallucinated-preference --annotator grace
+shot annotate-lamp2 --open "$PWD/resources/demo/LaMP-2/dev_questions.json" --user 2102 \
+  --stage profile_synthesis
+shot analysis-agreement-lamp2 --open "$PWD/resources/demo/LaMP-2/dev_questions.json" \
+  --user 2102 --analysis agreement
 # Metrics of a stored LaMP-3 run: the run's table, and the per-user delta histogram.
 build/release/app/r2p run --project "$tmp/shots.r2p" --questions "$PWD/resources/demo/LaMP-3/dev_questions.json" \
   --outputs "$PWD/resources/demo/LaMP-3/dev_outputs.json" --systems r2p,lamp-rag,lrm-rag,no-profile \
   --quiet > /dev/null 2>&1
 shot metrics-lamp3 --open "$PWD/resources/demo/LaMP-3/dev_questions.json" --user 3108 --metrics run
 shot charts-lamp3 --open "$PWD/resources/demo/LaMP-3/dev_questions.json" --metrics deltas
+shot analysis-slices-lamp3 --open "$PWD/resources/demo/LaMP-3/dev_questions.json" --user 3108 \
+  --analysis slices
+shot analysis-sweep-lamp3 --open "$PWD/resources/demo/LaMP-3/dev_questions.json" --user 3108 \
+  --analysis sweep
 # Compare on a generation task: R2P and LaMP's RAG prompt, words matching the gold marked.
 build/release/app/r2p run --project "$tmp/shots.r2p" --questions "$PWD/resources/demo/LaMP-4/dev_questions.json" \
   --outputs "$PWD/resources/demo/LaMP-4/dev_outputs.json" --systems r2p,lamp-rag,lrm-rag,no-profile \
   --quiet > /dev/null 2>&1
 shot compare-lamp4 --open "$PWD/resources/demo/LaMP-4/dev_questions.json" --user 4102 --compare
+shot analysis-attribution-lamp4 --open "$PWD/resources/demo/LaMP-4/dev_questions.json" \
+  --user 4102 --analysis attribution
+# The first page of a run report as PDF, when poppler-utils' pdftoppm is there to render it.
+if command -v pdftoppm > /dev/null; then
+  "$bin" --project "$tmp/shots.r2p" --run 1 --report "$tmp/report.pdf" 2>/dev/null
+  pdftoppm -png -r 70 -f 1 -l 2 "$tmp/report.pdf" "$tmp/report"
+  for page in 1 2; do cp "$tmp/report-$page.png" "$out/report-run-lamp2-p$page.png"; done
+  echo "wrote $out/report-run-lamp2-p1.png, -p2.png"
+fi
 shot dialog-batch --open "$PWD/resources/demo/LaMP-4/dev_questions.json" --dialog batch
 shot dialog-settings --open "$PWD/resources/demo/LaMP-4/dev_questions.json" --dialog settings
 shot dark-lamp4 --open "$PWD/resources/demo/LaMP-4/dev_questions.json" --user 4102 --run-to-end \
