@@ -494,6 +494,38 @@ AnnotationStore::countsByUser(std::int64_t runId) const {
     return counts;
 }
 
+Result<std::vector<AnnotationStore::LabelCount>>
+AnnotationStore::labelCounts(std::int64_t runId) const {
+    std::lock_guard lock(store_.mutex());
+    sql::Statement st(store_.handle(), "SELECT user_id, label, COUNT(*) FROM annotations "
+                                       "WHERE run_id = ?1 GROUP BY user_id, label");
+    st.bind(1, runId);
+    std::vector<LabelCount> out;
+    while (st.step())
+        out.push_back({st.text(0), st.text(1), static_cast<int>(st.int64(2))});
+    if (st.failed())
+        return Error{where(store_) + "cannot count the labels of run " + std::to_string(runId) +
+                     ": " + st.error()};
+    return out;
+}
+
+Result<std::vector<std::string>>
+AnnotationStore::usersAnnotatedOnOtherRuns(std::int64_t runId) const {
+    std::lock_guard lock(store_.mutex());
+    sql::Statement st(store_.handle(),
+                      "SELECT DISTINCT a.user_id FROM annotations a JOIN runs r ON r.id = a.run_id "
+                      "WHERE a.run_id != ?1 AND r.questions_path = "
+                      "(SELECT questions_path FROM runs WHERE id = ?1)");
+    st.bind(1, runId);
+    std::vector<std::string> out;
+    while (st.step())
+        out.push_back(st.text(0));
+    if (st.failed())
+        return Error{where(store_) + "cannot read the annotations of other runs than run " +
+                     std::to_string(runId) + ": " + st.error()};
+    return out;
+}
+
 Result<std::vector<Annotation>> AnnotationStore::onOtherRuns(std::int64_t runId,
                                                              const std::string& userId) const {
     {

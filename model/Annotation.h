@@ -116,6 +116,16 @@ public:
     Result<std::vector<Annotation>> all() const;
     // How many annotations each user of a run has (users without any are absent).
     Result<std::unordered_map<std::string, int>> countsByUser(std::int64_t runId) const;
+    // How often each user of a run got each label: the Users view's counts and label filter,
+    // without reading every annotation.
+    struct LabelCount {
+        std::string userId;
+        std::string label;
+        int count = 0;
+    };
+    Result<std::vector<LabelCount>> labelCounts(std::int64_t runId) const;
+    // Users annotated on another run of the run's questions file.
+    Result<std::vector<std::string>> usersAnnotatedOnOtherRuns(std::int64_t runId) const;
     // Annotations on the same user made on other runs of the same questions file, newest run
     // first: what a newer run shows as "annotated on an earlier run".
     Result<std::vector<Annotation>> onOtherRuns(std::int64_t runId,

@@ -192,7 +192,9 @@ const std::vector<const char*>& migrations() {
             created_at TEXT NOT NULL,
             template_id TEXT NOT NULL DEFAULT '',
             template_version INTEGER NOT NULL DEFAULT 0);
-        CREATE INDEX IF NOT EXISTS annotations_run_user ON annotations(run_id, user_id);
+        -- label too: the Users view counts labels per user after every annotation, and this
+        -- answers that from the index alone.
+        CREATE INDEX IF NOT EXISTS annotations_run_user ON annotations(run_id, user_id, label);
         CREATE TABLE IF NOT EXISTS bookmarks(
             id INTEGER PRIMARY KEY AUTOINCREMENT,
             run_id INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,

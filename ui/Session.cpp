@@ -60,21 +60,14 @@ void Session::reloadAnnotationCounts() {
     auto counts = std::make_shared<AnnotationCounts>();
     if (store_ && run_) {
         AnnotationStore notes(*store_);
-        if (auto on = notes.ofRun(run_->runId)) {
-            for (const Annotation& a : *on) {
-                ++counts->onRun[a.userId];
-                auto& labels = counts->labels[a.userId];
-                if (std::find(labels.begin(), labels.end(), a.label) == labels.end())
-                    labels.push_back(a.label);
+        // Grouped in SQLite: after every label, so it must stay cheap with thousands of them.
+        if (auto on = notes.labelCounts(run_->runId))
+            for (const auto& c : *on) {
+                counts->onRun[c.userId] += c.count;
+                counts->labels[c.userId].push_back(c.label);
             }
-        }
-        for (const RunInfo& other : runsOfDataset()) {
-            if (other.id == run_->runId)
-                continue;
-            if (auto on = notes.countsByUser(other.id))
-                for (const auto& [user, n] : *on)
-                    counts->onOtherRuns.insert(user);
-        }
+        if (auto elsewhere = notes.usersAnnotatedOnOtherRuns(run_->runId))
+            counts->onOtherRuns.insert(elsewhere->begin(), elsewhere->end());
     }
     counts_ = std::move(counts);
 }

@@ -122,7 +122,11 @@ int main(int argc, char** argv) {
                 time([&] { (void)notes.ofUser(*runId, user); }, 50));
     std::printf("  annotations on other runs of that user: %.3f ms\n",
                 time([&] { (void)notes.onOtherRuns(*runId, user); }, 50));
-    std::printf("  all of the run's annotations (Users view counts, after each label): %.3f ms\n",
+    std::printf("  the run's label counts (Users view, after each label): %.3f ms\n",
+                time([&] { (void)notes.labelCounts(*runId); }, 10));
+    std::printf("  users annotated on other runs (Users view, after each label): %.3f ms\n",
+                time([&] { (void)notes.usersAnnotatedOnOtherRuns(*runId); }, 10));
+    std::printf("  all of the run's annotations (slices, report): %.3f ms\n",
                 time([&] { (void)notes.ofRun(*runId); }, 10));
     auto all = notes.ofRun(*runId);
     const auto ids = metrics::labelIds(taxonomy);

@@ -8,8 +8,10 @@
 #include "model/Taxonomy.h"
 #include "support/TestSupport.h"
 
+#include <algorithm>
 #include <functional>
 #include <gtest/gtest.h>
+#include <map>
 #include <sqlite3.h>
 
 using namespace r2p;
@@ -302,6 +304,18 @@ TEST(Annotations, QueriesByRunUserAndCounts) {
     EXPECT_EQ(counts->at("311"), 1);
     EXPECT_EQ(counts->count("312"), 0u);
     EXPECT_EQ(f.annotations.all()->size(), 3u);
+    // Grouped by user and label, as the Users view reads them.
+    ASSERT_TRUE(f.annotations.add(on(f.runId, "310", AnnotationTarget::Run), tax).ok());
+    auto labels = f.annotations.labelCounts(f.runId);
+    ASSERT_TRUE(labels.ok()) << labels.error().message;
+    std::map<std::pair<std::string, std::string>, int> byPair;
+    for (const auto& c : *labels)
+        byPair[{c.userId, c.label}] = c.count;
+    const std::string first = on(f.runId, "310", AnnotationTarget::Run).label;
+    EXPECT_EQ(byPair.size(), 3u);
+    EXPECT_EQ((byPair[{"310", first}]), 2);
+    EXPECT_EQ((byPair[{"310", "truncated"}]), 1);
+    EXPECT_EQ((byPair[{"311", first}]), 1);
 }
 
 TEST(Annotations, OnOtherRunsOfTheSameQuestionsNewestRunFirst) {
@@ -330,6 +344,15 @@ TEST(Annotations, OnOtherRunsOfTheSameQuestionsNewestRunFirst) {
     EXPECT_EQ((*seen)[0].label, "other");
     EXPECT_EQ((*seen)[1].runId, olderId);
     EXPECT_FALSE(f.annotations.onOtherRuns(999, "310").ok());
+    // Who was annotated on another run of this file: 310 (older, newer) and 311 (newer), not
+    // the other file's.
+    auto users = f.annotations.usersAnnotatedOnOtherRuns(f.runId);
+    ASSERT_TRUE(users.ok()) << users.error().message;
+    std::sort(users->begin(), users->end());
+    EXPECT_EQ(*users, (std::vector<std::string>{"310", "311"}));
+    auto fromOther = f.annotations.usersAnnotatedOnOtherRuns(otherFile);
+    ASSERT_TRUE(fromOther.ok());
+    EXPECT_TRUE(fromOther->empty());
 }
 
 TEST(Annotations, Bookmarks) {
