@@ -243,6 +243,16 @@ private slots:
         }
         QVERIFY2(dock->attributionStatus()->text().contains(QString::fromStdString(entry->id)),
                  qPrintable(dock->attributionStatus()->text()));
+
+        // Another user selected while it runs: the old result never shows.
+        QTest::mouseClick(dock->attributionButton(), Qt::LeftButton);
+        window_->usersDock()->step(1);
+        QTRY_VERIFY(session_->record() && !session_->isBusy());
+        const std::string next = session_->selectedEntry()->id;
+        QVERIFY(next != entry->id);
+        QTRY_VERIFY_WITH_TIMEOUT(!dock->isWorking(), 60000);
+        QCOMPARE(t->rowCount(), 0);
+        QVERIFY(dock->attributionStatus()->text().contains(QString::fromStdString(next)));
     }
 };
 

@@ -125,6 +125,7 @@ Result<std::shared_ptr<const engine::EngineContext>> contextForRun(ProjectStore&
 } // namespace
 
 struct AnalysisDock::SweepJob {
+    bool shown = false; // its result is on screen (the future ends a moment before that)
     std::unique_ptr<analysis::RetrievalSweep> sweep;
     std::shared_ptr<const DatasetIndex> index; // outlives the sweep
     QFutureWatcher<Result<analysis::SweepResult>> watcher;
@@ -133,6 +134,8 @@ struct AnalysisDock::SweepJob {
 };
 
 struct AnalysisDock::AttributionJob {
+    bool shown = false;
+    bool dropped = false; // another user was selected since
     std::atomic<bool> cancel{false};
     QFutureWatcher<Result<analysis::LeaveOneOutResult>> watcher;
 };
@@ -299,9 +302,11 @@ AnalysisDock::AnalysisDock(Session* session, UsersDock* users, QWidget* parent)
         }
     });
     connect(session_, &Session::recordChanged, this, [this] {
-        if (attribution_)
+        // The old user's attribution stops; it stays owned here until its worker is done.
+        if (attribution_) {
             attribution_->cancel = true;
-        attribution_.reset();
+            attribution_->dropped = true;
+        }
         attributionTable_->setRowCount(0);
         const UserIndexEntry* e = session_->selectedEntry();
         attributionStatus_->setText(
@@ -321,8 +326,7 @@ AnalysisDock::~AnalysisDock() {
 }
 
 bool AnalysisDock::isWorking() const {
-    return (sweep_ && sweep_->watcher.isRunning()) ||
-           (attribution_ && attribution_->watcher.isRunning());
+    return (sweep_ && !sweep_->shown) || (attribution_ && !attribution_->shown);
 }
 
 void AnalysisDock::cancelWork() {
@@ -583,6 +587,7 @@ void AnalysisDock::showSweep() {
     sweepRun_->setEnabled(session_->runResults() != nullptr);
     if (!sweep_)
         return;
+    sweep_->shown = true;
     const auto result = sweep_->watcher.result();
     if (!result) {
         sweepStatus_->setText(QString::fromStdString(result.error().message));
@@ -645,7 +650,12 @@ void AnalysisDock::startAttribution() {
     const auto run = session_->runResults();
     const auto record = session_->record();
     const UserIndexEntry* entry = session_->selectedEntry();
-    if (!record || !entry || !session_->store() || isWorking())
+    if (isWorking()) {
+        attributionStatus_->setText(tr("The previous attribution is still stopping; try again in "
+                                       "a moment."));
+        return;
+    }
+    if (!record || !entry || !session_->store())
         return;
     Result<std::shared_ptr<const engine::EngineContext>> ctx =
         run ? contextForRun(*session_->store(), run->info)
@@ -678,7 +688,10 @@ void AnalysisDock::showAttribution() {
     attributionRun_->setEnabled(true);
     auto* job = qobject_cast<QFutureWatcherBase*>(sender());
     if (!attribution_ || &attribution_->watcher != job)
-        return; // the user changed since: dropped
+        return;
+    attribution_->shown = true;
+    if (attribution_->dropped)
+        return;
     const auto result = attribution_->watcher.result();
     if (!result) {
         attributionStatus_->setText(QString::fromStdString(result.error().message).toHtmlEscaped());
