@@ -536,6 +536,10 @@
         <source>no</source>
         <translation>nein</translation>
     </message>
+    <message>
+        <source>The previous attribution is still stopping; try again in a moment.</source>
+        <translation>Die vorige Attribution wird noch beendet; bitte gleich noch einmal versuchen.</translation>
+    </message>
 </context>
 <context>
     <name>r2p::ui::AnnotationText</name>
@@ -3070,6 +3074,14 @@
     <message>
         <source>Triage Shortcuts</source>
         <translation>Triage-Tastenkürzel</translation>
+    </message>
+    <message>
+        <source>Bookmarks mark users of a stored run.</source>
+        <translation>Lesezeichen markieren Nutzer eines gespeicherten Laufs.</translation>
+    </message>
+    <message>
+        <source>Bookmarked user %1.</source>
+        <translation>Lesezeichen für Nutzer %1 gesetzt.</translation>
     </message>
 </context>
 <context>

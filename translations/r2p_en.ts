@@ -536,6 +536,10 @@
         <source>no</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The previous attribution is still stopping; try again in a moment.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>r2p::ui::AnnotationText</name>
@@ -3069,6 +3073,14 @@
     </message>
     <message>
         <source>Triage Shortcuts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bookmarks mark users of a stored run.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bookmarked user %1.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

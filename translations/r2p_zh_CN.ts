@@ -528,6 +528,10 @@
         <source>no</source>
         <translation>否</translation>
     </message>
+    <message>
+        <source>The previous attribution is still stopping; try again in a moment.</source>
+        <translation>上一次归因仍在停止中，请稍后再试。</translation>
+    </message>
 </context>
 <context>
     <name>r2p::ui::AnnotationText</name>
@@ -3036,6 +3040,14 @@
     <message>
         <source>Triage Shortcuts</source>
         <translation>快速标注快捷键</translation>
+    </message>
+    <message>
+        <source>Bookmarks mark users of a stored run.</source>
+        <translation>书签只能标记已保存运行中的用户。</translation>
+    </message>
+    <message>
+        <source>Bookmarked user %1.</source>
+        <translation>已为用户 %1 添加书签。</translation>
     </message>
 </context>
 <context>

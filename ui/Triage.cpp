@@ -164,8 +164,10 @@ bool Triage::nextUnannotated(int direction) {
 }
 
 bool Triage::addBookmark() {
-    if (controller_->storedRunId() <= 0)
+    if (controller_->storedRunId() <= 0) {
+        annotations_->showMessage(tr("Bookmarks mark users of a stored run."), true);
         return false;
+    }
     Bookmark b;
     b.runId = controller_->storedRunId();
     b.userId = controller_->trace().userId;
@@ -177,7 +179,14 @@ bool Triage::addBookmark() {
     }
     b.note = annotations_->noteLine()->text().toStdString();
     QString error;
-    return session_->addBookmark(b, &error);
+    if (!session_->addBookmark(b, &error)) {
+        annotations_->showMessage(error, true);
+        return false;
+    }
+    annotations_->noteLine()->clear(); // the note went with the bookmark
+    annotations_->showMessage(tr("Bookmarked user %1.").arg(QString::fromStdString(b.userId)),
+                              false);
+    return true;
 }
 
 bool Triage::jumpToBookmark(int direction) {

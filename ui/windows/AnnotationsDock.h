@@ -40,6 +40,8 @@ public:
     bool removeSelected();
     bool canAnnotate() const;
     QString message() const;
+    // The dock's status line (red when `error`), also for the triage keys' outcomes.
+    void showMessage(const QString& text, bool error);
 
     AnnotationsModel* model() const { return model_; }
     QTableView* view() const { return view_; }
@@ -59,7 +61,6 @@ private:
     void refresh();
     void refreshBookmarks();
     void updateTargetText();
-    void showMessage(const QString& text, bool error);
 
     Session* session_;
     RunController* controller_;
