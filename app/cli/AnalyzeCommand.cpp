@@ -2,13 +2,13 @@
 // and the attribution re-run users with the run's dataset, task and engine settings on the
 // run's backend; nothing they compute is stored. JSON on stdout, progress on stderr.
 #include "Cli.h"
-#include "RunBackend.h"
 #include "model/Annotation.h"
 #include "model/ProjectStore.h"
 #include "model/RunStore.h"
 #include "pipeline/analysis/LeaveOneOut.h"
 #include "pipeline/analysis/RetrievalSweep.h"
 #include "pipeline/analysis/Slices.h"
+#include "pipeline/engine/BackendChoice.h"
 #include "pipeline/engine/OfflineBackend.h"
 
 #include <algorithm>
@@ -107,8 +107,9 @@ std::optional<int> makeRunContext(const char* command, const Args& args, StoredR
     const engine::EngineConfig config =
         engine::engineConfigFromJson(run.info.config, run.info.model);
     const std::string backendName = args.valueOr("backend", run.info.backend);
-    auto backend = makeBackend(backendName, *run.store, args.valueOr("base-url", run.info.baseUrl),
-                               args.valueOr("api-key-env", ""), concurrency, 0);
+    auto backend =
+        engine::makeBackend(backendName, *run.store, args.valueOr("base-url", run.info.baseUrl),
+                            args.valueOr("api-key-env", ""), concurrency, 0);
     if (!backend)
         return fail(command, backend.error().message, kExitUsage);
     auto context = engine::EngineContext::make(run.info.task, config, backend->backend, nullptr,

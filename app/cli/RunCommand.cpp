@@ -1,11 +1,11 @@
 // r2p run: R2P and the baselines over a LaMP split into a project file. Progress on stderr,
 // the JSON summary on stdout; a cancelled or killed run resumes with --resume.
 #include "Cli.h"
-#include "RunBackend.h"
 #include "model/ProjectStore.h"
 #include "model/ResponseCache.h"
 #include "model/RunStore.h"
 #include "model/Util.h"
+#include "pipeline/engine/BackendChoice.h"
 #include "pipeline/engine/Batch.h"
 #include "pipeline/engine/OfflineBackend.h"
 #include "pipeline/engine/RunSummary.h"
@@ -277,8 +277,9 @@ int runRun(const std::vector<std::string>& argv) {
             info.users.push_back(index.users[i].id);
     }
 
-    auto backend = makeBackend(info.backend, store, info.baseUrl, args.valueOr("api-key-env", ""),
-                               static_cast<int>(concurrency), replaySpeed);
+    auto backend =
+        engine::makeBackend(info.backend, store, info.baseUrl, args.valueOr("api-key-env", ""),
+                            static_cast<int>(concurrency), replaySpeed);
     if (!backend)
         return fail("run", backend.error().message, kExitUsage);
     auto context =

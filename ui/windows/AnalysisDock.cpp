@@ -1,12 +1,9 @@
 #include "AnalysisDock.h"
 
-#include "model/ResponseCache.h"
 #include "pipeline/analysis/LeaveOneOut.h"
 #include "pipeline/analysis/RetrievalSweep.h"
 #include "pipeline/analysis/Slices.h"
-#include "pipeline/engine/OfflineBackend.h"
-#include "pipeline/llm/CachingBackend.h"
-#include "pipeline/llm/OpenAiBackend.h"
+#include "pipeline/engine/BackendChoice.h"
 #include "pipeline/metrics/Agreement.h"
 #include "ui/AnnotationText.h"
 #include "ui/RunResults.h"
@@ -100,26 +97,15 @@ QWidget* withExport(QWidget* parent, QChartView* view, QLabel* status) {
     return row;
 }
 
-// The engine set up as the stored run was (its settings, its backend kind), streaming at once.
+// The engine set up as the stored run was (its settings, its backend kind).
 Result<std::shared_ptr<const engine::EngineContext>> contextForRun(ProjectStore& store,
                                                                    const RunInfo& run) {
-    engine::EngineConfig config = engine::engineConfigFromJson(run.config, run.model);
-    std::shared_ptr<llm::Backend> backend;
-    const bool offline = run.backend == "offline";
-    if (offline) {
-        backend = std::make_shared<engine::OfflineBackend>(engine::OfflineOptions{});
-    } else {
-        std::shared_ptr<llm::Backend> inner;
-        if (run.backend == "openai") {
-            llm::EndpointConfig endpoint;
-            endpoint.baseUrl = run.baseUrl;
-            inner = std::make_shared<llm::OpenAiBackend>(endpoint);
-        }
-        backend = std::make_shared<llm::CachingBackend>(inner, ResponseCache(store), "openai",
-                                                        inner ? llm::CacheMode::ReadWrite
-                                                              : llm::CacheMode::ReplayOnly);
-    }
-    return engine::EngineContext::make(run.task, config, backend, nullptr, offline);
+    auto backend = engine::makeBackend(run.backend, store, run.baseUrl, "", 2, 0);
+    if (!backend)
+        return backend.error();
+    return engine::EngineContext::make(run.task,
+                                       engine::engineConfigFromJson(run.config, run.model),
+                                       backend->backend, nullptr, backend->offline);
 }
 
 } // namespace

@@ -1,5 +1,5 @@
-// The LLM backend a CLI command runs with, by the name a run records ("offline", "openai",
-// "replay"): shared by r2p run and the analysis commands so both build it the same way.
+// The LLM backend by the name a run records ("offline", "openai", "replay"): shared by r2p run,
+// the CLI's analysis commands and the GUI's Analysis dock so all build it the same way.
 #pragma once
 
 #include "model/ProjectStore.h"
@@ -9,7 +9,7 @@
 #include <memory>
 #include <string>
 
-namespace r2p::cli {
+namespace r2p::engine {
 
 struct BackendChoice {
     std::shared_ptr<llm::Backend> backend;
@@ -22,4 +22,4 @@ Result<BackendChoice> makeBackend(const std::string& name, ProjectStore& store,
                                   const std::string& baseUrl, const std::string& apiKeyEnv,
                                   int concurrency, double replaySpeed);
 
-} // namespace r2p::cli
+} // namespace r2p::engine

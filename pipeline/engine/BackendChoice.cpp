@@ -1,20 +1,20 @@
-#include "RunBackend.h"
+#include "BackendChoice.h"
 
+#include "OfflineBackend.h"
 #include "model/ResponseCache.h"
-#include "pipeline/engine/OfflineBackend.h"
 #include "pipeline/llm/CachingBackend.h"
 #include "pipeline/llm/OpenAiBackend.h"
 
 #include <algorithm>
 
-namespace r2p::cli {
+namespace r2p::engine {
 
 Result<BackendChoice> makeBackend(const std::string& name, ProjectStore& store,
                                   const std::string& baseUrl, const std::string& apiKeyEnv,
                                   int concurrency, double replaySpeed) {
     BackendChoice choice;
     if (name == "offline") {
-        choice.backend = std::make_shared<engine::OfflineBackend>();
+        choice.backend = std::make_shared<OfflineBackend>();
         choice.offline = true;
         return choice;
     }
@@ -38,4 +38,4 @@ Result<BackendChoice> makeBackend(const std::string& name, ProjectStore& store,
     return Error{"unknown backend \"" + name + "\" (use offline, openai or replay)"};
 }
 
-} // namespace r2p::cli
+} // namespace r2p::engine
