@@ -1,0 +1,294 @@
+#include "PairedStats.h"
+
+#include "LampMetrics.h"
+
+#include <algorithm>
+#include <bit>
+#include <cmath>
+#include <numeric>
+#include <random>
+
+namespace r2p::metrics {
+
+namespace {
+
+// P(X <= k) for X ~ Binomial(n, 1/2), k < n/2. Large n: the largest term from lgamma, the
+// smaller ones by the ratio C(n, i-1) / C(n, i) = i / (n - i + 1), so nothing underflows early.
+double binomialHalfCdf(std::size_t k, std::size_t n) {
+    if (n <= 1000) {
+        // 2^-n is still a normal double: sum the terms upward from it, exactly for small n.
+        double term = std::ldexp(1.0, -static_cast<int>(n)), sum = term;
+        for (std::size_t i = 0; i < k; ++i) {
+            term = term * static_cast<double>(n - i) / static_cast<double>(i + 1);
+            sum += term;
+        }
+        return sum;
+    }
+    const auto nd = static_cast<double>(n);
+    const auto kd = static_cast<double>(k);
+    const double logTop =
+        std::lgamma(nd + 1) - std::lgamma(kd + 1) - std::lgamma(nd - kd + 1) - nd * std::log(2.0);
+    double term = 1, sum = 1;
+    for (std::size_t i = k; i > 0; --i) {
+        term *= static_cast<double>(i) / (nd - static_cast<double>(i) + 1);
+        sum += term;
+        if (term < sum * 1e-18)
+            break;
+    }
+    return std::exp(logTop) * sum;
+}
+
+// scipy.special.ndtr as cephes computes it: the standard normal CDF.
+double ndtr(double a) {
+    const double x = a * M_SQRT1_2;
+    const double z = std::fabs(x);
+    if (z < M_SQRT1_2)
+        return 0.5 + 0.5 * std::erf(x);
+    double y = 0.5 * std::erfc(z);
+    if (x > 0)
+        y = 1 - y;
+    return y;
+}
+
+// scipy.stats._hypotests._get_wilcoxon_distr: the pmf of R+ for n untied non-zero ranks.
+std::vector<double> wilcoxonPmf(std::size_t n) {
+    std::vector<double> c{1.0};
+    for (std::size_t k = 1; k <= n; ++k) {
+        std::vector<double> next(k * (k + 1) / 2 + 1, 0.0);
+        const std::size_t m = c.size();
+        for (std::size_t j = 0; j < m; ++j)
+            next[j] = c[j] * 0.5;
+        for (std::size_t j = 0; j < m; ++j)
+            next[next.size() - m + j] += c[j] * 0.5;
+        c = std::move(next);
+    }
+    return c;
+}
+
+// scipy.stats.rankdata(values, method="average"), and the sizes of the groups of equal ranks
+// (find_repeats on the ranks: only groups of two or more).
+std::vector<double> averageRanks(std::span<const double> values,
+                                 std::vector<std::size_t>& tieGroups) {
+    const std::size_t n = values.size();
+    std::vector<std::size_t> order(n);
+    std::iota(order.begin(), order.end(), std::size_t{0});
+    std::sort(order.begin(), order.end(),
+              [&](std::size_t a, std::size_t b) { return values[a] < values[b]; });
+    std::vector<double> ranks(n);
+    for (std::size_t i = 0; i < n;) {
+        std::size_t j = i + 1;
+        while (j < n && values[order[j]] == values[order[i]])
+            ++j;
+        // Ordinal ranks i+1 .. j share their average.
+        const double rank = (static_cast<double>(i + 1) + static_cast<double>(j)) / 2;
+        for (std::size_t k = i; k < j; ++k)
+            ranks[order[k]] = rank;
+        if (j - i > 1)
+            tieGroups.push_back(j - i);
+        i = j;
+    }
+    return ranks;
+}
+
+double macroF1(std::span<const std::size_t> tp, std::span<const std::size_t> predicted,
+               std::span<const std::size_t> truth, std::vector<double>& scratch) {
+    const std::size_t labels = tp.size();
+    scratch.assign(labels, 0.0);
+    for (std::size_t l = 0; l < labels; ++l) {
+        const double precision =
+            predicted[l] == 0 ? 0.0
+                              : static_cast<double>(tp[l]) / static_cast<double>(predicted[l]);
+        const double recall =
+            truth[l] == 0 ? 0.0 : static_cast<double>(tp[l]) / static_cast<double>(truth[l]);
+        const double denom = precision + recall;
+        scratch[l] = denom == 0.0 ? 0.0 : 2 * precision * recall / denom;
+    }
+    return labels == 0
+               ? 0.0
+               : numpyPairwiseSum(std::span<const double>(scratch)) / static_cast<double>(labels);
+}
+
+} // namespace
+
+FastModulo::FastModulo(std::uint64_t divisor) : divisor_(divisor == 0 ? 1 : divisor) {
+    const unsigned l = 64 - static_cast<unsigned>(std::countl_zero(divisor_ - 1)); // ceil(log2)
+    const Wide twoToL = static_cast<Wide>(1) << l;
+    multiplier_ = static_cast<std::uint64_t>(((twoToL - divisor_) << 64) / divisor_ + 1);
+    shift1_ = std::min(l, 1u);
+    shift2_ = l == 0 ? 0 : l - 1;
+}
+
+double mcnemarExactP(std::size_t onlyX, std::size_t onlyY) {
+    const std::size_t n = onlyX + onlyY;
+    const std::size_t k = std::min(onlyX, onlyY);
+    if (n == 0 || 2 * k == n)
+        return 1.0;
+    return std::min(1.0, 2 * binomialHalfCdf(k, n));
+}
+
+WilcoxonResult wilcoxonSignedRank(std::span<const double> x, std::span<const double> y) {
+    WilcoxonResult out;
+    const std::size_t n = std::min(x.size(), y.size());
+    if (n == 0) {
+        out.method = WilcoxonMethod::None;
+        return out;
+    }
+    std::vector<double> d(n);
+    for (std::size_t i = 0; i < n; ++i) {
+        d[i] = x[i] - y[i];
+        out.zeros += d[i] == 0 ? 1 : 0;
+    }
+    bool exact = n <= 50 && out.zeros == 0;
+    if (!exact) {
+        if (out.zeros == n) {
+            out.method = WilcoxonMethod::None; // scipy raises: every difference is zero
+            return out;
+        }
+        std::erase(d, 0.0);
+    }
+    const std::size_t count = d.size();
+    out.used = count;
+    std::vector<double> magnitude(count);
+    for (std::size_t i = 0; i < count; ++i)
+        magnitude[i] = std::fabs(d[i]);
+    std::vector<std::size_t> tieGroups;
+    const std::vector<double> ranks = averageRanks(magnitude, tieGroups);
+    // Sums of halves far below 2^53: exact in any order, as numpy's sum is.
+    double rPlus = 0, rMinus = 0;
+    for (std::size_t i = 0; i < count; ++i) {
+        if (d[i] > 0)
+            rPlus += ranks[i];
+        else if (d[i] < 0)
+            rMinus += ranks[i];
+    }
+    out.statistic = std::min(rPlus, rMinus);
+    const auto c = static_cast<double>(count);
+    if (!exact) {
+        out.method = WilcoxonMethod::Normal;
+        const double mean = c * (c + 1.) * 0.25;
+        double se = c * (c + 1.) * (2. * c + 1.);
+        double repeats = 0;
+        for (std::size_t t : tieGroups) {
+            const auto td = static_cast<double>(t);
+            repeats += td * (td * td - 1);
+        }
+        se -= 0.5 * repeats;
+        se = std::sqrt(se / 24);
+        out.z = (out.statistic - mean) / se;
+        out.p = 2. * ndtr(-std::fabs(out.z));
+        return out;
+    }
+    out.method = WilcoxonMethod::Exact;
+    const std::vector<double> pmf = wilcoxonPmf(count);
+    // scipy: r_plus = int(r_plus), so a tied half rank is cut off.
+    const auto r = static_cast<std::size_t>(rPlus);
+    if (r == (pmf.size() - 1) / 2) {
+        out.p = 1.0;
+        return out;
+    }
+    const std::span<const double> all(pmf);
+    const double pLess = numpyPairwiseSum(all.first(r + 1));
+    const double pGreater = numpyPairwiseSum(all.subspan(r));
+    out.p = std::clamp(2 * std::min(pGreater, pLess), 0.0, 1.0);
+    return out;
+}
+
+std::vector<double> holmAdjust(std::span<const double> p) {
+    const std::size_t m = p.size();
+    std::vector<std::size_t> order(m);
+    std::iota(order.begin(), order.end(), std::size_t{0});
+    std::stable_sort(order.begin(), order.end(),
+                     [&](std::size_t a, std::size_t b) { return p[a] < p[b]; });
+    std::vector<double> adjusted(m);
+    double running = 0;
+    for (std::size_t i = 0; i < m; ++i) {
+        const double scaled = std::min(1.0, static_cast<double>(m - i) * p[order[i]]);
+        running = std::max(running, scaled);
+        adjusted[order[i]] = running;
+    }
+    return adjusted;
+}
+
+std::vector<Interval> pairedDeltaIntervals(std::size_t n, std::span<const PairedStatistic> deltas,
+                                           const BootstrapOptions& options) {
+    using Kind = PairedStatistic::Kind;
+    std::vector<Interval> out(deltas.size());
+    if (n == 0 || deltas.empty() || options.resamples == 0)
+        return out;
+    const std::size_t k = deltas.size();
+    // Means and root-mean-squares read two doubles per item each: lay them out item by item so
+    // one random draw touches one cache line, not 2k scattered arrays.
+    std::vector<std::size_t> sums, f1s;
+    for (std::size_t s = 0; s < k; ++s)
+        (deltas[s].kind == Kind::MacroF1 ? f1s : sums).push_back(s);
+    const std::size_t width = 2 * sums.size();
+    std::vector<double> rows(width * n);
+    for (std::size_t i = 0; i < n; ++i)
+        for (std::size_t j = 0; j < sums.size(); ++j) {
+            rows[i * width + 2 * j] = deltas[sums[j]].x[i];
+            rows[i * width + 2 * j + 1] = deltas[sums[j]].y[i];
+        }
+    struct F1Counts {
+        std::vector<std::size_t> tpX, predX, tpY, predY, truth;
+    };
+    std::vector<F1Counts> counts(f1s.size());
+    std::vector<double> scratch;
+
+    std::mt19937_64 rng(options.seed);
+    const FastModulo mod(n);
+    std::vector<double> acc(width);
+    std::vector<std::vector<double>> stats(k);
+    for (auto& s : stats)
+        s.reserve(options.resamples);
+    const auto nd = static_cast<double>(n);
+    for (std::size_t r = 0; r < options.resamples; ++r) {
+        std::fill(acc.begin(), acc.end(), 0.0);
+        for (std::size_t j = 0; j < f1s.size(); ++j) {
+            const std::size_t labels = deltas[f1s[j]].labelCount;
+            for (auto* v : {&counts[j].tpX, &counts[j].predX, &counts[j].tpY, &counts[j].predY,
+                            &counts[j].truth})
+                v->assign(labels, 0);
+        }
+        for (std::size_t draw = 0; draw < n; ++draw) {
+            const auto i = static_cast<std::size_t>(mod(rng()));
+            const double* row = rows.data() + i * width;
+            for (std::size_t c = 0; c < width; ++c)
+                acc[c] += row[c];
+            for (std::size_t j = 0; j < f1s.size(); ++j) {
+                const PairedStatistic& st = deltas[f1s[j]];
+                F1Counts& fc = counts[j];
+                const int g = st.gold[i], px = st.xLabels[i], py = st.yLabels[i];
+                const auto in = [&](int label) {
+                    return label >= 0 && static_cast<std::size_t>(label) < st.labelCount;
+                };
+                if (in(g))
+                    ++fc.truth[static_cast<std::size_t>(g)];
+                if (in(px)) {
+                    ++fc.predX[static_cast<std::size_t>(px)];
+                    fc.tpX[static_cast<std::size_t>(px)] += px == g ? 1 : 0;
+                }
+                if (in(py)) {
+                    ++fc.predY[static_cast<std::size_t>(py)];
+                    fc.tpY[static_cast<std::size_t>(py)] += py == g ? 1 : 0;
+                }
+            }
+        }
+        for (std::size_t j = 0; j < sums.size(); ++j) {
+            const double mx = acc[2 * j] / nd, my = acc[2 * j + 1] / nd;
+            stats[sums[j]].push_back(deltas[sums[j]].kind == Kind::RootMeanSquare
+                                         ? std::sqrt(mx) - std::sqrt(my)
+                                         : mx - my);
+        }
+        for (std::size_t j = 0; j < f1s.size(); ++j) {
+            const F1Counts& fc = counts[j];
+            stats[f1s[j]].push_back(macroF1(fc.tpX, fc.predX, fc.truth, scratch) -
+                                    macroF1(fc.tpY, fc.predY, fc.truth, scratch));
+        }
+    }
+    const double tail = (1 - options.confidence) / 2 * 100;
+    for (std::size_t s = 0; s < k; ++s)
+        out[s] = {percentile(stats[s], tail), percentile(stats[s], 100 - tail)};
+    return out;
+}
+
+} // namespace r2p::metrics
