@@ -3,10 +3,9 @@
 #include "LampMetrics.h"
 
 #include <algorithm>
-#include <bit>
 #include <cmath>
+#include <cstdint>
 #include <numeric>
-#include <random>
 
 namespace r2p::metrics {
 
@@ -110,13 +109,9 @@ double macroF1(std::span<const std::size_t> tp, std::span<const std::size_t> pre
 
 } // namespace
 
-FastModulo::FastModulo(std::uint64_t divisor) : divisor_(divisor == 0 ? 1 : divisor) {
-    const unsigned l = 64 - static_cast<unsigned>(std::countl_zero(divisor_ - 1)); // ceil(log2)
-    const Wide twoToL = static_cast<Wide>(1) << l;
-    multiplier_ = static_cast<std::uint64_t>(((twoToL - divisor_) << 64) / divisor_ + 1);
-    shift1_ = std::min(l, 1u);
-    shift2_ = l == 0 ? 0 : l - 1;
-}
+ResampleIndices::ResampleIndices(std::uint64_t seed, std::uint32_t n)
+    : state_(seed), n_(n == 0 ? 1 : n),
+      threshold_(static_cast<std::uint32_t>((std::uint64_t{1} << 32) % (n == 0 ? 1 : n))) {}
 
 double mcnemarExactP(std::size_t onlyX, std::size_t onlyY) {
     const std::size_t n = onlyX + onlyY;
@@ -213,76 +208,83 @@ std::vector<Interval> pairedDeltaIntervals(std::size_t n, std::span<const Paired
                                            const BootstrapOptions& options) {
     using Kind = PairedStatistic::Kind;
     std::vector<Interval> out(deltas.size());
-    if (n == 0 || deltas.empty() || options.resamples == 0)
+    if (n == 0 || n > UINT32_MAX || deltas.empty() || options.resamples == 0)
         return out;
     const std::size_t k = deltas.size();
-    // Means and root-mean-squares read two doubles per item each: lay them out item by item so
-    // one random draw touches one cache line, not 2k scattered arrays.
-    std::vector<std::size_t> sums, f1s;
-    for (std::size_t s = 0; s < k; ++s)
-        (deltas[s].kind == Kind::MacroF1 ? f1s : sums).push_back(s);
-    const std::size_t width = 2 * sums.size();
-    std::vector<double> rows(width * n);
-    for (std::size_t i = 0; i < n; ++i)
-        for (std::size_t j = 0; j < sums.size(); ++j) {
-            rows[i * width + 2 * j] = deltas[sums[j]].x[i];
-            rows[i * width + 2 * j + 1] = deltas[sums[j]].y[i];
+    // Mean: one column of differences; RootMeanSquare: both columns.
+    std::vector<std::vector<double>> columns(k);
+    for (std::size_t s = 0; s < k; ++s) {
+        const PairedStatistic& st = deltas[s];
+        if (st.kind == Kind::Mean) {
+            columns[s].resize(n);
+            for (std::size_t i = 0; i < n; ++i)
+                columns[s][i] = st.x[i] - st.y[i];
         }
-    struct F1Counts {
-        std::vector<std::size_t> tpX, predX, tpY, predY, truth;
+    }
+    // Four running sums over the drawn items: independent adds, not one long dependency chain.
+    auto gatherSum = [&](const double* column, const std::uint32_t* picks) {
+        double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+        std::size_t i = 0;
+        for (; i + 4 <= n; i += 4) {
+            s0 += column[picks[i]];
+            s1 += column[picks[i + 1]];
+            s2 += column[picks[i + 2]];
+            s3 += column[picks[i + 3]];
+        }
+        for (; i < n; ++i)
+            s0 += column[picks[i]];
+        return (s0 + s1) + (s2 + s3);
     };
-    std::vector<F1Counts> counts(f1s.size());
+    std::vector<std::size_t> tpX, predX, tpY, predY, truth;
     std::vector<double> scratch;
 
-    std::mt19937_64 rng(options.seed);
-    const FastModulo mod(n);
-    std::vector<double> acc(width);
+    ResampleIndices draw(options.seed, static_cast<std::uint32_t>(n));
+    std::vector<std::uint32_t> picks(n);
     std::vector<std::vector<double>> stats(k);
     for (auto& s : stats)
         s.reserve(options.resamples);
     const auto nd = static_cast<double>(n);
     for (std::size_t r = 0; r < options.resamples; ++r) {
-        std::fill(acc.begin(), acc.end(), 0.0);
-        for (std::size_t j = 0; j < f1s.size(); ++j) {
-            const std::size_t labels = deltas[f1s[j]].labelCount;
-            for (auto* v : {&counts[j].tpX, &counts[j].predX, &counts[j].tpY, &counts[j].predY,
-                            &counts[j].truth})
-                v->assign(labels, 0);
-        }
-        for (std::size_t draw = 0; draw < n; ++draw) {
-            const auto i = static_cast<std::size_t>(mod(rng()));
-            const double* row = rows.data() + i * width;
-            for (std::size_t c = 0; c < width; ++c)
-                acc[c] += row[c];
-            for (std::size_t j = 0; j < f1s.size(); ++j) {
-                const PairedStatistic& st = deltas[f1s[j]];
-                F1Counts& fc = counts[j];
-                const int g = st.gold[i], px = st.xLabels[i], py = st.yLabels[i];
+        for (auto& p : picks)
+            p = draw.next();
+        for (std::size_t s = 0; s < k; ++s) {
+            const PairedStatistic& st = deltas[s];
+            switch (st.kind) {
+            case Kind::Mean:
+                stats[s].push_back(gatherSum(columns[s].data(), picks.data()) / nd);
+                break;
+            case Kind::RootMeanSquare:
+                stats[s].push_back(std::sqrt(gatherSum(st.x.data(), picks.data()) / nd) -
+                                   std::sqrt(gatherSum(st.y.data(), picks.data()) / nd));
+                break;
+            case Kind::MacroF1: {
+                const std::size_t labels = st.labelCount;
+                for (auto* v : {&tpX, &predX, &tpY, &predY, &truth})
+                    v->assign(labels, 0);
                 const auto in = [&](int label) {
-                    return label >= 0 && static_cast<std::size_t>(label) < st.labelCount;
+                    return label >= 0 && static_cast<std::size_t>(label) < labels;
                 };
-                if (in(g))
-                    ++fc.truth[static_cast<std::size_t>(g)];
-                if (in(px)) {
-                    ++fc.predX[static_cast<std::size_t>(px)];
-                    fc.tpX[static_cast<std::size_t>(px)] += px == g ? 1 : 0;
+                for (std::uint32_t i : picks) {
+                    const int g = st.gold[i], px = st.xLabels[i], py = st.yLabels[i];
+                    if (in(g))
+                        ++truth[static_cast<std::size_t>(g)];
+                    if (in(px)) {
+                        ++predX[static_cast<std::size_t>(px)];
+                        tpX[static_cast<std::size_t>(px)] += px == g ? 1 : 0;
+                    }
+                    if (in(py)) {
+                        ++predY[static_cast<std::size_t>(py)];
+                        tpY[static_cast<std::size_t>(py)] += py == g ? 1 : 0;
+                    }
                 }
-                if (in(py)) {
-                    ++fc.predY[static_cast<std::size_t>(py)];
-                    fc.tpY[static_cast<std::size_t>(py)] += py == g ? 1 : 0;
-                }
+                stats[s].push_back(macroF1(tpX, predX, truth, scratch) -
+                                   macroF1(tpY, predY, truth, scratch));
+                break;
             }
-        }
-        for (std::size_t j = 0; j < sums.size(); ++j) {
-            const double mx = acc[2 * j] / nd, my = acc[2 * j + 1] / nd;
-            stats[sums[j]].push_back(deltas[sums[j]].kind == Kind::RootMeanSquare
-                                         ? std::sqrt(mx) - std::sqrt(my)
-                                         : mx - my);
-        }
-        for (std::size_t j = 0; j < f1s.size(); ++j) {
-            const F1Counts& fc = counts[j];
-            stats[f1s[j]].push_back(macroF1(fc.tpX, fc.predX, fc.truth, scratch) -
-                                    macroF1(fc.tpY, fc.predY, fc.truth, scratch));
+            case Kind::Invalid:
+                stats[s].push_back(0);
+                break;
+            }
         }
     }
     const double tail = (1 - options.confidence) / 2 * 100;

@@ -3,8 +3,8 @@
 
 The oracle is scipy 1.10 (Debian's python3-scipy): scipy.stats.wilcoxon(x, y) with its
 defaults and scipy.stats.binomtest(b, b + c, 0.5) for exact McNemar. Holm's adjustment is
-written out here independently of the C++ code, and the bootstrap intervals come from a
-from-the-paper MT19937-64 (Matsumoto & Nishimura) in plain Python with numpy.percentile.
+written out here independently of the C++ code, and the bootstrap intervals come from splitmix64
+and Lemire's multiply-shift written out in plain Python, with numpy.percentile.
 
     /usr/bin/python3 tests/pipeline/data/paired_oracle.py > tests/pipeline/data/paired_oracle.json
 """
@@ -96,38 +96,51 @@ for case in holm_cases:
     case["adjusted"] = holm(case["p"])
 
 
-class MT19937_64:
-    """The 64-bit Mersenne Twister as published (mt19937-64.c), seeded with init_genrand64."""
-    NN, MM = 312, 156
-    MATRIX_A = 0xB5026F5AA96619E9
-    UM, LM = 0xFFFFFFFF80000000, 0x7FFFFFFF
-    MASK = (1 << 64) - 1
+MASK64 = (1 << 64) - 1
 
-    def __init__(self, seed):
-        self.mt = [0] * self.NN
-        self.mt[0] = seed & self.MASK
-        for i in range(1, self.NN):
-            self.mt[i] = (6364136223846793005 * (self.mt[i - 1] ^ (self.mt[i - 1] >> 62)) + i) \
-                & self.MASK
-        self.mti = self.NN
+
+class ResampleIndices:
+    """splitmix64 as published (Steele, Lea & Flood), two 32-bit draws per output (low half
+    first), each mapped to [0, n) by Lemire's multiply-shift with rejection."""
+
+    def __init__(self, seed, n):
+        self.state = seed & MASK64
+        self.n = n
+        self.threshold = (1 << 32) % n
+        self.high = None
+
+    def next32(self):
+        if self.high is not None:
+            h, self.high = self.high, None
+            return h
+        self.state = (self.state + 0x9E3779B97F4A7C15) & MASK64
+        z = self.state
+        z = ((z ^ (z >> 30)) * 0xBF58476D1CE4E5B9) & MASK64
+        z = ((z ^ (z >> 27)) * 0x94D049BB133111EB) & MASK64
+        z ^= z >> 31
+        self.high = z >> 32
+        return z & 0xFFFFFFFF
 
     def next(self):
-        if self.mti >= self.NN:
-            mt = self.mt
-            for i in range(self.NN):
-                x = (mt[i] & self.UM) | (mt[(i + 1) % self.NN] & self.LM)
-                xa = x >> 1
-                if x & 1:
-                    xa ^= self.MATRIX_A
-                mt[i] = mt[(i + self.MM) % self.NN] ^ xa
-            self.mti = 0
-        x = self.mt[self.mti]
-        self.mti += 1
-        x ^= (x >> 29) & 0x5555555555555555
-        x ^= (x << 17) & 0x71D67FFFEDA60000
-        x ^= (x << 37) & 0xFFF7EEE000000000
-        x ^= x >> 43
-        return x & self.MASK
+        while True:
+            m = self.next32() * self.n
+            if (m & 0xFFFFFFFF) >= self.threshold:
+                return m >> 32
+
+
+def gather_sum(column, picks):
+    """Four running sums, as the C++ code adds them (so the doubles agree to the last bit)."""
+    s = [0.0, 0.0, 0.0, 0.0]
+    n = len(picks)
+    i = 0
+    while i + 4 <= n:
+        for j in range(4):
+            s[j] += column[picks[i + j]]
+        i += 4
+    while i < n:
+        s[0] += column[picks[i]]
+        i += 1
+    return (s[0] + s[1]) + (s[2] + s[3])
 
 
 bootstrap = []
@@ -139,21 +152,22 @@ for i in range(4):
         [round(rng.random(), 3) for _ in range(n)]
     y = [float(rng.randint(0, 1)) for _ in range(n)] if i % 2 == 0 else \
         [round(rng.random(), 3) for _ in range(n)]
-    gen = MT19937_64(seed)
+    gen = ResampleIndices(seed, n)
+    d = [a - b for a, b in zip(x, y)]
     means, roots = [], []
     for _ in range(resamples):
-        picks = [gen.next() % n for _ in range(n)]
-        sx = 0.0
-        sy = 0.0
-        for p in picks:
-            sx += x[p]
-            sy += y[p]
-        means.append(sx / n - sy / n)
-        roots.append(np.sqrt(sx / n) - np.sqrt(sy / n))
+        picks = [gen.next() for _ in range(n)]
+        means.append(gather_sum(d, picks) / n)
+        roots.append(np.sqrt(gather_sum(x, picks) / n) - np.sqrt(gather_sum(y, picks) / n))
     bootstrap.append({"x": x, "y": y, "seed": seed, "resamples": resamples,
                       "mean": [float(np.percentile(means, 2.5)), float(np.percentile(means, 97.5))],
                       "root": [float(np.percentile(roots, 2.5)), float(np.percentile(roots, 97.5))]})
 
-json.dump({"scipy": scipy.__version__, "wilcoxon": wilcoxon, "mcnemar": mcnemar, "holm": holm_cases,
+indices = []
+for seed, n in [(1, 20000), (0, 3), (2**63 + 12345, 1000003), (7, 1)]:
+    gen = ResampleIndices(seed, n)
+    indices.append({"seed": seed, "n": n, "first": [gen.next() for _ in range(50)]})
+
+json.dump({"scipy": scipy.__version__, "indices": indices, "wilcoxon": wilcoxon, "mcnemar": mcnemar, "holm": holm_cases,
            "bootstrap": bootstrap}, sys.stdout, separators=(",", ":"))
 sys.stdout.write("\n")
