@@ -245,8 +245,7 @@ std::vector<Interval> pairedDeltaIntervals(std::size_t n, std::span<const Paired
         s.reserve(options.resamples);
     const auto nd = static_cast<double>(n);
     for (std::size_t r = 0; r < options.resamples; ++r) {
-        for (auto& p : picks)
-            p = draw.next();
+        draw.fill(picks);
         for (std::size_t s = 0; s < k; ++s) {
             const PairedStatistic& st = deltas[s];
             switch (st.kind) {

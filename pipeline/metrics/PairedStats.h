@@ -82,17 +82,44 @@ public:
         }
     }
 
+    // picks.size() draws, the same as calling next() that often, two per 64 bits at a time.
+    void fill(std::span<std::uint32_t> picks) {
+        std::size_t i = 0;
+        while (i < picks.size()) {
+            if (haveHigh_ || i + 1 == picks.size()) {
+                picks[i++] = next();
+                continue;
+            }
+            const std::uint64_t z = next64();
+            const std::uint64_t lo = (z & 0xffffffffULL) * n_, hi = (z >> 32) * n_;
+            if (static_cast<std::uint32_t>(lo) >= threshold_ &&
+                static_cast<std::uint32_t>(hi) >= threshold_) {
+                picks[i++] = static_cast<std::uint32_t>(lo >> 32);
+                picks[i++] = static_cast<std::uint32_t>(hi >> 32);
+                continue;
+            }
+            // A rejected half (rare): hand the high half to next() as its pending draw.
+            bits_ = z;
+            haveHigh_ = true;
+            if (static_cast<std::uint32_t>(lo) >= threshold_)
+                picks[i++] = static_cast<std::uint32_t>(lo >> 32);
+        }
+    }
+
 private:
+    std::uint64_t next64() {
+        state_ += 0x9e3779b97f4a7c15ULL;
+        std::uint64_t z = state_;
+        z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
+        z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
+        return z ^ (z >> 31);
+    }
     std::uint32_t next32() {
         if (haveHigh_) {
             haveHigh_ = false;
             return static_cast<std::uint32_t>(bits_ >> 32);
         }
-        state_ += 0x9e3779b97f4a7c15ULL;
-        std::uint64_t z = state_;
-        z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
-        z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
-        bits_ = z ^ (z >> 31);
+        bits_ = next64();
         haveHigh_ = true;
         return static_cast<std::uint32_t>(bits_);
     }

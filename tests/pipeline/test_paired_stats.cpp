@@ -183,6 +183,15 @@ TEST(PairedStats, ResampleIndicesMatchThePythonDraws) {
         for (const auto& expected : c["first"])
             ASSERT_EQ(draw.next(), expected.get<std::uint32_t>()) << c["seed"] << " " << c["n"];
     }
+    // fill() is next() in bulk, rejections included (n = 2^31 + 1 rejects almost half).
+    for (std::uint32_t n : {3u, 20000u, 2147483649u}) {
+        ResampleIndices one(5, n), bulk(5, n);
+        std::vector<std::uint32_t> picks(1001);
+        bulk.fill(std::span(picks).first(1));
+        bulk.fill(std::span(picks).subspan(1));
+        for (std::size_t i = 0; i < picks.size(); ++i)
+            ASSERT_EQ(picks[i], one.next()) << n << " " << i;
+    }
     // Every index of a small n turns up about equally often.
     ResampleIndices draw(11, 5);
     std::vector<int> counts(5, 0);
