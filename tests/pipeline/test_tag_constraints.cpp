@@ -272,4 +272,12 @@ TEST(TagConstraints, ShippedSetOnAWellTaggedChain) {
         set, chainText(r2, content), parseTags(set, r2, content), ChainContext{&format, 2});
     EXPECT_EQ(r3.violations.size(), 1u);
     EXPECT_DOUBLE_EQ(r3.score, 12.0 / 14.0);
+    // Without the <preference> segment only required (2 of 14) is lost: the README's example.
+    std::string r4 = reasoning;
+    r4.erase(r4.find("<preference>"), r4.find("</preference>\n") + 14 - r4.find("<preference>"));
+    const ConstraintReport r5 = checkTagConstraints(
+        set, chainText(r4, content), parseTags(set, r4, content), ChainContext{&format, 2});
+    ASSERT_EQ(r5.violations.size(), 1u);
+    EXPECT_EQ(r5.violations[0].rule, TagRule::Required);
+    EXPECT_DOUBLE_EQ(r5.score, 12.0 / 14.0);
 }
