@@ -352,20 +352,19 @@ TagDef parseTag(const Reader& r, const Json& j, std::size_t index) {
                label + "\"colour\" must be \"#rrggbb\" (six hex digits), not \"" +
                    clipUtf8(t.colour, 30) + "\"");
     t.required = r.boolean(j, "required", p, label);
-    t.minOccurrences = r.count(j, "min_occurrences", p, label, 0, 0);
-    t.maxOccurrences = r.count(j, "max_occurrences", p, label, 1, 0);
-    if (t.maxOccurrences > 0 && t.minOccurrences > t.maxOccurrences)
-        r.fail(p + "/max_occurrences", "range",
-               label + "\"max_occurrences\" " + std::to_string(t.maxOccurrences) +
-                   " is below \"min_occurrences\" " + std::to_string(t.minOccurrences));
+    // A lower bound (0 or more) and an upper one (1 or more, absent: none) that is not below it.
+    auto bounds = [&](const std::string& what, int& min, int& max) {
+        min = r.count(j, "min_" + what, p, label, 0, 0);
+        max = r.count(j, "max_" + what, p, label, 1, 0);
+        if (max > 0 && min > max)
+            r.fail(p + "/max_" + what, "range",
+                   label + "\"max_" + what + "\" " + std::to_string(max) + " is below \"min_" +
+                       what + "\" " + std::to_string(min));
+    };
+    bounds("occurrences", t.minOccurrences, t.maxOccurrences);
     if (j.contains("next"))
         t.next = r.idList(j, "next", p, label);
-    t.minTokens = r.count(j, "min_tokens", p, label, 0, 0);
-    t.maxTokens = r.count(j, "max_tokens", p, label, 1, 0);
-    if (t.maxTokens > 0 && t.minTokens > t.maxTokens)
-        r.fail(p + "/max_tokens", "range",
-               label + "\"max_tokens\" " + std::to_string(t.maxTokens) +
-                   " is below \"min_tokens\" " + std::to_string(t.minTokens));
+    bounds("tokens", t.minTokens, t.maxTokens);
     t.cite = r.boolean(j, "cite", p, label);
     if (j.contains("hrt_level")) {
         const std::string level = r.string(j, "hrt_level", p, label, true);

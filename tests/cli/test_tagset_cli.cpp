@@ -70,15 +70,22 @@ TEST(TagsetCli, PrintsSetsAndRefusesBadFilesWithoutWriting) {
     r = runCli({"tagset", "--project", project});
     ASSERT_EQ(r.exitCode, 0) << r.err;
     EXPECT_EQ(json::parse(r.out)["id"], "tagpr-personalization");
+    // The printed shipped set is a valid file, and setting it unchanged is allowed.
+    const std::string shipped = dir.write("shipped.json", r.out);
+    r = runCli({"tagset", "--project", project, "--set", shipped});
+    ASSERT_EQ(r.exitCode, 0) << r.err;
+    EXPECT_EQ(r.out, test::readFile(shipped));
+    EXPECT_NE(tagsetRows(project).find("tagset:tagpr-personalization:v1="), std::string::npos);
 
     // A bad file: exit 2, file, line, column and rule; nothing stored.
     std::string bad = kMine;
     bad.replace(bad.find("\"#445566\""), 9, "\"purple\"");
+    const std::string before = tagsetRows(project);
     r = runCli({"tagset", "--project", project, "--set", dir.write("bad.json", bad)});
     EXPECT_EQ(r.exitCode, 2);
     EXPECT_NE(r.err.find("bad.json: line 10, column 50: colour: "), std::string::npos) << r.err;
     EXPECT_EQ(r.out, "");
-    EXPECT_EQ(tagsetRows(project), "");
+    EXPECT_EQ(tagsetRows(project), before);
     r = runCli({"tagset", "--project", project, "--set", dir.file("missing.json")});
     EXPECT_EQ(r.exitCode, 2);
     EXPECT_NE(r.err.find("cannot read"), std::string::npos) << r.err;
@@ -101,6 +108,14 @@ TEST(TagsetCli, PrintsSetsAndRefusesBadFilesWithoutWriting) {
     std::string changed = kMine;
     changed.replace(changed.find("\"Think\""), 7, "\"Ponder\"");
     r = runCli({"tagset", "--project", project, "--set", dir.write("changed.json", changed)});
+    EXPECT_EQ(r.exitCode, 2);
+    EXPECT_NE(r.err.find("raise its version"), std::string::npos) << r.err;
+    EXPECT_EQ(tagsetRows(project), rows);
+    // So is a changed copy of the shipped set under the shipped id and version.
+    std::string shippedChanged = test::readFile(shipped);
+    shippedChanged.replace(shippedChanged.find("\"Query analysis\""), 16, "\"Query\"");
+    r = runCli(
+        {"tagset", "--project", project, "--set", dir.write("shipped2.json", shippedChanged)});
     EXPECT_EQ(r.exitCode, 2);
     EXPECT_NE(r.err.find("raise its version"), std::string::npos) << r.err;
     EXPECT_EQ(tagsetRows(project), rows);
