@@ -1,5 +1,6 @@
 // The offline (rule-based) tagger: HRT levels through the tag set's level mapping, free reasoning
 // by cues, with offsets and confidences worked out by hand.
+#include "pipeline/engine/OfflineReasoner.h"
 #include "pipeline/tags/OfflineTagger.h"
 #include "pipeline/tags/TagConstraints.h"
 
@@ -104,4 +105,70 @@ TEST(OfflineTagger, NoCueNoSpansAndCaseAndWordStarts) {
     ASSERT_EQ(spans.size(), 1u);
     EXPECT_EQ(spans[0], autoSpan(0, 22, "preference", 1.0));
     EXPECT_TRUE(tagFreeReasoning(set, "", "").empty());
+}
+
+// The offline reasoner's own chains, untagged, through the tagger and the checks: R2P's four
+// levels follow the shipped set's order; lrm-rag's free reasoning gets cue tags.
+TEST(OfflineTagger, TheOfflineReasonersChains) {
+    const TagSet& set = builtinTagSet();
+    engine::StageHint h;
+    h.task = TaskId::LaMP3;
+    h.system = SystemId::R2P;
+    h.userId = "user-1";
+    h.input = "What is the score of the following review on a scale of 1 to 5? just answer with "
+              "1, 2, 3, 4, or 5 without further explanation. review: Great blender, I love it.";
+    for (int n = 1; n <= 3; ++n) {
+        engine::PromptItem p;
+        p.n = n;
+        p.profileId = "p" + std::to_string(n);
+        p.score = 4.0 - n;
+        p.fields = {{"text", n == 3 ? "Broke." : "Love it."}, {"score", n == 3 ? "1" : "5"}};
+        h.items.push_back(p);
+    }
+    h.hrt = &lamp3();
+    engine::OfflineOptions compliant;
+    compliant.flawRate = 0;
+
+    // The four level texts one after another, each level's span moved to its place.
+    std::string text;
+    std::vector<TagSpan> spans;
+    for (StageId stage :
+         {StageId::TaskAnalysis, StageId::ProfileSynthesis, StageId::AnswerPlan, StageId::Answer}) {
+        h.stage = stage;
+        const std::string level = engine::offlineReason(h, compliant).answer;
+        auto levelSpans = tagHrtLevel(set, lamp3(), stage, level);
+        ASSERT_EQ(levelSpans.size(), 1u) << level;
+        for (auto& s : levelSpans) {
+            s.start = s.outerStart = s.start + text.size();
+            s.end = s.outerEnd = s.end + text.size();
+            spans.push_back(s);
+        }
+        text += level + "\n";
+    }
+    ASSERT_EQ(spans.size(), 4u);
+    EXPECT_EQ(spans[0].tag, "query");
+    EXPECT_EQ(spans[1].tag, "preference");
+    EXPECT_EQ(spans[2].tag, "relate");
+    EXPECT_EQ(spans[3].tag, "answer");
+    const ConstraintReport r =
+        checkTagConstraints(set, text, spans, {}, ChainContext{&lamp3().answer, h.items.size()});
+    for (TagRule rule :
+         {TagRule::WellFormed, TagRule::Required, TagRule::Transition, TagRule::Occurrences,
+          TagRule::AnswerFormat, TagRule::Citations, TagRule::Repetition})
+        EXPECT_TRUE(r.holds(rule)) << tagRuleName(rule) << "\n" << text;
+
+    // lrm-rag: "The user's history should decide this. Looking at the retrieved items: ...".
+    h.system = SystemId::LrmRag;
+    h.stage = StageId::Generate;
+    h.hrt = nullptr;
+    const engine::OfflineAnswer free = engine::offlineReason(h, compliant);
+    const auto freeSpans = tagFreeReasoning(set, free.reasoning, free.answer);
+    ASSERT_GE(freeSpans.size(), 2u) << free.reasoning;
+    EXPECT_EQ(freeSpans.front().tag, "history") << free.reasoning;
+    EXPECT_EQ(freeSpans.back().tag, "answer");
+    EXPECT_EQ(chainText(free.reasoning, free.answer)
+                  .substr(freeSpans.back().start, freeSpans.back().end - freeSpans.back().start),
+              free.answer);
+    for (const auto& s : freeSpans)
+        EXPECT_EQ(s.annotator, "offline (rule-based tagger)");
 }
