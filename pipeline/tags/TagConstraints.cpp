@@ -119,6 +119,11 @@ ConstraintReport checkTagConstraints(const TagSet& set, std::string_view text,
         if (p.kind == TagProblemKind::Interleaved)
             reportedCrossing.insert(p.span);
     }
+    // Spans a tagger or a person made under another tag set may carry a tag this one lacks.
+    for (std::size_t i : order)
+        if (!set.find(spans[i].tag))
+            add(TagRule::WellFormed, i,
+                "unknown-tag: <" + spans[i].tag + "> is not a tag of \"" + set.id + "\"");
     std::vector<bool> topLevel(spans.size(), true);
     {
         std::vector<std::size_t> open;

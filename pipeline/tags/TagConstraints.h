@@ -56,7 +56,8 @@ struct ConstraintReport {
 // Checks spans over `text` (a step's chainText). `problems` are the parser's (empty for spans a
 // tagger or a person made). Rules (README "Tagged reasoning (TagPR)"):
 //  well-formed  every parser problem; a span inside another when the set does not allow nesting;
-//               a span crossing another that the parser did not report
+//               a span crossing another that the parser did not report; a span whose tag
+//               the set does not have
 //  required     a required tag that never occurs
 //  transition   the first top-level span's tag is in "first"; each top-level span's tag is in
 //               the previous one's "next" (top level: not starting inside another span)

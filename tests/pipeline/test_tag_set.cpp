@@ -4,7 +4,9 @@
 #include "pipeline/tags/TagSet.h"
 #include "support/TestSupport.h"
 
+#include <cstdint>
 #include <gtest/gtest.h>
+#include <regex>
 
 using namespace r2p;
 using namespace r2p::tags;
@@ -208,4 +210,34 @@ TEST(TagSet, ProjectCopyKeepsEveryVersion) {
     // Storing the same set again is fine; the schema did not change.
     EXPECT_TRUE(setProjectTagSet(store, edited).ok());
     EXPECT_EQ(store.schemaVersion(), schema);
+}
+
+// The shipped file with one random edit, many times: it loads, or the error names the line,
+// column and rule -- never an error without a place, never a crash.
+TEST(TagSet, EveryErrorHasAPlace) {
+    const std::string file = test::readFile(test::sourceDir() + "/resources/tags/default.json");
+    ASSERT_FALSE(file.empty());
+    const std::string pieces[] = {"\"",  ",",          "{",          "}",    "[",    "]",
+                                  ":",   "0",          "-1",         "true", "null", "\"x\"",
+                                  "1e9", "\"answer\"", "\"#12345\"", ""};
+    std::uint64_t state = 99;
+    auto next = [&] {
+        state = state * 6364136223846793005ULL + 1442695040888963407ULL;
+        return static_cast<std::size_t>(state >> 33);
+    };
+    const std::regex placed(R"(^d\.json: line [0-9]+, column [0-9]+: [a-z-]+: .+)");
+    int errors = 0;
+    for (int round = 0; round < 1000; ++round) {
+        std::string text = file;
+        const std::size_t at = next() % text.size();
+        const std::size_t cut = next() % 12;
+        text.replace(at, std::min(cut, text.size() - at), pieces[next() % 16]);
+        auto r = parseTagSet(text, "d.json");
+        if (r)
+            continue;
+        ++errors;
+        ASSERT_TRUE(std::regex_match(r.error().message, placed))
+            << r.error().message << "\n--- edit at byte " << at;
+    }
+    EXPECT_GT(errors, 300);
 }
