@@ -531,6 +531,10 @@ std::string comparisonJson(const RunComparison& cmp) {
     }
     ordered_json comparisons = ordered_json::array();
     for (const auto& c : cmp.comparisons) {
+        // No paired user: no metric, no delta (null, not a misleading 0).
+        auto orNull = [&](double v) {
+            return c.n == 0 ? ordered_json() : ordered_json(v);
+        };
         const auto& u = c.unpaired;
         ordered_json examples = ordered_json::object();
         for (const auto& [reason, id] : u.examples)
@@ -551,8 +555,10 @@ std::string comparisonJson(const RunComparison& cmp) {
             test["ranked"] = c.wilcoxon.used;
         }
         comparisons.push_back(
-            {{"a", {{"run", c.a.run}, {"system", systemName(c.a.system)}, {"value", c.a.value}}},
-             {"b", {{"run", c.b.run}, {"system", systemName(c.b.system)}, {"value", c.b.value}}},
+            {{"a",
+              {{"run", c.a.run}, {"system", systemName(c.a.system)}, {"value", orNull(c.a.value)}}},
+             {"b",
+              {{"run", c.b.run}, {"system", systemName(c.b.system)}, {"value", orNull(c.b.value)}}},
              {"n", c.n},
              {"unpaired",
               {{"total", u.total()},
@@ -564,8 +570,8 @@ std::string comparisonJson(const RunComparison& cmp) {
                {"failed_in_both", u.failedInBoth},
                {"no_score", u.noScore},
                {"examples", examples}}},
-             {"delta", c.delta},
-             {"ci95", {c.ci.lo, c.ci.hi}},
+             {"delta", orNull(c.delta)},
+             {"ci95", c.n == 0 ? ordered_json() : ordered_json{c.ci.lo, c.ci.hi}},
              {"b_vs_a", verdictOf(c, cmp.better)},
              {"significant", c.pHolm < 0.05},
              {"wins", c.wins},
@@ -600,11 +606,12 @@ std::string comparisonTable(const RunComparison& cmp, TableFormat format) {
         "95% CI", "B vs A", "W/T/L", "test",     "p",           "p (Holm)"};
     std::vector<std::vector<std::string>> rows;
     for (const auto& c : cmp.comparisons) {
+        const bool none = c.n == 0;
         rows.push_back(
             {sideLabel(c.a), sideLabel(c.b), std::to_string(c.n),
-             std::to_string(c.unpaired.total()), fixed(c.a.value, 4), fixed(c.b.value, 4),
-             signedFixed(c.delta, 4),
-             "[" + signedFixed(c.ci.lo, 4) + ", " + signedFixed(c.ci.hi, 4) + "]",
+             std::to_string(c.unpaired.total()), none ? "-" : fixed(c.a.value, 4),
+             none ? "-" : fixed(c.b.value, 4), none ? "-" : signedFixed(c.delta, 4),
+             none ? "-" : "[" + signedFixed(c.ci.lo, 4) + ", " + signedFixed(c.ci.hi, 4) + "]",
              verdictOf(c, cmp.better),
              std::to_string(c.wins) + "/" + std::to_string(c.ties) + "/" + std::to_string(c.losses),
              testName(c), pText(c.p), pText(c.pHolm)});
