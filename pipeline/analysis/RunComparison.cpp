@@ -324,7 +324,8 @@ Result<RunComparison> compareRuns(ProjectStore& store, const CompareRequest& req
             std::vector<std::string> ids;
             for (auto r = all->rbegin(); r != all->rend(); ++r)
                 ids.push_back(std::to_string(r->id));
-            return Error{"there is no run " + std::to_string(id) + " in " + store.path() +
+            return Error{"there is no run " + std::to_string(id) + " in " +
+                         validUtf8(store.path()) +
                          (ids.empty() ? " (it has no runs)" : " (its runs: " + joined(ids) + ")")};
         }
         out.runs.push_back(*it);
@@ -338,11 +339,12 @@ Result<RunComparison> compareRuns(ProjectStore& store, const CompareRequest& req
         const bool outputsDiffer = !r.outputsPath.empty() && !first.outputsPath.empty() &&
                                    !sameFile(r.outputsPath, first.outputsPath);
         if (!sameFile(r.questionsPath, first.questionsPath) || outputsDiffer)
-            return Error{runLabel(first.id) + " is on " + first.questionsPath +
-                         (first.outputsPath.empty() ? "" : " with " + first.outputsPath) + " and " +
-                         runLabel(r.id) + " on " + r.questionsPath +
-                         (r.outputsPath.empty() ? "" : " with " + r.outputsPath) +
-                         ": runs on different datasets cannot be paired"};
+            return Error{
+                runLabel(first.id) + " is on " + validUtf8(first.questionsPath) +
+                (first.outputsPath.empty() ? "" : " with " + validUtf8(first.outputsPath)) +
+                " and " + runLabel(r.id) + " on " + validUtf8(r.questionsPath) +
+                (r.outputsPath.empty() ? "" : " with " + validUtf8(r.outputsPath)) +
+                ": runs on different datasets cannot be paired"};
     }
     out.task = first.task;
     out.questionsPath = first.questionsPath;
