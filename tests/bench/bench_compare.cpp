@@ -5,7 +5,7 @@
 // exact McNemar), and the CLI end to end as a child process. Best of --repeats (the machine
 // may be shared). Target: <= 2 s.
 //
-//   bench_compare [--users 20000] [--resamples 10000] [--repeats 3] [--smoke]
+//   bench_compare [--users 20000] [--resamples 10000] [--repeats 3] [--keep] [--smoke]
 #include "BenchSupport.h"
 #include "model/ProjectStore.h"
 #include "model/RunStore.h"
@@ -89,6 +89,7 @@ std::int64_t writeRun(RunStore& runs, TaskId task, std::size_t users, std::uint3
 int main(int argc, char** argv) {
     std::size_t users = 20000, resamples = 10000;
     int repeats = 3;
+    bool keep = false;
     for (int i = 1; i < argc; ++i) {
         const std::string a = argv[i];
         if (a == "--smoke") {
@@ -99,6 +100,8 @@ int main(int argc, char** argv) {
             users = std::stoul(argv[++i]);
         } else if (a == "--resamples" && i + 1 < argc) {
             resamples = std::stoul(argv[++i]);
+        } else if (a == "--keep") {
+            keep = true;
         } else if (a == "--repeats" && i + 1 < argc) {
             repeats = std::stoi(argv[++i]);
         } else {
@@ -215,6 +218,9 @@ int main(int argc, char** argv) {
     }
     std::printf("  r2p compare (CLI, LaMP-4): %.3f s\n", bestCli);
     std::error_code ec;
-    std::filesystem::remove_all(dir, ec);
+    if (keep)
+        std::printf("  kept %s (runs 1-2 LaMP-4, 3-4 LaMP-2)\n", path.c_str());
+    else
+        std::filesystem::remove_all(dir, ec);
     return status;
 }
