@@ -385,8 +385,12 @@ Result<RunComparison> compareRuns(ProjectStore& store, const CompareRequest& req
             if (std::all_of(out.runs.begin(), out.runs.end(),
                             [&](const RunInfo& r) { return has(r, s); }))
                 systems.push_back(s);
-    if (systems.empty())
-        return Error{"the runs share no system"};
+    if (systems.empty()) {
+        std::string ran;
+        for (const auto& r : out.runs)
+            ran += (ran.empty() ? "" : ", ") + runLabel(r.id) + " ran " + systemList(r);
+        return Error{"the runs share no system (" + ran + ")"};
+    }
     if (out.runs.size() == 1 && systems.size() < 2)
         return Error{"one run and one system (" + std::string(systemName(systems.front())) +
                      "): name two or more runs, or two or more systems of " + runLabel(first.id)};

@@ -431,6 +431,16 @@ TEST(CompareCli, BadInputNamesWhatIsWrong) {
         expectUsage({"--runs", s3 + "," + std::to_string(again), "--metric", "accuracy"},
                     {"unknown metric \"accuracy\" for LaMP-3"});
     }
+    {
+        auto store = ProjectStore::open(project);
+        ASSERT_TRUE(store.ok());
+        RunStore runs(**store);
+        const auto other = makeRun(runs, TaskId::LaMP3, "q3.json", {SystemId::NoProfile}, {"a"},
+                                   {{"a", SystemId::NoProfile, "4", "3"}});
+        expectUsage({"--runs", s3 + "," + std::to_string(other)},
+                    {"share no system", "run " + s3 + " ran r2p",
+                     "run " + std::to_string(other) + " ran no-profile"});
+    }
     expectUsage({"--runs", s3, "--format", "xml"}, {"--format takes json, md, latex or csv"});
     expectUsage({"--runs", s3, "--json", "--format", "md"}, {"different outputs"});
     expectUsage({"--runs", s3, "--resamples", "0"}, {"--resamples"});
