@@ -324,7 +324,8 @@ Result<RunComparison> compareRuns(ProjectStore& store, const CompareRequest& req
             std::vector<std::string> ids;
             for (auto r = all->rbegin(); r != all->rend(); ++r)
                 ids.push_back(std::to_string(r->id));
-            return Error{"there is no run " + std::to_string(id) + " in " + store.path() +
+            return Error{"there is no run " + std::to_string(id) + " in " +
+                         validUtf8(store.path()) +
                          (ids.empty() ? " (it has no runs)" : " (its runs: " + joined(ids) + ")")};
         }
         out.runs.push_back(*it);
@@ -338,11 +339,12 @@ Result<RunComparison> compareRuns(ProjectStore& store, const CompareRequest& req
         const bool outputsDiffer = !r.outputsPath.empty() && !first.outputsPath.empty() &&
                                    !sameFile(r.outputsPath, first.outputsPath);
         if (!sameFile(r.questionsPath, first.questionsPath) || outputsDiffer)
-            return Error{runLabel(first.id) + " is on " + first.questionsPath +
-                         (first.outputsPath.empty() ? "" : " with " + first.outputsPath) + " and " +
-                         runLabel(r.id) + " on " + r.questionsPath +
-                         (r.outputsPath.empty() ? "" : " with " + r.outputsPath) +
-                         ": runs on different datasets cannot be paired"};
+            return Error{
+                runLabel(first.id) + " is on " + validUtf8(first.questionsPath) +
+                (first.outputsPath.empty() ? "" : " with " + validUtf8(first.outputsPath)) +
+                " and " + runLabel(r.id) + " on " + validUtf8(r.questionsPath) +
+                (r.outputsPath.empty() ? "" : " with " + validUtf8(r.outputsPath)) +
+                ": runs on different datasets cannot be paired"};
     }
     out.task = first.task;
     out.questionsPath = first.questionsPath;
@@ -383,8 +385,12 @@ Result<RunComparison> compareRuns(ProjectStore& store, const CompareRequest& req
             if (std::all_of(out.runs.begin(), out.runs.end(),
                             [&](const RunInfo& r) { return has(r, s); }))
                 systems.push_back(s);
-    if (systems.empty())
-        return Error{"the runs share no system"};
+    if (systems.empty()) {
+        std::string ran;
+        for (const auto& r : out.runs)
+            ran += (ran.empty() ? "" : ", ") + runLabel(r.id) + " ran " + systemList(r);
+        return Error{"the runs share no system (" + ran + ")"};
+    }
     if (out.runs.size() == 1 && systems.size() < 2)
         return Error{"one run and one system (" + std::string(systemName(systems.front())) +
                      "): name two or more runs, or two or more systems of " + runLabel(first.id)};
@@ -531,6 +537,10 @@ std::string comparisonJson(const RunComparison& cmp) {
     }
     ordered_json comparisons = ordered_json::array();
     for (const auto& c : cmp.comparisons) {
+        // No paired user: no metric, no delta (null, not a misleading 0).
+        auto orNull = [&](double v) {
+            return c.n == 0 ? ordered_json() : ordered_json(v);
+        };
         const auto& u = c.unpaired;
         ordered_json examples = ordered_json::object();
         for (const auto& [reason, id] : u.examples)
@@ -551,8 +561,10 @@ std::string comparisonJson(const RunComparison& cmp) {
             test["ranked"] = c.wilcoxon.used;
         }
         comparisons.push_back(
-            {{"a", {{"run", c.a.run}, {"system", systemName(c.a.system)}, {"value", c.a.value}}},
-             {"b", {{"run", c.b.run}, {"system", systemName(c.b.system)}, {"value", c.b.value}}},
+            {{"a",
+              {{"run", c.a.run}, {"system", systemName(c.a.system)}, {"value", orNull(c.a.value)}}},
+             {"b",
+              {{"run", c.b.run}, {"system", systemName(c.b.system)}, {"value", orNull(c.b.value)}}},
              {"n", c.n},
              {"unpaired",
               {{"total", u.total()},
@@ -564,8 +576,8 @@ std::string comparisonJson(const RunComparison& cmp) {
                {"failed_in_both", u.failedInBoth},
                {"no_score", u.noScore},
                {"examples", examples}}},
-             {"delta", c.delta},
-             {"ci95", {c.ci.lo, c.ci.hi}},
+             {"delta", orNull(c.delta)},
+             {"ci95", c.n == 0 ? ordered_json() : ordered_json{c.ci.lo, c.ci.hi}},
              {"b_vs_a", verdictOf(c, cmp.better)},
              {"significant", c.pHolm < 0.05},
              {"wins", c.wins},
@@ -600,11 +612,12 @@ std::string comparisonTable(const RunComparison& cmp, TableFormat format) {
         "95% CI", "B vs A", "W/T/L", "test",     "p",           "p (Holm)"};
     std::vector<std::vector<std::string>> rows;
     for (const auto& c : cmp.comparisons) {
+        const bool none = c.n == 0;
         rows.push_back(
             {sideLabel(c.a), sideLabel(c.b), std::to_string(c.n),
-             std::to_string(c.unpaired.total()), fixed(c.a.value, 4), fixed(c.b.value, 4),
-             signedFixed(c.delta, 4),
-             "[" + signedFixed(c.ci.lo, 4) + ", " + signedFixed(c.ci.hi, 4) + "]",
+             std::to_string(c.unpaired.total()), none ? "-" : fixed(c.a.value, 4),
+             none ? "-" : fixed(c.b.value, 4), none ? "-" : signedFixed(c.delta, 4),
+             none ? "-" : "[" + signedFixed(c.ci.lo, 4) + ", " + signedFixed(c.ci.hi, 4) + "]",
              verdictOf(c, cmp.better),
              std::to_string(c.wins) + "/" + std::to_string(c.ties) + "/" + std::to_string(c.losses),
              testName(c), pText(c.p), pText(c.pHolm)});

@@ -211,29 +211,57 @@ std::vector<Interval> pairedDeltaIntervals(std::size_t n, std::span<const Paired
     if (n == 0 || n > UINT32_MAX || deltas.empty() || options.resamples == 0)
         return out;
     const std::size_t k = deltas.size();
-    // Mean: one column of differences; RootMeanSquare: both columns.
-    std::vector<std::vector<double>> columns(k);
+    // Columns to sum over the drawn items: a Mean delta's differences x - y, or both columns of
+    // a RootMeanSquare delta. They are laid out four to a row, item by item, so one draw reads
+    // one 32-byte row and adds it with vector instructions; two running sums (even and odd
+    // draws) keep the adds from waiting on each other.
+    std::vector<std::size_t> slotOf(k), slotOfY(k);
+    std::size_t slots = 0;
     for (std::size_t s = 0; s < k; ++s) {
-        const PairedStatistic& st = deltas[s];
-        if (st.kind == Kind::Mean) {
-            columns[s].resize(n);
-            for (std::size_t i = 0; i < n; ++i)
-                columns[s][i] = st.x[i] - st.y[i];
+        if (deltas[s].kind == Kind::Mean)
+            slotOf[s] = slots++;
+        if (deltas[s].kind == Kind::RootMeanSquare) {
+            slotOf[s] = slots++;
+            slotOfY[s] = slots++;
         }
     }
-    // Four running sums over the drawn items: independent adds, not one long dependency chain.
-    auto gatherSum = [&](const double* column, const std::uint32_t* picks) {
-        double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
-        std::size_t i = 0;
-        for (; i + 4 <= n; i += 4) {
-            s0 += column[picks[i]];
-            s1 += column[picks[i + 1]];
-            s2 += column[picks[i + 2]];
-            s3 += column[picks[i + 3]];
+    constexpr std::size_t kWidth = 4;
+    const std::size_t blocks = (slots + kWidth - 1) / kWidth;
+    std::vector<std::vector<double>> rows(blocks, std::vector<double>(n * kWidth, 0.0));
+    auto put = [&](std::size_t slot, std::size_t i, double v) {
+        rows[slot / kWidth][i * kWidth + slot % kWidth] = v;
+    };
+    for (std::size_t s = 0; s < k; ++s)
+        for (std::size_t i = 0; i < n && deltas[s].kind != Kind::MacroF1; ++i) {
+            if (deltas[s].kind == Kind::Mean) {
+                put(slotOf[s], i, deltas[s].x[i] - deltas[s].y[i]);
+            } else if (deltas[s].kind == Kind::RootMeanSquare) {
+                put(slotOf[s], i, deltas[s].x[i]);
+                put(slotOfY[s], i, deltas[s].y[i]);
+            }
         }
-        for (; i < n; ++i)
-            s0 += column[picks[i]];
-        return (s0 + s1) + (s2 + s3);
+    std::vector<double> sums(blocks * kWidth);
+    auto gatherSums = [&](const std::uint32_t* picks) {
+        for (std::size_t b = 0; b < blocks; ++b) {
+            const double* base = rows[b].data();
+            double even[kWidth] = {}, odd[kWidth] = {};
+            std::size_t i = 0;
+            for (; i + 2 <= n; i += 2) {
+                const double* r0 = base + std::size_t{picks[i]} * kWidth;
+                const double* r1 = base + std::size_t{picks[i + 1]} * kWidth;
+                for (std::size_t j = 0; j < kWidth; ++j) {
+                    even[j] += r0[j];
+                    odd[j] += r1[j];
+                }
+            }
+            if (i < n) {
+                const double* r0 = base + std::size_t{picks[i]} * kWidth;
+                for (std::size_t j = 0; j < kWidth; ++j)
+                    even[j] += r0[j];
+            }
+            for (std::size_t j = 0; j < kWidth; ++j)
+                sums[b * kWidth + j] = even[j] + odd[j];
+        }
     };
     std::vector<std::size_t> tpX, predX, tpY, predY, truth;
     std::vector<double> scratch;
@@ -246,15 +274,16 @@ std::vector<Interval> pairedDeltaIntervals(std::size_t n, std::span<const Paired
     const auto nd = static_cast<double>(n);
     for (std::size_t r = 0; r < options.resamples; ++r) {
         draw.fill(picks);
+        gatherSums(picks.data());
         for (std::size_t s = 0; s < k; ++s) {
             const PairedStatistic& st = deltas[s];
             switch (st.kind) {
             case Kind::Mean:
-                stats[s].push_back(gatherSum(columns[s].data(), picks.data()) / nd);
+                stats[s].push_back(sums[slotOf[s]] / nd);
                 break;
             case Kind::RootMeanSquare:
-                stats[s].push_back(std::sqrt(gatherSum(st.x.data(), picks.data()) / nd) -
-                                   std::sqrt(gatherSum(st.y.data(), picks.data()) / nd));
+                stats[s].push_back(std::sqrt(sums[slotOf[s]] / nd) -
+                                   std::sqrt(sums[slotOfY[s]] / nd));
                 break;
             case Kind::MacroF1: {
                 const std::size_t labels = st.labelCount;

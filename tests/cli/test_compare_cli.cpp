@@ -286,6 +286,36 @@ TEST(CompareCli, WilcoxonOnRatingsAsWorkedByHand) {
     EXPECT_NEAR(o2["comparisons"][0]["b"]["value"].get<double>(), std::sqrt(39.0 / 5), 1e-6);
 }
 
+TEST(CompareCli, NoSharedUserGivesNullsNotZeros) {
+    test::TempDir dir;
+    const std::string project = dir.file("apart.r2p");
+    std::int64_t a = 0, b = 0;
+    {
+        auto store = ProjectStore::open(project);
+        ASSERT_TRUE(store.ok());
+        RunStore runs(**store);
+        a = makeRun(runs, TaskId::LaMP3, "q.json", {SystemId::R2P}, {"x1", "x2"},
+                    {{"x1", SystemId::R2P, "3", "3"}, {"x2", SystemId::R2P, "", "3", true}});
+        b = makeRun(runs, TaskId::LaMP3, "q.json", {SystemId::R2P}, {"y1"},
+                    {{"y1", SystemId::R2P, "3", "4"}});
+    }
+    const std::string runs = std::to_string(a) + "," + std::to_string(b);
+    auto r = runCli({"compare", "--project", project, "--runs", runs});
+    ASSERT_EQ(r.exitCode, 0) << r.err;
+    const json c = json::parse(r.out)["comparisons"][0];
+    EXPECT_EQ(c["n"], 0);
+    EXPECT_TRUE(c["a"]["value"].is_null());
+    EXPECT_TRUE(c["delta"].is_null());
+    EXPECT_TRUE(c["ci95"].is_null());
+    EXPECT_EQ(c["unpaired"]["only_in_a"], 2);
+    EXPECT_EQ(c["unpaired"]["only_in_b"], 1);
+    EXPECT_EQ(c["test"]["method"], "none");
+    EXPECT_EQ(c["test"]["p"], 1.0);
+    auto md = runCli({"compare", "--project", project, "--runs", runs, "--format", "md"});
+    EXPECT_NE(md.out.find("| 1:r2p | 2:r2p | 0 | 3 | - | - | - | - | same |"), std::string::npos)
+        << md.out;
+}
+
 TEST(CompareCli, OfflineDemoRunsAgreeWithTheRunSummary) {
     test::TempDir dir;
     const std::string project = dir.file("demo.r2p");
@@ -400,6 +430,16 @@ TEST(CompareCli, BadInputNamesWhatIsWrong) {
                     {"unknown metric \"bleu\"", "MAE, RMSE"});
         expectUsage({"--runs", s3 + "," + std::to_string(again), "--metric", "accuracy"},
                     {"unknown metric \"accuracy\" for LaMP-3"});
+    }
+    {
+        auto store = ProjectStore::open(project);
+        ASSERT_TRUE(store.ok());
+        RunStore runs(**store);
+        const auto other = makeRun(runs, TaskId::LaMP3, "q3.json", {SystemId::NoProfile}, {"a"},
+                                   {{"a", SystemId::NoProfile, "4", "3"}});
+        expectUsage({"--runs", s3 + "," + std::to_string(other)},
+                    {"share no system", "run " + s3 + " ran r2p",
+                     "run " + std::to_string(other) + " ran no-profile"});
     }
     expectUsage({"--runs", s3, "--format", "xml"}, {"--format takes json, md, latex or csv"});
     expectUsage({"--runs", s3, "--json", "--format", "md"}, {"different outputs"});

@@ -156,6 +156,40 @@ TEST(PairedStats, BootstrapMatchesThePythonResamples) {
     }
 }
 
+TEST(PairedStats, ManyDeltasTogetherGetTheIntervalsTheyGetAlone) {
+    // Eight sums in two rows of four, and a macro-F1 beside them.
+    std::vector<std::vector<double>> columns;
+    for (int c = 0; c < 6; ++c) {
+        columns.emplace_back();
+        for (int i = 0; i < 57; ++i)
+            columns.back().push_back(static_cast<double>((i * (c + 3) + c) % 7) / 7.0);
+    }
+    std::vector<int> gold(57), xs(57), ys(57);
+    for (int i = 0; i < 57; ++i) {
+        gold[static_cast<std::size_t>(i)] = i % 4;
+        xs[static_cast<std::size_t>(i)] = (i * 3) % 4;
+        ys[static_cast<std::size_t>(i)] = i % 5 == 0 ? -1 : i % 4;
+    }
+    using Kind = PairedStatistic::Kind;
+    std::vector<PairedStatistic> all{
+        {Kind::RootMeanSquare, columns[0], columns[1], {}, {}, {}, 0},
+        {Kind::Mean, columns[2], columns[3], {}, {}, {}, 0},
+        {Kind::MacroF1, {}, {}, xs, ys, gold, 4},
+        {Kind::RootMeanSquare, columns[4], columns[5], {}, {}, {}, 0},
+        {Kind::Mean, columns[1], columns[4], {}, {}, {}, 0},
+        {Kind::RootMeanSquare, columns[3], columns[0], {}, {}, {}, 0},
+        {Kind::Mean, columns[5], columns[2], {}, {}, {}, 0},
+    };
+    const BootstrapOptions options{300, 17, 0.9};
+    const auto together = pairedDeltaIntervals(57, all, options);
+    for (std::size_t s = 0; s < all.size(); ++s) {
+        const auto alone = pairedDeltaIntervals(57, std::span(&all[s], 1), options);
+        EXPECT_EQ(alone[0].lo, together[s].lo) << s;
+        EXPECT_EQ(alone[0].hi, together[s].hi) << s;
+        EXPECT_LT(together[s].lo, together[s].hi) << s;
+    }
+}
+
 TEST(PairedStats, MacroF1DeltaIntervalBracketsThePointDelta) {
     // Three labels; x always right, y right on the first label only.
     std::vector<int> gold, xs, ys;

@@ -129,18 +129,18 @@ class ResampleIndices:
 
 
 def gather_sum(column, picks):
-    """Four running sums, as the C++ code adds them (so the doubles agree to the last bit)."""
-    s = [0.0, 0.0, 0.0, 0.0]
+    """Two running sums, even and odd draws, as the C++ code adds them."""
+    even = 0.0
+    odd = 0.0
     n = len(picks)
     i = 0
-    while i + 4 <= n:
-        for j in range(4):
-            s[j] += column[picks[i + j]]
-        i += 4
-    while i < n:
-        s[0] += column[picks[i]]
-        i += 1
-    return (s[0] + s[1]) + (s[2] + s[3])
+    while i + 2 <= n:
+        even += column[picks[i]]
+        odd += column[picks[i + 1]]
+        i += 2
+    if i < n:
+        even += column[picks[i]]
+    return even + odd
 
 
 bootstrap = []
