@@ -1,6 +1,7 @@
 #include "Dataset.h"
 
 #include "QuestionsScanner.h"
+#include "Utf8.h"
 #include "Util.h"
 
 #include <algorithm>
@@ -375,6 +376,11 @@ Result<OutputsFile> readOutputsFile(const std::string& path) {
                          ": the file ends in the middle of the JSON (truncated?)"};
         return Error{abs + ":" + std::to_string(line) + ":" + std::to_string(column) +
                      ": malformed JSON"};
+    } catch (const nlohmann::json::exception& e) { // out_of_range 406: a number beyond double's
+        std::string detail = e.what();             // range, which has no position
+        if (const auto bracket = detail.find("] "); bracket != std::string::npos)
+            detail = detail.substr(bracket + 2);
+        return Error{abs + ": malformed JSON: " + validUtf8(detail)};
     }
     if (!doc.is_object() || !doc.contains("golds") || !doc["golds"].is_array())
         return Error{abs + ": not a LaMP outputs file: expected {\"task\": ..., \"golds\": [...]}"};

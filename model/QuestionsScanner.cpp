@@ -190,9 +190,18 @@ bool QuestionsScanner::feed(const char* data, std::size_t size, std::uint64_t ba
     const char* p = data;
     const char* const end = data + size;
     if (!bomChecked_) {
+        // A UTF-8 BOM opening the file is skipped; its bytes may arrive in separate chunks.
+        static constexpr char kBom[] = "\xEF\xBB\xBF";
+        while (p < end && bomMatched_ < 3 && *p == kBom[bomMatched_]) {
+            ++p;
+            ++bomMatched_;
+        }
+        if (p == end && bomMatched_ < 3)
+            return true; // all so far may still be a BOM
         bomChecked_ = true;
-        if (base == 0 && size >= 3 && std::memcmp(p, "\xEF\xBB\xBF", 3) == 0)
-            p += 3;
+        // Not a BOM after all: the bytes held back are scanned as text (at offsets 0..n-1).
+        if (bomMatched_ < 3 && bomMatched_ > 0 && !feed(kBom, bomMatched_, 0))
+            return false;
     }
     auto posOf = [&](const char* q) {
         return base + static_cast<std::uint64_t>(q - data);
@@ -633,6 +642,11 @@ void QuestionsScanner::finishRecord(std::uint64_t endPos) {
 }
 
 void QuestionsScanner::finish(std::uint64_t fileSize) {
+    if (!bomChecked_) { // the file is the start of a BOM and nothing else
+        bomChecked_ = true;
+        if (bomMatched_ > 0)
+            feed("\xEF\xBB\xBF", bomMatched_, 0);
+    }
     // A scalar record at the top level ends without a closing bracket of its own.
     if (mode_ != Mode::Failed && !(mode_ == Mode::Structural && expect_ == Expect::End)) {
         Finding f;

@@ -69,6 +69,7 @@ private:
     std::uint64_t line_ = 1;
     std::uint64_t lineStart_ = 0;
     bool bomChecked_ = false;
+    std::size_t bomMatched_ = 0; // bytes of a leading BOM seen so far
 
     // String state.
     bool stringIsKey_ = false;

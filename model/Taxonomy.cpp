@@ -205,6 +205,11 @@ Result<Taxonomy> parseTaxonomy(std::string_view json, const std::string& sourceN
                 detail = detail.substr(colon + 2);
         return Error{sourceName + ": line " + std::to_string(line) + ", column " +
                      std::to_string(column) + ": malformed JSON: " + printable(detail)};
+    } catch (const Json::exception& e) { // out_of_range 406: a number beyond double's range
+        std::string detail = e.what();
+        if (const auto bracket = detail.find("] "); bracket != std::string::npos)
+            detail = detail.substr(bracket + 2);
+        return Error{sourceName + ": " + printable(detail)};
     }
     try {
         return fromDocument(root, json, sourceName);

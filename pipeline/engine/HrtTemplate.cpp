@@ -480,6 +480,11 @@ Result<HrtTemplate> parseHrtTemplate(std::string_view text, std::string_view whe
                 detail = detail.substr(colon + 2);
         return Error{std::string(where) + ": line " + std::to_string(line) + ", column " +
                      std::to_string(column) + ": malformed JSON: " + validUtf8(detail)};
+    } catch (const json::exception& e) { // out_of_range 406: a number beyond double's range
+        std::string detail = e.what();
+        if (const auto bracket = detail.find("] "); bracket != std::string::npos)
+            detail = detail.substr(bracket + 2);
+        return Error{std::string(where) + ": malformed JSON: " + validUtf8(detail)};
     }
     try {
         return parseDocument(root, Reader(where));

@@ -1,5 +1,9 @@
 #include "OpenAiProtocol.h"
 
+#include <algorithm>
+#include <cmath>
+#include <cstdint>
+#include <limits>
 #include <nlohmann/json.hpp>
 #include <simdjson.h>
 
@@ -17,16 +21,47 @@ std::string stringOf(const json& object, const char* key) {
     return it->dump();
 }
 
+constexpr std::int64_t kMaxCount = std::numeric_limits<int>::max();
+
+// A token count: an integer in [0, INT_MAX] (7.0 too). Anything else a server may send (a
+// string, -3, 1e30) counts as 0, as if absent: json::value() threw on a string and converted
+// 1e30 to int with undefined behaviour.
+int tokenCount(const json& object, const char* key) {
+    auto it = object.find(key);
+    if (it == object.end())
+        return 0;
+    if (it->is_number_unsigned()) {
+        const auto v = it->get<std::uint64_t>();
+        return v <= static_cast<std::uint64_t>(kMaxCount) ? static_cast<int>(v) : 0;
+    }
+    if (it->is_number_integer()) {
+        const auto v = it->get<std::int64_t>();
+        return v >= 0 && v <= kMaxCount ? static_cast<int>(v) : 0;
+    }
+    if (it->is_number_float()) {
+        const double v = it->get<double>();
+        return v >= 0 && v <= static_cast<double>(kMaxCount) && v == std::floor(v)
+                   ? static_cast<int>(v)
+                   : 0;
+    }
+    return 0;
+}
+
+int countSum(int a, int b) {
+    return static_cast<int>(std::min<std::int64_t>(std::int64_t{a} + b, kMaxCount));
+}
+
 std::optional<TokenUsage> usageOf(const json& root) {
     auto it = root.find("usage");
     if (it == root.end() || !it->is_object())
         return std::nullopt;
     TokenUsage u;
-    u.promptTokens = it->value("prompt_tokens", 0);
-    u.completionTokens = it->value("completion_tokens", 0);
-    u.totalTokens = it->value("total_tokens", u.promptTokens + u.completionTokens);
+    u.promptTokens = tokenCount(*it, "prompt_tokens");
+    u.completionTokens = tokenCount(*it, "completion_tokens");
+    u.totalTokens = it->contains("total_tokens") ? tokenCount(*it, "total_tokens")
+                                                 : countSum(u.promptTokens, u.completionTokens);
     if (auto d = it->find("completion_tokens_details"); d != it->end() && d->is_object())
-        u.reasoningTokens = d->value("reasoning_tokens", 0);
+        u.reasoningTokens = tokenCount(*d, "reasoning_tokens");
     return u;
 }
 
@@ -105,11 +140,11 @@ Result<StreamChunk> decodeStreamEvent(std::string_view data) {
         TokenUsage u;
         auto number = [&](simdjson::dom::object o, const char* key) {
             std::int64_t v = 0;
-            return o[key].get_int64().get(v) ? 0 : static_cast<int>(v);
+            return o[key].get_int64().get(v) || v < 0 || v > kMaxCount ? 0 : static_cast<int>(v);
         };
         u.promptTokens = number(usage, "prompt_tokens");
         u.completionTokens = number(usage, "completion_tokens");
-        u.totalTokens = usage["total_tokens"].error() ? u.promptTokens + u.completionTokens
+        u.totalTokens = usage["total_tokens"].error() ? countSum(u.promptTokens, u.completionTokens)
                                                       : number(usage, "total_tokens");
         simdjson::dom::object details;
         if (!usage["completion_tokens_details"].get_object().get(details))

@@ -8,8 +8,9 @@ using r2p::test::runCli;
 using r2p::test::TempDir;
 
 namespace {
-const char* kRecord = R"({"id": "%ID%", "input": "Generate a headline for the following article: x",)"
-                      R"( "user_id": "u%ID%", "profile": [%ITEMS%]})";
+const char* kRecord =
+    R"({"id": "%ID%", "input": "Generate a headline for the following article: x",)"
+    R"( "user_id": "u%ID%", "profile": [%ITEMS%]})";
 
 std::string record(const std::string& id, int items) {
     std::string r = kRecord, list;
@@ -25,8 +26,8 @@ std::string record(const std::string& id, int items) {
 
 TEST(CliInfo, DescribesATimeBasedSplit) {
     TempDir dir;
-    const auto q = dir.write("train_questions.json",
-                             "[" + record("1", 3) + "," + record("2", 8) + "," + record("3", 5) + "]");
+    const auto q = dir.write("train_questions.json", "[" + record("1", 3) + "," + record("2", 8) +
+                                                         "," + record("3", 5) + "]");
     const auto o = dir.write("train_outputs.json",
                              R"({"task": "LaMP_4", "golds": [{"id": "1", "output": "a"},)"
                              R"({"id": "2", "output": "b"}, {"id": "3", "output": "c"}]})");
@@ -47,8 +48,9 @@ TEST(CliInfo, DescribesATimeBasedSplit) {
 
 TEST(CliInfo, ReportsFindingsAndStillSucceedsWhenSomethingLoaded) {
     TempDir dir;
-    const auto q = dir.write("q.json", "[" + record("1", 2) + R"(, {"id": "2", "input": "x", "profile": 3})" +
-                                           ", " + record("3", 1));
+    const auto q =
+        dir.write("q.json", "[" + record("1", 2) + R"(, {"id": "2", "input": "x", "profile": 3})" +
+                                ", " + record("3", 1));
     const auto r = runCli({"info", q});
     ASSERT_EQ(r.exitCode, 0) << r.err;
     const auto j = nlohmann::json::parse(r.out);
@@ -95,7 +97,8 @@ TEST(CliInfo, UsageErrors) {
 TEST(CliInfo, EveryDemoDatasetIsClean) {
     for (const char* task : {"LaMP-1", "LaMP-2", "LaMP-3", "LaMP-4", "LaMP-5", "LaMP-7"}) {
         const std::string base = r2p::test::demoDir() + "/" + task;
-        const auto r = runCli({"info", base + "/dev_questions.json", "--outputs", base + "/dev_outputs.json"});
+        const auto r =
+            runCli({"info", base + "/dev_questions.json", "--outputs", base + "/dev_outputs.json"});
         ASSERT_EQ(r.exitCode, 0) << task << ": " << r.err;
         const auto j = nlohmann::json::parse(r.out);
         EXPECT_EQ(j["task"], task);

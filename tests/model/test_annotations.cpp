@@ -502,6 +502,10 @@ TEST(Taxonomy, ErrorsNameTheSourceAndTheLineColumnOrLabel) {
          "labels[1] (\"b\"): shortcut \"1\" is already used"},
         {R"({"labels": [{"id": "a", "name": "A", "descripton": "typo"}]})",
          "unknown key \"descripton\""},
+        // Found by the taxonomy fuzz target: the parser throws out_of_range (not parse_error)
+        // for a number beyond double's range, which aborted the program.
+        {R"({"version": 1e400, "labels": [{"id": "a", "name": "A"}]})",
+         "number overflow parsing '1e400'"},
     };
     for (const auto& c : cases) {
         auto t = parseTaxonomy(c.json, "t.json");

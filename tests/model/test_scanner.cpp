@@ -85,6 +85,33 @@ TEST(Scanner, ByteAtATimeGivesTheSameIndexAsOneChunk) {
     }
 }
 
+// Found by the questions fuzz target: a byte-order mark split over chunks was scanned as text
+// (a syntax error at byte 0) where one chunk skipped it.
+TEST(Scanner, ByteOrderMarkSplitOverChunksIsSkipped) {
+    const std::string json = "\xEF\xBB\xBF[" + lamp3Record("7", 1) + "]";
+    for (std::size_t chunk : {0u, 1u, 2u}) {
+        const auto scan = scanString(json, chunk);
+        EXPECT_TRUE(scan.findings.empty())
+            << "chunk " << chunk << ": " << scan.findings[0].message();
+        ASSERT_EQ(scan.users.size(), 1u) << "chunk " << chunk;
+        EXPECT_EQ(scan.users[0].offset, 4u);
+    }
+    // Two bytes of a BOM and then something else is not a BOM: the same error in any chunking.
+    const std::string notBom = "\xEF\xBB[]";
+    const auto whole = scanString(notBom);
+    ASSERT_EQ(whole.findings.size(), 1u);
+    for (std::size_t chunk : {1u, 2u}) {
+        const auto parts = scanString(notBom, chunk);
+        ASSERT_EQ(parts.findings.size(), 1u) << "chunk " << chunk;
+        EXPECT_EQ(parts.findings[0].message(), whole.findings[0].message());
+    }
+    // A file that is only the start of a BOM.
+    const std::string cut = "\xEF\xBB";
+    EXPECT_EQ(scanString(cut, 1).findings.size(), scanString(cut).findings.size());
+    ASSERT_FALSE(scanString(cut, 1).findings.empty());
+    EXPECT_EQ(scanString(cut, 1).findings[0].message(), scanString(cut).findings[0].message());
+}
+
 TEST(Scanner, EscapedIdsAreDecoded) {
     const std::string json = R"([{"id": "u\u00e9\ud83d\ude00\"\\/", "input": "x", "profile": []}])";
     const auto scan = scanString(json, 1);
@@ -302,6 +329,14 @@ TEST(Dataset, MalformedOutputsFileIsAFindingWithLineAndColumn) {
         readOutputsFile(dir.write("t.json", "{\"task\": \"LaMP_3\", \"golds\": [{\"id\""));
     ASSERT_FALSE(direct.ok());
     EXPECT_NE(direct.error().message.find("truncated"), std::string::npos);
+    // Found by the outputs fuzz target: a number beyond double's range made the JSON parser
+    // throw out_of_range (not parse_error), which aborted the program.
+    auto huge =
+        readOutputsFile(dir.write("h.json", R"({"golds": [{"id": "1", "output": 1e400}]})"));
+    ASSERT_FALSE(huge.ok());
+    EXPECT_NE(huge.error().message.find("h.json: malformed JSON: number overflow parsing '1e400'"),
+              std::string::npos)
+        << huge.error().message;
     auto notOutputs = readOutputsFile(dir.write("a.json", "[1, 2]"));
     ASSERT_FALSE(notOutputs.ok());
     EXPECT_NE(notOutputs.error().message.find("not a LaMP outputs file"), std::string::npos);

@@ -267,6 +267,11 @@ TEST(HrtValidate, MalformedJsonNamesLineAndColumn) {
     EXPECT_EQ(bytes.error().message.rfind("b.json: line 1, column 9: malformed JSON: ", 0), 0u)
         << bytes.error().message;
     EXPECT_EQ(bytes.error().message.find('\xFF'), std::string::npos);
+    // Found by the hrt_template fuzz target: a number beyond double's range throws out_of_range
+    // (not parse_error) from the parser, which aborted the program.
+    auto huge = parseHrtTemplate("{\"id\": \"x\", \"version\": 1e400}", "h.json");
+    ASSERT_FALSE(huge);
+    EXPECT_EQ(huge.error().message, "h.json: malformed JSON: number overflow parsing '1e400'");
     auto notObject = parseHrtTemplate("[1, 2]", "a.json");
     ASSERT_FALSE(notObject);
     EXPECT_NE(notObject.error().message.find("a.json: not an HRT template"), std::string::npos);

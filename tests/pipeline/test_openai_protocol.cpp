@@ -60,6 +60,36 @@ TEST(OpenAiProtocol, WholeResponses) {
     EXPECT_FALSE(decodeCompletionBody("<html>502 Bad Gateway</html>").ok());
 }
 
+// Found by the openai_body fuzz target: a usage count that is a string or beyond int (1e30)
+// threw type_error 302 (abort) or converted with undefined behaviour. Such a count is 0, as
+// if absent, in bodies and streams alike.
+TEST(OpenAiProtocol, UsageCountsThatAreNotTokenCountsAreZero) {
+    const std::string usage =
+        R"("usage":{"prompt_tokens":"5","completion_tokens":1e30,"total_tokens":-3,)"
+        R"("completion_tokens_details":{"reasoning_tokens":3000000000}})";
+    auto body = decodeCompletionBody(R"({"choices":[{"message":{"content":"x"}}],)" + usage + "}");
+    ASSERT_TRUE(body.ok()) << body.error().message;
+    ASSERT_TRUE(body->usage.has_value());
+    EXPECT_EQ(body->usage->promptTokens, 0);
+    EXPECT_EQ(body->usage->completionTokens, 0);
+    EXPECT_EQ(body->usage->totalTokens, 0);
+    EXPECT_EQ(body->usage->reasoningTokens, 0);
+    auto chunk = decodeStreamEvent(R"({"choices":[],)" + usage + "}");
+    ASSERT_TRUE(chunk.ok()) << chunk.error().message;
+    ASSERT_TRUE(chunk->usage.has_value());
+    EXPECT_EQ(chunk->usage->promptTokens, 0);
+    EXPECT_EQ(chunk->usage->completionTokens, 0);
+    EXPECT_EQ(chunk->usage->totalTokens, 0);
+    EXPECT_EQ(chunk->usage->reasoningTokens, 0);
+    // Counts in range still count, also as 7.0.
+    body = decodeCompletionBody(
+        R"({"choices":[{"message":{"content":"x"}}],"usage":{"prompt_tokens":2147483647,)"
+        R"("completion_tokens":7.0}})");
+    ASSERT_TRUE(body.ok()) << body.error().message;
+    EXPECT_EQ(body->usage->promptTokens, 2147483647);
+    EXPECT_EQ(body->usage->completionTokens, 7);
+}
+
 TEST(OpenAiProtocol, ErrorBodiesInTheirUsualShapes) {
     EXPECT_EQ(decodeErrorBody(R"({"error":{"message":"model not found","type":"NotFoundError"}})")
                   .message,

@@ -16,7 +16,8 @@ std::string marked(const std::vector<DiffWord>& words) {
 }
 
 TEST(WordDiff, MarksTheLongestCommonSubsequenceIgnoringCaseAndPunctuation) {
-    const auto d = wordDiff("Green Line opens, finally!", "Millbrook's green line opens after delay");
+    const auto d =
+        wordDiff("Green Line opens, finally!", "Millbrook's green line opens after delay");
     EXPECT_EQ(marked(d.answer), "[Green] [Line] [opens,] finally!");
     EXPECT_EQ(marked(d.gold), "Millbrook's [green] [line] [opens] after delay");
     EXPECT_EQ(d.common, 3u);
