@@ -5,7 +5,6 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 clang_format="${1:-clang-format}"
-mapfile -d '' files < <(find app model pipeline ui tests \( -name '*.cpp' -o -name '*.h' \) \
-                          -type f -print0 | sort -z)
-"$clang_format" --dry-run --Werror "${files[@]}"
-echo "clang-format: ${#files[@]} files formatted"
+find app model pipeline ui tests \( -name '*.cpp' -o -name '*.h' \) -type f -print0 | sort -z |
+  xargs -0 -n 40 -P "$(nproc)" "$clang_format" --dry-run --Werror
+echo "clang-format: every source formatted"
