@@ -421,8 +421,9 @@ Result<std::vector<UserOutcome>> readOutcomes(const ProjectStore& store, std::in
 
 // The value of `key` in stored scores. The stored form is [["key",number],...] as written by
 // scoresJson; anything else (an object, "nan", escapes) goes through the full parse.
-std::optional<double> scoreNamed(std::string_view text, const std::string& key) {
-    std::string pattern = "[\"" + key + "\",";
+// `pattern` is "[\"key\"," (made once per read).
+std::optional<double> scoreNamed(std::string_view text, std::string_view pattern,
+                                 const std::string& key) {
     const auto at = text.find(pattern);
     if (at != std::string_view::npos) {
         const char* begin = text.data() + at + pattern.size();
@@ -705,6 +706,7 @@ RunStore::outcomeScores(std::int64_t runId, const std::string& scoreKey, bool te
     auto statusOf = [](const std::string& t) {
         return parseUserStatus(t).value_or(UserStatus::Invalid);
     };
+    const std::string pattern = "[\"" + scoreKey + "\",";
     std::vector<OutcomeScore> out;
     int rc = SQLITE_ROW;
     while ((rc = sqlite3_step(raw)) == SQLITE_ROW) {
@@ -714,7 +716,7 @@ RunStore::outcomeScores(std::int64_t runId, const std::string& scoreKey, bool te
         o.status = lookup(statuses, columnText(raw, 2), statusOf);
         o.hasGold = sqlite3_column_int(raw, 3) != 0;
         if (!scoreKey.empty())
-            o.score = scoreNamed(columnText(raw, 4), scoreKey);
+            o.score = scoreNamed(columnText(raw, 4), pattern, scoreKey);
         if (texts) {
             o.prediction = columnText(raw, 5);
             o.gold = columnText(raw, 6);
