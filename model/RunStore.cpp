@@ -4,8 +4,10 @@
 #include "Util.h"
 
 #include <algorithm>
+#include <charconv>
 #include <cmath>
 #include <limits>
+#include <memory>
 #include <nlohmann/json.hpp>
 #include <span>
 #include <sqlite3.h>
@@ -417,6 +419,32 @@ Result<std::vector<UserOutcome>> readOutcomes(const ProjectStore& store, std::in
     return out;
 }
 
+// The value of `key` in stored scores. The stored form is [["key",number],...] as written by
+// scoresJson; anything else (an object, "nan", escapes) goes through the full parse.
+// `pattern` is "[\"key\"," (made once per read).
+std::optional<double> scoreNamed(std::string_view text, std::string_view pattern,
+                                 const std::string& key) {
+    const auto at = text.find(pattern);
+    if (at != std::string_view::npos) {
+        const char* begin = text.data() + at + pattern.size();
+        const char* end = text.data() + text.size();
+        double v = 0;
+        const auto [ptr, ec] = std::from_chars(begin, end, v);
+        if (ec == std::errc() && ptr != end && *ptr == ']')
+            return v;
+    }
+    for (const auto& [k, v] : parseScores(std::string(text)))
+        if (k == key)
+            return v;
+    return std::nullopt;
+}
+
+std::string_view columnText(sqlite3_stmt* st, int column) {
+    const auto* p = reinterpret_cast<const char*>(sqlite3_column_text(st, column));
+    return p ? std::string_view(p, static_cast<std::size_t>(sqlite3_column_bytes(st, column)))
+             : std::string_view();
+}
+
 } // namespace
 
 Result<std::int64_t> RunStore::createRun(const RunInfo& info) {
@@ -639,6 +667,74 @@ Result<std::vector<UserOutcome>> RunStore::outcomes(std::int64_t runId) const {
     std::lock_guard guard(mutex_);
     std::lock_guard lock(store_.mutex());
     return readOutcomes(store_, runId, false);
+}
+
+Result<std::vector<OutcomeScore>>
+RunStore::outcomeScores(std::int64_t runId, const std::string& scoreKey, bool texts) const {
+    std::lock_guard guard(mutex_);
+    std::lock_guard lock(store_.mutex());
+    auto fail = [&](const char* why) -> Result<std::vector<OutcomeScore>> {
+        return Error{where(store_) + "cannot read the users of run " + std::to_string(runId) +
+                     ": " + why};
+    };
+    const std::string_view sql =
+        texts ? "SELECT user_id, system, status, gold IS NOT NULL, scores, prediction, gold "
+                "FROM run_users WHERE run_id = ?1"
+              : "SELECT user_id, system, status, gold IS NOT NULL, scores FROM run_users "
+                "WHERE run_id = ?1";
+    // Raw statements: the text columns are read in place, without a copy per column.
+    sqlite3_stmt* raw = nullptr;
+    sqlite3* db = store_.handle();
+    if (sqlite3_prepare_v2(db, sql.data(), static_cast<int>(sql.size()), &raw, nullptr) !=
+        SQLITE_OK)
+        return fail(sqlite3_errmsg(db));
+    std::unique_ptr<sqlite3_stmt, int (*)(sqlite3_stmt*)> st(raw, sqlite3_finalize);
+    sqlite3_bind_int64(raw, 1, runId);
+    // The few distinct system and status names, each parsed once.
+    std::vector<std::pair<std::string, SystemId>> systems;
+    std::vector<std::pair<std::string, UserStatus>> statuses;
+    auto lookup = [](auto& cache, std::string_view text, auto parse) {
+        for (const auto& [k, v] : cache)
+            if (k == text)
+                return v;
+        cache.emplace_back(std::string(text), parse(std::string(text)));
+        return cache.back().second;
+    };
+    auto systemOf = [](const std::string& t) {
+        return parseSystemName(t).value_or(SystemId::Invalid);
+    };
+    auto statusOf = [](const std::string& t) {
+        return parseUserStatus(t).value_or(UserStatus::Invalid);
+    };
+    const std::string pattern = "[\"" + scoreKey + "\",";
+    std::vector<OutcomeScore> out;
+    {
+        // Room for every listed (user, system) up front: growing the vector row by row costs
+        // more than the read itself at 80,000 rows.
+        sql::Statement size(db, "SELECT json_array_length(users) * json_array_length(systems) "
+                                "FROM runs WHERE id = ?1");
+        size.bind(1, runId);
+        if (size.step())
+            out.reserve(
+                static_cast<std::size_t>(std::clamp<std::int64_t>(size.int64(0), 0, 1 << 24)));
+    }
+    int rc = SQLITE_ROW;
+    while ((rc = sqlite3_step(raw)) == SQLITE_ROW) {
+        OutcomeScore& o = out.emplace_back();
+        o.userId = columnText(raw, 0);
+        o.system = lookup(systems, columnText(raw, 1), systemOf);
+        o.status = lookup(statuses, columnText(raw, 2), statusOf);
+        o.hasGold = sqlite3_column_int(raw, 3) != 0;
+        if (!scoreKey.empty())
+            o.score = scoreNamed(columnText(raw, 4), pattern, scoreKey);
+        if (texts) {
+            o.prediction = columnText(raw, 5);
+            o.gold = columnText(raw, 6);
+        }
+    }
+    if (rc != SQLITE_DONE)
+        return fail(sqlite3_errmsg(db));
+    return out;
 }
 
 Result<std::vector<std::pair<std::string, SystemId>>> RunStore::finished(std::int64_t runId) const {

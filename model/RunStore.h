@@ -31,6 +31,16 @@ struct UserOutcome {
     std::string error;
 };
 
+// The few columns comparing runs needs of one stored (user, system) row.
+struct OutcomeScore {
+    std::string userId;
+    SystemId system = SystemId::Invalid;
+    UserStatus status = UserStatus::Invalid;
+    bool hasGold = false;
+    std::string prediction, gold; // only when texts are asked for
+    std::optional<double> score;  // the named score, when one is asked for and stored
+};
+
 // Thread-safe: batches write from several workers; one mutex serialises access to the handle.
 class RunStore {
 public:
@@ -54,6 +64,11 @@ public:
                                 SystemId system) const;
     // Per-user outcomes of a run, in the run's user order then system order.
     Result<std::vector<UserOutcome>> outcomes(std::int64_t runId) const;
+    // A lean read of a run's rows for comparing runs: no sort (storage order), no steps, no
+    // columns but the status, gold, the score named `scoreKey` (none when empty) and, with
+    // `texts`, the prediction and gold texts. No rows when there is no such run.
+    Result<std::vector<OutcomeScore>> outcomeScores(std::int64_t runId, const std::string& scoreKey,
+                                                    bool texts) const;
     // (user, system) pairs already finished: a resumed batch skips them.
     Result<std::vector<std::pair<std::string, SystemId>>> finished(std::int64_t runId) const;
 

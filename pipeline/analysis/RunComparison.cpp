@@ -9,6 +9,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
 #include <cstdio>
 #include <filesystem>
 #include <map>
@@ -68,23 +69,23 @@ struct Scored {
     int goldLabel = -1;   // classification
     float rating = 0;     // rating: prediction after LaMP's mapping
     float goldRating = 0; // rating
-    const UserOutcome* outcome = nullptr;
+    const OutcomeScore* outcome = nullptr;
 };
 
 // The user's score on a side, or nullopt when it cannot be scored (no gold, no such score).
-std::optional<Scored> scoreOf(TaskId task, const std::string& metric, const UserOutcome& o) {
-    if (o.status != UserStatus::Done || !o.gold)
+std::optional<Scored> scoreOf(TaskId task, const std::string& metric, const OutcomeScore& o) {
+    if (o.status != UserStatus::Done || !o.hasGold)
         return std::nullopt;
     Scored s;
     s.outcome = &o;
     switch (taskSpec(task).kind) {
     case TaskKind::Classification:
         s.label = metrics::lampLabelIndex(task, o.prediction);
-        s.goldLabel = metrics::lampLabelIndex(task, *o.gold);
+        s.goldLabel = metrics::lampLabelIndex(task, o.gold);
         s.item = s.label == s.goldLabel ? 1.0 : 0.0;
         return s;
     case TaskKind::Rating: {
-        const auto gold = text::pyFloat(*o.gold);
+        const auto gold = text::pyFloat(o.gold);
         if (!gold)
             return std::nullopt;
         s.goldRating = static_cast<float>(*gold);
@@ -95,12 +96,10 @@ std::optional<Scored> scoreOf(TaskId task, const std::string& metric, const User
         return s;
     }
     case TaskKind::Generation:
-        for (const auto& [key, value] : o.scores)
-            if (key == metric) {
-                s.item = value;
-                return s;
-            }
-        return std::nullopt;
+        if (!o.score)
+            return std::nullopt;
+        s.item = *o.score;
+        return s;
     case TaskKind::Invalid:
         break;
     }
@@ -145,10 +144,15 @@ double aggregate(TaskId task, const std::string& metric, const std::vector<Score
 
 struct LoadedRun {
     RunInfo info;
-    std::vector<UserOutcome> outcomes;
+    std::vector<OutcomeScore> rows;
     std::unordered_map<std::string_view, std::size_t> coverIndex; // user id -> order in the run
-    // (system, user id) -> outcome
-    std::map<SystemId, std::unordered_map<std::string_view, const UserOutcome*>> bySystem;
+    // system -> per user in the run's order, its row (kNoRow: none stored)
+    std::map<SystemId, std::vector<std::uint32_t>> rowOf;
+    const OutcomeScore* row(SystemId s, std::size_t user) const {
+        const std::uint32_t r = rowOf.at(s)[user];
+        return r == kNoRow ? nullptr : &rows[r];
+    }
+    static constexpr std::uint32_t kNoRow = UINT32_MAX;
 };
 
 // The per-comparison work before the bootstrap: pairs, per-user scores, counts and the test.
@@ -166,45 +170,49 @@ Pairing pairSides(const LoadedRun& ra, SystemId sa, const LoadedRun& rb, SystemI
     Comparison& c = p.result;
     c.a = {ra.info.id, sa, 0};
     c.b = {rb.info.id, sb, 0};
-    const auto& outA = ra.bySystem.at(sa);
-    const auto& outB = rb.bySystem.at(sb);
     std::map<std::string, std::size_t> exampleCount;
     auto unpaired = [&](std::size_t& counter, const char* reason, const std::string& id) {
         ++counter;
         if (exampleCount[reason]++ < kExamplesPerReason)
             c.unpaired.examples.emplace_back(reason, id);
     };
-    auto visit = [&](const std::string& id) {
-        const bool inA = ra.coverIndex.count(id) > 0, inB = rb.coverIndex.count(id) > 0;
-        if (!inB)
+    // Same users in the same order (the usual case): no lookup by id.
+    const bool sameUsers = &ra == &rb || ra.info.users == rb.info.users;
+    auto visit = [&](const std::string& id, std::size_t indexA, std::size_t indexB) {
+        if (indexB == SIZE_MAX)
             return unpaired(c.unpaired.onlyInA, "only_in_a", id);
-        if (!inA)
+        if (indexA == SIZE_MAX)
             return unpaired(c.unpaired.onlyInB, "only_in_b", id);
-        const auto ia = outA.find(id);
-        const auto ib = outB.find(id);
-        if (ia == outA.end() || ib == outB.end())
+        const OutcomeScore* oa = ra.row(sa, indexA);
+        const OutcomeScore* ob = rb.row(sb, indexB);
+        if (!oa || !ob)
             return unpaired(c.unpaired.notFinished, "not_finished", id);
-        const bool failedA = ia->second->status != UserStatus::Done;
-        const bool failedB = ib->second->status != UserStatus::Done;
+        const bool failedA = oa->status != UserStatus::Done;
+        const bool failedB = ob->status != UserStatus::Done;
         if (failedA && failedB)
             return unpaired(c.unpaired.failedInBoth, "failed_in_both", id);
         if (failedA)
             return unpaired(c.unpaired.failedInA, "failed_in_a", id);
         if (failedB)
             return unpaired(c.unpaired.failedInB, "failed_in_b", id);
-        auto sa2 = scoreOf(meta.task, meta.metric, *ia->second);
-        auto sb2 = scoreOf(meta.task, meta.metric, *ib->second);
+        auto sa2 = scoreOf(meta.task, meta.metric, *oa);
+        auto sb2 = scoreOf(meta.task, meta.metric, *ob);
         if (!sa2 || !sb2)
             return unpaired(c.unpaired.noScore, "no_score", id);
         p.ids.push_back(id);
         p.a.push_back(*sa2);
         p.b.push_back(*sb2);
     };
-    for (const auto& id : ra.info.users)
-        visit(id);
-    for (const auto& id : rb.info.users)
-        if (!ra.coverIndex.count(id))
-            visit(id);
+    auto indexIn = [](const LoadedRun& r, const std::string& id) {
+        const auto it = r.coverIndex.find(id);
+        return it == r.coverIndex.end() ? SIZE_MAX : it->second;
+    };
+    for (std::size_t u = 0; u < ra.info.users.size(); ++u)
+        visit(ra.info.users[u], u, sameUsers ? u : indexIn(rb, ra.info.users[u]));
+    if (!sameUsers)
+        for (std::size_t u = 0; u < rb.info.users.size(); ++u)
+            if (!ra.coverIndex.count(rb.info.users[u]))
+                visit(rb.info.users[u], SIZE_MAX, u);
 
     c.n = p.ids.size();
     c.a.value = aggregate(meta.task, meta.metric, p.a);
@@ -260,7 +268,7 @@ Pairing pairSides(const LoadedRun& ra, SystemId sa, const LoadedRun& rb, SystemI
             if (classification) {
                 u.predictionA = clipUtf8(p.a[i].outcome->prediction, kClippedText);
                 u.predictionB = clipUtf8(p.b[i].outcome->prediction, kClippedText);
-                u.gold = clipUtf8(p.a[i].outcome->gold.value_or(""), kClippedText);
+                u.gold = clipUtf8(p.a[i].outcome->gold, kClippedText);
             }
             out.push_back(std::move(u));
         }
@@ -400,17 +408,26 @@ Result<RunComparison> compareRuns(ProjectStore& store, const CompareRequest& req
     for (std::size_t i = 0; i < out.runs.size(); ++i) {
         LoadedRun& l = loaded[i];
         l.info = out.runs[i];
-        auto outcomes = runStore.outcomes(l.info.id);
-        if (!outcomes)
-            return outcomes.error();
-        l.outcomes = std::move(*outcomes);
+        // Generation is scored from the stored ROUGE; the others from the texts.
+        const bool generation = spec.kind == TaskKind::Generation;
+        auto rows =
+            runStore.outcomeScores(l.info.id, generation ? out.metric : std::string(), !generation);
+        if (!rows)
+            return rows.error();
+        l.rows = std::move(*rows);
+        l.coverIndex.reserve(l.info.users.size());
         for (std::size_t u = 0; u < l.info.users.size(); ++u)
             l.coverIndex.emplace(l.info.users[u], u);
         for (SystemId s : systems)
-            l.bySystem[s];
-        for (const auto& o : l.outcomes)
-            if (auto it = l.bySystem.find(o.system); it != l.bySystem.end())
-                it->second.emplace(o.userId, &o);
+            l.rowOf[s].assign(l.info.users.size(), LoadedRun::kNoRow);
+        for (std::size_t r = 0; r < l.rows.size(); ++r) {
+            const auto sys = l.rowOf.find(l.rows[r].system);
+            if (sys == l.rowOf.end())
+                continue;
+            const auto user = l.coverIndex.find(l.rows[r].userId);
+            if (user != l.coverIndex.end()) // users the run does not list are not compared
+                sys->second[user->second] = static_cast<std::uint32_t>(r);
+        }
     }
 
     std::vector<Pairing> pairings;
