@@ -233,9 +233,11 @@ int main(int argc, char** argv) {
     MainWindow window(&session);
     const QString projectPath =
         cli.isSet(project) ? cli.value(project) : MainWindow::defaultProjectPath();
-    if (!window.openProject(projectPath, cli.isSet(screenshot))) {
+    QString why;
+    if (!window.openProject(projectPath, cli.isSet(screenshot), &why)) {
         if (cli.isSet(screenshot) || cli.isSet(project)) {
-            fail(QApplication::translate("main", "cannot open the project %1").arg(projectPath));
+            fail(QApplication::translate("main", "cannot open the project %1: %2")
+                     .arg(projectPath, why));
             return 2;
         }
     }

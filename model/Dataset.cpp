@@ -45,6 +45,47 @@ private:
     int fd_;
 };
 
+// What a path is when it is not a regular file, for the refusal message.
+const char* fileKind(mode_t mode) {
+    if (S_ISDIR(mode))
+        return "a directory";
+    if (S_ISFIFO(mode))
+        return "a FIFO (named pipe)";
+    if (S_ISCHR(mode))
+        return "a character device";
+    if (S_ISBLK(mode))
+        return "a block device";
+    if (S_ISSOCK(mode))
+        return "a socket";
+    return "not a regular file";
+}
+
+// Opens a file for reading only if it is a regular file. O_NONBLOCK keeps open() itself from
+// waiting for a FIFO's writer; a pipe or device would also be read more than once (stamp, scan,
+// records), so anything but a regular file is refused with a message saying what it is.
+Result<int> openRegularFile(const std::string& path, struct stat& st) {
+    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
+    if (fd < 0)
+        return Error{path + ": cannot open: " + std::strerror(errno)};
+    if (::fstat(fd, &st) != 0) {
+        const int err = errno;
+        ::close(fd);
+        return Error{path + ": cannot stat: " + std::strerror(err)};
+    }
+    if (!S_ISREG(st.st_mode)) {
+        ::close(fd);
+        return Error{path + ": is " + std::string(fileKind(st.st_mode)) +
+                     ", not a file; give a regular file (copy a pipe's output to one first)"};
+    }
+    return fd;
+}
+
+std::string megabytes(std::uint64_t bytes) {
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%.1f MB", static_cast<double>(bytes) / 1e6);
+    return buf;
+}
+
 bool preadAll(int fd, char* out, std::size_t size, std::uint64_t offset) {
     while (size > 0) {
         const ssize_t n = ::pread(fd, out, size, static_cast<off_t>(offset));
@@ -83,14 +124,11 @@ struct ScanOutcome {
 };
 
 Result<ScanOutcome> scanQuestionsFile(const std::string& path, const IndexOptions& options) {
-    Fd fd(::open(path.c_str(), O_RDONLY | O_CLOEXEC));
-    if (fd.get() < 0)
-        return Error{path + ": cannot open: " + osError(errno)};
     struct stat st {};
-    if (::fstat(fd.get(), &st) != 0)
-        return Error{path + ": cannot stat: " + osError(errno)};
-    if (S_ISDIR(st.st_mode))
-        return Error{path + ": is a directory, not a LaMP questions file"};
+    auto opened = openRegularFile(path, st);
+    if (!opened)
+        return opened.error();
+    Fd fd(*opened);
     ::posix_fadvise(fd.get(), 0, 0, POSIX_FADV_SEQUENTIAL);
 
     const auto total = static_cast<std::uint64_t>(st.st_size);
@@ -169,6 +207,9 @@ Result<UserRecord> parsePadded(const char* data, std::size_t size, std::string_v
             std::string_view input;
             if (value.get_string().get(input))
                 return fail("\"input\" is not a string");
+            if (input.size() > kMaxFieldBytes)
+                return fail("the input is too large (" + megabytes(input.size()) +
+                            "; at most 1 MiB per field is run and stored)");
             record.input = std::string(input);
             hasInput = true;
         } else if (key == "user_id") {
@@ -187,6 +228,11 @@ Result<UserRecord> parsePadded(const char* data, std::size_t size, std::string_v
                 ProfileItem item;
                 item.fields.reserve(itemObject.size());
                 for (auto [itemKey, itemField] : itemObject) {
+                    std::string_view text;
+                    if (!itemField.get_string().get(text) && text.size() > kMaxFieldBytes)
+                        return fail("profile item " + std::to_string(record.profile.size() + 1) +
+                                    " has a field that is too large (" + megabytes(text.size()) +
+                                    "; at most 1 MiB per field is run and stored)");
                     if (itemKey == "id")
                         item.id = scalarText(itemField);
                     else
@@ -257,12 +303,11 @@ ProfileSizeStats profileSizeStats(const std::vector<UserIndexEntry>& users) {
 Result<FileStamp> stampFile(const std::string& path) {
     FileStamp stamp;
     stamp.path = absolutePath(path);
-    Fd fd(::open(stamp.path.c_str(), O_RDONLY | O_CLOEXEC));
-    if (fd.get() < 0)
-        return Error{stamp.path + ": cannot open: " + osError(errno)};
     struct stat st {};
-    if (::fstat(fd.get(), &st) != 0)
-        return Error{stamp.path + ": cannot stat: " + osError(errno)};
+    auto opened = openRegularFile(stamp.path, st);
+    if (!opened)
+        return opened.error();
+    Fd fd(*opened);
     stamp.size = static_cast<std::uint64_t>(st.st_size);
     stamp.mtimeNs =
         static_cast<std::int64_t>(st.st_mtim.tv_sec) * 1000000000LL + st.st_mtim.tv_nsec;
@@ -298,9 +343,11 @@ std::string guessOutputsPath(const std::string& questionsPath) {
 }
 
 JsonFileKind sniffJsonFile(const std::string& path) {
-    Fd fd(::open(path.c_str(), O_RDONLY | O_CLOEXEC));
-    if (fd.get() < 0)
+    struct stat st {};
+    auto opened = openRegularFile(path, st);
+    if (!opened)
         return JsonFileKind::Invalid;
+    Fd fd(*opened);
     char buf[4096];
     const ssize_t n = ::read(fd.get(), buf, sizeof buf);
     for (ssize_t i = 0; i < n; ++i) {
@@ -323,18 +370,20 @@ JsonFileKind sniffJsonFile(const std::string& path) {
 RecordReader::RecordReader(FileStamp questions) : stamp_(std::move(questions)) {}
 
 Result<UserRecord> RecordReader::read(const UserIndexEntry& entry) const {
-    Fd fd(::open(stamp_.path.c_str(), O_RDONLY | O_CLOEXEC));
-    if (fd.get() < 0)
-        return Error{stamp_.path + ": cannot open: " + osError(errno)};
     struct stat st {};
-    if (::fstat(fd.get(), &st) != 0)
-        return Error{stamp_.path + ": cannot stat: " + osError(errno)};
+    auto opened = openRegularFile(stamp_.path, st);
+    if (!opened)
+        return opened.error();
+    Fd fd(*opened);
     const std::int64_t mtime =
         static_cast<std::int64_t>(st.st_mtim.tv_sec) * 1000000000LL + st.st_mtim.tv_nsec;
     if (static_cast<std::uint64_t>(st.st_size) != stamp_.size || mtime != stamp_.mtimeNs)
         return Error{stamp_.path + " changed since it was indexed; open it again to re-index"};
     if (entry.offset + entry.length > stamp_.size)
         return Error{stamp_.path + ": record " + entry.id + " lies outside the file"};
+    if (entry.length > kMaxRecordBytes)
+        return Error{stamp_.path + ", record " + entry.id + ": the record is too large (" +
+                     megabytes(entry.length) + "; at most 32 MiB per record is read)"};
     simdjson::padded_string buffer(entry.length);
     if (!preadAll(fd.get(), buffer.data(), entry.length, entry.offset))
         return Error{stamp_.path + ": cannot read record " + entry.id + ": " + osError(errno)};
@@ -351,19 +400,26 @@ Result<UserRecord> parseUserRecord(std::string_view json, std::string_view where
     return parsePadded(padded.data(), json.size(), where);
 }
 
-Result<OutputsFile> readOutputsFile(const std::string& path) {
+namespace {
+// readOutputsFile, with why it failed as a finding: the file cannot be read, is empty, is not
+// JSON (where), or is JSON of another shape. Each says what is really wrong.
+Result<OutputsFile> readOutputsFileAs(const std::string& path, Finding& why) {
     const std::string abs = absolutePath(path);
+    why = fileFinding(FindingCode::FileUnreadable, abs, {});
     std::string content;
     {
-        Fd fd(::open(abs.c_str(), O_RDONLY | O_CLOEXEC));
-        if (fd.get() < 0)
-            return Error{abs + ": cannot open: " + osError(errno)};
         struct stat st {};
-        if (::fstat(fd.get(), &st) != 0 || S_ISDIR(st.st_mode))
-            return Error{abs + ": not a readable file"};
+        auto opened = openRegularFile(abs, st);
+        if (!opened) {
+            why.detail = opened.error().message.substr(abs.size() + 2);
+            return opened.error();
+        }
+        Fd fd(*opened);
         content.resize(static_cast<std::size_t>(st.st_size));
-        if (!content.empty() && !preadAll(fd.get(), content.data(), content.size(), 0))
-            return Error{abs + ": cannot read: " + osError(errno)};
+        if (!content.empty() && !preadAll(fd.get(), content.data(), content.size(), 0)) {
+            why.detail = osError(errno);
+            return Error{abs + ": cannot read: " + why.detail};
+        }
     }
     nlohmann::json doc;
     try {
@@ -371,9 +427,22 @@ Result<OutputsFile> readOutputsFile(const std::string& path) {
     } catch (const nlohmann::json::parse_error& e) {
         const std::uint64_t at = e.byte > 0 ? e.byte - 1 : 0;
         const auto [line, column] = lineColumn(content, at);
-        if (at >= content.size())
+        why.line = line;
+        why.column = column;
+        why.offset = at;
+        if (content.find_first_not_of(" \t\r\n") == std::string::npos) {
+            why.code = FindingCode::JsonTruncated;
+            why.line = 0;
+            why.detail = "the file is empty";
+            return Error{abs + ": the file is empty"};
+        }
+        if (at >= content.size()) {
+            why.code = FindingCode::JsonTruncated;
             return Error{abs + ":" + std::to_string(line) + ":" + std::to_string(column) +
                          ": the file ends in the middle of the JSON (truncated?)"};
+        }
+        why.code = FindingCode::JsonSyntax;
+        why.detail = "in the outputs file";
         return Error{abs + ":" + std::to_string(line) + ":" + std::to_string(column) +
                      ": malformed JSON"};
     } catch (const nlohmann::json::exception& e) { // out_of_range 406: a number beyond double's
@@ -382,8 +451,10 @@ Result<OutputsFile> readOutputsFile(const std::string& path) {
             detail = detail.substr(bracket + 2);
         return Error{abs + ": malformed JSON: " + validUtf8(detail)};
     }
-    if (!doc.is_object() || !doc.contains("golds") || !doc["golds"].is_array())
+    if (!doc.is_object() || !doc.contains("golds") || !doc["golds"].is_array()) {
+        why.code = FindingCode::OutputsNotObject;
         return Error{abs + ": not a LaMP outputs file: expected {\"task\": ..., \"golds\": [...]}"};
+    }
 
     OutputsFile out;
     if (doc.contains("task") && doc["task"].is_string())
@@ -398,7 +469,7 @@ Result<OutputsFile> readOutputsFile(const std::string& path) {
             if (v.is_string())
                 return v.get<std::string>();
             if (v.is_number())
-                return v.dump();
+                return v.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
             return std::nullopt;
         };
         std::optional<std::string> id, output;
@@ -434,6 +505,12 @@ Result<OutputsFile> readOutputsFile(const std::string& path) {
     }
     return out;
 }
+} // namespace
+
+Result<OutputsFile> readOutputsFile(const std::string& path) {
+    Finding why;
+    return readOutputsFileAs(path, why);
+}
 
 Result<DatasetIndex> indexDataset(const std::string& questionsPath, const std::string& outputsPath,
                                   const IndexOptions& options) {
@@ -464,10 +541,10 @@ Result<DatasetIndex> indexDataset(const std::string& questionsPath, const std::s
         if (auto ostamp = stampFile(outputsPath)) {
             index.outputs = *ostamp;
         }
-        auto outputs = readOutputsFile(outputsPath);
+        Finding why;
+        auto outputs = readOutputsFileAs(outputsPath, why);
         if (!outputs) {
-            index.findings.push_back(fileFinding(
-                FindingCode::OutputsNotObject, absolutePath(outputsPath), outputs.error().message));
+            index.findings.push_back(std::move(why));
         } else {
             const std::string opath = index.outputs ? index.outputs->path : outputsPath;
             for (auto& f : outputs->findings)

@@ -106,6 +106,12 @@ enum class JsonFileKind {
 };
 JsonFileKind sniffJsonFile(const std::string& path);
 
+// Bounds on what one user may bring into a run (a 50 MB input string once cost 1.25 GB of
+// memory and 630 MB in the project): a record larger than this is not read, a field (the
+// input, a profile item's field) larger than that fails the record as "too large".
+inline constexpr std::uint64_t kMaxRecordBytes = 32ull << 20;
+inline constexpr std::size_t kMaxFieldBytes = 1u << 20;
+
 // Reads single user records by their byte range, checking the file has not changed.
 class RecordReader {
 public:

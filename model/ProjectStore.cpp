@@ -1,15 +1,21 @@
 #include "ProjectStore.h"
 
+#include "JsonText.h"
 #include "Sqlite.h"
 #include "Util.h"
 
+#include <cerrno>
 #include <chrono>
 #include <cstdio>
+#include <cstring>
 #include <ctime>
+#include <fcntl.h>
 #include <filesystem>
 #include <functional>
 #include <nlohmann/json.hpp>
 #include <sqlite3.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 namespace r2p {
 
@@ -254,35 +260,87 @@ sql::Statement& ProjectStore::cachedStatement(std::string_view sql) const {
     return *slot;
 }
 
-Result<std::unique_ptr<ProjectStore>> ProjectStore::open(const std::string& rawPath) {
+bool ProjectStore::writable(const std::string& rawPath) {
     const std::string path = absolutePath(rawPath);
-    std::error_code ec;
-    const bool exists = std::filesystem::exists(path, ec);
-    if (exists && std::filesystem::is_directory(path, ec))
+    const std::string folder = std::filesystem::path(path).parent_path().string();
+    // The folder too: SQLite writes the -wal and -shm files beside the project.
+    return ::access(folder.c_str(), W_OK) == 0 &&
+           (::access(path.c_str(), F_OK) != 0 || ::access(path.c_str(), W_OK) == 0);
+}
+
+namespace {
+// A file: URI for sqlite3_open_v2 (RFC 3986 escapes for the bytes URIs give a meaning to).
+std::string fileUri(const std::string& path, bool immutable) {
+    std::string uri = "file:";
+    for (unsigned char c : path) {
+        if (c == '%' || c == '?' || c == '#' || c < 0x20 || c >= 0x7F) {
+            char hex[4];
+            std::snprintf(hex, sizeof hex, "%%%02X", c);
+            uri += hex;
+        } else {
+            uri += static_cast<char>(c);
+        }
+    }
+    uri += immutable ? "?mode=ro&immutable=1" : "?mode=ro";
+    return uri;
+}
+} // namespace
+
+Result<std::unique_ptr<ProjectStore>> ProjectStore::open(const std::string& rawPath,
+                                                         OpenMode mode) {
+    const std::string path = absolutePath(rawPath);
+    struct stat st {};
+    const bool exists = ::stat(path.c_str(), &st) == 0;
+    if (!exists && mode != OpenMode::CreateOrOpen)
+        return Error{"no project file " + path};
+    if (exists && S_ISDIR(st.st_mode))
         return Error{path + ": is a directory, not a project file"};
-    if (exists && std::filesystem::file_size(path, ec) > 0) {
+    if (exists && !S_ISREG(st.st_mode))
+        return Error{path + ": not an R2P project file (not a regular file)"};
+    if (exists && st.st_size == 0)
+        return Error{path + ": not an R2P project file (the file is empty)"};
+    if (exists) {
         // Check the header before SQLite touches anything, so a foreign file stays as it was.
-        std::FILE* f = std::fopen(path.c_str(), "rb");
+        const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
         char header[16] = {};
-        const std::size_t n = f ? std::fread(header, 1, sizeof header, f) : 0;
-        if (f)
-            std::fclose(f);
-        if (!f)
-            return Error{path + ": cannot read the project file"};
+        const ssize_t n = fd >= 0 ? ::read(fd, header, sizeof header) : -1;
+        const int err = errno;
+        if (fd >= 0)
+            ::close(fd);
+        if (n < 0)
+            return Error{path + ": cannot read the project file: " + std::strerror(err)};
         if (n < 16 || std::string(header, 15) != "SQLite format 3")
             return Error{path + ": not an R2P project file (not an SQLite database)"};
     }
 
     sqlite3* db = nullptr;
-    int rc = sqlite3_open_v2(path.c_str(), &db,
-                             SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_FULLMUTEX,
+    int rc = SQLITE_OK;
+    const bool readOnly = mode == OpenMode::ReadOnly;
+    const bool canWrite = writable(path);
+    if (readOnly && !canWrite) {
+        // Where the folder cannot be written, no -shm can be made for WAL locking: nothing
+        // can change the file either, so it is read as immutable.
+        const std::string folder = std::filesystem::path(path).parent_path().string();
+        const bool immutable = ::access(folder.c_str(), W_OK) != 0;
+        rc = sqlite3_open_v2(fileUri(path, immutable).c_str(), &db,
+                             SQLITE_OPEN_READONLY | SQLITE_OPEN_URI | SQLITE_OPEN_FULLMUTEX,
                              nullptr);
+    } else {
+        // A read-only command on a writable project opens it without SQLITE_OPEN_READONLY but
+        // with query_only (below): a READONLY connection on a WAL database leaves its -wal and
+        // -shm files behind (it may not delete them), this one removes them when it closes.
+        rc = sqlite3_open_v2(path.c_str(), &db,
+                             SQLITE_OPEN_READWRITE | (exists ? 0 : SQLITE_OPEN_CREATE) |
+                                 SQLITE_OPEN_FULLMUTEX,
+                             nullptr);
+    }
     if (rc != SQLITE_OK) {
         std::string m = sql::describeError(db, rc);
         sqlite3_close_v2(db);
         return Error{path + ": cannot open the project file: " + m};
     }
     std::unique_ptr<ProjectStore> store(new ProjectStore(path, db));
+    store->readOnly_ = readOnly;
     sqlite3_busy_timeout(db, 5000);
     sqlite3_extended_result_codes(db, 1);
 
@@ -299,6 +357,20 @@ Result<std::unique_ptr<ProjectStore>> ProjectStore::open(const std::string& rawP
         return Error{path + ": this project was written by a newer R2P Workbench (schema " +
                      std::to_string(*version) + "; this version reads up to " +
                      std::to_string(kSchemaVersion) + "). The file was not changed."};
+
+    if (readOnly) {
+        if (*version == 0)
+            return Error{path + ": not an R2P project file (it holds no project)"};
+        if (*version < kSchemaVersion)
+            return Error{path + ": this project was written by an older R2P Workbench (schema " +
+                         std::to_string(*version) +
+                         "); open it once where it can be written, to upgrade it"};
+        if (auto s = sql::exec(db, "PRAGMA query_only=ON; PRAGMA foreign_keys=ON; "
+                                   "PRAGMA cache_size=-32768;");
+            !s)
+            return Error{path + ": cannot open the project file: " + s.error().message};
+        return store;
+    }
 
     // Batches write tens of MB of traces: a 32 MiB page cache, and checkpoints every 16 MiB of
     // WAL rather than every 4 MiB (each checkpoint syncs the database file).
@@ -454,7 +526,7 @@ Result<std::int64_t> ProjectStore::saveDatasetIndex(const DatasetIndex& index) {
             .bind(8, static_cast<std::int64_t>(f.column))
             .bind(9, static_cast<std::int64_t>(f.offset))
             .bind(10, static_cast<std::int64_t>(f.count))
-            .bind(11, nlohmann::json(f.ids).dump())
+            .bind(11, dumpJson(nlohmann::json(f.ids)))
             .bind(12, f.detail);
         if (auto s = finding.run(); !s)
             return fail(s.error().message);
@@ -635,6 +707,8 @@ Result<OpenedDataset> openDataset(ProjectStore& store, const std::string& questi
             (void)store.setDatasetTask(opened.datasetId, opened.index.task,
                                        opened.index.taskSource);
         }
+        if (store.readOnly()) // nothing is written, not even the time it was opened
+            return opened;
         sql::Statement touch(store.handle(), "UPDATE datasets SET opened_at = ?1 WHERE id = ?2");
         touch.bind(1, nowIsoUtc()).bind(2, opened.datasetId);
         (void)touch.run();
@@ -645,6 +719,8 @@ Result<OpenedDataset> openDataset(ProjectStore& store, const std::string& questi
         return index.error();
     OpenedDataset opened;
     opened.index = std::move(index).value();
+    if (store.readOnly())
+        return opened;
     auto saved = store.saveDatasetIndex(opened.index);
     if (saved) {
         opened.datasetId = *saved;

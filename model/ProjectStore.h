@@ -38,14 +38,24 @@ public:
     static constexpr int kSchemaVersion = 4;
     static constexpr int kApplicationId = 0x52325057; // "R2PW"
 
+    enum class OpenMode {
+        Invalid = 0,
+        CreateOrOpen, // creates the file if there is none (r2p run, a new project)
+        Existing,     // read and write, never creates: no file is an error
+        ReadOnly,     // SQLITE_OPEN_READONLY; immutable=1 where the folder is not writable
+    };
     // Opens or creates the project file. Refuses files of a newer schema or of another
-    // application without changing them.
-    static Result<std::unique_ptr<ProjectStore>> open(const std::string& path);
+    // application, empty files and anything that is not a regular file, without changing them.
+    static Result<std::unique_ptr<ProjectStore>> open(const std::string& path,
+                                                      OpenMode mode = OpenMode::CreateOrOpen);
+    // False when the file cannot be opened for writing (it, or its folder, is read-only).
+    static bool writable(const std::string& path);
     ~ProjectStore();
     ProjectStore(const ProjectStore&) = delete;
     ProjectStore& operator=(const ProjectStore&) = delete;
 
     const std::string& path() const { return path_; }
+    bool readOnly() const { return readOnly_; }
     int schemaVersion() const;
 
     Result<std::vector<DatasetRow>> datasets() const;
@@ -73,6 +83,7 @@ private:
     ProjectStore(std::string path, sqlite3* db);
     std::string path_;
     sqlite3* db_ = nullptr;
+    bool readOnly_ = false;
     mutable std::recursive_mutex mutex_;
     mutable std::unordered_map<std::string, std::unique_ptr<sql::Statement>> statements_;
 };

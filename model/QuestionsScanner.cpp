@@ -1,5 +1,8 @@
 #include "QuestionsScanner.h"
 
+#include "Utf8.h"
+
+#include <cstdio>
 #include <cstring>
 #if defined(__SSE2__)
 #include <emmintrin.h>
@@ -154,7 +157,7 @@ void QuestionsScanner::fail(std::uint64_t pos, const std::string& what) {
     f.count = scan_.users.size();
     f.detail = what;
     if (stack_.size() >= 2 && !recordId_.empty())
-        f.recordId = recordId_;
+        f.recordId = validUtf8(recordId_);
     scan_.findings.push_back(std::move(f));
     mode_ = Mode::Failed;
 }
@@ -181,6 +184,58 @@ void QuestionsScanner::appendCodePoint(std::uint32_t cp) {
         captured_.push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
         captured_.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
         captured_.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+    }
+}
+
+void QuestionsScanner::utf8Error(std::uint64_t pos, unsigned char byte) {
+    if (!recordShapeError_.empty())
+        return; // one finding per record: the first thing wrong with it
+    char hex[8];
+    std::snprintf(hex, sizeof hex, "0x%02X", static_cast<unsigned>(byte));
+    recordShapeError_ = "invalid UTF-8 in a string (byte " + std::string(hex) + ")";
+    recordUtf8Error_ = true;
+    recordErrorLine_ = line_;
+    recordErrorColumn_ = pos >= lineStart_ ? pos - lineStart_ + 1 : 1;
+}
+
+// The one UTF-8 check of a questions file: every byte of every string (keys included), so that
+// info, retrieve and run all skip and report the same record at the same line and column.
+void QuestionsScanner::checkUtf8(const char* p, const char* end, const char* chunk,
+                                 std::uint64_t base) {
+    while (p < end) {
+        if (utf8Need_ == 0) {
+#if defined(__SSE2__)
+            while (end - p >= 16 &&
+                   _mm_movemask_epi8(_mm_loadu_si128(reinterpret_cast<const __m128i*>(p))) == 0)
+                p += 16;
+#endif
+            while (p < end && static_cast<unsigned char>(*p) < 0x80)
+                ++p;
+            if (p == end)
+                return;
+            const auto b0 = static_cast<unsigned char>(*p);
+            utf8SeqStart_ = base + static_cast<std::uint64_t>(p - chunk);
+            utf8Lead_ = b0;
+            const Utf8Lead lead = utf8Lead(b0);
+            utf8Need_ = static_cast<std::uint8_t>(lead.need);
+            utf8Lo_ = lead.lo;
+            utf8Hi_ = lead.hi;
+            if (lead.need == 0)
+                utf8Error(utf8SeqStart_, b0);
+            ++p;
+            continue;
+        }
+        const auto b = static_cast<unsigned char>(*p);
+        if (b < utf8Lo_ || b > utf8Hi_) {
+            // Reported at the sequence's first byte: that is where the bad character starts.
+            utf8Error(utf8SeqStart_, utf8Lead_);
+            utf8Need_ = 0;
+            continue; // the byte may start the next sequence
+        }
+        utf8Lo_ = 0x80;
+        utf8Hi_ = 0xBF;
+        --utf8Need_;
+        ++p;
     }
 }
 
@@ -214,9 +269,14 @@ bool QuestionsScanner::feed(const char* data, std::size_t size, std::uint64_t ba
             if (capture_ && captured_.size() < kMaxCapture)
                 captured_.append(p, std::min<std::size_t>(static_cast<std::size_t>(q - p),
                                                           kMaxCapture - captured_.size()));
+            checkUtf8(p, q, data, base);
             p = q;
             if (p == end)
                 break;
+            if (utf8Need_ != 0) { // a quote, escape or control byte inside a UTF-8 sequence
+                utf8Error(utf8SeqStart_, utf8Lead_);
+                utf8Need_ = 0;
+            }
             if (*p == '"') {
                 ++p;
                 endString();
@@ -424,6 +484,7 @@ void QuestionsScanner::beginValue(char c, std::uint64_t pos) {
         recordId_.clear();
         recordUserId_.clear();
         recordShapeError_.clear();
+        recordUtf8Error_ = false;
         inProfile_ = false;
         profileCount_ = 0;
         if (!recordIsObject_)
@@ -617,9 +678,14 @@ void QuestionsScanner::finishRecord(std::uint64_t endPos) {
             f.severity = Severity::Warning;
             f.code = FindingCode::RecordWrongShape;
             f.file = file_;
-            f.recordId = recordId_.empty() ? "#" + std::to_string(recordIndex_) : recordId_;
+            f.recordId =
+                recordId_.empty() ? "#" + std::to_string(recordIndex_) : validUtf8(recordId_);
             f.offset = recordStart_;
             f.detail = recordShapeError_;
+            if (recordUtf8Error_) {
+                f.line = recordErrorLine_;
+                f.column = recordErrorColumn_;
+            }
             scan_.findings.push_back(std::move(f));
         }
         return;

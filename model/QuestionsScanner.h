@@ -55,6 +55,9 @@ private:
     void shapeError(const std::string& what);
     void finishRecord(std::uint64_t endPos);
     void appendCodePoint(std::uint32_t cp);
+    // Checks the UTF-8 of a run of string bytes (a sequence may continue from the last run).
+    void checkUtf8(const char* p, const char* end, const char* chunk, std::uint64_t base);
+    void utf8Error(std::uint64_t pos, unsigned char byte);
 
     std::string file_;
     QuestionsScan scan_;
@@ -78,6 +81,12 @@ private:
     std::uint32_t unicodeValue_ = 0;
     int unicodeDigits_ = 0;
     std::uint32_t highSurrogate_ = 0;
+    // UTF-8 state inside strings: continuation bytes still due and the second byte's range.
+    std::uint8_t utf8Need_ = 0;
+    std::uint8_t utf8Lo_ = 0x80;
+    std::uint8_t utf8Hi_ = 0xBF;
+    std::uint64_t utf8SeqStart_ = 0;
+    std::uint8_t utf8Lead_ = 0;
 
     // Number / literal state.
     std::uint8_t numberState_ = 0;
@@ -97,6 +106,9 @@ private:
     std::string recordId_;
     std::string recordUserId_;
     std::string recordShapeError_;
+    bool recordUtf8Error_ = false; // recordShapeError_ is about invalid UTF-8 at this position
+    std::uint64_t recordErrorLine_ = 0;
+    std::uint64_t recordErrorColumn_ = 0;
     bool inProfile_ = false;
     std::uint32_t profileCount_ = 0;
     bool itemIsObject_ = false;

@@ -69,7 +69,7 @@ Status ResponseCache::put(const std::string& key, const CachedResponse& r) {
         .bind(8, r.usage)
         .bind(9, r.firstTokenMs)
         .bind(10, r.totalMs)
-        .bind(11, deltas.dump())
+        .bind(11, deltas.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace))
         .bind(12, nowIsoUtc());
     if (auto s = st.run(); !s)
         return Error{store_.path() + ": cannot store a response: " + s.error().message};

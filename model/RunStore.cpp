@@ -53,12 +53,12 @@ double numberFrom(const Json& j) {
     return std::numeric_limits<double>::quiet_NaN();
 }
 
-// Throws nlohmann::json::exception on text that is not UTF-8; callers turn that into an Error.
+// Text that is not UTF-8 is stored with U+FFFD in its place (never throws).
 std::string scoresJson(const ScoreList& scores) {
     Json a = Json::array();
     for (const auto& [key, value] : scores)
         a.push_back(Json::array({key, number(value)}));
-    return a.dump();
+    return a.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
 // An array of [key, value] pairs (stored order); an object is read too, in key order.
@@ -80,7 +80,7 @@ std::string systemsJson(const std::vector<SystemId>& systems) {
     Json a = Json::array();
     for (SystemId s : systems)
         a.push_back(std::string(systemName(s)));
-    return a.dump();
+    return a.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
 std::vector<SystemId> parseSystems(const std::string& text) {
@@ -99,7 +99,9 @@ std::vector<std::string> parseStrings(const std::string& text) {
     const Json j = Json::parse(text, nullptr, false);
     if (j.is_array())
         for (const auto& s : j)
-            out.push_back(s.is_string() ? s.get<std::string>() : s.dump());
+            out.push_back(s.is_string()
+                              ? s.get<std::string>()
+                              : s.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
     return out;
 }
 
@@ -262,7 +264,9 @@ public:
                 .bind(4, i64(v.candidate))
                 .bind(5, v.answer)
                 .bind(6, name(verdictName(v.verdict)))
-                .bind(7, Json(v.evidence).dump())
+                .bind(
+                    7,
+                    Json(v.evidence).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace))
                 .bind(8, v.agreement)
                 .bind(9, i64(v.chosen ? 1 : 0))
                 .bind(10, v.reason)
@@ -451,7 +455,7 @@ Result<std::int64_t> RunStore::createRun(const RunInfo& info) {
     std::string systems, users;
     try {
         systems = systemsJson(info.systems);
-        users = Json(info.users).dump();
+        users = Json(info.users).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
     } catch (const Json::exception&) {
         return Error{where(store_) + "cannot create a run: a question id is not valid UTF-8"};
     }

@@ -4,9 +4,12 @@
 #include "Util.h"
 
 #include <algorithm>
+#include <filesystem>
+#include <fstream>
 #include <nlohmann/json.hpp>
 #include <set>
 #include <sqlite3.h>
+#include <sstream>
 
 namespace r2p {
 
@@ -230,6 +233,24 @@ std::string taxonomyJson(const Taxonomy& taxonomy) {
                           {"shortcut", l.shortcut}});
     root["labels"] = std::move(labels);
     return root.dump(2, ' ', false, Json::error_handler_t::replace) + "\n";
+}
+
+Result<Taxonomy> readTaxonomyFile(const std::string& path) {
+    namespace fs = std::filesystem;
+    std::error_code ec;
+    const auto status = fs::status(path, ec);
+    if (ec || !fs::exists(status))
+        return Error{path + ": cannot open: no such file"};
+    if (fs::is_directory(status))
+        return Error{path + ": is a directory, not a taxonomy file"};
+    if (!fs::is_regular_file(status))
+        return Error{path + ": is not a regular file (a FIFO or device?); give a taxonomy file"};
+    std::ifstream in(path, std::ios::binary);
+    std::ostringstream text;
+    text << in.rdbuf();
+    if (!in)
+        return Error{path + ": cannot read the file"};
+    return parseTaxonomy(text.str(), path);
 }
 
 const Taxonomy& builtinTaxonomy() {

@@ -30,6 +30,8 @@ struct Taxonomy {
 // Parses and validates a taxonomy file: unique, well-formed ids, a name for each label, unique
 // shortcuts. Errors name `sourceName` and the line, column or label at fault.
 Result<Taxonomy> parseTaxonomy(std::string_view json, const std::string& sourceName);
+// Reads and parses a taxonomy file; a directory, FIFO or device is refused by what it is.
+Result<Taxonomy> readTaxonomyFile(const std::string& path);
 std::string taxonomyJson(const Taxonomy& taxonomy);
 
 // The taxonomy shipped with the workbench.

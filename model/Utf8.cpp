@@ -16,25 +16,11 @@ std::size_t sequenceLength(std::string_view text, std::size_t i, std::size_t& su
     subpart = 1;
     if (b0 < 0x80)
         return 1;
-    std::size_t need = 0;
-    std::uint8_t lo = 0x80, hi = 0xBF; // the allowed range of the second byte
-    if (b0 >= 0xC2 && b0 <= 0xDF) {
-        need = 1;
-    } else if (b0 >= 0xE0 && b0 <= 0xEF) {
-        need = 2;
-        if (b0 == 0xE0)
-            lo = 0xA0; // no overlongs
-        if (b0 == 0xED)
-            hi = 0x9F; // no surrogates
-    } else if (b0 >= 0xF0 && b0 <= 0xF4) {
-        need = 3;
-        if (b0 == 0xF0)
-            lo = 0x90;
-        if (b0 == 0xF4)
-            hi = 0x8F; // nothing above U+10FFFF
-    } else {
+    const Utf8Lead lead = utf8Lead(b0);
+    if (lead.need == 0)
         return 0;
-    }
+    const std::size_t need = lead.need;
+    const std::uint8_t lo = lead.lo, hi = lead.hi; // the allowed range of the second byte
     for (std::size_t k = 1; k <= need; ++k) {
         if (i + k >= text.size())
             return 0;
@@ -48,6 +34,26 @@ std::size_t sequenceLength(std::string_view text, std::size_t i, std::size_t& su
 }
 
 } // namespace
+
+Utf8Lead utf8Lead(unsigned char b0) {
+    Utf8Lead lead;
+    if (b0 >= 0xC2 && b0 <= 0xDF) {
+        lead.need = 1;
+    } else if (b0 >= 0xE0 && b0 <= 0xEF) {
+        lead.need = 2;
+        if (b0 == 0xE0)
+            lead.lo = 0xA0; // no overlongs
+        if (b0 == 0xED)
+            lead.hi = 0x9F; // no surrogates
+    } else if (b0 >= 0xF0 && b0 <= 0xF4) {
+        lead.need = 3;
+        if (b0 == 0xF0)
+            lead.lo = 0x90;
+        if (b0 == 0xF4)
+            lead.hi = 0x8F; // nothing above U+10FFFF
+    }
+    return lead;
+}
 
 std::size_t firstInvalidUtf8(std::string_view text) {
     std::size_t i = 0, subpart = 0;

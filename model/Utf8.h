@@ -9,6 +9,15 @@
 
 namespace r2p {
 
+// What a byte >= 0x80 at the start of a character allows next: `need` continuation bytes (0:
+// the byte cannot start one), the first of them within [lo, hi], the rest within [0x80, 0xBF].
+// For checkers that see text a piece at a time (the questions scanner).
+struct Utf8Lead {
+    unsigned need = 0;
+    unsigned char lo = 0x80, hi = 0xBF;
+};
+Utf8Lead utf8Lead(unsigned char byte);
+
 // True if `text` is well-formed UTF-8 (no overlongs, no surrogates, nothing above U+10FFFF).
 bool isValidUtf8(std::string_view text);
 // Byte offset of the first ill-formed sequence, or text.size() when there is none.

@@ -1124,6 +1124,10 @@
 <context>
     <name>r2p::ui::MainWindow</name>
     <message>
+        <source>%1 (read-only)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Indexing %1…</source>
         <translation type="unfinished"></translation>
     </message>

@@ -1106,6 +1106,10 @@
 <context>
     <name>r2p::ui::MainWindow</name>
     <message>
+        <source>%1 (read-only)</source>
+        <translation>%1（只读）</translation>
+    </message>
+    <message>
         <source>Indexing %1…</source>
         <translation>正在索引 %1…</translation>
     </message>

@@ -552,8 +552,12 @@ void MainWindow::updateRunFindings() {
 
 void MainWindow::updateTitle() {
     QString title = QStringLiteral("R2P Workbench");
-    if (!session_->projectPath().isEmpty())
-        title = QStringLiteral("%1 — %2").arg(QFileInfo(session_->projectPath()).fileName(), title);
+    if (!session_->projectPath().isEmpty()) {
+        QString project = QFileInfo(session_->projectPath()).fileName();
+        if (session_->store() && session_->store()->readOnly())
+            project = tr("%1 (read-only)").arg(project);
+        title = QStringLiteral("%1 — %2").arg(project, title);
+    }
     if (auto d = session_->dataset())
         title = QStringLiteral("%1 · %2").arg(
             QFileInfo(QString::fromStdString(d->questions.path)).fileName(), title);
@@ -578,10 +582,12 @@ QString MainWindow::defaultProjectPath() {
     return dir + QStringLiteral("/workbench.r2p");
 }
 
-bool MainWindow::openProject(const QString& path, bool quiet) {
+bool MainWindow::openProject(const QString& path, bool quiet, QString* why) {
     QString error;
     if (session_->openProject(path, &error))
         return true;
+    if (why)
+        *why = error;
     if (!quiet)
         QMessageBox::warning(this, tr("Cannot open the project"), error);
     showNotice(error, 10000);

@@ -38,7 +38,8 @@ public:
     ~MainWindow() override;
 
     // Opens a project, reporting failure in a message box unless `quiet`.
-    bool openProject(const QString& path, bool quiet = false);
+    // `why` gets the reason when it fails.
+    bool openProject(const QString& path, bool quiet = false, QString* why = nullptr);
     // The project used when none is named: the last one, or a default in the data folder.
     static QString defaultProjectPath();
     void openDatasetFiles(const QString& questions, const QString& outputs,

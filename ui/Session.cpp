@@ -5,6 +5,7 @@
 #include <QSettings>
 #include <QtConcurrent/QtConcurrentRun>
 #include <algorithm>
+#include <filesystem>
 
 namespace r2p::ui {
 
@@ -191,7 +192,12 @@ void Session::stopAllJobs() {
 }
 
 bool Session::openProject(const QString& path, QString* error) {
-    auto opened = ProjectStore::open(path.toStdString());
+    // A project that cannot be written (read-only file or folder) is still shown, read-only.
+    const std::string file = path.toStdString();
+    std::error_code ec;
+    const bool readOnly = std::filesystem::exists(file, ec) && !ProjectStore::writable(file);
+    auto opened = ProjectStore::open(file, readOnly ? ProjectStore::OpenMode::ReadOnly
+                                                    : ProjectStore::OpenMode::CreateOrOpen);
     if (!opened) {
         if (error)
             *error = QString::fromStdString(opened.error().message);

@@ -27,7 +27,8 @@ int runAgreement(const std::vector<std::string>& argv) {
     if (!runId)
         return fail("agreement", "--run takes a run id (a number)", kExitUsage);
     int code = kExitOk;
-    auto store = openExistingProject("agreement", *args.value("project"), code);
+    auto store = openExistingProject("agreement", *args.value("project"), code,
+                                     ProjectStore::OpenMode::ReadOnly);
     if (!store)
         return code;
     RunStore runs(*store);

@@ -3,6 +3,7 @@
 // run's backend; nothing they compute is stored. JSON on stdout, progress on stderr.
 #include "Cli.h"
 #include "model/Annotation.h"
+#include "model/JsonText.h"
 #include "model/ProjectStore.h"
 #include "model/RunStore.h"
 #include "pipeline/analysis/LeaveOneOut.h"
@@ -70,7 +71,7 @@ std::optional<int> openRun(const char* command, const Args& args, StoredRun& out
     if (!parseCount(*args.value("run"), runId))
         return fail(command, "--run takes a run id, not \"" + *args.value("run") + "\"",
                     kExitUsage);
-    auto opened = ProjectStore::open(path);
+    auto opened = ProjectStore::open(path, ProjectStore::OpenMode::Existing);
     if (!opened)
         return fail(command, opened.error().message, kExitRuntime);
     out.store = std::move(*opened);
@@ -219,7 +220,7 @@ int runSweep(const std::vector<std::string>& argv) {
     json["run"] = run.info.id;
     json["backend"] = ctx.backendLabel;
     json["model"] = run.info.model;
-    std::cout << json.dump(2) << "\n";
+    std::cout << dumpJson(json, 2) << "\n";
     for (const auto& e : result->errors)
         std::cerr << "r2p sweep: " << e << "\n";
     return result->cancelled || !result->errors.empty() ? kExitRuntime : kExitOk;
@@ -267,7 +268,7 @@ int runAttribute(const std::vector<std::string>& argv) {
     auto json = ordered_json::parse(analysis::leaveOneOutJson(*result));
     json["run"] = run.info.id;
     json["backend"] = ctx.backendLabel;
-    std::cout << json.dump(2) << "\n";
+    std::cout << dumpJson(json, 2) << "\n";
     return kExitOk;
 }
 
@@ -323,7 +324,7 @@ int runSlices(const std::vector<std::string>& argv) {
     auto json = ordered_json::parse(analysis::slicesJson(*report));
     json["run"] = run.info.id;
     json["annotations"] = annotations->size();
-    std::cout << json.dump(2) << "\n";
+    std::cout << dumpJson(json, 2) << "\n";
     return kExitOk;
 }
 

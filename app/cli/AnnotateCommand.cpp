@@ -3,7 +3,9 @@
 #include "Cli.h"
 #include "ProjectArgs.h"
 #include "model/Annotation.h"
+#include "model/JsonText.h"
 #include "model/Taxonomy.h"
+#include "model/Utf8.h"
 
 #include <cstdint>
 #include <cstdio>
@@ -93,12 +95,11 @@ int runAnnotate(const std::vector<std::string>& argv) {
             return fail("annotate", "--repeat takes a positive number", kExitUsage);
         repeat = *n;
     }
-    try { // the annotation is printed as JSON: refuse text that is not UTF-8 before writing
-        (void)nlohmann::json({a.userId, a.label, a.note, a.annotator}).dump();
-    } catch (const nlohmann::json::exception&) {
-        return fail("annotate", "--user, --label, --note and --annotator must be UTF-8 text",
-                    kExitUsage);
-    }
+    // Refuse text that is not UTF-8 before storing it (it would come back as U+FFFD).
+    for (const std::string* text : {&a.userId, &a.label, &a.note, &a.annotator})
+        if (!isValidUtf8(*text))
+            return fail("annotate", "--user, --label, --note and --annotator must be UTF-8 text",
+                        kExitUsage);
 
     int code = kExitOk;
     auto store = openExistingProject("annotate", *args.value("project"), code);
@@ -115,7 +116,7 @@ int runAnnotate(const std::vector<std::string>& argv) {
         if (!id)
             return fail("annotate", id.error().message, kExitRuntime);
         // Printed only once committed, and flushed at once: a printed id is in the file.
-        const std::string line = nlohmann::json{{"id", *id}}.dump() + "\n";
+        const std::string line = dumpJson(nlohmann::json{{"id", *id}}) + "\n";
         if (std::fwrite(line.data(), 1, line.size(), stdout) != line.size() ||
             std::fflush(stdout) != 0)
             return fail("annotate", "cannot write to stdout", kExitRuntime);

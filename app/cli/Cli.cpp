@@ -1,10 +1,15 @@
 #include "Cli.h"
 
 #include <algorithm>
+#include <cerrno>
+#include <csignal>
 #include <cstdio>
+#include <cstring>
 #include <filesystem>
 #include <iostream>
 #include <sstream>
+#include <sys/stat.h>
+#include <unistd.h>
 
 namespace r2p::cli {
 
@@ -84,11 +89,63 @@ int fail(const char* command, const std::string& message, int code) {
     return code;
 }
 
-Output::~Output() {
-    if (file_ && file_ != stdout) {
-        std::fclose(file_);
-        std::remove(temp_.c_str());
+namespace {
+
+// Temporaries of open Outputs, for the signal handler: fixed buffers, no allocation there.
+constexpr int kTempSlots = 8;
+char gTempPaths[kTempSlots][4096];
+volatile std::sig_atomic_t gTempUsed[kTempSlots];
+
+extern "C" void removeTemporariesAndDie(int sig) {
+    for (int i = 0; i < kTempSlots; ++i)
+        if (gTempUsed[i])
+            ::unlink(gTempPaths[i]);
+    std::signal(sig, SIG_DFL);
+    std::raise(sig);
+}
+
+int claimSlot(const std::string& path) {
+    if (path.size() >= sizeof gTempPaths[0])
+        return -1;
+    for (int i = 0; i < kTempSlots; ++i) {
+        if (!gTempUsed[i]) {
+            std::memcpy(gTempPaths[i], path.c_str(), path.size() + 1);
+            gTempUsed[i] = 1;
+            return i;
+        }
     }
+    return -1;
+}
+
+void installHandlersOnce() {
+    static bool installed = false;
+    if (installed)
+        return;
+    installed = true;
+    for (int sig : {SIGINT, SIGTERM, SIGHUP}) {
+        struct sigaction old {};
+        ::sigaction(sig, nullptr, &old);
+        if (old.sa_handler == SIG_DFL) // a command's own handler (r2p run) stays
+            std::signal(sig, removeTemporariesAndDie);
+    }
+}
+
+} // namespace
+
+Output::~Output() {
+    if (file_ && file_ != stdout)
+        discard();
+}
+
+void Output::discard() {
+    if (file_ && file_ != stdout)
+        std::fclose(file_);
+    file_ = nullptr;
+    if (!temp_.empty())
+        ::unlink(temp_.c_str());
+    if (slot_ >= 0)
+        gTempUsed[slot_] = 0;
+    slot_ = -1;
 }
 
 bool Output::open(const std::optional<std::string>& path) {
@@ -96,10 +153,33 @@ bool Output::open(const std::optional<std::string>& path) {
         file_ = stdout;
         return true;
     }
+    installHandlersOnce();
     target_ = *path;
-    temp_ = *path + ".part";
-    file_ = std::fopen(temp_.c_str(), "wb");
-    return file_ != nullptr;
+    const std::filesystem::path target(*path);
+    std::filesystem::path folder = target.parent_path();
+    if (folder.empty())
+        folder = ".";
+    // Hidden, random, created with O_CREAT|O_EXCL: nothing that already exists is written to.
+    std::string pattern = (folder / ("." + target.filename().string() + ".XXXXXX")).string();
+    const int fd = ::mkstemp(pattern.data());
+    if (fd < 0) {
+        error_ = std::strerror(errno);
+        return false;
+    }
+    temp_ = pattern;
+    slot_ = claimSlot(temp_);
+    // mkstemp makes the file 0600; an export gets the usual 0666 less the umask.
+    const mode_t mask = ::umask(0);
+    ::umask(mask);
+    ::fchmod(fd, 0666 & ~mask);
+    file_ = ::fdopen(fd, "wb");
+    if (!file_) {
+        error_ = std::strerror(errno);
+        ::close(fd);
+        discard();
+        return false;
+    }
+    return true;
 }
 
 void Output::flushIfFull() {
@@ -108,8 +188,11 @@ void Output::flushIfFull() {
 }
 
 void Output::flush() {
-    if (!buffer_.empty() && std::fwrite(buffer_.data(), 1, buffer_.size(), file_) != buffer_.size())
+    if (!buffer_.empty() && !failed_ &&
+        std::fwrite(buffer_.data(), 1, buffer_.size(), file_) != buffer_.size()) {
         failed_ = true;
+        error_ = std::strerror(errno);
+    }
     buffer_.clear();
 }
 
@@ -117,15 +200,31 @@ bool Output::finish() {
     flush();
     if (file_ == stdout)
         return std::fflush(stdout) == 0 && !failed_;
+    if (!file_)
+        return false;
+    if (!failed_ && std::fflush(file_) != 0) {
+        failed_ = true;
+        error_ = std::strerror(errno);
+    }
     const bool closed = std::fclose(file_) == 0;
     file_ = nullptr;
-    if (!closed || failed_) {
-        std::remove(temp_.c_str());
+    if (!closed && !failed_) {
+        failed_ = true;
+        error_ = std::strerror(errno);
+    }
+    if (failed_) {
+        discard();
         return false;
     }
-    std::error_code ec;
-    std::filesystem::rename(temp_, target_, ec);
-    return !ec;
+    // rename() replaces a symlink at the target itself; it never writes through it.
+    if (::rename(temp_.c_str(), target_.c_str()) != 0) {
+        error_ = std::strerror(errno);
+        discard();
+        return false;
+    }
+    temp_.clear();
+    discard();
+    return true;
 }
 
 std::vector<std::string> splitCommas(const std::string& text) {

@@ -50,25 +50,31 @@ private:
     std::string error_;
 };
 
-// Buffered output to stdout or a file; the file is written beside the target and renamed into
-// place at the end, so an interrupted command never leaves a half-written file under its name.
+// Buffered output to stdout or a file. The file is written to a temporary created exclusively
+// beside the target (mkstemp: a planted symlink or file there is never followed or reused) and
+// renamed over the target at the end, so an interrupted command never leaves a half-written
+// file under its name; a failed, oversized (SIGXFSZ) or interrupted (SIGINT, SIGTERM, SIGHUP)
+// export removes its temporary.
 class Output {
 public:
     Output() = default;
     Output(const Output&) = delete;
     Output& operator=(const Output&) = delete;
     ~Output();
-    // nullopt: stdout. false when the file cannot be created.
+    // nullopt: stdout. false when the file cannot be created; error() says why.
     bool open(const std::optional<std::string>& path);
     std::string& buffer() { return buffer_; }
     void flushIfFull();
     void flush();
-    // Flushes, closes and renames; false on any write error.
+    // Flushes, closes and renames; false on any write error (error() says which).
     bool finish();
+    const std::string& error() const { return error_; }
 
 private:
+    void discard();
     std::FILE* file_ = nullptr;
-    std::string target_, temp_, buffer_;
+    std::string target_, temp_, buffer_, error_;
+    int slot_ = -1; // in the table of temporaries the signal handler removes
     bool failed_ = false;
 };
 

@@ -2,6 +2,7 @@
 // JSON on stdout, with seeded bootstrap intervals and optional per-item scores.
 #include "Cli.h"
 #include "model/Dataset.h"
+#include "model/JsonText.h"
 #include "pipeline/metrics/LampEvaluation.h"
 
 #include <charconv>
@@ -82,18 +83,20 @@ int runEval(const std::vector<std::string>& argv) {
                     kExitUsage);
 
     if (auto perItem = args.value("per-item")) {
-        std::ofstream items(*perItem, std::ios::binary);
-        if (!items)
-            return fail("eval", "cannot write " + *perItem, kExitUsage);
+        Output items;
+        if (!items.open(*perItem))
+            return fail("eval", "cannot write " + *perItem + ": " + items.error(), kExitUsage);
         for (const auto& item : evaluation->items) {
             nlohmann::ordered_json line;
             line["id"] = item.id;
             for (const auto& [key, value] : item.values)
                 line[key] = number(value);
-            items << line.dump() << "\n";
+            items.buffer() += dumpJson(line);
+            items.buffer() += '\n';
+            items.flushIfFull();
         }
-        if (!items.flush())
-            return fail("eval", "writing " + *perItem + " failed", kExitRuntime);
+        if (!items.finish())
+            return fail("eval", "writing " + *perItem + " failed: " + items.error(), kExitRuntime);
     }
 
     nlohmann::ordered_json out;
@@ -108,7 +111,7 @@ int runEval(const std::vector<std::string>& argv) {
     out["bootstrap"] = {{"resamples", bootstrap.resamples},
                         {"seed", bootstrap.seed},
                         {"confidence", bootstrap.confidence}};
-    std::cout << out.dump(2) << "\n";
+    std::cout << dumpJson(out, 2) << "\n";
     return kExitOk;
 }
 

@@ -4,6 +4,7 @@
 #include "Cli.h"
 #include "ProjectArgs.h"
 #include "model/Annotation.h"
+#include "model/JsonText.h"
 #include "model/ProjectStore.h"
 #include "model/RunStore.h"
 
@@ -17,11 +18,24 @@ namespace {
 
 using nlohmann::ordered_json;
 
-std::string csvField(std::string_view text) {
-    if (text.find_first_of(",\"\n\r") == std::string_view::npos)
-        return std::string(text);
+// Text a spreadsheet would run as a formula when it opens the CSV (OWASP "CSV Injection"):
+// a cell that starts with = + - @, a tab or a carriage return.
+bool looksLikeFormula(std::string_view text) {
+    return !text.empty() &&
+           std::string_view("=+-@\t\r").find(text.front()) != std::string_view::npos;
+}
+
+// One CSV field per RFC 4180. Unless `raw`, model text and notes that start like a formula get a
+// leading ' so that a spreadsheet shows them as text (--raw-csv keeps them verbatim).
+std::string csvField(std::string_view text, bool raw) {
+    std::string value;
+    if (!raw && looksLikeFormula(text))
+        value = "'";
+    value += text;
+    if (value.find_first_of(",\"\n\r") == std::string::npos)
+        return value;
     std::string out = "\"";
-    for (char c : text) {
+    for (char c : value) {
         if (c == '"')
             out += '"';
         out += c;
@@ -71,20 +85,20 @@ int writeLamp(const RunStore& runs, const RunInfo& info, const std::vector<UserO
         const std::string path =
             (std::filesystem::path(outDir) / (std::string(systemName(system)) + ".json")).string();
         if (!out.open(path))
-            return fail("export", "cannot write " + path, kExitRuntime);
-        out.buffer() = ordered_json{{"task", taskField}, {"golds", preds}}.dump(1) + "\n";
+            return fail("export", "cannot write " + path + ": " + out.error(), kExitRuntime);
+        out.buffer() = dumpJson(ordered_json{{"task", taskField}, {"golds", preds}}, 1) + "\n";
         if (!out.finish())
-            return fail("export", "cannot write " + path + " (disk full?)", kExitRuntime);
+            return fail("export", "cannot write " + path + ": " + out.error(), kExitRuntime);
         std::cerr << "r2p export: " << path << " (" << preds.size() << " predictions)\n";
     }
     if (haveGolds) {
         Output out;
         const std::string path = (std::filesystem::path(outDir) / "golds.json").string();
         if (!out.open(path))
-            return fail("export", "cannot write " + path, kExitRuntime);
-        out.buffer() = ordered_json{{"task", taskField}, {"golds", golds}}.dump(1) + "\n";
+            return fail("export", "cannot write " + path + ": " + out.error(), kExitRuntime);
+        out.buffer() = dumpJson(ordered_json{{"task", taskField}, {"golds", golds}}, 1) + "\n";
         if (!out.finish())
-            return fail("export", "cannot write " + path + " (disk full?)", kExitRuntime);
+            return fail("export", "cannot write " + path + ": " + out.error(), kExitRuntime);
         std::cerr << "r2p export: " << path << " (" << golds.size() << " golds)\n";
     }
     if (failed > 0)
@@ -97,7 +111,7 @@ int writeSteps(const RunStore& runs, std::int64_t runId, const std::vector<UserO
                const std::string& path) {
     Output out;
     if (!out.open(path))
-        return fail("export", "cannot write " + path, kExitRuntime);
+        return fail("export", "cannot write " + path + ": " + out.error(), kExitRuntime);
     for (const auto& o : outcomes) {
         auto trace = runs.userTrace(runId, o.userId, o.system);
         if (!trace)
@@ -147,17 +161,17 @@ int writeSteps(const RunStore& runs, std::int64_t runId, const std::vector<UserO
                                            {"reason", v.reason},
                                            {"judge", v.judge}};
             // Invalid UTF-8 from a model is replaced rather than failing the export.
-            out.buffer() += line.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+            out.buffer() += dumpJson(line);
             out.buffer() += '\n';
             out.flushIfFull();
         }
     }
     if (!out.finish())
-        return fail("export", "cannot write " + path + " (disk full?)", kExitRuntime);
+        return fail("export", "cannot write " + path + ": " + out.error(), kExitRuntime);
     return kExitOk;
 }
 
-int writeCsv(const std::vector<UserOutcome>& outcomes, const std::string& path) {
+int writeCsv(const std::vector<UserOutcome>& outcomes, const std::string& path, bool raw) {
     std::vector<std::string> metricKeys;
     for (const auto& o : outcomes)
         for (const auto& [k, v] : o.scores)
@@ -165,17 +179,17 @@ int writeCsv(const std::vector<UserOutcome>& outcomes, const std::string& path) 
                 metricKeys.push_back(k);
     Output out;
     if (!out.open(path))
-        return fail("export", "cannot write " + path, kExitRuntime);
+        return fail("export", "cannot write " + path + ": " + out.error(), kExitRuntime);
     std::string& b = out.buffer();
     b += "user,system,status,prediction,gold,format_ok,reasoning_tokens,interventions,"
          "contradicted";
     for (const auto& k : metricKeys)
-        b += "," + csvField(k);
+        b += "," + csvField(k, raw);
     b += ",error\n";
     for (const auto& o : outcomes) {
-        b += csvField(o.userId) + "," + std::string(systemName(o.system)) + "," +
-             std::string(userStatusName(o.status)) + "," + csvField(o.prediction) + "," +
-             (o.gold ? csvField(*o.gold) : "") + "," + (o.formatOk ? "1" : "0") + "," +
+        b += csvField(o.userId, raw) + "," + std::string(systemName(o.system)) + "," +
+             std::string(userStatusName(o.status)) + "," + csvField(o.prediction, raw) + "," +
+             (o.gold ? csvField(*o.gold, raw) : "") + "," + (o.formatOk ? "1" : "0") + "," +
              std::to_string(o.reasoningTokens) + "," + std::to_string(o.interventions) + "," +
              std::to_string(o.contradicted);
         for (const auto& k : metricKeys) {
@@ -184,11 +198,11 @@ int writeCsv(const std::vector<UserOutcome>& outcomes, const std::string& path) 
                 if (key == k)
                     b += number(v);
         }
-        b += "," + csvField(o.error) + "\n";
+        b += "," + csvField(o.error, raw) + "\n";
         out.flushIfFull();
     }
     if (!out.finish())
-        return fail("export", "cannot write " + path + " (disk full?)", kExitRuntime);
+        return fail("export", "cannot write " + path + ": " + out.error(), kExitRuntime);
     return kExitOk;
 }
 
@@ -236,11 +250,11 @@ ordered_json annotationRow(const Annotation& a) {
 
 // JSON lines, or CSV per RFC 4180 (CRLF between records, fields quoted when they hold a comma,
 // a quote or a line break).
-int writeAnnotations(const std::vector<Annotation>& annotations, bool csv,
-                     const std::string& path) {
+int writeAnnotations(const std::vector<Annotation>& annotations, bool csv, const std::string& path,
+                     bool raw) {
     Output out;
     if (!out.open(path))
-        return fail("export", "cannot write " + path, kExitRuntime);
+        return fail("export", "cannot write " + path + ": " + out.error(), kExitRuntime);
     std::string& b = out.buffer();
     if (csv) {
         for (std::size_t i = 0; i < annotationColumns().size(); ++i)
@@ -253,17 +267,17 @@ int writeAnnotations(const std::vector<Annotation>& annotations, bool csv,
             for (std::size_t i = 0; i < annotationColumns().size(); ++i) {
                 const auto& v = row[annotationColumns()[i]];
                 b += i ? "," : "";
-                b += v.is_string() ? csvField(v.get_ref<const std::string&>()) : v.dump();
+                b += v.is_string() ? csvField(v.get_ref<const std::string&>(), raw) : dumpJson(v);
             }
             b += "\r\n";
         } else {
-            b += row.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+            b += dumpJson(row);
             b += '\n';
         }
         out.flushIfFull();
     }
     if (!out.finish())
-        return fail("export", "cannot write " + path + " (disk full?)", kExitRuntime);
+        return fail("export", "cannot write " + path + ": " + out.error(), kExitRuntime);
     std::cerr << "r2p export: " << path << " (" << annotations.size() << " annotations)\n";
     return kExitOk;
 }
@@ -276,7 +290,8 @@ int exportAnnotations(const Args& args, const std::string& format) {
             return fail("export", "--run takes a run id (a number)", kExitUsage);
     }
     int code = kExitOk;
-    auto store = openExistingProject("export", *args.value("project"), code);
+    auto store = openExistingProject("export", *args.value("project"), code,
+                                     ProjectStore::OpenMode::ReadOnly);
     if (!store)
         return code;
     if (runId)
@@ -286,17 +301,20 @@ int exportAnnotations(const Args& args, const std::string& format) {
     auto rows = runId ? annotations.ofRun(*runId) : annotations.all();
     if (!rows)
         return fail("export", rows.error().message, kExitRuntime);
-    return writeAnnotations(*rows, format == "annotations-csv", *args.value("out"));
+    return writeAnnotations(*rows, format == "annotations-csv", *args.value("out"),
+                            args.has("raw-csv"));
 }
 
 int runExport(const std::vector<std::string>& argv) {
-    Args args({"project", "run", "format", "out"}, {});
+    Args args({"project", "run", "format", "out"}, {"raw-csv"});
     if (!args.parse(argv))
         return fail("export", args.error(), kExitUsage);
     for (const char* required : {"project", "format", "out"})
         if (!args.value(required))
             return fail("export", std::string("--") + required + " is required", kExitUsage);
     const std::string format = *args.value("format");
+    if (args.has("raw-csv") && format != "csv" && format != "annotations-csv")
+        return fail("export", "--raw-csv applies to --format csv and annotations-csv", kExitUsage);
     if (format == "annotations-jsonl" || format == "annotations-csv")
         return exportAnnotations(args, format);
     if (format != "lamp" && format != "steps-jsonl" && format != "csv")
@@ -315,12 +333,12 @@ int runExport(const std::vector<std::string>& argv) {
     } catch (...) {
         return fail("export", "--run takes a run id (a number)", kExitUsage);
     }
-    if (!std::filesystem::exists(*args.value("project")))
-        return fail("export", "no project file " + *args.value("project"), kExitUsage);
-    auto store = ProjectStore::open(*args.value("project"));
+    int code = kExitOk;
+    auto store = openExistingProject("export", *args.value("project"), code,
+                                     ProjectStore::OpenMode::ReadOnly);
     if (!store)
-        return fail("export", store.error().message, kExitRuntime);
-    RunStore runs(**store);
+        return code;
+    RunStore runs(*store);
     auto info = runs.run(runId);
     if (!info)
         return fail("export", info.error().message, kExitUsage);
@@ -332,17 +350,19 @@ int runExport(const std::vector<std::string>& argv) {
         return writeLamp(runs, *info, *outcomes, out);
     if (format == "steps-jsonl")
         return writeSteps(runs, runId, *outcomes, out);
-    return writeCsv(*outcomes, out);
+    return writeCsv(*outcomes, out, args.has("raw-csv"));
 }
 
 const Registrar registrar{
     {"export",
      "--project P.r2p --run ID --format lamp|steps-jsonl|csv|annotations-jsonl|annotations-csv "
-     "--out PATH",
+     "--out PATH [--raw-csv]",
      "Write a stored run: LaMP prediction files per system plus golds.json into the directory "
      "PATH (lamp), every step with its events and verdicts as JSON lines (steps-jsonl), or one "
      "CSV row per user and system (csv); or one row per annotation of the run (of every run "
-     "without --run) as JSON lines or CSV.",
+     "without --run) as JSON lines or CSV. CSV cells that start with = + - @, a tab or a carriage "
+     "return get a leading ' so spreadsheets do not run them as formulas; --raw-csv keeps them "
+     "verbatim.",
      &runExport}};
 
 } // namespace

@@ -1,6 +1,7 @@
 // r2p info: what a LaMP questions file (and its outputs) holds, as JSON.
 #include "Cli.h"
 #include "model/Dataset.h"
+#include "model/JsonText.h"
 
 #include <filesystem>
 #include <iostream>
@@ -71,7 +72,7 @@ int runInfo(const std::vector<std::string>& argv) {
         std::cerr << severityName(f.severity) << ": " << f.message() << "\n";
     }
     out["findings"] = std::move(findings);
-    std::cout << out.dump(2) << "\n";
+    std::cout << dumpJson(out, 2) << "\n";
     return index->usable() ? kExitOk : kExitUsage;
 }
 

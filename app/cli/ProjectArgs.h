@@ -37,18 +37,22 @@ inline std::optional<std::int64_t> parseWholeNumber(const std::string& text, std
     return v;
 }
 
-// Opens the project at `path` if the file exists. On failure prints why and sets `exitCode`:
-// 2 when there is no such file (nothing is created), 1 when it cannot be opened.
-inline std::unique_ptr<ProjectStore> openExistingProject(const char* command,
-                                                         const std::string& path, int& exitCode) {
+// Opens the project at `path` if the file exists, read-only for commands that only read. On
+// failure prints why and sets `exitCode`: 2 when there is no such file or it is not a project
+// (nothing is created), 1 when it cannot be opened.
+inline std::unique_ptr<ProjectStore>
+openExistingProject(const char* command, const std::string& path, int& exitCode,
+                    ProjectStore::OpenMode mode = ProjectStore::OpenMode::Existing) {
     std::error_code ec;
-    if (!std::filesystem::is_regular_file(path, ec)) {
+    if (!std::filesystem::exists(path, ec)) {
         exitCode = fail(command, "no project file " + path, kExitUsage);
         return nullptr;
     }
-    auto store = ProjectStore::open(path);
+    auto store = ProjectStore::open(path, mode);
     if (!store) {
-        exitCode = fail(command, store.error().message, kExitRuntime);
+        const bool notAProject =
+            store.error().message.find("not an R2P project") != std::string::npos;
+        exitCode = fail(command, store.error().message, notAProject ? kExitUsage : kExitRuntime);
         return nullptr;
     }
     return std::move(store).value();

@@ -64,7 +64,8 @@ int runRetrieve(const std::vector<std::string>& argv) {
 
     Output out;
     if (!out.open(args.value("out")))
-        return fail("retrieve", "cannot write " + *args.value("out"), kExitUsage);
+        return fail("retrieve", "cannot write " + *args.value("out") + ": " + out.error(),
+                    kExitUsage);
 
     std::vector<Finding> retrievalFindings;
     std::size_t retrievalFindingCount = 0;
@@ -141,7 +142,7 @@ int runRetrieve(const std::vector<std::string>& argv) {
         std::cerr << "… and " << retrievalFindingCount - retrievalFindings.size()
                   << " more retrieval finding(s)\n";
     if (!out.finish())
-        return fail("retrieve", "writing the ranking failed", kExitRuntime);
+        return fail("retrieve", "writing the ranking failed: " + out.error(), kExitRuntime);
     // A syntax error or truncation in the questions file means users are missing.
     return worstSeverity(loadFindings) == Severity::Error ? kExitUsage : kExitOk;
 }

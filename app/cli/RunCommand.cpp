@@ -1,9 +1,11 @@
 // r2p run: R2P and the baselines over a LaMP split into a project file. Progress on stderr,
 // the JSON summary on stdout; a cancelled or killed run resumes with --resume.
 #include "Cli.h"
+#include "model/JsonText.h"
 #include "model/ProjectStore.h"
 #include "model/ResponseCache.h"
 #include "model/RunStore.h"
+#include "model/Utf8.h"
 #include "model/Util.h"
 #include "pipeline/engine/BackendChoice.h"
 #include "pipeline/engine/Batch.h"
@@ -13,29 +15,74 @@
 #include "pipeline/llm/OpenAiBackend.h"
 
 #include <atomic>
+#include <cerrno>
 #include <chrono>
 #include <csignal>
 #include <cstdio>
+#include <fcntl.h>
 #include <iostream>
 #include <map>
 #include <nlohmann/json.hpp>
 #include <set>
 #include <sstream>
+#include <thread>
+#include <unistd.h>
 
 namespace r2p::cli {
 namespace {
 
 using nlohmann::ordered_json;
 
-std::atomic<engine::BatchRunner*> gRunner{nullptr};
+// The self-pipe: the signal handler only writes a byte (async-signal-safe); a normal thread
+// reads it and cancels the batch, which takes locks a handler must never take.
+int gInterruptPipe[2] = {-1, -1};
 
 extern "C" void onInterrupt(int) {
     // First Ctrl+C: stop after storing what is finished. The second one uses the default.
-    if (auto* runner = gRunner.load())
-        runner->cancel();
+    const int saved = errno;
+    const char byte = 'i';
+    (void)!::write(gInterruptPipe[1], &byte, 1);
     std::signal(SIGINT, SIG_DFL);
     std::signal(SIGTERM, SIG_DFL);
+    errno = saved;
 }
+
+// Installs the SIGINT/SIGTERM handlers for the life of a batch and cancels it from its own
+// thread when one arrives.
+class InterruptWatch {
+public:
+    explicit InterruptWatch(engine::BatchRunner& runner) {
+        if (::pipe2(gInterruptPipe, O_CLOEXEC) != 0)
+            return;
+        thread_ = std::thread([&runner] {
+            char byte = 0;
+            ssize_t n = 0;
+            while ((n = ::read(gInterruptPipe[0], &byte, 1)) < 0 && errno == EINTR) {
+            }
+            if (n == 1 && byte == 'i')
+                runner.cancel();
+        });
+        std::signal(SIGINT, onInterrupt);
+        std::signal(SIGTERM, onInterrupt);
+    }
+    ~InterruptWatch() {
+        std::signal(SIGINT, SIG_DFL);
+        std::signal(SIGTERM, SIG_DFL);
+        if (!thread_.joinable())
+            return;
+        const char done = 'd'; // wakes the watcher when no signal came
+        (void)!::write(gInterruptPipe[1], &done, 1);
+        thread_.join();
+        ::close(gInterruptPipe[0]);
+        ::close(gInterruptPipe[1]);
+        gInterruptPipe[0] = gInterruptPipe[1] = -1;
+    }
+    InterruptWatch(const InterruptWatch&) = delete;
+    InterruptWatch& operator=(const InterruptWatch&) = delete;
+
+private:
+    std::thread thread_;
+};
 
 bool parseInt(const std::string& text, long long& out) {
     try {
@@ -89,11 +136,22 @@ int runRun(const std::vector<std::string>& argv) {
         c && (!parseInt(*c, concurrency) || concurrency < 1 || concurrency > 256))
         return fail("run", "--concurrency takes a number from 1 to 256", kExitUsage);
 
-    auto opened = ProjectStore::open(*args.value("project"));
-    if (!opened)
-        return fail("run", opened.error().message, kExitRuntime);
-    ProjectStore& store = **opened;
-    RunStore runs(store);
+    // A project is created only for a new run whose arguments and files check out.
+    std::unique_ptr<ProjectStore> owner;
+    auto openProject = [&](ProjectStore::OpenMode mode) -> std::optional<int> {
+        auto opened = ProjectStore::open(*args.value("project"), mode);
+        if (!opened) {
+            const std::string& m = opened.error().message;
+            const bool usage = m.rfind("no project file", 0) == 0 ||
+                               m.find("not an R2P project") != std::string::npos;
+            return fail("run", m, usage ? kExitUsage : kExitRuntime);
+        }
+        owner = std::move(opened).value();
+        return std::nullopt;
+    };
+    if (args.value("resume"))
+        if (auto code = openProject(ProjectStore::OpenMode::Existing))
+            return *code;
 
     RunInfo info;
     engine::EngineConfig config;
@@ -113,7 +171,7 @@ int runRun(const std::vector<std::string>& argv) {
                             std::string("--") + fixed +
                                 " cannot change when resuming: a run keeps its settings",
                             kExitUsage);
-        auto stored = runs.run(id);
+        auto stored = RunStore(*owner).run(id);
         if (!stored)
             return fail("run", stored.error().message, kExitUsage);
         info = *stored;
@@ -184,7 +242,19 @@ int runRun(const std::vector<std::string>& argv) {
                       : mode == "chat"  ? engine::PromptMode::Chat
                                         : engine::PromptMode::Auto;
         config.chatTemplate = args.valueOr("chat-template", "");
+        // These go into JSON requests and the project as text.
+        for (const char* text : {"model", "base-url", "chat-template", "api-key-env"})
+            if (auto v = args.value(text); v && !isValidUtf8(*v))
+                return fail("run", std::string("--") + text + " must be UTF-8 text", kExitUsage);
+        for (const std::string& path : {info.questionsPath, info.outputsPath})
+            if (!path.empty())
+                if (auto stamp = stampFile(path); !stamp)
+                    return fail("run", stamp.error().message, kExitUsage);
+        if (auto code = openProject(ProjectStore::OpenMode::CreateOrOpen))
+            return *code;
     }
+    ProjectStore& store = *owner;
+    RunStore runs(store);
     if (auto s = args.value("replay-speed");
         s && (!parseDouble(*s, replaySpeed) || replaySpeed < 0))
         return fail("run", "--replay-speed takes a factor (0 = at once, 1 = as recorded)",
@@ -207,9 +277,23 @@ int runRun(const std::vector<std::string>& argv) {
     if (!dataset)
         return fail("run", dataset.error().message, kExitUsage);
     const DatasetIndex& index = dataset->index;
+    // The dataset's findings, as info prints them.
+    for (const auto& f : index.findings)
+        std::cerr << severityName(f.severity) << ": " << f.message() << "\n";
     if (!index.usable())
         return fail("run", info.questionsPath + " holds no readable user records", kExitUsage);
+    // As retrieve: a syntax error or truncation means users are missing, an unreadable outputs
+    // file means nothing can be scored.
+    if (!resume && worstSeverity(index.findings) == Severity::Error)
+        return fail("run", "the dataset has errors (above); fix the files before running",
+                    kExitUsage);
     if (!resume) {
+        // Questions of one task scored against another task's outputs: the wrong dataset.
+        if (!args.value("task"))
+            for (const auto& f : index.findings)
+                if (f.code == FindingCode::TaskMismatch)
+                    return fail("run", f.message() + "; give --task to say which task to run",
+                                kExitUsage);
         info.task = index.task;
         if (info.task == TaskId::Invalid)
             return fail("run", "cannot tell the task of " + info.questionsPath + ": give --task",
@@ -326,17 +410,15 @@ int runRun(const std::vector<std::string>& argv) {
                      p.usersDone + p.usersSkipped, p.usersTotal, p.usersFailed, tokensPerS,
                      formatEta(eta).c_str());
     });
-    gRunner = &runner;
-    std::signal(SIGINT, onInterrupt);
-    std::signal(SIGTERM, onInterrupt);
     engine::BatchSpec spec;
     spec.systems = info.systems;
     spec.users = users;
     spec.concurrency = static_cast<int>(concurrency);
-    auto result = runner.run(spec);
-    gRunner = nullptr;
-    std::signal(SIGINT, SIG_DFL);
-    std::signal(SIGTERM, SIG_DFL);
+    Result<engine::BatchResult> result = Error{"not run"};
+    {
+        InterruptWatch watch(runner);
+        result = runner.run(spec);
+    }
     if (!result) {
         (void)runs.setRunStatus(runId, "cancelled");
         return fail("run", "run " + std::to_string(runId) + ": " + result.error().message,
@@ -368,7 +450,7 @@ int runRun(const std::vector<std::string>& argv) {
                      {"done_now", result->done},
                      {"skipped", result->skipped},
                      {"failed", result->failed}};
-    std::cout << json.dump(2) << "\n";
+    std::cout << dumpJson(json, 2) << "\n";
     if (result->cancelled) {
         std::cerr << "r2p run: cancelled; finished users are stored. Continue with: r2p run "
                      "--project "

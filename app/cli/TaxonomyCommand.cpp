@@ -4,9 +4,7 @@
 #include "ProjectArgs.h"
 #include "model/Taxonomy.h"
 
-#include <fstream>
 #include <iostream>
-#include <sstream>
 
 namespace r2p::cli {
 namespace {
@@ -23,18 +21,15 @@ int runTaxonomy(const std::vector<std::string>& argv) {
     // Read and check the new taxonomy before the project is opened.
     std::optional<Taxonomy> replacement;
     if (const auto file = args.value("set")) {
-        std::ifstream in(*file, std::ios::binary);
-        std::ostringstream text;
-        text << in.rdbuf();
-        if (!in)
-            return fail("taxonomy", "cannot read " + *file, kExitUsage);
-        auto parsed = parseTaxonomy(text.str(), *file);
+        auto parsed = readTaxonomyFile(*file);
         if (!parsed)
             return fail("taxonomy", parsed.error().message, kExitUsage);
         replacement = std::move(parsed).value();
     }
     int code = kExitOk;
-    auto store = openExistingProject("taxonomy", *args.value("project"), code);
+    auto store = openExistingProject("taxonomy", *args.value("project"), code,
+                                     replacement ? ProjectStore::OpenMode::Existing
+                                                 : ProjectStore::OpenMode::ReadOnly);
     if (!store)
         return code;
     if (replacement) {

@@ -1,6 +1,7 @@
 // r2p: the workbench's engine from the command line (retrieve, eval, info, run, export).
 #include "Cli.h"
 
+#include <csignal>
 #include <cstring>
 #include <iostream>
 
@@ -16,6 +17,9 @@ void usage(std::ostream& out) {
 } // namespace
 
 int main(int argc, char** argv) {
+    // Over RLIMIT_FSIZE a write fails with EFBIG (a message, temporaries removed) instead of
+    // the process being killed half-way.
+    std::signal(SIGXFSZ, SIG_IGN);
     if (argc < 2) {
         usage(std::cerr);
         return kExitUsage;

@@ -124,7 +124,7 @@ std::string leaveOneOutJson(const LeaveOneOutResult& r) {
         {"answer", r.answer},
         {"score", orNull(r.score)},
         {"items", items}}
-        .dump(2);
+        .dump(2, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
 } // namespace r2p::analysis

@@ -260,7 +260,7 @@ std::string sweepJson(const SweepResult& result) {
                         {"cancelled", result.cancelled},
                         {"points", points},
                         {"errors", result.errors}}
-        .dump(2);
+        .dump(2, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
 } // namespace r2p::analysis

@@ -294,7 +294,7 @@ std::string slicesJson(const SliceReport& report) {
                                          : ordered_json(systemName(report.baseline))},
                         {"users", report.users},
                         {"slices", slices}}
-        .dump(2);
+        .dump(2, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
 } // namespace r2p::analysis

@@ -133,7 +133,7 @@ std::string engineConfigJson(const EngineConfig& c, int concurrency) {
         {"chat_template", c.chatTemplate},
         {"max_profile_words", c.maxProfileWords},
         {"concurrency", concurrency}}
-        .dump();
+        .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
 EngineConfig engineConfigFromJson(std::string_view text, const std::string& model) {
@@ -376,7 +376,7 @@ Status UserRun::runRetrieve() {
         {"query", ranking_->query},
         {"items", items},
         {"findings",
-         findings}}.dump();
+         findings}}.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
     step.status = StepStatus::Done;
     step.latencyMs = msSince(start);
     addStep(std::move(step));
@@ -704,7 +704,7 @@ Status UserRun::runLevel(StageId stage, int candidate, StepRecord& step) {
     }
     parsed["tokens"] = approxTokens(text);
     parsed["interventions"] = interventions;
-    step.parsed = parsed.dump();
+    step.parsed = parsed.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
     if (step.tokens.reasoning == 0)
         step.tokens.reasoning = approxTokens(text);
     step.status = StepStatus::Done;
@@ -823,7 +823,7 @@ Status UserRun::runCrossReference() {
                             {"agreement", verdict.agreement},
                             {"reason", verdict.reason},
                             {"judge", verdict.judge}};
-        step.parsed = parsed.dump();
+        step.parsed = parsed.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
         step.status = StepStatus::Done;
         step.latencyMs = msSince(start);
         addStep(std::move(step));
@@ -883,7 +883,8 @@ Status UserRun::runFinal() {
     chosen.reason = chosen.reason.empty() ? reason : chosen.reason;
     step.answer = chosen.answer;
     step.parsed =
-        ordered_json{{"chosen", best}, {"answer", chosen.answer}, {"reason", reason}}.dump();
+        ordered_json{{"chosen", best}, {"answer", chosen.answer}, {"reason", reason}}.dump(
+            -1, ' ', false, nlohmann::json::error_handler_t::replace);
     step.status = StepStatus::Done;
     step.latencyMs = msSince(start);
     trace_.prediction = chosen.answer;
@@ -940,7 +941,7 @@ Status UserRun::runGenerate() {
     step.parsed = ordered_json{{"answer", std::string(text::pyStrip(step.answer))},
                                {"in_format", answerInFormat(ctx_->hrt->answer, step.answer)},
                                {"finish_reason", result->finishReason}}
-                      .dump();
+                      .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
     step.status = StepStatus::Done;
     step.latencyMs = msSince(start);
     trace_.prediction = step.answer;
@@ -971,7 +972,7 @@ Status UserRun::runScore() {
         {"gold", trace_.gold ? ordered_json(*trace_.gold) : ordered_json()},
         {"in_format", trace_.formatOk},
         {"scores",
-         scores}}.dump();
+         scores}}.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
     step.status = StepStatus::Done;
     step.latencyMs = msSince(start);
     addStep(std::move(step));
@@ -1091,7 +1092,7 @@ Status UserRun::replaceOutput(StageId stage, int candidate, std::string text) {
     } else {
         parsed["answer"] = std::string(text::pyStrip(text));
     }
-    step.parsed = parsed.dump();
+    step.parsed = parsed.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
     truncateFrom(index);
     step.seq = static_cast<int>(index);
     trace_.steps.push_back(std::move(step));

@@ -166,7 +166,7 @@ std::string summaryJson(const RunSummary& summary) {
                         {"task", taskSpec(summary.task).name},
                         {"systems", systems},
                         {"deltas", deltas}}
-        .dump(2);
+        .dump(2, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
 } // namespace r2p::engine

@@ -20,7 +20,7 @@ std::string usageJson(const std::optional<TokenUsage>& u) {
                           {"completion_tokens", u->completionTokens},
                           {"reasoning_tokens", u->reasoningTokens},
                           {"total_tokens", u->totalTokens}}
-        .dump();
+        .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
 std::optional<TokenUsage> usageFrom(const std::string& s) {

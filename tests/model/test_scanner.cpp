@@ -320,9 +320,13 @@ TEST(Dataset, MalformedOutputsFileIsAFindingWithLineAndColumn) {
     auto index = indexDataset(q, o);
     ASSERT_TRUE(index.ok());
     EXPECT_EQ(index->users.size(), 1u); // the questions still load
-    const Finding* f = findCode(index->findings, FindingCode::OutputsNotObject);
+    // Malformed JSON, where it is: not "not a LaMP outputs file" (issue 13, case 11).
+    EXPECT_EQ(findCode(index->findings, FindingCode::OutputsNotObject), nullptr);
+    const Finding* f = findCode(index->findings, FindingCode::JsonSyntax);
     ASSERT_NE(f, nullptr);
-    EXPECT_NE(f->detail.find("o.json:2:"), std::string::npos) << f->detail;
+    EXPECT_EQ(f->file, o);
+    EXPECT_EQ(f->line, 2u);
+    EXPECT_NE(f->message().find("o.json:2:"), std::string::npos) << f->message();
     EXPECT_EQ(index->task, TaskId::LaMP3); // still detected from the input template
 
     auto direct =
