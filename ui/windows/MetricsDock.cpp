@@ -1,9 +1,11 @@
 #include "MetricsDock.h"
 
+#include "model/Task.h"
 #include "ui/RunResults.h"
 #include "ui/Session.h"
 #include "ui/StageText.h"
 #include "ui/widgets/ChartExport.h"
+#include "ui/widgets/DeltaText.h"
 
 #include <QBarCategoryAxis>
 #include <QBarSeries>
@@ -78,7 +80,10 @@ MetricsDock::MetricsDock(Session* session, QWidget* parent)
     layout->addWidget(heading_);
     tabs_ = new QTabWidget(body);
     tabs_->setObjectName(QStringLiteral("MetricsTabs"));
-    user_ = makeTable(tabs_, {tr("System"), tr("Answer"), tr("Scores"), tr("Δ to R2P")});
+    user_ = makeTable(tabs_, {tr("System"), tr("Answer"), tr("Scores"), tr("R2P − this system")});
+    user_->horizontalHeaderItem(3)->setToolTip(
+        tr("R2P's score minus this system's on the run's main metric, and which side it "
+           "favours (for MAE and RMSE lower is better)"));
     user_->setObjectName(QStringLiteral("UserMetrics"));
     tabs_->addTab(user_, tr("This user"));
 
@@ -91,6 +96,9 @@ MetricsDock::MetricsDock(Session* session, QWidget* parent)
     deltas_ = makeTable(runPage, {tr("Baseline"), tr("Metric"), tr("Δ (R2P − baseline)"),
                                   tr("95% CI"), tr("Win / tie / loss"), tr("P(R2P better)")});
     deltas_->setObjectName(QStringLiteral("RunDeltas"));
+    deltas_->horizontalHeaderItem(2)->setToolTip(
+        tr("R2P's value minus the baseline's, in the metric's units, and whether that is better "
+           "or worse for R2P (for MAE and RMSE lower is better)"));
     runLayout->addWidget(run_, 3);
     runLayout->addWidget(deltas_, 2);
     tabs_->addTab(runPage, tr("Run"));
@@ -196,6 +204,11 @@ void MetricsDock::onSummaryReady() {
     summary_ = summary;
     int row = 0;
     run_->setRowCount(0);
+    const bool classification = taskSpec(summary_->task).kind == TaskKind::Classification;
+    const QString intervalTip = DeltaText::intervalMethod(classification);
+    run_->horizontalHeaderItem(4)->setToolTip(intervalTip);
+    deltas_->horizontalHeaderItem(3)->setToolTip(
+        tr("Paired over the users both systems scored: %1").arg(intervalTip));
     for (const auto& s : summary_->systems) {
         for (std::size_t m = 0; m < s.metrics.size(); ++m) {
             run_->insertRow(row);
@@ -208,6 +221,9 @@ void MetricsDock::onSummaryReady() {
                     m == 0 ? number(s.formatAdherence * 100, 0) + QStringLiteral(" %") : QString(),
                     m == 0 ? number(s.reasoningTokensPerAnswer, 0) : QString(),
                     m == 0 ? number(s.interventionsPerUser, 2) : QString()});
+            run_->item(row, 2)->setToolTip(
+                DeltaText::direction(DeltaText::lowerIsBetter(QString::fromStdString(key))));
+            run_->item(row, 4)->setToolTip(intervalTip);
             ++row;
         }
     }
@@ -216,12 +232,23 @@ void MetricsDock::onSummaryReady() {
     for (const auto& d : summary_->deltas) {
         deltas_->insertRow(row);
         const auto& c = d.comparison;
+        const bool lower = DeltaText::lowerIsBetter(QString::fromStdString(d.metric));
         setRow(deltas_, row,
                {StageText::system(d.baseline), QString::fromStdString(d.metric),
-                (c.delta > 0 ? QStringLiteral("+") : QString()) + number(c.delta),
+                DeltaText::full(c.delta, lower),
                 QStringLiteral("[%1, %2]").arg(number(c.ci.lo), number(c.ci.hi)),
                 QStringLiteral("%1 / %2 / %3").arg(c.wins).arg(c.ties).arg(c.losses),
                 number(c.aBetterShare * 100, 0) + QStringLiteral(" %")});
+        auto* deltaItem = deltas_->item(row, 2);
+        deltaItem->setForeground(DeltaText::colour(c.delta, lower).isValid()
+                                     ? QBrush(DeltaText::colour(c.delta, lower))
+                                     : deltas_->palette().text());
+        deltaItem->setToolTip(tr("R2P − %1 on %2 (%3)")
+                                  .arg(StageText::system(d.baseline),
+                                       QString::fromStdString(d.metric),
+                                       DeltaText::direction(lower)));
+        deltas_->item(row, 3)->setToolTip(
+            tr("Paired over the users both systems scored: %1").arg(intervalTip));
         ++row;
     }
     chartsDirty_ = true;
@@ -253,16 +280,21 @@ void MetricsDock::showUser() {
     for (std::size_t i : it->second) {
         const auto& o = results_->outcomes[i];
         QString delta;
+        QColor colour;
         if (haveR2p && o.system != SystemId::R2P)
             for (const auto& [k, v] : o.scores)
-                if (k == results_->metric)
-                    delta = (r2p - v > 0 ? QStringLiteral("+") : QString()) + number(r2p - v);
+                if (k == results_->metric) {
+                    delta = DeltaText::full(r2p - v, results_->lowerIsBetter);
+                    colour = DeltaText::colour(r2p - v, results_->lowerIsBetter);
+                }
         user_->insertRow(row);
         setRow(
             user_, row,
             {StageText::system(o.system), QString::fromStdString(o.prediction).simplified(),
              o.status == UserStatus::Done ? scoresText(o.scores) : QString::fromStdString(o.error),
              delta});
+        if (colour.isValid())
+            user_->item(row, 3)->setForeground(colour);
         ++row;
     }
 }

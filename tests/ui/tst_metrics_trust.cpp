@@ -1,0 +1,148 @@
+// The Metrics dock a researcher trusts at a glance, offscreen on real runs of the demo data:
+// every interval shown contains the value beside it, its tooltip says how it was made, and every
+// delta says in words and colour whether R2P is better or worse by the metric's direction (for
+// LaMP-3's MAE and RMSE lower is better).
+#include "support/UiTestSupport.h"
+#include "ui/MainWindow.h"
+#include "ui/Session.h"
+#include "ui/dialogs/BatchDialog.h"
+#include "ui/windows/MetricsDock.h"
+#include "ui/windows/UsersDock.h"
+
+#include <QLocale>
+#include <QSignalSpy>
+#include <QTabWidget>
+#include <QTableWidget>
+#include <QTemporaryDir>
+#include <QTest>
+#include <memory>
+
+using namespace r2p;
+using namespace r2p::ui;
+
+class TestMetricsTrust : public QObject {
+    Q_OBJECT
+
+private:
+    std::unique_ptr<QTemporaryDir> dir_;
+    std::unique_ptr<Session> session_;
+    std::unique_ptr<MainWindow> window_;
+
+    static double parse(const QString& s) {
+        bool ok = false;
+        QString t = s;
+        t.replace(QChar(0x2212), QLatin1Char('-'));
+        const double v = QLocale().toDouble(t, &ok);
+        if (!ok)
+            qWarning() << "not a number:" << s;
+        return v;
+    }
+
+    // "[lo, hi]" as the dock prints it.
+    static std::pair<double, double> interval(const QString& s) {
+        const QStringList parts = s.mid(1, s.size() - 2).split(QStringLiteral(", "));
+        return {parse(parts.value(0)), parse(parts.value(1))};
+    }
+
+    void runDemo(TaskId task) {
+        QSignalSpy indexed(session_.get(), &Session::indexingFinished);
+        window_->openDemo(task);
+        QVERIFY(indexed.wait(60000));
+        QTRY_VERIFY_WITH_TIMEOUT(!session_->isBusy(), 60000);
+        BatchDialog dialog(session_.get(), window_->usersDock()->visibleRows(), window_.get());
+        dialog.setSystems({SystemId::R2P, SystemId::LampRag, SystemId::NoProfile});
+        QSignalSpy finished(&dialog, &BatchDialog::runFinished);
+        dialog.start();
+        QTRY_VERIFY_WITH_TIMEOUT(!finished.isEmpty(), 60000);
+        QTRY_VERIFY_WITH_TIMEOUT(window_->metricsDock()->summary() != nullptr, 60000);
+    }
+
+    // Checks every run row and delta row of the dock.
+    void checkDock(bool lowerIsBetter, const QString& methodWord) {
+        MetricsDock* metrics = window_->metricsDock();
+        QTableWidget* run = metrics->runTable();
+        QVERIFY(run->rowCount() > 0);
+        for (int r = 0; r < run->rowCount(); ++r) {
+            const double value = parse(run->item(r, 3)->text());
+            const auto [lo, hi] = interval(run->item(r, 4)->text());
+            QVERIFY2(lo <= value && value <= hi, qPrintable(QStringLiteral("row %1: %2 outside %3")
+                                                                .arg(r)
+                                                                .arg(value)
+                                                                .arg(run->item(r, 4)->text())));
+            QVERIFY2(run->item(r, 4)->toolTip().contains(methodWord),
+                     qPrintable(run->item(r, 4)->toolTip()));
+        }
+        QTableWidget* deltas = metrics->deltaTable();
+        QVERIFY(deltas->rowCount() > 0);
+        int better = 0, worse = 0;
+        for (int r = 0; r < deltas->rowCount(); ++r) {
+            const QString text = deltas->item(r, 2)->text();
+            const double delta = parse(text.section(QStringLiteral(" · "), 0, 0));
+            const auto [lo, hi] = interval(deltas->item(r, 3)->text());
+            QVERIFY2(lo <= delta && delta <= hi, qPrintable(text));
+            // By hand: for errors a negative delta is R2P's gain.
+            const bool r2pBetter = lowerIsBetter ? delta < 0 : delta > 0;
+            const bool r2pWorse = lowerIsBetter ? delta > 0 : delta < 0;
+            const QColor colour = deltas->item(r, 2)->foreground().color();
+            if (r2pBetter) {
+                ++better;
+                QVERIFY2(text.endsWith(QStringLiteral("R2P better")), qPrintable(text));
+                QVERIFY(colour.green() > colour.red());
+            } else if (r2pWorse) {
+                ++worse;
+                QVERIFY2(text.endsWith(QStringLiteral("R2P worse")), qPrintable(text));
+                QVERIFY(colour.red() > colour.green());
+            } else {
+                QVERIFY2(text.endsWith(QStringLiteral("no difference")), qPrintable(text));
+            }
+            QVERIFY(deltas->item(r, 2)->toolTip().contains(
+                lowerIsBetter ? QStringLiteral("lower is better")
+                              : QStringLiteral("higher is better")));
+        }
+        QVERIFY(better + worse > 0);
+        // To look at it: R2P_SHOT_DIR=/some/dir writes the dock's Run tab as a PNG.
+        const QString shots = qEnvironmentVariable("R2P_SHOT_DIR");
+        if (!shots.isEmpty()) {
+            metrics->show();
+            metrics->raise();
+            metrics->tabs()->setCurrentIndex(1);
+            metrics->resize(1100, 520);
+            metrics->setFloating(true);
+            metrics->grab().save(
+                QStringLiteral("%1/metrics-%2.png")
+                    .arg(shots, lowerIsBetter ? QStringLiteral("lamp3") : QStringLiteral("lamp2")));
+        }
+    }
+
+private slots:
+    void initTestCase() { test::setUpUiTestApplication(); }
+
+    void init() {
+        dir_ = std::make_unique<QTemporaryDir>();
+        session_ = std::make_unique<Session>();
+        window_ = std::make_unique<MainWindow>(session_.get());
+        QVERIFY(window_->openProject(dir_->filePath(QStringLiteral("test.r2p")), true));
+        window_->resize(1400, 900);
+        window_->show();
+        QVERIFY(QTest::qWaitForWindowExposed(window_.get()));
+    }
+
+    void cleanup() {
+        window_.reset();
+        session_.reset();
+        dir_.reset();
+    }
+
+    void classificationIntervalsContainTheirValuesAndSayHow() {
+        runDemo(TaskId::LaMP2);
+        checkDock(false, QStringLiteral("within each gold label"));
+    }
+
+    void errorDeltasReadLowerIsBetter() {
+        runDemo(TaskId::LaMP3);
+        checkDock(true, QStringLiteral("over the users"));
+    }
+};
+
+QTEST_MAIN(TestMetricsTrust)
+#include "tst_metrics_trust.moc"
