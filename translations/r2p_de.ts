@@ -1701,6 +1701,10 @@
         <source>R2P − %1 on %2 (%3)</source>
         <translation>R2P − %1 bei %2 (%3)</translation>
     </message>
+    <message>
+        <source>Every user ties with %1: all Δ are 0</source>
+        <translation>Jeder Nutzer gleichauf mit %1: alle Δ sind 0</translation>
+    </message>
 </context>
 <context>
     <name>r2p::ui::OpenDatasetDialog</name>

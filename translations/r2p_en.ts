@@ -1701,6 +1701,10 @@
         <source>R2P − %1 on %2 (%3)</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Every user ties with %1: all Δ are 0</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>r2p::ui::OpenDatasetDialog</name>

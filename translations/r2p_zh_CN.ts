@@ -1675,6 +1675,10 @@
         <source>R2P − %1 on %2 (%3)</source>
         <translation>R2P − %1，指标 %2（%3）</translation>
     </message>
+    <message>
+        <source>Every user ties with %1: all Δ are 0</source>
+        <translation>每个用户都与 %1 持平：所有 Δ 均为 0</translation>
+    </message>
 </context>
 <context>
     <name>r2p::ui::OpenDatasetDialog</name>

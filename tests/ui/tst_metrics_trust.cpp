@@ -6,15 +6,22 @@
 #include "ui/MainWindow.h"
 #include "ui/Session.h"
 #include "ui/dialogs/BatchDialog.h"
+#include "ui/widgets/ChartAxes.h"
 #include "ui/windows/MetricsDock.h"
 #include "ui/windows/UsersDock.h"
 
+#include <QBarCategoryAxis>
+#include <QBarSeries>
+#include <QBarSet>
+#include <QChart>
+#include <QChartView>
 #include <QLocale>
 #include <QSignalSpy>
 #include <QTabWidget>
 #include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QValueAxis>
 #include <memory>
 
 using namespace r2p;
@@ -44,13 +51,14 @@ private:
         return {parse(parts.value(0)), parse(parts.value(1))};
     }
 
-    void runDemo(TaskId task) {
+    void runDemo(TaskId task, std::vector<SystemId> systems = {SystemId::R2P, SystemId::LampRag,
+                                                               SystemId::NoProfile}) {
         QSignalSpy indexed(session_.get(), &Session::indexingFinished);
         window_->openDemo(task);
         QVERIFY(indexed.wait(60000));
         QTRY_VERIFY_WITH_TIMEOUT(!session_->isBusy(), 60000);
         BatchDialog dialog(session_.get(), window_->usersDock()->visibleRows(), window_.get());
-        dialog.setSystems({SystemId::R2P, SystemId::LampRag, SystemId::NoProfile});
+        dialog.setSystems(systems);
         QSignalSpy finished(&dialog, &BatchDialog::runFinished);
         dialog.start();
         QTRY_VERIFY_WITH_TIMEOUT(!finished.isEmpty(), 60000);
@@ -136,6 +144,43 @@ private slots:
     void classificationIntervalsContainTheirValuesAndSayHow() {
         runDemo(TaskId::LaMP2);
         checkDock(false, QStringLiteral("within each gold label"));
+    }
+
+    void countAxesStepAtRoundIntegers() {
+        QCOMPARE(countAxisStep(1), 1);
+        QCOMPARE(countAxisStep(6), 1);
+        QCOMPARE(countAxisStep(7), 2);
+        QCOMPARE(countAxisStep(20), 5);
+        QCOMPARE(countAxisStep(1000), 200);
+        QValueAxis axis;
+        setCountAxis(&axis, 7); // 0, 2, 4, 6, 8 — not 0, 1, 3, 5, 7
+        QCOMPARE(axis.min(), 0.0);
+        QCOMPARE(axis.max(), 8.0);
+        QCOMPARE(axis.tickCount(), 5);
+        QCOMPARE(axisNumber(-0.001, 2), QLocale().toString(0.0, 'f', 2));
+        QCOMPARE(axisNumber(-0.25, 1), QLocale().toString(-0.3, 'f', 1));
+    }
+
+    void perUserDeltaChartShowsABarAndANoteWhenEveryUserTies() {
+        // On the offline LaMP-2 demo LaMP RAG gets every user right, as R2P does: all Δ are 0.
+        runDemo(TaskId::LaMP2, {SystemId::R2P, SystemId::LampRag});
+        MetricsDock* metrics = window_->metricsDock();
+        QCOMPARE(metrics->deltaTable()->item(0, 4)->text(), QStringLiteral("0 / 20 / 0"));
+        QChart* chart = metrics->chart(MetricsDock::ChartDeltas)->chart();
+        QVERIFY(chart->title().contains(QStringLiteral("all Δ are 0")));
+        QCOMPARE(chart->series().size(), 1);
+        auto* bars = qobject_cast<QBarSeries*>(chart->series().first());
+        QVERIFY(bars);
+        QCOMPARE(bars->barSets().size(), 1);
+        QCOMPARE(bars->barSets().first()->count(), 1);
+        QCOMPARE(bars->barSets().first()->at(0), 20.0);
+        auto* x = qobject_cast<QBarCategoryAxis*>(chart->axes(Qt::Horizontal).first());
+        QVERIFY(x);
+        QCOMPARE(x->categories(), QStringList{QStringLiteral("0")});
+        auto* y = qobject_cast<QValueAxis*>(chart->axes(Qt::Vertical).first());
+        QVERIFY(y);
+        QCOMPARE(y->max(), 20.0); // the bar reaches the top tick: 0, 5, 10, 15, 20
+        QCOMPARE(y->tickCount(), 5);
     }
 
     void errorDeltasReadLowerIsBetter() {

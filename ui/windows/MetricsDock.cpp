@@ -4,6 +4,7 @@
 #include "ui/RunResults.h"
 #include "ui/Session.h"
 #include "ui/StageText.h"
+#include "ui/widgets/ChartAxes.h"
 #include "ui/widgets/ChartExport.h"
 #include "ui/widgets/DeltaText.h"
 
@@ -319,28 +320,41 @@ void MetricsDock::buildCharts() {
                             .arg(baseline, QString::fromStdString(results_->metric)));
         if (!deltas.empty()) {
             const auto [lo, hi] = std::minmax_element(deltas.begin(), deltas.end());
-            const int bins = 9;
-            const double span = std::max(1e-9, std::max(std::fabs(*lo), std::fabs(*hi)));
-            std::vector<int> counts(bins, 0);
-            for (double d : deltas) {
-                int b = static_cast<int>(std::floor((d + span) / (2 * span) * bins));
-                counts[static_cast<std::size_t>(std::clamp(b, 0, bins - 1))]++;
-            }
             auto* set = new QBarSet(tr("users"));
             QStringList labels;
-            for (int b = 0; b < bins; ++b) {
-                *set << counts[static_cast<std::size_t>(b)];
-                labels << number(-span + (b + 0.5) * 2 * span / bins, span < 0.5 ? 2 : 1);
+            int maxCount = 0;
+            const double span = std::max(std::fabs(*lo), std::fabs(*hi));
+            if (span < 1e-12) {
+                // Every user ties: one visible bar at 0 and a note, not nine empty bins.
+                *set << static_cast<int>(deltas.size());
+                labels << axisNumber(0, 0);
+                maxCount = static_cast<int>(deltas.size());
+                chart->setTitle(chart->title() + QLatin1Char('\n') +
+                                tr("Every user ties with %1: all Δ are 0").arg(baseline));
+            } else {
+                const int bins = 9;
+                std::vector<int> counts(bins, 0);
+                for (double d : deltas) {
+                    int b = static_cast<int>(std::floor((d + span) / (2 * span) * bins));
+                    counts[static_cast<std::size_t>(std::clamp(b, 0, bins - 1))]++;
+                }
+                for (int b = 0; b < bins; ++b) {
+                    *set << counts[static_cast<std::size_t>(b)];
+                    maxCount = std::max(maxCount, counts[static_cast<std::size_t>(b)]);
+                    labels << axisNumber(-span + (b + 0.5) * 2 * span / bins, span < 0.5 ? 2 : 1);
+                }
             }
             auto* series = new QBarSeries;
             series->append(set);
+            series->setLabelsVisible(true);
+            series->setLabelsPosition(QAbstractBarSeries::LabelsOutsideEnd);
             chart->addSeries(series);
             auto* x = new QBarCategoryAxis;
             x->append(labels);
             chart->addAxis(x, Qt::AlignBottom);
             series->attachAxis(x);
             auto* y = new QValueAxis;
-            y->setLabelFormat(QStringLiteral("%d"));
+            setCountAxis(y, maxCount);
             chart->addAxis(y, Qt::AlignLeft);
             series->attachAxis(y);
         }
@@ -377,8 +391,13 @@ void MetricsDock::buildCharts() {
             x->append(labels);
             chart->addAxis(x, Qt::AlignBottom);
             series->attachAxis(x);
+            int maxTotal = 0;
+            for (const auto& d : summary_->deltas)
+                maxTotal =
+                    std::max(maxTotal, static_cast<int>(d.comparison.wins + d.comparison.ties +
+                                                        d.comparison.losses));
             auto* y = new QValueAxis;
-            y->setLabelFormat(QStringLiteral("%d"));
+            setCountAxis(y, maxTotal);
             chart->addAxis(y, Qt::AlignLeft);
             series->attachAxis(y);
         }
