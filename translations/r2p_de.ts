@@ -540,6 +540,26 @@
         <source>The previous attribution is still stopping; try again in a moment.</source>
         <translation>Die vorige Attribution wird noch beendet; bitte gleich noch einmal versuchen.</translation>
     </message>
+    <message>
+        <source>Fleiss&apos; κ over the items every annotator judged, or Cohen&apos;s κ of one pair over the items both judged</source>
+        <translation>Fleiss&apos; κ über die Einträge, die alle Annotierenden bewertet haben, oder Cohens κ eines Paares über die Einträge, die beide bewertet haben</translation>
+    </message>
+    <message>
+        <source>All %1 annotators (Fleiss&apos; κ)</source>
+        <translation>Alle %1 Annotierenden (Fleiss&apos; κ)</translation>
+    </message>
+    <message>
+        <source>%1 and %2 (Cohen&apos;s κ)</source>
+        <translation>%1 und %2 (Cohens κ)</translation>
+    </message>
+    <message>
+        <source>Few items: κ over fewer than %1 is unreliable.</source>
+        <translation>Wenige Einträge: κ über weniger als %1 ist unzuverlässig.</translation>
+    </message>
+    <message>
+        <source>No item was judged by all of them: pick a pair above for Cohen&apos;s κ.</source>
+        <translation>Kein Eintrag wurde von allen bewertet: oben ein Paar für Cohens κ wählen.</translation>
+    </message>
 </context>
 <context>
     <name>r2p::ui::AnnotationText</name>

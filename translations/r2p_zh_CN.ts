@@ -532,6 +532,26 @@
         <source>The previous attribution is still stopping; try again in a moment.</source>
         <translation>上一次归因仍在停止中，请稍后再试。</translation>
     </message>
+    <message>
+        <source>Fleiss&apos; κ over the items every annotator judged, or Cohen&apos;s κ of one pair over the items both judged</source>
+        <translation>所有标注者都判断过的条目上的 Fleiss κ，或某一对标注者在两人都判断过的条目上的 Cohen κ</translation>
+    </message>
+    <message>
+        <source>All %1 annotators (Fleiss&apos; κ)</source>
+        <translation>全部 %1 位标注者（Fleiss κ）</translation>
+    </message>
+    <message>
+        <source>%1 and %2 (Cohen&apos;s κ)</source>
+        <translation>%1 和 %2（Cohen κ）</translation>
+    </message>
+    <message>
+        <source>Few items: κ over fewer than %1 is unreliable.</source>
+        <translation>条目太少：少于 %1 个条目的 κ 不可靠。</translation>
+    </message>
+    <message>
+        <source>No item was judged by all of them: pick a pair above for Cohen&apos;s κ.</source>
+        <translation>没有条目被所有人判断过：请在上方选择一对标注者以计算 Cohen κ。</translation>
+    </message>
 </context>
 <context>
     <name>r2p::ui::AnnotationText</name>
