@@ -1725,6 +1725,14 @@
         <source>Every user ties with %1: all Δ are 0</source>
         <translation>Jeder Nutzer gleichauf mit %1: alle Δ sind 0</translation>
     </message>
+    <message>
+        <source>%1 (no reasoning tokens)</source>
+        <translation>%1 (keine Reasoning-Tokens)</translation>
+    </message>
+    <message>
+        <source>Not plotted, no reasoning tokens: %1</source>
+        <translation>Nicht gezeichnet, keine Reasoning-Tokens: %1</translation>
+    </message>
 </context>
 <context>
     <name>r2p::ui::OpenDatasetDialog</name>

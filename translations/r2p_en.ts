@@ -1725,6 +1725,14 @@
         <source>Every user ties with %1: all Δ are 0</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>%1 (no reasoning tokens)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not plotted, no reasoning tokens: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>r2p::ui::OpenDatasetDialog</name>

@@ -1699,6 +1699,14 @@
         <source>Every user ties with %1: all Δ are 0</source>
         <translation>每个用户都与 %1 持平：所有 Δ 均为 0</translation>
     </message>
+    <message>
+        <source>%1 (no reasoning tokens)</source>
+        <translation>%1（无推理 token）</translation>
+    </message>
+    <message>
+        <source>Not plotted, no reasoning tokens: %1</source>
+        <translation>未绘制（无推理 token）：%1</translation>
+    </message>
 </context>
 <context>
     <name>r2p::ui::OpenDatasetDialog</name>

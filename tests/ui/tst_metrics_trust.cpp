@@ -16,12 +16,14 @@
 #include <QChart>
 #include <QChartView>
 #include <QLocale>
+#include <QScatterSeries>
 #include <QSignalSpy>
 #include <QTabWidget>
 #include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QValueAxis>
+#include <cmath>
 #include <memory>
 
 using namespace r2p;
@@ -186,6 +188,29 @@ private slots:
     void errorDeltasReadLowerIsBetter() {
         runDemo(TaskId::LaMP3);
         checkDock(true, QStringLiteral("over the users"));
+        // Tokens against score: the baselines do not reason, so they are named, not drawn on
+        // the x = 0 axis; the axes end on round values.
+        QChart* tokens = window_->metricsDock()->chart(MetricsDock::ChartTokens)->chart();
+        QVERIFY2(tokens->title().contains(QStringLiteral("no reasoning tokens")),
+                 qPrintable(tokens->title()));
+        int drawn = 0;
+        for (QAbstractSeries* s : tokens->series()) {
+            auto* scatter = qobject_cast<QScatterSeries*>(s);
+            QVERIFY(scatter);
+            if (scatter->name() == QStringLiteral("R2P")) {
+                QCOMPARE(scatter->count(), 20);
+                ++drawn;
+            } else {
+                QVERIFY2(scatter->name().endsWith(QStringLiteral("(no reasoning tokens)")),
+                         qPrintable(scatter->name()));
+                QCOMPARE(scatter->count(), 0);
+            }
+        }
+        QCOMPARE(drawn, 1);
+        auto* x = qobject_cast<QValueAxis*>(tokens->axes(Qt::Horizontal).first());
+        QVERIFY(x);
+        const double xStep = (x->max() - x->min()) / (x->tickCount() - 1);
+        QCOMPARE(xStep, std::round(xStep)); // whole tokens per tick
     }
 };
 

@@ -498,7 +498,7 @@ void AnalysisDock::refreshAgreement() {
         agreementHeading_->setText(
             tr("Cohen's κ: %1 and %2 over %n item(s) both judged", nullptr, c.items)
                 .arg(QString::fromStdString(c.annotatorA), QString::fromStdString(c.annotatorB)) +
-            (static_cast<std::size_t>(c.items) < kFewItems ? QStringLiteral(" ") + few
+            (static_cast<std::size_t>(c.items) < kFewItems ? QStringLiteral(" · ") + few
                                                            : QString()));
         int row = 0;
         for (const auto& l : c.labels)
@@ -545,7 +545,7 @@ void AnalysisDock::refreshAgreement() {
                static_cast<int>(f.items.size()))
                 .arg(f.annotators.size())
                 .arg(who.join(QStringLiteral(", "))) +
-            QStringLiteral(" ") +
+            QStringLiteral(" · ") +
             (f.items.empty() ? tr("No item was judged by all of them: pick a pair above for "
                                   "Cohen's κ.")
              : f.items.size() < kFewItems ? few

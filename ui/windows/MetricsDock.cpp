@@ -329,7 +329,7 @@ void MetricsDock::buildCharts() {
                 *set << static_cast<int>(deltas.size());
                 labels << axisNumber(0, 0);
                 maxCount = static_cast<int>(deltas.size());
-                chart->setTitle(chart->title() + QLatin1Char('\n') +
+                chart->setTitle(chart->title() + QStringLiteral("<br>") +
                                 tr("Every user ties with %1: all Δ are 0").arg(baseline));
             } else {
                 const int bins = 9;
@@ -414,6 +414,7 @@ void MetricsDock::buildCharts() {
         chart->addAxis(x, Qt::AlignBottom);
         chart->addAxis(y, Qt::AlignLeft);
         double maxX = 1, maxY = 1;
+        QStringList silent; // systems without reasoning tokens
         // At most ~2,000 points per system (every n-th user beyond that): a chart item per
         // point would make a 20,000-user run slow to draw and say nothing more.
         constexpr std::size_t kMaxPoints = 2000;
@@ -427,9 +428,18 @@ void MetricsDock::buildCharts() {
                     if (k == results_->metric)
                         points.emplace_back(static_cast<qreal>(o.reasoningTokens), v);
             }
-            stride = std::max(stride, (points.size() + kMaxPoints - 1) / kMaxPoints);
             auto* series = new QScatterSeries;
             series->setName(StageText::system(system));
+            const bool noTokens = std::all_of(points.begin(), points.end(),
+                                              [](const QPointF& p) { return p.x() == 0; });
+            if (noTokens) {
+                // A system that does not reason (the baselines): said in the legend, not drawn
+                // as a column of dots on the x = 0 axis.
+                series->setName(tr("%1 (no reasoning tokens)").arg(StageText::system(system)));
+                silent << StageText::system(system);
+                points.clear();
+            }
+            stride = std::max(stride, (points.size() + kMaxPoints - 1) / kMaxPoints);
             series->setMarkerSize(7);
             const std::size_t step =
                 std::max<std::size_t>(1, (points.size() + kMaxPoints - 1) / kMaxPoints);
@@ -448,8 +458,16 @@ void MetricsDock::buildCharts() {
             chart->setTitle(tr("Reasoning tokens against %1 (one user in %2 shown)")
                                 .arg(QString::fromStdString(results_->metric))
                                 .arg(stride));
+        if (!silent.isEmpty())
+            chart->setTitle(
+                chart->title() + QStringLiteral("<br>") +
+                tr("Not plotted, no reasoning tokens: %1").arg(silent.join(QStringLiteral(", "))));
+        // Round ticks: whole tokens, and the score on a nice step.
         x->setRange(0, maxX * 1.05);
+        x->applyNiceNumbers();
+        x->setLabelFormat(QStringLiteral("%d"));
         y->setRange(0, maxY * 1.05);
+        y->applyNiceNumbers();
     }
 }
 
