@@ -284,12 +284,12 @@ QString settingsTable(const RunInfo& info, const engine::EngineConfig& config) {
             .arg(esc(info.templateId), QString::number(info.templateVersion)));
     add(Report::tr("Retrieval"),
         Report::tr("%1, k = %2")
-            .arg(esc(config.ranker), QString::number(static_cast<qulonglong>(config.k))));
+            .arg(esc(config.ranker), QLocale().toString(static_cast<qulonglong>(config.k))));
     add(Report::tr("Candidates (M)"), QString::number(config.candidates));
     add(Report::tr("RPI interventions per stage (at most)"),
         QString::number(config.maxInterventions));
-    add(Report::tr("Seed"), QString::number(static_cast<qulonglong>(config.seed)));
-    add(Report::tr("Users"), QString::number(static_cast<qulonglong>(info.users.size())));
+    add(Report::tr("Seed"), QLocale().toString(static_cast<qulonglong>(config.seed)));
+    add(Report::tr("Users"), QLocale().toString(static_cast<qulonglong>(info.users.size())));
     add(Report::tr("Status"), esc(info.status));
     add(Report::tr("Created"), dateText(info.createdAt));
     add(Report::tr("Finished"), dateText(info.finishedAt));
@@ -402,9 +402,9 @@ Result<ReportDocument> runReport(ProjectStore& store, const ReportRequest& reque
                      Report::tr("Interventions per user")});
         for (const auto& s : summary->systems)
             t.row({QStringLiteral("<b>%1</b>").arg(esc(StageText::system(s.system))),
-                   num(QString::number(static_cast<qulonglong>(s.users))),
-                   num(QString::number(static_cast<qulonglong>(s.failed))),
-                   num(QString::number(static_cast<qulonglong>(s.scored))),
+                   num(QLocale().toString(static_cast<qulonglong>(s.users))),
+                   num(QLocale().toString(static_cast<qulonglong>(s.failed))),
+                   num(QLocale().toString(static_cast<qulonglong>(s.scored))),
                    num(percent(s.formatAdherence)), num(number(s.reasoningTokensPerAnswer, 0)),
                    num(number(s.interventionsPerUser, 2))});
         body += t.html();
@@ -428,11 +428,11 @@ Result<ReportDocument> runReport(ProjectStore& store, const ReportRequest& reque
         for (const auto& d : summary->deltas) {
             const auto& c = d.comparison;
             t.row({esc(StageText::system(d.baseline)), esc(d.metric),
-                   num(QString::number(static_cast<qulonglong>(d.users))),
+                   num(QLocale().toString(static_cast<qulonglong>(d.users))),
                    deltaCell(c.delta, DeltaText::lowerIsBetter(QString::fromStdString(d.metric))),
-                   num(interval(c.ci)), num(QString::number(static_cast<qulonglong>(c.wins))),
-                   num(QString::number(static_cast<qulonglong>(c.ties))),
-                   num(QString::number(static_cast<qulonglong>(c.losses))),
+                   num(interval(c.ci)), num(QLocale().toString(static_cast<qulonglong>(c.wins))),
+                   num(QLocale().toString(static_cast<qulonglong>(c.ties))),
+                   num(QLocale().toString(static_cast<qulonglong>(c.losses))),
                    num(percent(c.aBetterShare))});
         }
         body += t.html();
@@ -466,9 +466,9 @@ Result<ReportDocument> runReport(ProjectStore& store, const ReportRequest& reque
                 const auto it = byVerdict.find(v);
                 const std::size_t n = it == byVerdict.end() ? 0 : it->second;
                 all += n;
-                cells << num(QString::number(static_cast<qulonglong>(n)));
+                cells << num(QLocale().toString(static_cast<qulonglong>(n)));
             }
-            cells << num(QString::number(static_cast<qulonglong>(all)));
+            cells << num(QLocale().toString(static_cast<qulonglong>(all)));
             t.row(cells);
         }
         if (t.rows() == 0)

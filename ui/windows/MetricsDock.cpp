@@ -42,6 +42,11 @@ QString number(double v, int decimals = 3) {
     return QLocale().toString(v, 'f', decimals);
 }
 
+// A count with the locale's thousands separator (20,000 / 20.000).
+QString count(std::size_t n) {
+    return QLocale().toString(static_cast<qulonglong>(n));
+}
+
 QTableWidget* makeTable(QWidget* parent, const QStringList& headers) {
     auto* t = new QTableWidget(0, static_cast<int>(headers.size()), parent);
     t->setHorizontalHeaderLabels(headers);
@@ -217,7 +222,7 @@ void MetricsDock::onSummaryReady() {
             const auto ci = m < s.intervals.size() ? s.intervals[m].second : metrics::Interval{};
             setRow(run_, row,
                    {m == 0 ? StageText::system(s.system) : QString(),
-                    m == 0 ? QString::number(s.scored) : QString(), QString::fromStdString(key),
+                    m == 0 ? count(s.scored) : QString(), QString::fromStdString(key),
                     number(value), QStringLiteral("[%1, %2]").arg(number(ci.lo), number(ci.hi)),
                     m == 0 ? number(s.formatAdherence * 100, 0) + QStringLiteral(" %") : QString(),
                     m == 0 ? number(s.reasoningTokensPerAnswer, 0) : QString(),
@@ -238,7 +243,7 @@ void MetricsDock::onSummaryReady() {
                {StageText::system(d.baseline), QString::fromStdString(d.metric),
                 DeltaText::full(c.delta, lower),
                 QStringLiteral("[%1, %2]").arg(number(c.ci.lo), number(c.ci.hi)),
-                QStringLiteral("%1 / %2 / %3").arg(c.wins).arg(c.ties).arg(c.losses),
+                QStringLiteral("%1 / %2 / %3").arg(count(c.wins), count(c.ties), count(c.losses)),
                 number(c.aBetterShare * 100, 0) + QStringLiteral(" %")});
         auto* deltaItem = deltas_->item(row, 2);
         deltaItem->setForeground(DeltaText::colour(c.delta, lower).isValid()
