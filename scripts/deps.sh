@@ -9,6 +9,7 @@ R2P_PACKAGES=(
   qt6-translations-l10n libqt6svg6 qt6-svg-dev libgl-dev libqt6opengl6-dev
   nlohmann-json3-dev libsimdjson-dev libcurl4-openssl-dev libsqlite3-dev
   libgtest-dev libgmock-dev libbenchmark-dev xvfb xauth python3
+  fonts-noto-color-emoji
 )
 
 r2p_missing_packages() {

@@ -540,6 +540,26 @@
         <source>The previous attribution is still stopping; try again in a moment.</source>
         <translation>Die vorige Attribution wird noch beendet; bitte gleich noch einmal versuchen.</translation>
     </message>
+    <message>
+        <source>Fleiss&apos; κ over the items every annotator judged, or Cohen&apos;s κ of one pair over the items both judged</source>
+        <translation>Fleiss&apos; κ über die Einträge, die alle Annotierenden bewertet haben, oder Cohens κ eines Paares über die Einträge, die beide bewertet haben</translation>
+    </message>
+    <message>
+        <source>All %1 annotators (Fleiss&apos; κ)</source>
+        <translation>Alle %1 Annotierenden (Fleiss&apos; κ)</translation>
+    </message>
+    <message>
+        <source>%1 and %2 (Cohen&apos;s κ)</source>
+        <translation>%1 und %2 (Cohens κ)</translation>
+    </message>
+    <message>
+        <source>Few items: κ over fewer than %1 is unreliable.</source>
+        <translation>Wenige Einträge: κ über weniger als %1 ist unzuverlässig.</translation>
+    </message>
+    <message>
+        <source>No item was judged by all of them: pick a pair above for Cohen&apos;s κ.</source>
+        <translation>Kein Eintrag wurde von allen bewertet: oben ein Paar für Cohens κ wählen.</translation>
+    </message>
 </context>
 <context>
     <name>r2p::ui::AnnotationText</name>
@@ -587,16 +607,8 @@
         <translation>Annotator:</translation>
     </message>
     <message>
-        <source>Severity of the next label (S cycles)</source>
-        <translation>Schweregrad der nächsten Kategorie (S wechselt)</translation>
-    </message>
-    <message>
         <source>Severity:</source>
         <translation>Schweregrad:</translation>
-    </message>
-    <message>
-        <source>Note for the next label (Ctrl+M; Return goes back)</source>
-        <translation>Notiz zur nächsten Kategorie (Strg+M; Return kehrt zurück)</translation>
     </message>
     <message>
         <source>Remove Annotation</source>
@@ -622,14 +634,6 @@
         <source>Name the annotator first.</source>
         <translation>Geben Sie zuerst den Namen des Annotators an.</translation>
     </message>
-    <message>
-        <source>Saved “%1” on %2.</source>
-        <translation>„%1“ für %2 gespeichert.</translation>
-    </message>
-    <message>
-        <source>Annotation removed.</source>
-        <translation>Annotation entfernt.</translation>
-    </message>
     <message numerus="yes">
         <source>run #%1 (%n)</source>
         <translation>
@@ -644,6 +648,38 @@
     <message>
         <source>user %1</source>
         <translation>Nutzer %1</translation>
+    </message>
+    <message>
+        <source>Severity of the label just made, or of the next one (S cycles; Ctrl+Z undoes)</source>
+        <translation>Schweregrad des gerade vergebenen Labels oder des nächsten (S wechselt; Strg+Z macht rückgängig)</translation>
+    </message>
+    <message>
+        <source>Note for the label just made (Ctrl+M; Return saves it and goes back)</source>
+        <translation>Notiz zum gerade vergebenen Label (Strg+M; Eingabe speichert sie und kehrt zurück)</translation>
+    </message>
+    <message>
+        <source>Saved “%1” (%2) on %3. S changes its severity, Ctrl+M adds a note, Ctrl+Z undoes.</source>
+        <translation>„%1“ (%2) auf %3 gespeichert. S ändert den Schweregrad, Strg+M fügt eine Notiz hinzu, Strg+Z macht rückgängig.</translation>
+    </message>
+    <message>
+        <source>Severity of “%1”: %2.</source>
+        <translation>Schweregrad von „%1“: %2.</translation>
+    </message>
+    <message>
+        <source>Note saved on “%1”.</source>
+        <translation>Notiz an „%1“ gespeichert.</translation>
+    </message>
+    <message>
+        <source>Nothing to undo.</source>
+        <translation>Nichts rückgängig zu machen.</translation>
+    </message>
+    <message>
+        <source>Undone.</source>
+        <translation>Rückgängig gemacht.</translation>
+    </message>
+    <message>
+        <source>Annotation removed (Ctrl+Z undoes).</source>
+        <translation>Annotation entfernt (Strg+Z macht rückgängig).</translation>
     </message>
 </context>
 <context>
@@ -881,6 +917,41 @@
     <message>
         <source>Stage</source>
         <translation>Stufe</translation>
+    </message>
+</context>
+<context>
+    <name>r2p::ui::DeltaText</name>
+    <message>
+        <source>R2P better</source>
+        <translation>R2P besser</translation>
+    </message>
+    <message>
+        <source>R2P worse</source>
+        <translation>R2P schlechter</translation>
+    </message>
+    <message>
+        <source>no difference</source>
+        <translation>kein Unterschied</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>lower is better</source>
+        <translation>niedriger ist besser</translation>
+    </message>
+    <message>
+        <source>higher is better</source>
+        <translation>höher ist besser</translation>
+    </message>
+    <message>
+        <source>95% percentile bootstrap, 1,000 resamples drawn within each gold label (every label keeps its users, so macro-F1 is not dragged down by resamples that lose a rare label); widened to reach the estimate if every resample falls on one side of it</source>
+        <translation>95-%-Perzentil-Bootstrap, 1.000 Stichproben innerhalb jedes Gold-Labels gezogen (jedes Label behält seine Nutzer, sodass der Makro-F1 nicht durch Stichproben sinkt, die ein seltenes Label verlieren); bis zum Schätzwert erweitert, falls alle Stichproben auf einer Seite davon liegen</translation>
+    </message>
+    <message>
+        <source>95% percentile bootstrap over the users, 1,000 resamples; widened to reach the estimate if every resample falls on one side of it</source>
+        <translation>95-%-Perzentil-Bootstrap über die Nutzer, 1.000 Stichproben; bis zum Schätzwert erweitert, falls alle Stichproben auf einer Seite davon liegen</translation>
     </message>
 </context>
 <context>
@@ -1519,10 +1590,6 @@
         <translation>Bewertungen</translation>
     </message>
     <message>
-        <source>Δ to R2P</source>
-        <translation>Δ zu R2P</translation>
-    </message>
-    <message>
         <source>This user</source>
         <translation>Dieser Benutzer</translation>
     </message>
@@ -1637,6 +1704,38 @@
     <message>
         <source>Reasoning tokens against %1 (one user in %2 shown)</source>
         <translation>Reasoning-Tokens gegen %1 (jeder %2. Benutzer gezeigt)</translation>
+    </message>
+    <message>
+        <source>R2P − this system</source>
+        <translation>R2P − dieses System</translation>
+    </message>
+    <message>
+        <source>R2P&apos;s score minus this system&apos;s on the run&apos;s main metric, and which side it favours (for MAE and RMSE lower is better)</source>
+        <translation>R2Ps Wert minus der dieses Systems in der Hauptmetrik des Laufs, und wen das begünstigt (bei MAE und RMSE ist niedriger besser)</translation>
+    </message>
+    <message>
+        <source>R2P&apos;s value minus the baseline&apos;s, in the metric&apos;s units, and whether that is better or worse for R2P (for MAE and RMSE lower is better)</source>
+        <translation>R2Ps Wert minus der des Vergleichs, in den Einheiten der Metrik, und ob das für R2P besser oder schlechter ist (bei MAE und RMSE ist niedriger besser)</translation>
+    </message>
+    <message>
+        <source>Paired over the users both systems scored: %1</source>
+        <translation>Gepaart über die Nutzer, die beide Systeme bewertet haben: %1</translation>
+    </message>
+    <message>
+        <source>R2P − %1 on %2 (%3)</source>
+        <translation>R2P − %1 bei %2 (%3)</translation>
+    </message>
+    <message>
+        <source>Every user ties with %1: all Δ are 0</source>
+        <translation>Jeder Nutzer gleichauf mit %1: alle Δ sind 0</translation>
+    </message>
+    <message>
+        <source>%1 (no reasoning tokens)</source>
+        <translation>%1 (keine Reasoning-Tokens)</translation>
+    </message>
+    <message>
+        <source>Not plotted, no reasoning tokens: %1</source>
+        <translation>Nicht gezeichnet, keine Reasoning-Tokens: %1</translation>
     </message>
 </context>
 <context>
@@ -2252,10 +2351,6 @@
         <translation>Metriken</translation>
     </message>
     <message>
-        <source>Each system&apos;s LaMP metrics over the users it finished, with 95% bootstrap intervals (1,000 resamples).</source>
-        <translation>Die LaMP-Metriken jedes Systems über die Nutzer, die es abgeschlossen hat, mit 95-%-Bootstrap-Intervallen (1.000 Stichproben).</translation>
-    </message>
-    <message>
         <source>Metric</source>
         <translation>Metrik</translation>
     </message>
@@ -2302,10 +2397,6 @@
     <message>
         <source>Baseline</source>
         <translation>Vergleich</translation>
-    </message>
-    <message>
-        <source>Δ</source>
-        <translation>Δ</translation>
     </message>
     <message>
         <source>Win</source>
@@ -2570,10 +2661,6 @@
         <translation>nein</translation>
     </message>
     <message>
-        <source>Δ to %1: %2</source>
-        <translation>Δ zu %1: %2</translation>
-    </message>
-    <message>
         <source>R2P on %1: %2</source>
         <translation>R2P bei %1: %2</translation>
     </message>
@@ -2608,6 +2695,18 @@
     <message>
         <source>Cannot write the report %1: the PDF could not be drawn.</source>
         <translation>Der Bericht %1 kann nicht geschrieben werden: Das PDF konnte nicht gezeichnet werden.</translation>
+    </message>
+    <message>
+        <source>Each system&apos;s LaMP metrics over the users it finished. Intervals: %1.</source>
+        <translation>Die LaMP-Metriken jedes Systems über die Nutzer, die es abgeschlossen hat. Intervalle: %1.</translation>
+    </message>
+    <message>
+        <source>Δ (R2P − baseline)</source>
+        <translation>Δ (R2P − Vergleich)</translation>
+    </message>
+    <message>
+        <source>R2P − %1: %2</source>
+        <translation>R2P − %1: %2</translation>
     </message>
 </context>
 <context>
@@ -3087,6 +3186,10 @@
         <source>Bookmarked user %1.</source>
         <translation>Lesezeichen für Nutzer %1 gesetzt.</translation>
     </message>
+    <message>
+        <source>&amp;Undo Label, Removal or Note</source>
+        <translation>Label, Entfernen oder Notiz &amp;rückgängig</translation>
+    </message>
 </context>
 <context>
     <name>r2p::ui::UserFilter</name>
@@ -3202,10 +3305,6 @@
         <translation>Nutzer-ID (zeitbasierte Aufteilungen)</translation>
     </message>
     <message>
-        <source>R2P minus %1 on %2</source>
-        <translation>R2P minus %1 bei %2</translation>
-    </message>
-    <message>
         <source>R2P</source>
         <translation>R2P</translation>
     </message>
@@ -3234,10 +3333,6 @@
         <translation>Antwort und Bewertung des Vergleichssystems im angezeigten Lauf</translation>
     </message>
     <message>
-        <source>R2P minus the baseline on the task&apos;s main metric (green: R2P better)</source>
-        <translation>R2P minus Vergleichssystem bei der Hauptmetrik der Aufgabe (grün: R2P besser)</translation>
-    </message>
-    <message>
         <source>RPI interventions in R2P&apos;s run</source>
         <translation>RPI-Eingriffe im R2P-Lauf</translation>
     </message>
@@ -3263,6 +3358,14 @@
     <message>
         <source>Failure annotations on the shown run (◷: annotated on an earlier run)</source>
         <translation>Fehlerannotationen im angezeigten Lauf (◷: in einem früheren Lauf annotiert)</translation>
+    </message>
+    <message>
+        <source>R2P minus %1 on %2: %3 (%4)</source>
+        <translation>R2P minus %1 bei %2: %3 (%4)</translation>
+    </message>
+    <message>
+        <source>R2P minus the baseline on the task&apos;s main metric (green: R2P better, red: R2P worse; for MAE and RMSE lower is better)</source>
+        <translation>R2P minus der Vergleich in der Hauptmetrik der Aufgabe (grün: R2P besser, rot: R2P schlechter; bei MAE und RMSE ist niedriger besser)</translation>
     </message>
 </context>
 <context>

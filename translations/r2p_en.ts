@@ -540,6 +540,26 @@
         <source>The previous attribution is still stopping; try again in a moment.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Fleiss&apos; κ over the items every annotator judged, or Cohen&apos;s κ of one pair over the items both judged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All %1 annotators (Fleiss&apos; κ)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 and %2 (Cohen&apos;s κ)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Few items: κ over fewer than %1 is unreliable.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No item was judged by all of them: pick a pair above for Cohen&apos;s κ.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>r2p::ui::AnnotationText</name>
@@ -587,15 +607,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Severity of the next label (S cycles)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Severity:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Note for the next label (Ctrl+M; Return goes back)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -622,14 +634,6 @@
         <source>Name the annotator first.</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <source>Saved “%1” on %2.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Annotation removed.</source>
-        <translation type="unfinished"></translation>
-    </message>
     <message numerus="yes">
         <source>run #%1 (%n)</source>
         <translation>
@@ -643,6 +647,38 @@
     </message>
     <message>
         <source>user %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Severity of the label just made, or of the next one (S cycles; Ctrl+Z undoes)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Note for the label just made (Ctrl+M; Return saves it and goes back)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved “%1” (%2) on %3. S changes its severity, Ctrl+M adds a note, Ctrl+Z undoes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Severity of “%1”: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Note saved on “%1”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing to undo.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Undone.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Annotation removed (Ctrl+Z undoes).</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -880,6 +916,41 @@
     </message>
     <message>
         <source>Stage</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>r2p::ui::DeltaText</name>
+    <message>
+        <source>R2P better</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>R2P worse</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no difference</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>lower is better</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>higher is better</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>95% percentile bootstrap, 1,000 resamples drawn within each gold label (every label keeps its users, so macro-F1 is not dragged down by resamples that lose a rare label); widened to reach the estimate if every resample falls on one side of it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>95% percentile bootstrap over the users, 1,000 resamples; widened to reach the estimate if every resample falls on one side of it</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1519,10 +1590,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Δ to R2P</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>This user</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1636,6 +1703,38 @@
     </message>
     <message>
         <source>Reasoning tokens against %1 (one user in %2 shown)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>R2P − this system</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>R2P&apos;s score minus this system&apos;s on the run&apos;s main metric, and which side it favours (for MAE and RMSE lower is better)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>R2P&apos;s value minus the baseline&apos;s, in the metric&apos;s units, and whether that is better or worse for R2P (for MAE and RMSE lower is better)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paired over the users both systems scored: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>R2P − %1 on %2 (%3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every user ties with %1: all Δ are 0</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (no reasoning tokens)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not plotted, no reasoning tokens: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2252,10 +2351,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Each system&apos;s LaMP metrics over the users it finished, with 95% bootstrap intervals (1,000 resamples).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Metric</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2301,10 +2396,6 @@
     </message>
     <message>
         <source>Baseline</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Δ</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2570,10 +2661,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Δ to %1: %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>R2P on %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2607,6 +2694,18 @@
     </message>
     <message>
         <source>Cannot write the report %1: the PDF could not be drawn.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Each system&apos;s LaMP metrics over the users it finished. Intervals: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Δ (R2P − baseline)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>R2P − %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3087,6 +3186,10 @@
         <source>Bookmarked user %1.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>&amp;Undo Label, Removal or Note</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>r2p::ui::UserFilter</name>
@@ -3202,10 +3305,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>R2P minus %1 on %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>R2P</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3234,10 +3333,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>R2P minus the baseline on the task&apos;s main metric (green: R2P better)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>RPI interventions in R2P&apos;s run</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3262,6 +3357,14 @@
     </message>
     <message>
         <source>Failure annotations on the shown run (◷: annotated on an earlier run)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>R2P minus %1 on %2: %3 (%4)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>R2P minus the baseline on the task&apos;s main metric (green: R2P better, red: R2P worse; for MAE and RMSE lower is better)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

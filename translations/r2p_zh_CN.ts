@@ -532,6 +532,26 @@
         <source>The previous attribution is still stopping; try again in a moment.</source>
         <translation>上一次归因仍在停止中，请稍后再试。</translation>
     </message>
+    <message>
+        <source>Fleiss&apos; κ over the items every annotator judged, or Cohen&apos;s κ of one pair over the items both judged</source>
+        <translation>所有标注者都判断过的条目上的 Fleiss κ，或某一对标注者在两人都判断过的条目上的 Cohen κ</translation>
+    </message>
+    <message>
+        <source>All %1 annotators (Fleiss&apos; κ)</source>
+        <translation>全部 %1 位标注者（Fleiss κ）</translation>
+    </message>
+    <message>
+        <source>%1 and %2 (Cohen&apos;s κ)</source>
+        <translation>%1 和 %2（Cohen κ）</translation>
+    </message>
+    <message>
+        <source>Few items: κ over fewer than %1 is unreliable.</source>
+        <translation>条目太少：少于 %1 个条目的 κ 不可靠。</translation>
+    </message>
+    <message>
+        <source>No item was judged by all of them: pick a pair above for Cohen&apos;s κ.</source>
+        <translation>没有条目被所有人判断过：请在上方选择一对标注者以计算 Cohen κ。</translation>
+    </message>
 </context>
 <context>
     <name>r2p::ui::AnnotationText</name>
@@ -579,16 +599,8 @@
         <translation>标注者：</translation>
     </message>
     <message>
-        <source>Severity of the next label (S cycles)</source>
-        <translation>下一个标签的严重程度（S 切换）</translation>
-    </message>
-    <message>
         <source>Severity:</source>
         <translation>严重程度：</translation>
-    </message>
-    <message>
-        <source>Note for the next label (Ctrl+M; Return goes back)</source>
-        <translation>下一个标签的备注（Ctrl+M；Return 返回）</translation>
     </message>
     <message>
         <source>Remove Annotation</source>
@@ -614,14 +626,6 @@
         <source>Name the annotator first.</source>
         <translation>请先填写标注者姓名。</translation>
     </message>
-    <message>
-        <source>Saved “%1” on %2.</source>
-        <translation>已为 %2 保存“%1”。</translation>
-    </message>
-    <message>
-        <source>Annotation removed.</source>
-        <translation>标注已移除。</translation>
-    </message>
     <message numerus="yes">
         <source>run #%1 (%n)</source>
         <translation>
@@ -635,6 +639,38 @@
     <message>
         <source>user %1</source>
         <translation>用户 %1</translation>
+    </message>
+    <message>
+        <source>Severity of the label just made, or of the next one (S cycles; Ctrl+Z undoes)</source>
+        <translation>刚添加的标签或下一个标签的严重程度（S 切换；Ctrl+Z 撤销）</translation>
+    </message>
+    <message>
+        <source>Note for the label just made (Ctrl+M; Return saves it and goes back)</source>
+        <translation>刚添加的标签的备注（Ctrl+M；回车保存并返回）</translation>
+    </message>
+    <message>
+        <source>Saved “%1” (%2) on %3. S changes its severity, Ctrl+M adds a note, Ctrl+Z undoes.</source>
+        <translation>已在 %3 上保存“%1”（%2）。S 修改严重程度，Ctrl+M 添加备注，Ctrl+Z 撤销。</translation>
+    </message>
+    <message>
+        <source>Severity of “%1”: %2.</source>
+        <translation>“%1”的严重程度：%2。</translation>
+    </message>
+    <message>
+        <source>Note saved on “%1”.</source>
+        <translation>已在“%1”上保存备注。</translation>
+    </message>
+    <message>
+        <source>Nothing to undo.</source>
+        <translation>没有可撤销的操作。</translation>
+    </message>
+    <message>
+        <source>Undone.</source>
+        <translation>已撤销。</translation>
+    </message>
+    <message>
+        <source>Annotation removed (Ctrl+Z undoes).</source>
+        <translation>已删除标注（Ctrl+Z 撤销）。</translation>
     </message>
 </context>
 <context>
@@ -869,6 +905,41 @@
     <message>
         <source>Stage</source>
         <translation>阶段</translation>
+    </message>
+</context>
+<context>
+    <name>r2p::ui::DeltaText</name>
+    <message>
+        <source>R2P better</source>
+        <translation>R2P 更好</translation>
+    </message>
+    <message>
+        <source>R2P worse</source>
+        <translation>R2P 更差</translation>
+    </message>
+    <message>
+        <source>no difference</source>
+        <translation>无差异</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>lower is better</source>
+        <translation>越低越好</translation>
+    </message>
+    <message>
+        <source>higher is better</source>
+        <translation>越高越好</translation>
+    </message>
+    <message>
+        <source>95% percentile bootstrap, 1,000 resamples drawn within each gold label (every label keeps its users, so macro-F1 is not dragged down by resamples that lose a rare label); widened to reach the estimate if every resample falls on one side of it</source>
+        <translation>95% 百分位自助法，在每个金标准标签内抽取 1,000 次重采样（每个标签保留其用户，宏 F1 不会因重采样丢失稀有标签而被拉低）；若所有重采样都落在估计值一侧，则扩展区间以包含估计值</translation>
+    </message>
+    <message>
+        <source>95% percentile bootstrap over the users, 1,000 resamples; widened to reach the estimate if every resample falls on one side of it</source>
+        <translation>对用户进行 95% 百分位自助法，1,000 次重采样；若所有重采样都落在估计值一侧，则扩展区间以包含估计值</translation>
     </message>
 </context>
 <context>
@@ -1493,10 +1564,6 @@
         <translation>得分</translation>
     </message>
     <message>
-        <source>Δ to R2P</source>
-        <translation>与 R2P 的差值</translation>
-    </message>
-    <message>
         <source>This user</source>
         <translation>当前用户</translation>
     </message>
@@ -1611,6 +1678,38 @@
     <message>
         <source>Reasoning tokens against %1 (one user in %2 shown)</source>
         <translation>推理 token 与 %1（每 %2 个用户显示一个）</translation>
+    </message>
+    <message>
+        <source>R2P − this system</source>
+        <translation>R2P − 此系统</translation>
+    </message>
+    <message>
+        <source>R2P&apos;s score minus this system&apos;s on the run&apos;s main metric, and which side it favours (for MAE and RMSE lower is better)</source>
+        <translation>R2P 的得分减去此系统在本次运行主指标上的得分，以及对哪一方有利（MAE 和 RMSE 越低越好）</translation>
+    </message>
+    <message>
+        <source>R2P&apos;s value minus the baseline&apos;s, in the metric&apos;s units, and whether that is better or worse for R2P (for MAE and RMSE lower is better)</source>
+        <translation>R2P 的值减去基线的值（以该指标为单位），以及这对 R2P 是更好还是更差（MAE 和 RMSE 越低越好）</translation>
+    </message>
+    <message>
+        <source>Paired over the users both systems scored: %1</source>
+        <translation>在两个系统都已评分的用户上配对：%1</translation>
+    </message>
+    <message>
+        <source>R2P − %1 on %2 (%3)</source>
+        <translation>R2P − %1，指标 %2（%3）</translation>
+    </message>
+    <message>
+        <source>Every user ties with %1: all Δ are 0</source>
+        <translation>每个用户都与 %1 持平：所有 Δ 均为 0</translation>
+    </message>
+    <message>
+        <source>%1 (no reasoning tokens)</source>
+        <translation>%1（无推理 token）</translation>
+    </message>
+    <message>
+        <source>Not plotted, no reasoning tokens: %1</source>
+        <translation>未绘制（无推理 token）：%1</translation>
     </message>
 </context>
 <context>
@@ -2221,10 +2320,6 @@
         <translation>指标</translation>
     </message>
     <message>
-        <source>Each system&apos;s LaMP metrics over the users it finished, with 95% bootstrap intervals (1,000 resamples).</source>
-        <translation>各系统在其完成的用户上的 LaMP 指标，附 95% bootstrap 区间（1,000 次重抽样）。</translation>
-    </message>
-    <message>
         <source>Metric</source>
         <translation>指标</translation>
     </message>
@@ -2271,10 +2366,6 @@
     <message>
         <source>Baseline</source>
         <translation>基线</translation>
-    </message>
-    <message>
-        <source>Δ</source>
-        <translation>Δ</translation>
     </message>
     <message>
         <source>Win</source>
@@ -2537,10 +2628,6 @@
         <translation>否</translation>
     </message>
     <message>
-        <source>Δ to %1: %2</source>
-        <translation>与 %1 的差值：%2</translation>
-    </message>
-    <message>
         <source>R2P on %1: %2</source>
         <translation>R2P 的 %1：%2</translation>
     </message>
@@ -2575,6 +2662,18 @@
     <message>
         <source>Cannot write the report %1: the PDF could not be drawn.</source>
         <translation>无法写入报告 %1：无法绘制 PDF。</translation>
+    </message>
+    <message>
+        <source>Each system&apos;s LaMP metrics over the users it finished. Intervals: %1.</source>
+        <translation>每个系统在其完成的用户上的 LaMP 指标。区间：%1。</translation>
+    </message>
+    <message>
+        <source>Δ (R2P − baseline)</source>
+        <translation>Δ（R2P − 基线）</translation>
+    </message>
+    <message>
+        <source>R2P − %1: %2</source>
+        <translation>R2P − %1：%2</translation>
     </message>
 </context>
 <context>
@@ -3053,6 +3152,10 @@
         <source>Bookmarked user %1.</source>
         <translation>已为用户 %1 添加书签。</translation>
     </message>
+    <message>
+        <source>&amp;Undo Label, Removal or Note</source>
+        <translation>撤销标签、删除或备注(&amp;U)</translation>
+    </message>
 </context>
 <context>
     <name>r2p::ui::UserFilter</name>
@@ -3165,10 +3268,6 @@
         <translation>用户 ID（按时间划分）</translation>
     </message>
     <message>
-        <source>R2P minus %1 on %2</source>
-        <translation>R2P 减去 %1（%2）</translation>
-    </message>
-    <message>
         <source>R2P</source>
         <translation>R2P</translation>
     </message>
@@ -3197,10 +3296,6 @@
         <translation>基线在所显示运行中的答案及得分</translation>
     </message>
     <message>
-        <source>R2P minus the baseline on the task&apos;s main metric (green: R2P better)</source>
-        <translation>R2P 与基线在任务主指标上的差值（绿色：R2P 更好）</translation>
-    </message>
-    <message>
         <source>RPI interventions in R2P&apos;s run</source>
         <translation>R2P 运行中的 RPI 干预</translation>
     </message>
@@ -3225,6 +3320,14 @@
     <message>
         <source>Failure annotations on the shown run (◷: annotated on an earlier run)</source>
         <translation>所显示运行中的失败标注（◷：已在较早运行中标注）</translation>
+    </message>
+    <message>
+        <source>R2P minus %1 on %2: %3 (%4)</source>
+        <translation>R2P 减 %1，指标 %2：%3（%4）</translation>
+    </message>
+    <message>
+        <source>R2P minus the baseline on the task&apos;s main metric (green: R2P better, red: R2P worse; for MAE and RMSE lower is better)</source>
+        <translation>R2P 减去基线在任务主指标上的得分（绿色：R2P 更好，红色：R2P 更差；MAE 和 RMSE 越低越好）</translation>
     </message>
 </context>
 <context>

@@ -50,10 +50,10 @@ Triage::Triage(QWidget* window, Session* session, RunController* controller, Use
                  QKeySequence(Qt::SHIFT | Qt::Key_N)),
             &QAction::triggered, this, [this] { nextUnannotated(-1); });
     connect(make(QStringLiteral("cycleSeverity"), tr("Cycle &Severity"), QKeySequence(Qt::Key_S)),
-            &QAction::triggered, this, [this] {
-                QComboBox* box = annotations_->severityBox();
-                box->setCurrentIndex((box->currentIndex() + 1) % box->count());
-            });
+            &QAction::triggered, this, [this] { annotations_->cycleSeverity(); });
+    connect(make(QStringLiteral("undoAnnotation"), tr("&Undo Label, Removal or Note"),
+                 QKeySequence(Qt::CTRL | Qt::Key_Z)),
+            &QAction::triggered, this, [this] { annotations_->undo(); });
     connect(
         make(QStringLiteral("focusNote"), tr("Write a N&ote"), QKeySequence(Qt::CTRL | Qt::Key_M)),
         &QAction::triggered, this, [this] {
@@ -64,6 +64,7 @@ Triage::Triage(QWidget* window, Session* session, RunController* controller, Use
         });
     // Return leaves the note for where the keys were, so the next number key labels again.
     connect(annotations_->noteLine(), &QLineEdit::returnPressed, this, [this] {
+        annotations_->commitNote(); // on the label just made; else kept for the next label
         if (beforeNote_)
             beforeNote_->setFocus();
         else

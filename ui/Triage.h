@@ -1,7 +1,8 @@
 // The keyboard-driven triage queue: number keys label the current target, N / Shift+N go to the
 // next / previous user of the filtered list without annotations on the shown run, M bookmarks
 // the user (and stage), B / Shift+B jump between bookmarks, 0 targets the whole run, S cycles
-// the severity, Ctrl+M types a note, ? shows the cheat-sheet. Keeps the Annotations dock's target
+// the severity of the label just made, Ctrl+M types its note, Ctrl+Z undoes the last label,
+// removal or note, ? shows the cheat-sheet. Keeps the Annotations dock's target
 // on whatever was selected last: the user, a stage, a span of a stage's text, or a verdict.
 #pragma once
 

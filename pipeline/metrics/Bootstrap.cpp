@@ -1,5 +1,7 @@
 #include "Bootstrap.h"
 
+#include "LampMetrics.h"
+
 #include <algorithm>
 #include <cmath>
 #include <numeric>
@@ -9,18 +11,50 @@ namespace r2p::metrics {
 
 namespace {
 
-void drawResample(std::mt19937_64& rng, std::size_t n, std::vector<std::size_t>& picks) {
+using Strata = std::vector<std::vector<std::size_t>>;
+
+// Plain (strata empty): n draws from all items. Stratified: each group's size from the group.
+void drawResample(std::mt19937_64& rng, std::size_t n, const Strata& strata,
+                  std::vector<std::size_t>& picks) {
     picks.resize(n);
-    for (auto& p : picks)
-        p = static_cast<std::size_t>(rng() % n);
+    if (strata.empty()) {
+        for (auto& p : picks)
+            p = static_cast<std::size_t>(rng() % n);
+        return;
+    }
+    std::size_t k = 0;
+    for (const auto& group : strata)
+        for (std::size_t j = 0; j < group.size(); ++j)
+            picks[k++] = group[static_cast<std::size_t>(rng() % group.size())];
 }
 
-Interval intervalOf(std::vector<double>& values, double confidence) {
-    const double tail = (1 - confidence) / 2 * 100;
-    return {percentile(values, tail), percentile(values, 100 - tail)};
+Strata strataFor(std::size_t n, std::span<const int> keys) {
+    return keys.size() == n ? strataOf(keys) : Strata{};
 }
 
 } // namespace
+
+std::vector<std::vector<std::size_t>> strataOf(std::span<const int> keys) {
+    std::vector<int> sorted(keys.begin(), keys.end());
+    std::sort(sorted.begin(), sorted.end());
+    sorted.erase(std::unique(sorted.begin(), sorted.end()), sorted.end());
+    Strata out(sorted.size());
+    for (std::size_t i = 0; i < keys.size(); ++i) {
+        const auto at = std::lower_bound(sorted.begin(), sorted.end(), keys[i]) - sorted.begin();
+        out[static_cast<std::size_t>(at)].push_back(i);
+    }
+    return out;
+}
+
+Interval percentileInterval(std::vector<double>& values, double confidence, double estimate) {
+    const double tail = (1 - confidence) / 2 * 100;
+    Interval out{percentile(values, tail), percentile(values, 100 - tail)};
+    if (values.empty() || !std::isfinite(estimate))
+        return out;
+    out.lo = std::min(out.lo, estimate);
+    out.hi = std::max(out.hi, estimate);
+    return out;
+}
 
 double percentile(std::vector<double>& values, double q) {
     if (values.empty())
@@ -36,18 +70,21 @@ double percentile(std::vector<double>& values, double q) {
 }
 
 Interval bootstrapInterval(std::size_t n, const ResampleStatistic& statistic,
-                           const BootstrapOptions& options) {
+                           const BootstrapOptions& options, std::span<const int> strata) {
     if (n == 0 || options.resamples == 0)
         return {};
+    const Strata groups = strataFor(n, strata);
     std::mt19937_64 rng(options.seed);
-    std::vector<std::size_t> picks;
+    std::vector<std::size_t> picks(n);
+    std::iota(picks.begin(), picks.end(), std::size_t{0});
+    const double estimate = statistic(picks);
     std::vector<double> stats;
     stats.reserve(options.resamples);
     for (std::size_t r = 0; r < options.resamples; ++r) {
-        drawResample(rng, n, picks);
+        drawResample(rng, n, groups, picks);
         stats.push_back(statistic(picks));
     }
-    return intervalOf(stats, options.confidence);
+    return percentileInterval(stats, options.confidence, estimate);
 }
 
 std::vector<Interval> bootstrapMeanIntervals(std::span<const std::span<const double>> columns,
@@ -63,6 +100,11 @@ std::vector<Interval> bootstrapMeanIntervals(std::span<const std::span<const dou
     for (auto& s : stats)
         s.reserve(options.resamples);
     std::vector<double> sums(columns.size());
+    std::vector<double> means(columns.size());
+    for (std::size_t c = 0; c < columns.size(); ++c) {
+        // As LaMP's aggregate is computed, so the estimate is the very value reported.
+        means[c] = numpyPairwiseSum(columns[c]) / static_cast<double>(n);
+    }
     for (std::size_t r = 0; r < options.resamples; ++r) {
         std::fill(sums.begin(), sums.end(), 0.0);
         for (std::size_t k = 0; k < n; ++k) {
@@ -74,14 +116,14 @@ std::vector<Interval> bootstrapMeanIntervals(std::span<const std::span<const dou
             stats[c].push_back(sums[c] / static_cast<double>(n));
     }
     for (std::size_t c = 0; c < columns.size(); ++c)
-        out[c] = intervalOf(stats[c], options.confidence);
+        out[c] = percentileInterval(stats[c], options.confidence, means[c]);
     return out;
 }
 
 PairedComparison pairedBootstrap(std::span<const double> itemA, std::span<const double> itemB,
                                  const ResampleStatistic& statisticA,
                                  const ResampleStatistic& statisticB, Better better,
-                                 const BootstrapOptions& options) {
+                                 const BootstrapOptions& options, std::span<const int> strata) {
     PairedComparison out;
     const std::size_t n = std::min(itemA.size(), itemB.size());
     if (n == 0)
@@ -101,20 +143,21 @@ PairedComparison pairedBootstrap(std::span<const double> itemA, std::span<const 
     out.delta = statisticA(all) - statisticB(all);
     if (options.resamples == 0)
         return out;
+    const Strata groups = strataFor(n, strata);
     std::mt19937_64 rng(options.seed);
     std::vector<std::size_t> picks;
     std::vector<double> deltas;
     deltas.reserve(options.resamples);
     std::size_t aBetter = 0;
     for (std::size_t r = 0; r < options.resamples; ++r) {
-        drawResample(rng, n, picks);
+        drawResample(rng, n, groups, picks);
         const double d = statisticA(picks) - statisticB(picks);
         deltas.push_back(d);
         if (sign * d > 0)
             ++aBetter;
     }
     out.aBetterShare = static_cast<double>(aBetter) / static_cast<double>(options.resamples);
-    out.ci = intervalOf(deltas, options.confidence);
+    out.ci = percentileInterval(deltas, options.confidence, out.delta);
     return out;
 }
 

@@ -217,9 +217,11 @@ Result<Evaluation> evaluateLamp(TaskId task, const std::vector<Gold>& golds,
         for (std::size_t k = 0; k < e.metrics.size(); ++k)
             e.intervals.emplace_back(e.metrics[k].first, intervals[k]);
     } else {
+        // Classification resamples stay within each gold label (see Bootstrap.h); ratings are
+        // resampled plainly (goldLabels is empty for them).
         for (const auto& [key, value] : e.metrics)
-            e.intervals.emplace_back(
-                key, bootstrapInterval(e.items.size(), statisticFor(e, key), bootstrap));
+            e.intervals.emplace_back(key, bootstrapInterval(e.items.size(), statisticFor(e, key),
+                                                            bootstrap, e.goldLabels));
     }
     return e;
 }
@@ -256,8 +258,10 @@ Result<PairedComparison> compareEvaluations(const Evaluation& a, const Evaluatio
     }
     const auto itemA = itemColumnFor(a, metric);
     const auto itemB = itemColumnFor(aligned, metric);
+    // Both sides share the gold labels, so a classification resample keeps each gold label's
+    // count (see Bootstrap.h).
     return pairedBootstrap(itemA, itemB, statisticFor(a, metric), statisticFor(aligned, metric),
-                           metricDirection(metric), bootstrap);
+                           metricDirection(metric), bootstrap, a.goldLabels);
 }
 
 } // namespace r2p::metrics

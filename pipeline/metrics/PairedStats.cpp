@@ -265,13 +265,77 @@ std::vector<Interval> pairedDeltaIntervals(std::size_t n, std::span<const Paired
     };
     std::vector<std::size_t> tpX, predX, tpY, predY, truth;
     std::vector<double> scratch;
+    // Macro-F1 delta over the drawn items (all of them when picks is the identity).
+    const auto f1Delta = [&](const PairedStatistic& st, std::span<const std::uint32_t> drawn) {
+        const std::size_t labels = st.labelCount;
+        for (auto* v : {&tpX, &predX, &tpY, &predY, &truth})
+            v->assign(labels, 0);
+        const auto in = [&](int label) {
+            return label >= 0 && static_cast<std::size_t>(label) < labels;
+        };
+        for (std::uint32_t i : drawn) {
+            const int g = st.gold[i], px = st.xLabels[i], py = st.yLabels[i];
+            if (in(g))
+                ++truth[static_cast<std::size_t>(g)];
+            if (in(px)) {
+                ++predX[static_cast<std::size_t>(px)];
+                tpX[static_cast<std::size_t>(px)] += px == g ? 1 : 0;
+            }
+            if (in(py)) {
+                ++predY[static_cast<std::size_t>(py)];
+                tpY[static_cast<std::size_t>(py)] += py == g ? 1 : 0;
+            }
+        }
+        return macroF1(tpX, predX, truth, scratch) - macroF1(tpY, predY, truth, scratch);
+    };
+
+    // Macro-F1 is resampled within each gold label, as the run summary does (see Bootstrap.h):
+    // each delta has its own draws, one generator per gold label, so it gets the same interval
+    // alone or together with others.
+    struct Stratified {
+        std::vector<std::vector<std::size_t>> groups;
+        std::vector<ResampleIndices> draws;
+    };
+    std::vector<Stratified> stratified(k);
+    for (std::size_t s = 0; s < k; ++s) {
+        if (deltas[s].kind != Kind::MacroF1)
+            continue;
+        stratified[s].groups = strataOf(deltas[s].gold.first(n));
+        for (std::size_t g = 0; g < stratified[s].groups.size(); ++g)
+            stratified[s].draws.emplace_back(
+                options.seed + 0x9e3779b97f4a7c15ULL * (g + 1),
+                static_cast<std::uint32_t>(stratified[s].groups[g].size()));
+    }
+    std::vector<std::uint32_t> strataPicks(n);
+
+    // The point estimates the intervals are widened to reach.
+    std::vector<std::uint32_t> everyone(n);
+    std::iota(everyone.begin(), everyone.end(), std::uint32_t{0});
+    const auto nd = static_cast<double>(n);
+    std::vector<double> estimates(k, 0.0);
+    for (std::size_t s = 0; s < k; ++s) {
+        const PairedStatistic& st = deltas[s];
+        switch (st.kind) {
+        case Kind::Mean:
+            estimates[s] = gatherSum(columns[s].data(), everyone.data()) / nd;
+            break;
+        case Kind::RootMeanSquare:
+            estimates[s] = std::sqrt(gatherSum(st.x.data(), everyone.data()) / nd) -
+                           std::sqrt(gatherSum(st.y.data(), everyone.data()) / nd);
+            break;
+        case Kind::MacroF1:
+            estimates[s] = f1Delta(st, everyone);
+            break;
+        case Kind::Invalid:
+            break;
+        }
+    }
 
     ResampleIndices draw(options.seed, static_cast<std::uint32_t>(n));
     std::vector<std::uint32_t> picks(n);
     std::vector<std::vector<double>> stats(k);
     for (auto& s : stats)
         s.reserve(options.resamples);
-    const auto nd = static_cast<double>(n);
     for (std::size_t r = 0; r < options.resamples; ++r) {
         draw.fill(picks);
         gatherSums(picks.data());
@@ -286,27 +350,13 @@ std::vector<Interval> pairedDeltaIntervals(std::size_t n, std::span<const Paired
                                    std::sqrt(sums[slotOfY[s]] / nd));
                 break;
             case Kind::MacroF1: {
-                const std::size_t labels = st.labelCount;
-                for (auto* v : {&tpX, &predX, &tpY, &predY, &truth})
-                    v->assign(labels, 0);
-                const auto in = [&](int label) {
-                    return label >= 0 && static_cast<std::size_t>(label) < labels;
-                };
-                for (std::uint32_t i : picks) {
-                    const int g = st.gold[i], px = st.xLabels[i], py = st.yLabels[i];
-                    if (in(g))
-                        ++truth[static_cast<std::size_t>(g)];
-                    if (in(px)) {
-                        ++predX[static_cast<std::size_t>(px)];
-                        tpX[static_cast<std::size_t>(px)] += px == g ? 1 : 0;
-                    }
-                    if (in(py)) {
-                        ++predY[static_cast<std::size_t>(py)];
-                        tpY[static_cast<std::size_t>(py)] += py == g ? 1 : 0;
-                    }
-                }
-                stats[s].push_back(macroF1(tpX, predX, truth, scratch) -
-                                   macroF1(tpY, predY, truth, scratch));
+                std::size_t at = 0;
+                auto& strat = stratified[s];
+                for (std::size_t g = 0; g < strat.groups.size(); ++g)
+                    for (std::size_t j = 0; j < strat.groups[g].size(); ++j)
+                        strataPicks[at++] =
+                            static_cast<std::uint32_t>(strat.groups[g][strat.draws[g].next()]);
+                stats[s].push_back(f1Delta(st, strataPicks));
                 break;
             }
             case Kind::Invalid:
@@ -315,9 +365,8 @@ std::vector<Interval> pairedDeltaIntervals(std::size_t n, std::span<const Paired
             }
         }
     }
-    const double tail = (1 - options.confidence) / 2 * 100;
     for (std::size_t s = 0; s < k; ++s)
-        out[s] = {percentile(stats[s], tail), percentile(stats[s], 100 - tail)};
+        out[s] = percentileInterval(stats[s], options.confidence, estimates[s]);
     return out;
 }
 

@@ -201,6 +201,51 @@ private slots:
                  QStringLiteral("4"));
     }
 
+    void threeAnnotatorsGetFleissAndAPairPicker() {
+        // hal joins on u1 and u2 only (both "other"): Fleiss' κ has the two items all three
+        // judged; the pair picker gives Cohen's κ of any two, ada and grace as before (0.5).
+        const auto& users = session_->runResults()->info.users;
+        auto note = [&](std::size_t u) {
+            Annotation a;
+            a.runId = runId_;
+            a.userId = users[u];
+            a.target = AnnotationTarget::Run;
+            a.label = "other";
+            a.annotator = "hal";
+            return a;
+        };
+        QString error;
+        QVERIFY2(session_->addAnnotations({note(0), note(1)}, &error), qPrintable(error));
+        AnalysisDock* dock = window_->analysisDock();
+        dock->tabs()->setCurrentIndex(1);
+        QComboBox* pairs = dock->agreementPairBox();
+        QVERIFY(!pairs->isHidden());
+        QCOMPARE(pairs->count(), 4); // all three, and three pairs
+        QCOMPARE(pairs->currentIndex(), 0);
+        const QString fleiss = dock->agreementLabel()->text();
+        QVERIFY2(fleiss.contains(QStringLiteral("3 annotators")), qPrintable(fleiss));
+        QVERIFY2(fleiss.contains(QStringLiteral("over 2 item")), qPrintable(fleiss));
+        QVERIFY2(fleiss.contains(QStringLiteral("Few items")), qPrintable(fleiss));
+
+        pairs->setCurrentIndex(
+            pairs->findText(QStringLiteral("ada and grace"), Qt::MatchStartsWith));
+        QString heading = dock->agreementLabel()->text();
+        QVERIFY2(heading.contains(QStringLiteral("ada and grace over 4 item")),
+                 qPrintable(heading));
+        QVERIFY2(heading.contains(QStringLiteral("Few items")), qPrintable(heading));
+        QTableWidget* t = dock->agreementTable();
+        QCOMPARE(t->item(rowOf(t, QStringLiteral("Other")), 1)->text(),
+                 QLocale().toString(0.5, 'f', 3));
+        QCOMPARE(dock->confusionCaption()->text(),
+                 QStringLiteral("Rows: ada's labels; columns: grace's"));
+
+        pairs->setCurrentIndex(pairs->findText(QStringLiteral("ada and hal"), Qt::MatchStartsWith));
+        heading = dock->agreementLabel()->text();
+        QVERIFY2(heading.contains(QStringLiteral("ada and hal over 2 item")), qPrintable(heading));
+        QCOMPARE(dock->confusionCaption()->text(),
+                 QStringLiteral("Rows: ada's labels; columns: hal's"));
+    }
+
     void aRetrievalSweepThroughTheDock() {
         AnalysisDock* dock = window_->analysisDock();
         dock->tabs()->setCurrentIndex(2);

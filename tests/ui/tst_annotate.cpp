@@ -187,8 +187,8 @@ private slots:
         QVERIFY(!notes[0].templateId.empty());
         QCOMPARE(dock->model()->rowCount(), 1);
 
-        // A stage picked with the mouse, severity cycled with S, a note typed after Ctrl+M and
-        // left with Return, then 3.
+        // A stage picked with the mouse, then 3; S and a note typed after Ctrl+M (left with
+        // Return) go to that label just made, not to the next one, and not to the first.
         ReasoningDock* reasoning = window_->reasoningDock();
         QTableView* timeline = reasoning->timeline();
         int synthesisRow = -1;
@@ -201,23 +201,46 @@ private slots:
         QTest::mouseClick(timeline->viewport(), Qt::LeftButton, {}, cell.center());
         QCOMPARE(dock->target().target, AnnotationTarget::Stage);
         QCOMPARE(dock->target().stage, StageId::ProfileSynthesis);
-        press(Qt::Key_S); // major -> critical
-        QCOMPARE(dock->severityBox()->currentData().toInt(),
-                 static_cast<int>(AnnotationSeverity::Critical));
-        press(Qt::Key_M, Qt::ControlModifier);
-        QCOMPARE(QApplication::focusWidget(), dock->noteLine());
-        QTest::keyClicks(dock->noteLine(), QStringLiteral("cites P9, which was never retrieved"));
-        QTest::keyClick(dock->noteLine(), Qt::Key_Return);
-        QVERIFY(QApplication::focusWidget() != dock->noteLine());
-        press(Qt::Key_3);
+        const QString note = QStringLiteral("cites P9, which was never retrieved");
+        auto labelSeverityNote = [&] {
+            press(Qt::Key_3);
+            press(Qt::Key_S); // major -> critical, on the label just made
+            QCOMPARE(dock->severityBox()->currentData().toInt(),
+                     static_cast<int>(AnnotationSeverity::Critical));
+            press(Qt::Key_M, Qt::ControlModifier);
+            QCOMPARE(QApplication::focusWidget(), dock->noteLine());
+            QTest::keyClicks(dock->noteLine(), note);
+            QTest::keyClick(dock->noteLine(), Qt::Key_Return);
+            QVERIFY(QApplication::focusWidget() != dock->noteLine());
+        };
+        labelSeverityNote();
         notes = stored(runId);
         QCOMPARE(notes.size(), std::size_t(2));
+        QCOMPARE(notes[0].severity, AnnotationSeverity::Major); // the first label is untouched
+        QVERIFY(notes[0].note.empty());
         QCOMPARE(notes[1].target, AnnotationTarget::Stage);
         QCOMPARE(notes[1].stage, StageId::ProfileSynthesis);
         QCOMPARE(notes[1].label, std::string("retrieval-unused"));
         QCOMPARE(notes[1].severity, AnnotationSeverity::Critical);
-        QCOMPARE(notes[1].note, std::string("cites P9, which was never retrieved"));
-        QVERIFY(dock->noteLine()->text().isEmpty()); // the note went with the label
+        QCOMPARE(notes[1].note, note.toStdString());
+        QVERIFY(dock->noteLine()->text().isEmpty()); // the note went to the label
+
+        // Ctrl+Z takes back the note, then the severity, then the label itself.
+        press(Qt::Key_Z, Qt::ControlModifier);
+        notes = stored(runId);
+        QVERIFY(notes[1].note.empty());
+        QCOMPARE(notes[1].severity, AnnotationSeverity::Critical);
+        press(Qt::Key_Z, Qt::ControlModifier);
+        notes = stored(runId);
+        QCOMPARE(notes[1].severity, AnnotationSeverity::Major);
+        press(Qt::Key_Z, Qt::ControlModifier);
+        QCOMPARE(stored(runId).size(), std::size_t(1));
+        // And the same keys again.
+        labelSeverityNote();
+        notes = stored(runId);
+        QCOMPARE(notes.size(), std::size_t(2));
+        QCOMPARE(notes[1].severity, AnnotationSeverity::Critical);
+        QCOMPARE(notes[1].note, note.toStdString());
 
         // A span of that stage's text: select it in the stream view, press 4.
         QTextBrowser* stream = reasoning->streamView();
@@ -246,6 +269,8 @@ private slots:
         const Annotation& span = notes[2];
         QCOMPARE(span.target, AnnotationTarget::Span);
         QCOMPARE(span.label, std::string("hallucinated-preference"));
+        // The severity did not stick at critical: a new label starts at the default.
+        QCOMPARE(span.severity, AnnotationSeverity::Major);
         const std::string& field =
             span.spanField == "reasoning" ? synthesis.reasoning : synthesis.answer;
         QCOMPARE(field.substr(static_cast<std::size_t>(span.spanStart),
@@ -278,6 +303,14 @@ private slots:
         dock->annotatorLine()->setText(QStringLiteral("ada"));
 
         // Delete in the list removes the selected annotation (the second annotator's).
+        dock->view()->setFocus();
+        dock->view()->setCurrentIndex(dock->model()->index(4, 0));
+        QTest::keyClick(dock->view(), Qt::Key_Delete);
+        QCOMPARE(stored(runId).size(), std::size_t(4));
+        // Ctrl+Z brings it back, with its annotator; Delete again.
+        press(Qt::Key_Z, Qt::ControlModifier);
+        QCOMPARE(stored(runId).size(), std::size_t(5));
+        QCOMPARE(stored(runId).back().annotator, std::string("grace"));
         dock->view()->setFocus();
         dock->view()->setCurrentIndex(dock->model()->index(4, 0));
         QTest::keyClick(dock->view(), Qt::Key_Delete);

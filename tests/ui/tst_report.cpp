@@ -25,6 +25,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTextDocument>
+#include <cmath>
 #include <memory>
 
 using namespace r2p;
@@ -229,7 +230,18 @@ private slots:
             QVERIFY(html->contains(
                 QStringLiteral("[%1,&nbsp;%2]").arg(number(c.ci.lo), number(c.ci.hi))));
             QVERIFY(html->contains(QStringLiteral(">%1<").arg(c.wins)));
+            // Each delta says which side it favours: MAE and RMSE, so negative is R2P better.
+            if (c.delta != 0) {
+                const QString cell =
+                    QStringLiteral("%1%2&nbsp;·&nbsp;R2P&nbsp;%3")
+                        .arg(c.delta > 0 ? QStringLiteral("+") : QStringLiteral("−"),
+                             number(std::fabs(c.delta)),
+                             c.delta < 0 ? QStringLiteral("better") : QStringLiteral("worse"));
+                QVERIFY2(html->contains(cell), qPrintable(cell));
+            }
         }
+        // And how the intervals were made (LaMP-3: over the users).
+        QVERIFY(html->contains(QStringLiteral("95% percentile bootstrap over the users")));
         // Charts embedded, the file needs nothing else.
         QCOMPARE(html->count(QStringLiteral("src=\"data:image/png;base64,")), 2);
         QVERIFY(!html->contains(QStringLiteral("src=\"chart-")));

@@ -1,6 +1,7 @@
 #include "UsersModel.h"
 
 #include "ui/StageText.h"
+#include "ui/widgets/DeltaText.h"
 
 #include <QBrush>
 #include <QColor>
@@ -100,8 +101,12 @@ QVariant UsersModel::runData(const UserIndexEntry& user, int column, int role) c
         case ColumnBaseline:
             return QString::fromStdString(r->baseline);
         case ColumnDelta:
-            return tr("R2P minus %1 on %2")
-                .arg(StageText::system(run_->baseline), QString::fromStdString(run_->metric));
+            if (!r->comparable())
+                return QString();
+            return tr("R2P minus %1 on %2: %3 (%4)")
+                .arg(StageText::system(run_->baseline), QString::fromStdString(run_->metric),
+                     DeltaText::full(r->delta(), run_->lowerIsBetter),
+                     DeltaText::direction(run_->lowerIsBetter));
         }
         break;
     case SortRole:
@@ -254,7 +259,8 @@ QVariant UsersModel::headerData(int section, Qt::Orientation orientation, int ro
         case ColumnBaseline:
             return tr("The baseline's answer and score in the shown run");
         case ColumnDelta:
-            return tr("R2P minus the baseline on the task's main metric (green: R2P better)");
+            return tr("R2P minus the baseline on the task's main metric (green: R2P better, red: "
+                      "R2P worse; for MAE and RMSE lower is better)");
         case ColumnRpi:
             return tr("RPI interventions in R2P's run");
         case ColumnVerdicts:

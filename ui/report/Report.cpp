@@ -11,6 +11,7 @@
 #include "ui/RunResults.h"
 #include "ui/StageText.h"
 #include "ui/TaskText.h"
+#include "ui/widgets/DeltaText.h"
 
 #include <QAbstractTextDocumentLayout>
 #include <QBuffer>
@@ -51,9 +52,6 @@ QString esc(const QString& s) {
 
 QString number(double v, int decimals = 3) {
     return QLocale().toString(v, 'f', decimals);
-}
-QString signedNumber(double v, int decimals = 3) {
-    return (v > 0 ? QStringLiteral("+") : QString()) + number(v, decimals);
 }
 // "[lo, hi]", kept on one line.
 QString interval(const metrics::Interval& ci) {
@@ -102,6 +100,16 @@ private:
 
 QString num(const QString& s) {
     return QChar(0x1f) + s;
+}
+
+// A right-aligned delta that says which side it favours, in its colour (see DeltaText).
+QString deltaCell(double delta, bool lowerIsBetter) {
+    const QColor c = DeltaText::colour(delta, lowerIsBetter);
+    const QString text = esc(DeltaText::full(delta, lowerIsBetter))
+                             .replace(QLatin1Char(' '), QStringLiteral("&nbsp;"));
+    return num(c.isValid()
+                   ? QStringLiteral("<span style=\"color: %1\">%2</span>").arg(c.name(), text)
+                   : text);
 }
 
 QString heading(int level, const QString& text, const QString& id = QString()) {
@@ -276,12 +284,12 @@ QString settingsTable(const RunInfo& info, const engine::EngineConfig& config) {
             .arg(esc(info.templateId), QString::number(info.templateVersion)));
     add(Report::tr("Retrieval"),
         Report::tr("%1, k = %2")
-            .arg(esc(config.ranker), QString::number(static_cast<qulonglong>(config.k))));
+            .arg(esc(config.ranker), QLocale().toString(static_cast<qulonglong>(config.k))));
     add(Report::tr("Candidates (M)"), QString::number(config.candidates));
     add(Report::tr("RPI interventions per stage (at most)"),
         QString::number(config.maxInterventions));
-    add(Report::tr("Seed"), QString::number(static_cast<qulonglong>(config.seed)));
-    add(Report::tr("Users"), QString::number(static_cast<qulonglong>(info.users.size())));
+    add(Report::tr("Seed"), QLocale().toString(static_cast<qulonglong>(config.seed)));
+    add(Report::tr("Users"), QLocale().toString(static_cast<qulonglong>(info.users.size())));
     add(Report::tr("Status"), esc(info.status));
     add(Report::tr("Created"), dateText(info.createdAt));
     add(Report::tr("Finished"), dateText(info.finishedAt));
@@ -367,9 +375,11 @@ Result<ReportDocument> runReport(ProjectStore& store, const ReportRequest& reque
 
     // Metrics, straight from RunSummary.
     body += heading(2, Report::tr("Metrics"), QStringLiteral("metrics"));
-    body += paragraph(esc(Report::tr("Each system's LaMP metrics over the users it finished, "
-                                     "with 95% bootstrap intervals (1,000 resamples).")),
-                      QStringLiteral("muted"));
+    body += paragraph(
+        esc(Report::tr("Each system's LaMP metrics over the users it finished. Intervals: %1.")
+                .arg(DeltaText::intervalMethod(taskSpec(info.task).kind ==
+                                               TaskKind::Classification))),
+        QStringLiteral("muted"));
     {
         HtmlTable t({Report::tr("System"), Report::tr("Metric"), Report::tr("Value"),
                      Report::tr("95% interval")});
@@ -392,9 +402,9 @@ Result<ReportDocument> runReport(ProjectStore& store, const ReportRequest& reque
                      Report::tr("Interventions per user")});
         for (const auto& s : summary->systems)
             t.row({QStringLiteral("<b>%1</b>").arg(esc(StageText::system(s.system))),
-                   num(QString::number(static_cast<qulonglong>(s.users))),
-                   num(QString::number(static_cast<qulonglong>(s.failed))),
-                   num(QString::number(static_cast<qulonglong>(s.scored))),
+                   num(QLocale().toString(static_cast<qulonglong>(s.users))),
+                   num(QLocale().toString(static_cast<qulonglong>(s.failed))),
+                   num(QLocale().toString(static_cast<qulonglong>(s.scored))),
                    num(percent(s.formatAdherence)), num(number(s.reasoningTokensPerAnswer, 0)),
                    num(number(s.interventionsPerUser, 2))});
         body += t.html();
@@ -411,17 +421,18 @@ Result<ReportDocument> runReport(ProjectStore& store, const ReportRequest& reque
                                          "lost.")),
                           QStringLiteral("muted"));
         HtmlTable t({Report::tr("Baseline"), Report::tr("Metric"), Report::tr("Users"),
-                     Report::tr("Δ"), Report::tr("95% interval"), Report::tr("Win"),
-                     Report::tr("Tie"), Report::tr("Loss"), Report::tr("P(R2P better)")},
+                     Report::tr("Δ (R2P − baseline)"), Report::tr("95% interval"),
+                     Report::tr("Win"), Report::tr("Tie"), Report::tr("Loss"),
+                     Report::tr("P(R2P better)")},
                     true);
         for (const auto& d : summary->deltas) {
             const auto& c = d.comparison;
             t.row({esc(StageText::system(d.baseline)), esc(d.metric),
-                   num(QString::number(static_cast<qulonglong>(d.users))),
-                   num(signedNumber(c.delta)), num(interval(c.ci)),
-                   num(QString::number(static_cast<qulonglong>(c.wins))),
-                   num(QString::number(static_cast<qulonglong>(c.ties))),
-                   num(QString::number(static_cast<qulonglong>(c.losses))),
+                   num(QLocale().toString(static_cast<qulonglong>(d.users))),
+                   deltaCell(c.delta, DeltaText::lowerIsBetter(QString::fromStdString(d.metric))),
+                   num(interval(c.ci)), num(QLocale().toString(static_cast<qulonglong>(c.wins))),
+                   num(QLocale().toString(static_cast<qulonglong>(c.ties))),
+                   num(QLocale().toString(static_cast<qulonglong>(c.losses))),
                    num(percent(c.aBetterShare))});
         }
         body += t.html();
@@ -455,9 +466,9 @@ Result<ReportDocument> runReport(ProjectStore& store, const ReportRequest& reque
                 const auto it = byVerdict.find(v);
                 const std::size_t n = it == byVerdict.end() ? 0 : it->second;
                 all += n;
-                cells << num(QString::number(static_cast<qulonglong>(n)));
+                cells << num(QLocale().toString(static_cast<qulonglong>(n)));
             }
-            cells << num(QString::number(static_cast<qulonglong>(all)));
+            cells << num(QLocale().toString(static_cast<qulonglong>(all)));
             t.row(cells);
         }
         if (t.rows() == 0)
@@ -533,7 +544,7 @@ Result<ReportDocument> runReport(ProjectStore& store, const ReportRequest& reque
             HtmlTable t({Report::tr("User"), Report::tr("Gold"), Report::tr("R2P answer"),
                          Report::tr("R2P"),
                          Report::tr("%1 answer").arg(StageText::system(results->baseline)),
-                         StageText::system(results->baseline), Report::tr("Δ")},
+                         StageText::system(results->baseline), Report::tr("Δ (R2P − baseline)")},
                         true);
             for (const auto& w : worst) {
                 const UserRunRow* row = results->row(w.userId);
@@ -543,8 +554,7 @@ Result<ReportDocument> runReport(ProjectStore& store, const ReportRequest& reque
                         gold = *o.gold;
                 t.row({esc(w.userId), esc(gold), esc(row->r2p), num(number(row->r2pScore)),
                        esc(row->baseline), num(number(row->baselineScore)),
-                       num(QStringLiteral("<span class=\"worse\">%1</span>")
-                               .arg(signedNumber(row->delta())))});
+                       deltaCell(row->delta(), results->lowerIsBetter)});
             }
             body += t.html();
         }
@@ -820,8 +830,11 @@ Result<ReportDocument> userReport(ProjectStore& store, const ReportRequest& requ
                     r2p->status != UserStatus::Done)
                     continue;
                 if (const auto theirs = scoreOf(t2.scores, metric))
-                    deltas << Report::tr("Δ to %1: %2")
-                                  .arg(StageText::system(t2.system), signedNumber(*mine - *theirs));
+                    deltas << Report::tr("R2P − %1: %2")
+                                  .arg(StageText::system(t2.system),
+                                       DeltaText::full(*mine - *theirs,
+                                                       DeltaText::lowerIsBetter(
+                                                           QString::fromStdString(metric))));
             }
             if (!deltas.isEmpty())
                 body += paragraph(esc(

@@ -2,6 +2,7 @@
 
 #include "ui/RunResults.h"
 #include "ui/StageText.h"
+#include "ui/widgets/ChartAxes.h"
 
 #include <QBarCategoryAxis>
 #include <QBarSeries>
@@ -71,9 +72,7 @@ void addAxes(QChart& chart, QAbstractSeries* series, const QStringList& categori
     chart.addAxis(x, Qt::AlignBottom);
     series->attachAxis(x);
     auto* y = new QValueAxis;
-    y->setLabelFormat(QStringLiteral("%d"));
-    y->setRange(0, std::max(1.0, std::ceil(maxY * 1.1)));
-    y->applyNiceNumbers();
+    setCountAxis(y, static_cast<int>(std::ceil(maxY)));
     chart.addAxis(y, Qt::AlignLeft);
     series->attachAxis(y);
 }

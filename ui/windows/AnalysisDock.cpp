@@ -26,6 +26,7 @@
 #include <QLineSeries>
 #include <QLocale>
 #include <QPushButton>
+#include <QSignalBlocker>
 #include <QSpinBox>
 #include <QSplitter>
 #include <QTabWidget>
@@ -175,12 +176,29 @@ AnalysisDock::AnalysisDock(Session* session, UsersDock* users, QWidget* parent)
     agreementHeading_->setObjectName(QStringLiteral("AgreementHeading"));
     agreementHeading_->setWordWrap(true);
     agreementLayout->addWidget(agreementHeading_);
+    pairBox_ = new QComboBox(agreementPage);
+    pairBox_->setObjectName(QStringLiteral("AgreementPairBox"));
+    pairBox_->setToolTip(tr("Fleiss' κ over the items every annotator judged, or Cohen's κ of one "
+                            "pair over the items both judged"));
+    pairBox_->hide();
+    agreementLayout->addWidget(pairBox_);
+    connect(pairBox_, &QComboBox::currentIndexChanged, this, [this] {
+        agreementDirty_ = true;
+        refreshAgreement();
+    });
     auto* agreementSplit = new QSplitter(Qt::Vertical, agreementPage);
     agreement_ = makeTable(agreementSplit,
                            {tr("Label"), tr("κ"), tr("Observed"), tr("By chance"),
                             tr("Both / A only / B only / neither")},
                            QStringLiteral("AgreementTable"));
-    confusion_ = makeTable(agreementSplit, {}, QStringLiteral("ConfusionTable"));
+    auto* confusionBox = new QWidget(agreementSplit);
+    auto* confusionLayout = new QVBoxLayout(confusionBox);
+    confusionLayout->setContentsMargins(0, 0, 0, 0);
+    confusionCaption_ = new QLabel(confusionBox);
+    confusionCaption_->setObjectName(QStringLiteral("ConfusionCaption"));
+    confusionLayout->addWidget(confusionCaption_);
+    confusion_ = makeTable(confusionBox, {}, QStringLiteral("ConfusionTable"));
+    confusionLayout->addWidget(confusion_, 1);
     agreementLayout->addWidget(agreementSplit, 1);
     tabs_->addTab(agreementPage, tr("Agreement"));
 
@@ -434,7 +452,41 @@ void AnalysisDock::refreshAgreement() {
         agreementHeading_->setText(QString::fromStdString(notes.error().message));
         return;
     }
-    const auto report = metrics::computeAgreement(*notes, metrics::labelIds(session_->taxonomy()));
+    const auto labelIds = metrics::labelIds(session_->taxonomy());
+    auto report = metrics::computeAgreement(*notes, labelIds);
+    confusionCaption_->clear();
+    if (report.annotators.size() >= 3) {
+        // Three or more: Fleiss' κ needs items everyone judged, so a pair can be picked too.
+        const QStringList previous = pairBox_->currentData().toStringList();
+        {
+            const QSignalBlocker block(pairBox_);
+            pairBox_->clear();
+            pairBox_->addItem(tr("All %1 annotators (Fleiss' κ)").arg(report.annotators.size()),
+                              QStringList{});
+            for (std::size_t i = 0; i < report.annotators.size(); ++i)
+                for (std::size_t j = i + 1; j < report.annotators.size(); ++j) {
+                    const QString a = QString::fromStdString(report.annotators[i]);
+                    const QString b = QString::fromStdString(report.annotators[j]);
+                    pairBox_->addItem(tr("%1 and %2 (Cohen's κ)").arg(a, b), QStringList{a, b});
+                }
+            const int keep = pairBox_->findData(previous);
+            pairBox_->setCurrentIndex(keep >= 0 ? keep : 0);
+        }
+        pairBox_->show();
+        const QStringList pair = pairBox_->currentData().toStringList();
+        if (pair.size() == 2) {
+            std::vector<Annotation> two;
+            for (const Annotation& a : *notes)
+                if (pair.contains(QString::fromStdString(a.annotator)))
+                    two.push_back(a);
+            report = metrics::computeAgreement(two, labelIds);
+        }
+    } else {
+        pairBox_->hide();
+    }
+    // κ over a handful of items swings with every single judgement.
+    constexpr std::size_t kFewItems = 10;
+    const QString few = tr("Few items: κ over fewer than %1 is unreliable.").arg(kFewItems);
     const auto name = [this](const std::string& id) {
         return id == "(none)" ? tr("(none)") : AnnotationText::labelName(session_->taxonomy(), id);
     };
@@ -445,7 +497,9 @@ void AnalysisDock::refreshAgreement() {
                                               QStringList{tr("Both / A only / B only / neither")});
         agreementHeading_->setText(
             tr("Cohen's κ: %1 and %2 over %n item(s) both judged", nullptr, c.items)
-                .arg(QString::fromStdString(c.annotatorA), QString::fromStdString(c.annotatorB)));
+                .arg(QString::fromStdString(c.annotatorA), QString::fromStdString(c.annotatorB)) +
+            (static_cast<std::size_t>(c.items) < kFewItems ? QStringLiteral(" · ") + few
+                                                           : QString()));
         int row = 0;
         for (const auto& l : c.labels)
             setRow(agreement_, row++,
@@ -479,16 +533,23 @@ void AnalysisDock::refreshAgreement() {
         confusion_->setToolTip(
             tr("Rows: %1's labels; columns: %2's")
                 .arg(QString::fromStdString(c.annotatorA), QString::fromStdString(c.annotatorB)));
+        confusionCaption_->setText(confusion_->toolTip());
     } else if (report.fleiss) {
         const auto& f = *report.fleiss;
         agreement_->setHorizontalHeaderLabels(head + QStringList{tr("Yes votes")});
         QStringList who;
         for (const auto& a : f.annotators)
             who << QString::fromStdString(a);
-        agreementHeading_->setText(tr("Fleiss' κ: %1 annotators (%2) over %n item(s) all judged",
-                                      nullptr, static_cast<int>(f.items.size()))
-                                       .arg(f.annotators.size())
-                                       .arg(who.join(QStringLiteral(", "))));
+        agreementHeading_->setText(
+            tr("Fleiss' κ: %1 annotators (%2) over %n item(s) all judged", nullptr,
+               static_cast<int>(f.items.size()))
+                .arg(f.annotators.size())
+                .arg(who.join(QStringLiteral(", "))) +
+            QStringLiteral(" · ") +
+            (f.items.empty() ? tr("No item was judged by all of them: pick a pair above for "
+                                  "Cohen's κ.")
+             : f.items.size() < kFewItems ? few
+                                          : QString()));
         int row = 0;
         for (const auto& l : f.labels) {
             int yes = 0;

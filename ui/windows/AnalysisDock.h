@@ -39,6 +39,9 @@ public:
     QTableWidget* agreementTable() const { return agreement_; }
     QTableWidget* confusionTable() const { return confusion_; }
     QLabel* agreementLabel() const { return agreementHeading_; }
+    // With three or more annotators: all of them (Fleiss' κ) or one pair (Cohen's κ).
+    QComboBox* agreementPairBox() const { return pairBox_; }
+    QLabel* confusionCaption() const { return confusionCaption_; }
     QLineEdit* sweepKs() const { return sweepKs_; }
     QSpinBox* sweepUsers() const { return sweepUsers_; }
     QPushButton* sweepButton() const { return sweepRun_; }
@@ -74,6 +77,8 @@ private:
     QLabel* agreementHeading_;
     QTableWidget* agreement_;
     QTableWidget* confusion_;
+    QComboBox* pairBox_;
+    QLabel* confusionCaption_;
     QLineEdit* sweepKs_;
     QSpinBox* sweepUsers_;
     QPushButton* sweepRun_;

@@ -19,6 +19,7 @@
 #include <QVBoxLayout>
 #include <functional>
 #include <map>
+#include <optional>
 
 namespace r2p::ui {
 
@@ -46,7 +47,8 @@ AnnotationsDock::AnnotationsDock(Session* session, RunController* controller, QW
     who->addWidget(annotator_, 1);
     severity_ = new QComboBox(body);
     severity_->setObjectName(QStringLiteral("SeverityBox"));
-    severity_->setToolTip(tr("Severity of the next label (S cycles)"));
+    severity_->setToolTip(
+        tr("Severity of the label just made, or of the next one (S cycles; Ctrl+Z undoes)"));
     for (AnnotationSeverity s :
          {AnnotationSeverity::Minor, AnnotationSeverity::Major, AnnotationSeverity::Critical})
         severity_->addItem(AnnotationText::severity(s), static_cast<int>(s));
@@ -56,7 +58,8 @@ AnnotationsDock::AnnotationsDock(Session* session, RunController* controller, QW
     layout->addLayout(who);
     note_ = new QLineEdit(body);
     note_->setObjectName(QStringLiteral("NoteLine"));
-    note_->setPlaceholderText(tr("Note for the next label (Ctrl+M; Return goes back)"));
+    note_->setPlaceholderText(
+        tr("Note for the label just made (Ctrl+M; Return saves it and goes back)"));
     note_->setClearButtonEnabled(true);
     layout->addWidget(note_);
 
@@ -79,6 +82,7 @@ AnnotationsDock::AnnotationsDock(Session* session, RunController* controller, QW
             showMessage(error, true);
             return false;
         }
+        undo_.push_back({UndoStep::Kind::Edited, a});
         return true;
     });
     view_->setModel(model_);
@@ -128,6 +132,12 @@ AnnotationsDock::AnnotationsDock(Session* session, RunController* controller, QW
             shownUser_ = controller_->trace().userId;
             target_ = Annotation{};
             target_.target = AnnotationTarget::Run;
+            // S and Ctrl+M never reach back to another user's label; messages do not outlive
+            // the user they were about.
+            lastId_ = 0;
+            undo_.clear();
+            setSeverityBox(AnnotationSeverity::Major);
+            showMessage(QString(), false);
         }
         refresh();
     });
@@ -227,7 +237,11 @@ bool AnnotationsDock::applyLabel(const std::string& labelId) {
     a.userId = controller_->trace().userId;
     a.system = SystemId::R2P;
     a.label = labelId;
-    a.severity = static_cast<AnnotationSeverity>(severity_->currentData().toInt());
+    // The box's severity was chosen for this label only when no label was just made (after a
+    // label, S edits that label); otherwise a new label starts at the default, never sticking
+    // at whatever the previous label was given.
+    a.severity = lastId_ == 0 ? static_cast<AnnotationSeverity>(severity_->currentData().toInt())
+                              : AnnotationSeverity::Major;
     a.note = note_->text().toStdString();
     a.annotator = annotator.toStdString();
     QString error;
@@ -236,10 +250,116 @@ bool AnnotationsDock::applyLabel(const std::string& labelId) {
         return false;
     }
     note_->clear();
-    showMessage(
-        tr("Saved “%1” on %2.")
-            .arg(AnnotationText::labelName(session_->taxonomy(), labelId), AnnotationText::item(a)),
-        false);
+    // The label just made: the newest annotation of this user on the run. S and Ctrl+M now act
+    // on it; the next label starts from the default severity again.
+    lastId_ = 0;
+    for (const Annotation& made : session_->annotationsOfUser(a.runId, a.userId))
+        lastId_ = std::max(lastId_, made.id);
+    setSeverityBox(a.severity); // the box shows the label just made
+    if (lastId_ > 0) {
+        Annotation added = a;
+        added.id = lastId_;
+        undo_.push_back({UndoStep::Kind::Added, added});
+    }
+    showMessage(tr("Saved “%1” (%2) on %3. S changes its severity, Ctrl+M adds a note, Ctrl+Z "
+                   "undoes.")
+                    .arg(AnnotationText::labelName(session_->taxonomy(), labelId),
+                         AnnotationText::severity(a.severity), AnnotationText::item(a)),
+                false);
+    return true;
+}
+
+void AnnotationsDock::setSeverityBox(AnnotationSeverity severity) {
+    const int index = severity_->findData(static_cast<int>(severity));
+    if (index >= 0)
+        severity_->setCurrentIndex(index);
+}
+
+namespace {
+
+const Annotation* findAnnotation(const std::vector<Annotation>& list, std::int64_t id) {
+    for (const Annotation& a : list)
+        if (a.id == id)
+            return &a;
+    return nullptr;
+}
+
+} // namespace
+
+void AnnotationsDock::cycleSeverity() {
+    severity_->setCurrentIndex((severity_->currentIndex() + 1) % severity_->count());
+    if (lastId_ <= 0)
+        return;
+    const auto list = session_->annotationsOfUser(controller_->storedRunId(), shownUser_);
+    const Annotation* last = findAnnotation(list, lastId_);
+    if (!last)
+        return;
+    const auto severity = static_cast<AnnotationSeverity>(severity_->currentData().toInt());
+    QString error;
+    const Annotation before = *last;
+    if (!session_->updateAnnotation(lastId_, severity, QString::fromStdString(before.note),
+                                    &error)) {
+        showMessage(error, true);
+        return;
+    }
+    undo_.push_back({UndoStep::Kind::Edited, before});
+    showMessage(tr("Severity of “%1”: %2.")
+                    .arg(AnnotationText::labelName(session_->taxonomy(), before.label),
+                         AnnotationText::severity(severity)),
+                false);
+}
+
+bool AnnotationsDock::commitNote() {
+    if (lastId_ <= 0 || note_->text().trimmed().isEmpty())
+        return false; // kept for the next label
+    const auto list = session_->annotationsOfUser(controller_->storedRunId(), shownUser_);
+    const Annotation* last = findAnnotation(list, lastId_);
+    if (!last)
+        return false;
+    const Annotation before = *last;
+    QString error;
+    if (!session_->updateAnnotation(lastId_, before.severity, note_->text(), &error)) {
+        showMessage(error, true);
+        return false;
+    }
+    undo_.push_back({UndoStep::Kind::Edited, before});
+    note_->clear();
+    showMessage(tr("Note saved on “%1”.")
+                    .arg(AnnotationText::labelName(session_->taxonomy(), before.label)),
+                false);
+    return true;
+}
+
+bool AnnotationsDock::undo() {
+    if (undo_.empty()) {
+        showMessage(tr("Nothing to undo."), false);
+        return false;
+    }
+    const UndoStep step = undo_.back();
+    undo_.pop_back();
+    QString error;
+    bool ok = false;
+    switch (step.kind) {
+    case UndoStep::Kind::Added:
+        ok = session_->removeAnnotation(step.annotation.id, &error);
+        if (ok && lastId_ == step.annotation.id)
+            lastId_ = 0;
+        break;
+    case UndoStep::Kind::Removed:
+        ok = session_->addAnnotations({step.annotation}, &error);
+        break;
+    case UndoStep::Kind::Edited:
+        ok = session_->updateAnnotation(step.annotation.id, step.annotation.severity,
+                                        QString::fromStdString(step.annotation.note), &error);
+        if (ok && step.annotation.id == lastId_)
+            setSeverityBox(step.annotation.severity);
+        break;
+    }
+    if (!ok) {
+        showMessage(error, true);
+        return false;
+    }
+    showMessage(tr("Undone."), false);
     return true;
 }
 
@@ -247,12 +367,21 @@ bool AnnotationsDock::removeSelected() {
     const QModelIndex current = view_->currentIndex();
     if (!current.isValid())
         return false;
+    const std::int64_t id = current.data(AnnotationsModel::IdRole).toLongLong();
+    const auto list = session_->annotationsOfUser(controller_->storedRunId(), shownUser_);
+    const Annotation* removed = findAnnotation(list, id);
+    const std::optional<Annotation> copy =
+        removed ? std::optional<Annotation>(*removed) : std::nullopt;
     QString error;
-    if (!session_->removeAnnotation(current.data(AnnotationsModel::IdRole).toLongLong(), &error)) {
+    if (!session_->removeAnnotation(id, &error)) {
         showMessage(error, true);
         return false;
     }
-    showMessage(tr("Annotation removed."), false);
+    if (copy)
+        undo_.push_back({UndoStep::Kind::Removed, *copy});
+    if (id == lastId_)
+        lastId_ = 0;
+    showMessage(tr("Annotation removed (Ctrl+Z undoes)."), false);
     return true;
 }
 

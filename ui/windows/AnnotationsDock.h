@@ -38,6 +38,16 @@ public:
     bool applyShortcut(const QString& key);
     // Removes the annotation selected in the table.
     bool removeSelected();
+    // The label just made on the shown user (0 when none): S and Ctrl+M act on it.
+    std::int64_t lastLabelId() const { return lastId_; }
+    // S: the next severity for the label just made, or for the next label when none was made.
+    void cycleSeverity();
+    // Return in the note line: the note of the label just made (kept for the next label when
+    // none was made).
+    bool commitNote();
+    // Ctrl+Z: takes back the last label, removal or note/severity edit; false when none.
+    bool undo();
+    bool canUndo() const { return !undo_.empty(); }
     bool canAnnotate() const;
     QString message() const;
     // The dock's status line (red when `error`), also for the triage keys' outcomes.
@@ -79,6 +89,13 @@ private:
     std::vector<Bookmark> bookmarkRows_;
     QString message_;
     std::string shownUser_;
+    std::int64_t lastId_ = 0;
+    struct UndoStep {
+        enum class Kind { Added, Removed, Edited } kind = Kind::Added;
+        Annotation annotation; // Added: its id; Removed: all of it; Edited: id, old severity, note
+    };
+    std::vector<UndoStep> undo_;
+    void setSeverityBox(AnnotationSeverity severity);
 };
 
 } // namespace r2p::ui

@@ -1,9 +1,12 @@
 #include "MetricsDock.h"
 
+#include "model/Task.h"
 #include "ui/RunResults.h"
 #include "ui/Session.h"
 #include "ui/StageText.h"
+#include "ui/widgets/ChartAxes.h"
 #include "ui/widgets/ChartExport.h"
+#include "ui/widgets/DeltaText.h"
 
 #include <QBarCategoryAxis>
 #include <QBarSeries>
@@ -37,6 +40,11 @@ namespace {
 
 QString number(double v, int decimals = 3) {
     return QLocale().toString(v, 'f', decimals);
+}
+
+// A count with the locale's thousands separator (20,000 / 20.000).
+QString count(std::size_t n) {
+    return QLocale().toString(static_cast<qulonglong>(n));
 }
 
 QTableWidget* makeTable(QWidget* parent, const QStringList& headers) {
@@ -78,7 +86,10 @@ MetricsDock::MetricsDock(Session* session, QWidget* parent)
     layout->addWidget(heading_);
     tabs_ = new QTabWidget(body);
     tabs_->setObjectName(QStringLiteral("MetricsTabs"));
-    user_ = makeTable(tabs_, {tr("System"), tr("Answer"), tr("Scores"), tr("Δ to R2P")});
+    user_ = makeTable(tabs_, {tr("System"), tr("Answer"), tr("Scores"), tr("R2P − this system")});
+    user_->horizontalHeaderItem(3)->setToolTip(
+        tr("R2P's score minus this system's on the run's main metric, and which side it "
+           "favours (for MAE and RMSE lower is better)"));
     user_->setObjectName(QStringLiteral("UserMetrics"));
     tabs_->addTab(user_, tr("This user"));
 
@@ -91,6 +102,9 @@ MetricsDock::MetricsDock(Session* session, QWidget* parent)
     deltas_ = makeTable(runPage, {tr("Baseline"), tr("Metric"), tr("Δ (R2P − baseline)"),
                                   tr("95% CI"), tr("Win / tie / loss"), tr("P(R2P better)")});
     deltas_->setObjectName(QStringLiteral("RunDeltas"));
+    deltas_->horizontalHeaderItem(2)->setToolTip(
+        tr("R2P's value minus the baseline's, in the metric's units, and whether that is better "
+           "or worse for R2P (for MAE and RMSE lower is better)"));
     runLayout->addWidget(run_, 3);
     runLayout->addWidget(deltas_, 2);
     tabs_->addTab(runPage, tr("Run"));
@@ -196,6 +210,11 @@ void MetricsDock::onSummaryReady() {
     summary_ = summary;
     int row = 0;
     run_->setRowCount(0);
+    const bool classification = taskSpec(summary_->task).kind == TaskKind::Classification;
+    const QString intervalTip = DeltaText::intervalMethod(classification);
+    run_->horizontalHeaderItem(4)->setToolTip(intervalTip);
+    deltas_->horizontalHeaderItem(3)->setToolTip(
+        tr("Paired over the users both systems scored: %1").arg(intervalTip));
     for (const auto& s : summary_->systems) {
         for (std::size_t m = 0; m < s.metrics.size(); ++m) {
             run_->insertRow(row);
@@ -203,11 +222,14 @@ void MetricsDock::onSummaryReady() {
             const auto ci = m < s.intervals.size() ? s.intervals[m].second : metrics::Interval{};
             setRow(run_, row,
                    {m == 0 ? StageText::system(s.system) : QString(),
-                    m == 0 ? QString::number(s.scored) : QString(), QString::fromStdString(key),
+                    m == 0 ? count(s.scored) : QString(), QString::fromStdString(key),
                     number(value), QStringLiteral("[%1, %2]").arg(number(ci.lo), number(ci.hi)),
                     m == 0 ? number(s.formatAdherence * 100, 0) + QStringLiteral(" %") : QString(),
                     m == 0 ? number(s.reasoningTokensPerAnswer, 0) : QString(),
                     m == 0 ? number(s.interventionsPerUser, 2) : QString()});
+            run_->item(row, 2)->setToolTip(
+                DeltaText::direction(DeltaText::lowerIsBetter(QString::fromStdString(key))));
+            run_->item(row, 4)->setToolTip(intervalTip);
             ++row;
         }
     }
@@ -216,12 +238,23 @@ void MetricsDock::onSummaryReady() {
     for (const auto& d : summary_->deltas) {
         deltas_->insertRow(row);
         const auto& c = d.comparison;
+        const bool lower = DeltaText::lowerIsBetter(QString::fromStdString(d.metric));
         setRow(deltas_, row,
                {StageText::system(d.baseline), QString::fromStdString(d.metric),
-                (c.delta > 0 ? QStringLiteral("+") : QString()) + number(c.delta),
+                DeltaText::full(c.delta, lower),
                 QStringLiteral("[%1, %2]").arg(number(c.ci.lo), number(c.ci.hi)),
-                QStringLiteral("%1 / %2 / %3").arg(c.wins).arg(c.ties).arg(c.losses),
+                QStringLiteral("%1 / %2 / %3").arg(count(c.wins), count(c.ties), count(c.losses)),
                 number(c.aBetterShare * 100, 0) + QStringLiteral(" %")});
+        auto* deltaItem = deltas_->item(row, 2);
+        deltaItem->setForeground(DeltaText::colour(c.delta, lower).isValid()
+                                     ? QBrush(DeltaText::colour(c.delta, lower))
+                                     : deltas_->palette().text());
+        deltaItem->setToolTip(tr("R2P − %1 on %2 (%3)")
+                                  .arg(StageText::system(d.baseline),
+                                       QString::fromStdString(d.metric),
+                                       DeltaText::direction(lower)));
+        deltas_->item(row, 3)->setToolTip(
+            tr("Paired over the users both systems scored: %1").arg(intervalTip));
         ++row;
     }
     chartsDirty_ = true;
@@ -253,16 +286,21 @@ void MetricsDock::showUser() {
     for (std::size_t i : it->second) {
         const auto& o = results_->outcomes[i];
         QString delta;
+        QColor colour;
         if (haveR2p && o.system != SystemId::R2P)
             for (const auto& [k, v] : o.scores)
-                if (k == results_->metric)
-                    delta = (r2p - v > 0 ? QStringLiteral("+") : QString()) + number(r2p - v);
+                if (k == results_->metric) {
+                    delta = DeltaText::full(r2p - v, results_->lowerIsBetter);
+                    colour = DeltaText::colour(r2p - v, results_->lowerIsBetter);
+                }
         user_->insertRow(row);
         setRow(
             user_, row,
             {StageText::system(o.system), QString::fromStdString(o.prediction).simplified(),
              o.status == UserStatus::Done ? scoresText(o.scores) : QString::fromStdString(o.error),
              delta});
+        if (colour.isValid())
+            user_->item(row, 3)->setForeground(colour);
         ++row;
     }
 }
@@ -287,28 +325,41 @@ void MetricsDock::buildCharts() {
                             .arg(baseline, QString::fromStdString(results_->metric)));
         if (!deltas.empty()) {
             const auto [lo, hi] = std::minmax_element(deltas.begin(), deltas.end());
-            const int bins = 9;
-            const double span = std::max(1e-9, std::max(std::fabs(*lo), std::fabs(*hi)));
-            std::vector<int> counts(bins, 0);
-            for (double d : deltas) {
-                int b = static_cast<int>(std::floor((d + span) / (2 * span) * bins));
-                counts[static_cast<std::size_t>(std::clamp(b, 0, bins - 1))]++;
-            }
             auto* set = new QBarSet(tr("users"));
             QStringList labels;
-            for (int b = 0; b < bins; ++b) {
-                *set << counts[static_cast<std::size_t>(b)];
-                labels << number(-span + (b + 0.5) * 2 * span / bins, span < 0.5 ? 2 : 1);
+            int maxCount = 0;
+            const double span = std::max(std::fabs(*lo), std::fabs(*hi));
+            if (span < 1e-12) {
+                // Every user ties: one visible bar at 0 and a note, not nine empty bins.
+                *set << static_cast<int>(deltas.size());
+                labels << axisNumber(0, 0);
+                maxCount = static_cast<int>(deltas.size());
+                chart->setTitle(chart->title() + QStringLiteral("<br>") +
+                                tr("Every user ties with %1: all Δ are 0").arg(baseline));
+            } else {
+                const int bins = 9;
+                std::vector<int> counts(bins, 0);
+                for (double d : deltas) {
+                    int b = static_cast<int>(std::floor((d + span) / (2 * span) * bins));
+                    counts[static_cast<std::size_t>(std::clamp(b, 0, bins - 1))]++;
+                }
+                for (int b = 0; b < bins; ++b) {
+                    *set << counts[static_cast<std::size_t>(b)];
+                    maxCount = std::max(maxCount, counts[static_cast<std::size_t>(b)]);
+                    labels << axisNumber(-span + (b + 0.5) * 2 * span / bins, span < 0.5 ? 2 : 1);
+                }
             }
             auto* series = new QBarSeries;
             series->append(set);
+            series->setLabelsVisible(true);
+            series->setLabelsPosition(QAbstractBarSeries::LabelsOutsideEnd);
             chart->addSeries(series);
             auto* x = new QBarCategoryAxis;
             x->append(labels);
             chart->addAxis(x, Qt::AlignBottom);
             series->attachAxis(x);
             auto* y = new QValueAxis;
-            y->setLabelFormat(QStringLiteral("%d"));
+            setCountAxis(y, maxCount);
             chart->addAxis(y, Qt::AlignLeft);
             series->attachAxis(y);
         }
@@ -345,8 +396,13 @@ void MetricsDock::buildCharts() {
             x->append(labels);
             chart->addAxis(x, Qt::AlignBottom);
             series->attachAxis(x);
+            int maxTotal = 0;
+            for (const auto& d : summary_->deltas)
+                maxTotal =
+                    std::max(maxTotal, static_cast<int>(d.comparison.wins + d.comparison.ties +
+                                                        d.comparison.losses));
             auto* y = new QValueAxis;
-            y->setLabelFormat(QStringLiteral("%d"));
+            setCountAxis(y, maxTotal);
             chart->addAxis(y, Qt::AlignLeft);
             series->attachAxis(y);
         }
@@ -363,6 +419,7 @@ void MetricsDock::buildCharts() {
         chart->addAxis(x, Qt::AlignBottom);
         chart->addAxis(y, Qt::AlignLeft);
         double maxX = 1, maxY = 1;
+        QStringList silent; // systems without reasoning tokens
         // At most ~2,000 points per system (every n-th user beyond that): a chart item per
         // point would make a 20,000-user run slow to draw and say nothing more.
         constexpr std::size_t kMaxPoints = 2000;
@@ -376,9 +433,18 @@ void MetricsDock::buildCharts() {
                     if (k == results_->metric)
                         points.emplace_back(static_cast<qreal>(o.reasoningTokens), v);
             }
-            stride = std::max(stride, (points.size() + kMaxPoints - 1) / kMaxPoints);
             auto* series = new QScatterSeries;
             series->setName(StageText::system(system));
+            const bool noTokens = std::all_of(points.begin(), points.end(),
+                                              [](const QPointF& p) { return p.x() == 0; });
+            if (noTokens) {
+                // A system that does not reason (the baselines): said in the legend, not drawn
+                // as a column of dots on the x = 0 axis.
+                series->setName(tr("%1 (no reasoning tokens)").arg(StageText::system(system)));
+                silent << StageText::system(system);
+                points.clear();
+            }
+            stride = std::max(stride, (points.size() + kMaxPoints - 1) / kMaxPoints);
             series->setMarkerSize(7);
             const std::size_t step =
                 std::max<std::size_t>(1, (points.size() + kMaxPoints - 1) / kMaxPoints);
@@ -397,8 +463,16 @@ void MetricsDock::buildCharts() {
             chart->setTitle(tr("Reasoning tokens against %1 (one user in %2 shown)")
                                 .arg(QString::fromStdString(results_->metric))
                                 .arg(stride));
+        if (!silent.isEmpty())
+            chart->setTitle(
+                chart->title() + QStringLiteral("<br>") +
+                tr("Not plotted, no reasoning tokens: %1").arg(silent.join(QStringLiteral(", "))));
+        // Round ticks: whole tokens, and the score on a nice step.
         x->setRange(0, maxX * 1.05);
+        x->applyNiceNumbers();
+        x->setLabelFormat(QStringLiteral("%d"));
         y->setRange(0, maxY * 1.05);
+        y->applyNiceNumbers();
     }
 }
 
