@@ -250,7 +250,9 @@ public:
                 .bind(8, e.evidence)
                 .bind(9, e.injected)
                 .bind(10, e.mode)
-                .bind(11, e.outcome)
+                .bind(11, e.outcome == InterventionOutcome::Invalid
+                              ? std::string()
+                              : name(interventionOutcomeName(e.outcome)))
                 .bind(12, e.detail);
             if (auto s = event_.run(); !s)
                 return Error{"event " + std::to_string(e.seq) + ": " + s.error().message};
@@ -638,7 +640,7 @@ Result<UserTrace> RunStore::userTrace(std::int64_t runId, const std::string& use
         e.evidence = events.text(4);
         e.injected = events.text(5);
         e.mode = events.text(6);
-        e.outcome = events.text(7);
+        e.outcome = parseInterventionOutcome(events.text(7)).value_or(InterventionOutcome::Invalid);
         e.detail = events.text(8);
         t.events.push_back(std::move(e));
     }

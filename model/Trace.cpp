@@ -49,11 +49,25 @@ constexpr std::array<std::pair<StepStatus, std::string_view>, 3> kStepStatuses{{
     {StepStatus::Cancelled, "cancelled"},
 }};
 
-constexpr std::array<std::pair<RpiRule, std::string_view>, 4> kRules{{
+constexpr std::array<std::pair<RpiRule, std::string_view>, 5> kRules{{
     {RpiRule::MarkerOrder, "marker-order"},
     {RpiRule::TokenBudget, "token-budget"},
     {RpiRule::Citations, "citations"},
     {RpiRule::AnswerFormat, "answer-format"},
+    {RpiRule::Repetition, "repetition"},
+}};
+
+constexpr std::array<std::pair<RuleOutcome, std::string_view>, 3> kRuleOutcomes{{
+    {RuleOutcome::Complied, "complied"},
+    {RuleOutcome::Violated, "violated"},
+    {RuleOutcome::NotApplicable, "not-applicable"},
+}};
+
+constexpr std::array<std::pair<InterventionOutcome, std::string_view>, 4> kInterventionOutcomes{{
+    {InterventionOutcome::Pending, "pending"},
+    {InterventionOutcome::Complied, "complied"},
+    {InterventionOutcome::ViolatedAgain, "violated-again"},
+    {InterventionOutcome::GaveUp, "gave-up"},
 }};
 
 constexpr std::array<std::pair<EventKind, std::string_view>, 3> kEventKinds{{
@@ -62,11 +76,12 @@ constexpr std::array<std::pair<EventKind, std::string_view>, 3> kEventKinds{{
     {EventKind::Note, "note"},
 }};
 
-constexpr std::array<std::pair<Verdict, std::string_view>, 4> kVerdicts{{
+constexpr std::array<std::pair<Verdict, std::string_view>, 5> kVerdicts{{
     {Verdict::Supported, "supported"},
     {Verdict::Partial, "partial"},
     {Verdict::Contradicted, "contradicted"},
     {Verdict::Unsupported, "unsupported"},
+    {Verdict::Unparsed, "unparsed"},
 }};
 
 constexpr std::array<std::pair<UserStatus, std::string_view>, 2> kUserStatuses{{
@@ -99,6 +114,24 @@ std::string_view rpiRuleName(RpiRule r) {
 }
 std::optional<RpiRule> parseRpiRule(std::string_view name) {
     return parseName(kRules, name);
+}
+std::string_view ruleOutcomeName(RuleOutcome o) {
+    return nameOf(kRuleOutcomes, o);
+}
+std::optional<RuleOutcome> parseRuleOutcome(std::string_view name) {
+    return parseName(kRuleOutcomes, name);
+}
+std::string_view interventionOutcomeName(InterventionOutcome o) {
+    return nameOf(kInterventionOutcomes, o);
+}
+std::optional<InterventionOutcome> parseInterventionOutcome(std::string_view name) {
+    if (auto o = parseName(kInterventionOutcomes, name))
+        return o;
+    if (name.starts_with("violated again"))
+        return InterventionOutcome::ViolatedAgain;
+    if (name.starts_with("gave up"))
+        return InterventionOutcome::GaveUp;
+    return std::nullopt;
 }
 std::string_view eventKindName(EventKind k) {
     return nameOf(kEventKinds, k);

@@ -64,10 +64,36 @@ enum class RpiRule {
     TokenBudget,  // the stage stays within its token budget (divergent thinking)
     Citations,    // the synthesis cites retrieved items [P1]..[Pk] and only those
     AnswerFormat, // the answer is in the task's exact format
+    Repetition,   // no span of words repeated in a loop (the "divergent" rambling of LRMs)
 };
-// "marker-order", "token-budget", "citations", "answer-format"
+// "marker-order", "token-budget", "citations", "answer-format", "repetition"
 std::string_view rpiRuleName(RpiRule r);
 std::optional<RpiRule> parseRpiRule(std::string_view name);
+
+// How a rule came out for a stage (the stage's parsed JSON, "rules").
+enum class RuleOutcome {
+    Invalid = 0,
+    Complied,
+    Violated,
+    NotApplicable, // the rule cannot fail here: prefill writes the marker itself, no items to cite
+};
+// "complied", "violated", "not-applicable"
+std::string_view ruleOutcomeName(RuleOutcome o);
+std::optional<RuleOutcome> parseRuleOutcome(std::string_view name);
+
+// What became of one intervention.
+enum class InterventionOutcome {
+    Invalid = 0,
+    Pending,       // the corrected attempt has not been checked yet
+    Complied,      // its rule held in the next attempt
+    ViolatedAgain, // its rule was violated again, and the engine intervened again
+    GaveUp,        // still violated when the intervention limit was reached
+};
+// "pending", "complied", "violated-again", "gave-up"
+std::string_view interventionOutcomeName(InterventionOutcome o);
+// Also reads the sentences runs stored before the enum ("violated again: citations", "gave up:
+// ...").
+std::optional<InterventionOutcome> parseInterventionOutcome(std::string_view name);
 
 enum class EventKind {
     Invalid = 0,
@@ -84,7 +110,9 @@ enum class Verdict {
     Partial,
     Contradicted,
     Unsupported,
+    Unparsed, // the judge's reply had no verdict in the stated format (after one retry)
 };
+// "supported", "partial", "contradicted", "unsupported", "unparsed"
 std::string_view verdictName(Verdict v);
 std::optional<Verdict> parseVerdict(std::string_view name);
 
@@ -121,7 +149,7 @@ struct EventRecord {
     std::string evidence;            // what the rule saw ("no [P#] citation in 412 tokens")
     std::string injected;            // the corrective thought sent
     std::string mode;                // "prefill", "chat", "offline"
-    std::string outcome;             // "complied", "violated again", "gave up"
+    InterventionOutcome outcome = InterventionOutcome::Invalid; // interventions only
     std::string detail;
 };
 

@@ -2708,6 +2708,34 @@
         <source>R2P − %1: %2</source>
         <translation>R2P − %1: %2</translation>
     </message>
+    <message>
+        <source>Candidate chains</source>
+        <translation>Kandidatenketten</translation>
+    </message>
+    <message>
+        <source>answer only, on the main chain&apos;s levels</source>
+        <translation>nur die Antwort, auf den Ebenen der Hauptkette</translation>
+    </message>
+    <message>
+        <source>independent, each from the first level</source>
+        <translation>unabhängig, jede ab der ersten Ebene</translation>
+    </message>
+    <message>
+        <source>Final answer</source>
+        <translation>Endgültige Antwort</translation>
+    </message>
+    <message>
+        <source>combined by the model from the verdicts</source>
+        <translation>vom Modell aus den Urteilen kombiniert</translation>
+    </message>
+    <message>
+        <source>the best-supported candidate</source>
+        <translation>der am besten gestützte Kandidat</translation>
+    </message>
+    <message>
+        <source>%1, temperature %2, at most %3 tokens</source>
+        <translation>%1, Temperatur %2, höchstens %3 Tokens</translation>
+    </message>
 </context>
 <context>
     <name>r2p::ui::ReportCharts</name>
@@ -2914,6 +2942,30 @@
         <source>✖ %1</source>
         <translation>✖ %1</translation>
     </message>
+    <message>
+        <source>each its own chain from the first level</source>
+        <translation>jeder eine eigene Kette ab der ersten Ebene</translation>
+    </message>
+    <message>
+        <source>answer only, on the main chain&apos;s levels (cheaper)</source>
+        <translation>nur die Antwort, auf den Ebenen der Hauptkette (günstiger)</translation>
+    </message>
+    <message>
+        <source>Candidate chains:</source>
+        <translation>Kandidatenketten:</translation>
+    </message>
+    <message>
+        <source>select the best-supported candidate</source>
+        <translation>den am besten gestützten Kandidaten wählen</translation>
+    </message>
+    <message>
+        <source>combine: the model writes it from the verdicts</source>
+        <translation>kombinieren: das Modell schreibt sie aus den Urteilen</translation>
+    </message>
+    <message>
+        <source>Final answer:</source>
+        <translation>Endgültige Antwort:</translation>
+    </message>
 </context>
 <context>
     <name>r2p::ui::StageText</name>
@@ -3044,6 +3096,34 @@
     <message>
         <source>failed</source>
         <translation>fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>unparsed</source>
+        <translation>nicht lesbar</translation>
+    </message>
+    <message>
+        <source>%1 · candidate %2</source>
+        <translation>%1 · Kandidat %2</translation>
+    </message>
+    <message>
+        <source>repetition</source>
+        <translation>Wiederholung</translation>
+    </message>
+    <message>
+        <source>No span of words repeats in a loop (divergent rambling).</source>
+        <translation>Keine Wortfolge wiederholt sich in einer Schleife (abschweifendes Denken).</translation>
+    </message>
+    <message>
+        <source>complied</source>
+        <translation>befolgt</translation>
+    </message>
+    <message>
+        <source>violated again</source>
+        <translation>erneut verletzt</translation>
+    </message>
+    <message>
+        <source>gave up: still violated</source>
+        <translation>aufgegeben: weiterhin verletzt</translation>
     </message>
 </context>
 <context>

@@ -2675,6 +2675,34 @@
         <source>R2P − %1: %2</source>
         <translation>R2P − %1：%2</translation>
     </message>
+    <message>
+        <source>Candidate chains</source>
+        <translation>候选推理链</translation>
+    </message>
+    <message>
+        <source>answer only, on the main chain&apos;s levels</source>
+        <translation>仅答案，沿用主链的各层</translation>
+    </message>
+    <message>
+        <source>independent, each from the first level</source>
+        <translation>独立，每条从第一层开始</translation>
+    </message>
+    <message>
+        <source>Final answer</source>
+        <translation>最终答案</translation>
+    </message>
+    <message>
+        <source>combined by the model from the verdicts</source>
+        <translation>由模型根据判定综合</translation>
+    </message>
+    <message>
+        <source>the best-supported candidate</source>
+        <translation>证据最充分的候选</translation>
+    </message>
+    <message>
+        <source>%1, temperature %2, at most %3 tokens</source>
+        <translation>%1，温度 %2，最多 %3 个 token</translation>
+    </message>
 </context>
 <context>
     <name>r2p::ui::ReportCharts</name>
@@ -2880,6 +2908,30 @@
         <source>✖ %1</source>
         <translation>✖ %1</translation>
     </message>
+    <message>
+        <source>each its own chain from the first level</source>
+        <translation>每个候选从第一层起独立推理</translation>
+    </message>
+    <message>
+        <source>answer only, on the main chain&apos;s levels (cheaper)</source>
+        <translation>仅重新生成答案，沿用主链的各层（更省）</translation>
+    </message>
+    <message>
+        <source>Candidate chains:</source>
+        <translation>候选推理链：</translation>
+    </message>
+    <message>
+        <source>select the best-supported candidate</source>
+        <translation>选择证据最充分的候选</translation>
+    </message>
+    <message>
+        <source>combine: the model writes it from the verdicts</source>
+        <translation>综合：由模型根据判定写出</translation>
+    </message>
+    <message>
+        <source>Final answer:</source>
+        <translation>最终答案：</translation>
+    </message>
 </context>
 <context>
     <name>r2p::ui::StageText</name>
@@ -3010,6 +3062,34 @@
     <message>
         <source>failed</source>
         <translation>失败</translation>
+    </message>
+    <message>
+        <source>unparsed</source>
+        <translation>无法解析</translation>
+    </message>
+    <message>
+        <source>%1 · candidate %2</source>
+        <translation>%1 · 候选 %2</translation>
+    </message>
+    <message>
+        <source>repetition</source>
+        <translation>重复</translation>
+    </message>
+    <message>
+        <source>No span of words repeats in a loop (divergent rambling).</source>
+        <translation>没有词语片段在循环中重复（发散式啰嗦）。</translation>
+    </message>
+    <message>
+        <source>complied</source>
+        <translation>已遵守</translation>
+    </message>
+    <message>
+        <source>violated again</source>
+        <translation>再次违反</translation>
+    </message>
+    <message>
+        <source>gave up: still violated</source>
+        <translation>放弃：仍然违反</translation>
     </message>
 </context>
 <context>

@@ -1,6 +1,7 @@
 #include "RunResults.h"
 
 #include "pipeline/analysis/Slices.h"
+#include "pipeline/engine/Engine.h"
 
 #include <algorithm>
 
@@ -33,7 +34,8 @@ Result<RunResults> loadRunResults(RunStore& runs, std::int64_t runId, SystemId b
     RunResults r;
     r.runId = runId;
     r.info = *info;
-    r.metric = analysis::mainMetric(info->task);
+    r.metric = analysis::mainMetric(
+        info->task, engine::engineConfigFromJson(info->config, info->model).mainMetric);
     r.lowerIsBetter = analysis::lowerIsBetter(r.metric);
     const auto& systems = info->systems;
     if (baseline == SystemId::Invalid) {

@@ -26,6 +26,9 @@ RunSettings RunSettings::load() {
     r.candidates = s.value(QStringLiteral("run/candidates"), r.candidates).toInt();
     r.retrievalVariation =
         s.value(QStringLiteral("run/retrievalVariation"), r.retrievalVariation).toBool();
+    r.answerOnlyCandidates =
+        s.value(QStringLiteral("run/answerOnlyCandidates"), r.answerOnlyCandidates).toBool();
+    r.combineFinal = s.value(QStringLiteral("run/combineFinal"), r.combineFinal).toBool();
     r.maxInterventions =
         s.value(QStringLiteral("run/maxInterventions"), r.maxInterventions).toInt();
     r.offlineTokensPerSecond =
@@ -43,6 +46,8 @@ void RunSettings::save() const {
     s.setValue(QStringLiteral("run/k"), k);
     s.setValue(QStringLiteral("run/candidates"), candidates);
     s.setValue(QStringLiteral("run/retrievalVariation"), retrievalVariation);
+    s.setValue(QStringLiteral("run/answerOnlyCandidates"), answerOnlyCandidates);
+    s.setValue(QStringLiteral("run/combineFinal"), combineFinal);
     s.setValue(QStringLiteral("run/maxInterventions"), maxInterventions);
     s.setValue(QStringLiteral("run/offlineTokensPerSecond"), offlineTokensPerSecond);
 }
@@ -55,6 +60,11 @@ engine::EngineConfig RunSettings::engineConfig() const {
     c.variation =
         retrievalVariation ? engine::Variation::Retrieval : engine::Variation::Temperature;
     c.maxInterventions = std::clamp(maxInterventions, 0, 10);
+    // Leaving an item out needs independent chains (the shared levels saw it).
+    c.candidateMode = answerOnlyCandidates && !retrievalVariation
+                          ? engine::CandidateMode::AnswerOnly
+                          : engine::CandidateMode::Independent;
+    c.finalMode = combineFinal ? engine::FinalMode::Combine : engine::FinalMode::Select;
     c.model = backend == QLatin1String("offline") ? "offline" : model.toStdString();
     return c;
 }

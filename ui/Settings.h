@@ -20,6 +20,8 @@ struct RunSettings {
     int k = 5;
     int candidates = 3;
     bool retrievalVariation = false;
+    bool answerOnlyCandidates = false; // the cheaper option: only the Answer level again
+    bool combineFinal = false;         // the model writes the final answer from the verdicts
     int maxInterventions = 2;
     double offlineTokensPerSecond = 600;
 

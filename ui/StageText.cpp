@@ -35,6 +35,9 @@ QString StageText::stage(StageId s, int candidate) {
         return tr("Candidate %1").arg(candidate + 1);
     if (s == StageId::CrossReference)
         return tr("Cross-reference %1").arg(candidate + 1);
+    // A further candidate's own HRT level (independent chains).
+    if (candidate > 0)
+        return tr("%1 · candidate %2").arg(stage(s)).arg(candidate + 1);
     return stage(s);
 }
 
@@ -48,6 +51,8 @@ QString StageText::verdict(Verdict v) {
         return tr("contradicted");
     case Verdict::Unsupported:
         return tr("unsupported");
+    case Verdict::Unparsed:
+        return tr("unparsed");
     case Verdict::Invalid:
         break;
     }
@@ -64,6 +69,8 @@ QString StageText::rule(RpiRule r) {
         return tr("citations");
     case RpiRule::AnswerFormat:
         return tr("answer format");
+    case RpiRule::Repetition:
+        return tr("repetition");
     case RpiRule::Invalid:
         break;
     }
@@ -80,7 +87,25 @@ QString StageText::ruleExplained(RpiRule r) {
         return tr("The synthesis cites retrieved items that exist, as [P1]…[Pk].");
     case RpiRule::AnswerFormat:
         return tr("The answer is in the task's exact format.");
+    case RpiRule::Repetition:
+        return tr("No span of words repeats in a loop (divergent rambling).");
     case RpiRule::Invalid:
+        break;
+    }
+    return {};
+}
+
+QString StageText::outcome(InterventionOutcome o) {
+    switch (o) {
+    case InterventionOutcome::Pending:
+        return tr("pending");
+    case InterventionOutcome::Complied:
+        return tr("complied");
+    case InterventionOutcome::ViolatedAgain:
+        return tr("violated again");
+    case InterventionOutcome::GaveUp:
+        return tr("gave up: still violated");
+    case InterventionOutcome::Invalid:
         break;
     }
     return {};
@@ -125,6 +150,8 @@ QColor StageText::verdictColor(Verdict v) {
         return QColor(0xd2, 0x3c, 0x3c);
     case Verdict::Unsupported:
         return QColor(0x80, 0x80, 0x80);
+    case Verdict::Unparsed:
+        return QColor(0x6a, 0x4c, 0x9c);
     case Verdict::Invalid:
         break;
     }

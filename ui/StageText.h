@@ -12,12 +12,13 @@ namespace r2p::ui {
 class StageText {
     Q_DECLARE_TR_FUNCTIONS(r2p::ui::StageText)
 public:
-    static QString stage(StageId stage);                // "Profile synthesis"
-    static QString stage(StageId stage, int candidate); // "Candidate 2", "Cross-reference 1"
-    static QString verdict(Verdict verdict);            // "supported"
-    static QString rule(RpiRule rule);                  // "citations"
-    static QString ruleExplained(RpiRule rule);         // one sentence
-    static QString system(SystemId system);             // "R2P", "LaMP RAG"
+    static QString stage(StageId stage);                 // "Profile synthesis"
+    static QString stage(StageId stage, int candidate);  // "Candidate 2", "Cross-reference 1"
+    static QString verdict(Verdict verdict);             // "supported"
+    static QString rule(RpiRule rule);                   // "citations"
+    static QString ruleExplained(RpiRule rule);          // one sentence
+    static QString outcome(InterventionOutcome outcome); // "complied"
+    static QString system(SystemId system);              // "R2P", "LaMP RAG"
     static QString pending();
     static QString running();
     static QString done();

@@ -61,7 +61,15 @@ int writeLamp(const RunStore& runs, const RunInfo& info, const std::vector<UserO
     if (ec)
         return fail("export", "cannot create " + outDir + ": " + ec.message(), kExitRuntime);
     (void)runs;
-    const std::string taskField = std::string(taskSpec(info.task).outputsName);
+    // LaMP's evaluation.py reads "LaMP_2" as movie tagging: news categories (LaMP-2N) would all
+    // map to -1 and score accuracy 1.0, F1 0. "LaMP_2N" makes that script stop with an unknown
+    // task instead; `r2p eval --task LaMP-2N` scores the files with the news label set.
+    const bool news = info.task == TaskId::LaMP2N;
+    const std::string taskField = news ? "LaMP_2N" : std::string(taskSpec(info.task).outputsName);
+    if (news)
+        std::cerr << "r2p export: LaMP-2N is written with task \"LaMP_2N\": LaMP's "
+                     "evaluation.py would score \"LaMP_2\" against the movie tags (accuracy 1.0, "
+                     "F1 0 for news); score these files with r2p eval --task LaMP-2N\n";
     std::size_t failed = 0;
     ordered_json golds = ordered_json::array();
     bool haveGolds = false;
@@ -127,7 +135,9 @@ int writeSteps(const RunStore& runs, std::int64_t runId, const std::vector<UserO
                          {"evidence", e.evidence},
                          {"injected", e.injected},
                          {"mode", e.mode},
-                         {"outcome", e.outcome},
+                         {"outcome", e.outcome == InterventionOutcome::Invalid
+                                         ? std::string()
+                                         : std::string(interventionOutcomeName(e.outcome))},
                          {"detail", e.detail}});
             ordered_json line{{"run", runId},
                               {"user", o.userId},

@@ -1,12 +1,14 @@
 // r2p run: R2P and the baselines over a LaMP split into a project file. Progress on stderr,
 // the JSON summary on stdout; a cancelled or killed run resumes with --resume.
 #include "Cli.h"
+#include "model/Dataset.h"
 #include "model/JsonText.h"
 #include "model/ProjectStore.h"
 #include "model/ResponseCache.h"
 #include "model/RunStore.h"
 #include "model/Utf8.h"
 #include "model/Util.h"
+#include "pipeline/analysis/Slices.h"
 #include "pipeline/engine/BackendChoice.h"
 #include "pipeline/engine/Batch.h"
 #include "pipeline/engine/OfflineBackend.h"
@@ -114,17 +116,36 @@ std::string formatEta(double seconds) {
 }
 
 int runRun(const std::vector<std::string>& argv) {
-    Args args({"project",      "task",
-               "questions",    "outputs",
-               "systems",      "backend",
-               "base-url",     "model",
-               "users",        "k",
-               "candidates",   "concurrency",
-               "seed",         "resume",
-               "ranker",       "max-interventions",
-               "mode",         "chat-template",
-               "api-key-env",  "variation",
-               "replay-speed", "max-profile-words"},
+    Args args({"project",
+               "task",
+               "questions",
+               "outputs",
+               "systems",
+               "backend",
+               "base-url",
+               "model",
+               "users",
+               "k",
+               "candidates",
+               "concurrency",
+               "seed",
+               "resume",
+               "ranker",
+               "max-interventions",
+               "mode",
+               "chat-template",
+               "api-key-env",
+               "variation",
+               "replay-speed",
+               "max-profile-words",
+               "candidate-mode",
+               "final",
+               "judge-model",
+               "judge-temperature",
+               "judge-top-p",
+               "judge-max-tokens",
+               "baseline-reasoning-tokens",
+               "main-metric"},
               {"quiet"});
     if (!args.parse(argv))
         return fail("run", args.error(), kExitUsage);
@@ -163,9 +184,29 @@ int runRun(const std::vector<std::string>& argv) {
         long long id = 0;
         if (!parseInt(*r, id))
             return fail("run", "--resume takes a run id", kExitUsage);
-        for (const char* fixed : {"task", "questions", "outputs", "systems", "backend", "model",
-                                  "users", "k", "candidates", "seed", "ranker", "variation",
-                                  "max-interventions", "mode", "chat-template"})
+        for (const char* fixed : {"task",
+                                  "questions",
+                                  "outputs",
+                                  "systems",
+                                  "backend",
+                                  "model",
+                                  "users",
+                                  "k",
+                                  "candidates",
+                                  "seed",
+                                  "ranker",
+                                  "variation",
+                                  "max-interventions",
+                                  "mode",
+                                  "chat-template",
+                                  "candidate-mode",
+                                  "final",
+                                  "judge-model",
+                                  "judge-temperature",
+                                  "judge-top-p",
+                                  "judge-max-tokens",
+                                  "baseline-reasoning-tokens",
+                                  "main-metric"})
             if (args.value(fixed))
                 return fail("run",
                             std::string("--") + fixed +
@@ -187,6 +228,16 @@ int runRun(const std::vector<std::string>& argv) {
                 return fail("run", std::string("--") + required + " is required", kExitUsage);
         info.questionsPath = absolutePath(*args.value("questions"));
         info.outputsPath = args.value("outputs") ? absolutePath(*args.value("outputs")) : "";
+        // As the window does: the outputs file LaMP ships beside the questions file.
+        if (info.outputsPath.empty())
+            info.outputsPath = guessOutputsPath(info.questionsPath);
+        if (!args.value("outputs"))
+            std::cerr << "r2p run: "
+                      << (info.outputsPath.empty()
+                              ? "no --outputs given and none beside " + info.questionsPath +
+                                    ": no metrics will be computed"
+                              : "scoring against " + info.outputsPath + " (beside the questions)")
+                      << "\n";
         info.backend = args.valueOr("backend", "offline");
         info.model = args.valueOr("model", info.backend == "offline" ? "offline" : "");
         info.baseUrl = args.valueOr("base-url", "");
@@ -246,6 +297,48 @@ int runRun(const std::vector<std::string>& argv) {
         for (const char* text : {"model", "base-url", "chat-template", "api-key-env"})
             if (auto v = args.value(text); v && !isValidUtf8(*v))
                 return fail("run", std::string("--") + text + " must be UTF-8 text", kExitUsage);
+        if (auto m = args.value("candidate-mode")) {
+            auto parsed = engine::parseCandidateMode(*m);
+            if (!parsed)
+                return fail("run", "--candidate-mode is independent or answer-only", kExitUsage);
+            config.candidateMode = *parsed;
+        }
+        if (auto f = args.value("final")) {
+            auto parsed = engine::parseFinalMode(*f);
+            if (!parsed)
+                return fail("run", "--final is select or combine", kExitUsage);
+            config.finalMode = *parsed;
+        }
+        config.judgeModel = args.valueOr("judge-model", "");
+        double x = 0;
+        if (auto t = args.value("judge-temperature")) {
+            if (!parseDouble(*t, x) || x < 0 || x > 2)
+                return fail("run", "--judge-temperature takes a number from 0 to 2", kExitUsage);
+            config.judgeTemperature = x;
+        }
+        if (auto t = args.value("judge-top-p")) {
+            if (!parseDouble(*t, x) || x <= 0 || x > 1)
+                return fail("run", "--judge-top-p takes a number above 0, at most 1", kExitUsage);
+            config.judgeTopP = x;
+        }
+        if (auto t = args.value("judge-max-tokens")) {
+            if (!parseInt(*t, n) || n < 1 || n > 1'000'000)
+                return fail("run", "--judge-max-tokens takes a number of tokens (1 or more)",
+                            kExitUsage);
+            config.judgeMaxTokens = static_cast<int>(n);
+        }
+        if (auto m = args.value("main-metric")) {
+            if (*m != "rouge-1" && *m != "rouge-2" && *m != "rouge-L" && *m != "rouge-Lsum")
+                return fail("run", "--main-metric is rouge-1, rouge-2, rouge-L or rouge-Lsum",
+                            kExitUsage);
+            config.mainMetric = *m;
+        }
+        if (auto t = args.value("baseline-reasoning-tokens")) {
+            if (!parseInt(*t, n) || n < 0 || n > 1'000'000)
+                return fail("run", "--baseline-reasoning-tokens takes a number of tokens",
+                            kExitUsage);
+            config.baselineReasoningTokens = static_cast<int>(n);
+        }
         for (const std::string& path : {info.questionsPath, info.outputsPath})
             if (!path.empty())
                 if (auto stamp = stampFile(path); !stamp)
@@ -445,6 +538,7 @@ int runRun(const std::vector<std::string>& argv) {
     json["status"] = result->cancelled ? "cancelled" : "done";
     json["backend"] = backend->offline ? engine::kOfflineLabel : info.backend;
     json["model"] = info.model;
+    json["main_metric"] = analysis::mainMetric(info.task, config.mainMetric);
     json["template"] = {{"id", info.templateId}, {"version", info.templateVersion}};
     json["users"] = {{"total", users.size()},
                      {"done_now", result->done},
@@ -466,7 +560,11 @@ const Registrar registrar{
      "r2p,lamp-rag,lrm-rag,no-profile [--backend offline|openai|replay] [--base-url URL --model M] "
      "[--users all|N|id,id] [--k K] [--candidates M] [--seed S] [--ranker bm25|recency|random] "
      "[--variation temperature|retrieval] [--max-interventions N] [--mode auto|prefill|chat] "
-     "[--chat-template ID]) [--concurrency C] [--api-key-env NAME] [--replay-speed F] [--quiet]",
+     "[--chat-template ID] [--candidate-mode independent|answer-only] [--final select|combine] "
+     "[--judge-model M] [--judge-temperature T] [--judge-top-p P] [--judge-max-tokens N] "
+     "[--baseline-reasoning-tokens N] [--main-metric rouge-1|rouge-L]) [--concurrency C] "
+     "[--api-key-env NAME] [--replay-speed F] "
+     "[--quiet]",
      "Run R2P and baselines over users into the project file; progress on stderr, the JSON "
      "summary (metrics with intervals, R2P's deltas, format adherence, verdicts) on stdout.",
      &runRun}};

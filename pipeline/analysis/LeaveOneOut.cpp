@@ -58,7 +58,7 @@ Result<LeaveOneOutResult> leaveOneOut(std::shared_ptr<const engine::EngineContex
     result.userId = record.id;
     result.system = system;
     result.task = context->task;
-    result.metric = mainMetric(context->task);
+    result.metric = mainMetric(context->task, context->config.mainMetric);
     result.lowerIsBetter = lowerIsBetter(result.metric);
     result.gold = gold;
     result.k = context->config.k;

@@ -81,7 +81,7 @@ Result<SweepResult> RetrievalSweep::run(const SweepSpec& spec) {
 
     SweepResult result;
     result.task = ctx_->task;
-    result.metric = mainMetric(ctx_->task);
+    result.metric = mainMetric(ctx_->task, ctx_->config.mainMetric);
     result.lowerIsBetter = lowerIsBetter(result.metric);
     // Per user (spec order), per point (system-major): set once the whole user ran.
     std::vector<std::optional<std::vector<RunOutcome>>> slots(spec.users.size());

@@ -81,7 +81,7 @@ std::string sizeLabel(std::uint32_t lo, std::optional<std::uint32_t> nextLo) {
 
 } // namespace
 
-std::string mainMetric(TaskId task) {
+std::string mainMetric(TaskId task, std::string_view preferred) {
     if (task == TaskId::Invalid)
         return {};
     switch (taskSpec(task).kind) {
@@ -90,7 +90,10 @@ std::string mainMetric(TaskId task) {
     case TaskKind::Rating:
         return "MAE";
     case TaskKind::Generation:
-        return "rouge-L";
+        for (std::string_view m : {"rouge-1", "rouge-2", "rouge-L", "rouge-Lsum"})
+            if (preferred == m)
+                return std::string(m);
+        return "rouge-1";
     case TaskKind::Invalid:
         break;
     }

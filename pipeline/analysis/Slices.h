@@ -19,9 +19,10 @@
 
 namespace r2p::analysis {
 
-// The metric a run is judged by: "accuracy" (LaMP-1, 2, 2N), "MAE" (LaMP-3), "rouge-L"
-// (generation); empty for an invalid task. The same choice as the Users view's score column.
-std::string mainMetric(TaskId task);
+// The metric a run is judged by: "accuracy" (LaMP-1, 2, 2N), "MAE" (LaMP-3), "rouge-1" for
+// generation (the R2P paper's headline) or the ROUGE variant `preferred` names ("rouge-L",
+// a run's main_metric setting); empty for an invalid task. The Users view's score column too.
+std::string mainMetric(TaskId task, std::string_view preferred = {});
 // MAE and RMSE: a lower value is better (metrics::metricDirection).
 bool lowerIsBetter(const std::string& metric);
 

@@ -1,6 +1,7 @@
 #include "Engine.h"
 
 #include "Rpi.h"
+#include "model/Utf8.h"
 #include "pipeline/prompt/LampPrompt.h"
 #include "pipeline/text/PyText.h"
 
@@ -52,6 +53,47 @@ void addUsage(StepRecord& step, const llm::GenerationResult& r) {
     }
 }
 
+ordered_json samplingJson(const std::map<SystemId, Sampling>& sampling) {
+    ordered_json out = ordered_json::object();
+    for (const auto& [system, s] : sampling) {
+        ordered_json one = ordered_json::object();
+        if (s.temperature)
+            one["temperature"] = *s.temperature;
+        if (s.topP)
+            one["top_p"] = *s.topP;
+        if (s.maxTokens)
+            one["max_tokens"] = *s.maxTokens;
+        out[std::string(systemName(system))] = one;
+    }
+    return out;
+}
+
+std::map<SystemId, Sampling> samplingFromJson(const nlohmann::json& j) {
+    std::map<SystemId, Sampling> out;
+    if (!j.is_object())
+        return out;
+    for (const auto& [name, one] : j.items()) {
+        const auto system = parseSystemName(name);
+        if (!system || !one.is_object())
+            continue;
+        Sampling s;
+        if (one.contains("temperature") && one["temperature"].is_number())
+            s.temperature = one["temperature"].get<double>();
+        if (one.contains("top_p") && one["top_p"].is_number())
+            s.topP = one["top_p"].get<double>();
+        if (one.contains("max_tokens") && one["max_tokens"].is_number_integer())
+            s.maxTokens = one["max_tokens"].get<int>();
+        out[*system] = s;
+    }
+    return out;
+}
+
+constexpr std::string_view kJudgeReminder =
+    "Your reply had no verdict in the required format. Reply again with exactly these three "
+    "lines and nothing else:\nVERDICT: one word: supported, partial, contradicted or "
+    "unsupported\nEVIDENCE: the numbers of the items, like P1, P3 (or none)\nREASON: one "
+    "sentence";
+
 std::string trimRight(std::string s) {
     while (!s.empty() &&
            (s.back() == ' ' || s.back() == '\n' || s.back() == '\t' || s.back() == '\r'))
@@ -85,6 +127,16 @@ EngineContext::make(TaskId task, EngineConfig config, std::shared_ptr<llm::Backe
                      std::to_string(config.candidates)};
     if (config.maxInterventions < 0)
         return Error{"the intervention limit cannot be negative"};
+    if (config.candidateMode == CandidateMode::Invalid || config.finalMode == FinalMode::Invalid)
+        return Error{"no candidate mode or final mode given"};
+    // Answer-only candidates read the main chain's levels, which saw every item: leaving item j
+    // out of candidate j's prompt would still leak it through them.
+    if (config.variation == Variation::Retrieval &&
+        config.candidateMode == CandidateMode::AnswerOnly && config.candidates > 1)
+        return Error{"retrieval variation needs independent candidates: answer-only candidates "
+                     "build on the main chain's levels, which saw the left-out item"};
+    if (config.judgeMaxTokens < 1)
+        return Error{"the judge's token budget must be at least 1"};
     std::shared_ptr<const retrieval::Retriever> retriever =
         retrieval::makeRetriever(config.ranker, config.seed);
     if (!retriever)
@@ -132,6 +184,17 @@ std::string engineConfigJson(const EngineConfig& c, int concurrency) {
                                                : "auto"},
         {"chat_template", c.chatTemplate},
         {"max_profile_words", c.maxProfileWords},
+        {"baseline_max_tokens", c.baselineMaxTokens},
+        {"baseline_reasoning_tokens", c.baselineReasoningTokens},
+        {"candidate_mode", candidateModeName(c.candidateMode)},
+        {"final", finalModeName(c.finalMode)},
+        {"judge",
+         {{"model", c.judgeModel},
+          {"temperature", c.judgeTemperature},
+          {"top_p", c.judgeTopP ? ordered_json(*c.judgeTopP) : ordered_json()},
+          {"max_tokens", c.judgeMaxTokens}}},
+        {"sampling", samplingJson(c.sampling)},
+        {"main_metric", c.mainMetric},
         {"concurrency", concurrency}}
         .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
@@ -156,8 +219,72 @@ EngineConfig engineConfigFromJson(std::string_view text, const std::string& mode
                                : PromptMode::Auto;
     c.chatTemplate = j.value("chat_template", "");
     c.maxProfileWords = j.value("max_profile_words", c.maxProfileWords);
+    c.baselineMaxTokens = j.value("baseline_max_tokens", c.baselineMaxTokens);
+    c.baselineReasoningTokens = j.value("baseline_reasoning_tokens", c.baselineReasoningTokens);
+    // Runs stored before candidate modes existed re-ran only the Answer level.
+    c.candidateMode = parseCandidateMode(j.value("candidate_mode", "answer-only"))
+                          .value_or(CandidateMode::AnswerOnly);
+    c.finalMode = parseFinalMode(j.value("final", "select")).value_or(FinalMode::Select);
+    if (j.contains("judge") && j["judge"].is_object()) {
+        const auto& judge = j["judge"];
+        c.judgeModel = judge.value("model", "");
+        c.judgeTemperature = judge.value("temperature", c.judgeTemperature);
+        if (judge.contains("top_p") && judge["top_p"].is_number())
+            c.judgeTopP = judge["top_p"].get<double>();
+        c.judgeMaxTokens = judge.value("max_tokens", c.judgeMaxTokens);
+    } else {
+        c.judgeMaxTokens = 512; // what runs stored before the judge had settings used
+    }
+    c.mainMetric = j.value("main_metric", "");
+    if (j.contains("sampling"))
+        c.sampling = samplingFromJson(j["sampling"]);
     c.model = model;
     return c;
+}
+
+std::string_view candidateModeName(CandidateMode m) {
+    switch (m) {
+    case CandidateMode::Independent:
+        return "independent";
+    case CandidateMode::AnswerOnly:
+        return "answer-only";
+    case CandidateMode::Invalid:
+        break;
+    }
+    return "";
+}
+
+std::optional<CandidateMode> parseCandidateMode(std::string_view name) {
+    if (name == "independent")
+        return CandidateMode::Independent;
+    if (name == "answer-only")
+        return CandidateMode::AnswerOnly;
+    return std::nullopt;
+}
+
+std::string_view finalModeName(FinalMode m) {
+    switch (m) {
+    case FinalMode::Select:
+        return "select";
+    case FinalMode::Combine:
+        return "combine";
+    case FinalMode::Invalid:
+        break;
+    }
+    return "";
+}
+
+std::optional<FinalMode> parseFinalMode(std::string_view name) {
+    if (name == "select")
+        return FinalMode::Select;
+    if (name == "combine")
+        return FinalMode::Combine;
+    return std::nullopt;
+}
+
+Sampling EngineConfig::samplingOf(SystemId system) const {
+    const auto it = sampling.find(system);
+    return it == sampling.end() ? Sampling{} : it->second;
 }
 
 std::vector<StageId> stagePlan(SystemId system, int candidates) {
@@ -180,6 +307,10 @@ std::vector<StageId> stagePlan(SystemId system, int candidates) {
         break;
     }
     return {};
+}
+
+StageId planStageOf(StageId stage, int candidate) {
+    return candidate > 0 && isLevel(stage) ? StageId::Candidates : stage;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -399,27 +530,33 @@ std::shared_ptr<StageHint> UserRun::makeHint(StageId stage, int candidate) const
     hint->input = record_.input;
     hint->items = items_;
     hint->hrt = ctx_->hrt.get();
-    hint->synthesis = levelText(StageId::ProfileSynthesis);
-    hint->plan = levelText(StageId::AnswerPlan);
+    hint->synthesis = levelText(StageId::ProfileSynthesis, chainOf(candidate));
+    hint->plan = levelText(StageId::AnswerPlan, chainOf(candidate));
     hint->candidate = candidate;
     hint->variation = ctx_->config.variation;
     hint->seed = ctx_->config.seed;
     return hint;
 }
 
-std::string UserRun::levelText(StageId stage) const {
+int UserRun::chainOf(int candidate) const {
+    return ctx_->config.candidateMode == CandidateMode::Independent ? candidate : 0;
+}
+
+std::string UserRun::levelText(StageId stage, int chain) const {
+    // A further chain's Answer level is recorded as its candidate step.
+    const StageId recorded = chain > 0 && stage == StageId::Answer ? StageId::Candidates : stage;
     for (const auto& s : trace_.steps)
-        if (s.stage == stage && s.candidate == 0 && s.status == StepStatus::Done)
+        if (s.stage == recorded && s.candidate == chain && s.status == StepStatus::Done)
             return s.answer;
     return {};
 }
 
-std::string UserRun::earlierLevels(StageId stage) const {
+std::string UserRun::earlierLevels(StageId stage, int chain) const {
     std::string out;
     for (const auto& level : ctx_->hrt->levels) {
         if (level.stage == stage)
             break;
-        const std::string text = levelText(level.stage);
+        const std::string text = levelText(level.stage, chain);
         if (text.empty())
             continue;
         out += trimRight(text);
@@ -535,11 +672,13 @@ Status UserRun::runLevel(StageId stage, int candidate, StepRecord& step) {
         if (hrt.levels[i].stage == stage)
             stops.push_back(hrt.levels[i + 1].marker);
 
-    std::string earlier = earlierLevels(stage);
+    std::string earlier = earlierLevels(stage, chainOf(candidate));
     std::string kept = level->marker + "\n"; // prefill: this level's text so far
     std::string corrections;                 // chat: corrections appended to the question
     RpiRule correcting = RpiRule::Invalid;
     int interventions = 0;
+    std::vector<std::size_t> pending;         // events of the last round of interventions
+    std::vector<RpiViolation> lastViolations; // of the attempt that stands
     std::string text, rawAnswer;
 
     for (int attempt = 0;; ++attempt) {
@@ -586,15 +725,18 @@ Status UserRun::runLevel(StageId stage, int candidate, StepRecord& step) {
         const std::string base = mode == PromptMode::Prefill ? kept : std::string();
         std::optional<RpiViolation> streamViolation;
         auto check = [&, base](std::string_view reasoning, std::string_view answer) {
-            // Prefill: the level is the whole continuation. Chat: the level is the reply; a
-            // reasoning model's free thinking before it is not checked.
+            // Prefill: the level is the whole continuation. Chat: the level is the reply, and a
+            // reasoning model's thinking before it counts too (budget and markers).
+            if (reasoning.empty() && answer.empty())
+                return false;
             const std::string soFar = mode == PromptMode::Prefill
                                           ? std::string(reasoning) + std::string(answer)
-                                          : std::string(answer);
-            if (soFar.empty())
-                return false;
+                                          : std::string(reasoning) + "\n" + std::string(answer);
             const std::string full = base + soFar;
-            if (auto v = checkStreaming(hrt, stage, full, approxTokens(soFar))) {
+            const int tokens = mode == PromptMode::Prefill
+                                   ? approxTokens(soFar)
+                                   : approxTokens(reasoning) + approxTokens(answer);
+            if (auto v = checkStreaming(hrt, stage, full, tokens)) {
                 streamViolation = std::move(v);
                 return true;
             }
@@ -634,61 +776,81 @@ Status UserRun::runLevel(StageId stage, int candidate, StepRecord& step) {
         std::string checked = text;
         if (!rawAnswer.empty())
             checked = level->marker + "\n" + rawAnswer;
-        std::optional<RpiViolation> violation =
-            streamViolation
-                ? streamViolation
-                : checkStageEnd(hrt, stage, checked, approxTokens(newPart), items.size());
-        if (interventions > 0) {
-            EventRecord& last = trace_.events.back();
-            last.outcome = violation
-                               ? "violated again: " + std::string(rpiRuleName(violation->rule))
-                               : "complied";
-        }
-        if (!violation)
+        // Chat: a reasoning model's separate thinking is part of the level for the rules.
+        const std::string thought =
+            mode != PromptMode::Prefill && !result->answer.empty() ? result->reasoning : "";
+        std::vector<RpiViolation> violations;
+        if (streamViolation)
+            violations.push_back(*streamViolation);
+        else
+            violations =
+                checkStageEndAll(hrt, stage, checked, approxTokens(newPart) + approxTokens(thought),
+                                 items.size(), thought);
+        lastViolations = violations;
+        const auto stillViolated = [&](RpiRule rule) {
+            return std::any_of(violations.begin(), violations.end(),
+                               [&](const RpiViolation& v) { return v.rule == rule; });
+        };
+        // The previous round's interventions: did their rules hold in this attempt?
+        for (std::size_t i : pending)
+            trace_.events[i].outcome = stillViolated(trace_.events[i].rule)
+                                           ? InterventionOutcome::ViolatedAgain
+                                           : InterventionOutcome::Complied;
+        if (violations.empty())
             break;
         if (interventions >= cfg.maxInterventions) {
-            if (interventions > 0)
-                trace_.events.back().outcome =
-                    "gave up: " + std::string(rpiRuleName(violation->rule)) + " still violated";
-            else {
-                EventRecord e;
-                e.kind = EventKind::Note;
-                e.stepSeq = static_cast<int>(trace_.steps.size());
-                e.rule = violation->rule;
-                e.evidence = violation->evidence;
-                e.detail = "RPI interventions are off; the violation stays";
-                addEvent(std::move(e));
-            }
+            for (std::size_t i : pending)
+                if (trace_.events[i].outcome == InterventionOutcome::ViolatedAgain)
+                    trace_.events[i].outcome = InterventionOutcome::GaveUp;
+            if (interventions == 0)
+                for (const auto& v : violations) {
+                    EventRecord e;
+                    e.kind = EventKind::Note;
+                    e.stepSeq = static_cast<int>(trace_.steps.size());
+                    e.rule = v.rule;
+                    e.evidence = v.evidence;
+                    e.detail = "RPI interventions are off; the violation stays";
+                    addEvent(std::move(e));
+                }
             break;
         }
-        // Intervene.
+        // Intervene: one event and one corrective thought per violated rule, injected together.
         ++interventions;
-        correcting = violation->rule;
-        EventRecord e;
-        e.kind = EventKind::Intervention;
-        e.stepSeq = static_cast<int>(trace_.steps.size());
-        e.rule = violation->rule;
-        e.evidence = violation->evidence;
-        e.injected = renderCorrection(hrt, violation->rule, stage, items.size());
-        e.mode = modeName;
-        e.outcome = "pending";
-        step.raw += "\n[RPI: " + e.injected + "]\n";
+        pending.clear();
+        correcting = violations.front().rule;
+        std::string injected;
+        std::size_t cutAt = std::string::npos;
+        bool restartAnswer = false;
+        for (const auto& v : violations) {
+            EventRecord e;
+            e.kind = EventKind::Intervention;
+            e.stepSeq = static_cast<int>(trace_.steps.size());
+            e.rule = v.rule;
+            e.evidence = v.evidence;
+            e.injected = renderCorrection(hrt, v.rule, stage, items.size());
+            e.mode = modeName;
+            e.outcome = InterventionOutcome::Pending;
+            injected += (injected.empty() ? "" : " ") + e.injected;
+            cutAt = std::min(cutAt, v.at);
+            restartAnswer = restartAnswer || v.rule == RpiRule::AnswerFormat;
+            pending.push_back(trace_.events.size());
+            addEvent(std::move(e));
+        }
+        step.raw += "\n[RPI: " + injected + "]\n";
         if (mode == PromptMode::Prefill) {
-            if (violation->rule == RpiRule::AnswerFormat) {
+            if (restartAnswer) {
                 // The answer restarts after the thought, so its body is only the answer.
-                earlier =
-                    trimRight(earlier + trimRight(kept + newPart)) + "\n" + e.injected + "\n\n";
+                earlier = trimRight(earlier + trimRight(kept + newPart)) + "\n" + injected + "\n\n";
                 kept = level->marker + "\n";
             } else {
                 std::string cut = text;
-                if (violation->at != std::string::npos && violation->at < cut.size())
-                    cut.resize(violation->at);
-                kept = trimRight(cut) + "\n" + e.injected + "\n";
+                if (cutAt != std::string::npos && cutAt < cut.size())
+                    cut.resize(cutAt);
+                kept = trimRight(cut) + "\n" + injected + "\n";
             }
         } else {
-            corrections += "\n\n" + e.injected;
+            corrections += "\n\n" + injected;
         }
-        addEvent(std::move(e));
         if (observer_)
             observer_->stageStarted(trace_.system, step.stage, candidate);
     }
@@ -704,6 +866,11 @@ Status UserRun::runLevel(StageId stage, int candidate, StepRecord& step) {
     }
     parsed["tokens"] = approxTokens(text);
     parsed["interventions"] = interventions;
+    ordered_json rules = ordered_json::object();
+    for (const auto& [rule, outcome] :
+         ruleOutcomes(hrt, stage, lastViolations, items.size(), mode == PromptMode::Prefill))
+        rules[std::string(rpiRuleName(rule))] = ruleOutcomeName(outcome);
+    parsed["rules"] = std::move(rules);
     step.parsed = parsed.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
     if (step.tokens.reasoning == 0)
         step.tokens.reasoning = approxTokens(text);
@@ -725,7 +892,22 @@ Status UserRun::runLevelStage(StageId stage) {
 }
 
 Status UserRun::runCandidates() {
+    const bool independent = ctx_->config.candidateMode == CandidateMode::Independent;
     for (int j = 1; j < ctx_->config.candidates; ++j) {
+        // An independent candidate walks its own levels first (recorded as that level with its
+        // candidate number); its answer is the Candidates step as in answer-only mode.
+        for (const auto& level : ctx_->hrt->levels) {
+            if (!independent || level.stage == StageId::Answer)
+                break;
+            if (observer_)
+                observer_->stageStarted(trace_.system, level.stage, j);
+            StepRecord step;
+            step.stage = level.stage;
+            step.candidate = j;
+            if (auto s = runLevel(level.stage, j, step); !s)
+                return s;
+            addStep(std::move(step));
+        }
         if (observer_)
             observer_->stageStarted(trace_.system, StageId::Candidates, j);
         StepRecord step;
@@ -775,46 +957,77 @@ Status UserRun::runCrossReference() {
                 addEvent(std::move(e));
             }
         } else {
-            llm::GenerationRequest request;
-            request.label =
-                "user " + record_.id + " · r2p · cross_reference #" + std::to_string(c + 1);
-            request.model = ctx_->config.model;
-            request.temperature = 0.0;
-            request.seed = ctx_->config.seed;
-            request.maxTokens = ctx_->config.judgeMaxTokens;
-            request.messages.push_back(
-                {llm::Role::User,
-                 renderJudgePrompt(hrt, record_.input, items_, facts, verdict.answer)});
-            auto hint = makeHint(StageId::CrossReference, static_cast<int>(c));
-            request.hint = std::move(hint);
-            step.prompt = renderPrompt(request);
+            const auto& cfg = ctx_->config;
+            const std::string basePrompt =
+                renderJudgePrompt(hrt, record_.input, items_, facts, verdict.answer);
             step.backendMode = "chat";
-            auto result = generate(std::move(request), StageId::CrossReference, static_cast<int>(c),
-                                   &step.raw, {});
-            if (!result) {
-                if (cancelled_)
-                    return result.error();
-                return fail(std::move(step), result.error().message);
-            }
-            addUsage(step, *result);
-            step.firstTokenMs = result->firstTokenMs;
-            step.reasoning = result->reasoning;
-            step.answer = result->answer.empty() ? result->reasoning : result->answer;
             verdict.judge = "model";
-            if (auto v = parseJudgeReply(step.answer)) {
-                verdict.verdict = v->verdict;
-                verdict.reason = v->reason;
-                for (int n : v->evidence)
+            std::optional<LexicalVerdict> parsedReply;
+            std::string failure;
+            // A reply without a verdict in the stated format is asked again once, then recorded
+            // as unparsed: never read as a verdict it did not give.
+            for (int attempt = 0; attempt < 2 && !parsedReply; ++attempt) {
+                llm::GenerationRequest request;
+                request.label = "user " + record_.id + " · r2p · cross_reference #" +
+                                std::to_string(c + 1) + (attempt > 0 ? " (retry)" : std::string());
+                request.model = cfg.effectiveJudgeModel();
+                request.temperature = cfg.judgeTemperature;
+                request.topP = cfg.judgeTopP;
+                request.seed = cfg.seed + static_cast<std::uint64_t>(attempt);
+                request.maxTokens = cfg.judgeMaxTokens;
+                std::string prompt = basePrompt;
+                if (attempt > 0)
+                    prompt += "\n\n" + std::string(kJudgeReminder);
+                request.messages.push_back({llm::Role::User, std::move(prompt)});
+                auto hint = makeHint(StageId::CrossReference, static_cast<int>(c));
+                hint->attempt = attempt;
+                request.hint = std::move(hint);
+                if (attempt == 0)
+                    step.prompt = renderPrompt(request);
+                else
+                    step.prompt += "\n\n--- attempt 2 ---\n\n" + renderPrompt(request);
+                auto result = generate(std::move(request), StageId::CrossReference,
+                                       static_cast<int>(c), &step.raw, {});
+                if (!result) {
+                    if (cancelled_)
+                        return result.error();
+                    return fail(std::move(step), result.error().message);
+                }
+                addUsage(step, *result);
+                step.attempts = attempt + 1;
+                if (attempt == 0)
+                    step.firstTokenMs = result->firstTokenMs;
+                step.reasoning = result->reasoning;
+                // Only the answer is read: a reasoning model's thinking may quote the format.
+                step.answer = result->answer;
+                parsedReply = parseJudgeReply(result->answer);
+                if (!parsedReply)
+                    failure =
+                        result->answer.empty()
+                            ? "the judge's reply had no answer" +
+                                  (result->finishReason == "length"
+                                       ? std::string(" (stopped at --judge-max-tokens ") +
+                                             std::to_string(cfg.judgeMaxTokens) + ")"
+                                       : std::string(result->reasoning.empty()
+                                                         ? ""
+                                                         : " after its reasoning"))
+                            : "the judge's reply has no line \"VERDICT: \" with exactly one of "
+                              "supported, partial, contradicted, unsupported";
+            }
+            if (parsedReply) {
+                verdict.verdict = parsedReply->verdict;
+                verdict.reason = parsedReply->reason;
+                for (int n : parsedReply->evidence)
                     if (n >= 1 && static_cast<std::size_t>(n) <= items_.size())
                         verdict.evidence.push_back(n);
             } else {
-                verdict.verdict = Verdict::Unsupported;
-                verdict.reason = "the judge's reply has no VERDICT line";
+                verdict.verdict = Verdict::Unparsed;
+                verdict.reason = failure + " (asked twice)";
                 EventRecord e;
                 e.kind = EventKind::Note;
                 e.stepSeq = static_cast<int>(trace_.steps.size());
-                e.detail = "candidate #" + std::to_string(c + 1) +
-                           ": the judge's reply has no VERDICT line; counted as unsupported";
+                e.detail = "candidate #" + std::to_string(c + 1) + ": " + failure +
+                           ", also when asked again; recorded as unparsed";
                 addEvent(std::move(e));
             }
         }
@@ -823,6 +1036,8 @@ Status UserRun::runCrossReference() {
                             {"agreement", verdict.agreement},
                             {"reason", verdict.reason},
                             {"judge", verdict.judge}};
+        if (!ctx_->offline)
+            parsed["judge_model"] = ctx_->config.effectiveJudgeModel();
         step.parsed = parsed.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
         step.status = StepStatus::Done;
         step.latencyMs = msSince(start);
@@ -881,13 +1096,114 @@ Status UserRun::runFinal() {
         reason += "; " + std::to_string(agreeing) + " of " +
                   std::to_string(trace_.verdicts.size()) + " candidates agree";
     chosen.reason = chosen.reason.empty() ? reason : chosen.reason;
+    if (ctx_->config.finalMode == FinalMode::Combine) {
+        chosen.chosen = false;
+        return runCombine(std::move(step), best, reason, start);
+    }
     step.answer = chosen.answer;
-    step.parsed =
-        ordered_json{{"chosen", best}, {"answer", chosen.answer}, {"reason", reason}}.dump(
-            -1, ' ', false, nlohmann::json::error_handler_t::replace);
+    step.parsed = ordered_json{
+        {"mode", "select"},
+        {"chosen", best},
+        {"answer", chosen.answer},
+        {"reason",
+         reason}}.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
     step.status = StepStatus::Done;
     step.latencyMs = msSince(start);
     trace_.prediction = chosen.answer;
+    addStep(std::move(step));
+    return Ok{};
+}
+
+// The paper's self-referencing as a final stage: the model reads every candidate with its
+// verdict and writes the final answer. A reply without an answer falls back to `best`.
+Status UserRun::runCombine(StepRecord step, std::size_t best, const std::string& selectReason,
+                           Clock::time_point start) {
+    const HrtTemplate& hrt = *ctx_->hrt;
+    const auto& cfg = ctx_->config;
+    const Sampling sampling = cfg.samplingOf(trace_.system);
+    std::string list;
+    for (const auto& v : trace_.verdicts) {
+        list += "#" + std::to_string(v.candidate + 1) + ": " + v.answer +
+                "\n   verdict: " + std::string(verdictName(v.verdict));
+        if (!v.evidence.empty()) {
+            list += " (";
+            for (std::size_t i = 0; i < v.evidence.size(); ++i)
+                list += (i ? ", P" : "P") + std::to_string(v.evidence[i]);
+            list += ")";
+        }
+        if (!v.reason.empty())
+            list += ": " + v.reason;
+        list += "\n";
+    }
+    llm::GenerationRequest request;
+    request.label = "user " + record_.id + " · r2p · final (combine)";
+    request.model = cfg.model;
+    request.temperature = sampling.temperature.value_or(cfg.temperature);
+    request.topP = sampling.topP;
+    request.seed = cfg.seed;
+    request.maxTokens = cfg.judgeMaxTokens;
+    request.messages.push_back({llm::Role::System, hrt.system});
+    request.messages.push_back(
+        {llm::Role::User,
+         "You wrote several candidate answers for one user, and each was checked against the "
+         "user's own history.\n\nThe input:\n" +
+             record_.input + "\n\nThe user's own history (numbered items):\n" +
+             renderItems(hrt, items_) + "\n\nThe candidates and their verdicts:\n" + list +
+             "\nWrite the final answer: the one the history supports best, or a better one "
+             "built from the supported candidates. The answer must be " +
+             hrt.answer.description + ". Reply with the answer only."});
+    auto hint = makeHint(StageId::Final, 0);
+    for (const auto& v : trace_.verdicts) {
+        hint->candidates.push_back(v.answer);
+        hint->verdicts.push_back(v.verdict);
+    }
+    request.hint = std::move(hint);
+    step.prompt = renderPrompt(request);
+    step.backendMode = ctx_->offline ? "offline" : "chat";
+    auto result = generate(std::move(request), StageId::Final, 0, &step.raw, {});
+    if (!result) {
+        if (cancelled_)
+            return result.error();
+        return fail(std::move(step), result.error().message);
+    }
+    addUsage(step, *result);
+    step.firstTokenMs = result->firstTokenMs;
+    step.reasoning = result->reasoning;
+    const std::string answer(text::pyStrip(result->answer));
+    ordered_json parsed{{"mode", "combine"}};
+    if (answer.empty()) {
+        auto& chosen = trace_.verdicts[best];
+        chosen.chosen = true;
+        step.answer = chosen.answer;
+        parsed["chosen"] = best;
+        parsed["answer"] = chosen.answer;
+        parsed["reason"] = "the model wrote no final answer; " + selectReason;
+        EventRecord e;
+        e.kind = EventKind::Note;
+        e.stepSeq = static_cast<int>(trace_.steps.size());
+        e.detail = "combine: the model wrote no final answer (finish_reason \"" +
+                   result->finishReason + "\"); the best-supported candidate stands in";
+        addEvent(std::move(e));
+    } else {
+        int same = -1;
+        for (std::size_t c = 0; c < trace_.verdicts.size(); ++c)
+            if (same < 0 && text::pyStrip(trace_.verdicts[c].answer) == answer)
+                same = static_cast<int>(c);
+        if (same >= 0)
+            trace_.verdicts[static_cast<std::size_t>(same)].chosen = true;
+        step.answer = answer;
+        parsed["chosen"] = same;
+        parsed["answer"] = answer;
+        parsed["reason"] = "written by the model from " + std::to_string(trace_.verdicts.size()) +
+                           " candidates and their verdicts" +
+                           (same >= 0 ? "; the same as #" + std::to_string(same + 1)
+                                      : std::string("; none of the candidates"));
+    }
+    parsed["in_format"] = answerInFormat(hrt.answer, step.answer);
+    step.parsed = parsed.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    step.status = StepStatus::Done;
+    step.latencyMs = msSince(start);
+    trace_.prediction = step.answer;
     addStep(std::move(step));
     return Ok{};
 }
@@ -914,11 +1230,14 @@ Status UserRun::runGenerate() {
         options.maxProfileWords = cfg.maxProfileWords;
         prompt = prompt::buildLampPrompt(ctx_->task, record_.input, items, options).text;
     }
+    // no-profile and lamp-rag: the answer gets LaMP's budget, the reasoning its own (a
+    // reasoning model's thinking must not eat the answer, nor a cut thought become it).
+    int answerBudget = 0;
     if (trace_.system != SystemId::LrmRag) {
         const HrtLevel* answer = ctx_->hrt->level(StageId::Answer);
-        const int limit = cfg.baselineMaxTokens > 0 ? cfg.baselineMaxTokens
-                                                    : (answer ? answer->budgetTokens * 4 : 256);
-        request.maxTokens = limit;
+        answerBudget = cfg.baselineMaxTokens > 0 ? cfg.baselineMaxTokens
+                                                 : (answer ? answer->budgetTokens : 64);
+        request.maxTokens = answerBudget + std::max(0, cfg.baselineReasoningTokens);
     }
     request.messages.push_back({llm::Role::User, prompt});
     auto hint = makeHint(StageId::Generate, 0);
@@ -933,15 +1252,29 @@ Status UserRun::runGenerate() {
     addUsage(step, *result);
     step.firstTokenMs = result->firstTokenMs;
     step.reasoning = result->reasoning;
-    // lrm-rag takes the answer after the reasoning; the others whatever the model returned.
-    step.answer = trace_.system == SystemId::LrmRag || !result->answer.empty() ? result->answer
-                                                                               : result->reasoning;
+    // The answer is what comes after the reasoning; a reply cut while still reasoning has none
+    // (the thought is not the answer).
+    step.answer = result->answer;
+    bool truncated = false;
+    if (answerBudget > 0) {
+        // Cut by the server (max_tokens) or longer than the answer budget.
+        truncated = result->finishReason == "length";
+        if (approxTokens(step.answer) > answerBudget) {
+            step.answer = clipUtf8(step.answer, static_cast<std::size_t>(answerBudget) * 4);
+            truncated = true;
+        }
+    }
     if (step.tokens.reasoning == 0)
         step.tokens.reasoning = approxTokens(result->reasoning);
-    step.parsed = ordered_json{{"answer", std::string(text::pyStrip(step.answer))},
-                               {"in_format", answerInFormat(ctx_->hrt->answer, step.answer)},
-                               {"finish_reason", result->finishReason}}
-                      .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    ordered_json parsed{{"answer", std::string(text::pyStrip(step.answer))},
+                        {"in_format", !truncated && answerInFormat(ctx_->hrt->answer, step.answer)},
+                        {"finish_reason", result->finishReason}};
+    if (answerBudget > 0) {
+        parsed["answer_budget"] = answerBudget;
+        parsed["reasoning_budget"] = cfg.baselineReasoningTokens;
+        parsed["truncated"] = truncated;
+    }
+    step.parsed = parsed.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
     step.status = StepStatus::Done;
     step.latencyMs = msSince(start);
     trace_.prediction = step.answer;
@@ -955,6 +1288,11 @@ Status UserRun::runScore() {
     step.stage = StageId::Score;
     step.backendMode = "local";
     trace_.formatOk = answerInFormat(ctx_->hrt->answer, trace_.prediction);
+    // A truncated baseline answer is scored as it is (as LaMP would) but never in the format.
+    for (const auto& s : trace_.steps)
+        if (s.stage == StageId::Generate &&
+            s.parsed.find("\"truncated\":true") != std::string::npos)
+            trace_.formatOk = false;
     trace_.reasoningTokens = 0;
     for (const auto& s : trace_.steps)
         trace_.reasoningTokens += s.tokens.reasoning;
@@ -1018,9 +1356,9 @@ void UserRun::truncateFrom(std::size_t stepIndex) {
             v.judge = parsed.value("judge", "");
             trace_.verdicts.push_back(std::move(v));
         } else if (s.stage == StageId::Final) {
-            const auto chosen = parsed.value("chosen", std::size_t{0});
-            if (chosen < trace_.verdicts.size())
-                trace_.verdicts[chosen].chosen = true;
+            const auto chosen = parsed.value("chosen", 0); // -1: combine wrote a new answer
+            if (chosen >= 0 && static_cast<std::size_t>(chosen) < trace_.verdicts.size())
+                trace_.verdicts[static_cast<std::size_t>(chosen)].chosen = true;
             trace_.prediction = s.answer;
         } else if (s.stage == StageId::Generate) {
             trace_.prediction = s.answer;
@@ -1041,7 +1379,8 @@ Status UserRun::rerunFrom(StageId stage) {
     const auto planIndex = static_cast<std::size_t>(at - plan_.begin());
     std::size_t stepIndex = trace_.steps.size();
     for (std::size_t i = 0; i < trace_.steps.size(); ++i) {
-        const auto pos = std::find(plan_.begin(), plan_.end(), trace_.steps[i].stage);
+        const auto pos = std::find(plan_.begin(), plan_.end(),
+                                   planStageOf(trace_.steps[i].stage, trace_.steps[i].candidate));
         if (pos != plan_.end() && static_cast<std::size_t>(pos - plan_.begin()) >= planIndex) {
             stepIndex = i;
             break;
@@ -1071,6 +1410,10 @@ Status UserRun::replaceOutput(StageId stage, int candidate, std::string text) {
                           stage == StageId::Final || stage == StageId::Generate;
     if (!editable)
         return Error{"the " + std::string(stageName(stage)) + " stage has no text to edit"};
+    if (candidate > 0 && isLevel(stage))
+        return Error{"candidate #" + std::to_string(candidate + 1) + "'s " +
+                     std::string(stageName(stage)) +
+                     " is part of its own chain: edit its answer, or re-run from candidates"};
     StepRecord step = trace_.steps[index];
     const HrtTemplate& hrt = *ctx_->hrt;
     step.answer = text;

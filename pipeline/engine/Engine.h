@@ -13,8 +13,10 @@
 #include "pipeline/retrieval/Retriever.h"
 
 #include <atomic>
+#include <chrono>
 #include <cstdint>
 #include <functional>
+#include <map>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -30,6 +32,32 @@ enum class PromptMode {
     Chat,    // re-ask each stage (and each correction) through /v1/chat/completions
 };
 
+// How candidates 2..M are sampled (ARCHITECTURE.md, "Cross-reference").
+enum class CandidateMode {
+    Invalid = 0,
+    Independent, // each candidate is its own chain from the first HRT level (the paper's)
+    AnswerOnly,  // cheaper: only the Answer level again, on the main chain's levels
+};
+// How the final answer comes out of the candidates.
+enum class FinalMode {
+    Invalid = 0,
+    Select,  // the best-supported, most-agreed candidate
+    Combine, // the model writes the final answer from the candidates and their verdicts
+};
+// "independent", "answer-only"; "select", "combine"
+std::string_view candidateModeName(CandidateMode m);
+std::optional<CandidateMode> parseCandidateMode(std::string_view name);
+std::string_view finalModeName(FinalMode m);
+std::optional<FinalMode> parseFinalMode(std::string_view name);
+
+// Sampling of one system's requests; unset fields keep the engine's defaults.
+struct Sampling {
+    std::optional<double> temperature;
+    std::optional<double> topP;
+    std::optional<int> maxTokens;
+    bool operator==(const Sampling&) const = default;
+};
+
 struct EngineConfig {
     std::string ranker = "bm25";
     std::size_t k = 5;
@@ -43,8 +71,28 @@ struct EngineConfig {
     std::string model;
     std::string chatTemplate;        // override id; empty: chosen from the model name
     std::size_t maxProfileWords = 0; // lamp-rag / lrm-rag prompt word budget; 0: none
-    int baselineMaxTokens = 0;       // lamp-rag answer limit; 0: the template's answer budget
-    int judgeMaxTokens = 512;
+    int baselineMaxTokens = 0; // no-profile / lamp-rag answer budget; 0: the template's (LaMP's)
+    // Their reasoning budget with a reasoning model, apart from the answer's: requests ask for
+    // reasoning + answer tokens; an answer cut by either is marked truncated.
+    int baselineReasoningTokens = 4096;
+    CandidateMode candidateMode = CandidateMode::Independent;
+    FinalMode finalMode = FinalMode::Select;
+    // The cross-reference judge: its own model (empty: the reasoner's), sampling and budget (a
+    // reasoning model thinks before its verdict, so the budget is generous).
+    std::string judgeModel;
+    double judgeTemperature = 0.0;
+    std::optional<double> judgeTopP;
+    int judgeMaxTokens = 4096;
+    // Per-system sampling (--temperature r2p=0.6 ...): overrides temperature and max tokens
+    // of that system's requests; the offline reasoner's variation follows the temperature.
+    std::map<SystemId, Sampling> sampling;
+    // The generation tasks' main metric ("rouge-1", the default and the paper's, or "rouge-L").
+    std::string mainMetric;
+
+    const std::string& effectiveJudgeModel() const {
+        return judgeModel.empty() ? model : judgeModel;
+    }
+    Sampling samplingOf(SystemId system) const;
 };
 
 // The settings as a run stores them (RunInfo::config), and back; unknown or missing keys keep
@@ -85,6 +133,8 @@ public:
 
 // The stages a system runs, in order (R2P without Candidates when M is 1).
 std::vector<StageId> stagePlan(SystemId system, int candidates);
+// The plan stage a step belongs to: a further candidate's own HRT levels belong to Candidates.
+StageId planStageOf(StageId stage, int candidate);
 
 class UserRun {
 public:
@@ -137,6 +187,8 @@ private:
     Status runCandidates();
     Status runCrossReference();
     Status runFinal();
+    Status runCombine(StepRecord step, std::size_t best, const std::string& selectReason,
+                      std::chrono::steady_clock::time_point start);
     Status runScore();
     Status runGenerate();
     // Returns true to stop the stream (an RPI rule fired); sees reasoning and answer so far.
@@ -145,8 +197,10 @@ private:
                                            int candidate, std::string* streamed,
                                            const StreamCheck& check);
     std::shared_ptr<StageHint> makeHint(StageId stage, int candidate) const;
-    std::string levelText(StageId stage) const; // the recorded text of an HRT level
-    std::string earlierLevels(StageId stage) const;
+    int chainOf(int candidate) const; // whose levels a candidate builds on
+    // The recorded text of an HRT level of a chain (0: the main chain).
+    std::string levelText(StageId stage, int chain = 0) const;
+    std::string earlierLevels(StageId stage, int chain) const;
     void addStep(StepRecord step);
     void addEvent(EventRecord event);
     Status fail(StepRecord step, std::string message);
@@ -189,8 +243,9 @@ LexicalVerdict lexicalJudge(TaskId task, const HrtTemplate& hrt, std::string_vie
                             const std::vector<PromptItem>& items, std::string_view facts,
                             std::string_view input);
 
-// Reads a model judge's reply ("VERDICT: ...", "EVIDENCE: P1, P3", "REASON: ..."); nullopt if
-// it has no valid VERDICT line.
+// Reads a model judge's reply ("VERDICT: ...", "EVIDENCE: P1, P3", "REASON: ..."), strictly:
+// nullopt unless a line "VERDICT:" carries exactly one of supported, partial, contradicted,
+// unsupported (case, markdown bold and a full stop aside), and no other VERDICT line disagrees.
 std::optional<LexicalVerdict> parseJudgeReply(std::string_view reply);
 
 } // namespace r2p::engine

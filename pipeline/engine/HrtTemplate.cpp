@@ -27,8 +27,12 @@ using nlohmann::ordered_json;
 
 constexpr std::array<StageId, 4> kLevelOrder{StageId::TaskAnalysis, StageId::ProfileSynthesis,
                                              StageId::AnswerPlan, StageId::Answer};
+// Every template must carry a correction for these.
 constexpr std::array<RpiRule, 4> kRules{RpiRule::MarkerOrder, RpiRule::TokenBudget,
                                         RpiRule::Citations, RpiRule::AnswerFormat};
+constexpr std::array<RpiRule, 5> kAllRules{RpiRule::MarkerOrder, RpiRule::TokenBudget,
+                                           RpiRule::Citations, RpiRule::AnswerFormat,
+                                           RpiRule::Repetition};
 
 constexpr std::array<std::string_view, 11> kTopKeys{
     "id",       "version", "task",   "system",      "instructions", "item",
@@ -426,8 +430,12 @@ HrtTemplate parseDocument(const json& root, const Reader& r) {
     for (const auto& [key, value] : corrections.items())
         if (!parseRpiRule(key))
             r.fail("corrections: unknown rule \"" + key +
-                   "\" (marker-order, token-budget, citations, answer-format)");
-    for (RpiRule rule : kRules) {
+                   "\" (marker-order, token-budget, citations, answer-format, repetition)");
+    for (RpiRule rule : kAllRules) {
+        // Rules added after the first templates are optional: a built-in thought stands in.
+        if (std::find(kRules.begin(), kRules.end(), rule) == kRules.end() &&
+            !corrections.contains(std::string(rpiRuleName(rule))))
+            continue;
         const std::string path = "corrections." + std::string(rpiRuleName(rule));
         std::string text = r.string(corrections, std::string(rpiRuleName(rule)), path);
         r.placeholders(text, kCorrectionNames, path);
@@ -524,7 +532,7 @@ std::string serializeHrtTemplate(const HrtTemplate& t) {
     answer["description"] = t.answer.description;
     root["answer"] = std::move(answer);
     ordered_json corrections = ordered_json::object();
-    for (RpiRule rule : kRules)
+    for (RpiRule rule : kAllRules)
         if (const auto it = t.corrections.find(rule); it != t.corrections.end())
             corrections[std::string(rpiRuleName(rule))] = it->second;
     root["corrections"] = std::move(corrections);
@@ -647,6 +655,10 @@ std::string renderCorrection(const HrtTemplate& t, RpiRule rule, StageId stage,
             break;
         case RpiRule::AnswerFormat:
             text = "Wait, the answer must be {format}.";
+            break;
+        case RpiRule::Repetition:
+            text = "Wait, I am going round in circles and repeating myself. I should say each "
+                   "point once and finish \"{title}\".";
             break;
         case RpiRule::Invalid:
             return {};

@@ -345,6 +345,7 @@ LexicalVerdict lexicalJudge(TaskId task, const HrtTemplate& hrt, std::string_vie
 
 std::optional<LexicalVerdict> parseJudgeReply(std::string_view reply) {
     LexicalVerdict v;
+    bool ambiguous = false; // two VERDICT lines that disagree
     std::size_t pos = 0;
     while (pos <= reply.size()) {
         std::size_t end = reply.find('\n', pos);
@@ -367,16 +368,20 @@ std::optional<LexicalVerdict> parseJudgeReply(std::string_view reply) {
             return text::pyStrip(rest);
         };
         if (auto rest = after("verdict")) {
-            const std::string word = lower(*rest);
-            for (auto [name, verdict] : {std::pair{"contradict", Verdict::Contradicted},
-                                         std::pair{"unsupported", Verdict::Unsupported},
-                                         std::pair{"not supported", Verdict::Unsupported},
-                                         std::pair{"partial", Verdict::Partial},
-                                         std::pair{"supported", Verdict::Supported}})
-                if (word.find(name) != std::string::npos) {
-                    v.verdict = verdict;
-                    break;
-                }
+            // Strict: the value is exactly one verdict word (bold or a full stop around it
+            // allowed). "partially supported" or the format line echoed back are no verdict.
+            std::string_view value = *rest;
+            while (!value.empty() && (value.back() == '*' || value.back() == '.' ||
+                                      value.back() == ' ' || value.back() == '\r'))
+                value.remove_suffix(1);
+            while (!value.empty() && value.front() == '*')
+                value.remove_prefix(1);
+            const auto word = parseVerdict(lower(value));
+            if (word && *word != Verdict::Unparsed) {
+                if (v.verdict != Verdict::Invalid && v.verdict != *word)
+                    ambiguous = true;
+                v.verdict = *word;
+            }
         } else if (auto ev = after("evidence")) {
             for (std::size_t i = 0; i + 1 < ev->size(); ++i)
                 if ((*ev)[i] == 'P' && std::isdigit(static_cast<unsigned char>((*ev)[i + 1]))) {
@@ -393,7 +398,7 @@ std::optional<LexicalVerdict> parseJudgeReply(std::string_view reply) {
             v.reason = std::string(*reason);
         }
     }
-    if (v.verdict == Verdict::Invalid)
+    if (v.verdict == Verdict::Invalid || ambiguous)
         return std::nullopt;
     return v;
 }

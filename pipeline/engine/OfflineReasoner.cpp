@@ -1736,6 +1736,30 @@ OfflineAnswer offlineReason(const StageHint& hint, const OfflineOptions& options
         out.answer = d.answer;
         return out;
     }
+    case StageId::Final: {
+        // Combine: a vote over the candidates' answers, each weighted by its verdict.
+        std::vector<std::pair<std::string, int>> votes;
+        for (std::size_t i = 0; i < hint.candidates.size(); ++i) {
+            const Verdict v = i < hint.verdicts.size() ? hint.verdicts[i] : Verdict::Invalid;
+            const int weight = v == Verdict::Supported                               ? 3
+                               : v == Verdict::Partial                               ? 2
+                               : v == Verdict::Unparsed || v == Verdict::Unsupported ? 1
+                                                                                     : 0;
+            const std::string answer(text::pyStrip(hint.candidates[i]));
+            auto it = std::find_if(votes.begin(), votes.end(),
+                                   [&](const auto& p) { return p.first == answer; });
+            if (it == votes.end())
+                votes.emplace_back(answer, weight);
+            else
+                it->second += weight;
+        }
+        const auto best =
+            std::max_element(votes.begin(), votes.end(),
+                             [](const auto& a, const auto& b) { return a.second < b.second; });
+        out.answer =
+            best == votes.end() ? decide(task, format, c.input, c.weighted).answer : best->first;
+        return out;
+    }
     case StageId::CrossReference: {
         // A judge's reply: the lexical check of this candidate's answer.
         StageHint answerHint = hint;

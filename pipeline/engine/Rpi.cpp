@@ -3,6 +3,7 @@
 #include "pipeline/text/PyText.h"
 
 #include <algorithm>
+#include <unordered_map>
 
 namespace r2p::engine {
 
@@ -250,58 +251,160 @@ std::optional<RpiViolation> checkStreaming(const HrtTemplate& t, StageId stage,
     return budgetViolation(level, tokens);
 }
 
-std::optional<RpiViolation> checkStageEnd(const HrtTemplate& t, StageId stage,
-                                          std::string_view stageText, int tokens,
-                                          std::size_t itemCount) {
+std::vector<RpiViolation> checkStageEndAll(const HrtTemplate& t, StageId stage,
+                                           std::string_view stageText, int tokens,
+                                           std::size_t itemCount, std::string_view reasoning) {
+    std::vector<RpiViolation> out;
     const HrtLevel* level = t.level(stage);
     if (!level)
-        return std::nullopt;
+        return out;
 
-    // MarkerOrder: opens with its marker, no other level's marker, a body.
+    // MarkerOrder: opens with its marker, no other level's marker (in the reasoning either),
+    // a body.
     const std::string_view stripped = text::pyStrip(stageText);
-    if (stripped.substr(0, level->marker.size()) != level->marker)
-        return RpiViolation{RpiRule::MarkerOrder,
-                            stripped.empty()
-                                ? "\"" + level->title + "\" is empty"
-                                : "\"" + level->title + "\" does not start with its marker \"" +
-                                      level->marker + "\"",
-                            npos};
-    if (auto v = otherMarkerViolation(t, level, stageText))
-        return v;
     const std::string body = stageBody(t, stage, stageText);
-    if (body.empty())
-        return RpiViolation{RpiRule::MarkerOrder,
-                            "\"" + level->title + "\" has nothing after its marker line", npos};
+    if (stripped.substr(0, level->marker.size()) != level->marker)
+        out.push_back({RpiRule::MarkerOrder,
+                       stripped.empty()
+                           ? "\"" + level->title + "\" is empty"
+                           : "\"" + level->title + "\" does not start with its marker \"" +
+                                 level->marker + "\"",
+                       npos});
+    else if (auto v = otherMarkerViolation(t, level, stageText))
+        out.push_back(std::move(*v));
+    else if (auto r = otherMarkerViolation(t, level, reasoning)) {
+        r->evidence += " (in the reasoning)";
+        r->at = npos;
+        out.push_back(std::move(*r));
+    } else if (body.empty())
+        out.push_back({RpiRule::MarkerOrder,
+                       "\"" + level->title + "\" has nothing after its marker line", npos});
 
     if (auto v = budgetViolation(level, tokens))
-        return v;
+        out.push_back(std::move(*v));
 
     if (level->requiresCitations && itemCount > 0) {
-        const auto ranges = citationRanges(stageText);
-        if (ranges.empty())
-            return RpiViolation{RpiRule::Citations,
-                                "no [P#] citation in \"" + level->title + "\" (" +
-                                    std::to_string(tokens) + " tokens, " +
-                                    std::to_string(itemCount) + " items retrieved)",
-                                npos};
-        for (const auto& r : ranges) {
+        // Citations count in the reasoning too: a model may ground its facts while thinking.
+        std::vector<CitationRange> ranges = citationRanges(stageText);
+        const auto thought = citationRanges(reasoning);
+        if (ranges.empty() && thought.empty())
+            out.push_back({RpiRule::Citations,
+                           "no [P#] citation in \"" + level->title + "\" (" +
+                               std::to_string(tokens) + " tokens, " + std::to_string(itemCount) +
+                               " items retrieved)",
+                           npos});
+        const std::size_t inText = ranges.size();
+        ranges.insert(ranges.end(), thought.begin(), thought.end());
+        for (std::size_t i = 0; i < ranges.size(); ++i) {
+            const auto& r = ranges[i];
             std::optional<int> bad;
             forEachCited(r, [&](int n) {
                 if (!bad && (n < 1 || static_cast<std::size_t>(n) > itemCount))
                     bad = n;
             });
-            if (bad)
-                return RpiViolation{
-                    RpiRule::Citations,
-                    "cites [P" + std::to_string(*bad) + "] but only " + std::to_string(itemCount) +
-                        (itemCount == 1 ? " item was" : " items were") + " retrieved",
-                    r.at};
+            if (bad) {
+                out.push_back({RpiRule::Citations,
+                               "cites [P" + std::to_string(*bad) + "] but only " +
+                                   std::to_string(itemCount) +
+                                   (itemCount == 1 ? " item was" : " items were") + " retrieved" +
+                                   (i >= inText ? " (in the reasoning)" : ""),
+                               i < inText ? r.at : npos});
+                break;
+            }
         }
     }
 
     if (stage == StageId::Answer && !answerInFormat(t.answer, body))
-        return RpiViolation{RpiRule::AnswerFormat, formatProblem(t.answer, body), npos};
+        out.push_back({RpiRule::AnswerFormat, formatProblem(t.answer, body), npos});
+
+    if (auto v = checkRepetition(stageText))
+        out.push_back(std::move(*v));
+    else if (auto r = checkRepetition(reasoning)) {
+        r->evidence += " (in the reasoning)";
+        r->at = npos;
+        out.push_back(std::move(*r));
+    }
+    return out;
+}
+
+std::optional<RpiViolation> checkStageEnd(const HrtTemplate& t, StageId stage,
+                                          std::string_view stageText, int tokens,
+                                          std::size_t itemCount) {
+    auto all = checkStageEndAll(t, stage, stageText, tokens, itemCount, {});
+    if (all.empty())
+        return std::nullopt;
+    return std::move(all.front());
+}
+
+std::optional<RpiViolation> checkRepetition(std::string_view text) {
+    // Word spans as views into `text`; an n-gram is keyed by the bytes from its first word's
+    // start to its last word's end, whitespace normalised by comparing word by word.
+    struct Word {
+        std::size_t at, len;
+    };
+    std::vector<Word> words;
+    for (std::size_t p = 0; p < text.size();) {
+        while (p < text.size() &&
+               (text[p] == ' ' || text[p] == '\n' || text[p] == '\t' || text[p] == '\r'))
+            ++p;
+        const std::size_t start = p;
+        while (p < text.size() && text[p] != ' ' && text[p] != '\n' && text[p] != '\t' &&
+               text[p] != '\r')
+            ++p;
+        if (p > start)
+            words.push_back({start, p - start});
+    }
+    if (words.size() < kRepetitionNgram * (kRepetitionMaxRepeats + 1))
+        return std::nullopt;
+    auto key = [&](std::size_t i) {
+        std::string k;
+        for (std::size_t w = i; w < i + kRepetitionNgram; ++w) {
+            k.append(text.substr(words[w].at, words[w].len));
+            k += ' ';
+        }
+        return k;
+    };
+    std::unordered_map<std::string, std::pair<std::size_t, std::size_t>> seen; // count, last
+    for (std::size_t i = 0; i + kRepetitionNgram <= words.size(); ++i) {
+        auto& [count, last] = seen[key(i)];
+        // Overlapping occurrences ("a a a a ...") count once per n-gram length.
+        if (count > 0 && i < last + kRepetitionNgram)
+            continue;
+        ++count;
+        last = i;
+        if (count > kRepetitionMaxRepeats) {
+            std::string span = key(i);
+            span.pop_back();
+            return RpiViolation{RpiRule::Repetition,
+                                quoted(span) + " repeated " + std::to_string(count) + " times",
+                                words[i].at};
+        }
+    }
     return std::nullopt;
+}
+
+std::vector<std::pair<RpiRule, RuleOutcome>>
+ruleOutcomes(const HrtTemplate& t, StageId stage, const std::vector<RpiViolation>& violations,
+             std::size_t itemCount, bool markerWrittenByEngine) {
+    std::vector<std::pair<RpiRule, RuleOutcome>> out;
+    const HrtLevel* level = t.level(stage);
+    if (!level)
+        return out;
+    auto violated = [&](RpiRule rule) {
+        return std::any_of(violations.begin(), violations.end(),
+                           [&](const RpiViolation& v) { return v.rule == rule; });
+    };
+    auto add = [&](RpiRule rule, bool applies) {
+        out.emplace_back(rule, violated(rule) ? RuleOutcome::Violated
+                               : applies      ? RuleOutcome::Complied
+                                              : RuleOutcome::NotApplicable);
+    };
+    add(RpiRule::MarkerOrder, !markerWrittenByEngine);
+    add(RpiRule::TokenBudget, true);
+    add(RpiRule::Citations, level->requiresCitations && itemCount > 0);
+    add(RpiRule::AnswerFormat, stage == StageId::Answer);
+    add(RpiRule::Repetition, true);
+    return out;
 }
 
 std::size_t findMarkerLine(std::string_view text, std::string_view marker) {

@@ -9,6 +9,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace r2p::engine {
@@ -29,6 +30,27 @@ int approxTokens(std::string_view text);
 // count so far (usage or approxTokens). Stages that are not HRT levels never violate.
 std::optional<RpiViolation> checkStreaming(const HrtTemplate& t, StageId stage,
                                            std::string_view textSoFar, int tokens);
+
+// Repetition: a span of kRepetitionNgram words that occurs more than kRepetitionMaxRepeats
+// times (non-overlapping) is a loop; `at` = where the first repeat over the limit starts.
+inline constexpr std::size_t kRepetitionNgram = 8;
+inline constexpr std::size_t kRepetitionMaxRepeats = 2;
+std::optional<RpiViolation> checkRepetition(std::string_view text);
+
+// Every rule violated at the end of a stage, at most one violation per rule, in rule order:
+// MarkerOrder, TokenBudget, Citations, AnswerFormat, Repetition (see checkStageEnd). `reasoning`
+// is the model's separate reasoning for the level (chat mode): another level's marker, an
+// out-of-range citation or a loop in it violates too, and its citations count.
+std::vector<RpiViolation> checkStageEndAll(const HrtTemplate& t, StageId stage,
+                                           std::string_view stageText, int tokens,
+                                           std::size_t itemCount, std::string_view reasoning);
+
+// Each rule's outcome for a level given its violations: NotApplicable where it cannot fail
+// (MarkerOrder when the engine wrote the marker itself in prefill and nothing else broke it;
+// Citations without items or on a level that needs none; AnswerFormat before the answer).
+std::vector<std::pair<RpiRule, RuleOutcome>>
+ruleOutcomes(const HrtTemplate& t, StageId stage, const std::vector<RpiViolation>& violations,
+             std::size_t itemCount, bool markerWrittenByEngine);
 
 // All rules at the end of a stage, first violation in rule order: MarkerOrder (the text must
 // start, after whitespace, with the level's marker and contain no other level's marker, and

@@ -132,8 +132,8 @@ std::string summaryJson(const RunSummary& summary) {
                     metrics[k]["ci95"] = {iv.lo, iv.hi};
         }
         ordered_json verdicts = ordered_json::object();
-        for (Verdict v :
-             {Verdict::Supported, Verdict::Partial, Verdict::Contradicted, Verdict::Unsupported}) {
+        for (Verdict v : {Verdict::Supported, Verdict::Partial, Verdict::Contradicted,
+                          Verdict::Unsupported, Verdict::Unparsed}) {
             const auto it = s.verdicts.find(v);
             verdicts[std::string(verdictName(v))] = it == s.verdicts.end() ? 0 : it->second;
         }

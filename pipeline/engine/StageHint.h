@@ -6,6 +6,7 @@
 #include "HrtTemplate.h"
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -32,6 +33,12 @@ struct StageHint {
     std::uint64_t seed = 0;
     RpiRule correcting = RpiRule::Invalid; // set on a retry after an intervention
     int attempt = 0;                       // 0 first try, 1.. after interventions
+    // Final (combine): every candidate's answer and verdict, index = candidate.
+    std::vector<std::string> candidates;
+    std::vector<Verdict> verdicts;
+    // Sampling of the request, so the reasoner's variation can follow it.
+    double temperature = 0;
+    std::optional<double> topP;
 };
 
 } // namespace r2p::engine

@@ -9,6 +9,7 @@
 #include <chrono>
 #include <csignal>
 #include <fcntl.h>
+#include <filesystem>
 #include <gtest/gtest.h>
 #include <map>
 #include <nlohmann/json.hpp>
@@ -86,7 +87,7 @@ TEST(RunCli, OfflineRunPrintsTheSummaryAndExportsEvaluate) {
             ++verdicts;
         EXPECT_EQ(j["run"], runId);
     }
-    EXPECT_EQ(stages["task_analysis"], 8);
+    EXPECT_EQ(stages["task_analysis"], 8 * 3); // three independent chains per user
     EXPECT_EQ(stages["generate"], 8 * 3);
     EXPECT_EQ(stages["score"], 8 * 4);
     EXPECT_EQ(verdicts, 8u * 3u);
@@ -121,8 +122,9 @@ TEST(RunCli, BadInputIsAUsageErrorThatNamesIt) {
     EXPECT_EQ(r.exitCode, 2);
     EXPECT_NE(r.err.find("LaMP_3"), std::string::npos) << r.err;
 
-    r = runCli(
-        {"run", "--project", project, "--questions", q, "--systems", "r2p", "--backend", "openai"});
+    // The task is named: the outputs file beside the questions is now found and checked.
+    r = runCli({"run", "--project", project, "--questions", q, "--task", "LaMP-3", "--systems",
+                "r2p", "--backend", "openai"});
     EXPECT_EQ(r.exitCode, 2);
     EXPECT_NE(r.err.find("--base-url"), std::string::npos) << r.err;
 
@@ -272,6 +274,36 @@ TEST(RunCli, AWarmCacheReRunMakesNoNetworkCallAndReplayNeedsNoServer) {
     auto miss = withBackend({"--backend", "replay", "--k", "2"});
     EXPECT_EQ(miss.exitCode, 1);
     EXPECT_NE(miss.err.find("not in the response cache"), std::string::npos) << miss.err;
+}
+
+} // namespace
+
+namespace {
+
+TEST(RunCli, WithoutOutputsTheFileBesideTheQuestionsIsUsedOrItSaysNoMetrics) {
+    test::TempDir dir;
+    const std::string alone = dir.file("alone");
+    const std::string beside = dir.file("beside");
+    std::filesystem::create_directories(alone);
+    std::filesystem::create_directories(beside);
+    for (const std::string& d : {alone, beside})
+        std::filesystem::copy_file(demo("LaMP-3", "dev_questions.json"), d + "/dev_questions.json");
+    std::filesystem::copy_file(demo("LaMP-3", "dev_outputs.json"), beside + "/dev_outputs.json");
+
+    auto r = runCli({"run", "--project", dir.file("a.r2p"), "--questions",
+                     alone + "/dev_questions.json", "--systems", "lamp-rag", "--users", "2"});
+    ASSERT_EQ(r.exitCode, 0) << r.err;
+    EXPECT_NE(r.err.find("no metrics will be computed"), std::string::npos) << r.err;
+    EXPECT_EQ(json::parse(r.out)["systems"]["lamp-rag"]["scored"], 0);
+
+    r = runCli({"run", "--project", dir.file("b.r2p"), "--questions",
+                beside + "/dev_questions.json", "--systems", "lamp-rag", "--users", "2"});
+    ASSERT_EQ(r.exitCode, 0) << r.err;
+    EXPECT_NE(r.err.find("scoring against " + beside + "/dev_outputs.json"), std::string::npos)
+        << r.err;
+    const json summary = json::parse(r.out);
+    EXPECT_EQ(summary["systems"]["lamp-rag"]["scored"], 2);
+    EXPECT_EQ(summary["main_metric"], "MAE");
 }
 
 } // namespace

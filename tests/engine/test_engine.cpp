@@ -48,6 +48,33 @@ std::vector<StageId> stagesOf(const UserTrace& t) {
     return out;
 }
 
+// A body substring found only in the chat request of `stage` of the chain with `seed`: the
+// request's seed comes right before its stop sequence (the next level's marker).
+std::string chainLevelKey(const HrtTemplate& t, StageId stage, int seed) {
+    std::string next;
+    for (std::size_t i = 0; i + 1 < t.levels.size(); ++i)
+        if (t.levels[i].stage == stage)
+            next = t.levels[i + 1].marker;
+    // The Answer level has no stop sequence: "stream" follows (the body's keys are sorted).
+    if (next.empty())
+        return "\"seed\":" + std::to_string(seed) + ",\"stream\"";
+    return "\"seed\":" + std::to_string(seed) + ",\"stop\":[\"" + test::jsonEscaped(next) + "\"]";
+}
+
+const StepRecord* stepOf(const UserTrace& t, StageId stage, int candidate) {
+    for (const auto& s : t.steps)
+        if (s.stage == stage && s.candidate == candidate)
+            return &s;
+    return nullptr;
+}
+
+std::string itemText(const PromptItem& item) {
+    for (const auto& [k, v] : item.fields)
+        if (k == "text")
+            return v;
+    return {};
+}
+
 class EngineHttpTest : public ::testing::Test {
 protected:
     void SetUp() override {
@@ -89,8 +116,11 @@ protected:
 };
 
 TEST_F(EngineHttpTest, RunRecordsEveryStageInOrder) {
+    // Answer-only candidates: one step each (independent chains: IndependentCandidates...).
     test::scriptCompliantModel(server, *hrt, "4");
-    UserRun run(context(), user.record, user.gold, SystemId::R2P);
+    EngineConfig config;
+    config.candidateMode = CandidateMode::AnswerOnly;
+    UserRun run(context(config), user.record, user.gold, SystemId::R2P);
     ASSERT_TRUE(run.run());
     ASSERT_TRUE(run.finished());
     const UserTrace& t = run.trace();
@@ -191,7 +221,7 @@ TEST_P(EngineRpiTest, ViolationIsCorrectedInChatMode) {
     EXPECT_FALSE(e.evidence.empty());
     EXPECT_EQ(e.injected, injected);
     EXPECT_EQ(e.mode, "chat");
-    EXPECT_EQ(e.outcome, "complied");
+    EXPECT_EQ(e.outcome, InterventionOutcome::Complied);
     EXPECT_EQ(t.interventions, 1);
     const StepRecord& step = t.steps[static_cast<std::size_t>(e.stepSeq)];
     EXPECT_EQ(step.stage, c.stage);
@@ -233,9 +263,12 @@ TEST_F(EngineHttpTest, InterventionsStopAtTheLimitAndSaySo) {
     UserRun run(context(config), user.record, user.gold, SystemId::R2P);
     ASSERT_TRUE(run.run());
     const UserTrace& t = run.trace();
-    ASSERT_EQ(t.events.size(), 2u);
-    EXPECT_EQ(t.events[0].outcome, "violated again: citations");
-    EXPECT_EQ(t.events[1].outcome, "gave up: citations still violated");
+    // Every chain writes the uncited synthesis: two interventions each, the last gives up.
+    ASSERT_EQ(t.events.size(), 6u);
+    for (std::size_t chain = 0; chain < 3; ++chain) {
+        EXPECT_EQ(t.events[2 * chain].outcome, InterventionOutcome::ViolatedAgain);
+        EXPECT_EQ(t.events[2 * chain + 1].outcome, InterventionOutcome::GaveUp);
+    }
     const StepRecord& step = t.steps[2];
     EXPECT_EQ(step.stage, StageId::ProfileSynthesis);
     EXPECT_EQ(step.attempts, 3);
@@ -268,7 +301,8 @@ TEST_F(EngineHttpTest, ContradictingCandidatesGetVerdictsAndTheBestIsChosen) {
     // Candidate 2 (seed 2) answers 1; the judge says that contradicts P1 and P2.
     server.when(test::jsonEscaped("Candidate answer:\n1\n"),
                 test::judgeReply("contradicted", "P1, P2", "Both rate this kind of item 4 or 5."));
-    server.when("\"seed\":2", test::levelReply(*hrt, StageId::Answer, "1"));
+    server.when(chainLevelKey(*hrt, StageId::Answer, 2),
+                test::levelReply(*hrt, StageId::Answer, "1"));
     test::scriptCompliantModel(server, *hrt, "4");
     UserRun run(context(), user.record, user.gold, SystemId::R2P);
     ASSERT_TRUE(run.run());
@@ -286,26 +320,10 @@ TEST_F(EngineHttpTest, ContradictingCandidatesGetVerdictsAndTheBestIsChosen) {
     EXPECT_TRUE(v[0].chosen);
     EXPECT_FALSE(v[1].chosen);
     EXPECT_EQ(run.trace().prediction, "4");
-    const auto final = nlohmann::json::parse(run.trace().steps[10].parsed);
+    const auto final = nlohmann::json::parse(stepOf(run.trace(), StageId::Final, 0)->parsed);
     EXPECT_EQ(final["chosen"], 0);
     EXPECT_NE(final["reason"].get<std::string>().find("2 of 3 candidates agree"),
               std::string::npos);
-}
-
-TEST_F(EngineHttpTest, UnparsableJudgeReplyCountsAsUnsupportedWithANote) {
-    Script judge;
-    judge.answer = "I think it is fine.";
-    server.when(test::judgeRequestKey(*hrt), judge);
-    test::scriptCompliantModel(server, *hrt, "4");
-    EngineConfig config;
-    config.candidates = 1;
-    UserRun run(context(config), user.record, user.gold, SystemId::R2P);
-    ASSERT_TRUE(run.run());
-    ASSERT_EQ(run.trace().verdicts.size(), 1u);
-    EXPECT_EQ(run.trace().verdicts[0].verdict, Verdict::Unsupported);
-    ASSERT_EQ(run.trace().events.size(), 1u);
-    EXPECT_EQ(run.trace().events[0].kind, EventKind::Note);
-    EXPECT_EQ(run.trace().prediction, "4"); // the only candidate is still the answer
 }
 
 TEST_F(EngineHttpTest, CancelDropsTheStageInFlight) {
@@ -410,9 +428,15 @@ TEST_F(EngineHttpTest, PrefillModeContinuesTheAssistantTurnAfterACorrection) {
     EXPECT_EQ(synthesis.backendMode, "prefill");
     EXPECT_EQ(synthesis.answer, ps->marker + "\n- Likes quality, no sources.\n" + injected +
                                     "\n- Generous rater [P1, P2].");
-    ASSERT_EQ(t.events.size(), 1u);
-    EXPECT_EQ(t.events[0].mode, "prefill");
-    EXPECT_EQ(t.events[0].outcome, "complied");
+    ASSERT_EQ(t.events.size(), 3u); // each chain's synthesis corrected once
+    for (const auto& e : t.events) {
+        EXPECT_EQ(e.mode, "prefill");
+        EXPECT_EQ(e.outcome, InterventionOutcome::Complied);
+    }
+    // The engine wrote the marker: the marker rule could not fail.
+    const auto rules = nlohmann::json::parse(synthesis.parsed)["rules"];
+    EXPECT_EQ(rules["marker-order"], "not-applicable");
+    EXPECT_EQ(rules["citations"], "complied");
     // The continuation's prompt is the conversation plus everything written so far.
     std::size_t completions = 0;
     for (const auto& r : server.requests())
@@ -422,7 +446,7 @@ TEST_F(EngineHttpTest, PrefillModeContinuesTheAssistantTurnAfterACorrection) {
             const std::string prompt = (*r.json)["prompt"];
             EXPECT_NE(prompt.find("<｜Assistant｜><think>\n## Task analysis\n"), std::string::npos);
         }
-    EXPECT_EQ(completions, 4u + 1u + 2u); // levels, the continuation, two more candidates
+    EXPECT_EQ(completions, 3u * (4u + 1u)); // three chains: levels and the continuation
     EXPECT_EQ(t.prediction, "4");
     EXPECT_TRUE(t.formatOk);
 }
@@ -568,7 +592,7 @@ public:
     void delta(SystemId, StageId, int, std::string_view, std::string_view) override { ++deltas; }
     void stepFinished(SystemId, const StepRecord& step) override {
         finished.push_back(step.stage);
-        if (step.stage == pauseAfter)
+        if (step.stage == pauseAfter && step.candidate == 0) // not a further chain's level
             run->pause();
     }
 };
@@ -592,3 +616,374 @@ TEST_F(EngineHttpTest, PauseStopsAfterTheStageInProgressAndObserversSeeEverythin
 }
 
 } // namespace
+
+// ---------------------------------------------------------------------------------------------
+// Cross-referencing as the paper means it: independent chains, leave-one-out without leakage,
+// a judge that can be checked, select or combine.
+
+TEST_F(EngineHttpTest, IndependentCandidatesWalkTheirOwnLevels) {
+    // Chain 2 (seed 2) writes its own synthesis; the main chain and chain 3 the compliant one.
+    server.when(chainLevelKey(*hrt, StageId::ProfileSynthesis, 2),
+                test::levelReply(*hrt, StageId::ProfileSynthesis,
+                                 "- Chain two reads the third item [P3]."));
+    test::scriptCompliantModel(server, *hrt, "4");
+    UserRun run(context(), user.record, user.gold, SystemId::R2P);
+    ASSERT_TRUE(run.run());
+    const UserTrace& t = run.trace();
+    std::vector<std::pair<StageId, int>> got;
+    for (const auto& s : t.steps)
+        got.emplace_back(s.stage, s.candidate);
+    const std::vector<std::pair<StageId, int>> expected = {{StageId::Retrieve, 0},
+                                                           {StageId::TaskAnalysis, 0},
+                                                           {StageId::ProfileSynthesis, 0},
+                                                           {StageId::AnswerPlan, 0},
+                                                           {StageId::Answer, 0},
+                                                           {StageId::TaskAnalysis, 1},
+                                                           {StageId::ProfileSynthesis, 1},
+                                                           {StageId::AnswerPlan, 1},
+                                                           {StageId::Candidates, 1},
+                                                           {StageId::TaskAnalysis, 2},
+                                                           {StageId::ProfileSynthesis, 2},
+                                                           {StageId::AnswerPlan, 2},
+                                                           {StageId::Candidates, 2},
+                                                           {StageId::CrossReference, 0},
+                                                           {StageId::CrossReference, 1},
+                                                           {StageId::CrossReference, 2},
+                                                           {StageId::Final, 0},
+                                                           {StageId::Score, 0}};
+    EXPECT_EQ(got, expected);
+    // Three chains: three task analyses, each chain with its own seed.
+    EXPECT_EQ(bodiesWith(test::levelRequestKey(*hrt, StageId::TaskAnalysis)).size(), 3u);
+    EXPECT_EQ(bodiesWith("\"seed\":2").size(), 4u);
+    EXPECT_EQ(bodiesWith("\"seed\":3").size(), 4u);
+    // Chain 2's plan and answer read chain 2's synthesis, not the main chain's.
+    const std::string mainFact = "The user's closest item points the same way [P1].";
+    for (StageId stage : {StageId::AnswerPlan, StageId::Candidates}) {
+        const StepRecord* s = stepOf(t, stage, 1);
+        ASSERT_NE(s, nullptr);
+        EXPECT_NE(s->prompt.find("Chain two reads the third item [P3]."), std::string::npos);
+        EXPECT_EQ(s->prompt.find(mainFact), std::string::npos) << stageName(stage);
+    }
+    EXPECT_NE(stepOf(t, StageId::Candidates, 2)->prompt.find(mainFact), std::string::npos);
+    EXPECT_EQ(stepOf(t, StageId::Answer, 0)->prompt.find("Chain two"), std::string::npos);
+    EXPECT_EQ(server.requestCount(), 3u * 4u + 3u);
+    // Re-running from candidates forgets the chains' levels too.
+    ASSERT_TRUE(run.rerunFrom(StageId::Candidates));
+    EXPECT_EQ(t.steps.size(), 5u);
+    EXPECT_EQ(t.steps.back().stage, StageId::Answer);
+    EXPECT_FALSE(run.replaceOutput(StageId::TaskAnalysis, 1, "x"));
+}
+
+TEST_F(EngineHttpTest, AnswerOnlyCandidatesAreTheNamedCheaperOption) {
+    test::scriptCompliantModel(server, *hrt, "4");
+    EngineConfig config;
+    config.candidateMode = CandidateMode::AnswerOnly;
+    UserRun run(context(config), user.record, user.gold, SystemId::R2P);
+    ASSERT_TRUE(run.run());
+    EXPECT_EQ(bodiesWith(test::levelRequestKey(*hrt, StageId::TaskAnalysis)).size(), 1u);
+    EXPECT_EQ(server.requestCount(), 4u + 2u + 3u);
+    const StepRecord* second = stepOf(run.trace(), StageId::Candidates, 1);
+    ASSERT_NE(second, nullptr);
+    EXPECT_NE(second->prompt.find("The user's closest item points the same way [P1]."),
+              std::string::npos);
+    const std::string json = engineConfigJson(config, 1);
+    EXPECT_NE(json.find("\"candidate_mode\":\"answer-only\""), std::string::npos) << json;
+    EXPECT_EQ(engineConfigFromJson(json, "m").candidateMode, CandidateMode::AnswerOnly);
+    EXPECT_EQ(engineConfigFromJson(engineConfigJson(EngineConfig{}, 1), "m").candidateMode,
+              CandidateMode::Independent);
+}
+
+TEST_F(EngineHttpTest, LeaveOneOutDropsTheItemFromEveryPromptOfItsCandidate) {
+    const auto main = [&] {
+        EngineConfig c;
+        c.candidates = 1;
+        UserRun probe(context(c), user.record, user.gold, SystemId::R2P);
+        EXPECT_TRUE(probe.step()); // retrieval only
+        return probe.items();
+    }();
+    ASSERT_GE(main.size(), 3u);
+    // The main chain's synthesis quotes every item: answer-only candidates would read them all.
+    std::string quoting;
+    for (const auto& item : main)
+        quoting +=
+            "- The user wrote \"" + itemText(item) + "\" [P" + std::to_string(item.n) + "].\n";
+    server.when(chainLevelKey(*hrt, StageId::ProfileSynthesis, 1),
+                test::levelReply(*hrt, StageId::ProfileSynthesis, quoting));
+    test::scriptCompliantModel(server, *hrt, "4");
+    EngineConfig config;
+    config.variation = Variation::Retrieval;
+    UserRun run(context(config), user.record, user.gold, SystemId::R2P);
+    ASSERT_TRUE(run.run());
+    const UserTrace& t = run.trace();
+    for (int j = 1; j <= 2; ++j) {
+        const std::string left = itemText(main[static_cast<std::size_t>(j - 1)]);
+        ASSERT_FALSE(left.empty());
+        int prompts = 0;
+        for (const auto& s : t.steps) {
+            if (s.candidate != j || s.stage == StageId::CrossReference)
+                continue;
+            ++prompts;
+            EXPECT_EQ(s.prompt.find(left), std::string::npos)
+                << "item " << j << " leaked into " << stageName(s.stage) << " #" << j + 1;
+        }
+        EXPECT_EQ(prompts, 4); // three levels and the answer
+        // The main chain saw it: the check can fail.
+        EXPECT_NE(stepOf(t, StageId::AnswerPlan, 0)->prompt.find(left), std::string::npos);
+    }
+    // Answer-only candidates would leak it through the shared levels: refused.
+    config.candidateMode = CandidateMode::AnswerOnly;
+    auto refused = EngineContext::make(TaskId::LaMP3, config, backend, nullptr, false);
+    ASSERT_FALSE(refused);
+    EXPECT_NE(refused.error().message.find("independent"), std::string::npos);
+}
+
+TEST_F(EngineHttpTest, JudgeReplyWithoutAVerdictIsAskedAgainThenUnparsed) {
+    Script judge;
+    judge.reasoning = "VERDICT: supported is what I would write.";
+    judge.answer = "I think it is fine.";
+    server.when(test::judgeRequestKey(*hrt), judge);
+    test::scriptCompliantModel(server, *hrt, "4");
+    EngineConfig config;
+    config.candidates = 1;
+    UserRun run(context(config), user.record, user.gold, SystemId::R2P);
+    ASSERT_TRUE(run.run());
+    const UserTrace& t = run.trace();
+    ASSERT_EQ(t.verdicts.size(), 1u);
+    EXPECT_EQ(t.verdicts[0].verdict, Verdict::Unparsed); // not read from the reasoning either
+    const StepRecord* step = stepOf(t, StageId::CrossReference, 0);
+    ASSERT_NE(step, nullptr);
+    EXPECT_EQ(step->attempts, 2);
+    EXPECT_EQ(nlohmann::json::parse(step->parsed)["verdict"], "unparsed");
+    const auto judged = bodiesWith(test::judgeRequestKey(*hrt));
+    ASSERT_EQ(judged.size(), 2u);
+    EXPECT_EQ(judged[0].find("Your reply had no verdict"), std::string::npos);
+    EXPECT_NE(judged[1].find("Your reply had no verdict"), std::string::npos);
+    ASSERT_EQ(t.events.size(), 1u);
+    EXPECT_EQ(t.events[0].kind, EventKind::Note);
+    EXPECT_NE(t.events[0].detail.find("unparsed"), std::string::npos);
+    EXPECT_EQ(t.prediction, "4"); // the only candidate is still the answer
+}
+
+TEST_F(EngineHttpTest, JudgeRetryThatAnswersInFormatCounts) {
+    server.when(test::jsonEscaped("Your reply had no verdict"),
+                test::judgeReply("partial", "P2", "Only P2 is close."));
+    Script judge;
+    judge.answer = "VERDICT: supported, partial, contradicted or unsupported";
+    server.when(test::judgeRequestKey(*hrt), judge);
+    test::scriptCompliantModel(server, *hrt, "4");
+    EngineConfig config;
+    config.candidates = 1;
+    UserRun run(context(config), user.record, user.gold, SystemId::R2P);
+    ASSERT_TRUE(run.run());
+    ASSERT_EQ(run.trace().verdicts.size(), 1u);
+    EXPECT_EQ(run.trace().verdicts[0].verdict, Verdict::Partial);
+    EXPECT_EQ(run.trace().verdicts[0].evidence, std::vector<int>{2});
+    EXPECT_EQ(stepOf(run.trace(), StageId::CrossReference, 0)->attempts, 2);
+}
+
+TEST_F(EngineHttpTest, TheJudgeHasItsOwnModelSamplingAndBudget) {
+    test::scriptCompliantModel(server, *hrt, "4");
+    EngineConfig config;
+    config.candidates = 2;
+    config.judgeModel = "judge-model";
+    config.judgeTemperature = 0.25;
+    config.judgeMaxTokens = 3000;
+    UserRun run(context(config), user.record, user.gold, SystemId::R2P);
+    ASSERT_TRUE(run.run());
+    int judged = 0;
+    for (const auto& r : server.requests()) {
+        ASSERT_TRUE(r.json);
+        const bool isJudge = r.body.find(test::judgeRequestKey(*hrt)) != std::string::npos;
+        EXPECT_EQ((*r.json)["model"], isJudge ? "judge-model" : "r2p-test-model");
+        if (isJudge) {
+            ++judged;
+            EXPECT_EQ((*r.json)["max_tokens"], 3000);
+            EXPECT_DOUBLE_EQ((*r.json)["temperature"].get<double>(), 0.25);
+        }
+    }
+    EXPECT_EQ(judged, 2);
+    EXPECT_EQ(nlohmann::json::parse(
+                  stepOf(run.trace(), StageId::CrossReference, 1)->parsed)["judge_model"],
+              "judge-model");
+    const auto back = engineConfigFromJson(engineConfigJson(config, 1), "m");
+    EXPECT_EQ(back.judgeModel, "judge-model");
+    EXPECT_DOUBLE_EQ(back.judgeTemperature, 0.25);
+    EXPECT_EQ(back.judgeMaxTokens, 3000);
+}
+
+TEST_F(EngineHttpTest, CombineLetsTheModelWriteTheFinalAnswerFromTheVerdicts) {
+    server.when(test::jsonEscaped("The candidates and their verdicts:"), [] {
+        Script s;
+        s.reasoning = "Both candidates are supported by P1; the history leans higher.";
+        s.answer = "5";
+        return s;
+    }());
+    test::scriptCompliantModel(server, *hrt, "4");
+    EngineConfig config;
+    config.candidates = 2;
+    config.finalMode = FinalMode::Combine;
+    UserRun run(context(config), user.record, user.gold, SystemId::R2P);
+    ASSERT_TRUE(run.run());
+    const UserTrace& t = run.trace();
+    EXPECT_EQ(t.prediction, "5");
+    const StepRecord* final = stepOf(t, StageId::Final, 0);
+    ASSERT_NE(final, nullptr);
+    EXPECT_EQ(final->backendMode, "chat");
+    EXPECT_NE(final->prompt.find("#2: 4\n   verdict: supported (P1): P1 agrees with the answer."),
+              std::string::npos)
+        << final->prompt;
+    const auto parsed = nlohmann::json::parse(final->parsed);
+    EXPECT_EQ(parsed["mode"], "combine");
+    EXPECT_EQ(parsed["chosen"], -1);
+    for (const auto& v : t.verdicts)
+        EXPECT_FALSE(v.chosen);
+    EXPECT_EQ(engineConfigFromJson(engineConfigJson(config, 1), "m").finalMode, FinalMode::Combine);
+    // Select (the default) records its mode too.
+    server.clear();
+    UserRun select(context(), user.record, user.gold, SystemId::R2P);
+    ASSERT_TRUE(select.run());
+    EXPECT_EQ(nlohmann::json::parse(stepOf(select.trace(), StageId::Final, 0)->parsed)["mode"],
+              "select");
+    EXPECT_EQ(select.trace().prediction, "4");
+}
+
+// ---------------------------------------------------------------------------------------------
+// RPI: every violated rule recorded, the reasoning checked in chat mode, rule outcomes.
+
+TEST_F(EngineHttpTest, EveryViolatedRuleOfAnAttemptIsRecorded) {
+    // The synthesis cites nothing and loops: two rules in one attempt, both corrected at once.
+    const std::string loop = "the user likes long reviews of small gadgets ";
+    const std::string citations = correction(RpiRule::Citations, StageId::ProfileSynthesis);
+    const std::string repetition = correction(RpiRule::Repetition, StageId::ProfileSynthesis);
+    server.when(test::jsonEscaped(citations + " " + repetition),
+                test::levelReply(*hrt, StageId::ProfileSynthesis, "- Rates generously [P1]."));
+    server.when(test::levelRequestKey(*hrt, StageId::ProfileSynthesis),
+                test::levelReply(*hrt, StageId::ProfileSynthesis, "- " + loop + loop + loop));
+    test::scriptCompliantModel(server, *hrt, "4");
+    EngineConfig config;
+    config.candidates = 1;
+    UserRun run(context(config), user.record, user.gold, SystemId::R2P);
+    ASSERT_TRUE(run.run());
+    const UserTrace& t = run.trace();
+    ASSERT_EQ(t.events.size(), 2u);
+    EXPECT_EQ(t.events[0].rule, RpiRule::Citations);
+    EXPECT_EQ(t.events[1].rule, RpiRule::Repetition);
+    EXPECT_NE(t.events[1].evidence.find("repeated 3 times"), std::string::npos);
+    for (const auto& e : t.events) {
+        EXPECT_EQ(e.kind, EventKind::Intervention);
+        EXPECT_EQ(e.stepSeq, 2);
+        EXPECT_EQ(e.outcome, InterventionOutcome::Complied);
+    }
+    EXPECT_EQ(t.interventions, 2);
+    const StepRecord* synthesis = stepOf(t, StageId::ProfileSynthesis, 0);
+    ASSERT_NE(synthesis, nullptr);
+    EXPECT_EQ(synthesis->attempts, 2);
+    const auto rules = nlohmann::json::parse(synthesis->parsed)["rules"];
+    EXPECT_EQ(rules["citations"], "complied");
+    EXPECT_EQ(rules["repetition"], "complied");
+    EXPECT_EQ(rules["marker-order"], "complied"); // chat: the model wrote the marker
+    EXPECT_EQ(rules["answer-format"], "not-applicable");
+}
+
+TEST_F(EngineHttpTest, ChatModeChecksTheReasoningAndStopsItPastTheBudget) {
+    // A reasoning model thinks 3000 distinct words before writing the task analysis: past the
+    // level's budget the stream stops and the level is asked again with the correction.
+    Script rambling = test::levelReply(*hrt, StageId::TaskAnalysis, "Predict a rating.");
+    rambling.reasoningStyle = test::ReasoningStyle::ReasoningField;
+    for (int i = 0; i < 3000; ++i)
+        rambling.reasoning += "w" + std::to_string(i) + " ";
+    const std::string budget = correction(RpiRule::TokenBudget, StageId::TaskAnalysis);
+    server.when(test::jsonEscaped(budget),
+                test::levelReply(*hrt, StageId::TaskAnalysis, "Predict a 1-5 rating."));
+    server.when(test::levelRequestKey(*hrt, StageId::TaskAnalysis), rambling);
+    // The synthesis reasons with an item that does not exist.
+    Script unknown = test::levelReply(*hrt, StageId::ProfileSynthesis, "- Generous [P1].");
+    unknown.reasoningStyle = test::ReasoningStyle::ReasoningField;
+    unknown.reasoning = "Item [P9] is the key one.";
+    server.when(test::levelRequestKey(*hrt, StageId::ProfileSynthesis), unknown);
+    test::scriptCompliantModel(server, *hrt, "4");
+    EngineConfig config;
+    config.candidates = 1;
+    config.maxInterventions = 1;
+    UserRun run(context(config), user.record, user.gold, SystemId::R2P);
+    ASSERT_TRUE(run.run());
+    const UserTrace& t = run.trace();
+    ASSERT_EQ(t.events.size(), 2u);
+    EXPECT_EQ(t.events[0].rule, RpiRule::TokenBudget);
+    EXPECT_EQ(t.events[0].mode, "chat");
+    EXPECT_EQ(t.events[0].outcome, InterventionOutcome::Complied);
+    const StepRecord* analysis = stepOf(t, StageId::TaskAnalysis, 0);
+    ASSERT_NE(analysis, nullptr);
+    EXPECT_LT(analysis->raw.size(), 6000u); // stopped near 200 tokens, not after 3000 words
+    EXPECT_NE(analysis->answer.find("Predict a 1-5 rating."), std::string::npos);
+    // The reasoning's [P9] violates; the re-asked synthesis thinks the same: it gives up.
+    EXPECT_EQ(t.events[1].rule, RpiRule::Citations);
+    EXPECT_NE(t.events[1].evidence.find("(in the reasoning)"), std::string::npos);
+    EXPECT_EQ(t.events[1].outcome, InterventionOutcome::GaveUp);
+    EXPECT_EQ(nlohmann::json::parse(
+                  stepOf(t, StageId::ProfileSynthesis, 0)->parsed)["rules"]["citations"],
+              "violated");
+}
+
+// ---------------------------------------------------------------------------------------------
+// Baselines with a reasoning model: reasoning and answer budgeted apart, a cut answer marked.
+
+TEST_F(EngineHttpTest, ABaselineCutWhileReasoningHasATruncatedEmptyAnswer) {
+    Script thinker;
+    for (int i = 0; i < 100; ++i)
+        thinker.reasoning += "thought" + std::to_string(i) + " ";
+    thinker.answer = "4";
+    server.setDefaultScript(thinker);
+    EngineConfig config;
+    config.baselineReasoningTokens = 20;
+    for (SystemId system : {SystemId::NoProfile, SystemId::LampRag}) {
+        server.clear();
+        UserRun run(context(config), user.record, user.gold, system);
+        ASSERT_TRUE(run.run()) << run.trace().error;
+        const auto& requests = server.requests();
+        ASSERT_EQ(requests.size(), 1u);
+        // LaMP-3's answer budget (the template's answer level, 40) plus the reasoning budget.
+        EXPECT_EQ((*requests[0].json)["max_tokens"], 40 + 20);
+        const UserTrace& t = run.trace();
+        const StepRecord* generate = stepOf(t, StageId::Generate, 0);
+        ASSERT_NE(generate, nullptr);
+        const auto parsed = nlohmann::json::parse(generate->parsed);
+        EXPECT_EQ(parsed["truncated"], true);
+        EXPECT_EQ(parsed["finish_reason"], "length");
+        EXPECT_EQ(parsed["answer_budget"], 40);
+        EXPECT_EQ(parsed["reasoning_budget"], 20);
+        // The cut thought is not the answer; it is scored as LaMP scores an empty prediction.
+        EXPECT_EQ(t.prediction, "");
+        EXPECT_FALSE(t.formatOk);
+        ASSERT_FALSE(t.scores.empty());
+        EXPECT_EQ(t.scores, scorePrediction(TaskId::LaMP3, "", user.gold));
+    }
+}
+
+TEST_F(EngineHttpTest, ABaselineAnswerPastItsBudgetIsCutAndMarked) {
+    Script talker;
+    talker.reasoning = "Short thought.";
+    talker.answer = "4";
+    for (int i = 0; i < 40; ++i)
+        talker.answer += " because";
+    server.setDefaultScript(talker);
+    UserRun run(context(), user.record, user.gold, SystemId::LampRag);
+    ASSERT_TRUE(run.run());
+    const UserTrace& t = run.trace();
+    const auto parsed = nlohmann::json::parse(stepOf(t, StageId::Generate, 0)->parsed);
+    EXPECT_EQ(parsed["truncated"], true);
+    EXPECT_EQ(parsed["finish_reason"], "stop");
+    EXPECT_EQ(t.prediction.size(), 160u); // 40 tokens of 4 characters
+    EXPECT_EQ(t.prediction.rfind("4 because", 0), 0u);
+    EXPECT_FALSE(t.formatOk);
+    // An answer within its budget is not truncated.
+    talker.answer = "4";
+    server.setDefaultScript(talker);
+    UserRun fits(context(), user.record, user.gold, SystemId::LampRag);
+    ASSERT_TRUE(fits.run());
+    EXPECT_EQ(
+        nlohmann::json::parse(stepOf(fits.trace(), StageId::Generate, 0)->parsed)["truncated"],
+        false);
+    EXPECT_EQ(fits.trace().prediction, "4");
+    EXPECT_TRUE(fits.trace().formatOk);
+}

@@ -97,21 +97,28 @@ TEST(LexicalJudge, LaMP1PrefersTheReferenceCloserToTheUsersPapers) {
               Verdict::Unsupported);
 }
 
-TEST(ParseJudgeReply, ReadsTheThreeLinesLeniently) {
+TEST(ParseJudgeReply, ReadsTheThreeLinesStrictly) {
     auto v = parseJudgeReply("Some thinking first.\n**VERDICT:** Contradicted\n- EVIDENCE: P2, "
                              "P10 and P2\nREASON: P2 gave one star.");
     ASSERT_TRUE(v);
     EXPECT_EQ(v->verdict, Verdict::Contradicted);
     EXPECT_EQ(v->evidence, (std::vector<int>{2, 10}));
     EXPECT_EQ(v->reason, "P2 gave one star.");
-    v = parseJudgeReply("verdict: partially supported\nevidence: none");
+    v = parseJudgeReply("verdict: partial.\nevidence: none");
     ASSERT_TRUE(v);
     EXPECT_EQ(v->verdict, Verdict::Partial);
     EXPECT_TRUE(v->evidence.empty());
     EXPECT_EQ(parseJudgeReply("VERDICT: unsupported")->verdict, Verdict::Unsupported);
-    EXPECT_EQ(parseJudgeReply("VERDICT: supported")->verdict, Verdict::Supported);
+    EXPECT_EQ(parseJudgeReply("VERDICT: **supported**")->verdict, Verdict::Supported);
     EXPECT_FALSE(parseJudgeReply("It looks fine to me."));
     EXPECT_FALSE(parseJudgeReply("VERDICT: maybe"));
+    // No verdict word of its own: a hedge, the format line echoed back, the word "unparsed".
+    EXPECT_FALSE(parseJudgeReply("VERDICT: partially supported"));
+    EXPECT_FALSE(parseJudgeReply("VERDICT: supported, partial, contradicted or unsupported"));
+    EXPECT_FALSE(parseJudgeReply("VERDICT: unparsed"));
+    // Two verdicts that disagree are no verdict; the same one twice is.
+    EXPECT_FALSE(parseJudgeReply("VERDICT: supported\nVERDICT: contradicted"));
+    EXPECT_EQ(parseJudgeReply("VERDICT: partial\nVERDICT: Partial")->verdict, Verdict::Partial);
 }
 
 TEST(StagePlan, BaselinesAreShortAndR2PSkipsCandidatesWhenThereIsOne) {

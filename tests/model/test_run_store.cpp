@@ -95,7 +95,7 @@ UserTrace fullTrace(const std::string& user, SystemId system, int steps = 4,
     intervention.evidence = "no [P#] citation in 412 tokens";
     intervention.injected = "Wait — I should cite the profile items, e.g. [P1].";
     intervention.mode = "prefill";
-    intervention.outcome = "complied";
+    intervention.outcome = InterventionOutcome::Complied;
     intervention.detail = "";
     EventRecord note;
     note.seq = 1;

@@ -339,3 +339,94 @@ TEST(RpiAnswerFormat, Text) {
     EXPECT_TRUE(answerInFormat(title(0), std::string(500, 'w') + " and more words than any"));
     EXPECT_FALSE(answerInFormat(AnswerFormat{}, "anything"));
 }
+
+namespace {
+
+TEST(RpiRepetition, AnEightWordSpanThreeTimesIsALoop) {
+    const std::string span = "let me reconsider the input once more from ";
+    // Twice is a restatement, not a loop.
+    EXPECT_FALSE(checkRepetition(span + "here. " + span + "there."));
+    const std::string text = "Start. " + span + "a. " + span + "b. " + span + "c.";
+    const auto v = checkRepetition(text);
+    ASSERT_TRUE(v);
+    EXPECT_EQ(v->rule, RpiRule::Repetition);
+    // The third occurrence starts after "Start. ", two spans and "a. " / "b. ".
+    EXPECT_EQ(v->at, 7 + 2 * span.size() + 3 + 3);
+    EXPECT_EQ(v->evidence, "\"let me reconsider the input once more from\" repeated 3 times");
+    // Whitespace between the words does not hide the loop.
+    EXPECT_TRUE(checkRepetition("let me reconsider the input once more from\nlet me "
+                                "reconsider\tthe input once more from let me reconsider the "
+                                "input once  more from"));
+    // A word repeated on its own: 24 copies are three non-overlapping 8-word spans, 23 are not.
+    std::string words;
+    for (int i = 0; i < 23; ++i)
+        words += "again ";
+    EXPECT_FALSE(checkRepetition(words));
+    words += "again";
+    EXPECT_TRUE(checkRepetition(words));
+}
+
+TEST(RpiStageEnd, EveryViolatedRuleIsReturnedOncePerRule) {
+    const HrtTemplate t = makeTemplate(rating());
+    // No marker, not in the format: two rules.
+    auto all = checkStageEndAll(t, StageId::Answer, "I would rate it 4.", 5, 5, {});
+    ASSERT_EQ(all.size(), 2u);
+    EXPECT_EQ(all[0].rule, RpiRule::MarkerOrder);
+    EXPECT_EQ(all[1].rule, RpiRule::AnswerFormat);
+    // checkStageEnd keeps returning the first.
+    EXPECT_EQ(checkStageEnd(t, StageId::Answer, "I would rate it 4.", 5, 5)->rule,
+              RpiRule::MarkerOrder);
+    // Over budget, no citation, out-of-range citation counted once, and a loop.
+    const std::string loop = "the user likes long books with many pages ";
+    all = checkStageEndAll(t, StageId::ProfileSynthesis,
+                           "## Profile synthesis\n- " + loop + loop + loop, 120, 5, {});
+    ASSERT_EQ(all.size(), 3u);
+    EXPECT_EQ(all[0].rule, RpiRule::TokenBudget);
+    EXPECT_EQ(all[1].rule, RpiRule::Citations);
+    EXPECT_EQ(all[2].rule, RpiRule::Repetition);
+}
+
+TEST(RpiStageEnd, TheReasoningCountsInChatMode) {
+    const HrtTemplate t = makeTemplate(rating());
+    const std::string level = "## Profile synthesis\n- Rates generously.";
+    // The citation may be in the reasoning...
+    EXPECT_TRUE(checkStageEndAll(t, StageId::ProfileSynthesis, level, 20, 5,
+                                 "P2 and [P3] both gave five stars.")
+                    .empty());
+    // ...but an item that does not exist, another level's marker or a loop there violates.
+    auto all = checkStageEndAll(t, StageId::ProfileSynthesis, level + " [P1]", 20, 5,
+                                "Maybe [P9] says more.");
+    ASSERT_EQ(all.size(), 1u);
+    EXPECT_EQ(all[0].rule, RpiRule::Citations);
+    EXPECT_NE(all[0].evidence.find("(in the reasoning)"), std::string::npos);
+    all = checkStageEndAll(t, StageId::ProfileSynthesis, level + " [P1]", 20, 5,
+                           "Let me plan.\n## Plan\nanswer 4");
+    ASSERT_EQ(all.size(), 1u);
+    EXPECT_EQ(all[0].rule, RpiRule::MarkerOrder);
+}
+
+TEST(RpiOutcomes, NotApplicableWhereARuleCannotFail) {
+    const HrtTemplate t = makeTemplate(rating());
+    auto name = [](const std::vector<std::pair<RpiRule, RuleOutcome>>& rules, RpiRule r) {
+        for (const auto& [rule, o] : rules)
+            if (rule == r)
+                return std::string(ruleOutcomeName(o));
+        return std::string();
+    };
+    // Prefill: the engine wrote the marker.
+    auto rules = ruleOutcomes(t, StageId::ProfileSynthesis, {}, 5, true);
+    EXPECT_EQ(rules.size(), 5u);
+    EXPECT_EQ(name(rules, RpiRule::MarkerOrder), "not-applicable");
+    EXPECT_EQ(name(rules, RpiRule::Citations), "complied");
+    EXPECT_EQ(name(rules, RpiRule::AnswerFormat), "not-applicable");
+    // Chat: the model wrote it; with no items there is nothing to cite.
+    rules = ruleOutcomes(t, StageId::ProfileSynthesis, {}, 0, false);
+    EXPECT_EQ(name(rules, RpiRule::MarkerOrder), "complied");
+    EXPECT_EQ(name(rules, RpiRule::Citations), "not-applicable");
+    // A violation is a violation in either mode.
+    rules = ruleOutcomes(t, StageId::Answer, {{RpiRule::MarkerOrder, "x", 0}}, 5, true);
+    EXPECT_EQ(name(rules, RpiRule::MarkerOrder), "violated");
+    EXPECT_EQ(name(rules, RpiRule::AnswerFormat), "complied");
+}
+
+} // namespace

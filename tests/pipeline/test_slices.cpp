@@ -76,7 +76,10 @@ TEST(Slices, MainMetricPerTask) {
     EXPECT_EQ(mainMetric(TaskId::LaMP1), "accuracy");
     EXPECT_EQ(mainMetric(TaskId::LaMP2N), "accuracy");
     EXPECT_EQ(mainMetric(TaskId::LaMP3), "MAE");
-    EXPECT_EQ(mainMetric(TaskId::LaMP5), "rouge-L");
+    EXPECT_EQ(mainMetric(TaskId::LaMP5), "rouge-1"); // the R2P paper's headline
+    EXPECT_EQ(mainMetric(TaskId::LaMP5, "rouge-L"), "rouge-L");
+    EXPECT_EQ(mainMetric(TaskId::LaMP7, "bleu"), "rouge-1");
+    EXPECT_EQ(mainMetric(TaskId::LaMP3, "rouge-L"), "MAE");
     EXPECT_EQ(mainMetric(TaskId::Invalid), "");
     EXPECT_TRUE(lowerIsBetter("MAE"));
     EXPECT_FALSE(lowerIsBetter("rouge-L"));

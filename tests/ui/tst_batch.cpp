@@ -185,7 +185,7 @@ private slots:
         window_->usersDock()->step(1);
         QTRY_VERIFY_WITH_TIMEOUT(metrics->userTable()->rowCount() == 3, 60000);
         QCOMPARE(metrics->userTable()->item(0, 0)->text(), QStringLiteral("R2P"));
-        QVERIFY(metrics->userTable()->item(0, 2)->text().contains(QStringLiteral("rouge-L")));
+        QVERIFY(metrics->userTable()->item(0, 2)->text().contains(QStringLiteral("rouge-1")));
         QVERIFY(metrics->userTable()->item(0, 3)->text().isEmpty());
         QVERIFY(!metrics->userTable()->item(1, 3)->text().isEmpty());
         // Charts hold data and export as PNG and SVG.

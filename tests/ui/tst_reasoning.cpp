@@ -6,6 +6,7 @@
 #include "ui/MainWindow.h"
 #include "ui/RunController.h"
 #include "ui/Session.h"
+#include "ui/StageText.h"
 #include "ui/models/ProfileModel.h"
 #include "ui/models/StagesModel.h"
 #include "ui/models/VerdictsModel.h"
@@ -199,7 +200,7 @@ private slots:
         window_->reasoningDock()->timeline()->setCurrentIndex(stages()->index(row, 0));
         const QString shown = window_->reasoningDock()->interventionsView()->toPlainText();
         QVERIFY2(shown.contains(QString::fromStdString(e->injected)), qPrintable(shown));
-        QVERIFY(shown.contains(QString::fromStdString(e->outcome)));
+        QVERIFY(shown.contains(StageText::outcome(e->outcome)));
     }
 
     void theSelectedStageOrVerdictMarksItsItemsInTheHistory() {

@@ -154,7 +154,7 @@ private slots:
         e.evidence = "evidence " + kHostile;
         e.injected = "injected " + kHostile;
         e.mode = "offline";
-        e.outcome = "complied";
+        e.outcome = InterventionOutcome::Complied;
         trace->events.push_back(e);
         QVERIFY(!trace->verdicts.empty());
         trace->verdicts.front().reason = "reason " + kHostile;

@@ -105,6 +105,16 @@ SettingsDialog::SettingsDialog(Session* session, QWidget* parent)
     variation_->addItem(tr("by leaving one retrieved item out"));
     variation_->setCurrentIndex(s.retrievalVariation ? 1 : 0);
     rf->addRow(tr("Candidates differ:"), variation_);
+    chains_ = new QComboBox(runPage);
+    chains_->addItem(tr("each its own chain from the first level"));
+    chains_->addItem(tr("answer only, on the main chain's levels (cheaper)"));
+    chains_->setCurrentIndex(s.answerOnlyCandidates ? 1 : 0);
+    rf->addRow(tr("Candidate chains:"), chains_);
+    final_ = new QComboBox(runPage);
+    final_->addItem(tr("select the best-supported candidate"));
+    final_->addItem(tr("combine: the model writes it from the verdicts"));
+    final_->setCurrentIndex(s.combineFinal ? 1 : 0);
+    rf->addRow(tr("Final answer:"), final_);
     interventions_ = new QSpinBox(runPage);
     interventions_->setRange(0, 10);
     interventions_->setValue(s.maxInterventions);
@@ -282,6 +292,8 @@ bool SettingsDialog::apply() {
     s.k = k_->value();
     s.candidates = candidates_->value();
     s.retrievalVariation = variation_->currentIndex() == 1;
+    s.answerOnlyCandidates = chains_->currentIndex() == 1;
+    s.combineFinal = final_->currentIndex() == 1;
     s.maxInterventions = interventions_->value();
     s.offlineTokensPerSecond = pace_->value();
     s.save();

@@ -63,6 +63,8 @@ private:
     QSpinBox* k_;
     QSpinBox* candidates_;
     QComboBox* variation_;
+    QComboBox* chains_;
+    QComboBox* final_;
     QSpinBox* interventions_;
     QDoubleSpinBox* pace_;
     QComboBox* templateTask_;

@@ -1,5 +1,6 @@
 #include "StagesModel.h"
 
+#include "pipeline/engine/Engine.h"
 #include "ui/RunController.h"
 #include "ui/StageText.h"
 
@@ -34,16 +35,17 @@ void StagesModel::rebuild() {
     const StageId live = controller_->runningStage();
     for (StageId stage : controller_->plan()) {
         bool any = false;
+        // A further candidate's own levels are listed under Candidates, in the order they ran.
         for (std::size_t i = 0; i < trace.steps.size(); ++i) {
             const StepRecord& s = trace.steps[i];
-            if (s.stage != stage)
+            if (engine::planStageOf(s.stage, s.candidate) != stage)
                 continue;
             any = true;
-            rows_.push_back({stage, s.candidate, static_cast<int>(i),
+            rows_.push_back({s.stage, s.candidate, static_cast<int>(i),
                              s.status == StepStatus::Failed ? State::Failed : State::Done});
         }
-        if (running && live == stage) {
-            rows_.push_back({stage, controller_->runningCandidate(), -1, State::Running});
+        if (running && engine::planStageOf(live, controller_->runningCandidate()) == stage) {
+            rows_.push_back({live, controller_->runningCandidate(), -1, State::Running});
             any = true;
         }
         if (!any)
@@ -113,8 +115,9 @@ QVariant StagesModel::data(const QModelIndex& index, int role) const {
     switch (index.column()) {
     case ColumnStage: {
         // Pending rows name the stage; rows that ran name the candidate.
-        const bool numbered = row.state != State::Pending && (row.stage == StageId::Candidates ||
-                                                              row.stage == StageId::CrossReference);
+        const bool numbered = row.state != State::Pending &&
+                              (row.stage == StageId::Candidates ||
+                               row.stage == StageId::CrossReference || row.candidate > 0);
         return numbered ? StageText::stage(row.stage, row.candidate) : StageText::stage(row.stage);
     }
     case ColumnStatus:

@@ -286,6 +286,16 @@ QString settingsTable(const RunInfo& info, const engine::EngineConfig& config) {
         Report::tr("%1, k = %2")
             .arg(esc(config.ranker), QLocale().toString(static_cast<qulonglong>(config.k))));
     add(Report::tr("Candidates (M)"), QString::number(config.candidates));
+    add(Report::tr("Candidate chains"), config.candidateMode == engine::CandidateMode::AnswerOnly
+                                            ? Report::tr("answer only, on the main chain's levels")
+                                            : Report::tr("independent, each from the first level"));
+    add(Report::tr("Final answer"), config.finalMode == engine::FinalMode::Combine
+                                        ? Report::tr("combined by the model from the verdicts")
+                                        : Report::tr("the best-supported candidate"));
+    add(Report::tr("Judge"),
+        Report::tr("%1, temperature %2, at most %3 tokens")
+            .arg(esc(config.effectiveJudgeModel()), QString::number(config.judgeTemperature),
+                 QString::number(config.judgeMaxTokens)));
     add(Report::tr("RPI interventions per stage (at most)"),
         QString::number(config.maxInterventions));
     add(Report::tr("Seed"), QLocale().toString(static_cast<qulonglong>(config.seed)));
@@ -453,7 +463,7 @@ Result<ReportDocument> runReport(ProjectStore& store, const ReportRequest& reque
     body += heading(2, Report::tr("Cross-reference verdicts"), QStringLiteral("verdicts"));
     {
         const Verdict kinds[] = {Verdict::Supported, Verdict::Partial, Verdict::Contradicted,
-                                 Verdict::Unsupported};
+                                 Verdict::Unsupported, Verdict::Unparsed};
         QStringList headers{Report::tr("System")};
         for (Verdict v : kinds)
             headers << StageText::verdict(v);
@@ -648,9 +658,9 @@ QString stagesHtml(const UserTrace& trace) {
                 continue;
             if (e.kind == EventKind::Intervention)
                 interventions.row({esc(StageText::rule(e.rule)), esc(e.evidence), esc(e.injected),
-                                   e.mode.empty() ? esc(e.outcome)
+                                   e.mode.empty() ? esc(StageText::outcome(e.outcome))
                                                   : esc(Report::tr("%1 (%2)").arg(
-                                                        QString::fromStdString(e.outcome),
+                                                        StageText::outcome(e.outcome),
                                                         QString::fromStdString(e.mode)))});
             else if (!e.detail.empty())
                 notes << (e.kind == EventKind::Error ? Report::tr("Error: %1")
@@ -721,7 +731,8 @@ Result<ReportDocument> userReport(ProjectStore& store, const ReportRequest& requ
     if (!annotations)
         return annotations.error();
     const Taxonomy taxonomy = taxonomyOf(store);
-    const std::string metric = analysis::mainMetric(info.task);
+    const std::string metric = analysis::mainMetric(
+        info.task, engine::engineConfigFromJson(info.config, info.model).mainMetric);
     const UserTrace* r2p = nullptr;
     for (const auto& t : traces)
         if (t.system == SystemId::R2P)

@@ -168,7 +168,8 @@ QString CompareDock::renderStages(const UserTrace& mine, const UserTrace& theirs
     html += QStringLiteral("<tr><th>%1</th><th width='45%'>%2</th><th width='45%'>%3</th></tr>")
                 .arg(tr("Stage"), StageText::system(mine.system), StageText::system(theirs.system));
     for (const Row& r : rows) {
-        const bool numbered = r.stage == StageId::Candidates || r.stage == StageId::CrossReference;
+        const bool numbered =
+            r.stage == StageId::Candidates || r.stage == StageId::CrossReference || r.candidate > 0;
         html +=
             QStringLiteral("<tr><td valign='top'><b>%1</b></td><td valign='top'>%2</td>"
                            "<td valign='top'>%3</td></tr>")

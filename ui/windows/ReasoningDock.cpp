@@ -273,7 +273,7 @@ void ReasoningDock::showSelected() {
                             StageText::ruleExplained(e.rule).toHtmlEscaped(),
                             QString::fromStdString(e.evidence).toHtmlEscaped(),
                             QString::fromStdString(e.injected).toHtmlEscaped(),
-                            QString::fromStdString(e.outcome).toHtmlEscaped());
+                            StageText::outcome(e.outcome).toHtmlEscaped());
         else
             rpi += QStringLiteral("<p>%1</p>")
                        .arg(QString::fromStdString(e.detail.empty() ? e.evidence : e.detail)

@@ -81,7 +81,12 @@ void VerdictsDock::updateMatrix() {
     QStringList rows;
     for (std::size_t r = 0; r < t.verdicts.size(); ++r) {
         const VerdictRecord& v = t.verdicts[r];
-        rows << (v.chosen ? QStringLiteral("★ #%1") : QStringLiteral("#%1")).arg(v.candidate + 1);
+        QString label =
+            (v.chosen ? QStringLiteral("★ #%1") : QStringLiteral("#%1")).arg(v.candidate + 1);
+        // An unparsed reply names no evidence, so its row would be blank: say so in the label.
+        if (v.verdict == Verdict::Unparsed)
+            label += QStringLiteral(" · ") + StageText::verdict(v.verdict);
+        rows << label;
         for (int n : v.evidence) {
             const int column = n - 1;
             if (column < 0 || column >= matrix_->columnCount())
