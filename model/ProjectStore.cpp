@@ -212,8 +212,40 @@ const std::vector<const char*>& migrations() {
             created_at TEXT NOT NULL);
         CREATE INDEX IF NOT EXISTS bookmarks_run_user ON bookmarks(run_id, user_id);
         )sql",
+        // 4 -> 5: the response cache knows the endpoint that answered (its key includes it;
+        // shared_key, the key without it, serves --cache-scope shared and replays, and is what
+        // older entries were keyed by), and each step keeps the server's own figures (usage,
+        // reasoning tokens, llama-server timings, x-request-id) as a JSON list, one per request.
+        // The columns are added by addMissingColumns() first (a file rolled back by hand may
+        // have them already, and SQLite has no ADD COLUMN IF NOT EXISTS).
+        R"sql(
+        UPDATE response_cache SET shared_key = key WHERE shared_key = '';
+        CREATE INDEX IF NOT EXISTS response_cache_shared ON response_cache(shared_key);
+        )sql",
     };
     return all;
+}
+
+// Schema 5's new columns, each added only where it is missing.
+Status addMissingColumns(sqlite3* db) {
+    const struct {
+        const char* table;
+        const char* column;
+    } columns[] = {
+        {"response_cache", "endpoint"}, {"response_cache", "shared_key"}, {"run_steps", "server"}};
+    for (const auto& c : columns) {
+        sql::Statement info(db, std::string("SELECT COUNT(*) FROM pragma_table_info('") + c.table +
+                                    "') WHERE name = '" + c.column + "'");
+        if (!info.step())
+            return Error{info.error()};
+        if (info.int64(0) > 0)
+            continue;
+        if (auto s = sql::exec(db, std::string("ALTER TABLE ") + c.table + " ADD COLUMN " +
+                                       c.column + " TEXT NOT NULL DEFAULT ''");
+            !s)
+            return s;
+    }
+    return Ok{};
 }
 
 Result<int> pragmaInt(sqlite3* db, const char* pragma) {
@@ -385,6 +417,10 @@ Result<std::unique_ptr<ProjectStore>> ProjectStore::open(const std::string& rawP
         if (!tx.begun())
             return Error{path + ": cannot upgrade the project file: " + tx.begun().error().message};
         for (int v = *version; v < kSchemaVersion; ++v) {
+            if (v == 4)
+                if (auto s = addMissingColumns(db); !s)
+                    return Error{path + ": cannot upgrade the project file to schema 5: " +
+                                 s.error().message};
             if (auto s = sql::exec(db, migrations()[static_cast<std::size_t>(v)]); !s)
                 return Error{path + ": cannot upgrade the project file to schema " +
                              std::to_string(v + 1) + ": " + s.error().message};

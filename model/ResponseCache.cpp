@@ -1,5 +1,6 @@
 #include "ResponseCache.h"
 
+#include "JsonText.h"
 #include "Sha256.h"
 #include "Sqlite.h"
 #include "Util.h"
@@ -18,11 +19,36 @@ std::string ResponseCache::key(const std::string& backend, const std::string& mo
     return Sha256::hex(material);
 }
 
+std::string ResponseCache::endpointKey(const std::string& backend, const std::string& endpoint,
+                                       const std::string& model,
+                                       const std::string& canonicalRequest) {
+    std::string material = "endpoint;";
+    for (const std::string* part : {&backend, &endpoint, &model, &canonicalRequest})
+        material += std::to_string(part->size()) + ":" + *part + ";";
+    return Sha256::hex(material);
+}
+
+namespace {
+constexpr const char* kColumns =
+    "backend, model, request, reasoning, answer, finish_reason, usage, first_token_ms, total_ms, "
+    "deltas, endpoint";
+}
+
+Result<std::optional<CachedResponse>> ResponseCache::getShared(const std::string& sharedKey) const {
+    return lookup(std::string("SELECT ") + kColumns +
+                      " FROM response_cache WHERE shared_key = ?1 ORDER BY created_at DESC, "
+                      "rowid DESC LIMIT 1",
+                  sharedKey);
+}
+
 Result<std::optional<CachedResponse>> ResponseCache::get(const std::string& key) const {
+    return lookup(std::string("SELECT ") + kColumns + " FROM response_cache WHERE key = ?1", key);
+}
+
+Result<std::optional<CachedResponse>> ResponseCache::lookup(const std::string& sql,
+                                                            const std::string& key) const {
     std::lock_guard lock(store_.mutex()); // one transaction at a time on the connection
-    sql::Statement& st = store_.cachedStatement(
-        "SELECT backend, model, request, reasoning, answer, finish_reason, usage, first_token_ms, "
-        "total_ms, deltas FROM response_cache WHERE key = ?1");
+    sql::Statement& st = store_.cachedStatement(sql);
     st.bind(1, key);
     if (!st.step()) {
         if (st.failed())
@@ -40,25 +66,28 @@ Result<std::optional<CachedResponse>> ResponseCache::get(const std::string& key)
     r.usage = st.text(6);
     r.firstTokenMs = st.real(7);
     r.totalMs = st.real(8);
+    r.endpoint = st.text(10);
     const auto deltas = nlohmann::json::parse(st.text(9), nullptr, false);
     if (deltas.is_array())
         for (const auto& d : deltas)
-            if (d.is_array() && d.size() == 3)
+            if (d.is_array() && d.size() == 3 && d[0].is_number() && d[1].is_string() &&
+                d[2].is_string())
                 r.deltas.push_back(
                     {d[0].get<double>(), d[1].get<std::string>(), d[2].get<std::string>()});
     st.reset(); // a cached statement left mid-read would hold a read snapshot open
     return std::optional<CachedResponse>(std::move(r));
 }
 
-Status ResponseCache::put(const std::string& key, const CachedResponse& r) {
+Status ResponseCache::put(const std::string& key, const CachedResponse& r,
+                          const std::string& sharedKey) {
     std::lock_guard lock(store_.mutex()); // one transaction at a time on the connection
     nlohmann::json deltas = nlohmann::json::array();
     for (const auto& d : r.deltas)
         deltas.push_back({d.atMs, d.reasoning, d.answer});
     sql::Statement& st = store_.cachedStatement(
         "INSERT OR REPLACE INTO response_cache(key, backend, model, request, reasoning, answer, "
-        "finish_reason, usage, first_token_ms, total_ms, deltas, created_at) "
-        "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)");
+        "finish_reason, usage, first_token_ms, total_ms, deltas, created_at, endpoint, "
+        "shared_key) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)");
     st.bind(1, key)
         .bind(2, r.backend)
         .bind(3, r.model)
@@ -69,8 +98,10 @@ Status ResponseCache::put(const std::string& key, const CachedResponse& r) {
         .bind(8, r.usage)
         .bind(9, r.firstTokenMs)
         .bind(10, r.totalMs)
-        .bind(11, deltas.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace))
-        .bind(12, nowIsoUtc());
+        .bind(11, dumpJson(deltas))
+        .bind(12, nowIsoUtc())
+        .bind(13, r.endpoint)
+        .bind(14, sharedKey.empty() ? key : sharedKey);
     if (auto s = st.run(); !s)
         return Error{store_.path() + ": cannot store a response: " + s.error().message};
     return Ok{};

@@ -19,6 +19,7 @@ struct TimedDelta {
 
 struct CachedResponse {
     std::string backend;
+    std::string endpoint; // the normalized base URL that gave the answer; empty before schema 5
     std::string model;
     std::string request; // the canonical request JSON (never holds an API key)
     std::string reasoning;
@@ -33,14 +34,26 @@ struct CachedResponse {
 class ResponseCache {
 public:
     explicit ResponseCache(ProjectStore& store) : store_(store) {}
-    // SHA-256 of backend, model and the canonical request (which holds the seed).
+    // SHA-256 of backend, model and the canonical request (which holds the sampling and the
+    // seed): the key shared by every endpoint (--cache-scope shared), and the key of entries
+    // stored before schema 5.
     static std::string key(const std::string& backend, const std::string& model,
                            const std::string& canonicalRequest);
+    // The same with the endpoint (normalized base URL): an answer of server A is never taken
+    // for server B's.
+    static std::string endpointKey(const std::string& backend, const std::string& endpoint,
+                                   const std::string& model, const std::string& canonicalRequest);
     Result<std::optional<CachedResponse>> get(const std::string& key) const;
-    Status put(const std::string& key, const CachedResponse& response);
+    // The most recent answer stored under this shared key, from whichever endpoint.
+    Result<std::optional<CachedResponse>> getShared(const std::string& sharedKey) const;
+    // Stores under `key`, findable by `sharedKey` too (empty: `key` is the shared key).
+    Status put(const std::string& key, const CachedResponse& response,
+               const std::string& sharedKey = {});
     Result<std::uint64_t> size() const;
 
 private:
+    Result<std::optional<CachedResponse>> lookup(const std::string& sql,
+                                                 const std::string& key) const;
     ProjectStore& store_;
 };
 

@@ -145,8 +145,8 @@ public:
               "INSERT INTO run_steps(run_id, user_id, system, seq, stage, candidate, "
               "attempts, status, prompt, raw, reasoning, answer, parsed, prompt_tokens, "
               "completion_tokens, reasoning_tokens, first_token_ms, latency_ms, "
-              "backend_mode, error) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, "
-              "?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20)")),
+              "backend_mode, error, server) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, "
+              "?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21)")),
           event_(db.cachedStatement(
               "INSERT INTO run_events(run_id, user_id, system, seq, step_seq, kind, rule, "
               "evidence, injected, mode, outcome, detail) "
@@ -233,7 +233,8 @@ public:
                 .bind(17, st.firstTokenMs)
                 .bind(18, st.latencyMs)
                 .bind(19, st.backendMode)
-                .bind(20, st.error);
+                .bind(20, st.error)
+                .bind(21, st.server);
             if (auto s = step_.run(); !s)
                 return Error{"step " + std::to_string(st.seq) + ": " + s.error().message};
         }
@@ -597,11 +598,12 @@ Result<UserTrace> RunStore::userTrace(std::int64_t runId, const std::string& use
     t.interventions = static_cast<int>(head.int64(6));
     t.error = head.text(7);
 
-    sql::Statement steps(db, "SELECT seq, stage, candidate, attempts, status, prompt, raw, "
-                             "reasoning, answer, parsed, prompt_tokens, completion_tokens, "
-                             "reasoning_tokens, first_token_ms, latency_ms, backend_mode, error "
-                             "FROM run_steps WHERE run_id = ?1 AND user_id = ?2 AND system = ?3 "
-                             "ORDER BY seq");
+    sql::Statement steps(db,
+                         "SELECT seq, stage, candidate, attempts, status, prompt, raw, "
+                         "reasoning, answer, parsed, prompt_tokens, completion_tokens, "
+                         "reasoning_tokens, first_token_ms, latency_ms, backend_mode, error, "
+                         "server FROM run_steps WHERE run_id = ?1 AND user_id = ?2 AND system = ?3 "
+                         "ORDER BY seq");
     steps.bind(1, runId).bind(2, userId).bind(3, sys);
     while (steps.step()) {
         StepRecord s;
@@ -622,6 +624,7 @@ Result<UserTrace> RunStore::userTrace(std::int64_t runId, const std::string& use
         s.latencyMs = realOrNan(steps, 14);
         s.backendMode = steps.text(15);
         s.error = steps.text(16);
+        s.server = steps.text(17);
         t.steps.push_back(std::move(s));
     }
     if (steps.failed())

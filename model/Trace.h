@@ -139,6 +139,9 @@ struct StepRecord {
     double latencyMs = 0;
     std::string backendMode; // "offline", "chat", "prefill", "cache", "local"
     std::string error;       // when status is Failed
+    // The server's own figures, one JSON object per request in a JSON list (usage, reasoning
+    // tokens, llama-server timings, x-request-id, endpoint, cache); empty when none.
+    std::string server;
 };
 
 struct EventRecord {

@@ -782,6 +782,18 @@
         <translation>Benutzer gleichzeitig:</translation>
     </message>
     <message>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <source>Request timeout:</source>
+        <translation>Zeitlimit je Anfrage:</translation>
+    </message>
+    <message>
+        <source>Idle timeout:</source>
+        <translation>Zeitlimit bei Stille:</translation>
+    </message>
+    <message>
         <source>Retrieved items (k):</source>
         <translation>Abgerufene Einträge (k):</translation>
     </message>
@@ -3151,6 +3163,26 @@
     <message>
         <source>RPI</source>
         <translation>RPI</translation>
+    </message>
+    <message>
+        <source>Server tokens: %1 prompt, %2 completion, %3 reasoning</source>
+        <translation>Server-Token: %1 Prompt, %2 Antwort, %3 Reasoning</translation>
+    </message>
+    <message>
+        <source>Server speed: %1 prompt tokens/s, %2 generated tokens/s</source>
+        <translation>Server-Tempo: %1 Prompt-Token/s, %2 erzeugte Token/s</translation>
+    </message>
+    <message>
+        <source>Request id: %1</source>
+        <translation>Anfrage-ID: %1</translation>
+    </message>
+    <message>
+        <source>From the response cache of %1</source>
+        <translation>Aus dem Antwort-Cache von %1</translation>
+    </message>
+    <message>
+        <source>Answered by %1</source>
+        <translation>Beantwortet von %1</translation>
     </message>
 </context>
 <context>

@@ -771,6 +771,18 @@
         <translation>同时处理的用户数：</translation>
     </message>
     <message>
+        <source> s</source>
+        <translation> 秒</translation>
+    </message>
+    <message>
+        <source>Request timeout:</source>
+        <translation>请求超时：</translation>
+    </message>
+    <message>
+        <source>Idle timeout:</source>
+        <translation>空闲超时：</translation>
+    </message>
+    <message>
         <source>Retrieved items (k):</source>
         <translation>检索条目数 (k)：</translation>
     </message>
@@ -3117,6 +3129,26 @@
     <message>
         <source>RPI</source>
         <translation>RPI</translation>
+    </message>
+    <message>
+        <source>Server tokens: %1 prompt, %2 completion, %3 reasoning</source>
+        <translation>服务器词元：提示 %1，生成 %2，推理 %3</translation>
+    </message>
+    <message>
+        <source>Server speed: %1 prompt tokens/s, %2 generated tokens/s</source>
+        <translation>服务器速度：提示 %1 词元/秒，生成 %2 词元/秒</translation>
+    </message>
+    <message>
+        <source>Request id: %1</source>
+        <translation>请求 ID：%1</translation>
+    </message>
+    <message>
+        <source>From the response cache of %1</source>
+        <translation>来自 %1 的响应缓存</translation>
+    </message>
+    <message>
+        <source>Answered by %1</source>
+        <translation>由 %1 回答</translation>
     </message>
 </context>
 <context>

@@ -1,5 +1,7 @@
 // r2p llm: talk to an OpenAI-compatible server from the command line (models, one completion).
 #include "Cli.h"
+#include "model/JsonText.h"
+#include "model/Utf8.h"
 #include "pipeline/engine/OfflineBackend.h"
 #include "pipeline/llm/OpenAiBackend.h"
 
@@ -32,21 +34,28 @@ int runModels(const std::vector<std::string>& argv) {
     if (!args.value("base-url"))
         return fail("llm models", "--base-url is required (e.g. http://127.0.0.1:8000/v1)",
                     kExitUsage);
+    auto url = llm::checkBaseUrl(*args.value("base-url"));
+    if (!url)
+        return fail("llm models", url.error().message, kExitUsage);
     llm::EndpointConfig config;
-    config.baseUrl = *args.value("base-url");
+    config.baseUrl = *url;
     config.apiKeyEnv = args.valueOr("api-key-env", "");
     config.totalTimeoutMs = 30000;
     llm::OpenAiBackend backend(config);
     auto models = backend.listModels();
     if (!models)
         return fail("llm models", models.error().message, kExitRuntime);
-    std::cout << ordered_json{{"base_url", config.baseUrl}, {"models", *models}}.dump(2) << "\n";
+    if (models->empty()) // e.g. Ollama with nothing pulled answers {"data": null}
+        std::cerr << "r2p llm models: no models at " << config.baseUrl << "\n";
+    std::cout << dumpJson(ordered_json{{"base_url", config.baseUrl}, {"models", *models}}, 2)
+              << "\n";
     return kExitOk;
 }
 
 int runComplete(const std::vector<std::string>& argv) {
     Args args({"backend", "base-url", "model", "prompt", "system", "max-tokens", "temperature",
-               "top-p", "seed", "api-key-env", "stop", "timeout-ms"},
+               "top-p", "seed", "api-key-env", "stop", "timeout-ms", "idle-timeout-ms",
+               "max-reply-mb"},
               {"stream", "completions", "think-open"});
     if (!args.parse(argv))
         return fail("llm complete", args.error(), kExitUsage);
@@ -73,13 +82,18 @@ int runComplete(const std::vector<std::string>& argv) {
     }
     if (args.has("think-open"))
         request.thinkStart = llm::ThinkSplitter::Start::InReasoning;
-    double maxTokens = -1, temperature = -1, topP = -1, seed = -1, timeout = -1;
+    double maxTokens = -1, temperature = -1, topP = -1, seed = -1, timeout = -1, idle = -1,
+           maxReplyMb = -1;
     if (!parseNumber(args.value("max-tokens"), maxTokens) ||
         !parseNumber(args.value("temperature"), temperature) ||
         !parseNumber(args.value("top-p"), topP) || !parseNumber(args.value("seed"), seed) ||
-        !parseNumber(args.value("timeout-ms"), timeout))
+        !parseNumber(args.value("timeout-ms"), timeout) ||
+        !parseNumber(args.value("idle-timeout-ms"), idle) ||
+        !parseNumber(args.value("max-reply-mb"), maxReplyMb) ||
+        (args.value("max-reply-mb") && !(maxReplyMb > 0)))
         return fail("llm complete",
-                    "--max-tokens, --temperature, --top-p, --seed and --timeout-ms take numbers",
+                    "--max-tokens, --temperature, --top-p, --seed, --timeout-ms, "
+                    "--idle-timeout-ms and --max-reply-mb take numbers",
                     kExitUsage);
     if (maxTokens >= 0)
         request.maxTokens = static_cast<int>(maxTokens);
@@ -96,11 +110,18 @@ int runComplete(const std::vector<std::string>& argv) {
     if (offline) {
         backend = std::make_unique<engine::OfflineBackend>();
     } else {
+        auto url = llm::checkBaseUrl(*args.value("base-url"));
+        if (!url)
+            return fail("llm complete", url.error().message, kExitUsage);
         llm::EndpointConfig config;
-        config.baseUrl = *args.value("base-url");
+        config.baseUrl = *url;
         config.apiKeyEnv = args.valueOr("api-key-env", "");
         if (timeout > 0)
             config.totalTimeoutMs = static_cast<long>(timeout);
+        if (idle > 0)
+            config.idleTimeoutMs = static_cast<long>(idle);
+        if (maxReplyMb > 0)
+            config.maxReplyBytes = static_cast<std::size_t>(maxReplyMb * 1024.0 * 1024.0);
         backend = std::make_unique<llm::OpenAiBackend>(config);
     }
     const std::string model = request.model;
@@ -109,7 +130,7 @@ int runComplete(const std::vector<std::string>& argv) {
     auto outcome = backend->generate(std::move(request),
                                      [live](std::string_view reasoning, std::string_view answer) {
                                          if (live) {
-                                             std::cerr << reasoning << answer;
+                                             std::cerr << validUtf8(reasoning) << validUtf8(answer);
                                              std::cerr.flush();
                                          }
                                      });
@@ -123,7 +144,7 @@ int runComplete(const std::vector<std::string>& argv) {
                            {"detail", e->detail},
                            {"attempts", e->attempts},
                            {"message", e->message()}};
-        std::cout << ordered_json{{"error", error}}.dump(2) << "\n";
+        std::cout << dumpJson(ordered_json{{"error", error}}, 2) << "\n";
         return fail("llm complete", e->message(), kExitRuntime);
     }
     const auto& r = std::get<llm::GenerationResult>(outcome);
@@ -140,7 +161,9 @@ int runComplete(const std::vector<std::string>& argv) {
     out["attempts"] = r.attempts;
     out["backend"] = offline ? engine::kOfflineLabel : "openai";
     out["model"] = model;
-    std::cout << out.dump(2) << "\n";
+    if (!offline)
+        out["server"] = ordered_json::parse(llm::serverFiguresJson(r), nullptr, false);
+    std::cout << dumpJson(out, 2) << "\n";
     return kExitOk;
 }
 
@@ -160,7 +183,7 @@ const Registrar registrar{
      "models --base-url URL [--api-key-env NAME] | complete [--backend openai|offline] "
      "--base-url URL --model M --prompt TEXT [--system TEXT] [--stream] [--max-tokens N] "
      "[--temperature T] [--top-p P] [--seed S] [--stop S] [--completions] [--think-open] "
-     "[--api-key-env NAME] [--timeout-ms N]",
+     "[--api-key-env NAME] [--timeout-ms N] [--idle-timeout-ms N] [--max-reply-mb MB]",
      "List a server's models, or send one request and print reasoning, answer, finish reason, "
      "usage and timings as JSON (exit 1 with the typed error on failure). --backend offline "
      "needs no server or model: a deterministic reasoner answers LaMP task inputs without an "

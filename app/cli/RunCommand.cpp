@@ -12,6 +12,7 @@
 #include "pipeline/engine/BackendChoice.h"
 #include "pipeline/engine/Batch.h"
 #include "pipeline/engine/OfflineBackend.h"
+#include "pipeline/engine/PromptModeChoice.h"
 #include "pipeline/engine/RunSummary.h"
 #include "pipeline/llm/CachingBackend.h"
 #include "pipeline/llm/OpenAiBackend.h"
@@ -145,7 +146,12 @@ int runRun(const std::vector<std::string>& argv) {
                "judge-top-p",
                "judge-max-tokens",
                "baseline-reasoning-tokens",
-               "main-metric"},
+               "main-metric",
+               "cache-scope",
+               "timeout-s",
+               "idle-timeout-s",
+               "max-reply-mb",
+               "preset"},
               {"quiet"});
     if (!args.parse(argv))
         return fail("run", args.error(), kExitUsage);
@@ -352,6 +358,33 @@ int runRun(const std::vector<std::string>& argv) {
         s && (!parseDouble(*s, replaySpeed) || replaySpeed < 0))
         return fail("run", "--replay-speed takes a factor (0 = at once, 1 = as recorded)",
                     kExitUsage);
+    // Per-invocation backend settings (they may change on --resume).
+    engine::BackendOptions backendOptions;
+    const std::string cacheScope = args.valueOr("cache-scope", "endpoint");
+    if (cacheScope != "endpoint" && cacheScope != "shared")
+        return fail("run", "--cache-scope is endpoint or shared", kExitUsage);
+    backendOptions.sharedCache = cacheScope == "shared";
+    for (const auto& [flag, target] :
+         {std::pair{"timeout-s", &backendOptions.totalTimeoutMs},
+          std::pair{"idle-timeout-s", &backendOptions.idleTimeoutMs}}) {
+        double seconds = 0;
+        if (auto v = args.value(flag)) {
+            if (!parseDouble(*v, seconds) || !(seconds > 0) || seconds > 86400 * 7)
+                return fail("run", std::string("--") + flag + " takes a number of seconds",
+                            kExitUsage);
+            *target = static_cast<long>(seconds * 1000.0 + 0.5);
+        }
+    }
+    if (auto v = args.value("max-reply-mb")) {
+        double mb = 0;
+        if (!parseDouble(*v, mb) || !(mb > 0) || mb > 4096)
+            return fail("run", "--max-reply-mb takes a size in MiB (default 8)", kExitUsage);
+        backendOptions.maxReplyBytes = static_cast<std::size_t>(mb * 1024.0 * 1024.0);
+    }
+    if (auto url = info.baseUrl; !url.empty() && info.backend == "openai")
+        if (auto checked = llm::checkBaseUrl(url); !checked)
+            return fail("run", checked.error().message, kExitUsage);
+    info.baseUrl = llm::redactUrl(info.baseUrl); // never stored with credentials
 
     // The dataset, through the project's index cache.
     IndexOptions indexOptions;
@@ -454,11 +487,27 @@ int runRun(const std::vector<std::string>& argv) {
             info.users.push_back(index.users[i].id);
     }
 
-    auto backend =
-        engine::makeBackend(info.backend, store, info.baseUrl, args.valueOr("api-key-env", ""),
-                            static_cast<int>(concurrency), replaySpeed);
+    backendOptions.baseUrl = info.baseUrl;
+    backendOptions.apiKeyEnv = args.valueOr("api-key-env", "");
+    backendOptions.concurrency = static_cast<int>(concurrency);
+    backendOptions.replaySpeed = replaySpeed;
+    auto backend = engine::makeBackend(info.backend, store, backendOptions);
     if (!backend)
         return fail("run", backend.error().message, kExitUsage);
+    if (info.backend == "openai" && config.mode == engine::PromptMode::Auto) {
+        // Auto asks the server once (remembered in the project), not the model's name.
+        llm::EndpointConfig endpoint;
+        endpoint.baseUrl = info.baseUrl;
+        endpoint.apiKeyEnv = backendOptions.apiKeyEnv;
+        if (backendOptions.totalTimeoutMs > 0)
+            endpoint.totalTimeoutMs = backendOptions.totalTimeoutMs;
+        auto choice =
+            engine::choosePromptMode(config, args.valueOr("preset", ""), endpoint, &store);
+        if (!choice)
+            return fail("run", choice.error().message, kExitUsage);
+        config.mode = choice->mode;
+        std::cerr << "r2p run: --mode auto: " << choice->reason << "\n";
+    }
     auto context =
         engine::EngineContext::make(info.task, config, backend->backend, nullptr, backend->offline);
     if (!context)
@@ -519,7 +568,7 @@ int runRun(const std::vector<std::string>& argv) {
     }
     (void)runs.setRunStatus(runId, result->cancelled ? "cancelled" : "done");
     for (const auto& e : result->errors)
-        std::cerr << "r2p run: " << e << "\n";
+        std::cerr << "r2p run: run " << runId << " · " << e << "\n";
 
     auto outcomes = runs.outcomes(runId);
     if (!outcomes)
@@ -560,11 +609,12 @@ const Registrar registrar{
      "r2p,lamp-rag,lrm-rag,no-profile [--backend offline|openai|replay] [--base-url URL --model M] "
      "[--users all|N|id,id] [--k K] [--candidates M] [--seed S] [--ranker bm25|recency|random] "
      "[--variation temperature|retrieval] [--max-interventions N] [--mode auto|prefill|chat] "
-     "[--chat-template ID] [--candidate-mode independent|answer-only] [--final select|combine] "
+     "[--chat-template ID] [--preset vllm|sglang|llama.cpp|ollama|hosted] "
+     "[--candidate-mode independent|answer-only] [--final select|combine] "
      "[--judge-model M] [--judge-temperature T] [--judge-top-p P] [--judge-max-tokens N] "
      "[--baseline-reasoning-tokens N] [--main-metric rouge-1|rouge-L]) [--concurrency C] "
-     "[--api-key-env NAME] [--replay-speed F] "
-     "[--quiet]",
+     "[--api-key-env NAME] [--replay-speed F] [--cache-scope endpoint|shared] [--timeout-s S] "
+     "[--idle-timeout-s S] [--max-reply-mb MB] [--quiet]",
      "Run R2P and baselines over users into the project file; progress on stderr, the JSON "
      "summary (metrics with intervals, R2P's deltas, format adherence, verdicts) on stdout.",
      &runRun}};

@@ -10,8 +10,7 @@
 namespace r2p::engine {
 
 Result<BackendChoice> makeBackend(const std::string& name, ProjectStore& store,
-                                  const std::string& baseUrl, const std::string& apiKeyEnv,
-                                  int concurrency, double replaySpeed) {
+                                  const BackendOptions& options) {
     BackendChoice choice;
     if (name == "offline") {
         choice.backend = std::make_shared<OfflineBackend>();
@@ -19,23 +18,53 @@ Result<BackendChoice> makeBackend(const std::string& name, ProjectStore& store,
         return choice;
     }
     if (name == "openai") {
-        if (baseUrl.empty())
+        if (options.baseUrl.empty())
             return Error{"--backend openai needs --base-url (e.g. http://127.0.0.1:8000/v1)"};
+        auto url = llm::checkBaseUrl(options.baseUrl);
+        if (!url)
+            return url.error();
         llm::EndpointConfig config;
-        config.baseUrl = baseUrl;
-        config.apiKeyEnv = apiKeyEnv;
-        config.maxConcurrent = std::max(4, concurrency * 2);
+        config.baseUrl = *url;
+        config.apiKeyEnv = options.apiKeyEnv;
+        config.maxConcurrent = std::max(4, options.concurrency * 2);
+        if (options.totalTimeoutMs > 0)
+            config.totalTimeoutMs = options.totalTimeoutMs;
+        if (options.idleTimeoutMs > 0)
+            config.idleTimeoutMs = options.idleTimeoutMs;
+        if (options.firstTokenTimeoutMs > 0)
+            config.firstTokenTimeoutMs = options.firstTokenTimeoutMs;
+        if (options.maxReplyBytes > 0)
+            config.maxReplyBytes = options.maxReplyBytes;
         auto inner = std::make_shared<llm::OpenAiBackend>(config);
-        choice.backend = std::make_shared<llm::CachingBackend>(inner, ResponseCache(store),
-                                                               "openai", llm::CacheMode::ReadWrite);
+        auto cached = std::make_shared<llm::CachingBackend>(inner, ResponseCache(store), "openai",
+                                                            llm::CacheMode::ReadWrite);
+        cached->setEndpoint(llm::normalizeBaseUrl(*url), options.sharedCache);
+        choice.backend = std::move(cached);
         return choice;
     }
     if (name == "replay") {
-        choice.backend = std::make_shared<llm::CachingBackend>(
-            nullptr, ResponseCache(store), "openai", llm::CacheMode::ReplayOnly, replaySpeed);
+        auto cached =
+            std::make_shared<llm::CachingBackend>(nullptr, ResponseCache(store), "openai",
+                                                  llm::CacheMode::ReplayOnly, options.replaySpeed);
+        // With the run's endpoint: that endpoint's answers; without: any endpoint's.
+        if (!options.baseUrl.empty())
+            cached->setEndpoint(llm::normalizeBaseUrl(llm::redactUrl(options.baseUrl)),
+                                options.sharedCache);
+        choice.backend = std::move(cached);
         return choice;
     }
     return Error{"unknown backend \"" + name + "\" (use offline, openai or replay)"};
+}
+
+Result<BackendChoice> makeBackend(const std::string& name, ProjectStore& store,
+                                  const std::string& baseUrl, const std::string& apiKeyEnv,
+                                  int concurrency, double replaySpeed) {
+    BackendOptions options;
+    options.baseUrl = baseUrl;
+    options.apiKeyEnv = apiKeyEnv;
+    options.concurrency = concurrency;
+    options.replaySpeed = replaySpeed;
+    return makeBackend(name, store, options);
 }
 
 } // namespace r2p::engine

@@ -6,6 +6,7 @@
 #include "model/Result.h"
 #include "pipeline/llm/Backend.h"
 
+#include <cstddef>
 #include <memory>
 #include <string>
 
@@ -16,8 +17,24 @@ struct BackendChoice {
     bool offline = false;
 };
 
-// openai goes through the project's response cache (read and write); replay answers from the
-// cache only. An Error names an unknown backend or a missing --base-url.
+// How the openai (and replay) backend is set up; zero keeps the backend's default.
+struct BackendOptions {
+    std::string baseUrl;
+    std::string apiKeyEnv;
+    int concurrency = 4;
+    double replaySpeed = 0;
+    bool sharedCache = false; // --cache-scope shared: answers of any endpoint are reused
+    long totalTimeoutMs = 0;  // per request, retries included
+    long idleTimeoutMs = 0;   // silence between bytes once the answer streams
+    long firstTokenTimeoutMs = 0;
+    std::size_t maxReplyBytes = 0;
+};
+
+// openai goes through the project's response cache (read and write), keyed by the endpoint;
+// replay answers from the cache only. An Error names an unknown backend, a missing --base-url
+// or one that cannot be used (credentials in it, a scheme other than http/https).
+Result<BackendChoice> makeBackend(const std::string& name, ProjectStore& store,
+                                  const BackendOptions& options);
 Result<BackendChoice> makeBackend(const std::string& name, ProjectStore& store,
                                   const std::string& baseUrl, const std::string& apiKeyEnv,
                                   int concurrency, double replaySpeed);

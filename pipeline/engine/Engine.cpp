@@ -50,7 +50,9 @@ void addUsage(StepRecord& step, const llm::GenerationResult& r) {
         step.tokens.reasoning += r.usage->reasoningTokens;
     } else {
         step.tokens.completion += approxTokens(r.reasoning) + approxTokens(r.answer);
+        step.tokens.reasoning += approxTokens(r.reasoning);
     }
+    llm::appendServerFigures(step.server, r);
 }
 
 ordered_json samplingJson(const std::map<SystemId, Sampling>& sampling) {

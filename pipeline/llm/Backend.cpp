@@ -1,7 +1,11 @@
 #include "Backend.h"
 
+#include "model/JsonText.h"
+#include "model/Utf8.h"
+
 #include <condition_variable>
 #include <mutex>
+#include <nlohmann/json.hpp>
 
 namespace r2p::llm {
 
@@ -23,6 +27,8 @@ const char* errorKindName(ErrorKind kind) {
         return "cancelled";
     case ErrorKind::Config:
         return "config";
+    case ErrorKind::TooLarge:
+        return "too-large";
     case ErrorKind::Invalid:
         break;
     }
@@ -56,6 +62,9 @@ std::string BackendError::message() const {
     case ErrorKind::Config:
         m += "cannot be sent";
         break;
+    case ErrorKind::TooLarge:
+        m += "reply too large";
+        break;
     case ErrorKind::Invalid:
         m += "failed";
         break;
@@ -64,9 +73,52 @@ std::string BackendError::message() const {
         m += " (" + detail + ")";
     if (!serverMessage.empty())
         m += ": " + serverMessage;
-    if (attempts > 1)
-        m += " [after " + std::to_string(attempts) + " attempts]";
-    return m;
+    m += attempts > 1 ? " [after " + std::to_string(attempts) + " attempts]" : " [attempt 1]";
+    return clipUtf8(m, 4000);
+}
+
+std::string serverFiguresJson(const GenerationResult& r) {
+    nlohmann::ordered_json j = nlohmann::ordered_json::object();
+    if (r.usage) {
+        j["usage"] = {{"prompt_tokens", r.usage->promptTokens},
+                      {"completion_tokens", r.usage->completionTokens},
+                      {"reasoning_tokens", r.usage->reasoningTokens},
+                      {"total_tokens", r.usage->totalTokens}};
+        if (r.reasoningTokensEstimated)
+            j["usage"]["reasoning_tokens_estimated"] = true;
+    }
+    if (r.timings)
+        j["timings"] = {{"prompt_n", r.timings->promptTokens},
+                        {"prompt_ms", r.timings->promptMs},
+                        {"prompt_per_second", r.timings->promptPerSecond},
+                        {"predicted_n", r.timings->predictedTokens},
+                        {"predicted_ms", r.timings->predictedMs},
+                        {"predicted_per_second", r.timings->predictedPerSecond}};
+    if (!r.requestId.empty())
+        j["request_id"] = r.requestId;
+    if (!r.systemFingerprint.empty())
+        j["system_fingerprint"] = r.systemFingerprint;
+    if (!r.endpoint.empty())
+        j["endpoint"] = r.endpoint;
+    if (r.fromCache)
+        j["cached"] = true;
+    j["first_token_ms"] = r.firstTokenMs;
+    j["total_ms"] = r.totalMs;
+    if (r.attempts > 1)
+        j["attempts"] = r.attempts;
+    return dumpJson(j);
+}
+
+void appendServerFigures(std::string& list, const GenerationResult& r) {
+    if (r.endpoint.empty())
+        return;
+    const std::string one = serverFiguresJson(r);
+    if (list.size() < 2 || list.front() != '[' || list.back() != ']')
+        list = "[" + one + "]";
+    else if (list == "[]")
+        list = "[" + one + "]";
+    else
+        list.insert(list.size() - 1, "," + one);
 }
 
 GenerationOutcome Backend::generate(GenerationRequest request, DeltaHandler onDelta) {

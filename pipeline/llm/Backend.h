@@ -66,7 +66,22 @@ struct GenerationResult {
     double totalMs = 0;
     int httpStatus = 0;
     int attempts = 1;
+    // What the server said about the request beside the text.
+    std::optional<ServerTimings> timings; // llama-server's prompt and generation speed
+    std::string requestId;                // the x-request-id response header
+    std::string systemFingerprint;
+    bool reasoningTokensEstimated = false; // usage had no reasoning_tokens: split by text
+    // Where the answer came from: the endpoint's base URL (from the cache: where it was stored).
+    std::string endpoint;
+    bool fromCache = false;
 };
+
+// The server-side figures of one request as a JSON object (usage, reasoning tokens, timings,
+// request id, endpoint, cache), for the step that made it.
+std::string serverFiguresJson(const GenerationResult& result);
+// Appends them to a step's JSON list (`list` empty or "[...]"); results of no endpoint (the
+// offline reasoner) add nothing.
+void appendServerFigures(std::string& list, const GenerationResult& result);
 
 enum class ErrorKind {
     Invalid = 0,
@@ -78,6 +93,7 @@ enum class ErrorKind {
     StreamCut, // the stream ended before it was complete
     Cancelled, // cancelled by the caller
     Config,    // the request or backend settings are unusable (no model, bad URL)
+    TooLarge,  // the reply went over the size limit (never retried)
 };
 const char* errorKindName(ErrorKind kind);
 
@@ -88,6 +104,7 @@ struct BackendError {
     std::string serverMessage;
     std::string detail;
     int attempts = 1;
+    bool transient = false; // another attempt could succeed (429, 5xx, overload, a cut stream)
     // "request 'user 3107 · synthesis': HTTP 500 from the server: CUDA out of memory"
     std::string message() const;
 };

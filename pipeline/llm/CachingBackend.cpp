@@ -23,15 +23,20 @@ std::string usageJson(const std::optional<TokenUsage>& u) {
         .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
+template <class T> T numberOr(const nlohmann::json& j, const char* key, T fallback) {
+    const auto it = j.find(key);
+    return it != j.end() && it->is_number() ? it->get<T>() : fallback;
+}
+
 std::optional<TokenUsage> usageFrom(const std::string& s) {
     const auto j = nlohmann::json::parse(s, nullptr, false);
     if (j.is_discarded() || !j.is_object())
         return std::nullopt;
     TokenUsage u;
-    u.promptTokens = j.value("prompt_tokens", 0);
-    u.completionTokens = j.value("completion_tokens", 0);
-    u.reasoningTokens = j.value("reasoning_tokens", 0);
-    u.totalTokens = j.value("total_tokens", 0);
+    u.promptTokens = numberOr(j, "prompt_tokens", 0);
+    u.completionTokens = numberOr(j, "completion_tokens", 0);
+    u.reasoningTokens = numberOr(j, "reasoning_tokens", 0);
+    u.totalTokens = numberOr(j, "total_tokens", 0);
     return u;
 }
 } // namespace
@@ -63,6 +68,11 @@ CachingBackend::~CachingBackend() {
     }
     if (dispatcher_.joinable())
         dispatcher_.join();
+}
+
+void CachingBackend::setEndpoint(std::string endpoint, bool shared) {
+    endpoint_ = std::move(endpoint);
+    shared_ = shared;
 }
 
 std::string CachingBackend::name() const {
@@ -142,6 +152,9 @@ void CachingBackend::finish(Replay& r, bool cancelled) {
     result.firstTokenMs = r.response.firstTokenMs;
     result.totalMs = r.response.totalMs;
     result.httpStatus = 200;
+    result.endpoint =
+        r.response.endpoint.empty() ? "(unknown: stored before schema 5)" : r.response.endpoint;
+    result.fromCache = true;
     r.onDone(GenerationOutcome(std::move(result)));
 }
 
@@ -149,8 +162,12 @@ RequestId CachingBackend::submit(GenerationRequest request, DeltaHandler onDelta
                                  DoneHandler onDone) {
     const RequestId id = nextId_++;
     const std::string canonical = requestBody(request);
-    const std::string key = ResponseCache::key(cacheName_, request.model, canonical);
-    auto hit = cache_.get(key);
+    const std::string sharedKey = ResponseCache::key(cacheName_, request.model, canonical);
+    const std::string key =
+        endpoint_.empty()
+            ? sharedKey
+            : ResponseCache::endpointKey(cacheName_, endpoint_, request.model, canonical);
+    auto hit = shared_ || endpoint_.empty() ? cache_.getShared(sharedKey) : cache_.get(key);
     if (hit && hit->has_value()) {
         ++hits_;
         auto r = std::make_shared<Replay>();
@@ -205,11 +222,13 @@ RequestId CachingBackend::submit(GenerationRequest request, DeltaHandler onDelta
         if (onDelta)
             onDelta(reasoning, answer);
     };
-    DoneHandler store = [this, rec, key, model, canonical, onDone,
+    DoneHandler store = [this, rec, key, sharedKey, model, canonical, onDone,
                          id](GenerationOutcome&& outcome) {
+        // Only a complete answer is stored: an error (in the stream or not) never is.
         if (const auto* result = std::get_if<GenerationResult>(&outcome)) {
             CachedResponse c;
             c.backend = cacheName_;
+            c.endpoint = endpoint_;
             c.model = model;
             c.request = canonical;
             c.reasoning = result->reasoning;
@@ -222,7 +241,7 @@ RequestId CachingBackend::submit(GenerationRequest request, DeltaHandler onDelta
                 std::lock_guard lock(rec->mutex);
                 c.deltas = rec->deltas;
             }
-            (void)cache_.put(key, c); // a full disk must not lose the answer itself
+            (void)cache_.put(key, c, sharedKey); // a full disk must not lose the answer itself
         }
         {
             std::lock_guard lock(mutex_);

@@ -38,6 +38,13 @@ public:
     void cancel(RequestId id) override;
     void cancelAll() override;
 
+    // The endpoint (normalized base URL) answers are stored for and looked up by. Endpoint
+    // scope (the default): only that endpoint's answers count; shared: any endpoint's answer to
+    // the same model, request and sampling does (the user reuses answers on purpose). Without
+    // an endpoint (a replay of a run made elsewhere) answers are found from any endpoint. The
+    // result always names the endpoint the answer came from. Call before the first submit().
+    void setEndpoint(std::string endpoint, bool shared);
+
     std::uint64_t hits() const { return hits_; }
     std::uint64_t misses() const { return misses_; }
 
@@ -53,6 +60,8 @@ private:
     std::shared_ptr<Backend> inner_;
     ResponseCache cache_;
     std::string cacheName_;
+    std::string endpoint_;
+    bool shared_ = false;
     CacheMode mode_;
     double speed_;
     std::atomic<std::uint64_t> hits_{0}, misses_{0};

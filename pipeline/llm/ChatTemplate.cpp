@@ -133,6 +133,10 @@ GenerationRequest prefillRequest(const ChatTemplate& t, const GenerationRequest&
     GenerationRequest r = chat;
     r.endpoint = Endpoint::Completions;
     r.prompt = renderPrefill(t, chat.messages, prefill);
+    // Servers tokenize a raw prompt with the tokenizer's own BOS (vLLM, SGLang, llama-server
+    // all add it for Llama 3 and the R1 distills): the template's literal BOS would be a second.
+    if (!t.bos.empty() && r.prompt.starts_with(t.bos))
+        r.prompt.erase(0, t.bos.size());
     r.messages.clear();
     for (const auto& s : t.stop)
         if (std::find(r.stop.begin(), r.stop.end(), s) == r.stop.end())

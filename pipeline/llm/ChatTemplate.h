@@ -42,7 +42,8 @@ std::string renderPrefill(const ChatTemplate& t, const std::vector<Message>& mes
 
 // A chat request turned into a /v1/completions request that continues the assistant turn from
 // `prefill` (reasoning written so far, a corrective thought, ...). Reasoning is told apart by
-// where the template left the think block.
+// where the template left the think block. The template's literal BOS is left out: the server
+// adds its own when it tokenizes the prompt, and two would change the model's output.
 GenerationRequest prefillRequest(const ChatTemplate& t, const GenerationRequest& chat,
                                  std::string_view prefill);
 

@@ -1,6 +1,9 @@
 #include "OpenAiBackend.h"
 
+#include "ChatTemplate.h"
 #include "SseReader.h"
+#include "model/JsonText.h"
+#include "model/Utf8.h"
 
 #include <algorithm>
 #include <atomic>
@@ -68,6 +71,9 @@ curl_slist* baseHeaders(const EndpointConfig& config, bool stream) {
 
 void commonOptions(CURL* easy, const EndpointConfig& config) {
     curl_easy_setopt(easy, CURLOPT_NOSIGNAL, 1L);
+    // Only the web: a base URL of file://, ftp:// or the like must not read or send anything.
+    curl_easy_setopt(easy, CURLOPT_PROTOCOLS_STR, "http,https");
+    curl_easy_setopt(easy, CURLOPT_REDIR_PROTOCOLS_STR, "http,https");
     curl_easy_setopt(easy, CURLOPT_CONNECTTIMEOUT_MS, config.connectTimeoutMs);
     curl_easy_setopt(easy, CURLOPT_TCP_KEEPALIVE, 1L);
     curl_easy_setopt(easy, CURLOPT_HTTP_VERSION, CURL_HTTP_VERSION_1_1);
@@ -92,7 +98,70 @@ ErrorKind kindForCurl(CURLcode code) {
     }
 }
 
+std::string lowerAscii(std::string s) {
+    std::transform(s.begin(), s.end(), s.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    return s;
+}
+
+struct UrlParts {
+    std::string scheme, userinfo, hostPort, rest; // rest: the path and query, from the first '/'
+};
+
+std::optional<UrlParts> splitUrl(std::string_view url) {
+    const auto colon = url.find("://");
+    if (colon == std::string_view::npos)
+        return std::nullopt;
+    UrlParts p;
+    p.scheme = lowerAscii(std::string(url.substr(0, colon)));
+    std::string_view after = url.substr(colon + 3);
+    const auto slash = after.find_first_of("/?#");
+    std::string_view authority = after.substr(0, slash);
+    p.rest = slash == std::string_view::npos ? std::string() : std::string(after.substr(slash));
+    if (const auto at = authority.rfind('@'); at != std::string_view::npos) {
+        p.userinfo = std::string(authority.substr(0, at));
+        authority.remove_prefix(at + 1);
+    }
+    p.hostPort = std::string(authority);
+    return p;
+}
+
 } // namespace
+
+std::string redactUrl(std::string_view url) {
+    auto p = splitUrl(url);
+    if (!p || p->userinfo.empty())
+        return validUtf8(url);
+    return validUtf8(std::string(url.substr(0, url.find("://") + 3)) + p->hostPort + p->rest);
+}
+
+Result<std::string> checkBaseUrl(std::string_view url) {
+    auto p = splitUrl(url);
+    if (!p)
+        return Error{"the base URL \"" + clipUtf8(url, 200) +
+                     "\" is not a URL (e.g. http://127.0.0.1:8000/v1)"};
+    if (!p->userinfo.empty())
+        return Error{"the base URL " + clipUtf8(redactUrl(url), 200) +
+                     " holds a user name or password: remove it, and put the key in an "
+                     "environment variable named by --api-key-env"};
+    if (p->scheme != "http" && p->scheme != "https")
+        return Error{"the base URL " + clipUtf8(url, 200) + " uses " + clipUtf8(p->scheme, 40) +
+                     ": only http and https are supported"};
+    if (p->hostPort.empty())
+        return Error{"the base URL " + clipUtf8(url, 200) + " names no host"};
+    return trimSlash(std::string(url));
+}
+
+std::string normalizeBaseUrl(std::string_view url) {
+    auto p = splitUrl(url);
+    if (!p)
+        return trimSlash(validUtf8(url));
+    std::string host = lowerAscii(p->hostPort);
+    if ((p->scheme == "http" && host.size() > 3 && host.ends_with(":80")) ||
+        (p->scheme == "https" && host.size() > 4 && host.ends_with(":443")))
+        host.resize(host.rfind(':'));
+    return trimSlash(validUtf8(p->scheme + "://" + host + p->rest));
+}
 
 std::string requestBody(const GenerationRequest& r) {
     json body;
@@ -118,7 +187,7 @@ std::string requestBody(const GenerationRequest& r) {
         body["seed"] = *r.seed;
     if (!r.stop.empty())
         body["stop"] = r.stop;
-    return body.dump();
+    return dumpJson(body);
 }
 
 struct OpenAiBackend::Impl {
@@ -128,6 +197,7 @@ struct OpenAiBackend::Impl {
         DeltaHandler onDelta;
         DoneHandler onDone;
         std::string body;
+        std::size_t maxReplyBytes = 0;
         CURL* easy = nullptr;
         curl_slist* headers = nullptr;
         int attempts = 0;
@@ -139,7 +209,8 @@ struct OpenAiBackend::Impl {
         SseReader sse;
         ThinkSplitter think;
         GenerationResult result;
-        bool firstDelta = false;
+        bool firstDelta = false;     // text (reasoning or content) has arrived
+        bool bodyCut = false;        // an error body was cut at its limit (the transfer aborted)
         bool deltaDelivered = false; // once the caller has text, a retry would repeat it
         bool gotDone = false;
         std::optional<BackendError> failure; // set by the write path to abort the transfer
@@ -147,6 +218,8 @@ struct OpenAiBackend::Impl {
 
     explicit Impl(EndpointConfig c) : config(std::move(c)) {
         config.baseUrl = trimSlash(config.baseUrl);
+        if (auto checked = checkBaseUrl(config.baseUrl); !checked)
+            urlError = checked.error().message;
         globalInit();
         multi = curl_multi_init();
         curl_multi_setopt(multi, CURLMOPT_MAX_TOTAL_CONNECTIONS,
@@ -169,6 +242,7 @@ struct OpenAiBackend::Impl {
     }
 
     EndpointConfig config;
+    std::string urlError; // set: every request fails with it, nothing is sent
     CURLM* multi = nullptr;
     std::thread worker;
     std::mutex mutex;
@@ -275,6 +349,10 @@ struct OpenAiBackend::Impl {
             fail(t, ErrorKind::Config, "no model was given");
             return false;
         }
+        if (!urlError.empty()) {
+            fail(t, ErrorKind::Config, urlError);
+            return false;
+        }
         resetAttempt(t);
         ++t.attempts;
         ++attempts;
@@ -307,6 +385,7 @@ struct OpenAiBackend::Impl {
         t.think = ThinkSplitter(t.request.thinkStart);
         t.result = GenerationResult();
         t.firstDelta = false;
+        t.bodyCut = false;
         t.gotDone = false;
         t.failure.reset();
     }
@@ -344,6 +423,14 @@ struct OpenAiBackend::Impl {
                 const double seconds = std::strtod(value.c_str(), &end);
                 if (end != value.c_str() && seconds >= 0)
                     t.retryAfterSeconds = seconds; // HTTP-date forms fall back to backoff
+            } else if (name == "x-request-id") {
+                std::string_view value = line.substr(13);
+                while (!value.empty() && (value.front() == ' ' || value.front() == '\t'))
+                    value.remove_prefix(1);
+                while (!value.empty() &&
+                       (value.back() == '\n' || value.back() == '\r' || value.back() == ' '))
+                    value.remove_suffix(1);
+                t.result.requestId = clipUtf8(value, 200);
             }
         }
         return size * count;
@@ -353,17 +440,58 @@ struct OpenAiBackend::Impl {
         auto& t = *static_cast<Transfer*>(user);
         const std::size_t n = size * count;
         t.lastData = Clock::now();
-        if (t.status >= 400 || !t.request.stream) {
-            t.errorBody.append(data, n); // an error body, or the whole non-streamed response
+        const std::size_t limit = t.maxReplyBytes;
+        if (t.status >= 400) {
+            // An error body: its first 64 KiB say what went wrong; the rest is not fetched.
+            constexpr std::size_t kErrorBodyBytes = 64 * 1024;
+            t.errorBody.append(
+                data, std::min(n, kErrorBodyBytes - std::min(kErrorBodyBytes, t.errorBody.size())));
+            if (t.errorBody.size() >= kErrorBodyBytes) {
+                t.bodyCut = true;
+                return 0;
+            }
+            return n;
+        }
+        if (!t.request.stream) {
+            if (t.errorBody.size() + n > limit) {
+                t.failure = tooLarge(t);
+                return 0;
+            }
+            t.errorBody.append(data, n); // the whole non-streamed response
             return n;
         }
         t.sse.feed(std::string_view(data, n), [&t](SseEvent&& e) { onEvent(t, e); });
+        if (!t.failure && t.sse.bufferedBytes() + t.think.heldBytes() + t.result.reasoning.size() +
+                                  t.result.answer.size() >
+                              limit)
+            t.failure = tooLarge(t);
         return t.failure ? 0 : n; // 0 aborts the transfer
+    }
+
+    static BackendError tooLarge(const Transfer& t) {
+        BackendError e{ErrorKind::TooLarge,
+                       t.request.label,
+                       static_cast<int>(t.status),
+                       {},
+                       "over " + std::to_string(t.maxReplyBytes / 1024) +
+                           " KiB; the limit is set with --max-reply-mb"};
+        return e;
+    }
+
+    static BackendError serverError(const Transfer& t, const ServerError& e) {
+        BackendError err{ErrorKind::Server, t.request.label, static_cast<int>(t.status), e.message,
+                         e.type};
+        err.transient = errorIsTransient(e, static_cast<int>(t.status));
+        return err;
     }
 
     static void onEvent(Transfer& t, const SseEvent& e) {
         if (t.failure || t.gotDone)
             return;
+        if (e.type == "error") { // llama-server's `error:` field
+            t.failure = serverError(t, decodeErrorEvent(e.data));
+            return;
+        }
         auto chunk = decodeStreamEvent(e.data);
         if (!chunk) {
             t.failure = BackendError{ErrorKind::Protocol,
@@ -378,14 +506,23 @@ struct OpenAiBackend::Impl {
             return;
         }
         if (chunk->error) {
-            t.failure = BackendError{ErrorKind::Server, t.request.label, static_cast<int>(t.status),
-                                     chunk->error->message, chunk->error->type};
+            t.failure = serverError(t, *chunk->error);
             return;
         }
         if (chunk->usage)
             t.result.usage = chunk->usage;
+        if (chunk->timings)
+            t.result.timings = chunk->timings;
+        if (!chunk->systemFingerprint.empty())
+            t.result.systemFingerprint = clipUtf8(chunk->systemFingerprint, 200);
         if (!chunk->finishReason.empty())
             t.result.finishReason = chunk->finishReason;
+        if (!t.firstDelta && (!chunk->content.empty() || !chunk->reasoning.empty())) {
+            t.firstDelta = true;
+            t.result.firstTokenMs = msSince(t.attemptStarted);
+        }
+        if (!chunk->reasoning.empty())
+            t.think.reasoningIsSeparate(); // a reasoning parser ran: the content is the answer
         std::string reasoning = std::move(chunk->reasoning), answer;
         t.think.feed(chunk->content, reasoning, answer);
         deliver(t, reasoning, answer);
@@ -427,13 +564,13 @@ struct OpenAiBackend::Impl {
 
     void finish(std::unique_ptr<Transfer> t, CURLcode code) {
         if (t->failure) {
-            const bool retry = t->failure->kind == ErrorKind::Server && !t->deltaDelivered;
+            const bool retry = t->failure->transient && !t->deltaDelivered;
             if (retry && scheduleRetry(t))
                 return;
             complete(*t, std::move(*t->failure));
             return;
         }
-        if (code != CURLE_OK) {
+        if (code != CURLE_OK && !(t->bodyCut && t->status >= 400)) {
             const ErrorKind kind = kindForCurl(code);
             const bool retryable = (kind == ErrorKind::Connect || kind == ErrorKind::Timeout ||
                                     kind == ErrorKind::StreamCut) &&
@@ -445,27 +582,38 @@ struct OpenAiBackend::Impl {
         }
         if (t->status >= 400) {
             const ServerError e = decodeErrorBody(t->errorBody);
-            const bool retryable =
-                t->status == 429 || t->status >= 500; // other 4xx: our request is wrong
+            // Other 4xx, and a prompt over the context length: our request is wrong.
+            const bool retryable = errorIsTransient(e, static_cast<int>(t->status));
             if (retryable && scheduleRetry(t))
                 return;
             BackendError err{
                 ErrorKind::Http, t->request.label, static_cast<int>(t->status), e.message, {}};
+            err.transient = retryable;
             complete(*t, std::move(err));
             return;
         }
         if (!t->request.stream) {
             auto body = decodeCompletionBody(t->errorBody);
+            t->errorBody.clear();
+            t->errorBody.shrink_to_fit();
             if (!body) {
                 fail(*t, ErrorKind::Protocol, body.error().message);
                 return;
             }
+            if (!body->reasoning.empty())
+                t->think.reasoningIsSeparate();
             std::string reasoning = body->reasoning, answer;
             t->think.feed(body->content, reasoning, answer);
             t->think.finish(reasoning, answer);
+            if (reasoning.empty() && answer.empty() && body->finishReason.empty()) {
+                fail(*t, ErrorKind::Protocol, "the response holds no text and no finish_reason");
+                return;
+            }
             deliver(*t, reasoning, answer);
             t->result.finishReason = body->finishReason;
             t->result.usage = body->usage;
+            t->result.timings = body->timings;
+            t->result.systemFingerprint = clipUtf8(body->systemFingerprint, 200);
         } else {
             const bool unfinishedEvent = t->sse.finish();
             if (!t->gotDone && (t->result.finishReason.empty() || unfinishedEvent)) {
@@ -477,13 +625,35 @@ struct OpenAiBackend::Impl {
             }
             std::string reasoning, answer;
             t->think.finish(reasoning, answer);
+            if (t->result.finishReason.empty() && !t->firstDelta) {
+                // "[DONE]" after nothing at all: a failure the server did not describe.
+                fail(*t, ErrorKind::Server,
+                     "the stream ended with [DONE] but held no text and no finish_reason");
+                return;
+            }
             deliver(*t, reasoning, answer);
         }
+        estimateReasoningTokens(t->result);
+        t->result.endpoint = config.baseUrl;
         t->result.httpStatus = static_cast<int>(t->status);
         t->result.totalMs = msSince(t->submitted);
         t->result.attempts = t->attempts;
         if (t->onDone)
             t->onDone(GenerationOutcome(std::move(t->result)));
+    }
+
+    // A server without a reasoning parser reports completion tokens only: the reasoning's share
+    // of them follows the text, so reasoning is still counted as reasoning.
+    static void estimateReasoningTokens(GenerationResult& r) {
+        if (!r.usage || r.usage->reasoningTokens > 0 || r.reasoning.empty() ||
+            r.usage->completionTokens <= 0)
+            return;
+        const double share =
+            double(r.reasoning.size()) / double(r.reasoning.size() + r.answer.size());
+        r.usage->reasoningTokens =
+            std::min(r.usage->completionTokens,
+                     static_cast<int>(std::lround(share * r.usage->completionTokens)));
+        r.reasoningTokensEstimated = true;
     }
 
     bool scheduleRetry(std::unique_ptr<Transfer>& t) {
@@ -532,7 +702,9 @@ struct OpenAiBackend::Impl {
                        t.request.label,
                        static_cast<int>(t.status >= 400 ? t.status : 0),
                        {},
-                       std::move(detail)};
+                       clipUtf8(detail, 2000)};
+        e.transient = kind == ErrorKind::Connect || kind == ErrorKind::Timeout ||
+                      kind == ErrorKind::StreamCut;
         complete(t, std::move(e));
     }
 
@@ -560,7 +732,17 @@ RequestId OpenAiBackend::submit(GenerationRequest request, DeltaHandler onDelta,
                                 DoneHandler onDone) {
     auto t = std::make_unique<Impl::Transfer>();
     t->id = impl_->nextId++;
+    // A lone "</think>" ends reasoning the chat template opened (R1 distills, QwQ, Qwen3 without
+    // a reasoning parser): held back until it comes. Models whose known template never opens
+    // the tag, and unknown models, stream their content as the answer at once, so a streaming
+    // check can stop them early.
+    if (request.thinkStart == ThinkSplitter::Start::Detect) {
+        const ChatTemplate* known = chooseChatTemplate(builtinChatTemplates(), request.model);
+        if (!known || !known->opensThink)
+            request.thinkStart = ThinkSplitter::Start::OpenTagOnly;
+    }
     t->body = requestBody(request);
+    t->maxReplyBytes = std::max<std::size_t>(1, impl_->config.maxReplyBytes);
     t->request = std::move(request);
     t->onDelta = std::move(onDelta);
     t->onDone = std::move(onDone);
@@ -592,17 +774,31 @@ void OpenAiBackend::cancelAll() {
 }
 
 namespace {
+struct CappedBody {
+    std::string text;
+    std::size_t limit = 0;
+    bool overLimit = false;
+};
+
 std::size_t appendBody(char* data, std::size_t size, std::size_t count, void* user) {
-    static_cast<std::string*>(user)->append(data, size * count);
+    auto& body = *static_cast<CappedBody*>(user);
+    if (body.text.size() + size * count > body.limit) {
+        body.overLimit = true;
+        return 0; // aborts: a huge reply is not fetched to the end
+    }
+    body.text.append(data, size * count);
     return size * count;
 }
 
 // A small blocking request (models, embeddings): status and body, or the transport error.
 Result<std::pair<long, std::string>>
 simpleRequest(const EndpointConfig& config, const std::string& path, const std::string* postBody) {
+    if (auto checked = checkBaseUrl(config.baseUrl); !checked)
+        return checked.error();
     globalInit();
     CURL* easy = curl_easy_init();
-    std::string body;
+    CappedBody body;
+    body.limit = std::max<std::size_t>(1, config.maxReplyBytes);
     const std::string url = trimSlash(config.baseUrl) + path;
     curl_easy_setopt(easy, CURLOPT_URL, url.c_str());
     commonOptions(easy, config);
@@ -621,12 +817,15 @@ simpleRequest(const EndpointConfig& config, const std::string& path, const std::
     curl_easy_getinfo(easy, CURLINFO_RESPONSE_CODE, &status);
     curl_slist_free_all(headers);
     curl_easy_cleanup(easy);
+    if (body.overLimit)
+        return Error{url + ": reply too large (over " + std::to_string(body.limit / 1024) +
+                     " KiB)"};
     if (code != CURLE_OK)
-        return Error{"GET/POST " + url + ": " + curl_easy_strerror(code)};
+        return Error{(postBody ? "POST " : "GET ") + url + ": " + curl_easy_strerror(code)};
     if (status >= 400)
         return Error{url + ": HTTP " + std::to_string(status) + ": " +
-                     decodeErrorBody(body).message};
-    return std::make_pair(status, std::move(body));
+                     decodeErrorBody(body.text).message};
+    return std::make_pair(status, std::move(body.text));
 }
 } // namespace
 
@@ -634,30 +833,38 @@ Result<std::vector<std::string>> OpenAiBackend::listModels() const {
     auto r = simpleRequest(impl_->config, "/models", nullptr);
     if (!r)
         return r.error();
-    json root = json::parse(r->second, nullptr, false);
-    if (root.is_discarded() || !root.contains("data") || !root["data"].is_array())
-        return Error{impl_->config.baseUrl + "/models: not a model list"};
-    std::vector<std::string> ids;
-    for (const auto& m : root["data"])
-        if (m.is_object() && m.contains("id") && m["id"].is_string())
-            ids.push_back(m["id"].get<std::string>());
+    auto ids = decodeModelList(r->second);
+    if (!ids)
+        return Error{impl_->config.baseUrl + "/models: " + ids.error().message};
     return ids;
 }
 
 Result<std::vector<std::vector<float>>>
 OpenAiBackend::embed(const std::string& model, const std::vector<std::string>& inputs) const {
-    const std::string body = json{{"model", model}, {"input", inputs}}.dump();
+    const std::string body = dumpJson(json{{"model", model}, {"input", inputs}});
     auto r = simpleRequest(impl_->config, "/embeddings", &body);
     if (!r)
         return r.error();
     json root = json::parse(r->second, nullptr, false);
-    if (root.is_discarded() || !root.contains("data") || !root["data"].is_array())
+    if (root.is_discarded() || !root.is_object() || !root.contains("data") ||
+        !root["data"].is_array())
         return Error{impl_->config.baseUrl + "/embeddings: not an embedding list"};
     std::vector<std::vector<float>> out(inputs.size());
     for (const auto& item : root["data"]) {
-        const std::size_t index = item.value("index", std::size_t(0));
-        if (index < out.size() && item.contains("embedding") && item["embedding"].is_array())
-            out[index] = item["embedding"].get<std::vector<float>>();
+        if (!item.is_object() || !item.contains("embedding") || !item["embedding"].is_array())
+            continue;
+        const auto idx = item.find("index");
+        const std::size_t index =
+            idx != item.end() && idx->is_number_unsigned() ? idx->get<std::size_t>() : 0;
+        if (index >= out.size())
+            continue;
+        std::vector<float> v;
+        for (const auto& x : item["embedding"]) {
+            if (!x.is_number())
+                return Error{impl_->config.baseUrl + "/embeddings: a vector holds a non-number"};
+            v.push_back(x.get<float>());
+        }
+        out[index] = std::move(v);
     }
     for (std::size_t i = 0; i < out.size(); ++i)
         if (out[i].empty())

@@ -8,6 +8,7 @@
 
 #include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace r2p::llm {
@@ -21,6 +22,9 @@ struct EndpointConfig {
     long firstTokenTimeoutMs = 300000; // reasoning models can think for minutes
     long idleTimeoutMs = 120000;       // silence between chunks
     long totalTimeoutMs = 1800000;
+    // The most reply one request may bring (text, or a line or body not yet parsed); more fails
+    // that request with "reply too large" and is never retried.
+    std::size_t maxReplyBytes = std::size_t{8} << 20;
     int maxConcurrent = 16;
     int maxAttempts = 4; // including the first
     long backoffBaseMs = 500;
@@ -57,5 +61,15 @@ private:
 
 // The JSON body sent for a request (also the basis of the response cache key).
 std::string requestBody(const GenerationRequest& request);
+
+// A --base-url as the backend accepts it: http or https only, with a host, and no user name or
+// password in it (keys belong in the environment variable named by --api-key-env). The error
+// never repeats the credentials. Returns the URL without trailing slashes.
+Result<std::string> checkBaseUrl(std::string_view url);
+// The URL with any "user:password@" removed, for messages and stored settings.
+std::string redactUrl(std::string_view url);
+// The endpoint as the response cache names it: scheme and host lowercased, the default port
+// and trailing slashes dropped ("HTTP://Host:80/v1/" and "http://host/v1" are one endpoint).
+std::string normalizeBaseUrl(std::string_view url);
 
 } // namespace r2p::llm

@@ -90,6 +90,12 @@ void SseReader::processLine(std::string_view line, const Handler& onEvent) {
         hasData_ = true;
     } else if (field == "event") {
         type_.assign(value);
+    } else if (field == "error") {
+        // llama-server: `error: {"code":500,"message":...,"type":...}` instead of a data event.
+        type_ = "error";
+        data_.append(value);
+        data_.push_back('\n');
+        hasData_ = true;
     } else if (field == "id") {
         if (value.find('\0') == std::string_view::npos)
             id_.assign(value);

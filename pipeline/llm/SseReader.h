@@ -1,5 +1,7 @@
 // Incremental Server-Sent Events parser (the WHATWG rules): bytes may arrive split anywhere,
 // lines end in LF, CRLF or CR, comments are skipped and multi-line data is joined with "\n".
+// One extension: llama-server ends a failed stream with a non-standard `error: {...}` field,
+// which the spec would ignore; it is delivered as an event of type "error" with that payload.
 #pragma once
 
 #include <cstddef>
@@ -10,7 +12,7 @@
 namespace r2p::llm {
 
 struct SseEvent {
-    std::string type; // "event:" field; empty means "message"
+    std::string type; // "event:" field; empty means "message"; "error" for an `error:` field
     std::string data; // "data:" lines joined with "\n"
     std::string id;
 };

@@ -21,7 +21,7 @@ std::size_t partialTagSuffix(std::string_view text, std::string_view tag) {
 
 ThinkSplitter::ThinkSplitter(Start start)
     : state_(start == Start::InReasoning ? State::Reasoning : State::Detecting),
-      sawReasoning_(start == Start::InReasoning) {}
+      holdForClosingTag_(start != Start::OpenTagOnly), sawReasoning_(start == Start::InReasoning) {}
 
 void ThinkSplitter::emitAnswer(std::string_view text, std::string& answer) {
     if (!answerStarted_) {
@@ -34,6 +34,13 @@ void ThinkSplitter::emitAnswer(std::string_view text, std::string& answer) {
         answerStarted_ = true;
     }
     answer.append(text);
+}
+
+void ThinkSplitter::reasoningIsSeparate() {
+    if (state_ == State::Detecting && held_.empty()) {
+        state_ = State::Answer;
+        answerStarted_ = true;
+    }
 }
 
 void ThinkSplitter::feed(std::string_view content, std::string& reasoning, std::string& answer) {
@@ -51,10 +58,26 @@ void ThinkSplitter::feed(std::string_view content, std::string& reasoning, std::
             state_ = State::Reasoning;
             sawReasoning_ = true;
             held_.erase(0, i + kOpen.size());
+        } else if (holdForClosingTag_) {
+            state_ = State::Undecided; // reasoning if a "</think>" follows, else the answer
+            searched_ = 0;
         } else {
             state_ = State::Answer;
             answerStarted_ = true; // no reasoning block: the content is the answer as it is
         }
+    }
+    if (state_ == State::Undecided) {
+        // Only the new bytes (and a tag split before them) need searching: linear overall.
+        const std::size_t from = searched_ > kClose.size() ? searched_ - kClose.size() : 0;
+        const auto close = held_.find(kClose, from);
+        if (close == std::string::npos) {
+            searched_ = held_.size();
+            return;
+        }
+        sawReasoning_ = true;
+        reasoning.append(held_, 0, close);
+        held_.erase(0, close + kClose.size());
+        state_ = State::Answer;
     }
     if (state_ == State::Reasoning) {
         const auto close = held_.find(kClose);
@@ -75,10 +98,14 @@ void ThinkSplitter::feed(std::string_view content, std::string& reasoning, std::
 void ThinkSplitter::finish(std::string& reasoning, std::string& answer) {
     if (held_.empty())
         return;
-    if (state_ == State::Reasoning)
+    if (state_ == State::Reasoning) {
         reasoning.append(held_);
-    else
+    } else {
+        if (state_ == State::Undecided)
+            answerStarted_ = true; // no tag came: the content is the answer as it is
+        state_ = State::Answer;
         emitAnswer(held_, answer);
+    }
     held_.clear();
 }
 

@@ -1,8 +1,10 @@
 // HTTP backend throughput: N streamed requests of 200 tokens each, C in flight, against the
 // loopback test server in its own process (so this process's CPU time is the client's alone).
 // Targets: wall time within 1.15x the ideal, client CPU at most 2 ms per request.
+// --rss: peak memory of `r2p run` against a server sending a 100 MB reply (one line without a
+// newline, and a valid 100 MB answer in chunks); target at most 300 MB each.
 //
-//   bench_llm [--requests 1000] [--concurrency 32] [--first-token-ms 50] [--smoke]
+//   bench_llm [--requests 1000] [--concurrency 32] [--first-token-ms 50] [--smoke] [--rss]
 #include "pipeline/llm/OpenAiBackend.h"
 
 #include <atomic>
@@ -12,6 +14,8 @@
 #include <csignal>
 #include <cstdio>
 #include <cstring>
+#include <fcntl.h>
+#include <filesystem>
 #include <future>
 #include <mutex>
 #include <string>
@@ -31,7 +35,7 @@ double cpuSeconds() {
            double(u.ru_utime.tv_usec + u.ru_stime.tv_usec) / 1e6;
 }
 // Starts r2p-test-server in a child process; its first stdout line carries the URL.
-pid_t startServer(int firstTokenMs, const std::string& answer, std::string& baseUrl) {
+pid_t startServer(const std::vector<std::string>& args, std::string& baseUrl) {
     int out[2];
     if (::pipe(out) != 0)
         return -1;
@@ -39,10 +43,11 @@ pid_t startServer(int firstTokenMs, const std::string& answer, std::string& base
     if (pid == 0) {
         ::dup2(out[1], 1);
         ::close(out[0]);
-        const std::string ft = std::to_string(firstTokenMs);
-        ::execl(R2P_TEST_SERVER, R2P_TEST_SERVER, "--first-token-ms", ft.c_str(), "--chunk-words",
-                "1", "--chunk-ms", "0", "--reasoning-style", "none", "--default-answer",
-                answer.c_str(), static_cast<char*>(nullptr));
+        std::vector<char*> argv{const_cast<char*>(R2P_TEST_SERVER)};
+        for (const auto& a : args)
+            argv.push_back(const_cast<char*>(a.c_str()));
+        argv.push_back(nullptr);
+        ::execv(R2P_TEST_SERVER, argv.data());
         _exit(127);
     }
     ::close(out[1]);
@@ -58,6 +63,70 @@ pid_t startServer(int firstTokenMs, const std::string& answer, std::string& base
     }
     baseUrl = line.substr(at);
     return pid;
+}
+
+pid_t startServer(int firstTokenMs, const std::string& answer, std::string& baseUrl) {
+    return startServer({"--first-token-ms", std::to_string(firstTokenMs), "--chunk-words", "1",
+                        "--chunk-ms", "0", "--reasoning-style", "none", "--default-answer", answer},
+                       baseUrl);
+}
+
+// Peak RSS (MiB) of `r2p run` on one LaMP-2 user against a server started with `serverArgs`.
+double runPeakRssMb(const std::vector<std::string>& serverArgs, int& exitCode) {
+    std::string url;
+    const pid_t server = startServer(serverArgs, url);
+    if (server < 0)
+        return -1;
+    char dir[] = "/tmp/r2p-bench-rss-XXXXXX";
+    if (!::mkdtemp(dir))
+        return -1;
+    const std::string project = std::string(dir) + "/p.r2p";
+    const std::string demo = std::string(R2P_SOURCE_DIR) + "/resources/demo/LaMP-2/";
+    const std::vector<std::string> args = {R2P_CLI,       "run",
+                                           "--project",   project,
+                                           "--questions", demo + "dev_questions.json",
+                                           "--systems",   "lamp-rag",
+                                           "--users",     "1",
+                                           "--backend",   "openai",
+                                           "--base-url",  url,
+                                           "--model",     "r2p-test-model",
+                                           "--mode",      "chat",
+                                           "--quiet"};
+    const pid_t child = fork();
+    if (child == 0) {
+        const int null = ::open("/dev/null", O_WRONLY);
+        ::dup2(null, 1);
+        ::dup2(null, 2);
+        std::vector<char*> argv;
+        for (const auto& a : args)
+            argv.push_back(const_cast<char*>(a.c_str()));
+        argv.push_back(nullptr);
+        ::execv(R2P_CLI, argv.data());
+        _exit(127);
+    }
+    int status = 0;
+    rusage usage{};
+    ::wait4(child, &status, 0, &usage);
+    exitCode = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+    ::kill(server, SIGTERM);
+    ::waitpid(server, nullptr, 0);
+    std::filesystem::remove_all(dir);
+    return double(usage.ru_maxrss) / 1024.0; // ru_maxrss is in KiB on Linux
+}
+
+void measureRss() {
+    int code = 0;
+    const double line = runPeakRssMb({"--fault", "huge-line", "--fault-after", "1", "--huge-mb",
+                                      "100", "--reasoning-style", "none"},
+                                     code);
+    std::printf("r2p run, a 100 MB line without a newline: peak RSS %.1f MiB (exit %d; target "
+                "<= 300 MiB)\n",
+                line, code);
+    const double answer = runPeakRssMb(
+        {"--answer-mb", "100", "--chunk-words", "2000", "--reasoning-style", "none"}, code);
+    std::printf("r2p run, a valid 100 MB answer streamed: peak RSS %.1f MiB (exit %d; target <= "
+                "300 MiB)\n",
+                answer, code);
 }
 
 // Cancel latency: C requests wait for a first token that does not come within the run; after
@@ -123,6 +192,10 @@ int main(int argc, char** argv) {
             concurrency = std::atoi(argv[++i]);
         else if (!std::strcmp(argv[i], "--first-token-ms") && i + 1 < argc)
             firstTokenMs = std::atoi(argv[++i]);
+        else if (!std::strcmp(argv[i], "--rss")) {
+            measureRss();
+            return 0;
+        }
     }
     if (smoke) {
         requests = 40;

@@ -423,8 +423,7 @@ TEST(Annotations, MigrateASchema3Project) {
     auto opened = ProjectStore::open(path);
     ASSERT_TRUE(opened.ok()) << opened.error().message;
     ProjectStore& store = **opened;
-    EXPECT_EQ(store.schemaVersion(), 4);
-    EXPECT_EQ(ProjectStore::kSchemaVersion, 4);
+    EXPECT_EQ(store.schemaVersion(), ProjectStore::kSchemaVersion); // 4, then later ones
     EXPECT_EQ(count(store.handle(), "SELECT COUNT(*) FROM sqlite_master WHERE name IN "
                                     "('annotations', 'bookmarks', 'annotations_run_user', "
                                     "'bookmarks_run_user')"),

@@ -67,6 +67,10 @@ const char* reasonPhrase(int status) {
         return "Too Many Requests";
     case 500:
         return "Internal Server Error";
+    case 502:
+        return "Bad Gateway";
+    case 503:
+        return "Service Unavailable";
     default:
         return "Unknown";
     }
@@ -93,6 +97,29 @@ std::string errorType(int status) {
 
 ojson errorBody(const std::string& message, int code) {
     return ojson{{"error", {{"message", message}, {"type", errorType(code)}, {"code", code}}}};
+}
+
+// InvalidUtf8: a marker put into the answer, which JSON escapes as \u0001BAD; the bytes on the
+// wire then become C3 28 (a lead byte followed by an ASCII byte: never valid UTF-8).
+constexpr const char* kBadMarker = "\x01"
+                                   "BAD";
+constexpr std::string_view kBadMarkerJson = "\\u0001BAD";
+
+std::string withInvalidUtf8(std::string text) {
+    for (auto at = text.find(kBadMarkerJson); at != std::string::npos;
+         at = text.find(kBadMarkerJson, at + 2))
+        text.replace(at, kBadMarkerJson.size(), "\xC3\x28");
+    return text;
+}
+
+// llama-server's "timings" for a response: fixed speeds (2000 prompt tokens/s, 50 generated
+// tokens/s) so tests know the numbers.
+ojson llamaTimings(int promptTokens, int predictedTokens) {
+    const double promptMs = promptTokens * 0.5, predictedMs = predictedTokens * 20.0;
+    return ojson{{"prompt_n", promptTokens},       {"prompt_ms", promptMs},
+                 {"prompt_per_token_ms", 0.5},     {"prompt_per_second", 2000.0},
+                 {"predicted_n", predictedTokens}, {"predicted_ms", predictedMs},
+                 {"predicted_per_token_ms", 20.0}, {"predicted_per_second", 50.0}};
 }
 
 std::uint64_t fnv1a(std::string_view s) {
@@ -378,8 +405,12 @@ private:
     bool embeddings(const json& body, bool keepAlive);
     bool generate(const json& body, const std::string& rawBody, bool chat, bool keepAlive);
     bool stream(const std::vector<Event>& events, const Script& script, const std::string& id,
-                const std::string& chunkObject, bool keepAlive);
+                const std::string& chunkObject, bool keepAlive,
+                const std::vector<std::string>& extraHeaders);
     std::string responseModel(const json& body) const;
+    ServerFlavor flavor() const;
+    bool sendHuge(std::size_t bytes, BodyWriter* chunked);
+    void resetConnection();
 
     ServerState& impl_;
     int fd_ = -1;
@@ -645,7 +676,8 @@ std::string Session::head(int status, const std::string& contentType, std::size_
 
 bool Session::sendJson(int status, const ojson& body, bool keepAlive,
                        const std::vector<std::string>& extra) {
-    const std::string text = body.dump();
+    const std::string text =
+        withInvalidUtf8(body.dump(-1, ' ', false, json::error_handler_t::replace));
     return sendAll(head(status, "application/json", text.size(), keepAlive, extra) + text) &&
            keepAlive;
 }
@@ -661,6 +693,32 @@ std::string Session::responseModel(const json& body) const {
     std::lock_guard lock(impl_.mutex);
     return impl_.options.models.empty() ? std::string("r2p-test-model")
                                         : impl_.options.models.front();
+}
+
+ServerFlavor Session::flavor() const {
+    std::lock_guard lock(impl_.mutex);
+    return impl_.options.flavor;
+}
+
+// `bytes` of 'x' (no newline), a MiB per write; stops when the client goes.
+bool Session::sendHuge(std::size_t bytes, BodyWriter* chunked) {
+    const std::string block(std::size_t{1} << 20, 'x');
+    while (bytes > 0) {
+        const std::size_t n = std::min(bytes, block.size());
+        const std::string_view piece(block.data(), n);
+        if (!(chunked ? chunked->write(piece) : sendAll(piece)))
+            return false;
+        bytes -= n;
+    }
+    return true;
+}
+
+// Linger 0: the close that follows sends RST instead of FIN.
+void Session::resetConnection() {
+    linger l{};
+    l.l_onoff = 1;
+    l.l_linger = 0;
+    ::setsockopt(fd_, SOL_SOCKET, SO_LINGER, &l, sizeof l);
 }
 
 bool Session::handle(const HttpRequest& req) {
@@ -696,7 +754,9 @@ bool Session::handle(const HttpRequest& req) {
     const bool isChat = path == "/v1/chat/completions";
     const bool isCompletions = path == "/v1/completions";
     const bool isEmbeddings = path == "/v1/embeddings";
-    if (!isModels && !isChat && !isCompletions && !isEmbeddings)
+    // A chat-only hosted API has no raw completions route.
+    if ((!isModels && !isChat && !isCompletions && !isEmbeddings) ||
+        (isCompletions && flavor() == ServerFlavor::Hosted))
         return sendError(404, "Invalid URL (" + req.method + " " + path + ")", keep);
     if (isModels)
         return req.method == "GET" ? models(keep) : sendError(405, "Method Not Allowed", keep);
@@ -711,10 +771,17 @@ bool Session::handle(const HttpRequest& req) {
 
 bool Session::models(bool keepAlive) {
     std::vector<std::string> ids;
+    std::optional<std::string> raw;
     {
         std::lock_guard lock(impl_.mutex);
         ids = impl_.options.models;
+        raw = impl_.options.modelsBody;
     }
+    if (raw)
+        return sendAll(head(200, "application/json", raw->size(), keepAlive) + *raw) && keepAlive;
+    // Ollama (openai/openai.go, ListCompletion) marshals a nil slice: "data": null.
+    if (ids.empty() && flavor() == ServerFlavor::Ollama)
+        return sendJson(200, ojson{{"object", "list"}, {"data", nullptr}}, keepAlive);
     ojson data = ojson::array();
     for (const auto& id : ids)
         data.push_back(ojson{{"id", id},
@@ -806,15 +873,51 @@ bool Session::generate(const json& body, const std::string& rawBody, bool chat, 
         if (!pauseMs(script.firstChunkDelayMs))
             return false;
         return sendError(400, errorText("Invalid request (scripted 400)."), keepAlive);
+    case Fault::Status503Loading: {
+        // llama-server while the model loads (server.cpp: "Loading model", unavailable_error).
+        if (!pauseMs(script.firstChunkDelayMs))
+            return false;
+        const ojson e{
+            {"error",
+             {{"code", 503}, {"message", "Loading model"}, {"type", "unavailable_error"}}}};
+        return sendJson(503, e, keepAlive);
+    }
+    case Fault::HtmlError: {
+        if (!pauseMs(script.firstChunkDelayMs))
+            return false;
+        const std::string page =
+            "<html>\r\n<head><title>502 Bad Gateway</title></head>\r\n<body>\r\n<center><h1>502 "
+            "Bad Gateway</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n";
+        return sendAll(head(502, "text/html", page.size(), keepAlive) + page) && keepAlive;
+    }
     default:
         break;
     }
+    const ServerFlavor serverFlavor = flavor();
+    const bool badUtf8 = script.fault == Fault::InvalidUtf8;
+    const auto wire = [](std::string text) {
+        return withInvalidUtf8(std::move(text));
+    };
+    ReasoningStyle style = script.reasoningStyle;
+    // SGLang: "separate_reasoning": false leaves the reasoning in the content, after the prompt's
+    // <think> (python/sglang/srt/entrypoints/openai/serving_chat.py).
+    if (serverFlavor == ServerFlavor::Sglang && isFieldStyle(style)) {
+        const auto it = body.find("separate_reasoning");
+        if (it != body.end() && it->is_boolean() && !it->get<bool>())
+            style = ReasoningStyle::ClosingTagOnly;
+    }
+    std::vector<std::string> extraHeaders;
 
     // Completions have no reasoning fields; None sends no reasoning at all.
-    const bool dropReasoning = script.reasoningStyle == ReasoningStyle::None ||
-                               (!chat && isFieldStyle(script.reasoningStyle));
-    const Plan plan = makePlan(script, dropReasoning ? std::string() : script.reasoning, body);
-    const std::vector<Piece> pieces = makePieces(plan, script.reasoningStyle, script.wordsPerChunk);
+    const bool dropReasoning = style == ReasoningStyle::None || (!chat && isFieldStyle(style));
+    Plan plan = makePlan(script, dropReasoning ? std::string() : script.reasoning, body);
+    if (badUtf8) {
+        if (plan.answer.empty())
+            plan.answer.push_back(kBadMarker);
+        else
+            plan.answer.back() += kBadMarker;
+    }
+    const std::vector<Piece> pieces = makePieces(plan, style, script.wordsPerChunk);
 
     int promptWords = 0;
     if (chat)
@@ -838,9 +941,11 @@ bool Session::generate(const json& body, const std::string& rawBody, bool chat, 
     const std::int64_t created =
         script.created.value_or(static_cast<std::int64_t>(std::time(nullptr)));
     const std::string object = chat ? "chat.completion" : "text_completion";
-    const std::string reasoningKey = script.reasoningStyle == ReasoningStyle::ReasoningAltField
-                                         ? "reasoning"
-                                         : "reasoning_content";
+    const std::string reasoningKey =
+        style == ReasoningStyle::ReasoningAltField ? "reasoning" : "reasoning_content";
+    // vLLM with --enable-request-id-headers echoes the request id as a response header.
+    if (serverFlavor == ServerFlavor::Vllm)
+        extraHeaders.push_back("x-request-id: " + id);
     const ojson stopReason = plan.stopReason ? ojson(*plan.stopReason) : ojson(nullptr);
 
     const auto streamIt = body.find("stream");
@@ -854,7 +959,7 @@ bool Session::generate(const json& body, const std::string& rawBody, bool chat, 
         ojson choice{{"index", 0}};
         if (chat) {
             ojson message{{"role", "assistant"}, {"content", content}};
-            if (isFieldStyle(script.reasoningStyle))
+            if (isFieldStyle(style))
                 message[reasoningKey] = reasoning.empty() ? ojson(nullptr) : ojson(reasoning);
             choice["message"] = message;
         } else {
@@ -863,19 +968,46 @@ bool Session::generate(const json& body, const std::string& rawBody, bool chat, 
         choice["logprobs"] = nullptr;
         choice["finish_reason"] = plan.finishReason;
         choice["stop_reason"] = stopReason;
-        const ojson response{{"id", id},       {"object", object},    {"created", created},
-                             {"model", model}, {"choices", {choice}}, {"usage", usage}};
+        if (script.fault == Fault::EmptyDone) {
+            choice["finish_reason"] = nullptr;
+            if (chat)
+                choice["message"]["content"] = "";
+            else
+                choice["text"] = "";
+        }
+        ojson response{{"id", id},       {"object", object},    {"created", created},
+                       {"model", model}, {"choices", {choice}}, {"usage", usage}};
+        if (serverFlavor == ServerFlavor::Ollama)
+            response["system_fingerprint"] = "fp_ollama";
+        if (serverFlavor == ServerFlavor::LlamaServer)
+            response["timings"] = llamaTimings(promptTokens, completionTokens);
         const int paced = pieces.empty() ? 0 : static_cast<int>(pieces.size()) - 1;
         if (!pauseMs(script.firstChunkDelayMs) || !pauseMs(script.chunkDelayMs * paced))
             return false;
 
-        std::string text = response.dump();
+        std::string text = wire(response.dump());
         switch (script.fault) {
+        case Fault::ErrorEvent: // not streamed, llama-server answers with the status
+            return sendJson(script.errorCode,
+                            ojson{{"error",
+                                   {{"code", script.errorCode},
+                                    {"message", errorText("Error during generation (scripted).")},
+                                    {"type", script.errorType.empty() ? errorType(script.errorCode)
+                                                                      : script.errorType}}}},
+                            keepAlive);
+        case Fault::HugeLine:
+            return sendAll(head(200, "application/json", script.hugeBytes, keepAlive)) &&
+                   sendHuge(script.hugeBytes, nullptr) && keepAlive;
+        case Fault::Reset:
+            sendAll(head(200, "application/json", text.size(), keepAlive) +
+                    text.substr(0, text.size() / 2));
+            resetConnection();
+            return false;
         case Fault::MalformedChunk:
             text.resize(text.size() / 2);
             break;
         case Fault::ErrorInStream: // the JSON analogue: a 200 whose body is an error object
-            text = errorBody(errorText("Error during generation (scripted)."), 500).dump();
+            text = wire(errorBody(errorText("Error during generation (scripted)."), 500).dump());
             break;
         case Fault::DisconnectMidStream:
             sendAll(head(200, "application/json", text.size(), keepAlive) +
@@ -888,23 +1020,29 @@ bool Session::generate(const json& body, const std::string& rawBody, bool chat, 
             return false;
         case Fault::DripByteByByte: {
             BodyWriter raw(*this, false, true, script.dripPauseUs);
-            return raw.write(head(200, "application/json", text.size(), keepAlive) + text) &&
+            return raw.write(head(200, "application/json", text.size(), keepAlive, extraHeaders) +
+                             text) &&
                    keepAlive;
         }
         default:
             break;
         }
-        return sendAll(head(200, "application/json", text.size(), keepAlive) + text) && keepAlive;
+        return sendAll(head(200, "application/json", text.size(), keepAlive, extraHeaders) +
+                       text) &&
+               keepAlive;
     }
 
     // Streaming: the chunk objects, then the faults applied while they are written.
     const std::string chunkObject = chat ? "chat.completion.chunk" : "text_completion";
     const auto chunk = [&](ojson choices) {
-        return ojson{{"id", id},
-                     {"object", chunkObject},
-                     {"created", created},
-                     {"model", model},
-                     {"choices", std::move(choices)}};
+        ojson c{{"id", id},
+                {"object", chunkObject},
+                {"created", created},
+                {"model", model},
+                {"choices", std::move(choices)}};
+        if (serverFlavor == ServerFlavor::Ollama)
+            c["system_fingerprint"] = "fp_ollama";
+        return c;
     };
     const auto choiceWith = [&](const std::string& text, Channel channel, bool last) {
         ojson c{{"index", 0}};
@@ -926,10 +1064,13 @@ bool Session::generate(const json& body, const std::string& rawBody, bool chat, 
                    {"finish_reason", nullptr}};
         events.push_back({chunk(ojson::array({role})).dump(), false});
     }
-    for (std::size_t i = 0; i < pieces.size(); ++i)
-        events.push_back(
-            {chunk(choiceWith(pieces[i].text, pieces[i].channel, i + 1 == pieces.size())).dump(),
-             i > 0});
+    for (std::size_t i = 0; i < pieces.size(); ++i) {
+        ojson c = chunk(choiceWith(pieces[i].text, pieces[i].channel, i + 1 == pieces.size()));
+        // llama-server puts its timings into the chunk that carries the finish reason.
+        if (serverFlavor == ServerFlavor::LlamaServer && i + 1 == pieces.size())
+            c["timings"] = llamaTimings(promptTokens, completionTokens);
+        events.push_back({wire(c.dump()), i > 0});
+    }
     if (pieces.empty())
         events.push_back({chunk(choiceWith("", Channel::Content, true)).dump(), false});
     const auto options = body.find("stream_options");
@@ -938,18 +1079,20 @@ bool Session::generate(const json& body, const std::string& rawBody, bool chat, 
         last["usage"] = usage;
         events.push_back({last.dump(), false});
     }
-    return stream(events, script, id, chunkObject, keepAlive);
+    return stream(events, script, id, chunkObject, keepAlive, extraHeaders);
 }
 
 bool Session::stream(const std::vector<Event>& events, const Script& script, const std::string& id,
-                     const std::string& chunkObject, bool keepAlive) {
+                     const std::string& chunkObject, bool keepAlive,
+                     const std::vector<std::string>& extraHeaders) {
     const bool crlf = script.crlf || script.fault == Fault::Crlf;
     const std::string eol = crlf ? "\r\n" : "\n";
     const bool comments = script.fault == Fault::CommentsAndMultiline;
     const auto faultAt =
         std::min(static_cast<std::size_t>(std::max(0, script.faultAfterEvents)), events.size());
 
-    if (!sendAll(head(200, "text/event-stream; charset=utf-8", std::string::npos, keepAlive)))
+    if (!sendAll(head(200, "text/event-stream; charset=utf-8", std::string::npos, keepAlive,
+                      extraHeaders)))
         return false;
     // Coalesce only plain streams with no pauses between events: every fault keeps its exact
     // timing.
@@ -958,7 +1101,7 @@ bool Session::stream(const std::vector<Event>& events, const Script& script, con
     BodyWriter out(*this, true, script.fault == Fault::DripByteByByte, script.dripPauseUs,
                    coalesce);
     const auto event = [&](const std::string& data) {
-        return out.write("data: " + data + eol + eol);
+        return out.write("data: " + withInvalidUtf8(data) + eol + eol);
     };
     const std::string keepAliveComment = ": keep-alive" + eol + eol;
 
@@ -980,12 +1123,42 @@ bool Session::stream(const std::vector<Event>& events, const Script& script, con
                                    {{"message", script.errorMessage.empty()
                                                     ? "Error during generation (scripted)."
                                                     : script.errorMessage},
-                                    {"type", "server_error"},
-                                    {"code", 500}}}};
-                if (!event(error.dump()) || (script.doneAfterError && !event("[DONE]")))
+                                    {"type", script.errorType.empty() ? errorType(script.errorCode)
+                                                                      : script.errorType},
+                                    {"code", script.errorCode}}}};
+                if (!event(error.dump(-1, ' ', false, json::error_handler_t::replace)) ||
+                    (script.doneAfterError && !event("[DONE]")))
                     return false;
                 return out.finish() && keepAlive;
             }
+            case Fault::ErrorEvent: {
+                // llama-server (tools/server/server.cpp): server_sent_event(sink, "error", ...)
+                // writes `error: {...}` with the flat error object, then `data: [DONE]`.
+                const ojson error{{"code", script.errorCode},
+                                  {"message", script.errorMessage.empty()
+                                                  ? "Error during generation (scripted)."
+                                                  : script.errorMessage},
+                                  {"type", script.errorType.empty() ? errorType(script.errorCode)
+                                                                    : script.errorType}};
+                if (!out.write("error: " +
+                               withInvalidUtf8(
+                                   error.dump(-1, ' ', false, json::error_handler_t::replace)) +
+                               eol + eol) ||
+                    !event("[DONE]"))
+                    return false;
+                return out.finish() && keepAlive;
+            }
+            case Fault::EmptyDone:
+                return event("[DONE]") && out.finish() && keepAlive;
+            case Fault::HugeLine:
+                if (!out.write("data: "))
+                    return false;
+                sendHuge(script.hugeBytes, &out);
+                return false;
+            case Fault::Reset:
+                (void)out.finish();
+                resetConnection();
+                return false;
             case Fault::DisconnectMidStream:
                 return false;
             case Fault::NeverEnds:
@@ -1205,6 +1378,11 @@ std::size_t OpenAiTestServer::queuedScripts() const {
 void OpenAiTestServer::setModels(std::vector<std::string> ids) {
     std::lock_guard lock(impl_->mutex);
     impl_->options.models = std::move(ids);
+}
+
+void OpenAiTestServer::setFlavor(ServerFlavor flavor) {
+    std::lock_guard lock(impl_->mutex);
+    impl_->options.flavor = flavor;
 }
 
 void OpenAiTestServer::setEmbeddingDimension(int dimension) {

@@ -45,6 +45,28 @@ enum class Fault {
     NeverEnds,            // after N events nothing more until the client goes or the server stops
     CommentsAndMultiline, // ": keep-alive" comments, and event N's data split over two lines
     Crlf,                 // CRLF line endings in the SSE stream (same as `crlf = true`)
+    // Faults of hostile or broken servers (non-streamed: the same in a JSON body):
+    ErrorEvent,       // llama-server: after N events `error: {"code","message","type"}` (not a data
+                      // field), then `data: [DONE]`; non-streamed: the HTTP status errorCode
+    EmptyDone,        // after N events `data: [DONE]`: no content and no finish_reason
+    HugeLine,         // after N events `data: ` and hugeBytes of 'x' with no newline, then a close;
+                      // non-streamed: a 200 body of hugeBytes 'x' (no newline)
+    InvalidUtf8,      // the answer's last word carries the bytes C3 28 (not UTF-8) inside the JSON
+                      // (any errorMessage holding "\x01" "BAD" goes out with those bytes too)
+    Reset,            // after N events the connection is reset (RST, not FIN)
+    HtmlError,        // 502 with a proxy's HTML error page
+    Status503Loading, // 503 {"error":{"code":503,"message":"Loading model",...}} (llama-server)
+};
+
+// How the server behaves beyond a script: the wire habits of one real server. Each was checked
+// against that server's source (see tests/llm/test_server_conformance.cpp for the citations).
+enum class ServerFlavor {
+    Vllm = 1,    // the default: usage chunk with "choices": [], x-request-id header
+    Sglang,      // honours "separate_reasoning": false (reasoning stays in the content)
+    LlamaServer, // "timings" in the last chunk and in bodies; errors as `error:` SSE fields
+    Ollama,      // "system_fingerprint": "fp_ollama"; {"data": null} when no model is pulled;
+                 // /v1/completions applies the model's template (not a raw continuation)
+    Hosted,      // chat only: /v1/completions is 404
 };
 
 // One scripted response to a /v1/chat/completions or /v1/completions request (the only two
@@ -69,6 +91,9 @@ struct Script {
     bool crlf = false;           // CRLF line endings; combines with any fault (e.g. DripByteByByte)
     int dripPauseUs = 100;       // DripByteByByte: pause after every byte
     bool doneAfterError = false; // ErrorInStream: send "data: [DONE]" after the error (as vLLM)
+    int errorCode = 500;         // ErrorInStream, ErrorEvent: the error's "code"
+    std::string errorType;       // empty: from errorCode (server_error, invalid_request_error…)
+    std::size_t hugeBytes = std::size_t{100} << 20; // HugeLine
     // Fixed response id and "created" (e.g. to compare raw bodies); unset: a fresh id and now.
     std::optional<std::string> responseId;
     std::optional<std::int64_t> created;
@@ -82,6 +107,8 @@ struct ServerOptions {
     std::string apiKey;          // non-empty: "Authorization: Bearer <apiKey>" required, else 401
     bool rejectUnknownModels = false; // 404 (like vLLM) when "model" is not one of `models`
     bool logRequests = false;         // one line per request on stderr (the standalone program)
+    ServerFlavor flavor = ServerFlavor::Vllm;
+    std::optional<std::string> modelsBody; // set: GET /v1/models answers 200 with these bytes
 };
 
 struct RecordedRequest {
@@ -120,6 +147,7 @@ public:
     void clearScripts(); // the queue and the rules
     std::size_t queuedScripts() const;
     void setModels(std::vector<std::string> ids);
+    void setFlavor(ServerFlavor flavor);
     void setEmbeddingDimension(int dimension);
 
     // Observations. clear() forgets the recorded requests; the counters keep running.

@@ -17,7 +17,12 @@ const char* const kUsage =
     "usage: r2p-test-server [--port N] [--default-answer TEXT] [--default-reasoning TEXT]\n"
     "                       [--chunk-words N] [--first-token-ms N] [--chunk-ms N]\n"
     "                       [--reasoning-style field|alt|think|closing|none] [--models a,b]\n"
-    "                       [--embedding-dim N] [--api-key KEY] [--verbose]\n";
+    "                       [--embedding-dim N] [--api-key KEY] [--verbose]\n"
+    "                       [--flavor vllm|sglang|llama-server|ollama|hosted]\n"
+    "                       [--fault none|429|500|400|503-loading|html|malformed|error-in-stream|\n"
+    "                                error-event|empty-done|disconnect|reset|never-ends|drip|\n"
+    "                                huge-line|invalid-utf8] [--fault-after N] [--huge-mb N]\n"
+    "                       [--error-code N] [--error-message TEXT] [--answer-mb N]\n";
 
 std::vector<std::string> splitCommas(const std::string& s) {
     std::vector<std::string> out;
@@ -95,6 +100,64 @@ int main(int argc, char** argv) {
         } else if (a == "--models") {
             options.models = splitCommas(v);
             ok = !options.models.empty();
+        } else if (a == "--flavor") {
+            using r2p::test::ServerFlavor;
+            const std::pair<const char*, ServerFlavor> names[] = {
+                {"vllm", ServerFlavor::Vllm},
+                {"sglang", ServerFlavor::Sglang},
+                {"llama-server", ServerFlavor::LlamaServer},
+                {"ollama", ServerFlavor::Ollama},
+                {"hosted", ServerFlavor::Hosted}};
+            ok = false;
+            for (const auto& [name, flavor] : names)
+                if (v == name) {
+                    options.flavor = flavor;
+                    ok = true;
+                }
+        } else if (a == "--fault") {
+            using r2p::test::Fault;
+            const std::pair<const char*, Fault> names[] = {
+                {"none", Fault::None},
+                {"429", Fault::Status429},
+                {"500", Fault::Status500},
+                {"400", Fault::Status400},
+                {"503-loading", Fault::Status503Loading},
+                {"html", Fault::HtmlError},
+                {"malformed", Fault::MalformedChunk},
+                {"error-in-stream", Fault::ErrorInStream},
+                {"error-event", Fault::ErrorEvent},
+                {"empty-done", Fault::EmptyDone},
+                {"disconnect", Fault::DisconnectMidStream},
+                {"reset", Fault::Reset},
+                {"never-ends", Fault::NeverEnds},
+                {"drip", Fault::DripByteByByte},
+                {"huge-line", Fault::HugeLine},
+                {"invalid-utf8", Fault::InvalidUtf8}};
+            ok = false;
+            for (const auto& [name, fault] : names)
+                if (v == name) {
+                    options.defaultScript.fault = fault;
+                    ok = true;
+                }
+        } else if (a == "--fault-after") {
+            ok = parseInt(v, n);
+            options.defaultScript.faultAfterEvents = n;
+        } else if (a == "--huge-mb") {
+            ok = parseInt(v, n) && n > 0 && n <= 4096;
+            options.defaultScript.hugeBytes = static_cast<std::size_t>(n) << 20;
+        } else if (a == "--answer-mb") {
+            // A valid answer of N MiB ("word " repeated), for memory benchmarks of the client.
+            ok = parseInt(v, n) && n > 0 && n <= 4096;
+            options.defaultScript.answer.clear();
+            const std::size_t bytes = static_cast<std::size_t>(n) << 20;
+            options.defaultScript.answer.reserve(bytes);
+            while (options.defaultScript.answer.size() + 5 <= bytes)
+                options.defaultScript.answer += "word ";
+        } else if (a == "--error-code") {
+            ok = parseInt(v, n) && n >= 100 && n <= 599;
+            options.defaultScript.errorCode = n;
+        } else if (a == "--error-message") {
+            options.defaultScript.errorMessage = v;
         } else if (a == "--reasoning-style") {
             auto& style = options.defaultScript.reasoningStyle;
             if (v == "field")

@@ -3,6 +3,7 @@
 #include "model/ResponseCache.h"
 #include "model/RunStore.h"
 #include "model/Util.h"
+#include "pipeline/engine/BackendChoice.h"
 #include "pipeline/engine/Batch.h"
 #include "pipeline/engine/OfflineBackend.h"
 #include "pipeline/llm/CachingBackend.h"
@@ -85,6 +86,19 @@ BatchDialog::BatchDialog(Session* session, std::vector<std::size_t> filteredRows
     concurrency_->setRange(1, 64);
     concurrency_->setValue(4);
     form->addRow(tr("Users at once:"), concurrency_);
+    // Per request: the whole time (retries included), and silence once the answer streams.
+    totalTimeout_ = new QSpinBox(this);
+    totalTimeout_->setObjectName(QStringLiteral("totalTimeout"));
+    totalTimeout_->setRange(1, 86400);
+    totalTimeout_->setValue(1800);
+    totalTimeout_->setSuffix(tr(" s"));
+    form->addRow(tr("Request timeout:"), totalTimeout_);
+    idleTimeout_ = new QSpinBox(this);
+    idleTimeout_->setObjectName(QStringLiteral("idleTimeout"));
+    idleTimeout_->setRange(1, 86400);
+    idleTimeout_->setValue(120);
+    idleTimeout_->setSuffix(tr(" s"));
+    form->addRow(tr("Idle timeout:"), idleTimeout_);
     k_ = new QSpinBox(this);
     k_->setRange(0, 50);
     k_->setValue(5);
@@ -233,16 +247,19 @@ void BatchDialog::launch(bool resuming) {
         options.tokensPerSecond = offlinePace_;
         backend = std::make_shared<engine::OfflineBackend>(options);
     } else {
-        std::shared_ptr<llm::Backend> inner;
-        if (kind == QLatin1String("openai")) {
-            llm::EndpointConfig endpoint;
-            endpoint.baseUrl = baseUrl_->text().trimmed().toStdString();
-            endpoint.maxConcurrent = std::max(4, concurrency_->value() * 2);
-            inner = std::make_shared<llm::OpenAiBackend>(endpoint);
+        // The same builder as r2p run: the cache keyed by the endpoint, the URL checked.
+        engine::BackendOptions options;
+        if (kind == QLatin1String("openai"))
+            options.baseUrl = baseUrl_->text().trimmed().toStdString();
+        options.concurrency = concurrency_->value();
+        options.totalTimeoutMs = static_cast<long>(totalTimeout_->value()) * 1000;
+        options.idleTimeoutMs = static_cast<long>(idleTimeout_->value()) * 1000;
+        auto built = engine::makeBackend(kind.toStdString(), *store, options);
+        if (!built) {
+            status_->setText(QString::fromStdString(built.error().message));
+            return;
         }
-        backend = std::make_shared<llm::CachingBackend>(inner, ResponseCache(*store), "openai",
-                                                        inner ? llm::CacheMode::ReadWrite
-                                                              : llm::CacheMode::ReplayOnly);
+        backend = built->backend;
     }
     auto ctx = engine::EngineContext::make(dataset->task, config, backend, nullptr,
                                            kind == QLatin1String("offline"));
@@ -260,7 +277,9 @@ void BatchDialog::launch(bool resuming) {
         info.systems = systems;
         info.backend = kind.toStdString();
         info.model = config.model;
-        info.baseUrl = kind == QLatin1String("openai") ? baseUrl_->text().toStdString() : "";
+        info.baseUrl = kind == QLatin1String("openai")
+                           ? llm::redactUrl(baseUrl_->text().trimmed().toStdString())
+                           : "";
         info.templateId = (*ctx)->hrt->id;
         info.templateVersion = (*ctx)->hrt->version;
         info.config = engine::engineConfigJson(config, concurrency_->value());

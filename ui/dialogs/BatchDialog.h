@@ -73,6 +73,8 @@ private:
     QLineEdit* baseUrl_;
     QLineEdit* model_;
     QSpinBox* concurrency_;
+    QSpinBox* totalTimeout_ = nullptr;
+    QSpinBox* idleTimeout_ = nullptr;
     QSpinBox* k_;
     QSpinBox* candidates_;
     QProgressBar* progress_;

@@ -5,6 +5,9 @@
 #include "ui/StageText.h"
 
 #include <QBrush>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QLocale>
 #include <QPalette>
 
@@ -101,6 +104,9 @@ QVariant StagesModel::data(const QModelIndex& index, int role) const {
     case Qt::ToolTipRole:
         if (step && !step->error.empty())
             return QString::fromStdString(step->error);
+        // Beside the client's tokens and time: what the server itself reported.
+        if (step && (index.column() == ColumnTokens || index.column() == ColumnTime))
+            return serverFigures(*step);
         return {};
     case Qt::TextAlignmentRole:
         if (index.column() == ColumnTokens || index.column() == ColumnTime ||
@@ -151,6 +157,37 @@ QVariant StagesModel::data(const QModelIndex& index, int role) const {
     default:
         return {};
     }
+}
+
+QString StagesModel::serverFigures(const StepRecord& step) {
+    const QJsonArray requests =
+        QJsonDocument::fromJson(QByteArray::fromStdString(step.server)).array();
+    QStringList lines;
+    for (const QJsonValue& value : requests) {
+        const QJsonObject r = value.toObject();
+        const QJsonObject usage = r.value(QLatin1String("usage")).toObject();
+        if (!usage.isEmpty())
+            lines << tr("Server tokens: %1 prompt, %2 completion, %3 reasoning")
+                         .arg(usage.value(QLatin1String("prompt_tokens")).toInt())
+                         .arg(usage.value(QLatin1String("completion_tokens")).toInt())
+                         .arg(usage.value(QLatin1String("reasoning_tokens")).toInt());
+        const QJsonObject timings = r.value(QLatin1String("timings")).toObject();
+        if (!timings.isEmpty())
+            lines << tr("Server speed: %1 prompt tokens/s, %2 generated tokens/s")
+                         .arg(QLocale().toString(
+                             timings.value(QLatin1String("prompt_per_second")).toDouble(), 'f', 1))
+                         .arg(QLocale().toString(
+                             timings.value(QLatin1String("predicted_per_second")).toDouble(), 'f',
+                             1));
+        if (r.contains(QLatin1String("request_id")))
+            lines << tr("Request id: %1").arg(r.value(QLatin1String("request_id")).toString());
+        const QString endpoint = r.value(QLatin1String("endpoint")).toString();
+        if (r.value(QLatin1String("cached")).toBool())
+            lines << tr("From the response cache of %1").arg(endpoint);
+        else if (!endpoint.isEmpty())
+            lines << tr("Answered by %1").arg(endpoint);
+    }
+    return lines.join(QLatin1Char('\n'));
 }
 
 QVariant StagesModel::headerData(int section, Qt::Orientation orientation, int role) const {

@@ -29,6 +29,9 @@ public:
     // The row of a step (by its index in the trace), or of the running stage with -1; -1 if none.
     int rowOfStep(int stepIndex) const;
     int runningRow() const;
+    // The server's own figures of a step (usage, speed, request id, endpoint or cache), one line
+    // each, for the tooltip beside the client-measured tokens and time; empty when none.
+    static QString serverFigures(const StepRecord& step);
 
 private:
     struct Row {
