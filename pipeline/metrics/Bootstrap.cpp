@@ -46,14 +46,9 @@ std::vector<std::vector<std::size_t>> strataOf(std::span<const int> keys) {
     return out;
 }
 
-Interval percentileInterval(std::vector<double>& values, double confidence, double estimate) {
+Interval percentileInterval(std::vector<double>& values, double confidence) {
     const double tail = (1 - confidence) / 2 * 100;
-    Interval out{percentile(values, tail), percentile(values, 100 - tail)};
-    if (values.empty() || !std::isfinite(estimate))
-        return out;
-    out.lo = std::min(out.lo, estimate);
-    out.hi = std::max(out.hi, estimate);
-    return out;
+    return {percentile(values, tail), percentile(values, 100 - tail)};
 }
 
 double percentile(std::vector<double>& values, double q) {
@@ -76,15 +71,13 @@ Interval bootstrapInterval(std::size_t n, const ResampleStatistic& statistic,
     const Strata groups = strataFor(n, strata);
     std::mt19937_64 rng(options.seed);
     std::vector<std::size_t> picks(n);
-    std::iota(picks.begin(), picks.end(), std::size_t{0});
-    const double estimate = statistic(picks);
     std::vector<double> stats;
     stats.reserve(options.resamples);
     for (std::size_t r = 0; r < options.resamples; ++r) {
         drawResample(rng, n, groups, picks);
         stats.push_back(statistic(picks));
     }
-    return percentileInterval(stats, options.confidence, estimate);
+    return percentileInterval(stats, options.confidence);
 }
 
 std::vector<Interval> bootstrapMeanIntervals(std::span<const std::span<const double>> columns,
@@ -100,11 +93,6 @@ std::vector<Interval> bootstrapMeanIntervals(std::span<const std::span<const dou
     for (auto& s : stats)
         s.reserve(options.resamples);
     std::vector<double> sums(columns.size());
-    std::vector<double> means(columns.size());
-    for (std::size_t c = 0; c < columns.size(); ++c) {
-        // As LaMP's aggregate is computed, so the estimate is the very value reported.
-        means[c] = numpyPairwiseSum(columns[c]) / static_cast<double>(n);
-    }
     for (std::size_t r = 0; r < options.resamples; ++r) {
         std::fill(sums.begin(), sums.end(), 0.0);
         for (std::size_t k = 0; k < n; ++k) {
@@ -116,7 +104,7 @@ std::vector<Interval> bootstrapMeanIntervals(std::span<const std::span<const dou
             stats[c].push_back(sums[c] / static_cast<double>(n));
     }
     for (std::size_t c = 0; c < columns.size(); ++c)
-        out[c] = percentileInterval(stats[c], options.confidence, means[c]);
+        out[c] = percentileInterval(stats[c], options.confidence);
     return out;
 }
 
@@ -157,7 +145,7 @@ PairedComparison pairedBootstrap(std::span<const double> itemA, std::span<const 
             ++aBetter;
     }
     out.aBetterShare = static_cast<double>(aBetter) / static_cast<double>(options.resamples);
-    out.ci = percentileInterval(deltas, options.confidence, out.delta);
+    out.ci = percentileInterval(deltas, options.confidence);
     return out;
 }
 

@@ -23,11 +23,9 @@ namespace r2p::metrics {
 // set the estimate was computed on, which is what the interval is about. BCa would not help:
 // its bias correction is undefined when every resample lies on one side of the estimate, which
 // is exactly the case here.
-//
-// Every interval is finally widened to reach its point estimate when the resampled statistics
-// lie wholly on one side of it (left possible for a non-linear statistic such as macro-F1 on a
-// handful of items). This only ever widens the interval, so it stays conservative, and an
-// interval never excludes the value it is reported for.
+// Intervals are never widened or clamped to reach their estimate: that the estimate lies inside
+// is a property of the method, tested over random fixtures
+// (tests/pipeline/test_interval_contains_estimate.cpp), not something forced here.
 struct BootstrapOptions {
     std::size_t resamples = 1000;
     std::uint64_t seed = 1;
@@ -42,18 +40,16 @@ struct Interval {
 // A statistic of the items picked by one resample (indices into the original items).
 using ResampleStatistic = std::function<double(std::span<const std::size_t>)>;
 
-// Percentile interval of `statistic` over resamples of n items, widened to reach the statistic
-// of all items (see above). n == 0 gives {0, 0}. With `strata` (one key per item, e.g. the
-// gold label index), resamples are stratified by that key.
+// Percentile interval of `statistic` over resamples of n items. n == 0 gives {0, 0}. With `strata`
+// (one key per item, e.g. the gold label index), resamples are stratified by that key.
 Interval bootstrapInterval(std::size_t n, const ResampleStatistic& statistic,
                            const BootstrapOptions& options = {}, std::span<const int> strata = {});
 
 // The items grouped by key, groups in ascending key order, items in index order.
 std::vector<std::vector<std::size_t>> strataOf(std::span<const int> keys);
 
-// The percentile interval of `values` (sorted in place) at `confidence`, widened to reach
-// `estimate` when the values lie wholly on one side of it.
-Interval percentileInterval(std::vector<double>& values, double confidence, double estimate);
+// The percentile interval of `values` (sorted in place) at `confidence`.
+Interval percentileInterval(std::vector<double>& values, double confidence);
 
 // Percentile intervals of the means of several per-item columns of equal length, all computed
 // on the same resamples (one pass, no per-resample allocation).
@@ -75,7 +71,7 @@ enum class Better {
 // aBetterShare is the share of resamples in which A's statistic is better than B's.
 struct PairedComparison {
     double delta = 0;
-    Interval ci; // percentile interval of the resampled deltas, widened to reach delta
+    Interval ci; // percentile interval of the resampled deltas
     std::size_t wins = 0;
     std::size_t ties = 0;
     std::size_t losses = 0;

@@ -265,7 +265,7 @@ std::vector<Interval> pairedDeltaIntervals(std::size_t n, std::span<const Paired
     };
     std::vector<std::size_t> tpX, predX, tpY, predY, truth;
     std::vector<double> scratch;
-    // Macro-F1 delta over the drawn items (all of them when picks is the identity).
+    // Macro-F1 delta over the drawn items.
     const auto f1Delta = [&](const PairedStatistic& st, std::span<const std::uint32_t> drawn) {
         const std::size_t labels = st.labelCount;
         for (auto* v : {&tpX, &predX, &tpY, &predY, &truth})
@@ -308,28 +308,7 @@ std::vector<Interval> pairedDeltaIntervals(std::size_t n, std::span<const Paired
     }
     std::vector<std::uint32_t> strataPicks(n);
 
-    // The point estimates the intervals are widened to reach.
-    std::vector<std::uint32_t> everyone(n);
-    std::iota(everyone.begin(), everyone.end(), std::uint32_t{0});
     const auto nd = static_cast<double>(n);
-    std::vector<double> estimates(k, 0.0);
-    for (std::size_t s = 0; s < k; ++s) {
-        const PairedStatistic& st = deltas[s];
-        switch (st.kind) {
-        case Kind::Mean:
-            estimates[s] = gatherSum(columns[s].data(), everyone.data()) / nd;
-            break;
-        case Kind::RootMeanSquare:
-            estimates[s] = std::sqrt(gatherSum(st.x.data(), everyone.data()) / nd) -
-                           std::sqrt(gatherSum(st.y.data(), everyone.data()) / nd);
-            break;
-        case Kind::MacroF1:
-            estimates[s] = f1Delta(st, everyone);
-            break;
-        case Kind::Invalid:
-            break;
-        }
-    }
 
     ResampleIndices draw(options.seed, static_cast<std::uint32_t>(n));
     std::vector<std::uint32_t> picks(n);
@@ -366,7 +345,7 @@ std::vector<Interval> pairedDeltaIntervals(std::size_t n, std::span<const Paired
         }
     }
     for (std::size_t s = 0; s < k; ++s)
-        out[s] = percentileInterval(stats[s], options.confidence, estimates[s]);
+        out[s] = percentileInterval(stats[s], options.confidence);
     return out;
 }
 

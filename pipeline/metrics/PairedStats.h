@@ -64,8 +64,8 @@ struct PairedStatistic {
 // computed on the same resamples. One pass for all of them: the cost is that of one bootstrap,
 // not one per delta, and each delta gets the interval it would get alone. Resamples are drawn
 // by ResampleIndices (faster than Bootstrap.h's mt19937_64 and modulo, which matters at
-// 20,000 users x 10,000 resamples). Macro-F1 deltas are resampled within each gold label and
-// every interval is widened to reach its point delta, as the run summary's are (Bootstrap.h).
+// 20,000 users x 10,000 resamples). Macro-F1 deltas are resampled within each gold label, as
+// the run summary's are (Bootstrap.h).
 std::vector<Interval> pairedDeltaIntervals(std::size_t n, std::span<const PairedStatistic> deltas,
                                            const BootstrapOptions& options = {});
 

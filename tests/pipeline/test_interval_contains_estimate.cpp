@@ -200,16 +200,3 @@ TEST(IntervalContainsEstimate, LampTwoDemoShapeNoLongerCollapses) {
     EXPECT_NEAR(cmp->ci.lo, expected, 1e-12);
     EXPECT_NEAR(cmp->ci.hi, expected, 1e-12);
 }
-
-TEST(IntervalContainsEstimate, PercentileIntervalWidensOnlyToReachTheEstimate) {
-    std::vector<double> values{1, 2, 3, 4, 5};
-    Interval inside = percentileInterval(values, 0.5, 3);
-    EXPECT_DOUBLE_EQ(inside.lo, 2);
-    EXPECT_DOUBLE_EQ(inside.hi, 4);
-    Interval above = percentileInterval(values, 0.5, 9);
-    EXPECT_DOUBLE_EQ(above.lo, 2);
-    EXPECT_DOUBLE_EQ(above.hi, 9);
-    Interval below = percentileInterval(values, 0.5, 0.5);
-    EXPECT_DOUBLE_EQ(below.lo, 0.5);
-    EXPECT_DOUBLE_EQ(below.hi, 4);
-}
