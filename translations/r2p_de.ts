@@ -958,12 +958,12 @@
         <translation>höher ist besser</translation>
     </message>
     <message>
-        <source>95% percentile bootstrap, 1,000 resamples drawn within each gold label (every label keeps its users, so macro-F1 is not dragged down by resamples that lose a rare label); widened to reach the estimate if every resample falls on one side of it</source>
-        <translation>95-%-Perzentil-Bootstrap, 1.000 Stichproben innerhalb jedes Gold-Labels gezogen (jedes Label behält seine Nutzer, sodass der Makro-F1 nicht durch Stichproben sinkt, die ein seltenes Label verlieren); bis zum Schätzwert erweitert, falls alle Stichproben auf einer Seite davon liegen</translation>
+        <source>95% percentile bootstrap, 1,000 resamples drawn within each gold label (every label keeps its users, so macro-F1 is not dragged down by resamples that lose a rare label)</source>
+        <translation>95-%-Perzentil-Bootstrap, 1.000 Stichproben innerhalb jedes Gold-Labels gezogen (jedes Label behält seine Nutzer, sodass der Makro-F1 nicht durch Stichproben sinkt, die ein seltenes Label verlieren)</translation>
     </message>
     <message>
-        <source>95% percentile bootstrap over the users, 1,000 resamples; widened to reach the estimate if every resample falls on one side of it</source>
-        <translation>95-%-Perzentil-Bootstrap über die Nutzer, 1.000 Stichproben; bis zum Schätzwert erweitert, falls alle Stichproben auf einer Seite davon liegen</translation>
+        <source>95% percentile bootstrap over the users, 1,000 resamples</source>
+        <translation>95-%-Perzentil-Bootstrap über die Nutzer, 1.000 Stichproben</translation>
     </message>
 </context>
 <context>

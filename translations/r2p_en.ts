@@ -946,11 +946,11 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>95% percentile bootstrap, 1,000 resamples drawn within each gold label (every label keeps its users, so macro-F1 is not dragged down by resamples that lose a rare label); widened to reach the estimate if every resample falls on one side of it</source>
+        <source>95% percentile bootstrap, 1,000 resamples drawn within each gold label (every label keeps its users, so macro-F1 is not dragged down by resamples that lose a rare label)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>95% percentile bootstrap over the users, 1,000 resamples; widened to reach the estimate if every resample falls on one side of it</source>
+        <source>95% percentile bootstrap over the users, 1,000 resamples</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -946,12 +946,12 @@
         <translation>越高越好</translation>
     </message>
     <message>
-        <source>95% percentile bootstrap, 1,000 resamples drawn within each gold label (every label keeps its users, so macro-F1 is not dragged down by resamples that lose a rare label); widened to reach the estimate if every resample falls on one side of it</source>
-        <translation>95% 百分位自助法，在每个金标准标签内抽取 1,000 次重采样（每个标签保留其用户，宏 F1 不会因重采样丢失稀有标签而被拉低）；若所有重采样都落在估计值一侧，则扩展区间以包含估计值</translation>
+        <source>95% percentile bootstrap, 1,000 resamples drawn within each gold label (every label keeps its users, so macro-F1 is not dragged down by resamples that lose a rare label)</source>
+        <translation>95% 百分位自助法，在每个金标准标签内抽取 1,000 次重采样（每个标签保留其用户，宏 F1 不会因重采样丢失稀有标签而被拉低）</translation>
     </message>
     <message>
-        <source>95% percentile bootstrap over the users, 1,000 resamples; widened to reach the estimate if every resample falls on one side of it</source>
-        <translation>对用户进行 95% 百分位自助法，1,000 次重采样；若所有重采样都落在估计值一侧，则扩展区间以包含估计值</translation>
+        <source>95% percentile bootstrap over the users, 1,000 resamples</source>
+        <translation>对用户进行 95% 百分位自助法，1,000 次重采样</translation>
     </message>
 </context>
 <context>

@@ -59,10 +59,8 @@ QString DeltaText::intervalMethod(bool classification) {
     return classification
                ? tr("95% percentile bootstrap, 1,000 resamples drawn within each gold label "
                     "(every label keeps its users, so macro-F1 is not dragged down by resamples "
-                    "that lose a rare label); widened to reach the estimate if every resample "
-                    "falls on one side of it")
-               : tr("95% percentile bootstrap over the users, 1,000 resamples; widened to reach "
-                    "the estimate if every resample falls on one side of it");
+                    "that lose a rare label)")
+               : tr("95% percentile bootstrap over the users, 1,000 resamples");
 }
 
 } // namespace r2p::ui
