@@ -1,5 +1,6 @@
 #include "Taxonomy.h"
 
+#include "JsonText.h"
 #include "Sqlite.h"
 #include "Util.h"
 
@@ -200,19 +201,11 @@ Result<Taxonomy> parseTaxonomy(std::string_view json, const std::string& sourceN
     try {
         root = Json::parse(json);
     } catch (const Json::parse_error& e) {
-        // e.byte is the 1-based position of the byte the parser stopped at.
-        const auto [line, column] = lineColumn(json, e.byte > 0 ? e.byte - 1 : 0);
-        std::string detail = e.what();
-        if (const auto c = detail.find("column "); c != std::string::npos)
-            if (const auto colon = detail.find(": ", c); colon != std::string::npos)
-                detail = detail.substr(colon + 2);
-        return Error{sourceName + ": line " + std::to_string(line) + ", column " +
-                     std::to_string(column) + ": malformed JSON: " + printable(detail)};
+        const JsonErrorText at = describeParseError(json, e);
+        return Error{sourceName + ": line " + std::to_string(at.line) + ", column " +
+                     std::to_string(at.column) + ": malformed JSON: " + printable(at.detail)};
     } catch (const Json::exception& e) { // out_of_range 406: a number beyond double's range
-        std::string detail = e.what();
-        if (const auto bracket = detail.find("] "); bracket != std::string::npos)
-            detail = detail.substr(bracket + 2);
-        return Error{sourceName + ": " + printable(detail)};
+        return Error{sourceName + ": " + printable(jsonExceptionDetail(e))};
     }
     try {
         return fromDocument(root, json, sourceName);

@@ -1,6 +1,7 @@
 #include "HrtTemplate.h"
 
 #include "Rpi.h"
+#include "model/JsonText.h"
 #include "model/Util.h"
 #include "pipeline/text/PyText.h"
 
@@ -480,19 +481,11 @@ Result<HrtTemplate> parseHrtTemplate(std::string_view text, std::string_view whe
     try {
         root = json::parse(text);
     } catch (const json::parse_error& e) {
-        // e.byte is the 1-based position of the byte the parser stopped at.
-        const auto [line, column] = lineColumn(text, e.byte > 0 ? e.byte - 1 : 0);
-        std::string detail = e.what();
-        if (const auto c = detail.find("column "); c != std::string::npos)
-            if (const auto colon = detail.find(": ", c); colon != std::string::npos)
-                detail = detail.substr(colon + 2);
-        return Error{std::string(where) + ": line " + std::to_string(line) + ", column " +
-                     std::to_string(column) + ": malformed JSON: " + validUtf8(detail)};
+        const JsonErrorText at = describeParseError(text, e);
+        return Error{std::string(where) + ": line " + std::to_string(at.line) + ", column " +
+                     std::to_string(at.column) + ": malformed JSON: " + validUtf8(at.detail)};
     } catch (const json::exception& e) { // out_of_range 406: a number beyond double's range
-        std::string detail = e.what();
-        if (const auto bracket = detail.find("] "); bracket != std::string::npos)
-            detail = detail.substr(bracket + 2);
-        return Error{std::string(where) + ": malformed JSON: " + validUtf8(detail)};
+        return Error{std::string(where) + ": malformed JSON: " + validUtf8(jsonExceptionDetail(e))};
     }
     try {
         return parseDocument(root, Reader(where));

@@ -571,14 +571,9 @@ Result<TagSet> parseTagSet(std::string_view json, const std::string& sourceName)
     try {
         root = Json::parse(json);
     } catch (const Json::parse_error& e) {
-        // e.byte is the 1-based position of the byte the parser stopped at.
-        const auto [line, column] = lineColumn(json, e.byte > 0 ? e.byte - 1 : 0);
-        std::string detail = e.what();
-        if (const auto c = detail.find("column "); c != std::string::npos)
-            if (const auto colon = detail.find(": ", c); colon != std::string::npos)
-                detail = detail.substr(colon + 2);
-        return Error{sourceName + ": line " + std::to_string(line) + ", column " +
-                     std::to_string(column) + ": json-syntax: " + clipUtf8(detail, 200)};
+        const JsonErrorText at = describeParseError(json, e);
+        return Error{sourceName + ": line " + std::to_string(at.line) + ", column " +
+                     std::to_string(at.column) + ": json-syntax: " + clipUtf8(at.detail, 200)};
     }
     try {
         JsonPositions positions = scanPositions(json);
