@@ -63,10 +63,6 @@
         <translation>keine Demo für Aufgabe %1</translation>
     </message>
     <message>
-        <source>cannot open the project %1</source>
-        <translation>Projekt %1 kann nicht geöffnet werden</translation>
-    </message>
-    <message>
         <source>no user with id %1 in this dataset</source>
         <translation>kein Nutzer mit ID %1 in diesem Datensatz</translation>
     </message>
@@ -855,6 +851,18 @@
     <message>
         <source>Run %1 finished: %2 users, %3 failed.</source>
         <translation>Lauf %1 fertig: %2 Benutzer, %3 fehlgeschlagen.</translation>
+    </message>
+    <message>
+        <source>Could not ask the server which prompt mode fits: %1</source>
+        <translation>Der Server konnte nicht nach dem passenden Prompt-Modus gefragt werden: %1</translation>
+    </message>
+    <message>
+        <source>Asking the server which prompt mode fits %1…</source>
+        <translation>Der Server wird gefragt, welcher Prompt-Modus zu %1 passt …</translation>
+    </message>
+    <message>
+        <source>Prompt mode: %1</source>
+        <translation>Prompt-Modus: %1</translation>
     </message>
 </context>
 <context>

@@ -63,10 +63,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>cannot open the project %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>no user with id %1 in this dataset</source>
         <translation type="unfinished"></translation>
     </message>
@@ -842,6 +838,30 @@
     </message>
     <message>
         <source>Run %1 finished: %2 users, %3 failed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Request timeout:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Idle timeout:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not ask the server which prompt mode fits: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Asking the server which prompt mode fits %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Prompt mode: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2708,6 +2728,34 @@
         <source>R2P − %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Candidate chains</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>answer only, on the main chain&apos;s levels</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>independent, each from the first level</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Final answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>combined by the model from the verdicts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the best-supported candidate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, temperature %2, at most %3 tokens</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>r2p::ui::ReportCharts</name>
@@ -2914,6 +2962,30 @@
         <source>✖ %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>each its own chain from the first level</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>answer only, on the main chain&apos;s levels (cheaper)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Candidate chains:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>select the best-supported candidate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>combine: the model writes it from the verdicts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Final answer:</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>r2p::ui::StageText</name>
@@ -3045,6 +3117,34 @@
         <source>failed</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>%1 · candidate %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unparsed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>repetition</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No span of words repeats in a loop (divergent rambling).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>complied</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>violated again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>gave up: still violated</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>r2p::ui::StagesModel</name>
@@ -3070,6 +3170,26 @@
     </message>
     <message>
         <source>RPI</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Server tokens: %1 prompt, %2 completion, %3 reasoning</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Server speed: %1 prompt tokens/s, %2 generated tokens/s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Request id: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From the response cache of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Answered by %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

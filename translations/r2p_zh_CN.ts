@@ -63,10 +63,6 @@
         <translation>任务 %1 没有演示数据</translation>
     </message>
     <message>
-        <source>cannot open the project %1</source>
-        <translation>无法打开项目 %1</translation>
-    </message>
-    <message>
         <source>no user with id %1 in this dataset</source>
         <translation>此数据集中没有 ID 为 %1 的用户</translation>
     </message>
@@ -843,6 +839,18 @@
     <message>
         <source>Run %1 finished: %2 users, %3 failed.</source>
         <translation>运行 %1 完成：%2 个用户，%3 个失败。</translation>
+    </message>
+    <message>
+        <source>Could not ask the server which prompt mode fits: %1</source>
+        <translation>无法向服务器询问适合的提示模式：%1</translation>
+    </message>
+    <message>
+        <source>Asking the server which prompt mode fits %1…</source>
+        <translation>正在向服务器询问适合 %1 的提示模式…</translation>
+    </message>
+    <message>
+        <source>Prompt mode: %1</source>
+        <translation>提示模式：%1</translation>
     </message>
 </context>
 <context>

@@ -4,6 +4,7 @@
 #include "Settings.h"
 #include "model/ResponseCache.h"
 #include "pipeline/engine/OfflineBackend.h"
+#include "pipeline/engine/PromptModeChoice.h"
 #include "pipeline/engine/Rpi.h"
 #include "pipeline/llm/CachingBackend.h"
 #include "pipeline/llm/OpenAiBackend.h"
@@ -67,6 +68,15 @@ RunController::RunController(Session* session, QObject* parent)
     flush_.setInterval(33);
     connect(&flush_, &QTimer::timeout, this, &RunController::flushLive);
     connect(&watcher_, &QFutureWatcher<Status>::finished, this, &RunController::finishStage);
+    connect(&probeWatcher_, &QFutureWatcher<ModeProbe>::finished, this, [this] {
+        modeProbe_ = probeWatcher_.result();
+        const bool waiting = running_ && !watcher_.isRunning();
+        running_ = false;
+        ctx_.reset();
+        resetTo(false); // nothing ran yet: the user's run starts over in the probed mode
+        if (waiting)
+            start(probeToEnd_);
+    });
     replay_.timer.setInterval(16);
     connect(&replay_.timer, &QTimer::timeout, this, &RunController::replayTick);
     connect(session_, &Session::recordChanged, this, &RunController::reset);
@@ -85,6 +95,42 @@ RunController::~RunController() {
     if (run_)
         run_->cancel();
     watcher_.waitForFinished();
+    probeWatcher_.waitForFinished();
+}
+
+namespace {
+std::string probeKey(const RunSettings& s) {
+    return s.baseUrl.trimmed().toStdString() + "\t" + s.model.toStdString();
+}
+} // namespace
+
+bool RunController::modeProbeNeeded() const {
+    return !offline_ && (!modeProbe_ || modeProbe_->key != probeKey(RunSettings::load()));
+}
+
+void RunController::probeModeThenStart(bool toEnd) {
+    const RunSettings settings = RunSettings::load();
+    engine::EngineConfig config = settings.engineConfig();
+    config.mode = engine::PromptMode::Auto;
+    llm::EndpointConfig endpoint;
+    endpoint.baseUrl = settings.baseUrl.trimmed().toStdString();
+    endpoint.apiKeyEnv = settings.apiKeyEnv.toStdString();
+    ProjectStore* store = session_->store();
+    probeToEnd_ = toEnd;
+    running_ = true;
+    emit runningChanged(true);
+    probeWatcher_.setFuture(QtConcurrent::run([config, endpoint, store, key = probeKey(settings)] {
+        ModeProbe probe;
+        probe.key = key;
+        auto choice = engine::choosePromptMode(config, "", endpoint, store);
+        if (choice) {
+            probe.mode = choice->mode;
+            probe.reason = choice->reason;
+        } else {
+            probe.reason = "chat: " + choice.error().message;
+        }
+        return probe;
+    }));
 }
 
 QString RunController::backendLabel() const {
@@ -164,7 +210,12 @@ void RunController::resetTo(bool showStored) {
             }
         }
         if (!ctx_ || ctxTask_ != task) {
-            auto made = engine::EngineContext::make(task, settings.engineConfig(), backend_,
+            engine::EngineConfig config = settings.engineConfig();
+            if (!offline_ && modeProbe_ && modeProbe_->key == probeKey(settings)) {
+                config.mode = modeProbe_->mode;
+                config.modeChosenByAuto = modeProbe_->mode == engine::PromptMode::Prefill;
+            }
+            auto made = engine::EngineContext::make(task, std::move(config), backend_,
                                                     savedTemplate(task), offline_);
             ctx_ = made ? *made : nullptr;
             ctxTask_ = task;
@@ -253,8 +304,12 @@ void RunController::start(bool toEnd) {
         return;
     if (replay_.done)
         resetTo(false); // after a replay or a stored trace, the engine starts from the beginning
-    if (!run_ || running_ || watcher_.isRunning() || run_->finished())
+    if (!run_ || running_ || watcher_.isRunning() || probeWatcher_.isRunning() || run_->finished())
         return;
+    if (modeProbeNeeded()) {
+        probeModeThenStart(toEnd);
+        return;
+    }
     run_->clearStop();
     lastError_.clear();
     running_ = true;

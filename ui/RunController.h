@@ -14,6 +14,7 @@
 #include <QTimer>
 #include <functional>
 #include <memory>
+#include <optional>
 
 namespace r2p::ui {
 
@@ -94,6 +95,10 @@ private:
     void replayTick();
     void showStoredOfSelection(const std::string& userId);
     void setStored(UserTrace stored, std::int64_t runId);
+    // A server and --mode auto: the prompt mode comes from asking the server once (off the GUI
+    // thread, remembered in the project), before the first stage runs.
+    bool modeProbeNeeded() const;
+    void probeModeThenStart(bool toEnd);
 
     Session* session_;
     double paceOverride_ = -1; // setTokensPerSecond(); else the settings' pace
@@ -106,6 +111,14 @@ private:
     std::shared_ptr<engine::UserRun> run_;
     std::weak_ptr<engine::UserRun> started_; // the run the worker is (or was last) running
     QFutureWatcher<Status> watcher_;
+    struct ModeProbe {
+        std::string key; // base URL and model
+        engine::PromptMode mode = engine::PromptMode::Chat;
+        std::string reason;
+    };
+    std::optional<ModeProbe> modeProbe_;
+    QFutureWatcher<ModeProbe> probeWatcher_;
+    bool probeToEnd_ = false;
     QTimer flush_;
     bool running_ = false;
     UserTrace trace_;

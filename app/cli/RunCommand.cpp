@@ -506,6 +506,7 @@ int runRun(const std::vector<std::string>& argv) {
         if (!choice)
             return fail("run", choice.error().message, kExitUsage);
         config.mode = choice->mode;
+        config.modeChosenByAuto = choice->mode == engine::PromptMode::Prefill;
         std::cerr << "r2p run: --mode auto: " << choice->reason << "\n";
     }
     auto context =
@@ -567,6 +568,10 @@ int runRun(const std::vector<std::string>& argv) {
                     kExitRuntime);
     }
     (void)runs.setRunStatus(runId, result->cancelled ? "cancelled" : "done");
+    if ((*context)->completionsMissing->load())
+        std::cerr << "r2p run: run " << runId
+                  << " · the server stopped serving /v1/completions (HTTP 404/405): the rest of "
+                     "the run used chat mode (each step records its mode)\n";
     for (const auto& e : result->errors)
         std::cerr << "r2p run: run " << runId << " · " << e << "\n";
 

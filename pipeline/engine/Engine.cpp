@@ -2,6 +2,7 @@
 
 #include "Rpi.h"
 #include "model/Utf8.h"
+#include "pipeline/llm/ThinkSplitter.h"
 #include "pipeline/prompt/LampPrompt.h"
 #include "pipeline/text/PyText.h"
 
@@ -152,11 +153,15 @@ EngineContext::make(TaskId task, EngineConfig config, std::shared_ptr<llm::Backe
     ctx->hrt = std::move(hrt);
     ctx->retriever = std::move(retriever);
     ctx->offline = offline;
+    // Auto is resolved by asking the server before a context is made (choosePromptMode); one
+    // still unresolved here is chat, never a guess from the model's name.
     if (!offline && config.mode != PromptMode::Chat) {
-        ctx->chatTemplate =
+        const llm::ChatTemplate* chosen =
             llm::chooseChatTemplate(llm::builtinChatTemplates(), config.model, config.chatTemplate);
-        if (!config.chatTemplate.empty() && !ctx->chatTemplate)
+        if (!config.chatTemplate.empty() && !chosen)
             return Error{"unknown chat template \"" + config.chatTemplate + "\""};
+        if (config.mode == PromptMode::Prefill)
+            ctx->chatTemplate = chosen;
         if (config.mode == PromptMode::Prefill && !ctx->chatTemplate)
             return Error{"prefill mode needs a chat template, and none fits the model \"" +
                          config.model + "\" (choose one, or use chat mode)"};
@@ -168,7 +173,7 @@ EngineContext::make(TaskId task, EngineConfig config, std::shared_ptr<llm::Backe
 PromptMode EngineContext::effectiveMode() const {
     if (offline)
         return PromptMode::Chat;
-    return chatTemplate ? PromptMode::Prefill : PromptMode::Chat;
+    return chatTemplate && !completionsMissing->load() ? PromptMode::Prefill : PromptMode::Chat;
 }
 
 std::string engineConfigJson(const EngineConfig& c, int concurrency) {
@@ -184,6 +189,7 @@ std::string engineConfigJson(const EngineConfig& c, int concurrency) {
         {"mode", c.mode == PromptMode::Prefill ? "prefill"
                  : c.mode == PromptMode::Chat  ? "chat"
                                                : "auto"},
+        {"mode_chosen_by_auto", c.modeChosenByAuto},
         {"chat_template", c.chatTemplate},
         {"max_profile_words", c.maxProfileWords},
         {"baseline_max_tokens", c.baselineMaxTokens},
@@ -219,6 +225,7 @@ EngineConfig engineConfigFromJson(std::string_view text, const std::string& mode
     c.mode = mode == "prefill" ? PromptMode::Prefill
              : mode == "chat"  ? PromptMode::Chat
                                : PromptMode::Auto;
+    c.modeChosenByAuto = j.value("mode_chosen_by_auto", false);
     c.chatTemplate = j.value("chat_template", "");
     c.maxProfileWords = j.value("max_profile_words", c.maxProfileWords);
     c.baselineMaxTokens = j.value("baseline_max_tokens", c.baselineMaxTokens);
@@ -632,12 +639,14 @@ Result<llm::GenerationResult> UserRun::generate(llm::GenerationRequest request, 
     if (auto* result = std::get_if<llm::GenerationResult>(&*g->outcome))
         return std::move(*result);
     const auto& error = std::get<llm::BackendError>(*g->outcome);
+    lastHttpStatus_ = error.kind == llm::ErrorKind::Http ? error.httpStatus : 0;
     if (error.kind == llm::ErrorKind::Cancelled && g->stoppedByRule && !cancelled_) {
         // Stopped by an RPI rule: what streamed so far is the attempt.
         llm::GenerationResult partial;
         partial.reasoning = g->reasoning;
         partial.answer = g->answer;
         partial.finishReason = "rpi";
+        partial.reasoningSplitAtEnd = llm::splitLoneClosingTag(partial.reasoning, partial.answer);
         return partial;
     }
     if (cancelled_)
@@ -654,11 +663,8 @@ Status UserRun::runLevel(StageId stage, int candidate, StepRecord& step) {
     if (!level)
         return Error{"the template " + hrt.id + " has no level " + std::string(stageName(stage))};
     const auto& cfg = ctx_->config;
-    const PromptMode mode = ctx_->effectiveMode();
-    const std::string modeName = ctx_->offline                 ? "offline"
-                                 : mode == PromptMode::Prefill ? "prefill"
-                                                               : "chat";
-    step.backendMode = modeName;
+    PromptMode mode = ctx_->effectiveMode();
+    step.backendMode = ctx_->offline ? "offline" : mode == PromptMode::Prefill ? "prefill" : "chat";
     const auto start = Clock::now();
 
     // The items this attempt sees: candidate j under retrieval variation leaves [Pj] out.
@@ -746,6 +752,30 @@ Status UserRun::runLevel(StageId stage, int candidate, StepRecord& step) {
         };
         const auto attemptStart = Clock::now();
         auto result = generate(std::move(request), step.stage, candidate, &step.raw, check);
+        if (!result && mode == PromptMode::Prefill && cfg.modeChosenByAuto && !cancelled_ &&
+            (lastHttpStatus_ == 404 || lastHttpStatus_ == 405)) {
+            // The route --mode auto found is gone (a proxy in front, a restarted server): the
+            // rest of the run is chat, said once; this level starts over as a chat request.
+            if (!ctx_->completionsMissing->exchange(true)) {
+                EventRecord e;
+                e.kind = EventKind::Note;
+                e.stepSeq = static_cast<int>(trace_.steps.size());
+                e.mode = "chat";
+                e.detail = "the server answered HTTP " + std::to_string(lastHttpStatus_) +
+                           " to /v1/completions: chat mode for the rest of the run";
+                addEvent(std::move(e));
+            }
+            mode = PromptMode::Chat;
+            step.backendMode = "chat";
+            step.raw.clear();
+            kept = level->marker + "\n";
+            corrections.clear();
+            correcting = RpiRule::Invalid;
+            pending.clear();
+            interventions = 0;
+            attempt = -1;
+            continue;
+        }
         if (!result) {
             step.latencyMs = msSince(start);
             if (cancelled_)
@@ -830,7 +860,7 @@ Status UserRun::runLevel(StageId stage, int candidate, StepRecord& step) {
             e.rule = v.rule;
             e.evidence = v.evidence;
             e.injected = renderCorrection(hrt, v.rule, stage, items.size());
-            e.mode = modeName;
+            e.mode = step.backendMode;
             e.outcome = InterventionOutcome::Pending;
             injected += (injected.empty() ? "" : " ") + e.injected;
             cutAt = std::min(cutAt, v.at);

@@ -68,6 +68,9 @@ struct EngineConfig {
     double candidateTemperature = 1.0; // further candidates (Variation::Temperature)
     int maxInterventions = 2;          // per stage
     PromptMode mode = PromptMode::Auto;
+    // --mode auto chose prefill by probing the server: a 404/405 on /v1/completions later in the
+    // run switches the rest of the run to chat (once, with a note) instead of failing users.
+    bool modeChosenByAuto = false;
     std::string model;
     std::string chatTemplate;        // override id; empty: chosen from the model name
     std::size_t maxProfileWords = 0; // lamp-rag / lrm-rag prompt word budget; 0: none
@@ -109,6 +112,9 @@ struct EngineContext {
     std::shared_ptr<const retrieval::Retriever> retriever;
     const llm::ChatTemplate* chatTemplate = nullptr; // set when prefill mode is used
     bool offline = false; // the backend is the offline reasoner: lexical judge, mode "offline"
+    // Set once a prefill request met 404/405 in a run whose prefill --mode auto chose: every
+    // later request is a chat request. Copies of the context share it (same server).
+    std::shared_ptr<std::atomic<bool>> completionsMissing = std::make_shared<std::atomic<bool>>();
 
     // Checks the pieces fit (template of this task, a backend, a retriever, a model unless
     // offline) and picks the prompt mode.
@@ -220,6 +226,7 @@ private:
     std::atomic<bool> cancelled_{false};
     std::mutex inFlightMutex_;
     std::optional<llm::RequestId> inFlight_; // guarded by inFlightMutex_
+    int lastHttpStatus_ = 0;                 // of the last failed request (0: not an HTTP error)
 };
 
 // Per-user LaMP scores of one raw prediction (stripped, as LaMP does): "accuracy" for

@@ -71,6 +71,9 @@ struct GenerationResult {
     std::string requestId;                // the x-request-id response header
     std::string systemFingerprint;
     bool reasoningTokensEstimated = false; // usage had no reasoning_tokens: split by text
+    // The content streamed as the answer, and a lone "</think>" in it made what came before it
+    // reasoning once the reply was complete (streamed deltas showed it as the answer).
+    bool reasoningSplitAtEnd = false;
     // Where the answer came from: the endpoint's base URL (from the cache: where it was stored).
     std::string endpoint;
     bool fromCache = false;

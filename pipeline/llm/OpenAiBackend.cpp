@@ -633,6 +633,9 @@ struct OpenAiBackend::Impl {
             }
             deliver(*t, reasoning, answer);
         }
+        if (t->request.thinkStart == ThinkSplitter::Start::OpenTagOnly && !t->think.sawReasoning())
+            t->result.reasoningSplitAtEnd =
+                splitLoneClosingTag(t->result.reasoning, t->result.answer);
         estimateReasoningTokens(t->result);
         t->result.endpoint = config.baseUrl;
         t->result.httpStatus = static_cast<int>(t->status);
@@ -735,7 +738,7 @@ RequestId OpenAiBackend::submit(GenerationRequest request, DeltaHandler onDelta,
     // A lone "</think>" ends reasoning the chat template opened (R1 distills, QwQ, Qwen3 without
     // a reasoning parser): held back until it comes. Models whose known template never opens
     // the tag, and unknown models, stream their content as the answer at once, so a streaming
-    // check can stop them early.
+    // check can stop them early; a lone "</think>" in it is split off when the reply is complete.
     if (request.thinkStart == ThinkSplitter::Start::Detect) {
         const ChatTemplate* known = chooseChatTemplate(builtinChatTemplates(), request.model);
         if (!known || !known->opensThink)

@@ -109,4 +109,18 @@ void ThinkSplitter::finish(std::string& reasoning, std::string& answer) {
     held_.clear();
 }
 
+bool splitLoneClosingTag(std::string& reasoning, std::string& answer) {
+    if (!reasoning.empty())
+        return false;
+    const auto close = answer.find(kClose);
+    if (close == std::string::npos || answer.rfind(kOpen, close) != std::string::npos)
+        return false;
+    reasoning.assign(answer, 0, close);
+    std::size_t from = close + kClose.size();
+    while (from < answer.size() && isSpace(answer[from]))
+        ++from;
+    answer.erase(0, from);
+    return true;
+}
+
 } // namespace r2p::llm

@@ -48,4 +48,10 @@ private:
     bool sawReasoning_ = false;
 };
 
+// For a reply whose content streamed as the answer (a model no template is known to open
+// "<think>" for): a lone "</think>" in `answer`, with no "<think>" before it and no reasoning
+// split off yet, makes everything before it the reasoning; the answer is what follows, leading
+// whitespace dropped. Returns whether it moved anything.
+bool splitLoneClosingTag(std::string& reasoning, std::string& answer);
+
 } // namespace r2p::llm

@@ -184,6 +184,57 @@ TEST_F(EngineHttpTest, StepRunsExactlyOneStage) {
     EXPECT_FALSE(run.step()); // finished: nothing more to run
 }
 
+// --mode auto found /v1/completions, then the route is gone (a proxy in front, a restarted
+// server): the first 404 switches the rest of the run to chat, with one note; nobody fails. A
+// prefill the user asked for is not second-guessed: the 404 fails the user with its words.
+TEST_F(EngineHttpTest, A404OnCompletionsSwitchesAnAutoPrefillRunToChatOnce) {
+    server.setFlavor(test::ServerFlavor::Hosted); // /v1/completions answers 404
+    test::scriptCompliantModel(server, *hrt, "4");
+    EngineConfig config;
+    config.mode = PromptMode::Prefill;
+    config.modeChosenByAuto = true;
+    auto ctx = context(config, "deepseek-r1-distill-qwen-7b");
+    ASSERT_NE(ctx, nullptr);
+    EXPECT_EQ(ctx->effectiveMode(), PromptMode::Prefill);
+    UserRun first(ctx, user.record, user.gold, SystemId::R2P);
+    ASSERT_TRUE(first.run()) << first.trace().error;
+    EXPECT_EQ(first.trace().status, UserStatus::Done);
+    EXPECT_EQ(ctx->effectiveMode(), PromptMode::Chat);
+    std::size_t notes = 0;
+    for (const auto& e : first.trace().events)
+        if (e.kind == EventKind::Note &&
+            e.detail.find("HTTP 404 to /v1/completions") != std::string::npos)
+            ++notes;
+    EXPECT_EQ(notes, 1u);
+    for (const auto& step : first.trace().steps) {
+        if (step.backendMode != "local" && step.stage != StageId::Retrieve) {
+            EXPECT_EQ(step.backendMode, "chat") << stageName(step.stage);
+        }
+    }
+    UserRun second(ctx, user.record, user.gold, SystemId::R2P);
+    ASSERT_TRUE(second.run()) << second.trace().error;
+    EXPECT_TRUE(second.trace().events.empty() ||
+                std::none_of(second.trace().events.begin(), second.trace().events.end(),
+                             [](const EventRecord& e) { return e.kind == EventKind::Note; }));
+    std::size_t completions = 0;
+    for (const auto& r : server.requests())
+        completions += r.path == "/v1/completions";
+    EXPECT_EQ(completions, 1u); // only the request that met the 404
+
+    config.modeChosenByAuto = false; // --mode prefill, as asked
+    UserRun asked(context(config, "deepseek-r1-distill-qwen-7b"), user.record, user.gold,
+                  SystemId::R2P);
+    EXPECT_FALSE(asked.run());
+    EXPECT_EQ(asked.trace().status, UserStatus::Failed);
+    EXPECT_NE(asked.trace().error.find("404"), std::string::npos) << asked.trace().error;
+}
+
+// --mode auto left unresolved (nobody asked the server) is chat, whatever the model's name.
+TEST_F(EngineHttpTest, AutoNeverGuessesPrefillFromTheModelName) {
+    EXPECT_EQ(context({}, "deepseek-r1-distill-qwen-7b")->effectiveMode(), PromptMode::Chat);
+    EXPECT_EQ(context({}, "QwQ-32B")->effectiveMode(), PromptMode::Chat);
+}
+
 struct RuleCase {
     const char* name;
     RpiRule rule;
@@ -420,7 +471,10 @@ TEST_F(EngineHttpTest, PrefillModeContinuesTheAssistantTurnAfterACorrection) {
     server.when(endsWith(an->marker + "\n"), text("4\n</think>\n\n4"));
     server.when(test::judgeRequestKey(*hrt),
                 test::judgeReply("supported", "P1", "P1 rated a similar item 4."));
-    UserRun run(context({}, "deepseek-r1-distill-qwen-7b"), user.record, user.gold, SystemId::R2P);
+    EngineConfig prefill;
+    prefill.mode = PromptMode::Prefill;
+    UserRun run(context(prefill, "deepseek-r1-distill-qwen-7b"), user.record, user.gold,
+                SystemId::R2P);
     ASSERT_TRUE(run.run()) << run.trace().error;
     const UserTrace& t = run.trace();
     EXPECT_EQ(t.status, UserStatus::Done);

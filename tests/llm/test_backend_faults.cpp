@@ -177,6 +177,47 @@ TEST(OpenAiBackendFaults, ClosingTagOnlyIsReasoningInChatAndCompletionsStreamedO
         }
 }
 
+// A model name no template knows (a fine-tune, a renamed deployment): its content streams as the
+// answer at once, and a lone "</think>" found by the end of the reply still makes everything
+// before it reasoning — no flag needed. A stray tag inside a real answer after "<think>" is left.
+TEST(OpenAiBackendFaults, ClosingTagOnlyIsReasoningForModelsNoTemplateKnows) {
+    OpenAiTestServer server;
+    Script s;
+    s.reasoning = "The user likes comedies.";
+    s.answer = "comedy";
+    s.reasoningStyle = ReasoningStyle::ClosingTagOnly;
+    s.wordsPerChunk = 1;
+    server.setDefaultScript(s);
+    OpenAiBackend backend(fastConfig(server));
+    for (const char* model : {"acme-ft-7b", "Llama-3.1-8B-Instruct"})
+        for (bool stream : {true, false}) {
+            GenerationRequest r = chat(stream);
+            r.model = model;
+            std::string streamedAnswer;
+            std::mutex m;
+            auto o = backend.generate(std::move(r), [&](std::string_view, std::string_view a) {
+                std::lock_guard lock(m);
+                streamedAnswer += a;
+            });
+            ASSERT_TRUE(succeeded(o)) << errorOf(o).message();
+            const auto& res = std::get<GenerationResult>(o);
+            EXPECT_EQ(res.reasoning, "The user likes comedies.") << model << stream;
+            EXPECT_EQ(res.answer, "comedy") << model << stream;
+            EXPECT_TRUE(res.reasoningSplitAtEnd) << model << stream;
+        }
+    // Already-split reasoning, and an answer that only mentions the tag after "<think>": untouched.
+    std::string reasoning = "r", answer = "a </think> b";
+    EXPECT_FALSE(splitLoneClosingTag(reasoning, answer));
+    EXPECT_EQ(answer, "a </think> b");
+    reasoning.clear();
+    answer = "<think>x</think> y";
+    EXPECT_FALSE(splitLoneClosingTag(reasoning, answer));
+    answer = "  step one\n</think>\n\n drama ";
+    EXPECT_TRUE(splitLoneClosingTag(reasoning, answer));
+    EXPECT_EQ(reasoning, "  step one\n");
+    EXPECT_EQ(answer, "drama ");
+}
+
 TEST(OpenAiBackendFaults, LlamaServerErrorFieldFailsTheRequestWithTheServersWords) {
     OpenAiTestServer server(withFlavor(ServerFlavor::LlamaServer));
     Script context;

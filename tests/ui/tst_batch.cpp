@@ -2,6 +2,7 @@
 // the filter shows, watch progress, cancel and resume, then read each system's answer, the delta
 // and the interventions in the Users table and filter on them.
 #include "model/RunStore.h"
+#include "support/OpenAiTestServer.h"
 #include "support/UiTestSupport.h"
 #include "ui/MainWindow.h"
 #include "ui/RunController.h"
@@ -269,6 +270,50 @@ private slots:
         QVERIFY(!window_->presentationMode());
         QCOMPARE(window_->font().pointSizeF(), normal);
         QVERIFY(tabs->isTabVisible(tabs->indexOf(window_->reasoningDock()->promptView())));
+    }
+
+    // A server backend and --mode auto: the dialog asks the server once, off the GUI thread,
+    // whether /v1/completions continues raw prompts (never the model's name), says what it
+    // chose, and a second dialog on the same project asks nothing (remembered).
+    void autoModeAsksTheServerOnceAndSaysWhatItChose() {
+        openDemo(TaskId::LaMP2);
+        for (const auto flavor : {test::ServerFlavor::Vllm, test::ServerFlavor::Hosted}) {
+            test::ServerOptions options;
+            options.flavor = flavor;
+            options.models = {"deepseek-r1-distill-qwen-7b"};
+            test::OpenAiTestServer server(options);
+            for (int round = 0; round < 2; ++round) {
+                BatchDialog dialog(session_.get(), window_->usersDock()->visibleRows(),
+                                   window_.get());
+                dialog.setSystems({SystemId::NoProfile});
+                dialog.setUserScope(2, 2);
+                auto* backend = dialog.findChild<QComboBox*>(QStringLiteral("backend"));
+                QVERIFY(backend);
+                backend->setCurrentIndex(backend->findData(QStringLiteral("openai")));
+                dialog.findChild<QLineEdit*>(QStringLiteral("baseUrl"))
+                    ->setText(QString::fromStdString(server.baseUrl()));
+                dialog.findChild<QLineEdit*>(QStringLiteral("model"))
+                    ->setText(QStringLiteral("deepseek-r1-distill-qwen-7b"));
+                QSignalSpy finished(&dialog, &BatchDialog::runFinished);
+                dialog.start();
+                QTRY_VERIFY_WITH_TIMEOUT(!finished.isEmpty(), 60000);
+                const QString said = dialog.errorsText();
+                if (flavor == test::ServerFlavor::Vllm)
+                    QVERIFY2(said.contains(QStringLiteral("Prompt mode: prefill")),
+                             qPrintable(said));
+                else
+                    QVERIFY2(said.contains(QStringLiteral("Prompt mode: chat: the server has no "
+                                                          "/v1/completions (HTTP 404)")),
+                             qPrintable(said));
+                QCOMPARE(said.contains(QStringLiteral("remembered")), round == 1);
+                // The probe is the only one-token request; the second round sends none.
+                int probes = 0;
+                for (const auto& r : server.requests())
+                    probes += r.path == "/v1/completions" && r.json &&
+                              r.json->value("max_tokens", 0) == 1;
+                QCOMPARE(probes, 1);
+            }
+        }
     }
 
     void cancelKeepsFinishedUsersAndResumeRunsTheRest() {

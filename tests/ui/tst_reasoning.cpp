@@ -2,10 +2,12 @@
 // runs to the end, the timeline and the stage tabs follow, verdicts and the final choice appear,
 // a stage re-runs, an output is edited, a run is cancelled, and a new selection drops the old
 // run. Every model is checked by QAbstractItemModelTester.
+#include "support/OpenAiTestServer.h"
 #include "support/UiTestSupport.h"
 #include "ui/MainWindow.h"
 #include "ui/RunController.h"
 #include "ui/Session.h"
+#include "ui/Settings.h"
 #include "ui/StageText.h"
 #include "ui/models/ProfileModel.h"
 #include "ui/models/StagesModel.h"
@@ -106,6 +108,30 @@ private slots:
         window_->usersDock()->step(1); // a new user resets both models
         QTRY_VERIFY_WITH_TIMEOUT(session_->selectedUser() != before, 60000);
         QTRY_VERIFY_WITH_TIMEOUT(runs()->hasRun() && runs()->trace().steps.empty(), 60000);
+    }
+
+    // A server in the settings: the first F10 asks it once, off the GUI thread, which prompt
+    // mode fits (a one-token probe of /v1/completions), then runs in that mode.
+    void aServerBackendAsksForThePromptModeBeforeTheFirstStage() {
+        test::ServerOptions options;
+        options.models = {"deepseek-r1-distill-qwen-7b"};
+        test::OpenAiTestServer server(options);
+        RunSettings settings = RunSettings::load();
+        settings.backend = QStringLiteral("openai");
+        settings.baseUrl = QString::fromStdString(server.baseUrl());
+        settings.model = QStringLiteral("deepseek-r1-distill-qwen-7b");
+        settings.save();
+        runs()->applySettings();
+        openDemo(TaskId::LaMP3);
+        pressAndWait(Qt::Key_F10); // Retrieve: the probe went first
+        pressAndWait(Qt::Key_F10); // Task analysis
+        RunSettings{}.save();      // back to offline for the other tests
+        runs()->applySettings();
+        const auto requests = server.requests();
+        QVERIFY(requests.size() >= 2);
+        QCOMPARE(requests[0].path, std::string("/v1/completions"));
+        QVERIFY(requests[0].json && requests[0].json->value("max_tokens", 0) == 1);
+        QCOMPARE(requests[1].path, std::string("/v1/completions")); // prefill, as probed
     }
 
     void f10StepsOneStageAndTheTimelineFollows() {

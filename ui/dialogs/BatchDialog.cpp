@@ -6,6 +6,7 @@
 #include "pipeline/engine/BackendChoice.h"
 #include "pipeline/engine/Batch.h"
 #include "pipeline/engine/OfflineBackend.h"
+#include "pipeline/engine/PromptModeChoice.h"
 #include "pipeline/llm/CachingBackend.h"
 #include "pipeline/llm/OpenAiBackend.h"
 #include "ui/Session.h"
@@ -136,6 +137,17 @@ BatchDialog::BatchDialog(Session* session, std::vector<std::size_t> filteredRows
     connect(backend_, &QComboBox::currentIndexChanged, this, &BatchDialog::updateButtons);
     connect(&watcher_, &QFutureWatcher<std::shared_ptr<Outcome>>::finished, this,
             &BatchDialog::onFinished);
+    connect(&probeWatcher_, &QFutureWatcher<ModeProbe>::finished, this, [this] {
+        modeProbe_ = probeWatcher_.result();
+        updateButtons();
+        if (!modeProbe_->ok) {
+            status_->setText(
+                tr("Could not ask the server which prompt mode fits: %1").arg(modeProbe_->reason));
+            modeProbe_.reset(); // asked again on the next start
+            return;
+        }
+        launch(probeResuming_);
+    });
     updateButtons();
 }
 
@@ -143,10 +155,11 @@ BatchDialog::~BatchDialog() {
     if (runner_)
         runner_->cancel();
     watcher_.waitForFinished();
+    probeWatcher_.waitForFinished();
 }
 
 bool BatchDialog::isRunning() const {
-    return watcher_.isRunning();
+    return watcher_.isRunning() || probeWatcher_.isRunning();
 }
 
 QString BatchDialog::statusText() const {
@@ -222,6 +235,32 @@ void BatchDialog::cancel() {
     status_->setText(tr("Cancelling: users in flight are dropped, finished ones stay stored…"));
 }
 
+void BatchDialog::probeThenLaunch(bool resuming, const QString& key) {
+    engine::EngineConfig config;
+    config.mode = engine::PromptMode::Auto;
+    config.model = model_->text().toStdString();
+    llm::EndpointConfig endpoint;
+    endpoint.baseUrl = baseUrl_->text().trimmed().toStdString();
+    endpoint.totalTimeoutMs = static_cast<long>(totalTimeout_->value()) * 1000;
+    ProjectStore* store = session_->store();
+    probeResuming_ = resuming;
+    status_->setText(tr("Asking the server which prompt mode fits %1…").arg(model_->text()));
+    probeWatcher_.setFuture(QtConcurrent::run([config, endpoint, store, key] {
+        ModeProbe probe;
+        probe.key = key;
+        auto choice = engine::choosePromptMode(config, "", endpoint, store);
+        probe.ok = choice.ok();
+        if (choice) {
+            probe.mode = choice->mode;
+            probe.reason = QString::fromStdString(choice->reason);
+        } else {
+            probe.reason = QString::fromStdString(choice.error().message);
+        }
+        return probe;
+    }));
+    updateButtons();
+}
+
 void BatchDialog::launch(bool resuming) {
     auto dataset = session_->dataset();
     ProjectStore* store = session_->store();
@@ -241,6 +280,18 @@ void BatchDialog::launch(bool resuming) {
     config.candidates = candidates_->value();
     config.model = kind == QLatin1String("offline") ? "offline" : model_->text().toStdString();
     config.mode = engine::PromptMode::Auto;
+    QString modeReason;
+    if (kind == QLatin1String("openai")) {
+        // --mode auto asks the server (a probe of /v1/completions), never the model's name.
+        const QString key = baseUrl_->text().trimmed() + QLatin1Char('\t') + model_->text();
+        if (!modeProbe_ || modeProbe_->key != key) {
+            probeThenLaunch(resuming, key);
+            return;
+        }
+        config.mode = modeProbe_->mode;
+        config.modeChosenByAuto = modeProbe_->mode == engine::PromptMode::Prefill;
+        modeReason = modeProbe_->reason;
+    }
     std::shared_ptr<llm::Backend> backend;
     if (kind == QLatin1String("offline")) {
         engine::OfflineOptions options;
@@ -315,6 +366,8 @@ void BatchDialog::launch(bool resuming) {
     progress_->setValue(0);
     status_->setText(
         tr("Run %1: starting %n user(s)…", nullptr, static_cast<int>(users.size())).arg(runId_));
+    if (!modeReason.isEmpty())
+        errors_->appendPlainText(tr("Prompt mode: %1").arg(modeReason));
     engine::BatchSpec spec;
     spec.systems = systems;
     spec.users = users;
