@@ -853,16 +853,16 @@
         <translation>Lauf %1 fertig: %2 Benutzer, %3 fehlgeschlagen.</translation>
     </message>
     <message>
-        <source>Could not ask the server which prompt mode fits: %1</source>
-        <translation>Der Server konnte nicht nach dem passenden Prompt-Modus gefragt werden: %1</translation>
-    </message>
-    <message>
-        <source>Asking the server which prompt mode fits %1…</source>
-        <translation>Der Server wird gefragt, welcher Prompt-Modus zu %1 passt …</translation>
-    </message>
-    <message>
         <source>Prompt mode: %1</source>
         <translation>Prompt-Modus: %1</translation>
+    </message>
+    <message>
+        <source>Run %1: resuming…</source>
+        <translation>Lauf %1: wird fortgesetzt …</translation>
+    </message>
+    <message>
+        <source>Preparing the run (the server may be asked which prompt mode fits)…</source>
+        <translation>Der Lauf wird vorbereitet (der Server wird eventuell nach dem passenden Prompt-Modus gefragt) …</translation>
     </message>
 </context>
 <context>

@@ -853,15 +853,15 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Could not ask the server which prompt mode fits: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Asking the server which prompt mode fits %1…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Prompt mode: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run %1: resuming…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Preparing the run (the server may be asked which prompt mode fits)…</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -841,16 +841,16 @@
         <translation>运行 %1 完成：%2 个用户，%3 个失败。</translation>
     </message>
     <message>
-        <source>Could not ask the server which prompt mode fits: %1</source>
-        <translation>无法向服务器询问适合的提示模式：%1</translation>
-    </message>
-    <message>
-        <source>Asking the server which prompt mode fits %1…</source>
-        <translation>正在向服务器询问适合 %1 的提示模式…</translation>
-    </message>
-    <message>
         <source>Prompt mode: %1</source>
         <translation>提示模式：%1</translation>
+    </message>
+    <message>
+        <source>Run %1: resuming…</source>
+        <translation>运行 %1：正在继续…</translation>
+    </message>
+    <message>
+        <source>Preparing the run (the server may be asked which prompt mode fits)…</source>
+        <translation>正在准备运行（可能会向服务器询问适合的提示模式）…</translation>
     </message>
 </context>
 <context>

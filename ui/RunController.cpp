@@ -3,6 +3,7 @@
 #include "Session.h"
 #include "Settings.h"
 #include "model/ResponseCache.h"
+#include "pipeline/engine/BackendChoice.h"
 #include "pipeline/engine/OfflineBackend.h"
 #include "pipeline/engine/PromptModeChoice.h"
 #include "pipeline/engine/Rpi.h"
@@ -192,21 +193,26 @@ void RunController::resetTo(bool showStored) {
         const RunSettings settings = RunSettings::load();
         if (!backend_) {
             offline_ = settings.backend != QLatin1String("openai");
+            // The run service's backend builder: through the project's response cache, keyed by
+            // the endpoint, so a stage asked again costs no request.
+            engine::BackendOptions options;
+            options.baseUrl = settings.baseUrl.trimmed().toStdString();
+            options.apiKeyEnv = settings.apiKeyEnv.toStdString();
+            options.offlineTokensPerSecond =
+                paceOverride_ >= 0 ? paceOverride_ : settings.offlineTokensPerSecond;
+            ProjectStore* store = session_->store();
             if (offline_) {
-                engine::OfflineOptions options;
-                options.tokensPerSecond =
-                    paceOverride_ >= 0 ? paceOverride_ : settings.offlineTokensPerSecond;
-                backend_ = std::make_shared<engine::OfflineBackend>(options);
+                engine::OfflineOptions offline;
+                offline.tokensPerSecond = options.offlineTokensPerSecond;
+                backend_ = std::make_shared<engine::OfflineBackend>(offline);
+            } else if (store) {
+                auto built = engine::makeBackend("openai", *store, options);
+                if (built)
+                    backend_ = built->backend;
+                else
+                    lastError_ = QString::fromStdString(built.error().message);
             } else {
-                llm::EndpointConfig endpoint;
-                endpoint.baseUrl = settings.baseUrl.toStdString();
-                endpoint.apiKeyEnv = settings.apiKeyEnv.toStdString();
-                std::shared_ptr<llm::Backend> http = std::make_shared<llm::OpenAiBackend>(endpoint);
-                // Through the project's response cache: a stage asked again costs no request.
-                backend_ = session_->store() ? std::make_shared<llm::CachingBackend>(
-                                                   http, ResponseCache(*session_->store()),
-                                                   "openai", llm::CacheMode::ReadWrite)
-                                             : http;
+                backend_ = std::make_shared<llm::OpenAiBackend>(engine::endpointConfig(options));
             }
         }
         if (!ctx_ || ctxTask_ != task) {

@@ -9,8 +9,8 @@
 #include "pipeline/analysis/LeaveOneOut.h"
 #include "pipeline/analysis/RetrievalSweep.h"
 #include "pipeline/analysis/Slices.h"
-#include "pipeline/engine/BackendChoice.h"
 #include "pipeline/engine/OfflineBackend.h"
+#include "pipeline/engine/RunService.h"
 
 #include <algorithm>
 #include <atomic>
@@ -105,20 +105,19 @@ struct RunContext {
 // The engine as the run was set up: its settings, its backend unless --backend says otherwise.
 std::optional<int> makeRunContext(const char* command, const Args& args, StoredRun& run,
                                   int concurrency, RunContext& out) {
-    const engine::EngineConfig config =
-        engine::engineConfigFromJson(run.info.config, run.info.model);
-    const std::string backendName = args.valueOr("backend", run.info.backend);
-    auto backend =
-        engine::makeBackend(backendName, *run.store, args.valueOr("base-url", run.info.baseUrl),
-                            args.valueOr("api-key-env", ""), concurrency, 0);
-    if (!backend)
-        return fail(command, backend.error().message, kExitUsage);
-    auto context = engine::EngineContext::make(run.info.task, config, backend->backend, nullptr,
-                                               backend->offline);
-    if (!context)
-        return fail(command, context.error().message, kExitUsage);
-    out.context = *context;
-    out.backendLabel = backend->offline ? engine::kOfflineLabel : backendName;
+    engine::StoredRunOverrides overrides;
+    if (auto b = args.value("backend"))
+        overrides.backend = *b;
+    if (auto u = args.value("base-url"))
+        overrides.baseUrl = *u;
+    if (auto k = args.value("api-key-env"))
+        overrides.apiKeyEnv = *k;
+    overrides.concurrency = concurrency;
+    auto prepared = engine::RunService(*run.store).prepareStored(run.info, overrides);
+    if (!prepared)
+        return fail(command, prepared.error().message, kExitUsage);
+    out.context = prepared->context;
+    out.backendLabel = prepared->backendLabel;
     return std::nullopt;
 }
 

@@ -12,7 +12,7 @@
 #include "pipeline/engine/BackendChoice.h"
 #include "pipeline/engine/Batch.h"
 #include "pipeline/engine/OfflineBackend.h"
-#include "pipeline/engine/PromptModeChoice.h"
+#include "pipeline/engine/RunService.h"
 #include "pipeline/engine/RunSummary.h"
 #include "pipeline/llm/CachingBackend.h"
 #include "pipeline/llm/OpenAiBackend.h"
@@ -184,6 +184,7 @@ int runRun(const std::vector<std::string>& argv) {
     engine::EngineConfig config;
     std::int64_t runId = 0;
     std::vector<std::string> selectedIds;
+    std::string storedApiKeyEnv; // --resume: the key variable the run was made with
     bool resume = false;
     double replaySpeed = 0;
     if (auto r = args.value("resume")) {
@@ -225,6 +226,7 @@ int runRun(const std::vector<std::string>& argv) {
         runId = id;
         resume = true;
         config = engine::engineConfigFromJson(info.config, info.model);
+        storedApiKeyEnv = engine::storedBackendOptions(info).apiKeyEnv;
         selectedIds = info.users;
         if (auto url = args.value("base-url")) // the server may have moved
             info.baseUrl = *url;
@@ -487,53 +489,47 @@ int runRun(const std::vector<std::string>& argv) {
             info.users.push_back(index.users[i].id);
     }
 
+    // The run service builds the backend, settles --mode auto and stores the run, exactly as
+    // the batch dialog does.
+    engine::RunSpec runSpec;
+    runSpec.task = info.task;
+    runSpec.questionsPath = info.questionsPath;
+    runSpec.outputsPath = info.outputsPath;
+    runSpec.systems = info.systems;
+    runSpec.userIds = info.users;
+    runSpec.backend = info.backend;
+    runSpec.presetId = args.valueOr("preset", "");
+    runSpec.config = config;
+    runSpec.concurrency = static_cast<int>(concurrency);
     backendOptions.baseUrl = info.baseUrl;
-    backendOptions.apiKeyEnv = args.valueOr("api-key-env", "");
+    backendOptions.apiKeyEnv = args.valueOr("api-key-env", storedApiKeyEnv);
     backendOptions.concurrency = static_cast<int>(concurrency);
     backendOptions.replaySpeed = replaySpeed;
-    auto backend = engine::makeBackend(info.backend, store, backendOptions);
-    if (!backend)
-        return fail("run", backend.error().message, kExitUsage);
-    if (info.backend == "openai" && config.mode == engine::PromptMode::Auto) {
-        // Auto asks the server once (remembered in the project), not the model's name.
-        llm::EndpointConfig endpoint;
-        endpoint.baseUrl = info.baseUrl;
-        endpoint.apiKeyEnv = backendOptions.apiKeyEnv;
-        if (backendOptions.totalTimeoutMs > 0)
-            endpoint.totalTimeoutMs = backendOptions.totalTimeoutMs;
-        auto choice =
-            engine::choosePromptMode(config, args.valueOr("preset", ""), endpoint, &store);
-        if (!choice)
-            return fail("run", choice.error().message, kExitUsage);
-        config.mode = choice->mode;
-        config.modeChosenByAuto = choice->mode == engine::PromptMode::Prefill;
-        std::cerr << "r2p run: --mode auto: " << choice->reason << "\n";
-    }
-    auto context =
-        engine::EngineContext::make(info.task, config, backend->backend, nullptr, backend->offline);
-    if (!context)
-        return fail("run", context.error().message, kExitUsage);
+    runSpec.backendOptions = backendOptions;
+    const engine::RunService service(store);
+    auto prepared = service.prepare(runSpec);
+    if (!prepared)
+        return fail("run", prepared.error().message, kExitUsage);
+    if (!prepared->modeReason.empty())
+        std::cerr << "r2p run: --mode auto: " << prepared->modeReason << "\n";
+    config = prepared->config;
+    const auto context = prepared->context;
     if (!resume) {
-        info.templateId = (*context)->hrt->id;
-        info.templateVersion = (*context)->hrt->version;
-        info.config = engine::engineConfigJson(config, static_cast<int>(concurrency));
-        info.createdAt = nowIsoUtc();
-        info.status = "running";
-        auto created = runs.createRun(info);
+        auto created = service.create(runSpec, *prepared);
         if (!created)
             return fail("run", created.error().message, kExitRuntime);
         runId = *created;
     } else {
-        if (auto s = runs.setRunStatus(runId, "running"); !s)
+        if (auto s = service.setStatus(runId, engine::RunStatus::Running); !s)
             return fail("run", s.error().message, kExitRuntime);
     }
 
     const bool quiet = args.has("quiet");
     std::cerr << "r2p run: run " << runId << (resume ? " (resumed)" : "") << " · "
               << taskSpec(info.task).name << " · " << users.size() << " users · backend "
-              << (backend->offline ? engine::kOfflineLabel : info.backend) << "\n";
+              << prepared->backendLabel << "\n";
 
-    engine::BatchRunner runner(*context, runs, runId, index);
+    engine::BatchRunner runner(context, runs, runId, index);
     auto lastReport = std::chrono::steady_clock::now() - std::chrono::seconds(10);
     std::mutex reportMutex;
     runner.setProgressHandler([&](const engine::BatchProgress& p) {
@@ -563,37 +559,29 @@ int runRun(const std::vector<std::string>& argv) {
         result = runner.run(spec);
     }
     if (!result) {
-        (void)runs.setRunStatus(runId, "cancelled");
+        (void)service.setStatus(runId, engine::RunStatus::Cancelled);
         return fail("run", "run " + std::to_string(runId) + ": " + result.error().message,
                     kExitRuntime);
     }
-    (void)runs.setRunStatus(runId, result->cancelled ? "cancelled" : "done");
-    if ((*context)->completionsMissing->load())
+    (void)service.setStatus(runId, result->cancelled ? engine::RunStatus::Cancelled
+                                                     : engine::RunStatus::Done);
+    if (context->completionsMissing->load())
         std::cerr << "r2p run: run " << runId
                   << " · the server stopped serving /v1/completions (HTTP 404/405): the rest of "
                      "the run used chat mode (each step records its mode)\n";
     for (const auto& e : result->errors)
         std::cerr << "r2p run: run " << runId << " · " << e << "\n";
 
-    auto outcomes = runs.outcomes(runId);
-    if (!outcomes)
-        return fail("run", outcomes.error().message, kExitRuntime);
-    auto verdicts = runs.verdictCounts(runId);
-    if (!verdicts)
-        return fail("run", verdicts.error().message, kExitRuntime);
-    engine::VerdictCounts counts;
-    for (const auto& [system, byVerdict] : *verdicts)
-        counts[system] = byVerdict;
-    auto summary = engine::summarizeRun(runId, info.task, info.systems, *outcomes, counts,
-                                        {1000, config.seed, 0.95});
+    // The same summary the window and the report show: the run's seed, every stored verdict.
+    auto summary = service.summarize(runId);
     if (!summary)
         return fail("run", summary.error().message, kExitRuntime);
     auto json = ordered_json::parse(engine::summaryJson(*summary));
     json["status"] = result->cancelled ? "cancelled" : "done";
-    json["backend"] = backend->offline ? engine::kOfflineLabel : info.backend;
+    json["backend"] = prepared->backendLabel;
     json["model"] = info.model;
     json["main_metric"] = analysis::mainMetric(info.task, config.mainMetric);
-    json["template"] = {{"id", info.templateId}, {"version", info.templateVersion}};
+    json["template"] = {{"id", context->hrt->id}, {"version", context->hrt->version}};
     json["users"] = {{"total", users.size()},
                      {"done_now", result->done},
                      {"skipped", result->skipped},

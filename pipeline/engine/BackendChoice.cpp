@@ -9,11 +9,29 @@
 
 namespace r2p::engine {
 
+llm::EndpointConfig endpointConfig(const BackendOptions& options) {
+    llm::EndpointConfig config;
+    config.baseUrl = options.baseUrl;
+    config.apiKeyEnv = options.apiKeyEnv;
+    config.maxConcurrent = std::max(4, options.concurrency * 2);
+    if (options.totalTimeoutMs > 0)
+        config.totalTimeoutMs = options.totalTimeoutMs;
+    if (options.idleTimeoutMs > 0)
+        config.idleTimeoutMs = options.idleTimeoutMs;
+    if (options.firstTokenTimeoutMs > 0)
+        config.firstTokenTimeoutMs = options.firstTokenTimeoutMs;
+    if (options.maxReplyBytes > 0)
+        config.maxReplyBytes = options.maxReplyBytes;
+    return config;
+}
+
 Result<BackendChoice> makeBackend(const std::string& name, ProjectStore& store,
                                   const BackendOptions& options) {
     BackendChoice choice;
     if (name == "offline") {
-        choice.backend = std::make_shared<OfflineBackend>();
+        OfflineOptions offline;
+        offline.tokensPerSecond = options.offlineTokensPerSecond;
+        choice.backend = std::make_shared<OfflineBackend>(offline);
         choice.offline = true;
         return choice;
     }
@@ -23,18 +41,8 @@ Result<BackendChoice> makeBackend(const std::string& name, ProjectStore& store,
         auto url = llm::checkBaseUrl(options.baseUrl);
         if (!url)
             return url.error();
-        llm::EndpointConfig config;
+        llm::EndpointConfig config = endpointConfig(options);
         config.baseUrl = *url;
-        config.apiKeyEnv = options.apiKeyEnv;
-        config.maxConcurrent = std::max(4, options.concurrency * 2);
-        if (options.totalTimeoutMs > 0)
-            config.totalTimeoutMs = options.totalTimeoutMs;
-        if (options.idleTimeoutMs > 0)
-            config.idleTimeoutMs = options.idleTimeoutMs;
-        if (options.firstTokenTimeoutMs > 0)
-            config.firstTokenTimeoutMs = options.firstTokenTimeoutMs;
-        if (options.maxReplyBytes > 0)
-            config.maxReplyBytes = options.maxReplyBytes;
         auto inner = std::make_shared<llm::OpenAiBackend>(config);
         auto cached = std::make_shared<llm::CachingBackend>(inner, ResponseCache(store), "openai",
                                                             llm::CacheMode::ReadWrite);

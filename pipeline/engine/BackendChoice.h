@@ -5,6 +5,7 @@
 #include "model/ProjectStore.h"
 #include "model/Result.h"
 #include "pipeline/llm/Backend.h"
+#include "pipeline/llm/OpenAiBackend.h"
 
 #include <cstddef>
 #include <memory>
@@ -28,7 +29,11 @@ struct BackendOptions {
     long idleTimeoutMs = 0;   // silence between bytes once the answer streams
     long firstTokenTimeoutMs = 0;
     std::size_t maxReplyBytes = 0;
+    double offlineTokensPerSecond = 0; // the offline reasoner's streaming pace (0: at once)
 };
+
+// The HTTP client's settings from these options (defaults where they are zero).
+llm::EndpointConfig endpointConfig(const BackendOptions& options);
 
 // openai goes through the project's response cache (read and write), keyed by the endpoint;
 // replay answers from the cache only. An Error names an unknown backend, a missing --base-url

@@ -326,6 +326,7 @@ private slots:
         QSignalSpy finished(&dialog, &BatchDialog::runFinished);
         dialog.start();
         RunStore runs(*session_->store());
+        QTRY_VERIFY_WITH_TIMEOUT(dialog.runId() > 0, 60000); // prepared off the GUI thread
         QTRY_VERIFY_WITH_TIMEOUT(runs.outcomes(dialog.runId())->size() >= 2, 60000);
         dialog.cancel();
         QTRY_VERIFY_WITH_TIMEOUT(!finished.isEmpty(), 60000);

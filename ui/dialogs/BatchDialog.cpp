@@ -6,10 +6,11 @@
 #include "pipeline/engine/BackendChoice.h"
 #include "pipeline/engine/Batch.h"
 #include "pipeline/engine/OfflineBackend.h"
-#include "pipeline/engine/PromptModeChoice.h"
+#include "pipeline/engine/RunService.h"
 #include "pipeline/llm/CachingBackend.h"
 #include "pipeline/llm/OpenAiBackend.h"
 #include "ui/Session.h"
+#include "ui/Settings.h"
 #include "ui/StageText.h"
 
 #include <QCheckBox>
@@ -137,17 +138,7 @@ BatchDialog::BatchDialog(Session* session, std::vector<std::size_t> filteredRows
     connect(backend_, &QComboBox::currentIndexChanged, this, &BatchDialog::updateButtons);
     connect(&watcher_, &QFutureWatcher<std::shared_ptr<Outcome>>::finished, this,
             &BatchDialog::onFinished);
-    connect(&probeWatcher_, &QFutureWatcher<ModeProbe>::finished, this, [this] {
-        modeProbe_ = probeWatcher_.result();
-        updateButtons();
-        if (!modeProbe_->ok) {
-            status_->setText(
-                tr("Could not ask the server which prompt mode fits: %1").arg(modeProbe_->reason));
-            modeProbe_.reset(); // asked again on the next start
-            return;
-        }
-        launch(probeResuming_);
-    });
+    connect(&prepareWatcher_, &QFutureWatcher<Prepared>::finished, this, &BatchDialog::onPrepared);
     updateButtons();
 }
 
@@ -155,11 +146,11 @@ BatchDialog::~BatchDialog() {
     if (runner_)
         runner_->cancel();
     watcher_.waitForFinished();
-    probeWatcher_.waitForFinished();
+    prepareWatcher_.waitForFinished();
 }
 
 bool BatchDialog::isRunning() const {
-    return watcher_.isRunning() || probeWatcher_.isRunning();
+    return watcher_.isRunning() || preparing_;
 }
 
 QString BatchDialog::statusText() const {
@@ -235,30 +226,37 @@ void BatchDialog::cancel() {
     status_->setText(tr("Cancelling: users in flight are dropped, finished ones stay stored…"));
 }
 
-void BatchDialog::probeThenLaunch(bool resuming, const QString& key) {
-    engine::EngineConfig config;
-    config.mode = engine::PromptMode::Auto;
-    config.model = model_->text().toStdString();
-    llm::EndpointConfig endpoint;
-    endpoint.baseUrl = baseUrl_->text().trimmed().toStdString();
-    endpoint.totalTimeoutMs = static_cast<long>(totalTimeout_->value()) * 1000;
-    ProjectStore* store = session_->store();
-    probeResuming_ = resuming;
-    status_->setText(tr("Asking the server which prompt mode fits %1…").arg(model_->text()));
-    probeWatcher_.setFuture(QtConcurrent::run([config, endpoint, store, key] {
-        ModeProbe probe;
-        probe.key = key;
-        auto choice = engine::choosePromptMode(config, "", endpoint, store);
-        probe.ok = choice.ok();
-        if (choice) {
-            probe.mode = choice->mode;
-            probe.reason = QString::fromStdString(choice->reason);
-        } else {
-            probe.reason = QString::fromStdString(choice.error().message);
-        }
-        return probe;
-    }));
-    updateButtons();
+// The run as the settings and this dialog describe it: the same RunSpec `r2p run` builds from
+// its flags (ranker, variation, limits, key variable and the edited template included).
+engine::RunSpec BatchDialog::specFromWidgets(const std::vector<SystemId>& systems,
+                                             const std::vector<std::size_t>& users) const {
+    const auto dataset = session_->dataset();
+    const RunSettings settings = RunSettings::load();
+    const QString kind = backend_->currentData().toString();
+    engine::RunSpec spec;
+    spec.task = dataset->task;
+    spec.questionsPath = dataset->questions.path;
+    spec.outputsPath = dataset->outputs ? dataset->outputs->path : std::string();
+    spec.systems = systems;
+    for (std::size_t i : users)
+        spec.userIds.push_back(dataset->users[i].id);
+    spec.backend = kind.toStdString();
+    spec.config = settings.engineConfig();
+    spec.config.k = static_cast<std::size_t>(k_->value());
+    spec.config.candidates = candidates_->value();
+    spec.config.model = kind == QLatin1String("offline") ? "offline" : model_->text().toStdString();
+    spec.config.mode = engine::PromptMode::Auto;
+    spec.concurrency = concurrency_->value();
+    spec.hrt = savedTemplate(dataset->task);
+    engine::BackendOptions& options = spec.backendOptions;
+    if (kind == QLatin1String("openai"))
+        options.baseUrl = baseUrl_->text().trimmed().toStdString();
+    options.apiKeyEnv = settings.apiKeyEnv.toStdString();
+    options.concurrency = concurrency_->value();
+    options.totalTimeoutMs = static_cast<long>(totalTimeout_->value()) * 1000;
+    options.idleTimeoutMs = static_cast<long>(idleTimeout_->value()) * 1000;
+    options.offlineTokensPerSecond = offlinePace_;
+    return spec;
 }
 
 void BatchDialog::launch(bool resuming) {
@@ -274,84 +272,75 @@ void BatchDialog::launch(bool resuming) {
                                          : tr("There are no users to run."));
         return;
     }
-    const QString kind = backend_->currentData().toString();
-    engine::EngineConfig config;
-    config.k = static_cast<std::size_t>(k_->value());
-    config.candidates = candidates_->value();
-    config.model = kind == QLatin1String("offline") ? "offline" : model_->text().toStdString();
-    config.mode = engine::PromptMode::Auto;
-    QString modeReason;
-    if (kind == QLatin1String("openai")) {
-        // --mode auto asks the server (a probe of /v1/completions), never the model's name.
-        const QString key = baseUrl_->text().trimmed() + QLatin1Char('\t') + model_->text();
-        if (!modeProbe_ || modeProbe_->key != key) {
-            probeThenLaunch(resuming, key);
+    // Off the GUI thread: building the engine may ask the server which prompt mode fits.
+    std::optional<RunInfo> stored;
+    if (resuming) {
+        auto run = RunStore(*store).run(runId_);
+        if (!run) {
+            status_->setText(QString::fromStdString(run.error().message));
             return;
         }
-        config.mode = modeProbe_->mode;
-        config.modeChosenByAuto = modeProbe_->mode == engine::PromptMode::Prefill;
-        modeReason = modeProbe_->reason;
+        stored = *run;
     }
-    std::shared_ptr<llm::Backend> backend;
-    if (kind == QLatin1String("offline")) {
-        engine::OfflineOptions options;
-        options.tokensPerSecond = offlinePace_;
-        backend = std::make_shared<engine::OfflineBackend>(options);
-    } else {
-        // The same builder as r2p run: the cache keyed by the endpoint, the URL checked.
-        engine::BackendOptions options;
-        if (kind == QLatin1String("openai"))
-            options.baseUrl = baseUrl_->text().trimmed().toStdString();
-        options.concurrency = concurrency_->value();
-        options.totalTimeoutMs = static_cast<long>(totalTimeout_->value()) * 1000;
-        options.idleTimeoutMs = static_cast<long>(idleTimeout_->value()) * 1000;
-        auto built = engine::makeBackend(kind.toStdString(), *store, options);
-        if (!built) {
-            status_->setText(QString::fromStdString(built.error().message));
-            return;
+    const engine::RunSpec spec = specFromWidgets(systems, users);
+    const int concurrency = concurrency_->value();
+    const double pace = offlinePace_;
+    lastUsers_ = users;
+    lastSystems_ = systems;
+    status_->setText(resuming ? tr("Run %1: resuming…").arg(runId_)
+                              : tr("Preparing the run (the server may be asked which prompt "
+                                   "mode fits)…"));
+    preparing_ = true; // until onPrepared: the future may end before its signal arrives
+    prepareWatcher_.setFuture(QtConcurrent::run([store, spec, stored, concurrency, pace] {
+        const engine::RunService service(*store);
+        Prepared out;
+        out.spec = spec;
+        out.resuming = stored.has_value();
+        if (stored) {
+            engine::StoredRunOverrides overrides;
+            overrides.concurrency = concurrency;
+            overrides.offlineTokensPerSecond = pace;
+            out.prepared = service.prepareStored(*stored, overrides);
+        } else {
+            out.prepared = service.prepare(spec);
         }
-        backend = built->backend;
-    }
-    auto ctx = engine::EngineContext::make(dataset->task, config, backend, nullptr,
-                                           kind == QLatin1String("offline"));
-    if (!ctx) {
-        status_->setText(QString::fromStdString(ctx.error().message));
+        return out;
+    }));
+    updateButtons();
+}
+
+void BatchDialog::onPrepared() {
+    Prepared out = prepareWatcher_.result();
+    preparing_ = false;
+    auto dataset = session_->dataset();
+    ProjectStore* store = session_->store();
+    updateButtons();
+    if (!dataset || !store)
+        return;
+    if (!out.prepared) {
+        status_->setText(QString::fromStdString(out.prepared.error().message));
         return;
     }
-    // Shared with the worker: the batch writes through it until it ends.
-    auto runs = std::make_shared<RunStore>(*store);
-    if (!resuming) {
-        RunInfo info;
-        info.task = dataset->task;
-        info.questionsPath = dataset->questions.path;
-        info.outputsPath = dataset->outputs ? dataset->outputs->path : std::string();
-        info.systems = systems;
-        info.backend = kind.toStdString();
-        info.model = config.model;
-        info.baseUrl = kind == QLatin1String("openai")
-                           ? llm::redactUrl(baseUrl_->text().trimmed().toStdString())
-                           : "";
-        info.templateId = (*ctx)->hrt->id;
-        info.templateVersion = (*ctx)->hrt->version;
-        info.config = engine::engineConfigJson(config, concurrency_->value());
-        info.createdAt = nowIsoUtc();
-        info.status = "running";
-        for (std::size_t i : users)
-            info.users.push_back(dataset->users[i].id);
-        auto created = runs->createRun(info);
+    const engine::RunService service(*store);
+    if (!out.resuming) {
+        auto created = service.create(out.spec, *out.prepared);
         if (!created) {
             status_->setText(QString::fromStdString(created.error().message));
             return;
         }
         runId_ = *created;
-    } else {
-        (void)runs->setRunStatus(runId_, "running");
+    } else if (auto s = service.setStatus(runId_, engine::RunStatus::Running); !s) {
+        status_->setText(QString::fromStdString(s.error().message));
+        return;
     }
-    lastUsers_ = users;
-    lastSystems_ = systems;
     lastCancelled_ = false;
+    if (!out.prepared->modeReason.empty())
+        errors_->appendPlainText(
+            tr("Prompt mode: %1").arg(QString::fromStdString(out.prepared->modeReason)));
 
-    runner_ = std::make_shared<engine::BatchRunner>(*ctx, *runs, runId_, *dataset);
+    // Shared with the worker: the batch writes through it until it ends.
+    auto runs = std::make_shared<RunStore>(*store);
+    runner_ = std::make_shared<engine::BatchRunner>(out.prepared->context, *runs, runId_, *dataset);
     runner_->setProgressHandler([this](const engine::BatchProgress& p) {
         const QString lastError = QString::fromStdString(p.lastError);
         QMetaObject::invokeMethod(
@@ -362,33 +351,32 @@ void BatchDialog::launch(bool resuming) {
             },
             Qt::QueuedConnection);
     });
-    progress_->setRange(0, static_cast<int>(users.size()));
+    progress_->setRange(0, static_cast<int>(lastUsers_.size()));
     progress_->setValue(0);
     status_->setText(
-        tr("Run %1: starting %n user(s)…", nullptr, static_cast<int>(users.size())).arg(runId_));
-    if (!modeReason.isEmpty())
-        errors_->appendPlainText(tr("Prompt mode: %1").arg(modeReason));
+        tr("Run %1: starting %n user(s)…", nullptr, static_cast<int>(lastUsers_.size()))
+            .arg(runId_));
     engine::BatchSpec spec;
-    spec.systems = systems;
-    spec.users = users;
-    spec.concurrency = concurrency_->value();
+    spec.systems = lastSystems_;
+    spec.users = lastUsers_;
+    spec.concurrency = out.spec.concurrency;
     auto runner = runner_;
     // The worker holds the runner, its run store and the index it reads until it ends.
     watcher_.setFuture(QtConcurrent::run([runner, spec, dataset, runs] {
         (void)dataset;
         (void)runs;
-        auto out = std::make_shared<Outcome>();
-        auto result = runner->run(spec);
-        if (!result) {
-            out->error = QString::fromStdString(result.error().message);
-            return out;
+        auto result = std::make_shared<Outcome>();
+        auto ran = runner->run(spec);
+        if (!ran) {
+            result->error = QString::fromStdString(ran.error().message);
+            return result;
         }
-        out->ok = true;
-        out->cancelled = result->cancelled;
-        out->done = result->done;
-        out->failed = result->failed;
-        out->skipped = result->skipped;
-        return out;
+        result->ok = true;
+        result->cancelled = ran->cancelled;
+        result->done = ran->done;
+        result->failed = ran->failed;
+        result->skipped = ran->skipped;
+        return result;
     }));
     updateButtons();
 }
@@ -416,8 +404,9 @@ void BatchDialog::onFinished() {
     const auto out = watcher_.result();
     runner_.reset();
     if (ProjectStore* store = session_->store()) {
-        RunStore runs(*store);
-        (void)runs.setRunStatus(runId_, !out->ok || out->cancelled ? "cancelled" : "done");
+        (void)engine::RunService(*store).setStatus(runId_, !out->ok || out->cancelled
+                                                               ? engine::RunStatus::Cancelled
+                                                               : engine::RunStatus::Done);
     }
     lastCancelled_ = !out->ok || out->cancelled;
     if (!out->ok)

@@ -5,7 +5,7 @@
 #pragma once
 
 #include "model/Trace.h"
-#include "pipeline/engine/Engine.h"
+#include "pipeline/engine/RunService.h"
 
 #include <QDialog>
 #include <QFutureWatcher>
@@ -58,16 +58,15 @@ signals:
 
 private:
     struct Outcome;
-    struct ModeProbe {
-        QString key; // base URL and model it was asked for
-        bool ok = false;
-        engine::PromptMode mode = engine::PromptMode::Chat;
-        QString reason; // or the error
+    struct Prepared {
+        engine::RunSpec spec;
+        Result<engine::PreparedRun> prepared = Error{"not prepared"};
+        bool resuming = false;
     };
     void launch(bool resuming);
-    // --mode auto for a server: asks it once off the GUI thread (remembered in the project),
-    // then launches; the probe's answer is kept while URL and model stay the same.
-    void probeThenLaunch(bool resuming, const QString& key);
+    engine::RunSpec specFromWidgets(const std::vector<SystemId>& systems,
+                                    const std::vector<std::size_t>& users) const;
+    void onPrepared();
     void onProgress(std::size_t done, std::size_t skipped, std::size_t failed, std::size_t total,
                     double elapsedMs, qint64 tokens, const QString& lastError);
     void onFinished();
@@ -103,9 +102,8 @@ private:
     std::vector<SystemId> lastSystems_;
     std::shared_ptr<engine::BatchRunner> runner_;
     QFutureWatcher<std::shared_ptr<Outcome>> watcher_;
-    QFutureWatcher<ModeProbe> probeWatcher_;
-    std::optional<ModeProbe> modeProbe_;
-    bool probeResuming_ = false;
+    QFutureWatcher<Prepared> prepareWatcher_;
+    bool preparing_ = false;
 };
 
 } // namespace r2p::ui

@@ -7,6 +7,7 @@
 #include "pipeline/analysis/Slices.h"
 #include "pipeline/engine/Engine.h"
 #include "pipeline/engine/OfflineBackend.h"
+#include "pipeline/engine/RunService.h"
 #include "pipeline/engine/RunSummary.h"
 #include "ui/RunResults.h"
 #include "ui/StageText.h"
@@ -355,15 +356,8 @@ Result<ReportDocument> runReport(ProjectStore& store, const ReportRequest& reque
     auto results = loadRunResults(runs, request.runId, request.baseline);
     if (!results)
         return results.error();
-    auto verdicts = runs.verdictCounts(request.runId);
-    if (!verdicts)
-        return verdicts.error();
-    engine::VerdictCounts counts;
-    for (const auto& [system, byVerdict] : *verdicts)
-        counts[system] = byVerdict;
-    // The same bootstrap as `r2p run` prints at the end of this run.
-    auto summary = engine::summarizeRun(request.runId, info.task, info.systems, results->outcomes,
-                                        counts, {1000, run->config.seed, 0.95});
+    // The run service's summary: the numbers r2p run printed and the Metrics view shows.
+    auto summary = engine::RunService(store).summarize(request.runId);
     if (!summary)
         return summary.error();
     auto annotations = AnnotationStore(store).ofRun(request.runId);
@@ -469,8 +463,11 @@ Result<ReportDocument> runReport(ProjectStore& store, const ReportRequest& reque
             headers << StageText::verdict(v);
         headers << Report::tr("All");
         HtmlTable t(headers);
-        for (const auto& [system, byVerdict] : *verdicts) {
-            QStringList cells{esc(StageText::system(system))};
+        for (const auto& systemSummary : summary->systems) {
+            const auto& byVerdict = systemSummary.verdicts;
+            if (byVerdict.empty())
+                continue;
+            QStringList cells{esc(StageText::system(systemSummary.system))};
             std::size_t all = 0;
             for (Verdict v : kinds) {
                 const auto it = byVerdict.find(v);

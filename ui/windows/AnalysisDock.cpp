@@ -3,7 +3,7 @@
 #include "pipeline/analysis/LeaveOneOut.h"
 #include "pipeline/analysis/RetrievalSweep.h"
 #include "pipeline/analysis/Slices.h"
-#include "pipeline/engine/BackendChoice.h"
+#include "pipeline/engine/RunService.h"
 #include "pipeline/metrics/Agreement.h"
 #include "ui/AnnotationText.h"
 #include "ui/RunResults.h"
@@ -98,15 +98,14 @@ QWidget* withExport(QWidget* parent, QChartView* view, QLabel* status) {
     return row;
 }
 
-// The engine set up as the stored run was (its settings, its backend kind).
+// The engine set up as the stored run was: the run service rebuilds it (settings, backend kind,
+// endpoint and key variable) exactly as the CLI's analysis commands do.
 Result<std::shared_ptr<const engine::EngineContext>> contextForRun(ProjectStore& store,
                                                                    const RunInfo& run) {
-    auto backend = engine::makeBackend(run.backend, store, run.baseUrl, "", 2, 0);
-    if (!backend)
-        return backend.error();
-    return engine::EngineContext::make(run.task,
-                                       engine::engineConfigFromJson(run.config, run.model),
-                                       backend->backend, nullptr, backend->offline);
+    auto prepared = engine::RunService(store).prepareStored(run);
+    if (!prepared)
+        return prepared.error();
+    return prepared->context;
 }
 
 } // namespace

@@ -1,6 +1,8 @@
 #include "MetricsDock.h"
 
+#include "model/RunStore.h"
 #include "model/Task.h"
+#include "pipeline/engine/RunService.h"
 #include "ui/RunResults.h"
 #include "ui/Session.h"
 #include "ui/StageText.h"
@@ -187,19 +189,22 @@ void MetricsDock::onRunChanged() {
                                QString::fromStdString(results_->info.backend).toHtmlEscaped(),
                                QString::fromStdString(results_->metric)));
     // Bootstrap intervals for thousands of users take a moment: computed off the GUI thread.
+    // The run service's summary, as r2p run printed it: the run's seed, every stored verdict.
     auto results = results_;
-    watcher_.setFuture(QtConcurrent::run([results]() -> std::shared_ptr<const engine::RunSummary> {
-        engine::VerdictCounts verdicts;
-        for (const auto& o : results->outcomes)
-            if (o.system == SystemId::R2P)
-                verdicts[SystemId::R2P][Verdict::Contradicted] +=
-                    static_cast<std::size_t>(o.contradicted);
-        auto s = engine::summarizeRun(results->runId, results->info.task, results->info.systems,
-                                      results->outcomes, verdicts);
-        if (!s)
-            return nullptr;
-        return std::make_shared<const engine::RunSummary>(std::move(*s));
-    }));
+    engine::VerdictCounts verdicts;
+    if (ProjectStore* store = session_->store())
+        if (auto counts = RunStore(*store).verdictCounts(results->runId))
+            for (const auto& [system, byVerdict] : *counts)
+                verdicts[system] = byVerdict;
+    watcher_.setFuture(QtConcurrent::run(
+        [results, verdicts = std::move(verdicts)]() -> std::shared_ptr<const engine::RunSummary> {
+            RunInfo info = results->info;
+            info.id = results->runId;
+            auto s = engine::RunService::summarize(info, results->outcomes, verdicts);
+            if (!s)
+                return nullptr;
+            return std::make_shared<const engine::RunSummary>(std::move(*s));
+        }));
     showUser();
 }
 

@@ -1,0 +1,174 @@
+#include "RunService.h"
+
+#include "OfflineBackend.h"
+#include "PromptModeChoice.h"
+#include "model/JsonText.h"
+#include "model/RunStore.h"
+#include "model/Util.h"
+#include "pipeline/llm/OpenAiBackend.h"
+
+#include <nlohmann/json.hpp>
+
+namespace r2p::engine {
+
+namespace {
+using ordered_json = nlohmann::ordered_json;
+
+constexpr std::pair<RunStatus, std::string_view> kStatusNames[] = {
+    {RunStatus::Running, "running"},
+    {RunStatus::Done, "done"},
+    {RunStatus::Cancelled, "cancelled"},
+};
+} // namespace
+
+std::string_view runStatusName(RunStatus status) {
+    for (const auto& [s, name] : kStatusNames)
+        if (s == status)
+            return name;
+    return "";
+}
+
+std::optional<RunStatus> parseRunStatus(std::string_view name) {
+    for (const auto& [s, n] : kStatusNames)
+        if (n == name)
+            return s;
+    return std::nullopt;
+}
+
+std::string runConfigJson(const RunSpec& spec, const EngineConfig& resolved) {
+    auto j = ordered_json::parse(engineConfigJson(resolved, spec.concurrency));
+    const BackendOptions& b = spec.backendOptions;
+    j["endpoint"] = {{"api_key_env", b.apiKeyEnv},
+                     {"preset", spec.presetId},
+                     {"cache_scope", b.sharedCache ? "shared" : "endpoint"},
+                     {"total_timeout_ms", endpointConfig(b).totalTimeoutMs},
+                     {"idle_timeout_ms", endpointConfig(b).idleTimeoutMs}};
+    return dumpJson(j);
+}
+
+BackendOptions storedBackendOptions(const RunInfo& run, std::string* preset) {
+    BackendOptions b;
+    b.baseUrl = run.baseUrl;
+    const auto j = nlohmann::json::parse(run.config, nullptr, false);
+    if (!j.is_object() || !j.contains("endpoint") || !j["endpoint"].is_object())
+        return b;
+    const auto& e = j["endpoint"];
+    const auto text = [&](const char* key) {
+        return e.contains(key) && e[key].is_string() ? e[key].get<std::string>() : std::string();
+    };
+    const auto number = [&](const char* key) {
+        return e.contains(key) && e[key].is_number_integer() ? e[key].get<long>() : 0L;
+    };
+    b.apiKeyEnv = text("api_key_env");
+    b.sharedCache = text("cache_scope") == "shared";
+    b.totalTimeoutMs = number("total_timeout_ms");
+    b.idleTimeoutMs = number("idle_timeout_ms");
+    if (preset)
+        *preset = text("preset");
+    return b;
+}
+
+RunService::RunService(ProjectStore& store) : store_(store) {}
+
+Result<PreparedRun> RunService::prepare(const RunSpec& spec) const {
+    PreparedRun out;
+    auto backend = makeBackend(spec.backend, store_, spec.backendOptions);
+    if (!backend)
+        return backend.error();
+    out.backend = *backend;
+    out.backendLabel = backend->offline ? kOfflineLabel : spec.backend;
+    out.config = spec.config;
+    if (backend->offline)
+        out.config.model = "offline";
+    if (spec.backend == "openai" && out.config.mode == PromptMode::Auto) {
+        // Auto asks the server once (remembered in the project), never the model's name.
+        auto choice = choosePromptMode(out.config, spec.presetId,
+                                       endpointConfig(spec.backendOptions), &store_);
+        if (!choice)
+            return choice.error();
+        out.config.mode = choice->mode;
+        out.config.modeChosenByAuto = choice->mode == PromptMode::Prefill;
+        out.modeReason = choice->reason;
+    }
+    auto context =
+        EngineContext::make(spec.task, out.config, backend->backend, spec.hrt, backend->offline);
+    if (!context)
+        return context.error();
+    out.context = *context;
+    return out;
+}
+
+Result<std::int64_t> RunService::create(const RunSpec& spec, const PreparedRun& prepared) const {
+    RunInfo info;
+    info.task = spec.task;
+    info.questionsPath = spec.questionsPath;
+    info.outputsPath = spec.outputsPath;
+    info.systems = spec.systems;
+    info.backend = spec.backend;
+    info.model = prepared.config.model;
+    // Never stored with credentials in it.
+    info.baseUrl =
+        spec.backend == "offline" ? std::string() : llm::redactUrl(spec.backendOptions.baseUrl);
+    info.templateId = prepared.context->hrt->id;
+    info.templateVersion = prepared.context->hrt->version;
+    info.config = runConfigJson(spec, prepared.config);
+    info.createdAt = nowIsoUtc();
+    info.status = std::string(runStatusName(RunStatus::Running));
+    info.users = spec.userIds;
+    return RunStore(store_).createRun(info);
+}
+
+Status RunService::setStatus(std::int64_t runId, RunStatus status) const {
+    return RunStore(store_).setRunStatus(runId, std::string(runStatusName(status)));
+}
+
+Result<PreparedRun> RunService::prepareStored(const RunInfo& run,
+                                              const StoredRunOverrides& overrides) const {
+    RunSpec spec;
+    spec.task = run.task;
+    spec.questionsPath = run.questionsPath;
+    spec.outputsPath = run.outputsPath;
+    spec.systems = run.systems;
+    spec.userIds = run.users;
+    spec.backend = overrides.backend.value_or(run.backend);
+    spec.config = engineConfigFromJson(run.config, run.model);
+    spec.concurrency = overrides.concurrency;
+    BackendOptions& b = spec.backendOptions;
+    b = storedBackendOptions(run, &spec.presetId);
+    if (overrides.baseUrl)
+        b.baseUrl = *overrides.baseUrl;
+    b.concurrency = overrides.concurrency;
+    b.offlineTokensPerSecond = overrides.offlineTokensPerSecond;
+    if (overrides.apiKeyEnv)
+        b.apiKeyEnv = *overrides.apiKeyEnv;
+    return prepare(spec);
+}
+
+metrics::BootstrapOptions RunService::bootstrapOf(const RunInfo& run) {
+    return {1000, engineConfigFromJson(run.config, run.model).seed, 0.95};
+}
+
+Result<RunSummary> RunService::summarize(const RunInfo& run,
+                                         const std::vector<UserOutcome>& outcomes,
+                                         const VerdictCounts& verdicts) {
+    return summarizeRun(run.id, run.task, run.systems, outcomes, verdicts, bootstrapOf(run));
+}
+
+Result<RunSummary> RunService::summarize(std::int64_t runId) const {
+    RunStore runs(store_);
+    auto run = runs.run(runId);
+    if (!run)
+        return run.error();
+    auto outcomes = runs.outcomes(runId);
+    if (!outcomes)
+        return outcomes.error();
+    auto stored = runs.verdictCounts(runId);
+    if (!stored)
+        return stored.error();
+    VerdictCounts verdicts;
+    for (const auto& [system, byVerdict] : *stored)
+        verdicts[system] = byVerdict;
+    return summarize(*run, *outcomes, verdicts);
+}
+
+} // namespace r2p::engine

@@ -1,0 +1,104 @@
+// The one place that turns settings into a run and a stored run back into an engine: builds the
+// backend, resolves --mode auto by asking the server, makes the engine context, creates the
+// stored run, sets its status, rebuilds a stored run's engine "as it was", and summarises a run
+// with the run's own seed. `r2p run`, the batch dialog, the analysis commands and the Analysis
+// dock, the Metrics dock and the report all go through it, so the window and the CLI make and
+// read the same runs.
+#pragma once
+
+#include "BackendChoice.h"
+#include "Engine.h"
+#include "HrtTemplate.h"
+#include "RunSummary.h"
+#include "model/ProjectStore.h"
+#include "model/Result.h"
+#include "model/Trace.h"
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace r2p::engine {
+
+enum class RunStatus {
+    Invalid = 0,
+    Running,
+    Done,
+    Cancelled,
+};
+std::string_view runStatusName(RunStatus status); // "running", "done", "cancelled"
+std::optional<RunStatus> parseRunStatus(std::string_view name);
+
+// Everything a run is made from.
+struct RunSpec {
+    TaskId task = TaskId::Invalid;
+    std::string questionsPath;
+    std::string outputsPath;
+    std::vector<SystemId> systems;
+    std::vector<std::string> userIds;       // the question ids it covers, in order
+    std::string backend = "offline";        // "offline", "openai" or "replay"
+    BackendOptions backendOptions;          // endpoint, key variable, timeouts, cache scope, pace
+    std::string presetId;                   // endpoint preset for --mode auto ("" when none)
+    EngineConfig config;                    // model and prompt mode included
+    int concurrency = 4;                    // users at once
+    std::shared_ptr<const HrtTemplate> hrt; // nullptr: the task's built-in template
+};
+
+// A spec made ready to run: its backend and engine, the prompt mode decided.
+struct PreparedRun {
+    std::shared_ptr<const EngineContext> context;
+    BackendChoice backend;
+    EngineConfig config;      // as resolved: --mode auto replaced by what the server supports
+    std::string modeReason;   // why that mode, for the user ("" when nothing was decided)
+    std::string backendLabel; // "offline (no LLM)", "openai", "replay"
+};
+
+// Settings a stored run is rebuilt with that the stored run does not decide.
+struct StoredRunOverrides {
+    std::optional<std::string> backend; // another backend kind (e.g. replay)
+    std::optional<std::string> baseUrl;
+    std::optional<std::string> apiKeyEnv; // default: the variable the run was made with
+    int concurrency = 2;
+    double offlineTokensPerSecond = 0; // the offline reasoner's pace (0: at once)
+};
+
+class RunService {
+public:
+    explicit RunService(ProjectStore& store);
+
+    // Builds the backend and the engine context. For an openai backend with --mode auto it
+    // asks the server once (a one-token probe, remembered in the project): it may block on the
+    // network, so the window calls it off the GUI thread.
+    Result<PreparedRun> prepare(const RunSpec& spec) const;
+    // Stores a new run of `spec` as `prepared` resolved it; status "running".
+    Result<std::int64_t> create(const RunSpec& spec, const PreparedRun& prepared) const;
+    Status setStatus(std::int64_t runId, RunStatus status) const;
+
+    // The engine as the stored run was set up: its settings, its backend kind, endpoint and key
+    // variable, unless `overrides` say otherwise.
+    Result<PreparedRun> prepareStored(const RunInfo& run,
+                                      const StoredRunOverrides& overrides = {}) const;
+
+    // The run's summary as `r2p run` prints it at its end: every verdict the store holds, the
+    // bootstrap seeded with the run's own seed (1,000 resamples, 95 %).
+    Result<RunSummary> summarize(std::int64_t runId) const;
+    // The same from outcomes already loaded (the window keeps them): identical numbers.
+    static Result<RunSummary> summarize(const RunInfo& run,
+                                        const std::vector<UserOutcome>& outcomes,
+                                        const VerdictCounts& verdicts);
+    static metrics::BootstrapOptions bootstrapOf(const RunInfo& run);
+
+private:
+    ProjectStore& store_;
+};
+
+// What a run stores beside the engine settings: how its backend was reached (the key variable's
+// name, never its value), so the run can be rebuilt as it was. Parsed back by prepareStored.
+std::string runConfigJson(const RunSpec& spec, const EngineConfig& resolved);
+// How the stored run reached its backend: base URL, key variable, cache scope, timeouts (what
+// runConfigJson wrote; defaults for runs stored before it). `preset` gets the endpoint preset.
+BackendOptions storedBackendOptions(const RunInfo& run, std::string* preset = nullptr);
+
+} // namespace r2p::engine
