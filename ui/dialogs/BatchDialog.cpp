@@ -76,10 +76,13 @@ BatchDialog::BatchDialog(Session* session, std::vector<std::size_t> filteredRows
     backend_->addItem(tr("OpenAI-compatible server"), QStringLiteral("openai"));
     backend_->addItem(tr("Replay from the response cache"), QStringLiteral("replay"));
     form->addRow(tr("Backend:"), backend_);
-    baseUrl_ = new QLineEdit(QStringLiteral("http://127.0.0.1:8000/v1"), this);
+    // Starts from the settings the window's single-user runs use, so a batch is that run.
+    const RunSettings settings = RunSettings::load();
+    backend_->setCurrentIndex(std::max(0, backend_->findData(settings.backend)));
+    baseUrl_ = new QLineEdit(settings.baseUrl, this);
     baseUrl_->setObjectName(QStringLiteral("baseUrl"));
     form->addRow(tr("Server URL:"), baseUrl_);
-    model_ = new QLineEdit(this);
+    model_ = new QLineEdit(settings.model, this);
     model_->setObjectName(QStringLiteral("model"));
     model_->setPlaceholderText(tr("e.g. deepseek-r1-distill-qwen-7b"));
     form->addRow(tr("Model:"), model_);
@@ -103,11 +106,11 @@ BatchDialog::BatchDialog(Session* session, std::vector<std::size_t> filteredRows
     form->addRow(tr("Idle timeout:"), idleTimeout_);
     k_ = new QSpinBox(this);
     k_->setRange(0, 50);
-    k_->setValue(5);
+    k_->setValue(settings.k);
     form->addRow(tr("Retrieved items (k):"), k_);
     candidates_ = new QSpinBox(this);
     candidates_->setRange(1, 16);
-    candidates_->setValue(3);
+    candidates_->setValue(settings.candidates);
     form->addRow(tr("Candidates (M):"), candidates_);
     layout->addLayout(form);
 
