@@ -222,18 +222,43 @@ const std::vector<const char*>& migrations() {
         UPDATE response_cache SET shared_key = key WHERE shared_key = '';
         CREATE INDEX IF NOT EXISTS response_cache_shared ON response_cache(shared_key);
         )sql",
+        // 5 -> 6: each cached index names the scanner that made it (datasets.scanner_version,
+        // added by addMissingColumns(); 0 for indexes stored before), so one made by an older
+        // scanner is rebuilt rather than served without the findings it lacks. HRT templates
+        // are kept in the project by the hash of their canonical text (TemplateStore); runs name
+        // the one they used in their config ("template_sha256").
+        R"sql(
+        CREATE TABLE IF NOT EXISTS hrt_templates(
+            sha256 TEXT PRIMARY KEY,
+            template_id TEXT NOT NULL,
+            version INTEGER NOT NULL,
+            task TEXT NOT NULL,
+            source TEXT NOT NULL,
+            created_at TEXT NOT NULL,
+            text TEXT NOT NULL);
+        CREATE INDEX IF NOT EXISTS hrt_templates_version ON hrt_templates(template_id, version);
+        )sql",
     };
     return all;
 }
 
-// Schema 5's new columns, each added only where it is missing.
-Status addMissingColumns(sqlite3* db) {
-    const struct {
+// The columns schema `version` adds to existing tables, each added only where it is missing.
+Status addMissingColumns(sqlite3* db, int version) {
+    struct Column {
+        int version;
         const char* table;
         const char* column;
-    } columns[] = {
-        {"response_cache", "endpoint"}, {"response_cache", "shared_key"}, {"run_steps", "server"}};
+        const char* type;
+    };
+    static constexpr Column columns[] = {
+        {5, "response_cache", "endpoint", "TEXT NOT NULL DEFAULT ''"},
+        {5, "response_cache", "shared_key", "TEXT NOT NULL DEFAULT ''"},
+        {5, "run_steps", "server", "TEXT NOT NULL DEFAULT ''"},
+        {6, "datasets", "scanner_version", "INTEGER NOT NULL DEFAULT 0"},
+    };
     for (const auto& c : columns) {
+        if (c.version != version)
+            continue;
         sql::Statement info(db, std::string("SELECT COUNT(*) FROM pragma_table_info('") + c.table +
                                     "') WHERE name = '" + c.column + "'");
         if (!info.step())
@@ -241,7 +266,7 @@ Status addMissingColumns(sqlite3* db) {
         if (info.int64(0) > 0)
             continue;
         if (auto s = sql::exec(db, std::string("ALTER TABLE ") + c.table + " ADD COLUMN " +
-                                       c.column + " TEXT NOT NULL DEFAULT ''");
+                                       c.column + " " + c.type);
             !s)
             return s;
     }
@@ -417,10 +442,9 @@ Result<std::unique_ptr<ProjectStore>> ProjectStore::open(const std::string& rawP
         if (!tx.begun())
             return Error{path + ": cannot upgrade the project file: " + tx.begun().error().message};
         for (int v = *version; v < kSchemaVersion; ++v) {
-            if (v == 4)
-                if (auto s = addMissingColumns(db); !s)
-                    return Error{path + ": cannot upgrade the project file to schema 5: " +
-                                 s.error().message};
+            if (auto s = addMissingColumns(db, v + 1); !s)
+                return Error{path + ": cannot upgrade the project file to schema " +
+                             std::to_string(v + 1) + ": " + s.error().message};
             if (auto s = sql::exec(db, migrations()[static_cast<std::size_t>(v)]); !s)
                 return Error{path + ": cannot upgrade the project file to schema " +
                              std::to_string(v + 1) + ": " + s.error().message};
@@ -484,8 +508,8 @@ Result<std::int64_t> ProjectStore::saveDatasetIndex(const DatasetIndex& index) {
     sql::Statement upsert(db_, R"sql(
         INSERT INTO datasets(questions_path, outputs_path, task, task_source, outputs_task_field,
             split_shape, questions_size, questions_mtime_ns, questions_fingerprint, outputs_size,
-            outputs_mtime_ns, outputs_fingerprint, user_count, opened_at)
-        VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)
+            outputs_mtime_ns, outputs_fingerprint, user_count, opened_at, scanner_version)
+        VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)
         ON CONFLICT(questions_path, outputs_path) DO UPDATE SET
             task = excluded.task, task_source = excluded.task_source,
             outputs_task_field = excluded.outputs_task_field, split_shape = excluded.split_shape,
@@ -494,7 +518,8 @@ Result<std::int64_t> ProjectStore::saveDatasetIndex(const DatasetIndex& index) {
             questions_fingerprint = excluded.questions_fingerprint,
             outputs_size = excluded.outputs_size, outputs_mtime_ns = excluded.outputs_mtime_ns,
             outputs_fingerprint = excluded.outputs_fingerprint,
-            user_count = excluded.user_count, opened_at = excluded.opened_at
+            user_count = excluded.user_count, opened_at = excluded.opened_at,
+            scanner_version = excluded.scanner_version
         RETURNING id)sql");
     upsert.bind(1, index.questions.path)
         .bind(2, index.outputs ? index.outputs->path : std::string())
@@ -514,7 +539,9 @@ Result<std::int64_t> ProjectStore::saveDatasetIndex(const DatasetIndex& index) {
     } else {
         upsert.bindNull(10).bindNull(11).bindNull(12);
     }
-    upsert.bind(13, static_cast<std::int64_t>(index.users.size())).bind(14, nowIsoUtc());
+    upsert.bind(13, static_cast<std::int64_t>(index.users.size()))
+        .bind(14, nowIsoUtc())
+        .bind(15, std::int64_t{kScannerVersion});
     if (!upsert.step())
         return fail(upsert.failed() ? upsert.error() : "no id returned");
     const std::int64_t id = upsert.int64(0);
@@ -661,13 +688,14 @@ ProjectStore::loadFreshIndex(const std::string& questionsPath,
         std::int64_t questionsMtimeNs = 0;
         std::string questionsFingerprint;
         std::optional<FileStamp> outputs;
+        std::int64_t scannerVersion = 0;
     } stored;
     {
         // Not held while the files are stamped: other threads may use the project meanwhile.
         std::lock_guard lock(mutex_);
         sql::Statement find(db_, "SELECT id, questions_size, questions_mtime_ns, "
                                  "questions_fingerprint, outputs_size, outputs_mtime_ns, "
-                                 "outputs_fingerprint FROM datasets "
+                                 "outputs_fingerprint, scanner_version FROM datasets "
                                  "WHERE questions_path = ?1 AND outputs_path = ?2");
         find.bind(1, absolutePath(questionsPath)).bind(2, absolutePath(outputsPath));
         if (!find.step()) {
@@ -686,7 +714,10 @@ ProjectStore::loadFreshIndex(const std::string& questionsPath,
             o.fingerprint = find.text(6);
             stored.outputs = std::move(o);
         }
+        stored.scannerVersion = find.int64(7);
     }
+    if (stored.scannerVersion != kScannerVersion) // made by another scanner: rebuilt
+        return std::optional<DatasetIndex>();
     const std::int64_t id = stored.id;
     auto q = stampFile(questionsPath);
     if (!q || q->size != stored.questionsSize || q->mtimeNs != stored.questionsMtimeNs ||

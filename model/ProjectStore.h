@@ -35,7 +35,10 @@ struct DatasetRow {
 
 class ProjectStore {
 public:
-    static constexpr int kSchemaVersion = 5;
+    static constexpr int kSchemaVersion = 6;
+    // The questions scanner's version: a cached index made by another one is rebuilt, since its
+    // users and findings may differ (2: every string is checked for valid UTF-8).
+    static constexpr int kScannerVersion = 2;
     static constexpr int kApplicationId = 0x52325057; // "R2PW"
 
     enum class OpenMode {

@@ -26,6 +26,7 @@
 #include <iostream>
 #include <map>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <set>
 #include <sstream>
 #include <thread>
@@ -525,11 +526,14 @@ int runRun(const std::vector<std::string>& argv) {
     }
 
     const bool quiet = args.has("quiet");
+    engine::BatchRunner runner(context, runs, runId, index);
+    // Ctrl+C is handled from before the first line that says the run is under way: one that
+    // arrives before the batch starts cancels it, so it never kills the process.
+    std::optional<InterruptWatch> watch(std::in_place, runner);
     std::cerr << "r2p run: run " << runId << (resume ? " (resumed)" : "") << " · "
               << taskSpec(info.task).name << " · " << users.size() << " users · backend "
               << prepared->backendLabel << "\n";
 
-    engine::BatchRunner runner(context, runs, runId, index);
     auto lastReport = std::chrono::steady_clock::now() - std::chrono::seconds(10);
     std::mutex reportMutex;
     runner.setProgressHandler([&](const engine::BatchProgress& p) {
@@ -554,10 +558,8 @@ int runRun(const std::vector<std::string>& argv) {
     spec.users = users;
     spec.concurrency = static_cast<int>(concurrency);
     Result<engine::BatchResult> result = Error{"not run"};
-    {
-        InterruptWatch watch(runner);
-        result = runner.run(spec);
-    }
+    result = runner.run(spec);
+    watch.reset();
     if (!result) {
         (void)service.setStatus(runId, engine::RunStatus::Cancelled);
         return fail("run", "run " + std::to_string(runId) + ": " + result.error().message,

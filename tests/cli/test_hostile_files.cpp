@@ -224,14 +224,6 @@ TEST(HostileFiles, FifosAreRefusedInsteadOfHanging) {
 
 // ---- case 7 -------------------------------------------------------------------------------
 
-// Sets or clears the immutable attribute (chattr +i): the only way to make a file or folder
-// unwritable for root, as the tests run. False when the file system or capabilities lack it.
-bool setImmutable(const std::string& path, bool on) {
-    const std::string cmd =
-        std::string("chattr ") + (on ? "+i" : "-i") + " '" + path + "' 2>/dev/null";
-    return std::system(cmd.c_str()) == 0;
-}
-
 TEST(HostileFiles, ReadOnlyCommandsNeverWriteTheProject) {
     TempDir dir;
     const auto project = makeRun(dir, writeFormulaDataset(dir));

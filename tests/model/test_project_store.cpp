@@ -4,6 +4,7 @@
 #include "model/Sqlite.h"
 #include "support/TestSupport.h"
 
+#include <algorithm>
 #include <filesystem>
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
@@ -209,6 +210,53 @@ TEST(ProjectStore, DiskFullKeepsWhatWasStoredAndStillReturnsTheIndex) {
     auto smallAgain = openDataset(**store, small, "");
     EXPECT_TRUE(smallAgain->fromCache);
     EXPECT_EQ(smallAgain->index.users.size(), 2u);
+}
+
+// An index cached by an older scanner, which did not check strings for valid UTF-8, lacks the
+// finding about the bad record: it is rebuilt, not served, and the finding comes back.
+TEST(ProjectStore, AnIndexMadeByAnOlderScannerIsRebuiltWithTheFindingsItLacked) {
+    TempDir dir;
+    std::string text = questions(3, 2);
+    const std::string marker = "story 1";
+    const auto at = text.find(marker);
+    ASSERT_NE(at, std::string::npos);
+    text.replace(at, marker.size(),
+                 "story \xff"
+                 "1");
+    const auto q = dir.write("q.json", text);
+    const auto path = dir.file("p.r2p");
+    auto isUtf8Finding = [](const Finding& f) {
+        return f.code == FindingCode::RecordWrongShape && f.recordId == "101" &&
+               f.detail.find("invalid UTF-8") != std::string::npos;
+    };
+    {
+        auto store = ProjectStore::open(path);
+        ASSERT_TRUE(store.ok());
+        auto first = openDataset(**store, q, "");
+        ASSERT_TRUE(first.ok()) << first.error().message;
+        ASSERT_EQ(std::count_if(first->index.findings.begin(), first->index.findings.end(),
+                                isUtf8Finding),
+                  1);
+        // As the version-1 scanner stored it: no UTF-8 finding, its own version number.
+        ASSERT_TRUE(sql::exec((*store)->handle(),
+                              "DELETE FROM dataset_findings WHERE detail LIKE '%UTF-8%';"
+                              "UPDATE datasets SET scanner_version = 1;")
+                        .ok());
+    }
+    auto store = ProjectStore::open(path);
+    ASSERT_TRUE(store.ok());
+    auto again = openDataset(**store, q, "");
+    ASSERT_TRUE(again.ok());
+    EXPECT_FALSE(again->fromCache);
+    EXPECT_EQ(
+        std::count_if(again->index.findings.begin(), again->index.findings.end(), isUtf8Finding),
+        1);
+    auto cached = openDataset(**store, q, ""); // stored by this scanner: reused from now on
+    ASSERT_TRUE(cached.ok());
+    EXPECT_TRUE(cached->fromCache);
+    EXPECT_EQ(
+        std::count_if(cached->index.findings.begin(), cached->index.findings.end(), isUtf8Finding),
+        1);
 }
 
 TEST(ProjectStore, MigratesAnOlderProjectAndKeepsItsData) {

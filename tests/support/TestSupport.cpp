@@ -45,6 +45,12 @@ std::string readFile(const std::string& path) {
     return ss.str();
 }
 
+bool setImmutable(const std::string& path, bool on) {
+    const std::string cmd =
+        std::string("chattr ") + (on ? "+i" : "-i") + " '" + path + "' 2>/dev/null";
+    return std::system(cmd.c_str()) == 0;
+}
+
 namespace {
 std::string drain(int fd) {
     std::string s;

@@ -25,6 +25,10 @@ private:
 
 std::string readFile(const std::string& path);
 
+// Sets or clears the immutable attribute (chattr +i): the only way to make a file or folder
+// unwritable for root, as the tests run. False when the file system or capabilities lack it.
+bool setImmutable(const std::string& path, bool on);
+
 struct ProcessResult {
     int exitCode = -1;
     std::string out;

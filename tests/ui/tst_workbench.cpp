@@ -1,6 +1,8 @@
 // The workbench window driven like a user would, offscreen: open data, move with the keyboard,
 // filter, search, read every pane, see findings; every model checked by QAbstractItemModelTester.
+#include "model/RunStore.h"
 #include "pipeline/retrieval/Retriever.h"
+#include "support/TestSupport.h"
 #include "support/UiTestSupport.h"
 #include "ui/DemoData.h"
 #include "ui/MainWindow.h"
@@ -20,8 +22,11 @@
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDialogButtonBox>
+#include <QDir>
+#include <QFile>
 #include <QLineEdit>
 #include <QMimeData>
+#include <QProcess>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QSpinBox>
@@ -464,6 +469,57 @@ private slots:
         second.action(QStringLiteral("resetLayout"))->trigger();
         QVERIFY(!second.profileDock()->isHidden());
         second.close();
+    }
+
+    // A project in a folder nobody may write (read-only bits, and the immutable attribute since
+    // the tests run as root) opens read-only: the title says so, its runs are there, and
+    // nothing is written beside it or into it.
+    void aReadOnlyProjectOpensReadOnlyAndSaysSoInTheTitle() {
+        const auto d = test::writeLamp3Dataset(dir_->path(), 3, 2);
+        const QString folder = dir_->filePath(QStringLiteral("locked"));
+        QVERIFY(QDir().mkpath(folder));
+        const QString project = folder + QStringLiteral("/p.r2p");
+        QProcess cli;
+        cli.start(QStringLiteral(R2P_CLI),
+                  {QStringLiteral("run"), QStringLiteral("--project"), project,
+                   QStringLiteral("--questions"), d.questions, QStringLiteral("--outputs"),
+                   d.outputs, QStringLiteral("--systems"), QStringLiteral("no-profile"),
+                   QStringLiteral("--backend"), QStringLiteral("offline"),
+                   QStringLiteral("--quiet")});
+        QVERIFY(cli.waitForFinished(60000));
+        QCOMPARE(cli.exitCode(), 0);
+        const std::string before = test::readFile(project.toStdString());
+        QFile::setPermissions(project, QFileDevice::ReadOwner | QFileDevice::ReadGroup);
+        QFile::setPermissions(folder, QFileDevice::ReadOwner | QFileDevice::ExeOwner);
+        struct Unlock {
+            std::string project, folder;
+            ~Unlock() {
+                test::setImmutable(folder, false);
+                test::setImmutable(project, false);
+                QFile::setPermissions(QString::fromStdString(folder), QFileDevice::ReadOwner |
+                                                                          QFileDevice::WriteOwner |
+                                                                          QFileDevice::ExeOwner);
+            }
+        } unlock{project.toStdString(), folder.toStdString()};
+        if (!test::setImmutable(project.toStdString(), true) ||
+            !test::setImmutable(folder.toStdString(), true))
+            QSKIP("chattr +i is not available here");
+
+        QString why;
+        QVERIFY2(window_->openProject(project, true, &why), qPrintable(why));
+        QVERIFY(session_->store() && session_->store()->readOnly());
+        QVERIFY2(window_->windowTitle().startsWith(QStringLiteral("p.r2p (read-only) — ")),
+                 qPrintable(window_->windowTitle()));
+        auto runs = RunStore(*session_->store()).runs();
+        QVERIFY(runs);
+        QCOMPARE(runs->size(), std::size_t{1});
+        QCOMPARE(QDir(folder).entryList(QDir::Files | QDir::Hidden), QStringList{"p.r2p"});
+
+        // Another project, writable, says nothing of the kind.
+        QVERIFY(window_->openProject(dir_->filePath(QStringLiteral("test.r2p")), true));
+        QVERIFY(!window_->windowTitle().contains(QStringLiteral("read-only")));
+        QCOMPARE(QDir(folder).entryList(QDir::Files | QDir::Hidden), QStringList{"p.r2p"});
+        QVERIFY(test::readFile(project.toStdString()) == before);
     }
 
     void aProjectFromANewerVersionIsRefused() {
