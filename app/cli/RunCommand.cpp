@@ -525,10 +525,6 @@ int runRun(const std::vector<std::string>& argv) {
     }
 
     const bool quiet = args.has("quiet");
-    std::cerr << "r2p run: run " << runId << (resume ? " (resumed)" : "") << " · "
-              << taskSpec(info.task).name << " · " << users.size() << " users · backend "
-              << prepared->backendLabel << "\n";
-
     engine::BatchRunner runner(context, runs, runId, index);
     auto lastReport = std::chrono::steady_clock::now() - std::chrono::seconds(10);
     std::mutex reportMutex;
@@ -556,6 +552,10 @@ int runRun(const std::vector<std::string>& argv) {
     Result<engine::BatchResult> result = Error{"not run"};
     {
         InterruptWatch watch(runner);
+        // Announced once Ctrl+C is handled: a SIGINT right after this line cancels cleanly.
+        std::cerr << "r2p run: run " << runId << (resume ? " (resumed)" : "") << " · "
+                  << taskSpec(info.task).name << " · " << users.size() << " users · backend "
+                  << prepared->backendLabel << "\n";
         result = runner.run(spec);
     }
     if (!result) {
