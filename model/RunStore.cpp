@@ -226,7 +226,7 @@ public:
                 .bind(10, st.raw)
                 .bind(11, st.reasoning)
                 .bind(12, st.answer)
-                .bind(13, st.parsed)
+                .bind(13, toJson(st.output))
                 .bind(14, st.tokens.prompt)
                 .bind(15, st.tokens.completion)
                 .bind(16, st.tokens.reasoning)
@@ -616,7 +616,7 @@ Result<UserTrace> RunStore::userTrace(std::int64_t runId, const std::string& use
         s.raw = steps.text(6);
         s.reasoning = steps.text(7);
         s.answer = steps.text(8);
-        s.parsed = steps.text(9);
+        s.output = readStepOutput(steps.text(9));
         s.tokens.prompt = steps.int64(10);
         s.tokens.completion = steps.int64(11);
         s.tokens.reasoning = steps.int64(12);

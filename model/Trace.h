@@ -5,6 +5,7 @@
 // exactly.
 #pragma once
 
+#include "StepOutput.h"
 #include "Task.h"
 
 #include <cstdint>
@@ -70,7 +71,7 @@ enum class RpiRule {
 std::string_view rpiRuleName(RpiRule r);
 std::optional<RpiRule> parseRpiRule(std::string_view name);
 
-// How a rule came out for a stage (the stage's parsed JSON, "rules").
+// How a rule came out for a stage (StepOutput::rules).
 enum class RuleOutcome {
     Invalid = 0,
     Complied,
@@ -133,7 +134,7 @@ struct StepRecord {
     std::string raw;    // everything the model streamed, corrections included, in order
     std::string reasoning;
     std::string answer; // the stage's text (HRT levels) or the answer
-    std::string parsed; // JSON object: the fields the engine read from the stage
+    StepOutput output;  // the fields the engine read from the stage (stored as JSON)
     TokenCounts tokens;
     double firstTokenMs = 0;
     double latencyMs = 0;

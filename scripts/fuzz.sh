@@ -12,7 +12,8 @@ seconds="${1:-60}"
 shift || true
 targets=("$@")
 if [ ${#targets[@]} -eq 0 ]; then
-  targets=(questions outputs sse_stream openai_body think_splitter hrt_template taxonomy user_filter)
+  targets=(questions outputs sse_stream openai_body think_splitter hrt_template taxonomy user_filter
+    step_output)
 fi
 source scripts/deps.sh
 R2P_PACKAGES=(clang-14 libclang-rt-14-dev) # libFuzzer and the sanitizer runtimes
@@ -28,7 +29,7 @@ for t in "${targets[@]}"; do
   mkdir -p "$out/corpus/$t" "$out/artifacts/$t"
   dict=()
   case "$t" in
-    questions | outputs | hrt_template | taxonomy | openai_body)
+    questions | outputs | hrt_template | taxonomy | openai_body | step_output)
       cat tests/fuzz/dict/json.dict "tests/fuzz/dict/$t.dict" > "$out/$t.dict"
       dict=(-dict="$out/$t.dict") ;;
     *) [ -f "tests/fuzz/dict/$t.dict" ] && dict=(-dict="tests/fuzz/dict/$t.dict") ;;

@@ -15,7 +15,6 @@
 #include <algorithm>
 #include <functional>
 #include <mutex>
-#include <nlohmann/json.hpp>
 
 namespace r2p::ui {
 
@@ -277,14 +276,9 @@ void RunController::setStored(UserTrace stored, std::int64_t runId) {
     for (const StepRecord& step : trace_.steps) {
         if (step.stage != StageId::Retrieve)
             continue;
-        const auto parsed = nlohmann::json::parse(step.parsed, nullptr, false);
-        if (parsed.is_object() && parsed.contains("items") && parsed["items"].is_array())
-            for (const auto& item : parsed["items"])
-                if (item.is_object())
-                    items_.push_back({item.value("n", 0),
-                                      item.value("id", std::string()),
-                                      item.value("score", 0.0),
-                                      {}});
+        if (step.output.items)
+            for (const StepItem& item : *step.output.items)
+                items_.push_back({item.n, item.id, item.score, {}});
         break;
     }
 }
@@ -509,16 +503,14 @@ void RunController::citeStep(int stepIndex) {
         return;
     }
     const StepRecord& step = trace_.steps[static_cast<std::size_t>(stepIndex)];
-    const auto parsed = nlohmann::json::parse(step.parsed, nullptr, false);
+    const StepOutput& out = step.output;
     std::vector<int> numbers;
-    if (parsed.is_object() && parsed.contains("evidence") && parsed["evidence"].is_array()) {
-        for (const auto& n : parsed["evidence"])
-            if (n.is_number_integer())
-                numbers.push_back(n.get<int>());
-    } else if (step.stage == StageId::Final && parsed.is_object()) {
-        const auto chosen = parsed.value("chosen", std::size_t{0});
-        if (chosen < trace_.verdicts.size())
-            numbers = trace_.verdicts[chosen].evidence;
+    if (out.evidence) {
+        numbers = *out.evidence;
+    } else if (step.stage == StageId::Final && out.hasFields()) {
+        const int chosen = out.chosen.value_or(0); // -1: combine wrote a new answer
+        if (chosen >= 0 && static_cast<std::size_t>(chosen) < trace_.verdicts.size())
+            numbers = trace_.verdicts[static_cast<std::size_t>(chosen)].evidence;
     } else if (step.stage != StageId::Retrieve && step.stage != StageId::Score) {
         numbers = engine::citedItems(step.answer);
     }

@@ -7,6 +7,7 @@
 #include "model/JsonText.h"
 #include "model/ProjectStore.h"
 #include "model/RunStore.h"
+#include "model/StepOutputJson.h"
 
 #include <cstdint>
 #include <filesystem>
@@ -49,9 +50,9 @@ std::string number(double v) {
     return buf;
 }
 
-ordered_json parsedObject(const std::string& text) {
-    auto j = ordered_json::parse(text, nullptr, false);
-    return j.is_discarded() ? ordered_json(text) : j;
+// A failed stage stored no fields and a damaged project's text is no object: both as the text.
+ordered_json parsedObject(const StepOutput& output) {
+    return output.hasFields() ? stepOutputJson(output) : ordered_json(toJson(output));
 }
 
 int writeLamp(const RunStore& runs, const RunInfo& info, const std::vector<UserOutcome>& outcomes,
@@ -152,7 +153,7 @@ int writeSteps(const RunStore& runs, std::int64_t runId, const std::vector<UserO
                               {"raw", s.raw},
                               {"reasoning", s.reasoning},
                               {"answer", s.answer},
-                              {"parsed", parsedObject(s.parsed)},
+                              {"parsed", parsedObject(s.output)},
                               {"tokens",
                                {{"prompt", s.tokens.prompt},
                                 {"completion", s.tokens.completion},

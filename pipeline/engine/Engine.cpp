@@ -495,28 +495,23 @@ Status UserRun::runRetrieve() {
                         "user " + record_.id + ": retrieval failed: " + ranking.error().message);
         setRanking(std::move(*ranking));
     }
-    ordered_json items = ordered_json::array();
+    StepOutput out;
+    out.ranker = ctx_->retriever->name();
+    out.k = ctx_->config.k;
+    out.query = ranking_->query;
+    out.items.emplace();
     for (std::size_t i = 0; i < ranking_->items.size(); ++i) {
         const auto& it = ranking_->items[i];
-        items.push_back({{"n", i + 1},
-                         {"id", it.profileId},
-                         {"score", it.score},
-                         {"matched", it.matchedTerms}});
+        out.items->push_back({static_cast<int>(i + 1), it.profileId, it.score, it.matchedTerms});
         if (!step.answer.empty())
             step.answer += ' ';
         step.answer += "[P" + std::to_string(i + 1) + "] " + it.profileId;
     }
-    ordered_json findings = ordered_json::array();
+    out.findings.emplace();
     for (const auto& f : ranking_->findings)
-        findings.push_back(f.message());
+        out.findings->push_back(f.message());
     step.prompt = ranking_->query;
-    step.parsed = ordered_json{
-        {"ranker", ctx_->retriever->name()},
-        {"k", ctx_->config.k},
-        {"query", ranking_->query},
-        {"items", items},
-        {"findings",
-         findings}}.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    step.output = std::move(out);
     step.status = StepStatus::Done;
     step.latencyMs = msSince(start);
     addStep(std::move(step));
@@ -889,21 +884,21 @@ Status UserRun::runLevel(StageId stage, int candidate, StepRecord& step) {
 
     step.answer = text;
     const std::string body = rawAnswer.empty() ? stageBody(hrt, stage, text) : rawAnswer;
-    ordered_json parsed{{"body", body}};
+    StepOutput out;
+    out.body = body;
     if (stage == StageId::ProfileSynthesis || stage == StageId::AnswerPlan)
-        parsed["citations"] = citedItems(text);
+        out.citations = citedItems(text);
     if (stage == StageId::Answer) {
-        parsed["answer"] = body;
-        parsed["in_format"] = answerInFormat(hrt.answer, body);
+        out.answer = body;
+        out.inFormat = answerInFormat(hrt.answer, body);
     }
-    parsed["tokens"] = approxTokens(text);
-    parsed["interventions"] = interventions;
-    ordered_json rules = ordered_json::object();
+    out.tokens = approxTokens(text);
+    out.interventions = interventions;
+    out.rules.emplace();
     for (const auto& [rule, outcome] :
          ruleOutcomes(hrt, stage, lastViolations, items.size(), mode == PromptMode::Prefill))
-        rules[std::string(rpiRuleName(rule))] = ruleOutcomeName(outcome);
-    parsed["rules"] = std::move(rules);
-    step.parsed = parsed.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+        out.rules->emplace_back(rule, outcome);
+    step.output = std::move(out);
     if (step.tokens.reasoning == 0)
         step.tokens.reasoning = approxTokens(text);
     step.status = StepStatus::Done;
@@ -1063,14 +1058,15 @@ Status UserRun::runCrossReference() {
                 addEvent(std::move(e));
             }
         }
-        ordered_json parsed{{"verdict", verdictName(verdict.verdict)},
-                            {"evidence", verdict.evidence},
-                            {"agreement", verdict.agreement},
-                            {"reason", verdict.reason},
-                            {"judge", verdict.judge}};
+        StepOutput out;
+        out.verdict = verdict.verdict;
+        out.evidence = verdict.evidence;
+        out.agreement = verdict.agreement;
+        out.reason = verdict.reason;
+        out.judge = verdict.judge;
         if (!ctx_->offline)
-            parsed["judge_model"] = ctx_->config.effectiveJudgeModel();
-        step.parsed = parsed.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+            out.judgeModel = ctx_->config.effectiveJudgeModel();
+        step.output = std::move(out);
         step.status = StepStatus::Done;
         step.latencyMs = msSince(start);
         addStep(std::move(step));
@@ -1133,12 +1129,10 @@ Status UserRun::runFinal() {
         return runCombine(std::move(step), best, reason, start);
     }
     step.answer = chosen.answer;
-    step.parsed = ordered_json{
-        {"mode", "select"},
-        {"chosen", best},
-        {"answer", chosen.answer},
-        {"reason",
-         reason}}.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    step.output.mode = "select";
+    step.output.chosen = static_cast<int>(best);
+    step.output.answer = chosen.answer;
+    step.output.reason = reason;
     step.status = StepStatus::Done;
     step.latencyMs = msSince(start);
     trace_.prediction = chosen.answer;
@@ -1202,14 +1196,15 @@ Status UserRun::runCombine(StepRecord step, std::size_t best, const std::string&
     step.firstTokenMs = result->firstTokenMs;
     step.reasoning = result->reasoning;
     const std::string answer(text::pyStrip(result->answer));
-    ordered_json parsed{{"mode", "combine"}};
+    StepOutput& out = step.output;
+    out.mode = "combine";
     if (answer.empty()) {
         auto& chosen = trace_.verdicts[best];
         chosen.chosen = true;
         step.answer = chosen.answer;
-        parsed["chosen"] = best;
-        parsed["answer"] = chosen.answer;
-        parsed["reason"] = "the model wrote no final answer; " + selectReason;
+        out.chosen = static_cast<int>(best);
+        out.answer = chosen.answer;
+        out.reason = "the model wrote no final answer; " + selectReason;
         EventRecord e;
         e.kind = EventKind::Note;
         e.stepSeq = static_cast<int>(trace_.steps.size());
@@ -1224,15 +1219,14 @@ Status UserRun::runCombine(StepRecord step, std::size_t best, const std::string&
         if (same >= 0)
             trace_.verdicts[static_cast<std::size_t>(same)].chosen = true;
         step.answer = answer;
-        parsed["chosen"] = same;
-        parsed["answer"] = answer;
-        parsed["reason"] = "written by the model from " + std::to_string(trace_.verdicts.size()) +
-                           " candidates and their verdicts" +
-                           (same >= 0 ? "; the same as #" + std::to_string(same + 1)
-                                      : std::string("; none of the candidates"));
+        out.chosen = same;
+        out.answer = answer;
+        out.reason = "written by the model from " + std::to_string(trace_.verdicts.size()) +
+                     " candidates and their verdicts" +
+                     (same >= 0 ? "; the same as #" + std::to_string(same + 1)
+                                : std::string("; none of the candidates"));
     }
-    parsed["in_format"] = answerInFormat(hrt.answer, step.answer);
-    step.parsed = parsed.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    out.inFormat = answerInFormat(hrt.answer, step.answer);
     step.status = StepStatus::Done;
     step.latencyMs = msSince(start);
     trace_.prediction = step.answer;
@@ -1298,15 +1292,14 @@ Status UserRun::runGenerate() {
     }
     if (step.tokens.reasoning == 0)
         step.tokens.reasoning = approxTokens(result->reasoning);
-    ordered_json parsed{{"answer", std::string(text::pyStrip(step.answer))},
-                        {"in_format", !truncated && answerInFormat(ctx_->hrt->answer, step.answer)},
-                        {"finish_reason", result->finishReason}};
+    step.output.answer = std::string(text::pyStrip(step.answer));
+    step.output.inFormat = !truncated && answerInFormat(ctx_->hrt->answer, step.answer);
+    step.output.finishReason = result->finishReason;
     if (answerBudget > 0) {
-        parsed["answer_budget"] = answerBudget;
-        parsed["reasoning_budget"] = cfg.baselineReasoningTokens;
-        parsed["truncated"] = truncated;
+        step.output.answerBudget = answerBudget;
+        step.output.reasoningBudget = cfg.baselineReasoningTokens;
+        step.output.truncated = truncated;
     }
-    step.parsed = parsed.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
     step.status = StepStatus::Done;
     step.latencyMs = msSince(start);
     trace_.prediction = step.answer;
@@ -1322,27 +1315,20 @@ Status UserRun::runScore() {
     trace_.formatOk = answerInFormat(ctx_->hrt->answer, trace_.prediction);
     // A truncated baseline answer is scored as it is (as LaMP would) but never in the format.
     for (const auto& s : trace_.steps)
-        if (s.stage == StageId::Generate &&
-            s.parsed.find("\"truncated\":true") != std::string::npos)
+        if (s.stage == StageId::Generate && s.output.truncated.value_or(false))
             trace_.formatOk = false;
     trace_.reasoningTokens = 0;
     for (const auto& s : trace_.steps)
         trace_.reasoningTokens += s.tokens.reasoning;
-    ordered_json scores = ordered_json::object();
     trace_.scores.clear();
-    if (trace_.gold) {
+    if (trace_.gold)
         trace_.scores = scorePrediction(ctx_->task, trace_.prediction, *trace_.gold);
-        for (const auto& [k, v] : trace_.scores)
-            scores[k] = v;
-    }
     step.prompt = trace_.gold ? "gold: " + *trace_.gold : "(no gold output for this user)";
     step.answer = trace_.prediction;
-    step.parsed = ordered_json{
-        {"prediction", trace_.prediction},
-        {"gold", trace_.gold ? ordered_json(*trace_.gold) : ordered_json()},
-        {"in_format", trace_.formatOk},
-        {"scores",
-         scores}}.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    step.output.prediction = trace_.prediction;
+    step.output.gold.emplace(trace_.gold);
+    step.output.inFormat = trace_.formatOk;
+    step.output.scores = trace_.scores;
     step.status = StepStatus::Done;
     step.latencyMs = msSince(start);
     addStep(std::move(step));
@@ -1364,31 +1350,24 @@ void UserRun::truncateFrom(std::size_t stepIndex) {
     candidateAnswers_.clear();
     trace_.verdicts.clear();
     trace_.prediction.clear();
-    auto parse = [](const std::string& text) {
-        auto j = nlohmann::json::parse(text, nullptr, false);
-        return j.is_object() ? j : nlohmann::json::object();
-    };
     for (const auto& s : trace_.steps) {
-        const auto parsed = parse(s.parsed);
+        const StepOutput& out = s.output;
         const auto c = static_cast<std::size_t>(s.candidate);
         if (s.stage == StageId::Answer || s.stage == StageId::Candidates) {
             candidateAnswers_.resize(std::max(candidateAnswers_.size(), c + 1));
-            candidateAnswers_[c] = parsed.value("answer", s.answer);
+            candidateAnswers_[c] = out.answer.value_or(s.answer);
         } else if (s.stage == StageId::CrossReference) {
             VerdictRecord v;
             v.candidate = s.candidate;
             v.answer = c < candidateAnswers_.size() ? candidateAnswers_[c] : std::string();
-            v.verdict = parseVerdict(parsed.value("verdict", "")).value_or(Verdict::Unsupported);
-            if (parsed.contains("evidence") && parsed["evidence"].is_array())
-                for (const auto& n : parsed["evidence"])
-                    if (n.is_number_integer())
-                        v.evidence.push_back(n.get<int>());
-            v.agreement = parsed.value("agreement", 0.0);
-            v.reason = parsed.value("reason", "");
-            v.judge = parsed.value("judge", "");
+            v.verdict = out.verdict.value_or(Verdict::Unsupported);
+            v.evidence = out.evidence.value_or(std::vector<int>{});
+            v.agreement = out.agreement.value_or(0.0);
+            v.reason = out.reason.value_or("");
+            v.judge = out.judge.value_or("");
             trace_.verdicts.push_back(std::move(v));
         } else if (s.stage == StageId::Final) {
-            const auto chosen = parsed.value("chosen", 0); // -1: combine wrote a new answer
+            const int chosen = out.chosen.value_or(0); // -1: combine wrote a new answer
             if (chosen >= 0 && static_cast<std::size_t>(chosen) < trace_.verdicts.size())
                 trace_.verdicts[static_cast<std::size_t>(chosen)].chosen = true;
             trace_.prediction = s.answer;
@@ -1450,24 +1429,21 @@ Status UserRun::replaceOutput(StageId stage, int candidate, std::string text) {
     const HrtTemplate& hrt = *ctx_->hrt;
     step.answer = text;
     step.backendMode = "edited";
-    ordered_json parsed = nlohmann::ordered_json::parse(step.parsed, nullptr, false);
-    if (parsed.is_discarded() || !parsed.is_object())
-        parsed = ordered_json::object();
-    parsed["edited"] = true;
+    StepOutput& out = step.output;
+    out.edited = true;
     if (isLevel(stage) || stage == StageId::Candidates) {
         const StageId rules = stage == StageId::Candidates ? StageId::Answer : stage;
         const std::string body = stageBody(hrt, rules, text);
-        parsed["body"] = body;
+        out.body = body;
         if (rules == StageId::Answer) {
-            parsed["answer"] = body;
-            parsed["in_format"] = answerInFormat(hrt.answer, body);
+            out.answer = body;
+            out.inFormat = answerInFormat(hrt.answer, body);
         }
         if (rules == StageId::ProfileSynthesis || rules == StageId::AnswerPlan)
-            parsed["citations"] = citedItems(text);
+            out.citations = citedItems(text);
     } else {
-        parsed["answer"] = std::string(text::pyStrip(text));
+        out.answer = std::string(text::pyStrip(text));
     }
-    step.parsed = parsed.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
     truncateFrom(index);
     step.seq = static_cast<int>(index);
     trace_.steps.push_back(std::move(step));

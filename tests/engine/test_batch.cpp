@@ -106,7 +106,7 @@ TEST(Batch, StoresEveryUserAndSystem) {
         EXPECT_EQ(trace->steps[i].stage, again.trace().steps[i].stage);
         EXPECT_EQ(trace->steps[i].prompt, again.trace().steps[i].prompt);
         EXPECT_EQ(trace->steps[i].answer, again.trace().steps[i].answer);
-        EXPECT_EQ(trace->steps[i].parsed, again.trace().steps[i].parsed);
+        EXPECT_EQ(toJson(trace->steps[i].output), toJson(again.trace().steps[i].output));
     }
     EXPECT_EQ(trace->verdicts.size(), again.trace().verdicts.size());
     EXPECT_EQ(trace->prediction, again.trace().prediction);

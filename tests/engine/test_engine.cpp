@@ -68,6 +68,15 @@ const StepRecord* stepOf(const UserTrace& t, StageId stage, int candidate) {
     return nullptr;
 }
 
+// How `rule` came out for the step (Invalid when the step recorded no outcome for it).
+RuleOutcome ruleOutcome(const StepRecord& step, RpiRule rule) {
+    for (const auto& [r, o] :
+         step.output.rules.value_or(std::vector<std::pair<RpiRule, RuleOutcome>>{}))
+        if (r == rule)
+            return o;
+    return RuleOutcome::Invalid;
+}
+
 std::string itemText(const PromptItem& item) {
     for (const auto& [k, v] : item.fields)
         if (k == "text")
@@ -141,8 +150,7 @@ TEST_F(EngineHttpTest, RunRecordsEveryStageInOrder) {
     EXPECT_NE(synthesis.prompt.find("## Profile synthesis"), std::string::npos);
     EXPECT_NE(synthesis.prompt.find("Your reasoning so far"), std::string::npos);
     EXPECT_EQ(synthesis.backendMode, "chat");
-    const auto parsed = nlohmann::json::parse(synthesis.parsed);
-    EXPECT_EQ(parsed["citations"], nlohmann::json({1, 2}));
+    EXPECT_EQ(synthesis.output.citations.value_or(std::vector<int>{}), (std::vector<int>{1, 2}));
     EXPECT_EQ(t.steps[1].candidate, 0);
     EXPECT_EQ(t.steps[5].candidate, 1);
     EXPECT_EQ(t.steps[6].candidate, 2);
@@ -324,7 +332,7 @@ TEST_F(EngineHttpTest, InterventionsStopAtTheLimitAndSaySo) {
     EXPECT_EQ(step.stage, StageId::ProfileSynthesis);
     EXPECT_EQ(step.attempts, 3);
     EXPECT_EQ(step.status, StepStatus::Done); // the run goes on with what it has
-    EXPECT_EQ(nlohmann::json::parse(step.parsed)["interventions"], 2);
+    EXPECT_EQ(step.output.interventions.value_or(-1), 2);
     EXPECT_EQ(t.status, UserStatus::Done);
 }
 
@@ -371,10 +379,9 @@ TEST_F(EngineHttpTest, ContradictingCandidatesGetVerdictsAndTheBestIsChosen) {
     EXPECT_TRUE(v[0].chosen);
     EXPECT_FALSE(v[1].chosen);
     EXPECT_EQ(run.trace().prediction, "4");
-    const auto final = nlohmann::json::parse(stepOf(run.trace(), StageId::Final, 0)->parsed);
-    EXPECT_EQ(final["chosen"], 0);
-    EXPECT_NE(final["reason"].get<std::string>().find("2 of 3 candidates agree"),
-              std::string::npos);
+    const StepOutput& final = stepOf(run.trace(), StageId::Final, 0)->output;
+    EXPECT_EQ(final.chosen.value_or(-1), 0);
+    EXPECT_NE(final.reason.value_or("").find("2 of 3 candidates agree"), std::string::npos);
 }
 
 TEST_F(EngineHttpTest, CancelDropsTheStageInFlight) {
@@ -488,9 +495,8 @@ TEST_F(EngineHttpTest, PrefillModeContinuesTheAssistantTurnAfterACorrection) {
         EXPECT_EQ(e.outcome, InterventionOutcome::Complied);
     }
     // The engine wrote the marker: the marker rule could not fail.
-    const auto rules = nlohmann::json::parse(synthesis.parsed)["rules"];
-    EXPECT_EQ(rules["marker-order"], "not-applicable");
-    EXPECT_EQ(rules["citations"], "complied");
+    EXPECT_EQ(ruleOutcome(synthesis, RpiRule::MarkerOrder), RuleOutcome::NotApplicable);
+    EXPECT_EQ(ruleOutcome(synthesis, RpiRule::Citations), RuleOutcome::Complied);
     // The continuation's prompt is the conversation plus everything written so far.
     std::size_t completions = 0;
     for (const auto& r : server.requests())
@@ -807,7 +813,7 @@ TEST_F(EngineHttpTest, JudgeReplyWithoutAVerdictIsAskedAgainThenUnparsed) {
     const StepRecord* step = stepOf(t, StageId::CrossReference, 0);
     ASSERT_NE(step, nullptr);
     EXPECT_EQ(step->attempts, 2);
-    EXPECT_EQ(nlohmann::json::parse(step->parsed)["verdict"], "unparsed");
+    EXPECT_EQ(step->output.verdict, std::optional<Verdict>(Verdict::Unparsed));
     const auto judged = bodiesWith(test::judgeRequestKey(*hrt));
     ASSERT_EQ(judged.size(), 2u);
     EXPECT_EQ(judged[0].find("Your reply had no verdict"), std::string::npos);
@@ -856,8 +862,7 @@ TEST_F(EngineHttpTest, TheJudgeHasItsOwnModelSamplingAndBudget) {
         }
     }
     EXPECT_EQ(judged, 2);
-    EXPECT_EQ(nlohmann::json::parse(
-                  stepOf(run.trace(), StageId::CrossReference, 1)->parsed)["judge_model"],
+    EXPECT_EQ(stepOf(run.trace(), StageId::CrossReference, 1)->output.judgeModel.value_or(""),
               "judge-model");
     const auto back = engineConfigFromJson(engineConfigJson(config, 1), "m");
     EXPECT_EQ(back.judgeModel, "judge-model");
@@ -886,9 +891,8 @@ TEST_F(EngineHttpTest, CombineLetsTheModelWriteTheFinalAnswerFromTheVerdicts) {
     EXPECT_NE(final->prompt.find("#2: 4\n   verdict: supported (P1): P1 agrees with the answer."),
               std::string::npos)
         << final->prompt;
-    const auto parsed = nlohmann::json::parse(final->parsed);
-    EXPECT_EQ(parsed["mode"], "combine");
-    EXPECT_EQ(parsed["chosen"], -1);
+    EXPECT_EQ(final->output.mode.value_or(""), "combine");
+    EXPECT_EQ(final->output.chosen.value_or(0), -1);
     for (const auto& v : t.verdicts)
         EXPECT_FALSE(v.chosen);
     EXPECT_EQ(engineConfigFromJson(engineConfigJson(config, 1), "m").finalMode, FinalMode::Combine);
@@ -896,8 +900,7 @@ TEST_F(EngineHttpTest, CombineLetsTheModelWriteTheFinalAnswerFromTheVerdicts) {
     server.clear();
     UserRun select(context(), user.record, user.gold, SystemId::R2P);
     ASSERT_TRUE(select.run());
-    EXPECT_EQ(nlohmann::json::parse(stepOf(select.trace(), StageId::Final, 0)->parsed)["mode"],
-              "select");
+    EXPECT_EQ(stepOf(select.trace(), StageId::Final, 0)->output.mode.value_or(""), "select");
     EXPECT_EQ(select.trace().prediction, "4");
 }
 
@@ -932,11 +935,11 @@ TEST_F(EngineHttpTest, EveryViolatedRuleOfAnAttemptIsRecorded) {
     const StepRecord* synthesis = stepOf(t, StageId::ProfileSynthesis, 0);
     ASSERT_NE(synthesis, nullptr);
     EXPECT_EQ(synthesis->attempts, 2);
-    const auto rules = nlohmann::json::parse(synthesis->parsed)["rules"];
-    EXPECT_EQ(rules["citations"], "complied");
-    EXPECT_EQ(rules["repetition"], "complied");
-    EXPECT_EQ(rules["marker-order"], "complied"); // chat: the model wrote the marker
-    EXPECT_EQ(rules["answer-format"], "not-applicable");
+    EXPECT_EQ(ruleOutcome(*synthesis, RpiRule::Citations), RuleOutcome::Complied);
+    EXPECT_EQ(ruleOutcome(*synthesis, RpiRule::Repetition), RuleOutcome::Complied);
+    // chat: the model wrote the marker
+    EXPECT_EQ(ruleOutcome(*synthesis, RpiRule::MarkerOrder), RuleOutcome::Complied);
+    EXPECT_EQ(ruleOutcome(*synthesis, RpiRule::AnswerFormat), RuleOutcome::NotApplicable);
 }
 
 TEST_F(EngineHttpTest, ChatModeChecksTheReasoningAndStopsItPastTheBudget) {
@@ -974,9 +977,8 @@ TEST_F(EngineHttpTest, ChatModeChecksTheReasoningAndStopsItPastTheBudget) {
     EXPECT_EQ(t.events[1].rule, RpiRule::Citations);
     EXPECT_NE(t.events[1].evidence.find("(in the reasoning)"), std::string::npos);
     EXPECT_EQ(t.events[1].outcome, InterventionOutcome::GaveUp);
-    EXPECT_EQ(nlohmann::json::parse(
-                  stepOf(t, StageId::ProfileSynthesis, 0)->parsed)["rules"]["citations"],
-              "violated");
+    EXPECT_EQ(ruleOutcome(*stepOf(t, StageId::ProfileSynthesis, 0), RpiRule::Citations),
+              RuleOutcome::Violated);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1001,11 +1003,11 @@ TEST_F(EngineHttpTest, ABaselineCutWhileReasoningHasATruncatedEmptyAnswer) {
         const UserTrace& t = run.trace();
         const StepRecord* generate = stepOf(t, StageId::Generate, 0);
         ASSERT_NE(generate, nullptr);
-        const auto parsed = nlohmann::json::parse(generate->parsed);
-        EXPECT_EQ(parsed["truncated"], true);
-        EXPECT_EQ(parsed["finish_reason"], "length");
-        EXPECT_EQ(parsed["answer_budget"], 40);
-        EXPECT_EQ(parsed["reasoning_budget"], 20);
+        const StepOutput& out = generate->output;
+        EXPECT_EQ(out.truncated, std::optional<bool>(true));
+        EXPECT_EQ(out.finishReason.value_or(""), "length");
+        EXPECT_EQ(out.answerBudget.value_or(0), 40);
+        EXPECT_EQ(out.reasoningBudget.value_or(0), 20);
         // The cut thought is not the answer; it is scored as LaMP scores an empty prediction.
         EXPECT_EQ(t.prediction, "");
         EXPECT_FALSE(t.formatOk);
@@ -1024,9 +1026,9 @@ TEST_F(EngineHttpTest, ABaselineAnswerPastItsBudgetIsCutAndMarked) {
     UserRun run(context(), user.record, user.gold, SystemId::LampRag);
     ASSERT_TRUE(run.run());
     const UserTrace& t = run.trace();
-    const auto parsed = nlohmann::json::parse(stepOf(t, StageId::Generate, 0)->parsed);
-    EXPECT_EQ(parsed["truncated"], true);
-    EXPECT_EQ(parsed["finish_reason"], "stop");
+    const StepOutput& out = stepOf(t, StageId::Generate, 0)->output;
+    EXPECT_EQ(out.truncated, std::optional<bool>(true));
+    EXPECT_EQ(out.finishReason.value_or(""), "stop");
     EXPECT_EQ(t.prediction.size(), 160u); // 40 tokens of 4 characters
     EXPECT_EQ(t.prediction.rfind("4 because", 0), 0u);
     EXPECT_FALSE(t.formatOk);
@@ -1035,9 +1037,8 @@ TEST_F(EngineHttpTest, ABaselineAnswerPastItsBudgetIsCutAndMarked) {
     server.setDefaultScript(talker);
     UserRun fits(context(), user.record, user.gold, SystemId::LampRag);
     ASSERT_TRUE(fits.run());
-    EXPECT_EQ(
-        nlohmann::json::parse(stepOf(fits.trace(), StageId::Generate, 0)->parsed)["truncated"],
-        false);
+    EXPECT_EQ(stepOf(fits.trace(), StageId::Generate, 0)->output.truncated,
+              std::optional<bool>(false));
     EXPECT_EQ(fits.trace().prediction, "4");
     EXPECT_TRUE(fits.trace().formatOk);
 }

@@ -79,7 +79,7 @@ UserTrace fullTrace(const std::string& user, SystemId system, int steps = 4,
         s.raw = i == 0 ? std::string(rawSize, 'x') + "ü" : "## Plan\nThe user likes [P1]. " + user;
         s.reasoning = i % 2 ? "" : "Thinking… [P2] ∴ drama";
         s.answer = "answer " + std::to_string(i) + " 🎭";
-        s.parsed = R"({"marker":"## Plan","cites":[1,2]})";
+        s.output = readStepOutput(R"({"marker":"## Plan","cites":[1,2]})");
         s.tokens = {1000 + i, 200 + i, 50 + i};
         s.firstTokenMs = 12.5 + i;
         s.latencyMs = 1234.0625 * (i + 1);
@@ -166,7 +166,7 @@ void expectSameTrace(const UserTrace& a, const UserTrace& b) {
         EXPECT_EQ(x.raw, y.raw);
         EXPECT_EQ(x.reasoning, y.reasoning);
         EXPECT_EQ(x.answer, y.answer);
-        EXPECT_EQ(x.parsed, y.parsed);
+        EXPECT_EQ(toJson(x.output), toJson(y.output));
         EXPECT_EQ(x.tokens.prompt, y.tokens.prompt);
         EXPECT_EQ(x.tokens.completion, y.tokens.completion);
         EXPECT_EQ(x.tokens.reasoning, y.tokens.reasoning);

@@ -33,7 +33,6 @@
 #include <QUrl>
 #include <algorithm>
 #include <map>
-#include <nlohmann/json.hpp>
 
 namespace r2p::ui {
 
@@ -676,8 +675,9 @@ QString stagesHtml(const UserTrace& trace) {
             if (!step.reasoning.empty())
                 html += paragraph(QStringLiteral("<b>%1</b>").arg(esc(Report::tr("Text"))));
             html += textBlock(step.answer);
-        } else if (step.reasoning.empty() && !step.parsed.empty() && step.parsed != "{}") {
-            html += textBlock(step.parsed);
+        } else if (step.reasoning.empty() &&
+                   (step.output.hasFields() || !step.output.verbatim.empty())) {
+            html += textBlock(toJson(step.output));
         }
     }
     return html;
@@ -774,31 +774,27 @@ Result<ReportDocument> userReport(ProjectStore& store, const ReportRequest& requ
             if (t->steps[i].stage == StageId::Retrieve)
                 retrieve = &t->steps[i];
     if (retrieve) {
-        const auto parsed = nlohmann::json::parse(retrieve->parsed, nullptr, false);
         body += heading(3, Report::tr("Retrieved history"));
         if (!retrieve->prompt.empty())
             body += paragraph(
                 QStringLiteral("<b>%1</b> %2")
                     .arg(esc(Report::tr("Query used for retrieval:")), esc(retrieve->prompt)));
-        if (parsed.is_object() && parsed.contains("items") && parsed["items"].is_array()) {
+        if (const auto& items = retrieve->output.items) {
             HtmlTable t({Report::tr("Item"), Report::tr("Profile id"), Report::tr("Score"),
                          Report::tr("Matched terms"), Report::tr("Text")},
                         true);
-            for (const auto& item : parsed["items"]) {
-                const std::string id = item.value("id", std::string());
+            for (const StepItem& item : *items) {
                 QStringList matched;
-                if (item.contains("matched") && item["matched"].is_array())
-                    for (const auto& m : item["matched"])
-                        if (m.is_string())
-                            matched << QString::fromStdString(m.get<std::string>());
+                for (const auto& m : item.matched)
+                    matched << QString::fromStdString(m);
                 QString text;
                 if (input.record)
                     for (const auto& p : input.record->profile)
-                        if (p.id == id)
+                        if (p.id == item.id)
                             text = profileText(p);
-                t.row({QStringLiteral("[P%1]").arg(item.value("n", 0)), esc(id),
-                       num(number(item.value("score", 0.0), 3)),
-                       esc(matched.join(QStringLiteral(", "))), esc(text)});
+                t.row({QStringLiteral("[P%1]").arg(item.n), esc(item.id),
+                       num(number(item.score, 3)), esc(matched.join(QStringLiteral(", "))),
+                       esc(text)});
             }
             body += t.html();
         }

@@ -8,7 +8,6 @@
 #include <QAction>
 #include <QHeaderView>
 #include <QInputDialog>
-#include <QJsonDocument>
 #include <QLabel>
 #include <QPlainTextEdit>
 #include <QSplitter>
@@ -257,10 +256,7 @@ void ReasoningDock::showSelected() {
     }
     const StepRecord& s = steps[static_cast<std::size_t>(step)];
     prompt_->setPlainText(QString::fromStdString(s.prompt));
-    const QByteArray parsed = QByteArray::fromStdString(s.parsed);
-    const QJsonDocument doc = QJsonDocument::fromJson(parsed);
-    parsed_->setPlainText(doc.isNull() ? QString::fromUtf8(parsed)
-                                       : QString::fromUtf8(doc.toJson(QJsonDocument::Indented)));
+    parsed_->setPlainText(QString::fromStdString(toReadableJson(s.output)));
     QString rpi;
     for (const auto& e : controller_->trace().events) {
         if (e.stepSeq != s.seq)

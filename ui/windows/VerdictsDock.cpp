@@ -5,8 +5,6 @@
 #include "ui/models/VerdictsModel.h"
 
 #include <QHeaderView>
-#include <QJsonDocument>
-#include <QJsonObject>
 #include <QLabel>
 #include <QTableView>
 #include <QTableWidget>
@@ -110,11 +108,10 @@ void VerdictsDock::updateFinal() {
     for (const auto& s : t.steps) {
         if (s.stage != StageId::Final)
             continue;
-        const auto parsed = QJsonDocument::fromJson(QByteArray::fromStdString(s.parsed)).object();
         final_->setText(
             tr("<b>Final:</b> %1 — %2")
                 .arg(QString::fromStdString(s.answer).toHtmlEscaped(),
-                     parsed.value(QStringLiteral("reason")).toString().toHtmlEscaped()));
+                     QString::fromStdString(s.output.reason.value_or("")).toHtmlEscaped()));
         return;
     }
     final_->setText(t.verdicts.empty() && !controller_->hasRun()
