@@ -41,13 +41,6 @@ std::vector<DemoUser> demoUsers(TaskId task) {
     return users;
 }
 
-std::vector<StageId> stagesOf(const UserTrace& t) {
-    std::vector<StageId> out;
-    for (const auto& s : t.steps)
-        out.push_back(s.stage);
-    return out;
-}
-
 // A body substring found only in the chat request of `stage` of the chain with `seed`: the
 // request's seed comes right before its stop sequence (the next level's marker).
 std::string chainLevelKey(const HrtTemplate& t, StageId stage, int seed) {
@@ -59,13 +52,6 @@ std::string chainLevelKey(const HrtTemplate& t, StageId stage, int seed) {
     if (next.empty())
         return "\"seed\":" + std::to_string(seed) + ",\"stream\"";
     return "\"seed\":" + std::to_string(seed) + ",\"stop\":[\"" + test::jsonEscaped(next) + "\"]";
-}
-
-const StepRecord* stepOf(const UserTrace& t, StageId stage, int candidate) {
-    for (const auto& s : t.steps)
-        if (s.stage == stage && s.candidate == candidate)
-            return &s;
-    return nullptr;
 }
 
 std::string itemText(const PromptItem& item) {
@@ -125,27 +111,28 @@ TEST_F(EngineHttpTest, RunRecordsEveryStageInOrder) {
     ASSERT_TRUE(run.finished());
     const UserTrace& t = run.trace();
     EXPECT_EQ(t.status, UserStatus::Done);
-    const std::vector<StageId> expected = {
-        StageId::Retrieve,       StageId::TaskAnalysis,   StageId::ProfileSynthesis,
-        StageId::AnswerPlan,     StageId::Answer,         StageId::Candidates,
-        StageId::Candidates,     StageId::CrossReference, StageId::CrossReference,
-        StageId::CrossReference, StageId::Final,          StageId::Score};
-    EXPECT_EQ(stagesOf(t), expected);
+    const std::vector<std::string> expected = {
+        "retrieve",          "task_analysis",   "profile_synthesis",
+        "answer_plan",       "answer",          "candidates#1",
+        "candidates#2",      "cross_reference", "cross_reference#1",
+        "cross_reference#2", "final",           "score"};
+    EXPECT_EQ(test::stagesOf(t.steps), expected);
     for (std::size_t i = 0; i < t.steps.size(); ++i) {
         EXPECT_EQ(t.steps[i].seq, static_cast<int>(i));
         EXPECT_EQ(t.steps[i].status, StepStatus::Done);
     }
     // Each level's prompt shows the retrieved items and asks for its marker.
-    const auto& synthesis = t.steps[2];
+    const auto& synthesis = test::stepOf(t.steps, "profile_synthesis");
     EXPECT_NE(synthesis.prompt.find("[P1] (relevance"), std::string::npos);
     EXPECT_NE(synthesis.prompt.find("## Profile synthesis"), std::string::npos);
     EXPECT_NE(synthesis.prompt.find("Your reasoning so far"), std::string::npos);
     EXPECT_EQ(synthesis.backendMode, "chat");
     const auto parsed = nlohmann::json::parse(synthesis.parsed);
     EXPECT_EQ(parsed["citations"], nlohmann::json({1, 2}));
-    EXPECT_EQ(t.steps[1].candidate, 0);
-    EXPECT_EQ(t.steps[5].candidate, 1);
-    EXPECT_EQ(t.steps[6].candidate, 2);
+    // Answer-only candidates: one main chain of levels, then one answer per further candidate.
+    EXPECT_EQ(test::stepsOf(t.steps, "task_analysis").size(), 1u);
+    EXPECT_EQ(test::stepOf(t.steps, "candidates", 1).stage, StageId::Candidates);
+    EXPECT_EQ(test::stepOf(t.steps, "candidates", 2).stage, StageId::Candidates);
     // Candidates sample with their own seeds.
     EXPECT_EQ(bodiesWith("\"seed\":2").size(), 1u);
     EXPECT_EQ(bodiesWith("\"seed\":3").size(), 1u);
@@ -320,8 +307,7 @@ TEST_F(EngineHttpTest, InterventionsStopAtTheLimitAndSaySo) {
         EXPECT_EQ(t.events[2 * chain].outcome, InterventionOutcome::ViolatedAgain);
         EXPECT_EQ(t.events[2 * chain + 1].outcome, InterventionOutcome::GaveUp);
     }
-    const StepRecord& step = t.steps[2];
-    EXPECT_EQ(step.stage, StageId::ProfileSynthesis);
+    const StepRecord& step = test::stepOf(t.steps, "profile_synthesis");
     EXPECT_EQ(step.attempts, 3);
     EXPECT_EQ(step.status, StepStatus::Done); // the run goes on with what it has
     EXPECT_EQ(nlohmann::json::parse(step.parsed)["interventions"], 2);
@@ -371,7 +357,7 @@ TEST_F(EngineHttpTest, ContradictingCandidatesGetVerdictsAndTheBestIsChosen) {
     EXPECT_TRUE(v[0].chosen);
     EXPECT_FALSE(v[1].chosen);
     EXPECT_EQ(run.trace().prediction, "4");
-    const auto final = nlohmann::json::parse(stepOf(run.trace(), StageId::Final, 0)->parsed);
+    const auto final = nlohmann::json::parse(test::stepOf(run.trace().steps, "final").parsed);
     EXPECT_EQ(final["chosen"], 0);
     EXPECT_NE(final["reason"].get<std::string>().find("2 of 3 candidates agree"),
               std::string::npos);
@@ -392,7 +378,8 @@ TEST_F(EngineHttpTest, CancelDropsTheStageInFlight) {
     worker.join();
     ASSERT_FALSE(result);
     EXPECT_NE(result.error().message.find("cancelled"), std::string::npos);
-    EXPECT_EQ(run.trace().steps.size(), 1u); // only the retrieval: nothing half-done
+    // Only the retrieval: nothing half-done.
+    EXPECT_EQ(test::stagesOf(run.trace().steps), std::vector<std::string>{"retrieve"});
     EXPECT_EQ(run.nextStage(), StageId::TaskAnalysis);
     EXPECT_EQ(run.trace().status, UserStatus::Invalid);
 
@@ -402,7 +389,7 @@ TEST_F(EngineHttpTest, CancelDropsTheStageInFlight) {
     run.clearStop();
     ASSERT_TRUE(run.run());
     EXPECT_EQ(run.trace().status, UserStatus::Done);
-    EXPECT_EQ(run.trace().steps[1].stage, StageId::TaskAnalysis);
+    EXPECT_EQ(test::stepOf(run.trace().steps, "task_analysis").status, StepStatus::Done);
 }
 
 TEST_F(EngineHttpTest, BackendErrorFailsTheUserAndNamesTheRequest) {
@@ -478,7 +465,7 @@ TEST_F(EngineHttpTest, PrefillModeContinuesTheAssistantTurnAfterACorrection) {
     ASSERT_TRUE(run.run()) << run.trace().error;
     const UserTrace& t = run.trace();
     EXPECT_EQ(t.status, UserStatus::Done);
-    const StepRecord& synthesis = t.steps[2];
+    const StepRecord& synthesis = test::stepOf(t.steps, "profile_synthesis");
     EXPECT_EQ(synthesis.backendMode, "prefill");
     EXPECT_EQ(synthesis.answer, ps->marker + "\n- Likes quality, no sources.\n" + injected +
                                     "\n- Generous rater [P1, P2].");
@@ -518,7 +505,8 @@ TEST(EngineOffline, RerunAndEditOnlyRedoWhatFollows) {
     // Re-running from the synthesis keeps retrieval and task analysis, and (deterministic
     // offline reasoner) arrives at the same trace.
     ASSERT_TRUE(run.rerunFrom(StageId::ProfileSynthesis));
-    EXPECT_EQ(run.trace().steps.size(), 2u);
+    EXPECT_EQ(test::stagesOf(run.trace().steps),
+              (std::vector<std::string>{"retrieve", "task_analysis"}));
     EXPECT_EQ(run.nextStage(), StageId::ProfileSynthesis);
     EXPECT_EQ(run.trace().status, UserStatus::Invalid);
     ASSERT_TRUE(run.run());
@@ -590,7 +578,7 @@ TEST_P(EngineOfflineTasks, EverySystemFinishesOnTheDemo) {
                           1);
             }
             if (system == SystemId::NoProfile) {
-                EXPECT_EQ(stagesOf(t), (std::vector{StageId::Generate, StageId::Score}));
+                EXPECT_EQ(test::stagesOf(t.steps), (std::vector<std::string>{"generate", "score"}));
             }
         }
     }
@@ -684,46 +672,44 @@ TEST_F(EngineHttpTest, IndependentCandidatesWalkTheirOwnLevels) {
     UserRun run(context(), user.record, user.gold, SystemId::R2P);
     ASSERT_TRUE(run.run());
     const UserTrace& t = run.trace();
-    std::vector<std::pair<StageId, int>> got;
-    for (const auto& s : t.steps)
-        got.emplace_back(s.stage, s.candidate);
-    const std::vector<std::pair<StageId, int>> expected = {{StageId::Retrieve, 0},
-                                                           {StageId::TaskAnalysis, 0},
-                                                           {StageId::ProfileSynthesis, 0},
-                                                           {StageId::AnswerPlan, 0},
-                                                           {StageId::Answer, 0},
-                                                           {StageId::TaskAnalysis, 1},
-                                                           {StageId::ProfileSynthesis, 1},
-                                                           {StageId::AnswerPlan, 1},
-                                                           {StageId::Candidates, 1},
-                                                           {StageId::TaskAnalysis, 2},
-                                                           {StageId::ProfileSynthesis, 2},
-                                                           {StageId::AnswerPlan, 2},
-                                                           {StageId::Candidates, 2},
-                                                           {StageId::CrossReference, 0},
-                                                           {StageId::CrossReference, 1},
-                                                           {StageId::CrossReference, 2},
-                                                           {StageId::Final, 0},
-                                                           {StageId::Score, 0}};
-    EXPECT_EQ(got, expected);
+    const std::vector<std::string> expected = {"retrieve",
+                                               "task_analysis",
+                                               "profile_synthesis",
+                                               "answer_plan",
+                                               "answer",
+                                               "task_analysis#1",
+                                               "profile_synthesis#1",
+                                               "answer_plan#1",
+                                               "candidates#1",
+                                               "task_analysis#2",
+                                               "profile_synthesis#2",
+                                               "answer_plan#2",
+                                               "candidates#2",
+                                               "cross_reference",
+                                               "cross_reference#1",
+                                               "cross_reference#2",
+                                               "final",
+                                               "score"};
+    EXPECT_EQ(test::stagesOf(t.steps), expected);
     // Three chains: three task analyses, each chain with its own seed.
     EXPECT_EQ(bodiesWith(test::levelRequestKey(*hrt, StageId::TaskAnalysis)).size(), 3u);
     EXPECT_EQ(bodiesWith("\"seed\":2").size(), 4u);
     EXPECT_EQ(bodiesWith("\"seed\":3").size(), 4u);
     // Chain 2's plan and answer read chain 2's synthesis, not the main chain's.
     const std::string mainFact = "The user's closest item points the same way [P1].";
-    for (StageId stage : {StageId::AnswerPlan, StageId::Candidates}) {
-        const StepRecord* s = stepOf(t, stage, 1);
-        ASSERT_NE(s, nullptr);
-        EXPECT_NE(s->prompt.find("Chain two reads the third item [P3]."), std::string::npos);
-        EXPECT_EQ(s->prompt.find(mainFact), std::string::npos) << stageName(stage);
+    for (const char* stage : {"answer_plan", "candidates"}) {
+        const StepRecord& s = test::stepOf(t.steps, stage, 1);
+        EXPECT_NE(s.prompt.find("Chain two reads the third item [P3]."), std::string::npos);
+        EXPECT_EQ(s.prompt.find(mainFact), std::string::npos) << stage;
     }
-    EXPECT_NE(stepOf(t, StageId::Candidates, 2)->prompt.find(mainFact), std::string::npos);
-    EXPECT_EQ(stepOf(t, StageId::Answer, 0)->prompt.find("Chain two"), std::string::npos);
+    EXPECT_NE(test::stepOf(t.steps, "candidates", 2).prompt.find(mainFact), std::string::npos);
+    EXPECT_EQ(test::stepOf(t.steps, "answer").prompt.find("Chain two"), std::string::npos);
     EXPECT_EQ(server.requestCount(), 3u * 4u + 3u);
     // Re-running from candidates forgets the chains' levels too.
     ASSERT_TRUE(run.rerunFrom(StageId::Candidates));
-    EXPECT_EQ(t.steps.size(), 5u);
+    EXPECT_EQ(test::stagesOf(t.steps),
+              (std::vector<std::string>{"retrieve", "task_analysis", "profile_synthesis",
+                                        "answer_plan", "answer"}));
     EXPECT_EQ(t.steps.back().stage, StageId::Answer);
     EXPECT_FALSE(run.replaceOutput(StageId::TaskAnalysis, 1, "x"));
 }
@@ -736,9 +722,8 @@ TEST_F(EngineHttpTest, AnswerOnlyCandidatesAreTheNamedCheaperOption) {
     ASSERT_TRUE(run.run());
     EXPECT_EQ(bodiesWith(test::levelRequestKey(*hrt, StageId::TaskAnalysis)).size(), 1u);
     EXPECT_EQ(server.requestCount(), 4u + 2u + 3u);
-    const StepRecord* second = stepOf(run.trace(), StageId::Candidates, 1);
-    ASSERT_NE(second, nullptr);
-    EXPECT_NE(second->prompt.find("The user's closest item points the same way [P1]."),
+    const StepRecord& second = test::stepOf(run.trace().steps, "candidates", 1);
+    EXPECT_NE(second.prompt.find("The user's closest item points the same way [P1]."),
               std::string::npos);
     const std::string json = engineConfigJson(config, 1);
     EXPECT_NE(json.find("\"candidate_mode\":\"answer-only\""), std::string::npos) << json;
@@ -782,7 +767,7 @@ TEST_F(EngineHttpTest, LeaveOneOutDropsTheItemFromEveryPromptOfItsCandidate) {
         }
         EXPECT_EQ(prompts, 4); // three levels and the answer
         // The main chain saw it: the check can fail.
-        EXPECT_NE(stepOf(t, StageId::AnswerPlan, 0)->prompt.find(left), std::string::npos);
+        EXPECT_NE(test::stepOf(t.steps, "answer_plan").prompt.find(left), std::string::npos);
     }
     // Answer-only candidates would leak it through the shared levels: refused.
     config.candidateMode = CandidateMode::AnswerOnly;
@@ -804,7 +789,7 @@ TEST_F(EngineHttpTest, JudgeReplyWithoutAVerdictIsAskedAgainThenUnparsed) {
     const UserTrace& t = run.trace();
     ASSERT_EQ(t.verdicts.size(), 1u);
     EXPECT_EQ(t.verdicts[0].verdict, Verdict::Unparsed); // not read from the reasoning either
-    const StepRecord* step = stepOf(t, StageId::CrossReference, 0);
+    const StepRecord* step = test::findStep(t.steps, "cross_reference");
     ASSERT_NE(step, nullptr);
     EXPECT_EQ(step->attempts, 2);
     EXPECT_EQ(nlohmann::json::parse(step->parsed)["verdict"], "unparsed");
@@ -832,7 +817,7 @@ TEST_F(EngineHttpTest, JudgeRetryThatAnswersInFormatCounts) {
     ASSERT_EQ(run.trace().verdicts.size(), 1u);
     EXPECT_EQ(run.trace().verdicts[0].verdict, Verdict::Partial);
     EXPECT_EQ(run.trace().verdicts[0].evidence, std::vector<int>{2});
-    EXPECT_EQ(stepOf(run.trace(), StageId::CrossReference, 0)->attempts, 2);
+    EXPECT_EQ(test::stepOf(run.trace().steps, "cross_reference").attempts, 2);
 }
 
 TEST_F(EngineHttpTest, TheJudgeHasItsOwnModelSamplingAndBudget) {
@@ -857,7 +842,7 @@ TEST_F(EngineHttpTest, TheJudgeHasItsOwnModelSamplingAndBudget) {
     }
     EXPECT_EQ(judged, 2);
     EXPECT_EQ(nlohmann::json::parse(
-                  stepOf(run.trace(), StageId::CrossReference, 1)->parsed)["judge_model"],
+                  test::stepOf(run.trace().steps, "cross_reference", 1).parsed)["judge_model"],
               "judge-model");
     const auto back = engineConfigFromJson(engineConfigJson(config, 1), "m");
     EXPECT_EQ(back.judgeModel, "judge-model");
@@ -880,7 +865,7 @@ TEST_F(EngineHttpTest, CombineLetsTheModelWriteTheFinalAnswerFromTheVerdicts) {
     ASSERT_TRUE(run.run());
     const UserTrace& t = run.trace();
     EXPECT_EQ(t.prediction, "5");
-    const StepRecord* final = stepOf(t, StageId::Final, 0);
+    const StepRecord* final = test::findStep(t.steps, "final");
     ASSERT_NE(final, nullptr);
     EXPECT_EQ(final->backendMode, "chat");
     EXPECT_NE(final->prompt.find("#2: 4\n   verdict: supported (P1): P1 agrees with the answer."),
@@ -896,7 +881,7 @@ TEST_F(EngineHttpTest, CombineLetsTheModelWriteTheFinalAnswerFromTheVerdicts) {
     server.clear();
     UserRun select(context(), user.record, user.gold, SystemId::R2P);
     ASSERT_TRUE(select.run());
-    EXPECT_EQ(nlohmann::json::parse(stepOf(select.trace(), StageId::Final, 0)->parsed)["mode"],
+    EXPECT_EQ(nlohmann::json::parse(test::stepOf(select.trace().steps, "final").parsed)["mode"],
               "select");
     EXPECT_EQ(select.trace().prediction, "4");
 }
@@ -929,7 +914,7 @@ TEST_F(EngineHttpTest, EveryViolatedRuleOfAnAttemptIsRecorded) {
         EXPECT_EQ(e.outcome, InterventionOutcome::Complied);
     }
     EXPECT_EQ(t.interventions, 2);
-    const StepRecord* synthesis = stepOf(t, StageId::ProfileSynthesis, 0);
+    const StepRecord* synthesis = test::findStep(t.steps, "profile_synthesis");
     ASSERT_NE(synthesis, nullptr);
     EXPECT_EQ(synthesis->attempts, 2);
     const auto rules = nlohmann::json::parse(synthesis->parsed)["rules"];
@@ -966,7 +951,7 @@ TEST_F(EngineHttpTest, ChatModeChecksTheReasoningAndStopsItPastTheBudget) {
     EXPECT_EQ(t.events[0].rule, RpiRule::TokenBudget);
     EXPECT_EQ(t.events[0].mode, "chat");
     EXPECT_EQ(t.events[0].outcome, InterventionOutcome::Complied);
-    const StepRecord* analysis = stepOf(t, StageId::TaskAnalysis, 0);
+    const StepRecord* analysis = test::findStep(t.steps, "task_analysis");
     ASSERT_NE(analysis, nullptr);
     EXPECT_LT(analysis->raw.size(), 6000u); // stopped near 200 tokens, not after 3000 words
     EXPECT_NE(analysis->answer.find("Predict a 1-5 rating."), std::string::npos);
@@ -975,7 +960,7 @@ TEST_F(EngineHttpTest, ChatModeChecksTheReasoningAndStopsItPastTheBudget) {
     EXPECT_NE(t.events[1].evidence.find("(in the reasoning)"), std::string::npos);
     EXPECT_EQ(t.events[1].outcome, InterventionOutcome::GaveUp);
     EXPECT_EQ(nlohmann::json::parse(
-                  stepOf(t, StageId::ProfileSynthesis, 0)->parsed)["rules"]["citations"],
+                  test::stepOf(t.steps, "profile_synthesis").parsed)["rules"]["citations"],
               "violated");
 }
 
@@ -999,7 +984,7 @@ TEST_F(EngineHttpTest, ABaselineCutWhileReasoningHasATruncatedEmptyAnswer) {
         // LaMP-3's answer budget (the template's answer level, 40) plus the reasoning budget.
         EXPECT_EQ((*requests[0].json)["max_tokens"], 40 + 20);
         const UserTrace& t = run.trace();
-        const StepRecord* generate = stepOf(t, StageId::Generate, 0);
+        const StepRecord* generate = test::findStep(t.steps, "generate");
         ASSERT_NE(generate, nullptr);
         const auto parsed = nlohmann::json::parse(generate->parsed);
         EXPECT_EQ(parsed["truncated"], true);
@@ -1024,7 +1009,7 @@ TEST_F(EngineHttpTest, ABaselineAnswerPastItsBudgetIsCutAndMarked) {
     UserRun run(context(), user.record, user.gold, SystemId::LampRag);
     ASSERT_TRUE(run.run());
     const UserTrace& t = run.trace();
-    const auto parsed = nlohmann::json::parse(stepOf(t, StageId::Generate, 0)->parsed);
+    const auto parsed = nlohmann::json::parse(test::stepOf(t.steps, "generate").parsed);
     EXPECT_EQ(parsed["truncated"], true);
     EXPECT_EQ(parsed["finish_reason"], "stop");
     EXPECT_EQ(t.prediction.size(), 160u); // 40 tokens of 4 characters
@@ -1036,7 +1021,7 @@ TEST_F(EngineHttpTest, ABaselineAnswerPastItsBudgetIsCutAndMarked) {
     UserRun fits(context(), user.record, user.gold, SystemId::LampRag);
     ASSERT_TRUE(fits.run());
     EXPECT_EQ(
-        nlohmann::json::parse(stepOf(fits.trace(), StageId::Generate, 0)->parsed)["truncated"],
+        nlohmann::json::parse(test::stepOf(fits.trace().steps, "generate").parsed)["truncated"],
         false);
     EXPECT_EQ(fits.trace().prediction, "4");
     EXPECT_TRUE(fits.trace().formatOk);

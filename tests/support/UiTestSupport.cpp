@@ -1,5 +1,6 @@
 #include "support/UiTestSupport.h"
 
+#include "support/TestSupport.h"
 #include "ui/App.h"
 
 #include <QApplication>
@@ -47,6 +48,13 @@ WrittenDataset writeLamp3Dataset(const QString& dir, int users, int itemsPerUser
     o.open(QIODevice::WriteOnly);
     o.write(QByteArray::fromStdString(nlohmann::json{{"task", "LaMP_3"}, {"golds", golds}}.dump()));
     return d;
+}
+
+QStringList stageList(const std::vector<StepRecord>& steps) {
+    QStringList out;
+    for (const auto& name : stagesOf(steps))
+        out << QString::fromStdString(name);
+    return out;
 }
 
 } // namespace r2p::test

@@ -1,7 +1,11 @@
 // Helpers for the offscreen UI tests: an isolated settings/data folder and LaMP files to open.
 #pragma once
 
+#include "model/Trace.h"
+
 #include <QString>
+#include <QStringList>
+#include <vector>
 
 class QApplication;
 
@@ -17,5 +21,9 @@ struct WrittenDataset {
     QString outputs;
 };
 WrittenDataset writeLamp3Dataset(const QString& dir, int users, int itemsPerUser);
+
+// The stages of the steps in trace order as QCOMPARE prints them: "answer", "candidates#2".
+// (test::stagesOf in TestSupport.h, as a QStringList.)
+QStringList stageList(const std::vector<StepRecord>& steps);
 
 } // namespace r2p::test
