@@ -180,9 +180,13 @@ Result<BatchResult> BatchRunner::run(const BatchSpec& spec) {
 
     if (tally.storeError)
         return *tally.storeError;
-    if (report.failedJob)
-        return Error{"the batch stopped at user " +
-                     index_.users.at(spec.users[*report.failedJob]).id + ": " + report.failure};
+    if (report.failedJob) {
+        // The job may have thrown because its user index is bad: name it without looking it up.
+        const std::size_t u = spec.users[*report.failedJob];
+        const std::string who = u < index_.users.size() ? "user " + index_.users[u].id
+                                                        : "user index " + std::to_string(u);
+        return Error{"the batch stopped at " + who + ": " + report.failure};
+    }
     tally.result.cancelled = cancelled_;
     return tally.result;
 }
