@@ -8,11 +8,18 @@
 #include <QFile>
 #include <QSettings>
 #include <QStandardPaths>
+#include <QTemporaryDir>
 #include <nlohmann/json.hpp>
 
 namespace r2p::test {
 
 void setUpUiTestApplication() {
+    // Qt's test mode puts settings and data under $HOME/.qttest, which every UI test process of
+    // the user shares: one test's saved backend (or the clear below) would reach another test
+    // running at the same time, from this checkout or another. A home of its own per process.
+    static QTemporaryDir home(QDir::tempPath() + QStringLiteral("/r2p-ui-test-home-XXXXXX"));
+    if (home.isValid())
+        qputenv("HOME", QFile::encodeName(home.path()));
     QStandardPaths::setTestModeEnabled(true);
     auto& app = static_cast<QApplication&>(*QCoreApplication::instance());
     ui::setUpApplication(app, QStringLiteral("en"));

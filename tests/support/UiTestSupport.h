@@ -11,7 +11,8 @@ class QApplication;
 
 namespace r2p::test {
 
-// Points QStandardPaths/QSettings at throwaway test locations, clears them, and sets the
+// Points QStandardPaths/QSettings at throwaway test locations of this process (its own $HOME,
+// so UI tests running side by side do not share settings), clears them, and sets the
 // application up in English. Call once from initTestCase().
 void setUpUiTestApplication();
 
