@@ -2,13 +2,15 @@
 
 #include "Slices.h"
 #include "pipeline/metrics/LampEvaluation.h"
+#include "pipeline/util/WorkerPool.h"
 
 #include <algorithm>
+#include <atomic>
 #include <chrono>
+#include <mutex>
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <set>
-#include <thread>
 
 namespace r2p::analysis {
 
@@ -22,6 +24,74 @@ struct RunOutcome {
     std::string prediction;
     std::size_t items = 0;
     std::string error;
+};
+
+// Runs every (system, k) of one user, sharing one ranking (the largest k) across them.
+struct UserSweep {
+    const engine::EngineContext& base;
+    const SweepSpec& spec;
+    const std::vector<std::shared_ptr<const engine::EngineContext>>& contexts; // one per k
+    std::size_t maxK = 0;
+    util::ActiveSet<engine::UserRun>& active;
+    const std::atomic<bool>& cancelled;
+
+    // Fills `outcomes` (system-major) and counts the runs; false when the sweep was cancelled
+    // meanwhile (then the user is left out).
+    bool run(const UserRecord& record, const std::optional<std::string>& gold,
+             std::vector<RunOutcome>& outcomes, std::size_t& runs) const {
+        const std::size_t nk = spec.ks.size();
+        // One ranking per user; every k takes its top k (rankers sort the whole profile and
+        // cut, so the top k of a longer list is the top k).
+        std::optional<retrieval::Ranking> ranking;
+        std::string rankError;
+        auto rank = [&]() -> bool {
+            if (ranking || !rankError.empty())
+                return ranking.has_value();
+            retrieval::RetrievalOptions options;
+            options.k = std::max<std::size_t>(maxK, 1); // 0 would keep the whole profile
+            auto r = base.retriever->rank(record, base.task, options);
+            if (r)
+                ranking = std::move(*r);
+            else
+                rankError = "retrieval failed: " + r.error().message;
+            return ranking.has_value();
+        };
+        for (std::size_t si = 0; si < spec.systems.size(); ++si) {
+            const SystemId system = spec.systems[si];
+            for (std::size_t ki = 0; ki < nk; ++ki) {
+                RunOutcome& out = outcomes[si * nk + ki];
+                if (system == SystemId::NoProfile && ki > 0) {
+                    out = outcomes[si * nk]; // no-profile ignores k
+                    continue;
+                }
+                engine::UserRun run(contexts[ki], record, gold, system);
+                if (system != SystemId::NoProfile) {
+                    if (!rank()) {
+                        out.status = UserStatus::Failed;
+                        out.error = rankError;
+                        continue;
+                    }
+                    retrieval::Ranking top = *ranking;
+                    top.items.resize(std::min(spec.ks[ki], top.items.size()));
+                    run.setRanking(std::move(top));
+                }
+                {
+                    const util::ActiveSet<engine::UserRun>::Entry registered(active, run);
+                    if (cancelled)
+                        run.cancel();
+                    (void)run.run(); // a failure is in the trace
+                }
+                if (cancelled || run.cancelled())
+                    return false;
+                out.status = run.trace().status;
+                out.prediction = run.trace().prediction;
+                out.items = run.items().size();
+                out.error = run.trace().error;
+                ++runs;
+            }
+        }
+        return true;
+    }
 };
 
 } // namespace
@@ -43,9 +113,7 @@ void RetrievalSweep::setProgressHandler(std::function<void(const SweepProgress&)
 
 void RetrievalSweep::cancel() {
     cancelled_ = true;
-    std::lock_guard lock(activeMutex_);
-    for (engine::UserRun* run : active_)
-        run->cancel();
+    active_.forEach([](engine::UserRun& run) { run.cancel(); });
 }
 
 Result<SweepResult> RetrievalSweep::run(const SweepSpec& spec) {
@@ -87,107 +155,50 @@ Result<SweepResult> RetrievalSweep::run(const SweepSpec& spec) {
     std::vector<std::optional<std::vector<RunOutcome>>> slots(spec.users.size());
     SweepProgress progress;
     progress.usersTotal = spec.users.size();
-    std::mutex mutex; // guards progress and slots
-    std::atomic<std::size_t> next{0};
+    std::mutex mutex;                            // guards progress and slots
+    const RecordReader reader(index_.questions); // read() is const and opens the file per call
+    const std::size_t workers = std::max<std::size_t>(
+        1, std::min<std::size_t>(std::max(spec.concurrency, 1), spec.users.size()));
+    util::WorkerPool pool(workers);
+    const UserSweep sweeper{*ctx_, spec, contexts, maxK, active_, cancelled_};
 
-    auto worker = [&] {
-        RecordReader reader(index_.questions);
-        for (;;) {
-            if (cancelled_)
-                return;
-            const std::size_t i = next++;
-            if (i >= spec.users.size())
-                return;
-            const UserIndexEntry& entry = index_.users[spec.users[i]];
-            std::optional<std::string> gold;
-            if (entry.hasGold)
-                gold = entry.gold;
-            std::vector<RunOutcome> outcomes(points);
-            std::size_t runs = 0;
-            auto record = reader.read(entry);
-            if (!record) {
-                for (auto& o : outcomes) {
-                    o.status = UserStatus::Failed;
-                    o.error = record.error().message;
-                }
-            } else {
-                // One ranking per user; every k takes its top k (rankers sort the whole
-                // profile and cut, so the top k of a longer list is the top k).
-                std::optional<retrieval::Ranking> ranking;
-                std::string rankError;
-                auto rank = [&]() -> bool {
-                    if (ranking || !rankError.empty())
-                        return ranking.has_value();
-                    retrieval::RetrievalOptions options;
-                    options.k = std::max<std::size_t>(maxK, 1); // 0 would keep the whole profile
-                    auto r = ctx_->retriever->rank(*record, ctx_->task, options);
-                    if (r)
-                        ranking = std::move(*r);
-                    else
-                        rankError = "retrieval failed: " + r.error().message;
-                    return ranking.has_value();
-                };
-                for (std::size_t si = 0; si < spec.systems.size(); ++si) {
-                    const SystemId system = spec.systems[si];
-                    for (std::size_t ki = 0; ki < nk; ++ki) {
-                        RunOutcome& out = outcomes[si * nk + ki];
-                        if (system == SystemId::NoProfile && ki > 0) {
-                            out = outcomes[si * nk]; // no-profile ignores k
-                            continue;
-                        }
-                        engine::UserRun run(contexts[ki], *record, gold, system);
-                        if (system != SystemId::NoProfile) {
-                            if (!rank()) {
-                                out.status = UserStatus::Failed;
-                                out.error = rankError;
-                                continue;
-                            }
-                            retrieval::Ranking top = *ranking;
-                            top.items.resize(std::min(spec.ks[ki], top.items.size()));
-                            run.setRanking(std::move(top));
-                        }
-                        {
-                            std::lock_guard lock(activeMutex_);
-                            active_.push_back(&run);
-                        }
-                        if (cancelled_)
-                            run.cancel();
-                        (void)run.run(); // a failure is in the trace
-                        {
-                            std::lock_guard lock(activeMutex_);
-                            std::erase(active_, &run);
-                        }
-                        if (cancelled_ || run.cancelled())
-                            return; // this user is left out
-                        out.status = run.trace().status;
-                        out.prediction = run.trace().prediction;
-                        out.items = run.items().size();
-                        out.error = run.trace().error;
-                        ++runs;
-                    }
-                }
-            }
-            std::lock_guard lock(mutex);
-            slots[i] = std::move(outcomes);
-            ++progress.usersDone;
-            progress.runsDone += runs;
-            progress.lastUser = entry.id;
-            progress.elapsedMs =
-                std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start)
-                    .count();
-            if (progress_)
-                progress_(progress);
+    auto sweepUser = [&](std::size_t i, std::size_t) {
+        if (cancelled_) {
+            pool.cancel();
+            return;
         }
+        const UserIndexEntry& entry = index_.users[spec.users[i]];
+        std::optional<std::string> gold;
+        if (entry.hasGold)
+            gold = entry.gold;
+        std::vector<RunOutcome> outcomes(points);
+        std::size_t runs = 0;
+        if (auto record = reader.read(entry)) {
+            if (!sweeper.run(*record, gold, outcomes, runs)) {
+                pool.cancel(); // cancelled: this user is left out
+                return;
+            }
+        } else {
+            for (auto& o : outcomes) {
+                o.status = UserStatus::Failed;
+                o.error = record.error().message;
+            }
+        }
+        std::lock_guard lock(mutex);
+        slots[i] = std::move(outcomes);
+        ++progress.usersDone;
+        progress.runsDone += runs;
+        progress.lastUser = entry.id;
+        progress.elapsedMs =
+            std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start)
+                .count();
+        if (progress_)
+            progress_(progress);
     };
-
-    const int threads =
-        std::max(1, std::min<int>(spec.concurrency, static_cast<int>(spec.users.size())));
-    std::vector<std::thread> pool;
-    for (int t = 1; t < threads; ++t)
-        pool.emplace_back(worker);
-    worker();
-    for (auto& t : pool)
-        t.join();
+    const util::WorkerPoolReport report = pool.run(spec.users.size(), sweepUser);
+    if (report.failedJob)
+        return Error{"the sweep stopped at user " + index_.users[spec.users[*report.failedJob]].id +
+                     ": " + report.failure};
     result.cancelled = cancelled_;
 
     for (const auto& slot : slots)

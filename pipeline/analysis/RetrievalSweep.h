@@ -7,12 +7,12 @@
 #include "model/Result.h"
 #include "model/Trace.h"
 #include "pipeline/engine/Engine.h"
+#include "pipeline/util/ActiveSet.h"
 
 #include <atomic>
 #include <cstddef>
 #include <functional>
 #include <memory>
-#include <mutex>
 #include <string>
 #include <utility>
 #include <vector>
@@ -77,8 +77,7 @@ private:
     const DatasetIndex& index_;
     std::function<void(const SweepProgress&)> progress_;
     std::atomic<bool> cancelled_{false};
-    std::mutex activeMutex_;
-    std::vector<engine::UserRun*> active_; // guarded by activeMutex_
+    util::ActiveSet<engine::UserRun> active_;
 };
 
 // {"task", "metric", "lower_is_better", "users", "cancelled", "points": [{"system", "k",

@@ -1,10 +1,73 @@
 #include "Batch.h"
 
+#include "pipeline/util/WorkerPool.h"
+
 #include <chrono>
+#include <mutex>
 #include <set>
-#include <thread>
 
 namespace r2p::engine {
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+// What the workers share, under `mutex`.
+struct Tally {
+    std::mutex mutex;
+    BatchResult result;
+    BatchProgress progress;
+    std::optional<Error> storeError;
+    Clock::time_point start = Clock::now();
+};
+
+// A record that cannot be read fails every system of that user, by id, and the batch goes on.
+std::vector<UserTrace> unreadableUser(const UserIndexEntry& entry,
+                                      const std::vector<SystemId>& todo,
+                                      const std::optional<std::string>& gold,
+                                      const std::string& error) {
+    std::vector<UserTrace> traces;
+    for (SystemId s : todo) {
+        UserTrace t;
+        t.userId = entry.id;
+        t.system = s;
+        t.status = UserStatus::Failed;
+        t.gold = gold;
+        t.error = error;
+        traces.push_back(std::move(t));
+    }
+    return traces;
+}
+
+// Counts one stored user; called with tally.mutex held.
+void countStoredUser(Tally& tally, const std::string& userId, const std::vector<UserTrace>& traces,
+                     std::int64_t tokens) {
+    BatchResult& result = tally.result;
+    BatchProgress& progress = tally.progress;
+    ++result.done;
+    ++progress.usersDone;
+    bool failed = false;
+    for (const auto& t : traces) {
+        if (t.status == UserStatus::Done)
+            continue;
+        failed = true;
+        const std::string e =
+            "user " + t.userId + " (" + std::string(systemName(t.system)) + "): " + t.error;
+        progress.lastError = e;
+        if (result.errors.size() < 20)
+            result.errors.push_back(e);
+    }
+    if (failed) {
+        ++result.failed;
+        ++progress.usersFailed;
+    }
+    progress.completionTokens += tokens;
+    progress.lastUser = userId;
+    progress.elapsedMs =
+        std::chrono::duration<double, std::milli>(Clock::now() - tally.start).count();
+}
+
+} // namespace
 
 BatchRunner::BatchRunner(std::shared_ptr<const EngineContext> context, RunStore& runs,
                          std::int64_t runId, const DatasetIndex& index)
@@ -16,13 +79,44 @@ void BatchRunner::setProgressHandler(std::function<void(const BatchProgress&)> h
 
 void BatchRunner::cancel() {
     cancelled_ = true;
-    std::lock_guard lock(activeMutex_);
-    for (UserRun* run : active_)
-        run->cancel();
+    active_.forEach([](UserRun& run) { run.cancel(); });
+}
+
+std::optional<std::vector<UserTrace>>
+BatchRunner::runSystems(const UserRecord& record, const std::optional<std::string>& gold,
+                        const std::vector<SystemId>& todo, std::int64_t& tokens) {
+    std::vector<UserTrace> traces;
+    // One retrieval per user, shared by every system that uses it.
+    std::optional<retrieval::Ranking> ranking;
+    for (SystemId s : todo) {
+        UserRun run(ctx_, record, gold, s);
+        if (s != SystemId::NoProfile) {
+            if (!ranking) {
+                retrieval::RetrievalOptions options;
+                options.k = ctx_->config.k;
+                auto r = ctx_->retriever->rank(record, ctx_->task, options);
+                if (r)
+                    ranking = std::move(*r);
+            }
+            if (ranking)
+                run.setRanking(*ranking);
+        }
+        {
+            const util::ActiveSet<UserRun>::Entry registered(active_, run);
+            if (cancelled_)
+                run.cancel();
+            (void)run.run(); // a failure is in the trace (status Failed, error, event)
+        }
+        if (cancelled_ || run.cancelled())
+            return std::nullopt; // nothing of this user is stored
+        for (const auto& step : run.trace().steps)
+            tokens += step.tokens.completion;
+        traces.push_back(run.trace());
+    }
+    return traces;
 }
 
 Result<BatchResult> BatchRunner::run(const BatchSpec& spec) {
-    const auto start = std::chrono::steady_clock::now();
     // Users done in an earlier session are skipped; failed ones are tried again.
     auto stored = runs_.outcomes(runId_);
     if (!stored)
@@ -32,134 +126,69 @@ Result<BatchResult> BatchRunner::run(const BatchSpec& spec) {
         if (o.status == UserStatus::Done)
             already.emplace(o.userId, o.system);
 
-    BatchResult result;
-    BatchProgress progress;
-    progress.usersTotal = spec.users.size();
-    std::mutex mutex; // guards result, progress, storeError
-    std::optional<Error> storeError;
-    std::atomic<std::size_t> next{0};
+    Tally tally;
+    tally.progress.usersTotal = spec.users.size();
+    const RecordReader reader(index_.questions); // read() is const and opens the file per call
+    const std::size_t workers = std::max<std::size_t>(
+        1, std::min<std::size_t>(std::max(spec.concurrency, 1), spec.users.size()));
+    util::WorkerPool pool(workers);
 
-    auto worker = [&] {
-        RecordReader reader(index_.questions);
-        for (;;) {
-            if (cancelled_)
-                return;
-            {
-                std::lock_guard lock(mutex);
-                if (storeError)
-                    return;
-            }
-            const std::size_t i = next++;
-            if (i >= spec.users.size())
-                return;
-            const UserIndexEntry& entry = index_.users.at(spec.users[i]);
-            std::vector<SystemId> todo;
-            for (SystemId s : spec.systems)
-                if (!already.count({entry.id, s}))
-                    todo.push_back(s);
-            if (todo.empty()) {
-                std::lock_guard lock(mutex);
-                ++result.skipped;
-                ++progress.usersSkipped;
-                continue;
-            }
-            std::optional<std::string> gold;
-            if (entry.hasGold)
-                gold = entry.gold;
-            std::vector<UserTrace> traces;
-            std::int64_t tokens = 0;
-            auto record = reader.read(entry);
-            if (!record) {
-                // A record that cannot be read fails every system, by id, and the batch goes on.
-                for (SystemId s : todo) {
-                    UserTrace t;
-                    t.userId = entry.id;
-                    t.system = s;
-                    t.status = UserStatus::Failed;
-                    t.gold = gold;
-                    t.error = record.error().message;
-                    traces.push_back(std::move(t));
-                }
-            } else {
-                // One retrieval per user, shared by every system that uses it.
-                std::optional<retrieval::Ranking> ranking;
-                for (SystemId s : todo) {
-                    UserRun run(ctx_, *record, gold, s);
-                    if (s != SystemId::NoProfile) {
-                        if (!ranking) {
-                            retrieval::RetrievalOptions options;
-                            options.k = ctx_->config.k;
-                            auto r = ctx_->retriever->rank(*record, ctx_->task, options);
-                            if (r)
-                                ranking = std::move(*r);
-                        }
-                        if (ranking)
-                            run.setRanking(*ranking);
-                    }
-                    {
-                        std::lock_guard lock(activeMutex_);
-                        active_.push_back(&run);
-                    }
-                    if (cancelled_)
-                        run.cancel();
-                    auto status = run.run();
-                    {
-                        std::lock_guard lock(activeMutex_);
-                        std::erase(active_, &run);
-                    }
-                    if (cancelled_ || run.cancelled())
-                        return;   // nothing of this user is stored
-                    (void)status; // a failure is in the trace (status Failed, error, event)
-                    for (const auto& step : run.trace().steps)
-                        tokens += step.tokens.completion;
-                    traces.push_back(run.trace());
-                }
-            }
-            bool failed = false;
-            for (const auto& t : traces)
-                failed = failed || t.status != UserStatus::Done;
-            auto saved = runs_.saveUserTraces(runId_, traces);
-            std::lock_guard lock(mutex);
-            if (!saved) {
-                storeError = saved.error();
+    auto processUser = [&](std::size_t i, std::size_t) {
+        {
+            std::lock_guard lock(tally.mutex);
+            if (cancelled_ || tally.storeError) {
+                pool.cancel();
                 return;
             }
-            ++result.done;
-            ++progress.usersDone;
-            if (failed) {
-                ++result.failed;
-                ++progress.usersFailed;
-                for (const auto& t : traces)
-                    if (t.status != UserStatus::Done) {
-                        const std::string e = "user " + t.userId + " (" +
-                                              std::string(systemName(t.system)) + "): " + t.error;
-                        progress.lastError = e;
-                        if (result.errors.size() < 20)
-                            result.errors.push_back(e);
-                    }
-            }
-            progress.completionTokens += tokens;
-            progress.lastUser = entry.id;
-            progress.elapsedMs =
-                std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start)
-                    .count();
-            if (progress_)
-                progress_(progress);
         }
+        const UserIndexEntry& entry = index_.users.at(spec.users[i]);
+        std::vector<SystemId> todo;
+        for (SystemId s : spec.systems)
+            if (!already.count({entry.id, s}))
+                todo.push_back(s);
+        if (todo.empty()) {
+            std::lock_guard lock(tally.mutex);
+            ++tally.result.skipped;
+            ++tally.progress.usersSkipped;
+            return;
+        }
+        std::optional<std::string> gold;
+        if (entry.hasGold)
+            gold = entry.gold;
+        std::int64_t tokens = 0;
+        std::optional<std::vector<UserTrace>> traces;
+        if (auto record = reader.read(entry))
+            traces = runSystems(*record, gold, todo, tokens);
+        else
+            traces = unreadableUser(entry, todo, gold, record.error().message);
+        if (!traces) { // cancelled
+            pool.cancel();
+            return;
+        }
+        auto saved = runs_.saveUserTraces(runId_, *traces);
+        std::lock_guard lock(tally.mutex);
+        if (!saved) {
+            tally.storeError = saved.error();
+            pool.cancel();
+            return;
+        }
+        countStoredUser(tally, entry.id, *traces, tokens);
+        if (progress_)
+            progress_(tally.progress);
     };
+    const util::WorkerPoolReport report = pool.run(spec.users.size(), processUser);
 
-    const int threads =
-        std::max(1, std::min<int>(spec.concurrency, static_cast<int>(spec.users.size())));
-    std::vector<std::thread> pool;
-    for (int t = 1; t < threads; ++t)
-        pool.emplace_back(worker);
-    worker();
-    for (auto& t : pool)
-        t.join();
-    if (storeError)
-        return *storeError;
-    result.cancelled = cancelled_;
-    return result;
+    if (tally.storeError)
+        return *tally.storeError;
+    if (report.failedJob) {
+        // The job may have thrown because its user index is bad: name it without looking it up.
+        const std::size_t u = spec.users[*report.failedJob];
+        const std::string who = u < index_.users.size() ? "user " + index_.users[u].id
+                                                        : "user index " + std::to_string(u);
+        return Error{"the batch stopped at " + who + ": " + report.failure};
+    }
+    tally.result.cancelled = cancelled_;
+    return tally.result;
 }
 
 } // namespace r2p::engine

@@ -6,12 +6,13 @@
 #include "Engine.h"
 #include "model/Dataset.h"
 #include "model/RunStore.h"
+#include "pipeline/util/ActiveSet.h"
 
 #include <atomic>
 #include <cstdint>
 #include <functional>
 #include <memory>
-#include <mutex>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -55,14 +56,20 @@ public:
     void cancel();
 
 private:
+    // Runs `todo` for one user; nothing when the batch was cancelled meanwhile (then nothing of
+    // the user may be stored). Adds the completion tokens to `tokens`.
+    std::optional<std::vector<UserTrace>> runSystems(const UserRecord& record,
+                                                     const std::optional<std::string>& gold,
+                                                     const std::vector<SystemId>& todo,
+                                                     std::int64_t& tokens);
+
     std::shared_ptr<const EngineContext> ctx_;
     RunStore& runs_;
     std::int64_t runId_;
     const DatasetIndex& index_;
     std::function<void(const BatchProgress&)> progress_;
     std::atomic<bool> cancelled_{false};
-    std::mutex activeMutex_;
-    std::vector<UserRun*> active_; // guarded by activeMutex_
+    util::ActiveSet<UserRun> active_;
 };
 
 } // namespace r2p::engine

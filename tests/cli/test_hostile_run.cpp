@@ -65,7 +65,9 @@ TEST(HostileRun, SigintCancelsKeepsFinishedUsersAndTheRunResumes) {
     ChildLimits limits;
     limits.timeoutMs = 120000;
     limits.signal = SIGINT;
-    limits.signalWhenStderrHas = " users · "; // the first progress line: the batch is running
+    // The first progress line ("3/400 users · 0 failed · ..."): the batch is running and the
+    // handler is installed. " users · " alone also matches the header printed before that.
+    limits.signalWhenStderrHas = " failed · ";
     const auto r =
         runCliLimited({"run", "--project", project, "--questions", q, "--task", "LaMP-4",
                        "--systems", "r2p,lamp-rag", "--backend", "offline", "--concurrency", "2"},

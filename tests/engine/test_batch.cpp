@@ -237,4 +237,26 @@ TEST(Batch, AnUnreadableRecordFailsThatUserByIdAndTheBatchGoesOn) {
     EXPECT_EQ((*outcomes)[1].status, UserStatus::Done);
 }
 
+TEST(Batch, AJobThatThrowsStopsTheBatchWithAnErrorInsteadOfTerminating) {
+    // A user index past the dataset makes the worker's lookup throw; the pool reports it.
+    BatchFixture f(TaskId::LaMP2);
+    RunStore runs(*f.store);
+    const auto runId = f.createRun(runs);
+    BatchRunner runner(f.ctx, runs, runId, f.index);
+    BatchSpec spec = f.spec(1);
+    spec.users = {0, f.index.users.size() + 7, 1};
+    auto result = runner.run(spec);
+    ASSERT_FALSE(result);
+    EXPECT_NE(result.error().message.find("the batch stopped at user index " +
+                                          std::to_string(f.index.users.size() + 7)),
+              std::string::npos)
+        << result.error().message;
+    // The user before it was stored whole; nothing after it ran.
+    auto outcomes = runs.outcomes(runId);
+    ASSERT_TRUE(outcomes);
+    EXPECT_EQ(outcomes->size(), kAll.size());
+    for (const auto& o : *outcomes)
+        EXPECT_EQ(o.userId, f.index.users[0].id);
+}
+
 } // namespace

@@ -41,13 +41,6 @@ std::vector<DemoUser> demoUsers(TaskId task) {
     return users;
 }
 
-std::vector<StageId> stagesOf(const UserTrace& t) {
-    std::vector<StageId> out;
-    for (const auto& s : t.steps)
-        out.push_back(s.stage);
-    return out;
-}
-
 // A body substring found only in the chat request of `stage` of the chain with `seed`: the
 // request's seed comes right before its stop sequence (the next level's marker).
 std::string chainLevelKey(const HrtTemplate& t, StageId stage, int seed) {
@@ -59,13 +52,6 @@ std::string chainLevelKey(const HrtTemplate& t, StageId stage, int seed) {
     if (next.empty())
         return "\"seed\":" + std::to_string(seed) + ",\"stream\"";
     return "\"seed\":" + std::to_string(seed) + ",\"stop\":[\"" + test::jsonEscaped(next) + "\"]";
-}
-
-const StepRecord* stepOf(const UserTrace& t, StageId stage, int candidate) {
-    for (const auto& s : t.steps)
-        if (s.stage == stage && s.candidate == candidate)
-            return &s;
-    return nullptr;
 }
 
 // How `rule` came out for the step (Invalid when the step recorded no outcome for it).
@@ -134,26 +120,27 @@ TEST_F(EngineHttpTest, RunRecordsEveryStageInOrder) {
     ASSERT_TRUE(run.finished());
     const UserTrace& t = run.trace();
     EXPECT_EQ(t.status, UserStatus::Done);
-    const std::vector<StageId> expected = {
-        StageId::Retrieve,       StageId::TaskAnalysis,   StageId::ProfileSynthesis,
-        StageId::AnswerPlan,     StageId::Answer,         StageId::Candidates,
-        StageId::Candidates,     StageId::CrossReference, StageId::CrossReference,
-        StageId::CrossReference, StageId::Final,          StageId::Score};
-    EXPECT_EQ(stagesOf(t), expected);
+    const std::vector<std::string> expected = {
+        "retrieve",          "task_analysis",   "profile_synthesis",
+        "answer_plan",       "answer",          "candidates#1",
+        "candidates#2",      "cross_reference", "cross_reference#1",
+        "cross_reference#2", "final",           "score"};
+    EXPECT_EQ(test::stagesOf(t.steps), expected);
     for (std::size_t i = 0; i < t.steps.size(); ++i) {
         EXPECT_EQ(t.steps[i].seq, static_cast<int>(i));
         EXPECT_EQ(t.steps[i].status, StepStatus::Done);
     }
     // Each level's prompt shows the retrieved items and asks for its marker.
-    const auto& synthesis = t.steps[2];
+    const auto& synthesis = test::stepOf(t.steps, "profile_synthesis");
     EXPECT_NE(synthesis.prompt.find("[P1] (relevance"), std::string::npos);
     EXPECT_NE(synthesis.prompt.find("## Profile synthesis"), std::string::npos);
     EXPECT_NE(synthesis.prompt.find("Your reasoning so far"), std::string::npos);
     EXPECT_EQ(synthesis.backendMode, "chat");
     EXPECT_EQ(synthesis.output.citations.value_or(std::vector<int>{}), (std::vector<int>{1, 2}));
-    EXPECT_EQ(t.steps[1].candidate, 0);
-    EXPECT_EQ(t.steps[5].candidate, 1);
-    EXPECT_EQ(t.steps[6].candidate, 2);
+    // Answer-only candidates: one main chain of levels, then one answer per further candidate.
+    EXPECT_EQ(test::stepsOf(t.steps, "task_analysis").size(), 1u);
+    EXPECT_EQ(test::stepOf(t.steps, "candidates", 1).stage, StageId::Candidates);
+    EXPECT_EQ(test::stepOf(t.steps, "candidates", 2).stage, StageId::Candidates);
     // Candidates sample with their own seeds.
     EXPECT_EQ(bodiesWith("\"seed\":2").size(), 1u);
     EXPECT_EQ(bodiesWith("\"seed\":3").size(), 1u);
@@ -328,8 +315,7 @@ TEST_F(EngineHttpTest, InterventionsStopAtTheLimitAndSaySo) {
         EXPECT_EQ(t.events[2 * chain].outcome, InterventionOutcome::ViolatedAgain);
         EXPECT_EQ(t.events[2 * chain + 1].outcome, InterventionOutcome::GaveUp);
     }
-    const StepRecord& step = t.steps[2];
-    EXPECT_EQ(step.stage, StageId::ProfileSynthesis);
+    const StepRecord& step = test::stepOf(t.steps, "profile_synthesis");
     EXPECT_EQ(step.attempts, 3);
     EXPECT_EQ(step.status, StepStatus::Done); // the run goes on with what it has
     EXPECT_EQ(step.output.interventions.value_or(-1), 2);
@@ -379,7 +365,7 @@ TEST_F(EngineHttpTest, ContradictingCandidatesGetVerdictsAndTheBestIsChosen) {
     EXPECT_TRUE(v[0].chosen);
     EXPECT_FALSE(v[1].chosen);
     EXPECT_EQ(run.trace().prediction, "4");
-    const StepOutput& final = stepOf(run.trace(), StageId::Final, 0)->output;
+    const StepOutput& final = test::stepOf(run.trace().steps, "final").output;
     EXPECT_EQ(final.chosen.value_or(-1), 0);
     EXPECT_NE(final.reason.value_or("").find("2 of 3 candidates agree"), std::string::npos);
 }
@@ -399,7 +385,8 @@ TEST_F(EngineHttpTest, CancelDropsTheStageInFlight) {
     worker.join();
     ASSERT_FALSE(result);
     EXPECT_NE(result.error().message.find("cancelled"), std::string::npos);
-    EXPECT_EQ(run.trace().steps.size(), 1u); // only the retrieval: nothing half-done
+    // Only the retrieval: nothing half-done.
+    EXPECT_EQ(test::stagesOf(run.trace().steps), std::vector<std::string>{"retrieve"});
     EXPECT_EQ(run.nextStage(), StageId::TaskAnalysis);
     EXPECT_EQ(run.trace().status, UserStatus::Invalid);
 
@@ -409,7 +396,7 @@ TEST_F(EngineHttpTest, CancelDropsTheStageInFlight) {
     run.clearStop();
     ASSERT_TRUE(run.run());
     EXPECT_EQ(run.trace().status, UserStatus::Done);
-    EXPECT_EQ(run.trace().steps[1].stage, StageId::TaskAnalysis);
+    EXPECT_EQ(test::stepOf(run.trace().steps, "task_analysis").status, StepStatus::Done);
 }
 
 TEST_F(EngineHttpTest, BackendErrorFailsTheUserAndNamesTheRequest) {
@@ -485,7 +472,7 @@ TEST_F(EngineHttpTest, PrefillModeContinuesTheAssistantTurnAfterACorrection) {
     ASSERT_TRUE(run.run()) << run.trace().error;
     const UserTrace& t = run.trace();
     EXPECT_EQ(t.status, UserStatus::Done);
-    const StepRecord& synthesis = t.steps[2];
+    const StepRecord& synthesis = test::stepOf(t.steps, "profile_synthesis");
     EXPECT_EQ(synthesis.backendMode, "prefill");
     EXPECT_EQ(synthesis.answer, ps->marker + "\n- Likes quality, no sources.\n" + injected +
                                     "\n- Generous rater [P1, P2].");
@@ -524,7 +511,8 @@ TEST(EngineOffline, RerunAndEditOnlyRedoWhatFollows) {
     // Re-running from the synthesis keeps retrieval and task analysis, and (deterministic
     // offline reasoner) arrives at the same trace.
     ASSERT_TRUE(run.rerunFrom(StageId::ProfileSynthesis));
-    EXPECT_EQ(run.trace().steps.size(), 2u);
+    EXPECT_EQ(test::stagesOf(run.trace().steps),
+              (std::vector<std::string>{"retrieve", "task_analysis"}));
     EXPECT_EQ(run.nextStage(), StageId::ProfileSynthesis);
     EXPECT_EQ(run.trace().status, UserStatus::Invalid);
     ASSERT_TRUE(run.run());
@@ -596,7 +584,7 @@ TEST_P(EngineOfflineTasks, EverySystemFinishesOnTheDemo) {
                           1);
             }
             if (system == SystemId::NoProfile) {
-                EXPECT_EQ(stagesOf(t), (std::vector{StageId::Generate, StageId::Score}));
+                EXPECT_EQ(test::stagesOf(t.steps), (std::vector<std::string>{"generate", "score"}));
             }
         }
     }
@@ -690,46 +678,44 @@ TEST_F(EngineHttpTest, IndependentCandidatesWalkTheirOwnLevels) {
     UserRun run(context(), user.record, user.gold, SystemId::R2P);
     ASSERT_TRUE(run.run());
     const UserTrace& t = run.trace();
-    std::vector<std::pair<StageId, int>> got;
-    for (const auto& s : t.steps)
-        got.emplace_back(s.stage, s.candidate);
-    const std::vector<std::pair<StageId, int>> expected = {{StageId::Retrieve, 0},
-                                                           {StageId::TaskAnalysis, 0},
-                                                           {StageId::ProfileSynthesis, 0},
-                                                           {StageId::AnswerPlan, 0},
-                                                           {StageId::Answer, 0},
-                                                           {StageId::TaskAnalysis, 1},
-                                                           {StageId::ProfileSynthesis, 1},
-                                                           {StageId::AnswerPlan, 1},
-                                                           {StageId::Candidates, 1},
-                                                           {StageId::TaskAnalysis, 2},
-                                                           {StageId::ProfileSynthesis, 2},
-                                                           {StageId::AnswerPlan, 2},
-                                                           {StageId::Candidates, 2},
-                                                           {StageId::CrossReference, 0},
-                                                           {StageId::CrossReference, 1},
-                                                           {StageId::CrossReference, 2},
-                                                           {StageId::Final, 0},
-                                                           {StageId::Score, 0}};
-    EXPECT_EQ(got, expected);
+    const std::vector<std::string> expected = {"retrieve",
+                                               "task_analysis",
+                                               "profile_synthesis",
+                                               "answer_plan",
+                                               "answer",
+                                               "task_analysis#1",
+                                               "profile_synthesis#1",
+                                               "answer_plan#1",
+                                               "candidates#1",
+                                               "task_analysis#2",
+                                               "profile_synthesis#2",
+                                               "answer_plan#2",
+                                               "candidates#2",
+                                               "cross_reference",
+                                               "cross_reference#1",
+                                               "cross_reference#2",
+                                               "final",
+                                               "score"};
+    EXPECT_EQ(test::stagesOf(t.steps), expected);
     // Three chains: three task analyses, each chain with its own seed.
     EXPECT_EQ(bodiesWith(test::levelRequestKey(*hrt, StageId::TaskAnalysis)).size(), 3u);
     EXPECT_EQ(bodiesWith("\"seed\":2").size(), 4u);
     EXPECT_EQ(bodiesWith("\"seed\":3").size(), 4u);
     // Chain 2's plan and answer read chain 2's synthesis, not the main chain's.
     const std::string mainFact = "The user's closest item points the same way [P1].";
-    for (StageId stage : {StageId::AnswerPlan, StageId::Candidates}) {
-        const StepRecord* s = stepOf(t, stage, 1);
-        ASSERT_NE(s, nullptr);
-        EXPECT_NE(s->prompt.find("Chain two reads the third item [P3]."), std::string::npos);
-        EXPECT_EQ(s->prompt.find(mainFact), std::string::npos) << stageName(stage);
+    for (const char* stage : {"answer_plan", "candidates"}) {
+        const StepRecord& s = test::stepOf(t.steps, stage, 1);
+        EXPECT_NE(s.prompt.find("Chain two reads the third item [P3]."), std::string::npos);
+        EXPECT_EQ(s.prompt.find(mainFact), std::string::npos) << stage;
     }
-    EXPECT_NE(stepOf(t, StageId::Candidates, 2)->prompt.find(mainFact), std::string::npos);
-    EXPECT_EQ(stepOf(t, StageId::Answer, 0)->prompt.find("Chain two"), std::string::npos);
+    EXPECT_NE(test::stepOf(t.steps, "candidates", 2).prompt.find(mainFact), std::string::npos);
+    EXPECT_EQ(test::stepOf(t.steps, "answer").prompt.find("Chain two"), std::string::npos);
     EXPECT_EQ(server.requestCount(), 3u * 4u + 3u);
     // Re-running from candidates forgets the chains' levels too.
     ASSERT_TRUE(run.rerunFrom(StageId::Candidates));
-    EXPECT_EQ(t.steps.size(), 5u);
+    EXPECT_EQ(test::stagesOf(t.steps),
+              (std::vector<std::string>{"retrieve", "task_analysis", "profile_synthesis",
+                                        "answer_plan", "answer"}));
     EXPECT_EQ(t.steps.back().stage, StageId::Answer);
     EXPECT_FALSE(run.replaceOutput(StageId::TaskAnalysis, 1, "x"));
 }
@@ -742,9 +728,8 @@ TEST_F(EngineHttpTest, AnswerOnlyCandidatesAreTheNamedCheaperOption) {
     ASSERT_TRUE(run.run());
     EXPECT_EQ(bodiesWith(test::levelRequestKey(*hrt, StageId::TaskAnalysis)).size(), 1u);
     EXPECT_EQ(server.requestCount(), 4u + 2u + 3u);
-    const StepRecord* second = stepOf(run.trace(), StageId::Candidates, 1);
-    ASSERT_NE(second, nullptr);
-    EXPECT_NE(second->prompt.find("The user's closest item points the same way [P1]."),
+    const StepRecord& second = test::stepOf(run.trace().steps, "candidates", 1);
+    EXPECT_NE(second.prompt.find("The user's closest item points the same way [P1]."),
               std::string::npos);
     const std::string json = engineConfigJson(config, 1);
     EXPECT_NE(json.find("\"candidate_mode\":\"answer-only\""), std::string::npos) << json;
@@ -788,7 +773,7 @@ TEST_F(EngineHttpTest, LeaveOneOutDropsTheItemFromEveryPromptOfItsCandidate) {
         }
         EXPECT_EQ(prompts, 4); // three levels and the answer
         // The main chain saw it: the check can fail.
-        EXPECT_NE(stepOf(t, StageId::AnswerPlan, 0)->prompt.find(left), std::string::npos);
+        EXPECT_NE(test::stepOf(t.steps, "answer_plan").prompt.find(left), std::string::npos);
     }
     // Answer-only candidates would leak it through the shared levels: refused.
     config.candidateMode = CandidateMode::AnswerOnly;
@@ -810,7 +795,7 @@ TEST_F(EngineHttpTest, JudgeReplyWithoutAVerdictIsAskedAgainThenUnparsed) {
     const UserTrace& t = run.trace();
     ASSERT_EQ(t.verdicts.size(), 1u);
     EXPECT_EQ(t.verdicts[0].verdict, Verdict::Unparsed); // not read from the reasoning either
-    const StepRecord* step = stepOf(t, StageId::CrossReference, 0);
+    const StepRecord* step = test::findStep(t.steps, "cross_reference");
     ASSERT_NE(step, nullptr);
     EXPECT_EQ(step->attempts, 2);
     EXPECT_EQ(step->output.verdict, std::optional<Verdict>(Verdict::Unparsed));
@@ -838,7 +823,7 @@ TEST_F(EngineHttpTest, JudgeRetryThatAnswersInFormatCounts) {
     ASSERT_EQ(run.trace().verdicts.size(), 1u);
     EXPECT_EQ(run.trace().verdicts[0].verdict, Verdict::Partial);
     EXPECT_EQ(run.trace().verdicts[0].evidence, std::vector<int>{2});
-    EXPECT_EQ(stepOf(run.trace(), StageId::CrossReference, 0)->attempts, 2);
+    EXPECT_EQ(test::stepOf(run.trace().steps, "cross_reference").attempts, 2);
 }
 
 TEST_F(EngineHttpTest, TheJudgeHasItsOwnModelSamplingAndBudget) {
@@ -862,7 +847,7 @@ TEST_F(EngineHttpTest, TheJudgeHasItsOwnModelSamplingAndBudget) {
         }
     }
     EXPECT_EQ(judged, 2);
-    EXPECT_EQ(stepOf(run.trace(), StageId::CrossReference, 1)->output.judgeModel.value_or(""),
+    EXPECT_EQ(test::stepOf(run.trace().steps, "cross_reference", 1).output.judgeModel.value_or(""),
               "judge-model");
     const auto back = engineConfigFromJson(engineConfigJson(config, 1), "m");
     EXPECT_EQ(back.judgeModel, "judge-model");
@@ -885,7 +870,7 @@ TEST_F(EngineHttpTest, CombineLetsTheModelWriteTheFinalAnswerFromTheVerdicts) {
     ASSERT_TRUE(run.run());
     const UserTrace& t = run.trace();
     EXPECT_EQ(t.prediction, "5");
-    const StepRecord* final = stepOf(t, StageId::Final, 0);
+    const StepRecord* final = test::findStep(t.steps, "final");
     ASSERT_NE(final, nullptr);
     EXPECT_EQ(final->backendMode, "chat");
     EXPECT_NE(final->prompt.find("#2: 4\n   verdict: supported (P1): P1 agrees with the answer."),
@@ -900,7 +885,7 @@ TEST_F(EngineHttpTest, CombineLetsTheModelWriteTheFinalAnswerFromTheVerdicts) {
     server.clear();
     UserRun select(context(), user.record, user.gold, SystemId::R2P);
     ASSERT_TRUE(select.run());
-    EXPECT_EQ(stepOf(select.trace(), StageId::Final, 0)->output.mode.value_or(""), "select");
+    EXPECT_EQ(test::stepOf(select.trace().steps, "final").output.mode.value_or(""), "select");
     EXPECT_EQ(select.trace().prediction, "4");
 }
 
@@ -932,7 +917,7 @@ TEST_F(EngineHttpTest, EveryViolatedRuleOfAnAttemptIsRecorded) {
         EXPECT_EQ(e.outcome, InterventionOutcome::Complied);
     }
     EXPECT_EQ(t.interventions, 2);
-    const StepRecord* synthesis = stepOf(t, StageId::ProfileSynthesis, 0);
+    const StepRecord* synthesis = test::findStep(t.steps, "profile_synthesis");
     ASSERT_NE(synthesis, nullptr);
     EXPECT_EQ(synthesis->attempts, 2);
     EXPECT_EQ(ruleOutcome(*synthesis, RpiRule::Citations), RuleOutcome::Complied);
@@ -969,7 +954,7 @@ TEST_F(EngineHttpTest, ChatModeChecksTheReasoningAndStopsItPastTheBudget) {
     EXPECT_EQ(t.events[0].rule, RpiRule::TokenBudget);
     EXPECT_EQ(t.events[0].mode, "chat");
     EXPECT_EQ(t.events[0].outcome, InterventionOutcome::Complied);
-    const StepRecord* analysis = stepOf(t, StageId::TaskAnalysis, 0);
+    const StepRecord* analysis = test::findStep(t.steps, "task_analysis");
     ASSERT_NE(analysis, nullptr);
     EXPECT_LT(analysis->raw.size(), 6000u); // stopped near 200 tokens, not after 3000 words
     EXPECT_NE(analysis->answer.find("Predict a 1-5 rating."), std::string::npos);
@@ -977,7 +962,7 @@ TEST_F(EngineHttpTest, ChatModeChecksTheReasoningAndStopsItPastTheBudget) {
     EXPECT_EQ(t.events[1].rule, RpiRule::Citations);
     EXPECT_NE(t.events[1].evidence.find("(in the reasoning)"), std::string::npos);
     EXPECT_EQ(t.events[1].outcome, InterventionOutcome::GaveUp);
-    EXPECT_EQ(ruleOutcome(*stepOf(t, StageId::ProfileSynthesis, 0), RpiRule::Citations),
+    EXPECT_EQ(ruleOutcome(test::stepOf(t.steps, "profile_synthesis"), RpiRule::Citations),
               RuleOutcome::Violated);
 }
 
@@ -1001,7 +986,7 @@ TEST_F(EngineHttpTest, ABaselineCutWhileReasoningHasATruncatedEmptyAnswer) {
         // LaMP-3's answer budget (the template's answer level, 40) plus the reasoning budget.
         EXPECT_EQ((*requests[0].json)["max_tokens"], 40 + 20);
         const UserTrace& t = run.trace();
-        const StepRecord* generate = stepOf(t, StageId::Generate, 0);
+        const StepRecord* generate = test::findStep(t.steps, "generate");
         ASSERT_NE(generate, nullptr);
         const StepOutput& out = generate->output;
         EXPECT_EQ(out.truncated, std::optional<bool>(true));
@@ -1026,7 +1011,7 @@ TEST_F(EngineHttpTest, ABaselineAnswerPastItsBudgetIsCutAndMarked) {
     UserRun run(context(), user.record, user.gold, SystemId::LampRag);
     ASSERT_TRUE(run.run());
     const UserTrace& t = run.trace();
-    const StepOutput& out = stepOf(t, StageId::Generate, 0)->output;
+    const StepOutput& out = test::stepOf(t.steps, "generate").output;
     EXPECT_EQ(out.truncated, std::optional<bool>(true));
     EXPECT_EQ(out.finishReason.value_or(""), "stop");
     EXPECT_EQ(t.prediction.size(), 160u); // 40 tokens of 4 characters
@@ -1037,7 +1022,7 @@ TEST_F(EngineHttpTest, ABaselineAnswerPastItsBudgetIsCutAndMarked) {
     server.setDefaultScript(talker);
     UserRun fits(context(), user.record, user.gold, SystemId::LampRag);
     ASSERT_TRUE(fits.run());
-    EXPECT_EQ(stepOf(fits.trace(), StageId::Generate, 0)->output.truncated,
+    EXPECT_EQ(test::stepOf(fits.trace().steps, "generate").output.truncated,
               std::optional<bool>(false));
     EXPECT_EQ(fits.trace().prediction, "4");
     EXPECT_TRUE(fits.trace().formatOk);

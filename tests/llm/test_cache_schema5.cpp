@@ -71,5 +71,5 @@ TEST(CacheSchema5, MigratesASchema4ProjectAndKeepsItsAnswers) {
     auto back = runs.userTrace(*runId, "7", SystemId::LampRag);
     ASSERT_TRUE(back);
     ASSERT_EQ(back->steps.size(), 1u);
-    EXPECT_EQ(back->steps[0].server, R"([{"request_id":"abc"}])");
+    EXPECT_EQ(test::stepOf(back->steps, "generate").server, R"([{"request_id":"abc"}])");
 }

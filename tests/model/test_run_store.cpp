@@ -321,7 +321,7 @@ TEST(RunStore, FullTraceRoundTripsEveryField) {
     UserTrace t = fullTrace("310", SystemId::R2P, 9, 3 * 1024 * 1024);
     t.scores.emplace_back("nan-score", std::numeric_limits<double>::quiet_NaN());
     t.scores.emplace_back("inf-score", -std::numeric_limits<double>::infinity());
-    t.steps[1].latencyMs = std::numeric_limits<double>::quiet_NaN();
+    test::stepOf(t.steps, "task_analysis", 1).latencyMs = std::numeric_limits<double>::quiet_NaN();
     t.verdicts[2].agreement = std::numeric_limits<double>::quiet_NaN();
     ASSERT_TRUE(runs.saveUserTrace(id, t).ok());
 
@@ -349,7 +349,8 @@ TEST(RunStore, FullTraceRoundTripsEveryField) {
     }
     EXPECT_FALSE(runs.userTrace(id, "311", SystemId::R2P)->gold.has_value());
     EXPECT_EQ(runs.userTrace(id, "312", SystemId::LampRag)->gold, std::optional<std::string>(""));
-    EXPECT_EQ(runs.userTrace(id, "310", SystemId::R2P)->steps[0].raw.size(), 3u * 1024 * 1024 + 2);
+    EXPECT_EQ(test::stepOf(runs.userTrace(id, "310", SystemId::R2P)->steps, "retrieve").raw.size(),
+              3u * 1024 * 1024 + 2);
 
     // The outcome rows carry the same per-user fields, with contradicted verdicts counted.
     auto outcomes = runs.outcomes(id);
@@ -619,7 +620,7 @@ TEST(RunStore, ErrorsNameTheProjectRunUserAndSystem) {
 
     // A duplicate step number is refused by the key; the error says which step.
     UserTrace twice = fullTrace("313", SystemId::R2P, 2);
-    twice.steps[1].seq = 0;
+    test::stepOf(twice.steps, "task_analysis", 1).seq = 0;
     auto dup = runs.saveUserTrace(id, twice);
     ASSERT_FALSE(dup.ok());
     EXPECT_TRUE(contains(dup.error().message, "cannot save run " + run + ", user 313, system r2p"));

@@ -644,18 +644,19 @@ TEST(OfflineBackendTest, StreamsAtARateInOrderAndCancelStopsIt) {
     }
     // A slow stream, cancelled after its first deltas.
     o.tokensPerSecond = 2;
-    OfflineBackend slow(o);
+    auto slow = std::make_unique<OfflineBackend>(o);
     const auto start = std::chrono::steady_clock::now();
-    const auto id = slow.submit(requestFor(h), c.onDelta(), c.onDone());
+    const auto id = slow->submit(requestFor(h), c.onDelta(), c.onDone());
     ASSERT_TRUE(c.waitDeltas(1));
-    slow.cancel(id);
+    slow->cancel(id);
     ASSERT_TRUE(c.waitDone());
     EXPECT_LT(std::chrono::steady_clock::now() - start, std::chrono::seconds(5));
     const auto* e = std::get_if<llm::BackendError>(&c.outcomes[0]);
     ASSERT_NE(e, nullptr);
     EXPECT_EQ(e->kind, llm::ErrorKind::Cancelled);
     EXPECT_EQ(e->request, "test · generate");
-    std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    // Destroying the backend joins its workers: a second done call would have come by now.
+    slow.reset();
     EXPECT_EQ(c.doneCalls, 1);
 }
 

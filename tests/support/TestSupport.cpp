@@ -96,6 +96,67 @@ ProcessResult runCli(const std::vector<std::string>& args) {
     return r;
 }
 
+namespace {
+
+StageId stageNamed(std::string_view stage) {
+    const auto id = parseStageName(stage);
+    if (!id)
+        throw std::runtime_error("the test names no stage: \"" + std::string(stage) + "\"");
+    return *id;
+}
+
+std::string stageLabel(StageId stage, int candidate) {
+    std::string label(stageName(stage));
+    if (candidate != 0)
+        label += "#" + std::to_string(candidate);
+    return label;
+}
+
+} // namespace
+
+const StepRecord* findStep(const std::vector<StepRecord>& steps, std::string_view stage,
+                           int candidate) {
+    const StageId id = stageNamed(stage);
+    for (const auto& s : steps)
+        if (s.stage == id && s.candidate == candidate)
+            return &s;
+    return nullptr;
+}
+
+const StepRecord& stepOf(const std::vector<StepRecord>& steps, std::string_view stage,
+                         int candidate) {
+    if (const StepRecord* s = findStep(steps, stage, candidate))
+        return *s;
+    std::string present;
+    for (const auto& name : stagesOf(steps))
+        present += (present.empty() ? "" : ", ") + name;
+    throw std::runtime_error(
+        "no step " + stageLabel(stageNamed(stage), candidate) +
+        " in the trace; its steps: " + (present.empty() ? std::string("none") : present));
+}
+
+StepRecord& stepOf(std::vector<StepRecord>& steps, std::string_view stage, int candidate) {
+    const auto& constSteps = steps;
+    return const_cast<StepRecord&>(stepOf(constSteps, stage, candidate));
+}
+
+std::vector<const StepRecord*> stepsOf(const std::vector<StepRecord>& steps,
+                                       std::string_view stage) {
+    const StageId id = stageNamed(stage);
+    std::vector<const StepRecord*> out;
+    for (const auto& s : steps)
+        if (s.stage == id)
+            out.push_back(&s);
+    return out;
+}
+
+std::vector<std::string> stagesOf(const std::vector<StepRecord>& steps) {
+    std::vector<std::string> out;
+    for (const auto& s : steps)
+        out.push_back(stageLabel(s.stage, s.candidate));
+    return out;
+}
+
 std::string sourceDir() {
     return R2P_SOURCE_DIR;
 }

@@ -1,8 +1,12 @@
-// Helpers shared by tests: temporary directories and files, and running the CLI.
+// Helpers shared by tests: temporary directories and files, running the CLI, and finding a
+// run's steps by stage name.
 #pragma once
+
+#include "model/Trace.h"
 
 #include <filesystem>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace r2p::test {
@@ -36,6 +40,24 @@ struct ProcessResult {
 };
 // Runs the r2p CLI with these arguments (no shell involved) and collects its output.
 ProcessResult runCli(const std::vector<std::string>& args);
+
+// Steps by stage name ("profile_synthesis", as stageName spells it) and candidate (0 is the
+// main chain), so a test does not depend on where the stage plan puts a stage.
+// The step, or nullptr when the trace has none (for QVERIFY2 and the like). An unknown stage
+// name throws, since it is a typo in the test.
+const StepRecord* findStep(const std::vector<StepRecord>& steps, std::string_view stage,
+                           int candidate = 0);
+// The step; when there is none, throws std::runtime_error naming the stage and listing the
+// steps that are there, which fails the test with that reason (gtest reports the exception;
+// Qt Test reports it and aborts, with the message on stderr).
+const StepRecord& stepOf(const std::vector<StepRecord>& steps, std::string_view stage,
+                         int candidate = 0);
+StepRecord& stepOf(std::vector<StepRecord>& steps, std::string_view stage, int candidate = 0);
+// Every step of that stage in trace order (each candidate's).
+std::vector<const StepRecord*> stepsOf(const std::vector<StepRecord>& steps,
+                                       std::string_view stage);
+// The stages of the steps in trace order: "answer", and "candidates#2" for candidate 2.
+std::vector<std::string> stagesOf(const std::vector<StepRecord>& steps);
 
 std::string sourceDir();
 std::string sharedDir();

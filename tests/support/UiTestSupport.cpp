@@ -1,5 +1,6 @@
 #include "support/UiTestSupport.h"
 
+#include "support/TestSupport.h"
 #include "ui/App.h"
 
 #include <QApplication>
@@ -7,11 +8,18 @@
 #include <QFile>
 #include <QSettings>
 #include <QStandardPaths>
+#include <QTemporaryDir>
 #include <nlohmann/json.hpp>
 
 namespace r2p::test {
 
 void setUpUiTestApplication() {
+    // Qt's test mode puts settings and data under $HOME/.qttest, which every UI test process of
+    // the user shares: one test's saved backend (or the clear below) would reach another test
+    // running at the same time, from this checkout or another. A home of its own per process.
+    static QTemporaryDir home(QDir::tempPath() + QStringLiteral("/r2p-ui-test-home-XXXXXX"));
+    if (home.isValid())
+        qputenv("HOME", QFile::encodeName(home.path()));
     QStandardPaths::setTestModeEnabled(true);
     auto& app = static_cast<QApplication&>(*QCoreApplication::instance());
     ui::setUpApplication(app, QStringLiteral("en"));
@@ -47,6 +55,13 @@ WrittenDataset writeLamp3Dataset(const QString& dir, int users, int itemsPerUser
     o.open(QIODevice::WriteOnly);
     o.write(QByteArray::fromStdString(nlohmann::json{{"task", "LaMP_3"}, {"golds", golds}}.dump()));
     return d;
+}
+
+QStringList stageList(const std::vector<StepRecord>& steps) {
+    QStringList out;
+    for (const auto& name : stagesOf(steps))
+        out << QString::fromStdString(name);
+    return out;
 }
 
 } // namespace r2p::test

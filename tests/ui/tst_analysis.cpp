@@ -1,13 +1,16 @@
-// The Analysis dock offscreen on a stored offline run of the LaMP-3 demo: slices whose counts and
-// deltas agree with the Users view's own per-user deltas, Cohen's kappa of two annotators on a
-// hand-worked example, a retrieval sweep started and read through the dock (and a bad k
-// refused), leave-one-out attribution of the selected user, and a chart exported.
+// The Analysis dock offscreen on a stored run of the LaMP-3 demo whose answers are chosen by hand
+// (each user's error known in advance): slices with hand-computed users, means, deltas and
+// win/tie/loss, Cohen's kappa of two annotators on a hand-worked example, a retrieval sweep
+// started and read through the dock (and a bad k refused), leave-one-out attribution of the
+// selected user, and a chart exported.
 #include "model/Annotation.h"
+#include "model/RunStore.h"
+#include "model/Util.h"
 #include "pipeline/analysis/Slices.h"
+#include "pipeline/engine/Engine.h"
 #include "support/UiTestSupport.h"
 #include "ui/MainWindow.h"
 #include "ui/Session.h"
-#include "ui/dialogs/BatchDialog.h"
 #include "ui/models/UsersModel.h"
 #include "ui/models/UsersProxyModel.h"
 #include "ui/widgets/ChartExport.h"
@@ -28,10 +31,39 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <cmath>
+#include <map>
 #include <memory>
 
 using namespace r2p;
 using namespace r2p::ui;
+
+namespace {
+
+// The hand-made run over the demo's first eight users: each system's absolute error on the
+// user's gold rating (the prediction is made from the gold to have exactly that error) and R2P's
+// interventions. By hand, with delta = R2P error - LaMP RAG error (MAE: negative is better):
+//   user      0   1   2   3   4   5   6   7
+//   R2P       0   0   1   0   0   1   1   0
+//   LaMP RAG  2   2   0   2   0   0   0   2
+//   delta    -2  -2  +1  -2   0  +1  +1  -2
+//   RPI       1   2   1   0   0   0   0   0
+// "RPI intervened" (users 0-2): R2P mean 1/3 = 0.333, LaMP RAG 4/3 = 1.333, delta -3/3 = -1.000,
+// 2 won / 0 tied / 1 lost. "no intervention" (users 3-7): R2P 2/5 = 0.400, LaMP RAG 4/5 = 0.800,
+// delta -2/5 = -0.400, 2 / 1 / 2.
+struct KnownUser {
+    int r2pError = 0;
+    int lampError = 0;
+    int interventions = 0;
+};
+const std::vector<KnownUser> kKnownUsers = {{0, 2, 1}, {0, 2, 2}, {1, 0, 1}, {0, 2, 0},
+                                            {0, 0, 0}, {1, 0, 0}, {1, 0, 0}, {0, 2, 0}};
+
+// A rating 1-5 exactly `error` away from `gold`.
+int ratingWithError(int gold, int error) {
+    return gold + error <= 5 ? gold + error : gold - error;
+}
+
+} // namespace
 
 class TestAnalysis : public QObject {
     Q_OBJECT
@@ -49,6 +81,66 @@ private:
         return -1;
     }
 
+    // The row's cells after the first, or a list naming the missing slice (which then fails
+    // the comparison instead of being skipped).
+    QStringList sliceRow(QTableWidget* t, const QString& slice) {
+        const int r = rowOf(t, slice);
+        if (r < 0)
+            return {QStringLiteral("no slice ") + slice};
+        QStringList cells;
+        for (int c = 1; c < t->columnCount(); ++c)
+            cells << (t->item(r, c) ? t->item(r, c)->text() : QString());
+        return cells;
+    }
+
+    // Stores kKnownUsers as a finished R2P and LaMP RAG run of the opened demo and shows it.
+    void storeKnownRun() {
+        const auto dataset = session_->dataset();
+        QVERIFY(dataset && dataset->users.size() >= kKnownUsers.size());
+        RunStore runs(*session_->store());
+        RunInfo info;
+        info.task = dataset->task;
+        info.questionsPath = dataset->questions.path;
+        info.outputsPath = dataset->outputs ? dataset->outputs->path : std::string();
+        info.systems = {SystemId::R2P, SystemId::LampRag};
+        info.backend = "offline";
+        info.model = "offline";
+        info.templateId = "known-run";
+        info.templateVersion = 1;
+        info.config = engine::engineConfigJson(engine::EngineConfig{}, 1);
+        info.createdAt = nowIsoUtc();
+        info.status = "done";
+        for (std::size_t u = 0; u < kKnownUsers.size(); ++u)
+            info.users.push_back(dataset->users[u].id);
+        auto created = runs.createRun(info);
+        QVERIFY2(created, created ? "" : created.error().message.c_str());
+        runId_ = *created;
+        std::vector<UserTrace> traces;
+        for (std::size_t u = 0; u < kKnownUsers.size(); ++u) {
+            const UserIndexEntry& entry = dataset->users[u];
+            QVERIFY(entry.hasGold);
+            const int gold = std::stoi(entry.gold);
+            for (SystemId system : info.systems) {
+                const bool r2p = system == SystemId::R2P;
+                const int error = r2p ? kKnownUsers[u].r2pError : kKnownUsers[u].lampError;
+                UserTrace t;
+                t.userId = entry.id;
+                t.system = system;
+                t.status = UserStatus::Done;
+                t.gold = entry.gold;
+                t.prediction = std::to_string(ratingWithError(gold, error));
+                t.formatOk = true;
+                t.interventions = r2p ? kKnownUsers[u].interventions : 0;
+                t.scores = {{"MAE", error}, {"squared_error", error * error}};
+                traces.push_back(std::move(t));
+            }
+        }
+        auto saved = runs.saveUserTraces(runId_, traces);
+        QVERIFY2(saved, saved ? "" : saved.error().message.c_str());
+        QString error;
+        QVERIFY2(session_->setRun(runId_, &error), qPrintable(error));
+    }
+
 private slots:
     void initTestCase() {
         test::setUpUiTestApplication();
@@ -63,13 +155,7 @@ private slots:
         window_->openDemo(TaskId::LaMP3);
         QVERIFY(finished.wait(60000));
         QTRY_VERIFY_WITH_TIMEOUT(!session_->isBusy(), 60000);
-        BatchDialog dialog(session_.get(), window_->usersDock()->visibleRows(), window_.get());
-        dialog.setSystems({SystemId::R2P, SystemId::LampRag});
-        dialog.setUserScope(2, 8);
-        QSignalSpy ran(&dialog, &BatchDialog::runFinished);
-        dialog.start();
-        QTRY_VERIFY_WITH_TIMEOUT(!ran.isEmpty(), 60000);
-        runId_ = dialog.runId();
+        storeKnownRun();
         QTRY_VERIFY(session_->runResults() && session_->runResults()->runId == runId_);
         window_->analysisDock()->show();
         window_->analysisDock()->raise();
@@ -81,56 +167,72 @@ private slots:
         dir_.reset();
     }
 
-    void slicesAgreeWithTheUsersDeltas() {
+    void slicesHaveTheHandComputedNumbers() {
         AnalysisDock* dock = window_->analysisDock();
         dock->tabs()->setCurrentIndex(0);
         const auto run = session_->runResults();
         QCOMPARE(run->baseline, SystemId::LampRag);
-        // By RPI intervention: the two buckets partition the run's users, and each bucket's delta
-        // is the mean of the Users view's deltas of its users.
         auto pick = [dock](analysis::SliceKind kind) {
             dock->sliceKindBox()->setCurrentIndex(
                 dock->sliceKindBox()->findData(static_cast<int>(kind)));
         };
+        // By RPI intervention: users, R2P's and LaMP RAG's mean error, delta, win / tie / loss
+        // (worked out at kKnownUsers).
         pick(analysis::SliceKind::Intervention);
         QTableWidget* t = dock->slicesTable();
-        double sum[2] = {0, 0};
-        int n[2] = {0, 0};
-        for (const auto& [id, row] : run->byUser) {
-            if (!row.comparable())
-                continue;
-            const int bucket = row.interventions > 0 ? 0 : 1;
-            sum[bucket] += row.delta();
-            ++n[bucket];
-        }
-        QCOMPARE(n[0] + n[1], 8);
-        int users = 0;
-        const QString names[2] = {QStringLiteral("RPI intervened"),
-                                  QStringLiteral("no intervention")};
-        for (int b = 0; b < 2; ++b) {
-            const int r = rowOf(t, names[b]);
-            QVERIFY2(r >= 0 || n[b] == 0, qPrintable(names[b]));
-            if (r < 0)
-                continue;
-            users += t->item(r, 1)->text().toInt();
-            if (n[b] > 0)
-                QCOMPARE(QLocale().toDouble(t->item(r, 4)->text()),
-                         std::round(sum[b] / n[b] * 1000) / 1000);
-        }
-        QCOMPARE(users, 8);
-        // By profile size: every bucket listed, the users add up.
+        QCOMPARE(t->rowCount(), 2);
+        QCOMPARE(sliceRow(t, QStringLiteral("RPI intervened")),
+                 (QStringList{QStringLiteral("3"), QLocale().toString(0.333, 'f', 3),
+                              QLocale().toString(1.333, 'f', 3), QLocale().toString(-1.0, 'f', 3),
+                              QStringLiteral("2 / 0 / 1")}));
+        QCOMPARE(sliceRow(t, QStringLiteral("no intervention")),
+                 (QStringList{QStringLiteral("5"), QLocale().toString(0.4, 'f', 3),
+                              QLocale().toString(0.8, 'f', 3), QLocale().toString(-0.4, 'f', 3),
+                              QStringLiteral("2 / 1 / 2")}));
+        // By profile size: every bucket listed (1-9, 10-49, 50-99, 100-199, 200+), each with
+        // the users whose profile size falls in it and the mean of their deltas.
         pick(analysis::SliceKind::ProfileSize);
+        const QStringList buckets = {QStringLiteral("1-9"), QStringLiteral("10-49"),
+                                     QStringLiteral("50-99"), QStringLiteral("100-199"),
+                                     QStringLiteral("200+")};
+        const std::uint32_t lowerEdges[] = {1, 10, 50, 100, 200};
+        int inBucket[5] = {0, 0, 0, 0, 0};
+        int deltaSum[5] = {0, 0, 0, 0, 0};
+        for (std::size_t u = 0; u < kKnownUsers.size(); ++u) {
+            const std::uint32_t size = session_->dataset()->users[u].profileSize;
+            QVERIFY(size >= 1);
+            int b = 0;
+            while (b + 1 < 5 && size >= lowerEdges[b + 1])
+                ++b;
+            ++inBucket[b];
+            deltaSum[b] += kKnownUsers[u].r2pError - kKnownUsers[u].lampError;
+        }
         QCOMPARE(t->rowCount(), 5);
-        users = 0;
-        for (int r = 0; r < t->rowCount(); ++r)
-            users += t->item(r, 1)->text().toInt();
-        QCOMPARE(users, 8);
+        for (int b = 0; b < 5; ++b) {
+            const QStringList row = sliceRow(t, buckets[b]);
+            QCOMPARE(row.value(0), QString::number(inBucket[b]));
+            QCOMPARE(row.value(3),
+                     inBucket[b] == 0
+                         ? QString()
+                         : QLocale().toString(double(deltaSum[b]) / inBucket[b], 'f', 3));
+        }
         QVERIFY(!dock->slicesChart()->chart()->series().isEmpty());
-        // By gold label: LaMP-3's ratings.
+        // By gold label: a slice per rating the eight users have, with their count and the
+        // mean of their deltas in the table at kKnownUsers.
         pick(analysis::SliceKind::GoldLabel);
-        QVERIFY(t->rowCount() >= 1);
-        for (int r = 0; r < t->rowCount(); ++r)
-            QVERIFY(QStringList({"1", "2", "3", "4", "5"}).contains(t->item(r, 0)->text()));
+        std::map<std::string, std::pair<int, int>> byGold; // users, sum of deltas
+        for (std::size_t u = 0; u < kKnownUsers.size(); ++u) {
+            auto& [n, sum] = byGold[session_->dataset()->users[u].gold];
+            ++n;
+            sum += kKnownUsers[u].r2pError - kKnownUsers[u].lampError;
+        }
+        QCOMPARE(t->rowCount(), static_cast<int>(byGold.size()));
+        for (const auto& [gold, counts] : byGold) {
+            const QStringList row = sliceRow(t, QString::fromStdString(gold));
+            QCOMPARE(row.value(0), QString::number(counts.first));
+            QCOMPARE(row.value(3),
+                     QLocale().toString(double(counts.second) / counts.first, 'f', 3));
+        }
         // A chart exports as PNG.
         const QString png = dir_->filePath(QStringLiteral("slices.png"));
         QString error;

@@ -391,7 +391,8 @@ private slots:
         QTest::keyClick(window_.get(), Qt::Key_F10);
         QTRY_VERIFY(!controller->isRunning() && controller->storedRunId() == 0 &&
                     controller->trace().steps.size() == 1);
-        QCOMPARE(controller->trace().steps[0].stage, StageId::Retrieve);
+        QCOMPARE(test::stageList(controller->trace().steps),
+                 QStringList{QStringLiteral("retrieve")});
         QVERIFY(!dock->canAnnotate());
     }
 

@@ -3,6 +3,7 @@
 // settings (an OpenAI-compatible server through the response cache, an edited template).
 #include "pipeline/engine/HrtTemplate.h"
 #include "support/ModelScripts.h"
+#include "support/TestSupport.h"
 #include "support/UiTestSupport.h"
 #include "ui/MainWindow.h"
 #include "ui/RunController.h"
@@ -143,7 +144,8 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(runs->finished(), 60000);
         QCOMPARE(runs->trace().status, UserStatus::Done);
         QCOMPARE(runs->trace().prediction, std::string("4"));
-        QCOMPARE(runs->trace().steps[1].backendMode, std::string("chat"));
+        QCOMPARE(test::stepOf(runs->trace().steps, "task_analysis").backendMode,
+                 std::string("chat"));
         const std::size_t requests = server.requestCount();
         QVERIFY(requests >= 5); // four levels and a judge
         // The same stages again come from the project's response cache.
