@@ -1,5 +1,6 @@
 #include "Engine.h"
 
+#include "Judge.h"
 #include "Rpi.h"
 #include "model/Utf8.h"
 #include "pipeline/llm/ThinkSplitter.h"

@@ -1,6 +1,7 @@
 // Scoring one prediction, agreement between candidates, the offline lexical judge and reading
 // a model judge's reply.
-#include "Engine.h"
+#include "Judge.h"
+
 #include "model/InputParts.h"
 #include "pipeline/metrics/LampMetrics.h"
 #include "pipeline/metrics/Rouge.h"

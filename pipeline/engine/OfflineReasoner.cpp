@@ -2,7 +2,7 @@
 // the retrieved items and their scores. See OfflineReasoner.h.
 #include "OfflineReasoner.h"
 
-#include "Engine.h"
+#include "Judge.h"
 #include "Rpi.h"
 #include "model/InputParts.h"
 #include "pipeline/metrics/Rouge.h"

@@ -3,6 +3,7 @@
 // candidates, cancellation, backend failures, re-runs and hand edits.
 #include "model/Dataset.h"
 #include "pipeline/engine/Engine.h"
+#include "pipeline/engine/Judge.h"
 #include "pipeline/engine/OfflineBackend.h"
 #include "pipeline/engine/Rpi.h"
 #include "pipeline/llm/OpenAiBackend.h"

@@ -1,6 +1,7 @@
 // Scoring a single prediction, agreement between candidates, the offline lexical judge and
 // reading a model judge's reply, on hand-worked examples.
 #include "pipeline/engine/Engine.h"
+#include "pipeline/engine/Judge.h"
 
 #include <gtest/gtest.h>
 
