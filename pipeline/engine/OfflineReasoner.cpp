@@ -6,6 +6,7 @@
 #include "Rpi.h"
 #include "model/InputParts.h"
 #include "pipeline/metrics/Rouge.h"
+#include "pipeline/offline/TextUtil.h"
 #include "pipeline/retrieval/LampQuery.h"
 #include "pipeline/text/PyText.h"
 
@@ -24,6 +25,8 @@
 namespace r2p::engine {
 
 namespace {
+
+using offline::contentWords;
 
 // ---- text helpers ------------------------------------------------------------------------
 
@@ -117,24 +120,6 @@ std::string cite(const std::vector<int>& ns) {
         out += "P" + std::to_string(ns[i]);
     }
     return out + "]";
-}
-
-// Content words: ROUGE tokens of three letters or more that are not function words (the same
-// notion the lexical judge uses), ordered so every listing is deterministic.
-std::set<std::string> contentWords(std::string_view text) {
-    static const std::set<std::string, std::less<>> stop = {
-        "the",   "and",    "for",   "with",  "from",  "that", "this",  "are",  "was",
-        "were",  "has",    "have",  "had",   "but",   "not",  "you",   "your", "our",
-        "its",   "his",    "her",   "their", "they",  "them", "which", "what", "when",
-        "who",   "how",    "into",  "over",  "than",  "then", "also",  "can",  "will",
-        "would", "should", "about", "these", "those", "some", "such",  "more", "most",
-        "very",  "been",   "being", "all",   "any",   "one",  "two",   "out",  "use",
-        "using", "based",  "new",   "said",  "says",  "just", "after", "first"};
-    std::set<std::string> out;
-    for (auto& t : metrics::rougeTokenize(text))
-        if (t.size() >= 3 && !stop.count(t))
-            out.insert(std::move(t));
-    return out;
 }
 
 std::vector<std::string> intersect(const std::set<std::string>& a, const std::set<std::string>& b) {
