@@ -25,6 +25,8 @@
 
 namespace r2p::engine {
 
+struct RpiViolation;
+
 enum class PromptMode {
     Invalid = 0,
     Auto,    // prefill when a chat template fits the model, else chat
@@ -189,6 +191,21 @@ private:
     Status runStage(StageId stage);
     Status runRetrieve();
     Status runLevel(StageId stage, int candidate, StepRecord& step);
+    class LevelPrompt;
+    struct RpiOutcome;
+    struct Correction;
+    Result<RpiOutcome> runRpiLoop(StageId stage, int candidate,
+                                  const std::vector<PromptItem>& items, LevelPrompt& prompt,
+                                  StepRecord& step, std::chrono::steady_clock::time_point start);
+    void settleInterventions(const std::vector<std::size_t>& pending,
+                             const std::vector<RpiViolation>& violations);
+    void giveUp(const std::vector<std::size_t>& pending,
+                const std::vector<RpiViolation>& unattended);
+    Correction intervene(StageId stage, const std::vector<RpiViolation>& violations,
+                         std::size_t itemCount, const std::string& mode);
+    void noteCompletionsMissing();
+    std::string parseLevel(StageId stage, const RpiOutcome& outcome, std::size_t itemCount,
+                           bool prefill, StepRecord& step) const;
     Status runLevelStage(StageId stage);
     Status runCandidates();
     Status runCrossReference();
