@@ -58,6 +58,56 @@ bool offlineFlawed(std::string_view userId, StageId stage, int candidate, double
     return unitFromHash(stableHash(key)) < rate;
 }
 
+namespace {
+
+// Combine: a vote over the candidates' answers, each weighted by its verdict.
+std::string combineVote(const StageHint& hint, const Chain& c) {
+    const TaskId task = c.task;
+    const AnswerFormat& format = c.hrt->answer;
+    std::vector<std::pair<std::string, int>> votes;
+    for (std::size_t i = 0; i < hint.candidates.size(); ++i) {
+        const Verdict v = i < hint.verdicts.size() ? hint.verdicts[i] : Verdict::Invalid;
+        const int weight = v == Verdict::Supported                               ? 3
+                           : v == Verdict::Partial                               ? 2
+                           : v == Verdict::Unparsed || v == Verdict::Unsupported ? 1
+                                                                                 : 0;
+        const std::string answer(text::pyStrip(hint.candidates[i]));
+        auto it = std::find_if(votes.begin(), votes.end(),
+                               [&](const auto& p) { return p.first == answer; });
+        if (it == votes.end())
+            votes.emplace_back(answer, weight);
+        else
+            it->second += weight;
+    }
+    const auto best =
+        std::max_element(votes.begin(), votes.end(),
+                         [](const auto& a, const auto& b) { return a.second < b.second; });
+    return best == votes.end() ? decide(task, format, c.input, c.weighted).answer : best->first;
+}
+
+// A judge's reply: the lexical check of this candidate's answer.
+std::string judgeReply(const StageHint& hint, const Chain& c, const OfflineOptions& options) {
+    const TaskId task = c.task;
+    const AnswerFormat& format = c.hrt->answer;
+    StageHint answerHint = hint;
+    answerHint.stage = StageId::Answer;
+    answerHint.attempt = 1; // the judged answer is the one that passed RPI
+    const OfflineAnswer a = offlineReason(answerHint, options);
+    const std::string candidate = stageBody(*c.hrt, StageId::Answer, a.answer);
+    const std::string facts =
+        hint.synthesis.empty()
+            ? join(factLines(decide(task, format, c.input, c.weighted).facts), "\n")
+            : stageBody(*c.hrt, StageId::ProfileSynthesis, hint.synthesis);
+    const LexicalVerdict v = lexicalJudge(task, *c.hrt, candidate, hint.items, facts, c.input);
+    std::string evidence;
+    for (int n : v.evidence)
+        evidence += (evidence.empty() ? "P" : ", P") + std::to_string(n);
+    return "VERDICT: " + std::string(verdictName(v.verdict)) + "\nEVIDENCE: " + evidence +
+           "\nREASON: " + v.reason;
+}
+
+} // namespace
+
 OfflineAnswer offlineReason(const StageHint& hint, const OfflineOptions& options) {
     TaskId task = hint.task;
     if (task == TaskId::Invalid)
@@ -131,49 +181,12 @@ OfflineAnswer offlineReason(const StageHint& hint, const OfflineOptions& options
         out.answer = d.answer;
         return out;
     }
-    case StageId::Final: {
-        // Combine: a vote over the candidates' answers, each weighted by its verdict.
-        std::vector<std::pair<std::string, int>> votes;
-        for (std::size_t i = 0; i < hint.candidates.size(); ++i) {
-            const Verdict v = i < hint.verdicts.size() ? hint.verdicts[i] : Verdict::Invalid;
-            const int weight = v == Verdict::Supported                               ? 3
-                               : v == Verdict::Partial                               ? 2
-                               : v == Verdict::Unparsed || v == Verdict::Unsupported ? 1
-                                                                                     : 0;
-            const std::string answer(text::pyStrip(hint.candidates[i]));
-            auto it = std::find_if(votes.begin(), votes.end(),
-                                   [&](const auto& p) { return p.first == answer; });
-            if (it == votes.end())
-                votes.emplace_back(answer, weight);
-            else
-                it->second += weight;
-        }
-        const auto best =
-            std::max_element(votes.begin(), votes.end(),
-                             [](const auto& a, const auto& b) { return a.second < b.second; });
-        out.answer =
-            best == votes.end() ? decide(task, format, c.input, c.weighted).answer : best->first;
+    case StageId::Final:
+        out.answer = combineVote(hint, c);
         return out;
-    }
-    case StageId::CrossReference: {
-        // A judge's reply: the lexical check of this candidate's answer.
-        StageHint answerHint = hint;
-        answerHint.stage = StageId::Answer;
-        answerHint.attempt = 1; // the judged answer is the one that passed RPI
-        const OfflineAnswer a = offlineReason(answerHint, options);
-        const std::string candidate = stageBody(*c.hrt, StageId::Answer, a.answer);
-        const std::string facts =
-            hint.synthesis.empty()
-                ? join(factLines(decide(task, format, c.input, c.weighted).facts), "\n")
-                : stageBody(*c.hrt, StageId::ProfileSynthesis, hint.synthesis);
-        const LexicalVerdict v = lexicalJudge(task, *c.hrt, candidate, hint.items, facts, c.input);
-        std::string evidence;
-        for (int n : v.evidence)
-            evidence += (evidence.empty() ? "P" : ", P") + std::to_string(n);
-        out.answer = "VERDICT: " + std::string(verdictName(v.verdict)) + "\nEVIDENCE: " + evidence +
-                     "\nREASON: " + v.reason;
+    case StageId::CrossReference:
+        out.answer = judgeReply(hint, c, options);
         return out;
-    }
     default:
         break;
     }

@@ -353,23 +353,19 @@ struct Extract {
 };
 
 // Words of the input's text (after the task's instruction) shaped to the style.
-Extract extractAnswer(TaskId task, std::string_view input, const Style& style,
-                      const std::vector<Weighted>& items, std::string_view outField,
-                      std::size_t maxWords) {
-    Extract e;
-    std::string source = retrieval::lampQuery(task, input, {}, nullptr);
-    if (strip(source).empty())
-        source = strip(input);
-    std::vector<std::string> sentences =
-        task == TaskId::LaMP7 ? std::vector<std::string>{strip(source)} : splitSentences(source);
-    if (sentences.empty())
-        sentences.push_back(strip(source));
+// The sentence an answer is made of and, when it is not the lead, the user's words it shares
+// and the items that carry them.
+struct ChosenSentence {
+    std::size_t index = 0;
+    std::vector<std::string> shared;
+    std::vector<int> by;
+};
 
-    // The lead sentence unless another shares clearly more of the user's own wording (their
-    // past outputs), or states a paper's contribution (LaMP-5).
-    std::size_t chosen = 0;
-    std::vector<std::string> chosenShared;
-    std::vector<int> chosenBy;
+// The lead sentence unless another shares clearly more of the user's own wording (their past
+// outputs), or states a paper's contribution (LaMP-5).
+ChosenSentence chooseSentence(TaskId task, const std::vector<std::string>& sentences,
+                              const std::vector<Weighted>& items, std::string_view outField) {
+    ChosenSentence c;
     if (sentences.size() > 1) {
         std::map<std::string, double> vocab;
         std::map<std::string, std::vector<int>> carriers;
@@ -394,20 +390,80 @@ Extract extractAnswer(TaskId task, std::string_view input, const Style& style,
                 }
             if (s > best) {
                 best = s;
-                chosen = i;
+                c.index = i;
                 std::stable_sort(shared.begin(), shared.end(),
                                  [](const auto& a, const auto& b) { return a.first > b.first; });
-                chosenShared.clear();
+                c.shared.clear();
                 std::set<int> by;
                 for (std::size_t k = 0; k < shared.size() && k < 3; ++k) {
-                    chosenShared.push_back(shared[k].second);
+                    c.shared.push_back(shared[k].second);
                     for (int n : carriers[shared[k].second])
                         by.insert(n);
                 }
-                chosenBy.assign(by.begin(), by.end());
+                c.by.assign(by.begin(), by.end());
             }
         }
     }
+    return c;
+}
+
+// Cuts `words` to about `target`: the leading clause when it is a fair length, else a cut
+// that may move on up to `limit` words past a weak word; no dangling word or punctuation at the
+// end.
+void fitWords(TaskId task, std::vector<std::string>& words, std::size_t target, std::size_t limit) {
+    // The leading clause, when the sentence is too long and the clause is a fair length.
+    if (words.size() > target) {
+        const std::string joined = join(words, " ");
+        const auto comma = joined.find_first_of(",;");
+        if (comma != std::string::npos) {
+            const auto clause = splitWords(joined.substr(0, comma));
+            if (clause.size() >= std::max<std::size_t>(3, target / 2) &&
+                clause.size() <= target + 2)
+                words = clause;
+        }
+    }
+    // A cut after a word that cannot end a phrase ("a", "new", "is") moves up to two words on
+    // rather than leave the phrase open.
+    auto isWeak = [&](const std::string& w) {
+        const std::string l = lowerAscii(w);
+        return danglingWord(l) || weakWord(l);
+    };
+    if (words.size() > target) {
+        std::size_t cut = target;
+        while (cut < words.size() && cut < limit && isWeak(words[cut - 1]))
+            ++cut;
+        words.resize(cut);
+    }
+    auto trailing = [&](std::string& w) {
+        while (!w.empty() && std::string_view(",;:-–—(").find(w.back()) != std::string_view::npos)
+            w.pop_back();
+        if (task != TaskId::LaMP7)
+            while (!w.empty() && w.back() == '.')
+                w.pop_back();
+    };
+    while (!words.empty()) {
+        trailing(words.back());
+        if (words.back().empty() || (words.size() > 1 && danglingWord(lowerAscii(words.back()))))
+            words.pop_back();
+        else
+            break;
+    }
+}
+
+Extract extractAnswer(TaskId task, std::string_view input, const Style& style,
+                      const std::vector<Weighted>& items, std::string_view outField,
+                      std::size_t maxWords) {
+    Extract e;
+    std::string source = retrieval::lampQuery(task, input, {}, nullptr);
+    if (strip(source).empty())
+        source = strip(input);
+    std::vector<std::string> sentences =
+        task == TaskId::LaMP7 ? std::vector<std::string>{strip(source)} : splitSentences(source);
+    if (sentences.empty())
+        sentences.push_back(strip(source));
+
+    const ChosenSentence pick = chooseSentence(task, sentences, items, outField);
+    const std::size_t chosen = pick.index;
     if (chosen == 0)
         e.how = sentences.size() > 1 ? std::string("the lead sentence of the ") + sourceNoun(task)
                                      : std::string("the ") + sourceNoun(task);
@@ -416,7 +472,7 @@ Extract extractAnswer(TaskId task, std::string_view input, const Style& style,
                 " of the abstract (it states the contribution)";
     else
         e.how = "sentence " + std::to_string(chosen + 1) + " of the " + sourceNoun(task) +
-                " (it shares " + join(chosenShared, ", ") + " with " + cite(chosenBy) + ")";
+                " (it shares " + join(pick.shared, ", ") + " with " + cite(pick.by) + ")";
 
     // A habitual "Prefix:" or opening takes words of the budget.
     std::string prefix;
@@ -457,44 +513,7 @@ Extract extractAnswer(TaskId task, std::string_view input, const Style& style,
     target = target > used ? target - used : 1;
     if (maxWords > 0)
         target = std::min(target, room);
-    // The leading clause, when the sentence is too long and the clause is a fair length.
-    if (words.size() > target) {
-        const std::string joined = join(words, " ");
-        const auto comma = joined.find_first_of(",;");
-        if (comma != std::string::npos) {
-            const auto clause = splitWords(joined.substr(0, comma));
-            if (clause.size() >= std::max<std::size_t>(3, target / 2) &&
-                clause.size() <= target + 2)
-                words = clause;
-        }
-    }
-    // A cut after a word that cannot end a phrase ("a", "new", "is") moves up to two words on
-    // rather than leave the phrase open.
-    auto isWeak = [&](const std::string& w) {
-        const std::string l = lowerAscii(w);
-        return danglingWord(l) || weakWord(l);
-    };
-    if (words.size() > target) {
-        std::size_t cut = target;
-        const std::size_t limit = maxWords > 0 ? std::min(target + 2, room) : target + 2;
-        while (cut < words.size() && cut < limit && isWeak(words[cut - 1]))
-            ++cut;
-        words.resize(cut);
-    }
-    auto trailing = [&](std::string& w) {
-        while (!w.empty() && std::string_view(",;:-–—(").find(w.back()) != std::string_view::npos)
-            w.pop_back();
-        if (task != TaskId::LaMP7)
-            while (!w.empty() && w.back() == '.')
-                w.pop_back();
-    };
-    while (!words.empty()) {
-        trailing(words.back());
-        if (words.back().empty() || (words.size() > 1 && danglingWord(lowerAscii(words.back()))))
-            words.pop_back();
-        else
-            break;
-    }
+    fitWords(task, words, target, maxWords > 0 ? std::min(target + 2, room) : target + 2);
     if (words.empty()) {
         words = splitWords(strip(input));
         if (words.size() > target)
@@ -544,6 +563,157 @@ Habit commonKey(const std::vector<std::tuple<std::string, std::string, const Wei
     return best;
 }
 
+// What the user's past outputs show: lengths, casing, hashtags, mentions, emoji, recurring
+// words and how they start, each with the items and retrieval weight behind it.
+struct OutputStats {
+    double lengthSum = 0, weight = 0;
+    std::size_t shortest = 0, longest = 0;
+    std::vector<int> withOutput, hashtagUsers, mentionUsers, emojiUsers;
+    std::array<double, 4> casingVotes = {0, 0, 0, 0};
+    std::array<std::vector<int>, 4> casingBy;
+    double hashtagWeight = 0, mentionWeight = 0, emojiWeight = 0;
+    std::map<std::string, double> tagWeight;
+    std::vector<std::string> tagOrder;
+    std::map<std::string, std::set<int>> wordItems;
+    std::vector<std::tuple<std::string, std::string, const Weighted*>> firstWords, prefixes;
+    std::vector<std::tuple<std::string, std::string, const Weighted*>> colons;
+};
+
+OutputStats gatherOutputs(TaskId task, const std::vector<Weighted>& items,
+                          std::string_view outField) {
+    OutputStats o;
+    for (const auto& x : items) {
+        const std::string out = strip(field(*x.item, outField));
+        if (out.empty())
+            continue;
+        const auto outWords = splitWords(out);
+        const std::size_t n = outWords.size();
+        o.shortest = o.withOutput.empty() ? n : std::min(o.shortest, n);
+        o.longest = std::max(o.longest, n);
+        o.withOutput.push_back(x.n);
+        o.lengthSum += x.w * static_cast<double>(n);
+        o.weight += x.w;
+        const auto c = static_cast<std::size_t>(casingOf(out));
+        o.casingVotes[c] += x.w;
+        o.casingBy[c].push_back(x.n);
+        const Habits h = habitsOf(out);
+        if (!h.hashtags.empty()) {
+            o.hashtagUsers.push_back(x.n);
+            o.hashtagWeight += x.w;
+            for (const auto& t : h.hashtags) {
+                if (!o.tagWeight.count(t))
+                    o.tagOrder.push_back(t);
+                o.tagWeight[t] += x.w;
+            }
+        }
+        if (!h.mentions.empty()) {
+            o.mentionUsers.push_back(x.n);
+            o.mentionWeight += x.w;
+        }
+        if (h.emoji) {
+            o.emojiUsers.push_back(x.n);
+            o.emojiWeight += x.w;
+        }
+        if (task == TaskId::LaMP7)
+            continue;
+        for (const auto& w : contentWords(out))
+            o.wordItems[w].insert(x.n);
+        // "Prefix: ..." within the first four words, or the opening word(s).
+        std::size_t colonAt = n;
+        for (std::size_t i = 0; i < n && i < 4; ++i)
+            if (outWords[i].size() > 1 && outWords[i].back() == ':' && i + 1 < n) {
+                colonAt = i;
+                break;
+            }
+        if (colonAt < n) {
+            std::string p = joinWords(outWords, colonAt + 1);
+            p.pop_back();
+            o.colons.emplace_back("colon", "", &x);
+            o.prefixes.emplace_back(lowerAscii(p), p, &x);
+        } else if (n >= 3 && openingWord(outWords[0])) {
+            std::string opening = outWords[0];
+            if (minorWord(lowerAscii(outWords[1])))
+                opening += " " + outWords[1];
+            o.firstWords.emplace_back(lowerAscii(opening), opening, &x);
+        }
+    }
+    return o;
+}
+
+// LaMP-7: hashtags (one the user habitually adds), mentions and emoji; a paraphrase keeps the
+// content, so up to twice the user's typical length.
+void tweetHabits(OutputStats& o, Style& style, Decision& d) {
+    if (!o.hashtagUsers.empty()) {
+        std::vector<std::string> tags;
+        std::string top;
+        double topWeight = 0;
+        for (const auto& t : o.tagOrder) {
+            if (tags.size() < 3)
+                tags.push_back(t);
+            if (o.tagWeight[t] > topWeight)
+                top = t, topWeight = o.tagWeight[t];
+        }
+        const double share = o.hashtagWeight / (o.weight > 0 ? o.weight : 1);
+        d.facts.push_back(cite(o.hashtagUsers) + " use hashtags (" + fixed2(share) +
+                          " of the weight): " + join(tags, " "));
+        if (share >= 0.5)
+            style.hashtag = top;
+    } else {
+        d.facts.push_back(cite(o.withOutput) + " use no hashtags");
+    }
+    if (!o.mentionUsers.empty())
+        d.facts.push_back(cite(o.mentionUsers) + " mention other users (" +
+                          fixed2(o.mentionWeight / (o.weight > 0 ? o.weight : 1)) +
+                          " of the weight)");
+    if (!o.emojiUsers.empty())
+        d.facts.push_back(cite(o.emojiUsers) + " use emoji (" +
+                          fixed2(o.emojiWeight / (o.weight > 0 ? o.weight : 1)) +
+                          " of the weight)");
+    // A paraphrase keeps the content: up to twice the user's typical length.
+    style.words = std::max<std::size_t>(style.words * 2, 8);
+}
+
+// LaMP-4..6: a habitual "Prefix:", a name and a colon, or an opening word, and recurring words.
+void titleHabits(const OutputStats& o, Style& style, Decision& d) {
+    const Habit colon = commonKey(o.colons, o.weight);
+    const Habit prefix = commonKey(o.prefixes, o.weight);
+    const Habit opening = commonKey(o.firstWords, o.weight);
+    if (colon.share >= 0.5 && colon.items.size() >= 2) {
+        if (prefix.share >= 0.5 && prefix.items.size() >= 2) {
+            style.fixedPrefix = prefix.written;
+            d.facts.push_back(cite(prefix.items) + " start with \"" + prefix.written + ":\" (" +
+                              fixed2(prefix.share) + " of the weight)");
+        } else {
+            style.namePrefix = true;
+            const std::string example =
+                o.prefixes.empty() ? std::string() : std::get<1>(o.prefixes.front());
+            d.facts.push_back(cite(colon.items) + " start with a name and a colon, like \"" +
+                              example + ": …\" (" + fixed2(colon.share) + " of the weight)");
+        }
+    } else if (opening.share >= 0.5 && opening.items.size() >= 2) {
+        style.opening = opening.written;
+        d.facts.push_back(cite(opening.items) + " open with \"" + opening.written + "\" (" +
+                          fixed2(opening.share) + " of the weight)");
+    }
+    std::vector<std::pair<std::string, std::set<int>>> recurring;
+    for (const auto& [w, ns] : o.wordItems)
+        if (ns.size() >= 2)
+            recurring.emplace_back(w, ns);
+    std::stable_sort(recurring.begin(), recurring.end(), [](const auto& a, const auto& b) {
+        return a.second.size() > b.second.size();
+    });
+    if (!recurring.empty()) {
+        std::set<int> by;
+        std::vector<std::string> ws;
+        for (std::size_t i = 0; i < recurring.size() && i < 3; ++i) {
+            ws.push_back(recurring[i].first);
+            by.insert(recurring[i].second.begin(), recurring[i].second.end());
+        }
+        d.facts.push_back(cite(std::vector<int>(by.begin(), by.end())) + " reuse " +
+                          join(ws, ", "));
+    }
+}
+
 } // namespace
 
 const char* outputNoun(TaskId task) {
@@ -568,156 +738,27 @@ Decision decideText(TaskId task, const AnswerFormat& format, std::string_view in
     const std::string_view outField = task == TaskId::LaMP7 ? "text" : "title";
     Style style;
     style.words = defaultLength(task);
-    double lengthSum = 0, weight = 0;
-    std::size_t shortest = 0, longest = 0;
-    std::vector<int> withOutput, hashtagUsers, mentionUsers, emojiUsers;
-    std::array<double, 4> casingVotes = {0, 0, 0, 0};
-    std::array<std::vector<int>, 4> casingBy;
-    double hashtagWeight = 0, mentionWeight = 0, emojiWeight = 0;
-    std::map<std::string, double> tagWeight;
-    std::vector<std::string> tagOrder;
-    std::map<std::string, std::set<int>> wordItems;
-    std::vector<std::tuple<std::string, std::string, const Weighted*>> firstWords, prefixes;
-    std::vector<std::tuple<std::string, std::string, const Weighted*>> colons;
-    for (const auto& x : items) {
-        const std::string out = strip(field(*x.item, outField));
-        if (out.empty())
-            continue;
-        const auto outWords = splitWords(out);
-        const std::size_t n = outWords.size();
-        shortest = withOutput.empty() ? n : std::min(shortest, n);
-        longest = std::max(longest, n);
-        withOutput.push_back(x.n);
-        lengthSum += x.w * static_cast<double>(n);
-        weight += x.w;
-        const auto c = static_cast<std::size_t>(casingOf(out));
-        casingVotes[c] += x.w;
-        casingBy[c].push_back(x.n);
-        const Habits h = habitsOf(out);
-        if (!h.hashtags.empty()) {
-            hashtagUsers.push_back(x.n);
-            hashtagWeight += x.w;
-            for (const auto& t : h.hashtags) {
-                if (!tagWeight.count(t))
-                    tagOrder.push_back(t);
-                tagWeight[t] += x.w;
-            }
-        }
-        if (!h.mentions.empty()) {
-            mentionUsers.push_back(x.n);
-            mentionWeight += x.w;
-        }
-        if (h.emoji) {
-            emojiUsers.push_back(x.n);
-            emojiWeight += x.w;
-        }
-        if (task == TaskId::LaMP7)
-            continue;
-        for (const auto& w : contentWords(out))
-            wordItems[w].insert(x.n);
-        // "Prefix: ..." within the first four words, or the opening word(s).
-        std::size_t colonAt = n;
-        for (std::size_t i = 0; i < n && i < 4; ++i)
-            if (outWords[i].size() > 1 && outWords[i].back() == ':' && i + 1 < n) {
-                colonAt = i;
-                break;
-            }
-        if (colonAt < n) {
-            std::string p = joinWords(outWords, colonAt + 1);
-            p.pop_back();
-            colons.emplace_back("colon", "", &x);
-            prefixes.emplace_back(lowerAscii(p), p, &x);
-        } else if (n >= 3 && openingWord(outWords[0])) {
-            std::string opening = outWords[0];
-            if (minorWord(lowerAscii(outWords[1])))
-                opening += " " + outWords[1];
-            firstWords.emplace_back(lowerAscii(opening), opening, &x);
-        }
-    }
+    OutputStats o = gatherOutputs(task, items, outField);
     const std::string noun = outputNoun(task);
-    if (!withOutput.empty()) {
-        const double mean = weight > 0 ? lengthSum / weight : 0;
+    if (!o.withOutput.empty()) {
+        const double mean = o.weight > 0 ? o.lengthSum / o.weight : 0;
         style.words = static_cast<std::size_t>(std::clamp(std::floor(mean + 0.5), 2.0, 40.0));
-        d.facts.push_back(cite(withOutput) + " are the user's " + noun + ": " +
-                          std::to_string(shortest) + "–" + std::to_string(longest) + " words, " +
-                          fixed2(mean) + " on average by retrieval weight");
+        d.facts.push_back(cite(o.withOutput) + " are the user's " + noun + ": " +
+                          std::to_string(o.shortest) + "–" + std::to_string(o.longest) +
+                          " words, " + fixed2(mean) + " on average by retrieval weight");
         std::size_t win = 0;
-        for (std::size_t c = 1; c < casingVotes.size(); ++c)
-            if (casingVotes[c] > casingVotes[win])
+        for (std::size_t c = 1; c < o.casingVotes.size(); ++c)
+            if (o.casingVotes[c] > o.casingVotes[win])
                 win = c;
         style.casing = static_cast<Casing>(win);
-        d.facts.push_back(cite(casingBy[win]) + (casingBy[win].size() == 1 ? " is" : " are") +
+        d.facts.push_back(cite(o.casingBy[win]) + (o.casingBy[win].size() == 1 ? " is" : " are") +
                           " in " + casingName(style.casing) + " (" +
-                          fixed2(casingVotes[win] / (weight > 0 ? weight : 1)) + " of the weight)");
-        if (task == TaskId::LaMP7) {
-            if (!hashtagUsers.empty()) {
-                std::vector<std::string> tags;
-                std::string top;
-                double topWeight = 0;
-                for (const auto& t : tagOrder) {
-                    if (tags.size() < 3)
-                        tags.push_back(t);
-                    if (tagWeight[t] > topWeight)
-                        top = t, topWeight = tagWeight[t];
-                }
-                const double share = hashtagWeight / (weight > 0 ? weight : 1);
-                d.facts.push_back(cite(hashtagUsers) + " use hashtags (" + fixed2(share) +
-                                  " of the weight): " + join(tags, " "));
-                if (share >= 0.5)
-                    style.hashtag = top;
-            } else {
-                d.facts.push_back(cite(withOutput) + " use no hashtags");
-            }
-            if (!mentionUsers.empty())
-                d.facts.push_back(cite(mentionUsers) + " mention other users (" +
-                                  fixed2(mentionWeight / (weight > 0 ? weight : 1)) +
-                                  " of the weight)");
-            if (!emojiUsers.empty())
-                d.facts.push_back(cite(emojiUsers) + " use emoji (" +
-                                  fixed2(emojiWeight / (weight > 0 ? weight : 1)) +
-                                  " of the weight)");
-            // A paraphrase keeps the content: up to twice the user's typical length.
-            style.words = std::max<std::size_t>(style.words * 2, 8);
-        } else {
-            const Habit colon = commonKey(colons, weight);
-            const Habit prefix = commonKey(prefixes, weight);
-            const Habit opening = commonKey(firstWords, weight);
-            if (colon.share >= 0.5 && colon.items.size() >= 2) {
-                if (prefix.share >= 0.5 && prefix.items.size() >= 2) {
-                    style.fixedPrefix = prefix.written;
-                    d.facts.push_back(cite(prefix.items) + " start with \"" + prefix.written +
-                                      ":\" (" + fixed2(prefix.share) + " of the weight)");
-                } else {
-                    style.namePrefix = true;
-                    const std::string example =
-                        prefixes.empty() ? std::string() : std::get<1>(prefixes.front());
-                    d.facts.push_back(cite(colon.items) +
-                                      " start with a name and a colon, like \"" + example +
-                                      ": …\" (" + fixed2(colon.share) + " of the weight)");
-                }
-            } else if (opening.share >= 0.5 && opening.items.size() >= 2) {
-                style.opening = opening.written;
-                d.facts.push_back(cite(opening.items) + " open with \"" + opening.written + "\" (" +
-                                  fixed2(opening.share) + " of the weight)");
-            }
-            std::vector<std::pair<std::string, std::set<int>>> recurring;
-            for (const auto& [w, ns] : wordItems)
-                if (ns.size() >= 2)
-                    recurring.emplace_back(w, ns);
-            std::stable_sort(recurring.begin(), recurring.end(), [](const auto& a, const auto& b) {
-                return a.second.size() > b.second.size();
-            });
-            if (!recurring.empty()) {
-                std::set<int> by;
-                std::vector<std::string> ws;
-                for (std::size_t i = 0; i < recurring.size() && i < 3; ++i) {
-                    ws.push_back(recurring[i].first);
-                    by.insert(recurring[i].second.begin(), recurring[i].second.end());
-                }
-                d.facts.push_back(cite(std::vector<int>(by.begin(), by.end())) + " reuse " +
-                                  join(ws, ", "));
-            }
-        }
+                          fixed2(o.casingVotes[win] / (o.weight > 0 ? o.weight : 1)) +
+                          " of the weight)");
+        if (task == TaskId::LaMP7)
+            tweetHabits(o, style, d);
+        else
+            titleHabits(o, style, d);
     } else if (!items.empty()) {
         d.facts.push_back(cite(numbers(items)) + " carry no " + std::string(noun) +
                           " to learn the user's style from");
@@ -728,7 +769,7 @@ Decision decideText(TaskId task, const AnswerFormat& format, std::string_view in
     d.answer = e.text;
     std::string shape = (task == TaskId::LaMP7 ? "keep up to " : "keep about ") +
                         std::to_string(style.words) + " words" +
-                        (withOutput.empty() ? std::string(" (no profile to learn a length from)")
+                        (o.withOutput.empty() ? std::string(" (no profile to learn a length from)")
                          : task == TaskId::LaMP7 ? std::string(" (a paraphrase keeps the content)")
                                                  : std::string(" (the user's typical length)")) +
                         ", " + casingName(style.casing);
