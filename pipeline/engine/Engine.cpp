@@ -1069,6 +1069,62 @@ Status UserRun::runCandidates() {
     return Ok{};
 }
 
+namespace {
+
+// The offline judge's verdict written as a model judge's reply.
+std::string lexicalReply(const LexicalVerdict& v) {
+    std::string ev;
+    for (int n : v.evidence)
+        ev += (ev.empty() ? "P" : ", P") + std::to_string(n);
+    return "VERDICT: " + std::string(verdictName(v.verdict)) + "\nEVIDENCE: " + ev +
+           "\nREASON: " + v.reason;
+}
+
+// The judge's request for candidate `c` (0-based); a retry carries the format reminder.
+llm::GenerationRequest judgeRequest(const EngineConfig& cfg, const std::string& userId,
+                                    std::size_t c, int attempt, const std::string& basePrompt) {
+    llm::GenerationRequest request;
+    request.label = "user " + userId + " · r2p · cross_reference #" + std::to_string(c + 1) +
+                    (attempt > 0 ? " (retry)" : std::string());
+    request.model = cfg.effectiveJudgeModel();
+    request.temperature = cfg.judgeTemperature;
+    request.topP = cfg.judgeTopP;
+    request.seed = cfg.seed + static_cast<std::uint64_t>(attempt);
+    request.maxTokens = cfg.judgeMaxTokens;
+    std::string prompt = basePrompt;
+    if (attempt > 0)
+        prompt += "\n\n" + std::string(kJudgeReminder);
+    request.messages.push_back({llm::Role::User, std::move(prompt)});
+    return request;
+}
+
+// Why a judge's reply gave no verdict.
+std::string unparsedReason(const llm::GenerationResult& result, int judgeMaxTokens) {
+    if (!result.answer.empty())
+        return "the judge's reply has no line \"VERDICT: \" with exactly one of "
+               "supported, partial, contradicted, unsupported";
+    return "the judge's reply had no answer" +
+           (result.finishReason == "length"
+                ? std::string(" (stopped at --judge-max-tokens ") + std::to_string(judgeMaxTokens) +
+                      ")"
+                : std::string(result.reasoning.empty() ? "" : " after its reasoning"));
+}
+
+// The cross-reference step's parsed fields; no `judgeModel` for the offline judge.
+std::string verdictJson(const VerdictRecord& verdict,
+                        const std::optional<std::string>& judgeModel) {
+    ordered_json parsed{{"verdict", verdictName(verdict.verdict)},
+                        {"evidence", verdict.evidence},
+                        {"agreement", verdict.agreement},
+                        {"reason", verdict.reason},
+                        {"judge", verdict.judge}};
+    if (judgeModel)
+        parsed["judge_model"] = *judgeModel;
+    return parsed.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+} // namespace
+
 Status UserRun::runCrossReference() {
     const HrtTemplate& hrt = *ctx_->hrt;
     const std::string facts =
@@ -1092,11 +1148,7 @@ Status UserRun::runCrossReference() {
             verdict.judge = "lexical (offline)";
             step.backendMode = "lexical";
             step.prompt = "(lexical check: the offline backend has no model to judge with)";
-            std::string ev;
-            for (int n : v.evidence)
-                ev += (ev.empty() ? "P" : ", P") + std::to_string(n);
-            step.answer = "VERDICT: " + std::string(verdictName(v.verdict)) + "\nEVIDENCE: " + ev +
-                          "\nREASON: " + v.reason;
+            step.answer = lexicalReply(v);
             if (c == 0) {
                 EventRecord e;
                 e.kind = EventKind::Note;
@@ -1116,18 +1168,8 @@ Status UserRun::runCrossReference() {
             // A reply without a verdict in the stated format is asked again once, then recorded
             // as unparsed: never read as a verdict it did not give.
             for (int attempt = 0; attempt < 2 && !parsedReply; ++attempt) {
-                llm::GenerationRequest request;
-                request.label = "user " + record_.id + " · r2p · cross_reference #" +
-                                std::to_string(c + 1) + (attempt > 0 ? " (retry)" : std::string());
-                request.model = cfg.effectiveJudgeModel();
-                request.temperature = cfg.judgeTemperature;
-                request.topP = cfg.judgeTopP;
-                request.seed = cfg.seed + static_cast<std::uint64_t>(attempt);
-                request.maxTokens = cfg.judgeMaxTokens;
-                std::string prompt = basePrompt;
-                if (attempt > 0)
-                    prompt += "\n\n" + std::string(kJudgeReminder);
-                request.messages.push_back({llm::Role::User, std::move(prompt)});
+                llm::GenerationRequest request =
+                    judgeRequest(cfg, record_.id, c, attempt, basePrompt);
                 auto hint = makeHint(StageId::CrossReference, static_cast<int>(c));
                 hint->attempt = attempt;
                 request.hint = std::move(hint);
@@ -1151,17 +1193,7 @@ Status UserRun::runCrossReference() {
                 step.answer = result->answer;
                 parsedReply = parseJudgeReply(result->answer);
                 if (!parsedReply)
-                    failure =
-                        result->answer.empty()
-                            ? "the judge's reply had no answer" +
-                                  (result->finishReason == "length"
-                                       ? std::string(" (stopped at --judge-max-tokens ") +
-                                             std::to_string(cfg.judgeMaxTokens) + ")"
-                                       : std::string(result->reasoning.empty()
-                                                         ? ""
-                                                         : " after its reasoning"))
-                            : "the judge's reply has no line \"VERDICT: \" with exactly one of "
-                              "supported, partial, contradicted, unsupported";
+                    failure = unparsedReason(*result, cfg.judgeMaxTokens);
             }
             if (parsedReply) {
                 verdict.verdict = parsedReply->verdict;
@@ -1180,14 +1212,9 @@ Status UserRun::runCrossReference() {
                 addEvent(std::move(e));
             }
         }
-        ordered_json parsed{{"verdict", verdictName(verdict.verdict)},
-                            {"evidence", verdict.evidence},
-                            {"agreement", verdict.agreement},
-                            {"reason", verdict.reason},
-                            {"judge", verdict.judge}};
-        if (!ctx_->offline)
-            parsed["judge_model"] = ctx_->config.effectiveJudgeModel();
-        step.parsed = parsed.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+        step.parsed = verdictJson(verdict, ctx_->offline ? std::nullopt
+                                                         : std::optional<std::string>(
+                                                               ctx_->config.effectiveJudgeModel()));
         step.status = StepStatus::Done;
         step.latencyMs = msSince(start);
         addStep(std::move(step));
