@@ -185,7 +185,7 @@ class F1Counts {
 public:
     double delta(const PairedStatistic& st, std::span<const std::uint32_t> drawn) {
         const std::size_t labels = st.labelCount;
-        for (auto* v : {&tpX, &predX, &tpY, &predY, &truth})
+        for (auto* v : {&tpX_, &predX_, &tpY_, &predY_, &truth_})
             v->assign(labels, 0);
         const auto in = [&](int label) {
             return label >= 0 && static_cast<std::size_t>(label) < labels;
@@ -193,22 +193,22 @@ public:
         for (std::uint32_t i : drawn) {
             const int g = st.gold[i], px = st.xLabels[i], py = st.yLabels[i];
             if (in(g))
-                ++truth[static_cast<std::size_t>(g)];
+                ++truth_[static_cast<std::size_t>(g)];
             if (in(px)) {
-                ++predX[static_cast<std::size_t>(px)];
-                tpX[static_cast<std::size_t>(px)] += px == g ? 1 : 0;
+                ++predX_[static_cast<std::size_t>(px)];
+                tpX_[static_cast<std::size_t>(px)] += px == g ? 1 : 0;
             }
             if (in(py)) {
-                ++predY[static_cast<std::size_t>(py)];
-                tpY[static_cast<std::size_t>(py)] += py == g ? 1 : 0;
+                ++predY_[static_cast<std::size_t>(py)];
+                tpY_[static_cast<std::size_t>(py)] += py == g ? 1 : 0;
             }
         }
-        return macroF1(tpX, predX, truth, scratch) - macroF1(tpY, predY, truth, scratch);
+        return macroF1(tpX_, predX_, truth_, scratch_) - macroF1(tpY_, predY_, truth_, scratch_);
     }
 
 private:
-    std::vector<std::size_t> tpX, predX, tpY, predY, truth;
-    std::vector<double> scratch;
+    std::vector<std::size_t> tpX_, predX_, tpY_, predY_, truth_;
+    std::vector<double> scratch_;
 };
 
 } // namespace
