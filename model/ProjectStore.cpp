@@ -343,6 +343,41 @@ std::string fileUri(const std::string& path, bool immutable) {
 }
 } // namespace
 
+namespace {
+
+// Runs the migrations from schema `version` up to kSchemaVersion in one transaction, and
+// stamps a new project's creation.
+Status upgradeSchema(sqlite3* db, const std::string& path, int version) {
+    sql::Transaction tx(db);
+    if (!tx.begun())
+        return Error{path + ": cannot upgrade the project file: " + tx.begun().error().message};
+    for (int v = version; v < ProjectStore::kSchemaVersion; ++v) {
+        if (auto s = addMissingColumns(db, v + 1); !s)
+            return Error{path + ": cannot upgrade the project file to schema " +
+                         std::to_string(v + 1) + ": " + s.error().message};
+        if (auto s = sql::exec(db, migrations()[static_cast<std::size_t>(v)]); !s)
+            return Error{path + ": cannot upgrade the project file to schema " +
+                         std::to_string(v + 1) + ": " + s.error().message};
+    }
+    const std::string setVersion =
+        "PRAGMA user_version=" + std::to_string(ProjectStore::kSchemaVersion) +
+        "; PRAGMA application_id=" + std::to_string(ProjectStore::kApplicationId) + ";";
+    if (auto s = sql::exec(db, setVersion); !s)
+        return Error{path + ": cannot upgrade the project file: " + s.error().message};
+    if (version == 0) {
+        sql::Statement meta(db, "INSERT OR REPLACE INTO project_meta(key, value) VALUES "
+                                "('created_at', ?1), ('created_by', 'R2P Workbench 0.1.0')");
+        meta.bind(1, nowIsoUtc());
+        if (auto s = meta.run(); !s)
+            return Error{path + ": cannot initialise the project file: " + s.error().message};
+    }
+    if (auto s = tx.commit(); !s)
+        return Error{path + ": cannot upgrade the project file: " + s.error().message};
+    return Ok{};
+}
+
+} // namespace
+
 Result<std::unique_ptr<ProjectStore>> ProjectStore::open(const std::string& rawPath,
                                                          OpenMode mode) {
     const std::string path = absolutePath(rawPath);
@@ -437,33 +472,9 @@ Result<std::unique_ptr<ProjectStore>> ProjectStore::open(const std::string& rawP
         !s)
         return Error{path + ": cannot open the project file: " + s.error().message};
 
-    if (*version < kSchemaVersion) {
-        sql::Transaction tx(db);
-        if (!tx.begun())
-            return Error{path + ": cannot upgrade the project file: " + tx.begun().error().message};
-        for (int v = *version; v < kSchemaVersion; ++v) {
-            if (auto s = addMissingColumns(db, v + 1); !s)
-                return Error{path + ": cannot upgrade the project file to schema " +
-                             std::to_string(v + 1) + ": " + s.error().message};
-            if (auto s = sql::exec(db, migrations()[static_cast<std::size_t>(v)]); !s)
-                return Error{path + ": cannot upgrade the project file to schema " +
-                             std::to_string(v + 1) + ": " + s.error().message};
-        }
-        const std::string setVersion = "PRAGMA user_version=" + std::to_string(kSchemaVersion) +
-                                       "; PRAGMA application_id=" + std::to_string(kApplicationId) +
-                                       ";";
-        if (auto s = sql::exec(db, setVersion); !s)
-            return Error{path + ": cannot upgrade the project file: " + s.error().message};
-        if (*version == 0) {
-            sql::Statement meta(db, "INSERT OR REPLACE INTO project_meta(key, value) VALUES "
-                                    "('created_at', ?1), ('created_by', 'R2P Workbench 0.1.0')");
-            meta.bind(1, nowIsoUtc());
-            if (auto s = meta.run(); !s)
-                return Error{path + ": cannot initialise the project file: " + s.error().message};
-        }
-        if (auto s = tx.commit(); !s)
-            return Error{path + ": cannot upgrade the project file: " + s.error().message};
-    }
+    if (*version < kSchemaVersion)
+        if (auto s = upgradeSchema(db, path, *version); !s)
+            return s.error();
     return store;
 }
 

@@ -239,6 +239,103 @@ void QuestionsScanner::checkUtf8(const char* p, const char* end, const char* chu
     }
 }
 
+// String bytes up to the next quote, escape or control byte; false once failed.
+bool QuestionsScanner::scanString(const char*& p, const char* end, const char* data,
+                                  std::uint64_t base) {
+    const char* q = findStringSpecial(p, end);
+    if (capture_ && captured_.size() < kMaxCapture)
+        captured_.append(p, std::min<std::size_t>(static_cast<std::size_t>(q - p),
+                                                  kMaxCapture - captured_.size()));
+    checkUtf8(p, q, data, base);
+    p = q;
+    if (p == end)
+        return true;
+    if (utf8Need_ != 0) { // a quote, escape or control byte inside a UTF-8 sequence
+        utf8Error(utf8SeqStart_, utf8Lead_);
+        utf8Need_ = 0;
+    }
+    if (*p == '"') {
+        ++p;
+        endString();
+    } else if (*p == '\\') {
+        ++p;
+        mode_ = Mode::StringEscape;
+    } else {
+        fail(base + static_cast<std::uint64_t>(p - data), "a control character inside a string");
+        return false;
+    }
+    return true;
+}
+
+// The byte after a backslash (`pos` its offset); false once failed.
+bool QuestionsScanner::scanEscape(const char*& p, std::uint64_t pos) {
+    const char c = *p;
+    char decoded = 0;
+    switch (c) {
+    case '"':
+    case '\\':
+    case '/':
+        decoded = c;
+        break;
+    case 'b':
+        decoded = '\b';
+        break;
+    case 'f':
+        decoded = '\f';
+        break;
+    case 'n':
+        decoded = '\n';
+        break;
+    case 'r':
+        decoded = '\r';
+        break;
+    case 't':
+        decoded = '\t';
+        break;
+    case 'u':
+        mode_ = Mode::StringUnicode;
+        unicodeDigits_ = 0;
+        unicodeValue_ = 0;
+        ++p;
+        return true;
+    default:
+        fail(pos, "an invalid escape sequence in a string");
+        return false;
+    }
+    if (capture_ && captured_.size() < kMaxCapture)
+        captured_.push_back(decoded);
+    mode_ = Mode::String;
+    ++p;
+    return true;
+}
+
+// One hex digit of a \u escape (`pos` its offset); false once failed.
+bool QuestionsScanner::scanUnicode(const char*& p, std::uint64_t pos) {
+    const int h = hexValue(*p);
+    if (h < 0) {
+        fail(pos, "an invalid \\u escape in a string");
+        return false;
+    }
+    unicodeValue_ = unicodeValue_ * 16 + static_cast<std::uint32_t>(h);
+    ++p;
+    if (++unicodeDigits_ == 4) {
+        mode_ = Mode::String;
+        if (capture_) {
+            const std::uint32_t u = unicodeValue_;
+            if (u >= 0xD800 && u <= 0xDBFF) {
+                highSurrogate_ = u;
+            } else if (u >= 0xDC00 && u <= 0xDFFF && highSurrogate_ != 0) {
+                appendCodePoint(0x10000 + ((highSurrogate_ - 0xD800) << 10) + (u - 0xDC00));
+                highSurrogate_ = 0;
+            } else {
+                appendCodePoint(u);
+                highSurrogate_ = 0;
+            }
+        }
+    }
+    return true;
+}
+
 bool QuestionsScanner::feed(const char* data, std::size_t size, std::uint64_t base) {
     if (mode_ == Mode::Failed)
         return false;
@@ -264,96 +361,18 @@ bool QuestionsScanner::feed(const char* data, std::size_t size, std::uint64_t ba
 
     while (p < end) {
         switch (mode_) {
-        case Mode::String: {
-            const char* q = findStringSpecial(p, end);
-            if (capture_ && captured_.size() < kMaxCapture)
-                captured_.append(p, std::min<std::size_t>(static_cast<std::size_t>(q - p),
-                                                          kMaxCapture - captured_.size()));
-            checkUtf8(p, q, data, base);
-            p = q;
-            if (p == end)
-                break;
-            if (utf8Need_ != 0) { // a quote, escape or control byte inside a UTF-8 sequence
-                utf8Error(utf8SeqStart_, utf8Lead_);
-                utf8Need_ = 0;
-            }
-            if (*p == '"') {
-                ++p;
-                endString();
-            } else if (*p == '\\') {
-                ++p;
-                mode_ = Mode::StringEscape;
-            } else {
-                fail(posOf(p), "a control character inside a string");
+        case Mode::String:
+            if (!scanString(p, end, data, base))
                 return false;
-            }
             break;
-        }
-        case Mode::StringEscape: {
-            const char c = *p;
-            char decoded = 0;
-            switch (c) {
-            case '"':
-            case '\\':
-            case '/':
-                decoded = c;
-                break;
-            case 'b':
-                decoded = '\b';
-                break;
-            case 'f':
-                decoded = '\f';
-                break;
-            case 'n':
-                decoded = '\n';
-                break;
-            case 'r':
-                decoded = '\r';
-                break;
-            case 't':
-                decoded = '\t';
-                break;
-            case 'u':
-                mode_ = Mode::StringUnicode;
-                unicodeDigits_ = 0;
-                unicodeValue_ = 0;
-                ++p;
-                continue;
-            default:
-                fail(posOf(p), "an invalid escape sequence in a string");
+        case Mode::StringEscape:
+            if (!scanEscape(p, posOf(p)))
                 return false;
-            }
-            if (capture_ && captured_.size() < kMaxCapture)
-                captured_.push_back(decoded);
-            mode_ = Mode::String;
-            ++p;
             break;
-        }
-        case Mode::StringUnicode: {
-            const int h = hexValue(*p);
-            if (h < 0) {
-                fail(posOf(p), "an invalid \\u escape in a string");
+        case Mode::StringUnicode:
+            if (!scanUnicode(p, posOf(p)))
                 return false;
-            }
-            unicodeValue_ = unicodeValue_ * 16 + static_cast<std::uint32_t>(h);
-            ++p;
-            if (++unicodeDigits_ == 4) {
-                mode_ = Mode::String;
-                if (capture_) {
-                    const std::uint32_t u = unicodeValue_;
-                    if (u >= 0xD800 && u <= 0xDBFF) {
-                        highSurrogate_ = u;
-                    } else if (u >= 0xDC00 && u <= 0xDFFF && highSurrogate_ != 0) {
-                        appendCodePoint(0x10000 + ((highSurrogate_ - 0xD800) << 10) + (u - 0xDC00));
-                        highSurrogate_ = 0;
-                    } else {
-                        appendCodePoint(u);
-                        highSurrogate_ = 0;
-                    }
-                }
-            }
             break;
-        }
         case Mode::Number: {
             if (numberStep(numberState_, *p)) {
                 if (captureNumber_ && captured_.size() < kMaxCapture)

@@ -45,6 +45,9 @@ private:
     enum class Container : std::uint8_t { Object, Array };
 
     void fail(std::uint64_t pos, const std::string& what);
+    bool scanString(const char*& p, const char* end, const char* data, std::uint64_t base);
+    bool scanEscape(const char*& p, std::uint64_t pos);
+    bool scanUnicode(const char*& p, std::uint64_t pos);
     bool structural(char c, std::uint64_t pos);
     void beginValue(char c, std::uint64_t pos);
     void endValue();

@@ -452,6 +452,59 @@ std::string_view columnText(sqlite3_stmt* st, int column) {
              : std::string_view();
 }
 
+// One row of the run_steps query in userTrace.
+StepRecord readStep(const sql::Statement& row) {
+    StepRecord s;
+    s.seq = static_cast<int>(row.int64(0));
+    s.stage = parseStageName(row.text(1)).value_or(StageId::Invalid);
+    s.candidate = static_cast<int>(row.int64(2));
+    s.attempts = static_cast<int>(row.int64(3));
+    s.status = parseStepStatus(row.text(4)).value_or(StepStatus::Invalid);
+    s.prompt = row.text(5);
+    s.raw = row.text(6);
+    s.reasoning = row.text(7);
+    s.answer = row.text(8);
+    s.output = readStepOutput(row.text(9));
+    s.tokens.prompt = row.int64(10);
+    s.tokens.completion = row.int64(11);
+    s.tokens.reasoning = row.int64(12);
+    s.firstTokenMs = realOrNan(row, 13);
+    s.latencyMs = realOrNan(row, 14);
+    s.backendMode = row.text(15);
+    s.error = row.text(16);
+    s.server = row.text(17);
+    return s;
+}
+
+// One row of the run_events query in userTrace.
+EventRecord readEvent(const sql::Statement& row) {
+    EventRecord e;
+    e.seq = static_cast<int>(row.int64(0));
+    e.stepSeq = static_cast<int>(row.int64(1));
+    e.kind = parseEventKind(row.text(2)).value_or(EventKind::Invalid);
+    e.rule = parseRpiRule(row.text(3)).value_or(RpiRule::Invalid);
+    e.evidence = row.text(4);
+    e.injected = row.text(5);
+    e.mode = row.text(6);
+    e.outcome = parseInterventionOutcome(row.text(7)).value_or(InterventionOutcome::Invalid);
+    e.detail = row.text(8);
+    return e;
+}
+
+// One row of the run_verdicts query in userTrace.
+VerdictRecord readVerdict(const sql::Statement& row) {
+    VerdictRecord v;
+    v.candidate = static_cast<int>(row.int64(0));
+    v.answer = row.text(1);
+    v.verdict = parseVerdict(row.text(2)).value_or(Verdict::Invalid);
+    v.evidence = parseInts(row.text(3));
+    v.agreement = realOrNan(row, 4);
+    v.chosen = row.int64(5) != 0;
+    v.reason = row.text(6);
+    v.judge = row.text(7);
+    return v;
+}
+
 } // namespace
 
 Result<std::int64_t> RunStore::createRun(const RunInfo& info) {
@@ -606,26 +659,7 @@ Result<UserTrace> RunStore::userTrace(std::int64_t runId, const std::string& use
                          "ORDER BY seq");
     steps.bind(1, runId).bind(2, userId).bind(3, sys);
     while (steps.step()) {
-        StepRecord s;
-        s.seq = static_cast<int>(steps.int64(0));
-        s.stage = parseStageName(steps.text(1)).value_or(StageId::Invalid);
-        s.candidate = static_cast<int>(steps.int64(2));
-        s.attempts = static_cast<int>(steps.int64(3));
-        s.status = parseStepStatus(steps.text(4)).value_or(StepStatus::Invalid);
-        s.prompt = steps.text(5);
-        s.raw = steps.text(6);
-        s.reasoning = steps.text(7);
-        s.answer = steps.text(8);
-        s.output = readStepOutput(steps.text(9));
-        s.tokens.prompt = steps.int64(10);
-        s.tokens.completion = steps.int64(11);
-        s.tokens.reasoning = steps.int64(12);
-        s.firstTokenMs = realOrNan(steps, 13);
-        s.latencyMs = realOrNan(steps, 14);
-        s.backendMode = steps.text(15);
-        s.error = steps.text(16);
-        s.server = steps.text(17);
-        t.steps.push_back(std::move(s));
+        t.steps.push_back(readStep(steps));
     }
     if (steps.failed())
         return fail(steps.error());
@@ -635,17 +669,7 @@ Result<UserTrace> RunStore::userTrace(std::int64_t runId, const std::string& use
                               "WHERE run_id = ?1 AND user_id = ?2 AND system = ?3 ORDER BY seq");
     events.bind(1, runId).bind(2, userId).bind(3, sys);
     while (events.step()) {
-        EventRecord e;
-        e.seq = static_cast<int>(events.int64(0));
-        e.stepSeq = static_cast<int>(events.int64(1));
-        e.kind = parseEventKind(events.text(2)).value_or(EventKind::Invalid);
-        e.rule = parseRpiRule(events.text(3)).value_or(RpiRule::Invalid);
-        e.evidence = events.text(4);
-        e.injected = events.text(5);
-        e.mode = events.text(6);
-        e.outcome = parseInterventionOutcome(events.text(7)).value_or(InterventionOutcome::Invalid);
-        e.detail = events.text(8);
-        t.events.push_back(std::move(e));
+        t.events.push_back(readEvent(events));
     }
     if (events.failed())
         return fail(events.error());
@@ -656,16 +680,7 @@ Result<UserTrace> RunStore::userTrace(std::int64_t runId, const std::string& use
                                 "ORDER BY candidate");
     verdicts.bind(1, runId).bind(2, userId).bind(3, sys);
     while (verdicts.step()) {
-        VerdictRecord v;
-        v.candidate = static_cast<int>(verdicts.int64(0));
-        v.answer = verdicts.text(1);
-        v.verdict = parseVerdict(verdicts.text(2)).value_or(Verdict::Invalid);
-        v.evidence = parseInts(verdicts.text(3));
-        v.agreement = realOrNan(verdicts, 4);
-        v.chosen = verdicts.int64(5) != 0;
-        v.reason = verdicts.text(6);
-        v.judge = verdicts.text(7);
-        t.verdicts.push_back(std::move(v));
+        t.verdicts.push_back(readVerdict(verdicts));
     }
     if (verdicts.failed())
         return fail(verdicts.error());

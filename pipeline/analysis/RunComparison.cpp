@@ -306,6 +306,94 @@ std::string itemScoreName(TaskKind kind, const std::string& metric) {
     return metric;
 }
 
+// The systems to compare: those asked, each in every run, or else every system the runs
+// share; an error names what is missing.
+Result<std::vector<SystemId>> chooseSystems(const std::vector<SystemId>& asked,
+                                            const std::vector<RunInfo>& runs) {
+    const RunInfo& first = runs.front();
+    std::vector<SystemId> systems = asked;
+    auto has = [](const RunInfo& r, SystemId s) {
+        return std::find(r.systems.begin(), r.systems.end(), s) != r.systems.end();
+    };
+    auto systemList = [](const RunInfo& r) {
+        std::vector<std::string> names;
+        for (SystemId s : r.systems)
+            names.emplace_back(systemName(s));
+        return joined(names);
+    };
+    for (std::size_t i = 0; i < systems.size(); ++i)
+        for (std::size_t j = 0; j < i; ++j)
+            if (systems[i] == systems[j])
+                return Error{"system " + std::string(systemName(systems[i])) + " is named twice"};
+    for (SystemId s : systems)
+        for (const auto& r : runs)
+            if (!has(r, s))
+                return Error{runLabel(r.id) + " has no system " + std::string(systemName(s)) +
+                             " (it ran " + systemList(r) + ")"};
+    if (systems.empty())
+        for (SystemId s : first.systems)
+            if (std::all_of(runs.begin(), runs.end(), [&](const RunInfo& r) { return has(r, s); }))
+                systems.push_back(s);
+    if (systems.empty()) {
+        std::string ran;
+        for (const auto& r : runs)
+            ran += (ran.empty() ? "" : ", ") + runLabel(r.id) + " ran " + systemList(r);
+        return Error{"the runs share no system (" + ran + ")"};
+    }
+    if (runs.size() == 1 && systems.size() < 2)
+        return Error{"one run and one system (" + std::string(systemName(systems.front())) +
+                     "): name two or more runs, or two or more systems of " + runLabel(first.id)};
+    return systems;
+}
+
+// Reads a run's scored outcomes (`l.info` set) and indexes them by system and user.
+Status loadRun(RunStore& runStore, LoadedRun& l, bool generation, const std::string& metric,
+               const std::vector<SystemId>& systems) {
+    // Generation is scored from the stored ROUGE; the others from the texts.
+    auto rows = runStore.outcomeScores(l.info.id, generation ? metric : std::string(), !generation);
+    if (!rows)
+        return rows.error();
+    l.rows = std::move(*rows);
+    l.coverIndex.reserve(l.info.users.size());
+    for (std::size_t u = 0; u < l.info.users.size(); ++u)
+        l.coverIndex.emplace(l.info.users[u], u);
+    for (SystemId s : systems)
+        l.rowOf[s].assign(l.info.users.size(), LoadedRun::kNoRow);
+    for (std::size_t r = 0; r < l.rows.size(); ++r) {
+        const auto sys = l.rowOf.find(l.rows[r].system);
+        if (sys == l.rowOf.end())
+            continue;
+        const auto user = l.coverIndex.find(l.rows[r].userId);
+        if (user != l.coverIndex.end()) // users the run does not list are not compared
+            sys->second[user->second] = static_cast<std::uint32_t>(r);
+    }
+    return Ok{};
+}
+
+void bootstrapPairings(std::vector<Pairing>& pairings, const RunComparison& out,
+                       const metrics::BootstrapOptions& options) {
+    // One bootstrap pass for every comparison on the same paired users (the usual case: all
+    // systems finished every user); each gets the interval it would get alone.
+    std::vector<bool> done(pairings.size(), false);
+    for (std::size_t i = 0; i < pairings.size(); ++i) {
+        if (done[i])
+            continue;
+        std::vector<std::size_t> group{i};
+        for (std::size_t j = i + 1; j < pairings.size(); ++j)
+            if (!done[j] && pairings[j].ids == pairings[i].ids)
+                group.push_back(j);
+        std::vector<metrics::PairedStatistic> stats;
+        for (std::size_t g : group) {
+            stats.push_back(statisticOf(pairings[g], out));
+            done[g] = true;
+        }
+        const auto intervals =
+            metrics::pairedDeltaIntervals(pairings[i].ids.size(), stats, options);
+        for (std::size_t k = 0; k < group.size(); ++k)
+            pairings[group[k]].result.ci = intervals[k];
+    }
+}
+
 } // namespace
 
 Result<RunComparison> compareRuns(ProjectStore& store, const CompareRequest& request,
@@ -369,65 +457,19 @@ Result<RunComparison> compareRuns(ProjectStore& store, const CompareRequest& req
     out.itemScore = itemScoreName(spec.kind, out.metric);
 
     // Systems: as asked, each in every run; or every system the runs share.
-    std::vector<SystemId> systems = request.systems;
-    auto has = [](const RunInfo& r, SystemId s) {
-        return std::find(r.systems.begin(), r.systems.end(), s) != r.systems.end();
-    };
-    auto systemList = [](const RunInfo& r) {
-        std::vector<std::string> names;
-        for (SystemId s : r.systems)
-            names.emplace_back(systemName(s));
-        return joined(names);
-    };
-    for (std::size_t i = 0; i < systems.size(); ++i)
-        for (std::size_t j = 0; j < i; ++j)
-            if (systems[i] == systems[j])
-                return Error{"system " + std::string(systemName(systems[i])) + " is named twice"};
-    for (SystemId s : systems)
-        for (const auto& r : out.runs)
-            if (!has(r, s))
-                return Error{runLabel(r.id) + " has no system " + std::string(systemName(s)) +
-                             " (it ran " + systemList(r) + ")"};
-    if (systems.empty())
-        for (SystemId s : first.systems)
-            if (std::all_of(out.runs.begin(), out.runs.end(),
-                            [&](const RunInfo& r) { return has(r, s); }))
-                systems.push_back(s);
-    if (systems.empty()) {
-        std::string ran;
-        for (const auto& r : out.runs)
-            ran += (ran.empty() ? "" : ", ") + runLabel(r.id) + " ran " + systemList(r);
-        return Error{"the runs share no system (" + ran + ")"};
-    }
-    if (out.runs.size() == 1 && systems.size() < 2)
-        return Error{"one run and one system (" + std::string(systemName(systems.front())) +
-                     "): name two or more runs, or two or more systems of " + runLabel(first.id)};
+    auto chosen = chooseSystems(request.systems, out.runs);
+    if (!chosen)
+        return chosen.error();
+    const std::vector<SystemId> systems = std::move(*chosen);
 
     badInput = false;
     std::vector<LoadedRun> loaded(out.runs.size());
     for (std::size_t i = 0; i < out.runs.size(); ++i) {
-        LoadedRun& l = loaded[i];
-        l.info = out.runs[i];
-        // Generation is scored from the stored ROUGE; the others from the texts.
-        const bool generation = spec.kind == TaskKind::Generation;
-        auto rows =
-            runStore.outcomeScores(l.info.id, generation ? out.metric : std::string(), !generation);
-        if (!rows)
-            return rows.error();
-        l.rows = std::move(*rows);
-        l.coverIndex.reserve(l.info.users.size());
-        for (std::size_t u = 0; u < l.info.users.size(); ++u)
-            l.coverIndex.emplace(l.info.users[u], u);
-        for (SystemId s : systems)
-            l.rowOf[s].assign(l.info.users.size(), LoadedRun::kNoRow);
-        for (std::size_t r = 0; r < l.rows.size(); ++r) {
-            const auto sys = l.rowOf.find(l.rows[r].system);
-            if (sys == l.rowOf.end())
-                continue;
-            const auto user = l.coverIndex.find(l.rows[r].userId);
-            if (user != l.coverIndex.end()) // users the run does not list are not compared
-                sys->second[user->second] = static_cast<std::uint32_t>(r);
-        }
+        loaded[i].info = out.runs[i];
+        if (auto loadedOk = loadRun(runStore, loaded[i], spec.kind == TaskKind::Generation,
+                                    out.metric, systems);
+            !loadedOk)
+            return loadedOk.error();
     }
 
     std::vector<Pairing> pairings;
@@ -443,26 +485,7 @@ Result<RunComparison> compareRuns(ProjectStore& store, const CompareRequest& req
                     pairSides(loaded[0], systems[i], loaded[0], systems[j], out, request.listed));
     }
 
-    // One bootstrap pass for every comparison on the same paired users (the usual case: all
-    // systems finished every user); each gets the interval it would get alone.
-    std::vector<bool> done(pairings.size(), false);
-    for (std::size_t i = 0; i < pairings.size(); ++i) {
-        if (done[i])
-            continue;
-        std::vector<std::size_t> group{i};
-        for (std::size_t j = i + 1; j < pairings.size(); ++j)
-            if (!done[j] && pairings[j].ids == pairings[i].ids)
-                group.push_back(j);
-        std::vector<metrics::PairedStatistic> stats;
-        for (std::size_t g : group) {
-            stats.push_back(statisticOf(pairings[g], out));
-            done[g] = true;
-        }
-        const auto intervals =
-            metrics::pairedDeltaIntervals(pairings[i].ids.size(), stats, request.bootstrap);
-        for (std::size_t k = 0; k < group.size(); ++k)
-            pairings[group[k]].result.ci = intervals[k];
-    }
+    bootstrapPairings(pairings, out, request.bootstrap);
     std::vector<double> p;
     for (const auto& pr : pairings)
         p.push_back(pr.result.p);

@@ -120,32 +120,17 @@ std::string_view sliceKindName(SliceKind kind) {
     return "invalid";
 }
 
-Result<SliceReport> computeSlices(const std::vector<UserOutcome>& outcomes,
-                                  const DatasetIndex& index, TaskId task, SystemId baseline,
-                                  const FailureLabels& failureLabels, const SliceOptions& options) {
-    SliceReport report;
-    report.task = task;
-    report.metric = mainMetric(task);
-    if (report.metric.empty())
-        return Error{"slices need a task with metrics (LaMP-1 … LaMP-7)"};
-    if (baseline == SystemId::R2P)
-        return Error{"the baseline of the slices cannot be r2p itself"};
-    if (!std::is_sorted(options.profileSizeEdges.begin(), options.profileSizeEdges.end()) ||
-        std::adjacent_find(options.profileSizeEdges.begin(), options.profileSizeEdges.end()) !=
-            options.profileSizeEdges.end())
-        return Error{"profile-size bucket edges must be strictly ascending"};
-    report.lowerIsBetter = lowerIsBetter(report.metric);
-    report.baseline = baseline;
-    const bool lower = report.lowerIsBetter;
-
+// One entry per user, in first-seen order, and the systems in first-seen order; `position`
+// maps a user id to its entry.
+std::vector<UserFacts> gatherUsers(const std::vector<UserOutcome>& outcomes,
+                                   const DatasetIndex& index, const std::string& metric,
+                                   std::vector<SystemId>& systems,
+                                   std::unordered_map<std::string, std::size_t>& position) {
     std::unordered_map<std::string, const UserIndexEntry*> entries;
     for (const auto& e : index.users)
         entries.emplace(e.id, &e);
 
-    // One entry per user, in first-seen order; systems likewise.
     std::vector<UserFacts> users;
-    std::unordered_map<std::string, std::size_t> position;
-    std::vector<SystemId> systems;
     for (const auto& o : outcomes) {
         if (std::find(systems.begin(), systems.end(), o.system) == systems.end())
             systems.push_back(o.system);
@@ -165,43 +150,106 @@ Result<SliceReport> computeSlices(const std::vector<UserOutcome>& outcomes,
             f.gold = std::string(text::pyStrip(*o.gold));
         if (o.system == SystemId::R2P)
             f.intervened = o.interventions > 0;
-        if (auto score = metricOf(o, report.metric))
+        if (auto score = metricOf(o, metric))
             f.scores[o.system] = *score;
     }
+    return users;
+}
+
+// Users by profile size: below the first edge, then one bucket per edge.
+template <typename MakeBucket>
+Slicing profileSizeSlicing(const std::vector<UserFacts>& users,
+                           const std::vector<std::uint32_t>& edges, const MakeBucket& bucket) {
+    Slicing s;
+    s.kind = SliceKind::ProfileSize;
+    std::vector<const UserFacts*> below;
+    std::vector<std::vector<const UserFacts*>> members(edges.size());
+    for (const auto& u : users) {
+        if (!u.profileSize)
+            continue;
+        auto up = std::upper_bound(edges.begin(), edges.end(), *u.profileSize);
+        if (up == edges.begin())
+            below.push_back(&u);
+        else
+            members[static_cast<std::size_t>(up - edges.begin()) - 1].push_back(&u);
+    }
+    if (!below.empty())
+        s.buckets.push_back(bucket(edges.empty() || edges.front() <= 1
+                                       ? std::string("0")
+                                       : "0-" + std::to_string(edges.front() - 1),
+                                   below));
+    for (std::size_t i = 0; i < edges.size(); ++i) {
+        std::optional<std::uint32_t> next;
+        if (i + 1 < edges.size())
+            next = edges[i + 1];
+        s.buckets.push_back(bucket(sizeLabel(edges[i], next), members[i]));
+    }
+    return s;
+}
+
+// Users by the failure labels annotated on them (a user in every label it has), then the
+// users without any.
+template <typename MakeBucket>
+Slicing failureLabelSlicing(const std::vector<UserFacts>& users,
+                            const std::unordered_map<std::string, std::size_t>& position,
+                            const FailureLabels& failureLabels, const MakeBucket& bucket) {
+    Slicing s;
+    s.kind = SliceKind::FailureLabel;
+    std::map<std::string, std::set<std::size_t>> byLabel; // label -> user positions
+    std::set<std::size_t> labelled;
+    for (const auto& [userId, label] : failureLabels) {
+        auto it = position.find(userId);
+        if (it == position.end())
+            continue; // a user this run has no outcome for
+        byLabel[label].insert(it->second);
+        labelled.insert(it->second);
+    }
+    for (const auto& [label, positions] : byLabel) {
+        std::vector<const UserFacts*> members;
+        for (std::size_t p : positions)
+            members.push_back(&users[p]);
+        s.buckets.push_back(bucket(label, members));
+    }
+    if (!failureLabels.empty()) {
+        std::vector<const UserFacts*> none;
+        for (std::size_t p = 0; p < users.size(); ++p)
+            if (!labelled.count(p))
+                none.push_back(&users[p]);
+        s.buckets.push_back(bucket("(none)", none));
+    }
+    return s;
+}
+
+Result<SliceReport> computeSlices(const std::vector<UserOutcome>& outcomes,
+                                  const DatasetIndex& index, TaskId task, SystemId baseline,
+                                  const FailureLabels& failureLabels, const SliceOptions& options) {
+    SliceReport report;
+    report.task = task;
+    report.metric = mainMetric(task);
+    if (report.metric.empty())
+        return Error{"slices need a task with metrics (LaMP-1 … LaMP-7)"};
+    if (baseline == SystemId::R2P)
+        return Error{"the baseline of the slices cannot be r2p itself"};
+    if (!std::is_sorted(options.profileSizeEdges.begin(), options.profileSizeEdges.end()) ||
+        std::adjacent_find(options.profileSizeEdges.begin(), options.profileSizeEdges.end()) !=
+            options.profileSizeEdges.end())
+        return Error{"profile-size bucket edges must be strictly ascending"};
+    report.lowerIsBetter = lowerIsBetter(report.metric);
+    report.baseline = baseline;
+    const bool lower = report.lowerIsBetter;
+
+    // One entry per user, in first-seen order; systems likewise.
+    std::vector<SystemId> systems;
+    std::unordered_map<std::string, std::size_t> position;
+    const std::vector<UserFacts> users =
+        gatherUsers(outcomes, index, report.metric, systems, position);
     report.users = users.size();
     auto bucket = [&](std::string label, const std::vector<const UserFacts*>& members) {
         return makeBucket(std::move(label), members, systems, baseline, lower);
     };
 
     // (a) Profile size.
-    {
-        Slicing s;
-        s.kind = SliceKind::ProfileSize;
-        const auto& edges = options.profileSizeEdges;
-        std::vector<const UserFacts*> below;
-        std::vector<std::vector<const UserFacts*>> members(edges.size());
-        for (const auto& u : users) {
-            if (!u.profileSize)
-                continue;
-            auto up = std::upper_bound(edges.begin(), edges.end(), *u.profileSize);
-            if (up == edges.begin())
-                below.push_back(&u);
-            else
-                members[static_cast<std::size_t>(up - edges.begin()) - 1].push_back(&u);
-        }
-        if (!below.empty())
-            s.buckets.push_back(bucket(edges.empty() || edges.front() <= 1
-                                           ? std::string("0")
-                                           : "0-" + std::to_string(edges.front() - 1),
-                                       below));
-        for (std::size_t i = 0; i < edges.size(); ++i) {
-            std::optional<std::uint32_t> next;
-            if (i + 1 < edges.size())
-                next = edges[i + 1];
-            s.buckets.push_back(bucket(sizeLabel(edges[i], next), members[i]));
-        }
-        report.slicings.push_back(std::move(s));
-    }
+    report.slicings.push_back(profileSizeSlicing(users, options.profileSizeEdges, bucket));
 
     // (b) Gold label, where the output is a label or a rating.
     const TaskKind kind = taskSpec(task).kind;
@@ -225,33 +273,7 @@ Result<SliceReport> computeSlices(const std::vector<UserOutcome>& outcomes,
     }
 
     // (c) Failure labels from annotations.
-    {
-        Slicing s;
-        s.kind = SliceKind::FailureLabel;
-        std::map<std::string, std::set<std::size_t>> byLabel; // label -> user positions
-        std::set<std::size_t> labelled;
-        for (const auto& [userId, label] : failureLabels) {
-            auto it = position.find(userId);
-            if (it == position.end())
-                continue; // a user this run has no outcome for
-            byLabel[label].insert(it->second);
-            labelled.insert(it->second);
-        }
-        for (const auto& [label, positions] : byLabel) {
-            std::vector<const UserFacts*> members;
-            for (std::size_t p : positions)
-                members.push_back(&users[p]);
-            s.buckets.push_back(bucket(label, members));
-        }
-        if (!failureLabels.empty()) {
-            std::vector<const UserFacts*> none;
-            for (std::size_t p = 0; p < users.size(); ++p)
-                if (!labelled.count(p))
-                    none.push_back(&users[p]);
-            s.buckets.push_back(bucket("(none)", none));
-        }
-        report.slicings.push_back(std::move(s));
-    }
+    report.slicings.push_back(failureLabelSlicing(users, position, failureLabels, bucket));
 
     // (d) Whether RPI intervened in R2P's run.
     {

@@ -1,5 +1,6 @@
 #include "Engine.h"
 
+#include "Judge.h"
 #include "Rpi.h"
 #include "model/Utf8.h"
 #include "pipeline/llm/ThinkSplitter.h"
@@ -650,6 +651,144 @@ Result<llm::GenerationResult> UserRun::generate(llm::GenerationRequest request, 
     return Error{error.message()};
 }
 
+namespace {
+
+// One attempt at a level, as the RPI rules read it.
+struct LevelAttempt {
+    std::string newPart;   // what the model wrote in this attempt
+    std::string text;      // the level's text so far, this attempt included
+    std::string rawAnswer; // the answer apart from the reasoning, when the model gave one
+    std::string checked;   // the text the stage-end rules check
+    std::string thought;   // chat: a reasoning model's separate thinking
+};
+
+} // namespace
+
+// What the RPI loop leaves: the attempt that stands and the rounds of interventions it took.
+struct UserRun::RpiOutcome {
+    std::string text;                     // the level's text
+    std::string rawAnswer;                // the answer apart from the reasoning, if given
+    std::vector<RpiViolation> violations; // the rules it still breaks
+    int interventions = 0;
+};
+
+// One round of interventions.
+struct UserRun::Correction {
+    std::string injected;                  // the corrective thoughts, joined
+    std::size_t cutAt = std::string::npos; // where the earliest offending text starts
+    bool restartAnswer = false;            // a format violation: the answer starts over
+    std::vector<std::size_t> events;       // the interventions' indices in the trace
+};
+
+// How a level is asked. Prefill continues the assistant turn: the earlier levels and this
+// level's text so far are the prompt, and a correction is written into that text. Chat re-asks
+// the level, with the earlier levels quoted and the corrections appended to the question.
+class UserRun::LevelPrompt {
+public:
+    LevelPrompt(const HrtTemplate& hrt, const HrtLevel& level, PromptMode mode,
+                const llm::ChatTemplate* chatTemplate, std::string taskPrompt, std::string earlier)
+        : hrt_(hrt), level_(level), mode_(mode), chatTemplate_(chatTemplate),
+          taskPrompt_(std::move(taskPrompt)), earlier_(std::move(earlier)),
+          kept_(level.marker + "\n") {}
+
+    bool prefill() const { return mode_ == PromptMode::Prefill; }
+
+    // One attempt's request; `base` carries the label, model, sampling and stops.
+    llm::GenerationRequest request(llm::GenerationRequest base) const {
+        llm::GenerationRequest chat = std::move(base);
+        chat.messages.push_back({llm::Role::System, hrt_.system});
+        if (prefill()) {
+            chat.messages.push_back({llm::Role::User, taskPrompt_});
+            llm::GenerationRequest request =
+                llm::prefillRequest(*chatTemplate_, chat, earlier_ + kept_);
+            request.maxTokens = level_.budgetTokens * 2 + 64;
+            return request;
+        }
+        std::string question = taskPrompt_;
+        if (!earlier_.empty())
+            question += "\n\nYour reasoning so far:\n\n" + trimRight(earlier_);
+        question += "\n\nNow write only the level \"" + level_.title +
+                    "\", starting with the line \"" + level_.marker + "\".";
+        question += corrections_;
+        chat.messages.push_back({llm::Role::User, question});
+        return chat;
+    }
+
+    // The level's text while it streams, and its tokens. Prefill: the level is the whole
+    // continuation. Chat: the level is the reply, and a reasoning model's thinking before it
+    // counts too (budget and markers).
+    std::pair<std::string, int> streamed(std::string_view reasoning,
+                                         std::string_view answer) const {
+        const std::string soFar = prefill() ? std::string(reasoning) + std::string(answer)
+                                            : std::string(reasoning) + "\n" + std::string(answer);
+        const int tokens =
+            prefill() ? approxTokens(soFar) : approxTokens(reasoning) + approxTokens(answer);
+        return {(prefill() ? kept_ : std::string()) + soFar, tokens};
+    }
+
+    // This attempt's text of the level, and the raw answer when the model closed its think
+    // block (prefill) or answered apart from its reasoning (chat, whose reasoning goes to
+    // `stepReasoning`).
+    LevelAttempt read(const llm::GenerationResult& result, StageId stage,
+                      std::string& stepReasoning) const {
+        LevelAttempt a;
+        if (prefill()) {
+            a.newPart = result.reasoning;
+            if (stage == StageId::Answer && !result.answer.empty())
+                a.rawAnswer = std::string(text::pyStrip(result.answer));
+            else
+                a.newPart += result.answer;
+            a.text = kept_ + a.newPart;
+        } else {
+            a.newPart = result.answer.empty() ? result.reasoning : result.answer;
+            if (!result.answer.empty())
+                stepReasoning += (stepReasoning.empty() ? "" : "\n\n") + result.reasoning;
+            a.text = a.newPart;
+        }
+        a.checked = a.rawAnswer.empty() ? a.text : level_.marker + "\n" + a.rawAnswer;
+        // Chat: a reasoning model's separate thinking is part of the level for the rules.
+        if (!prefill() && !result.answer.empty())
+            a.thought = result.reasoning;
+        return a;
+    }
+
+    // Injects the corrective thought after `attempt`: prefill cuts the text where the rule
+    // fired (or restarts the answer after the thought); chat appends it to the question.
+    void correct(const LevelAttempt& attempt, const std::string& injected, std::size_t cutAt,
+                 bool restartAnswer) {
+        if (!prefill()) {
+            corrections_ += "\n\n" + injected;
+        } else if (restartAnswer) {
+            // The answer restarts after the thought, so its body is only the answer.
+            earlier_ =
+                trimRight(earlier_ + trimRight(kept_ + attempt.newPart)) + "\n" + injected + "\n\n";
+            kept_ = level_.marker + "\n";
+        } else {
+            std::string cut = attempt.text;
+            if (cutAt != std::string::npos && cutAt < cut.size())
+                cut.resize(cutAt);
+            kept_ = trimRight(cut) + "\n" + injected + "\n";
+        }
+    }
+
+    // The level starts over as chat requests (the server lost /v1/completions).
+    void switchToChat() {
+        mode_ = PromptMode::Chat;
+        kept_ = level_.marker + "\n";
+        corrections_.clear();
+    }
+
+private:
+    const HrtTemplate& hrt_;
+    const HrtLevel& level_;
+    PromptMode mode_ = PromptMode::Invalid;
+    const llm::ChatTemplate* chatTemplate_ = nullptr;
+    std::string taskPrompt_;
+    std::string earlier_;     // the earlier levels (prefill: plus restarted answers)
+    std::string kept_;        // prefill: this level's text so far
+    std::string corrections_; // chat: corrections appended to the question
+};
+
 // One HRT level (or a further candidate's answer) with its RPI interventions. `stage` is the
 // level whose rules apply; `step.stage` is what gets recorded.
 Status UserRun::runLevel(StageId stage, int candidate, StepRecord& step) {
@@ -657,62 +796,58 @@ Status UserRun::runLevel(StageId stage, int candidate, StepRecord& step) {
     const HrtLevel* level = hrt.level(stage);
     if (!level)
         return Error{"the template " + hrt.id + " has no level " + std::string(stageName(stage))};
-    const auto& cfg = ctx_->config;
-    PromptMode mode = ctx_->effectiveMode();
+    const PromptMode mode = ctx_->effectiveMode();
     step.backendMode = ctx_->offline ? "offline" : mode == PromptMode::Prefill ? "prefill" : "chat";
     const auto start = Clock::now();
 
     // The items this attempt sees: candidate j under retrieval variation leaves [Pj] out.
     std::vector<PromptItem> items = items_;
-    if (candidate > 0 && cfg.variation == Variation::Retrieval &&
+    if (candidate > 0 && ctx_->config.variation == Variation::Retrieval &&
         static_cast<std::size_t>(candidate) <= items.size())
         items.erase(items.begin() + candidate - 1);
-    const std::string taskPrompt = renderTaskPrompt(hrt, record_.input, items);
+    LevelPrompt prompt(hrt, *level, mode, ctx_->chatTemplate,
+                       renderTaskPrompt(hrt, record_.input, items),
+                       earlierLevels(stage, chainOf(candidate)));
+    auto outcome = runRpiLoop(stage, candidate, items, prompt, step, start);
+    if (!outcome)
+        return outcome.error();
+    const std::string body = parseLevel(stage, *outcome, items.size(), prompt.prefill(), step);
+    step.latencyMs = msSince(start);
+    if (stage == StageId::Answer)
+        candidateAnswers_.resize(static_cast<std::size_t>(candidate) + 1),
+            candidateAnswers_[static_cast<std::size_t>(candidate)] = body;
+    return Ok{};
+}
 
+// Asks the level until its attempt breaks no rule or the interventions run out. An Error when
+// a request failed (the step is then recorded as failed) or the run was cancelled.
+Result<UserRun::RpiOutcome> UserRun::runRpiLoop(StageId stage, int candidate,
+                                                const std::vector<PromptItem>& items,
+                                                LevelPrompt& prompt, StepRecord& step,
+                                                std::chrono::steady_clock::time_point start) {
+    const HrtTemplate& hrt = *ctx_->hrt;
+    const auto& cfg = ctx_->config;
+    llm::GenerationRequest base;
+    base.label = "user " + record_.id + " · " + std::string(systemName(trace_.system)) + " · " +
+                 std::string(stageName(step.stage)) +
+                 (candidate > 0 ? " #" + std::to_string(candidate + 1) : std::string());
+    base.model = cfg.model;
+    base.temperature = candidate > 0 && cfg.variation == Variation::Temperature
+                           ? cfg.candidateTemperature
+                           : cfg.temperature;
+    base.seed = cfg.seed + static_cast<std::uint64_t>(candidate);
     // The next level's marker ends this one.
-    std::vector<std::string> stops;
     for (std::size_t i = 0; i + 1 < hrt.levels.size(); ++i)
         if (hrt.levels[i].stage == stage)
-            stops.push_back(hrt.levels[i + 1].marker);
+            base.stop.push_back(hrt.levels[i + 1].marker);
 
-    std::string earlier = earlierLevels(stage, chainOf(candidate));
-    std::string kept = level->marker + "\n"; // prefill: this level's text so far
-    std::string corrections;                 // chat: corrections appended to the question
+    RpiOutcome out;
     RpiRule correcting = RpiRule::Invalid;
-    int interventions = 0;
-    std::vector<std::size_t> pending;         // events of the last round of interventions
-    std::vector<RpiViolation> lastViolations; // of the attempt that stands
-    std::string text, rawAnswer;
-
+    std::vector<std::size_t> pending; // events of the last round of interventions
     for (int attempt = 0;; ++attempt) {
         if (auto c = checkCancelled(); !c)
-            return c;
-        llm::GenerationRequest request;
-        request.label = "user " + record_.id + " · " + std::string(systemName(trace_.system)) +
-                        " · " + std::string(stageName(step.stage)) +
-                        (candidate > 0 ? " #" + std::to_string(candidate + 1) : std::string());
-        request.model = cfg.model;
-        request.temperature = candidate > 0 && cfg.variation == Variation::Temperature
-                                  ? cfg.candidateTemperature
-                                  : cfg.temperature;
-        request.seed = cfg.seed + static_cast<std::uint64_t>(candidate);
-        request.stop = stops;
-        llm::GenerationRequest chat = request;
-        chat.messages.push_back({llm::Role::System, hrt.system});
-        if (mode == PromptMode::Prefill) {
-            chat.messages.push_back({llm::Role::User, taskPrompt});
-            request = llm::prefillRequest(*ctx_->chatTemplate, chat, earlier + kept);
-            request.maxTokens = level->budgetTokens * 2 + 64;
-        } else {
-            std::string question = taskPrompt;
-            if (!earlier.empty())
-                question += "\n\nYour reasoning so far:\n\n" + trimRight(earlier);
-            question += "\n\nNow write only the level \"" + level->title +
-                        "\", starting with the line \"" + level->marker + "\".";
-            question += corrections;
-            chat.messages.push_back({llm::Role::User, question});
-            request = std::move(chat);
-        }
+            return c.error();
+        llm::GenerationRequest request = prompt.request(base);
         auto hint = makeHint(stage, candidate);
         hint->items = items;
         hint->correcting = correcting;
@@ -725,20 +860,11 @@ Status UserRun::runLevel(StageId stage, int candidate, StepRecord& step) {
                            renderPrompt(request);
 
         // Streaming check: on this level's text as it grows.
-        const std::string base = mode == PromptMode::Prefill ? kept : std::string();
         std::optional<RpiViolation> streamViolation;
-        auto check = [&, base](std::string_view reasoning, std::string_view answer) {
-            // Prefill: the level is the whole continuation. Chat: the level is the reply, and a
-            // reasoning model's thinking before it counts too (budget and markers).
+        auto check = [&](std::string_view reasoning, std::string_view answer) {
             if (reasoning.empty() && answer.empty())
                 return false;
-            const std::string soFar = mode == PromptMode::Prefill
-                                          ? std::string(reasoning) + std::string(answer)
-                                          : std::string(reasoning) + "\n" + std::string(answer);
-            const std::string full = base + soFar;
-            const int tokens = mode == PromptMode::Prefill
-                                   ? approxTokens(soFar)
-                                   : approxTokens(reasoning) + approxTokens(answer);
+            const auto [full, tokens] = prompt.streamed(reasoning, answer);
             if (auto v = checkStreaming(hrt, stage, full, tokens)) {
                 streamViolation = std::move(v);
                 return true;
@@ -747,27 +873,17 @@ Status UserRun::runLevel(StageId stage, int candidate, StepRecord& step) {
         };
         const auto attemptStart = Clock::now();
         auto result = generate(std::move(request), step.stage, candidate, &step.raw, check);
-        if (!result && mode == PromptMode::Prefill && cfg.modeChosenByAuto && !cancelled_ &&
+        if (!result && prompt.prefill() && cfg.modeChosenByAuto && !cancelled_ &&
             (lastHttpStatus_ == 404 || lastHttpStatus_ == 405)) {
             // The route --mode auto found is gone (a proxy in front, a restarted server): the
             // rest of the run is chat, said once; this level starts over as a chat request.
-            if (!ctx_->completionsMissing->exchange(true)) {
-                EventRecord e;
-                e.kind = EventKind::Note;
-                e.stepSeq = static_cast<int>(trace_.steps.size());
-                e.mode = "chat";
-                e.detail = "the server answered HTTP " + std::to_string(lastHttpStatus_) +
-                           " to /v1/completions: chat mode for the rest of the run";
-                addEvent(std::move(e));
-            }
-            mode = PromptMode::Chat;
+            noteCompletionsMissing();
+            prompt.switchToChat();
             step.backendMode = "chat";
             step.raw.clear();
-            kept = level->marker + "\n";
-            corrections.clear();
             correcting = RpiRule::Invalid;
             pending.clear();
-            interventions = 0;
+            out.interventions = 0;
             attempt = -1;
             continue;
         }
@@ -775,7 +891,7 @@ Status UserRun::runLevel(StageId stage, int candidate, StepRecord& step) {
             step.latencyMs = msSince(start);
             if (cancelled_)
                 return result.error();
-            return fail(std::move(step), result.error().message);
+            return fail(std::move(step), result.error().message).error();
         }
         if (attempt == 0)
             step.firstTokenMs =
@@ -783,107 +899,112 @@ Status UserRun::runLevel(StageId stage, int candidate, StepRecord& step) {
         addUsage(step, *result);
         step.attempts = attempt + 1;
 
-        // This attempt's text of the level, and the raw answer when the model closed its think
-        // block (prefill) or answered apart from its reasoning (chat).
-        std::string newPart;
-        rawAnswer.clear();
-        if (mode == PromptMode::Prefill) {
-            newPart = result->reasoning;
-            if (stage == StageId::Answer && !result->answer.empty())
-                rawAnswer = std::string(text::pyStrip(result->answer));
-            else
-                newPart += result->answer;
-            text = kept + newPart;
-        } else {
-            newPart = result->answer.empty() ? result->reasoning : result->answer;
-            if (!result->answer.empty())
-                step.reasoning += (step.reasoning.empty() ? "" : "\n\n") + result->reasoning;
-            text = newPart;
-        }
-        std::string checked = text;
-        if (!rawAnswer.empty())
-            checked = level->marker + "\n" + rawAnswer;
-        // Chat: a reasoning model's separate thinking is part of the level for the rules.
-        const std::string thought =
-            mode != PromptMode::Prefill && !result->answer.empty() ? result->reasoning : "";
+        const LevelAttempt a = prompt.read(*result, stage, step.reasoning);
+        out.text = a.text;
+        out.rawAnswer = a.rawAnswer;
         std::vector<RpiViolation> violations;
         if (streamViolation)
             violations.push_back(*streamViolation);
         else
-            violations =
-                checkStageEndAll(hrt, stage, checked, approxTokens(newPart) + approxTokens(thought),
-                                 items.size(), thought);
-        lastViolations = violations;
-        const auto stillViolated = [&](RpiRule rule) {
-            return std::any_of(violations.begin(), violations.end(),
-                               [&](const RpiViolation& v) { return v.rule == rule; });
-        };
-        // The previous round's interventions: did their rules hold in this attempt?
-        for (std::size_t i : pending)
-            trace_.events[i].outcome = stillViolated(trace_.events[i].rule)
-                                           ? InterventionOutcome::ViolatedAgain
-                                           : InterventionOutcome::Complied;
+            violations = checkStageEndAll(hrt, stage, a.checked,
+                                          approxTokens(a.newPart) + approxTokens(a.thought),
+                                          items.size(), a.thought);
+        out.violations = violations;
+        settleInterventions(pending, violations);
         if (violations.empty())
             break;
-        if (interventions >= cfg.maxInterventions) {
-            for (std::size_t i : pending)
-                if (trace_.events[i].outcome == InterventionOutcome::ViolatedAgain)
-                    trace_.events[i].outcome = InterventionOutcome::GaveUp;
-            if (interventions == 0)
-                for (const auto& v : violations) {
-                    EventRecord e;
-                    e.kind = EventKind::Note;
-                    e.stepSeq = static_cast<int>(trace_.steps.size());
-                    e.rule = v.rule;
-                    e.evidence = v.evidence;
-                    e.detail = "RPI interventions are off; the violation stays";
-                    addEvent(std::move(e));
-                }
+        if (out.interventions >= cfg.maxInterventions) {
+            giveUp(pending, out.interventions == 0 ? violations : std::vector<RpiViolation>{});
             break;
         }
         // Intervene: one event and one corrective thought per violated rule, injected together.
-        ++interventions;
-        pending.clear();
+        ++out.interventions;
         correcting = violations.front().rule;
-        std::string injected;
-        std::size_t cutAt = std::string::npos;
-        bool restartAnswer = false;
-        for (const auto& v : violations) {
-            EventRecord e;
-            e.kind = EventKind::Intervention;
-            e.stepSeq = static_cast<int>(trace_.steps.size());
-            e.rule = v.rule;
-            e.evidence = v.evidence;
-            e.injected = renderCorrection(hrt, v.rule, stage, items.size());
-            e.mode = step.backendMode;
-            e.outcome = InterventionOutcome::Pending;
-            injected += (injected.empty() ? "" : " ") + e.injected;
-            cutAt = std::min(cutAt, v.at);
-            restartAnswer = restartAnswer || v.rule == RpiRule::AnswerFormat;
-            pending.push_back(trace_.events.size());
-            addEvent(std::move(e));
-        }
-        step.raw += "\n[RPI: " + injected + "]\n";
-        if (mode == PromptMode::Prefill) {
-            if (restartAnswer) {
-                // The answer restarts after the thought, so its body is only the answer.
-                earlier = trimRight(earlier + trimRight(kept + newPart)) + "\n" + injected + "\n\n";
-                kept = level->marker + "\n";
-            } else {
-                std::string cut = text;
-                if (cutAt != std::string::npos && cutAt < cut.size())
-                    cut.resize(cutAt);
-                kept = trimRight(cut) + "\n" + injected + "\n";
-            }
-        } else {
-            corrections += "\n\n" + injected;
-        }
+        const Correction correction = intervene(stage, violations, items.size(), step.backendMode);
+        pending = correction.events;
+        step.raw += "\n[RPI: " + correction.injected + "]\n";
+        prompt.correct(a, correction.injected, correction.cutAt, correction.restartAnswer);
         if (observer_)
             observer_->stageStarted(trace_.system, step.stage, candidate);
     }
+    return out;
+}
 
+// The previous round's interventions: did their rules hold in this attempt?
+void UserRun::settleInterventions(const std::vector<std::size_t>& pending,
+                                  const std::vector<RpiViolation>& violations) {
+    for (std::size_t i : pending) {
+        const bool again =
+            std::any_of(violations.begin(), violations.end(),
+                        [&](const RpiViolation& v) { return v.rule == trace_.events[i].rule; });
+        trace_.events[i].outcome =
+            again ? InterventionOutcome::ViolatedAgain : InterventionOutcome::Complied;
+    }
+}
+
+// Out of interventions: the last round gave up; with interventions off (`unattended`, the
+// violations nobody intervened on) each violation is noted.
+void UserRun::giveUp(const std::vector<std::size_t>& pending,
+                     const std::vector<RpiViolation>& unattended) {
+    for (std::size_t i : pending)
+        if (trace_.events[i].outcome == InterventionOutcome::ViolatedAgain)
+            trace_.events[i].outcome = InterventionOutcome::GaveUp;
+    for (const auto& v : unattended) {
+        EventRecord e;
+        e.kind = EventKind::Note;
+        e.stepSeq = static_cast<int>(trace_.steps.size());
+        e.rule = v.rule;
+        e.evidence = v.evidence;
+        e.detail = "RPI interventions are off; the violation stays";
+        addEvent(std::move(e));
+    }
+}
+
+// One event and one corrective thought per violated rule; the thoughts joined, where to cut the
+// text, and whether the answer restarts (a format violation).
+UserRun::Correction UserRun::intervene(StageId stage, const std::vector<RpiViolation>& violations,
+                                       std::size_t itemCount, const std::string& mode) {
+    Correction c;
+    for (const auto& v : violations) {
+        EventRecord e;
+        e.kind = EventKind::Intervention;
+        e.stepSeq = static_cast<int>(trace_.steps.size());
+        e.rule = v.rule;
+        e.evidence = v.evidence;
+        e.injected = renderCorrection(*ctx_->hrt, v.rule, stage, itemCount);
+        e.mode = mode;
+        e.outcome = InterventionOutcome::Pending;
+        c.injected += (c.injected.empty() ? "" : " ") + e.injected;
+        c.cutAt = std::min(c.cutAt, v.at);
+        c.restartAnswer = c.restartAnswer || v.rule == RpiRule::AnswerFormat;
+        c.events.push_back(trace_.events.size());
+        addEvent(std::move(e));
+    }
+    return c;
+}
+
+// Once per run: the server answered 404/405 to /v1/completions, chat from here on.
+void UserRun::noteCompletionsMissing() {
+    if (ctx_->completionsMissing->exchange(true))
+        return;
+    EventRecord e;
+    e.kind = EventKind::Note;
+    e.stepSeq = static_cast<int>(trace_.steps.size());
+    e.mode = "chat";
+    e.detail = "the server answered HTTP " + std::to_string(lastHttpStatus_) +
+               " to /v1/completions: chat mode for the rest of the run";
+    addEvent(std::move(e));
+}
+
+// The step's answer and parsed fields from the attempt that stands; returns the level's body
+// (the answer alone for the Answer level).
+std::string UserRun::parseLevel(StageId stage, const RpiOutcome& outcome, std::size_t itemCount,
+                                bool prefill, StepRecord& step) const {
+    const HrtTemplate& hrt = *ctx_->hrt;
+    const std::string& text = outcome.text;
     step.answer = text;
-    const std::string body = rawAnswer.empty() ? stageBody(hrt, stage, text) : rawAnswer;
+    const std::string body =
+        outcome.rawAnswer.empty() ? stageBody(hrt, stage, text) : outcome.rawAnswer;
     StepOutput out;
     out.body = body;
     if (stage == StageId::ProfileSynthesis || stage == StageId::AnswerPlan)
@@ -893,20 +1014,16 @@ Status UserRun::runLevel(StageId stage, int candidate, StepRecord& step) {
         out.inFormat = answerInFormat(hrt.answer, body);
     }
     out.tokens = approxTokens(text);
-    out.interventions = interventions;
+    out.interventions = outcome.interventions;
     out.rules.emplace();
-    for (const auto& [rule, outcome] :
-         ruleOutcomes(hrt, stage, lastViolations, items.size(), mode == PromptMode::Prefill))
-        out.rules->emplace_back(rule, outcome);
+    for (const auto& [rule, ruleOutcome] :
+         ruleOutcomes(hrt, stage, outcome.violations, itemCount, prefill))
+        out.rules->emplace_back(rule, ruleOutcome);
     step.output = std::move(out);
     if (step.tokens.reasoning == 0)
         step.tokens.reasoning = approxTokens(text);
     step.status = StepStatus::Done;
-    step.latencyMs = msSince(start);
-    if (stage == StageId::Answer)
-        candidateAnswers_.resize(static_cast<std::size_t>(candidate) + 1),
-            candidateAnswers_[static_cast<std::size_t>(candidate)] = body;
-    return Ok{};
+    return body;
 }
 
 Status UserRun::runLevelStage(StageId stage) {
@@ -947,6 +1064,62 @@ Status UserRun::runCandidates() {
     return Ok{};
 }
 
+namespace {
+
+// The offline judge's verdict written as a model judge's reply.
+std::string lexicalReply(const LexicalVerdict& v) {
+    std::string ev;
+    for (int n : v.evidence)
+        ev += (ev.empty() ? "P" : ", P") + std::to_string(n);
+    return "VERDICT: " + std::string(verdictName(v.verdict)) + "\nEVIDENCE: " + ev +
+           "\nREASON: " + v.reason;
+}
+
+// The judge's request for candidate `c` (0-based); a retry carries the format reminder.
+llm::GenerationRequest judgeRequest(const EngineConfig& cfg, const std::string& userId,
+                                    std::size_t c, int attempt, const std::string& basePrompt) {
+    llm::GenerationRequest request;
+    request.label = "user " + userId + " · r2p · cross_reference #" + std::to_string(c + 1) +
+                    (attempt > 0 ? " (retry)" : std::string());
+    request.model = cfg.effectiveJudgeModel();
+    request.temperature = cfg.judgeTemperature;
+    request.topP = cfg.judgeTopP;
+    request.seed = cfg.seed + static_cast<std::uint64_t>(attempt);
+    request.maxTokens = cfg.judgeMaxTokens;
+    std::string prompt = basePrompt;
+    if (attempt > 0)
+        prompt += "\n\n" + std::string(kJudgeReminder);
+    request.messages.push_back({llm::Role::User, std::move(prompt)});
+    return request;
+}
+
+// Why a judge's reply gave no verdict.
+std::string unparsedReason(const llm::GenerationResult& result, int judgeMaxTokens) {
+    if (!result.answer.empty())
+        return "the judge's reply has no line \"VERDICT: \" with exactly one of "
+               "supported, partial, contradicted, unsupported";
+    return "the judge's reply had no answer" +
+           (result.finishReason == "length"
+                ? std::string(" (stopped at --judge-max-tokens ") + std::to_string(judgeMaxTokens) +
+                      ")"
+                : std::string(result.reasoning.empty() ? "" : " after its reasoning"));
+}
+
+// The cross-reference step's output; no `judgeModel` for the offline judge.
+StepOutput verdictOutput(const VerdictRecord& verdict,
+                         const std::optional<std::string>& judgeModel) {
+    StepOutput out;
+    out.verdict = verdict.verdict;
+    out.evidence = verdict.evidence;
+    out.agreement = verdict.agreement;
+    out.reason = verdict.reason;
+    out.judge = verdict.judge;
+    out.judgeModel = judgeModel;
+    return out;
+}
+
+} // namespace
+
 Status UserRun::runCrossReference() {
     const HrtTemplate& hrt = *ctx_->hrt;
     const std::string facts =
@@ -970,11 +1143,7 @@ Status UserRun::runCrossReference() {
             verdict.judge = "lexical (offline)";
             step.backendMode = "lexical";
             step.prompt = "(lexical check: the offline backend has no model to judge with)";
-            std::string ev;
-            for (int n : v.evidence)
-                ev += (ev.empty() ? "P" : ", P") + std::to_string(n);
-            step.answer = "VERDICT: " + std::string(verdictName(v.verdict)) + "\nEVIDENCE: " + ev +
-                          "\nREASON: " + v.reason;
+            step.answer = lexicalReply(v);
             if (c == 0) {
                 EventRecord e;
                 e.kind = EventKind::Note;
@@ -994,18 +1163,8 @@ Status UserRun::runCrossReference() {
             // A reply without a verdict in the stated format is asked again once, then recorded
             // as unparsed: never read as a verdict it did not give.
             for (int attempt = 0; attempt < 2 && !parsedReply; ++attempt) {
-                llm::GenerationRequest request;
-                request.label = "user " + record_.id + " · r2p · cross_reference #" +
-                                std::to_string(c + 1) + (attempt > 0 ? " (retry)" : std::string());
-                request.model = cfg.effectiveJudgeModel();
-                request.temperature = cfg.judgeTemperature;
-                request.topP = cfg.judgeTopP;
-                request.seed = cfg.seed + static_cast<std::uint64_t>(attempt);
-                request.maxTokens = cfg.judgeMaxTokens;
-                std::string prompt = basePrompt;
-                if (attempt > 0)
-                    prompt += "\n\n" + std::string(kJudgeReminder);
-                request.messages.push_back({llm::Role::User, std::move(prompt)});
+                llm::GenerationRequest request =
+                    judgeRequest(cfg, record_.id, c, attempt, basePrompt);
                 auto hint = makeHint(StageId::CrossReference, static_cast<int>(c));
                 hint->attempt = attempt;
                 request.hint = std::move(hint);
@@ -1029,17 +1188,7 @@ Status UserRun::runCrossReference() {
                 step.answer = result->answer;
                 parsedReply = parseJudgeReply(result->answer);
                 if (!parsedReply)
-                    failure =
-                        result->answer.empty()
-                            ? "the judge's reply had no answer" +
-                                  (result->finishReason == "length"
-                                       ? std::string(" (stopped at --judge-max-tokens ") +
-                                             std::to_string(cfg.judgeMaxTokens) + ")"
-                                       : std::string(result->reasoning.empty()
-                                                         ? ""
-                                                         : " after its reasoning"))
-                            : "the judge's reply has no line \"VERDICT: \" with exactly one of "
-                              "supported, partial, contradicted, unsupported";
+                    failure = unparsedReason(*result, cfg.judgeMaxTokens);
             }
             if (parsedReply) {
                 verdict.verdict = parsedReply->verdict;
@@ -1058,15 +1207,10 @@ Status UserRun::runCrossReference() {
                 addEvent(std::move(e));
             }
         }
-        StepOutput out;
-        out.verdict = verdict.verdict;
-        out.evidence = verdict.evidence;
-        out.agreement = verdict.agreement;
-        out.reason = verdict.reason;
-        out.judge = verdict.judge;
-        if (!ctx_->offline)
-            out.judgeModel = ctx_->config.effectiveJudgeModel();
-        step.output = std::move(out);
+        step.output = verdictOutput(
+            verdict, ctx_->offline
+                         ? std::nullopt
+                         : std::optional<std::string>(ctx_->config.effectiveJudgeModel()));
         step.status = StepStatus::Done;
         step.latencyMs = msSince(start);
         addStep(std::move(step));

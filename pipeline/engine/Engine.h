@@ -25,6 +25,8 @@
 
 namespace r2p::engine {
 
+struct RpiViolation;
+
 enum class PromptMode {
     Invalid = 0,
     Auto,    // prefill when a chat template fits the model, else chat
@@ -189,6 +191,21 @@ private:
     Status runStage(StageId stage);
     Status runRetrieve();
     Status runLevel(StageId stage, int candidate, StepRecord& step);
+    class LevelPrompt;
+    struct RpiOutcome;
+    struct Correction;
+    Result<RpiOutcome> runRpiLoop(StageId stage, int candidate,
+                                  const std::vector<PromptItem>& items, LevelPrompt& prompt,
+                                  StepRecord& step, std::chrono::steady_clock::time_point start);
+    void settleInterventions(const std::vector<std::size_t>& pending,
+                             const std::vector<RpiViolation>& violations);
+    void giveUp(const std::vector<std::size_t>& pending,
+                const std::vector<RpiViolation>& unattended);
+    Correction intervene(StageId stage, const std::vector<RpiViolation>& violations,
+                         std::size_t itemCount, const std::string& mode);
+    void noteCompletionsMissing();
+    std::string parseLevel(StageId stage, const RpiOutcome& outcome, std::size_t itemCount,
+                           bool prefill, StepRecord& step) const;
     Status runLevelStage(StageId stage);
     Status runCandidates();
     Status runCrossReference();
@@ -228,31 +245,5 @@ private:
     std::optional<llm::RequestId> inFlight_; // guarded by inFlightMutex_
     int lastHttpStatus_ = 0;                 // of the last failed request (0: not an HTTP error)
 };
-
-// Per-user LaMP scores of one raw prediction (stripped, as LaMP does): "accuracy" for
-// classification, "MAE" and "squared_error" for LaMP-3, "rouge-1", "rouge-2", "rouge-L",
-// "rouge-Lsum" for generation.
-ScoreList scorePrediction(TaskId task, std::string_view prediction, std::string_view gold);
-
-// Agreement of each candidate with the others: the share of candidates giving the same stripped
-// answer (labels, ratings), or the mean pairwise ROUGE-L F with the others (text). One
-// candidate agrees fully with itself (1).
-std::vector<double> candidateAgreement(AnswerKind kind, const std::vector<std::string>& answers);
-
-// The offline stand-in for the model judge: a lexical check of a candidate against the
-// retrieved items and the synthesized facts.
-struct LexicalVerdict {
-    Verdict verdict = Verdict::Invalid;
-    std::vector<int> evidence;
-    std::string reason;
-};
-LexicalVerdict lexicalJudge(TaskId task, const HrtTemplate& hrt, std::string_view candidate,
-                            const std::vector<PromptItem>& items, std::string_view facts,
-                            std::string_view input);
-
-// Reads a model judge's reply ("VERDICT: ...", "EVIDENCE: P1, P3", "REASON: ..."), strictly:
-// nullopt unless a line "VERDICT:" carries exactly one of supported, partial, contradicted,
-// unsupported (case, markdown bold and a full stop aside), and no other VERDICT line disagrees.
-std::optional<LexicalVerdict> parseJudgeReply(std::string_view reply);
 
 } // namespace r2p::engine

@@ -1,9 +1,11 @@
 // Scoring one prediction, agreement between candidates, the offline lexical judge and reading
 // a model judge's reply.
-#include "Engine.h"
+#include "Judge.h"
+
 #include "model/InputParts.h"
 #include "pipeline/metrics/LampMetrics.h"
 #include "pipeline/metrics/Rouge.h"
+#include "pipeline/offline/TextUtil.h"
 #include "pipeline/text/PyText.h"
 
 #include <algorithm>
@@ -11,11 +13,12 @@
 #include <cmath>
 #include <map>
 #include <set>
-#include <unordered_set>
 
 namespace r2p::engine {
 
 namespace {
+
+using offline::contentWords;
 
 std::string lower(std::string_view s) {
     std::string out(s);
@@ -54,24 +57,7 @@ std::string itemText(const PromptItem& item) {
     return text;
 }
 
-// Content words: ROUGE tokens of three letters or more that are not common function words.
-std::unordered_set<std::string> contentWords(std::string_view text) {
-    static const std::unordered_set<std::string> stop = {
-        "the",   "and",   "for",  "with", "from",  "that", "this",  "are",    "was",   "were",
-        "has",   "have",  "had",  "but",  "not",   "you",  "your",  "our",    "its",   "his",
-        "her",   "their", "they", "them", "which", "what", "when",  "who",    "how",   "into",
-        "over",  "than",  "then", "also", "can",   "will", "would", "should", "about", "these",
-        "those", "some",  "such", "more", "most",  "very", "been",  "being",  "all",   "any",
-        "one",   "two",   "out",  "use",  "using"};
-    std::unordered_set<std::string> out;
-    for (auto& t : metrics::rougeTokenize(text))
-        if (t.size() >= 3 && !stop.count(t))
-            out.insert(std::move(t));
-    return out;
-}
-
-std::size_t overlap(const std::unordered_set<std::string>& a,
-                    const std::unordered_set<std::string>& b) {
+std::size_t overlap(const std::set<std::string>& a, const std::set<std::string>& b) {
     std::size_t n = 0;
     for (const auto& t : a)
         n += b.count(t);

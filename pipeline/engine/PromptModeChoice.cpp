@@ -24,14 +24,14 @@ std::optional<std::string> recall(ProjectStore* store, const std::string& key) {
     return st.text(0);
 }
 
-void remember(ProjectStore* store, const std::string& key, const std::string& value) {
+Status remember(ProjectStore* store, const std::string& key, const std::string& value) {
     if (!store)
-        return;
+        return Ok{};
     std::lock_guard lock(store->mutex());
     sql::Statement st(store->handle(),
                       "INSERT OR REPLACE INTO project_meta(key, value) VALUES(?1, ?2)");
     st.bind(1, key).bind(2, value);
-    (void)st.run(); // a read-only project probes again next time
+    return st.run();
 }
 
 } // namespace
@@ -104,10 +104,14 @@ Result<PromptModeChoice> choosePromptMode(const EngineConfig& config, const std:
         choice.mode = PromptMode::Prefill;
         choice.reason = "prefill: /v1/completions continues raw prompts";
     }
-    if (definite)
-        remember(store, key,
-                 std::string(choice.mode == PromptMode::Prefill ? "prefill" : "chat") + "\t" +
-                     choice.reason);
+    if (definite) {
+        const std::string memo =
+            std::string(choice.mode == PromptMode::Prefill ? "prefill" : "chat") + "\t" +
+            choice.reason;
+        // The choice stands; the next run probes again (a read-only project, a full disk).
+        if (auto s = remember(store, key, memo); !s)
+            choice.reason += " (not remembered in the project: " + s.error().message + ")";
+    }
     return choice;
 }
 

@@ -107,6 +107,110 @@ double macroF1(std::span<const std::size_t> tp, std::span<const std::size_t> pre
                : numpyPairwiseSum(std::span<const double>(scratch)) / static_cast<double>(labels);
 }
 
+// Columns to sum over the drawn items: a Mean delta's differences x - y, or both columns of a
+// RootMeanSquare delta. They are laid out four to a row, item by item, so one draw reads one
+// 32-byte row and adds it with vector instructions; two running sums (even and odd draws) keep
+// the adds from waiting on each other.
+class DeltaColumns {
+public:
+    static constexpr std::size_t kWidth = 4;
+
+    DeltaColumns(std::size_t n, std::span<const PairedStatistic> deltas)
+        : n_(n), slotOf_(deltas.size()), slotOfY_(deltas.size()) {
+        using Kind = PairedStatistic::Kind;
+        const std::size_t k = deltas.size();
+        std::size_t slots = 0;
+        for (std::size_t s = 0; s < k; ++s) {
+            if (deltas[s].kind == Kind::Mean)
+                slotOf_[s] = slots++;
+            if (deltas[s].kind == Kind::RootMeanSquare) {
+                slotOf_[s] = slots++;
+                slotOfY_[s] = slots++;
+            }
+        }
+        blocks_ = (slots + kWidth - 1) / kWidth;
+        rows_.assign(blocks_, std::vector<double>(n * kWidth, 0.0));
+        auto put = [&](std::size_t slot, std::size_t i, double v) {
+            rows_[slot / kWidth][i * kWidth + slot % kWidth] = v;
+        };
+        for (std::size_t s = 0; s < k; ++s)
+            for (std::size_t i = 0; i < n && deltas[s].kind != Kind::MacroF1; ++i) {
+                if (deltas[s].kind == Kind::Mean) {
+                    put(slotOf_[s], i, deltas[s].x[i] - deltas[s].y[i]);
+                } else if (deltas[s].kind == Kind::RootMeanSquare) {
+                    put(slotOf_[s], i, deltas[s].x[i]);
+                    put(slotOfY_[s], i, deltas[s].y[i]);
+                }
+            }
+    }
+
+    std::size_t width() const { return blocks_ * kWidth; }
+    std::size_t slot(std::size_t s) const { return slotOf_[s]; }
+    std::size_t slotY(std::size_t s) const { return slotOfY_[s]; }
+
+    // Every column's sum over the `n` drawn rows `picks`, into `sums` (width() long).
+    void sum(const std::uint32_t* picks, std::vector<double>& sums) const {
+        const std::size_t n = n_;
+        for (std::size_t b = 0; b < blocks_; ++b) {
+            const double* base = rows_[b].data();
+            double even[kWidth] = {}, odd[kWidth] = {};
+            std::size_t i = 0;
+            for (; i + 2 <= n; i += 2) {
+                const double* r0 = base + std::size_t{picks[i]} * kWidth;
+                const double* r1 = base + std::size_t{picks[i + 1]} * kWidth;
+                for (std::size_t j = 0; j < kWidth; ++j) {
+                    even[j] += r0[j];
+                    odd[j] += r1[j];
+                }
+            }
+            if (i < n) {
+                const double* r0 = base + std::size_t{picks[i]} * kWidth;
+                for (std::size_t j = 0; j < kWidth; ++j)
+                    even[j] += r0[j];
+            }
+            for (std::size_t j = 0; j < kWidth; ++j)
+                sums[b * kWidth + j] = even[j] + odd[j];
+        }
+    }
+
+private:
+    std::size_t n_ = 0;
+    std::vector<std::size_t> slotOf_, slotOfY_;
+    std::size_t blocks_ = 0;
+    std::vector<std::vector<double>> rows_;
+};
+
+// Macro-F1 delta over the drawn items, with its counters kept between draws.
+class F1Counts {
+public:
+    double delta(const PairedStatistic& st, std::span<const std::uint32_t> drawn) {
+        const std::size_t labels = st.labelCount;
+        for (auto* v : {&tpX_, &predX_, &tpY_, &predY_, &truth_})
+            v->assign(labels, 0);
+        const auto in = [&](int label) {
+            return label >= 0 && static_cast<std::size_t>(label) < labels;
+        };
+        for (std::uint32_t i : drawn) {
+            const int g = st.gold[i], px = st.xLabels[i], py = st.yLabels[i];
+            if (in(g))
+                ++truth_[static_cast<std::size_t>(g)];
+            if (in(px)) {
+                ++predX_[static_cast<std::size_t>(px)];
+                tpX_[static_cast<std::size_t>(px)] += px == g ? 1 : 0;
+            }
+            if (in(py)) {
+                ++predY_[static_cast<std::size_t>(py)];
+                tpY_[static_cast<std::size_t>(py)] += py == g ? 1 : 0;
+            }
+        }
+        return macroF1(tpX_, predX_, truth_, scratch_) - macroF1(tpY_, predY_, truth_, scratch_);
+    }
+
+private:
+    std::vector<std::size_t> tpX_, predX_, tpY_, predY_, truth_;
+    std::vector<double> scratch_;
+};
+
 } // namespace
 
 ResampleIndices::ResampleIndices(std::uint64_t seed, std::uint32_t n)
@@ -211,83 +315,9 @@ std::vector<Interval> pairedDeltaIntervals(std::size_t n, std::span<const Paired
     if (n == 0 || n > UINT32_MAX || deltas.empty() || options.resamples == 0)
         return out;
     const std::size_t k = deltas.size();
-    // Columns to sum over the drawn items: a Mean delta's differences x - y, or both columns of
-    // a RootMeanSquare delta. They are laid out four to a row, item by item, so one draw reads
-    // one 32-byte row and adds it with vector instructions; two running sums (even and odd
-    // draws) keep the adds from waiting on each other.
-    std::vector<std::size_t> slotOf(k), slotOfY(k);
-    std::size_t slots = 0;
-    for (std::size_t s = 0; s < k; ++s) {
-        if (deltas[s].kind == Kind::Mean)
-            slotOf[s] = slots++;
-        if (deltas[s].kind == Kind::RootMeanSquare) {
-            slotOf[s] = slots++;
-            slotOfY[s] = slots++;
-        }
-    }
-    constexpr std::size_t kWidth = 4;
-    const std::size_t blocks = (slots + kWidth - 1) / kWidth;
-    std::vector<std::vector<double>> rows(blocks, std::vector<double>(n * kWidth, 0.0));
-    auto put = [&](std::size_t slot, std::size_t i, double v) {
-        rows[slot / kWidth][i * kWidth + slot % kWidth] = v;
-    };
-    for (std::size_t s = 0; s < k; ++s)
-        for (std::size_t i = 0; i < n && deltas[s].kind != Kind::MacroF1; ++i) {
-            if (deltas[s].kind == Kind::Mean) {
-                put(slotOf[s], i, deltas[s].x[i] - deltas[s].y[i]);
-            } else if (deltas[s].kind == Kind::RootMeanSquare) {
-                put(slotOf[s], i, deltas[s].x[i]);
-                put(slotOfY[s], i, deltas[s].y[i]);
-            }
-        }
-    std::vector<double> sums(blocks * kWidth);
-    auto gatherSums = [&](const std::uint32_t* picks) {
-        for (std::size_t b = 0; b < blocks; ++b) {
-            const double* base = rows[b].data();
-            double even[kWidth] = {}, odd[kWidth] = {};
-            std::size_t i = 0;
-            for (; i + 2 <= n; i += 2) {
-                const double* r0 = base + std::size_t{picks[i]} * kWidth;
-                const double* r1 = base + std::size_t{picks[i + 1]} * kWidth;
-                for (std::size_t j = 0; j < kWidth; ++j) {
-                    even[j] += r0[j];
-                    odd[j] += r1[j];
-                }
-            }
-            if (i < n) {
-                const double* r0 = base + std::size_t{picks[i]} * kWidth;
-                for (std::size_t j = 0; j < kWidth; ++j)
-                    even[j] += r0[j];
-            }
-            for (std::size_t j = 0; j < kWidth; ++j)
-                sums[b * kWidth + j] = even[j] + odd[j];
-        }
-    };
-    std::vector<std::size_t> tpX, predX, tpY, predY, truth;
-    std::vector<double> scratch;
-    // Macro-F1 delta over the drawn items.
-    const auto f1Delta = [&](const PairedStatistic& st, std::span<const std::uint32_t> drawn) {
-        const std::size_t labels = st.labelCount;
-        for (auto* v : {&tpX, &predX, &tpY, &predY, &truth})
-            v->assign(labels, 0);
-        const auto in = [&](int label) {
-            return label >= 0 && static_cast<std::size_t>(label) < labels;
-        };
-        for (std::uint32_t i : drawn) {
-            const int g = st.gold[i], px = st.xLabels[i], py = st.yLabels[i];
-            if (in(g))
-                ++truth[static_cast<std::size_t>(g)];
-            if (in(px)) {
-                ++predX[static_cast<std::size_t>(px)];
-                tpX[static_cast<std::size_t>(px)] += px == g ? 1 : 0;
-            }
-            if (in(py)) {
-                ++predY[static_cast<std::size_t>(py)];
-                tpY[static_cast<std::size_t>(py)] += py == g ? 1 : 0;
-            }
-        }
-        return macroF1(tpX, predX, truth, scratch) - macroF1(tpY, predY, truth, scratch);
-    };
+    const DeltaColumns columns(n, deltas);
+    std::vector<double> sums(columns.width());
+    F1Counts f1;
 
     // Macro-F1 is resampled within each gold label, as the run summary does (see Bootstrap.h):
     // each delta has its own draws, one generator per gold label, so it gets the same interval
@@ -317,16 +347,16 @@ std::vector<Interval> pairedDeltaIntervals(std::size_t n, std::span<const Paired
         s.reserve(options.resamples);
     for (std::size_t r = 0; r < options.resamples; ++r) {
         draw.fill(picks);
-        gatherSums(picks.data());
+        columns.sum(picks.data(), sums);
         for (std::size_t s = 0; s < k; ++s) {
             const PairedStatistic& st = deltas[s];
             switch (st.kind) {
             case Kind::Mean:
-                stats[s].push_back(sums[slotOf[s]] / nd);
+                stats[s].push_back(sums[columns.slot(s)] / nd);
                 break;
             case Kind::RootMeanSquare:
-                stats[s].push_back(std::sqrt(sums[slotOf[s]] / nd) -
-                                   std::sqrt(sums[slotOfY[s]] / nd));
+                stats[s].push_back(std::sqrt(sums[columns.slot(s)] / nd) -
+                                   std::sqrt(sums[columns.slotY(s)] / nd));
                 break;
             case Kind::MacroF1: {
                 std::size_t at = 0;
@@ -335,7 +365,7 @@ std::vector<Interval> pairedDeltaIntervals(std::size_t n, std::span<const Paired
                     for (std::size_t j = 0; j < strat.groups[g].size(); ++j)
                         strataPicks[at++] =
                             static_cast<std::uint32_t>(strat.groups[g][strat.draws[g].next()]);
-                stats[s].push_back(f1Delta(st, strataPicks));
+                stats[s].push_back(f1.delta(st, strataPicks));
                 break;
             }
             case Kind::Invalid:

@@ -76,13 +76,21 @@ double constraintScore(const TagSet& set, const std::array<bool, kTagRuleCount>&
     return total > 0 ? got / total : 1.0;
 }
 
-ConstraintReport checkTagConstraints(const TagSet& set, std::string_view text,
-                                     std::span<const TagSpan> spans,
-                                     std::span<const TagProblem> problems,
-                                     const ChainContext& context) {
-    ConstraintReport report;
-    auto& v = report.violations;
-    auto add = [&](TagRule rule, std::size_t span, std::string evidence) {
+namespace {
+
+// The rules of one check, each a method adding its violations; they share the spans in order
+// of their start, the spans per tag and which spans are top-level.
+struct TagChecker {
+    const TagSet& set;
+    std::string_view text;
+    std::span<const TagSpan> spans;
+    const ChainContext& context;
+    std::vector<TagViolation>& v;
+    std::vector<std::size_t> order;
+    std::vector<bool> topLevel;
+    std::unordered_map<std::string_view, std::vector<std::size_t>> byTag;
+
+    void add(TagRule rule, std::size_t span, std::string evidence) {
         TagViolation x;
         x.rule = rule;
         x.span = span;
@@ -95,72 +103,75 @@ ConstraintReport checkTagConstraints(const TagSet& set, std::string_view text,
         }
         x.evidence = std::move(evidence);
         v.push_back(std::move(x));
-    };
-
-    // Spans in order of their start (callers usually pass them so; a tagger might not).
-    std::vector<std::size_t> order(spans.size());
-    for (std::size_t i = 0; i < order.size(); ++i)
-        order[i] = i;
-    std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
-        return spans[a].outerStart < spans[b].outerStart;
-    });
-
-    // well-formed
-    std::unordered_set<std::size_t> reportedCrossing;
-    for (const TagProblem& p : problems) {
-        TagViolation x;
-        x.rule = TagRule::WellFormed;
-        x.span = p.span < spans.size() ? p.span : kNpos;
-        x.start = p.at;
-        x.end = p.end;
-        x.tag = p.tag;
-        x.evidence = std::string(tagProblemName(p.kind)) + ": " + p.detail;
-        v.push_back(std::move(x));
-        if (p.kind == TagProblemKind::Interleaved)
-            reportedCrossing.insert(p.span);
     }
-    // Spans a tagger or a person made under another tag set may carry a tag this one lacks.
-    for (std::size_t i : order)
-        if (!set.find(spans[i].tag))
-            add(TagRule::WellFormed, i,
-                "unknown-tag: <" + spans[i].tag + "> is not a tag of \"" + set.id + "\"");
-    std::vector<bool> topLevel(spans.size(), true);
-    {
-        std::vector<std::size_t> open;
-        for (std::size_t i : order) {
-            const TagSpan& s = spans[i];
-            while (!open.empty() && spans[open.back()].outerEnd <= s.outerStart)
-                open.pop_back();
-            if (!open.empty()) {
-                const TagSpan& outer = spans[open.back()];
-                topLevel[i] = false;
-                if (s.outerEnd > outer.outerEnd) {
-                    if (!reportedCrossing.count(i))
+
+    void sortSpans() {
+        order.resize(spans.size());
+        for (std::size_t i = 0; i < order.size(); ++i)
+            order[i] = i;
+        std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+            return spans[a].outerStart < spans[b].outerStart;
+        });
+        // Counts per tag, in the set's order.
+        for (std::size_t i : order)
+            byTag[spans[i].tag].push_back(i);
+    }
+
+    // well-formed: the parser's problems, unknown tags, interleaving and nesting
+    void wellFormed(std::span<const TagProblem> problems) {
+        std::unordered_set<std::size_t> reportedCrossing;
+        for (const TagProblem& p : problems) {
+            TagViolation x;
+            x.rule = TagRule::WellFormed;
+            x.span = p.span < spans.size() ? p.span : kNpos;
+            x.start = p.at;
+            x.end = p.end;
+            x.tag = p.tag;
+            x.evidence = std::string(tagProblemName(p.kind)) + ": " + p.detail;
+            v.push_back(std::move(x));
+            if (p.kind == TagProblemKind::Interleaved)
+                reportedCrossing.insert(p.span);
+        }
+        // Spans a tagger or a person made under another tag set may carry a tag this one lacks.
+        for (std::size_t i : order)
+            if (!set.find(spans[i].tag))
+                add(TagRule::WellFormed, i,
+                    "unknown-tag: <" + spans[i].tag + "> is not a tag of \"" + set.id + "\"");
+        topLevel.assign(spans.size(), true);
+        {
+            std::vector<std::size_t> open;
+            for (std::size_t i : order) {
+                const TagSpan& s = spans[i];
+                while (!open.empty() && spans[open.back()].outerEnd <= s.outerStart)
+                    open.pop_back();
+                if (!open.empty()) {
+                    const TagSpan& outer = spans[open.back()];
+                    topLevel[i] = false;
+                    if (s.outerEnd > outer.outerEnd) {
+                        if (!reportedCrossing.count(i))
+                            add(TagRule::WellFormed, i,
+                                "interleaved: <" + s.tag + "> starts inside <" + outer.tag +
+                                    "> and ends after it");
+                    } else if (!set.nesting) {
                         add(TagRule::WellFormed, i,
-                            "interleaved: <" + s.tag + "> starts inside <" + outer.tag +
-                                "> and ends after it");
-                } else if (!set.nesting) {
-                    add(TagRule::WellFormed, i,
-                        "nested: <" + s.tag + "> is inside <" + outer.tag +
-                            "> and this tag set does not allow nesting");
+                            "nested: <" + s.tag + "> is inside <" + outer.tag +
+                                "> and this tag set does not allow nesting");
+                    }
                 }
+                open.push_back(i);
             }
-            open.push_back(i);
         }
     }
 
-    // Counts per tag, in the set's order.
-    std::unordered_map<std::string_view, std::vector<std::size_t>> byTag;
-    for (std::size_t i : order)
-        byTag[spans[i].tag].push_back(i);
-
     // required
-    for (const TagDef& t : set.tags)
-        if (t.required && !byTag.count(t.id))
-            add(TagRule::Required, kNpos, "no <" + t.id + "> segment; the tag is required");
+    void required() {
+        for (const TagDef& t : set.tags)
+            if (t.required && !byTag.count(t.id))
+                add(TagRule::Required, kNpos, "no <" + t.id + "> segment; the tag is required");
+    }
 
     // transition
-    {
+    void transitions() {
         const TagDef* previous = nullptr;
         bool first = true;
         for (std::size_t i : order) {
@@ -186,79 +197,88 @@ ConstraintReport checkTagConstraints(const TagSet& set, std::string_view text,
     }
 
     // occurrences
-    for (const TagDef& t : set.tags) {
-        auto it = byTag.find(t.id);
-        if (it == byTag.end())
-            continue;
-        const auto& list = it->second;
-        const auto n = static_cast<int>(list.size());
-        if (t.maxOccurrences > 0 && n > t.maxOccurrences)
-            add(TagRule::Occurrences, list[static_cast<std::size_t>(t.maxOccurrences)],
-                "<" + t.id + "> occurs " + std::to_string(n) + " times, at most " +
-                    std::to_string(t.maxOccurrences));
-        else if (n < t.minOccurrences)
-            add(TagRule::Occurrences, list.front(),
-                "<" + t.id + "> occurs " + std::to_string(n) + " time" + (n == 1 ? "" : "s") +
-                    ", at least " + std::to_string(t.minOccurrences));
+    void occurrences() {
+        for (const TagDef& t : set.tags) {
+            auto it = byTag.find(t.id);
+            if (it == byTag.end())
+                continue;
+            const auto& list = it->second;
+            const auto n = static_cast<int>(list.size());
+            if (t.maxOccurrences > 0 && n > t.maxOccurrences)
+                add(TagRule::Occurrences, list[static_cast<std::size_t>(t.maxOccurrences)],
+                    "<" + t.id + "> occurs " + std::to_string(n) + " times, at most " +
+                        std::to_string(t.maxOccurrences));
+            else if (n < t.minOccurrences)
+                add(TagRule::Occurrences, list.front(),
+                    "<" + t.id + "> occurs " + std::to_string(n) + " time" + (n == 1 ? "" : "s") +
+                        ", at least " + std::to_string(t.minOccurrences));
+        }
     }
 
     // length
-    for (std::size_t i : order) {
-        const TagDef* t = set.find(spans[i].tag);
-        if (!t || (t->minTokens == 0 && t->maxTokens == 0))
-            continue;
-        const int tokens = engine::approxTokens(trimmed(content(text, spans[i])));
-        if (tokens < t->minTokens)
-            add(TagRule::Length, i,
-                std::to_string(tokens) + " tokens in <" + t->id + ">, at least " +
-                    std::to_string(t->minTokens));
-        else if (t->maxTokens > 0 && tokens > t->maxTokens)
-            add(TagRule::Length, i,
-                std::to_string(tokens) + " tokens in <" + t->id + ">, at most " +
-                    std::to_string(t->maxTokens));
+    void lengths() {
+        for (std::size_t i : order) {
+            const TagDef* t = set.find(spans[i].tag);
+            if (!t || (t->minTokens == 0 && t->maxTokens == 0))
+                continue;
+            const int tokens = engine::approxTokens(trimmed(content(text, spans[i])));
+            if (tokens < t->minTokens)
+                add(TagRule::Length, i,
+                    std::to_string(tokens) + " tokens in <" + t->id + ">, at least " +
+                        std::to_string(t->minTokens));
+            else if (t->maxTokens > 0 && tokens > t->maxTokens)
+                add(TagRule::Length, i,
+                    std::to_string(tokens) + " tokens in <" + t->id + ">, at most " +
+                        std::to_string(t->maxTokens));
+        }
     }
 
     // answer-format
-    if (context.answerFormat) {
-        auto it = byTag.find(set.answerTag);
-        if (it == byTag.end())
-            add(TagRule::AnswerFormat, kNpos,
-                "no <" + set.answerTag + "> segment holds an answer to check");
-        else
-            for (std::size_t i : it->second) {
-                const std::string_view answer = trimmed(content(text, spans[i]));
-                if (!engine::answerInFormat(*context.answerFormat, answer))
-                    add(TagRule::AnswerFormat, i,
-                        "\"" + clipUtf8(answer, 80) + "\" is not " +
-                            context.answerFormat->description);
-            }
+    void answerFormat() {
+        if (context.answerFormat) {
+            auto it = byTag.find(set.answerTag);
+            if (it == byTag.end())
+                add(TagRule::AnswerFormat, kNpos,
+                    "no <" + set.answerTag + "> segment holds an answer to check");
+            else
+                for (std::size_t i : it->second) {
+                    const std::string_view answer = trimmed(content(text, spans[i]));
+                    if (!engine::answerInFormat(*context.answerFormat, answer))
+                        add(TagRule::AnswerFormat, i,
+                            "\"" + clipUtf8(answer, 80) + "\" is not " +
+                                context.answerFormat->description);
+                }
+        }
     }
 
     // citations
-    if (context.itemCount > 0) {
-        for (std::size_t i : order) {
-            const TagDef* t = set.find(spans[i].tag);
-            const std::vector<int> cited = engine::citedItems(content(text, spans[i]));
-            if (t && t->cite && cited.empty()) {
-                add(TagRule::Citations, i,
-                    "no [P#] citation in <" + t->id + "> (" + std::to_string(context.itemCount) +
-                        (context.itemCount == 1 ? " item" : " items") + " retrieved)");
-                continue;
+    void citations() {
+        if (context.itemCount > 0) {
+            for (std::size_t i : order) {
+                const TagDef* t = set.find(spans[i].tag);
+                const std::vector<int> cited = engine::citedItems(content(text, spans[i]));
+                if (t && t->cite && cited.empty()) {
+                    add(TagRule::Citations, i,
+                        "no [P#] citation in <" + t->id + "> (" +
+                            std::to_string(context.itemCount) +
+                            (context.itemCount == 1 ? " item" : " items") + " retrieved)");
+                    continue;
+                }
+                std::string bad;
+                for (int n : cited)
+                    if (n < 1 || static_cast<std::size_t>(n) > context.itemCount)
+                        bad += (bad.empty() ? "[P" : ", [P") + std::to_string(n) + "]";
+                if (!bad.empty())
+                    add(TagRule::Citations, i,
+                        "<" + spans[i].tag + "> cites " + bad + " but only " +
+                            std::to_string(context.itemCount) +
+                            (context.itemCount == 1 ? " item was" : " items were") + " retrieved");
             }
-            std::string bad;
-            for (int n : cited)
-                if (n < 1 || static_cast<std::size_t>(n) > context.itemCount)
-                    bad += (bad.empty() ? "[P" : ", [P") + std::to_string(n) + "]";
-            if (!bad.empty())
-                add(TagRule::Citations, i,
-                    "<" + spans[i].tag + "> cites " + bad + " but only " +
-                        std::to_string(context.itemCount) +
-                        (context.itemCount == 1 ? " item was" : " items were") + " retrieved");
         }
     }
 
     // repetition
-    {
+    void repetition() {
         std::unordered_map<std::string, std::size_t> seen;
         for (std::size_t i : order) {
             std::string key = normalised(content(text, spans[i]));
@@ -272,6 +292,27 @@ ConstraintReport checkTagConstraints(const TagSet& set, std::string_view text,
                         " word for word");
         }
     }
+};
+
+} // namespace
+
+ConstraintReport checkTagConstraints(const TagSet& set, std::string_view text,
+                                     std::span<const TagSpan> spans,
+                                     std::span<const TagProblem> problems,
+                                     const ChainContext& context) {
+    ConstraintReport report;
+    auto& v = report.violations;
+    TagChecker check{set, text, spans, context, v, {}, {}, {}};
+    // Spans in order of their start (callers usually pass them so; a tagger might not).
+    check.sortSpans();
+    check.wellFormed(problems);
+    check.required();
+    check.transitions();
+    check.occurrences();
+    check.lengths();
+    check.answerFormat();
+    check.citations();
+    check.repetition();
 
     std::stable_sort(v.begin(), v.end(), [](const TagViolation& a, const TagViolation& b) {
         if (a.rule != b.rule)

@@ -2,8 +2,11 @@
 // recorded, each RPI rule breaking and being corrected (chat and prefill), contradicting
 // candidates, cancellation, backend failures, re-runs and hand edits.
 #include "model/Dataset.h"
+#include "model/ProjectStore.h"
 #include "pipeline/engine/Engine.h"
+#include "pipeline/engine/Judge.h"
 #include "pipeline/engine/OfflineBackend.h"
+#include "pipeline/engine/PromptModeChoice.h"
 #include "pipeline/engine/Rpi.h"
 #include "pipeline/llm/OpenAiBackend.h"
 #include "support/ModelScripts.h"
@@ -182,6 +185,44 @@ TEST_F(EngineHttpTest, StepRunsExactlyOneStage) {
 // --mode auto found /v1/completions, then the route is gone (a proxy in front, a restarted
 // server): the first 404 switches the rest of the run to chat, with one note; nobody fails. A
 // prefill the user asked for is not second-guessed: the 404 fails the user with its words.
+// --mode auto remembers its probe in the project; where it cannot (a read-only project), the
+// reason says so instead of the write failing silently, and a writable project remembers it.
+TEST_F(EngineHttpTest, AutoModeSaysWhenItsProbeCannotBeRemembered) {
+    test::TempDir dir;
+    const std::string path = dir.file("p.r2p");
+    ASSERT_TRUE(ProjectStore::open(path, ProjectStore::OpenMode::CreateOrOpen));
+    EngineConfig config;
+    config.mode = PromptMode::Auto;
+    config.model = "deepseek-r1-distill-qwen-7b";
+    llm::EndpointConfig endpoint;
+    endpoint.baseUrl = server.baseUrl();
+    endpoint.maxAttempts = 1;
+    {
+        auto readOnly = ProjectStore::open(path, ProjectStore::OpenMode::ReadOnly);
+        ASSERT_TRUE(readOnly) << readOnly.error().message;
+        const auto choice = choosePromptMode(config, "", endpoint, readOnly->get());
+        ASSERT_TRUE(choice) << choice.error().message;
+        EXPECT_EQ(choice->mode, PromptMode::Prefill);
+        EXPECT_TRUE(choice->probed);
+        EXPECT_EQ(choice->reason.rfind("prefill: /v1/completions continues raw prompts (not "
+                                       "remembered in the project: ",
+                                       0),
+                  0u)
+            << choice->reason;
+    }
+    auto writable = ProjectStore::open(path, ProjectStore::OpenMode::Existing);
+    ASSERT_TRUE(writable) << writable.error().message;
+    const auto first = choosePromptMode(config, "", endpoint, writable->get());
+    ASSERT_TRUE(first) << first.error().message;
+    EXPECT_EQ(first->reason, "prefill: /v1/completions continues raw prompts");
+    const std::size_t requests = server.requestCount();
+    const auto second = choosePromptMode(config, "", endpoint, writable->get());
+    ASSERT_TRUE(second) << second.error().message;
+    EXPECT_FALSE(second->probed);
+    EXPECT_EQ(second->mode, PromptMode::Prefill);
+    EXPECT_EQ(server.requestCount(), requests);
+}
+
 TEST_F(EngineHttpTest, A404OnCompletionsSwitchesAnAutoPrefillRunToChatOnce) {
     server.setFlavor(test::ServerFlavor::Hosted); // /v1/completions answers 404
     test::scriptCompliantModel(server, *hrt, "4");

@@ -1,8 +1,11 @@
 // Scoring a single prediction, agreement between candidates, the offline lexical judge and
 // reading a model judge's reply, on hand-worked examples.
 #include "pipeline/engine/Engine.h"
+#include "pipeline/engine/Judge.h"
+#include "pipeline/offline/TextUtil.h"
 
 #include <gtest/gtest.h>
+#include <set>
 
 using namespace r2p;
 using namespace r2p::engine;
@@ -95,6 +98,24 @@ TEST(LexicalJudge, LaMP1PrefersTheReferenceCloserToTheUsersPapers) {
               Verdict::Contradicted);
     EXPECT_EQ(lexicalJudge(TaskId::LaMP1, *hrt, "1", items, "", input).verdict,
               Verdict::Unsupported);
+}
+
+// The judge and the offline reasoner share one stop list: "new", "based", "first" and "said"
+// are no content words for either.
+TEST(ContentWords, DropShortAndFunctionWordsForJudgeAndReasonerAlike) {
+    EXPECT_EQ(offline::contentWords("The first new model, based on what was said"),
+              (std::set<std::string>{"model"}));
+}
+
+TEST(LexicalJudge, ATextSharingOnlyStopWordsWithTheProfileIsUnsupported) {
+    const auto* hrt = builtinHrtTemplate(TaskId::LaMP4);
+    ASSERT_NE(hrt, nullptr);
+    // Item words {results, data}; answer words {methods, theory}: no overlap. With "new" and
+    // "based" as content words this was 2 of 4 shared, 50%: supported.
+    const std::vector<PromptItem> items = {item(1, 1.0, {{"title", "New results based on data"}})};
+    const auto v = lexicalJudge(TaskId::LaMP4, *hrt, "New methods based on theory", items, "", "");
+    EXPECT_EQ(v.verdict, Verdict::Unsupported);
+    EXPECT_TRUE(v.evidence.empty());
 }
 
 TEST(ParseJudgeReply, ReadsTheThreeLinesStrictly) {
