@@ -14,6 +14,7 @@
 #include "pipeline/engine/OfflineBackend.h"
 #include "pipeline/engine/RunService.h"
 #include "pipeline/engine/RunSummary.h"
+#include "pipeline/engine/TemplateLibrary.h"
 #include "pipeline/llm/CachingBackend.h"
 #include "pipeline/llm/OpenAiBackend.h"
 
@@ -136,6 +137,7 @@ int runRun(const std::vector<std::string>& argv) {
                "max-interventions",
                "mode",
                "chat-template",
+               "template",
                "api-key-env",
                "variation",
                "replay-speed",
@@ -207,6 +209,7 @@ int runRun(const std::vector<std::string>& argv) {
                                   "max-interventions",
                                   "mode",
                                   "chat-template",
+                                  "template",
                                   "candidate-mode",
                                   "final",
                                   "judge-model",
@@ -502,6 +505,20 @@ int runRun(const std::vector<std::string>& argv) {
     runSpec.presetId = args.valueOr("preset", "");
     runSpec.config = config;
     runSpec.concurrency = static_cast<int>(concurrency);
+    // The HRT template: a resumed run's own text (kept in the project), else --template's.
+    if (resume || args.value("template")) {
+        auto hrt = resume ? engine::templateOfRun(store, info)
+                          : engine::findTemplate(store, *args.value("template"));
+        if (!hrt)
+            return fail("run", hrt.error().message, kExitUsage);
+        if ((*hrt)->task != info.task)
+            return fail("run",
+                        "template \"" + (*hrt)->id + "\" is for " +
+                            std::string(taskSpec((*hrt)->task).name) + ", this run is " +
+                            std::string(taskSpec(info.task).name),
+                        kExitUsage);
+        runSpec.hrt = *hrt;
+    }
     backendOptions.baseUrl = info.baseUrl;
     backendOptions.apiKeyEnv = args.valueOr("api-key-env", storedApiKeyEnv);
     backendOptions.concurrency = static_cast<int>(concurrency);
@@ -604,7 +621,8 @@ const Registrar registrar{
      "r2p,lamp-rag,lrm-rag,no-profile [--backend offline|openai|replay] [--base-url URL --model M] "
      "[--users all|N|id,id] [--k K] [--candidates M] [--seed S] [--ranker bm25|recency|random] "
      "[--variation temperature|retrieval] [--max-interventions N] [--mode auto|prefill|chat] "
-     "[--chat-template ID] [--preset vllm|sglang|llama.cpp|ollama|hosted] "
+     "[--chat-template ID] [--template FILE|ID@VERSION|HASH] [--preset "
+     "vllm|sglang|llama.cpp|ollama|hosted] "
      "[--candidate-mode independent|answer-only] [--final select|combine] "
      "[--judge-model M] [--judge-temperature T] [--judge-top-p P] [--judge-max-tokens N] "
      "[--baseline-reasoning-tokens N] [--main-metric rouge-1|rouge-L]) [--concurrency C] "

@@ -2,6 +2,7 @@
 
 #include "OfflineBackend.h"
 #include "PromptModeChoice.h"
+#include "TemplateLibrary.h"
 #include "model/JsonText.h"
 #include "model/RunStore.h"
 #include "model/Util.h"
@@ -90,8 +91,16 @@ Result<PreparedRun> RunService::prepare(const RunSpec& spec) const {
         out.config.modeChosenByAuto = choice->mode == PromptMode::Prefill;
         out.modeReason = choice->reason;
     }
+    // An edited template is kept in the project first, under a version of its own.
+    std::shared_ptr<const HrtTemplate> hrt = spec.hrt;
+    if (hrt && !store_.readOnly()) {
+        auto kept = keepTemplate(store_, *hrt, "edited");
+        if (!kept)
+            return kept.error();
+        hrt = kept->parsed;
+    }
     auto context =
-        EngineContext::make(spec.task, out.config, backend->backend, spec.hrt, backend->offline);
+        EngineContext::make(spec.task, out.config, backend->backend, hrt, backend->offline);
     if (!context)
         return context.error();
     out.context = *context;
@@ -109,9 +118,15 @@ Result<std::int64_t> RunService::create(const RunSpec& spec, const PreparedRun& 
     // Never stored with credentials in it.
     info.baseUrl =
         spec.backend == "offline" ? std::string() : llm::redactUrl(spec.backendOptions.baseUrl);
-    info.templateId = prepared.context->hrt->id;
-    info.templateVersion = prepared.context->hrt->version;
-    info.config = runConfigJson(spec, prepared.config);
+    // The exact text the run uses, kept in the project and named by its hash.
+    auto kept = keepTemplate(store_, *prepared.context->hrt, "edited");
+    if (!kept)
+        return kept.error();
+    info.templateId = kept->stored.templateId;
+    info.templateVersion = kept->stored.version;
+    auto config = ordered_json::parse(runConfigJson(spec, prepared.config));
+    config["template_sha256"] = kept->stored.sha256;
+    info.config = dumpJson(config);
     info.createdAt = nowIsoUtc();
     info.status = std::string(runStatusName(RunStatus::Running));
     info.users = spec.userIds;
@@ -133,6 +148,10 @@ Result<PreparedRun> RunService::prepareStored(const RunInfo& run,
     spec.backend = overrides.backend.value_or(run.backend);
     spec.config = engineConfigFromJson(run.config, run.model);
     spec.concurrency = overrides.concurrency;
+    auto hrt = templateOfRun(store_, run);
+    if (!hrt)
+        return hrt.error();
+    spec.hrt = *hrt;
     BackendOptions& b = spec.backendOptions;
     b = storedBackendOptions(run, &spec.presetId);
     if (overrides.baseUrl)
