@@ -2936,10 +2936,6 @@
         <translation>Vorlagen</translation>
     </message>
     <message>
-        <source>Run %1 · %2 · %3 · template %4 version %5</source>
-        <translation>Lauf %1 · %2 · %3 · Vorlage %4 Version %5</translation>
-    </message>
-    <message>
         <source>No runs yet.</source>
         <translation>Noch keine Läufe.</translation>
     </message>
@@ -2985,6 +2981,14 @@
     <message>
         <source>Final answer:</source>
         <translation>Endgültige Antwort:</translation>
+    </message>
+    <message>
+        <source>Run %1 · %2 · %3 · template %4 version %5 (%6)</source>
+        <translation>Lauf %1 · %2 · %3 · Vorlage %4 Version %5 (%6)</translation>
+    </message>
+    <message>
+        <source>text not kept</source>
+        <translation>Text nicht gespeichert</translation>
     </message>
 </context>
 <context>

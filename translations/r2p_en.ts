@@ -2936,10 +2936,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Run %1 · %2 · %3 · template %4 version %5</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>No runs yet.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2984,6 +2980,14 @@
     </message>
     <message>
         <source>Final answer:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run %1 · %2 · %3 · template %4 version %5 (%6)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>text not kept</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

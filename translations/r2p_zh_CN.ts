@@ -2903,10 +2903,6 @@
         <translation>模板</translation>
     </message>
     <message>
-        <source>Run %1 · %2 · %3 · template %4 version %5</source>
-        <translation>运行 %1 · %2 · %3 · 模板 %4 版本 %5</translation>
-    </message>
-    <message>
         <source>No runs yet.</source>
         <translation>尚无运行。</translation>
     </message>
@@ -2951,6 +2947,14 @@
     <message>
         <source>Final answer:</source>
         <translation>最终答案：</translation>
+    </message>
+    <message>
+        <source>Run %1 · %2 · %3 · template %4 version %5 (%6)</source>
+        <translation>运行 %1 · %2 · %3 · 模板 %4 版本 %5 (%6)</translation>
+    </message>
+    <message>
+        <source>text not kept</source>
+        <translation>未保存文本</translation>
     </message>
 </context>
 <context>

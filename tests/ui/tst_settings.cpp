@@ -1,6 +1,7 @@
 // The settings dialog offscreen: endpoint presets, "Test connection" against the loopback test
 // server, the template editor validating as you type, and interactive runs that follow the
 // settings (an OpenAI-compatible server through the response cache, an edited template).
+#include "model/TemplateStore.h"
 #include "pipeline/engine/HrtTemplate.h"
 #include "support/ModelScripts.h"
 #include "support/TestSupport.h"
@@ -123,6 +124,29 @@ private slots:
         auto saved = savedTemplate(TaskId::LaMP3);
         QVERIFY(saved);
         QCOMPARE(saved->version, 2);
+        // ...and kept in the project, as an edit, under that version.
+        TemplateStore kept(*session_->store());
+        auto v2 = kept.byVersion("hrt-LaMP-3", 2);
+        QVERIFY(v2 && v2->has_value());
+        QCOMPARE((*v2)->source, std::string("edited"));
+        QCOMPARE((*v2)->text, engine::serializeHrtTemplate(*saved));
+
+        // Another text still saying version 2 is kept as version 3: one version, one text.
+        text.replace(QStringLiteral("You personalize"),
+                     QStringLiteral("You carefully personalize"));
+        SettingsDialog again(session_.get(), window_.get());
+        again.templateEditor()->setPlainText(text);
+        again.validateTemplate();
+        QVERIFY(again.templateValid());
+        QVERIFY(again.apply());
+        saved = savedTemplate(TaskId::LaMP3);
+        QVERIFY(saved);
+        QCOMPARE(saved->version, 3);
+        QVERIFY(saved->system.find("You carefully personalize") != std::string::npos);
+        QVERIFY(again.templateEditor()->toPlainText().contains(QStringLiteral("\"version\": 3")));
+        auto v3 = kept.byVersion("hrt-LaMP-3", 3);
+        QVERIFY(v3 && v3->has_value());
+        QCOMPARE(*kept.highestVersion("hrt-LaMP-3"), 3);
     }
 
     void interactiveRunsFollowTheSettingsBackend() {

@@ -2,6 +2,7 @@
 
 #include "model/RunStore.h"
 #include "pipeline/engine/HrtTemplate.h"
+#include "pipeline/engine/TemplateLibrary.h"
 #include "pipeline/llm/ChatTemplate.h"
 #include "pipeline/llm/OpenAiBackend.h"
 #include "ui/Session.h"
@@ -203,12 +204,15 @@ void SettingsDialog::loadTemplate() {
     auto all = store.runs();
     if (!all)
         return;
-    for (const auto& r : *all)
-        runs_->addItem(tr("Run %1 · %2 · %3 · template %4 version %5")
+    for (const auto& r : *all) {
+        const QString hash = QString::fromStdString(engine::runTemplateHash(r)).left(12);
+        runs_->addItem(tr("Run %1 · %2 · %3 · template %4 version %5 (%6)")
                            .arg(r.id)
                            .arg(QString::fromStdString(r.createdAt), taskName(r.task),
                                 QString::fromStdString(r.templateId))
-                           .arg(r.templateVersion));
+                           .arg(r.templateVersion)
+                           .arg(hash.isEmpty() ? tr("text not kept") : hash));
+    }
     if (runs_->count() == 0)
         runs_->addItem(tr("No runs yet."));
 }
@@ -274,8 +278,27 @@ bool SettingsDialog::apply() {
             builtin ? QString::fromStdString(engine::serializeHrtTemplate(*builtin)) : QString();
         QString error;
         // Text equal to the built-in template removes the saved one.
-        const QString text =
-            editor_->toPlainText() == builtinText ? QString() : editor_->toPlainText();
+        QString text = editor_->toPlainText() == builtinText ? QString() : editor_->toPlainText();
+        // An edit is kept in the open project under a version of its own (the next free one
+        // when its id and version name another text there), and saved as kept.
+        ProjectStore* project = session_->store();
+        if (!text.isEmpty() && templateValid_ && project && !project->readOnly()) {
+            auto parsed = engine::parseHrtTemplate(text.toStdString(), "template");
+            auto kept = parsed ? engine::keepTemplate(*project, *parsed, "edited")
+                               : Result<engine::ProjectTemplate>(parsed.error());
+            if (!kept) {
+                tabs_->setCurrentIndex(2);
+                templateStatus_->setText(
+                    QStringLiteral("<span style='color:#d23c3c'>✖ %1</span>")
+                        .arg(QString::fromStdString(kept.error().message).toHtmlEscaped()));
+                return false;
+            }
+            if (kept->stored.version != parsed->version) {
+                text = QString::fromStdString(kept->stored.text);
+                const QSignalBlocker block(editor_);
+                editor_->setPlainText(text);
+            }
+        }
         if (!saveTemplate(task, text, &error)) {
             tabs_->setCurrentIndex(2);
             templateStatus_->setText(QStringLiteral("<span style='color:#d23c3c'>✖ %1</span>")
