@@ -2195,6 +2195,10 @@
         <source> · answer &lt;b&gt;%1&lt;/b&gt; (F10 runs the engine on this user afresh)</source>
         <translation> · Antwort &lt;b&gt;%1&lt;/b&gt; (F10 führt die Engine für diesen Benutzer neu aus)</translation>
     </message>
+    <message>
+        <source> · stored as run %1</source>
+        <translation> · gespeichert als Lauf %1</translation>
+    </message>
 </context>
 <context>
     <name>r2p::ui::Report</name>
@@ -2809,6 +2813,10 @@
     <message>
         <source>stored run #%1</source>
         <translation>gespeicherter Lauf #%1</translation>
+    </message>
+    <message>
+        <source>The finished run could not be stored: %1</source>
+        <translation>Der beendete Lauf konnte nicht gespeichert werden: %1</translation>
     </message>
 </context>
 <context>

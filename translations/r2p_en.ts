@@ -2195,6 +2195,10 @@
         <source> · answer &lt;b&gt;%1&lt;/b&gt; (F10 runs the engine on this user afresh)</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source> · stored as run %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>r2p::ui::Report</name>
@@ -2808,6 +2812,10 @@
     </message>
     <message>
         <source>stored run #%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The finished run could not be stored: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -2164,6 +2164,10 @@
         <source> · answer &lt;b&gt;%1&lt;/b&gt; (F10 runs the engine on this user afresh)</source>
         <translation> · 答案 &lt;b&gt;%1&lt;/b&gt;（F10 对此用户重新运行引擎）</translation>
     </message>
+    <message>
+        <source> · stored as run %1</source>
+        <translation> · 已保存为运行 %1</translation>
+    </message>
 </context>
 <context>
     <name>r2p::ui::Report</name>
@@ -2776,6 +2780,10 @@
     <message>
         <source>stored run #%1</source>
         <translation>已保存的运行 #%1</translation>
+    </message>
+    <message>
+        <source>The finished run could not be stored: %1</source>
+        <translation>无法保存已完成的运行：%1</translation>
     </message>
 </context>
 <context>

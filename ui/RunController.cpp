@@ -3,10 +3,12 @@
 #include "Session.h"
 #include "Settings.h"
 #include "model/ResponseCache.h"
+#include "model/RunStore.h"
 #include "pipeline/engine/BackendChoice.h"
 #include "pipeline/engine/OfflineBackend.h"
 #include "pipeline/engine/PromptModeChoice.h"
 #include "pipeline/engine/Rpi.h"
+#include "pipeline/engine/RunService.h"
 #include "pipeline/llm/CachingBackend.h"
 #include "pipeline/llm/OpenAiBackend.h"
 
@@ -172,6 +174,7 @@ void RunController::resetTo(bool showStored) {
     }
     replay_.done = false;
     storedRunId_ = 0;
+    interactiveRunId_ = 0; // another user (or settings): the next finished run is a new one
     // The previous user's run stops; whatever it still reports is dropped with its Live.
     if (run_)
         run_->cancel();
@@ -436,6 +439,8 @@ void RunController::finishStage() {
         lastError_ = QString::fromStdString(status.error().message);
     run_->clearStop();
     takeSnapshot();
+    if (status && run_->finished() && !replay_.active)
+        storeInteractive();
     running_ = false;
     emit runningChanged(false);
     emit traceChanged();
@@ -549,6 +554,74 @@ bool RunController::replaceOutput(StageId stage, int candidate, const QString& t
     const std::string replacement = text.toStdString();
     return change(
         [&](engine::UserRun& run) { return run.replaceOutput(stage, candidate, replacement); });
+}
+
+} // namespace r2p::ui
+
+namespace r2p::ui {
+
+// The finished engine run of the shown user, as a one-user R2P run with the settings it ran
+// with (made through the run service, like a batch), its trace replacing any stored before.
+void RunController::storeInteractive() {
+    ProjectStore* store = session_->store();
+    const auto dataset = session_->dataset();
+    if (!store || store->readOnly() || !dataset || !ctx_ || trace_.userId.empty())
+        return;
+    const engine::RunService service(*store);
+    RunStore runs(*store);
+    if (interactiveRunId_ == 0) {
+        engine::RunSpec spec;
+        spec.task = dataset->task;
+        spec.questionsPath = dataset->questions.path;
+        spec.outputsPath = dataset->outputs ? dataset->outputs->path : std::string();
+        spec.systems = {SystemId::R2P};
+        spec.userIds = {trace_.userId};
+        spec.backend = offline_ ? "offline" : "openai";
+        spec.concurrency = 1;
+        spec.config = ctx_->config;
+        spec.hrt = ctx_->hrt;
+        const RunSettings settings = RunSettings::load();
+        if (!offline_)
+            spec.backendOptions.baseUrl = settings.baseUrl.trimmed().toStdString();
+        spec.backendOptions.apiKeyEnv = settings.apiKeyEnv.toStdString();
+        engine::PreparedRun prepared;
+        prepared.context = ctx_;
+        prepared.config = ctx_->config;
+        auto created = service.create(spec, prepared);
+        if (!created) {
+            lastError_ = tr("The finished run could not be stored: %1")
+                             .arg(QString::fromStdString(created.error().message));
+            emit failed(lastError_);
+            return;
+        }
+        interactiveRunId_ = *created;
+    }
+    if (auto s = runs.saveUserTrace(interactiveRunId_, trace_); !s) {
+        lastError_ = tr("The finished run could not be stored: %1")
+                         .arg(QString::fromStdString(s.error().message));
+        emit failed(lastError_);
+        return;
+    }
+    if (auto s = service.setStatus(interactiveRunId_, engine::RunStatus::Done); !s) {
+        lastError_ = QString::fromStdString(s.error().message);
+        emit failed(lastError_);
+        return;
+    }
+    emit interactiveRunStored(interactiveRunId_);
+}
+
+bool RunController::discardInteractiveRun() {
+    ProjectStore* store = session_->store();
+    if (interactiveRunId_ == 0 || !store)
+        return false;
+    if (auto s = RunStore(*store).deleteRun(interactiveRunId_); !s) {
+        lastError_ = QString::fromStdString(s.error().message);
+        return false;
+    }
+    interactiveRunId_ = 0;
+    emit interactiveRunStored(0);
+    emit traceChanged();
+    return true;
 }
 
 } // namespace r2p::ui

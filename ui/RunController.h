@@ -62,6 +62,19 @@ public:
     std::int64_t storedRunId() const { return storedRunId_; }
     void showStored(const UserTrace& stored, std::int64_t runId);
 
+    // Interactive runs are stored: once the engine's run of the selected user is finished its
+    // trace is kept in the project as a one-user run (re-stored after a re-run or an edit), so
+    // it can be annotated, compared and reported like a batch user. 0 while none is stored.
+    std::int64_t interactiveRunId() const { return interactiveRunId_; }
+    // The run annotations of the shown trace attach to: the stored run shown, else the stored
+    // interactive run of this user (0: none).
+    std::int64_t annotatedRunId() const {
+        return storedRunId_ != 0 ? storedRunId_ : interactiveRunId_;
+    }
+    // Deletes the stored interactive run (its annotations too). False with lastError() when the
+    // project cannot be written.
+    bool discardInteractiveRun();
+
     // Streaming pace of the offline reasoner (0: at once). Applies to the next user.
     void setTokensPerSecond(double tokensPerSecond);
 
@@ -80,6 +93,8 @@ signals:
     void streamChanged();
     void runningChanged(bool running);
     void failed(const QString& message);
+    // The finished interactive run was stored (or re-stored) as run `runId`; 0 once discarded.
+    void interactiveRunStored(qint64 runId);
 
 private:
     struct Live;
@@ -99,6 +114,7 @@ private:
     // thread, remembered in the project), before the first stage runs.
     bool modeProbeNeeded() const;
     void probeModeThenStart(bool toEnd);
+    void storeInteractive();
 
     Session* session_;
     double paceOverride_ = -1; // setTokensPerSecond(); else the settings' pace
@@ -129,6 +145,7 @@ private:
     QString liveReasoning_, liveAnswer_;
     QString lastError_;
     std::int64_t storedRunId_ = 0;
+    std::int64_t interactiveRunId_ = 0; // this user's stored interactive run
     struct Replay {
         bool active = false;
         bool done = false; // a replay was shown: the next Step starts the engine afresh

@@ -165,12 +165,12 @@ bool Triage::nextUnannotated(int direction) {
 }
 
 bool Triage::addBookmark() {
-    if (controller_->storedRunId() <= 0) {
+    if (controller_->annotatedRunId() <= 0) {
         annotations_->showMessage(tr("Bookmarks mark users of a stored run."), true);
         return false;
     }
     Bookmark b;
-    b.runId = controller_->storedRunId();
+    b.runId = controller_->annotatedRunId();
     b.userId = controller_->trace().userId;
     const Annotation& t = annotations_->target();
     if (t.target == AnnotationTarget::Stage || t.target == AnnotationTarget::Span ||

@@ -8,6 +8,7 @@
 #include "model/Util.h"
 #include "pipeline/analysis/Slices.h"
 #include "pipeline/engine/Engine.h"
+#include "pipeline/engine/HrtTemplate.h"
 #include "support/UiTestSupport.h"
 #include "ui/MainWindow.h"
 #include "ui/Session.h"
@@ -105,8 +106,9 @@ private:
         info.systems = {SystemId::R2P, SystemId::LampRag};
         info.backend = "offline";
         info.model = "offline";
-        info.templateId = "known-run";
-        info.templateVersion = 1;
+        // As a run stored before templates were kept: the built-in template's id and version.
+        info.templateId = engine::builtinHrtTemplate(dataset->task)->id;
+        info.templateVersion = engine::builtinHrtTemplate(dataset->task)->version;
         info.config = engine::engineConfigJson(engine::EngineConfig{}, 1);
         info.createdAt = nowIsoUtc();
         info.status = "done";

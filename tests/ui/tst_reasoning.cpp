@@ -2,6 +2,7 @@
 // runs to the end, the timeline and the stage tabs follow, verdicts and the final choice appear,
 // a stage re-runs, an output is edited, a run is cancelled, and a new selection drops the old
 // run. Every model is checked by QAbstractItemModelTester.
+#include "model/RunStore.h"
 #include "support/OpenAiTestServer.h"
 #include "support/TestSupport.h"
 #include "support/UiTestSupport.h"
@@ -324,6 +325,65 @@ private slots:
                      .toString(),
                  QString::fromStdString(other));
         QCOMPARE(test::stepOf(runs()->trace().steps, "answer").backendMode, std::string("edited"));
+    }
+
+    // Stepping through a user in the window is stored as a one-user run once it is finished:
+    // re-stored after a re-run or an edit, annotatable, and discarded only when asked.
+    void aFinishedInteractiveRunIsStoredAsAOneUserRun() {
+        openDemo(TaskId::LaMP3);
+        QSignalSpy stored(runs(), &RunController::interactiveRunStored);
+        pressAndWait(Qt::Key_F5);
+        QCOMPARE(stored.size(), 1);
+        const std::int64_t id = runs()->interactiveRunId();
+        QVERIFY(id > 0);
+        QCOMPARE(stored.first().at(0).toLongLong(), id);
+        QCOMPARE(runs()->annotatedRunId(), id);
+        QVERIFY(window_->reasoningDock()->statusLabel()->text().contains(
+            QStringLiteral("stored as run %1").arg(id)));
+
+        RunStore store(*session_->store());
+        auto all = store.runs();
+        QVERIFY(all);
+        QCOMPARE(all->size(), std::size_t{1});
+        const RunInfo& info = all->front();
+        const std::string user = runs()->trace().userId;
+        QCOMPARE(info.id, id);
+        QCOMPARE(info.users, std::vector<std::string>{user});
+        QCOMPARE(info.systems, std::vector<SystemId>{SystemId::R2P});
+        QCOMPARE(info.status, std::string("done"));
+        QCOMPARE(info.backend, std::string("offline"));
+        auto trace = store.userTrace(id, user, SystemId::R2P);
+        QVERIFY(trace);
+        QCOMPARE(trace->prediction, runs()->trace().prediction);
+        QCOMPARE(test::stageList(trace->steps), test::stageList(runs()->trace().steps));
+
+        // An edit by hand, run to the end again: the same run, its trace replaced.
+        const std::string other = runs()->trace().prediction == "1" ? "2" : "1";
+        QVERIFY(runs()->replaceOutput(
+            StageId::Answer, 0, QStringLiteral("## Answer\n") + QString::fromStdString(other)));
+        pressAndWait(Qt::Key_F5);
+        QCOMPARE(runs()->interactiveRunId(), id);
+        QCOMPARE(store.runs()->size(), std::size_t{1});
+        trace = store.userTrace(id, user, SystemId::R2P);
+        QVERIFY(trace);
+        QCOMPARE(test::stepOf(trace->steps, "answer").backendMode, std::string("edited"));
+        QCOMPARE(trace->prediction, runs()->trace().prediction);
+
+        // Discarded when asked: gone from the project.
+        QVERIFY(runs()->discardInteractiveRun());
+        QCOMPARE(runs()->interactiveRunId(), std::int64_t{0});
+        QCOMPARE(stored.last().at(0).toLongLong(), qint64{0});
+        QVERIFY(store.runs()->empty());
+        QVERIFY(!store.userTrace(id, user, SystemId::R2P));
+
+        // Another user's run is a run of its own.
+        session_->selectUser(1);
+        QTRY_VERIFY_WITH_TIMEOUT(runs()->hasRun() && runs()->trace().userId != user, 60000);
+        pressAndWait(Qt::Key_F5);
+        QVERIFY(runs()->interactiveRunId() > 0);
+        QVERIFY(runs()->interactiveRunId() != id);
+        QCOMPARE(store.runs()->size(), std::size_t{1});
+        QCOMPARE(store.runs()->front().users, std::vector<std::string>{runs()->trace().userId});
     }
 
     void cancellingAStageKeepsWhatFinished() {

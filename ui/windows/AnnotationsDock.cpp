@@ -171,7 +171,7 @@ void AnnotationsDock::rebuildLabels() {
 }
 
 bool AnnotationsDock::canAnnotate() const {
-    return controller_->storedRunId() > 0 && !controller_->trace().userId.empty();
+    return controller_->annotatedRunId() > 0 && !controller_->trace().userId.empty();
 }
 
 QString AnnotationsDock::message() const {
@@ -208,7 +208,7 @@ void AnnotationsDock::updateTargetText() {
         b->setEnabled(true);
     targetLabel_->setText(
         tr("Run #%1 · user <b>%2</b> · labelling: <b>%3</b>")
-            .arg(controller_->storedRunId())
+            .arg(controller_->annotatedRunId())
             .arg(QString::fromStdString(controller_->trace().userId).toHtmlEscaped(),
                  AnnotationText::item(target_).toHtmlEscaped()));
 }
@@ -233,7 +233,7 @@ bool AnnotationsDock::applyLabel(const std::string& labelId) {
     }
     session_->setAnnotator(annotator);
     Annotation a = target_;
-    a.runId = controller_->storedRunId();
+    a.runId = controller_->annotatedRunId();
     a.userId = controller_->trace().userId;
     a.system = SystemId::R2P;
     a.label = labelId;
@@ -290,7 +290,7 @@ void AnnotationsDock::cycleSeverity() {
     severity_->setCurrentIndex((severity_->currentIndex() + 1) % severity_->count());
     if (lastId_ <= 0)
         return;
-    const auto list = session_->annotationsOfUser(controller_->storedRunId(), shownUser_);
+    const auto list = session_->annotationsOfUser(controller_->annotatedRunId(), shownUser_);
     const Annotation* last = findAnnotation(list, lastId_);
     if (!last)
         return;
@@ -312,7 +312,7 @@ void AnnotationsDock::cycleSeverity() {
 bool AnnotationsDock::commitNote() {
     if (lastId_ <= 0 || note_->text().trimmed().isEmpty())
         return false; // kept for the next label
-    const auto list = session_->annotationsOfUser(controller_->storedRunId(), shownUser_);
+    const auto list = session_->annotationsOfUser(controller_->annotatedRunId(), shownUser_);
     const Annotation* last = findAnnotation(list, lastId_);
     if (!last)
         return false;
@@ -368,7 +368,7 @@ bool AnnotationsDock::removeSelected() {
     if (!current.isValid())
         return false;
     const std::int64_t id = current.data(AnnotationsModel::IdRole).toLongLong();
-    const auto list = session_->annotationsOfUser(controller_->storedRunId(), shownUser_);
+    const auto list = session_->annotationsOfUser(controller_->annotatedRunId(), shownUser_);
     const Annotation* removed = findAnnotation(list, id);
     const std::optional<Annotation> copy =
         removed ? std::optional<Annotation>(*removed) : std::nullopt;
@@ -387,7 +387,7 @@ bool AnnotationsDock::removeSelected() {
 
 void AnnotationsDock::refresh() {
     updateTargetText();
-    const std::int64_t runId = controller_->storedRunId();
+    const std::int64_t runId = controller_->annotatedRunId();
     const std::string user = controller_->trace().userId;
     model_->setAnnotations(canAnnotate() ? session_->annotationsOfUser(runId, user)
                                          : std::vector<Annotation>{},

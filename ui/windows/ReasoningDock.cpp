@@ -192,6 +192,8 @@ void ReasoningDock::updateStatus() {
     else
         text += tr(" · next: <b>%1</b> (F10 steps, F5 runs to the end)")
                     .arg(StageText::stage(controller_->nextStage()));
+    if (controller_->interactiveRunId() != 0 && controller_->storedRunId() == 0)
+        text += tr(" · stored as run %1").arg(controller_->interactiveRunId());
     if (t.interventions > 0)
         text += tr(" · ⚑ %n intervention(s)", nullptr, t.interventions);
     if (!controller_->lastError().isEmpty())
