@@ -202,20 +202,13 @@ void RunController::resetTo(bool showStored) {
             options.apiKeyEnv = settings.apiKeyEnv.toStdString();
             options.offlineTokensPerSecond =
                 paceOverride_ >= 0 ? paceOverride_ : settings.offlineTokensPerSecond;
-            ProjectStore* store = session_->store();
-            if (offline_) {
-                engine::OfflineOptions offline;
-                offline.tokensPerSecond = options.offlineTokensPerSecond;
-                backend_ = std::make_shared<engine::OfflineBackend>(offline);
-            } else if (store) {
-                auto built = engine::makeBackend("openai", *store, options);
-                if (built)
-                    backend_ = built->backend;
-                else
-                    lastError_ = QString::fromStdString(built.error().message);
-            } else {
-                backend_ = std::make_shared<llm::OpenAiBackend>(engine::endpointConfig(options));
-            }
+            // Through the project's response cache when a project is open.
+            auto built =
+                engine::makeBackend(offline_ ? "offline" : "openai", session_->store(), options);
+            if (built)
+                backend_ = built->backend;
+            else
+                lastError_ = QString::fromStdString(built.error().message);
         }
         if (!ctx_ || ctxTask_ != task) {
             engine::EngineConfig config = settings.engineConfig();

@@ -2,6 +2,7 @@
 #include "Cli.h"
 #include "model/JsonText.h"
 #include "model/Utf8.h"
+#include "pipeline/engine/BackendChoice.h"
 #include "pipeline/engine/OfflineBackend.h"
 #include "pipeline/llm/OpenAiBackend.h"
 
@@ -106,24 +107,22 @@ int runComplete(const std::vector<std::string>& argv) {
     if (auto stop = args.value("stop"))
         request.stop.push_back(*stop);
 
-    std::unique_ptr<llm::Backend> backend;
-    if (offline) {
-        backend = std::make_unique<engine::OfflineBackend>();
-    } else {
-        auto url = llm::checkBaseUrl(*args.value("base-url"));
-        if (!url)
-            return fail("llm complete", url.error().message, kExitUsage);
-        llm::EndpointConfig config;
-        config.baseUrl = *url;
-        config.apiKeyEnv = args.valueOr("api-key-env", "");
-        if (timeout > 0)
-            config.totalTimeoutMs = static_cast<long>(timeout);
-        if (idle > 0)
-            config.idleTimeoutMs = static_cast<long>(idle);
-        if (maxReplyMb > 0)
-            config.maxReplyBytes = static_cast<std::size_t>(maxReplyMb * 1024.0 * 1024.0);
-        backend = std::make_unique<llm::OpenAiBackend>(config);
-    }
+    // The run service's backend builder, without a project (no response cache).
+    engine::BackendOptions options;
+    if (!offline)
+        options.baseUrl = *args.value("base-url");
+    options.apiKeyEnv = args.valueOr("api-key-env", "");
+    options.concurrency = 1;
+    if (timeout > 0)
+        options.totalTimeoutMs = static_cast<long>(timeout);
+    if (idle > 0)
+        options.idleTimeoutMs = static_cast<long>(idle);
+    if (maxReplyMb > 0)
+        options.maxReplyBytes = static_cast<std::size_t>(maxReplyMb * 1024.0 * 1024.0);
+    auto built = engine::makeBackend(offline ? "offline" : "openai", nullptr, options);
+    if (!built)
+        return fail("llm complete", built.error().message, kExitUsage);
+    const std::shared_ptr<llm::Backend> backend = built->backend;
     const std::string model = request.model;
     // Streamed text goes to stderr as it arrives; the JSON result to stdout at the end.
     const bool live = request.stream;

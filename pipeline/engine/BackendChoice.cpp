@@ -27,6 +27,11 @@ llm::EndpointConfig endpointConfig(const BackendOptions& options) {
 
 Result<BackendChoice> makeBackend(const std::string& name, ProjectStore& store,
                                   const BackendOptions& options) {
+    return makeBackend(name, &store, options);
+}
+
+Result<BackendChoice> makeBackend(const std::string& name, ProjectStore* store,
+                                  const BackendOptions& options) {
     BackendChoice choice;
     if (name == "offline") {
         OfflineOptions offline;
@@ -44,15 +49,22 @@ Result<BackendChoice> makeBackend(const std::string& name, ProjectStore& store,
         llm::EndpointConfig config = endpointConfig(options);
         config.baseUrl = *url;
         auto inner = std::make_shared<llm::OpenAiBackend>(config);
-        auto cached = std::make_shared<llm::CachingBackend>(inner, ResponseCache(store), "openai",
+        if (!store) {
+            choice.backend = std::move(inner);
+            return choice;
+        }
+        auto cached = std::make_shared<llm::CachingBackend>(inner, ResponseCache(*store), "openai",
                                                             llm::CacheMode::ReadWrite);
         cached->setEndpoint(llm::normalizeBaseUrl(*url), options.sharedCache);
         choice.backend = std::move(cached);
         return choice;
     }
     if (name == "replay") {
+        if (!store)
+            return Error{"--backend replay answers from a project's response cache: give "
+                         "--project"};
         auto cached =
-            std::make_shared<llm::CachingBackend>(nullptr, ResponseCache(store), "openai",
+            std::make_shared<llm::CachingBackend>(nullptr, ResponseCache(*store), "openai",
                                                   llm::CacheMode::ReplayOnly, options.replaySpeed);
         // With the run's endpoint: that endpoint's answers; without: any endpoint's.
         if (!options.baseUrl.empty())

@@ -40,6 +40,10 @@ llm::EndpointConfig endpointConfig(const BackendOptions& options);
 // or one that cannot be used (credentials in it, a scheme other than http/https).
 Result<BackendChoice> makeBackend(const std::string& name, ProjectStore& store,
                                   const BackendOptions& options);
+// The same where there may be no project (`store` nullptr): openai then talks to the server
+// without the response cache, and replay is an error.
+Result<BackendChoice> makeBackend(const std::string& name, ProjectStore* store,
+                                  const BackendOptions& options);
 Result<BackendChoice> makeBackend(const std::string& name, ProjectStore& store,
                                   const std::string& baseUrl, const std::string& apiKeyEnv,
                                   int concurrency, double replaySpeed);
