@@ -208,3 +208,30 @@ TEST(TemplateCli, BadNamesAndFilesSayWhatIsWrong) {
     EXPECT_EQ(noProject.exitCode, 2);
     EXPECT_FALSE(fs::exists(dir.file("none.r2p")));
 }
+
+// r2p judge-check on a demo run: every R2P candidate of every user with a gold is counted once.
+TEST(JudgeCheckCli, CountsEveryCandidateOnceAndRefusesAnUnknownRun) {
+    TempDir dir;
+    const std::string project = dir.file("p.r2p");
+    ASSERT_EQ(runCli({"run", "--project", project, "--questions", kQuestions, "--outputs", kOutputs,
+                      "--systems", "r2p", "--users", "4", "--candidates", "3", "--backend",
+                      "offline", "--quiet"})
+                  .exitCode,
+              0);
+    const auto r = runCli({"judge-check", "--project", project, "--run", "1"});
+    ASSERT_EQ(r.exitCode, 0) << r.err;
+    const json j = json::parse(r.out);
+    EXPECT_EQ(j["task"], "LaMP-3");
+    EXPECT_EQ(j["metric"], "MAE");
+    EXPECT_EQ(j["users_with_gold"], 4);
+    int candidates = 0, correct = 0;
+    for (const auto& row : j["verdicts"]) {
+        candidates += row["candidates"].get<int>();
+        correct += row["correct"].get<int>();
+    }
+    EXPECT_EQ(candidates, 4 * 3);
+    EXPECT_LE(correct, candidates);
+    const auto unknown = runCli({"judge-check", "--project", project, "--run", "7"});
+    EXPECT_EQ(unknown.exitCode, 2);
+    EXPECT_TRUE(contains(unknown.err, "7")) << unknown.err;
+}
