@@ -804,6 +804,34 @@ RunStore::verdictCounts(std::int64_t runId) const {
     return counts;
 }
 
+Result<std::vector<RunStore::CandidateVerdict>> RunStore::candidateVerdicts(std::int64_t runId,
+                                                                            SystemId system) const {
+    std::lock_guard guard(mutex_);
+    std::lock_guard lock(store_.mutex());
+    sqlite3* db = store_.handle();
+    sql::Statement st(db, "SELECT v.user_id, v.candidate, v.answer, v.verdict, u.gold, u.status "
+                          "FROM run_verdicts v JOIN run_users u ON u.run_id = v.run_id AND "
+                          "u.user_id = v.user_id AND u.system = v.system "
+                          "WHERE v.run_id = ?1 AND v.system = ?2 ORDER BY v.user_id, v.candidate");
+    st.bind(1, runId).bind(2, std::string(systemName(system)));
+    std::vector<CandidateVerdict> out;
+    while (st.step()) {
+        CandidateVerdict c;
+        c.userId = st.text(0);
+        c.candidate = static_cast<int>(st.int64(1));
+        c.answer = st.text(2);
+        c.verdict = parseVerdict(st.text(3)).value_or(Verdict::Invalid);
+        if (!st.isNull(4))
+            c.gold = st.text(4);
+        c.status = parseUserStatus(st.text(5)).value_or(UserStatus::Invalid);
+        out.push_back(std::move(c));
+    }
+    if (st.failed())
+        return Error{where(store_) + "cannot read the verdicts of run " + std::to_string(runId) +
+                     ": " + st.error()};
+    return out;
+}
+
 Status RunStore::deleteRun(std::int64_t runId) {
     std::lock_guard guard(mutex_);
     std::lock_guard lock(store_.mutex());

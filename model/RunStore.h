@@ -76,6 +76,19 @@ public:
     Result<std::map<SystemId, std::map<Verdict, std::size_t>>>
     verdictCounts(std::int64_t runId) const;
 
+    // Every candidate's verdict of `system` in a run, with its user's gold and status, in one
+    // read (no steps): what judge validation needs.
+    struct CandidateVerdict {
+        std::string userId;
+        int candidate = 0;
+        std::string answer;
+        Verdict verdict = Verdict::Invalid;
+        std::optional<std::string> gold;
+        UserStatus status = UserStatus::Invalid;
+    };
+    Result<std::vector<CandidateVerdict>> candidateVerdicts(std::int64_t runId,
+                                                            SystemId system) const;
+
     Status deleteRun(std::int64_t runId);
 
 private:

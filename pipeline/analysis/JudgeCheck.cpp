@@ -7,6 +7,7 @@
 #include "pipeline/engine/Judge.h"
 
 #include <nlohmann/json.hpp>
+#include <set>
 
 namespace r2p::analysis {
 
@@ -75,38 +76,32 @@ Result<JudgeCheck> checkJudge(ProjectStore& store, std::int64_t runId) {
         if (exact)
             rows[v].correct = 0;
     }
-    auto outcomes = runs.outcomes(runId);
-    if (!outcomes)
-        return outcomes.error();
+    auto verdicts = runs.candidateVerdicts(runId, SystemId::R2P);
+    if (!verdicts)
+        return verdicts.error();
     // Each user's judged candidates, for the annotations below.
     std::map<std::pair<std::string, int>, Verdict> judged;
-    for (const UserOutcome& o : *outcomes) {
-        if (o.system != SystemId::R2P || o.status != UserStatus::Done)
+    std::set<std::string> scoredUsers;
+    for (const RunStore::CandidateVerdict& v : *verdicts) {
+        if (v.status != UserStatus::Done)
             continue;
-        auto trace = runs.userTrace(runId, o.userId, SystemId::R2P);
-        if (!trace)
-            return trace.error();
-        for (const VerdictRecord& v : trace->verdicts)
-            judged[{o.userId, v.candidate}] = v.verdict;
-        if (!o.gold || trace->verdicts.empty())
+        judged[{v.userId, v.candidate}] = v.verdict;
+        auto row = rows.find(v.verdict);
+        if (!v.gold || row == rows.end())
             continue;
-        ++out.usersWithGold;
-        for (const VerdictRecord& v : trace->verdicts) {
-            auto row = rows.find(v.verdict);
-            if (row == rows.end())
-                continue;
-            const ScoreList scores = engine::scorePrediction(run->task, v.answer, *o.gold);
-            const auto score = scoreNamed(scores, out.metric);
-            if (!score)
-                continue;
-            ++row->second.candidates;
-            sums[v.verdict] += *score;
-            if (exact) {
-                const bool right = out.metric == "MAE" ? *score == 0.0 : *score == 1.0;
-                *row->second.correct += right ? 1 : 0;
-            }
+        const ScoreList scores = engine::scorePrediction(run->task, v.answer, *v.gold);
+        const auto score = scoreNamed(scores, out.metric);
+        if (!score)
+            continue;
+        scoredUsers.insert(v.userId);
+        ++row->second.candidates;
+        sums[v.verdict] += *score;
+        if (exact) {
+            const bool right = out.metric == "MAE" ? *score == 0.0 : *score == 1.0;
+            *row->second.correct += right ? 1 : 0;
         }
     }
+    out.usersWithGold = scoredUsers.size();
     for (Verdict v : kVerdicts) {
         JudgeVerdictRow row = rows[v];
         if (row.candidates > 0)
