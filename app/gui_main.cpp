@@ -98,6 +98,369 @@ int writeReportAndExit(const QString& projectPath, const QString& runText,
     }
     return 0;
 }
+// The window's command line: its options (the automation ones are GuiDriver's).
+struct GuiOptions {
+    GuiOptions();
+    void addTo(QCommandLineParser& cli) const;
+
+    QCommandLineOption project;
+    QCommandLineOption open;
+    QCommandLineOption outputs;
+    QCommandLineOption task;
+    QCommandLineOption demo;
+    QCommandLineOption user;
+    QCommandLineOption screenshot;
+    QCommandLineOption size;
+    QCommandLineOption langOption;
+    QCommandLineOption runToEnd;
+    QCommandLineOption metrics;
+    QCommandLineOption compare;
+    QCommandLineOption presentation;
+    QCommandLineOption dialogOption;
+    QCommandLineOption themeOption;
+    QCommandLineOption reportOption;
+    QCommandLineOption runOption;
+    QCommandLineOption analysisOption;
+    QCommandLineOption stageOption;
+};
+
+GuiOptions::GuiOptions()
+    : project(QStringLiteral("project"),
+              QApplication::translate("main", "Open this project file (*.r2p)."),
+              QStringLiteral("P")),
+      open(QStringLiteral("open"),
+           QApplication::translate("main", "Open this LaMP questions file."),
+           QStringLiteral("QUESTIONS")),
+      outputs(QStringLiteral("outputs"),
+              QApplication::translate("main", "Its outputs file (default: the one beside it)."),
+              QStringLiteral("OUTPUTS")),
+      task(QStringLiteral("task"),
+           QApplication::translate(
+               "main", "Set the task instead of detecting it (LaMP-1 … LaMP-7, LaMP-2N)."),
+           QStringLiteral("TASK")),
+      demo(QStringLiteral("demo"),
+           QApplication::translate("main", "Open the bundled demo dataset of this task."),
+           QStringLiteral("TASK")),
+      user(QStringLiteral("user"),
+           QApplication::translate("main", "Select this question id once loaded."),
+           QStringLiteral("ID")),
+      screenshot(QStringLiteral("screenshot"),
+                 QApplication::translate(
+                     "main", "Save a PNG of the window once everything is loaded, then quit."),
+                 QStringLiteral("FILE.png")),
+      size(QStringLiteral("size"), QApplication::translate("main", "Window size, e.g. 1600x1000."),
+           QStringLiteral("WxH")),
+      langOption(QStringLiteral("lang"),
+                 QApplication::translate("main", "Interface language (en, de, zh_CN)."),
+                 QStringLiteral("CODE")),
+      runToEnd(QStringLiteral("run-to-end"),
+               QApplication::translate(
+                   "main", "Run R2P to the end on the selected user once it is loaded.")),
+      metrics(QStringLiteral("metrics"),
+              QApplication::translate("main", "Bring the Metrics dock to the front on this page "
+                                              "(user, run, deltas, wtl or tokens)."),
+              QStringLiteral("PAGE")),
+      compare(QStringLiteral("compare"),
+              QApplication::translate("main", "Bring the Compare dock to the front.")),
+      presentation(QStringLiteral("presentation"),
+                   QApplication::translate("main", "Start in presentation mode (large type, no raw "
+                                                   "prompts).")),
+      dialogOption(QStringLiteral("dialog"),
+                   QApplication::translate("main", "Open a dialog once loaded (batch or settings); "
+                                                   "--screenshot then saves the dialog."),
+                   QStringLiteral("NAME")),
+      themeOption(QStringLiteral("theme"),
+                  QApplication::translate("main", "Theme: system, light or dark."),
+                  QStringLiteral("THEME")),
+      reportOption(QStringLiteral("report"),
+                   QApplication::translate(
+                       "main", "Write a report of the run --run ID of --project P (of one user "
+                               "with --user ID) as HTML or PDF, by the file's extension, and "
+                               "quit without showing a window."),
+                   QStringLiteral("FILE.html|FILE.pdf")),
+      runOption(QStringLiteral("run"),
+                QApplication::translate("main", "The stored run --report reports."),
+                QStringLiteral("ID")),
+      analysisOption(QStringLiteral("analysis"),
+                     QApplication::translate("main",
+                                             "Bring the Analysis dock to the front on this page "
+                                             "(slices, agreement, sweep or attribution; sweep and "
+                                             "attribution also run)."),
+                     QStringLiteral("PAGE")),
+      stageOption(QStringLiteral("stage"),
+                  QApplication::translate(
+                      "main", "Select this stage of the user's trace (e.g. profile_synthesis)."),
+                  QStringLiteral("NAME")) {}
+
+void GuiOptions::addTo(QCommandLineParser& cli) const {
+    for (const auto& o : {project, open, outputs, task, demo, user, screenshot, size, langOption,
+                          runToEnd, metrics, compare, presentation, themeOption, dialogOption,
+                          reportOption, runOption, analysisOption, stageOption})
+        cli.addOption(o);
+}
+
+// The screenshot and automation driver: what the command line asks of the window once it is
+// up (select a user or stage, bring a dock to the front, run to the end, open a dialog), then
+// save a screenshot once everything settled, or report the startup time.
+class GuiDriver {
+public:
+    GuiDriver(const QCommandLineParser& cli, const GuiOptions& options, Session& session,
+              MainWindow& window)
+        : cli_(cli), o_(options), session_(session), window_(window),
+          runs_(window.runController()) {}
+
+    // Wires every flag given; false (having said why) when one names nothing known.
+    bool install() {
+        if (cli_.isSet(o_.user))
+            selectUserOnLoad();
+        if (cli_.isSet(o_.metrics))
+            showMetricsPage();
+        if (cli_.isSet(o_.presentation))
+            startPresentation();
+        if (cli_.isSet(o_.compare))
+            showCompare();
+        if (cli_.isSet(o_.analysisOption))
+            showAnalysisPage();
+        if (cli_.isSet(o_.stageOption) && !selectStageOnRun())
+            return false;
+        if (cli_.isSet(o_.screenshot))
+            runs_->setTokensPerSecond(0); // a screenshot wants the finished run, not a live one
+        if (cli_.isSet(o_.runToEnd))
+            runToEndOnLoad();
+        if (cli_.isSet(o_.dialogOption))
+            openDialogOnLoad();
+        if (cli_.isSet(o_.screenshot))
+            saveScreenshotWhenSettled();
+        // Benchmarks (R2P_STARTUP_REPORT=1): the time from exec until the window is usable
+        // (shown, the dataset loaded and its first user on screen), printed to stdout; then quit.
+        if (qEnvironmentVariableIsSet("R2P_STARTUP_REPORT"))
+            reportStartup();
+        return true;
+    }
+
+private:
+    // After the first layout pass (queued when the window shows), which brings Verdicts to the
+    // front of their tab group.
+    template <typename F> void afterFirstLayout(F f) {
+        MainWindow* window = &window_;
+        QTimer::singleShot(0, window, [window, f] { QTimer::singleShot(0, window, f); });
+    }
+
+    void selectUserOnLoad() {
+        const QString id = cli_.value(o_.user);
+        Session* session = &session_;
+        QObject::connect(session, &Session::datasetChanged, &window_, [session, id] {
+            if (session->dataset() && !session->selectUserById(id))
+                fail(QApplication::translate("main", "no user with id %1 in this dataset").arg(id));
+        });
+    }
+
+    void showMetricsPage() {
+        const QString page = cli_.value(o_.metrics);
+        MainWindow* window = &window_;
+        afterFirstLayout([window, page] {
+            MetricsDock* dock = window->metricsDock();
+            dock->show();
+            dock->raise();
+            const int tab = page == QLatin1String("user")  ? 0
+                            : page == QLatin1String("run") ? 1
+                                                           : 2;
+            dock->tabs()->setCurrentIndex(tab);
+            if (page == QLatin1String("wtl"))
+                dock->chartTabs()->setCurrentIndex(MetricsDock::ChartWinTieLoss);
+            else if (page == QLatin1String("tokens"))
+                dock->chartTabs()->setCurrentIndex(MetricsDock::ChartTokens);
+        });
+    }
+
+    void startPresentation() {
+        const bool fullScreen = !cli_.isSet(o_.size);
+        MainWindow* window = &window_;
+        afterFirstLayout([window, fullScreen] { window->setPresentationMode(true, fullScreen); });
+    }
+
+    void showCompare() {
+        MainWindow* window = &window_;
+        afterFirstLayout([window] {
+            window->compareDock()->show();
+            window->compareDock()->raise();
+        });
+    }
+
+    void showAnalysisPage() {
+        const QString page = cli_.value(o_.analysisOption);
+        const int tab = page == QLatin1String("agreement")     ? 1
+                        : page == QLatin1String("sweep")       ? 2
+                        : page == QLatin1String("attribution") ? 3
+                                                               : 0;
+        MainWindow* window = &window_;
+        afterFirstLayout([window, tab] {
+            window->analysisDock()->show();
+            window->analysisDock()->raise();
+            window->analysisDock()->tabs()->setCurrentIndex(tab);
+        });
+        if (tab < 2)
+            return;
+        // Once the user's record is in: the sweep over the listed users, or the attribution.
+        Session* session = &session_;
+        auto started = std::make_shared<bool>(false);
+        QObject::connect(session, &Session::busyChanged, window,
+                         [window, session, tab, started](bool busy) {
+                             if (busy || *started || !session->record() || !session->runResults())
+                                 return;
+                             *started = true;
+                             QTimer::singleShot(0, window, [window, tab] {
+                                 if (tab == 2)
+                                     window->analysisDock()->startSweep();
+                                 else
+                                     window->analysisDock()->startAttribution();
+                             });
+                         });
+    }
+
+    bool selectStageOnRun() {
+        const auto stage = parseStageName(cli_.value(o_.stageOption).toStdString());
+        if (!stage) {
+            fail(QApplication::translate("main", "unknown stage %1")
+                     .arg(cli_.value(o_.stageOption)));
+            return false;
+        }
+        MainWindow* window = &window_;
+        RunController* runs = runs_;
+        QObject::connect(runs, &RunController::traceChanged, window, [window, runs, stage] {
+            if (!runs->isRunning() && !runs->trace().steps.empty())
+                window->reasoningDock()->selectStage(*stage, 0);
+        });
+        return true;
+    }
+
+    void runToEndOnLoad() {
+        const QString wanted = cli_.isSet(o_.user) ? cli_.value(o_.user) : QString();
+        auto started = std::make_shared<bool>(false);
+        RunController* runs = runs_;
+        Session* session = &session_;
+        QObject::connect(runs, &RunController::traceChanged, &window_,
+                         [runs, session, wanted, started] {
+                             const UserIndexEntry* entry = session->selectedEntry();
+                             if (*started || !runs->hasRun() || runs->isRunning() || !entry ||
+                                 (!wanted.isEmpty() && QString::fromStdString(entry->id) != wanted))
+                                 return;
+                             *started = true;
+                             runs->runToEnd();
+                         });
+    }
+
+    // A dialog for documentation screenshots, opened (not modal) once the dataset is there.
+    void openDialogOnLoad() {
+        const QString name = cli_.value(o_.dialogOption);
+        MainWindow* window = &window_;
+        Session* session = &session_;
+        auto shownDialog = shownDialog_;
+        QObject::connect(
+            session, &Session::datasetChanged, window, [window, session, name, shownDialog] {
+                if (*shownDialog || !session->dataset())
+                    return;
+                QDialog* d = nullptr;
+                if (name == QLatin1String("settings"))
+                    d = new SettingsDialog(session, window);
+                else if (name == QLatin1String("batch"))
+                    d = new BatchDialog(session, window->usersDock()->visibleRows(), window);
+                if (!d) {
+                    fail(QApplication::translate("main", "unknown dialog %1").arg(name));
+                    return;
+                }
+                d->setAttribute(Qt::WA_DeleteOnClose);
+                d->show();
+                *shownDialog = d;
+            });
+    }
+
+    // Saves the window (or the dialog) once nothing loads, runs or computes any more.
+    void saveScreenshotWhenSettled() {
+        const QString file = cli_.value(o_.screenshot);
+        const bool runAll = cli_.isSet(o_.runToEnd);
+        MainWindow* window = &window_;
+        Session* session = &session_;
+        RunController* runs = runs_;
+        auto shownDialog = shownDialog_;
+        auto* settle = new QTimer(window);
+        settle->setSingleShot(true);
+        settle->setInterval(400);
+        QObject::connect(settle, &QTimer::timeout, window,
+                         [window, session, runs, runAll, file, settle, shownDialog] {
+                             if (session->isBusy() || runs->isRunning() ||
+                                 window->metricsDock()->isSummarizing() ||
+                                 window->analysisDock()->isWorking() ||
+                                 (runAll && !runs->finished() && runs->lastError().isEmpty())) {
+                                 settle->start();
+                                 return;
+                             }
+                             QWidget* target =
+                                 *shownDialog ? static_cast<QWidget*>(shownDialog->data()) : window;
+                             const bool ok = target->grab().save(file);
+                             if (!ok)
+                                 fail(QApplication::translate("main", "cannot write %1").arg(file));
+                             QApplication::exit(ok ? 0 : 1);
+                         });
+        QObject::connect(session, &Session::busyChanged, settle, [settle](bool busy) {
+            if (!busy)
+                settle->start();
+        });
+        QObject::connect(runs, &RunController::runningChanged, settle, [settle](bool running) {
+            if (!running)
+                settle->start();
+        });
+        settle->start();
+        QTimer::singleShot(120000, window, [] {
+            fail(QApplication::translate("main", "timed out waiting for the dataset to load"));
+            QApplication::exit(1);
+        });
+    }
+
+    void reportStartup() {
+        MainWindow* window = &window_;
+        Session* session = &session_;
+        auto* poll = new QTimer(window);
+        poll->setInterval(1);
+        QObject::connect(poll, &QTimer::timeout, window, [window, session, poll] {
+            if (!window->isVisible() || session->isBusy() || !session->record())
+                return;
+            poll->stop();
+            window->repaint();
+            std::printf("usable_ms %.1f\n", msSinceExec());
+            std::fflush(stdout);
+            QApplication::exit(0);
+        });
+        poll->start();
+    }
+
+    const QCommandLineParser& cli_;
+    const GuiOptions& o_;
+    Session& session_;
+    MainWindow& window_;
+    RunController* runs_;
+    std::shared_ptr<QPointer<QDialog>> shownDialog_ = std::make_shared<QPointer<QDialog>>();
+};
+
+// The task --task or --demo names; false (having said why) when the name is unknown.
+bool parseTaskOptions(const QCommandLineParser& cli, const GuiOptions& o,
+                      std::optional<TaskId>& taskOverride, std::optional<TaskId>& demoTask) {
+    if (cli.isSet(o.task)) {
+        taskOverride = parseTaskName(cli.value(o.task).toStdString());
+        if (!taskOverride) {
+            fail(QApplication::translate("main", "unknown task %1").arg(cli.value(o.task)));
+            return false;
+        }
+    }
+    if (cli.isSet(o.demo)) {
+        demoTask = parseTaskName(cli.value(o.demo).toStdString());
+        if (!demoTask || !demoTasks().contains(*demoTask)) {
+            fail(QApplication::translate("main", "no demo for task %1").arg(cli.value(o.demo)));
+            return false;
+        }
+    }
+    return true;
+}
 } // namespace
 
 int main(int argc, char** argv) {
@@ -119,319 +482,53 @@ int main(int argc, char** argv) {
         "R2P Workbench: look inside personalized generation by large reasoning models on LaMP."));
     cli.addHelpOption();
     cli.addVersionOption();
-    const QCommandLineOption project(
-        QStringLiteral("project"),
-        QApplication::translate("main", "Open this project file (*.r2p)."), QStringLiteral("P"));
-    const QCommandLineOption open(QStringLiteral("open"),
-                                  QApplication::translate("main", "Open this LaMP questions file."),
-                                  QStringLiteral("QUESTIONS"));
-    const QCommandLineOption outputs(
-        QStringLiteral("outputs"),
-        QApplication::translate("main", "Its outputs file (default: the one beside it)."),
-        QStringLiteral("OUTPUTS"));
-    const QCommandLineOption task(
-        QStringLiteral("task"),
-        QApplication::translate("main",
-                                "Set the task instead of detecting it (LaMP-1 … LaMP-7, LaMP-2N)."),
-        QStringLiteral("TASK"));
-    const QCommandLineOption demo(
-        QStringLiteral("demo"),
-        QApplication::translate("main", "Open the bundled demo dataset of this task."),
-        QStringLiteral("TASK"));
-    const QCommandLineOption user(
-        QStringLiteral("user"),
-        QApplication::translate("main", "Select this question id once loaded."),
-        QStringLiteral("ID"));
-    const QCommandLineOption screenshot(
-        QStringLiteral("screenshot"),
-        QApplication::translate("main",
-                                "Save a PNG of the window once everything is loaded, then quit."),
-        QStringLiteral("FILE.png"));
-    const QCommandLineOption size(QStringLiteral("size"),
-                                  QApplication::translate("main", "Window size, e.g. 1600x1000."),
-                                  QStringLiteral("WxH"));
-    const QCommandLineOption langOption(
-        QStringLiteral("lang"),
-        QApplication::translate("main", "Interface language (en, de, zh_CN)."),
-        QStringLiteral("CODE"));
-    const QCommandLineOption runToEnd(
-        QStringLiteral("run-to-end"),
-        QApplication::translate("main",
-                                "Run R2P to the end on the selected user once it is loaded."));
-    const QCommandLineOption metrics(
-        QStringLiteral("metrics"),
-        QApplication::translate("main", "Bring the Metrics dock to the front on this page "
-                                        "(user, run, deltas, wtl or tokens)."),
-        QStringLiteral("PAGE"));
-    const QCommandLineOption compare(
-        QStringLiteral("compare"),
-        QApplication::translate("main", "Bring the Compare dock to the front."));
-    const QCommandLineOption presentation(
-        QStringLiteral("presentation"),
-        QApplication::translate("main", "Start in presentation mode (large type, no raw "
-                                        "prompts)."));
-    const QCommandLineOption dialogOption(
-        QStringLiteral("dialog"),
-        QApplication::translate("main", "Open a dialog once loaded (batch or settings); "
-                                        "--screenshot then saves the dialog."),
-        QStringLiteral("NAME"));
-    const QCommandLineOption themeOption(
-        QStringLiteral("theme"), QApplication::translate("main", "Theme: system, light or dark."),
-        QStringLiteral("THEME"));
-    const QCommandLineOption reportOption(
-        QStringLiteral("report"),
-        QApplication::translate("main",
-                                "Write a report of the run --run ID of --project P (of one user "
-                                "with --user ID) as HTML or PDF, by the file's extension, and "
-                                "quit without showing a window."),
-        QStringLiteral("FILE.html|FILE.pdf"));
-    const QCommandLineOption runOption(
-        QStringLiteral("run"), QApplication::translate("main", "The stored run --report reports."),
-        QStringLiteral("ID"));
-    const QCommandLineOption analysisOption(
-        QStringLiteral("analysis"),
-        QApplication::translate("main", "Bring the Analysis dock to the front on this page "
-                                        "(slices, agreement, sweep or attribution; sweep and "
-                                        "attribution also run)."),
-        QStringLiteral("PAGE"));
-    const QCommandLineOption stageOption(
-        QStringLiteral("stage"),
-        QApplication::translate("main",
-                                "Select this stage of the user's trace (e.g. profile_synthesis)."),
-        QStringLiteral("NAME"));
-    for (const auto& o : {project, open, outputs, task, demo, user, screenshot, size, langOption,
-                          runToEnd, metrics, compare, presentation, themeOption, dialogOption,
-                          reportOption, runOption, analysisOption, stageOption})
-        cli.addOption(o);
+    const GuiOptions o;
+    o.addTo(cli);
     cli.process(app);
-    if (cli.isSet(reportOption))
-        return writeReportAndExit(cli.value(project), cli.value(runOption),
-                                  cli.isSet(user) ? std::optional<QString>(cli.value(user))
-                                                  : std::nullopt,
-                                  cli.value(reportOption));
+    if (cli.isSet(o.reportOption))
+        return writeReportAndExit(cli.value(o.project), cli.value(o.runOption),
+                                  cli.isSet(o.user) ? std::optional<QString>(cli.value(o.user))
+                                                    : std::nullopt,
+                                  cli.value(o.reportOption));
 
-    if (cli.isSet(themeOption))
-        applyTheme(cli.value(themeOption)); // this start only; the menu saves a choice
+    if (cli.isSet(o.themeOption))
+        applyTheme(cli.value(o.themeOption)); // this start only; the menu saves a choice
     std::optional<TaskId> taskOverride;
-    if (cli.isSet(task)) {
-        taskOverride = parseTaskName(cli.value(task).toStdString());
-        if (!taskOverride) {
-            fail(QApplication::translate("main", "unknown task %1").arg(cli.value(task)));
-            return 2;
-        }
-    }
     std::optional<TaskId> demoTask;
-    if (cli.isSet(demo)) {
-        demoTask = parseTaskName(cli.value(demo).toStdString());
-        if (!demoTask || !demoTasks().contains(*demoTask)) {
-            fail(QApplication::translate("main", "no demo for task %1").arg(cli.value(demo)));
-            return 2;
-        }
-    }
+    if (!parseTaskOptions(cli, o, taskOverride, demoTask))
+        return 2;
 
     Session session;
     MainWindow window(&session);
     const QString projectPath =
-        cli.isSet(project) ? cli.value(project) : MainWindow::defaultProjectPath();
+        cli.isSet(o.project) ? cli.value(o.project) : MainWindow::defaultProjectPath();
     QString why;
-    if (!window.openProject(projectPath, cli.isSet(screenshot), &why)) {
-        if (cli.isSet(screenshot) || cli.isSet(project)) {
+    if (!window.openProject(projectPath, cli.isSet(o.screenshot), &why)) {
+        if (cli.isSet(o.screenshot) || cli.isSet(o.project)) {
             fail(QApplication::translate("main", "cannot open the project %1: %2")
                      .arg(projectPath, why));
             return 2;
         }
     }
-    if (cli.isSet(size)) {
-        const QStringList wh = cli.value(size).split(QLatin1Char('x'));
+    if (cli.isSet(o.size)) {
+        const QStringList wh = cli.value(o.size).split(QLatin1Char('x'));
         if (wh.size() == 2)
             window.resize(wh[0].toInt(), wh[1].toInt());
     }
-
-    if (cli.isSet(user)) {
-        const QString id = cli.value(user);
-        QObject::connect(&session, &Session::datasetChanged, &window, [&session, id] {
-            if (session.dataset() && !session.selectUserById(id))
-                fail(QApplication::translate("main", "no user with id %1 in this dataset").arg(id));
-        });
-    }
-    if (cli.isSet(metrics)) {
-        const QString page = cli.value(metrics);
-        // After the first layout pass (queued when the window shows), which brings Verdicts to
-        // the front of their tab group.
-        QTimer::singleShot(0, &window, [&window, page] {
-            QTimer::singleShot(0, &window, [&window, page] {
-                MetricsDock* dock = window.metricsDock();
-                dock->show();
-                dock->raise();
-                const int tab = page == QLatin1String("user")  ? 0
-                                : page == QLatin1String("run") ? 1
-                                                               : 2;
-                dock->tabs()->setCurrentIndex(tab);
-                if (page == QLatin1String("wtl"))
-                    dock->chartTabs()->setCurrentIndex(MetricsDock::ChartWinTieLoss);
-                else if (page == QLatin1String("tokens"))
-                    dock->chartTabs()->setCurrentIndex(MetricsDock::ChartTokens);
-            });
-        });
-    }
-    if (cli.isSet(presentation)) {
-        const bool fullScreen = !cli.isSet(size);
-        QTimer::singleShot(0, &window, [&window, fullScreen] {
-            QTimer::singleShot(0, &window, [&window, fullScreen] {
-                window.setPresentationMode(true, fullScreen);
-            });
-        });
-    }
-    if (cli.isSet(compare))
-        QTimer::singleShot(0, &window, [&window] {
-            QTimer::singleShot(0, &window, [&window] {
-                window.compareDock()->show();
-                window.compareDock()->raise();
-            });
-        });
-    if (cli.isSet(analysisOption)) {
-        const QString page = cli.value(analysisOption);
-        const int tab = page == QLatin1String("agreement")     ? 1
-                        : page == QLatin1String("sweep")       ? 2
-                        : page == QLatin1String("attribution") ? 3
-                                                               : 0;
-        QTimer::singleShot(0, &window, [&window, tab] {
-            QTimer::singleShot(0, &window, [&window, tab] {
-                window.analysisDock()->show();
-                window.analysisDock()->raise();
-                window.analysisDock()->tabs()->setCurrentIndex(tab);
-            });
-        });
-        if (tab >= 2) {
-            // Once the user's record is in: the sweep over the listed users, or the attribution.
-            auto started = std::make_shared<bool>(false);
-            QObject::connect(&session, &Session::busyChanged, &window,
-                             [&window, &session, tab, started](bool busy) {
-                                 if (busy || *started || !session.record() || !session.runResults())
-                                     return;
-                                 *started = true;
-                                 QTimer::singleShot(0, &window, [&window, tab] {
-                                     if (tab == 2)
-                                         window.analysisDock()->startSweep();
-                                     else
-                                         window.analysisDock()->startAttribution();
-                                 });
-                             });
-        }
-    }
-    RunController* runs = window.runController();
-    if (cli.isSet(stageOption)) {
-        const auto stage = parseStageName(cli.value(stageOption).toStdString());
-        if (!stage) {
-            fail(QApplication::translate("main", "unknown stage %1").arg(cli.value(stageOption)));
-            return 2;
-        }
-        QObject::connect(runs, &RunController::traceChanged, &window, [&window, runs, stage] {
-            if (!runs->isRunning() && !runs->trace().steps.empty())
-                window.reasoningDock()->selectStage(*stage, 0);
-        });
-    }
-    const bool runAll = cli.isSet(runToEnd);
-    if (cli.isSet(screenshot))
-        runs->setTokensPerSecond(0); // a screenshot wants the finished run, not a live one
-    if (runAll) {
-        const QString wanted = cli.isSet(user) ? cli.value(user) : QString();
-        auto started = std::make_shared<bool>(false);
-        QObject::connect(runs, &RunController::traceChanged, &window,
-                         [runs, &session, wanted, started] {
-                             const UserIndexEntry* entry = session.selectedEntry();
-                             if (*started || !runs->hasRun() || runs->isRunning() || !entry ||
-                                 (!wanted.isEmpty() && QString::fromStdString(entry->id) != wanted))
-                                 return;
-                             *started = true;
-                             runs->runToEnd();
-                         });
-    }
-    // A dialog for documentation screenshots, opened (not modal) once the dataset is there.
-    auto shownDialog = std::make_shared<QPointer<QDialog>>();
-    if (cli.isSet(dialogOption)) {
-        const QString name = cli.value(dialogOption);
-        QObject::connect(
-            &session, &Session::datasetChanged, &window, [&window, &session, name, shownDialog] {
-                if (*shownDialog || !session.dataset())
-                    return;
-                QDialog* d = nullptr;
-                if (name == QLatin1String("settings"))
-                    d = new SettingsDialog(&session, &window);
-                else if (name == QLatin1String("batch"))
-                    d = new BatchDialog(&session, window.usersDock()->visibleRows(), &window);
-                if (!d) {
-                    fail(QApplication::translate("main", "unknown dialog %1").arg(name));
-                    return;
-                }
-                d->setAttribute(Qt::WA_DeleteOnClose);
-                d->show();
-                *shownDialog = d;
-            });
-    }
-    if (cli.isSet(screenshot)) {
-        const QString file = cli.value(screenshot);
-        auto* settle = new QTimer(&window);
-        settle->setSingleShot(true);
-        settle->setInterval(400);
-        QObject::connect(settle, &QTimer::timeout, &window,
-                         [&window, &session, runs, runAll, file, settle, shownDialog] {
-                             if (session.isBusy() || runs->isRunning() ||
-                                 window.metricsDock()->isSummarizing() ||
-                                 window.analysisDock()->isWorking() ||
-                                 (runAll && !runs->finished() && runs->lastError().isEmpty())) {
-                                 settle->start();
-                                 return;
-                             }
-                             QWidget* target = *shownDialog
-                                                   ? static_cast<QWidget*>(shownDialog->data())
-                                                   : &window;
-                             const bool ok = target->grab().save(file);
-                             if (!ok)
-                                 fail(QApplication::translate("main", "cannot write %1").arg(file));
-                             QApplication::exit(ok ? 0 : 1);
-                         });
-        QObject::connect(&session, &Session::busyChanged, settle, [settle](bool busy) {
-            if (!busy)
-                settle->start();
-        });
-        QObject::connect(runs, &RunController::runningChanged, settle, [settle](bool running) {
-            if (!running)
-                settle->start();
-        });
-        settle->start();
-        QTimer::singleShot(120000, &window, [] {
-            fail(QApplication::translate("main", "timed out waiting for the dataset to load"));
-            QApplication::exit(1);
-        });
-    }
-
-    // Benchmarks (R2P_STARTUP_REPORT=1): the time from exec until the window is usable (shown,
-    // the dataset loaded and its first user on screen), printed to stdout; then quit.
-    if (qEnvironmentVariableIsSet("R2P_STARTUP_REPORT")) {
-        auto* poll = new QTimer(&window);
-        poll->setInterval(1);
-        QObject::connect(poll, &QTimer::timeout, &window, [&window, &session, poll] {
-            if (!window.isVisible() || session.isBusy() || !session.record())
-                return;
-            poll->stop();
-            window.repaint();
-            std::printf("usable_ms %.1f\n", msSinceExec());
-            std::fflush(stdout);
-            QApplication::exit(0);
-        });
-        poll->start();
-    }
+    GuiDriver driver(cli, o, session, window);
+    if (!driver.install())
+        return 2;
     // Shown first: the status bar hides its normal widgets under a message only when visible.
     window.show();
     if (demoTask)
         window.openDemo(*demoTask);
-    else if (cli.isSet(open)) {
-        const QString q = cli.value(open);
-        const QString o = cli.isSet(outputs) ? cli.value(outputs)
-                                             : QString::fromStdString(guessOutputsPath(
-                                                   QFileInfo(q).absoluteFilePath().toStdString()));
-        window.openDatasetFiles(q, o, taskOverride);
+    else if (cli.isSet(o.open)) {
+        const QString q = cli.value(o.open);
+        const QString out = cli.isSet(o.outputs)
+                                ? cli.value(o.outputs)
+                                : QString::fromStdString(guessOutputsPath(
+                                      QFileInfo(q).absoluteFilePath().toStdString()));
+        window.openDatasetFiles(q, out, taskOverride);
     }
     return app.exec();
 }

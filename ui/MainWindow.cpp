@@ -149,130 +149,161 @@ QAction* MainWindow::action(const QString& name) const {
     return findChild<QAction*>(name);
 }
 
+namespace {
+// A window action: named (tests and menus find it by name), with its shortcut, triggering slot.
+template <typename Slot>
+QAction* makeAction(QWidget* window, const QString& name, const QString& text,
+                    const QKeySequence& key, Slot slot) {
+    auto* a = new QAction(text, window);
+    a->setObjectName(name);
+    if (!key.isEmpty())
+        a->setShortcut(key);
+    QObject::connect(a, &QAction::triggered, window, slot);
+    window->addAction(a);
+    return a;
+}
+} // namespace
+
 void MainWindow::createActions() {
-    auto make = [this](const QString& name, const QString& text, const QKeySequence& key,
-                       auto slot) {
-        auto* a = new QAction(text, this);
-        a->setObjectName(name);
-        if (!key.isEmpty())
-            a->setShortcut(key);
-        connect(a, &QAction::triggered, this, slot);
-        addAction(a);
-        return a;
-    };
-    make(QStringLiteral("openDataset"), tr("&Open Dataset…"), QKeySequence::Open,
-         [this] { showOpenDatasetDialog(); });
-    make(QStringLiteral("openDemo"), tr("Open &Demo Dataset"), QKeySequence(Qt::CTRL | Qt::Key_D),
-         [this] { openDemo(TaskId::LaMP2); });
-    make(QStringLiteral("newProject"), tr("&New Project…"),
-         QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_N), [this] { newProject(); });
-    make(QStringLiteral("openProject"), tr("Open &Project…"),
-         QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O), [this] { openProjectDialog(); });
-    make(QStringLiteral("quit"), tr("&Quit"), QKeySequence::Quit, [this] { close(); });
-    make(QStringLiteral("exportRunReport"), tr("Export Run &Report…"),
-         QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R), [this] { exportReport(false); });
-    make(QStringLiteral("exportUserReport"), tr("Export &User Report…"),
-         QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_U), [this] { exportReport(true); });
-    make(QStringLiteral("focusFilter"), tr("&Filter Users"), QKeySequence::Find, [this] {
-        users_->show();
-        users_->raise();
-        users_->filterLine()->setFocus();
-        users_->filterLine()->selectAll();
-    });
-    make(QStringLiteral("focusProfileSearch"), tr("&Search Profile"),
-         QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_F), [this] {
-             profile_->show();
-             profile_->raise();
-             profile_->searchLine()->setFocus();
-             profile_->searchLine()->selectAll();
-         });
-    make(QStringLiteral("nextUser"), tr("&Next User"), QKeySequence(Qt::ALT | Qt::Key_Down),
-         [this] { users_->step(1); });
-    make(QStringLiteral("previousUser"), tr("&Previous User"), QKeySequence(Qt::ALT | Qt::Key_Up),
-         [this] { users_->step(-1); });
-    make(QStringLiteral("focusUsers"), tr("Go to &Users"), QKeySequence(Qt::CTRL | Qt::Key_1),
-         [this] {
-             users_->show();
-             users_->raise();
-             users_->view()->setFocus();
-         });
-    make(QStringLiteral("focusQuery"), tr("Go to &Query"), QKeySequence(Qt::CTRL | Qt::Key_2),
-         [this] {
-             query_->show();
-             query_->raise();
-             query_->widget()->setFocus();
-         });
-    make(QStringLiteral("focusProfile"), tr("Go to P&rofile"), QKeySequence(Qt::CTRL | Qt::Key_3),
-         [this] {
-             profile_->show();
-             profile_->raise();
-             profile_->view()->setFocus();
-         });
-    make(QStringLiteral("focusFindings"), tr("Go to F&indings"), QKeySequence(Qt::CTRL | Qt::Key_4),
-         [this] {
-             findings_->show();
-             findings_->raise();
-             findings_->view()->setFocus();
-         });
-    make(QStringLiteral("focusReasoning"), tr("Go to R&easoning"),
-         QKeySequence(Qt::CTRL | Qt::Key_5), [this] {
-             reasoning_->show();
-             reasoning_->raise();
-             reasoning_->timeline()->setFocus();
-         });
-    make(QStringLiteral("focusVerdicts"), tr("Go to &Verdicts"), QKeySequence(Qt::CTRL | Qt::Key_6),
-         [this] {
-             verdicts_->show();
-             verdicts_->raise();
-             verdicts_->view()->setFocus();
-         });
-    make(QStringLiteral("focusMetrics"), tr("Go to &Metrics"), QKeySequence(Qt::CTRL | Qt::Key_7),
-         [this] {
-             metrics_->show();
-             metrics_->raise();
-             metrics_->setFocus();
-         });
-    make(QStringLiteral("focusCompare"), tr("Go to &Compare"), QKeySequence(Qt::CTRL | Qt::Key_8),
-         [this] {
-             compare_->show();
-             compare_->raise();
-             compare_->setFocus();
-         });
-    make(QStringLiteral("focusAnnotations"), tr("Go to &Annotations"),
-         QKeySequence(Qt::CTRL | Qt::Key_9), [this] {
-             annotations_->show();
-             annotations_->raise();
-             annotations_->view()->setFocus();
-         });
-    make(QStringLiteral("focusAnalysis"), tr("Go to A&nalysis"), QKeySequence(Qt::CTRL | Qt::Key_0),
-         [this] {
-             analysis_->show();
-             analysis_->raise();
-             analysis_->setFocus();
-         });
-    make(QStringLiteral("settings"), tr("&Settings…"), QKeySequence::Preferences, [this] {
-        SettingsDialog dialog(session_, this);
-        if (dialog.exec() == QDialog::Accepted)
-            runs_->applySettings();
-    });
-    make(QStringLiteral("presentationMode"), tr("&Presentation Mode"), QKeySequence(Qt::Key_F11),
-         [this] { setPresentationMode(!presenting_); });
+    createFileActions();
+    createGoActions();
+    makeAction(this, QStringLiteral("settings"), tr("&Settings…"), QKeySequence::Preferences,
+               [this] {
+                   SettingsDialog dialog(session_, this);
+                   if (dialog.exec() == QDialog::Accepted)
+                       runs_->applySettings();
+               });
+    makeAction(this, QStringLiteral("presentationMode"), tr("&Presentation Mode"),
+               QKeySequence(Qt::Key_F11), [this] { setPresentationMode(!presenting_); });
     action(QStringLiteral("presentationMode"))->setCheckable(true);
-    make(QStringLiteral("replayRun"), tr("Re&play Stored Run"),
-         QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_P), [this] { replayStoredRun(); });
-    make(QStringLiteral("runBatch"), tr("Run &Batch…"), QKeySequence(Qt::CTRL | Qt::Key_B),
-         [this] { showBatchDialog(); });
-    make(QStringLiteral("cancelIndexing"), tr("&Cancel Indexing"), QKeySequence(Qt::Key_Escape),
-         [this] { session_->cancelIndexing(); });
-    make(QStringLiteral("resetLayout"), tr("&Reset Layout"), QKeySequence(),
-         [this] { applyDefaultLayout(); });
-    make(QStringLiteral("shortcuts"), tr("&Keyboard Shortcuts"), QKeySequence::HelpContents,
-         [this] { showShortcuts(); });
-    make(QStringLiteral("about"), tr("&About R2P Workbench"), QKeySequence(),
-         [this] { showAbout(); });
+    makeAction(this, QStringLiteral("replayRun"), tr("Re&play Stored Run"),
+               QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_P), [this] { replayStoredRun(); });
+    makeAction(this, QStringLiteral("runBatch"), tr("Run &Batch…"),
+               QKeySequence(Qt::CTRL | Qt::Key_B), [this] { showBatchDialog(); });
+    makeAction(this, QStringLiteral("cancelIndexing"), tr("&Cancel Indexing"),
+               QKeySequence(Qt::Key_Escape), [this] { session_->cancelIndexing(); });
+    makeAction(this, QStringLiteral("resetLayout"), tr("&Reset Layout"), QKeySequence(),
+               [this] { applyDefaultLayout(); });
+    makeAction(this, QStringLiteral("shortcuts"), tr("&Keyboard Shortcuts"),
+               QKeySequence::HelpContents, [this] { showShortcuts(); });
+    makeAction(this, QStringLiteral("about"), tr("&About R2P Workbench"), QKeySequence(),
+               [this] { showAbout(); });
+}
+
+// The File menu's actions.
+void MainWindow::createFileActions() {
+    makeAction(this, QStringLiteral("openDataset"), tr("&Open Dataset…"), QKeySequence::Open,
+               [this] { showOpenDatasetDialog(); });
+    makeAction(this, QStringLiteral("openDemo"), tr("Open &Demo Dataset"),
+               QKeySequence(Qt::CTRL | Qt::Key_D), [this] { openDemo(TaskId::LaMP2); });
+    makeAction(this, QStringLiteral("newProject"), tr("&New Project…"),
+               QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_N), [this] { newProject(); });
+    makeAction(this, QStringLiteral("openProject"), tr("Open &Project…"),
+               QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O), [this] { openProjectDialog(); });
+    makeAction(this, QStringLiteral("quit"), tr("&Quit"), QKeySequence::Quit, [this] { close(); });
+    makeAction(this, QStringLiteral("exportRunReport"), tr("Export Run &Report…"),
+               QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R), [this] { exportReport(false); });
+    makeAction(this, QStringLiteral("exportUserReport"), tr("Export &User Report…"),
+               QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_U), [this] { exportReport(true); });
+}
+
+// Moving between users and focusing a search or a dock.
+void MainWindow::createGoActions() {
+    makeAction(this, QStringLiteral("focusFilter"), tr("&Filter Users"), QKeySequence::Find,
+               [this] {
+                   users_->show();
+                   users_->raise();
+                   users_->filterLine()->setFocus();
+                   users_->filterLine()->selectAll();
+               });
+    makeAction(this, QStringLiteral("focusProfileSearch"), tr("&Search Profile"),
+               QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_F), [this] {
+                   profile_->show();
+                   profile_->raise();
+                   profile_->searchLine()->setFocus();
+                   profile_->searchLine()->selectAll();
+               });
+    makeAction(this, QStringLiteral("nextUser"), tr("&Next User"),
+               QKeySequence(Qt::ALT | Qt::Key_Down), [this] { users_->step(1); });
+    makeAction(this, QStringLiteral("previousUser"), tr("&Previous User"),
+               QKeySequence(Qt::ALT | Qt::Key_Up), [this] { users_->step(-1); });
+    makeAction(this, QStringLiteral("focusUsers"), tr("Go to &Users"),
+               QKeySequence(Qt::CTRL | Qt::Key_1), [this] {
+                   users_->show();
+                   users_->raise();
+                   users_->view()->setFocus();
+               });
+    makeAction(this, QStringLiteral("focusQuery"), tr("Go to &Query"),
+               QKeySequence(Qt::CTRL | Qt::Key_2), [this] {
+                   query_->show();
+                   query_->raise();
+                   query_->widget()->setFocus();
+               });
+    makeAction(this, QStringLiteral("focusProfile"), tr("Go to P&rofile"),
+               QKeySequence(Qt::CTRL | Qt::Key_3), [this] {
+                   profile_->show();
+                   profile_->raise();
+                   profile_->view()->setFocus();
+               });
+    makeAction(this, QStringLiteral("focusFindings"), tr("Go to F&indings"),
+               QKeySequence(Qt::CTRL | Qt::Key_4), [this] {
+                   findings_->show();
+                   findings_->raise();
+                   findings_->view()->setFocus();
+               });
+    makeAction(this, QStringLiteral("focusReasoning"), tr("Go to R&easoning"),
+               QKeySequence(Qt::CTRL | Qt::Key_5), [this] {
+                   reasoning_->show();
+                   reasoning_->raise();
+                   reasoning_->timeline()->setFocus();
+               });
+    makeAction(this, QStringLiteral("focusVerdicts"), tr("Go to &Verdicts"),
+               QKeySequence(Qt::CTRL | Qt::Key_6), [this] {
+                   verdicts_->show();
+                   verdicts_->raise();
+                   verdicts_->view()->setFocus();
+               });
+    makeAction(this, QStringLiteral("focusMetrics"), tr("Go to &Metrics"),
+               QKeySequence(Qt::CTRL | Qt::Key_7), [this] {
+                   metrics_->show();
+                   metrics_->raise();
+                   metrics_->setFocus();
+               });
+    makeAction(this, QStringLiteral("focusCompare"), tr("Go to &Compare"),
+               QKeySequence(Qt::CTRL | Qt::Key_8), [this] {
+                   compare_->show();
+                   compare_->raise();
+                   compare_->setFocus();
+               });
+    makeAction(this, QStringLiteral("focusAnnotations"), tr("Go to &Annotations"),
+               QKeySequence(Qt::CTRL | Qt::Key_9), [this] {
+                   annotations_->show();
+                   annotations_->raise();
+                   annotations_->view()->setFocus();
+               });
+    makeAction(this, QStringLiteral("focusAnalysis"), tr("Go to A&nalysis"),
+               QKeySequence(Qt::CTRL | Qt::Key_0), [this] {
+                   analysis_->show();
+                   analysis_->raise();
+                   analysis_->setFocus();
+               });
 }
 
 void MainWindow::createMenus() {
+    createFileMenu();
+    createDatasetMenu();
+    createGoMenu();
+    createRunMenu();
+    createAnnotateMenu();
+    createViewMenu();
+    QMenu* help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(action(QStringLiteral("shortcuts")));
+    help->addAction(action(QStringLiteral("about")));
+    updateTaskMenu();
+}
+
+// The File menu: datasets, projects, reports, settings.
+void MainWindow::createFileMenu() {
     QMenu* file = menuBar()->addMenu(tr("&File"));
     file->addAction(action(QStringLiteral("openDataset")));
     QMenu* demo = file->addMenu(tr("Open D&emo Dataset"));
@@ -290,7 +321,10 @@ void MainWindow::createMenus() {
     file->addAction(action(QStringLiteral("settings")));
     file->addSeparator();
     file->addAction(action(QStringLiteral("quit")));
+}
 
+// The Dataset menu: the task, cancelling the indexing.
+void MainWindow::createDatasetMenu() {
     QMenu* dataset = menuBar()->addMenu(tr("&Dataset"));
     taskMenu_ = dataset->addMenu(tr("&Task"));
     auto* group = new QActionGroup(this);
@@ -303,7 +337,10 @@ void MainWindow::createMenus() {
     }
     dataset->addSeparator();
     dataset->addAction(action(QStringLiteral("cancelIndexing")));
+}
 
+// The Go menu: users, searches and docks.
+void MainWindow::createGoMenu() {
     QMenu* go = menuBar()->addMenu(tr("&Go"));
     for (const char* name : {"nextUser", "previousUser"})
         go->addAction(action(QString::fromLatin1(name)));
@@ -315,7 +352,10 @@ void MainWindow::createMenus() {
          {"focusUsers", "focusQuery", "focusProfile", "focusFindings", "focusReasoning",
           "focusVerdicts", "focusMetrics", "focusCompare", "focusAnnotations", "focusAnalysis"})
         go->addAction(action(QString::fromLatin1(name)));
+}
 
+// The Run menu: the reasoning dock's run actions, batches, replay and its speed.
+void MainWindow::createRunMenu() {
     QMenu* run = menuBar()->addMenu(tr("&Run"));
     const auto runActions = reasoning_->runActions();
     for (int i = 0; i < runActions.size(); ++i) {
@@ -336,7 +376,10 @@ void MainWindow::createMenus() {
         speeds->addAction(a);
         connect(a, &QAction::triggered, this, [this, factor] { replaySpeed_ = factor; });
     }
+}
 
+// The Annotate menu: the taxonomy's labels and the triage actions.
+void MainWindow::createAnnotateMenu() {
     QMenu* annotate = menuBar()->addMenu(tr("&Annotate"));
     QMenu* labels = annotate->addMenu(tr("&Label"));
     // The project's taxonomy, read when the menu opens (another project may have its own).
@@ -354,7 +397,10 @@ void MainWindow::createMenus() {
     for (QAction* a : triage_->actions())
         if (!a->objectName().startsWith(QLatin1String("label")))
             annotate->addAction(a);
+}
 
+// The View menu: the docks, the layout, the theme and the language.
+void MainWindow::createViewMenu() {
     QMenu* view = menuBar()->addMenu(tr("&View"));
     for (QDockWidget* d :
          {static_cast<QDockWidget*>(users_), static_cast<QDockWidget*>(query_),
@@ -396,11 +442,6 @@ void MainWindow::createMenus() {
             showNotice(tr("The language changes the next time R2P Workbench starts."), 8000);
         });
     }
-
-    QMenu* help = menuBar()->addMenu(tr("&Help"));
-    help->addAction(action(QStringLiteral("shortcuts")));
-    help->addAction(action(QStringLiteral("about")));
-    updateTaskMenu();
 }
 
 void MainWindow::createStatusBar() {

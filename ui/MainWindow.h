@@ -71,7 +71,15 @@ protected:
 
 private:
     void createActions();
+    void createFileActions();
+    void createGoActions();
     void createMenus();
+    void createFileMenu();
+    void createDatasetMenu();
+    void createGoMenu();
+    void createRunMenu();
+    void createAnnotateMenu();
+    void createViewMenu();
     void createStatusBar();
     void restoreLayout();
     void applyDefaultLayout();

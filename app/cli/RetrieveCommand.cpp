@@ -21,6 +21,43 @@ std::string describe(const Finding& f) {
     return f.message();
 }
 
+// One record's entry: "id": [profile ids] (or [[id, score], ...] with --scores), as
+// rank_profiles.py's json.dump writes it.
+template <typename Items>
+void appendRanking(std::string& buf, const std::string& recordId, const Items& items,
+                   bool withScores) {
+    text::appendPyJsonString(buf, recordId);
+    buf += ": [";
+    for (std::size_t i = 0; i < items.size(); ++i) {
+        const auto& item = items[i];
+        if (i)
+            buf += ", ";
+        if (withScores) {
+            buf += '[';
+            text::appendPyJsonString(buf, item.profileId);
+            buf += ", ";
+            buf += std::isfinite(item.score) ? text::pyFloatRepr(item.score) : "null";
+            buf += ']';
+        } else {
+            text::appendPyJsonString(buf, item.profileId);
+        }
+    }
+    buf += ']';
+}
+
+// The loading findings, then the first retrieval findings and how many more there were.
+void printFindings(const std::vector<Finding>& loadFindings,
+                   const std::vector<Finding>& retrievalFindings,
+                   std::size_t retrievalFindingCount) {
+    for (const auto& f : loadFindings)
+        std::cerr << severityName(f.severity) << ": " << describe(f) << "\n";
+    for (const auto& f : retrievalFindings)
+        std::cerr << severityName(f.severity) << ": " << describe(f) << "\n";
+    if (retrievalFindingCount > retrievalFindings.size())
+        std::cerr << "… and " << retrievalFindingCount - retrievalFindings.size()
+                  << " more retrieval finding(s)\n";
+}
+
 int runRetrieve(const std::vector<std::string>& argv) {
     Args args({"task", "questions", "ranker", "seed", "k", "out"}, {"use-date", "scores"});
     if (!args.parse(argv))
@@ -105,23 +142,7 @@ int runRetrieve(const std::vector<std::string>& argv) {
             if (!first)
                 buf += ", ";
             first = false;
-            text::appendPyJsonString(buf, record.id);
-            buf += ": [";
-            for (std::size_t i = 0; i < ranking->items.size(); ++i) {
-                const auto& item = ranking->items[i];
-                if (i)
-                    buf += ", ";
-                if (withScores) {
-                    buf += '[';
-                    text::appendPyJsonString(buf, item.profileId);
-                    buf += ", ";
-                    buf += std::isfinite(item.score) ? text::pyFloatRepr(item.score) : "null";
-                    buf += ']';
-                } else {
-                    text::appendPyJsonString(buf, item.profileId);
-                }
-            }
-            buf += ']';
+            appendRanking(buf, record.id, ranking->items, withScores);
             out.flushIfFull();
         },
         &loadFindings);
@@ -134,13 +155,7 @@ int runRetrieve(const std::vector<std::string>& argv) {
     if (!args.value("out"))
         buf += '\n';
 
-    for (const auto& f : loadFindings)
-        std::cerr << severityName(f.severity) << ": " << describe(f) << "\n";
-    for (const auto& f : retrievalFindings)
-        std::cerr << severityName(f.severity) << ": " << describe(f) << "\n";
-    if (retrievalFindingCount > retrievalFindings.size())
-        std::cerr << "… and " << retrievalFindingCount - retrievalFindings.size()
-                  << " more retrieval finding(s)\n";
+    printFindings(loadFindings, retrievalFindings, retrievalFindingCount);
     if (!out.finish())
         return fail("retrieve", "writing the ranking failed: " + out.error(), kExitRuntime);
     // A syntax error or truncation in the questions file means users are missing.

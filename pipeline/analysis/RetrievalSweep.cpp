@@ -94,6 +94,73 @@ struct UserSweep {
     }
 };
 
+// Why the spec cannot run, if it cannot.
+std::optional<std::string> specProblem(const SweepSpec& spec, const DatasetIndex& index) {
+    if (spec.systems.empty())
+        return "the sweep names no system";
+    if (spec.ks.empty())
+        return "the sweep names no k";
+    for (SystemId s : spec.systems)
+        if (s == SystemId::Invalid)
+            return "the sweep names an invalid system";
+    std::set<std::size_t> seen;
+    for (std::size_t u : spec.users) {
+        if (u >= index.users.size())
+            return "user index " + std::to_string(u) + " is out of range (the dataset has " +
+                   std::to_string(index.users.size()) + " users)";
+        if (!seen.insert(u).second)
+            return "user " + index.users[u].id + " is listed twice";
+    }
+    return std::nullopt;
+}
+
+// One (system, k) point over the users that finished; its failures go to result.errors (the
+// first 20, no-profile's only once).
+Result<SweepPoint> sweepPoint(const SweepSpec& spec, const DatasetIndex& index,
+                              const std::vector<std::optional<std::vector<RunOutcome>>>& slots,
+                              std::size_t si, std::size_t ki, SweepResult& result) {
+    const std::size_t nk = spec.ks.size();
+    SweepPoint p;
+    p.system = spec.systems[si];
+    p.k = spec.ks[ki];
+    std::vector<Gold> golds, predictions;
+    double items = 0;
+    std::size_t done = 0;
+    for (std::size_t u = 0; u < slots.size(); ++u) {
+        if (!slots[u])
+            continue;
+        const RunOutcome& o = (*slots[u])[si * nk + ki];
+        const UserIndexEntry& entry = index.users[spec.users[u]];
+        ++p.users;
+        if (o.status != UserStatus::Done) {
+            ++p.failed;
+            if (result.errors.size() < 20 && !(p.system == SystemId::NoProfile && ki > 0))
+                result.errors.push_back("user " + entry.id + " (" +
+                                        std::string(systemName(p.system)) +
+                                        ", k=" + std::to_string(p.k) + "): " + o.error);
+            continue;
+        }
+        ++done;
+        items += static_cast<double>(o.items);
+        if (entry.hasGold) {
+            golds.push_back({entry.id, entry.gold});
+            predictions.push_back({entry.id, o.prediction});
+        }
+    }
+    p.meanItems = done ? items / static_cast<double>(done) : 0.0;
+    p.scored = golds.size();
+    if (!golds.empty()) {
+        metrics::BootstrapOptions noIntervals;
+        noIntervals.resamples = 0;
+        auto e = metrics::evaluateLamp(result.task, golds, predictions, noIntervals);
+        if (!e)
+            return Error{std::string(systemName(p.system)) + ", k=" + std::to_string(p.k) + ": " +
+                         e.error().message};
+        p.metrics = e->metrics;
+    }
+    return p;
+}
+
 } // namespace
 
 double SweepPoint::metric(const std::string& key) const {
@@ -120,21 +187,8 @@ Result<SweepResult> RetrievalSweep::run(const SweepSpec& spec) {
     const auto start = std::chrono::steady_clock::now();
     if (!ctx_)
         return Error{"the sweep has no engine context"};
-    if (spec.systems.empty())
-        return Error{"the sweep names no system"};
-    if (spec.ks.empty())
-        return Error{"the sweep names no k"};
-    for (SystemId s : spec.systems)
-        if (s == SystemId::Invalid)
-            return Error{"the sweep names an invalid system"};
-    std::set<std::size_t> seen;
-    for (std::size_t u : spec.users) {
-        if (u >= index_.users.size())
-            return Error{"user index " + std::to_string(u) + " is out of range (the dataset has " +
-                         std::to_string(index_.users.size()) + " users)"};
-        if (!seen.insert(u).second)
-            return Error{"user " + index_.users[u].id + " is listed twice"};
-    }
+    if (auto problem = specProblem(spec, index_))
+        return Error{*problem};
     const std::size_t maxK = *std::max_element(spec.ks.begin(), spec.ks.end());
     const std::size_t nk = spec.ks.size();
     const std::size_t points = spec.systems.size() * nk;
@@ -205,45 +259,10 @@ Result<SweepResult> RetrievalSweep::run(const SweepSpec& spec) {
         result.usersDone += slot ? 1 : 0;
     for (std::size_t si = 0; si < spec.systems.size(); ++si)
         for (std::size_t ki = 0; ki < nk; ++ki) {
-            SweepPoint p;
-            p.system = spec.systems[si];
-            p.k = spec.ks[ki];
-            std::vector<Gold> golds, predictions;
-            double items = 0;
-            std::size_t done = 0;
-            for (std::size_t u = 0; u < slots.size(); ++u) {
-                if (!slots[u])
-                    continue;
-                const RunOutcome& o = (*slots[u])[si * nk + ki];
-                const UserIndexEntry& entry = index_.users[spec.users[u]];
-                ++p.users;
-                if (o.status != UserStatus::Done) {
-                    ++p.failed;
-                    if (result.errors.size() < 20 && !(p.system == SystemId::NoProfile && ki > 0))
-                        result.errors.push_back("user " + entry.id + " (" +
-                                                std::string(systemName(p.system)) +
-                                                ", k=" + std::to_string(p.k) + "): " + o.error);
-                    continue;
-                }
-                ++done;
-                items += static_cast<double>(o.items);
-                if (entry.hasGold) {
-                    golds.push_back({entry.id, entry.gold});
-                    predictions.push_back({entry.id, o.prediction});
-                }
-            }
-            p.meanItems = done ? items / static_cast<double>(done) : 0.0;
-            p.scored = golds.size();
-            if (!golds.empty()) {
-                metrics::BootstrapOptions noIntervals;
-                noIntervals.resamples = 0;
-                auto e = metrics::evaluateLamp(result.task, golds, predictions, noIntervals);
-                if (!e)
-                    return Error{std::string(systemName(p.system)) + ", k=" + std::to_string(p.k) +
-                                 ": " + e.error().message};
-                p.metrics = e->metrics;
-            }
-            result.points.push_back(std::move(p));
+            auto p = sweepPoint(spec, index_, slots, si, ki, result);
+            if (!p)
+                return p.error();
+            result.points.push_back(std::move(*p));
         }
     return result;
 }

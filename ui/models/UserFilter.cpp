@@ -102,6 +102,26 @@ bool UserFilter::mentionsAnnotations() const {
     });
 }
 
+namespace {
+// a OP b; "=" and ":" both mean equal.
+template <typename Op, typename T> bool compareBy(Op op, T a, T b) {
+    switch (op) {
+    case Op::Less:
+        return a < b;
+    case Op::LessEqual:
+        return a <= b;
+    case Op::Greater:
+        return a > b;
+    case Op::GreaterEqual:
+        return a >= b;
+    case Op::Equal:
+    case Op::Contains:
+        return a == b;
+    }
+    return false;
+}
+} // namespace
+
 bool UserFilter::accepts(const UserIndexEntry& user, const RunResults* run,
                          const AnnotationCounts* notes) const {
     const UserRunRow* row = run ? run->row(user.id) : nullptr;
@@ -169,54 +189,12 @@ bool UserFilter::accepts(const UserIndexEntry& user, const RunResults* run,
                     ok = ok || QString::fromStdString(l).compare(t.text, Qt::CaseInsensitive) == 0;
             break;
         }
-        case Field::Delta: {
-            if (!row || !row->comparable()) {
-                ok = false;
-                break;
-            }
-            const double d = row->delta();
-            switch (t.op) {
-            case Op::Less:
-                ok = d < t.value;
-                break;
-            case Op::LessEqual:
-                ok = d <= t.value;
-                break;
-            case Op::Greater:
-                ok = d > t.value;
-                break;
-            case Op::GreaterEqual:
-                ok = d >= t.value;
-                break;
-            case Op::Equal:
-            case Op::Contains:
-                ok = d == t.value;
-                break;
-            }
+        case Field::Delta:
+            ok = row && row->comparable() && compareBy(t.op, row->delta(), t.value);
             break;
-        }
-        case Field::Profile: {
-            const qint64 n = user.profileSize;
-            switch (t.op) {
-            case Op::Less:
-                ok = n < t.number;
-                break;
-            case Op::LessEqual:
-                ok = n <= t.number;
-                break;
-            case Op::Greater:
-                ok = n > t.number;
-                break;
-            case Op::GreaterEqual:
-                ok = n >= t.number;
-                break;
-            case Op::Equal:
-            case Op::Contains:
-                ok = n == t.number;
-                break;
-            }
+        case Field::Profile:
+            ok = compareBy(t.op, static_cast<qint64>(user.profileSize), t.number);
             break;
-        }
         }
         if (!ok)
             return false;

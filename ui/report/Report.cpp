@@ -346,6 +346,206 @@ Taxonomy taxonomyOf(ProjectStore& store) {
 // ---------------------------------------------------------------------------------------------
 // The run report.
 
+// Each system's metrics, its users, format and reasoning, and R2P against each baseline.
+QString metricsSection(const RunInfo& info, const engine::RunSummary& summary) {
+    QString body;
+    // Metrics, straight from RunSummary.
+    body += heading(2, Report::tr("Metrics"), QStringLiteral("metrics"));
+    body += paragraph(
+        esc(Report::tr("Each system's LaMP metrics over the users it finished. Intervals: %1.")
+                .arg(DeltaText::intervalMethod(taskSpec(info.task).kind ==
+                                               TaskKind::Classification))),
+        QStringLiteral("muted"));
+    {
+        HtmlTable t({Report::tr("System"), Report::tr("Metric"), Report::tr("Value"),
+                     Report::tr("95% interval")});
+        for (const auto& s : summary.systems)
+            for (std::size_t m = 0; m < s.metrics.size(); ++m) {
+                const auto& [key, value] = s.metrics[m];
+                const auto ci =
+                    m < s.intervals.size() ? s.intervals[m].second : metrics::Interval{};
+                t.row({m == 0 ? QStringLiteral("<b>%1</b>").arg(esc(StageText::system(s.system)))
+                              : QString(),
+                       esc(key), num(number(value)), num(interval(ci))});
+            }
+        body += t.html();
+    }
+    body += heading(3, Report::tr("Users, format and reasoning"));
+    {
+        HtmlTable t({Report::tr("System"), Report::tr("Users"), Report::tr("Failed"),
+                     Report::tr("Scored"), Report::tr("In format"),
+                     Report::tr("Reasoning tokens per answer"),
+                     Report::tr("Interventions per user")});
+        for (const auto& s : summary.systems)
+            t.row({QStringLiteral("<b>%1</b>").arg(esc(StageText::system(s.system))),
+                   num(QLocale().toString(static_cast<qulonglong>(s.users))),
+                   num(QLocale().toString(static_cast<qulonglong>(s.failed))),
+                   num(QLocale().toString(static_cast<qulonglong>(s.scored))),
+                   num(percent(s.formatAdherence)), num(number(s.reasoningTokensPerAnswer, 0)),
+                   num(number(s.interventionsPerUser, 2))});
+        body += t.html();
+    }
+    body += heading(3, Report::tr("R2P against each baseline"));
+    if (summary.deltas.empty()) {
+        body += paragraph(esc(Report::tr("The run has no baseline to compare R2P with.")),
+                          QStringLiteral("muted"));
+    } else {
+        body += paragraph(esc(Report::tr("Paired over the users both systems scored: Δ = R2P − "
+                                         "baseline in the metric's units (for MAE and RMSE a "
+                                         "negative Δ means R2P is better), with a paired "
+                                         "bootstrap interval and the users won, tied and "
+                                         "lost.")),
+                          QStringLiteral("muted"));
+        HtmlTable t({Report::tr("Baseline"), Report::tr("Metric"), Report::tr("Users"),
+                     Report::tr("Δ (R2P − baseline)"), Report::tr("95% interval"),
+                     Report::tr("Win"), Report::tr("Tie"), Report::tr("Loss"),
+                     Report::tr("P(R2P better)")},
+                    true);
+        for (const auto& d : summary.deltas) {
+            const auto& c = d.comparison;
+            t.row({esc(StageText::system(d.baseline)), esc(d.metric),
+                   num(QLocale().toString(static_cast<qulonglong>(d.users))),
+                   deltaCell(c.delta, DeltaText::lowerIsBetter(QString::fromStdString(d.metric))),
+                   num(interval(c.ci)), num(QLocale().toString(static_cast<qulonglong>(c.wins))),
+                   num(QLocale().toString(static_cast<qulonglong>(c.ties))),
+                   num(QLocale().toString(static_cast<qulonglong>(c.losses))),
+                   num(percent(c.aBetterShare))});
+        }
+        body += t.html();
+    }
+    return body;
+}
+
+// The cross-reference verdicts per system.
+QString verdictsSection(const engine::RunSummary& summary) {
+    QString body;
+    body += heading(2, Report::tr("Cross-reference verdicts"), QStringLiteral("verdicts"));
+    {
+        const Verdict kinds[] = {Verdict::Supported, Verdict::Partial, Verdict::Contradicted,
+                                 Verdict::Unsupported, Verdict::Unparsed};
+        QStringList headers{Report::tr("System")};
+        for (Verdict v : kinds)
+            headers << StageText::verdict(v);
+        headers << Report::tr("All");
+        HtmlTable t(headers);
+        for (const auto& systemSummary : summary.systems) {
+            const auto& byVerdict = systemSummary.verdicts;
+            if (byVerdict.empty())
+                continue;
+            QStringList cells{esc(StageText::system(systemSummary.system))};
+            std::size_t all = 0;
+            for (Verdict v : kinds) {
+                const auto it = byVerdict.find(v);
+                const std::size_t n = it == byVerdict.end() ? 0 : it->second;
+                all += n;
+                cells << num(QLocale().toString(static_cast<qulonglong>(n)));
+            }
+            cells << num(QLocale().toString(static_cast<qulonglong>(all)));
+            t.row(cells);
+        }
+        if (t.rows() == 0)
+            body += paragraph(esc(Report::tr("No verdicts are stored for this run.")),
+                              QStringLiteral("muted"));
+        else
+            body += t.html();
+    }
+    return body;
+}
+
+// The run's annotations: counts per label and per annotator, then every one.
+QString annotationsSection(const std::vector<Annotation>& annotations, const Taxonomy& taxonomy) {
+    QString body;
+    // Annotations: counts per label and per annotator, then every annotation.
+    // What people found starts a page of its own, after the numbers and charts.
+    body += QStringLiteral("<h2 id=\"annotations\" style=\"page-break-before: always\">%1</h2>")
+                .arg(esc(Report::tr("Annotations")));
+    if (annotations.empty()) {
+        body += paragraph(esc(Report::tr("Nobody has annotated this run yet.")),
+                          QStringLiteral("muted"));
+    } else {
+        std::map<std::string, int> byLabel, byAnnotator;
+        for (const auto& a : annotations) {
+            ++byLabel[a.label];
+            ++byAnnotator[a.annotator];
+        }
+        body += paragraph(esc(Report::tr("%n annotation(s) on this run.", nullptr,
+                                         static_cast<int>(annotations.size()))));
+        body += QStringLiteral("<table cellspacing=\"0\" cellpadding=\"0\" "
+                               "style=\"border: none\"><tr><td style=\"border: none\">");
+        HtmlTable labels({Report::tr("Failure label"), Report::tr("Annotations")});
+        // Taxonomy order first, then labels the taxonomy no longer has.
+        for (const auto& l : taxonomy.labels)
+            if (const auto it = byLabel.find(l.id); it != byLabel.end())
+                labels.row({esc(l.name), num(QString::number(it->second))});
+        for (const auto& [label, n] : byLabel)
+            if (!taxonomy.find(label))
+                labels.row({esc(label), num(QString::number(n))});
+        body += labels.html();
+        body += QStringLiteral("</td><td style=\"border: none\">&nbsp;&nbsp;&nbsp;</td>"
+                               "<td style=\"border: none\">");
+        HtmlTable people({Report::tr("Annotator"), Report::tr("Annotations")});
+        for (const auto& [who, n] : byAnnotator)
+            people.row({esc(who), num(QString::number(n))});
+        body += people.html();
+        body += QStringLiteral("</td></tr></table>");
+        body += annotationsTable(annotations, taxonomy, true);
+    }
+    return body;
+}
+
+// The users where R2P did worst against the chosen baseline.
+QString worstUsersSection(const RunInfo& info, const RunResults& results) {
+    QString body;
+    // Where R2P did worst against the chosen baseline.
+    body +=
+        heading(2, Report::tr("Worst users against %1").arg(StageText::system(results.baseline)),
+                QStringLiteral("worst"));
+    {
+        struct Worst {
+            std::string userId;
+            double badness = 0; // > 0: R2P worse, in the metric's units
+        };
+        std::vector<Worst> worst;
+        for (const auto& id : info.users)
+            if (const UserRunRow* row = results.row(id); row && results.worse(*row))
+                worst.push_back({id, results.lowerIsBetter ? row->delta() : -row->delta()});
+        std::stable_sort(worst.begin(), worst.end(),
+                         [](const Worst& a, const Worst& b) { return a.badness > b.badness; });
+        if (worst.size() > 10)
+            worst.resize(10);
+        if (worst.empty()) {
+            body += paragraph(esc(Report::tr("R2P was worse than %1 for no user.")
+                                      .arg(StageText::system(results.baseline))),
+                              QStringLiteral("muted"));
+        } else {
+            body += paragraph(
+                esc(Report::tr("The users where R2P lost most against %1 on %2 (at most 10).")
+                        .arg(StageText::system(results.baseline),
+                             QString::fromStdString(results.metric))),
+                QStringLiteral("muted"));
+            HtmlTable t({Report::tr("User"), Report::tr("Gold"), Report::tr("R2P answer"),
+                         Report::tr("R2P"),
+                         Report::tr("%1 answer").arg(StageText::system(results.baseline)),
+                         StageText::system(results.baseline), Report::tr("Δ (R2P − baseline)")},
+                        true);
+            for (const auto& w : worst) {
+                const UserRunRow* row = results.row(w.userId);
+                std::string gold;
+                if (const auto it = results.outcomesOf.find(w.userId);
+                    it != results.outcomesOf.end())
+                    for (std::size_t i : it->second)
+                        if (const auto& o = results.outcomes[i]; o.gold)
+                            gold = *o.gold;
+                t.row({esc(w.userId), esc(gold), esc(row->r2p), num(number(row->r2pScore)),
+                       esc(row->baseline), num(number(row->baselineScore)),
+                       deltaCell(row->delta(), results.lowerIsBetter)});
+            }
+            body += t.html();
+        }
+    }
+    return body;
+}
+
 Result<ReportDocument> runReport(ProjectStore& store, const ReportRequest& request) {
     RunStore runs(store);
     auto run = loadRun(store, runs, request.runId);
@@ -376,71 +576,7 @@ Result<ReportDocument> runReport(ProjectStore& store, const ReportRequest& reque
     body += heading(2, Report::tr("Run settings"), QStringLiteral("settings"));
     body += settingsTable(info, run->config);
 
-    // Metrics, straight from RunSummary.
-    body += heading(2, Report::tr("Metrics"), QStringLiteral("metrics"));
-    body += paragraph(
-        esc(Report::tr("Each system's LaMP metrics over the users it finished. Intervals: %1.")
-                .arg(DeltaText::intervalMethod(taskSpec(info.task).kind ==
-                                               TaskKind::Classification))),
-        QStringLiteral("muted"));
-    {
-        HtmlTable t({Report::tr("System"), Report::tr("Metric"), Report::tr("Value"),
-                     Report::tr("95% interval")});
-        for (const auto& s : summary->systems)
-            for (std::size_t m = 0; m < s.metrics.size(); ++m) {
-                const auto& [key, value] = s.metrics[m];
-                const auto ci =
-                    m < s.intervals.size() ? s.intervals[m].second : metrics::Interval{};
-                t.row({m == 0 ? QStringLiteral("<b>%1</b>").arg(esc(StageText::system(s.system)))
-                              : QString(),
-                       esc(key), num(number(value)), num(interval(ci))});
-            }
-        body += t.html();
-    }
-    body += heading(3, Report::tr("Users, format and reasoning"));
-    {
-        HtmlTable t({Report::tr("System"), Report::tr("Users"), Report::tr("Failed"),
-                     Report::tr("Scored"), Report::tr("In format"),
-                     Report::tr("Reasoning tokens per answer"),
-                     Report::tr("Interventions per user")});
-        for (const auto& s : summary->systems)
-            t.row({QStringLiteral("<b>%1</b>").arg(esc(StageText::system(s.system))),
-                   num(QLocale().toString(static_cast<qulonglong>(s.users))),
-                   num(QLocale().toString(static_cast<qulonglong>(s.failed))),
-                   num(QLocale().toString(static_cast<qulonglong>(s.scored))),
-                   num(percent(s.formatAdherence)), num(number(s.reasoningTokensPerAnswer, 0)),
-                   num(number(s.interventionsPerUser, 2))});
-        body += t.html();
-    }
-    body += heading(3, Report::tr("R2P against each baseline"));
-    if (summary->deltas.empty()) {
-        body += paragraph(esc(Report::tr("The run has no baseline to compare R2P with.")),
-                          QStringLiteral("muted"));
-    } else {
-        body += paragraph(esc(Report::tr("Paired over the users both systems scored: Δ = R2P − "
-                                         "baseline in the metric's units (for MAE and RMSE a "
-                                         "negative Δ means R2P is better), with a paired "
-                                         "bootstrap interval and the users won, tied and "
-                                         "lost.")),
-                          QStringLiteral("muted"));
-        HtmlTable t({Report::tr("Baseline"), Report::tr("Metric"), Report::tr("Users"),
-                     Report::tr("Δ (R2P − baseline)"), Report::tr("95% interval"),
-                     Report::tr("Win"), Report::tr("Tie"), Report::tr("Loss"),
-                     Report::tr("P(R2P better)")},
-                    true);
-        for (const auto& d : summary->deltas) {
-            const auto& c = d.comparison;
-            t.row({esc(StageText::system(d.baseline)), esc(d.metric),
-                   num(QLocale().toString(static_cast<qulonglong>(d.users))),
-                   deltaCell(c.delta, DeltaText::lowerIsBetter(QString::fromStdString(d.metric))),
-                   num(interval(c.ci)), num(QLocale().toString(static_cast<qulonglong>(c.wins))),
-                   num(QLocale().toString(static_cast<qulonglong>(c.ties))),
-                   num(QLocale().toString(static_cast<qulonglong>(c.losses))),
-                   num(percent(c.aBetterShare))});
-        }
-        body += t.html();
-    }
-
+    body += metricsSection(info, *summary);
     body += heading(2, Report::tr("Charts"), QStringLiteral("charts"));
     {
         auto histogram = ReportCharts::deltaHistogram(*results);
@@ -453,118 +589,11 @@ Result<ReportDocument> runReport(ProjectStore& store, const ReportRequest& reque
         }
     }
 
-    body += heading(2, Report::tr("Cross-reference verdicts"), QStringLiteral("verdicts"));
-    {
-        const Verdict kinds[] = {Verdict::Supported, Verdict::Partial, Verdict::Contradicted,
-                                 Verdict::Unsupported, Verdict::Unparsed};
-        QStringList headers{Report::tr("System")};
-        for (Verdict v : kinds)
-            headers << StageText::verdict(v);
-        headers << Report::tr("All");
-        HtmlTable t(headers);
-        for (const auto& systemSummary : summary->systems) {
-            const auto& byVerdict = systemSummary.verdicts;
-            if (byVerdict.empty())
-                continue;
-            QStringList cells{esc(StageText::system(systemSummary.system))};
-            std::size_t all = 0;
-            for (Verdict v : kinds) {
-                const auto it = byVerdict.find(v);
-                const std::size_t n = it == byVerdict.end() ? 0 : it->second;
-                all += n;
-                cells << num(QLocale().toString(static_cast<qulonglong>(n)));
-            }
-            cells << num(QLocale().toString(static_cast<qulonglong>(all)));
-            t.row(cells);
-        }
-        if (t.rows() == 0)
-            body += paragraph(esc(Report::tr("No verdicts are stored for this run.")),
-                              QStringLiteral("muted"));
-        else
-            body += t.html();
-    }
+    body += verdictsSection(*summary);
 
-    // Annotations: counts per label and per annotator, then every annotation.
-    // What people found starts a page of its own, after the numbers and charts.
-    body += QStringLiteral("<h2 id=\"annotations\" style=\"page-break-before: always\">%1</h2>")
-                .arg(esc(Report::tr("Annotations")));
-    if (annotations->empty()) {
-        body += paragraph(esc(Report::tr("Nobody has annotated this run yet.")),
-                          QStringLiteral("muted"));
-    } else {
-        std::map<std::string, int> byLabel, byAnnotator;
-        for (const auto& a : *annotations) {
-            ++byLabel[a.label];
-            ++byAnnotator[a.annotator];
-        }
-        body += paragraph(esc(Report::tr("%n annotation(s) on this run.", nullptr,
-                                         static_cast<int>(annotations->size()))));
-        body += QStringLiteral("<table cellspacing=\"0\" cellpadding=\"0\" "
-                               "style=\"border: none\"><tr><td style=\"border: none\">");
-        HtmlTable labels({Report::tr("Failure label"), Report::tr("Annotations")});
-        // Taxonomy order first, then labels the taxonomy no longer has.
-        for (const auto& l : taxonomy.labels)
-            if (const auto it = byLabel.find(l.id); it != byLabel.end())
-                labels.row({esc(l.name), num(QString::number(it->second))});
-        for (const auto& [label, n] : byLabel)
-            if (!taxonomy.find(label))
-                labels.row({esc(label), num(QString::number(n))});
-        body += labels.html();
-        body += QStringLiteral("</td><td style=\"border: none\">&nbsp;&nbsp;&nbsp;</td>"
-                               "<td style=\"border: none\">");
-        HtmlTable people({Report::tr("Annotator"), Report::tr("Annotations")});
-        for (const auto& [who, n] : byAnnotator)
-            people.row({esc(who), num(QString::number(n))});
-        body += people.html();
-        body += QStringLiteral("</td></tr></table>");
-        body += annotationsTable(*annotations, taxonomy, true);
-    }
+    body += annotationsSection(*annotations, taxonomy);
 
-    // Where R2P did worst against the chosen baseline.
-    body +=
-        heading(2, Report::tr("Worst users against %1").arg(StageText::system(results->baseline)),
-                QStringLiteral("worst"));
-    {
-        struct Worst {
-            std::string userId;
-            double badness = 0; // > 0: R2P worse, in the metric's units
-        };
-        std::vector<Worst> worst;
-        for (const auto& id : info.users)
-            if (const UserRunRow* row = results->row(id); row && results->worse(*row))
-                worst.push_back({id, results->lowerIsBetter ? row->delta() : -row->delta()});
-        std::stable_sort(worst.begin(), worst.end(),
-                         [](const Worst& a, const Worst& b) { return a.badness > b.badness; });
-        if (worst.size() > 10)
-            worst.resize(10);
-        if (worst.empty()) {
-            body += paragraph(esc(Report::tr("R2P was worse than %1 for no user.")
-                                      .arg(StageText::system(results->baseline))),
-                              QStringLiteral("muted"));
-        } else {
-            body += paragraph(
-                esc(Report::tr("The users where R2P lost most against %1 on %2 (at most 10).")
-                        .arg(StageText::system(results->baseline),
-                             QString::fromStdString(results->metric))),
-                QStringLiteral("muted"));
-            HtmlTable t({Report::tr("User"), Report::tr("Gold"), Report::tr("R2P answer"),
-                         Report::tr("R2P"),
-                         Report::tr("%1 answer").arg(StageText::system(results->baseline)),
-                         StageText::system(results->baseline), Report::tr("Δ (R2P − baseline)")},
-                        true);
-            for (const auto& w : worst) {
-                const UserRunRow* row = results->row(w.userId);
-                std::string gold;
-                for (std::size_t i : results->outcomesOf[w.userId])
-                    if (const auto& o = results->outcomes[i]; o.gold)
-                        gold = *o.gold;
-                t.row({esc(w.userId), esc(gold), esc(row->r2p), num(number(row->r2pScore)),
-                       esc(row->baseline), num(number(row->baselineScore)),
-                       deltaCell(row->delta(), results->lowerIsBetter)});
-            }
-            body += t.html();
-        }
-    }
+    body += worstUsersSection(info, *results);
     doc.html = page(doc.title, body);
     return doc;
 }
@@ -707,6 +736,101 @@ QString verdictsHtml(const UserTrace& trace) {
     return html;
 }
 
+// What retrieval picked (from R2P's trace, else any system's); empty without a Retrieve step.
+QString retrievalSection(const std::vector<UserTrace>& traces, const UserTrace* r2p,
+                         const UserInput& input) {
+    QString body;
+    // What retrieval picked (from R2P's trace, else any system's).
+    const StepRecord* retrieve = nullptr;
+    std::vector<const UserTrace*> order{r2p};
+    for (const auto& t : traces)
+        order.push_back(&t);
+    for (const UserTrace* t : order)
+        for (std::size_t i = 0; t && !retrieve && i < t->steps.size(); ++i)
+            if (t->steps[i].stage == StageId::Retrieve)
+                retrieve = &t->steps[i];
+    if (retrieve) {
+        body += heading(3, Report::tr("Retrieved history"));
+        if (!retrieve->prompt.empty())
+            body += paragraph(
+                QStringLiteral("<b>%1</b> %2")
+                    .arg(esc(Report::tr("Query used for retrieval:")), esc(retrieve->prompt)));
+        if (const auto& items = retrieve->output.items) {
+            HtmlTable t({Report::tr("Item"), Report::tr("Profile id"), Report::tr("Score"),
+                         Report::tr("Matched terms"), Report::tr("Text")},
+                        true);
+            for (const StepItem& item : *items) {
+                QStringList matched;
+                for (const auto& m : item.matched)
+                    matched << QString::fromStdString(m);
+                QString text;
+                if (input.record)
+                    for (const auto& p : input.record->profile)
+                        if (p.id == item.id)
+                            text = profileText(p);
+                t.row({QStringLiteral("[P%1]").arg(item.n), esc(item.id),
+                       num(number(item.score, 3)), esc(matched.join(QStringLiteral(", "))),
+                       esc(text)});
+            }
+            body += t.html();
+        }
+    }
+    return body;
+}
+
+// Every system's answer and scores, and R2P's delta against each baseline on the metric.
+QString answersSection(const RunInfo& info, const std::vector<UserTrace>& traces,
+                       const UserTrace* r2p, const std::string& metric) {
+    QString body;
+    // Every system's answer and score.
+    body += heading(2, Report::tr("Answers"), QStringLiteral("answers"));
+    {
+        HtmlTable t({Report::tr("System"), Report::tr("Status"), Report::tr("Answer"),
+                     Report::tr("Scores"), Report::tr("In format"), Report::tr("Reasoning tokens"),
+                     Report::tr("Interventions")},
+                    true);
+        for (SystemId system : info.systems) {
+            const auto it =
+                std::find_if(traces.begin(), traces.end(),
+                             [system](const UserTrace& u) { return u.system == system; });
+            if (it == traces.end()) {
+                t.row({esc(StageText::system(system)), esc(Report::tr("not run")), QString(),
+                       QString(), QString(), QString(), QString()});
+                continue;
+            }
+            const bool done = it->status == UserStatus::Done;
+            t.row({QStringLiteral("<b>%1</b>").arg(esc(StageText::system(system))),
+                   esc(done ? StageText::done() : StageText::failed()),
+                   done ? esc(it->prediction)
+                        : QStringLiteral("<span class=\"worse\">%1</span>").arg(esc(it->error)),
+                   scoresText(it->scores), esc(it->formatOk ? Report::tr("yes") : Report::tr("no")),
+                   num(QString::number(it->reasoningTokens)),
+                   num(QString::number(it->interventions))});
+        }
+        body += t.html();
+        if (r2p) {
+            const auto mine = scoreOf(r2p->scores, metric);
+            QStringList deltas;
+            for (const auto& t2 : traces) {
+                if (t2.system == SystemId::R2P || !mine || t2.status != UserStatus::Done ||
+                    r2p->status != UserStatus::Done)
+                    continue;
+                if (const auto theirs = scoreOf(t2.scores, metric))
+                    deltas << Report::tr("R2P − %1: %2")
+                                  .arg(StageText::system(t2.system),
+                                       DeltaText::full(*mine - *theirs,
+                                                       DeltaText::lowerIsBetter(
+                                                           QString::fromStdString(metric))));
+            }
+            if (!deltas.isEmpty())
+                body += paragraph(esc(
+                    Report::tr("R2P on %1: %2")
+                        .arg(QString::fromStdString(metric), deltas.join(QStringLiteral(" · ")))));
+        }
+    }
+    return body;
+}
+
 Result<ReportDocument> userReport(ProjectStore& store, const ReportRequest& request) {
     RunStore runs(store);
     auto run = loadRun(store, runs, request.runId);
@@ -764,88 +888,9 @@ Result<ReportDocument> userReport(ProjectStore& store, const ReportRequest& requ
                                                           : esc(Report::tr("none (the split has no "
                                                                            "outputs)"))));
 
-    // What retrieval picked (from R2P's trace, else any system's).
-    const StepRecord* retrieve = nullptr;
-    std::vector<const UserTrace*> order{r2p};
-    for (const auto& t : traces)
-        order.push_back(&t);
-    for (const UserTrace* t : order)
-        for (std::size_t i = 0; t && !retrieve && i < t->steps.size(); ++i)
-            if (t->steps[i].stage == StageId::Retrieve)
-                retrieve = &t->steps[i];
-    if (retrieve) {
-        body += heading(3, Report::tr("Retrieved history"));
-        if (!retrieve->prompt.empty())
-            body += paragraph(
-                QStringLiteral("<b>%1</b> %2")
-                    .arg(esc(Report::tr("Query used for retrieval:")), esc(retrieve->prompt)));
-        if (const auto& items = retrieve->output.items) {
-            HtmlTable t({Report::tr("Item"), Report::tr("Profile id"), Report::tr("Score"),
-                         Report::tr("Matched terms"), Report::tr("Text")},
-                        true);
-            for (const StepItem& item : *items) {
-                QStringList matched;
-                for (const auto& m : item.matched)
-                    matched << QString::fromStdString(m);
-                QString text;
-                if (input.record)
-                    for (const auto& p : input.record->profile)
-                        if (p.id == item.id)
-                            text = profileText(p);
-                t.row({QStringLiteral("[P%1]").arg(item.n), esc(item.id),
-                       num(number(item.score, 3)), esc(matched.join(QStringLiteral(", "))),
-                       esc(text)});
-            }
-            body += t.html();
-        }
-    }
+    body += retrievalSection(traces, r2p, input);
 
-    // Every system's answer and score.
-    body += heading(2, Report::tr("Answers"), QStringLiteral("answers"));
-    {
-        HtmlTable t({Report::tr("System"), Report::tr("Status"), Report::tr("Answer"),
-                     Report::tr("Scores"), Report::tr("In format"), Report::tr("Reasoning tokens"),
-                     Report::tr("Interventions")},
-                    true);
-        for (SystemId system : info.systems) {
-            const auto it =
-                std::find_if(traces.begin(), traces.end(),
-                             [system](const UserTrace& u) { return u.system == system; });
-            if (it == traces.end()) {
-                t.row({esc(StageText::system(system)), esc(Report::tr("not run")), QString(),
-                       QString(), QString(), QString(), QString()});
-                continue;
-            }
-            const bool done = it->status == UserStatus::Done;
-            t.row({QStringLiteral("<b>%1</b>").arg(esc(StageText::system(system))),
-                   esc(done ? StageText::done() : StageText::failed()),
-                   done ? esc(it->prediction)
-                        : QStringLiteral("<span class=\"worse\">%1</span>").arg(esc(it->error)),
-                   scoresText(it->scores), esc(it->formatOk ? Report::tr("yes") : Report::tr("no")),
-                   num(QString::number(it->reasoningTokens)),
-                   num(QString::number(it->interventions))});
-        }
-        body += t.html();
-        if (r2p) {
-            const auto mine = scoreOf(r2p->scores, metric);
-            QStringList deltas;
-            for (const auto& t2 : traces) {
-                if (t2.system == SystemId::R2P || !mine || t2.status != UserStatus::Done ||
-                    r2p->status != UserStatus::Done)
-                    continue;
-                if (const auto theirs = scoreOf(t2.scores, metric))
-                    deltas << Report::tr("R2P − %1: %2")
-                                  .arg(StageText::system(t2.system),
-                                       DeltaText::full(*mine - *theirs,
-                                                       DeltaText::lowerIsBetter(
-                                                           QString::fromStdString(metric))));
-            }
-            if (!deltas.isEmpty())
-                body += paragraph(esc(
-                    Report::tr("R2P on %1: %2")
-                        .arg(QString::fromStdString(metric), deltas.join(QStringLiteral(" · ")))));
-        }
-    }
+    body += answersSection(info, traces, r2p, metric);
 
     body += heading(2, Report::tr("R2P stages"), QStringLiteral("stages"));
     if (!r2p)

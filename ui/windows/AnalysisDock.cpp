@@ -141,130 +141,10 @@ AnalysisDock::AnalysisDock(Session* session, UsersDock* users, QWidget* parent)
     tabs_->setObjectName(QStringLiteral("AnalysisTabs"));
     layout->addWidget(tabs_, 1);
     setWidget(body);
-
-    // Slices.
-    auto* slicesPage = new QWidget(tabs_);
-    auto* slicesLayout = new QVBoxLayout(slicesPage);
-    slicesLayout->setContentsMargins(0, 0, 0, 0);
-    sliceKind_ = new QComboBox(slicesPage);
-    sliceKind_->setObjectName(QStringLiteral("SliceKind"));
-    sliceKind_->addItem(tr("by profile size"), static_cast<int>(analysis::SliceKind::ProfileSize));
-    sliceKind_->addItem(tr("by gold label"), static_cast<int>(analysis::SliceKind::GoldLabel));
-    sliceKind_->addItem(tr("by failure label"),
-                        static_cast<int>(analysis::SliceKind::FailureLabel));
-    sliceKind_->addItem(tr("by RPI intervention"),
-                        static_cast<int>(analysis::SliceKind::Intervention));
-    slicesLayout->addWidget(sliceKind_);
-    auto* slicesSplit = new QSplitter(Qt::Vertical, slicesPage);
-    slices_ = makeTable(slicesSplit,
-                        {tr("Slice"), tr("Users"), tr("R2P"), tr("Baseline"),
-                         tr("Δ (R2P − baseline)"), tr("Win / tie / loss")},
-                        QStringLiteral("SlicesTable"));
-    slicesChart_ = makeChartView(slicesSplit, QStringLiteral("SlicesChart"));
-    slicesSplit->setStretchFactor(0, 2);
-    slicesSplit->setStretchFactor(1, 3);
-    slicesLayout->addWidget(slicesSplit, 1);
-    slicesLayout->addWidget(withExport(slicesPage, slicesChart_, heading_));
-    tabs_->addTab(slicesPage, tr("Slices"));
-
-    // Agreement.
-    auto* agreementPage = new QWidget(tabs_);
-    auto* agreementLayout = new QVBoxLayout(agreementPage);
-    agreementLayout->setContentsMargins(0, 0, 0, 0);
-    agreementHeading_ = new QLabel(agreementPage);
-    agreementHeading_->setObjectName(QStringLiteral("AgreementHeading"));
-    agreementHeading_->setWordWrap(true);
-    agreementLayout->addWidget(agreementHeading_);
-    pairBox_ = new QComboBox(agreementPage);
-    pairBox_->setObjectName(QStringLiteral("AgreementPairBox"));
-    pairBox_->setToolTip(tr("Fleiss' κ over the items every annotator judged, or Cohen's κ of one "
-                            "pair over the items both judged"));
-    pairBox_->hide();
-    agreementLayout->addWidget(pairBox_);
-    connect(pairBox_, &QComboBox::currentIndexChanged, this, [this] {
-        agreementDirty_ = true;
-        refreshAgreement();
-    });
-    auto* agreementSplit = new QSplitter(Qt::Vertical, agreementPage);
-    agreement_ = makeTable(agreementSplit,
-                           {tr("Label"), tr("κ"), tr("Observed"), tr("By chance"),
-                            tr("Both / A only / B only / neither")},
-                           QStringLiteral("AgreementTable"));
-    auto* confusionBox = new QWidget(agreementSplit);
-    auto* confusionLayout = new QVBoxLayout(confusionBox);
-    confusionLayout->setContentsMargins(0, 0, 0, 0);
-    confusionCaption_ = new QLabel(confusionBox);
-    confusionCaption_->setObjectName(QStringLiteral("ConfusionCaption"));
-    confusionLayout->addWidget(confusionCaption_);
-    confusion_ = makeTable(confusionBox, {}, QStringLiteral("ConfusionTable"));
-    confusionLayout->addWidget(confusion_, 1);
-    agreementLayout->addWidget(agreementSplit, 1);
-    tabs_->addTab(agreementPage, tr("Agreement"));
-
-    // Retrieval sweep.
-    auto* sweepPage = new QWidget(tabs_);
-    auto* sweepLayout = new QVBoxLayout(sweepPage);
-    sweepLayout->setContentsMargins(0, 0, 0, 0);
-    auto* sweepRow = new QHBoxLayout;
-    sweepRow->addWidget(new QLabel(tr("k:"), sweepPage));
-    sweepKs_ = new QLineEdit(QStringLiteral("0, 1, 2, 4, 8"), sweepPage);
-    sweepKs_->setObjectName(QStringLiteral("SweepKs"));
-    sweepKs_->setToolTip(tr("Numbers of retrieved items to try, separated by commas"));
-    sweepRow->addWidget(sweepKs_, 1);
-    sweepRow->addWidget(new QLabel(tr("users:"), sweepPage));
-    sweepUsers_ = new QSpinBox(sweepPage);
-    sweepUsers_->setObjectName(QStringLiteral("SweepUsers"));
-    sweepUsers_->setRange(1, 100000);
-    sweepUsers_->setValue(50);
-    sweepUsers_->setToolTip(tr("The first users of the filtered list that are in the run"));
-    sweepRow->addWidget(sweepUsers_);
-    sweepRun_ = new QPushButton(tr("Run Sweep"), sweepPage);
-    sweepRun_->setObjectName(QStringLiteral("SweepRun"));
-    sweepCancel_ = new QPushButton(tr("Cancel"), sweepPage);
-    sweepCancel_->setEnabled(false);
-    sweepRow->addWidget(sweepRun_);
-    sweepRow->addWidget(sweepCancel_);
-    sweepLayout->addLayout(sweepRow);
-    sweepStatus_ = new QLabel(sweepPage);
-    sweepStatus_->setObjectName(QStringLiteral("SweepStatus"));
-    sweepStatus_->setWordWrap(true);
-    sweepLayout->addWidget(sweepStatus_);
-    auto* sweepSplit = new QSplitter(Qt::Vertical, sweepPage);
-    sweepChart_ = makeChartView(sweepSplit, QStringLiteral("SweepChart"));
-    sweepTable_ = makeTable(
-        sweepSplit,
-        {tr("System"), tr("k"), tr("Users"), tr("Mean items"), tr("Metric"), tr("Failed")},
-        QStringLiteral("SweepTable"));
-    sweepSplit->setStretchFactor(0, 3);
-    sweepSplit->setStretchFactor(1, 2);
-    sweepLayout->addWidget(sweepSplit, 1);
-    sweepLayout->addWidget(withExport(sweepPage, sweepChart_, sweepStatus_));
-    tabs_->addTab(sweepPage, tr("Retrieval sweep"));
-
-    // Attribution.
-    auto* attributionPage = new QWidget(tabs_);
-    auto* attributionLayout = new QVBoxLayout(attributionPage);
-    attributionLayout->setContentsMargins(0, 0, 0, 0);
-    auto* attributionRow = new QHBoxLayout;
-    attributionRun_ = new QPushButton(tr("Leave Each Item Out"), attributionPage);
-    attributionRun_->setObjectName(QStringLiteral("AttributionRun"));
-    attributionRun_->setToolTip(
-        tr("Runs R2P on the selected user once per retrieved item, without that item"));
-    attributionRow->addWidget(attributionRun_);
-    attributionRow->addStretch(1);
-    attributionLayout->addLayout(attributionRow);
-    attributionStatus_ = new QLabel(attributionPage);
-    attributionStatus_->setObjectName(QStringLiteral("AttributionStatus"));
-    attributionStatus_->setWordWrap(true);
-    attributionStatus_->setTextFormat(Qt::RichText);
-    attributionLayout->addWidget(attributionStatus_);
-    attributionTable_ =
-        makeTable(attributionPage,
-                  {tr("Item"), tr("Profile id"), tr("Retrieval score"), tr("Answer without it"),
-                   tr("Score without it"), tr("Δ score"), tr("Changed")},
-                  QStringLiteral("AttributionTable"));
-    attributionLayout->addWidget(attributionTable_, 1);
-    tabs_->addTab(attributionPage, tr("Attribution"));
+    tabs_->addTab(buildSlicesPage(), tr("Slices"));
+    tabs_->addTab(buildAgreementPage(), tr("Agreement"));
+    tabs_->addTab(buildSweepPage(), tr("Retrieval sweep"));
+    tabs_->addTab(buildAttributionPage(), tr("Attribution"));
 
     connect(sliceKind_, &QComboBox::currentIndexChanged, this, [this] {
         slicesDirty_ = true;
@@ -318,6 +198,138 @@ AnalysisDock::AnalysisDock(Session* session, UsersDock* users, QWidget* parent)
               : QString());
     });
     onRunChanged();
+}
+
+// The Slices page: the slice kind, the table and its chart
+QWidget* AnalysisDock::buildSlicesPage() {
+    auto* slicesPage = new QWidget(tabs_);
+    auto* slicesLayout = new QVBoxLayout(slicesPage);
+    slicesLayout->setContentsMargins(0, 0, 0, 0);
+    sliceKind_ = new QComboBox(slicesPage);
+    sliceKind_->setObjectName(QStringLiteral("SliceKind"));
+    sliceKind_->addItem(tr("by profile size"), static_cast<int>(analysis::SliceKind::ProfileSize));
+    sliceKind_->addItem(tr("by gold label"), static_cast<int>(analysis::SliceKind::GoldLabel));
+    sliceKind_->addItem(tr("by failure label"),
+                        static_cast<int>(analysis::SliceKind::FailureLabel));
+    sliceKind_->addItem(tr("by RPI intervention"),
+                        static_cast<int>(analysis::SliceKind::Intervention));
+    slicesLayout->addWidget(sliceKind_);
+    auto* slicesSplit = new QSplitter(Qt::Vertical, slicesPage);
+    slices_ = makeTable(slicesSplit,
+                        {tr("Slice"), tr("Users"), tr("R2P"), tr("Baseline"),
+                         tr("Δ (R2P − baseline)"), tr("Win / tie / loss")},
+                        QStringLiteral("SlicesTable"));
+    slicesChart_ = makeChartView(slicesSplit, QStringLiteral("SlicesChart"));
+    slicesSplit->setStretchFactor(0, 2);
+    slicesSplit->setStretchFactor(1, 3);
+    slicesLayout->addWidget(slicesSplit, 1);
+    slicesLayout->addWidget(withExport(slicesPage, slicesChart_, heading_));
+    return slicesPage;
+}
+
+// The Agreement page: the pair, κ per label and the confusion table
+QWidget* AnalysisDock::buildAgreementPage() {
+    auto* agreementPage = new QWidget(tabs_);
+    auto* agreementLayout = new QVBoxLayout(agreementPage);
+    agreementLayout->setContentsMargins(0, 0, 0, 0);
+    agreementHeading_ = new QLabel(agreementPage);
+    agreementHeading_->setObjectName(QStringLiteral("AgreementHeading"));
+    agreementHeading_->setWordWrap(true);
+    agreementLayout->addWidget(agreementHeading_);
+    pairBox_ = new QComboBox(agreementPage);
+    pairBox_->setObjectName(QStringLiteral("AgreementPairBox"));
+    pairBox_->setToolTip(tr("Fleiss' κ over the items every annotator judged, or Cohen's κ of one "
+                            "pair over the items both judged"));
+    pairBox_->hide();
+    agreementLayout->addWidget(pairBox_);
+    connect(pairBox_, &QComboBox::currentIndexChanged, this, [this] {
+        agreementDirty_ = true;
+        refreshAgreement();
+    });
+    auto* agreementSplit = new QSplitter(Qt::Vertical, agreementPage);
+    agreement_ = makeTable(agreementSplit,
+                           {tr("Label"), tr("κ"), tr("Observed"), tr("By chance"),
+                            tr("Both / A only / B only / neither")},
+                           QStringLiteral("AgreementTable"));
+    auto* confusionBox = new QWidget(agreementSplit);
+    auto* confusionLayout = new QVBoxLayout(confusionBox);
+    confusionLayout->setContentsMargins(0, 0, 0, 0);
+    confusionCaption_ = new QLabel(confusionBox);
+    confusionCaption_->setObjectName(QStringLiteral("ConfusionCaption"));
+    confusionLayout->addWidget(confusionCaption_);
+    confusion_ = makeTable(confusionBox, {}, QStringLiteral("ConfusionTable"));
+    confusionLayout->addWidget(confusion_, 1);
+    agreementLayout->addWidget(agreementSplit, 1);
+    return agreementPage;
+}
+
+// The Retrieval sweep page: its ks and users, the chart and the table
+QWidget* AnalysisDock::buildSweepPage() {
+    auto* sweepPage = new QWidget(tabs_);
+    auto* sweepLayout = new QVBoxLayout(sweepPage);
+    sweepLayout->setContentsMargins(0, 0, 0, 0);
+    auto* sweepRow = new QHBoxLayout;
+    sweepRow->addWidget(new QLabel(tr("k:"), sweepPage));
+    sweepKs_ = new QLineEdit(QStringLiteral("0, 1, 2, 4, 8"), sweepPage);
+    sweepKs_->setObjectName(QStringLiteral("SweepKs"));
+    sweepKs_->setToolTip(tr("Numbers of retrieved items to try, separated by commas"));
+    sweepRow->addWidget(sweepKs_, 1);
+    sweepRow->addWidget(new QLabel(tr("users:"), sweepPage));
+    sweepUsers_ = new QSpinBox(sweepPage);
+    sweepUsers_->setObjectName(QStringLiteral("SweepUsers"));
+    sweepUsers_->setRange(1, 100000);
+    sweepUsers_->setValue(50);
+    sweepUsers_->setToolTip(tr("The first users of the filtered list that are in the run"));
+    sweepRow->addWidget(sweepUsers_);
+    sweepRun_ = new QPushButton(tr("Run Sweep"), sweepPage);
+    sweepRun_->setObjectName(QStringLiteral("SweepRun"));
+    sweepCancel_ = new QPushButton(tr("Cancel"), sweepPage);
+    sweepCancel_->setEnabled(false);
+    sweepRow->addWidget(sweepRun_);
+    sweepRow->addWidget(sweepCancel_);
+    sweepLayout->addLayout(sweepRow);
+    sweepStatus_ = new QLabel(sweepPage);
+    sweepStatus_->setObjectName(QStringLiteral("SweepStatus"));
+    sweepStatus_->setWordWrap(true);
+    sweepLayout->addWidget(sweepStatus_);
+    auto* sweepSplit = new QSplitter(Qt::Vertical, sweepPage);
+    sweepChart_ = makeChartView(sweepSplit, QStringLiteral("SweepChart"));
+    sweepTable_ = makeTable(
+        sweepSplit,
+        {tr("System"), tr("k"), tr("Users"), tr("Mean items"), tr("Metric"), tr("Failed")},
+        QStringLiteral("SweepTable"));
+    sweepSplit->setStretchFactor(0, 3);
+    sweepSplit->setStretchFactor(1, 2);
+    sweepLayout->addWidget(sweepSplit, 1);
+    sweepLayout->addWidget(withExport(sweepPage, sweepChart_, sweepStatus_));
+    return sweepPage;
+}
+
+// The Attribution page: leave each retrieved item out
+QWidget* AnalysisDock::buildAttributionPage() {
+    auto* attributionPage = new QWidget(tabs_);
+    auto* attributionLayout = new QVBoxLayout(attributionPage);
+    attributionLayout->setContentsMargins(0, 0, 0, 0);
+    auto* attributionRow = new QHBoxLayout;
+    attributionRun_ = new QPushButton(tr("Leave Each Item Out"), attributionPage);
+    attributionRun_->setObjectName(QStringLiteral("AttributionRun"));
+    attributionRun_->setToolTip(
+        tr("Runs R2P on the selected user once per retrieved item, without that item"));
+    attributionRow->addWidget(attributionRun_);
+    attributionRow->addStretch(1);
+    attributionLayout->addLayout(attributionRow);
+    attributionStatus_ = new QLabel(attributionPage);
+    attributionStatus_->setObjectName(QStringLiteral("AttributionStatus"));
+    attributionStatus_->setWordWrap(true);
+    attributionStatus_->setTextFormat(Qt::RichText);
+    attributionLayout->addWidget(attributionStatus_);
+    attributionTable_ =
+        makeTable(attributionPage,
+                  {tr("Item"), tr("Profile id"), tr("Retrieval score"), tr("Answer without it"),
+                   tr("Score without it"), tr("Δ score"), tr("Changed")},
+                  QStringLiteral("AttributionTable"));
+    attributionLayout->addWidget(attributionTable_, 1);
+    return attributionPage;
 }
 
 AnalysisDock::~AnalysisDock() {
@@ -433,6 +445,49 @@ void AnalysisDock::refreshSlices() {
     slicesChart_->setChart(chart);
 }
 
+namespace {
+// The pair's confusion matrix (rows: A's labels, columns: B's); agreement green, the rest red.
+void fillConfusion(QTableWidget* table, const metrics::CohenAgreement& c,
+                   const QStringList& headers) {
+    const int n = static_cast<int>(c.matrixLabels.size());
+    table->setRowCount(n);
+    table->setColumnCount(n);
+    table->setHorizontalHeaderLabels(headers);
+    table->setVerticalHeaderLabels(headers);
+    table->verticalHeader()->show();
+    for (int i = 0; i < n; ++i)
+        for (int j = 0; j < n; ++j) {
+            const int v = c.matrix[static_cast<std::size_t>(i)][static_cast<std::size_t>(j)];
+            auto* item = new QTableWidgetItem(QString::number(v));
+            if (v > 0)
+                item->setBackground(i == j ? QColor(0x2e, 0x9e, 0x4f, 70)
+                                           : QColor(0xd2, 0x3c, 0x3c, 60));
+            table->setItem(i, j, item);
+        }
+}
+} // namespace
+
+// Three annotators or more: all of them (Fleiss' κ) or one pair (Cohen's κ), keeping the
+// choice made before when it is still there.
+void AnalysisDock::fillPairBox(const std::vector<std::string>& annotators) {
+    const QStringList previous = pairBox_->currentData().toStringList();
+    {
+        const QSignalBlocker block(pairBox_);
+        pairBox_->clear();
+        pairBox_->addItem(tr("All %1 annotators (Fleiss' κ)").arg(annotators.size()),
+                          QStringList{});
+        for (std::size_t i = 0; i < annotators.size(); ++i)
+            for (std::size_t j = i + 1; j < annotators.size(); ++j) {
+                const QString a = QString::fromStdString(annotators[i]);
+                const QString b = QString::fromStdString(annotators[j]);
+                pairBox_->addItem(tr("%1 and %2 (Cohen's κ)").arg(a, b), QStringList{a, b});
+            }
+        const int keep = pairBox_->findData(previous);
+        pairBox_->setCurrentIndex(keep >= 0 ? keep : 0);
+    }
+    pairBox_->show();
+}
+
 void AnalysisDock::refreshAgreement() {
     if (!agreementDirty_ || tabs_->currentIndex() != 1)
         return;
@@ -456,22 +511,7 @@ void AnalysisDock::refreshAgreement() {
     confusionCaption_->clear();
     if (report.annotators.size() >= 3) {
         // Three or more: Fleiss' κ needs items everyone judged, so a pair can be picked too.
-        const QStringList previous = pairBox_->currentData().toStringList();
-        {
-            const QSignalBlocker block(pairBox_);
-            pairBox_->clear();
-            pairBox_->addItem(tr("All %1 annotators (Fleiss' κ)").arg(report.annotators.size()),
-                              QStringList{});
-            for (std::size_t i = 0; i < report.annotators.size(); ++i)
-                for (std::size_t j = i + 1; j < report.annotators.size(); ++j) {
-                    const QString a = QString::fromStdString(report.annotators[i]);
-                    const QString b = QString::fromStdString(report.annotators[j]);
-                    pairBox_->addItem(tr("%1 and %2 (Cohen's κ)").arg(a, b), QStringList{a, b});
-                }
-            const int keep = pairBox_->findData(previous);
-            pairBox_->setCurrentIndex(keep >= 0 ? keep : 0);
-        }
-        pairBox_->show();
+        fillPairBox(report.annotators);
         const QStringList pair = pairBox_->currentData().toStringList();
         if (pair.size() == 2) {
             std::vector<Annotation> two;
@@ -511,24 +551,10 @@ void AnalysisDock::refreshAgreement() {
         agreement_->horizontalHeaderItem(4)->setToolTip(
             tr("Items both gave the label / only %1 / only %2 / neither")
                 .arg(QString::fromStdString(c.annotatorA), QString::fromStdString(c.annotatorB)));
-        const int n = static_cast<int>(c.matrixLabels.size());
-        confusion_->setRowCount(n);
-        confusion_->setColumnCount(n);
         QStringList headers;
         for (const auto& l : c.matrixLabels)
             headers << name(l);
-        confusion_->setHorizontalHeaderLabels(headers);
-        confusion_->setVerticalHeaderLabels(headers);
-        confusion_->verticalHeader()->show();
-        for (int i = 0; i < n; ++i)
-            for (int j = 0; j < n; ++j) {
-                const int v = c.matrix[static_cast<std::size_t>(i)][static_cast<std::size_t>(j)];
-                auto* item = new QTableWidgetItem(QString::number(v));
-                if (v > 0)
-                    item->setBackground(i == j ? QColor(0x2e, 0x9e, 0x4f, 70)
-                                               : QColor(0xd2, 0x3c, 0x3c, 60));
-                confusion_->setItem(i, j, item);
-            }
+        fillConfusion(confusion_, c, headers);
         confusion_->setToolTip(
             tr("Rows: %1's labels; columns: %2's")
                 .arg(QString::fromStdString(c.annotatorA), QString::fromStdString(c.annotatorB)));

@@ -10,6 +10,8 @@
 #include <QFutureWatcher>
 #include <atomic>
 #include <memory>
+#include <string>
+#include <vector>
 
 class QChartView;
 class QComboBox;
@@ -64,6 +66,11 @@ private:
     struct SweepJob;
     struct AttributionJob;
     void onRunChanged();
+    void fillPairBox(const std::vector<std::string>& annotators);
+    QWidget* buildSlicesPage();      // The Slices page
+    QWidget* buildAgreementPage();   // The Agreement page
+    QWidget* buildSweepPage();       // The Retrieval sweep page
+    QWidget* buildAttributionPage(); // The Attribution page
     void showSweep();
     void showAttribution();
 

@@ -73,34 +73,7 @@ AnnotationsDock::AnnotationsDock(Session* session, RunController* controller, QW
     status_->setWordWrap(true);
     layout->addWidget(status_);
 
-    view_ = new QTableView(body);
-    view_->setObjectName(QStringLiteral("AnnotationsView"));
-    model_ = new AnnotationsModel(this);
-    model_->setNoteCommitter([this](const Annotation& a, const QString& note) {
-        QString error;
-        if (!session_->updateAnnotation(a.id, a.severity, note, &error)) {
-            showMessage(error, true);
-            return false;
-        }
-        undo_.push_back({UndoStep::Kind::Edited, a});
-        return true;
-    });
-    view_->setModel(model_);
-    view_->setSelectionBehavior(QAbstractItemView::SelectRows);
-    view_->setSelectionMode(QAbstractItemView::SingleSelection);
-    view_->setEditTriggers(QAbstractItemView::DoubleClicked | QAbstractItemView::EditKeyPressed);
-    view_->verticalHeader()->hide();
-    view_->verticalHeader()->setDefaultSectionSize(view_->fontMetrics().height() + 6);
-    view_->setWordWrap(false);
-    view_->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    view_->horizontalHeader()->setStretchLastSection(true);
-    auto* remove = new QAction(tr("Remove Annotation"), view_);
-    remove->setObjectName(QStringLiteral("removeAnnotation"));
-    remove->setShortcut(QKeySequence::Delete);
-    remove->setShortcutContext(Qt::WidgetShortcut);
-    view_->addAction(remove);
-    view_->setContextMenuPolicy(Qt::ActionsContextMenu);
-    connect(remove, &QAction::triggered, this, [this] { removeSelected(); });
+    buildView(body);
     layout->addWidget(view_, 1);
 
     earlier_ = new QLabel(body);
@@ -144,6 +117,38 @@ AnnotationsDock::AnnotationsDock(Session* session, RunController* controller, QW
     rebuildLabels();
     refresh();
     refreshBookmarks();
+}
+
+// The table of the target's annotations: notes edited in place, Delete removes one.
+void AnnotationsDock::buildView(QWidget* body) {
+    view_ = new QTableView(body);
+    view_->setObjectName(QStringLiteral("AnnotationsView"));
+    model_ = new AnnotationsModel(this);
+    model_->setNoteCommitter([this](const Annotation& a, const QString& note) {
+        QString error;
+        if (!session_->updateAnnotation(a.id, a.severity, note, &error)) {
+            showMessage(error, true);
+            return false;
+        }
+        undo_.push_back({UndoStep::Kind::Edited, a});
+        return true;
+    });
+    view_->setModel(model_);
+    view_->setSelectionBehavior(QAbstractItemView::SelectRows);
+    view_->setSelectionMode(QAbstractItemView::SingleSelection);
+    view_->setEditTriggers(QAbstractItemView::DoubleClicked | QAbstractItemView::EditKeyPressed);
+    view_->verticalHeader()->hide();
+    view_->verticalHeader()->setDefaultSectionSize(view_->fontMetrics().height() + 6);
+    view_->setWordWrap(false);
+    view_->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    view_->horizontalHeader()->setStretchLastSection(true);
+    auto* remove = new QAction(tr("Remove Annotation"), view_);
+    remove->setObjectName(QStringLiteral("removeAnnotation"));
+    remove->setShortcut(QKeySequence::Delete);
+    remove->setShortcutContext(Qt::WidgetShortcut);
+    view_->addAction(remove);
+    view_->setContextMenuPolicy(Qt::ActionsContextMenu);
+    connect(remove, &QAction::triggered, this, [this] { removeSelected(); });
 }
 
 void AnnotationsDock::rebuildLabels() {

@@ -67,6 +67,7 @@ signals:
     void bookmarkActivated(const Bookmark& bookmark);
 
 private:
+    void buildView(QWidget* body);
     void rebuildLabels();
     void refresh();
     void refreshBookmarks();

@@ -318,167 +318,171 @@ void MetricsDock::buildCharts() {
     }
     if (!results_)
         return;
+    buildDeltaChart();
+    buildWinTieLossChart();
+    buildTokensChart();
+}
+
+// 1. Histogram of per-user deltas (R2P - baseline), signed so that right is better.
+void MetricsDock::buildDeltaChart() {
     const QString baseline = StageText::system(results_->baseline);
-    // 1. Histogram of per-user deltas (R2P - baseline), signed so that right is better.
-    {
-        std::vector<double> deltas;
-        for (const auto& [id, row] : results_->byUser)
-            if (row.comparable())
-                deltas.push_back(results_->lowerIsBetter ? -row.delta() : row.delta());
-        QChart* chart = views_[ChartDeltas]->chart();
-        chart->setTitle(tr("R2P against %1 per user (%2; right: R2P better)")
-                            .arg(baseline, QString::fromStdString(results_->metric)));
-        if (!deltas.empty()) {
-            const auto [lo, hi] = std::minmax_element(deltas.begin(), deltas.end());
-            auto* set = new QBarSet(tr("users"));
-            QStringList labels;
-            int maxCount = 0;
-            const double span = std::max(std::fabs(*lo), std::fabs(*hi));
-            if (span < 1e-12) {
-                // Every user ties: one visible bar at 0 and a note, not nine empty bins.
-                *set << static_cast<int>(deltas.size());
-                labels << axisNumber(0, 0);
-                maxCount = static_cast<int>(deltas.size());
-                chart->setTitle(chart->title() + QStringLiteral("<br>") +
-                                tr("Every user ties with %1: all Δ are 0").arg(baseline));
-            } else {
-                const int bins = 9;
-                std::vector<int> counts(bins, 0);
-                for (double d : deltas) {
-                    int b = static_cast<int>(std::floor((d + span) / (2 * span) * bins));
-                    counts[static_cast<std::size_t>(std::clamp(b, 0, bins - 1))]++;
-                }
-                for (int b = 0; b < bins; ++b) {
-                    *set << counts[static_cast<std::size_t>(b)];
-                    maxCount = std::max(maxCount, counts[static_cast<std::size_t>(b)]);
-                    labels << axisNumber(-span + (b + 0.5) * 2 * span / bins, span < 0.5 ? 2 : 1);
-                }
+    std::vector<double> deltas;
+    for (const auto& [id, row] : results_->byUser)
+        if (row.comparable())
+            deltas.push_back(results_->lowerIsBetter ? -row.delta() : row.delta());
+    QChart* chart = views_[ChartDeltas]->chart();
+    chart->setTitle(tr("R2P against %1 per user (%2; right: R2P better)")
+                        .arg(baseline, QString::fromStdString(results_->metric)));
+    if (!deltas.empty()) {
+        const auto [lo, hi] = std::minmax_element(deltas.begin(), deltas.end());
+        auto* set = new QBarSet(tr("users"));
+        QStringList labels;
+        int maxCount = 0;
+        const double span = std::max(std::fabs(*lo), std::fabs(*hi));
+        if (span < 1e-12) {
+            // Every user ties: one visible bar at 0 and a note, not nine empty bins.
+            *set << static_cast<int>(deltas.size());
+            labels << axisNumber(0, 0);
+            maxCount = static_cast<int>(deltas.size());
+            chart->setTitle(chart->title() + QStringLiteral("<br>") +
+                            tr("Every user ties with %1: all Δ are 0").arg(baseline));
+        } else {
+            const int bins = 9;
+            std::vector<int> counts(bins, 0);
+            for (double d : deltas) {
+                int b = static_cast<int>(std::floor((d + span) / (2 * span) * bins));
+                counts[static_cast<std::size_t>(std::clamp(b, 0, bins - 1))]++;
             }
-            auto* series = new QBarSeries;
-            series->append(set);
-            series->setLabelsVisible(true);
-            series->setLabelsPosition(QAbstractBarSeries::LabelsOutsideEnd);
-            chart->addSeries(series);
-            auto* x = new QBarCategoryAxis;
-            x->append(labels);
-            chart->addAxis(x, Qt::AlignBottom);
-            series->attachAxis(x);
-            auto* y = new QValueAxis;
-            setCountAxis(y, maxCount);
-            chart->addAxis(y, Qt::AlignLeft);
-            series->attachAxis(y);
-        }
-        chart->legend()->hide();
-    }
-    // 2. Win / tie / loss of R2P against each baseline (the main metric).
-    {
-        QChart* chart = views_[ChartWinTieLoss]->chart();
-        chart->setTitle(
-            tr("R2P against each baseline (%1)").arg(QString::fromStdString(results_->metric)));
-        if (summary_) {
-            auto* wins = new QBarSet(tr("win"));
-            auto* ties = new QBarSet(tr("tie"));
-            auto* losses = new QBarSet(tr("loss"));
-            wins->setColor(QColor(0x2e, 0x9e, 0x4f));
-            ties->setColor(QColor(0x99, 0x99, 0x99));
-            losses->setColor(QColor(0xd2, 0x3c, 0x3c));
-            QStringList labels;
-            for (const auto& d : summary_->deltas) {
-                if (d.metric != results_->metric &&
-                    !(results_->metric == "MAE" && d.metric == "MAE"))
-                    continue;
-                *wins << static_cast<qreal>(d.comparison.wins);
-                *ties << static_cast<qreal>(d.comparison.ties);
-                *losses << static_cast<qreal>(d.comparison.losses);
-                labels << StageText::system(d.baseline);
+            for (int b = 0; b < bins; ++b) {
+                *set << counts[static_cast<std::size_t>(b)];
+                maxCount = std::max(maxCount, counts[static_cast<std::size_t>(b)]);
+                labels << axisNumber(-span + (b + 0.5) * 2 * span / bins, span < 0.5 ? 2 : 1);
             }
-            auto* series = new QStackedBarSeries;
-            series->append(wins);
-            series->append(ties);
-            series->append(losses);
-            chart->addSeries(series);
-            auto* x = new QBarCategoryAxis;
-            x->append(labels);
-            chart->addAxis(x, Qt::AlignBottom);
-            series->attachAxis(x);
-            int maxTotal = 0;
-            for (const auto& d : summary_->deltas)
-                maxTotal =
-                    std::max(maxTotal, static_cast<int>(d.comparison.wins + d.comparison.ties +
-                                                        d.comparison.losses));
-            auto* y = new QValueAxis;
-            setCountAxis(y, maxTotal);
-            chart->addAxis(y, Qt::AlignLeft);
-            series->attachAxis(y);
         }
-    }
-    // 3. Reasoning tokens against the score, one point per user and system.
-    {
-        QChart* chart = views_[ChartTokens]->chart();
-        chart->setTitle(
-            tr("Reasoning tokens against %1").arg(QString::fromStdString(results_->metric)));
-        auto* x = new QValueAxis;
-        x->setTitleText(tr("reasoning tokens"));
-        auto* y = new QValueAxis;
-        y->setTitleText(QString::fromStdString(results_->metric));
+        auto* series = new QBarSeries;
+        series->append(set);
+        series->setLabelsVisible(true);
+        series->setLabelsPosition(QAbstractBarSeries::LabelsOutsideEnd);
+        chart->addSeries(series);
+        auto* x = new QBarCategoryAxis;
+        x->append(labels);
         chart->addAxis(x, Qt::AlignBottom);
+        series->attachAxis(x);
+        auto* y = new QValueAxis;
+        setCountAxis(y, maxCount);
         chart->addAxis(y, Qt::AlignLeft);
-        double maxX = 1, maxY = 1;
-        QStringList silent; // systems without reasoning tokens
-        // At most ~2,000 points per system (every n-th user beyond that): a chart item per
-        // point would make a 20,000-user run slow to draw and say nothing more.
-        constexpr std::size_t kMaxPoints = 2000;
-        std::size_t stride = 1;
-        for (SystemId system : results_->info.systems) {
-            std::vector<QPointF> points;
-            for (const auto& o : results_->outcomes) {
-                if (o.system != system || o.status != UserStatus::Done)
-                    continue;
-                for (const auto& [k, v] : o.scores)
-                    if (k == results_->metric)
-                        points.emplace_back(static_cast<qreal>(o.reasoningTokens), v);
-            }
-            auto* series = new QScatterSeries;
-            series->setName(StageText::system(system));
-            const bool noTokens = std::all_of(points.begin(), points.end(),
-                                              [](const QPointF& p) { return p.x() == 0; });
-            if (noTokens) {
-                // A system that does not reason (the baselines): said in the legend, not drawn
-                // as a column of dots on the x = 0 axis.
-                series->setName(tr("%1 (no reasoning tokens)").arg(StageText::system(system)));
-                silent << StageText::system(system);
-                points.clear();
-            }
-            stride = std::max(stride, (points.size() + kMaxPoints - 1) / kMaxPoints);
-            series->setMarkerSize(7);
-            const std::size_t step =
-                std::max<std::size_t>(1, (points.size() + kMaxPoints - 1) / kMaxPoints);
-            QList<QPointF> shown;
-            for (std::size_t i = 0; i < points.size(); i += step) {
-                shown << points[i];
-                maxX = std::max(maxX, points[i].x());
-                maxY = std::max(maxY, points[i].y());
-            }
-            series->append(shown);
-            chart->addSeries(series);
-            series->attachAxis(x);
-            series->attachAxis(y);
-        }
-        if (stride > 1)
-            chart->setTitle(tr("Reasoning tokens against %1 (one user in %2 shown)")
-                                .arg(QString::fromStdString(results_->metric))
-                                .arg(stride));
-        if (!silent.isEmpty())
-            chart->setTitle(
-                chart->title() + QStringLiteral("<br>") +
-                tr("Not plotted, no reasoning tokens: %1").arg(silent.join(QStringLiteral(", "))));
-        // Round ticks: whole tokens, and the score on a nice step.
-        x->setRange(0, maxX * 1.05);
-        x->applyNiceNumbers();
-        x->setLabelFormat(QStringLiteral("%d"));
-        y->setRange(0, maxY * 1.05);
-        y->applyNiceNumbers();
+        series->attachAxis(y);
     }
+    chart->legend()->hide();
+}
+
+// 2. Win / tie / loss of R2P against each baseline (the main metric).
+void MetricsDock::buildWinTieLossChart() {
+    QChart* chart = views_[ChartWinTieLoss]->chart();
+    chart->setTitle(
+        tr("R2P against each baseline (%1)").arg(QString::fromStdString(results_->metric)));
+    if (summary_) {
+        auto* wins = new QBarSet(tr("win"));
+        auto* ties = new QBarSet(tr("tie"));
+        auto* losses = new QBarSet(tr("loss"));
+        wins->setColor(QColor(0x2e, 0x9e, 0x4f));
+        ties->setColor(QColor(0x99, 0x99, 0x99));
+        losses->setColor(QColor(0xd2, 0x3c, 0x3c));
+        QStringList labels;
+        for (const auto& d : summary_->deltas) {
+            if (d.metric != results_->metric && !(results_->metric == "MAE" && d.metric == "MAE"))
+                continue;
+            *wins << static_cast<qreal>(d.comparison.wins);
+            *ties << static_cast<qreal>(d.comparison.ties);
+            *losses << static_cast<qreal>(d.comparison.losses);
+            labels << StageText::system(d.baseline);
+        }
+        auto* series = new QStackedBarSeries;
+        series->append(wins);
+        series->append(ties);
+        series->append(losses);
+        chart->addSeries(series);
+        auto* x = new QBarCategoryAxis;
+        x->append(labels);
+        chart->addAxis(x, Qt::AlignBottom);
+        series->attachAxis(x);
+        int maxTotal = 0;
+        for (const auto& d : summary_->deltas)
+            maxTotal = std::max(maxTotal, static_cast<int>(d.comparison.wins + d.comparison.ties +
+                                                           d.comparison.losses));
+        auto* y = new QValueAxis;
+        setCountAxis(y, maxTotal);
+        chart->addAxis(y, Qt::AlignLeft);
+        series->attachAxis(y);
+    }
+}
+
+// 3. Reasoning tokens against the score, one point per user and system.
+void MetricsDock::buildTokensChart() {
+    QChart* chart = views_[ChartTokens]->chart();
+    chart->setTitle(
+        tr("Reasoning tokens against %1").arg(QString::fromStdString(results_->metric)));
+    auto* x = new QValueAxis;
+    x->setTitleText(tr("reasoning tokens"));
+    auto* y = new QValueAxis;
+    y->setTitleText(QString::fromStdString(results_->metric));
+    chart->addAxis(x, Qt::AlignBottom);
+    chart->addAxis(y, Qt::AlignLeft);
+    double maxX = 1, maxY = 1;
+    QStringList silent; // systems without reasoning tokens
+    // At most ~2,000 points per system (every n-th user beyond that): a chart item per
+    // point would make a 20,000-user run slow to draw and say nothing more.
+    constexpr std::size_t kMaxPoints = 2000;
+    std::size_t stride = 1;
+    for (SystemId system : results_->info.systems) {
+        std::vector<QPointF> points;
+        for (const auto& o : results_->outcomes) {
+            if (o.system != system || o.status != UserStatus::Done)
+                continue;
+            for (const auto& [k, v] : o.scores)
+                if (k == results_->metric)
+                    points.emplace_back(static_cast<qreal>(o.reasoningTokens), v);
+        }
+        auto* series = new QScatterSeries;
+        series->setName(StageText::system(system));
+        const bool noTokens =
+            std::all_of(points.begin(), points.end(), [](const QPointF& p) { return p.x() == 0; });
+        if (noTokens) {
+            // A system that does not reason (the baselines): said in the legend, not drawn
+            // as a column of dots on the x = 0 axis.
+            series->setName(tr("%1 (no reasoning tokens)").arg(StageText::system(system)));
+            silent << StageText::system(system);
+            points.clear();
+        }
+        stride = std::max(stride, (points.size() + kMaxPoints - 1) / kMaxPoints);
+        series->setMarkerSize(7);
+        const std::size_t step =
+            std::max<std::size_t>(1, (points.size() + kMaxPoints - 1) / kMaxPoints);
+        QList<QPointF> shown;
+        for (std::size_t i = 0; i < points.size(); i += step) {
+            shown << points[i];
+            maxX = std::max(maxX, points[i].x());
+            maxY = std::max(maxY, points[i].y());
+        }
+        series->append(shown);
+        chart->addSeries(series);
+        series->attachAxis(x);
+        series->attachAxis(y);
+    }
+    if (stride > 1)
+        chart->setTitle(tr("Reasoning tokens against %1 (one user in %2 shown)")
+                            .arg(QString::fromStdString(results_->metric))
+                            .arg(stride));
+    if (!silent.isEmpty())
+        chart->setTitle(
+            chart->title() + QStringLiteral("<br>") +
+            tr("Not plotted, no reasoning tokens: %1").arg(silent.join(QStringLiteral(", "))));
+    // Round ticks: whole tokens, and the score on a nice step.
+    x->setRange(0, maxX * 1.05);
+    x->applyNiceNumbers();
+    x->setLabelFormat(QStringLiteral("%d"));
+    y->setRange(0, maxY * 1.05);
+    y->applyNiceNumbers();
 }
 
 bool MetricsDock::exportChart(Chart which, const QString& path, QString* error) {

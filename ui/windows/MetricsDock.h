@@ -47,7 +47,10 @@ private:
     void onSummaryReady();
     void showUser();
     void buildCharts();
-    void ensureCharts(); // builds them when they are out of date
+    void buildDeltaChart();      // 1: the histogram of per-user deltas
+    void buildWinTieLossChart(); // 2: win / tie / loss against each baseline
+    void buildTokensChart();     // 3: reasoning tokens against the score
+    void ensureCharts();         // builds them when they are out of date
     void exportCurrent(bool svg);
 
     Session* session_;
