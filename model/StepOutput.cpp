@@ -134,9 +134,10 @@ template <> struct Codec<RuleList> {
             return std::nullopt;
         RuleList out;
         for (const auto& [key, value] : v.items()) {
+            if (!value.is_string())
+                return std::nullopt;
             const auto rule = parseRpiRule(key);
-            const auto outcome =
-                value.is_string() ? parseRuleOutcome(value.get<std::string>()) : std::nullopt;
+            const auto outcome = parseRuleOutcome(value.get<std::string>());
             if (!rule || !outcome)
                 return std::nullopt;
             out.emplace_back(*rule, *outcome);
