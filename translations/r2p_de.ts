@@ -556,6 +556,10 @@
         <source>No item was judged by all of them: pick a pair above for Cohen&apos;s κ.</source>
         <translation>Kein Eintrag wurde von allen bewertet: oben ein Paar für Cohens κ wählen.</translation>
     </message>
+    <message>
+        <source>Judge</source>
+        <translation>Richter</translation>
+    </message>
 </context>
 <context>
     <name>r2p::ui::AnnotationText</name>
@@ -1203,6 +1207,59 @@
     <message>
         <source>Location</source>
         <translation>Ort</translation>
+    </message>
+</context>
+<context>
+    <name>r2p::ui::JudgeCheckView</name>
+    <message>
+        <source>Show a stored run in the Users view to check its judge.</source>
+        <translation>Zeigen Sie in der Nutzeransicht einen gespeicherten Lauf, um seinen Richter zu prüfen.</translation>
+    </message>
+    <message>
+        <source>Verdict</source>
+        <translation>Urteil</translation>
+    </message>
+    <message>
+        <source>Candidates</source>
+        <translation>Kandidaten</translation>
+    </message>
+    <message>
+        <source>Right</source>
+        <translation>Richtig</translation>
+    </message>
+    <message>
+        <source>Share right</source>
+        <translation>Anteil richtig</translation>
+    </message>
+    <message>
+        <source>Mean %1</source>
+        <translation>Mittel %1</translation>
+    </message>
+    <message>
+        <source>Run %1 has no R2P user with verdicts and a gold: nothing to check against.</source>
+        <translation>Lauf %1 hat keinen R2P-Nutzer mit Urteilen und Referenz: nichts zu prüfen.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Run %1: the verdicts of %n user(s)&apos; candidates against whether each candidate&apos;s own answer is right.</source>
+        <translation>
+            <numerusform>Lauf %1: die Urteile über die Kandidaten von %n Nutzer, verglichen damit, ob die Antwort jedes Kandidaten richtig ist.</numerusform>
+            <numerusform>Lauf %1: die Urteile über die Kandidaten von %n Nutzern, verglichen damit, ob die Antwort jedes Kandidaten richtig ist.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No annotator gave a verdict of their own (a verdict annotation labelled supported, partial, contradicted or unsupported).</source>
+        <translation>Kein Annotator hat ein eigenes Urteil abgegeben (eine Urteilsannotation mit dem Label supported, partial, contradicted oder unsupported).</translation>
+    </message>
+    <message numerus="yes">
+        <source>Annotators&apos; verdicts on %n candidate(s): %1 agree with the judge, Cohen&apos;s κ %2.</source>
+        <translation>
+            <numerusform>Urteile der Annotatoren zu %n Kandidaten: %1 stimmen mit dem Richter überein, Cohens κ %2.</numerusform>
+            <numerusform>Urteile der Annotatoren zu %n Kandidaten: %1 stimmen mit dem Richter überein, Cohens κ %2.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>undefined</source>
+        <translation>undefiniert</translation>
     </message>
 </context>
 <context>

@@ -556,6 +556,10 @@
         <source>No item was judged by all of them: pick a pair above for Cohen&apos;s κ.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Judge</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>r2p::ui::AnnotationText</name>
@@ -1202,6 +1206,59 @@
     </message>
     <message>
         <source>Location</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>r2p::ui::JudgeCheckView</name>
+    <message>
+        <source>Show a stored run in the Users view to check its judge.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Verdict</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Candidates</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Right</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Share right</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mean %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run %1 has no R2P user with verdicts and a gold: nothing to check against.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Run %1: the verdicts of %n user(s)&apos; candidates against whether each candidate&apos;s own answer is right.</source>
+        <translation>
+            <numerusform>Run %1: the verdicts of %n user&apos;s candidates against whether each candidate&apos;s own answer is right.</numerusform>
+            <numerusform>Run %1: the verdicts of %n users&apos; candidates against whether each candidate&apos;s own answer is right.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No annotator gave a verdict of their own (a verdict annotation labelled supported, partial, contradicted or unsupported).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Annotators&apos; verdicts on %n candidate(s): %1 agree with the judge, Cohen&apos;s κ %2.</source>
+        <translation>
+            <numerusform>Annotators&apos; verdicts on %n candidate: %1 agree with the judge, Cohen&apos;s κ %2.</numerusform>
+            <numerusform>Annotators&apos; verdicts on %n candidates: %1 agree with the judge, Cohen&apos;s κ %2.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>undefined</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -548,6 +548,10 @@
         <source>No item was judged by all of them: pick a pair above for Cohen&apos;s κ.</source>
         <translation>没有条目被所有人判断过：请在上方选择一对标注者以计算 Cohen κ。</translation>
     </message>
+    <message>
+        <source>Judge</source>
+        <translation>评判</translation>
+    </message>
 </context>
 <context>
     <name>r2p::ui::AnnotationText</name>
@@ -1185,6 +1189,57 @@
     <message>
         <source>Location</source>
         <translation>位置</translation>
+    </message>
+</context>
+<context>
+    <name>r2p::ui::JudgeCheckView</name>
+    <message>
+        <source>Show a stored run in the Users view to check its judge.</source>
+        <translation>在用户视图中显示一个已保存的运行，以检查其评判。</translation>
+    </message>
+    <message>
+        <source>Verdict</source>
+        <translation>判定</translation>
+    </message>
+    <message>
+        <source>Candidates</source>
+        <translation>候选</translation>
+    </message>
+    <message>
+        <source>Right</source>
+        <translation>正确</translation>
+    </message>
+    <message>
+        <source>Share right</source>
+        <translation>正确比例</translation>
+    </message>
+    <message>
+        <source>Mean %1</source>
+        <translation>平均 %1</translation>
+    </message>
+    <message>
+        <source>Run %1 has no R2P user with verdicts and a gold: nothing to check against.</source>
+        <translation>运行 %1 中没有同时具有判定和标准答案的 R2P 用户：无可检查。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Run %1: the verdicts of %n user(s)&apos; candidates against whether each candidate&apos;s own answer is right.</source>
+        <translation>
+            <numerusform>运行 %1：%n 个用户的候选判定，与每个候选答案是否正确的对照。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No annotator gave a verdict of their own (a verdict annotation labelled supported, partial, contradicted or unsupported).</source>
+        <translation>没有标注者给出自己的判定（即标签为 supported、partial、contradicted 或 unsupported 的判定标注）。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Annotators&apos; verdicts on %n candidate(s): %1 agree with the judge, Cohen&apos;s κ %2.</source>
+        <translation>
+            <numerusform>标注者对 %n 个候选的判定：%1 个与评判一致，Cohen κ %2。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>undefined</source>
+        <translation>未定义</translation>
     </message>
 </context>
 <context>

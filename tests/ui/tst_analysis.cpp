@@ -2,7 +2,7 @@
 // (each user's error known in advance): slices with hand-computed users, means, deltas and
 // win/tie/loss, Cohen's kappa of two annotators on a hand-worked example, a retrieval sweep
 // started and read through the dock (and a bad k refused), leave-one-out attribution of the
-// selected user, and a chart exported.
+// selected user, a chart exported, and the Judge page on a second run with hand-made verdicts.
 #include "model/Annotation.h"
 #include "model/RunStore.h"
 #include "model/Util.h"
@@ -16,6 +16,7 @@
 #include "ui/models/UsersProxyModel.h"
 #include "ui/widgets/ChartExport.h"
 #include "ui/windows/AnalysisDock.h"
+#include "ui/windows/JudgeCheckView.h"
 #include "ui/windows/UsersDock.h"
 
 #include <QChart>
@@ -402,6 +403,72 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(!dock->isWorking(), 60000);
         QCOMPARE(t->rowCount(), 0);
         QVERIFY(dock->attributionStatus()->text().contains(QString::fromStdString(next)));
+    }
+    void theJudgePageTabulatesVerdictsAgainstRightAnswers() {
+        // A second run of two users with cross-reference verdicts, by hand (gold g):
+        //   user 0: "g" supported (right), g+-2 contradicted (error 2)
+        //   user 1: "g" supported (right), g+-1 supported (error 1)
+        // Supported: 3 candidates, 2 right, 66.7 %, mean MAE 1/3 = 0.333.
+        // Contradicted: 1 candidate, 0 right, 0.0 %, mean MAE 2.000.
+        const auto dataset = session_->dataset();
+        QVERIFY(dataset);
+        RunStore runs(*session_->store());
+        auto info = runs.run(runId_);
+        QVERIFY(info);
+        RunInfo second = *info;
+        second.systems = {SystemId::R2P};
+        second.users = {dataset->users[0].id, dataset->users[1].id};
+        auto created = runs.createRun(second);
+        QVERIFY2(created, created ? "" : created.error().message.c_str());
+        std::vector<UserTrace> traces;
+        const int otherError[] = {2, 1};
+        const Verdict otherVerdict[] = {Verdict::Contradicted, Verdict::Supported};
+        for (int u = 0; u < 2; ++u) {
+            const UserIndexEntry& entry = dataset->users[static_cast<std::size_t>(u)];
+            const int gold = std::stoi(entry.gold);
+            UserTrace t;
+            t.userId = entry.id;
+            t.system = SystemId::R2P;
+            t.status = UserStatus::Done;
+            t.gold = entry.gold;
+            t.prediction = entry.gold;
+            t.formatOk = true;
+            t.scores = {{"MAE", 0}, {"squared_error", 0}};
+            VerdictRecord right;
+            right.candidate = 0;
+            right.answer = entry.gold;
+            right.verdict = Verdict::Supported;
+            right.chosen = true;
+            VerdictRecord other;
+            other.candidate = 1;
+            other.answer = std::to_string(ratingWithError(gold, otherError[u]));
+            other.verdict = otherVerdict[u];
+            t.verdicts = {right, other};
+            traces.push_back(std::move(t));
+        }
+        QVERIFY(runs.saveUserTraces(*created, traces));
+        QString error;
+        QVERIFY2(session_->setRun(*created, &error), qPrintable(error));
+        QTRY_VERIFY(session_->runResults() && session_->runResults()->runId == *created);
+
+        AnalysisDock* dock = window_->analysisDock();
+        dock->tabs()->setCurrentWidget(dock->judgeView());
+        QTableWidget* t = dock->judgeView()->table();
+        const QLocale locale;
+        QCOMPARE(sliceRow(t, QStringLiteral("supported")),
+                 (QStringList{QStringLiteral("3"), QStringLiteral("2"),
+                              locale.toString(66.7, 'f', 1) + QStringLiteral(" %"),
+                              locale.toString(1.0 / 3.0, 'f', 3)}));
+        QCOMPARE(sliceRow(t, QStringLiteral("contradicted")),
+                 (QStringList{QStringLiteral("1"), QStringLiteral("0"),
+                              locale.toString(0.0, 'f', 1) + QStringLiteral(" %"),
+                              locale.toString(2.0, 'f', 3)}));
+        QVERIFY2(dock->judgeView()->heading()->text().startsWith(
+                     QStringLiteral("Run %1:").arg(*created)),
+                 qPrintable(dock->judgeView()->heading()->text()));
+        QVERIFY(dock->judgeView()->humanLabel()->text().contains(QStringLiteral("No annotator")));
+
+        QVERIFY2(session_->setRun(runId_, &error), qPrintable(error));
     }
 };
 

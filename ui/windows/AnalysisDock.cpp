@@ -1,5 +1,6 @@
 #include "AnalysisDock.h"
 
+#include "JudgeCheckView.h"
 #include "pipeline/analysis/LeaveOneOut.h"
 #include "pipeline/analysis/RetrievalSweep.h"
 #include "pipeline/analysis/Slices.h"
@@ -145,6 +146,8 @@ AnalysisDock::AnalysisDock(Session* session, UsersDock* users, QWidget* parent)
     tabs_->addTab(buildAgreementPage(), tr("Agreement"));
     tabs_->addTab(buildSweepPage(), tr("Retrieval sweep"));
     tabs_->addTab(buildAttributionPage(), tr("Attribution"));
+    judge_ = new JudgeCheckView(session_, tabs_);
+    tabs_->addTab(judge_, tr("Judge"));
 
     connect(sliceKind_, &QComboBox::currentIndexChanged, this, [this] {
         slicesDirty_ = true;

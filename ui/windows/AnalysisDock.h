@@ -27,6 +27,7 @@ namespace r2p::ui {
 
 class Session;
 class UsersDock;
+class JudgeCheckView;
 
 class AnalysisDock : public QDockWidget {
     Q_OBJECT
@@ -35,6 +36,7 @@ public:
     ~AnalysisDock() override;
 
     QTabWidget* tabs() const { return tabs_; }
+    JudgeCheckView* judgeView() const { return judge_; }
     QComboBox* sliceKindBox() const { return sliceKind_; }
     QTableWidget* slicesTable() const { return slices_; }
     QChartView* slicesChart() const { return slicesChart_; }
@@ -78,6 +80,7 @@ private:
     UsersDock* users_;
     QLabel* heading_;
     QTabWidget* tabs_;
+    JudgeCheckView* judge_ = nullptr;
     QComboBox* sliceKind_;
     QTableWidget* slices_;
     QChartView* slicesChart_;
