@@ -305,7 +305,8 @@ RunInfo runFromRow(const sql::Statement& st) {
     r.templateId = st.text(10);
     r.templateVersion = static_cast<int>(st.int64(11));
     r.config = st.text(12);
-    r.status = st.text(13);
+    // A status this version does not know reads as Invalid (shown, never resumed as running).
+    r.status = parseRunStatus(st.text(13)).value_or(RunStatus::Invalid);
     r.users = parseStrings(st.text(14));
     return r;
 }
@@ -535,7 +536,8 @@ Result<std::int64_t> RunStore::createRun(const RunInfo& info) {
         .bind(10, info.templateId)
         .bind(11, i64(info.templateVersion))
         .bind(12, info.config)
-        .bind(13, info.status.empty() ? std::string("running") : info.status)
+        .bind(13, std::string(runStatusName(info.status == RunStatus::Invalid ? RunStatus::Running
+                                                                              : info.status)))
         .bind(14, users);
     if (!st.step())
         return Error{where(store_) + "cannot create a run: " +
@@ -571,7 +573,11 @@ Result<std::vector<RunInfo>> RunStore::runs() const {
     return all;
 }
 
-Status RunStore::setRunStatus(std::int64_t runId, const std::string& status) {
+Status RunStore::setRunStatus(std::int64_t runId, RunStatus runStatus) {
+    if (runStatus == RunStatus::Invalid)
+        return Error{where(store_) + "run " + std::to_string(runId) +
+                     " cannot be set to no status"};
+    const std::string status(runStatusName(runStatus));
     std::lock_guard guard(mutex_);
     std::lock_guard lock(store_.mutex());
     // A finished run gets its finish time; a resumed one ("running") loses it.

@@ -51,7 +51,7 @@ public:
     Result<RunInfo> run(std::int64_t runId) const;
     // Newest first.
     Result<std::vector<RunInfo>> runs() const;
-    Status setRunStatus(std::int64_t runId, const std::string& status);
+    Status setRunStatus(std::int64_t runId, RunStatus status);
 
     // Writes the trace of one user and system, replacing any earlier trace of the same user and
     // system in this run, all in one transaction. On failure nothing of it is stored.

@@ -89,6 +89,12 @@ constexpr std::array<std::pair<UserStatus, std::string_view>, 2> kUserStatuses{{
     {UserStatus::Failed, "failed"},
 }};
 
+constexpr std::array<std::pair<RunStatus, std::string_view>, 3> kRunStatuses{{
+    {RunStatus::Running, "running"},
+    {RunStatus::Done, "done"},
+    {RunStatus::Cancelled, "cancelled"},
+}};
+
 } // namespace
 
 std::string_view systemName(SystemId id) {
@@ -150,6 +156,12 @@ std::string_view userStatusName(UserStatus s) {
 }
 std::optional<UserStatus> parseUserStatus(std::string_view name) {
     return parseName(kUserStatuses, name);
+}
+std::string_view runStatusName(RunStatus s) {
+    return nameOf(kRunStatuses, s);
+}
+std::optional<RunStatus> parseRunStatus(std::string_view name) {
+    return parseName(kRunStatuses, name);
 }
 
 } // namespace r2p

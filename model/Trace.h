@@ -179,6 +179,17 @@ enum class UserStatus {
 std::string_view userStatusName(UserStatus s);
 std::optional<UserStatus> parseUserStatus(std::string_view name);
 
+// Where a whole run stands. A run is created Running; a batch or an interactive run that ends
+// sets Done, one stopped early Cancelled (resumable either way).
+enum class RunStatus {
+    Invalid = 0,
+    Running,
+    Done,
+    Cancelled,
+};
+std::string_view runStatusName(RunStatus status); // "running", "done", "cancelled"
+std::optional<RunStatus> parseRunStatus(std::string_view name);
+
 // Everything one system did for one user.
 struct UserTrace {
     std::string userId; // the question id
@@ -210,8 +221,8 @@ struct RunInfo {
     std::string baseUrl;
     std::string templateId;
     int templateVersion = 0;
-    std::string config;             // JSON object: k, ranker, candidates, seed, limits, ...
-    std::string status;             // "running", "done", "cancelled"
+    std::string config; // JSON object: k, ranker, candidates, seed, limits, ...
+    RunStatus status = RunStatus::Running;
     std::vector<std::string> users; // the question ids the run covers, in order
 };
 

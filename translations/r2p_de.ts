@@ -3214,6 +3214,18 @@
         <source>gave up: still violated</source>
         <translation>aufgegeben: weiterhin verletzt</translation>
     </message>
+    <message>
+        <source>running (or stopped without a word: resumable)</source>
+        <translation>läuft (oder wurde wortlos beendet: fortsetzbar)</translation>
+    </message>
+    <message>
+        <source>cancelled (resumable)</source>
+        <translation>abgebrochen (fortsetzbar)</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>unbekannt</translation>
+    </message>
 </context>
 <context>
     <name>r2p::ui::StagesModel</name>

@@ -3214,6 +3214,18 @@
         <source>gave up: still violated</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>running (or stopped without a word: resumable)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cancelled (resumable)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>r2p::ui::StagesModel</name>

@@ -3178,6 +3178,18 @@
         <source>gave up: still violated</source>
         <translation>放弃：仍然违反</translation>
     </message>
+    <message>
+        <source>running (or stopped without a word: resumable)</source>
+        <translation>运行中（或未留信息即停止：可继续）</translation>
+    </message>
+    <message>
+        <source>cancelled (resumable)</source>
+        <translation>已取消（可继续）</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>未知</translation>
+    </message>
 </context>
 <context>
     <name>r2p::ui::StagesModel</name>

@@ -139,6 +139,19 @@ QString StageText::done() {
 QString StageText::failed() {
     return tr("failed");
 }
+QString StageText::runStatus(RunStatus status) {
+    switch (status) {
+    case RunStatus::Running:
+        return tr("running (or stopped without a word: resumable)");
+    case RunStatus::Done:
+        return tr("done");
+    case RunStatus::Cancelled:
+        return tr("cancelled (resumable)");
+    case RunStatus::Invalid:
+        break;
+    }
+    return tr("unknown");
+}
 
 QColor StageText::verdictColor(Verdict v) {
     switch (v) {

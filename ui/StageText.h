@@ -23,6 +23,7 @@ public:
     static QString running();
     static QString done();
     static QString failed();
+    static QString runStatus(RunStatus status); // a whole run's: "running", "done", "cancelled"
     // A badge colour for a verdict (readable on light and dark backgrounds).
     static QColor verdictColor(Verdict verdict);
 };

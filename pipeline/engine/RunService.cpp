@@ -14,27 +14,7 @@ namespace r2p::engine {
 
 namespace {
 using ordered_json = nlohmann::ordered_json;
-
-constexpr std::pair<RunStatus, std::string_view> kStatusNames[] = {
-    {RunStatus::Running, "running"},
-    {RunStatus::Done, "done"},
-    {RunStatus::Cancelled, "cancelled"},
-};
 } // namespace
-
-std::string_view runStatusName(RunStatus status) {
-    for (const auto& [s, name] : kStatusNames)
-        if (s == status)
-            return name;
-    return "";
-}
-
-std::optional<RunStatus> parseRunStatus(std::string_view name) {
-    for (const auto& [s, n] : kStatusNames)
-        if (n == name)
-            return s;
-    return std::nullopt;
-}
 
 std::string runConfigJson(const RunSpec& spec, const EngineConfig& resolved) {
     auto j = ordered_json::parse(engineConfigJson(resolved, spec.concurrency));
@@ -128,13 +108,13 @@ Result<std::int64_t> RunService::create(const RunSpec& spec, const PreparedRun& 
     config["template_sha256"] = kept->stored.sha256;
     info.config = dumpJson(config);
     info.createdAt = nowIsoUtc();
-    info.status = std::string(runStatusName(RunStatus::Running));
+    info.status = RunStatus::Running;
     info.users = spec.userIds;
     return RunStore(store_).createRun(info);
 }
 
 Status RunService::setStatus(std::int64_t runId, RunStatus status) const {
-    return RunStore(store_).setRunStatus(runId, std::string(runStatusName(status)));
+    return RunStore(store_).setRunStatus(runId, status);
 }
 
 Result<PreparedRun> RunService::prepareStored(const RunInfo& run,

@@ -22,14 +22,7 @@
 
 namespace r2p::engine {
 
-enum class RunStatus {
-    Invalid = 0,
-    Running,
-    Done,
-    Cancelled,
-};
-std::string_view runStatusName(RunStatus status); // "running", "done", "cancelled"
-std::optional<RunStatus> parseRunStatus(std::string_view name);
+using r2p::RunStatus; // model/Trace.h
 
 // Everything a run is made from.
 struct RunSpec {

@@ -81,7 +81,7 @@ std::int64_t writeRun(RunStore& runs, TaskId task, std::size_t users, std::uint3
             batch.clear();
         }
     }
-    (void)runs.setRunStatus(*id, "done");
+    (void)runs.setRunStatus(*id, RunStatus::Done);
     return *id;
 }
 

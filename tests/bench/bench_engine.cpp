@@ -116,7 +116,7 @@ BatchTiming runBatch(ProjectStore& store, const DatasetIndex& index, TaskId task
     info.task = task;
     info.systems = {SystemId::R2P, SystemId::NoProfile, SystemId::LampRag, SystemId::LrmRag};
     info.backend = backendName;
-    info.status = "running";
+    info.status = RunStatus::Running;
     for (const auto& u : index.users)
         info.users.push_back(u.id);
     auto runId = runs.createRun(info);

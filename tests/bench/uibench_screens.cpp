@@ -180,7 +180,7 @@ int main(int argc, char** argv) {
         info.questionsPath = dataset->index.questions.path;
         info.systems = {SystemId::R2P, SystemId::LampRag};
         info.backend = "offline";
-        info.status = "running";
+        info.status = RunStatus::Running;
         for (const auto& u : dataset->index.users)
             info.users.push_back(u.id);
         const auto runId = runs.createRun(info);
@@ -198,7 +198,7 @@ int main(int argc, char** argv) {
             std::printf("batch failed\n");
             return 1;
         }
-        (void)runs.setRunStatus(*runId, "done");
+        (void)runs.setRunStatus(*runId, RunStatus::Done);
         std::printf("  (stored a run of R2P and lamp-rag over %d users in %.1f s)\n", users,
                     double(t.elapsed()) / 1000.0);
     }

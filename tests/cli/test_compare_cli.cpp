@@ -55,7 +55,7 @@ std::int64_t makeRun(RunStore& runs, TaskId task, const std::string& questions,
         traces.push_back(t);
     }
     EXPECT_TRUE(runs.saveUserTraces(*id, traces).ok());
-    EXPECT_TRUE(runs.setRunStatus(*id, "done").ok());
+    EXPECT_TRUE(runs.setRunStatus(*id, RunStatus::Done).ok());
     return *id;
 }
 

@@ -217,7 +217,7 @@ TEST(RunCli, AKilledBatchResumesWhereItStopped) {
     RunStore runs(**store);
     auto info = runs.run(1);
     ASSERT_TRUE(info);
-    EXPECT_EQ(info->status, "done");
+    EXPECT_EQ(info->status, RunStatus::Done);
     auto outcomes = runs.outcomes(1);
     ASSERT_TRUE(outcomes);
     std::map<std::pair<std::string, SystemId>, int> seen;

@@ -47,7 +47,7 @@ struct BatchFixture {
         info.systems = kAll;
         info.backend = "offline";
         info.model = "offline";
-        info.status = "running";
+        info.status = RunStatus::Running;
         for (const auto& u : index.users)
             info.users.push_back(u.id);
         auto id = runs.createRun(info);
@@ -216,7 +216,7 @@ TEST(Batch, AnUnreadableRecordFailsThatUserByIdAndTheBatchGoesOn) {
     info.task = TaskId::LaMP3;
     info.systems = {SystemId::R2P};
     info.users = {"u1", "u2"};
-    info.status = "running";
+    info.status = RunStatus::Running;
     auto runId = runs.createRun(info);
     ASSERT_TRUE(runId);
     BatchRunner runner(*ctx, runs, *runId, index);

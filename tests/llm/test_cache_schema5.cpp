@@ -55,7 +55,7 @@ TEST(CacheSchema5, MigratesASchema4ProjectAndKeepsItsAnswers) {
     info.backend = "openai";
     info.model = "m";
     info.createdAt = "2026-01-01T00:00:00Z";
-    info.status = "running";
+    info.status = RunStatus::Running;
     auto runId = runs.createRun(info);
     ASSERT_TRUE(runId) << runId.error().message;
     UserTrace t;

@@ -249,14 +249,14 @@ TEST(RunStore, RunInfoRoundTripsAndRunsAreListedNewestFirst) {
         runInfo({"310", "ид-311", "用户312", ""},
                 {SystemId::R2P, SystemId::NoProfile, SystemId::LampRag, SystemId::LrmRag});
     first.createdAt = "2026-01-02T10:00:00Z";
-    first.status = ""; // a new run is "running"
+    first.status = RunStatus::Invalid; // no status: stored as running
     const auto a = createRun(runs, first);
     ASSERT_GT(a, 0);
     auto back = runs.run(a);
     ASSERT_TRUE(back.ok()) << back.error().message;
     RunInfo expected = first;
     expected.id = a;
-    expected.status = "running";
+    expected.status = RunStatus::Running;
     expectSameRun(expected, *back);
 
     // Every field as given, including a task whose name has a suffix and an empty config.
@@ -265,7 +265,7 @@ TEST(RunStore, RunInfoRoundTripsAndRunsAreListedNewestFirst) {
     second.createdAt = "2026-03-01T08:00:00Z";
     second.finishedAt = "2026-03-01T09:00:00Z";
     second.config = "";
-    second.status = "done";
+    second.status = RunStatus::Done;
     second.templateVersion = 0;
     const auto b = createRun(runs, second);
     back = runs.run(b);
@@ -292,18 +292,18 @@ TEST(RunStore, RunInfoRoundTripsAndRunsAreListedNewestFirst) {
     expectSameRun(expected, (*all)[3]);
 
     // Status: finishing sets the finish time, resuming clears it.
-    ASSERT_TRUE(runs.setRunStatus(a, "cancelled").ok());
-    EXPECT_EQ(runs.run(a)->status, "cancelled");
+    ASSERT_TRUE(runs.setRunStatus(a, RunStatus::Cancelled).ok());
+    EXPECT_EQ(runs.run(a)->status, RunStatus::Cancelled);
     EXPECT_FALSE(runs.run(a)->finishedAt.empty());
-    ASSERT_TRUE(runs.setRunStatus(a, "running").ok());
-    EXPECT_EQ(runs.run(a)->status, "running");
+    ASSERT_TRUE(runs.setRunStatus(a, RunStatus::Running).ok());
+    EXPECT_EQ(runs.run(a)->status, RunStatus::Running);
     EXPECT_TRUE(runs.run(a)->finishedAt.empty());
 
     auto missing = runs.run(9999);
     ASSERT_FALSE(missing.ok());
     EXPECT_TRUE(contains(missing.error().message, "no run 9999"));
     EXPECT_TRUE(contains(missing.error().message, store->path()));
-    auto status = runs.setRunStatus(9999, "done");
+    auto status = runs.setRunStatus(9999, RunStatus::Done);
     ASSERT_FALSE(status.ok());
     EXPECT_TRUE(contains(status.error().message, "no run 9999"));
 

@@ -70,7 +70,7 @@ TEST(JudgeCheck, VerdictsAgainstCorrectnessAndAnnotatorsOnAHandMadeRun) {
     info.templateId = "hrt-LaMP-3";
     info.templateVersion = 1;
     info.config = "{}";
-    info.status = "done";
+    info.status = RunStatus::Done;
     info.users = {"u1", "u2", "u3"};
     auto runId = runs.createRun(info);
     ASSERT_TRUE(runId);

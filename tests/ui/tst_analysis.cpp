@@ -112,7 +112,7 @@ private:
         info.templateVersion = engine::builtinHrtTemplate(dataset->task)->version;
         info.config = engine::engineConfigJson(engine::EngineConfig{}, 1);
         info.createdAt = nowIsoUtc();
-        info.status = "done";
+        info.status = RunStatus::Done;
         for (std::size_t u = 0; u < kKnownUsers.size(); ++u)
             info.users.push_back(dataset->users[u].id);
         auto created = runs.createRun(info);

@@ -330,7 +330,7 @@ private slots:
         const std::size_t kept = runs.outcomes(dialog.runId())->size();
         QVERIFY(kept >= 2);
         QVERIFY(kept < session_->dataset()->users.size());
-        QCOMPARE(runs.run(dialog.runId())->status, std::string("cancelled"));
+        QCOMPARE(runs.run(dialog.runId())->status, RunStatus::Cancelled);
 
         finished.clear();
         dialog.setOfflinePace(0);
@@ -338,7 +338,7 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(!finished.isEmpty(), 60000);
         QCOMPARE(finished.first().at(1).toBool(), false);
         QCOMPARE(runs.outcomes(dialog.runId())->size(), session_->dataset()->users.size());
-        QCOMPARE(runs.run(dialog.runId())->status, std::string("done"));
+        QCOMPARE(runs.run(dialog.runId())->status, RunStatus::Done);
         // A project reopened later shows the newest run of the dataset again.
         QVERIFY(session_->runResults());
         QCOMPARE(session_->runResults()->byUser.size(), session_->dataset()->users.size());

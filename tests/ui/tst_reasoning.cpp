@@ -350,7 +350,7 @@ private slots:
         QCOMPARE(info.id, id);
         QCOMPARE(info.users, std::vector<std::string>{user});
         QCOMPARE(info.systems, std::vector<SystemId>{SystemId::R2P});
-        QCOMPARE(info.status, std::string("done"));
+        QCOMPARE(info.status, RunStatus::Done);
         QCOMPARE(info.backend, std::string("offline"));
         auto trace = store.userTrace(id, user, SystemId::R2P);
         QVERIFY(trace);

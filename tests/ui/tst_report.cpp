@@ -242,7 +242,7 @@ private:
         info.templateVersion = 1;
         info.config = engine::engineConfigJson(engine::EngineConfig{}, 1);
         info.createdAt = nowIsoUtc();
-        info.status = "done";
+        info.status = RunStatus::Done;
         for (const auto& [user, gold] : kKnownGolds)
             info.users.push_back(user);
         auto created = runs.createRun(info);
@@ -328,7 +328,7 @@ private slots:
         info.templateVersion = (*ctx)->hrt->version;
         info.config = engine::engineConfigJson(config, 2);
         info.createdAt = nowIsoUtc();
-        info.status = "running";
+        info.status = RunStatus::Running;
         engine::BatchSpec spec;
         spec.systems = info.systems;
         spec.concurrency = 2;
@@ -343,7 +343,7 @@ private slots:
         auto result = runner.run(spec);
         QVERIFY2(result, result ? "" : result.error().message.c_str());
         QCOMPARE(result->failed, std::size_t{0});
-        QVERIFY(runs.setRunStatus(runId_, "done"));
+        QVERIFY(runs.setRunStatus(runId_, RunStatus::Done));
 
         // One user's R2P trace rewritten to carry markup in every text the report shows.
         hostileUser_ = info.users[1];

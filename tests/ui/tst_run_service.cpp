@@ -137,8 +137,8 @@ private slots:
                  QString::fromStdString(cliConfig.dump(1)));
         QCOMPARE(windowConfig.at("seed").get<int>(), cliConfig.at("seed").get<int>());
         QCOMPARE(windowConfig.at("ranker").get<std::string>(), std::string("recency"));
-        QCOMPARE(windowRun->status, std::string("done"));
-        QCOMPARE(cliRun.status, std::string("done"));
+        QCOMPARE(windowRun->status, RunStatus::Done);
+        QCOMPARE(cliRun.status, RunStatus::Done);
 
         // Same answers and scores, user by user.
         auto windowOutcomes = windowRuns.outcomes(windowRun->id);

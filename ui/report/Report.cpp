@@ -300,7 +300,7 @@ QString settingsTable(const RunInfo& info, const engine::EngineConfig& config) {
         QString::number(config.maxInterventions));
     add(Report::tr("Seed"), QLocale().toString(static_cast<qulonglong>(config.seed)));
     add(Report::tr("Users"), QLocale().toString(static_cast<qulonglong>(info.users.size())));
-    add(Report::tr("Status"), esc(info.status));
+    add(Report::tr("Status"), esc(StageText::runStatus(info.status)));
     add(Report::tr("Created"), dateText(info.createdAt));
     add(Report::tr("Finished"), dateText(info.finishedAt));
     add(Report::tr("Questions file"), esc(info.questionsPath));
