@@ -1,6 +1,7 @@
 #include "Annotation.h"
 
 #include "Sqlite.h"
+#include "StepTextCodec.h"
 #include "Util.h"
 
 #include <algorithm>
@@ -195,7 +196,12 @@ Result<Annotation> checked(const ProjectStore& store, Annotation a, const Taxono
             a.spanText.clear();
             break;
         }
-        const std::string reasoning = step.text(0), answer = step.text(1), raw = step.text(2);
+        auto storedReasoning = steptext::decode(step.bytes(0), step.isBlob(0));
+        auto storedRaw = steptext::decode(step.bytes(2), step.isBlob(2));
+        if (!storedReasoning || !storedRaw)
+            return bad("cannot read " + who + ", stage " + stepName(a.stage, a.candidate) + ": " +
+                       (storedReasoning ? storedRaw : storedReasoning).error().message);
+        const std::string reasoning = *storedReasoning, answer = step.text(1), raw = *storedRaw;
         const std::string* field = spanSource(a.spanField, reasoning, answer, raw);
         if (!field)
             return bad(who + ", stage " + stepName(a.stage, a.candidate) + ": a span is in \"" +

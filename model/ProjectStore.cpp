@@ -238,6 +238,13 @@ const std::vector<const char*>& migrations() {
             text TEXT NOT NULL);
         CREATE INDEX IF NOT EXISTS hrt_templates_version ON hrt_templates(template_id, version);
         )sql",
+        // 6 -> 7: no table changes. run_steps' prompt, raw, reasoning and parsed may now hold
+        // StepTextCodec's BLOBs (a prompt as a reference to an earlier prompt of its trace plus
+        // the compressed rest; long texts compressed), which older versions cannot read, so
+        // they refuse the file as newer. Rows written before stay plain TEXT and read as is.
+        R"sql(
+        -- step texts may be encoded (StepTextCodec)
+        )sql",
     };
     return all;
 }

@@ -1,12 +1,14 @@
 #include "RunStore.h"
 
 #include "Sqlite.h"
+#include "StepTextCodec.h"
 #include "Util.h"
 
 #include <algorithm>
 #include <charconv>
 #include <cmath>
 #include <limits>
+#include <map>
 #include <memory>
 #include <nlohmann/json.hpp>
 #include <span>
@@ -16,6 +18,14 @@
 namespace r2p {
 
 namespace {
+
+// Binds a step text as StepTextCodec stored it: plain TEXT or an encoded BLOB.
+void bindStored(sql::Statement& st, int index, const steptext::Stored& value) {
+    if (value.blob)
+        st.bindBlob(index, value.bytes);
+    else
+        st.bind(index, value.bytes);
+}
 
 using Json = nlohmann::json;
 
@@ -212,6 +222,8 @@ public:
         if (auto s = user_.run(); !s)
             return s;
 
+        // Prompts already written for this trace, which a later prompt may refer to.
+        steptext::EarlierPrompts earlier;
         for (const auto& st : t.steps) {
             step_.reset();
             step_.bind(1, runId)
@@ -222,11 +234,7 @@ public:
                 .bind(6, i64(st.candidate))
                 .bind(7, i64(st.attempts))
                 .bind(8, name(stepStatusName(st.status)))
-                .bind(9, st.prompt)
-                .bind(10, st.raw)
-                .bind(11, st.reasoning)
                 .bind(12, st.answer)
-                .bind(13, toJson(st.output))
                 .bind(14, st.tokens.prompt)
                 .bind(15, st.tokens.completion)
                 .bind(16, st.tokens.reasoning)
@@ -235,8 +243,15 @@ public:
                 .bind(19, st.backendMode)
                 .bind(20, st.error)
                 .bind(21, st.server);
+            bindStored(step_, 9, steptext::encodePrompt(st.prompt, earlier));
+            bindStored(step_, 10, steptext::encode(st.raw));
+            bindStored(step_, 11, steptext::encode(st.reasoning));
+            bindStored(step_, 13, steptext::encode(toJson(st.output)));
             if (auto s = step_.run(); !s)
                 return Error{"step " + std::to_string(st.seq) + ": " + s.error().message};
+            // Only a prompt of a lower seq can be referred to: steps are read back by seq.
+            if (earlier.empty() || st.seq > earlier.rbegin()->first)
+                earlier.emplace(st.seq, st.prompt);
         }
 
         for (const auto& e : t.events) {
@@ -453,19 +468,34 @@ std::string_view columnText(sqlite3_stmt* st, int column) {
              : std::string_view();
 }
 
-// One row of the run_steps query in userTrace.
-StepRecord readStep(const sql::Statement& row) {
+// A step text column as StepTextCodec stored it.
+Result<std::string> storedText(const sql::Statement& row, int column,
+                               const std::map<int, std::string>* earlier = nullptr) {
+    return steptext::decode(row.bytes(column), row.isBlob(column), earlier);
+}
+
+// One row of the run_steps query in userTrace; `prompts` holds the trace's earlier prompts by
+// seq (a stored prompt may refer to one) and gets this one.
+Result<StepRecord> readStep(const sql::Statement& row, std::map<int, std::string>& prompts) {
     StepRecord s;
     s.seq = static_cast<int>(row.int64(0));
     s.stage = parseStageName(row.text(1)).value_or(StageId::Invalid);
     s.candidate = static_cast<int>(row.int64(2));
     s.attempts = static_cast<int>(row.int64(3));
     s.status = parseStepStatus(row.text(4)).value_or(StepStatus::Invalid);
-    s.prompt = row.text(5);
-    s.raw = row.text(6);
-    s.reasoning = row.text(7);
+    auto prompt = storedText(row, 5, &prompts);
+    auto raw = storedText(row, 6);
+    auto reasoning = storedText(row, 7);
+    auto parsed = storedText(row, 9);
+    for (const auto* r : {&prompt, &raw, &reasoning, &parsed})
+        if (!*r)
+            return Error{"step " + std::to_string(s.seq) + ": " + r->error().message};
+    s.prompt = std::move(*prompt);
+    s.raw = std::move(*raw);
+    s.reasoning = std::move(*reasoning);
     s.answer = row.text(8);
-    s.output = readStepOutput(row.text(9));
+    s.output = readStepOutput(*parsed);
+    prompts[s.seq] = s.prompt;
     s.tokens.prompt = row.int64(10);
     s.tokens.completion = row.int64(11);
     s.tokens.reasoning = row.int64(12);
@@ -664,8 +694,12 @@ Result<UserTrace> RunStore::userTrace(std::int64_t runId, const std::string& use
                          "server FROM run_steps WHERE run_id = ?1 AND user_id = ?2 AND system = ?3 "
                          "ORDER BY seq");
     steps.bind(1, runId).bind(2, userId).bind(3, sys);
+    std::map<int, std::string> prompts;
     while (steps.step()) {
-        t.steps.push_back(readStep(steps));
+        auto step = readStep(steps, prompts);
+        if (!step)
+            return fail(step.error().message);
+        t.steps.push_back(std::move(*step));
     }
     if (steps.failed())
         return fail(steps.error());

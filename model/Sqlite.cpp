@@ -57,6 +57,12 @@ Statement& Statement::bind(int index, std::string_view value) {
     return *this;
 }
 
+Statement& Statement::bindBlob(int index, std::string_view bytes) {
+    if (stmt_)
+        sqlite3_bind_blob64(stmt_, index, bytes.data(), bytes.size(), SQLITE_TRANSIENT);
+    return *this;
+}
+
 Statement& Statement::bindNull(int index) {
     if (stmt_)
         sqlite3_bind_null(stmt_, index);
@@ -108,6 +114,22 @@ std::string Statement::text(int column) const {
     const auto* p = reinterpret_cast<const char*>(sqlite3_column_text(stmt_, column));
     return p ? std::string(p, static_cast<std::size_t>(sqlite3_column_bytes(stmt_, column)))
              : std::string();
+}
+
+std::string_view Statement::bytes(int column) const {
+    if (isBlob(column)) {
+        const auto* p = static_cast<const char*>(sqlite3_column_blob(stmt_, column));
+        return p ? std::string_view(p,
+                                    static_cast<std::size_t>(sqlite3_column_bytes(stmt_, column)))
+                 : std::string_view();
+    }
+    const auto* p = reinterpret_cast<const char*>(sqlite3_column_text(stmt_, column));
+    return p ? std::string_view(p, static_cast<std::size_t>(sqlite3_column_bytes(stmt_, column)))
+             : std::string_view();
+}
+
+bool Statement::isBlob(int column) const {
+    return sqlite3_column_type(stmt_, column) == SQLITE_BLOB;
 }
 
 bool Statement::isNull(int column) const {

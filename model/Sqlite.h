@@ -27,6 +27,7 @@ public:
     Statement& bind(int index, std::int64_t value);
     Statement& bind(int index, double value);
     Statement& bind(int index, std::string_view value);
+    Statement& bindBlob(int index, std::string_view bytes);
     Statement& bindNull(int index);
     Statement& bindOptional(int index, const std::optional<std::string>& value);
 
@@ -41,6 +42,9 @@ public:
     std::int64_t int64(int column) const;
     double real(int column) const;
     std::string text(int column) const;
+    // The column's bytes as stored (a BLOB's, or a TEXT's UTF-8), and whether it is a BLOB.
+    std::string_view bytes(int column) const;
+    bool isBlob(int column) const;
     bool isNull(int column) const;
 
 private:

@@ -7,7 +7,7 @@ R2P_PACKAGES=(
   build-essential cmake ninja-build clang-format
   qt6-base-dev qt6-charts-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
   qt6-translations-l10n libqt6svg6 qt6-svg-dev libgl-dev libqt6opengl6-dev
-  nlohmann-json3-dev libsimdjson-dev libcurl4-openssl-dev libsqlite3-dev
+  nlohmann-json3-dev libsimdjson-dev libcurl4-openssl-dev libsqlite3-dev libzstd-dev
   libgtest-dev libgmock-dev libbenchmark-dev xvfb xauth python3
   fonts-noto-color-emoji
 )

@@ -3,6 +3,7 @@
 // edited template identically, without the file it came from.
 #include "model/ProjectStore.h"
 #include "model/Sqlite.h"
+#include "model/StepTextCodec.h"
 #include "support/TestSupport.h"
 
 #include <filesystem>
@@ -46,11 +47,26 @@ std::map<std::pair<std::string, int>, StoredStep> stepsOf(const std::string& pro
     EXPECT_TRUE(store) << (store ? "" : store.error().message);
     if (!store)
         return out;
-    sql::Statement st((*store)->handle(),
-                      "SELECT user_id, seq, prompt, answer FROM run_steps WHERE run_id = ?1");
+    sql::Statement st(
+        (*store)->handle(),
+        "SELECT user_id, system, seq, prompt, answer FROM run_steps WHERE run_id = ?1 "
+        "ORDER BY user_id, system, seq");
     st.bind(1, std::int64_t{run});
-    while (st.step())
-        out[{st.text(0), static_cast<int>(st.int64(1))}] = {st.text(2), st.text(3)};
+    // A stored prompt may refer to an earlier one of its trace (StepTextCodec).
+    std::map<int, std::string> earlier;
+    std::string trace;
+    while (st.step()) {
+        if (st.text(0) + "/" + st.text(1) != trace) {
+            trace = st.text(0) + "/" + st.text(1);
+            earlier.clear();
+        }
+        const int seq = static_cast<int>(st.int64(2));
+        auto prompt = steptext::decode(st.bytes(3), st.isBlob(3), &earlier);
+        EXPECT_TRUE(prompt) << trace << " step " << seq << ": " << prompt.error().message;
+        earlier[seq] = prompt ? *prompt : std::string();
+        // Keyed by user and seq as before: the runs compared have one system.
+        out[{st.text(0), seq}] = {earlier[seq], st.text(4)};
+    }
     return out;
 }
 

@@ -50,6 +50,22 @@ std::int64_t createRun(RunStore& runs, const RunInfo& info = runInfo()) {
 
 // A trace with every field set, text in several scripts, empty strings where a field may be
 // empty, and `rawSize` bytes of stream in its first step.
+// `size` letters of seeded noise (6 bits of entropy a byte): stored texts are compressed, so
+// a text meant to fill the disk must not compress away.
+std::string noiseText(std::size_t size) {
+    static const char kAlphabet[] =
+        "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    std::string s(size, ' ');
+    std::uint32_t x = 2463534242u;
+    for (char& c : s) {
+        x ^= x << 13;
+        x ^= x >> 17;
+        x ^= x << 5;
+        c = kAlphabet[x % 64];
+    }
+    return s;
+}
+
 UserTrace fullTrace(const std::string& user, SystemId system, int steps = 4,
                     std::size_t rawSize = 64) {
     UserTrace t;
@@ -76,7 +92,7 @@ UserTrace fullTrace(const std::string& user, SystemId system, int steps = 4,
         s.status = i == steps - 1 ? StepStatus::Failed : StepStatus::Done;
         s.prompt = "<|system|>\nYou are a critic.\n<|user|>\nUser " + user + " — 用户画像 " +
                    std::to_string(i);
-        s.raw = i == 0 ? std::string(rawSize, 'x') + "ü" : "## Plan\nThe user likes [P1]. " + user;
+        s.raw = i == 0 ? noiseText(rawSize) + "ü" : "## Plan\nThe user likes [P1]. " + user;
         s.reasoning = i % 2 ? "" : "Thinking… [P2] ∴ drama";
         s.answer = "answer " + std::to_string(i) + " 🎭";
         s.output = readStepOutput(R"({"marker":"## Plan","cites":[1,2]})");

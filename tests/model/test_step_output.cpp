@@ -4,6 +4,7 @@
 #include "model/ProjectStore.h"
 #include "model/RunStore.h"
 #include "model/StepOutput.h"
+#include "model/StepTextCodec.h"
 #include "model/Trace.h"
 #include "support/TestSupport.h"
 
@@ -389,9 +390,15 @@ TEST(StepOutput, ProjectFileKeepsEveryShapeByteForByte) {
         EXPECT_EQ(
             sqlite3_prepare_v2(db, "SELECT parsed FROM run_steps ORDER BY seq", -1, &q, nullptr),
             SQLITE_OK);
-        while (sqlite3_step(q) == SQLITE_ROW)
-            texts.emplace_back(reinterpret_cast<const char*>(sqlite3_column_text(q, 0)),
-                               static_cast<std::size_t>(sqlite3_column_bytes(q, 0)));
+        while (sqlite3_step(q) == SQLITE_ROW) {
+            // As stored: a long text compressed (StepTextCodec), a short one plain.
+            const bool blob = sqlite3_column_type(q, 0) == SQLITE_BLOB;
+            const std::string_view bytes(static_cast<const char*>(sqlite3_column_blob(q, 0)),
+                                         static_cast<std::size_t>(sqlite3_column_bytes(q, 0)));
+            auto text = steptext::decode(bytes, blob);
+            EXPECT_TRUE(text) << text.error().message;
+            texts.push_back(text ? *text : std::string());
+        }
         sqlite3_finalize(q);
         sqlite3_close(db);
         return texts;
