@@ -2704,11 +2704,16 @@ def contrast_users(task, rng, questions, golds):
         if task == 1:
             title, ref1, ref2 = text
             right, wrong = (ref1, ref2) if gold == "[1]" else (ref2, ref1)
-            # Twin: the author once wrote a paper nearly titled like the far reference, and
-            # cites it; decoy: the same, but the author still cites the near reference.
-            for suffix in (": A Closer Look", " (Extended Version)"):
-                decoys.append({"title": wrong + suffix,
-                               "abstract": f"We revisit {wrong[0].lower() + wrong[1:]}."})
+            # Twin: the author wrote notes on the far reference's topic, and cites it; decoy:
+            # the same notes, but the author still cites the near reference.
+            # Two notes on four of the far reference's longest words: retrieval ranks them
+            # first by far (rare words, said three times), yet they share only those four
+            # words with it, fewer than the user's own papers share with the near reference.
+            words = sorted(set(re.findall(r"[A-Za-z]{4,}", wrong)), key=lambda w: (-len(w), w))[:4]
+            phrase = " ".join(words)
+            for lead in ("Notes on", "More notes on"):
+                decoys.append({"title": f"{lead} {phrase}",
+                               "abstract": f"On {phrase}. Again {phrase}. Once more {phrase}."})
             if kind == "twin":
                 new_gold = "[2]" if gold == "[1]" else "[1]"
         elif task == 2:
