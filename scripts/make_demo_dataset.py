@@ -2633,6 +2633,119 @@ def gen_lamp7(rng):
 # Output and validation
 
 GENERATORS = {1: gen_lamp1, 2: gen_lamp2, 3: gen_lamp3, 4: gen_lamp4, 5: gen_lamp5, 7: gen_lamp7}
+
+# ----------------------------------------------------------------------------------------------
+# Contrast users: appended after each task's 20, so the demo shows R2P wrong where a baseline is
+# right, and the reverse. Each is a copy of an earlier user (same query, same habitual profile)
+# plus two near-copies of the query's own text ("the same film logged twice") whose output goes
+# against the habit. Retrieval ranks the near-copies first by far: a reader that weighs items by
+# retrieval score follows them, a reader that counts the top k (LaMP's prompt shows no scores)
+# follows the habit. "decoy" users keep the habitual gold (the near-copies mislead); "twin" users
+# take the near-copies' output as gold (the habit misleads).
+
+# (kind, source user, decoy output); the decoy output of generation tasks is a style name.
+CONTRAST = {
+    1: [("decoy", 1, None), ("decoy", 13, None), ("twin", 2, None), ("twin", 14, None)],
+    2: [("decoy", 0, "comedy"), ("decoy", 3, "romance"), ("twin", 1, "classic"),
+        ("twin", 4, "action")],
+    3: [("decoy", 0, None), ("decoy", 5, None), ("twin", 2, None), ("twin", 7, None)],
+    4: [("decoy", 0, "long"), ("decoy", 3, "long"), ("decoy", 6, "long")],
+    5: [("decoy", 0, "long"), ("decoy", 2, "long"), ("decoy", 5, "long")],
+    7: [("decoy", 0, "long"), ("decoy", 4, "long"), ("decoy", 8, "long")],
+}
+
+
+def _sentences(text):
+    return [x for x in re.split(r"(?<=[.!?]) (?=[A-Z0-9\"])", text) if x]
+
+
+def _near_copies(text):
+    """Two copies of `text`: the same words, and with its sentences in reverse order."""
+    parts = _sentences(text)
+    if len(parts) >= 2:
+        return text, " ".join(reversed(parts))
+    words = text.split()
+    return text, " ".join(words[len(words) // 2:] + words[:len(words) // 2])
+
+
+def _query_text(task, question):
+    inp = question["input"]
+    if task == 1:
+        return re.findall(r'"([^"]+)"', inp)
+    marker = {2: "description: ", 3: "review: ", 4: "article: "}.get(task)
+    if marker:
+        return inp.split(marker, 1)[1]
+    return inp.split(": ", 1)[1]
+
+
+def _long_output(task, text):
+    """An output far longer than the user's habit: the text's first sentence, whole."""
+    first = _sentences(text)[0].rstrip(".")
+    words = first.split()
+    if task == 7:
+        return text
+    return " ".join(words[:24])
+
+
+def contrast_users(task, rng, questions, golds):
+    out_q, out_g = [], []
+    next_item = [9000]
+
+    def item_id():
+        next_item[0] += 1
+        return f"{task}{next_item[0]}"
+
+    for n, (kind, src, decoy) in enumerate(CONTRAST[task]):
+        q, gold = questions[src], golds[src]["output"]
+        profile = [dict(it, id=item_id()) for it in q["profile"]]
+        text = _query_text(task, q)
+        new_gold = gold
+        decoys = []
+        if task == 1:
+            title, ref1, ref2 = text
+            right, wrong = (ref1, ref2) if gold == "[1]" else (ref2, ref1)
+            # Twin: the author wrote notes on the far reference's topic, and cites it; decoy:
+            # the same notes, but the author still cites the near reference.
+            # Two notes on four of the far reference's longest words: retrieval ranks them
+            # first by far (rare words, said three times), yet they share only those four
+            # words with it, fewer than the user's own papers share with the near reference.
+            words = sorted(set(re.findall(r"[A-Za-z]{4,}", wrong)), key=lambda w: (-len(w), w))[:4]
+            phrase = " ".join(words)
+            for lead in ("Notes on", "More notes on"):
+                decoys.append({"title": f"{lead} {phrase}",
+                               "abstract": f"On {phrase}. Again {phrase}. Once more {phrase}."})
+            if kind == "twin":
+                new_gold = "[2]" if gold == "[1]" else "[1]"
+        elif task == 2:
+            for copy in _near_copies(text):
+                decoys.append({"tag": decoy, "description": copy})
+            if kind == "twin":
+                new_gold = decoy
+        elif task == 3:
+            habit = int(gold)
+            far = "1" if habit >= 3 else "5"
+            for copy in _near_copies(text):
+                decoys.append({"text": copy, "score": far})
+            if kind == "twin":
+                new_gold = far
+        elif task in (4, 5):
+            long_title = tidy(_long_output(task, text))
+            for copy in _near_copies(text):
+                if task == 4:
+                    decoys.append({"text": copy, "title": long_title})
+                else:
+                    decoys.append({"title": long_title, "abstract": copy})
+        elif task == 7:
+            for copy in _near_copies(text):
+                decoys.append({"text": copy + " " + text})
+        del profile[MAX_ITEMS - len(decoys):]
+        for d in decoys:
+            d["id"] = item_id()
+            profile.insert(rng.randint(0, len(profile)), order_item(d, list(d.keys())))
+        qid = f"{task}{100 + len(questions) + n}"
+        out_q.append({"id": qid, "input": q["input"], "profile": profile})
+        out_g.append({"id": qid, "output": new_gold})
+    return out_q, out_g
 LABELS = {1: {"[1]", "[2]"}, 2: set(LAMP2_TAGS), 3: {"1", "2", "3", "4", "5"}}
 ITEM_FIELDS = {1: ("title", "abstract"), 2: ("tag", "description"), 3: ("text", "score"),
                4: ("text", "title"), 5: ("title", "abstract"), 7: ("text",)}
@@ -2662,7 +2775,7 @@ def validate(task):
         questions = json.load(f)
     with open(opath, encoding="utf-8") as f:
         outputs = json.load(f)
-    assert isinstance(questions, list) and len(questions) == USERS, qpath
+    assert isinstance(questions, list) and len(questions) == USERS + len(CONTRAST[task]), qpath
     assert outputs.get("task") == f"LaMP_{task}", opath
     golds = outputs["golds"]
     assert [g["id"] for g in golds] == [q["id"] for q in questions], "gold ids/order differ"
@@ -2713,6 +2826,9 @@ def main(argv):
         for task, gen in GENERATORS.items():
             rng = random.Random(SEED * 10 + task)
             questions, golds = gen(rng)
+            more_q, more_g = contrast_users(task, random.Random(SEED * 100 + task), questions,
+                                            golds)
+            questions, golds = questions + more_q, golds + more_g
             write_json(task_dir(task) / "dev_questions.json", questions)
             write_json(task_dir(task) / "dev_outputs.json", {"task": f"LaMP_{task}", "golds": golds})
     ok = True

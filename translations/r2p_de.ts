@@ -868,6 +868,26 @@
         <source>Preparing the run (the server may be asked which prompt mode fits)…</source>
         <translation>Der Lauf wird vorbereitet (der Server wird eventuell nach dem passenden Prompt-Modus gefragt) …</translation>
     </message>
+    <message>
+        <source>Sampling:</source>
+        <translation>Sampling:</translation>
+    </message>
+    <message>
+        <source>Temperature</source>
+        <translation>Temperatur</translation>
+    </message>
+    <message>
+        <source>Top-p</source>
+        <translation>Top-p</translation>
+    </message>
+    <message>
+        <source>Max tokens</source>
+        <translation>Max. Tokens</translation>
+    </message>
+    <message>
+        <source>default</source>
+        <translation>Standard</translation>
+    </message>
 </context>
 <context>
     <name>r2p::ui::ChartExport</name>

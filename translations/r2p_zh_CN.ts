@@ -856,6 +856,26 @@
         <source>Preparing the run (the server may be asked which prompt mode fits)…</source>
         <translation>正在准备运行（可能会向服务器询问适合的提示模式）…</translation>
     </message>
+    <message>
+        <source>Sampling:</source>
+        <translation>采样：</translation>
+    </message>
+    <message>
+        <source>Temperature</source>
+        <translation>温度</translation>
+    </message>
+    <message>
+        <source>Top-p</source>
+        <translation>Top-p</translation>
+    </message>
+    <message>
+        <source>Max tokens</source>
+        <translation>最大令牌数</translation>
+    </message>
+    <message>
+        <source>default</source>
+        <translation>默认</translation>
+    </message>
 </context>
 <context>
     <name>r2p::ui::ChartExport</name>

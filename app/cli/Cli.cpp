@@ -48,10 +48,9 @@ bool Args::parse(const std::vector<std::string>& args) {
                 name = name.substr(0, name.find('='));
             }
             if (contains(valueOptions_, name)) {
-                if (hasInline) {
-                    values_[name] = inlineValue;
-                } else if (i + 1 < args.size()) {
-                    values_[name] = args[++i];
+                if (hasInline || i + 1 < args.size()) {
+                    values_[name] = hasInline ? inlineValue : args[++i];
+                    all_[name].push_back(values_[name]);
                 } else {
                     error_ = "option --" + name + " needs a value";
                     return false;
@@ -78,6 +77,11 @@ std::optional<std::string> Args::value(const std::string& name) const {
     if (it == values_.end())
         return std::nullopt;
     return it->second;
+}
+
+std::vector<std::string> Args::values(const std::string& name) const {
+    auto it = all_.find(name);
+    return it == all_.end() ? std::vector<std::string>{} : it->second;
 }
 
 std::string Args::valueOr(const std::string& name, const std::string& fallback) const {

@@ -38,13 +38,17 @@ public:
     const std::string& error() const { return error_; }
 
     bool has(const std::string& name) const;
+    // The last value given (an option given twice: the second wins).
     std::optional<std::string> value(const std::string& name) const;
+    // Every value given, in order (repeatable options such as run's --sampling).
+    std::vector<std::string> values(const std::string& name) const;
     std::string valueOr(const std::string& name, const std::string& fallback) const;
     const std::vector<std::string>& positional() const { return positional_; }
 
 private:
     std::vector<std::string> valueOptions_, flagOptions_;
     std::map<std::string, std::string> values_;
+    std::map<std::string, std::vector<std::string>> all_;
     std::vector<std::string> flags_;
     std::vector<std::string> positional_;
     std::string error_;

@@ -178,7 +178,8 @@ Exit loadResumedRun(const Args& args, RunPlan& plan) {
                               "judge-top-p",
                               "judge-max-tokens",
                               "baseline-reasoning-tokens",
-                              "main-metric"})
+                              "main-metric",
+                              "sampling"})
         if (args.value(fixed))
             return fail("run",
                         std::string("--") + fixed +
@@ -323,6 +324,17 @@ Exit parseJudgeConfig(const Args& args, engine::EngineConfig& config) {
         if (!parseInt(*t, n) || n < 0 || n > 1'000'000)
             return fail("run", "--baseline-reasoning-tokens takes a number of tokens", kExitUsage);
         config.baselineReasoningTokens = static_cast<int>(n);
+    }
+    // --sampling SYSTEM:temperature=T,top_p=P,max_tokens=N, once per system.
+    for (const auto& spec : args.values("sampling")) {
+        auto parsed = engine::parseSamplingSpec(spec);
+        if (!parsed)
+            return fail("run", "--" + parsed.error().message, kExitUsage);
+        if (config.sampling.count(parsed->first))
+            return fail("run",
+                        "--sampling is given twice for " + std::string(systemName(parsed->first)),
+                        kExitUsage);
+        config.sampling[parsed->first] = parsed->second;
     }
     return std::nullopt;
 }
@@ -645,6 +657,7 @@ int runRun(const std::vector<std::string>& argv) {
                "judge-max-tokens",
                "baseline-reasoning-tokens",
                "main-metric",
+               "sampling",
                "cache-scope",
                "timeout-s",
                "idle-timeout-s",
@@ -713,7 +726,8 @@ const Registrar registrar{
      "vllm|sglang|llama.cpp|ollama|hosted] "
      "[--candidate-mode independent|answer-only] [--final select|combine] "
      "[--judge-model M] [--judge-temperature T] [--judge-top-p P] [--judge-max-tokens N] "
-     "[--baseline-reasoning-tokens N] [--main-metric rouge-1|rouge-L]) [--concurrency C] "
+     "[--baseline-reasoning-tokens N] [--main-metric rouge-1|rouge-L] "
+     "[--sampling SYSTEM:temperature=T,top_p=P,max_tokens=N ...]) [--concurrency C] "
      "[--api-key-env NAME] [--replay-speed F] [--cache-scope endpoint|shared] [--timeout-s S] "
      "[--idle-timeout-s S] [--max-reply-mb MB] [--quiet]",
      "Run R2P and baselines over users into the project file; progress on stderr, the JSON "

@@ -8,7 +8,9 @@
 #include "pipeline/text/PyText.h"
 
 #include <algorithm>
+#include <charconv>
 #include <chrono>
+#include <cmath>
 #include <condition_variable>
 #include <nlohmann/json.hpp>
 
@@ -290,6 +292,54 @@ std::optional<FinalMode> parseFinalMode(std::string_view name) {
     if (name == "combine")
         return FinalMode::Combine;
     return std::nullopt;
+}
+
+Result<std::pair<SystemId, Sampling>> parseSamplingSpec(std::string_view spec) {
+    const auto colon = spec.find(':');
+    if (colon == std::string_view::npos)
+        return Error{"sampling \"" + std::string(spec) +
+                     "\" is not SYSTEM:key=value,... (e.g. r2p:temperature=0.7,top_p=0.9)"};
+    const std::string name(text::pyStrip(spec.substr(0, colon)));
+    const auto system = parseSystemName(name);
+    if (!system)
+        return Error{"sampling: unknown system \"" + name +
+                     "\" (use r2p, lamp-rag, lrm-rag, no-profile)"};
+    Sampling out;
+    std::string_view rest = spec.substr(colon + 1);
+    while (!rest.empty()) {
+        const auto comma = rest.find(',');
+        const std::string_view pair = text::pyStrip(rest.substr(0, comma));
+        rest = comma == std::string_view::npos ? std::string_view() : rest.substr(comma + 1);
+        if (pair.empty())
+            continue;
+        const auto eq = pair.find('=');
+        const std::string key(text::pyStrip(pair.substr(0, eq)));
+        const std::string_view value =
+            eq == std::string_view::npos ? std::string_view() : text::pyStrip(pair.substr(eq + 1));
+        double x = 0;
+        const auto [end, ec] = std::from_chars(value.data(), value.data() + value.size(), x);
+        const bool number = !value.empty() && ec == std::errc() &&
+                            end == value.data() + value.size() && std::isfinite(x);
+        if (key == "temperature") {
+            if (!number || x < 0 || x > 2)
+                return Error{"sampling: temperature takes a number from 0 to 2"};
+            out.temperature = x;
+        } else if (key == "top_p") {
+            if (!number || x <= 0 || x > 1)
+                return Error{"sampling: top_p takes a number above 0, at most 1"};
+            out.topP = x;
+        } else if (key == "max_tokens") {
+            if (!number || x < 1 || x > 1'000'000 || x != std::floor(x))
+                return Error{"sampling: max_tokens takes a whole number of tokens (1 or more)"};
+            out.maxTokens = static_cast<int>(x);
+        } else {
+            return Error{"sampling: unknown setting \"" + key +
+                         "\" (use temperature, top_p, max_tokens)"};
+        }
+    }
+    if (!out.temperature && !out.topP && !out.maxTokens)
+        return Error{"sampling for " + name + " sets nothing"};
+    return std::pair{*system, out};
 }
 
 Sampling EngineConfig::samplingOf(SystemId system) const {
@@ -699,9 +749,10 @@ public:
         chat.messages.push_back({llm::Role::System, hrt_.system});
         if (prefill()) {
             chat.messages.push_back({llm::Role::User, taskPrompt_});
+            const std::optional<int> cap = chat.maxTokens; // the system's max tokens, if set
             llm::GenerationRequest request =
                 llm::prefillRequest(*chatTemplate_, chat, earlier_ + kept_);
-            request.maxTokens = level_.budgetTokens * 2 + 64;
+            request.maxTokens = cap ? *cap : level_.budgetTokens * 2 + 64;
             return request;
         }
         std::string question = taskPrompt_;
@@ -832,9 +883,14 @@ Result<UserRun::RpiOutcome> UserRun::runRpiLoop(StageId stage, int candidate,
                  std::string(stageName(step.stage)) +
                  (candidate > 0 ? " #" + std::to_string(candidate + 1) : std::string());
     base.model = cfg.model;
-    base.temperature = candidate > 0 && cfg.variation == Variation::Temperature
+    // The system's own sampling (--sampling r2p:...) applies to every chain, candidates too.
+    const Sampling sampling = cfg.samplingOf(trace_.system);
+    base.temperature = sampling.temperature ? *sampling.temperature
+                       : candidate > 0 && cfg.variation == Variation::Temperature
                            ? cfg.candidateTemperature
                            : cfg.temperature;
+    base.topP = sampling.topP;
+    base.maxTokens = sampling.maxTokens;
     base.seed = cfg.seed + static_cast<std::uint64_t>(candidate);
     // The next level's marker ends this one.
     for (std::size_t i = 0; i + 1 < hrt.levels.size(); ++i)
@@ -852,6 +908,8 @@ Result<UserRun::RpiOutcome> UserRun::runRpiLoop(StageId stage, int candidate,
         hint->items = items;
         hint->correcting = correcting;
         hint->attempt = attempt;
+        hint->temperature = base.temperature;
+        hint->topP = base.topP;
         request.hint = std::move(hint);
         if (attempt == 0)
             step.prompt = renderPrompt(request);
@@ -1135,8 +1193,8 @@ Status UserRun::runCrossReference() {
         verdict.answer = candidateAnswers_[c];
         verdict.agreement = agreement[c];
         if (ctx_->offline) {
-            const auto v =
-                lexicalJudge(ctx_->task, hrt, verdict.answer, items_, facts, record_.input);
+            // From the retrieved history alone: the synthesized facts are the reasoner's own.
+            const auto v = lexicalJudge(ctx_->task, hrt, verdict.answer, items_, record_.input);
             verdict.verdict = v.verdict;
             verdict.evidence = v.evidence;
             verdict.reason = v.reason;
@@ -1167,6 +1225,7 @@ Status UserRun::runCrossReference() {
                     judgeRequest(cfg, record_.id, c, attempt, basePrompt);
                 auto hint = makeHint(StageId::CrossReference, static_cast<int>(c));
                 hint->attempt = attempt;
+                hint->candidates = {verdict.answer};
                 request.hint = std::move(hint);
                 if (attempt == 0)
                     step.prompt = renderPrompt(request);
@@ -1387,7 +1446,9 @@ Status UserRun::runGenerate() {
     llm::GenerationRequest request;
     request.label = "user " + record_.id + " · " + std::string(systemName(trace_.system));
     request.model = cfg.model;
-    request.temperature = cfg.temperature;
+    const Sampling sampling = cfg.samplingOf(trace_.system);
+    request.temperature = sampling.temperature.value_or(cfg.temperature);
+    request.topP = sampling.topP;
     request.seed = cfg.seed;
     std::string prompt;
     if (trace_.system == SystemId::NoProfile) {
@@ -1409,8 +1470,12 @@ Status UserRun::runGenerate() {
                                                  : (answer ? answer->budgetTokens : 64);
         request.maxTokens = answerBudget + std::max(0, cfg.baselineReasoningTokens);
     }
+    if (sampling.maxTokens) // the system's own cap replaces the computed one
+        request.maxTokens = *sampling.maxTokens;
     request.messages.push_back({llm::Role::User, prompt});
     auto hint = makeHint(StageId::Generate, 0);
+    hint->temperature = request.temperature;
+    hint->topP = request.topP;
     request.hint = std::move(hint);
     step.prompt = renderPrompt(request);
     auto result = generate(std::move(request), StageId::Generate, 0, &step.raw, {});

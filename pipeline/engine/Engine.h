@@ -7,6 +7,7 @@
 #include "HrtTemplate.h"
 #include "StageHint.h"
 #include "model/Record.h"
+#include "model/Result.h"
 #include "model/Trace.h"
 #include "pipeline/llm/Backend.h"
 #include "pipeline/llm/ChatTemplate.h"
@@ -21,6 +22,8 @@
 #include <mutex>
 #include <optional>
 #include <string>
+#include <string_view>
+#include <utility>
 #include <vector>
 
 namespace r2p::engine {
@@ -60,6 +63,10 @@ struct Sampling {
     bool operator==(const Sampling&) const = default;
 };
 
+// One system's sampling as the CLI writes it: "SYSTEM:temperature=0.7,top_p=0.9,max_tokens=512"
+// (any of the three settings, at least one).
+Result<std::pair<SystemId, Sampling>> parseSamplingSpec(std::string_view spec);
+
 struct EngineConfig {
     std::string ranker = "bm25";
     std::size_t k = 5;
@@ -88,8 +95,9 @@ struct EngineConfig {
     double judgeTemperature = 0.0;
     std::optional<double> judgeTopP;
     int judgeMaxTokens = 4096;
-    // Per-system sampling (--temperature r2p=0.6 ...): overrides temperature and max tokens
-    // of that system's requests; the offline reasoner's variation follows the temperature.
+    // Per-system sampling (--sampling r2p:temperature=0.7,...): overrides the temperature,
+    // top-p and max tokens of every request of that system (R2P: every chain, candidates
+    // included); the offline reasoner's candidates vary with the temperature and top-p.
     std::map<SystemId, Sampling> sampling;
     // The generation tasks' main metric ("rouge-1", the default and the paper's, or "rouge-L").
     std::string mainMetric;

@@ -27,17 +27,10 @@ std::string lower(std::string_view s) {
     return out;
 }
 
-// Retrieval weights: scores normalised to sum 1; equal weights when scores say nothing.
+// The judge counts each retrieved item once: retrieval scores are the reasoner's weights, and
+// a judge that weighed the history the same way would only repeat the reasoner's vote.
 std::vector<double> itemWeights(const std::vector<PromptItem>& items) {
-    std::vector<double> w(items.size(), 0.0);
-    double sum = 0;
-    for (std::size_t i = 0; i < items.size(); ++i) {
-        w[i] = std::max(0.0, items[i].score);
-        sum += w[i];
-    }
-    for (auto& x : w)
-        x = sum > 0 ? x / sum : 1.0 / static_cast<double>(items.size());
-    return w;
+    return std::vector<double>(items.size(), 1.0 / static_cast<double>(items.size()));
 }
 
 std::string_view itemField(const PromptItem& item, std::string_view name) {
@@ -78,8 +71,8 @@ std::string percent(double share) {
     return std::to_string(static_cast<int>(std::lround(share * 100))) + "%";
 }
 
-LexicalVerdict judgeLabel(TaskId task, std::string_view cand, const std::vector<PromptItem>& items,
-                          std::string_view facts) {
+LexicalVerdict judgeLabel(TaskId task, std::string_view cand,
+                          const std::vector<PromptItem>& items) {
     const std::string_view labelField = task == TaskId::LaMP2N ? "category" : "tag";
     const auto w = itemWeights(items);
     LexicalVerdict v;
@@ -95,32 +88,38 @@ LexicalVerdict judgeLabel(TaskId task, std::string_view cand, const std::vector<
             v.evidence.push_back(items[i].n);
         }
     }
-    const bool inFacts = !cand.empty() && lower(facts).find(lower(cand)) != std::string::npos;
+    // The most frequent other label.
     std::string top;
     double topWeight = 0;
     for (const auto& [label, weight] : byLabel)
-        if (weight > topWeight)
+        if (label != cand && weight > topWeight)
             top = label, topWeight = weight;
-    if (support >= 0.4 || (support > 0 && inFacts)) {
-        v.verdict = Verdict::Supported;
-        v.reason = citeList(v.evidence) + " carry \"" + std::string(cand) + "\" (" +
-                   percent(support) + " of the retrieval weight)";
-    } else if (support > 0 || inFacts) {
-        v.verdict = Verdict::Partial;
-        v.reason = support > 0 ? citeList(v.evidence) + " carry \"" + std::string(cand) +
-                                     "\", but only " + percent(support) + " of the weight"
-                               : "the synthesized facts mention \"" + std::string(cand) +
-                                     "\", no retrieved item carries it";
-    } else if (topWeight >= 0.5) {
-        v.verdict = Verdict::Contradicted;
+    auto carriersOfTop = [&] {
+        std::vector<int> ns;
         for (std::size_t i = 0; i < items.size(); ++i)
             if (text::pyStrip(itemField(items[i], labelField)) == top)
-                v.evidence.push_back(items[i].n);
+                ns.push_back(items[i].n);
+        return ns;
+    };
+    if (support >= 0.4 && support >= topWeight) {
+        v.verdict = Verdict::Supported;
+        v.reason = citeList(v.evidence) + " carry \"" + std::string(cand) + "\" (" +
+                   percent(support) + " of the retrieved items)";
+    } else if (support > 0) {
+        v.verdict = Verdict::Partial;
+        v.reason =
+            citeList(v.evidence) + " carry \"" + std::string(cand) + "\", " + percent(support) +
+            " of the retrieved items" +
+            (topWeight > support ? "; more carry \"" + top + "\" (" + percent(topWeight) + ")"
+                                 : std::string());
+    } else if (topWeight >= 0.5) {
+        v.verdict = Verdict::Contradicted;
+        v.evidence = carriersOfTop();
         v.reason = "no retrieved item carries \"" + std::string(cand) + "\"; " +
                    citeList(v.evidence) + " point to \"" + top + "\" (" + percent(topWeight) + ")";
     } else {
         v.verdict = Verdict::Unsupported;
-        v.reason = "no retrieved item or fact carries \"" + std::string(cand) + "\"";
+        v.reason = "no retrieved item carries \"" + std::string(cand) + "\"";
     }
     return v;
 }
@@ -214,8 +213,23 @@ LexicalVerdict judgeRating(std::string_view cand, const std::vector<PromptItem>&
     return v;
 }
 
-LexicalVerdict judgeText(std::string_view cand, const std::vector<PromptItem>& items,
-                         std::string_view facts) {
+std::size_t wordCount(std::string_view text) {
+    std::size_t n = 0;
+    bool inWord = false;
+    for (char c : text) {
+        const bool space = c == ' ' || c == '\n' || c == '\t' || c == '\r';
+        n += !space && !inWord ? 1 : 0;
+        inWord = !space;
+    }
+    return n;
+}
+
+// The user's own past outputs: what a text answer should read like.
+std::string_view outputField(TaskId task) {
+    return task == TaskId::LaMP7 ? "text" : "title";
+}
+
+LexicalVerdict judgeText(TaskId task, std::string_view cand, const std::vector<PromptItem>& items) {
     LexicalVerdict v;
     const auto words = contentWords(cand);
     if (words.empty()) {
@@ -223,28 +237,54 @@ LexicalVerdict judgeText(std::string_view cand, const std::vector<PromptItem>& i
         v.reason = "the answer has no content words to check";
         return v;
     }
-    double best = 0;
+    // Against what the user wrote (their headlines, titles, tweets), not the articles and
+    // abstracts the answer was cut from: words they use, and a length like theirs.
+    std::vector<std::size_t> lengths;
+    std::set<std::string> used;
     for (const auto& item : items) {
-        const auto n = overlap(words, contentWords(itemText(item)));
-        if (n > 0) {
+        std::string_view out = text::pyStrip(itemField(item, outputField(task)));
+        if (out.empty())
+            continue;
+        lengths.push_back(wordCount(out));
+        const auto shared = contentWords(out);
+        bool any = false;
+        for (const auto& t : words)
+            if (shared.count(t)) {
+                used.insert(t);
+                any = true;
+            }
+        if (any)
             v.evidence.push_back(item.n);
-            best = std::max(best, static_cast<double>(n) / static_cast<double>(words.size()));
-        }
     }
-    const double inFacts = static_cast<double>(overlap(words, contentWords(facts))) /
-                           static_cast<double>(words.size());
-    if (best >= 0.3 || (best > 0 && inFacts >= 0.3)) {
-        v.verdict = Verdict::Supported;
-        v.reason =
-            citeList(v.evidence) + " use " + percent(best) + " of the answer's content words";
-    } else if (best > 0 || inFacts > 0) {
-        v.verdict = Verdict::Partial;
-        v.reason = v.evidence.empty()
-                       ? "only the synthesized facts share words with the answer"
-                       : citeList(v.evidence) + " share a few words (" + percent(best) + ")";
-    } else {
+    if (lengths.empty()) {
         v.verdict = Verdict::Unsupported;
-        v.reason = "no retrieved item shares a content word with the answer";
+        v.reason = "no retrieved item carries the user's own " +
+                   std::string(task == TaskId::LaMP7 ? "tweet" : "title") + " to compare with";
+        return v;
+    }
+    std::sort(lengths.begin(), lengths.end());
+    const std::size_t typical = lengths[lengths.size() / 2];
+    const std::size_t length = wordCount(cand);
+    const bool lengthFits = length * 2 >= typical && length <= typical * 2;
+    const double share = static_cast<double>(used.size()) / static_cast<double>(words.size());
+    const std::string lengths_s =
+        std::to_string(length) + " words against the user's typical " + std::to_string(typical);
+    if (share >= 0.3 && lengthFits) {
+        v.verdict = Verdict::Supported;
+        v.reason = citeList(v.evidence) + " use " + percent(share) +
+                   " of the answer's content words; " + lengths_s;
+    } else if (share == 0 && !lengthFits) {
+        v.verdict = Verdict::Contradicted;
+        v.reason = "the user's own texts share no content word with the answer, and its length "
+                   "is off: " +
+                   lengths_s;
+    } else if (share == 0) {
+        v.verdict = Verdict::Unsupported;
+        v.reason = "the user's own texts share no content word with the answer";
+    } else {
+        v.verdict = Verdict::Partial;
+        v.reason = citeList(v.evidence) + " use " + percent(share) +
+                   " of the answer's content words; " + lengths_s;
     }
     return v;
 }
@@ -306,8 +346,7 @@ std::vector<double> candidateAgreement(AnswerKind kind, const std::vector<std::s
 }
 
 LexicalVerdict lexicalJudge(TaskId task, const HrtTemplate& hrt, std::string_view candidate,
-                            const std::vector<PromptItem>& items, std::string_view facts,
-                            std::string_view input) {
+                            const std::vector<PromptItem>& items, std::string_view input) {
     const std::string_view cand = text::pyStrip(candidate);
     if (items.empty()) {
         LexicalVerdict v;
@@ -319,14 +358,14 @@ LexicalVerdict lexicalJudge(TaskId task, const HrtTemplate& hrt, std::string_vie
         return judgeCitation(input, cand, items);
     switch (hrt.answer.kind) {
     case AnswerKind::Label:
-        return judgeLabel(task, cand, items, facts);
+        return judgeLabel(task, cand, items);
     case AnswerKind::Rating:
         return judgeRating(cand, items);
     case AnswerKind::Text:
     case AnswerKind::Invalid:
         break;
     }
-    return judgeText(cand, items, facts);
+    return judgeText(task, cand, items);
 }
 
 std::optional<LexicalVerdict> parseJudgeReply(std::string_view reply) {

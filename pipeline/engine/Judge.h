@@ -24,15 +24,17 @@ ScoreList scorePrediction(TaskId task, std::string_view prediction, std::string_
 std::vector<double> candidateAgreement(AnswerKind kind, const std::vector<std::string>& answers);
 
 // The offline stand-in for the model judge: a lexical check of a candidate against the
-// retrieved items and the synthesized facts.
+// retrieved history alone, each item counted once. It reads neither the retrieval scores nor
+// the synthesized facts (the offline reasoner's own statistics), so it can disagree with the
+// reasoner: labels by how many items carry them, ratings by how many lie near, LaMP-1 by shared
+// words, text by the user's own past outputs (their words and typical length).
 struct LexicalVerdict {
     Verdict verdict = Verdict::Invalid;
     std::vector<int> evidence;
     std::string reason;
 };
 LexicalVerdict lexicalJudge(TaskId task, const HrtTemplate& hrt, std::string_view candidate,
-                            const std::vector<PromptItem>& items, std::string_view facts,
-                            std::string_view input);
+                            const std::vector<PromptItem>& items, std::string_view input);
 
 // Reads a model judge's reply ("VERDICT: ...", "EVIDENCE: P1, P3", "REASON: ..."), strictly:
 // nullopt unless a line "VERDICT:" carries exactly one of supported, partial, contradicted,

@@ -20,8 +20,12 @@ struct OfflineOptions {
     // Share of users (seeded by user id, so always the same users) for which the first attempt
     // at a stage shows one of the failures the R2P paper names (no citations, answer not in the
     // format, rambling past the budget), so the RPI and cross-reference views have something to
-    // show offline. 0 turns it off. The corrected attempt always complies.
+    // show offline. 0 turns it off.
     double flawRate = 0.15;
+    // Attempts after an intervention fail again at flawRate x retryFlawShare^attempt (seeded by
+    // the run's seed as well), so some interventions are ignored and give up. 0: a corrected
+    // attempt always complies.
+    double retryFlawShare = 0.5;
 };
 
 struct OfflineAnswer {

@@ -18,13 +18,12 @@
 
 namespace r2p::engine {
 
+using offline::byPosition;
 using offline::Chain;
 using offline::decide;
 using offline::Decision;
 using offline::drifted;
-using offline::factLines;
 using offline::factsSentence;
-using offline::join;
 using offline::mix64;
 using offline::perturb;
 using offline::plannedAnswer;
@@ -58,6 +57,25 @@ bool offlineFlawed(std::string_view userId, StageId stage, int candidate, double
     return unitFromHash(stableHash(key)) < rate;
 }
 
+bool offlineFlawedAgain(std::string_view userId, StageId stage, int candidate, int attempt,
+                        std::uint64_t seed, double rate, double retryShare) {
+    if (attempt <= 0 || rate <= 0 || retryShare <= 0)
+        return false;
+    if (stage != StageId::TaskAnalysis && stage != StageId::ProfileSynthesis &&
+        stage != StageId::Answer)
+        return false;
+    std::string key(userId);
+    key += '\x1f';
+    key += stageName(stage);
+    key += '#' + std::to_string(candidate) + "\x1fretry\x1f" + std::to_string(seed);
+    double threshold = rate;
+    for (int a = 0; a < attempt; ++a)
+        threshold *= retryShare;
+    // One draw for every later attempt: a stage that fails its second attempt failed the
+    // first retry too (a stubborn failure), so some stages run out of interventions.
+    return unitFromHash(stableHash(key)) < threshold;
+}
+
 namespace {
 
 // Combine: a vote over the candidates' answers, each weighted by its verdict.
@@ -85,20 +103,14 @@ std::string combineVote(const StageHint& hint, const Chain& c) {
     return best == votes.end() ? decide(task, format, c.input, c.weighted).answer : best->first;
 }
 
-// A judge's reply: the lexical check of this candidate's answer.
-std::string judgeReply(const StageHint& hint, const Chain& c, const OfflineOptions& options) {
-    const TaskId task = c.task;
-    const AnswerFormat& format = c.hrt->answer;
-    StageHint answerHint = hint;
-    answerHint.stage = StageId::Answer;
-    answerHint.attempt = 1; // the judged answer is the one that passed RPI
-    const OfflineAnswer a = offlineReason(answerHint, options);
-    const std::string candidate = stageBody(*c.hrt, StageId::Answer, a.answer);
-    const std::string facts =
-        hint.synthesis.empty()
-            ? join(factLines(decide(task, format, c.input, c.weighted).facts), "\n")
-            : stageBody(*c.hrt, StageId::ProfileSynthesis, hint.synthesis);
-    const LexicalVerdict v = lexicalJudge(task, *c.hrt, candidate, hint.items, facts, c.input);
+// A judge's reply: the lexical check of the candidate's answer the request carries, made from
+// the retrieved history alone (not from this reasoner's weights, facts or answer).
+std::string judgeReply(const StageHint& hint, const Chain& c) {
+    if (hint.candidates.empty())
+        return "VERDICT: unsupported\nEVIDENCE: none\nREASON: the request names no candidate "
+               "answer to judge";
+    const LexicalVerdict v =
+        lexicalJudge(c.task, *c.hrt, hint.candidates.front(), hint.items, c.input);
     std::string evidence;
     for (int n : v.evidence)
         evidence += (evidence.empty() ? "P" : ", P") + std::to_string(n);
@@ -129,12 +141,16 @@ OfflineAnswer offlineReason(const StageHint& hint, const OfflineOptions& options
             }
     c.weighted = weigh(c.items);
     if (hint.candidate > 0 && hint.variation == Variation::Temperature && !c.weighted.empty())
-        perturb(c.weighted, hint.seed, hint.candidate);
+        perturb(c.weighted, hint.seed, hint.candidate, hint.temperature.value_or(1.0),
+                hint.topP.value_or(1.0));
     const AnswerFormat& format = c.hrt->answer;
 
-    const bool mayFlaw = hint.attempt == 0 && hint.correcting == RpiRule::Invalid;
     const bool flawed =
-        mayFlaw && offlineFlawed(hint.userId, hint.stage, hint.candidate, options.flawRate);
+        hint.attempt == 0
+            ? hint.correcting == RpiRule::Invalid &&
+                  offlineFlawed(hint.userId, hint.stage, hint.candidate, options.flawRate)
+            : offlineFlawedAgain(hint.userId, hint.stage, hint.candidate, hint.attempt, hint.seed,
+                                 options.flawRate, options.retryFlawShare);
     const std::uint64_t variant =
         mix64(stableHash(hint.userId) ^ static_cast<std::uint64_t>(hint.candidate));
 
@@ -159,12 +175,8 @@ OfflineAnswer offlineReason(const StageHint& hint, const OfflineOptions& options
             return out;
         }
         if (hint.system == SystemId::LampRag) {
-            std::vector<Weighted> top;
-            if (!c.weighted.empty()) {
-                top.push_back(c.weighted.front());
-                top.front().w = 1;
-            }
-            out.answer = decide(task, format, c.input, top).answer;
+            // LaMP's prompt lists all k items without their scores.
+            out.answer = decide(task, format, c.input, byPosition(c.items)).answer;
             return out;
         }
         const Decision d = decide(task, format, c.input, c.weighted);
@@ -185,7 +197,7 @@ OfflineAnswer offlineReason(const StageHint& hint, const OfflineOptions& options
         out.answer = combineVote(hint, c);
         return out;
     case StageId::CrossReference:
-        out.answer = judgeReply(hint, c, options);
+        out.answer = judgeReply(hint, c);
         return out;
     default:
         break;

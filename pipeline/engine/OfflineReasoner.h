@@ -23,6 +23,13 @@ std::uint64_t stableHash(std::string_view text);
 // the format) and Generate (lrm-rag's format drift) can be flawed.
 bool offlineFlawed(std::string_view userId, StageId stage, int candidate, double rate);
 
+// Whether attempt `attempt` (1 or later, after an intervention) of `stage` fails again: a draw
+// seeded by (userId, stage, candidate, seed) falls below rate x retryShare^attempt. Lower than
+// the first attempt's rate, and one draw for all later attempts, so a stage that fails its
+// last allowed attempt failed every retry before it: the intervention gives up.
+bool offlineFlawedAgain(std::string_view userId, StageId stage, int candidate, int attempt,
+                        std::uint64_t seed, double rate, double retryShare);
+
 // What the reasoner writes for `hint`. HRT levels: the level's text in `answer` (reasoning
 // empty). Baselines (stage Generate): the answer, plus free reasoning for lrm-rag. Stage
 // Invalid: the whole walk-through in `reasoning` and the answer in `answer`.

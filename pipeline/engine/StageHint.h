@@ -36,8 +36,10 @@ struct StageHint {
     // Final (combine): every candidate's answer and verdict, index = candidate.
     std::vector<std::string> candidates;
     std::vector<Verdict> verdicts;
-    // Sampling of the request, so the reasoner's variation can follow it.
-    double temperature = 0;
+    // Sampling of the request, so the reasoner's variation can follow it: further candidates
+    // vary with it (0: the same as the main chain). Unset (a hint made outside the engine):
+    // temperature 1, top-p 1.
+    std::optional<double> temperature;
     std::optional<double> topP;
 };
 

@@ -37,14 +37,35 @@ std::vector<Weighted> weigh(const std::vector<PromptItem>& items) {
     return out;
 }
 
+std::vector<Weighted> byPosition(const std::vector<PromptItem>& items) {
+    std::vector<Weighted> out;
+    double sum = 0;
+    for (std::size_t i = 0; i < items.size(); ++i) {
+        Weighted x;
+        x.item = &items[i];
+        x.n = items[i].n > 0 ? items[i].n : static_cast<int>(i) + 1;
+        x.w = 1.0 / (1.0 + 0.1 * static_cast<double>(i));
+        sum += x.w;
+        out.push_back(x);
+    }
+    for (auto& x : out)
+        x.w /= sum;
+    return out;
+}
+
 // mt19937_64's output is fixed by the standard; the arithmetic after it is explicit.
-void perturb(std::vector<Weighted>& items, std::uint64_t seed, int candidate) {
+void perturb(std::vector<Weighted>& items, std::uint64_t seed, int candidate, double temperature,
+             double topP) {
+    const double amplitude =
+        std::clamp(0.8 * std::max(0.0, temperature) * std::clamp(topP, 0.0, 1.0), 0.0, 0.95);
+    if (amplitude <= 0)
+        return;
     std::mt19937_64 rng(mix64(seed * 0x9E3779B97F4A7C15ULL +
                               static_cast<std::uint64_t>(candidate) * 0xD1B54A32D192ED03ULL));
     double sum = 0;
     for (auto& x : items) {
         const double u = static_cast<double>(rng() >> 11) * 0x1.0p-53;
-        x.w *= 0.2 + 1.6 * u;
+        x.w *= (1.0 - amplitude) + 2.0 * amplitude * u;
         sum += x.w;
     }
     for (auto& x : items)

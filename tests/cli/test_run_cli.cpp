@@ -13,6 +13,7 @@
 #include <gtest/gtest.h>
 #include <map>
 #include <nlohmann/json.hpp>
+#include <set>
 #include <sstream>
 #include <sys/wait.h>
 #include <thread>
@@ -144,6 +145,43 @@ TEST(RunCli, BadInputIsAUsageErrorThatNamesIt) {
     EXPECT_NE(r.err.find("bad.json"), std::string::npos) << r.err;
 }
 
+TEST(RunCli, SamplingIsSetPerSystemAndStoredWithTheRun) {
+    test::TempDir dir;
+    const std::string project = dir.file("p.r2p");
+    const std::string q = demo("LaMP-3", "dev_questions.json");
+    auto r = runCli({"run", "--project", project, "--questions", q, "--systems", "r2p,lamp-rag",
+                     "--users", "2", "--sampling", "r2p:temperature=0,top_p=0.5", "--sampling",
+                     "lamp-rag:max_tokens=8", "--quiet"});
+    ASSERT_EQ(r.exitCode, 0) << r.err;
+    auto store = ProjectStore::open(project, ProjectStore::OpenMode::ReadOnly);
+    ASSERT_TRUE(store);
+    auto run = RunStore(**store).run(json::parse(r.out)["run"].get<int>());
+    ASSERT_TRUE(run);
+    const json sampling = json::parse(run->config)["sampling"];
+    EXPECT_EQ(sampling, json::parse(R"({"r2p": {"temperature": 0.0, "top_p": 0.5},
+                                       "lamp-rag": {"max_tokens": 8}})"))
+        << sampling.dump();
+    // Temperature 0: every R2P candidate is the main chain's answer.
+    auto candidates = RunStore(**store).candidateVerdicts(run->id, SystemId::R2P);
+    ASSERT_TRUE(candidates);
+    ASSERT_EQ(candidates->size(), 2u * 3u);
+    std::map<std::string, std::set<std::string>> answers;
+    for (const auto& c : *candidates)
+        answers[c.userId].insert(c.answer);
+    for (const auto& [user, distinct] : answers)
+        EXPECT_EQ(distinct.size(), 1u) << user;
+    for (const char* bad : {"r2p", "r2p:temperature=9", "gpt:top_p=0.5", "r2p:seed=1"}) {
+        auto b = runCli(
+            {"run", "--project", project, "--questions", q, "--systems", "r2p", "--sampling", bad});
+        EXPECT_EQ(b.exitCode, 2) << bad;
+        EXPECT_NE(b.err.find("sampling"), std::string::npos) << b.err;
+    }
+    auto twice = runCli({"run", "--project", project, "--questions", q, "--systems", "r2p",
+                         "--sampling", "r2p:temperature=1", "--sampling", "r2p:top_p=0.9"});
+    EXPECT_EQ(twice.exitCode, 2);
+    EXPECT_NE(twice.err.find("twice"), std::string::npos) << twice.err;
+}
+
 // Counts the users the run has stored (all four systems), reading the project while the CLI
 // writes it (WAL allows one writer and readers).
 std::size_t storedUsers(const std::string& project) {
@@ -209,9 +247,10 @@ TEST(RunCli, AKilledBatchResumesWhereItStopped) {
     ASSERT_EQ(r.exitCode, 0) << r.err;
     const json summary = json::parse(r.out);
     EXPECT_EQ(summary["users"]["skipped"], before);
-    EXPECT_EQ(summary["users"]["done_now"].get<std::size_t>() + before, 20u);
-    EXPECT_EQ(summary["systems"]["r2p"]["scored"], 20);
-    EXPECT_EQ(summary["systems"]["lamp-rag"]["scored"], 20);
+    // The LaMP-3 demo: 20 users and 4 contrast users.
+    EXPECT_EQ(summary["users"]["done_now"].get<std::size_t>() + before, 24u);
+    EXPECT_EQ(summary["systems"]["r2p"]["scored"], 24);
+    EXPECT_EQ(summary["systems"]["lamp-rag"]["scored"], 24);
     auto store = ProjectStore::open(project);
     ASSERT_TRUE(store);
     RunStore runs(**store);
@@ -226,7 +265,7 @@ TEST(RunCli, AKilledBatchResumesWhereItStopped) {
         EXPECT_EQ(o.prediction, "4");
         ++seen[{o.userId, o.system}];
     }
-    EXPECT_EQ(seen.size(), 40u);
+    EXPECT_EQ(seen.size(), 48u); // 24 users, 2 systems
 }
 
 } // namespace

@@ -54,16 +54,16 @@ TEST(LexicalJudge, RatingsNearTheCandidateSupportItAndFarOnesContradict) {
     const std::vector<PromptItem> items = {item(1, 3.0, {{"text", "great"}, {"score", "5"}}),
                                            item(2, 2.0, {{"text", "good"}, {"score", "4"}}),
                                            item(3, 1.0, {{"text", "bad"}, {"score", "1"}})};
-    auto v = lexicalJudge(TaskId::LaMP3, *hrt, "5", items, "", "");
+    auto v = lexicalJudge(TaskId::LaMP3, *hrt, "5", items, "");
     EXPECT_EQ(v.verdict, Verdict::Supported);
     EXPECT_EQ(v.evidence, (std::vector<int>{1, 2}));
-    v = lexicalJudge(TaskId::LaMP3, *hrt, "1", items, "", "");
+    v = lexicalJudge(TaskId::LaMP3, *hrt, "1", items, "");
     EXPECT_EQ(v.verdict, Verdict::Contradicted);
     EXPECT_EQ(v.evidence, (std::vector<int>{1, 2}));
     EXPECT_NE(v.reason.find("P1, P2"), std::string::npos);
-    v = lexicalJudge(TaskId::LaMP3, *hrt, "five", items, "", "");
+    v = lexicalJudge(TaskId::LaMP3, *hrt, "five", items, "");
     EXPECT_EQ(v.verdict, Verdict::Unsupported);
-    v = lexicalJudge(TaskId::LaMP3, *hrt, "4", {}, "", "");
+    v = lexicalJudge(TaskId::LaMP3, *hrt, "4", {}, "");
     EXPECT_EQ(v.verdict, Verdict::Unsupported);
 }
 
@@ -74,11 +74,9 @@ TEST(LexicalJudge, TagsOfTheRetrievedMoviesDecideLaMP2) {
         item(1, 5.0, {{"description", "a"}, {"tag", "comedy"}}),
         item(2, 3.0, {{"description", "b"}, {"tag", "comedy"}}),
         item(3, 2.0, {{"description", "c"}, {"tag", "dystopia"}})};
-    EXPECT_EQ(lexicalJudge(TaskId::LaMP2, *hrt, "comedy", items, "", "").verdict,
-              Verdict::Supported);
-    EXPECT_EQ(lexicalJudge(TaskId::LaMP2, *hrt, "dystopia", items, "", "").verdict,
-              Verdict::Partial);
-    const auto v = lexicalJudge(TaskId::LaMP2, *hrt, "romance", items, "", "");
+    EXPECT_EQ(lexicalJudge(TaskId::LaMP2, *hrt, "comedy", items, "").verdict, Verdict::Supported);
+    EXPECT_EQ(lexicalJudge(TaskId::LaMP2, *hrt, "dystopia", items, "").verdict, Verdict::Partial);
+    const auto v = lexicalJudge(TaskId::LaMP2, *hrt, "romance", items, "");
     EXPECT_EQ(v.verdict, Verdict::Contradicted);
     EXPECT_EQ(v.evidence, (std::vector<int>{1, 2}));
 }
@@ -92,12 +90,10 @@ TEST(LexicalJudge, LaMP1PrefersTheReferenceCloserToTheUsersPapers) {
         "networks for molecules\" [2]: \"Medieval poetry and rhyme\"";
     const std::vector<PromptItem> items = {
         item(1, 2.0, {{"title", "Neural networks on graphs"}, {"abstract", "molecules graph"}})};
-    EXPECT_EQ(lexicalJudge(TaskId::LaMP1, *hrt, "[1]", items, "", input).verdict,
-              Verdict::Supported);
-    EXPECT_EQ(lexicalJudge(TaskId::LaMP1, *hrt, "[2]", items, "", input).verdict,
+    EXPECT_EQ(lexicalJudge(TaskId::LaMP1, *hrt, "[1]", items, input).verdict, Verdict::Supported);
+    EXPECT_EQ(lexicalJudge(TaskId::LaMP1, *hrt, "[2]", items, input).verdict,
               Verdict::Contradicted);
-    EXPECT_EQ(lexicalJudge(TaskId::LaMP1, *hrt, "1", items, "", input).verdict,
-              Verdict::Unsupported);
+    EXPECT_EQ(lexicalJudge(TaskId::LaMP1, *hrt, "1", items, input).verdict, Verdict::Unsupported);
 }
 
 // The judge and the offline reasoner share one stop list: "new", "based", "first" and "said"
@@ -113,7 +109,7 @@ TEST(LexicalJudge, ATextSharingOnlyStopWordsWithTheProfileIsUnsupported) {
     // Item words {results, data}; answer words {methods, theory}: no overlap. With "new" and
     // "based" as content words this was 2 of 4 shared, 50%: supported.
     const std::vector<PromptItem> items = {item(1, 1.0, {{"title", "New results based on data"}})};
-    const auto v = lexicalJudge(TaskId::LaMP4, *hrt, "New methods based on theory", items, "", "");
+    const auto v = lexicalJudge(TaskId::LaMP4, *hrt, "New methods based on theory", items, "");
     EXPECT_EQ(v.verdict, Verdict::Unsupported);
     EXPECT_TRUE(v.evidence.empty());
 }

@@ -447,12 +447,14 @@ TEST(OfflineReasoner, Baselines) {
             }
         }
     }
-    // no-profile ignores the items, lamp-rag follows the top item only.
+    // no-profile ignores the items; lamp-rag reads every item in the prompt's order, without
+    // scores, at weights 1, 1/1.1, 1/1.2 (its dependence on later items:
+    // tests/engine/test_offline_honest.cpp).
     StageHint h = hintFor(all[1], StageId::Generate);
     h.system = SystemId::NoProfile;
     EXPECT_EQ(offlineReason(h, compliant()).answer, "fantasy");
     h.system = SystemId::LampRag;
-    h.items[0].fields[1].second = "classic";
+    h.items[0].fields[1].second = "classic"; // classic 1, comedy 0.909, dystopia 0.833
     EXPECT_EQ(offlineReason(h, compliant()).answer, "classic");
     h.items[0].fields[1].second = "dystopia";
     EXPECT_EQ(offlineReason(h, compliant()).answer, "dystopia");
@@ -462,10 +464,11 @@ TEST(OfflineReasoner, Baselines) {
     StageHint one = hintFor(all[0], StageId::Generate);
     one.system = SystemId::NoProfile;
     EXPECT_EQ(offlineReason(one, compliant()).answer, "[2]");
-    // LaMP-3 lamp-rag: the top item's rating.
+    // LaMP-3 lamp-rag: ratings 5, 4, 1 at weights 1, 1/1.1, 1/1.2: 9.470 / 2.742 = 3.45 → 3
+    // (the top item alone said 5).
     StageHint three = hintFor(all[3], StageId::Generate);
     three.system = SystemId::LampRag;
-    EXPECT_EQ(offlineReason(three, compliant()).answer, "5");
+    EXPECT_EQ(offlineReason(three, compliant()).answer, "3");
 }
 
 TEST(OfflineReasoner, LrmRagDriftsOutOfFormatForSomeUsers) {

@@ -76,6 +76,9 @@ private slots:
         dialog.setSystems({SystemId::R2P, SystemId::LampRag});
         dialog.setUserScope(1);
         dialog.setConcurrency(2);
+        // Per-system sampling, as --sampling gives it below.
+        dialog.setSampling(SystemId::R2P, engine::Sampling{0.3, 0.9, std::nullopt});
+        dialog.setSampling(SystemId::LampRag, engine::Sampling{std::nullopt, std::nullopt, 48});
         QSignalSpy finished(&dialog, &BatchDialog::runFinished);
         dialog.start();
         QTRY_VERIFY_WITH_TIMEOUT(!finished.isEmpty(), 120000);
@@ -110,6 +113,10 @@ private slots:
                                             QStringLiteral("retrieval"),
                                             QStringLiteral("--max-interventions"),
                                             QStringLiteral("1"),
+                                            QStringLiteral("--sampling"),
+                                            QStringLiteral("r2p:temperature=0.3,top_p=0.9"),
+                                            QStringLiteral("--sampling"),
+                                            QStringLiteral("lamp-rag:max_tokens=48"),
                                             QStringLiteral("--concurrency"),
                                             QStringLiteral("2"),
                                             QStringLiteral("--quiet")});
@@ -137,6 +144,12 @@ private slots:
                  QString::fromStdString(cliConfig.dump(1)));
         QCOMPARE(windowConfig.at("seed").get<int>(), cliConfig.at("seed").get<int>());
         QCOMPARE(windowConfig.at("ranker").get<std::string>(), std::string("recency"));
+        const auto& sampling = windowConfig.at("sampling");
+        QCOMPARE(sampling.size(), std::size_t{2});
+        QCOMPARE(sampling.at("r2p").at("temperature").get<double>(), 0.3);
+        QCOMPARE(sampling.at("r2p").at("top_p").get<double>(), 0.9);
+        QVERIFY(!sampling.at("r2p").contains("max_tokens"));
+        QCOMPARE(sampling.at("lamp-rag").at("max_tokens").get<int>(), 48);
         QCOMPARE(windowRun->status, RunStatus::Done);
         QCOMPARE(cliRun.status, RunStatus::Done);
 

@@ -16,7 +16,9 @@
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDialogButtonBox>
+#include <QDoubleSpinBox>
 #include <QFormLayout>
+#include <QGridLayout>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
@@ -112,6 +114,7 @@ BatchDialog::BatchDialog(Session* session, std::vector<std::size_t> filteredRows
     candidates_->setRange(1, 16);
     candidates_->setValue(settings.candidates);
     form->addRow(tr("Candidates (M):"), candidates_);
+    form->addRow(tr("Sampling:"), samplingGrid());
     layout->addLayout(form);
 
     progress_ = new QProgressBar(this);
@@ -143,6 +146,73 @@ BatchDialog::BatchDialog(Session* session, std::vector<std::size_t> filteredRows
             &BatchDialog::onFinished);
     connect(&prepareWatcher_, &QFutureWatcher<Prepared>::finished, this, &BatchDialog::onPrepared);
     updateButtons();
+}
+
+// Temperature, top-p and max tokens per system, as `r2p run --sampling` sets them. The
+// offline reasoner's further candidates vary with R2P's temperature and top-p.
+QGridLayout* BatchDialog::samplingGrid() {
+    auto* grid = new QGridLayout;
+    grid->addWidget(new QLabel(tr("Temperature"), this), 0, 1);
+    grid->addWidget(new QLabel(tr("Top-p"), this), 0, 2);
+    grid->addWidget(new QLabel(tr("Max tokens"), this), 0, 3);
+    int row = 1;
+    for (const auto& [system, box] : systems_) {
+        SamplingRow r;
+        r.system = system;
+        const QString name = QString::fromLatin1(systemName(system).data());
+        r.temperature = new QDoubleSpinBox(this);
+        r.temperature->setObjectName(QStringLiteral("temperature-") + name);
+        r.temperature->setRange(-0.05, 2.0);
+        r.temperature->setSingleStep(0.05);
+        r.temperature->setDecimals(2);
+        r.temperature->setSpecialValueText(tr("default"));
+        r.temperature->setValue(-0.05);
+        r.topP = new QDoubleSpinBox(this);
+        r.topP->setObjectName(QStringLiteral("topP-") + name);
+        r.topP->setRange(0.0, 1.0);
+        r.topP->setSingleStep(0.05);
+        r.topP->setDecimals(2);
+        r.topP->setSpecialValueText(tr("default"));
+        r.topP->setValue(0.0);
+        r.maxTokens = new QSpinBox(this);
+        r.maxTokens->setObjectName(QStringLiteral("maxTokens-") + name);
+        r.maxTokens->setRange(0, 1'000'000);
+        r.maxTokens->setSpecialValueText(tr("default"));
+        r.maxTokens->setValue(0);
+        grid->addWidget(new QLabel(StageText::system(system), this), row, 0);
+        grid->addWidget(r.temperature, row, 1);
+        grid->addWidget(r.topP, row, 2);
+        grid->addWidget(r.maxTokens, row, 3);
+        sampling_.push_back(r);
+        ++row;
+    }
+    return grid;
+}
+
+void BatchDialog::setSampling(SystemId system, const engine::Sampling& sampling) {
+    for (auto& r : sampling_) {
+        if (r.system != system)
+            continue;
+        r.temperature->setValue(sampling.temperature.value_or(r.temperature->minimum()));
+        r.topP->setValue(sampling.topP.value_or(r.topP->minimum()));
+        r.maxTokens->setValue(sampling.maxTokens.value_or(r.maxTokens->minimum()));
+    }
+}
+
+std::map<SystemId, engine::Sampling> BatchDialog::samplingFromWidgets() const {
+    std::map<SystemId, engine::Sampling> out;
+    for (const auto& r : sampling_) {
+        engine::Sampling s;
+        if (r.temperature->value() > r.temperature->minimum())
+            s.temperature = r.temperature->value();
+        if (r.topP->value() > r.topP->minimum())
+            s.topP = r.topP->value();
+        if (r.maxTokens->value() > r.maxTokens->minimum())
+            s.maxTokens = r.maxTokens->value();
+        if (s.temperature || s.topP || s.maxTokens)
+            out[r.system] = s;
+    }
+    return out;
 }
 
 BatchDialog::~BatchDialog() {
@@ -249,6 +319,7 @@ engine::RunSpec BatchDialog::specFromWidgets(const std::vector<SystemId>& system
     spec.config.candidates = candidates_->value();
     spec.config.model = kind == QLatin1String("offline") ? "offline" : model_->text().toStdString();
     spec.config.mode = engine::PromptMode::Auto;
+    spec.config.sampling = samplingFromWidgets();
     spec.concurrency = concurrency_->value();
     spec.hrt = savedTemplate(dataset->task);
     engine::BackendOptions& options = spec.backendOptions;

@@ -9,12 +9,15 @@
 
 #include <QDialog>
 #include <QFutureWatcher>
+#include <map>
 #include <memory>
 #include <optional>
 #include <vector>
 
 class QCheckBox;
 class QComboBox;
+class QDoubleSpinBox;
+class QGridLayout;
 class QLabel;
 class QLineEdit;
 class QPlainTextEdit;
@@ -47,6 +50,9 @@ public:
     void setUserScope(int scope, int firstN = 0); // 0 all, 1 filtered, 2 first N
     void setConcurrency(int users);
     void setOfflinePace(double tokensPerSecond) { offlinePace_ = tokensPerSecond; }
+    // One system's sampling, as `r2p run --sampling SYSTEM:...` sets it; unset fields keep the
+    // run's defaults.
+    void setSampling(SystemId system, const engine::Sampling& sampling);
 
 public slots:
     void start();
@@ -87,6 +93,16 @@ private:
     QSpinBox* idleTimeout_ = nullptr;
     QSpinBox* k_;
     QSpinBox* candidates_;
+    // Per system: temperature, top-p and max tokens; each at its minimum means "default".
+    struct SamplingRow {
+        SystemId system = SystemId::Invalid;
+        QDoubleSpinBox* temperature = nullptr;
+        QDoubleSpinBox* topP = nullptr;
+        QSpinBox* maxTokens = nullptr;
+    };
+    std::vector<SamplingRow> sampling_;
+    QGridLayout* samplingGrid();
+    std::map<SystemId, engine::Sampling> samplingFromWidgets() const;
     QProgressBar* progress_;
     QLabel* status_;
     QPlainTextEdit* errors_;
