@@ -45,18 +45,6 @@ std::string renderPrompt(const llm::GenerationRequest& r) {
     return r.endpoint == llm::Endpoint::Completions ? r.prompt : renderMessages(r.messages);
 }
 
-void addUsage(StepRecord& step, const llm::GenerationResult& r) {
-    if (r.usage) {
-        step.tokens.prompt += r.usage->promptTokens;
-        step.tokens.completion += r.usage->completionTokens;
-        step.tokens.reasoning += r.usage->reasoningTokens;
-    } else {
-        step.tokens.completion += approxTokens(r.reasoning) + approxTokens(r.answer);
-        step.tokens.reasoning += approxTokens(r.reasoning);
-    }
-    llm::appendServerFigures(step.server, r);
-}
-
 ordered_json samplingJson(const std::map<SystemId, Sampling>& sampling) {
     ordered_json out = ordered_json::object();
     for (const auto& [system, s] : sampling) {
@@ -111,7 +99,8 @@ std::string trimRight(std::string s) {
 
 Result<std::shared_ptr<const EngineContext>>
 EngineContext::make(TaskId task, EngineConfig config, std::shared_ptr<llm::Backend> backend,
-                    std::shared_ptr<const HrtTemplate> hrt, bool offline) {
+                    std::shared_ptr<const HrtTemplate> hrt, bool offline,
+                    std::shared_ptr<llm::TokenCounter> tokenCounter) {
     if (task == TaskId::Invalid)
         return Error{"no task given"};
     if (!backend)
@@ -154,6 +143,10 @@ EngineContext::make(TaskId task, EngineConfig config, std::shared_ptr<llm::Backe
     ctx->hrt = std::move(hrt);
     ctx->retriever = std::move(retriever);
     ctx->offline = offline;
+    ctx->tokenCounter = tokenCounter
+                            ? std::move(tokenCounter)
+                            : std::make_shared<llm::EstimateTokenCounter>(
+                                  offline ? llm::TokenSource::Offline : llm::TokenSource::Estimate);
     // Auto is resolved by asking the server before a context is made (choosePromptMode); one
     // still unresolved here is chat, never a guess from the model's name.
     if (!offline && config.mode != PromptMode::Chat) {
@@ -543,6 +536,29 @@ std::shared_ptr<StageHint> UserRun::makeHint(StageId stage, int candidate) const
     return hint;
 }
 
+int UserRun::countTokens(std::string_view text) {
+    const llm::TokenCount c = ctx_->tokenCounter->count(text);
+    if (stepTokenSource_ == llm::TokenSource::Invalid)
+        stepTokenSource_ = c.source;
+    else if (stepTokenSource_ != c.source)
+        stepTokenSource_ = llm::TokenSource::Estimate; // some counts fell back
+    return c.tokens;
+}
+
+// The server's usage where it gave one; reasoning is the thinking text as the run's counter
+// counts it, the same for every system (the server's reasoning_tokens stay in `server`).
+void UserRun::addUsage(StepRecord& step, const llm::GenerationResult& r) {
+    const int reasoning = r.reasoning.empty() ? 0 : countTokens(r.reasoning);
+    if (r.usage) {
+        step.tokens.prompt += r.usage->promptTokens;
+        step.tokens.completion += r.usage->completionTokens;
+    } else {
+        step.tokens.completion += reasoning + (r.answer.empty() ? 0 : countTokens(r.answer));
+    }
+    step.tokens.reasoning += reasoning;
+    llm::appendServerFigures(step.server, r);
+}
+
 int UserRun::chainOf(int candidate) const {
     return ctx_->config.candidateMode == CandidateMode::Independent ? candidate : 0;
 }
@@ -717,13 +733,23 @@ public:
     // The level's text while it streams, and its tokens. Prefill: the level is the whole
     // continuation. Chat: the level is the reply, and a reasoning model's thinking before it
     // counts too (budget and markers).
-    std::pair<std::string, int> streamed(std::string_view reasoning,
-                                         std::string_view answer) const {
+    std::pair<std::string, int> streamed(std::string_view reasoning, std::string_view answer,
+                                         const llm::TokenCounter& counter) const {
         const std::string soFar = prefill() ? std::string(reasoning) + std::string(answer)
                                             : std::string(reasoning) + "\n" + std::string(answer);
         const int tokens =
-            prefill() ? approxTokens(soFar) : approxTokens(reasoning) + approxTokens(answer);
+            prefill() ? counter.streamingEstimate(soFar)
+                      : counter.streamingEstimate(reasoning) + counter.streamingEstimate(answer);
         return {(prefill() ? kept_ : std::string()) + soFar, tokens};
+    }
+
+    // The same parts counted exactly (with the server's tokenizer where the run has it).
+    template <typename Count>
+    int streamedExactly(std::string_view reasoning, std::string_view answer,
+                        const Count& count) const {
+        if (prefill())
+            return count(std::string(reasoning) + std::string(answer));
+        return (reasoning.empty() ? 0 : count(reasoning)) + (answer.empty() ? 0 : count(answer));
     }
 
     // This attempt's text of the level, and the raw answer when the model closed its think
@@ -799,6 +825,7 @@ Status UserRun::runLevel(StageId stage, int candidate, StepRecord& step) {
     const PromptMode mode = ctx_->effectiveMode();
     step.backendMode = ctx_->offline ? "offline" : mode == PromptMode::Prefill ? "prefill" : "chat";
     const auto start = Clock::now();
+    stepTokenSource_ = llm::TokenSource::Invalid;
 
     // The items this attempt sees: candidate j under retrieval variation leaves [Pj] out.
     std::vector<PromptItem> items = items_;
@@ -859,13 +886,26 @@ Result<UserRun::RpiOutcome> UserRun::runRpiLoop(StageId stage, int candidate,
             step.prompt += "\n\n--- attempt " + std::to_string(attempt + 1) + " ---\n\n" +
                            renderPrompt(request);
 
-        // Streaming check: on this level's text as it grows.
+        // Streaming check: on this level's text as it grows. The budget is watched with a
+        // quick estimate; where an exact count costs a request (the server's tokenizer), the
+        // stream stops only once that count confirms it.
         std::optional<RpiViolation> streamViolation;
+        int confirmedWithin = 0; // estimates up to this were counted and found within budget
         auto check = [&](std::string_view reasoning, std::string_view answer) {
             if (reasoning.empty() && answer.empty())
                 return false;
-            const auto [full, tokens] = prompt.streamed(reasoning, answer);
-            if (auto v = checkStreaming(hrt, stage, full, tokens)) {
+            const auto [full, tokens] = prompt.streamed(reasoning, answer, *ctx_->tokenCounter);
+            auto v = checkStreaming(hrt, stage, full, tokens);
+            if (v && v->rule == RpiRule::TokenBudget && ctx_->tokenCounter->countIsCostly()) {
+                if (tokens <= confirmedWithin)
+                    return false;
+                const int exact = prompt.streamedExactly(
+                    reasoning, answer, [&](std::string_view t) { return countTokens(t); });
+                v = checkStreaming(hrt, stage, full, exact);
+                if (!v)
+                    confirmedWithin = tokens + std::max(8, tokens / 8);
+            }
+            if (v) {
                 streamViolation = std::move(v);
                 return true;
             }
@@ -907,7 +947,8 @@ Result<UserRun::RpiOutcome> UserRun::runRpiLoop(StageId stage, int candidate,
             violations.push_back(*streamViolation);
         else
             violations = checkStageEndAll(hrt, stage, a.checked,
-                                          approxTokens(a.newPart) + approxTokens(a.thought),
+                                          countTokens(a.newPart) +
+                                              (a.thought.empty() ? 0 : countTokens(a.thought)),
                                           items.size(), a.thought);
         out.violations = violations;
         settleInterventions(pending, violations);
@@ -999,7 +1040,7 @@ void UserRun::noteCompletionsMissing() {
 // The step's answer and parsed fields from the attempt that stands; returns the level's body
 // (the answer alone for the Answer level).
 std::string UserRun::parseLevel(StageId stage, const RpiOutcome& outcome, std::size_t itemCount,
-                                bool prefill, StepRecord& step) const {
+                                bool prefill, StepRecord& step) {
     const HrtTemplate& hrt = *ctx_->hrt;
     const std::string& text = outcome.text;
     step.answer = text;
@@ -1013,15 +1054,16 @@ std::string UserRun::parseLevel(StageId stage, const RpiOutcome& outcome, std::s
         out.answer = body;
         out.inFormat = answerInFormat(hrt.answer, body);
     }
-    out.tokens = approxTokens(text);
+    out.tokens = countTokens(text);
     out.interventions = outcome.interventions;
     out.rules.emplace();
     for (const auto& [rule, ruleOutcome] :
          ruleOutcomes(hrt, stage, outcome.violations, itemCount, prefill))
         out.rules->emplace_back(rule, ruleOutcome);
-    step.output = std::move(out);
     if (step.tokens.reasoning == 0)
-        step.tokens.reasoning = approxTokens(text);
+        step.tokens.reasoning = out.tokens.value_or(0);
+    out.tokenCounter = std::string(llm::tokenSourceName(stepTokenSource_));
+    step.output = std::move(out);
     step.status = StepStatus::Done;
     return body;
 }
@@ -1384,6 +1426,7 @@ Status UserRun::runGenerate() {
     step.stage = StageId::Generate;
     step.backendMode = ctx_->offline ? "offline" : "chat";
     const auto start = Clock::now();
+    stepTokenSource_ = llm::TokenSource::Invalid;
     llm::GenerationRequest request;
     request.label = "user " + record_.id + " · " + std::string(systemName(trace_.system));
     request.model = cfg.model;
@@ -1429,13 +1472,11 @@ Status UserRun::runGenerate() {
     if (answerBudget > 0) {
         // Cut by the server (max_tokens) or longer than the answer budget.
         truncated = result->finishReason == "length";
-        if (approxTokens(step.answer) > answerBudget) {
+        if (countTokens(step.answer) > answerBudget) {
             step.answer = clipUtf8(step.answer, static_cast<std::size_t>(answerBudget) * 4);
             truncated = true;
         }
     }
-    if (step.tokens.reasoning == 0)
-        step.tokens.reasoning = approxTokens(result->reasoning);
     step.output.answer = std::string(text::pyStrip(step.answer));
     step.output.inFormat = !truncated && answerInFormat(ctx_->hrt->answer, step.answer);
     step.output.finishReason = result->finishReason;
@@ -1443,6 +1484,7 @@ Status UserRun::runGenerate() {
         step.output.answerBudget = answerBudget;
         step.output.reasoningBudget = cfg.baselineReasoningTokens;
         step.output.truncated = truncated;
+        step.output.tokenCounter = std::string(llm::tokenSourceName(stepTokenSource_));
     }
     step.status = StepStatus::Done;
     step.latencyMs = msSince(start);

@@ -99,8 +99,17 @@ Result<PreparedRun> RunService::prepare(const RunSpec& spec) const {
             return kept.error();
         hrt = kept->parsed;
     }
-    auto context =
-        EngineContext::make(spec.task, out.config, backend->backend, hrt, backend->offline);
+    // Budgets are counted with the server's tokenizer where it has one; asked once here, so the
+    // run's stored settings say which counter it uses.
+    std::shared_ptr<llm::TokenCounter> counter;
+    if (spec.backend == "openai") {
+        llm::EndpointConfig endpoint = endpointConfig(spec.backendOptions);
+        endpoint.baseUrl = spec.backendOptions.baseUrl;
+        counter = std::make_shared<llm::ServerTokenCounter>(endpoint, out.config.model);
+        (void)counter->count("Hello");
+    }
+    auto context = EngineContext::make(spec.task, out.config, backend->backend, hrt,
+                                       backend->offline, std::move(counter));
     if (!context)
         return context.error();
     out.context = *context;
@@ -126,6 +135,7 @@ Result<std::int64_t> RunService::create(const RunSpec& spec, const PreparedRun& 
     info.templateVersion = kept->stored.version;
     auto config = ordered_json::parse(runConfigJson(spec, prepared.config));
     config["template_sha256"] = kept->stored.sha256;
+    config["token_counter"] = prepared.context->tokenCounter->label();
     info.config = dumpJson(config);
     info.createdAt = nowIsoUtc();
     info.status = std::string(runStatusName(RunStatus::Running));
