@@ -3214,6 +3214,10 @@
         <source>gave up: still violated</source>
         <translation>aufgegeben: weiterhin verletzt</translation>
     </message>
+    <message>
+        <source>R2P without RPI</source>
+        <translation>R2P ohne RPI</translation>
+    </message>
 </context>
 <context>
     <name>r2p::ui::StagesModel</name>

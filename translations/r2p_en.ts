@@ -3214,6 +3214,10 @@
         <source>gave up: still violated</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>R2P without RPI</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>r2p::ui::StagesModel</name>

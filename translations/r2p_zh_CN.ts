@@ -3178,6 +3178,10 @@
         <source>gave up: still violated</source>
         <translation>放弃：仍然违反</translation>
     </message>
+    <message>
+        <source>R2P without RPI</source>
+        <translation>R2P（无 RPI）</translation>
+    </message>
 </context>
 <context>
     <name>r2p::ui::StagesModel</name>

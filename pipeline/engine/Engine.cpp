@@ -292,7 +292,8 @@ Sampling EngineConfig::samplingOf(SystemId system) const {
 
 std::vector<StageId> stagePlan(SystemId system, int candidates) {
     switch (system) {
-    case SystemId::R2P: {
+    case SystemId::R2P:
+    case SystemId::R2PNoRpi: {
         std::vector<StageId> plan = {StageId::Retrieve, StageId::TaskAnalysis,
                                      StageId::ProfileSynthesis, StageId::AnswerPlan,
                                      StageId::Answer};
@@ -522,7 +523,8 @@ Status UserRun::runRetrieve() {
 std::shared_ptr<StageHint> UserRun::makeHint(StageId stage, int candidate) const {
     auto hint = std::make_shared<StageHint>();
     hint->task = ctx_->task;
-    hint->system = trace_.system;
+    // The shadow is R2P with interventions off: the offline reasoner answers it as R2P.
+    hint->system = trace_.system == SystemId::R2PNoRpi ? SystemId::R2P : trace_.system;
     hint->stage = stage;
     hint->userId = record_.id;
     hint->input = record_.input;
@@ -846,6 +848,35 @@ Status UserRun::runLevel(StageId stage, int candidate, StepRecord& step) {
     return Ok{};
 }
 
+// The check on a level's text as it grows. The budget is watched with a quick estimate; where an
+// exact count costs a request (the server's tokenizer), the stream stops only once that count
+// confirms it.
+UserRun::StreamCheck UserRun::streamCheck(StageId stage, const LevelPrompt& prompt,
+                                          std::optional<RpiViolation>& violation) {
+    auto confirmedWithin = std::make_shared<int>(0); // estimates counted and found within budget
+    return [this, stage, &prompt, &violation, confirmedWithin](std::string_view reasoning,
+                                                               std::string_view answer) {
+        if (reasoning.empty() && answer.empty())
+            return false;
+        const HrtTemplate& hrt = *ctx_->hrt;
+        const auto [full, tokens] = prompt.streamed(reasoning, answer, *ctx_->tokenCounter);
+        auto v = checkStreaming(hrt, stage, full, tokens);
+        if (v && v->rule == RpiRule::TokenBudget && ctx_->tokenCounter->countIsCostly()) {
+            if (tokens <= *confirmedWithin)
+                return false;
+            const int exact = prompt.streamedExactly(
+                reasoning, answer, [this](std::string_view t) { return countTokens(t); });
+            v = checkStreaming(hrt, stage, full, exact);
+            if (!v)
+                *confirmedWithin = tokens + std::max(8, tokens / 8);
+        }
+        if (!v)
+            return false;
+        violation = std::move(v);
+        return true;
+    };
+}
+
 // Asks the level until its attempt breaks no rule or the interventions run out. An Error when
 // a request failed (the step is then recorded as failed) or the run was cancelled.
 Result<UserRun::RpiOutcome> UserRun::runRpiLoop(StageId stage, int candidate,
@@ -886,31 +917,8 @@ Result<UserRun::RpiOutcome> UserRun::runRpiLoop(StageId stage, int candidate,
             step.prompt += "\n\n--- attempt " + std::to_string(attempt + 1) + " ---\n\n" +
                            renderPrompt(request);
 
-        // Streaming check: on this level's text as it grows. The budget is watched with a
-        // quick estimate; where an exact count costs a request (the server's tokenizer), the
-        // stream stops only once that count confirms it.
         std::optional<RpiViolation> streamViolation;
-        int confirmedWithin = 0; // estimates up to this were counted and found within budget
-        auto check = [&](std::string_view reasoning, std::string_view answer) {
-            if (reasoning.empty() && answer.empty())
-                return false;
-            const auto [full, tokens] = prompt.streamed(reasoning, answer, *ctx_->tokenCounter);
-            auto v = checkStreaming(hrt, stage, full, tokens);
-            if (v && v->rule == RpiRule::TokenBudget && ctx_->tokenCounter->countIsCostly()) {
-                if (tokens <= confirmedWithin)
-                    return false;
-                const int exact = prompt.streamedExactly(
-                    reasoning, answer, [&](std::string_view t) { return countTokens(t); });
-                v = checkStreaming(hrt, stage, full, exact);
-                if (!v)
-                    confirmedWithin = tokens + std::max(8, tokens / 8);
-            }
-            if (v) {
-                streamViolation = std::move(v);
-                return true;
-            }
-            return false;
-        };
+        const StreamCheck check = streamCheck(stage, prompt, streamViolation);
         const auto attemptStart = Clock::now();
         auto result = generate(std::move(request), step.stage, candidate, &step.raw, check);
         if (!result && prompt.prefill() && cfg.modeChosenByAuto && !cancelled_ &&
@@ -954,7 +962,9 @@ Result<UserRun::RpiOutcome> UserRun::runRpiLoop(StageId stage, int candidate,
         settleInterventions(pending, violations);
         if (violations.empty())
             break;
-        if (out.interventions >= cfg.maxInterventions) {
+        // The shadow (r2p-no-rpi) runs R2P with interventions off.
+        const int limit = trace_.system == SystemId::R2PNoRpi ? 0 : cfg.maxInterventions;
+        if (out.interventions >= limit) {
             giveUp(pending, out.interventions == 0 ? violations : std::vector<RpiViolation>{});
             break;
         }

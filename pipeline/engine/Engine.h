@@ -223,6 +223,8 @@ private:
     Result<llm::GenerationResult> generate(llm::GenerationRequest request, StageId stage,
                                            int candidate, std::string* streamed,
                                            const StreamCheck& check);
+    StreamCheck streamCheck(StageId stage, const LevelPrompt& prompt,
+                            std::optional<RpiViolation>& violation);
     std::shared_ptr<StageHint> makeHint(StageId stage, int candidate) const;
     // Counts with the run's counter and notes where the count came from for the step.
     int countTokens(std::string_view text);

@@ -59,6 +59,55 @@ ServerTokenCounter::ServerTokenCounter(EndpointConfig endpoint, std::string mode
     endpoint_.maxReplyBytes = std::min<std::size_t>(endpoint_.maxReplyBytes, 16u << 20);
 }
 
+ServerTokenCounter::ServerTokenCounter(EndpointConfig endpoint, std::string model,
+                                       ResponseCache kept, bool askServer, std::size_t capacity)
+    : ServerTokenCounter(std::move(endpoint), std::move(model), capacity) {
+    kept_.emplace(kept);
+    askServer_ = askServer;
+    if (!askServer_) {
+        shape_ = Shape::None;
+        why_ = "a replay counts only what the project kept";
+    }
+}
+
+namespace {
+std::string keptRequest(std::string_view text) {
+    return dumpJson(nlohmann::json{{"tokenize", text}});
+}
+} // namespace
+
+std::optional<int> ServerTokenCounter::recall(std::string_view text) {
+    if (!kept_)
+        return std::nullopt;
+    const std::string request = keptRequest(text);
+    auto hit =
+        endpoint_.baseUrl.empty()
+            ? kept_->getShared(ResponseCache::key("tokenize", model_, request))
+            : kept_->get(ResponseCache::endpointKey(
+                  "tokenize", normalizeBaseUrl(redactUrl(endpoint_.baseUrl)), model_, request));
+    if (!hit || !*hit)
+        return std::nullopt;
+    try {
+        return std::stoi((*hit)->answer);
+    } catch (...) {
+        return std::nullopt;
+    }
+}
+
+void ServerTokenCounter::keep(std::string_view text, int tokens) {
+    if (!kept_ || endpoint_.baseUrl.empty())
+        return;
+    CachedResponse c;
+    c.backend = "tokenize";
+    c.endpoint = normalizeBaseUrl(redactUrl(endpoint_.baseUrl));
+    c.model = model_;
+    c.request = keptRequest(text);
+    c.answer = std::to_string(tokens);
+    // Not kept (a full disk, a read-only project): the next run asks again.
+    (void)kept_->put(ResponseCache::endpointKey("tokenize", c.endpoint, model_, c.request), c,
+                     ResponseCache::key("tokenize", model_, c.request));
+}
+
 TokenCount ServerTokenCounter::count(std::string_view text) {
     {
         std::lock_guard lock(mutex_);
@@ -67,6 +116,17 @@ TokenCount ServerTokenCounter::count(std::string_view text) {
             ++stats_.hits;
             return {it->second, TokenSource::Server};
         }
+    }
+    if (auto tokens = recall(text)) {
+        {
+            std::lock_guard lock(mutex_);
+            ++stats_.kept;
+        }
+        remember(text, *tokens);
+        return {*tokens, TokenSource::Server};
+    }
+    {
+        std::lock_guard lock(mutex_);
         if (shape_ == Shape::None) {
             ++stats_.fallbacks;
             return {estimateTokens(text), TokenSource::Estimate};
@@ -74,6 +134,7 @@ TokenCount ServerTokenCounter::count(std::string_view text) {
     }
     if (auto tokens = ask(text)) {
         remember(text, *tokens);
+        keep(text, *tokens);
         return {*tokens, TokenSource::Server};
     }
     std::lock_guard lock(mutex_);
@@ -92,7 +153,7 @@ int ServerTokenCounter::streamingEstimate(std::string_view text) const {
 
 bool ServerTokenCounter::countIsCostly() const {
     std::lock_guard lock(mutex_);
-    return shape_ != Shape::None;
+    return shape_ != Shape::None || kept_.has_value();
 }
 
 std::string ServerTokenCounter::label() const {
@@ -103,11 +164,14 @@ std::string ServerTokenCounter::label() const {
     case Shape::LlamaCpp:
         return "server /tokenize (llama.cpp)";
     case Shape::None:
-        return "estimate (code points ÷ 4): " + why_;
+        return (askServer_ ? std::string("estimate (code points ÷ 4): ")
+                           : std::string("server /tokenize as kept in the project, else the "
+                                         "estimate: ")) +
+               why_;
     case Shape::Unknown:
         break;
     }
-    return "server /tokenize (not asked yet)";
+    return "server /tokenize (counts kept in the project)";
 }
 
 TokenCounterStats ServerTokenCounter::stats() const {

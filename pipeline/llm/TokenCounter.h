@@ -4,6 +4,7 @@
 #pragma once
 
 #include "OpenAiBackend.h"
+#include "model/ResponseCache.h"
 
 #include <atomic>
 #include <cstdint>
@@ -62,7 +63,8 @@ private:
 
 struct TokenCounterStats {
     std::uint64_t lookups = 0;   // count() calls
-    std::uint64_t hits = 0;      // answered from the cache
+    std::uint64_t hits = 0;      // answered from the cache in memory
+    std::uint64_t kept = 0;      // answered from the project (kept by an earlier run)
     std::uint64_t requests = 0;  // HTTP requests sent to /tokenize
     std::uint64_t fallbacks = 0; // counts that fell back to the estimate
 };
@@ -72,11 +74,14 @@ struct TokenCounterStats {
 // "tokens" but no "count" is llama.cpp's, which takes {"content","add_special":false}. A 404
 // or 405 means the server has none (Ollama, hosted APIs): every count is then the estimate.
 // A failed request gives the estimate for that text; after three in a row the counter stops
-// asking.
+// asking. With a project, counts are kept in its response cache (backend "tokenize"): a re-run
+// asks nothing, and a replay (`askServer` false) counts as the run it replays did.
 class ServerTokenCounter : public TokenCounter {
 public:
-    // `capacity`: the most texts the cache holds (oldest dropped first).
+    // `capacity`: the most texts the cache in memory holds (oldest dropped first).
     ServerTokenCounter(EndpointConfig endpoint, std::string model, std::size_t capacity = 4096);
+    ServerTokenCounter(EndpointConfig endpoint, std::string model, ResponseCache kept,
+                       bool askServer, std::size_t capacity = 4096);
     TokenCount count(std::string_view text) override;
     int streamingEstimate(std::string_view text) const override;
     bool countIsCostly() const override;
@@ -86,12 +91,16 @@ public:
 private:
     enum class Shape { Unknown = 0, OpenAi, LlamaCpp, None };
     std::optional<int> ask(std::string_view text);
+    std::optional<int> recall(std::string_view text);
+    void keep(std::string_view text, int tokens);
     std::optional<int> askShape(Shape shape, std::string_view text, long& status,
                                 bool& hasCountField);
     void remember(std::string_view text, int tokens);
 
     EndpointConfig endpoint_;
     std::string model_;
+    std::optional<ResponseCache> kept_; // the project's, when there is one
+    bool askServer_ = true;
     std::size_t capacity_;
     mutable std::mutex mutex_;
     Shape shape_ = Shape::Unknown;               // guarded by mutex_
