@@ -2,6 +2,8 @@
 // as vLLM, SGLang, llama-server and servers without a tokenizer, its cache, and the RPI budget
 // rule counting with it.
 #include "model/Dataset.h"
+#include "model/ProjectStore.h"
+#include "model/ResponseCache.h"
 #include "pipeline/engine/Engine.h"
 #include "pipeline/engine/HrtTemplate.h"
 #include "pipeline/engine/OfflineBackend.h"
@@ -128,6 +130,33 @@ TEST(ServerTokenCounter, AnUnreachableServerGivesTheEstimateAndIsNotAskedForever
         EXPECT_EQ(counter.count("text " + std::to_string(i)).source, llm::TokenSource::Estimate);
     EXPECT_EQ(counter.stats().requests, 3u);
     EXPECT_NE(counter.label().find("failed 3 times in a row"), std::string::npos);
+}
+
+TEST(ServerTokenCounter, CountsKeptInTheProjectServeAReRunAndAReplay) {
+    OpenAiTestServer server;
+    test::TempDir dir;
+    auto store = ProjectStore::open(dir.file("p.r2p"), ProjectStore::OpenMode::CreateOrOpen);
+    ASSERT_TRUE(store);
+    {
+        llm::ServerTokenCounter first(endpointOf(server), "r2p-test-model", ResponseCache(**store),
+                                      true);
+        EXPECT_EQ(first.count(kText).tokens, 4);
+    }
+    ASSERT_EQ(tokenizeRequests(server), 1u);
+    // A re-run (a new counter on the same project) asks nothing for a text counted before.
+    llm::ServerTokenCounter again(endpointOf(server), "r2p-test-model", ResponseCache(**store),
+                                  true);
+    EXPECT_EQ(again.count(kText), (llm::TokenCount{4, llm::TokenSource::Server}));
+    EXPECT_EQ(again.stats().kept, 1u);
+    EXPECT_EQ(tokenizeRequests(server), 1u);
+    // A replay never asks: what the project kept, else the estimate.
+    server.stop();
+    llm::EndpointConfig none;
+    none.baseUrl.clear();
+    llm::ServerTokenCounter replay(none, "r2p-test-model", ResponseCache(**store), false);
+    EXPECT_EQ(replay.count(kText), (llm::TokenCount{4, llm::TokenSource::Server}));
+    EXPECT_EQ(replay.count("never counted"), (llm::TokenCount{4, llm::TokenSource::Estimate}));
+    EXPECT_EQ(replay.stats().requests, 0u);
 }
 
 // ---------------------------------------------------------------------------------------------
