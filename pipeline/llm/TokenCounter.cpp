@@ -11,6 +11,8 @@ namespace r2p::llm {
 namespace {
 constexpr long kTokenizeTimeoutMs = 10000;
 constexpr int kFailuresBeforeGivingUp = 3;
+// Kept in the project in place of a text when the server has no /tokenize (the HTTP status).
+constexpr std::string_view kMissingRoute = "\x01 no /tokenize route";
 } // namespace
 
 std::string_view tokenSourceName(TokenSource source) {
@@ -215,6 +217,15 @@ std::optional<int> ServerTokenCounter::ask(std::string_view text) {
         std::lock_guard lock(mutex_);
         shape = shape_;
     }
+    // A server found without /tokenize by an earlier run is not asked again.
+    if (shape == Shape::Unknown)
+        if (const auto missing = recall(kMissingRoute)) {
+            std::lock_guard lock(mutex_);
+            shape_ = Shape::None;
+            why_ = "the server has no /tokenize (HTTP " + std::to_string(*missing) +
+                   ", remembered in the project)";
+            return std::nullopt;
+        }
     long status = 0;
     bool hasCount = false;
     std::optional<int> tokens =
@@ -236,6 +247,7 @@ std::optional<int> ServerTokenCounter::ask(std::string_view text) {
     if (status == 404 || status == 405) {
         shape_ = Shape::None;
         why_ = "the server has no /tokenize (HTTP " + std::to_string(status) + ")";
+        keep(kMissingRoute, static_cast<int>(status));
     } else if (++failuresInARow_ >= kFailuresBeforeGivingUp) {
         shape_ = Shape::None;
         why_ = "/tokenize failed " + std::to_string(kFailuresBeforeGivingUp) + " times in a row" +
