@@ -844,6 +844,28 @@ RunStore::verdictCounts(std::int64_t runId) const {
     return counts;
 }
 
+Result<std::map<SystemId, std::map<InterventionOutcome, std::size_t>>>
+RunStore::interventionOutcomeCounts(std::int64_t runId) const {
+    using Counts = std::map<SystemId, std::map<InterventionOutcome, std::size_t>>;
+    std::lock_guard guard(mutex_);
+    std::lock_guard lock(store_.mutex());
+    sql::Statement st(store_.handle(),
+                      "SELECT system, outcome, COUNT(*) FROM run_events WHERE run_id = ?1 AND "
+                      "kind = 'intervention' GROUP BY system, outcome");
+    st.bind(1, runId);
+    Counts counts;
+    while (st.step()) {
+        const auto system = parseSystemName(st.text(0)).value_or(SystemId::Invalid);
+        const auto outcome =
+            parseInterventionOutcome(st.text(1)).value_or(InterventionOutcome::Invalid);
+        counts[system][outcome] += static_cast<std::size_t>(st.int64(2));
+    }
+    if (st.failed())
+        return Error{where(store_) + "cannot count the interventions of run " +
+                     std::to_string(runId) + ": " + st.error()};
+    return counts;
+}
+
 Result<std::vector<RunStore::CandidateVerdict>> RunStore::candidateVerdicts(std::int64_t runId,
                                                                             SystemId system) const {
     std::lock_guard guard(mutex_);

@@ -76,6 +76,10 @@ public:
     Result<std::map<SystemId, std::map<Verdict, std::size_t>>>
     verdictCounts(std::int64_t runId) const;
 
+    // How each system's interventions in a run came out (complied, gave up, ...).
+    Result<std::map<SystemId, std::map<InterventionOutcome, std::size_t>>>
+    interventionOutcomeCounts(std::int64_t runId) const;
+
     // Every candidate's verdict of `system` in a run, with its user's gold and status, in one
     // read (no steps): what judge validation needs.
     struct CandidateVerdict {

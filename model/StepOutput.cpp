@@ -237,6 +237,7 @@ constexpr std::array kFields{
     field<&StepOutput::reasoningBudget>("reasoning_budget"),
     field<&StepOutput::truncated>("truncated"),
     field<&StepOutput::tokens>("tokens"),
+    field<&StepOutput::tokenCounter>("token_counter"),
     field<&StepOutput::interventions>("interventions"),
     field<&StepOutput::rules>("rules"),
     field<&StepOutput::scores>("scores"),

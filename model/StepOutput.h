@@ -70,7 +70,10 @@ struct StepOutput {
     std::optional<bool> truncated;
 
     // HRT levels and candidates
-    std::optional<int> tokens; // approximate tokens of the level's text
+    std::optional<int> tokens; // tokens of the level's text, as the run's counter counts
+    // Which counter counted the step's budgets: "server" (the server's tokenizer), "estimate"
+    // (code points ÷ 4: no tokenizer, or a count fell back) or "offline".
+    std::optional<std::string> tokenCounter;
     std::optional<int> interventions;
     std::optional<std::vector<std::pair<RpiRule, RuleOutcome>>> rules; // every rule's outcome
 

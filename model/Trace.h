@@ -24,8 +24,9 @@ enum class SystemId {
     NoProfile, // the input alone
     LampRag,   // LaMP's personalized prompt
     LrmRag,    // LaMP's prompt, free reasoning, answer taken after the reasoning
+    R2PNoRpi,  // R2P with RPI's interventions off, same seed (r2p run --shadow): what RPI changed
 };
-// "r2p", "no-profile", "lamp-rag", "lrm-rag"
+// "r2p", "no-profile", "lamp-rag", "lrm-rag", "r2p-no-rpi"
 std::string_view systemName(SystemId id);
 std::optional<SystemId> parseSystemName(std::string_view name);
 

@@ -3246,6 +3246,10 @@
         <source>unknown</source>
         <translation>unbekannt</translation>
     </message>
+    <message>
+        <source>R2P without RPI</source>
+        <translation>R2P ohne RPI</translation>
+    </message>
 </context>
 <context>
     <name>r2p::ui::StagesModel</name>

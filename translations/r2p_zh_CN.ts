@@ -3210,6 +3210,10 @@
         <source>unknown</source>
         <translation>未知</translation>
     </message>
+    <message>
+        <source>R2P without RPI</source>
+        <translation>R2P（无 RPI）</translation>
+    </message>
 </context>
 <context>
     <name>r2p::ui::StagesModel</name>

@@ -121,6 +121,8 @@ QString StageText::system(SystemId s) {
         return tr("LaMP RAG");
     case SystemId::LrmRag:
         return tr("LRM RAG");
+    case SystemId::R2PNoRpi:
+        return tr("R2P without RPI");
     case SystemId::Invalid:
         break;
     }

@@ -185,6 +185,9 @@ Exit loadResumedRun(const Args& args, RunPlan& plan) {
                         std::string("--") + fixed +
                             " cannot change when resuming: a run keeps its settings",
                         kExitUsage);
+    if (args.has("shadow"))
+        return fail("run", "--shadow cannot change when resuming: a run keeps its systems",
+                    kExitUsage);
     auto stored = RunStore(*plan.owner).run(id);
     if (!stored)
         return fail("run", stored.error().message, kExitUsage);
@@ -223,13 +226,23 @@ Exit parseRunInfo(const Args& args, RunInfo& info) {
         auto s = parseSystemName(name);
         if (!s)
             return fail("run",
-                        "unknown system \"" + name + "\" (use r2p, lamp-rag, lrm-rag, no-profile)",
+                        "unknown system \"" + name +
+                            "\" (use r2p, lamp-rag, lrm-rag, no-profile, r2p-no-rpi)",
                         kExitUsage);
         if (std::find(info.systems.begin(), info.systems.end(), *s) == info.systems.end())
             info.systems.push_back(*s);
     }
     if (info.systems.empty())
         return fail("run", "--systems names no system", kExitUsage);
+    // --shadow: each R2P user again with interventions off (same seed), stored as r2p-no-rpi.
+    if (args.has("shadow")) {
+        if (std::find(info.systems.begin(), info.systems.end(), SystemId::R2P) ==
+            info.systems.end())
+            return fail("run", "--shadow needs r2p in --systems", kExitUsage);
+        if (std::find(info.systems.begin(), info.systems.end(), SystemId::R2PNoRpi) ==
+            info.systems.end())
+            info.systems.push_back(SystemId::R2PNoRpi);
+    }
     return std::nullopt;
 }
 
@@ -562,7 +575,7 @@ void reportProgress(engine::BatchRunner& runner, bool quiet) {
 // JSON on stdout; the exit code says whether every user finished.
 int printSummary(const Args& args, const RunPlan& plan, const engine::RunService& service,
                  const engine::PreparedRun& prepared, std::size_t userCount,
-                 const engine::BatchResult& result) {
+                 const engine::BatchResult& result, ordered_json* capture) {
     const std::int64_t runId = plan.runId;
     auto summary = service.summarize(runId);
     if (!summary)
@@ -578,7 +591,18 @@ int printSummary(const Args& args, const RunPlan& plan, const engine::RunService
                      {"done_now", result.done},
                      {"skipped", result.skipped},
                      {"failed", result.failed}};
-    std::cout << dumpJson(json, 2) << "\n";
+    json["token_counter"] = prepared.context->tokenCounter->label();
+    if (const auto& e = summary->rpiEffect)
+        std::fprintf(stderr,
+                     "r2p run: run %lld · what RPI changed (%s, r2p vs r2p-no-rpi, %zu users): "
+                     "%.4f with, %.4f without; intervened on %zu: helped %zu, hurt %zu, "
+                     "unchanged %zu\n",
+                     static_cast<long long>(runId), e->metric.c_str(), e->users, e->meanWithRpi,
+                     e->meanWithoutRpi, e->intervened, e->helped, e->hurt, e->unchanged);
+    if (capture)
+        *capture = json;
+    else
+        std::cout << dumpJson(json, 2) << "\n";
     if (result.cancelled) {
         std::cerr << "r2p run: cancelled; finished users are stored. Continue with: r2p run "
                      "--project "
@@ -591,7 +615,7 @@ int printSummary(const Args& args, const RunPlan& plan, const engine::RunService
 // Runs the batch with Ctrl+C handled and stores the run's status; then the summary.
 int executeRun(const Args& args, RunPlan& plan, const engine::RunService& service,
                const engine::PreparedRun& prepared, const DatasetIndex& index,
-               const std::vector<std::size_t>& users) {
+               const std::vector<std::size_t>& users, ordered_json* capture) {
     const std::int64_t runId = plan.runId;
     const auto context = prepared.context;
     RunStore runs(*plan.owner);
@@ -622,10 +646,11 @@ int executeRun(const Args& args, RunPlan& plan, const engine::RunService& servic
                      "the run used chat mode (each step records its mode)\n";
     for (const auto& e : result->errors)
         std::cerr << "r2p run: run " << runId << " · " << e << "\n";
-    return printSummary(args, plan, service, prepared, users.size(), *result);
+    return printSummary(args, plan, service, prepared, users.size(), *result, capture);
 }
 
-int runRun(const std::vector<std::string>& argv) {
+// One run; its summary goes to stdout, or into `capture` (a sweep prints them together).
+int runOnce(const std::vector<std::string>& argv, ordered_json* capture) {
     Args args({"project",
                "task",
                "questions",
@@ -663,7 +688,7 @@ int runRun(const std::vector<std::string>& argv) {
                "idle-timeout-s",
                "max-reply-mb",
                "preset"},
-              {"quiet"});
+              {"quiet", "shadow"});
     if (!args.parse(argv))
         return fail("run", args.error(), kExitUsage);
     if (!args.value("project"))
@@ -713,7 +738,101 @@ int runRun(const std::vector<std::string>& argv) {
         if (auto s = service.setStatus(plan.runId, engine::RunStatus::Running); !s)
             return fail("run", s.error().message, kExitRuntime);
     }
-    return executeRun(args, plan, service, *prepared, index, users);
+    return executeRun(args, plan, service, *prepared, index, users, capture);
+}
+
+// --max-interventions 0,1,2: one run per value, stored like any run, then the RPI effect table
+// (value → main metric, interventions, gave-ups) on stderr and every summary on stdout.
+int runSweep(const std::vector<std::string>& argv, const std::string& list) {
+    std::vector<int> values;
+    for (const auto& v : splitCommas(list)) {
+        long long n = 0;
+        if (!parseInt(v, n) || n < 0 || n > 10)
+            return fail("run", "--max-interventions takes numbers from 0 to 10, e.g. 0,1,2",
+                        kExitUsage);
+        if (std::find(values.begin(), values.end(), static_cast<int>(n)) == values.end())
+            values.push_back(static_cast<int>(n));
+    }
+    std::vector<std::string> base;
+    for (std::size_t i = 0; i < argv.size(); ++i) {
+        if (argv[i] == "--max-interventions") {
+            ++i;
+            continue;
+        }
+        if (argv[i].rfind("--max-interventions=", 0) == 0)
+            continue;
+        base.push_back(argv[i]);
+    }
+    ordered_json runs = ordered_json::array();
+    ordered_json table = ordered_json::array();
+    int worst = kExitOk;
+    for (int value : values) {
+        std::vector<std::string> one = base;
+        one.insert(one.end(), {"--max-interventions", std::to_string(value)});
+        ordered_json summary;
+        const int code = runOnce(one, &summary);
+        worst = std::max(worst, code);
+        if (summary.is_null())
+            return code; // nothing ran: a usage or setup error, already said
+        summary["max_interventions"] = value;
+        const std::string metric = summary.value("main_metric", "");
+        ordered_json row{{"max_interventions", value},
+                         {"run", summary["run"]},
+                         {"metric", metric},
+                         {"value", nullptr},
+                         {"interventions", 0},
+                         {"gave_up", 0},
+                         {"complied", 0}};
+        if (summary["systems"].contains("r2p")) {
+            const auto& r2p = summary["systems"]["r2p"];
+            if (r2p["metrics"].contains(metric))
+                row["value"] = r2p["metrics"][metric]["value"];
+            const auto& o = r2p["intervention_outcomes"];
+            row["complied"] = o.value("complied", 0);
+            row["gave_up"] = o.value("gave-up", 0);
+            row["interventions"] =
+                o.value("complied", 0) + o.value("violated-again", 0) + o.value("gave-up", 0);
+        }
+        table.push_back(row);
+        runs.push_back(std::move(summary));
+    }
+    std::fprintf(stderr, "r2p run: RPI effect over --max-interventions (r2p)\n");
+    std::fprintf(stderr, "  %-18s %-6s %-12s %-14s %s\n", "max-interventions", "run",
+                 table.empty() ? "metric" : table[0]["metric"].get<std::string>().c_str(),
+                 "interventions", "gave-ups");
+    for (const auto& row : table) {
+        const std::string value =
+            row["value"].is_number() ? std::to_string(row["value"].get<double>()) : "-";
+        std::fprintf(stderr, "  %-18d %-6lld %-12s %-14d %d\n", row["max_interventions"].get<int>(),
+                     row["run"].get<long long>(), value.c_str(), row["interventions"].get<int>(),
+                     row["gave_up"].get<int>());
+    }
+    std::cout << dumpJson(ordered_json{{"sweep", "max_interventions"},
+                                       {"values", values},
+                                       {"rpi_effect", table},
+                                       {"runs", runs}},
+                          2)
+              << "\n";
+    return worst;
+}
+
+int runRun(const std::vector<std::string>& argv) {
+    std::optional<std::string> list;
+    bool resume = false;
+    for (std::size_t i = 0; i < argv.size(); ++i) {
+        const std::string& a = argv[i];
+        resume = resume || a == "--resume" || a.rfind("--resume=", 0) == 0;
+        if (a == "--max-interventions" && i + 1 < argv.size())
+            list = argv[i + 1];
+        else if (a.rfind("--max-interventions=", 0) == 0)
+            list = a.substr(a.find('=') + 1);
+    }
+    if (!list || list->find(',') == std::string::npos)
+        return runOnce(argv, nullptr);
+    if (resume)
+        return fail("run", "--resume continues one run: give one --max-interventions value",
+                    kExitUsage);
+    return runSweep(argv, *list);
 }
 
 const Registrar registrar{
@@ -721,7 +840,8 @@ const Registrar registrar{
      "--project P.r2p (--resume RUN | --questions Q [--outputs O] [--task LaMP-N] --systems "
      "r2p,lamp-rag,lrm-rag,no-profile [--backend offline|openai|replay] [--base-url URL --model M] "
      "[--users all|N|id,id] [--k K] [--candidates M] [--seed S] [--ranker bm25|recency|random] "
-     "[--variation temperature|retrieval] [--max-interventions N] [--mode auto|prefill|chat] "
+     "[--variation temperature|retrieval] [--max-interventions N|N,N,...] [--shadow] "
+     "[--mode auto|prefill|chat] "
      "[--chat-template ID] [--template FILE|ID@VERSION|HASH] [--preset "
      "vllm|sglang|llama.cpp|ollama|hosted] "
      "[--candidate-mode independent|answer-only] [--final select|combine] "
@@ -731,7 +851,11 @@ const Registrar registrar{
      "[--api-key-env NAME] [--replay-speed F] [--cache-scope endpoint|shared] [--timeout-s S] "
      "[--idle-timeout-s S] [--max-reply-mb MB] [--quiet]",
      "Run R2P and baselines over users into the project file; progress on stderr, the JSON "
-     "summary (metrics with intervals, R2P's deltas, format adherence, verdicts) on stdout.",
+     "summary (metrics with intervals, R2P's deltas, format adherence, verdicts) on stdout. "
+     "--shadow also runs each R2P user with interventions off (same seed) as r2p-no-rpi and "
+     "reports what RPI changed per user and overall; --max-interventions 0,1,2 makes one run "
+     "per value and prints the RPI effect table. Token budgets are counted with the server's "
+     "/tokenize where it has one (vLLM, SGLang, llama.cpp), else estimated (characters / 4).",
      &runRun}};
 
 } // namespace

@@ -47,18 +47,6 @@ std::string renderPrompt(const llm::GenerationRequest& r) {
     return r.endpoint == llm::Endpoint::Completions ? r.prompt : renderMessages(r.messages);
 }
 
-void addUsage(StepRecord& step, const llm::GenerationResult& r) {
-    if (r.usage) {
-        step.tokens.prompt += r.usage->promptTokens;
-        step.tokens.completion += r.usage->completionTokens;
-        step.tokens.reasoning += r.usage->reasoningTokens;
-    } else {
-        step.tokens.completion += approxTokens(r.reasoning) + approxTokens(r.answer);
-        step.tokens.reasoning += approxTokens(r.reasoning);
-    }
-    llm::appendServerFigures(step.server, r);
-}
-
 ordered_json samplingJson(const std::map<SystemId, Sampling>& sampling) {
     ordered_json out = ordered_json::object();
     for (const auto& [system, s] : sampling) {
@@ -113,7 +101,8 @@ std::string trimRight(std::string s) {
 
 Result<std::shared_ptr<const EngineContext>>
 EngineContext::make(TaskId task, EngineConfig config, std::shared_ptr<llm::Backend> backend,
-                    std::shared_ptr<const HrtTemplate> hrt, bool offline) {
+                    std::shared_ptr<const HrtTemplate> hrt, bool offline,
+                    std::shared_ptr<llm::TokenCounter> tokenCounter) {
     if (task == TaskId::Invalid)
         return Error{"no task given"};
     if (!backend)
@@ -156,6 +145,10 @@ EngineContext::make(TaskId task, EngineConfig config, std::shared_ptr<llm::Backe
     ctx->hrt = std::move(hrt);
     ctx->retriever = std::move(retriever);
     ctx->offline = offline;
+    ctx->tokenCounter = tokenCounter
+                            ? std::move(tokenCounter)
+                            : std::make_shared<llm::EstimateTokenCounter>(
+                                  offline ? llm::TokenSource::Offline : llm::TokenSource::Estimate);
     // Auto is resolved by asking the server before a context is made (choosePromptMode); one
     // still unresolved here is chat, never a guess from the model's name.
     if (!offline && config.mode != PromptMode::Chat) {
@@ -349,7 +342,8 @@ Sampling EngineConfig::samplingOf(SystemId system) const {
 
 std::vector<StageId> stagePlan(SystemId system, int candidates) {
     switch (system) {
-    case SystemId::R2P: {
+    case SystemId::R2P:
+    case SystemId::R2PNoRpi: {
         std::vector<StageId> plan = {StageId::Retrieve, StageId::TaskAnalysis,
                                      StageId::ProfileSynthesis, StageId::AnswerPlan,
                                      StageId::Answer};
@@ -579,7 +573,8 @@ Status UserRun::runRetrieve() {
 std::shared_ptr<StageHint> UserRun::makeHint(StageId stage, int candidate) const {
     auto hint = std::make_shared<StageHint>();
     hint->task = ctx_->task;
-    hint->system = trace_.system;
+    // The shadow is R2P with interventions off: the offline reasoner answers it as R2P.
+    hint->system = trace_.system == SystemId::R2PNoRpi ? SystemId::R2P : trace_.system;
     hint->stage = stage;
     hint->userId = record_.id;
     hint->input = record_.input;
@@ -591,6 +586,29 @@ std::shared_ptr<StageHint> UserRun::makeHint(StageId stage, int candidate) const
     hint->variation = ctx_->config.variation;
     hint->seed = ctx_->config.seed;
     return hint;
+}
+
+int UserRun::countTokens(std::string_view text) {
+    const llm::TokenCount c = ctx_->tokenCounter->count(text);
+    if (stepTokenSource_ == llm::TokenSource::Invalid)
+        stepTokenSource_ = c.source;
+    else if (stepTokenSource_ != c.source)
+        stepTokenSource_ = llm::TokenSource::Estimate; // some counts fell back
+    return c.tokens;
+}
+
+// The server's usage where it gave one; reasoning is the thinking text as the run's counter
+// counts it, the same for every system (the server's reasoning_tokens stay in `server`).
+void UserRun::addUsage(StepRecord& step, const llm::GenerationResult& r) {
+    const int reasoning = r.reasoning.empty() ? 0 : countTokens(r.reasoning);
+    if (r.usage) {
+        step.tokens.prompt += r.usage->promptTokens;
+        step.tokens.completion += r.usage->completionTokens;
+    } else {
+        step.tokens.completion += reasoning + (r.answer.empty() ? 0 : countTokens(r.answer));
+    }
+    step.tokens.reasoning += reasoning;
+    llm::appendServerFigures(step.server, r);
 }
 
 int UserRun::chainOf(int candidate) const {
@@ -768,13 +786,23 @@ public:
     // The level's text while it streams, and its tokens. Prefill: the level is the whole
     // continuation. Chat: the level is the reply, and a reasoning model's thinking before it
     // counts too (budget and markers).
-    std::pair<std::string, int> streamed(std::string_view reasoning,
-                                         std::string_view answer) const {
+    std::pair<std::string, int> streamed(std::string_view reasoning, std::string_view answer,
+                                         const llm::TokenCounter& counter) const {
         const std::string soFar = prefill() ? std::string(reasoning) + std::string(answer)
                                             : std::string(reasoning) + "\n" + std::string(answer);
         const int tokens =
-            prefill() ? approxTokens(soFar) : approxTokens(reasoning) + approxTokens(answer);
+            prefill() ? counter.streamingEstimate(soFar)
+                      : counter.streamingEstimate(reasoning) + counter.streamingEstimate(answer);
         return {(prefill() ? kept_ : std::string()) + soFar, tokens};
+    }
+
+    // The same parts counted exactly (with the server's tokenizer where the run has it).
+    template <typename Count>
+    int streamedExactly(std::string_view reasoning, std::string_view answer,
+                        const Count& count) const {
+        if (prefill())
+            return count(std::string(reasoning) + std::string(answer));
+        return (reasoning.empty() ? 0 : count(reasoning)) + (answer.empty() ? 0 : count(answer));
     }
 
     // This attempt's text of the level, and the raw answer when the model closed its think
@@ -850,6 +878,7 @@ Status UserRun::runLevel(StageId stage, int candidate, StepRecord& step) {
     const PromptMode mode = ctx_->effectiveMode();
     step.backendMode = ctx_->offline ? "offline" : mode == PromptMode::Prefill ? "prefill" : "chat";
     const auto start = Clock::now();
+    stepTokenSource_ = llm::TokenSource::Invalid;
 
     // The items this attempt sees: candidate j under retrieval variation leaves [Pj] out.
     std::vector<PromptItem> items = items_;
@@ -868,6 +897,35 @@ Status UserRun::runLevel(StageId stage, int candidate, StepRecord& step) {
         candidateAnswers_.resize(static_cast<std::size_t>(candidate) + 1),
             candidateAnswers_[static_cast<std::size_t>(candidate)] = body;
     return Ok{};
+}
+
+// The check on a level's text as it grows. The budget is watched with a quick estimate; where an
+// exact count costs a request (the server's tokenizer), the stream stops only once that count
+// confirms it.
+UserRun::StreamCheck UserRun::streamCheck(StageId stage, const LevelPrompt& prompt,
+                                          std::optional<RpiViolation>& violation) {
+    auto confirmedWithin = std::make_shared<int>(0); // estimates counted and found within budget
+    return [this, stage, &prompt, &violation, confirmedWithin](std::string_view reasoning,
+                                                               std::string_view answer) {
+        if (reasoning.empty() && answer.empty())
+            return false;
+        const HrtTemplate& hrt = *ctx_->hrt;
+        const auto [full, tokens] = prompt.streamed(reasoning, answer, *ctx_->tokenCounter);
+        auto v = checkStreaming(hrt, stage, full, tokens);
+        if (v && v->rule == RpiRule::TokenBudget && ctx_->tokenCounter->countIsCostly()) {
+            if (tokens <= *confirmedWithin)
+                return false;
+            const int exact = prompt.streamedExactly(
+                reasoning, answer, [this](std::string_view t) { return countTokens(t); });
+            v = checkStreaming(hrt, stage, full, exact);
+            if (!v)
+                *confirmedWithin = tokens + std::max(8, tokens / 8);
+        }
+        if (!v)
+            return false;
+        violation = std::move(v);
+        return true;
+    };
 }
 
 // Asks the level until its attempt breaks no rule or the interventions run out. An Error when
@@ -917,18 +975,8 @@ Result<UserRun::RpiOutcome> UserRun::runRpiLoop(StageId stage, int candidate,
             step.prompt += "\n\n--- attempt " + std::to_string(attempt + 1) + " ---\n\n" +
                            renderPrompt(request);
 
-        // Streaming check: on this level's text as it grows.
         std::optional<RpiViolation> streamViolation;
-        auto check = [&](std::string_view reasoning, std::string_view answer) {
-            if (reasoning.empty() && answer.empty())
-                return false;
-            const auto [full, tokens] = prompt.streamed(reasoning, answer);
-            if (auto v = checkStreaming(hrt, stage, full, tokens)) {
-                streamViolation = std::move(v);
-                return true;
-            }
-            return false;
-        };
+        const StreamCheck check = streamCheck(stage, prompt, streamViolation);
         const auto attemptStart = Clock::now();
         auto result = generate(std::move(request), step.stage, candidate, &step.raw, check);
         if (!result && prompt.prefill() && cfg.modeChosenByAuto && !cancelled_ &&
@@ -965,13 +1013,16 @@ Result<UserRun::RpiOutcome> UserRun::runRpiLoop(StageId stage, int candidate,
             violations.push_back(*streamViolation);
         else
             violations = checkStageEndAll(hrt, stage, a.checked,
-                                          approxTokens(a.newPart) + approxTokens(a.thought),
+                                          countTokens(a.newPart) +
+                                              (a.thought.empty() ? 0 : countTokens(a.thought)),
                                           items.size(), a.thought);
         out.violations = violations;
         settleInterventions(pending, violations);
         if (violations.empty())
             break;
-        if (out.interventions >= cfg.maxInterventions) {
+        // The shadow (r2p-no-rpi) runs R2P with interventions off.
+        const int limit = trace_.system == SystemId::R2PNoRpi ? 0 : cfg.maxInterventions;
+        if (out.interventions >= limit) {
             giveUp(pending, out.interventions == 0 ? violations : std::vector<RpiViolation>{});
             break;
         }
@@ -1057,7 +1108,7 @@ void UserRun::noteCompletionsMissing() {
 // The step's answer and parsed fields from the attempt that stands; returns the level's body
 // (the answer alone for the Answer level).
 std::string UserRun::parseLevel(StageId stage, const RpiOutcome& outcome, std::size_t itemCount,
-                                bool prefill, StepRecord& step) const {
+                                bool prefill, StepRecord& step) {
     const HrtTemplate& hrt = *ctx_->hrt;
     const std::string& text = outcome.text;
     step.answer = text;
@@ -1071,15 +1122,16 @@ std::string UserRun::parseLevel(StageId stage, const RpiOutcome& outcome, std::s
         out.answer = body;
         out.inFormat = answerInFormat(hrt.answer, body);
     }
-    out.tokens = approxTokens(text);
+    out.tokens = countTokens(text);
     out.interventions = outcome.interventions;
     out.rules.emplace();
     for (const auto& [rule, ruleOutcome] :
          ruleOutcomes(hrt, stage, outcome.violations, itemCount, prefill))
         out.rules->emplace_back(rule, ruleOutcome);
-    step.output = std::move(out);
     if (step.tokens.reasoning == 0)
-        step.tokens.reasoning = approxTokens(text);
+        step.tokens.reasoning = out.tokens.value_or(0);
+    out.tokenCounter = std::string(llm::tokenSourceName(stepTokenSource_));
+    step.output = std::move(out);
     step.status = StepStatus::Done;
     return body;
 }
@@ -1443,6 +1495,7 @@ Status UserRun::runGenerate() {
     step.stage = StageId::Generate;
     step.backendMode = ctx_->offline ? "offline" : "chat";
     const auto start = Clock::now();
+    stepTokenSource_ = llm::TokenSource::Invalid;
     llm::GenerationRequest request;
     request.label = "user " + record_.id + " · " + std::string(systemName(trace_.system));
     request.model = cfg.model;
@@ -1494,13 +1547,11 @@ Status UserRun::runGenerate() {
     if (answerBudget > 0) {
         // Cut by the server (max_tokens) or longer than the answer budget.
         truncated = result->finishReason == "length";
-        if (approxTokens(step.answer) > answerBudget) {
+        if (countTokens(step.answer) > answerBudget) {
             step.answer = clipUtf8(step.answer, static_cast<std::size_t>(answerBudget) * 4);
             truncated = true;
         }
     }
-    if (step.tokens.reasoning == 0)
-        step.tokens.reasoning = approxTokens(result->reasoning);
     step.output.answer = std::string(text::pyStrip(step.answer));
     step.output.inFormat = !truncated && answerInFormat(ctx_->hrt->answer, step.answer);
     step.output.finishReason = result->finishReason;
@@ -1508,6 +1559,7 @@ Status UserRun::runGenerate() {
         step.output.answerBudget = answerBudget;
         step.output.reasoningBudget = cfg.baselineReasoningTokens;
         step.output.truncated = truncated;
+        step.output.tokenCounter = std::string(llm::tokenSourceName(stepTokenSource_));
     }
     step.status = StepStatus::Done;
     step.latencyMs = msSince(start);

@@ -11,6 +11,7 @@
 #include "model/Trace.h"
 #include "pipeline/llm/Backend.h"
 #include "pipeline/llm/ChatTemplate.h"
+#include "pipeline/llm/TokenCounter.h"
 #include "pipeline/retrieval/Retriever.h"
 
 #include <atomic>
@@ -125,13 +126,16 @@ struct EngineContext {
     // Set once a prefill request met 404/405 in a run whose prefill --mode auto chose: every
     // later request is a chat request. Copies of the context share it (same server).
     std::shared_ptr<std::atomic<bool>> completionsMissing = std::make_shared<std::atomic<bool>>();
+    // Counts every token budget and reasoning figure of every system (never null after make).
+    std::shared_ptr<llm::TokenCounter> tokenCounter;
 
     // Checks the pieces fit (template of this task, a backend, a retriever, a model unless
-    // offline) and picks the prompt mode.
-    static Result<std::shared_ptr<const EngineContext>> make(TaskId task, EngineConfig config,
-                                                             std::shared_ptr<llm::Backend> backend,
-                                                             std::shared_ptr<const HrtTemplate> hrt,
-                                                             bool offline);
+    // offline) and picks the prompt mode. Without a token counter: the estimate, labelled
+    // "offline" for the offline reasoner.
+    static Result<std::shared_ptr<const EngineContext>>
+    make(TaskId task, EngineConfig config, std::shared_ptr<llm::Backend> backend,
+         std::shared_ptr<const HrtTemplate> hrt, bool offline,
+         std::shared_ptr<llm::TokenCounter> tokenCounter = nullptr);
     PromptMode effectiveMode() const;
 };
 
@@ -213,7 +217,7 @@ private:
                          std::size_t itemCount, const std::string& mode);
     void noteCompletionsMissing();
     std::string parseLevel(StageId stage, const RpiOutcome& outcome, std::size_t itemCount,
-                           bool prefill, StepRecord& step) const;
+                           bool prefill, StepRecord& step);
     Status runLevelStage(StageId stage);
     Status runCandidates();
     Status runCrossReference();
@@ -227,7 +231,12 @@ private:
     Result<llm::GenerationResult> generate(llm::GenerationRequest request, StageId stage,
                                            int candidate, std::string* streamed,
                                            const StreamCheck& check);
+    StreamCheck streamCheck(StageId stage, const LevelPrompt& prompt,
+                            std::optional<RpiViolation>& violation);
     std::shared_ptr<StageHint> makeHint(StageId stage, int candidate) const;
+    // Counts with the run's counter and notes where the count came from for the step.
+    int countTokens(std::string_view text);
+    void addUsage(StepRecord& step, const llm::GenerationResult& result);
     int chainOf(int candidate) const; // whose levels a candidate builds on
     // The recorded text of an HRT level of a chain (0: the main chain).
     std::string levelText(StageId stage, int chain = 0) const;
@@ -252,6 +261,8 @@ private:
     std::mutex inFlightMutex_;
     std::optional<llm::RequestId> inFlight_; // guarded by inFlightMutex_
     int lastHttpStatus_ = 0;                 // of the last failed request (0: not an HTTP error)
+    // Where the counts of the step in progress came from (Estimate once any fell back).
+    llm::TokenSource stepTokenSource_ = llm::TokenSource::Invalid;
 };
 
 } // namespace r2p::engine

@@ -1,5 +1,6 @@
 #include "Rpi.h"
 
+#include "pipeline/llm/TokenCounter.h"
 #include "pipeline/text/PyText.h"
 
 #include <algorithm>
@@ -235,10 +236,7 @@ std::string formatProblem(const AnswerFormat& format, std::string_view rawAnswer
 } // namespace
 
 int approxTokens(std::string_view text) {
-    std::size_t points = 0;
-    for (char c : text)
-        points += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
-    return static_cast<int>((points + 3) / 4);
+    return llm::estimateTokens(text);
 }
 
 std::optional<RpiViolation> checkStreaming(const HrtTemplate& t, StageId stage,

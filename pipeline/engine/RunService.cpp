@@ -6,6 +6,7 @@
 #include "model/JsonText.h"
 #include "model/RunStore.h"
 #include "model/Util.h"
+#include "pipeline/analysis/Slices.h"
 #include "pipeline/llm/OpenAiBackend.h"
 
 #include <nlohmann/json.hpp>
@@ -79,8 +80,20 @@ Result<PreparedRun> RunService::prepare(const RunSpec& spec) const {
             return kept.error();
         hrt = kept->parsed;
     }
-    auto context =
-        EngineContext::make(spec.task, out.config, backend->backend, hrt, backend->offline);
+    // Budgets are counted with the server's tokenizer where it has one; asked once here, so the
+    // run's stored settings say which counter it uses.
+    // Counts are kept in the project: a re-run asks nothing, a replay counts as its run did.
+    std::shared_ptr<llm::TokenCounter> counter;
+    if (spec.backend == "openai" || spec.backend == "replay") {
+        llm::EndpointConfig endpoint = endpointConfig(spec.backendOptions);
+        endpoint.baseUrl = spec.backendOptions.baseUrl;
+        counter = std::make_shared<llm::ServerTokenCounter>(
+            endpoint, out.config.model, ResponseCache(store_), spec.backend == "openai");
+        if (spec.backend == "openai")
+            (void)counter->count("Hello");
+    }
+    auto context = EngineContext::make(spec.task, out.config, backend->backend, hrt,
+                                       backend->offline, std::move(counter));
     if (!context)
         return context.error();
     out.context = *context;
@@ -106,6 +119,7 @@ Result<std::int64_t> RunService::create(const RunSpec& spec, const PreparedRun& 
     info.templateVersion = kept->stored.version;
     auto config = ordered_json::parse(runConfigJson(spec, prepared.config));
     config["template_sha256"] = kept->stored.sha256;
+    config["token_counter"] = prepared.context->tokenCounter->label();
     info.config = dumpJson(config);
     info.createdAt = nowIsoUtc();
     info.status = RunStatus::Running;
@@ -150,7 +164,17 @@ metrics::BootstrapOptions RunService::bootstrapOf(const RunInfo& run) {
 Result<RunSummary> RunService::summarize(const RunInfo& run,
                                          const std::vector<UserOutcome>& outcomes,
                                          const VerdictCounts& verdicts) {
-    return summarizeRun(run.id, run.task, run.systems, outcomes, verdicts, bootstrapOf(run));
+    return summarize(run, outcomes, verdicts, {});
+}
+
+Result<RunSummary> RunService::summarize(const RunInfo& run,
+                                         const std::vector<UserOutcome>& outcomes,
+                                         const VerdictCounts& verdicts,
+                                         const InterventionCounts& interventions) {
+    const std::string metric =
+        analysis::mainMetric(run.task, engineConfigFromJson(run.config, run.model).mainMetric);
+    return summarizeRun(run.id, run.task, run.systems, outcomes, verdicts, bootstrapOf(run),
+                        interventions, metric);
 }
 
 Result<RunSummary> RunService::summarize(std::int64_t runId) const {
@@ -167,7 +191,10 @@ Result<RunSummary> RunService::summarize(std::int64_t runId) const {
     VerdictCounts verdicts;
     for (const auto& [system, byVerdict] : *stored)
         verdicts[system] = byVerdict;
-    return summarize(*run, *outcomes, verdicts);
+    auto interventions = runs.interventionOutcomeCounts(runId);
+    if (!interventions)
+        return interventions.error();
+    return summarize(*run, *outcomes, verdicts, *interventions);
 }
 
 } // namespace r2p::engine

@@ -81,6 +81,11 @@ public:
     static Result<RunSummary> summarize(const RunInfo& run,
                                         const std::vector<UserOutcome>& outcomes,
                                         const VerdictCounts& verdicts);
+    // With the interventions' outcomes (gave-ups) too.
+    static Result<RunSummary> summarize(const RunInfo& run,
+                                        const std::vector<UserOutcome>& outcomes,
+                                        const VerdictCounts& verdicts,
+                                        const InterventionCounts& interventions);
     static metrics::BootstrapOptions bootstrapOf(const RunInfo& run);
 
 private:

@@ -28,11 +28,67 @@ std::vector<Gold> predictionsOf(const std::vector<const UserOutcome*>& users) {
 
 } // namespace
 
-Result<RunSummary> summarizeRun(std::int64_t runId, TaskId task,
-                                const std::vector<SystemId>& systems,
-                                const std::vector<UserOutcome>& outcomes,
-                                const VerdictCounts& verdicts,
-                                const metrics::BootstrapOptions& bootstrap) {
+std::optional<RpiEffect> rpiEffectOf(const std::vector<UserOutcome>& outcomes,
+                                     const std::string& metric) {
+    const auto scoreOf = [&](const UserOutcome& o) -> std::optional<double> {
+        if (o.status != UserStatus::Done || !o.gold)
+            return std::nullopt;
+        for (const auto& [k, v] : o.scores)
+            if (k == metric)
+                return v;
+        return std::nullopt;
+    };
+    std::map<std::string, const UserOutcome*> shadow;
+    for (const auto& o : outcomes)
+        if (o.system == SystemId::R2PNoRpi)
+            shadow[o.userId] = &o;
+    if (shadow.empty() || metric.empty())
+        return std::nullopt;
+    RpiEffect e;
+    e.metric = metric;
+    e.lowerIsBetter = metrics::metricDirection(metric) == metrics::Better::Lower;
+    double with = 0, without = 0;
+    for (const auto& o : outcomes) {
+        if (o.system != SystemId::R2P)
+            continue;
+        const auto it = shadow.find(o.userId);
+        if (it == shadow.end())
+            continue;
+        const auto a = scoreOf(o), b = scoreOf(*it->second);
+        if (!a || !b)
+            continue;
+        RpiEffectUser u;
+        u.userId = o.userId;
+        u.interventions = o.interventions;
+        u.withRpi = *a;
+        u.withoutRpi = *b;
+        const int better = *a == *b ? 0 : (*a < *b) == e.lowerIsBetter ? 1 : -1;
+        u.effect = better;
+        with += *a;
+        without += *b;
+        ++e.users;
+        if (o.interventions > 0) {
+            ++e.intervened;
+            e.helped += better > 0 ? 1 : 0;
+            e.hurt += better < 0 ? 1 : 0;
+            e.unchanged += better == 0 ? 1 : 0;
+        } else if (better != 0) {
+            ++e.differWithoutIntervention;
+        }
+        e.perUser.push_back(std::move(u));
+    }
+    if (e.users == 0)
+        return std::nullopt;
+    e.meanWithRpi = with / static_cast<double>(e.users);
+    e.meanWithoutRpi = without / static_cast<double>(e.users);
+    return e;
+}
+
+Result<RunSummary>
+summarizeRun(std::int64_t runId, TaskId task, const std::vector<SystemId>& systems,
+             const std::vector<UserOutcome>& outcomes, const VerdictCounts& verdicts,
+             const metrics::BootstrapOptions& bootstrap,
+             const InterventionCounts& interventionOutcomes, const std::string& mainMetric) {
     RunSummary summary;
     summary.runId = runId;
     summary.task = task;
@@ -77,6 +133,8 @@ Result<RunSummary> summarizeRun(std::int64_t runId, TaskId task,
         }
         if (auto it = verdicts.find(system); it != verdicts.end())
             s.verdicts = it->second;
+        if (auto it = interventionOutcomes.find(system); it != interventionOutcomes.end())
+            s.interventionOutcomes = it->second;
         summary.systems.push_back(std::move(s));
     }
 
@@ -118,8 +176,36 @@ Result<RunSummary> summarizeRun(std::int64_t runId, TaskId task,
             }
         }
     }
+    summary.rpiEffect = rpiEffectOf(outcomes, mainMetric);
     return summary;
 }
+
+namespace {
+
+ordered_json rpiEffectJson(const RpiEffect& e) {
+    ordered_json users = ordered_json::array();
+    for (const auto& u : e.perUser)
+        users.push_back({{"user", u.userId},
+                         {"interventions", u.interventions},
+                         {"with_rpi", u.withRpi},
+                         {"without_rpi", u.withoutRpi},
+                         {"effect", u.effect > 0   ? "helped"
+                                    : u.effect < 0 ? "hurt"
+                                                   : "none"}});
+    return {{"metric", e.metric},
+            {"lower_is_better", e.lowerIsBetter},
+            {"users", e.users},
+            {"with_rpi", e.meanWithRpi},
+            {"without_rpi", e.meanWithoutRpi},
+            {"intervened", e.intervened},
+            {"helped", e.helped},
+            {"hurt", e.hurt},
+            {"unchanged", e.unchanged},
+            {"differ_without_intervention", e.differWithoutIntervention},
+            {"per_user", users}};
+}
+
+} // namespace
 
 std::string summaryJson(const RunSummary& summary) {
     ordered_json systems = ordered_json::object();
@@ -144,8 +230,18 @@ std::string summaryJson(const RunSummary& summary) {
                            {"format_adherence", s.formatAdherence},
                            {"reasoning_tokens_per_answer", s.reasoningTokensPerAnswer},
                            {"interventions_per_user", s.interventionsPerUser}};
-        if (s.system == SystemId::R2P)
+        if (s.system == SystemId::R2P || s.system == SystemId::R2PNoRpi) {
+            ordered_json outcomes = ordered_json::object();
+            for (InterventionOutcome o :
+                 {InterventionOutcome::Complied, InterventionOutcome::ViolatedAgain,
+                  InterventionOutcome::GaveUp}) {
+                const auto it = s.interventionOutcomes.find(o);
+                outcomes[std::string(interventionOutcomeName(o))] =
+                    it == s.interventionOutcomes.end() ? 0 : it->second;
+            }
+            entry["intervention_outcomes"] = outcomes;
             entry["verdicts"] = verdicts;
+        }
         systems[std::string(systemName(s.system))] = entry;
     }
     ordered_json deltas = ordered_json::array();
@@ -162,11 +258,13 @@ std::string summaryJson(const RunSummary& summary) {
                           {"losses", c.losses},
                           {"p_better", c.aBetterShare}});
     }
-    return ordered_json{{"run", summary.runId},
-                        {"task", taskSpec(summary.task).name},
-                        {"systems", systems},
-                        {"deltas", deltas}}
-        .dump(2, ' ', false, nlohmann::json::error_handler_t::replace);
+    ordered_json out{{"run", summary.runId},
+                     {"task", taskSpec(summary.task).name},
+                     {"systems", systems},
+                     {"deltas", deltas}};
+    if (summary.rpiEffect)
+        out["rpi_effect"] = rpiEffectJson(*summary.rpiEffect);
+    return out.dump(2, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
 } // namespace r2p::engine

@@ -9,6 +9,7 @@
 #include "pipeline/metrics/Bootstrap.h"
 
 #include <map>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -26,6 +27,28 @@ struct SystemSummary {
     double reasoningTokensPerAnswer = 0; // mean over done users
     double interventionsPerUser = 0;     // mean over done users
     std::map<Verdict, std::size_t> verdicts;
+    std::map<InterventionOutcome, std::size_t> interventionOutcomes; // complied, gave up, ...
+};
+
+// What RPI changed (r2p run --shadow): R2P against its shadow r2p-no-rpi (the same seed,
+// interventions off), user by user on the main metric. A user's effect is +1 when R2P scored
+// better than its shadow, -1 worse, 0 the same.
+struct RpiEffectUser {
+    std::string userId;
+    int interventions = 0; // R2P's
+    double withRpi = 0, withoutRpi = 0;
+    int effect = 0;
+};
+struct RpiEffect {
+    std::string metric;
+    bool lowerIsBetter = false;
+    std::size_t users = 0; // scored in both
+    double meanWithRpi = 0, meanWithoutRpi = 0;
+    std::size_t intervened = 0;                      // users R2P intervened on
+    std::size_t helped = 0, hurt = 0, unchanged = 0; // of those
+    // Users without interventions whose score still differs (0 when the shadow is faithful).
+    std::size_t differWithoutIntervention = 0;
+    std::vector<RpiEffectUser> perUser; // every user scored by both, in run order
 };
 
 struct DeltaSummary {
@@ -40,16 +63,23 @@ struct RunSummary {
     std::int64_t runId = 0;
     TaskId task = TaskId::Invalid;
     std::vector<SystemSummary> systems;
-    std::vector<DeltaSummary> deltas; // R2P against each baseline, every metric
+    std::vector<DeltaSummary> deltas;   // R2P against each baseline, every metric
+    std::optional<RpiEffect> rpiEffect; // when the run has R2P and its shadow
 };
 
 using VerdictCounts = std::map<SystemId, std::map<Verdict, std::size_t>>;
+using InterventionCounts = std::map<SystemId, std::map<InterventionOutcome, std::size_t>>;
 
-Result<RunSummary> summarizeRun(std::int64_t runId, TaskId task,
-                                const std::vector<SystemId>& systems,
-                                const std::vector<UserOutcome>& outcomes,
-                                const VerdictCounts& verdicts,
-                                const metrics::BootstrapOptions& bootstrap = {});
+// `mainMetric` (e.g. "MAE", "rouge-1") judges the RPI effect; empty: no RPI effect.
+Result<RunSummary>
+summarizeRun(std::int64_t runId, TaskId task, const std::vector<SystemId>& systems,
+             const std::vector<UserOutcome>& outcomes, const VerdictCounts& verdicts,
+             const metrics::BootstrapOptions& bootstrap = {},
+             const InterventionCounts& interventions = {}, const std::string& mainMetric = {});
+
+// R2P against its shadow on `metric`; nothing when the outcomes lack either.
+std::optional<RpiEffect> rpiEffectOf(const std::vector<UserOutcome>& outcomes,
+                                     const std::string& metric);
 
 // The summary as the JSON `r2p run` prints.
 std::string summaryJson(const RunSummary& summary);

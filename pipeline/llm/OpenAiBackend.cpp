@@ -793,19 +793,19 @@ std::size_t appendBody(char* data, std::size_t size, std::size_t count, void* us
     return size * count;
 }
 
-// A small blocking request (models, embeddings): status and body, or the transport error.
-Result<std::pair<long, std::string>>
-simpleRequest(const EndpointConfig& config, const std::string& path, const std::string* postBody) {
+// A small blocking request to `url` (an endpoint of config's server): status and body, any
+// status, or the transport error.
+Result<HttpReply> rawRequest(const EndpointConfig& config, const std::string& url,
+                             const std::string* postBody, long timeoutMs) {
     if (auto checked = checkBaseUrl(config.baseUrl); !checked)
         return checked.error();
     globalInit();
     CURL* easy = curl_easy_init();
     CappedBody body;
     body.limit = std::max<std::size_t>(1, config.maxReplyBytes);
-    const std::string url = trimSlash(config.baseUrl) + path;
     curl_easy_setopt(easy, CURLOPT_URL, url.c_str());
     commonOptions(easy, config);
-    curl_easy_setopt(easy, CURLOPT_TIMEOUT_MS, std::min(config.totalTimeoutMs, 60000L));
+    curl_easy_setopt(easy, CURLOPT_TIMEOUT_MS, timeoutMs);
     curl_slist* headers = baseHeaders(config, false);
     curl_easy_setopt(easy, CURLOPT_HTTPHEADER, headers);
     if (postBody) {
@@ -825,12 +825,31 @@ simpleRequest(const EndpointConfig& config, const std::string& path, const std::
                      " KiB)"};
     if (code != CURLE_OK)
         return Error{(postBody ? "POST " : "GET ") + url + ": " + curl_easy_strerror(code)};
-    if (status >= 400)
-        return Error{url + ": HTTP " + std::to_string(status) + ": " +
-                     decodeErrorBody(body.text).message};
-    return std::make_pair(status, std::move(body.text));
+    return HttpReply{status, std::move(body.text)};
+}
+
+// A small blocking request (models, embeddings): status and body, or the transport error.
+Result<std::pair<long, std::string>>
+simpleRequest(const EndpointConfig& config, const std::string& path, const std::string* postBody) {
+    const std::string url = trimSlash(config.baseUrl) + path;
+    auto reply = rawRequest(config, url, postBody, std::min(config.totalTimeoutMs, 60000L));
+    if (!reply)
+        return reply.error();
+    if (reply->status >= 400)
+        return Error{url + ": HTTP " + std::to_string(reply->status) + ": " +
+                     decodeErrorBody(reply->body).message};
+    return std::make_pair(reply->status, std::move(reply->body));
 }
 } // namespace
+
+Result<HttpReply> postToServer(const EndpointConfig& config, std::string_view path,
+                               const std::string& body, long timeoutMs) {
+    std::string root = trimSlash(config.baseUrl);
+    if (root.size() >= 3 && root.compare(root.size() - 3, 3, "/v1") == 0)
+        root.resize(root.size() - 3);
+    return rawRequest(config, root + std::string(path), &body,
+                      std::min(config.totalTimeoutMs, timeoutMs));
+}
 
 Result<std::vector<std::string>> OpenAiBackend::listModels() const {
     auto r = simpleRequest(impl_->config, "/models", nullptr);

@@ -59,6 +59,17 @@ private:
     std::unique_ptr<Impl> impl_;
 };
 
+// A reply as it came: any HTTP status, the body unparsed.
+struct HttpReply {
+    long status = 0;
+    std::string body;
+};
+// POST `body` (JSON) to `path` at the server's root: the base URL without a trailing "/v1"
+// (vLLM's, SGLang's and llama.cpp's /tokenize live there). Blocks for at most `timeoutMs`; an
+// Error only when no reply came.
+Result<HttpReply> postToServer(const EndpointConfig& config, std::string_view path,
+                               const std::string& body, long timeoutMs);
+
 // The JSON body sent for a request (also the basis of the response cache key).
 std::string requestBody(const GenerationRequest& request);
 

@@ -14,6 +14,7 @@
 #include "pipeline/engine/OfflineBackend.h"
 #include "pipeline/llm/CachingBackend.h"
 #include "pipeline/llm/OpenAiBackend.h"
+#include "pipeline/llm/TokenCounter.h"
 #include "support/ModelScripts.h"
 
 #include <atomic>
@@ -102,12 +103,13 @@ struct BatchTiming {
 
 BatchTiming runBatch(ProjectStore& store, const DatasetIndex& index, TaskId task,
                      std::shared_ptr<llm::Backend> backend, bool offline, int concurrency,
-                     const std::string& backendName) {
+                     const std::string& backendName,
+                     std::shared_ptr<llm::TokenCounter> counter = nullptr) {
     RunStore runs(store);
     engine::EngineConfig config;
     config.model = offline ? "offline" : "r2p-test-model";
     config.mode = engine::PromptMode::Chat;
-    auto ctx = engine::EngineContext::make(task, config, backend, nullptr, offline);
+    auto ctx = engine::EngineContext::make(task, config, backend, nullptr, offline, counter);
     if (!ctx) {
         std::fprintf(stderr, "engine: %s\n", ctx.error().message.c_str());
         std::exit(1);
@@ -213,7 +215,10 @@ int main(int argc, char** argv) {
         auto cached = std::make_shared<llm::CachingBackend>(http, ResponseCache(**store), "openai",
                                                             llm::CacheMode::ReadWrite);
         auto timed = std::make_shared<TimingBackend>(cached);
-        const auto cold = runBatch(**store, index, task, timed, false, 1, "openai");
+        // Budgets counted with the server's /tokenize, as r2p run does (its time is overhead).
+        auto counter = std::make_shared<llm::ServerTokenCounter>(endpoint, "r2p-test-model",
+                                                                 ResponseCache(**store), true);
+        const auto cold = runBatch(**store, index, task, timed, false, 1, "openai", counter);
         const double outside = cold.seconds - timed->busySeconds();
         std::printf("  HTTP batch (cold): %7.2f s  (%llu requests, %.2f s in requests, %zu "
                     "stages)\n",
@@ -222,6 +227,13 @@ int main(int argc, char** argv) {
         std::printf("  engine overhead:   %7.3f ms per stage (target <= 1 ms; everything "
                     "outside the backend: records, retrieval, prompts, checks, storage)\n",
                     cold.stages ? outside * 1000.0 / double(cold.stages) : 0.0);
+        const auto tc = counter->stats();
+        std::printf(
+            "  token counts:      %llu lookups, %llu from memory, %llu kept in the "
+            "project, %llu /tokenize requests: hit rate %.1f%%\n",
+            static_cast<unsigned long long>(tc.lookups), static_cast<unsigned long long>(tc.hits),
+            static_cast<unsigned long long>(tc.kept), static_cast<unsigned long long>(tc.requests),
+            tc.lookups ? 100.0 * double(tc.hits + tc.kept) / double(tc.lookups) : 0.0);
         failures += cold.failed > 0;
 
         // 3. The same batch again from the cache only.

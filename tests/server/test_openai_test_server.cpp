@@ -633,6 +633,49 @@ TEST(OpenAiTestServer, EmbeddingsAreDeterministicWithTheConfiguredDimension) {
     EXPECT_EQ(post(server.baseUrl() + "/embeddings", json({{"input", 5}}).dump()).status, 400);
 }
 
+// /tokenize byte for byte as each server sends it: vLLM (root only, pydantic's field order, a
+// null token_strs), SGLang (root and /v1, its own order), llama-server ({"tokens"} only, no
+// tokens without "content"); Ollama and hosted APIs have no such route.
+TEST(OpenAiTestServer, TokenizeAnswersAsEachServerDoes) {
+    OpenAiTestServer server;
+    const std::string root = "http://127.0.0.1:" + std::to_string(server.port());
+    EXPECT_EQ(OpenAiTestServer::tokenPieces("Hi, you!  ok"),
+              (std::vector<std::string>{"Hi", ",", "you", "!", "ok"}));
+    const auto ids = OpenAiTestServer::tokenIds("Hi, you!");
+    ASSERT_EQ(ids.size(), 4u);
+    std::string list;
+    for (int id : ids)
+        list += (list.empty() ? "" : ",") + std::to_string(id);
+    const std::string openAiBody = R"({"model":"m","prompt":"Hi, you!"})";
+
+    Response vllm = post(root + "/tokenize", openAiBody);
+    EXPECT_EQ(vllm.status, 200);
+    EXPECT_EQ(vllm.headers["content-type"], "application/json");
+    EXPECT_EQ(vllm.body,
+              R"({"count":4,"max_model_len":32768,"tokens":[)" + list + R"(],"token_strs":null})");
+    EXPECT_EQ(post(root + "/v1/tokenize", openAiBody).status, 404);
+    EXPECT_EQ(post(root + "/tokenize", R"({"model":"m"})").status, 400);
+
+    server.setFlavor(ServerFlavor::Sglang);
+    for (const char* path : {"/tokenize", "/v1/tokenize"}) {
+        Response sglang = post(root + path, openAiBody);
+        EXPECT_EQ(sglang.status, 200);
+        EXPECT_EQ(sglang.body, R"({"tokens":[)" + list + R"(],"count":4,"max_model_len":32768})");
+    }
+
+    server.setFlavor(ServerFlavor::LlamaServer);
+    Response llama = post(root + "/tokenize", R"({"content":"Hi, you!"})");
+    EXPECT_EQ(llama.status, 200);
+    EXPECT_EQ(llama.headers["content-type"], "application/json; charset=utf-8");
+    EXPECT_EQ(llama.body, R"({"tokens":[)" + list + "]}");
+    EXPECT_EQ(post(root + "/tokenize", openAiBody).body, R"({"tokens":[]})");
+
+    for (ServerFlavor f : {ServerFlavor::Ollama, ServerFlavor::Hosted}) {
+        server.setFlavor(f);
+        EXPECT_EQ(post(root + "/tokenize", openAiBody).status, 404);
+    }
+}
+
 TEST(OpenAiTestServer, ErrorsHaveOpenAiBodies) {
     OpenAiTestServer server;
     Client client;

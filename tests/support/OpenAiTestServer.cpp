@@ -403,6 +403,7 @@ private:
                    const std::vector<std::string>& extra = {});
     bool models(bool keepAlive);
     bool embeddings(const json& body, bool keepAlive);
+    bool tokenize(const std::string& path, const std::optional<json>& body, bool keepAlive);
     bool generate(const json& body, const std::string& rawBody, bool chat, bool keepAlive);
     bool stream(const std::vector<Event>& events, const Script& script, const std::string& id,
                 const std::string& chunkObject, bool keepAlive,
@@ -750,6 +751,9 @@ bool Session::handle(const HttpRequest& req) {
     if (path == "/health")
         return req.method == "GET" ? sendAll(head(200, "", 0, keep)) && keep
                                    : sendError(405, "Method Not Allowed", keep);
+    if (path == "/tokenize" || path == "/v1/tokenize")
+        return req.method == "POST" ? tokenize(path, body, keep)
+                                    : sendError(405, "Method Not Allowed", keep);
     const bool isModels = path == "/v1/models";
     const bool isChat = path == "/v1/chat/completions";
     const bool isCompletions = path == "/v1/completions";
@@ -789,6 +793,45 @@ bool Session::models(bool keepAlive) {
                              {"created", impl_.startedAt},
                              {"owned_by", "r2p-test"}});
     return sendJson(200, ojson{{"object", "list"}, {"data", data}}, keepAlive);
+}
+
+// /tokenize as each server has it (checked against their sources): vLLM at the root only,
+// {"model","prompt"} -> {"count","max_model_len","tokens","token_strs"}; SGLang at /tokenize and
+// /v1/tokenize -> {"tokens","count","max_model_len"}; llama-server at the root,
+// {"content"} -> {"tokens"} (no "content": no tokens); Ollama and hosted APIs have none.
+bool Session::tokenize(const std::string& path, const std::optional<json>& body, bool keepAlive) {
+    const ServerFlavor f = flavor();
+    const bool served =
+        f == ServerFlavor::Sglang ||
+        (path == "/tokenize" && (f == ServerFlavor::Vllm || f == ServerFlavor::LlamaServer));
+    if (!served)
+        return sendError(404, "Invalid URL (POST " + path + ")", keepAlive);
+    if (!body || !body->is_object())
+        return sendError(400, "Malformed JSON in the request body.", keepAlive);
+    constexpr int kMaxModelLen = 32768;
+    if (f == ServerFlavor::LlamaServer) {
+        std::vector<int> ids;
+        if (const auto c = body->find("content"); c != body->end() && c->is_string())
+            ids = OpenAiTestServer::tokenIds(c->get<std::string>());
+        const std::string text = ojson{{"tokens", ids}}.dump();
+        return sendAll(head(200, "application/json; charset=utf-8", text.size(), keepAlive) +
+                       text) &&
+               keepAlive;
+    }
+    const auto prompt = body->find("prompt");
+    if (prompt == body->end() || !prompt->is_string())
+        return sendError(400, "prompt: a string is required", keepAlive);
+    const std::vector<int> ids = OpenAiTestServer::tokenIds(prompt->get<std::string>());
+    if (f == ServerFlavor::Sglang)
+        return sendJson(
+            200, ojson{{"tokens", ids}, {"count", ids.size()}, {"max_model_len", kMaxModelLen}},
+            keepAlive);
+    return sendJson(200,
+                    ojson{{"count", ids.size()},
+                          {"max_model_len", kMaxModelLen},
+                          {"tokens", ids},
+                          {"token_strs", nullptr}},
+                    keepAlive);
 }
 
 bool Session::embeddings(const json& body, bool keepAlive) {
@@ -1438,6 +1481,39 @@ std::vector<float> OpenAiTestServer::embeddingFor(const std::string& input, int 
     for (const double x : v)
         out.push_back(static_cast<float>(norm > 0 ? x / norm : x));
     return out;
+}
+
+std::vector<std::string> OpenAiTestServer::tokenPieces(const std::string& text) {
+    std::vector<std::string> out;
+    const auto wordByte = [](unsigned char c) {
+        return std::isalnum(c) || c >= 0x80;
+    };
+    std::size_t i = 0;
+    while (i < text.size()) {
+        const auto c = static_cast<unsigned char>(text[i]);
+        if (std::isspace(c)) {
+            ++i;
+            continue;
+        }
+        std::size_t j = i + 1;
+        if (wordByte(c))
+            while (j < text.size() && wordByte(static_cast<unsigned char>(text[j])))
+                ++j;
+        out.push_back(text.substr(i, j - i));
+        i = j;
+    }
+    return out;
+}
+
+std::vector<int> OpenAiTestServer::tokenIds(const std::string& text) {
+    std::vector<int> ids;
+    for (const auto& piece : tokenPieces(text)) {
+        std::uint32_t h = 2166136261u; // FNV-1a
+        for (char c : piece)
+            h = (h ^ static_cast<unsigned char>(c)) * 16777619u;
+        ids.push_back(static_cast<int>(100 + h % 50000));
+    }
+    return ids;
 }
 
 std::vector<std::string> OpenAiTestServer::splitWords(const std::string& text) {

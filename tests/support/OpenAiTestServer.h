@@ -165,6 +165,12 @@ public:
     static std::vector<float> embeddingFor(const std::string& input, int dimension);
     // The words of `text` as defined above; joined they give `text` back.
     static std::vector<std::string> splitWords(const std::string& text);
+    // What POST /tokenize counts (vLLM, SGLang and llama-server flavors; others answer 404):
+    // a run of letters, digits and non-ASCII bytes is one token, every other non-space byte is
+    // a token of its own, whitespace is none ("a, b!" -> "a" "," "b" "!"). Ids are a hash of
+    // each piece.
+    static std::vector<std::string> tokenPieces(const std::string& text);
+    static std::vector<int> tokenIds(const std::string& text);
 
 private:
     struct Impl;
