@@ -30,68 +30,91 @@ LatestTask::~LatestTask() {
     waitForDone();
 }
 
-std::shared_ptr<LatestTask::Job> LatestTask::begin(const QString& tag,
+std::shared_ptr<LatestTask::Job> LatestTask::begin(const QString& tag, Pool which,
                                                    std::function<void()> onCancel) {
     auto job = std::make_shared<Job>();
     job->tag = tag;
-    job->id = ++nextId_;
+    job->pool = which;
     job->onCancel = std::move(onCancel);
-    auto& slot = newest_[tag];
-    if (slot)
-        drop(slot); // superseded: stop it early, never deliver it
-    slot = job;
+    Tag& t = tags_[tag];
+    if (t.newest)
+        drop(t.newest); // superseded: stop it early, never deliver it
+    t.newest = job;
+    t.waiting = job; // replaces a job that never got to run
     return job;
 }
 
-void LatestTask::run(QThreadPool* pool, const std::shared_ptr<Job>& job,
-                     std::function<void()> body) {
+void LatestTask::launchIfIdle(const QString& tag) {
+    Tag& t = tags_[tag];
+    if (t.running || !t.waiting)
+        return;
+    t.running = std::exchange(t.waiting, nullptr);
     {
         std::lock_guard lock(shared_->mutex);
         ++shared_->active;
     }
-    pool->start([shared = shared_, job, body = std::move(body)]() mutable {
-        if (!job->cancel.load()) // superseded while queued: skip the work
-            body();
-        body = nullptr; // what the work captured goes before the owner may go
+    pool(t.running->pool)->start([shared = shared_, job = t.running]() mutable {
+        job->body();
+        job->body = nullptr; // what the work captured goes before the owner may go
+        job.reset();
         std::lock_guard lock(shared->mutex);
         if (--shared->active == 0)
             shared->idle.notify_all();
     });
 }
 
-bool LatestTask::finish(const std::shared_ptr<Job>& job) {
-    auto it = newest_.find(job->tag);
-    if (it == newest_.end() || it->second != job)
+bool LatestTask::ended(const QString& tag, const Job* job) {
+    auto it = tags_.find(tag);
+    if (it == tags_.end())
         return false;
-    newest_.erase(it);
-    emit settled(job->tag);
-    return true;
+    Tag& t = it->second;
+    if (t.running.get() == job)
+        t.running.reset();
+    const bool newest = t.newest.get() == job;
+    if (newest)
+        t.newest.reset();
+    launchIfIdle(tag);
+    if (newest)
+        emit settled(tag);
+    return newest;
 }
 
 void LatestTask::drop(const std::shared_ptr<Job>& job) {
+    job->dropped = true;
     job->cancel = true;
     if (auto hook = std::exchange(job->onCancel, nullptr))
         hook();
 }
 
 void LatestTask::cancel(const QString& tag) {
-    auto it = newest_.find(tag);
-    if (it == newest_.end())
+    auto it = tags_.find(tag);
+    if (it == tags_.end() || !it->second.newest)
         return;
-    auto job = it->second;
-    newest_.erase(it);
-    drop(job);
+    drop(std::exchange(it->second.newest, nullptr));
+    it->second.waiting.reset();
     emit settled(tag);
 }
 
+void LatestTask::interrupt(const QString& tag) {
+    auto it = tags_.find(tag);
+    if (it == tags_.end() || !it->second.newest)
+        return;
+    it->second.newest->cancel = true;
+    if (auto hook = std::exchange(it->second.newest->onCancel, nullptr))
+        hook();
+}
+
 void LatestTask::cancelAll() {
-    auto all = std::exchange(newest_, {});
-    for (auto& [tag, job] : all)
-        drop(job);
+    for (auto& [tag, t] : tags_) {
+        if (t.newest)
+            drop(std::exchange(t.newest, nullptr));
+        t.waiting.reset();
+    }
 }
 
 bool LatestTask::isPending(const QString& tag) const {
-    return newest_.count(tag) != 0;
+    auto it = tags_.find(tag);
+    return it != tags_.end() && it->second.newest != nullptr;
 }
 
 bool LatestTask::isActive() const {
