@@ -8,8 +8,8 @@
 #include "model/RunStore.h"
 #include "pipeline/retrieval/Retriever.h"
 #include "ui/RunResults.h"
+#include "ui/util/LatestTask.h"
 
-#include <QFutureWatcher>
 #include <QList>
 #include <QObject>
 #include <QString>
@@ -39,7 +39,7 @@ public:
     void openDataset(const QString& questions, const QString& outputs,
                      std::optional<TaskId> task = std::nullopt);
     void cancelIndexing();
-    bool isIndexing() const { return indexing_ != nullptr; }
+    bool isIndexing() const;
     // Sets the task by hand for the current dataset (kept in the project).
     void setTask(TaskId task);
 
@@ -106,7 +106,7 @@ public:
     // True while indexing, a record load or its ranking is under way (screenshots wait for false).
     bool isBusy() const;
     // How many record reads were started so far (reads are coalesced; for diagnostics).
-    quint64 recordReadsStarted() const { return recordReadsStarted_; }
+    quint64 recordReadsStarted() const { return recordReadsStarted_->load(); }
 
 signals:
     void projectChanged();
@@ -128,11 +128,11 @@ signals:
     void bookmarksChanged();
 
 private:
-    struct IndexJob;
-    void finishIndexing(IndexJob* job);
+    void finishIndexing(Result<OpenedDataset> result);
     void updateBusy();
     void stopAllJobs();
     void startRecordRead();
+    void finishRecordRead(Result<UserRecord> result, const UserIndexEntry& entry);
     void rerank();
     void reloadAnnotationCounts();
 
@@ -142,26 +142,22 @@ private:
     bool fromCache_ = false;
     std::vector<Finding> findings_;
 
-    IndexJob* indexing_ = nullptr; // the current request
-    std::vector<IndexJob*> jobs_;  // every request still running, superseded ones too
-
     int selectedUser_ = -1;
-    quint64 recordGeneration_ = 0;
-    bool recordLoading_ = false; // the selected user's record is awaited
-    bool readInFlight_ = false;  // a read runs (possibly for an older selection)
-    quint64 recordReadsStarted_ = 0;
+    std::shared_ptr<std::atomic<quint64>> recordReadsStarted_ =
+        std::make_shared<std::atomic<quint64>>(0);
     std::shared_ptr<const UserRecord> record_;
     std::shared_ptr<const retrieval::Ranking> ranking_;
     QString ranker_ = QStringLiteral("bm25");
     int k_ = 5;
-    quint64 rankingGeneration_ = 0;
-    bool rankingPending_ = false; // a ranking for the current record is being computed
     QString recordError_;
     QStringList cited_;
     std::shared_ptr<const RunResults> run_;
     Taxonomy taxonomy_;
     std::shared_ptr<const AnnotationCounts> counts_ = std::make_shared<AnnotationCounts>();
     bool busy_ = false;
+    // Indexing ("index"), the selected user's record ("record") and its ranking ("ranking"):
+    // the newest request of each wins. Last, so it stops before what its jobs point at goes.
+    LatestTask tasks_;
 };
 
 } // namespace r2p::ui

@@ -74,8 +74,6 @@ bool LatestTask::ended(const QString& tag, const Job* job) {
     if (newest)
         t.newest.reset();
     launchIfIdle(tag);
-    if (newest)
-        emit settled(tag);
     return newest;
 }
 

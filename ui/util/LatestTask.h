@@ -52,8 +52,11 @@ public:
             QMetaObject::invokeMethod(
                 this,
                 [this, tag = job->tag, job, result, deliver = std::move(deliver)]() mutable {
-                    if (ended(tag, job) && result)
+                    if (!ended(tag, job))
+                        return;
+                    if (result)
                         deliver(std::move(*result));
+                    emit settled(tag);
                 },
                 Qt::QueuedConnection);
         };
@@ -76,7 +79,7 @@ public:
     void waitForDone();
 
 signals:
-    // A newest job was delivered or cancelled: isPending() may have changed.
+    // The newest job of `tag` was delivered (after its deliver ran) or cancelled.
     void settled(const QString& tag);
 
 private:
