@@ -6,9 +6,9 @@
 
 #include "model/Trace.h"
 #include "pipeline/engine/Engine.h"
+#include "ui/util/LatestTask.h"
 
 #include <QElapsedTimer>
-#include <QFutureWatcher>
 #include <QObject>
 #include <QString>
 #include <QTimer>
@@ -102,7 +102,7 @@ private:
     void reset();
     void resetTo(bool showStored);
     void start(bool toEnd);
-    void finishStage();
+    void finishStage(const Status& status);
     void flushLive();
     void takeSnapshot();
     void cite(const std::vector<int>& numbers);
@@ -125,15 +125,13 @@ private:
     std::shared_ptr<Live> live_;
     std::shared_ptr<Observer> observer_; // shared with the worker: lives as long as its run
     std::shared_ptr<engine::UserRun> run_;
-    std::weak_ptr<engine::UserRun> started_; // the run the worker is (or was last) running
-    QFutureWatcher<Status> watcher_;
     struct ModeProbe {
         std::string key; // base URL and model
         engine::PromptMode mode = engine::PromptMode::Chat;
         std::string reason;
     };
     std::optional<ModeProbe> modeProbe_;
-    QFutureWatcher<ModeProbe> probeWatcher_;
+    void onModeProbed(ModeProbe probe);
     bool probeToEnd_ = false;
     QTimer flush_;
     bool running_ = false;
@@ -157,6 +155,9 @@ private:
         QTimer timer;
         QElapsedTimer clock;
     } replay_;
+    // The selected user's stage ("stage") and the prompt-mode probe ("probe"): a new user's
+    // stage never sees the old one's result. Last, so it stops before what the jobs use goes.
+    LatestTask tasks_;
 };
 
 } // namespace r2p::ui
