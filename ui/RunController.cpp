@@ -494,19 +494,17 @@ void RunController::flushLive() {
     emit streamChanged();
 }
 
-void RunController::cite(const std::vector<int>& numbers) {
+QStringList RunController::profileIds(const std::vector<int>& numbers) const {
     QStringList ids;
     for (int n : numbers)
         if (n >= 1 && static_cast<std::size_t>(n) <= items_.size())
             ids << QString::fromStdString(items_[static_cast<std::size_t>(n - 1)].profileId);
-    session_->setCitedItems(ids);
+    return ids;
 }
 
-void RunController::citeStep(int stepIndex) {
-    if (stepIndex < 0 || stepIndex >= static_cast<int>(trace_.steps.size())) {
-        cite({});
-        return;
-    }
+QStringList RunController::citedByStep(int stepIndex) const {
+    if (stepIndex < 0 || stepIndex >= static_cast<int>(trace_.steps.size()))
+        return {};
     const StepRecord& step = trace_.steps[static_cast<std::size_t>(stepIndex)];
     const StepOutput& out = step.output;
     std::vector<int> numbers;
@@ -519,15 +517,20 @@ void RunController::citeStep(int stepIndex) {
     } else if (step.stage != StageId::Retrieve && step.stage != StageId::Score) {
         numbers = engine::citedItems(step.answer);
     }
-    cite(numbers);
+    return profileIds(numbers);
 }
 
-void RunController::citeVerdict(int verdictIndex) {
-    if (verdictIndex < 0 || verdictIndex >= static_cast<int>(trace_.verdicts.size())) {
-        cite({});
-        return;
-    }
-    cite(trace_.verdicts[static_cast<std::size_t>(verdictIndex)].evidence);
+QStringList RunController::citedByVerdict(int verdictIndex) const {
+    if (verdictIndex < 0 || verdictIndex >= static_cast<int>(trace_.verdicts.size()))
+        return {};
+    return profileIds(trace_.verdicts[static_cast<std::size_t>(verdictIndex)].evidence);
+}
+
+int RunController::stepOf(StageId stage, int candidate) const {
+    for (std::size_t i = 0; i < trace_.steps.size(); ++i)
+        if (trace_.steps[i].stage == stage && trace_.steps[i].candidate == candidate)
+            return static_cast<int>(i);
+    return -1;
 }
 
 // Changes the engine's run between stages (never while a stage or a replay runs) and shows the

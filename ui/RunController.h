@@ -11,6 +11,7 @@
 #include <QElapsedTimer>
 #include <QObject>
 #include <QString>
+#include <QStringList>
 #include <QTimer>
 #include <functional>
 #include <memory>
@@ -46,9 +47,12 @@ public:
     void applySettings();
     QString lastError() const { return lastError_; }
 
-    // Marks in the history the items a step (by index in the trace) or a verdict cites.
-    void citeStep(int stepIndex);
-    void citeVerdict(int verdictIndex);
+    // The profile items (by id) a step (by index in the trace) or a verdict cites, for the
+    // selection the pane that picked it hands to Session.
+    QStringList citedByStep(int stepIndex) const;
+    QStringList citedByVerdict(int verdictIndex) const;
+    // The trace index of the step of `stage` and `candidate`, or -1.
+    int stepOf(StageId stage, int candidate) const;
 
     // Replays a stored trace of the selected user as if it ran now: each stage streams its text
     // over its recorded time divided by `speed` (stages stored without a time take ~0.4 s).
@@ -105,7 +109,7 @@ private:
     void finishStage(const Status& status);
     void flushLive();
     void takeSnapshot();
-    void cite(const std::vector<int>& numbers);
+    QStringList profileIds(const std::vector<int>& numbers) const;
     bool change(const std::function<Status(engine::UserRun&)>& edit);
     void replayTick();
     void showStoredOfSelection(const std::string& userId);

@@ -53,6 +53,9 @@ bool Session::setRun(std::int64_t runId, QString* error) {
     run_ = std::move(loaded);
     reloadAnnotationCounts();
     emit runChanged();
+    Selection next = selection_;
+    next.run = run_ ? run_->runId : 0;
+    select(next);
     emit bookmarksChanged();
     return true;
 }
@@ -208,10 +211,7 @@ bool Session::openProject(const QString& path, QString* error) {
     counts_ = std::make_shared<AnnotationCounts>();
     datasetId_ = 0;
     findings_.clear();
-    selectedUser_ = -1;
-    record_.reset();
-    ranking_.reset();
-    recordError_.clear();
+    clearUser();
     emit projectChanged();
     emit datasetsChanged();
     emit datasetChanged();
@@ -288,12 +288,7 @@ void Session::finishIndexing(Result<OpenedDataset> result) {
     datasetId_ = opened.datasetId;
     fromCache_ = opened.fromCache;
     findings_ = dataset_->findings;
-    selectedUser_ = -1;
-    tasks_.cancel(kRecord);
-    tasks_.cancel(kRanking);
-    record_.reset();
-    ranking_.reset();
-    recordError_.clear();
+    clearUser();
     emit datasetsChanged();
     emit datasetChanged();
     emit findingsChanged();
@@ -317,45 +312,136 @@ void Session::setTask(TaskId task) {
 }
 
 const UserIndexEntry* Session::selectedEntry() const {
-    if (!dataset_ || selectedUser_ < 0 ||
-        static_cast<std::size_t>(selectedUser_) >= dataset_->users.size())
+    const int row = selection_.user;
+    if (!dataset_ || row < 0 || static_cast<std::size_t>(row) >= dataset_->users.size())
         return nullptr;
-    return &dataset_->users[static_cast<std::size_t>(selectedUser_)];
+    return &dataset_->users[static_cast<std::size_t>(row)];
 }
 
-void Session::setCitedItems(const QStringList& profileIds) {
-    if (profileIds == cited_)
+void Session::clearUser() {
+    tasks_.cancel(kRecord);
+    tasks_.cancel(kRanking);
+    record_.reset();
+    ranking_.reset();
+    recordError_.clear();
+    filtered_.clear();
+    Selection next;
+    next.run = run_ ? run_->runId : 0;
+    const Selection before = std::exchange(selection_, next);
+    if (before != selection_)
+        emit selectionChanged(selection_, before);
+}
+
+void Session::select(const Selection& next) {
+    if (next == selection_)
         return;
-    cited_ = profileIds;
-    emit citedItemsChanged();
+    const Selection before = std::exchange(selection_, next);
+    if (selection_.user != before.user)
+        loadSelectedUser();
+    emit selectionChanged(selection_, before);
+    if (selection_.user != before.user) {
+        if (selection_.user < 0)
+            emit recordChanged();
+        updateBusy();
+    }
 }
 
 void Session::selectUser(int row) {
     if (!dataset_ || row < -1 || row >= static_cast<int>(dataset_->users.size()))
         row = -1;
-    if (row == selectedUser_ && (record_ || tasks_.isPending(kRecord)))
+    if (row == selection_.user && (record_ || tasks_.isPending(kRecord)))
         return;
-    selectedUser_ = row;
-    setCitedItems({});
+    Selection next;
+    next.run = selection_.run;
+    next.user = row;
+    if (next == selection_) { // the same user again, its record gone: read it again
+        loadSelectedUser();
+        updateBusy();
+        return;
+    }
+    select(next);
+}
+
+void Session::loadSelectedUser() {
     record_.reset();
     ranking_.reset();
     tasks_.cancel(kRanking);
     recordError_.clear();
-    emit userSelected(row);
-    if (row < 0) {
+    if (selection_.user < 0)
         tasks_.cancel(kRecord);
-        emit recordChanged();
-    } else {
+    else
         startRecordRead();
+}
+
+void Session::selectStage(StageId stage, int candidate, const QStringList& cited) {
+    Selection next = selection_;
+    next.stage = stage;
+    next.candidate = candidate;
+    next.verdict = -1;
+    next.span.reset();
+    next.picked = stage == StageId::Invalid ? AnnotationTarget::Run : AnnotationTarget::Stage;
+    next.cited = cited;
+    select(next);
+}
+
+void Session::showStage(StageId stage, int candidate, const QStringList& cited) {
+    Selection next = selection_;
+    if (next.stage != stage || next.candidate != candidate) {
+        next.stage = stage;
+        next.candidate = candidate;
+        next.span.reset(); // a span belongs to the stage it was picked in
+        if (next.picked == AnnotationTarget::Span || next.picked == AnnotationTarget::Stage)
+            next.picked =
+                stage == StageId::Invalid ? AnnotationTarget::Run : AnnotationTarget::Stage;
     }
-    updateBusy();
+    next.cited = cited;
+    select(next);
+}
+
+void Session::selectVerdict(int candidate, const QStringList& cited) {
+    Selection next = selection_;
+    next.verdict = candidate;
+    next.span.reset();
+    next.picked = candidate >= 0 ? AnnotationTarget::Verdict : AnnotationTarget::Run;
+    next.cited = cited;
+    select(next);
+}
+
+void Session::selectSpan(const std::optional<TextSpan>& span) {
+    Selection next = selection_;
+    if (span) {
+        next.span = span;
+        next.verdict = -1;
+        next.picked = AnnotationTarget::Span;
+    } else if (next.picked == AnnotationTarget::Span) {
+        next.span.reset();
+        next.picked = AnnotationTarget::Stage;
+    } else {
+        return;
+    }
+    select(next);
+}
+
+void Session::selectWholeRun() {
+    Selection next = selection_;
+    next.verdict = -1;
+    next.span.reset();
+    next.picked = AnnotationTarget::Run;
+    select(next);
+}
+
+void Session::setFilteredUsers(std::vector<std::size_t> rows) {
+    if (rows == filtered_)
+        return;
+    filtered_ = std::move(rows);
+    emit filteredUsersChanged();
 }
 
 // One read runs at a time; a newer selection replaces the one waiting, so scrolling through
 // thousands of users never queues thousands of reads.
 void Session::startRecordRead() {
     const RecordReader reader(dataset_->questions);
-    const UserIndexEntry entry = dataset_->users[static_cast<std::size_t>(selectedUser_)];
+    const UserIndexEntry entry = dataset_->users[static_cast<std::size_t>(selection_.user)];
     tasks_.start(
         kRecord, LatestTask::Pool::Short,
         [reader, entry, started = recordReadsStarted_](const std::atomic<bool>&) {

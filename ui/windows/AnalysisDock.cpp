@@ -12,7 +12,6 @@
 #include "ui/StageText.h"
 #include "ui/TaskText.h"
 #include "ui/widgets/ChartExport.h"
-#include "ui/windows/UsersDock.h"
 
 #include <QBarCategoryAxis>
 #include <QBarSeries>
@@ -121,8 +120,8 @@ struct AnalysisDock::SweepProgress {
     analysis::SweepProgress progress; // guarded by mutex
 };
 
-AnalysisDock::AnalysisDock(Session* session, UsersDock* users, QWidget* parent)
-    : QDockWidget(tr("Analysis"), parent), session_(session), users_(users) {
+AnalysisDock::AnalysisDock(Session* session, QWidget* parent)
+    : QDockWidget(tr("Analysis"), parent), session_(session) {
     setObjectName(QStringLiteral("AnalysisDock"));
     auto* body = new QWidget(this);
     auto* layout = new QVBoxLayout(body);
@@ -610,7 +609,8 @@ void AnalysisDock::startSweep() {
     spec.systems.clear();
     for (SystemId s : run->info.systems)
         spec.systems.push_back(s);
-    for (std::size_t row : users_->visibleRows()) {
+    // The users the Users view lists, in its order: Session keeps its filtered list.
+    for (std::size_t row : session_->filteredUsers()) {
         if (static_cast<int>(spec.users.size()) >= sweepUsers_->value())
             break;
         if (run->row(dataset->users[row].id))

@@ -31,13 +31,12 @@ struct SweepResult;
 namespace r2p::ui {
 
 class Session;
-class UsersDock;
 class JudgeCheckView;
 
 class AnalysisDock : public QDockWidget {
     Q_OBJECT
 public:
-    AnalysisDock(Session* session, UsersDock* users, QWidget* parent = nullptr);
+    AnalysisDock(Session* session, QWidget* parent = nullptr);
     ~AnalysisDock() override;
 
     QTabWidget* tabs() const { return tabs_; }
@@ -82,7 +81,6 @@ private:
     void showAttribution(const analysis::LeaveOneOutResult* result, const std::string& error);
 
     Session* session_;
-    UsersDock* users_;
     QLabel* heading_;
     QTabWidget* tabs_;
     JudgeCheckView* judge_ = nullptr;
