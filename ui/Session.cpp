@@ -365,12 +365,13 @@ void Session::selectUser(int row) {
 void Session::loadSelectedUser() {
     record_.reset();
     ranking_.reset();
-    tasks_.cancel(kRanking);
     recordError_.clear();
+    // The read starts before the old ranking is dropped, so busy never blinks off in between.
     if (selection_.user < 0)
         tasks_.cancel(kRecord);
     else
         startRecordRead();
+    tasks_.cancel(kRanking);
 }
 
 void Session::selectStage(StageId stage, int candidate, const QStringList& cited) {
@@ -487,9 +488,9 @@ void Session::setRetrievalK(int k) {
 // Ranks the whole profile off the GUI thread; a newer record or ranker wins.
 void Session::rerank() {
     ranking_.reset();
-    tasks_.cancel(kRanking);
     emit rankingChanged();
     if (!record_) {
+        tasks_.cancel(kRanking);
         updateBusy();
         return;
     }

@@ -82,11 +82,12 @@ bool Triage::nextUnannotated(int direction) {
         return false;
     const auto& rows = session_->filteredUsers();
     const int count = static_cast<int>(rows.size());
-    const auto at = std::find(rows.begin(), rows.end(),
-                              static_cast<std::size_t>(std::max(0, session_->selectedUser())));
-    const int current = session_->selectedUser() >= 0 && at != rows.end()
-                            ? static_cast<int>(at - rows.begin())
-                            : -1;
+    int current = -1; // the selected user's place in the list, if it is listed
+    if (const int selected = session_->selectedUser(); selected >= 0) {
+        const auto at = std::find(rows.begin(), rows.end(), static_cast<std::size_t>(selected));
+        if (at != rows.end())
+            current = static_cast<int>(at - rows.begin());
+    }
     for (int r = current + direction; r >= 0 && r < count; r += direction) {
         const std::size_t row = rows[static_cast<std::size_t>(r)];
         const std::string& id = dataset->users[row].id;
