@@ -364,7 +364,7 @@ private:
                 if (name == QLatin1String("settings"))
                     d = new SettingsDialog(session, window);
                 else if (name == QLatin1String("batch"))
-                    d = new BatchDialog(session, window->usersDock()->visibleRows(), window);
+                    d = new BatchDialog(session, session->filteredUsers(), window);
                 if (!d) {
                     fail(QApplication::translate("main", "unknown dialog %1").arg(name));
                     return;

@@ -533,10 +533,6 @@
         <translation>nein</translation>
     </message>
     <message>
-        <source>The previous attribution is still stopping; try again in a moment.</source>
-        <translation>Die vorige Attribution wird noch beendet; bitte gleich noch einmal versuchen.</translation>
-    </message>
-    <message>
         <source>Fleiss&apos; κ over the items every annotator judged, or Cohen&apos;s κ of one pair over the items both judged</source>
         <translation>Fleiss&apos; κ über die Einträge, die alle Annotierenden bewertet haben, oder Cohens κ eines Paares über die Einträge, die beide bewertet haben</translation>
     </message>

@@ -533,10 +533,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The previous attribution is still stopping; try again in a moment.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Fleiss&apos; κ over the items every annotator judged, or Cohen&apos;s κ of one pair over the items both judged</source>
         <translation type="unfinished"></translation>
     </message>

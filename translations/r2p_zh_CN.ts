@@ -525,10 +525,6 @@
         <translation>否</translation>
     </message>
     <message>
-        <source>The previous attribution is still stopping; try again in a moment.</source>
-        <translation>上一次归因仍在停止中，请稍后再试。</translation>
-    </message>
-    <message>
         <source>Fleiss&apos; κ over the items every annotator judged, or Cohen&apos;s κ of one pair over the items both judged</source>
         <translation>所有标注者都判断过的条目上的 Fleiss κ，或某一对标注者在两人都判断过的条目上的 Cohen κ</translation>
     </message>

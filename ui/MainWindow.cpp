@@ -67,12 +67,12 @@ MainWindow::MainWindow(Session* session, QWidget* parent) : QMainWindow(parent),
     profile_ = new ProfileDock(session_, this);
     findings_ = new FindingsDock(session_, this);
     runs_ = new RunController(session_, this);
-    reasoning_ = new ReasoningDock(runs_, this);
-    verdicts_ = new VerdictsDock(runs_, this);
+    reasoning_ = new ReasoningDock(session_, runs_, this);
+    verdicts_ = new VerdictsDock(session_, runs_, this);
     metrics_ = new MetricsDock(session_, this);
     compare_ = new CompareDock(session_, this);
     annotations_ = new AnnotationsDock(session_, runs_, this);
-    analysis_ = new AnalysisDock(session_, users_, this);
+    analysis_ = new AnalysisDock(session_, this);
     // No central widget: the docks share the whole window, as in ARCHITECTURE.md's sketch:
     // Users | Query, History (profile) over Reasoning, Verdicts.
     setCentralWidget(nullptr);
@@ -91,7 +91,7 @@ MainWindow::MainWindow(Session* session, QWidget* parent) : QMainWindow(parent),
     findings_->hide(); // shown when a load reports something, or from the status bar
 
     createActions();
-    triage_ = new Triage(this, session_, runs_, users_, reasoning_, verdicts_, annotations_);
+    triage_ = new Triage(this, session_, runs_, annotations_);
     createMenus();
     createStatusBar();
     users_->emptyState()->addAction(action(QStringLiteral("openDataset")));
@@ -757,7 +757,7 @@ void MainWindow::showBatchDialog() {
         showNotice(tr("Open a dataset first."), 5000);
         return;
     }
-    BatchDialog dialog(session_, users_->visibleRows(), this);
+    BatchDialog dialog(session_, session_->filteredUsers(), this);
     dialog.exec();
 }
 

@@ -13,7 +13,6 @@
 #include "pipeline/llm/OpenAiBackend.h"
 
 #include <QStringList>
-#include <QtConcurrent/QtConcurrentRun>
 #include <algorithm>
 #include <functional>
 #include <mutex>
@@ -65,20 +64,15 @@ private:
     std::shared_ptr<Live> live_;
 };
 
+namespace {
+const QString kStage = QStringLiteral("stage");
+const QString kProbe = QStringLiteral("probe");
+} // namespace
+
 RunController::RunController(Session* session, QObject* parent)
     : QObject(parent), session_(session) {
     flush_.setInterval(33);
     connect(&flush_, &QTimer::timeout, this, &RunController::flushLive);
-    connect(&watcher_, &QFutureWatcher<Status>::finished, this, &RunController::finishStage);
-    connect(&probeWatcher_, &QFutureWatcher<ModeProbe>::finished, this, [this] {
-        modeProbe_ = probeWatcher_.result();
-        const bool waiting = running_ && !watcher_.isRunning();
-        running_ = false;
-        ctx_.reset();
-        resetTo(false); // nothing ran yet: the user's run starts over in the probed mode
-        if (waiting)
-            start(probeToEnd_);
-    });
     replay_.timer.setInterval(16);
     connect(&replay_.timer, &QTimer::timeout, this, &RunController::replayTick);
     connect(session_, &Session::recordChanged, this, &RunController::reset);
@@ -95,9 +89,17 @@ RunController::RunController(Session* session, QObject* parent)
 
 RunController::~RunController() {
     if (run_)
-        run_->cancel();
-    watcher_.waitForFinished();
-    probeWatcher_.waitForFinished();
+        run_->cancel(); // tasks_ then waits for the stage to stop
+}
+
+void RunController::onModeProbed(ModeProbe probe) {
+    modeProbe_ = std::move(probe);
+    const bool waiting = running_ && !tasks_.isPending(kStage);
+    running_ = false;
+    ctx_.reset();
+    resetTo(false); // nothing ran yet: the user's run starts over in the probed mode
+    if (waiting)
+        start(probeToEnd_);
 }
 
 namespace {
@@ -121,18 +123,21 @@ void RunController::probeModeThenStart(bool toEnd) {
     probeToEnd_ = toEnd;
     running_ = true;
     emit runningChanged(true);
-    probeWatcher_.setFuture(QtConcurrent::run([config, endpoint, store, key = probeKey(settings)] {
-        ModeProbe probe;
-        probe.key = key;
-        auto choice = engine::choosePromptMode(config, "", endpoint, store);
-        if (choice) {
-            probe.mode = choice->mode;
-            probe.reason = choice->reason;
-        } else {
-            probe.reason = "chat: " + choice.error().message;
-        }
-        return probe;
-    }));
+    tasks_.start(
+        kProbe, LatestTask::Pool::Short,
+        [config, endpoint, store, key = probeKey(settings)](const std::atomic<bool>&) {
+            ModeProbe probe;
+            probe.key = key;
+            auto choice = engine::choosePromptMode(config, "", endpoint, store);
+            if (choice) {
+                probe.mode = choice->mode;
+                probe.reason = choice->reason;
+            } else {
+                probe.reason = "chat: " + choice.error().message;
+            }
+            return probe;
+        },
+        [this](ModeProbe probe) { onModeProbed(std::move(probe)); });
 }
 
 QString RunController::backendLabel() const {
@@ -152,7 +157,8 @@ void RunController::setTokensPerSecond(double tokensPerSecond) {
 void RunController::applySettings() {
     if (run_)
         run_->cancel();
-    watcher_.waitForFinished(); // the old backend may still serve a cancelled stage
+    tasks_.cancel(kStage);
+    tasks_.waitForDone(); // the old backend may still serve a cancelled stage
     run_.reset();
     backend_.reset();
     ctx_.reset();
@@ -175,9 +181,11 @@ void RunController::resetTo(bool showStored) {
     replay_.done = false;
     storedRunId_ = 0;
     interactiveRunId_ = 0; // another user (or settings): the next finished run is a new one
-    // The previous user's run stops; whatever it still reports is dropped with its Live.
+    // The previous user's run stops; whatever it still reports is dropped with its Live, and
+    // its stage's result never arrives.
     if (run_)
         run_->cancel();
+    tasks_.cancel(kStage);
     run_.reset();
     live_ = std::make_shared<Live>();
     observer_ = std::make_shared<Observer>(live_);
@@ -235,7 +243,8 @@ void RunController::resetTo(bool showStored) {
         if (showStored)
             showStoredOfSelection(entry->id);
     }
-    if (running_ && !watcher_.isRunning()) {
+    if (running_) { // the old stage (or probe) no longer counts as this user's
+        flush_.stop();
         running_ = false;
         emit runningChanged(false);
     }
@@ -300,7 +309,7 @@ void RunController::start(bool toEnd) {
         return;
     if (replay_.done)
         resetTo(false); // after a replay or a stored trace, the engine starts from the beginning
-    if (!run_ || running_ || watcher_.isRunning() || probeWatcher_.isRunning() || run_->finished())
+    if (!run_ || running_ || tasks_.isPending(kProbe) || run_->finished())
         return;
     if (modeProbeNeeded()) {
         probeModeThenStart(toEnd);
@@ -312,9 +321,13 @@ void RunController::start(bool toEnd) {
     emit runningChanged(true);
     auto run = run_;
     auto observer = observer_;
-    started_ = run_;
-    watcher_.setFuture(QtConcurrent::run(
-        [run, observer, toEnd]() -> Status { return toEnd ? run->run() : run->step(); }));
+    // A stage of a user selected before waits for that one to stop (one stage at a time).
+    tasks_.start(
+        kStage, LatestTask::Pool::Short,
+        [run, observer, toEnd](const std::atomic<bool>&) -> Status {
+            return toEnd ? run->run() : run->step();
+        },
+        [this](Status status) { finishStage(status); }, [run] { run->cancel(); });
     flush_.start();
 }
 
@@ -417,17 +430,11 @@ void RunController::replayTick() {
     emit streamChanged();
 }
 
-void RunController::finishStage() {
+// Only the stage of the run still shown arrives here: reset() cancels the others.
+void RunController::finishStage(const Status& status) {
     flush_.stop();
-    const Status status = watcher_.result();
-    if (!run_ || started_.lock() != run_) {
-        // The run belonged to a user no longer selected: reset() already moved on.
-        if (running_) {
-            running_ = false;
-            emit runningChanged(false);
-        }
+    if (!run_)
         return;
-    }
     if (!status && !run_->cancelled())
         lastError_ = QString::fromStdString(status.error().message);
     run_->clearStop();
@@ -487,19 +494,17 @@ void RunController::flushLive() {
     emit streamChanged();
 }
 
-void RunController::cite(const std::vector<int>& numbers) {
+QStringList RunController::profileIds(const std::vector<int>& numbers) const {
     QStringList ids;
     for (int n : numbers)
         if (n >= 1 && static_cast<std::size_t>(n) <= items_.size())
             ids << QString::fromStdString(items_[static_cast<std::size_t>(n - 1)].profileId);
-    session_->setCitedItems(ids);
+    return ids;
 }
 
-void RunController::citeStep(int stepIndex) {
-    if (stepIndex < 0 || stepIndex >= static_cast<int>(trace_.steps.size())) {
-        cite({});
-        return;
-    }
+QStringList RunController::citedByStep(int stepIndex) const {
+    if (stepIndex < 0 || stepIndex >= static_cast<int>(trace_.steps.size()))
+        return {};
     const StepRecord& step = trace_.steps[static_cast<std::size_t>(stepIndex)];
     const StepOutput& out = step.output;
     std::vector<int> numbers;
@@ -512,15 +517,20 @@ void RunController::citeStep(int stepIndex) {
     } else if (step.stage != StageId::Retrieve && step.stage != StageId::Score) {
         numbers = engine::citedItems(step.answer);
     }
-    cite(numbers);
+    return profileIds(numbers);
 }
 
-void RunController::citeVerdict(int verdictIndex) {
-    if (verdictIndex < 0 || verdictIndex >= static_cast<int>(trace_.verdicts.size())) {
-        cite({});
-        return;
-    }
-    cite(trace_.verdicts[static_cast<std::size_t>(verdictIndex)].evidence);
+QStringList RunController::citedByVerdict(int verdictIndex) const {
+    if (verdictIndex < 0 || verdictIndex >= static_cast<int>(trace_.verdicts.size()))
+        return {};
+    return profileIds(trace_.verdicts[static_cast<std::size_t>(verdictIndex)].evidence);
+}
+
+int RunController::stepOf(StageId stage, int candidate) const {
+    for (std::size_t i = 0; i < trace_.steps.size(); ++i)
+        if (trace_.steps[i].stage == stage && trace_.steps[i].candidate == candidate)
+            return static_cast<int>(i);
+    return -1;
 }
 
 // Changes the engine's run between stages (never while a stage or a replay runs) and shows the

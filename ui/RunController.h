@@ -6,11 +6,12 @@
 
 #include "model/Trace.h"
 #include "pipeline/engine/Engine.h"
+#include "ui/util/LatestTask.h"
 
 #include <QElapsedTimer>
-#include <QFutureWatcher>
 #include <QObject>
 #include <QString>
+#include <QStringList>
 #include <QTimer>
 #include <functional>
 #include <memory>
@@ -46,9 +47,12 @@ public:
     void applySettings();
     QString lastError() const { return lastError_; }
 
-    // Marks in the history the items a step (by index in the trace) or a verdict cites.
-    void citeStep(int stepIndex);
-    void citeVerdict(int verdictIndex);
+    // The profile items (by id) a step (by index in the trace) or a verdict cites, for the
+    // selection the pane that picked it hands to Session.
+    QStringList citedByStep(int stepIndex) const;
+    QStringList citedByVerdict(int verdictIndex) const;
+    // The trace index of the step of `stage` and `candidate`, or -1.
+    int stepOf(StageId stage, int candidate) const;
 
     // Replays a stored trace of the selected user as if it ran now: each stage streams its text
     // over its recorded time divided by `speed` (stages stored without a time take ~0.4 s).
@@ -102,10 +106,10 @@ private:
     void reset();
     void resetTo(bool showStored);
     void start(bool toEnd);
-    void finishStage();
+    void finishStage(const Status& status);
     void flushLive();
     void takeSnapshot();
-    void cite(const std::vector<int>& numbers);
+    QStringList profileIds(const std::vector<int>& numbers) const;
     bool change(const std::function<Status(engine::UserRun&)>& edit);
     void replayTick();
     void showStoredOfSelection(const std::string& userId);
@@ -125,15 +129,13 @@ private:
     std::shared_ptr<Live> live_;
     std::shared_ptr<Observer> observer_; // shared with the worker: lives as long as its run
     std::shared_ptr<engine::UserRun> run_;
-    std::weak_ptr<engine::UserRun> started_; // the run the worker is (or was last) running
-    QFutureWatcher<Status> watcher_;
     struct ModeProbe {
         std::string key; // base URL and model
         engine::PromptMode mode = engine::PromptMode::Chat;
         std::string reason;
     };
     std::optional<ModeProbe> modeProbe_;
-    QFutureWatcher<ModeProbe> probeWatcher_;
+    void onModeProbed(ModeProbe probe);
     bool probeToEnd_ = false;
     QTimer flush_;
     bool running_ = false;
@@ -157,6 +159,9 @@ private:
         QTimer timer;
         QElapsedTimer clock;
     } replay_;
+    // The selected user's stage ("stage") and the prompt-mode probe ("probe"): a new user's
+    // stage never sees the old one's result. Last, so it stops before what the jobs use goes.
+    LatestTask tasks_;
 };
 
 } // namespace r2p::ui

@@ -3,19 +3,19 @@
 #include <QElapsedTimer>
 #include <QPointer>
 #include <QSettings>
-#include <QtConcurrent/QtConcurrentRun>
 #include <algorithm>
 #include <filesystem>
 
 namespace r2p::ui {
 
-// One indexing request. A QObject so it can be deleted after its own finished signal returns.
-struct Session::IndexJob : QObject {
-    std::atomic<bool> cancel{false};
-    QFutureWatcher<Result<OpenedDataset>> watcher;
-};
+namespace {
+const QString kIndex = QStringLiteral("index");
+const QString kRecord = QStringLiteral("record");
+const QString kRanking = QStringLiteral("ranking");
+} // namespace
 
 Session::Session(QObject* parent) : QObject(parent), taxonomy_(builtinTaxonomy()) {
+    connect(&tasks_, &LatestTask::settled, this, &Session::updateBusy);
     connect(this, &Session::datasetChanged, this, [this] {
         const auto runs = runsOfDataset();
         setRun(runs.empty() ? 0 : runs.front().id);
@@ -53,6 +53,9 @@ bool Session::setRun(std::int64_t runId, QString* error) {
     run_ = std::move(loaded);
     reloadAnnotationCounts();
     emit runChanged();
+    Selection next = selection_;
+    next.run = run_ ? run_->runId : 0;
+    select(next);
     emit bookmarksChanged();
     return true;
 }
@@ -181,14 +184,8 @@ Session::~Session() {
 
 void Session::stopAllJobs() {
     // Jobs hold a pointer to the store: stop and wait for every one before it goes away.
-    for (IndexJob* job : jobs_)
-        job->cancel = true;
-    for (IndexJob* job : jobs_) {
-        job->watcher.waitForFinished();
-        delete job;
-    }
-    jobs_.clear();
-    indexing_ = nullptr;
+    tasks_.cancelAll();
+    tasks_.waitForDone();
 }
 
 bool Session::openProject(const QString& path, QString* error) {
@@ -214,13 +211,7 @@ bool Session::openProject(const QString& path, QString* error) {
     counts_ = std::make_shared<AnnotationCounts>();
     datasetId_ = 0;
     findings_.clear();
-    selectedUser_ = -1;
-    record_.reset();
-    ranking_.reset();
-    ++rankingGeneration_;
-    rankingPending_ = false;
-    recordError_.clear();
-    ++recordGeneration_;
+    clearUser();
     emit projectChanged();
     emit datasetsChanged();
     emit datasetChanged();
@@ -244,58 +235,49 @@ void Session::openDataset(const QString& questions, const QString& outputs,
                           std::optional<TaskId> task) {
     if (!store_)
         return;
-    if (indexing_) {
-        // The newest request wins; the old job is cancelled and cleans itself up.
-        indexing_->cancel = true;
-        indexing_ = nullptr;
-    }
-    auto* job = new IndexJob;
-    indexing_ = job;
-    jobs_.push_back(job);
     QPointer<Session> self(this);
     IndexOptions options;
     options.taskOverride = task;
-    options.cancel = &job->cancel;
     auto lastReport = std::make_shared<QElapsedTimer>();
     lastReport->start();
-    options.onProgress = [self, job, lastReport](const ScanProgress& p) {
-        // At most ~30 updates a second cross to the GUI thread.
-        if (lastReport->elapsed() < 33 && p.bytesDone < p.bytesTotal)
-            return;
-        lastReport->restart();
-        QMetaObject::invokeMethod(
-            self.data(),
-            [self, job, p] {
-                if (self && self->indexing_ == job)
-                    emit self->indexingProgress(static_cast<qint64>(p.bytesDone),
-                                                static_cast<qint64>(p.bytesTotal),
-                                                static_cast<qint64>(p.users));
-            },
-            Qt::QueuedConnection);
-    };
-    connect(&job->watcher, &QFutureWatcherBase::finished, this,
-            [this, job] { finishIndexing(job); });
     ProjectStore* store = store_.get();
     const std::string q = questions.toStdString(), o = outputs.toStdString();
-    job->watcher.setFuture(QtConcurrent::run(
-        [store, q, o, options] { return r2p::openDataset(*store, q, o, options); }));
+    // The newest request wins; an older one still running is cancelled.
+    tasks_.start(
+        kIndex, LatestTask::Pool::Short,
+        [self, store, q, o, options, lastReport](const std::atomic<bool>& cancelled) mutable {
+            options.cancel = &cancelled;
+            options.onProgress = [self, lastReport, &cancelled](const ScanProgress& p) {
+                // At most ~30 updates a second cross to the GUI thread; none once superseded.
+                if (cancelled.load() || (lastReport->elapsed() < 33 && p.bytesDone < p.bytesTotal))
+                    return;
+                lastReport->restart();
+                QMetaObject::invokeMethod(
+                    self.data(),
+                    [self, p] {
+                        if (self && self->isIndexing())
+                            emit self->indexingProgress(static_cast<qint64>(p.bytesDone),
+                                                        static_cast<qint64>(p.bytesTotal),
+                                                        static_cast<qint64>(p.users));
+                    },
+                    Qt::QueuedConnection);
+            };
+            return r2p::openDataset(*store, q, o, options);
+        },
+        [this](Result<OpenedDataset> result) { finishIndexing(std::move(result)); });
     emit indexingStarted(questions);
     updateBusy();
 }
 
-void Session::cancelIndexing() {
-    if (indexing_)
-        indexing_->cancel = true;
+bool Session::isIndexing() const {
+    return tasks_.isPending(kIndex);
 }
 
-void Session::finishIndexing(IndexJob* job) {
-    auto result = job->watcher.result();
-    const bool current = job == indexing_;
-    jobs_.erase(std::remove(jobs_.begin(), jobs_.end(), job), jobs_.end());
-    job->deleteLater();
-    if (!current)
-        return; // superseded by a newer request
-    indexing_ = nullptr;
+void Session::cancelIndexing() {
+    tasks_.interrupt(kIndex); // it still reports, as cancelled
+}
+
+void Session::finishIndexing(Result<OpenedDataset> result) {
     if (!result) {
         emit indexingFinished(false, QString::fromStdString(result.error().message));
         updateBusy();
@@ -306,14 +288,7 @@ void Session::finishIndexing(IndexJob* job) {
     datasetId_ = opened.datasetId;
     fromCache_ = opened.fromCache;
     findings_ = dataset_->findings;
-    selectedUser_ = -1;
-    record_.reset();
-    ranking_.reset();
-    ++rankingGeneration_;
-    rankingPending_ = false;
-    recordError_.clear();
-    ++recordGeneration_;
-    recordLoading_ = false;
+    clearUser();
     emit datasetsChanged();
     emit datasetChanged();
     emit findingsChanged();
@@ -337,79 +312,163 @@ void Session::setTask(TaskId task) {
 }
 
 const UserIndexEntry* Session::selectedEntry() const {
-    if (!dataset_ || selectedUser_ < 0 ||
-        static_cast<std::size_t>(selectedUser_) >= dataset_->users.size())
+    const int row = selection_.user;
+    if (!dataset_ || row < 0 || static_cast<std::size_t>(row) >= dataset_->users.size())
         return nullptr;
-    return &dataset_->users[static_cast<std::size_t>(selectedUser_)];
+    return &dataset_->users[static_cast<std::size_t>(row)];
 }
 
-void Session::setCitedItems(const QStringList& profileIds) {
-    if (profileIds == cited_)
+void Session::clearUser() {
+    tasks_.cancel(kRecord);
+    tasks_.cancel(kRanking);
+    record_.reset();
+    ranking_.reset();
+    recordError_.clear();
+    filtered_.clear();
+    Selection next;
+    next.run = run_ ? run_->runId : 0;
+    const Selection before = std::exchange(selection_, next);
+    if (before != selection_)
+        emit selectionChanged(selection_, before);
+}
+
+void Session::select(const Selection& next) {
+    if (next == selection_)
         return;
-    cited_ = profileIds;
-    emit citedItemsChanged();
+    const Selection before = std::exchange(selection_, next);
+    if (selection_.user != before.user)
+        loadSelectedUser();
+    emit selectionChanged(selection_, before);
+    if (selection_.user != before.user) {
+        if (selection_.user < 0)
+            emit recordChanged();
+        updateBusy();
+    }
 }
 
 void Session::selectUser(int row) {
     if (!dataset_ || row < -1 || row >= static_cast<int>(dataset_->users.size()))
         row = -1;
-    if (row == selectedUser_ && (record_ || recordLoading_))
+    if (row == selection_.user && (record_ || tasks_.isPending(kRecord)))
         return;
-    selectedUser_ = row;
-    ++recordGeneration_;
-    setCitedItems({});
-    record_.reset();
-    ranking_.reset();
-    ++rankingGeneration_;
-    rankingPending_ = false;
-    recordError_.clear();
-    recordLoading_ = row >= 0;
-    emit userSelected(row);
-    if (row < 0)
-        emit recordChanged();
-    else if (!readInFlight_)
-        startRecordRead();
-    updateBusy();
+    Selection next;
+    next.run = selection_.run;
+    next.user = row;
+    if (next == selection_) { // the same user again, its record gone: read it again
+        loadSelectedUser();
+        updateBusy();
+        return;
+    }
+    select(next);
 }
 
-// At most one read runs; when it ends stale, the newest selection is read next, so scrolling
-// through thousands of users never queues thousands of reads.
+void Session::loadSelectedUser() {
+    record_.reset();
+    ranking_.reset();
+    recordError_.clear();
+    // The read starts before the old ranking is dropped, so busy never blinks off in between.
+    if (selection_.user < 0)
+        tasks_.cancel(kRecord);
+    else
+        startRecordRead();
+    tasks_.cancel(kRanking);
+}
+
+void Session::selectStage(StageId stage, int candidate, const QStringList& cited) {
+    Selection next = selection_;
+    next.stage = stage;
+    next.candidate = candidate;
+    next.verdict = -1;
+    next.span.reset();
+    next.picked = stage == StageId::Invalid ? AnnotationTarget::Run : AnnotationTarget::Stage;
+    next.cited = cited;
+    select(next);
+}
+
+void Session::showStage(StageId stage, int candidate, const QStringList& cited) {
+    Selection next = selection_;
+    if (next.stage != stage || next.candidate != candidate) {
+        next.stage = stage;
+        next.candidate = candidate;
+        next.span.reset(); // a span belongs to the stage it was picked in
+        if (next.picked == AnnotationTarget::Span || next.picked == AnnotationTarget::Stage)
+            next.picked =
+                stage == StageId::Invalid ? AnnotationTarget::Run : AnnotationTarget::Stage;
+    }
+    next.cited = cited;
+    select(next);
+}
+
+void Session::selectVerdict(int candidate, const QStringList& cited) {
+    Selection next = selection_;
+    next.verdict = candidate;
+    next.span.reset();
+    next.picked = candidate >= 0 ? AnnotationTarget::Verdict : AnnotationTarget::Run;
+    next.cited = cited;
+    select(next);
+}
+
+void Session::selectSpan(const std::optional<TextSpan>& span) {
+    Selection next = selection_;
+    if (span) {
+        next.span = span;
+        next.verdict = -1;
+        next.picked = AnnotationTarget::Span;
+    } else if (next.picked == AnnotationTarget::Span) {
+        next.span.reset();
+        next.picked = AnnotationTarget::Stage;
+    } else {
+        return;
+    }
+    select(next);
+}
+
+void Session::selectWholeRun() {
+    Selection next = selection_;
+    next.verdict = -1;
+    next.span.reset();
+    next.picked = AnnotationTarget::Run;
+    select(next);
+}
+
+void Session::setFilteredUsers(std::vector<std::size_t> rows) {
+    if (rows == filtered_)
+        return;
+    filtered_ = std::move(rows);
+    emit filteredUsersChanged();
+}
+
+// One read runs at a time; a newer selection replaces the one waiting, so scrolling through
+// thousands of users never queues thousands of reads.
 void Session::startRecordRead() {
-    readInFlight_ = true;
-    ++recordReadsStarted_;
-    const quint64 generation = recordGeneration_;
     const RecordReader reader(dataset_->questions);
-    const UserIndexEntry entry = dataset_->users[static_cast<std::size_t>(selectedUser_)];
-    const std::string file = dataset_->questions.path;
-    auto* watcher = new QFutureWatcher<Result<UserRecord>>(this);
-    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, generation, entry, file] {
-        watcher->deleteLater();
-        readInFlight_ = false;
-        if (generation != recordGeneration_) {
-            if (recordLoading_ && selectedUser_ >= 0)
-                startRecordRead();
-            return;
-        }
-        recordLoading_ = false;
-        auto result = watcher->result();
-        if (result) {
-            record_ = std::make_shared<const UserRecord>(std::move(result).value());
-            rerank();
-        } else {
-            recordError_ = QString::fromStdString(result.error().message);
-            Finding f;
-            f.severity = Severity::Error;
-            f.code = FindingCode::RecordWrongShape;
-            f.file = file;
-            f.recordId = entry.id;
-            f.detail = result.error().message;
-            findings_.push_back(std::move(f));
-            emit findingsChanged();
-        }
-        emit recordChanged();
-        updateBusy();
-    });
-    watcher->setFuture(QtConcurrent::run([reader, entry] { return reader.read(entry); }));
+    const UserIndexEntry entry = dataset_->users[static_cast<std::size_t>(selection_.user)];
+    tasks_.start(
+        kRecord, LatestTask::Pool::Short,
+        [reader, entry, started = recordReadsStarted_](const std::atomic<bool>&) {
+            ++*started;
+            return reader.read(entry);
+        },
+        [this, entry](Result<UserRecord> result) { finishRecordRead(std::move(result), entry); });
+}
+
+void Session::finishRecordRead(Result<UserRecord> result, const UserIndexEntry& entry) {
+    if (result) {
+        record_ = std::make_shared<const UserRecord>(std::move(result).value());
+        rerank();
+    } else {
+        recordError_ = QString::fromStdString(result.error().message);
+        Finding f;
+        f.severity = Severity::Error;
+        f.code = FindingCode::RecordWrongShape;
+        f.file = dataset_ ? dataset_->questions.path : std::string();
+        f.recordId = entry.id;
+        f.detail = result.error().message;
+        findings_.push_back(std::move(f));
+        emit findingsChanged();
+    }
+    emit recordChanged();
+    updateBusy();
 }
 
 void Session::setRanker(const QString& name) {
@@ -429,31 +488,28 @@ void Session::setRetrievalK(int k) {
 // Ranks the whole profile off the GUI thread; a newer record or ranker wins.
 void Session::rerank() {
     ranking_.reset();
-    const quint64 generation = ++rankingGeneration_;
-    rankingPending_ = record_ != nullptr;
     emit rankingChanged();
-    if (!record_)
+    if (!record_) {
+        tasks_.cancel(kRanking);
+        updateBusy();
         return;
+    }
     const auto record = record_;
     const TaskId task = this->task();
     const std::string ranker = ranker_.toStdString();
-    auto* watcher = new QFutureWatcher<Result<retrieval::Ranking>>(this);
-    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, generation] {
-        watcher->deleteLater();
-        if (generation != rankingGeneration_)
-            return;
-        rankingPending_ = false;
-        auto result = watcher->result();
-        if (result)
-            ranking_ = std::make_shared<const retrieval::Ranking>(std::move(result).value());
-        emit rankingChanged();
-        updateBusy();
-    });
-    watcher->setFuture(QtConcurrent::run([record, task, ranker] {
-        retrieval::RetrievalOptions options;
-        options.k = 0; // the whole profile; the view cuts at k
-        return retrieval::makeRetriever(ranker, 1)->rank(*record, task, options);
-    }));
+    tasks_.start(
+        kRanking, LatestTask::Pool::Short,
+        [record, task, ranker](const std::atomic<bool>&) {
+            retrieval::RetrievalOptions options;
+            options.k = 0; // the whole profile; the view cuts at k
+            return retrieval::makeRetriever(ranker, 1)->rank(*record, task, options);
+        },
+        [this](Result<retrieval::Ranking> result) {
+            if (result)
+                ranking_ = std::make_shared<const retrieval::Ranking>(std::move(result).value());
+            emit rankingChanged();
+            updateBusy();
+        });
     updateBusy();
 }
 
@@ -471,7 +527,7 @@ bool Session::selectUserById(const QString& id) {
 }
 
 bool Session::isBusy() const {
-    return indexing_ != nullptr || recordLoading_ || rankingPending_;
+    return tasks_.isPending(kIndex) || tasks_.isPending(kRecord) || tasks_.isPending(kRanking);
 }
 
 void Session::updateBusy() {

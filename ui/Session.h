@@ -1,5 +1,6 @@
-// The one context every dock observes: the open project, the current dataset and the selected
-// user. Panes never call each other; they react to Session's signals (RenderDoc's pattern).
+// The one context every dock observes: the open project, the current dataset, the Selection
+// (user, stage, verdict, span …) and the Users view's filtered list. Panes never call each
+// other; they change the selection here and react to selectionChanged (RenderDoc's pattern).
 #pragma once
 
 #include "model/Annotation.h"
@@ -8,8 +9,9 @@
 #include "model/RunStore.h"
 #include "pipeline/retrieval/Retriever.h"
 #include "ui/RunResults.h"
+#include "ui/Selection.h"
+#include "ui/util/LatestTask.h"
 
-#include <QFutureWatcher>
 #include <QList>
 #include <QObject>
 #include <QString>
@@ -39,7 +41,7 @@ public:
     void openDataset(const QString& questions, const QString& outputs,
                      std::optional<TaskId> task = std::nullopt);
     void cancelIndexing();
-    bool isIndexing() const { return indexing_ != nullptr; }
+    bool isIndexing() const;
     // Sets the task by hand for the current dataset (kept in the project).
     void setTask(TaskId task);
 
@@ -49,13 +51,36 @@ public:
     TaskId task() const { return dataset_ ? dataset_->task : TaskId::Invalid; }
 
     // Selection ------------------------------------------------------------------------------
-    // Selects a user by row in dataset()->users (-1 clears); the record loads in the background
-    // and the newest selection wins.
+    // The one selection; every change goes through the calls below and is announced once by
+    // selectionChanged(now, before).
+    const Selection& selection() const { return selection_; }
+    // Replaces the whole selection (a new user loads its record, the newest selection wins).
+    void select(const Selection& next);
+    // Selects a user by row in dataset()->users (-1 clears): stage, verdict and span go.
     void selectUser(int row);
     // Selects by question id once the dataset is there; false if no such id.
     bool selectUserById(const QString& id);
-    int selectedUser() const { return selectedUser_; }
+    // A stage picked by hand (it becomes what a label applies to), with what it cites.
+    void selectStage(StageId stage, int candidate, const QStringList& cited);
+    // The stage a pane shows by following the run: what a label applies to stays.
+    void showStage(StageId stage, int candidate, const QStringList& cited);
+    // The verdict of `candidate` picked, with its evidence.
+    void selectVerdict(int candidate, const QStringList& cited);
+    // A span of the shown stage's text picked; nullopt: the span went, back to the stage.
+    void selectSpan(const std::optional<TextSpan>& span);
+    // The user's whole run is what a label applies to.
+    void selectWholeRun();
+    int selectedUser() const { return selection_.user; }
     const UserIndexEntry* selectedEntry() const;
+    // The profile items (by id) the selected stage or verdict cites; the history marks them.
+    const QStringList& citedItems() const { return selection_.cited; }
+
+    // The users the Users view lists (dataset rows, in its order): its filter and sort. The
+    // triage queue, batches and the Analysis sweep work on them.
+    void setFilteredUsers(std::vector<std::size_t> rows);
+    const std::vector<std::size_t>& filteredUsers() const { return filtered_; }
+
+    // The selected user's record and ranking --------------------------------------------------
     std::shared_ptr<const UserRecord> record() const { return record_; }
     // The selected user's whole profile ranked by the chosen ranker (null until both the record
     // and its ranking are there). k only marks how many of them count as retrieved.
@@ -66,11 +91,6 @@ public:
     void setRanker(const QString& name);
     void setRetrievalK(int k);
     QString recordError() const { return recordError_; }
-
-    // The profile items (by id) the selected stage or verdict cites; the history marks them.
-    // Cleared when another user is selected.
-    void setCitedItems(const QStringList& profileIds);
-    const QStringList& citedItems() const { return cited_; }
 
     // Runs -----------------------------------------------------------------------------------
     // Stored runs on the current questions file, newest first.
@@ -106,7 +126,7 @@ public:
     // True while indexing, a record load or its ranking is under way (screenshots wait for false).
     bool isBusy() const;
     // How many record reads were started so far (reads are coalesced; for diagnostics).
-    quint64 recordReadsStarted() const { return recordReadsStarted_; }
+    quint64 recordReadsStarted() const { return recordReadsStarted_->load(); }
 
 signals:
     void projectChanged();
@@ -117,10 +137,11 @@ signals:
     void indexingFinished(bool ok, const QString& message);
     void datasetChanged();
     void taskChanged();
-    void userSelected(int row);
+    // The one selection signal every pane observes.
+    void selectionChanged(const r2p::ui::Selection& now, const r2p::ui::Selection& before);
+    void filteredUsersChanged();
     void recordChanged();
     void rankingChanged();
-    void citedItemsChanged();
     void runChanged();
     void findingsChanged();
     void busyChanged(bool busy);
@@ -128,13 +149,15 @@ signals:
     void bookmarksChanged();
 
 private:
-    struct IndexJob;
-    void finishIndexing(IndexJob* job);
+    void finishIndexing(Result<OpenedDataset> result);
     void updateBusy();
     void stopAllJobs();
     void startRecordRead();
+    void finishRecordRead(Result<UserRecord> result, const UserIndexEntry& entry);
     void rerank();
     void reloadAnnotationCounts();
+    void clearUser();        // no user, no record (a new project or dataset)
+    void loadSelectedUser(); // reads the selected user's record (or forgets it)
 
     std::unique_ptr<ProjectStore> store_;
     std::shared_ptr<const DatasetIndex> dataset_;
@@ -142,26 +165,22 @@ private:
     bool fromCache_ = false;
     std::vector<Finding> findings_;
 
-    IndexJob* indexing_ = nullptr; // the current request
-    std::vector<IndexJob*> jobs_;  // every request still running, superseded ones too
-
-    int selectedUser_ = -1;
-    quint64 recordGeneration_ = 0;
-    bool recordLoading_ = false; // the selected user's record is awaited
-    bool readInFlight_ = false;  // a read runs (possibly for an older selection)
-    quint64 recordReadsStarted_ = 0;
+    Selection selection_;
+    std::vector<std::size_t> filtered_;
+    std::shared_ptr<std::atomic<quint64>> recordReadsStarted_ =
+        std::make_shared<std::atomic<quint64>>(0);
     std::shared_ptr<const UserRecord> record_;
     std::shared_ptr<const retrieval::Ranking> ranking_;
     QString ranker_ = QStringLiteral("bm25");
     int k_ = 5;
-    quint64 rankingGeneration_ = 0;
-    bool rankingPending_ = false; // a ranking for the current record is being computed
     QString recordError_;
-    QStringList cited_;
     std::shared_ptr<const RunResults> run_;
     Taxonomy taxonomy_;
     std::shared_ptr<const AnnotationCounts> counts_ = std::make_shared<AnnotationCounts>();
     bool busy_ = false;
+    // Indexing ("index"), the selected user's record ("record") and its ranking ("ranking"):
+    // the newest request of each wins. Last, so it stops before what its jobs point at goes.
+    LatestTask tasks_;
 };
 
 } // namespace r2p::ui

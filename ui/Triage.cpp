@@ -2,32 +2,23 @@
 
 #include "RunController.h"
 #include "Session.h"
-#include "SpanSelection.h"
-#include "models/UsersModel.h"
-#include "models/UsersProxyModel.h"
 #include "windows/AnnotationsDock.h"
-#include "windows/ReasoningDock.h"
-#include "windows/UsersDock.h"
-#include "windows/VerdictsDock.h"
 
 #include <QAction>
 #include <QApplication>
 #include <QComboBox>
 #include <QDialog>
 #include <QDialogButtonBox>
-#include <QItemSelectionModel>
 #include <QLabel>
-#include <QLineEdit>
-#include <QTableView>
-#include <QTextBrowser>
 #include <QVBoxLayout>
+#include <algorithm>
 
 namespace r2p::ui {
 
-Triage::Triage(QWidget* window, Session* session, RunController* controller, UsersDock* users,
-               ReasoningDock* reasoning, VerdictsDock* verdicts, AnnotationsDock* annotations)
-    : QObject(window), window_(window), session_(session), controller_(controller), users_(users),
-      reasoning_(reasoning), verdicts_(verdicts), annotations_(annotations) {
+Triage::Triage(QWidget* window, Session* session, RunController* controller,
+               AnnotationsDock* annotations)
+    : QObject(window), window_(window), session_(session), controller_(controller),
+      annotations_(annotations) {
     for (int n = 1; n <= 9; ++n) {
         const QString key = QString::number(n);
         QAction* a =
@@ -38,11 +29,7 @@ Triage::Triage(QWidget* window, Session* session, RunController* controller, Use
         });
     }
     connect(make(QStringLiteral("targetRun"), tr("Label the &Whole Run"), QKeySequence(Qt::Key_0)),
-            &QAction::triggered, this, [this] {
-                Annotation whole;
-                whole.target = AnnotationTarget::Run;
-                annotations_->setTarget(whole);
-            });
+            &QAction::triggered, session_, &Session::selectWholeRun);
     connect(make(QStringLiteral("nextUnannotated"), tr("&Next Unannotated User"),
                  QKeySequence(Qt::Key_N)),
             &QAction::triggered, this, [this] { nextUnannotated(1); });
@@ -56,20 +43,8 @@ Triage::Triage(QWidget* window, Session* session, RunController* controller, Use
             &QAction::triggered, this, [this] { annotations_->undo(); });
     connect(
         make(QStringLiteral("focusNote"), tr("Write a N&ote"), QKeySequence(Qt::CTRL | Qt::Key_M)),
-        &QAction::triggered, this, [this] {
-            beforeNote_ = QApplication::focusWidget();
-            annotations_->show();
-            annotations_->raise();
-            annotations_->noteLine()->setFocus();
-        });
-    // Return leaves the note for where the keys were, so the next number key labels again.
-    connect(annotations_->noteLine(), &QLineEdit::returnPressed, this, [this] {
-        annotations_->commitNote(); // on the label just made; else kept for the next label
-        if (beforeNote_)
-            beforeNote_->setFocus();
-        else
-            window_->setFocus();
-    });
+        &QAction::triggered, this,
+        [this] { annotations_->focusNote(QApplication::focusWidget()); });
     connect(make(QStringLiteral("addBookmark"), tr("&Bookmark This"), QKeySequence(Qt::Key_M)),
             &QAction::triggered, this, [this] { addBookmark(); });
     connect(make(QStringLiteral("nextBookmark"), tr("Ne&xt Bookmark"), QKeySequence(Qt::Key_B)),
@@ -84,14 +59,6 @@ Triage::Triage(QWidget* window, Session* session, RunController* controller, Use
         {QKeySequence(QStringLiteral("?")), QKeySequence(Qt::SHIFT | Qt::Key_Question)});
     connect(sheet, &QAction::triggered, this, &Triage::showCheatSheet);
 
-    // The target follows the latest selection.
-    connect(reasoning_, &ReasoningDock::stepSelected, this, &Triage::targetStep);
-    connect(reasoning_->streamView(), &QTextBrowser::selectionChanged, this, &Triage::targetSpan);
-    connect(verdicts_->view()->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
-            [this](const QModelIndex& current) {
-                if (current.isValid())
-                    targetVerdict(current.row());
-            });
     connect(annotations_, &AnnotationsDock::bookmarkActivated, this, &Triage::jumpTo);
     connect(controller_, &RunController::traceChanged, this, &Triage::applyPendingStage);
 }
@@ -106,57 +73,26 @@ QAction* Triage::make(const QString& name, const QString& text, const QKeySequen
     return a;
 }
 
-void Triage::targetStep(int stepIndex) {
-    const auto& steps = controller_->trace().steps;
-    Annotation t;
-    t.target = AnnotationTarget::Run;
-    if (stepIndex >= 0 && stepIndex < static_cast<int>(steps.size())) {
-        t.target = AnnotationTarget::Stage;
-        t.stage = steps[static_cast<std::size_t>(stepIndex)].stage;
-        t.candidate = steps[static_cast<std::size_t>(stepIndex)].candidate;
-    }
-    annotations_->setTarget(t);
-}
-
-void Triage::targetSpan() {
-    const int step = reasoning_->selectedStep();
-    const auto& steps = controller_->trace().steps;
-    if (step < 0 || step >= static_cast<int>(steps.size()))
-        return;
-    const StepRecord& s = steps[static_cast<std::size_t>(step)];
-    if (auto span = spanOfSelection(s, reasoning_->streamView()->textCursor()))
-        annotations_->setTarget(*span);
-    else
-        targetStep(step); // the selection went away: back to the stage
-}
-
-void Triage::targetVerdict(int row) {
-    const auto& verdicts = controller_->trace().verdicts;
-    if (row < 0 || row >= static_cast<int>(verdicts.size()))
-        return;
-    Annotation t;
-    t.target = AnnotationTarget::Verdict;
-    t.stage = StageId::CrossReference;
-    t.candidate = verdicts[static_cast<std::size_t>(row)].candidate;
-    annotations_->setTarget(t);
-}
-
+// Walks Session's filtered list (the Users view's order) from the selected user.
 bool Triage::nextUnannotated(int direction) {
     const auto run = session_->runResults();
     const auto counts = session_->annotationCounts();
     const auto dataset = session_->dataset();
     if (!run || !dataset)
         return false;
-    QTableView* view = users_->view();
-    const int rows = users_->proxy()->rowCount();
-    const int current = view->currentIndex().isValid() ? view->currentIndex().row() : -1;
-    for (int r = current + direction; r >= 0 && r < rows; r += direction) {
-        const QModelIndex index = users_->proxy()->index(r, UsersModel::ColumnId);
-        const auto row = static_cast<std::size_t>(index.data(UsersModel::DatasetRowRole).toInt());
+    const auto& rows = session_->filteredUsers();
+    const int count = static_cast<int>(rows.size());
+    int current = -1; // the selected user's place in the list, if it is listed
+    if (const int selected = session_->selectedUser(); selected >= 0) {
+        const auto at = std::find(rows.begin(), rows.end(), static_cast<std::size_t>(selected));
+        if (at != rows.end())
+            current = static_cast<int>(at - rows.begin());
+    }
+    for (int r = current + direction; r >= 0 && r < count; r += direction) {
+        const std::size_t row = rows[static_cast<std::size_t>(r)];
         const std::string& id = dataset->users[row].id;
         if (run->row(id) && counts->onRunOf(id) == 0) {
-            view->setCurrentIndex(index);
-            view->scrollTo(index);
+            session_->selectUser(static_cast<int>(row));
             return true;
         }
     }
@@ -178,13 +114,13 @@ bool Triage::addBookmark() {
         b.stage = t.stage;
         b.candidate = t.candidate;
     }
-    b.note = annotations_->noteLine()->text().toStdString();
+    b.note = annotations_->pendingNote().toStdString();
     QString error;
     if (!session_->addBookmark(b, &error)) {
         annotations_->showMessage(error, true);
         return false;
     }
-    annotations_->noteLine()->clear(); // the note went with the bookmark
+    annotations_->clearNote(); // the note went with the bookmark
     annotations_->showMessage(tr("Bookmarked user %1.").arg(QString::fromStdString(b.userId)),
                               false);
     return true;
@@ -218,8 +154,9 @@ void Triage::applyPendingStage() {
         return;
     const PendingStage p = *pending_;
     pending_.reset();
-    if (p.stage != StageId::Invalid)
-        reasoning_->selectStage(p.stage, p.candidate);
+    const int step = controller_->stepOf(p.stage, p.candidate);
+    if (p.stage != StageId::Invalid && step >= 0)
+        session_->selectStage(p.stage, p.candidate, controller_->citedByStep(step));
 }
 
 QString Triage::cheatSheetHtml() const {

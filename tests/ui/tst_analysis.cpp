@@ -351,6 +351,33 @@ private slots:
                  QStringLiteral("Rows: ada's labels; columns: hal's"));
     }
 
+    void theSessionsFilteredListChoosesTheSweepsUsers() {
+        // "is:worse" lists the users R2P did worse on: 2, 5 and 6 in the table above.
+        UsersDock* users = window_->usersDock();
+        users->setFilterText(QStringLiteral("is:worse"));
+        const std::vector<std::size_t> worse = {2, 5, 6};
+        QCOMPARE(session_->filteredUsers(), worse);
+        QCOMPARE(users->visibleRows(), worse);
+        AnalysisDock* dock = window_->analysisDock();
+        dock->tabs()->setCurrentIndex(2);
+        dock->sweepKs()->setText(QStringLiteral("0, 2"));
+        dock->sweepUsers()->setValue(8); // more than listed: the list decides
+        QTest::mouseClick(dock->sweepButton(), Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(!dock->isWorking(), 60000);
+        QTableWidget* t = dock->sweepTable();
+        QCOMPARE(t->rowCount(), 4);
+        for (int r = 0; r < t->rowCount(); ++r)
+            QCOMPARE(t->item(r, 2)->text(), QStringLiteral("3"));
+        // The first two of the listed users when the limit is lower.
+        dock->sweepUsers()->setValue(2);
+        QTest::mouseClick(dock->sweepButton(), Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(!dock->isWorking(), 60000);
+        for (int r = 0; r < t->rowCount(); ++r)
+            QCOMPARE(t->item(r, 2)->text(), QStringLiteral("2"));
+        users->setFilterText(QString());
+        QCOMPARE(session_->filteredUsers().size(), session_->dataset()->users.size());
+    }
+
     void aRetrievalSweepThroughTheDock() {
         AnalysisDock* dock = window_->analysisDock();
         dock->tabs()->setCurrentIndex(2);

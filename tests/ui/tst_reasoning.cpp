@@ -14,6 +14,7 @@
 #include "ui/models/ProfileModel.h"
 #include "ui/models/StagesModel.h"
 #include "ui/models/VerdictsModel.h"
+#include "ui/windows/AnnotationsDock.h"
 #include "ui/windows/ProfileDock.h"
 #include "ui/windows/ReasoningDock.h"
 #include "ui/windows/UsersDock.h"
@@ -250,6 +251,64 @@ private slots:
         const QString shown = window_->reasoningDock()->interventionsView()->toPlainText();
         QVERIFY2(shown.contains(QString::fromStdString(e->injected)), qPrintable(shown));
         QVERIFY(shown.contains(StageText::outcome(e->outcome)));
+    }
+
+    void aClickedVerdictReachesEveryPaneThroughTheOneSelectionSignal() {
+        openDemo(TaskId::LaMP2);
+        pressAndWait(Qt::Key_F5);
+        auto* timeline = window_->reasoningDock()->timeline();
+        const int synthesis = rowOfStage(StageId::ProfileSynthesis);
+        QVERIFY(synthesis >= 0);
+        QTest::mouseClick(timeline->viewport(), Qt::LeftButton, {},
+                          timeline->visualRect(stages()->index(synthesis, 0)).center());
+        QCOMPARE(session_->selection().picked, AnnotationTarget::Stage);
+        const auto& verdicts = runs()->trace().verdicts;
+        QVERIFY(verdicts.size() > 1);
+        QStringList evidence; // verdict 1's evidence items by id, from the trace
+        for (int n : verdicts[1].evidence)
+            evidence << QString::fromStdString(
+                runs()->items()[static_cast<std::size_t>(n - 1)].profileId);
+        QVERIFY(!evidence.isEmpty());
+
+        QSignalSpy spy(session_.get(), &Session::selectionChanged);
+        QTableView* view = window_->verdictsDock()->view();
+        QTest::mouseClick(view->viewport(), Qt::LeftButton, {},
+                          view->visualRect(view->model()->index(1, 0)).center());
+        QCOMPARE(spy.count(), 1); // one change, announced once
+        const auto now = spy.at(0).at(0).value<Selection>();
+        const auto before = spy.at(0).at(1).value<Selection>();
+        QCOMPARE(before.verdict, -1);
+        QCOMPARE(before.picked, AnnotationTarget::Stage);
+        QCOMPARE(now.verdict, verdicts[1].candidate);
+        QCOMPARE(now.picked, AnnotationTarget::Verdict);
+        QCOMPARE(now.user, before.user);
+        QCOMPARE(now.stage, StageId::ProfileSynthesis); // the Reasoning dock still shows it
+        QCOMPARE(now.cited, evidence);
+        QCOMPARE(session_->selection(), now);
+        // Every observer followed that one signal: the history stars the evidence, the
+        // Annotations dock labels the verdict, the Reasoning dock stays on its stage.
+        ProfileModel* profile = window_->profileDock()->model();
+        QStringList starred;
+        for (int r = 0; r < profile->rowCount(); ++r)
+            if (profile->index(r, 0).data(ProfileModel::CitedRole).toBool())
+                starred << profile->index(r, ProfileModel::ColumnId).data().toString();
+        starred.sort();
+        QStringList expected = evidence;
+        expected.sort();
+        QCOMPARE(starred, expected);
+        const Annotation& target = window_->annotationsDock()->target();
+        QCOMPARE(target.target, AnnotationTarget::Verdict);
+        QCOMPARE(target.candidate, verdicts[1].candidate);
+        QCOMPARE(timeline->currentIndex().row(), synthesis);
+
+        // A stage picked again: the verdict goes from the selection and from the Verdicts view.
+        QTest::mouseClick(
+            timeline->viewport(), Qt::LeftButton, {},
+            timeline->visualRect(stages()->index(rowOfStage(StageId::Retrieve), 0)).center());
+        QCOMPARE(spy.count(), 2);
+        QCOMPARE(spy.at(1).at(0).value<Selection>().verdict, -1);
+        QCOMPARE(window_->annotationsDock()->target().target, AnnotationTarget::Stage);
+        QVERIFY(!view->currentIndex().isValid());
     }
 
     void theSelectedStageOrVerdictMarksItsItemsInTheHistory() {

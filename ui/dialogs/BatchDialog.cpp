@@ -12,6 +12,7 @@
 #include "ui/Session.h"
 #include "ui/Settings.h"
 #include "ui/StageText.h"
+#include "ui/util/LatestTask.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -365,21 +366,22 @@ void BatchDialog::launch(bool resuming) {
                               : tr("Preparing the run (the server may be asked which prompt "
                                    "mode fits)…"));
     preparing_ = true; // until onPrepared: the future may end before its signal arrives
-    prepareWatcher_.setFuture(QtConcurrent::run([store, spec, stored, concurrency, pace] {
-        const engine::RunService service(*store);
-        Prepared out;
-        out.spec = spec;
-        out.resuming = stored.has_value();
-        if (stored) {
-            engine::StoredRunOverrides overrides;
-            overrides.concurrency = concurrency;
-            overrides.offlineTokensPerSecond = pace;
-            out.prepared = service.prepareStored(*stored, overrides);
-        } else {
-            out.prepared = service.prepare(spec);
-        }
-        return out;
-    }));
+    prepareWatcher_.setFuture(QtConcurrent::run(
+        LatestTask::pool(LatestTask::Pool::Long), [store, spec, stored, concurrency, pace] {
+            const engine::RunService service(*store);
+            Prepared out;
+            out.spec = spec;
+            out.resuming = stored.has_value();
+            if (stored) {
+                engine::StoredRunOverrides overrides;
+                overrides.concurrency = concurrency;
+                overrides.offlineTokensPerSecond = pace;
+                out.prepared = service.prepareStored(*stored, overrides);
+            } else {
+                out.prepared = service.prepare(spec);
+            }
+            return out;
+        }));
     updateButtons();
 }
 
@@ -435,23 +437,25 @@ void BatchDialog::onPrepared() {
     spec.users = lastUsers_;
     spec.concurrency = out.spec.concurrency;
     auto runner = runner_;
-    // The worker holds the runner, its run store and the index it reads until it ends.
-    watcher_.setFuture(QtConcurrent::run([runner, spec, dataset, runs] {
-        (void)dataset;
-        (void)runs;
-        auto result = std::make_shared<Outcome>();
-        auto ran = runner->run(spec);
-        if (!ran) {
-            result->error = QString::fromStdString(ran.error().message);
+    // The worker holds the runner, its run store and the index it reads until it ends. On the
+    // long pool, so the window's record reads never wait behind a batch.
+    watcher_.setFuture(
+        QtConcurrent::run(LatestTask::pool(LatestTask::Pool::Long), [runner, spec, dataset, runs] {
+            (void)dataset;
+            (void)runs;
+            auto result = std::make_shared<Outcome>();
+            auto ran = runner->run(spec);
+            if (!ran) {
+                result->error = QString::fromStdString(ran.error().message);
+                return result;
+            }
+            result->ok = true;
+            result->cancelled = ran->cancelled;
+            result->done = ran->done;
+            result->failed = ran->failed;
+            result->skipped = ran->skipped;
             return result;
-        }
-        result->ok = true;
-        result->cancelled = ran->cancelled;
-        result->done = ran->done;
-        result->failed = ran->failed;
-        result->skipped = ran->skipped;
-        return result;
-    }));
+        }));
     updateButtons();
 }
 

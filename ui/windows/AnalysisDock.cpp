@@ -12,7 +12,6 @@
 #include "ui/StageText.h"
 #include "ui/TaskText.h"
 #include "ui/widgets/ChartExport.h"
-#include "ui/windows/UsersDock.h"
 
 #include <QBarCategoryAxis>
 #include <QBarSeries>
@@ -35,7 +34,6 @@
 #include <QTimer>
 #include <QVBoxLayout>
 #include <QValueAxis>
-#include <QtConcurrent/QtConcurrentRun>
 #include <algorithm>
 #include <cmath>
 #include <mutex>
@@ -111,24 +109,19 @@ Result<std::shared_ptr<const engine::EngineContext>> contextForRun(ProjectStore&
 
 } // namespace
 
-struct AnalysisDock::SweepJob {
-    bool shown = false; // its result is on screen (the future ends a moment before that)
-    std::unique_ptr<analysis::RetrievalSweep> sweep;
-    std::shared_ptr<const DatasetIndex> index; // outlives the sweep
-    QFutureWatcher<Result<analysis::SweepResult>> watcher;
+namespace {
+const QString kSweep = QStringLiteral("sweep");
+const QString kAttribution = QStringLiteral("attribution");
+} // namespace
+
+// What the running sweep reports, read by the status line's timer.
+struct AnalysisDock::SweepProgress {
     std::mutex mutex;
     analysis::SweepProgress progress; // guarded by mutex
 };
 
-struct AnalysisDock::AttributionJob {
-    bool shown = false;
-    bool dropped = false; // another user was selected since
-    std::atomic<bool> cancel{false};
-    QFutureWatcher<Result<analysis::LeaveOneOutResult>> watcher;
-};
-
-AnalysisDock::AnalysisDock(Session* session, UsersDock* users, QWidget* parent)
-    : QDockWidget(tr("Analysis"), parent), session_(session), users_(users) {
+AnalysisDock::AnalysisDock(Session* session, QWidget* parent)
+    : QDockWidget(tr("Analysis"), parent), session_(session) {
     setObjectName(QStringLiteral("AnalysisDock"));
     auto* body = new QWidget(this);
     auto* layout = new QVBoxLayout(body);
@@ -161,12 +154,12 @@ AnalysisDock::AnalysisDock(Session* session, UsersDock* users, QWidget* parent)
     sweepTimer_ = new QTimer(this);
     sweepTimer_->setInterval(250);
     connect(sweepTimer_, &QTimer::timeout, this, [this] {
-        if (!sweep_)
+        if (!sweepProgress_)
             return;
         analysis::SweepProgress p;
         {
-            std::lock_guard lock(sweep_->mutex);
-            p = sweep_->progress;
+            std::lock_guard lock(sweepProgress_->mutex);
+            p = sweepProgress_->progress;
         }
         sweepStatus_->setText(tr("Sweeping: %1 of %n user(s), %2 runs, %3 s…", nullptr,
                                  static_cast<int>(p.usersTotal))
@@ -174,10 +167,8 @@ AnalysisDock::AnalysisDock(Session* session, UsersDock* users, QWidget* parent)
                                   .arg(p.runsDone)
                                   .arg(num(p.elapsedMs / 1000.0, 1)));
     });
-    connect(sweepCancel_, &QPushButton::clicked, this, [this] {
-        if (sweep_)
-            sweep_->sweep->cancel();
-    });
+    // Cancel stops the sweep; what it finished before still shows.
+    connect(sweepCancel_, &QPushButton::clicked, this, [this] { tasks_.interrupt(kSweep); });
     connect(attributionRun_, &QPushButton::clicked, this, &AnalysisDock::startAttribution);
     connect(session_, &Session::runChanged, this, &AnalysisDock::onRunChanged);
     connect(session_, &Session::annotationsChanged, this, [this] {
@@ -188,11 +179,9 @@ AnalysisDock::AnalysisDock(Session* session, UsersDock* users, QWidget* parent)
         }
     });
     connect(session_, &Session::recordChanged, this, [this] {
-        // The old user's attribution stops; it stays owned here until its worker is done.
-        if (attribution_) {
-            attribution_->cancel = true;
-            attribution_->dropped = true;
-        }
+        // The old user's attribution stops and its result never shows.
+        tasks_.cancel(kAttribution);
+        attributionRun_->setEnabled(true);
         attributionTable_->setRowCount(0);
         const UserIndexEntry* e = session_->selectedEntry();
         attributionStatus_->setText(
@@ -335,23 +324,15 @@ QWidget* AnalysisDock::buildAttributionPage() {
     return attributionPage;
 }
 
-AnalysisDock::~AnalysisDock() {
-    cancelWork();
-    if (sweep_)
-        sweep_->watcher.waitForFinished();
-    if (attribution_)
-        attribution_->watcher.waitForFinished();
-}
+AnalysisDock::~AnalysisDock() = default; // tasks_ cancels and waits
 
 bool AnalysisDock::isWorking() const {
-    return (sweep_ && !sweep_->shown) || (attribution_ && !attribution_->shown);
+    return tasks_.isPending(kSweep) || tasks_.isPending(kAttribution);
 }
 
 void AnalysisDock::cancelWork() {
-    if (sweep_)
-        sweep_->sweep->cancel();
-    if (attribution_)
-        attribution_->cancel = true;
+    tasks_.interrupt(kSweep);
+    tasks_.interrupt(kAttribution);
 }
 
 void AnalysisDock::onRunChanged() {
@@ -362,7 +343,7 @@ void AnalysisDock::onRunChanged() {
                                 .arg(taskName(run->info.task), QString::fromStdString(run->metric))
                           : tr("No run yet. <i>Run ▸ Run Batch…</i> (Ctrl+B) runs R2P and the "
                                "baselines; the analysis of the run shows here."));
-    sweepRun_->setEnabled(run != nullptr && !isWorking());
+    sweepRun_->setEnabled(run != nullptr && !tasks_.isPending(kSweep));
     refreshSlices();
     refreshAgreement();
 }
@@ -599,7 +580,7 @@ void AnalysisDock::refreshAgreement() {
 void AnalysisDock::startSweep() {
     const auto run = session_->runResults();
     const auto dataset = session_->dataset();
-    if (!run || !dataset || !session_->store() || isWorking())
+    if (!run || !dataset || !session_->store() || tasks_.isPending(kSweep))
         return;
     std::vector<std::size_t> ks;
     for (const QString& part : sweepKs_->text().split(QLatin1Char(','), Qt::SkipEmptyParts)) {
@@ -628,7 +609,8 @@ void AnalysisDock::startSweep() {
     spec.systems.clear();
     for (SystemId s : run->info.systems)
         spec.systems.push_back(s);
-    for (std::size_t row : users_->visibleRows()) {
+    // The users the Users view lists, in its order: Session keeps its filtered list.
+    for (std::size_t row : session_->filteredUsers()) {
         if (static_cast<int>(spec.users.size()) >= sweepUsers_->value())
             break;
         if (run->row(dataset->users[row].id))
@@ -638,34 +620,34 @@ void AnalysisDock::startSweep() {
         sweepStatus_->setText(tr("None of the listed users is in the run."));
         return;
     }
-    auto job = std::make_shared<SweepJob>();
-    job->index = dataset;
-    job->sweep = std::make_unique<analysis::RetrievalSweep>(*ctx, *dataset);
-    SweepJob* raw = job.get();
-    job->sweep->setProgressHandler([raw](const analysis::SweepProgress& p) {
-        std::lock_guard lock(raw->mutex);
-        raw->progress = p;
+    auto sweep = std::make_shared<analysis::RetrievalSweep>(*ctx, *dataset);
+    auto progress = std::make_shared<SweepProgress>();
+    sweep->setProgressHandler([progress](const analysis::SweepProgress& p) {
+        std::lock_guard lock(progress->mutex);
+        progress->progress = p;
     });
-    connect(&job->watcher, &QFutureWatcher<Result<analysis::SweepResult>>::finished, this,
-            &AnalysisDock::showSweep);
-    sweep_ = job;
+    sweepProgress_ = progress;
     sweepTimer_->start();
     sweepRun_->setEnabled(false);
     sweepCancel_->setEnabled(true);
     sweepStatus_->setText(tr("Sweeping %n user(s)…", nullptr, static_cast<int>(spec.users.size())));
-    job->watcher.setFuture(QtConcurrent::run([raw, spec] { return raw->sweep->run(spec); }));
+    tasks_.start(
+        kSweep, LatestTask::Pool::Long,
+        // The dataset outlives the sweep that reads it.
+        [sweep, spec, dataset](const std::atomic<bool>&) { return sweep->run(spec); },
+        [this](Result<analysis::SweepResult> r) {
+            showSweep(r ? &*r : nullptr, r ? std::string() : r.error().message);
+        },
+        [sweep] { sweep->cancel(); });
 }
 
-void AnalysisDock::showSweep() {
+void AnalysisDock::showSweep(const analysis::SweepResult* result, const std::string& error) {
     sweepTimer_->stop();
+    sweepProgress_.reset();
     sweepCancel_->setEnabled(false);
     sweepRun_->setEnabled(session_->runResults() != nullptr);
-    if (!sweep_)
-        return;
-    sweep_->shown = true;
-    const auto result = sweep_->watcher.result();
     if (!result) {
-        sweepStatus_->setText(QString::fromStdString(result.error().message));
+        sweepStatus_->setText(QString::fromStdString(error));
         return;
     }
     const auto& r = *result;
@@ -725,11 +707,8 @@ void AnalysisDock::startAttribution() {
     const auto run = session_->runResults();
     const auto record = session_->record();
     const UserIndexEntry* entry = session_->selectedEntry();
-    if (isWorking()) {
-        attributionStatus_->setText(tr("The previous attribution is still stopping; try again in "
-                                       "a moment."));
+    if (tasks_.isPending(kAttribution))
         return;
-    }
     if (!record || !entry || !session_->store())
         return;
     Result<std::shared_ptr<const engine::EngineContext>> ctx =
@@ -745,31 +724,23 @@ void AnalysisDock::startAttribution() {
     std::optional<std::string> gold;
     if (entry->hasGold)
         gold = entry->gold;
-    auto job = std::make_shared<AttributionJob>();
-    AttributionJob* raw = job.get();
-    connect(&job->watcher, &QFutureWatcher<Result<analysis::LeaveOneOutResult>>::finished, this,
-            &AnalysisDock::showAttribution);
-    attribution_ = job;
     attributionRun_->setEnabled(false);
     attributionStatus_->setText(tr("Running R2P without each retrieved item…"));
-    auto context = *ctx;
-    auto rec = record;
-    job->watcher.setFuture(QtConcurrent::run([context, rec, gold, raw] {
-        return analysis::leaveOneOut(context, *rec, gold, SystemId::R2P, &raw->cancel);
-    }));
+    tasks_.start(
+        kAttribution, LatestTask::Pool::Long,
+        [context = *ctx, record, gold](const std::atomic<bool>& cancelled) {
+            return analysis::leaveOneOut(context, *record, gold, SystemId::R2P, &cancelled);
+        },
+        [this](Result<analysis::LeaveOneOutResult> r) {
+            showAttribution(r ? &*r : nullptr, r ? std::string() : r.error().message);
+        });
 }
 
-void AnalysisDock::showAttribution() {
+void AnalysisDock::showAttribution(const analysis::LeaveOneOutResult* result,
+                                   const std::string& error) {
     attributionRun_->setEnabled(true);
-    auto* job = qobject_cast<QFutureWatcherBase*>(sender());
-    if (!attribution_ || &attribution_->watcher != job)
-        return;
-    attribution_->shown = true;
-    if (attribution_->dropped)
-        return;
-    const auto result = attribution_->watcher.result();
     if (!result) {
-        attributionStatus_->setText(QString::fromStdString(result.error().message).toHtmlEscaped());
+        attributionStatus_->setText(QString::fromStdString(error).toHtmlEscaped());
         return;
     }
     const auto& r = *result;

@@ -6,9 +6,9 @@
 // thread and can be cancelled; a newer request drops an older one's result.
 #pragma once
 
+#include "ui/util/LatestTask.h"
+
 #include <QDockWidget>
-#include <QFutureWatcher>
-#include <atomic>
 #include <memory>
 #include <string>
 #include <vector>
@@ -23,16 +23,20 @@ class QTabWidget;
 class QTableWidget;
 class QTimer;
 
+namespace r2p::analysis {
+struct LeaveOneOutResult;
+struct SweepResult;
+} // namespace r2p::analysis
+
 namespace r2p::ui {
 
 class Session;
-class UsersDock;
 class JudgeCheckView;
 
 class AnalysisDock : public QDockWidget {
     Q_OBJECT
 public:
-    AnalysisDock(Session* session, UsersDock* users, QWidget* parent = nullptr);
+    AnalysisDock(Session* session, QWidget* parent = nullptr);
     ~AnalysisDock() override;
 
     QTabWidget* tabs() const { return tabs_; }
@@ -65,19 +69,18 @@ public:
     void cancelWork();
 
 private:
-    struct SweepJob;
-    struct AttributionJob;
+    struct SweepProgress;
     void onRunChanged();
     void fillPairBox(const std::vector<std::string>& annotators);
     QWidget* buildSlicesPage();      // The Slices page
     QWidget* buildAgreementPage();   // The Agreement page
     QWidget* buildSweepPage();       // The Retrieval sweep page
     QWidget* buildAttributionPage(); // The Attribution page
-    void showSweep();
-    void showAttribution();
+    // The result, or null and why there is none.
+    void showSweep(const analysis::SweepResult* result, const std::string& error);
+    void showAttribution(const analysis::LeaveOneOutResult* result, const std::string& error);
 
     Session* session_;
-    UsersDock* users_;
     QLabel* heading_;
     QTabWidget* tabs_;
     JudgeCheckView* judge_ = nullptr;
@@ -102,8 +105,10 @@ private:
     QTableWidget* attributionTable_;
     bool slicesDirty_ = true;
     bool agreementDirty_ = true;
-    std::shared_ptr<SweepJob> sweep_;
-    std::shared_ptr<AttributionJob> attribution_;
+    std::shared_ptr<SweepProgress> sweepProgress_; // the running sweep's, for the status line
+    // The sweep ("sweep") and the selected user's attribution ("attribution") on the long pool;
+    // last, so they stop before the rest of the dock goes.
+    LatestTask tasks_;
 };
 
 } // namespace r2p::ui

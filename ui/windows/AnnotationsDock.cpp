@@ -95,6 +95,17 @@ AnnotationsDock::AnnotationsDock(Session* session, RunController* controller, QW
         if (row >= 0 && row < static_cast<int>(bookmarkRows_.size()))
             emit bookmarkActivated(bookmarkRows_[static_cast<std::size_t>(row)]);
     });
+    // Return leaves the note for where the keys were, so the next number key labels again.
+    connect(note_, &QLineEdit::returnPressed, this, [this] {
+        commitNote(); // on the label just made; else kept for the next label
+        if (beforeNote_)
+            beforeNote_->setFocus();
+        else
+            window()->setFocus();
+    });
+    // The target follows the selection: the user's run, a stage, a span or a verdict.
+    connect(session_, &Session::selectionChanged, this,
+            [this](const Selection& now, const Selection&) { setTarget(now.annotationTarget()); });
     connect(session_, &Session::projectChanged, this, &AnnotationsDock::rebuildLabels);
     connect(session_, &Session::annotationsChanged, this, &AnnotationsDock::refresh);
     connect(session_, &Session::bookmarksChanged, this, &AnnotationsDock::refreshBookmarks);
@@ -104,7 +115,7 @@ AnnotationsDock::AnnotationsDock(Session* session, RunController* controller, QW
         if (controller_->trace().userId != shownUser_) {
             shownUser_ = controller_->trace().userId;
             target_ = Annotation{};
-            target_.target = AnnotationTarget::Run;
+            setTarget(session_->selection().annotationTarget());
             // S and Ctrl+M never reach back to another user's label; messages do not outlive
             // the user they were about.
             lastId_ = 0;
@@ -187,6 +198,21 @@ void AnnotationsDock::showMessage(const QString& text, bool error) {
     message_ = text;
     status_->setText(text);
     status_->setStyleSheet(error ? QStringLiteral("color:#d23c3c") : QString());
+}
+
+void AnnotationsDock::focusNote(QWidget* returnTo) {
+    beforeNote_ = returnTo;
+    show();
+    raise();
+    note_->setFocus();
+}
+
+QString AnnotationsDock::pendingNote() const {
+    return note_->text();
+}
+
+void AnnotationsDock::clearNote() {
+    note_->clear();
 }
 
 void AnnotationsDock::setTarget(const Annotation& target) {

@@ -7,6 +7,7 @@
 #include "model/Annotation.h"
 
 #include <QDockWidget>
+#include <QPointer>
 #include <string>
 #include <vector>
 
@@ -29,8 +30,7 @@ class AnnotationsDock : public QDockWidget {
 public:
     AnnotationsDock(Session* session, RunController* controller, QWidget* parent = nullptr);
 
-    // What the next label applies to (only the target fields of `target` are read).
-    void setTarget(const Annotation& target);
+    // What the next label applies to: what Session's selection picked last.
     const Annotation& target() const { return target_; }
     // Commits `labelId` on the target; false (and the reason shown) when it cannot be stored.
     bool applyLabel(const std::string& labelId);
@@ -52,6 +52,11 @@ public:
     QString message() const;
     // The dock's status line (red when `error`), also for the triage keys' outcomes.
     void showMessage(const QString& text, bool error);
+    // Ctrl+M: the note line gets the keys; Return saves the note and gives them back.
+    void focusNote(QWidget* returnTo);
+    // The note typed and not yet saved (a bookmark takes it).
+    QString pendingNote() const;
+    void clearNote();
 
     AnnotationsModel* model() const { return model_; }
     QTableView* view() const { return view_; }
@@ -67,6 +72,7 @@ signals:
     void bookmarkActivated(const Bookmark& bookmark);
 
 private:
+    void setTarget(const Annotation& target);
     void buildView(QWidget* body);
     void rebuildLabels();
     void refresh();
@@ -89,6 +95,7 @@ private:
     QListWidget* bookmarks_;
     std::vector<Bookmark> bookmarkRows_;
     QString message_;
+    QPointer<QWidget> beforeNote_; // focus before Ctrl+M, given back on Return
     std::string shownUser_;
     std::int64_t lastId_ = 0;
     struct UndoStep {

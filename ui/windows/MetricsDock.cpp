@@ -32,7 +32,6 @@
 #include <QTableWidget>
 #include <QVBoxLayout>
 #include <QValueAxis>
-#include <QtConcurrent/QtConcurrentRun>
 #include <algorithm>
 #include <cmath>
 
@@ -144,14 +143,10 @@ MetricsDock::MetricsDock(Session* session, QWidget* parent)
     connect(svg, &QPushButton::clicked, this, [this] { exportCurrent(true); });
     connect(session_, &Session::runChanged, this, &MetricsDock::onRunChanged);
     connect(session_, &Session::recordChanged, this, &MetricsDock::showUser);
-    connect(&watcher_, &QFutureWatcher<std::shared_ptr<const engine::RunSummary>>::finished, this,
-            &MetricsDock::onSummaryReady);
     onRunChanged();
 }
 
-MetricsDock::~MetricsDock() {
-    watcher_.waitForFinished();
-}
+MetricsDock::~MetricsDock() = default;
 
 QChartView* MetricsDock::chart(Chart which) {
     if (which < 0 || which >= ChartCount)
@@ -172,6 +167,7 @@ void MetricsDock::ensureCharts() {
 void MetricsDock::onRunChanged() {
     results_ = session_->runResults();
     summary_.reset();
+    tasks_.cancel(QStringLiteral("summary")); // an older run's summary never shows
     run_->setRowCount(0);
     deltas_->setRowCount(0);
     if (!results_) {
@@ -196,23 +192,28 @@ void MetricsDock::onRunChanged() {
         if (auto counts = RunStore(*store).verdictCounts(results->runId))
             for (const auto& [system, byVerdict] : *counts)
                 verdicts[system] = byVerdict;
-    watcher_.setFuture(QtConcurrent::run(
-        [results, verdicts = std::move(verdicts)]() -> std::shared_ptr<const engine::RunSummary> {
+    tasks_.start(
+        QStringLiteral("summary"), LatestTask::Pool::Short,
+        [results, verdicts = std::move(verdicts)](
+            const std::atomic<bool>&) -> std::shared_ptr<const engine::RunSummary> {
             RunInfo info = results->info;
             info.id = results->runId;
             auto s = engine::RunService::summarize(info, results->outcomes, verdicts);
             if (!s)
                 return nullptr;
             return std::make_shared<const engine::RunSummary>(std::move(*s));
-        }));
+        },
+        [this](std::shared_ptr<const engine::RunSummary> summary) {
+            onSummaryReady(std::move(summary));
+        });
     showUser();
 }
 
-void MetricsDock::onSummaryReady() {
-    auto summary = watcher_.result();
-    if (!results_ || !summary || summary->runId != results_->runId)
+// Only the newest run's summary arrives here (an older one still computing is dropped).
+void MetricsDock::onSummaryReady(std::shared_ptr<const engine::RunSummary> summary) {
+    if (!summary)
         return;
-    summary_ = summary;
+    summary_ = std::move(summary);
     int row = 0;
     run_->setRowCount(0);
     const bool classification = taskSpec(summary_->task).kind == TaskKind::Classification;

@@ -5,9 +5,9 @@
 #pragma once
 
 #include "pipeline/engine/RunSummary.h"
+#include "ui/util/LatestTask.h"
 
 #include <QDockWidget>
-#include <QFutureWatcher>
 #include <memory>
 
 class QChartView;
@@ -36,7 +36,7 @@ public:
     QChartView* chart(Chart which);
     QTabWidget* tabs() const { return tabs_; }
     QTabWidget* chartTabs() const { return charts_; }
-    bool isSummarizing() const { return watcher_.isRunning(); }
+    bool isSummarizing() const { return tasks_.isPending(QStringLiteral("summary")); }
     const engine::RunSummary* summary() const { return summary_.get(); }
 
     // Writes a chart as PNG or SVG (by the file's extension); false with a reason otherwise.
@@ -44,7 +44,7 @@ public:
 
 private:
     void onRunChanged();
-    void onSummaryReady();
+    void onSummaryReady(std::shared_ptr<const engine::RunSummary> summary);
     void showUser();
     void buildCharts();
     void buildDeltaChart();      // 1: the histogram of per-user deltas
@@ -56,7 +56,6 @@ private:
     Session* session_;
     std::shared_ptr<const RunResults> results_;
     std::shared_ptr<const engine::RunSummary> summary_;
-    QFutureWatcher<std::shared_ptr<const engine::RunSummary>> watcher_;
     QLabel* heading_;
     QTabWidget* tabs_;
     QTableWidget* user_;
@@ -66,6 +65,7 @@ private:
     QChartView* views_[ChartCount] = {};
     QWidget* chartsPage_ = nullptr;
     bool chartsDirty_ = true; // charts are built when their tab is shown (or exported)
+    LatestTask tasks_;        // the shown run's summary; last, so it stops first
 };
 
 } // namespace r2p::ui

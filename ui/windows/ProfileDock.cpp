@@ -105,8 +105,11 @@ ProfileDock::ProfileDock(Session* session, QWidget* parent)
             &ProfileDock::showDetail);
     connect(session_, &Session::recordChanged, this, &ProfileDock::onRecordChanged);
     connect(session_, &Session::rankingChanged, this, &ProfileDock::onRankingChanged);
-    connect(session_, &Session::citedItemsChanged, this,
-            [this] { model_->setCited(session_->citedItems()); });
+    connect(session_, &Session::selectionChanged, this,
+            [this](const Selection& now, const Selection& before) {
+                if (now.cited != before.cited)
+                    model_->setCited(now.cited);
+            });
     connect(ranker_, qOverload<int>(&QComboBox::currentIndexChanged), this,
             [this] { session_->setRanker(ranker_->currentData().toString()); });
     connect(k_, qOverload<int>(&QSpinBox::valueChanged), session_, &Session::setRetrievalK);

@@ -63,7 +63,11 @@ QueryDock::QueryDock(Session* session, QWidget* parent)
     stack_->addWidget(browser_);
     setWidget(stack_);
     connect(session_, &Session::recordChanged, this, &QueryDock::render);
-    connect(session_, &Session::userSelected, this, &QueryDock::render);
+    connect(session_, &Session::selectionChanged, this,
+            [this](const Selection& now, const Selection& before) {
+                if (now.user != before.user)
+                    render();
+            });
     connect(session_, &Session::datasetChanged, this, &QueryDock::render);
     connect(session_, &Session::rankingChanged, this, &QueryDock::render);
     render();

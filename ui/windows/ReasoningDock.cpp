@@ -1,6 +1,7 @@
 #include "ReasoningDock.h"
 
 #include "ui/RunController.h"
+#include "ui/Session.h"
 #include "ui/SpanSelection.h"
 #include "ui/StageText.h"
 #include "ui/models/StagesModel.h"
@@ -19,8 +20,8 @@
 
 namespace r2p::ui {
 
-ReasoningDock::ReasoningDock(RunController* controller, QWidget* parent)
-    : QDockWidget(tr("Reasoning"), parent), controller_(controller) {
+ReasoningDock::ReasoningDock(Session* session, RunController* controller, QWidget* parent)
+    : QDockWidget(tr("Reasoning"), parent), session_(session), controller_(controller) {
     setObjectName(QStringLiteral("ReasoningDock"));
     auto* body = new QWidget(this);
     auto* layout = new QVBoxLayout(body);
@@ -108,9 +109,11 @@ ReasoningDock::ReasoningDock(RunController* controller, QWidget* parent)
                 if (!selecting_ && !runningRow)
                     follow_ = false;
                 showSelected();
-                if (!selecting_)
-                    emit stepSelected(selectedStep());
+                publishRow(!selecting_);
             });
+    // A span selected in the stream is what the next label applies to.
+    connect(stream_, &QTextBrowser::selectionChanged, this, &ReasoningDock::publishSpan);
+    connect(session_, &Session::selectionChanged, this, &ReasoningDock::onSelectionChanged);
     connect(model_, &QAbstractItemModel::modelAboutToBeReset, this,
             [this] { keptStep_ = selectedStep(); });
     connect(model_, &QAbstractItemModel::modelReset, this, &ReasoningDock::followRunning);
@@ -229,25 +232,63 @@ void ReasoningDock::followRunning() {
 }
 
 bool ReasoningDock::selectStage(StageId stage, int candidate) {
+    const int step = controller_->stepOf(stage, candidate);
+    if (step < 0 || model_->rowOfStep(step) < 0)
+        return false;
+    session_->selectStage(stage, candidate, controller_->citedByStep(step));
+    return true;
+}
+
+// Tells Session which stage is shown: picked by hand (what a label applies to) or followed.
+void ReasoningDock::publishRow(bool picked) {
+    const QModelIndex current = timeline_->currentIndex();
+    if (!current.isValid())
+        return;
+    const auto stage = static_cast<StageId>(current.data(StagesModel::StageRole).toInt());
+    const int candidate = current.data(StagesModel::CandidateRole).toInt();
+    const QStringList cited = controller_->citedByStep(selectedStep());
+    if (picked)
+        session_->selectStage(stage, candidate, cited);
+    else
+        session_->showStage(stage, candidate, cited);
+}
+
+void ReasoningDock::publishSpan() {
+    const int step = selectedStep();
     const auto& steps = controller_->trace().steps;
-    for (std::size_t i = 0; i < steps.size(); ++i) {
-        if (steps[i].stage != stage || steps[i].candidate != candidate)
-            continue;
-        const int row = model_->rowOfStep(static_cast<int>(i));
-        if (row < 0)
-            return false;
-        follow_ = false;
-        timeline_->setCurrentIndex(model_->index(row, 0));
-        emit stepSelected(static_cast<int>(i)); // even when it was selected already
-        return true;
+    if (step < 0 || step >= static_cast<int>(steps.size()))
+        return;
+    const auto span = spanOfSelection(steps[static_cast<std::size_t>(step)], stream_->textCursor());
+    if (!span) {
+        session_->selectSpan(std::nullopt);
+        return;
     }
-    return false;
+    session_->selectSpan(TextSpan{span->spanField, span->spanStart, span->spanEnd, span->spanText});
+}
+
+// A stage picked elsewhere (a bookmark, the triage keys): show it.
+void ReasoningDock::onSelectionChanged(const Selection& now, const Selection& before) {
+    if (now.picked != AnnotationTarget::Stage || now.stage == StageId::Invalid ||
+        (now.stage == before.stage && now.candidate == before.candidate &&
+         before.picked == AnnotationTarget::Stage))
+        return;
+    const QModelIndex current = timeline_->currentIndex();
+    if (current.isValid() &&
+        current.data(StagesModel::StageRole).toInt() == static_cast<int>(now.stage) &&
+        current.data(StagesModel::CandidateRole).toInt() == now.candidate) {
+        follow_ = false;
+        return;
+    }
+    const int row = model_->rowOfStep(controller_->stepOf(now.stage, now.candidate));
+    if (row < 0)
+        return;
+    follow_ = false;
+    timeline_->setCurrentIndex(model_->index(row, 0));
 }
 
 void ReasoningDock::showSelected() {
     updateActions();
     const int step = selectedStep();
-    controller_->citeStep(step); // the history marks what this stage cites
     const auto& steps = controller_->trace().steps;
     if (step < 0 || step >= static_cast<int>(steps.size())) {
         prompt_->clear();

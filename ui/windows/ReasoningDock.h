@@ -18,12 +18,14 @@ class QTextBrowser;
 namespace r2p::ui {
 
 class RunController;
+class Session;
 class StagesModel;
+struct Selection;
 
 class ReasoningDock : public QDockWidget {
     Q_OBJECT
 public:
-    ReasoningDock(RunController* controller, QWidget* parent = nullptr);
+    ReasoningDock(Session* session, RunController* controller, QWidget* parent = nullptr);
 
     QTableView* timeline() const { return timeline_; }
     StagesModel* model() const { return model_; }
@@ -39,14 +41,13 @@ public:
     void setPresentation(bool on);
     // The trace index of the step shown, or -1.
     int selectedStep() const;
-    // Selects the step of `stage` and `candidate` if the trace has it.
+    // Selects (through Session) the step of `stage` and `candidate` if the trace has it.
     bool selectStage(StageId stage, int candidate);
 
-signals:
-    // The user picked a step (not the dock following the run).
-    void stepSelected(int stepIndex);
-
 private:
+    void publishRow(bool picked);
+    void publishSpan();
+    void onSelectionChanged(const Selection& now, const Selection& before);
     void updateActions();
     void updateStatus();
     void showSelected();
@@ -55,6 +56,7 @@ private:
     void rerunSelected();
     void editSelected();
 
+    Session* session_;
     RunController* controller_;
     StagesModel* model_;
     QLabel* status_;

@@ -107,7 +107,12 @@ UsersDock::UsersDock(Session* session, QWidget* parent)
     });
     connect(session_, &Session::taskChanged, this, &UsersDock::onDatasetsChanged);
     connect(session_, &Session::datasetsChanged, this, &UsersDock::onDatasetsChanged);
-    connect(session_, &Session::userSelected, this, &UsersDock::onUserSelected);
+    connect(session_, &Session::selectionChanged, this,
+            [this](const Selection& now, const Selection& before) {
+                if (now.user != before.user)
+                    onUserSelected(now.user);
+            });
+    // The count, and the filtered list Session keeps for the triage queue, batches and sweeps.
     connect(proxy_, &QAbstractItemModel::rowsInserted, this, &UsersDock::updateCount);
     connect(proxy_, &QAbstractItemModel::rowsRemoved, this, &UsersDock::updateCount);
     connect(proxy_, &QAbstractItemModel::modelReset, this, &UsersDock::updateCount);
@@ -214,9 +219,9 @@ void UsersDock::setFilterText(const QString& text) {
 std::vector<std::size_t> UsersDock::visibleRows() const {
     std::vector<std::size_t> rows;
     rows.reserve(static_cast<std::size_t>(proxy_->rowCount()));
+    // The source row is the dataset row (UsersModel lists the dataset in file order).
     for (int r = 0; r < proxy_->rowCount(); ++r)
-        rows.push_back(static_cast<std::size_t>(
-            proxy_->index(r, UsersModel::ColumnId).data(UsersModel::DatasetRowRole).toInt()));
+        rows.push_back(static_cast<std::size_t>(proxy_->mapToSource(proxy_->index(r, 0)).row()));
     return rows;
 }
 
@@ -225,6 +230,7 @@ QString UsersDock::visibleCountText() const {
 }
 
 void UsersDock::updateCount() {
+    session_->setFilteredUsers(visibleRows());
     const int total = model_->rowCount();
     const int shown = proxy_->rowCount();
     count_->setText(shown == total ? tr("%n user(s)", nullptr, total)

@@ -1,6 +1,7 @@
 #include "VerdictsDock.h"
 
 #include "ui/RunController.h"
+#include "ui/Session.h"
 #include "ui/StageText.h"
 #include "ui/models/VerdictsModel.h"
 
@@ -12,8 +13,8 @@
 
 namespace r2p::ui {
 
-VerdictsDock::VerdictsDock(RunController* controller, QWidget* parent)
-    : QDockWidget(tr("Verdicts"), parent), controller_(controller) {
+VerdictsDock::VerdictsDock(Session* session, RunController* controller, QWidget* parent)
+    : QDockWidget(tr("Verdicts"), parent), session_(session), controller_(controller) {
     setObjectName(QStringLiteral("VerdictsDock"));
     auto* body = new QWidget(this);
     auto* layout = new QVBoxLayout(body);
@@ -50,11 +51,21 @@ VerdictsDock::VerdictsDock(RunController* controller, QWidget* parent)
     setWidget(body);
     connect(controller_, &RunController::traceChanged, this, &VerdictsDock::updateFinal);
     connect(controller_, &RunController::traceChanged, this, &VerdictsDock::updateMatrix);
-    // Picking a candidate marks its evidence in the history.
+    // Picking a candidate selects its verdict, with its evidence (the history marks it).
     connect(view_->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             [this](const QModelIndex& current) {
-                if (current.isValid())
-                    controller_->citeVerdict(current.row());
+                const auto& verdicts = controller_->trace().verdicts;
+                if (!current.isValid() || current.row() >= static_cast<int>(verdicts.size()))
+                    return;
+                session_->selectVerdict(verdicts[static_cast<std::size_t>(current.row())].candidate,
+                                        controller_->citedByVerdict(current.row()));
+            });
+    // Another pick (a stage, a span, another user): no verdict is current, so picking the same
+    // one again selects it again.
+    connect(session_, &Session::selectionChanged, this,
+            [this](const Selection& now, const Selection&) {
+                if (now.verdict < 0 && view_->currentIndex().isValid())
+                    view_->setCurrentIndex(QModelIndex());
             });
     updateFinal();
     updateMatrix();

@@ -11,12 +11,13 @@ class QTableWidget;
 namespace r2p::ui {
 
 class RunController;
+class Session;
 class VerdictsModel;
 
 class VerdictsDock : public QDockWidget {
     Q_OBJECT
 public:
-    VerdictsDock(RunController* controller, QWidget* parent = nullptr);
+    VerdictsDock(Session* session, RunController* controller, QWidget* parent = nullptr);
     QTableView* view() const { return view_; }
     VerdictsModel* model() const { return model_; }
     QLabel* finalLabel() const { return final_; }
@@ -27,6 +28,7 @@ public:
 private:
     void updateFinal();
     void updateMatrix();
+    Session* session_;
     RunController* controller_;
     QTableView* view_;
     VerdictsModel* model_;
