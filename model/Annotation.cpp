@@ -196,12 +196,15 @@ Result<Annotation> checked(const ProjectStore& store, Annotation a, const Taxono
             a.spanText.clear();
             break;
         }
-        auto storedReasoning = steptext::decode(step.bytes(0), step.isBlob(0));
-        auto storedRaw = steptext::decode(step.bytes(2), step.isBlob(2));
-        if (!storedReasoning || !storedRaw)
-            return bad("cannot read " + who + ", stage " + stepName(a.stage, a.candidate) + ": " +
-                       (storedReasoning ? storedRaw : storedReasoning).error().message);
-        const std::string reasoning = *storedReasoning, answer = step.text(1), raw = *storedRaw;
+        const steptext::Dictionaries& dicts = store.stepDictionaries();
+        auto storedReasoning = steptext::decode(step.bytes(0), step.isBlob(0), nullptr, &dicts);
+        auto storedAnswer = steptext::decode(step.bytes(1), step.isBlob(1), nullptr, &dicts);
+        auto storedRaw = steptext::decode(step.bytes(2), step.isBlob(2), nullptr, &dicts);
+        for (const auto* stored : {&storedReasoning, &storedAnswer, &storedRaw})
+            if (!*stored)
+                return bad("cannot read " + who + ", stage " + stepName(a.stage, a.candidate) +
+                           ": " + stored->error().message);
+        const std::string reasoning = *storedReasoning, answer = *storedAnswer, raw = *storedRaw;
         const std::string* field = spanSource(a.spanField, reasoning, answer, raw);
         if (!field)
             return bad(who + ", stage " + stepName(a.stage, a.candidate) + ": a span is in \"" +

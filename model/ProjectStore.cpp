@@ -245,6 +245,15 @@ const std::vector<const char*>& migrations() {
         R"sql(
         -- step texts may be encoded (StepTextCodec)
         )sql",
+        // 7 -> 8: the zstd dictionaries step texts are compressed with once a project has
+        // stored enough of them (StepTextCodec's 'D' and 'Q' forms name one by id); the answer
+        // column may now be encoded too.
+        R"sql(
+        CREATE TABLE IF NOT EXISTS step_dicts(
+            id INTEGER PRIMARY KEY,
+            created_at TEXT NOT NULL,
+            dict BLOB NOT NULL);
+        )sql",
     };
     return all;
 }
@@ -308,6 +317,35 @@ std::string taskName(TaskId id) {
 } // namespace
 
 ProjectStore::ProjectStore(std::string path, sqlite3* db) : path_(std::move(path)), db_(db) {}
+
+steptext::Dictionaries& ProjectStore::stepDictionaries() const {
+    std::call_once(dictionariesLoaded_, [this] {
+        std::lock_guard lock(mutex_);
+        sql::Statement st(db_, "SELECT id, dict FROM step_dicts ORDER BY id");
+        while (st.step())
+            dictionaries_.add(static_cast<int>(st.int64(0)), std::string(st.bytes(1)));
+        // An unreadable table leaves no dictionary: texts that need one then fail to read,
+        // naming it, and new texts are stored without one.
+    });
+    return dictionaries_;
+}
+
+std::optional<std::pair<int, std::string>> ProjectStore::insertTrainedStepDictionary() const {
+    steptext::Dictionaries& dicts = stepDictionaries();
+    if (readOnly_ || !dicts.readyToTrain())
+        return std::nullopt;
+    auto bytes = dicts.train();
+    if (!bytes)
+        return std::nullopt; // zstd could not make one from these samples; the next ones may do
+    sql::Statement st(db_, "INSERT INTO step_dicts(created_at, dict) VALUES(?1, ?2) RETURNING id");
+    st.bind(1, nowIsoUtc()).bindBlob(2, *bytes);
+    if (!st.step())
+        return std::nullopt;
+    const int id = static_cast<int>(st.int64(0));
+    if (!st.run())
+        return std::nullopt;
+    return std::pair{id, std::move(*bytes)};
+}
 
 ProjectStore::~ProjectStore() {
     statements_.clear(); // finalized before the connection closes

@@ -5,6 +5,7 @@
 
 #include "Dataset.h"
 #include "Result.h"
+#include "StepTextCodec.h"
 
 #include <cstdint>
 #include <memory>
@@ -35,7 +36,7 @@ struct DatasetRow {
 
 class ProjectStore {
 public:
-    static constexpr int kSchemaVersion = 7;
+    static constexpr int kSchemaVersion = 8;
     // The questions scanner's version: a cached index made by another one is rebuilt, since its
     // users and findings may differ (2: every string is checked for valid UTF-8).
     static constexpr int kScannerVersion = 2;
@@ -82,6 +83,15 @@ public:
     // mutex() while it uses it and resets it when done reading, so no read stays open.
     sql::Statement& cachedStatement(std::string_view sql) const;
 
+    // The zstd dictionaries step texts are compressed with (step_dicts), read on first use.
+    steptext::Dictionaries& stepDictionaries() const;
+    // Trains the project's first dictionary once enough step texts were sampled and inserts it
+    // into step_dicts, inside the caller's transaction (the caller holds mutex()). The result is
+    // the dictionary to add to stepDictionaries() once that transaction commits; nothing when
+    // not ready, when zstd could not train one, or when it could not be inserted (the texts are
+    // then only compressed less).
+    std::optional<std::pair<int, std::string>> insertTrainedStepDictionary() const;
+
 private:
     ProjectStore(std::string path, sqlite3* db);
     std::string path_;
@@ -89,6 +99,8 @@ private:
     bool readOnly_ = false;
     mutable std::recursive_mutex mutex_;
     mutable std::unordered_map<std::string, std::unique_ptr<sql::Statement>> statements_;
+    mutable steptext::Dictionaries dictionaries_;
+    mutable std::once_flag dictionariesLoaded_;
 };
 
 // Opens a dataset through the project: the cached index if the files are unchanged, otherwise

@@ -138,7 +138,8 @@ std::string name(std::string_view n) {
 class TraceWriter {
 public:
     explicit TraceWriter(const ProjectStore& db)
-        : runExists_(db.cachedStatement("SELECT 1 FROM runs WHERE id = ?1")),
+        : dictionaries_(db.stepDictionaries()),
+          runExists_(db.cachedStatement("SELECT 1 FROM runs WHERE id = ?1")),
           delUser_(db.cachedStatement(
               "DELETE FROM run_users WHERE run_id = ?1 AND user_id = ?2 AND system = ?3")),
           delSteps_(db.cachedStatement(
@@ -234,7 +235,6 @@ public:
                 .bind(6, i64(st.candidate))
                 .bind(7, i64(st.attempts))
                 .bind(8, name(stepStatusName(st.status)))
-                .bind(12, st.answer)
                 .bind(14, st.tokens.prompt)
                 .bind(15, st.tokens.completion)
                 .bind(16, st.tokens.reasoning)
@@ -243,10 +243,17 @@ public:
                 .bind(19, st.backendMode)
                 .bind(20, st.error)
                 .bind(21, st.server);
-            bindStored(step_, 9, steptext::encodePrompt(st.prompt, earlier));
-            bindStored(step_, 10, steptext::encode(st.raw));
-            bindStored(step_, 11, steptext::encode(st.reasoning));
-            bindStored(step_, 13, steptext::encode(toJson(st.output)));
+            const std::string parsed = toJson(st.output);
+            const steptext::Dictionary* dict = dictionaries_.writer();
+            if (!dict)
+                for (const std::string* text :
+                     {&st.prompt, &st.raw, &st.reasoning, &st.answer, &parsed})
+                    dictionaries_.sample(*text);
+            bindStored(step_, 9, steptext::encodePrompt(st.prompt, earlier, dict));
+            bindStored(step_, 10, steptext::encode(st.raw, dict));
+            bindStored(step_, 11, steptext::encode(st.reasoning, dict));
+            bindStored(step_, 12, steptext::encode(st.answer, dict));
+            bindStored(step_, 13, steptext::encode(parsed, dict));
             if (auto s = step_.run(); !s)
                 return Error{"step " + std::to_string(st.seq) + ": " + s.error().message};
             // Only a prompt of a lower seq can be referred to: steps are read back by seq.
@@ -297,6 +304,7 @@ public:
     }
 
 private:
+    steptext::Dictionaries& dictionaries_; // declared first: initialised first
     sql::Statement &runExists_, &delUser_, &delSteps_, &delEvents_, &delVerdicts_, &user_, &step_,
         &event_, &verdict_;
 };
@@ -361,12 +369,17 @@ Status saveTraces(ProjectStore& store, std::int64_t runId, std::span<const UserT
     if (!writer.runExists(runId, error))
         return Error{whole() +
                      (error.empty() ? "there is no run " + std::to_string(runId) : error)};
+    // A dictionary trained now is stored with these traces and used from the next save on, so a
+    // save that rolls back takes it along and no kept text can name a dictionary that is gone.
+    auto trained = store.insertTrainedStepDictionary();
     const std::string savedAt = nowIsoUtc();
     for (const auto& t : traces)
         if (auto s = writer.write(runId, t, savedAt); !s)
             return Error{what(t) + s.error().message};
     if (auto s = tx.commit(); !s)
         return Error{whole() + s.error().message};
+    if (trained)
+        store.stepDictionaries().add(trained->first, std::move(trained->second));
     return Ok{};
 }
 
@@ -470,30 +483,35 @@ std::string_view columnText(sqlite3_stmt* st, int column) {
 
 // A step text column as StepTextCodec stored it.
 Result<std::string> storedText(const sql::Statement& row, int column,
+                               const steptext::Dictionaries& dicts,
                                const std::map<int, std::string>* earlier = nullptr) {
-    return steptext::decode(row.bytes(column), row.isBlob(column), earlier);
+    return steptext::decode(row.bytes(column), row.isBlob(column), earlier, &dicts);
 }
 
 // One row of the run_steps query in userTrace; `prompts` holds the trace's earlier prompts by
 // seq (a stored prompt may refer to one) and gets this one.
-Result<StepRecord> readStep(const sql::Statement& row, std::map<int, std::string>& prompts) {
+Result<StepRecord> readStep(const sql::Statement& row, std::map<int, std::string>& prompts,
+                            const steptext::Dictionaries& dicts) {
     StepRecord s;
     s.seq = static_cast<int>(row.int64(0));
     s.stage = parseStageName(row.text(1)).value_or(StageId::Invalid);
     s.candidate = static_cast<int>(row.int64(2));
     s.attempts = static_cast<int>(row.int64(3));
     s.status = parseStepStatus(row.text(4)).value_or(StepStatus::Invalid);
-    auto prompt = storedText(row, 5, &prompts);
-    auto raw = storedText(row, 6);
-    auto reasoning = storedText(row, 7);
-    auto parsed = storedText(row, 9);
+    auto prompt = storedText(row, 5, dicts, &prompts);
+    auto raw = storedText(row, 6, dicts);
+    auto reasoning = storedText(row, 7, dicts);
+    auto parsed = storedText(row, 9, dicts);
     for (const auto* r : {&prompt, &raw, &reasoning, &parsed})
         if (!*r)
             return Error{"step " + std::to_string(s.seq) + ": " + r->error().message};
     s.prompt = std::move(*prompt);
     s.raw = std::move(*raw);
     s.reasoning = std::move(*reasoning);
-    s.answer = row.text(8);
+    auto answer = storedText(row, 8, dicts);
+    if (!answer)
+        return Error{"step " + std::to_string(s.seq) + ": " + answer.error().message};
+    s.answer = std::move(*answer);
     s.output = readStepOutput(*parsed);
     prompts[s.seq] = s.prompt;
     s.tokens.prompt = row.int64(10);
@@ -696,7 +714,7 @@ Result<UserTrace> RunStore::userTrace(std::int64_t runId, const std::string& use
     steps.bind(1, runId).bind(2, userId).bind(3, sys);
     std::map<int, std::string> prompts;
     while (steps.step()) {
-        auto step = readStep(steps, prompts);
+        auto step = readStep(steps, prompts, store_.stepDictionaries());
         if (!step)
             return fail(step.error().message);
         t.steps.push_back(std::move(*step));

@@ -1,6 +1,7 @@
 #include "StepTextCodec.h"
 
 #include <algorithm>
+#include <zdict.h>
 #include <zstd.h>
 
 namespace r2p::steptext {
@@ -8,8 +9,8 @@ namespace {
 
 // Fast enough to keep a batch's storing rate (level 3 is zstd's default).
 constexpr int kLevel = 3;
-// A reply larger than this after decompression is not one we wrote (stored fields are capped
-// far below it); refusing it keeps a damaged frame from asking for gigabytes.
+// A text larger than this after decompression is not one we wrote (stored fields are capped far
+// below it); refusing it keeps a damaged frame from asking for gigabytes.
 constexpr unsigned long long kMaxDecoded = 1ull << 30;
 
 void putVarint(std::string& out, std::uint64_t v) {
@@ -34,8 +35,8 @@ bool getVarint(std::string_view& in, std::uint64_t& v) {
     return false;
 }
 
-// One compression context per thread: creating one per value would cost more than compressing.
-ZSTD_CCtx* context() {
+// One (de)compression context per thread: creating one per value would cost more than the work.
+ZSTD_CCtx* compressContext() {
     thread_local struct Holder {
         ZSTD_CCtx* cctx = ZSTD_createCCtx();
         ~Holder() { ZSTD_freeCCtx(cctx); }
@@ -43,12 +44,34 @@ ZSTD_CCtx* context() {
     return holder.cctx;
 }
 
-// Appends the zstd frame of `text` to `out`; false when zstd failed.
-bool appendFrame(std::string& out, std::string_view text) {
+ZSTD_DCtx* decompressContext() {
+    thread_local struct Holder {
+        ZSTD_DCtx* dctx = ZSTD_createDCtx();
+        ~Holder() { ZSTD_freeDCtx(dctx); }
+    } holder;
+    return holder.dctx;
+}
+
+// Appends the zstd frame of `text` (with `dict` when given) to `out`; false when zstd failed.
+// A frame made with a dictionary leaves out the dictionary's id (the stored form names it), so
+// short texts do not pay four bytes for it twice.
+bool appendFrame(std::string& out, std::string_view text, const Dictionary* dict) {
     const std::size_t at = out.size();
     out.resize(at + ZSTD_compressBound(text.size()));
-    const std::size_t n = ZSTD_compressCCtx(context(), out.data() + at, out.size() - at,
-                                            text.data(), text.size(), kLevel);
+    ZSTD_CCtx* cctx = compressContext();
+    std::size_t n = 0;
+    if (dict) {
+        ZSTD_CCtx_reset(cctx, ZSTD_reset_session_and_parameters);
+        n = ZSTD_CCtx_refCDict(cctx, static_cast<const ZSTD_CDict*>(dict->compressDict()));
+        if (!ZSTD_isError(n))
+            n = ZSTD_CCtx_setParameter(cctx, ZSTD_c_dictIDFlag, 0);
+        if (!ZSTD_isError(n))
+            n = ZSTD_compress2(cctx, out.data() + at, out.size() - at, text.data(), text.size());
+        ZSTD_CCtx_reset(cctx, ZSTD_reset_session_and_parameters); // no dictionary kept on it
+    } else {
+        n = ZSTD_compressCCtx(cctx, out.data() + at, out.size() - at, text.data(), text.size(),
+                              kLevel);
+    }
     if (ZSTD_isError(n)) {
         out.resize(at);
         return false;
@@ -57,15 +80,33 @@ bool appendFrame(std::string& out, std::string_view text) {
     return true;
 }
 
-Result<std::string> decompress(std::string_view frame) {
+Result<std::string> decompress(std::string_view frame, const Dictionary* dict) {
     const unsigned long long size = ZSTD_getFrameContentSize(frame.data(), frame.size());
     if (size == ZSTD_CONTENTSIZE_ERROR || size == ZSTD_CONTENTSIZE_UNKNOWN || size > kMaxDecoded)
         return Error{"a stored text is damaged (not a compressed frame we wrote)"};
     std::string out(static_cast<std::size_t>(size), '\0');
-    const std::size_t n = ZSTD_decompress(out.data(), out.size(), frame.data(), frame.size());
+    const std::size_t n =
+        dict ? ZSTD_decompress_usingDDict(decompressContext(), out.data(), out.size(), frame.data(),
+                                          frame.size(),
+                                          static_cast<const ZSTD_DDict*>(dict->decompressDict()))
+             : ZSTD_decompressDCtx(decompressContext(), out.data(), out.size(), frame.data(),
+                                   frame.size());
     if (ZSTD_isError(n) || n != out.size())
-        return Error{std::string("a stored text is damaged: ") + ZSTD_getErrorName(n)};
+        return Error{std::string("a stored text is damaged: ") +
+                     (ZSTD_isError(n) ? ZSTD_getErrorName(n) : "its length is wrong")};
     return out;
+}
+
+// The dictionary a 'D' or 'Q' value names, read off the front of `bytes`.
+Result<const Dictionary*> dictionaryOf(std::string_view& bytes, const Dictionaries* dicts) {
+    std::uint64_t id = 0;
+    if (!getVarint(bytes, id))
+        return Error{"a stored text is damaged (a cut dictionary id)"};
+    const Dictionary* dict = dicts && id <= INT32_MAX ? dicts->find(static_cast<int>(id)) : nullptr;
+    if (!dict)
+        return Error{"a stored text needs compression dictionary " + std::to_string(id) +
+                     ", which the project does not have"};
+    return dict;
 }
 
 Stored plain(std::string_view text) {
@@ -74,16 +115,88 @@ Stored plain(std::string_view text) {
 
 } // namespace
 
-Stored encode(std::string_view text) {
-    if (text.size() < kMinEncodedBytes)
+Dictionary::Dictionary(int id, std::string bytes) : id_(id), bytes_(std::move(bytes)) {
+    compress_ = ZSTD_createCDict(bytes_.data(), bytes_.size(), kLevel);
+    decompress_ = ZSTD_createDDict(bytes_.data(), bytes_.size());
+}
+
+Dictionary::~Dictionary() {
+    ZSTD_freeCDict(static_cast<ZSTD_CDict*>(compress_));
+    ZSTD_freeDDict(static_cast<ZSTD_DDict*>(decompress_));
+}
+
+void Dictionaries::add(int id, std::string bytes) {
+    auto dict = std::make_unique<Dictionary>(id, std::move(bytes));
+    std::lock_guard lock(mutex_);
+    if (all_.count(id))
+        return;
+    const Dictionary* added = all_.emplace(id, std::move(dict)).first->second.get();
+    if (added->usable() && (!writer_ || id > writer_->id()))
+        writer_ = added;
+    if (writer_) {
+        samples_.clear();
+        sampleSizes_.clear();
+    }
+}
+
+const Dictionary* Dictionaries::writer() const {
+    std::lock_guard lock(mutex_);
+    return writer_;
+}
+
+const Dictionary* Dictionaries::find(int id) const {
+    std::lock_guard lock(mutex_);
+    const auto it = all_.find(id);
+    return it == all_.end() || !it->second->usable() ? nullptr : it->second.get();
+}
+
+void Dictionaries::sample(std::string_view text) {
+    std::lock_guard lock(mutex_);
+    if (writer_ || samples_.size() >= kTrainBytes || text.size() < kMinEncodedBytes)
+        return;
+    // The start of a long text only: many different samples train better than a few long ones.
+    const std::string_view part = text.substr(0, 4096);
+    samples_.append(part);
+    sampleSizes_.push_back(part.size());
+}
+
+bool Dictionaries::readyToTrain() const {
+    std::lock_guard lock(mutex_);
+    return !writer_ && samples_.size() >= kTrainBytes;
+}
+
+std::optional<std::string> Dictionaries::train() {
+    std::string samples;
+    std::vector<std::size_t> sizes;
+    {
+        std::lock_guard lock(mutex_);
+        samples.swap(samples_);
+        sizes.swap(sampleSizes_);
+    }
+    if (sizes.size() < 16)
+        return std::nullopt;
+    std::string dict(kDictionaryBytes, '\0');
+    const std::size_t n = ZDICT_trainFromBuffer(dict.data(), dict.size(), samples.data(),
+                                                sizes.data(), static_cast<unsigned>(sizes.size()));
+    if (ZDICT_isError(n))
+        return std::nullopt;
+    dict.resize(n);
+    return dict;
+}
+
+Stored encode(std::string_view text, const Dictionary* dict) {
+    if (text.size() < (dict ? kMinDictionaryBytes : kMinEncodedBytes))
         return plain(text);
-    Stored s{true, "Z"};
-    if (!appendFrame(s.bytes, text) || s.bytes.size() >= text.size())
+    Stored s{true, dict ? "D" : "Z"};
+    if (dict)
+        putVarint(s.bytes, static_cast<std::uint64_t>(dict->id()));
+    if (!appendFrame(s.bytes, text, dict) || s.bytes.size() >= text.size())
         return plain(text);
     return s;
 }
 
-Stored encodePrompt(std::string_view prompt, const EarlierPrompts& earlier) {
+Stored encodePrompt(std::string_view prompt, const EarlierPrompts& earlier,
+                    const Dictionary* dict) {
     int bestSeq = -1;
     std::size_t best = 0;
     for (const auto& [seq, other] : earlier) {
@@ -97,14 +210,17 @@ Stored encodePrompt(std::string_view prompt, const EarlierPrompts& earlier) {
         }
     }
     if (bestSeq < 0 || best < kMinEncodedBytes)
-        return encode(prompt);
+        return encode(prompt, dict);
     const std::string_view rest = prompt.substr(best);
-    Stored s{true, "P"};
+    Stored s{true, dict ? "Q" : "P"};
     putVarint(s.bytes, static_cast<std::uint64_t>(bestSeq));
     putVarint(s.bytes, best);
     const std::size_t head = s.bytes.size();
-    if (rest.size() >= kMinEncodedBytes && appendFrame(s.bytes, rest) &&
-        s.bytes.size() - head < rest.size())
+    if (dict)
+        putVarint(s.bytes, static_cast<std::uint64_t>(dict->id()));
+    const std::size_t frameAt = s.bytes.size();
+    if (rest.size() >= kMinEncodedBytes && appendFrame(s.bytes, rest, dict) &&
+        s.bytes.size() - frameAt < rest.size())
         return s;
     s.bytes.resize(head);
     s.bytes[0] = 'p';
@@ -113,7 +229,7 @@ Stored encodePrompt(std::string_view prompt, const EarlierPrompts& earlier) {
 }
 
 Result<std::string> decode(std::string_view bytes, bool isBlob,
-                           const std::map<int, std::string>* earlier) {
+                           const std::map<int, std::string>* earlier, const Dictionaries* dicts) {
     if (!isBlob)
         return std::string(bytes);
     if (bytes.empty())
@@ -121,15 +237,20 @@ Result<std::string> decode(std::string_view bytes, bool isBlob,
     const char tag = bytes.front();
     bytes.remove_prefix(1);
     if (tag == 'Z')
-        return decompress(bytes);
-    if (tag != 'P' && tag != 'p')
+        return decompress(bytes, nullptr);
+    if (tag == 'D') {
+        auto dict = dictionaryOf(bytes, dicts);
+        if (!dict)
+            return dict.error();
+        return decompress(bytes, *dict);
+    }
+    if (tag != 'P' && tag != 'Q' && tag != 'p')
         return Error{"a stored text is damaged (unknown form)"};
     std::uint64_t seq = 0, prefix = 0;
     if (!getVarint(bytes, seq) || !getVarint(bytes, prefix))
         return Error{"a stored text is damaged (a cut reference)"};
-    const std::map<int, std::string>::const_iterator base =
-        earlier && seq <= INT32_MAX ? earlier->find(static_cast<int>(seq))
-                                    : std::map<int, std::string>::const_iterator{};
+    const auto base = earlier && seq <= INT32_MAX ? earlier->find(static_cast<int>(seq))
+                                                  : std::map<int, std::string>::const_iterator{};
     if (!earlier || base == earlier->end())
         return Error{"a stored prompt refers to step " + std::to_string(seq) +
                      ", which its trace does not have before it"};
@@ -140,7 +261,14 @@ Result<std::string> decode(std::string_view bytes, bool isBlob,
         out.append(bytes);
         return out;
     }
-    auto rest = decompress(bytes);
+    const Dictionary* dict = nullptr;
+    if (tag == 'Q') {
+        auto named = dictionaryOf(bytes, dicts);
+        if (!named)
+            return named.error();
+        dict = *named;
+    }
+    auto rest = decompress(bytes, dict);
     if (!rest)
         return rest.error();
     out += *rest;

@@ -2,12 +2,20 @@
 // earlier prompt of the same trace (prefill re-sends the whole context for every level, the
 // judge's prompts differ only in the candidate), so a prompt is stored as "the first N bytes of
 // the prompt of step S, then this": the stored rest is zstd-compressed. Other long texts (the
-// raw output, reasoning, parsed output) are zstd-compressed on their own. Short texts, and texts
-// that do not get smaller, stay plain TEXT, as every project before schema 7 stored them.
+// raw output, reasoning, answer, parsed output) are zstd-compressed on their own. Short texts, and
+// texts that do not get smaller, stay plain TEXT, as every project before schema 7 stored them.
 //
-// Stored form (a BLOB; a TEXT value is always the text itself):
+// Once a project has stored about a megabyte of such texts, a zstd dictionary is trained on them
+// and kept in the project (step_dicts); later texts are compressed with it, which is what makes
+// short texts small (the template's phrasing, the output format, the user's vocabulary repeat
+// across steps and users).
+//
+// Stored form (a BLOB; a TEXT value is always the text itself). Frames made with a dictionary
+// do not name it; the 'D' and 'Q' forms do:
 //   'Z' zstd-frame(text)
+//   'D' varint(dictionary id) zstd-frame(text)
 //   'P' varint(step seq) varint(prefix bytes) zstd-frame(rest)
+//   'Q' varint(step seq) varint(prefix bytes) varint(dictionary id) zstd-frame(rest)
 //   'p' varint(step seq) varint(prefix bytes) rest
 // Reading never trusts the bytes: a damaged value (bad frame, unknown tag, a reference to a step
 // not read yet or past its end) is an error naming the value, not a crash.
@@ -17,9 +25,13 @@
 
 #include <cstdint>
 #include <map>
+#include <memory>
+#include <mutex>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <variant>
+#include <vector>
 
 namespace r2p::steptext {
 
@@ -29,21 +41,73 @@ struct Stored {
     std::string bytes;
 };
 
-// Texts shorter than this stay plain.
+// Texts shorter than this stay plain; with a dictionary, texts shorter than the second (a
+// dictionary makes even a one-line answer smaller; below this the tag, the dictionary id and
+// the frame's header outweigh what it saves).
 inline constexpr std::size_t kMinEncodedBytes = 96;
+inline constexpr std::size_t kMinDictionaryBytes = 32;
 
-// `text` compressed on its own (or plain).
-Stored encode(std::string_view text);
+// A zstd dictionary kept in the project, ready to compress and decompress with.
+class Dictionary {
+public:
+    Dictionary(int id, std::string bytes);
+    ~Dictionary();
+    Dictionary(const Dictionary&) = delete;
+    Dictionary& operator=(const Dictionary&) = delete;
+    int id() const { return id_; }
+    bool usable() const { return compress_ && decompress_; }
+    const void* compressDict() const { return compress_; }
+    const void* decompressDict() const { return decompress_; }
+
+private:
+    int id_;
+    std::string bytes_;
+    void* compress_ = nullptr;   // ZSTD_CDict
+    void* decompress_ = nullptr; // ZSTD_DDict
+};
+
+// A project's dictionaries: any can be read with, the newest is written with. Before the first
+// exists, samples of the texts being stored are collected until there are enough to train one.
+// Thread-safe; dictionaries are never removed, so pointers stay valid.
+class Dictionaries {
+public:
+    // Enough sample text to train on, and at most this much is kept.
+    static constexpr std::size_t kTrainBytes = 1 << 20;
+    static constexpr std::size_t kDictionaryBytes = 64 << 10;
+
+    void add(int id, std::string bytes);
+    const Dictionary* writer() const;
+    const Dictionary* find(int id) const;
+    // Keeps a copy of `text` as a training sample while there is no dictionary yet.
+    void sample(std::string_view text);
+    bool readyToTrain() const;
+    // A dictionary trained on the samples (which are dropped), or nullopt when zstd could not
+    // make one from them (sampling then starts over, so a later try has other texts).
+    std::optional<std::string> train();
+
+private:
+    mutable std::mutex mutex_;
+    std::map<int, std::unique_ptr<Dictionary>> all_;
+    const Dictionary* writer_ = nullptr;
+    std::string samples_;
+    std::vector<std::size_t> sampleSizes_;
+};
+
+// `text` compressed on its own, with `dict` when given (or plain).
+Stored encode(std::string_view text, const Dictionary* dict = nullptr);
 
 // The prompts of the steps already written for this trace, by seq.
 using EarlierPrompts = std::map<int, std::string_view>;
 // `prompt` as a reference to the earlier prompt it shares the longest prefix with (at least
 // kMinEncodedBytes of it), or compressed on its own.
-Stored encodePrompt(std::string_view prompt, const EarlierPrompts& earlier);
+Stored encodePrompt(std::string_view prompt, const EarlierPrompts& earlier,
+                    const Dictionary* dict = nullptr);
 
 // The text of a stored value. `isBlob` says how SQLite holds it; `earlier` holds the decoded
-// prompts of the trace's earlier steps (only a prompt may refer to one).
+// prompts of the trace's earlier steps (only a prompt may refer to one); `dicts` the project's
+// dictionaries.
 Result<std::string> decode(std::string_view bytes, bool isBlob,
-                           const std::map<int, std::string>* earlier = nullptr);
+                           const std::map<int, std::string>* earlier = nullptr,
+                           const Dictionaries* dicts = nullptr);
 
 } // namespace r2p::steptext

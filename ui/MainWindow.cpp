@@ -11,6 +11,7 @@
 #include "dialogs/BatchDialog.h"
 #include "dialogs/OpenDatasetDialog.h"
 #include "dialogs/SettingsDialog.h"
+#include "model/Annotation.h"
 #include "model/RunStore.h"
 #include "report/Report.h"
 #include "widgets/EmptyState.h"
@@ -91,6 +92,13 @@ MainWindow::MainWindow(Session* session, QWidget* parent) : QMainWindow(parent),
     findings_->hide(); // shown when a load reports something, or from the status bar
 
     createActions();
+    // Only a stored interactive run can be discarded.
+    auto updateDiscard = [this] {
+        action(QStringLiteral("discardInteractiveRun"))->setEnabled(runs_->interactiveRunId() != 0);
+    };
+    updateDiscard();
+    connect(runs_, &RunController::interactiveRunStored, this, updateDiscard);
+    connect(runs_, &RunController::traceChanged, this, updateDiscard);
     triage_ = new Triage(this, session_, runs_, annotations_);
     createMenus();
     createStatusBar();
@@ -178,6 +186,8 @@ void MainWindow::createActions() {
     action(QStringLiteral("presentationMode"))->setCheckable(true);
     makeAction(this, QStringLiteral("replayRun"), tr("Re&play Stored Run"),
                QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_P), [this] { replayStoredRun(); });
+    makeAction(this, QStringLiteral("discardInteractiveRun"), tr("&Discard Interactive Run…"),
+               QKeySequence(), [this] { discardInteractiveRun(); });
     makeAction(this, QStringLiteral("runBatch"), tr("Run &Batch…"),
                QKeySequence(Qt::CTRL | Qt::Key_B), [this] { showBatchDialog(); });
     makeAction(this, QStringLiteral("cancelIndexing"), tr("&Cancel Indexing"),
@@ -366,6 +376,7 @@ void MainWindow::createRunMenu() {
     run->addSeparator();
     run->addAction(action(QStringLiteral("runBatch")));
     run->addAction(action(QStringLiteral("replayRun")));
+    run->addAction(action(QStringLiteral("discardInteractiveRun")));
     QMenu* speed = run->addMenu(tr("Replay &Speed"));
     auto* speeds = new QActionGroup(this);
     for (double factor : {1.0, 2.0, 4.0, 10.0}) {
@@ -809,6 +820,28 @@ void MainWindow::replayStoredRun() {
     reasoning_->show();
     reasoning_->raise();
     runs_->replayStored(*trace, replaySpeed_);
+}
+
+// Deletes the stored one-user run of the user stepped through in the window; its annotations go
+// with it, so an annotated run is discarded only after the user confirms.
+void MainWindow::discardInteractiveRun() {
+    const std::int64_t id = runs_->interactiveRunId();
+    ProjectStore* store = session_->store();
+    if (id == 0 || !store)
+        return;
+    auto annotations = AnnotationStore(*store).ofRun(id);
+    const int annotated = annotations ? static_cast<int>(annotations->size()) : 0;
+    if (annotated > 0 &&
+        QMessageBox::question(
+            this, tr("Discard Interactive Run"),
+            tr("Run %1 has %n annotation(s), which are deleted with it. Discard it?", "", annotated)
+                .arg(id)) != QMessageBox::Yes)
+        return;
+    if (!runs_->discardInteractiveRun()) {
+        showNotice(tr("Run %1 was not discarded: %2").arg(id).arg(runs_->lastError()), 8000);
+        return;
+    }
+    showNotice(tr("Run %1 discarded").arg(id), 5000);
 }
 
 void MainWindow::setPresentationMode(bool on, bool fullScreen) {

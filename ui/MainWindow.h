@@ -97,6 +97,7 @@ private:
     void showShortcuts();
     void showBatchDialog();
     void replayStoredRun();
+    void discardInteractiveRun();
     // File ▸ Export Run/User Report: the shown run, or its selected user, as HTML or PDF.
     void exportReport(bool user);
 

@@ -2,7 +2,9 @@
 // stored form of a prompt that repeats an earlier one (tag, step, prefix length, rest), the
 // stored size of a trace whose prompts grow as prefill's do, and damaged values refused with a
 // message instead of a crash. Also through RunStore: a trace saved and read back is unchanged,
-// and a project with plain TEXT rows (as schema 6 wrote them) still reads.
+// and a project with plain TEXT rows (as schema 6 wrote them) still reads; a zstd dictionary
+// trained on a project's texts shrinks short ones, is named in their stored form, and a reopened
+// project reads them with it.
 #include "model/ProjectStore.h"
 #include "model/RunStore.h"
 #include "model/Sqlite.h"
@@ -189,4 +191,163 @@ TEST(StepTextCodec, RunStoreReadsBackWhatItStoredAndOldPlainRows) {
     back = runs.userTrace(*id, "u1", SystemId::R2P);
     ASSERT_FALSE(back);
     EXPECT_NE(back.error().message.find("step 3"), std::string::npos) << back.error().message;
+}
+
+namespace {
+
+// Text as a model writes it, for dictionary training: words from a 300-word vocabulary in a
+// pseudo-random order (so no two texts are alike, but their words and phrasing repeat).
+std::string wordSoup(std::uint32_t seed, std::size_t bytes) {
+    static const std::vector<std::string> vocabulary = [] {
+        std::vector<std::string> v;
+        const char* stems[] = {"user",  "rating", "review", "profile", "history",  "answer",
+                               "movie", "genre",  "title",  "paper",   "citation", "style",
+                               "tweet", "topic",  "score",  "reason",  "product",  "summary",
+                               "tone",  "writes", "often",  "prefers", "positive", "negative"};
+        for (const char* stem : stems)
+            for (int i = 0; i < 12; ++i)
+                v.push_back(std::string(stem) + (i ? std::to_string(i) : ""));
+        return v;
+    }();
+    std::string s = "TASK ANALYSIS: ";
+    std::uint32_t x = seed * 2654435761u + 1;
+    while (s.size() < bytes) {
+        x = x * 1103515245u + 12345u;
+        s += vocabulary[(x >> 8) % vocabulary.size()];
+        s += (x >> 4) % 11 == 0 ? ". " : " ";
+    }
+    s.resize(bytes);
+    return s;
+}
+
+// A project's dictionaries with one trained on word soup, kept as id 7.
+void trainInto(steptext::Dictionaries& dicts) {
+    for (std::uint32_t i = 0; !dicts.readyToTrain(); ++i)
+        dicts.sample(wordSoup(i, 3000));
+    auto trained = dicts.train();
+    ASSERT_TRUE(trained);
+    EXPECT_LE(trained->size(), steptext::Dictionaries::kDictionaryBytes);
+    dicts.add(7, std::move(*trained));
+}
+
+} // namespace
+
+TEST(StepTextCodec, ADictionaryMakesShortTextsSmallAndIsNamedInTheStoredForm) {
+    steptext::Dictionaries dicts;
+    EXPECT_EQ(dicts.writer(), nullptr);
+    trainInto(dicts);
+    const steptext::Dictionary* dict = dicts.writer();
+    ASSERT_NE(dict, nullptr);
+    EXPECT_EQ(dict->id(), 7);
+
+    // A 400-byte text the dictionary has not seen (another seed): 'D', id 7 as one varint
+    // byte, then the frame; at least a third smaller than zstd alone makes it (measured: 132
+    // against 240 bytes).
+    const std::string text = wordSoup(100000, 400);
+    const auto alone = steptext::encode(text);
+    const auto withDict = steptext::encode(text, dict);
+    ASSERT_TRUE(withDict.blob);
+    ASSERT_GE(withDict.bytes.size(), 2u);
+    EXPECT_EQ(withDict.bytes[0], 'D');
+    EXPECT_EQ(withDict.bytes[1], '\x07');
+    EXPECT_LT(withDict.bytes.size() * 3, alone.bytes.size() * 2)
+        << withDict.bytes.size() << " with, " << alone.bytes.size() << " without";
+    auto back = steptext::decode(withDict.bytes, true, nullptr, &dicts);
+    ASSERT_TRUE(back) << back.error().message;
+    EXPECT_EQ(*back, text);
+
+    // A prompt sharing a prefix with an earlier one: 'Q' with the step, the prefix and the id.
+    const std::string first = wordSoup(5, 300);
+    const std::string second = first + wordSoup(6, 500);
+    const auto ref = steptext::encodePrompt(second, {{2, first}}, dict);
+    ASSERT_TRUE(ref.blob);
+    // 'Q', step 2, prefix 300 (varint 0xac 0x02), dictionary 7.
+    EXPECT_EQ(ref.bytes.substr(0, 5), std::string("Q\x02\xac\x02\x07", 5));
+    const std::map<int, std::string> earlier{{2, first}};
+    back = steptext::decode(ref.bytes, true, &earlier, &dicts);
+    ASSERT_TRUE(back) << back.error().message;
+    EXPECT_EQ(*back, second);
+
+    // Without the dictionary (another project, a lost table) the read fails naming it.
+    steptext::Dictionaries none;
+    for (const auto* stored : {&withDict, &ref}) {
+        auto r = steptext::decode(stored->bytes, true, &earlier, &none);
+        ASSERT_FALSE(r);
+        EXPECT_NE(r.error().message.find("dictionary 7"), std::string::npos) << r.error().message;
+    }
+    // Once there is a dictionary, no more samples are kept.
+    dicts.sample(wordSoup(1, 3000));
+    EXPECT_FALSE(dicts.readyToTrain());
+}
+
+TEST(StepTextCodec, ARunStoreTrainsOneDictionaryAndAReopenedProjectReadsWithIt) {
+    test::TempDir dir;
+    const std::string path = dir.file("p.r2p");
+    std::int64_t runId = 0;
+    std::vector<UserTrace> traces;
+    // 150 users of 4 steps, each step's texts 3,000 bytes: 1.8 MB of samples in all, so the
+    // dictionary is trained during the saves (at 1 MiB) and used by the ones after it.
+    for (int u = 0; u < 150; ++u) {
+        UserTrace t;
+        t.userId = "u" + std::to_string(u);
+        t.system = SystemId::R2P;
+        t.status = UserStatus::Done;
+        for (int i = 0; i < 4; ++i) {
+            StepRecord s;
+            s.seq = i;
+            s.stage = StageId::TaskAnalysis;
+            s.candidate = i;
+            s.status = StepStatus::Done;
+            const auto seed = static_cast<std::uint32_t>(u * 10 + i);
+            s.prompt = wordSoup(seed, 1500);
+            s.raw = wordSoup(seed + 50000, 1500);
+            s.answer = "4";
+            t.steps.push_back(s);
+        }
+        traces.push_back(std::move(t));
+    }
+    {
+        auto store = ProjectStore::open(path);
+        ASSERT_TRUE(store) << store.error().message;
+        RunStore runs(**store);
+        RunInfo info;
+        info.task = TaskId::LaMP3;
+        info.systems = {SystemId::R2P};
+        info.backend = "offline";
+        info.templateId = "hrt-LaMP-3";
+        info.templateVersion = 1;
+        info.config = "{}";
+        for (const auto& t : traces)
+            info.users.push_back(t.userId);
+        auto id = runs.createRun(info);
+        ASSERT_TRUE(id);
+        runId = *id;
+        for (const auto& t : traces)
+            ASSERT_TRUE(runs.saveUserTrace(runId, t).ok());
+        sql::Statement dicts((*store)->handle(), "SELECT COUNT(*) FROM step_dicts");
+        ASSERT_TRUE(dicts.step());
+        EXPECT_EQ(dicts.int64(0), 1);
+        // Users saved before the dictionary: 'Z'; after it: 'D'.
+        sql::Statement forms((*store)->handle(),
+                             "SELECT substr(raw, 1, 1), COUNT(*) FROM run_steps "
+                             "WHERE typeof(raw) = 'blob' GROUP BY 1 ORDER BY 1");
+        std::map<std::string, std::int64_t> count;
+        while (forms.step())
+            count[std::string(forms.text(0))] = forms.int64(1);
+        EXPECT_GT(count["Z"], 0);
+        EXPECT_GT(count["D"], 0);
+        EXPECT_EQ(count["Z"] + count["D"], 600);
+    }
+    auto reopened = ProjectStore::open(path);
+    ASSERT_TRUE(reopened) << reopened.error().message;
+    RunStore runs(**reopened);
+    for (const auto& t : traces) {
+        auto back = runs.userTrace(runId, t.userId, SystemId::R2P);
+        ASSERT_TRUE(back) << back.error().message;
+        ASSERT_EQ(back->steps.size(), 4u);
+        for (std::size_t i = 0; i < 4; ++i) {
+            ASSERT_EQ(back->steps[i].prompt, t.steps[i].prompt) << t.userId << " " << i;
+            ASSERT_EQ(back->steps[i].raw, t.steps[i].raw) << t.userId << " " << i;
+        }
+    }
 }

@@ -428,8 +428,13 @@ private slots:
         QCOMPARE(test::stepOf(trace->steps, "answer").backendMode, std::string("edited"));
         QCOMPARE(trace->prediction, runs()->trace().prediction);
 
-        // Discarded when asked: gone from the project.
-        QVERIFY(runs()->discardInteractiveRun());
+        // Discarded when asked (Run ▸ Discard Interactive Run; not annotated, so without a
+        // question): gone from the project, and the action is off until the next stored run.
+        QAction* discard = window_->action(QStringLiteral("discardInteractiveRun"));
+        QVERIFY(discard->isEnabled());
+        discard->trigger();
+        QVERIFY(!discard->isEnabled());
+        QVERIFY(window_->statusNotice().contains(QStringLiteral("Run %1 discarded").arg(id)));
         QCOMPARE(runs()->interactiveRunId(), std::int64_t{0});
         QCOMPARE(stored.last().at(0).toLongLong(), qint64{0});
         QVERIFY(store.runs()->empty());
