@@ -97,8 +97,9 @@ CompareDock::CompareDock(Session* session, QWidget* parent)
     connect(session_, &Session::runChanged, this, &CompareDock::onRunChanged);
     connect(session_, &Session::recordChanged, this, &CompareDock::refresh);
     // The baseline is Session's choice (the Users view's Δ and Slices follow it too).
-    connect(baseline_, qOverload<int>(&QComboBox::activated), this, [this](int i) {
-        session_->selectBaseline(static_cast<SystemId>(baseline_->itemData(i).toInt()));
+    connect(baseline_, &QComboBox::currentIndexChanged, this, [this](int i) {
+        if (i >= 0)
+            session_->selectBaseline(static_cast<SystemId>(baseline_->itemData(i).toInt()));
     });
     // A hidden Compare (usually behind Reasoning) catches up when it is shown.
     connect(this, &QDockWidget::visibilityChanged, this, [this](bool visible) {

@@ -167,7 +167,9 @@ QLayout* UsersDock::buildRunPicker(QWidget* page) {
             rebuildRunPicker(); // back to the run shown
         }
     });
-    connect(baselines_, qOverload<int>(&QComboBox::activated), this, [this](int i) {
+    connect(baselines_, &QComboBox::currentIndexChanged, this, [this](int i) {
+        if (i < 0)
+            return;
         QString error;
         if (!session_->selectBaseline(static_cast<SystemId>(baselines_->itemData(i).toInt()),
                                       &error)) {
