@@ -12,11 +12,14 @@ namespace r2p::ui {
 
 namespace {
 
-// "2026-12-05 14:03" in local time; the stored text when it is not a date.
-QString when(const std::string& iso) {
+// "2026-12-05 14:03" in local time (short: "5 Dec 14:03", in the user's language); the stored
+// text when it is not a date.
+QString when(const std::string& iso, bool brief = false) {
     const QDateTime t = QDateTime::fromString(QString::fromStdString(iso), Qt::ISODate);
-    return t.isValid() ? t.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm"))
-                       : QString::fromStdString(iso);
+    if (!t.isValid())
+        return QString::fromStdString(iso);
+    return brief ? QLocale().toString(t.toLocalTime(), QStringLiteral("d MMM HH:mm"))
+                 : t.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm"));
 }
 
 QString systemsOf(const RunInfo& run) {
@@ -29,20 +32,24 @@ QString systemsOf(const RunInfo& run) {
 } // namespace
 
 QString RunText::title(const RunInfo& run) {
+    // What tells runs apart first (number, size, backend, date); the systems last, where a
+    // narrow picker may cut them (the tooltip has everything).
+    const QString base = QStringLiteral("%1 · %2").arg(QString::fromStdString(run.backend),
+                                                       when(run.createdAt, true));
     QString text;
     if (Session::isInteractiveRun(run))
         text = tr("Run %1 · interactive, user %2")
                    .arg(run.id)
-                   .arg(QString::fromStdString(run.users.front()));
+                   .arg(QString::fromStdString(run.users.front())) +
+               QStringLiteral(" · ") + base;
     else
         text = tr("Run %1 · %2 · %3")
                    .arg(run.id)
                    // The Users view's own words for a count of users (translated there).
                    .arg(QCoreApplication::translate("r2p::ui::UsersDock", "%n user(s)", nullptr,
                                                     static_cast<int>(run.users.size())),
-                        systemsOf(run));
-    text +=
-        QStringLiteral(" · %1 · %2").arg(QString::fromStdString(run.backend), when(run.createdAt));
+                        base) +
+               QStringLiteral(" · ") + systemsOf(run);
     if (run.status != RunStatus::Done)
         text += QStringLiteral(" · %1").arg(StageText::runStatus(run.status));
     return text;

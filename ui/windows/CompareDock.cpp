@@ -55,7 +55,7 @@ QString reasoningHtml(const UserTrace& t) {
         if (step.stage == StageId::Generate && !step.reasoning.empty())
             return QStringLiteral("<p><b>%1</b></p><p style='color:#616161; margin-left:8px'>"
                                   "%2</p>")
-                .arg(CompareDock::tr("Reasoning:"), clipped(step.reasoning, 4000));
+                .arg(CompareDock::tr("Reasoning:"), clipped(step.reasoning, 1500));
     return QString();
 }
 
@@ -91,7 +91,7 @@ CompareDock::CompareDock(Session* session, QWidget* parent)
     vertical->addWidget(split);
     vertical->addWidget(stages_);
     vertical->setStretchFactor(0, 1);
-    vertical->setStretchFactor(1, 2);
+    vertical->setStretchFactor(1, 1);
     layout->addWidget(vertical, 1);
     setWidget(body);
     connect(session_, &Session::runChanged, this, &CompareDock::onRunChanged);
@@ -126,12 +126,8 @@ QString CompareDock::render(const UserTrace& t, bool found) const {
     QString html = QStringLiteral("<h3>%1</h3>").arg(StageText::system(t.system));
     if (t.status != UserStatus::Done)
         return html + tr("<p style='color:#b71c1c'>Failed: %1</p>").arg(esc(t.error));
-    const auto diff = metrics::wordDiff(t.prediction, t.gold.value_or(std::string()));
-    html += tr("<p><b>Answer:</b> %1</p>").arg(diffHtml(diff.answer));
-    if (t.gold)
-        html += QStringLiteral("<p><small>%1</small></p>")
-                    .arg(tr("%1 in the gold · %2 not in the gold")
-                             .arg(matchedMark(tr("words")), unmatchedMark(tr("words"))));
+    // The scores first, then the answer marked against the gold and what its marks mean, then
+    // the reasoning that led to it (a baseline that reasons): the short lines stay in view.
     QStringList scores;
     for (const auto& [k, v] : t.scores)
         if (k != "squared_error")
@@ -142,6 +138,12 @@ QString CompareDock::render(const UserTrace& t, bool found) const {
                      t.formatOk ? tr("in format")
                                 : tr("<span style='color:#b71c1c'>not in "
                                      "format</span>"));
+    const auto diff = metrics::wordDiff(t.prediction, t.gold.value_or(std::string()));
+    html += tr("<p><b>Answer:</b> %1</p>").arg(diffHtml(diff.answer));
+    if (t.gold)
+        html += QStringLiteral("<p><small>%1</small></p>")
+                    .arg(tr("%1 in the gold · %2 not in the gold")
+                             .arg(matchedMark(tr("words")), unmatchedMark(tr("words"))));
     return html + reasoningHtml(t);
 }
 

@@ -135,24 +135,31 @@ UsersDock::UsersDock(Session* session, QWidget* parent)
 // The run picker: the dataset's stored runs (one-user interactive runs marked) and, beside it,
 // the baseline R2P is compared with. Both are Session's choice; the combos only show it.
 QLayout* UsersDock::buildRunPicker(QWidget* page) {
-    auto* row = new QHBoxLayout;
-    row->setContentsMargins(0, 0, 0, 0);
+    auto* rows = new QVBoxLayout;
+    rows->setContentsMargins(0, 0, 0, 0);
+    rows->setSpacing(4);
     runs_ = new QComboBox(page);
     runs_->setObjectName(QStringLiteral("RunPicker"));
     runs_->setToolTip(tr("The stored run whose answers and deltas the users show (F6)"));
     runs_->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
     runs_->setMinimumContentsLength(12);
     runs_->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Fixed);
-    auto* against = new QLabel(tr("against"), page);
-    baselines_ = new QComboBox(page);
+    // Its own line: a run's title is long, and the Users dock is narrow.
+    baselineRow_ = new QWidget(page);
+    auto* row = new QHBoxLayout(baselineRow_);
+    row->setContentsMargins(0, 0, 0, 0);
+    auto* against = new QLabel(tr("R2P against:"), baselineRow_);
+    baselines_ = new QComboBox(baselineRow_);
     baselines_->setObjectName(QStringLiteral("BaselinePicker"));
     baselines_->setToolTip(tr("The baseline R2P is compared with: the Δ column, Metrics, "
                               "Compare, Slices and reports follow it (Shift+F6)"));
     baselines_->setSizeAdjustPolicy(QComboBox::AdjustToContents);
     against->setBuddy(baselines_);
-    row->addWidget(runs_, 1);
     row->addWidget(against);
     row->addWidget(baselines_);
+    row->addStretch(1);
+    rows->addWidget(runs_);
+    rows->addWidget(baselineRow_);
     runError_ = new QLabel(page);
     runError_->setObjectName(QStringLiteral("RunPickerError"));
     runError_->setWordWrap(true);
@@ -178,7 +185,7 @@ QLayout* UsersDock::buildRunPicker(QWidget* page) {
             rebuildBaselinePicker();
         }
     });
-    return row;
+    return rows;
 }
 
 void UsersDock::rebuildRunPicker() {
@@ -213,6 +220,7 @@ void UsersDock::rebuildBaselinePicker() {
     const auto run = session_->runResults();
     baselines_->setCurrentIndex(run ? baselines_->findData(static_cast<int>(run->baseline)) : -1);
     baselines_->setEnabled(baselines_->count() > 1);
+    baselineRow_->setVisible(run != nullptr);
 }
 
 // A stored run adds its columns (answers, scores, delta, interventions, contradictions); the

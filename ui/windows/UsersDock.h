@@ -57,6 +57,7 @@ private:
     QComboBox* datasets_;
     QComboBox* runs_;
     QComboBox* baselines_;
+    QWidget* baselineRow_;
     QLabel* runError_;
     QLineEdit* filter_;
     QTimer* filterTimer_;
