@@ -64,7 +64,8 @@ double msSinceExec() {
 // --report: writes a report of a stored run (or of one user of it) without a window; 0 when
 // written, 2 with a message naming the project, run, user or file otherwise.
 int writeReportAndExit(const QString& projectPath, const QString& runText,
-                       const std::optional<QString>& user, const QString& file) {
+                       const std::optional<QString>& user, const QString& baselineName,
+                       const QString& file) {
     if (projectPath.isEmpty()) {
         fail(QApplication::translate("main", "--report needs --project P, the project file "
                                              "that holds the run"));
@@ -89,6 +90,14 @@ int writeReportAndExit(const QString& projectPath, const QString& runText,
     }
     ReportRequest request;
     request.runId = runId;
+    if (!baselineName.isEmpty()) {
+        const auto baseline = parseSystemName(baselineName.toStdString());
+        if (!baseline || *baseline == SystemId::R2P) {
+            fail(QApplication::translate("main", "unknown baseline %1").arg(baselineName));
+            return 2;
+        }
+        request.baseline = *baseline;
+    }
     if (user)
         request.userId = user->toStdString();
     auto written = writeReport(**store, request, file);
@@ -120,6 +129,7 @@ struct GuiOptions {
     QCommandLineOption themeOption;
     QCommandLineOption reportOption;
     QCommandLineOption runOption;
+    QCommandLineOption baselineOption;
     QCommandLineOption analysisOption;
     QCommandLineOption stageOption;
 };
@@ -179,8 +189,14 @@ GuiOptions::GuiOptions()
                                "quit without showing a window."),
                    QStringLiteral("FILE.html|FILE.pdf")),
       runOption(QStringLiteral("run"),
-                QApplication::translate("main", "The stored run --report reports."),
+                QApplication::translate("main", "The stored run --report reports, or the window "
+                                                "shows."),
                 QStringLiteral("ID")),
+      baselineOption(QStringLiteral("baseline"),
+                     QApplication::translate(
+                         "main", "Compare R2P with this baseline of the shown run (lamp-rag, "
+                                 "lrm-rag, no-profile)."),
+                     QStringLiteral("NAME")),
       analysisOption(QStringLiteral("analysis"),
                      QApplication::translate("main",
                                              "Bring the Analysis dock to the front on this page "
@@ -193,9 +209,10 @@ GuiOptions::GuiOptions()
                   QStringLiteral("NAME")) {}
 
 void GuiOptions::addTo(QCommandLineParser& cli) const {
-    for (const auto& o : {project, open, outputs, task, demo, user, screenshot, size, langOption,
-                          runToEnd, metrics, compare, presentation, themeOption, dialogOption,
-                          reportOption, runOption, analysisOption, stageOption})
+    for (const auto& o : {project,      open,       outputs,        task,           demo,
+                          user,         screenshot, size,           langOption,     runToEnd,
+                          metrics,      compare,    presentation,   themeOption,    dialogOption,
+                          reportOption, runOption,  baselineOption, analysisOption, stageOption})
         cli.addOption(o);
 }
 
@@ -211,6 +228,8 @@ public:
 
     // Wires every flag given; false (having said why) when one names nothing known.
     bool install() {
+        if ((cli_.isSet(o_.baselineOption) || cli_.isSet(o_.runOption)) && !chooseRunOnLoad())
+            return false;
         if (cli_.isSet(o_.user))
             selectUserOnLoad();
         if (cli_.isSet(o_.metrics))
@@ -244,6 +263,39 @@ private:
     template <typename F> void afterFirstLayout(F f) {
         MainWindow* window = &window_;
         QTimer::singleShot(0, window, [window, f] { QTimer::singleShot(0, window, f); });
+    }
+
+    // --run ID and --baseline NAME: the stored run and the baseline shown once the dataset is
+    // there (instead of its newest run and that run's default baseline).
+    bool chooseRunOnLoad() {
+        std::optional<SystemId> baseline;
+        if (cli_.isSet(o_.baselineOption)) {
+            baseline = parseSystemName(cli_.value(o_.baselineOption).toStdString());
+            if (!baseline || *baseline == SystemId::R2P) {
+                fail(QApplication::translate("main", "unknown baseline %1")
+                         .arg(cli_.value(o_.baselineOption)));
+                return false;
+            }
+        }
+        bool isNumber = true;
+        const qlonglong runId =
+            cli_.isSet(o_.runOption) ? cli_.value(o_.runOption).toLongLong(&isNumber) : 0;
+        if (!isNumber) {
+            fail(QApplication::translate("main", "--run needs the number of a stored run"));
+            return false;
+        }
+        Session* session = &session_;
+        QObject::connect(session, &Session::datasetChanged, &window_, [session, runId, baseline] {
+            if (!session->dataset())
+                return;
+            QString error;
+            if ((runId > 0 && !session->selectRun(runId, &error)) ||
+                (baseline && !session->selectBaseline(*baseline, &error))) {
+                fail(error);
+                QApplication::exit(2);
+            }
+        });
+        return true;
     }
 
     void selectUserOnLoad() {
@@ -489,7 +541,7 @@ int main(int argc, char** argv) {
         return writeReportAndExit(cli.value(o.project), cli.value(o.runOption),
                                   cli.isSet(o.user) ? std::optional<QString>(cli.value(o.user))
                                                     : std::nullopt,
-                                  cli.value(o.reportOption));
+                                  cli.value(o.baselineOption), cli.value(o.reportOption));
 
     if (cli.isSet(o.themeOption))
         applyTheme(cli.value(o.themeOption)); // this start only; the menu saves a choice

@@ -4,7 +4,9 @@
 #include "FindingText.h"
 #include "Language.h"
 #include "RunController.h"
+#include "RunText.h"
 #include "Session.h"
+#include "StageText.h"
 #include "TaskText.h"
 #include "Theme.h"
 #include "Triage.h"
@@ -30,6 +32,7 @@
 #include <QActionGroup>
 #include <QApplication>
 #include <QCloseEvent>
+#include <QComboBox>
 #include <QDir>
 #include <QDragEnterEvent>
 #include <QFileDialog>
@@ -124,6 +127,15 @@ MainWindow::MainWindow(Session* session, QWidget* parent) : QMainWindow(parent),
         updateTaskMenu();
     });
     connect(session_, &Session::findingsChanged, this, &MainWindow::updateStatus);
+    // A passing notice is about the user, run or dataset on screen: it goes with them.
+    connect(session_, &Session::selectionChanged, this,
+            [this](const Selection& now, const Selection& before) {
+                if (now.user != before.user || now.run != before.run)
+                    clearNotice();
+            });
+    connect(session_, &Session::projectChanged, this, &MainWindow::clearNotice);
+    connect(session_, &Session::datasetChanged, this, &MainWindow::clearNotice);
+    connect(session_, &Session::indexingStarted, this, &MainWindow::clearNotice);
     connect(session_, &Session::indexingStarted, this, [this](const QString& path) {
         progress_->setRange(0, 0);
         progress_->show();
@@ -188,6 +200,12 @@ void MainWindow::createActions() {
                QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_P), [this] { replayStoredRun(); });
     makeAction(this, QStringLiteral("discardInteractiveRun"), tr("&Discard Interactive Run…"),
                QKeySequence(), [this] { discardInteractiveRun(); });
+    // The run picker and the baseline beside it, from the keyboard: focused with the list open.
+    makeAction(this, QStringLiteral("chooseRun"), tr("C&hoose Run…"), QKeySequence(Qt::Key_F6),
+               [this] { openPicker(users_->runPicker()); });
+    makeAction(this, QStringLiteral("chooseBaseline"), tr("Choose Base&line…"),
+               QKeySequence(Qt::SHIFT | Qt::Key_F6),
+               [this] { openPicker(users_->baselinePicker()); });
     makeAction(this, QStringLiteral("runBatch"), tr("Run &Batch…"),
                QKeySequence(Qt::CTRL | Qt::Key_B), [this] { showBatchDialog(); });
     makeAction(this, QStringLiteral("cancelIndexing"), tr("&Cancel Indexing"),
@@ -374,6 +392,10 @@ void MainWindow::createRunMenu() {
         run->addAction(runActions[i]);
     }
     run->addSeparator();
+    run->addAction(action(QStringLiteral("chooseRun")));
+    run->addAction(action(QStringLiteral("chooseBaseline")));
+    addRunChoiceMenus(run);
+    run->addSeparator();
     run->addAction(action(QStringLiteral("runBatch")));
     run->addAction(action(QStringLiteral("replayRun")));
     run->addAction(action(QStringLiteral("discardInteractiveRun")));
@@ -387,6 +409,56 @@ void MainWindow::createRunMenu() {
         speeds->addAction(a);
         connect(a, &QAction::triggered, this, [this, factor] { replaySpeed_ = factor; });
     }
+}
+
+// Run ▸ Show Run and Run ▸ Compare R2P Against: the stored runs of the dataset and the shown
+// run's baselines, read when the menu opens, the current one checked.
+void MainWindow::addRunChoiceMenus(QMenu* run) {
+    QMenu* runs = run->addMenu(tr("Sho&w Run"));
+    connect(runs, &QMenu::aboutToShow, this, [this, runs] {
+        runs->clear();
+        const auto shown = session_->runResults();
+        for (const RunInfo& info : session_->runsOfDataset()) {
+            QAction* a = runs->addAction(RunText::title(info));
+            a->setCheckable(true);
+            a->setChecked(shown && shown->runId == info.id);
+            a->setToolTip(RunText::toolTip(info));
+            connect(a, &QAction::triggered, this, [this, id = info.id] {
+                QString error;
+                if (!session_->selectRun(id, &error))
+                    showNotice(error, 8000);
+            });
+        }
+        if (runs->isEmpty())
+            runs->addAction(tr("No stored run of this dataset"))->setEnabled(false);
+    });
+    QMenu* baselines = run->addMenu(tr("Compare R2P &Against"));
+    connect(baselines, &QMenu::aboutToShow, this, [this, baselines] {
+        baselines->clear();
+        const auto shown = session_->runResults();
+        for (SystemId s : session_->baselinesOfRun()) {
+            QAction* a = baselines->addAction(StageText::system(s));
+            a->setCheckable(true);
+            a->setChecked(shown && shown->baseline == s);
+            connect(a, &QAction::triggered, this, [this, s] { session_->selectBaseline(s); });
+        }
+        if (baselines->isEmpty())
+            baselines->addAction(tr("The shown run has no baseline"))->setEnabled(false);
+    });
+}
+
+void MainWindow::openPicker(QComboBox* picker) {
+    users_->show();
+    users_->raise();
+    if (!picker->isEnabled()) {
+        showNotice(picker == users_->runPicker()
+                       ? tr("No stored run of this dataset to choose: Run ▸ Run Batch… (Ctrl+B).")
+                       : tr("The shown run has no other baseline to choose."),
+                   5000);
+        return;
+    }
+    picker->setFocus(Qt::ShortcutFocusReason);
+    picker->showPopup();
 }
 
 // The Annotate menu: the taxonomy's labels and the triage actions.
@@ -493,7 +565,7 @@ void MainWindow::createStatusBar() {
     notice_->hide();
     noticeTimer_ = new QTimer(this);
     noticeTimer_->setSingleShot(true);
-    connect(noticeTimer_, &QTimer::timeout, notice_, &QLabel::hide);
+    connect(noticeTimer_, &QTimer::timeout, this, &MainWindow::clearNotice);
     statusBar()->addWidget(summary_, 1);
     statusBar()->addWidget(notice_);
     statusBar()->addPermanentWidget(runFindings_);
@@ -536,8 +608,15 @@ void MainWindow::updateStatus() {
 
 void MainWindow::showNotice(const QString& text, int ms) {
     notice_->setText(QStringLiteral("<i>%1</i>").arg(text.toHtmlEscaped()));
+    notice_->setToolTip(text);
     notice_->show();
     noticeTimer_->start(ms);
+}
+
+void MainWindow::clearNotice() {
+    noticeTimer_->stop();
+    notice_->hide();
+    notice_->clear();
 }
 
 void MainWindow::updateRunFindings() {
@@ -548,54 +627,31 @@ void MainWindow::updateRunFindings() {
         runFindings_->hide();
         return;
     }
-    int interventions = 0, contradicted = 0, format = 0, failed = 0;
-    for (const auto& [id, row] : run->byUser) {
-        interventions += row.interventions > 0 ? 1 : 0;
-        contradicted += row.contradicted > 0 ? 1 : 0;
-        format += row.hasR2p && !row.failed && !row.r2pFormatOk ? 1 : 0;
-        failed += row.failed ? 1 : 0;
-    }
-    struct Entry {
-        int users;
-        Severity severity;
-        QString text;
-        QString filter;
-    };
-    const Entry entries[] = {
-        {failed, Severity::Error, tr("%n user(s) with a backend or input failure", nullptr, failed),
-         QStringLiteral("has:failed")},
-        {contradicted, Severity::Warning,
-         tr("%n user(s) with a contradicted candidate", nullptr, contradicted),
-         QStringLiteral("has:contradicted")},
-        {format, Severity::Warning,
-         tr("%n user(s) whose R2P answer is not in the task's format", nullptr, format),
-         QStringLiteral("has:format-failure")},
-        {interventions, Severity::Info,
-         tr("%n user(s) with RPI interventions", nullptr, interventions),
-         QStringLiteral("has:intervention")},
-    };
+    // The same list the Findings dock shows, so the count here is the rows there.
+    const auto findings = runFindings(*run);
     Severity worst = Severity::Info;
-    bool any = false;
     QStringList parts;
-    for (const Entry& e : entries) {
-        if (e.users == 0)
-            continue;
-        if (!any || e.severity > worst)
-            worst = e.severity;
-        any = true;
-        QAction* a = menu->addAction(severityIcon(e.severity), e.text);
-        const QString filter = e.filter;
+    for (const RunFinding& f : findings) {
+        if (parts.isEmpty() || f.severity > worst)
+            worst = f.severity;
+        QAction* a = menu->addAction(severityIcon(f.severity), f.text);
+        const QString filter = f.filter;
         connect(a, &QAction::triggered, this, [this, filter] {
             users_->setFilterText(filter);
             users_->show();
             users_->raise();
         });
-        parts << e.text;
+        parts << f.text;
     }
     menu->addSeparator();
     connect(menu->addAction(tr("Show all users")), &QAction::triggered, this,
             [this] { users_->setFilterText(QString()); });
-    runFindings_->setVisible(any);
+    connect(menu->addAction(tr("List them in Findings")), &QAction::triggered, this, [this] {
+        findings_->show();
+        findings_->raise();
+        findings_->view()->setFocus();
+    });
+    runFindings_->setVisible(!findings.empty());
     runFindings_->setIcon(severityIcon(worst));
     runFindings_->setText(
         tr("Run %1: %n finding(s)", nullptr, static_cast<int>(parts.size())).arg(run->runId));
@@ -877,10 +933,11 @@ void MainWindow::setPresentationMode(bool on, bool fullScreen) {
 
 void MainWindow::showShortcuts() {
     QString rows;
-    for (const char* name : {"openDataset", "openDemo", "openProject", "newProject", "nextUser",
-                             "previousUser", "focusFilter", "focusProfileSearch", "focusUsers",
-                             "focusQuery", "focusProfile", "focusFindings", "focusAnnotations",
-                             "cheatSheet", "cancelIndexing", "shortcuts", "quit"}) {
+    for (const char* name :
+         {"openDataset", "openDemo", "openProject", "newProject", "nextUser", "previousUser",
+          "focusFilter", "focusProfileSearch", "focusUsers", "focusQuery", "focusProfile",
+          "focusFindings", "focusAnnotations", "chooseRun", "chooseBaseline", "cheatSheet",
+          "cancelIndexing", "shortcuts", "quit"}) {
         const QAction* a = action(QString::fromLatin1(name));
         rows += QStringLiteral("<tr><td style='padding-right:16px'><b>%1</b></td><td>%2</td></tr>")
                     .arg(a->shortcut().toString(QKeySequence::NativeText).toHtmlEscaped(),

@@ -9,6 +9,7 @@
 #include <optional>
 
 class QAction;
+class QComboBox;
 class QLabel;
 class QMenu;
 class QProgressBar;
@@ -78,6 +79,8 @@ private:
     void createDatasetMenu();
     void createGoMenu();
     void createRunMenu();
+    void addRunChoiceMenus(QMenu* run);
+    void openPicker(QComboBox* picker); // the run or baseline picker, focused and open
     void createAnnotateMenu();
     void createViewMenu();
     void createStatusBar();
@@ -87,7 +90,10 @@ private:
     void updateTitle();
     void updateStatus();
     void updateRunFindings();
+    // A passing notice beside the summary: it goes after `ms`, or at once when the user, the
+    // run or the dataset shown changes (it never outlives what it was about).
     void showNotice(const QString& text, int ms);
+    void clearNotice();
     void updateTaskMenu();
     void rebuildRecentProjects();
     void rememberProject(const QString& path);

@@ -611,6 +611,7 @@ void RunController::storeInteractive() {
         return;
     }
     emit interactiveRunStored(interactiveRunId_);
+    session_->refreshRuns(); // the run picker lists it
 }
 
 bool RunController::discardInteractiveRun() {
@@ -623,6 +624,7 @@ bool RunController::discardInteractiveRun() {
     }
     interactiveRunId_ = 0;
     emit interactiveRunStored(0);
+    session_->refreshRuns();
     emit traceChanged();
     return true;
 }

@@ -3,6 +3,8 @@
 #include "pipeline/analysis/Slices.h"
 #include "pipeline/engine/Engine.h"
 
+#include <QCoreApplication>
+#include <QString>
 #include <algorithm>
 
 namespace r2p::ui {
@@ -38,6 +40,16 @@ Result<RunResults> loadRunResults(RunStore& runs, std::int64_t runId, SystemId b
         info->task, engine::engineConfigFromJson(info->config, info->model).mainMetric);
     r.lowerIsBetter = analysis::lowerIsBetter(r.metric);
     const auto& systems = info->systems;
+    if (baseline != SystemId::Invalid &&
+        (baseline == SystemId::R2P ||
+         std::find(systems.begin(), systems.end(), baseline) == systems.end()))
+        return Error{
+            QCoreApplication::translate("r2p::ui::RunResults",
+                                        "Run %1 has no %2 answers to compare R2P with.")
+                .arg(runId)
+                .arg(QString::fromUtf8(systemName(baseline).data(),
+                                       static_cast<qsizetype>(systemName(baseline).size())))
+                .toStdString()};
     if (baseline == SystemId::Invalid) {
         if (std::find(systems.begin(), systems.end(), SystemId::LampRag) != systems.end())
             baseline = SystemId::LampRag;

@@ -56,7 +56,8 @@ struct AnnotationCounts {
     }
 };
 
-// Reads the run's per-user outcomes; `baseline` Invalid picks lamp-rag, else the first baseline.
+// Reads the run's per-user outcomes; `baseline` Invalid picks lamp-rag, else the first baseline;
+// an Error names the run when it has no such baseline.
 Result<RunResults> loadRunResults(RunStore& runs, std::int64_t runId,
                                   SystemId baseline = SystemId::Invalid);
 

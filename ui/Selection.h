@@ -1,6 +1,6 @@
-// What is selected, in one value: the run, the user, the system, the stage shown, the verdict
-// and the span of text picked, and which of them was picked last (what a label applies to).
-// Owned by Session, changed only through it; every pane observes Session::selectionChanged
+// What is selected, in one value: the run and its baseline, the user, the system, the stage shown,
+// the verdict and the span of text picked, and which of them was picked last (what a label applies
+// to). Owned by Session, changed only through it; every pane observes Session::selectionChanged
 // (RenderDoc's OnSelectedEventChanged). No pane asks another what is selected.
 #pragma once
 
@@ -24,7 +24,10 @@ struct TextSpan {
 
 struct Selection {
     std::int64_t run = 0; // the stored run the Users view shows (0: none)
-    int user = -1;        // row in Session::dataset()->users (-1: none)
+    // The baseline R2P is compared with in that run (Invalid: none); the Users view's baseline
+    // and delta columns, Metrics, Compare, Slices and reports follow it.
+    SystemId baseline = SystemId::Invalid;
+    int user = -1; // row in Session::dataset()->users (-1: none)
     SystemId system = SystemId::R2P;
     StageId stage = StageId::Invalid; // the stage the Reasoning dock shows
     int candidate = 0;                // of that stage

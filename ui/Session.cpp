@@ -1,5 +1,7 @@
 #include "Session.h"
 
+#include "StageText.h"
+
 #include <QElapsedTimer>
 #include <QPointer>
 #include <QSettings>
@@ -18,7 +20,8 @@ Session::Session(QObject* parent) : QObject(parent), taxonomy_(builtinTaxonomy()
     connect(&tasks_, &LatestTask::settled, this, &Session::updateBusy);
     connect(this, &Session::datasetChanged, this, [this] {
         const auto runs = runsOfDataset();
-        setRun(runs.empty() ? 0 : runs.front().id);
+        selectRun(runs.empty() ? 0 : runs.front().id);
+        emit runsChanged();
     });
 }
 
@@ -36,11 +39,65 @@ std::vector<RunInfo> Session::runsOfDataset() const {
     return out;
 }
 
-bool Session::setRun(std::int64_t runId, QString* error) {
+bool Session::isInteractiveRun(const RunInfo& run) {
+    return run.users.size() == 1 && run.systems.size() == 1 && run.systems.front() == SystemId::R2P;
+}
+
+bool Session::selectRun(std::int64_t runId, QString* error) {
+    if (!showRun(runId, error))
+        return false;
+    emit bookmarksChanged();
+    return true;
+}
+
+bool Session::selectBaseline(SystemId baseline, QString* error) {
+    const auto systems = baselinesOfRun();
+    if (std::find(systems.begin(), systems.end(), baseline) == systems.end()) {
+        if (error)
+            *error = run_ ? tr("Run %1 has no %2 answers to compare with.")
+                                .arg(run_->runId)
+                                .arg(StageText::system(baseline))
+                          : tr("No run is shown.");
+        return false;
+    }
+    baselineChoice_ = baseline;
+    if (run_->baseline == baseline)
+        return true;
+    return showRun(run_->runId, error);
+}
+
+std::vector<SystemId> Session::baselinesOfRun() const {
+    std::vector<SystemId> out;
+    if (run_)
+        for (SystemId s : run_->info.systems)
+            if (s != SystemId::R2P)
+                out.push_back(s);
+    return out;
+}
+
+void Session::refreshRuns() {
+    if (run_ && store_ && !RunStore(*store_).run(run_->runId)) {
+        const auto runs = runsOfDataset(); // the shown run was deleted: the newest instead
+        selectRun(runs.empty() ? 0 : runs.front().id);
+    }
+    emit runsChanged();
+}
+
+// Loads the run with the chosen baseline when it has one, and announces it.
+bool Session::showRun(std::int64_t runId, QString* error) {
     std::shared_ptr<const RunResults> loaded;
     if (runId > 0 && store_) {
         RunStore runs(*store_);
-        auto r = loadRunResults(runs, runId);
+        auto info = runs.run(runId);
+        if (!info) {
+            if (error)
+                *error = QString::fromStdString(info.error().message);
+            return false;
+        }
+        const auto& systems = info->systems;
+        const bool hasChoice =
+            std::find(systems.begin(), systems.end(), baselineChoice_) != systems.end();
+        auto r = loadRunResults(runs, runId, hasChoice ? baselineChoice_ : SystemId::Invalid);
         if (!r) {
             if (error)
                 *error = QString::fromStdString(r.error().message);
@@ -55,8 +112,8 @@ bool Session::setRun(std::int64_t runId, QString* error) {
     emit runChanged();
     Selection next = selection_;
     next.run = run_ ? run_->runId : 0;
+    next.baseline = run_ ? run_->baseline : SystemId::Invalid;
     select(next);
-    emit bookmarksChanged();
     return true;
 }
 
@@ -215,6 +272,7 @@ bool Session::openProject(const QString& path, QString* error) {
     emit projectChanged();
     emit datasetsChanged();
     emit datasetChanged();
+    emit runChanged(); // the old project's run is gone
     emit findingsChanged();
     emit recordChanged();
     return true;
@@ -327,6 +385,7 @@ void Session::clearUser() {
     filtered_.clear();
     Selection next;
     next.run = run_ ? run_->runId : 0;
+    next.baseline = run_ ? run_->baseline : SystemId::Invalid;
     const Selection before = std::exchange(selection_, next);
     if (before != selection_)
         emit selectionChanged(selection_, before);
@@ -353,6 +412,7 @@ void Session::selectUser(int row) {
         return;
     Selection next;
     next.run = selection_.run;
+    next.baseline = selection_.baseline;
     next.user = row;
     if (next == selection_) { // the same user again, its record gone: read it again
         loadSelectedUser();

@@ -93,12 +93,26 @@ public:
     QString recordError() const { return recordError_; }
 
     // Runs -----------------------------------------------------------------------------------
-    // Stored runs on the current questions file, newest first.
+    // Stored runs on the current questions file, newest first (one-user interactive runs too).
     std::vector<RunInfo> runsOfDataset() const;
-    // Shows a stored run's results in the Users view (0 shows none). The newest run of a
-    // dataset is shown when it opens.
-    bool setRun(std::int64_t runId, QString* error = nullptr);
+    // A one-user R2P run the Reasoning dock stored, not a batch: the run picker marks it.
+    static bool isInteractiveRun(const RunInfo& run);
+    // Shows a stored run (0 shows none): the Users view, Metrics, Compare, Slices and reports
+    // follow it. Its baseline is the one chosen if it has it, else lamp-rag, else its first.
+    // The newest run of a dataset is shown when it opens. Announced by runChanged, then
+    // selectionChanged (Selection::run and ::baseline).
+    bool selectRun(std::int64_t runId, QString* error = nullptr);
+    // Compares R2P with `baseline` in the shown run, and in runs shown later that have it.
+    // False with a message when the shown run has no such baseline.
+    bool selectBaseline(SystemId baseline, QString* error = nullptr);
+    // The systems R2P can be compared with in the shown run, in the run's order.
+    std::vector<SystemId> baselinesOfRun() const;
+    // A run was stored, resumed or deleted elsewhere (a batch, the Reasoning dock): the run
+    // picker lists them again; a shown run that is gone gives way to the newest.
+    void refreshRuns();
     std::shared_ptr<const RunResults> runResults() const { return run_; }
+    // Asks the Users view to filter by `text` (a finding's users); it shows the filter line.
+    void requestUserFilter(const QString& text) { emit userFilterRequested(text); }
 
     // Annotations ----------------------------------------------------------------------------
     // The project's failure taxonomy (the built-in one unless the project has its own).
@@ -142,7 +156,11 @@ signals:
     void filteredUsersChanged();
     void recordChanged();
     void rankingChanged();
+    // The shown run's results changed: another run, or another baseline of the same run.
     void runChanged();
+    // The stored runs of the dataset changed (one added, finished or deleted).
+    void runsChanged();
+    void userFilterRequested(const QString& text);
     void findingsChanged();
     void busyChanged(bool busy);
     void annotationsChanged();
@@ -156,6 +174,7 @@ private:
     void finishRecordRead(Result<UserRecord> result, const UserIndexEntry& entry);
     void rerank();
     void reloadAnnotationCounts();
+    bool showRun(std::int64_t runId, QString* error); // loads with the chosen baseline
     void clearUser();        // no user, no record (a new project or dataset)
     void loadSelectedUser(); // reads the selected user's record (or forgets it)
 
@@ -175,6 +194,7 @@ private:
     int k_ = 5;
     QString recordError_;
     std::shared_ptr<const RunResults> run_;
+    SystemId baselineChoice_ = SystemId::Invalid; // picked by hand; Invalid: the run's default
     Taxonomy taxonomy_;
     std::shared_ptr<const AnnotationCounts> counts_ = std::make_shared<AnnotationCounts>();
     bool busy_ = false;

@@ -139,7 +139,7 @@ bool Triage::jumpToBookmark(int direction) {
 
 void Triage::jumpTo(const Bookmark& bookmark) {
     if (!session_->runResults() || session_->runResults()->runId != bookmark.runId)
-        session_->setRun(bookmark.runId);
+        session_->selectRun(bookmark.runId);
     pending_ = PendingStage{bookmark.userId, bookmark.stage, bookmark.candidate};
     const UserIndexEntry* shown = session_->selectedEntry();
     if (shown && shown->id == bookmark.userId && controller_->storedRunId() == bookmark.runId)

@@ -141,7 +141,7 @@ private:
         auto saved = runs.saveUserTraces(runId_, traces);
         QVERIFY2(saved, saved ? "" : saved.error().message.c_str());
         QString error;
-        QVERIFY2(session_->setRun(runId_, &error), qPrintable(error));
+        QVERIFY2(session_->selectRun(runId_, &error), qPrintable(error));
     }
 
 private slots:
@@ -475,7 +475,7 @@ private slots:
         }
         QVERIFY(runs.saveUserTraces(*created, traces));
         QString error;
-        QVERIFY2(session_->setRun(*created, &error), qPrintable(error));
+        QVERIFY2(session_->selectRun(*created, &error), qPrintable(error));
         QTRY_VERIFY(session_->runResults() && session_->runResults()->runId == *created);
 
         AnalysisDock* dock = window_->analysisDock();
@@ -495,7 +495,7 @@ private slots:
                  qPrintable(dock->judgeView()->heading()->text()));
         QVERIFY(dock->judgeView()->humanLabel()->text().contains(QStringLiteral("No annotator")));
 
-        QVERIFY2(session_->setRun(runId_, &error), qPrintable(error));
+        QVERIFY2(session_->selectRun(runId_, &error), qPrintable(error));
     }
 };
 

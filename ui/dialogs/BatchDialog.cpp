@@ -405,6 +405,7 @@ void BatchDialog::onPrepared() {
             return;
         }
         runId_ = *created;
+        session_->refreshRuns(); // the run picker lists it while it runs
     } else if (auto s = service.setStatus(runId_, engine::RunStatus::Running); !s) {
         status_->setText(QString::fromStdString(s.error().message));
         return;
@@ -499,7 +500,7 @@ void BatchDialog::onFinished() {
                              .arg(runId_)
                              .arg(out->done + out->skipped)
                              .arg(out->failed));
-    session_->setRun(runId_);
+    session_->selectRun(runId_);
     updateButtons();
     emit runFinished(runId_, lastCancelled_);
 }

@@ -338,11 +338,14 @@ void AnalysisDock::cancelWork() {
 void AnalysisDock::onRunChanged() {
     const auto run = session_->runResults();
     slicesDirty_ = agreementDirty_ = true;
-    heading_->setText(run ? tr("Run <b>%1</b> · %2 · compared on <b>%3</b>")
+    QString heading = run ? tr("Run <b>%1</b> · %2 · compared on <b>%3</b>")
                                 .arg(run->runId)
                                 .arg(taskName(run->info.task), QString::fromStdString(run->metric))
                           : tr("No run yet. <i>Run ▸ Run Batch…</i> (Ctrl+B) runs R2P and the "
-                               "baselines; the analysis of the run shows here."));
+                               "baselines; the analysis of the run shows here.");
+    if (run && run->baseline != SystemId::Invalid)
+        heading += tr(" · R2P against <b>%1</b>").arg(StageText::system(run->baseline));
+    heading_->setText(heading);
     sweepRun_->setEnabled(run != nullptr && !tasks_.isPending(kSweep));
     refreshSlices();
     refreshAgreement();

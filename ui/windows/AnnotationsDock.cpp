@@ -15,6 +15,7 @@
 #include <QLineEdit>
 #include <QListWidget>
 #include <QTableView>
+#include <QTimer>
 #include <QToolButton>
 #include <QVBoxLayout>
 #include <functional>
@@ -198,6 +199,15 @@ void AnnotationsDock::showMessage(const QString& text, bool error) {
     message_ = text;
     status_->setText(text);
     status_->setStyleSheet(error ? QStringLiteral("color:#d23c3c") : QString());
+    if (!messageTimer_) {
+        messageTimer_ = new QTimer(this);
+        messageTimer_->setSingleShot(true);
+        connect(messageTimer_, &QTimer::timeout, this, [this] { showMessage(QString(), false); });
+    }
+    if (text.isEmpty())
+        messageTimer_->stop();
+    else
+        messageTimer_->start(error ? 15000 : 8000);
 }
 
 void AnnotationsDock::focusNote(QWidget* returnTo) {

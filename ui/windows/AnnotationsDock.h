@@ -16,6 +16,7 @@ class QLabel;
 class QLineEdit;
 class QListWidget;
 class QTableView;
+class QTimer;
 class QToolButton;
 class QGridLayout;
 
@@ -95,7 +96,8 @@ private:
     QListWidget* bookmarks_;
     std::vector<Bookmark> bookmarkRows_;
     QString message_;
-    QPointer<QWidget> beforeNote_; // focus before Ctrl+M, given back on Return
+    QTimer* messageTimer_ = nullptr; // a message passes (errors stay longer)
+    QPointer<QWidget> beforeNote_;   // focus before Ctrl+M, given back on Return
     std::string shownUser_;
     std::int64_t lastId_ = 0;
     struct UndoStep {

@@ -24,23 +24,39 @@ QString esc(const std::string& s) {
     return QString::fromStdString(s).toHtmlEscaped();
 }
 
-QString diffHtml(const std::vector<metrics::DiffWord>& words) {
-    QStringList parts;
-    for (const auto& w : words) {
-        const QString t = esc(w.text);
-        parts << (w.matched ? QStringLiteral("<span style='background:#c8e6c9; color:#1b5e20'>"
-                                             "%1</span>")
-                                  .arg(t)
-                            : QStringLiteral("<span style='color:#b71c1c'>%1</span>").arg(t));
-    }
-    return parts.join(QLatin1Char(' '));
-}
-
 QString clipped(const std::string& s, int chars = 1200) {
     QString t = QString::fromStdString(s);
     if (t.size() > chars)
         t = t.left(chars) + QChar(0x2026);
     return t.toHtmlEscaped().replace(QLatin1Char('\n'), QStringLiteral("<br>"));
+}
+
+// A word on both sides (what ROUGE-L counts) and a word on one side only: the marks and the
+// legends use the same two styles, so a legend always says what its colour marks.
+QString matchedMark(const QString& html) {
+    return QStringLiteral("<span style='background:#c8e6c9; color:#1b5e20'>%1</span>").arg(html);
+}
+
+QString unmatchedMark(const QString& html) {
+    return QStringLiteral("<span style='color:#b71c1c'>%1</span>").arg(html);
+}
+
+QString diffHtml(const std::vector<metrics::DiffWord>& words) {
+    QStringList parts;
+    for (const auto& w : words)
+        parts << (w.matched ? matchedMark(esc(w.text)) : unmatchedMark(esc(w.text)));
+    return parts.join(QLatin1Char(' '));
+}
+
+// The reasoning of a system that reasons before it answers (LRM RAG, or any baseline given a
+// reasoning budget): the thought in grey, above the answer it led to.
+QString reasoningHtml(const UserTrace& t) {
+    for (const auto& step : t.steps)
+        if (step.stage == StageId::Generate && !step.reasoning.empty())
+            return QStringLiteral("<p><b>%1</b></p><p style='color:#616161; margin-left:8px'>"
+                                  "%2</p>")
+                .arg(CompareDock::tr("Reasoning:"), clipped(step.reasoning, 1500));
+    return QString();
 }
 
 } // namespace
@@ -75,12 +91,16 @@ CompareDock::CompareDock(Session* session, QWidget* parent)
     vertical->addWidget(split);
     vertical->addWidget(stages_);
     vertical->setStretchFactor(0, 1);
-    vertical->setStretchFactor(1, 2);
+    vertical->setStretchFactor(1, 1);
     layout->addWidget(vertical, 1);
     setWidget(body);
     connect(session_, &Session::runChanged, this, &CompareDock::onRunChanged);
     connect(session_, &Session::recordChanged, this, &CompareDock::refresh);
-    connect(baseline_, &QComboBox::currentIndexChanged, this, &CompareDock::refresh);
+    // The baseline is Session's choice (the Users view's Δ and Slices follow it too).
+    connect(baseline_, &QComboBox::currentIndexChanged, this, [this](int i) {
+        if (i >= 0)
+            session_->selectBaseline(static_cast<SystemId>(baseline_->itemData(i).toInt()));
+    });
     // A hidden Compare (usually behind Reasoning) catches up when it is shown.
     connect(this, &QDockWidget::visibilityChanged, this, [this](bool visible) {
         if (visible && stale_)
@@ -93,13 +113,10 @@ void CompareDock::onRunChanged() {
     const auto run = session_->runResults();
     const QSignalBlocker block(baseline_);
     baseline_->clear();
-    if (run)
-        for (SystemId s : run->info.systems)
-            if (s != SystemId::R2P)
-                baseline_->addItem(StageText::system(s), static_cast<int>(s));
-    const int lamp = baseline_->findData(static_cast<int>(SystemId::LampRag));
-    if (lamp >= 0)
-        baseline_->setCurrentIndex(lamp);
+    for (SystemId s : session_->baselinesOfRun())
+        baseline_->addItem(StageText::system(s), static_cast<int>(s));
+    baseline_->setCurrentIndex(run ? baseline_->findData(static_cast<int>(run->baseline)) : -1);
+    baseline_->setEnabled(baseline_->count() > 1);
     refresh();
 }
 
@@ -109,8 +126,8 @@ QString CompareDock::render(const UserTrace& t, bool found) const {
     QString html = QStringLiteral("<h3>%1</h3>").arg(StageText::system(t.system));
     if (t.status != UserStatus::Done)
         return html + tr("<p style='color:#b71c1c'>Failed: %1</p>").arg(esc(t.error));
-    const auto diff = metrics::wordDiff(t.prediction, t.gold.value_or(std::string()));
-    html += tr("<p><b>Answer:</b> %1</p>").arg(diffHtml(diff.answer));
+    // The scores first, then the answer marked against the gold and what its marks mean, then
+    // the reasoning that led to it (a baseline that reasons): the short lines stay in view.
     QStringList scores;
     for (const auto& [k, v] : t.scores)
         if (k != "squared_error")
@@ -121,7 +138,13 @@ QString CompareDock::render(const UserTrace& t, bool found) const {
                      t.formatOk ? tr("in format")
                                 : tr("<span style='color:#b71c1c'>not in "
                                      "format</span>"));
-    return html;
+    const auto diff = metrics::wordDiff(t.prediction, t.gold.value_or(std::string()));
+    html += tr("<p><b>Answer:</b> %1</p>").arg(diffHtml(diff.answer));
+    if (t.gold)
+        html += QStringLiteral("<p><small>%1</small></p>")
+                    .arg(tr("%1 in the gold · %2 not in the gold")
+                             .arg(matchedMark(tr("words")), unmatchedMark(tr("words"))));
+    return html + reasoningHtml(t);
 }
 
 // One row per stage, R2P's and the baseline's side by side: the baseline's single request sits
@@ -159,8 +182,15 @@ QString CompareDock::renderStages(const UserTrace& mine, const UserTrace& theirs
         for (const auto& step : t.steps)
             if ((step.stage == r.stage ||
                  (r.stage == StageId::Answer && step.stage == StageId::Generate)) &&
-                step.candidate == r.candidate)
+                step.candidate == r.candidate) {
+                // A baseline that reasons (LRM RAG): its thought, then its answer.
+                if (step.stage == StageId::Generate && !step.reasoning.empty())
+                    return QStringLiteral("<span style='color:#616161'><i>%1</i> %2</span><br>"
+                                          "<b>%3</b> %4")
+                        .arg(tr("Reasoning:"), clipped(step.reasoning, 800), tr("Answer:"),
+                             clipped(step.answer));
                 return clipped(step.answer);
+            }
         return QStringLiteral("<span style='color:#808080'>—</span>");
     };
     QString html = QStringLiteral("<table width='100%' cellspacing='0' cellpadding='4' "
@@ -196,13 +226,14 @@ void CompareDock::refresh() {
         return;
     }
     RunStore runs(*session_->store());
-    const auto baseline = static_cast<SystemId>(baseline_->currentData().toInt());
+    const SystemId baseline = run->baseline;
     auto mine = runs.userTrace(run->runId, entry->id, SystemId::R2P);
     auto theirs = runs.userTrace(run->runId, entry->id, baseline);
     const std::string gold = entry->hasGold ? entry->gold : std::string();
     if (mine && mine->gold)
-        gold_->setText(tr("<b>Gold:</b> %1 · marked: the words R2P shares with it")
-                           .arg(diffHtml(metrics::wordDiff(mine->prediction, gold).gold)));
+        gold_->setText(tr("<b>Gold:</b> %1<br><small>%2 R2P's answer has · %3 it lacks</small>")
+                           .arg(diffHtml(metrics::wordDiff(mine->prediction, gold).gold),
+                                matchedMark(tr("words")), unmatchedMark(tr("words"))));
     else
         gold_->setText(entry->hasGold ? tr("<b>Gold:</b> %1").arg(esc(gold))
                                       : tr("<i>No gold output for this user.</i>"));

@@ -1,6 +1,7 @@
-// The Compare dock: R2P and a chosen baseline of the shown run side by side for the selected
-// user: each final answer with its words marked where they match the gold (what ROUGE-L
-// counts) and its scores; below, every stage of both, row by row.
+// The Compare dock: R2P and the chosen baseline of the shown run (Session's choice) side by side
+// for the selected user: each final answer with its words marked where they match the gold
+// (what ROUGE-L counts), its scores and, for a baseline that reasons, its reasoning; below,
+// every stage of both, row by row.
 #pragma once
 
 #include "model/Trace.h"

@@ -1,5 +1,7 @@
 #include "FindingsDock.h"
 
+#include "ui/RunResults.h"
+#include "ui/RunText.h"
 #include "ui/Session.h"
 #include "ui/models/FindingsModel.h"
 
@@ -26,11 +28,24 @@ FindingsDock::FindingsDock(Session* session, QWidget* parent)
     setWidget(view_);
     connect(session_, &Session::findingsChanged, this,
             [this] { model_->setFindings(session_->findings()); });
+    // The shown run's findings, the ones the status bar counts.
+    connect(session_, &Session::runChanged, this, [this] {
+        const auto run = session_->runResults();
+        model_->setRunFindings(run ? run->runId : 0,
+                               run ? runFindings(*run) : std::vector<RunFinding>{});
+    });
+    // A run finding lists its users in the Users view and selects the first of them.
     connect(view_, &QAbstractItemView::activated, this, [this](const QModelIndex& index) {
+        const QString filter = index.data(FindingsModel::UserFilterRole).toString();
+        if (!filter.isEmpty())
+            session_->requestUserFilter(filter);
         const QString id = index.data(FindingsModel::RecordIdRole).toString();
         if (!id.isEmpty())
             session_->selectUserById(id);
     });
+    model_->setFindings(session_->findings());
+    if (const auto run = session_->runResults())
+        model_->setRunFindings(run->runId, runFindings(*run));
 }
 
 } // namespace r2p::ui

@@ -1,5 +1,6 @@
-// The Findings dock: every problem found in the input, worst first; activating one that names a
-// record selects that user.
+// The Findings dock: every problem found in the input and in the shown run (what the status
+// bar's run findings count), worst first; activating one selects the user it names, and a run
+// finding lists all its users in the Users view.
 #pragma once
 
 #include <QDockWidget>

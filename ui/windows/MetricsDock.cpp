@@ -34,6 +34,7 @@
 #include <QValueAxis>
 #include <algorithm>
 #include <cmath>
+#include <utility>
 
 namespace r2p::ui {
 
@@ -165,7 +166,19 @@ void MetricsDock::ensureCharts() {
 }
 
 void MetricsDock::onRunChanged() {
-    results_ = session_->runResults();
+    const auto before = std::exchange(results_, session_->runResults());
+    if (before && results_ && summary_ && before->runId == results_->runId &&
+        before->outcomes.size() == results_->outcomes.size() &&
+        before->info.status == results_->info.status) {
+        // Another baseline of the same run: the summary covers every baseline and stays; the
+        // heading, the histogram and this user's deltas follow the new one.
+        showHeading();
+        chartsDirty_ = true;
+        if (tabs_->currentWidget() == chartsPage_)
+            ensureCharts();
+        showUser();
+        return;
+    }
     summary_.reset();
     tasks_.cancel(QStringLiteral("summary")); // an older run's summary never shows
     run_->setRowCount(0);
@@ -179,11 +192,7 @@ void MetricsDock::onRunChanged() {
         showUser();
         return;
     }
-    heading_->setText(tr("Run <b>%1</b> · %2 · backend %3 · compared on <b>%4</b>")
-                          .arg(results_->runId)
-                          .arg(QString::fromStdString(results_->info.createdAt).toHtmlEscaped(),
-                               QString::fromStdString(results_->info.backend).toHtmlEscaped(),
-                               QString::fromStdString(results_->metric)));
+    showHeading();
     // Bootstrap intervals for thousands of users take a moment: computed off the GUI thread.
     // The run service's summary, as r2p run printed it: the run's seed, every stored verdict.
     auto results = results_;
@@ -207,6 +216,17 @@ void MetricsDock::onRunChanged() {
             onSummaryReady(std::move(summary));
         });
     showUser();
+}
+
+void MetricsDock::showHeading() {
+    QString text = tr("Run <b>%1</b> · %2 · backend %3 · compared on <b>%4</b>")
+                       .arg(results_->runId)
+                       .arg(QString::fromStdString(results_->info.createdAt).toHtmlEscaped(),
+                            QString::fromStdString(results_->info.backend).toHtmlEscaped(),
+                            QString::fromStdString(results_->metric));
+    if (results_->baseline != SystemId::Invalid)
+        text += tr(" · R2P against <b>%1</b>").arg(StageText::system(results_->baseline));
+    heading_->setText(text);
 }
 
 // Only the newest run's summary arrives here (an older one still computing is dropped).

@@ -44,6 +44,7 @@ public:
 
 private:
     void onRunChanged();
+    void showHeading(); // the run, its metric and the baseline R2P is compared with
     void onSummaryReady(std::shared_ptr<const engine::RunSummary> summary);
     void showUser();
     void buildCharts();

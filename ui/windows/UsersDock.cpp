@@ -1,6 +1,8 @@
 #include "UsersDock.h"
 
+#include "ui/RunText.h"
 #include "ui/Session.h"
+#include "ui/StageText.h"
 #include "ui/TaskText.h"
 #include "ui/models/UsersModel.h"
 #include "ui/models/UsersProxyModel.h"
@@ -9,6 +11,7 @@
 #include <QComboBox>
 #include <QDir>
 #include <QFileInfo>
+#include <QHBoxLayout>
 #include <QHeaderView>
 #include <QItemSelectionModel>
 #include <QLabel>
@@ -49,6 +52,8 @@ UsersDock::UsersDock(Session* session, QWidget* parent)
     count_ = new QLabel(page);
     count_->setForegroundRole(QPalette::PlaceholderText);
     layout->addWidget(datasets_);
+    layout->addLayout(buildRunPicker(page));
+    layout->addWidget(runError_);
     layout->addWidget(filter_);
     layout->addWidget(view_, 1);
     layout->addWidget(count_);
@@ -100,6 +105,12 @@ UsersDock::UsersDock(Session* session, QWidget* parent)
     });
     connect(session_, &Session::datasetChanged, this, &UsersDock::onDatasetChanged);
     connect(session_, &Session::runChanged, this, &UsersDock::onRunChanged);
+    connect(session_, &Session::runsChanged, this, &UsersDock::rebuildRunPicker);
+    connect(session_, &Session::userFilterRequested, this, [this](const QString& text) {
+        setFilterText(text);
+        show();
+        raise();
+    });
     connect(session_, &Session::annotationsChanged, this, [this] {
         model_->setAnnotationCounts(session_->annotationCounts());
         if (proxy_->userFilter().mentionsAnnotations())
@@ -121,9 +132,103 @@ UsersDock::UsersDock(Session* session, QWidget* parent)
     onRunChanged();
 }
 
+// The run picker: the dataset's stored runs (one-user interactive runs marked) and, beside it,
+// the baseline R2P is compared with. Both are Session's choice; the combos only show it.
+QLayout* UsersDock::buildRunPicker(QWidget* page) {
+    auto* rows = new QVBoxLayout;
+    rows->setContentsMargins(0, 0, 0, 0);
+    rows->setSpacing(4);
+    runs_ = new QComboBox(page);
+    runs_->setObjectName(QStringLiteral("RunPicker"));
+    runs_->setToolTip(tr("The stored run whose answers and deltas the users show (F6)"));
+    runs_->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    runs_->setMinimumContentsLength(12);
+    runs_->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Fixed);
+    // Its own line: a run's title is long, and the Users dock is narrow.
+    baselineRow_ = new QWidget(page);
+    auto* row = new QHBoxLayout(baselineRow_);
+    row->setContentsMargins(0, 0, 0, 0);
+    auto* against = new QLabel(tr("R2P against:"), baselineRow_);
+    baselines_ = new QComboBox(baselineRow_);
+    baselines_->setObjectName(QStringLiteral("BaselinePicker"));
+    baselines_->setToolTip(tr("The baseline R2P is compared with: the Δ column, Metrics, "
+                              "Compare, Slices and reports follow it (Shift+F6)"));
+    baselines_->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    against->setBuddy(baselines_);
+    row->addWidget(against);
+    row->addWidget(baselines_);
+    row->addStretch(1);
+    rows->addWidget(runs_);
+    rows->addWidget(baselineRow_);
+    runError_ = new QLabel(page);
+    runError_->setObjectName(QStringLiteral("RunPickerError"));
+    runError_->setWordWrap(true);
+    runError_->setStyleSheet(QStringLiteral("color:#d23c3c"));
+    runError_->hide();
+    connect(runs_, qOverload<int>(&QComboBox::activated), this, [this](int i) {
+        QString error;
+        const auto id = runs_->itemData(i).toLongLong();
+        if (id > 0 && !session_->selectRun(id, &error)) {
+            runError_->setText(tr("Run %1 cannot be shown: %2").arg(id).arg(error));
+            runError_->show();
+            rebuildRunPicker(); // back to the run shown
+        }
+    });
+    connect(baselines_, &QComboBox::currentIndexChanged, this, [this](int i) {
+        if (i < 0)
+            return;
+        QString error;
+        if (!session_->selectBaseline(static_cast<SystemId>(baselines_->itemData(i).toInt()),
+                                      &error)) {
+            runError_->setText(error);
+            runError_->show();
+            rebuildBaselinePicker();
+        }
+    });
+    return rows;
+}
+
+void UsersDock::rebuildRunPicker() {
+    const QSignalBlocker block(runs_);
+    runs_->clear();
+    const auto run = session_->runResults(); // announced before the selection follows it
+    const std::int64_t shown = run ? run->runId : 0;
+    int current = -1;
+    for (const RunInfo& info : session_->runsOfDataset()) {
+        runs_->addItem(RunText::title(info), static_cast<qlonglong>(info.id));
+        const int i = runs_->count() - 1;
+        runs_->setItemData(i, RunText::toolTip(info), Qt::ToolTipRole);
+        if (Session::isInteractiveRun(info)) // set apart from the batches
+            runs_->setItemData(i, runs_->palette().brush(QPalette::PlaceholderText),
+                               Qt::ForegroundRole);
+        if (info.id == shown)
+            current = i;
+    }
+    if (runs_->count() == 0) {
+        runs_->addItem(tr("No stored run: Run ▸ Run Batch… (Ctrl+B)"), qlonglong(0));
+        current = 0;
+    }
+    runs_->setEnabled(runs_->count() > 1 || runs_->itemData(0).toLongLong() > 0);
+    runs_->setCurrentIndex(current);
+}
+
+void UsersDock::rebuildBaselinePicker() {
+    const QSignalBlocker block(baselines_);
+    baselines_->clear();
+    for (SystemId s : session_->baselinesOfRun())
+        baselines_->addItem(StageText::system(s), static_cast<int>(s));
+    const auto run = session_->runResults();
+    baselines_->setCurrentIndex(run ? baselines_->findData(static_cast<int>(run->baseline)) : -1);
+    baselines_->setEnabled(baselines_->count() > 1);
+    baselineRow_->setVisible(run != nullptr);
+}
+
 // A stored run adds its columns (answers, scores, delta, interventions, contradictions); the
 // filter is applied again since run terms depend on it.
 void UsersDock::onRunChanged() {
+    runError_->hide();
+    rebuildRunPicker();
+    rebuildBaselinePicker();
     const auto run = session_->runResults();
     model_->setRun(run);
     model_->setAnnotationCounts(session_->annotationCounts());

@@ -1,5 +1,7 @@
 // The Users dock: the dataset's users with id, profile size and gold; a filter line; the
-// project's datasets to switch between.
+// project's datasets to switch between; the run picker: which stored run of the dataset the
+// answer and delta columns show, and which of its baselines R2P is compared with (both kept in
+// Session, so Metrics, Compare, Slices and reports follow the same choice).
 #pragma once
 
 #include <QDockWidget>
@@ -7,6 +9,7 @@
 
 class QComboBox;
 class QLabel;
+class QLayout;
 class QLineEdit;
 class QStackedWidget;
 class QTableView;
@@ -26,6 +29,8 @@ public:
     EmptyState* emptyState() const { return empty_; }
     QTableView* view() const { return view_; }
     QLineEdit* filterLine() const { return filter_; }
+    QComboBox* runPicker() const { return runs_; }
+    QComboBox* baselinePicker() const { return baselines_; }
     UsersProxyModel* proxy() const { return proxy_; }
     UsersModel* model() const { return model_; }
     // Moves the selection by `delta` visible rows (keyboard navigation from anywhere).
@@ -39,6 +44,9 @@ private:
     void onDatasetChanged();
     void onRunChanged();
     void onDatasetsChanged();
+    QLayout* buildRunPicker(QWidget* page);
+    void rebuildRunPicker(); // the dataset's stored runs, the shown one current
+    void rebuildBaselinePicker();
     void onUserSelected(int row);
     void applyFilter();
     void updateCount();
@@ -47,6 +55,10 @@ private:
     QStackedWidget* stack_;
     EmptyState* empty_;
     QComboBox* datasets_;
+    QComboBox* runs_;
+    QComboBox* baselines_;
+    QWidget* baselineRow_;
+    QLabel* runError_;
     QLineEdit* filter_;
     QTimer* filterTimer_;
     QTableView* view_;
