@@ -254,6 +254,27 @@ const std::vector<const char*>& migrations() {
             created_at TEXT NOT NULL,
             dict BLOB NOT NULL);
         )sql",
+        // 8 -> 9: tagged chains (TagPR). Each tagged segment of a step's chain, bytes into the
+        // step's reasoning followed by its answer text, with who made it (the model inline, a
+        // tagger, a person) and the tag set id and version it was made under, so changing the
+        // project's tag set keeps earlier spans readable as they were made.
+        R"sql(
+        CREATE TABLE IF NOT EXISTS tag_spans(
+            run_id INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+            user_id TEXT NOT NULL,
+            system TEXT NOT NULL,
+            step_seq INTEGER NOT NULL,
+            seq INTEGER NOT NULL,
+            span_start INTEGER NOT NULL,
+            span_end INTEGER NOT NULL,
+            tag TEXT NOT NULL,
+            source TEXT NOT NULL,
+            annotator TEXT NOT NULL DEFAULT '',
+            confidence REAL NOT NULL DEFAULT 1,
+            tagset_id TEXT NOT NULL,
+            tagset_version INTEGER NOT NULL,
+            PRIMARY KEY(run_id, user_id, system, step_seq, seq));
+        )sql",
     };
     return all;
 }

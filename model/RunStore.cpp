@@ -148,6 +148,8 @@ public:
               "DELETE FROM run_events WHERE run_id = ?1 AND user_id = ?2 AND system = ?3")),
           delVerdicts_(db.cachedStatement(
               "DELETE FROM run_verdicts WHERE run_id = ?1 AND user_id = ?2 AND system = ?3")),
+          delSpans_(db.cachedStatement(
+              "DELETE FROM tag_spans WHERE run_id = ?1 AND user_id = ?2 AND system = ?3")),
           user_(db.cachedStatement(
               "INSERT INTO run_users(run_id, user_id, system, status, prediction, gold, "
               "scores, format_ok, reasoning_tokens, interventions, contradicted, error, "
@@ -165,12 +167,17 @@ public:
           verdict_(db.cachedStatement(
               "INSERT INTO run_verdicts(run_id, user_id, system, candidate, answer, "
               "verdict, evidence, agreement, chosen, reason, judge) "
-              "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)")) {}
+              "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)")),
+          span_(db.cachedStatement(
+              "INSERT INTO tag_spans(run_id, user_id, system, step_seq, seq, span_start, "
+              "span_end, tag, source, annotator, confidence, tagset_id, tagset_version) "
+              "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)")) {}
 
     // Empty when every statement compiled, otherwise why not.
     std::string prepareError() const {
-        for (const sql::Statement* st : {&runExists_, &delUser_, &delSteps_, &delEvents_,
-                                         &delVerdicts_, &user_, &step_, &event_, &verdict_})
+        for (const sql::Statement* st :
+             {&runExists_, &delUser_, &delSteps_, &delEvents_, &delVerdicts_, &delSpans_, &user_,
+              &step_, &event_, &verdict_, &span_})
             if (!st->prepared())
                 return st->prepareError();
         return {};
@@ -190,7 +197,8 @@ public:
     // the first failure's message.
     Status write(std::int64_t runId, const UserTrace& t, const std::string& savedAt) {
         const std::string system = name(systemName(t.system));
-        for (sql::Statement* del : {&delUser_, &delSteps_, &delEvents_, &delVerdicts_}) {
+        for (sql::Statement* del :
+             {&delUser_, &delSteps_, &delEvents_, &delVerdicts_, &delSpans_}) {
             del->reset();
             del->bind(1, runId).bind(2, t.userId).bind(3, system);
             if (auto s = del->run(); !s)
@@ -259,6 +267,8 @@ public:
             // Only a prompt of a lower seq can be referred to: steps are read back by seq.
             if (earlier.empty() || st.seq > earlier.rbegin()->first)
                 earlier.emplace(st.seq, st.prompt);
+            if (auto s = writeSpans(runId, t.userId, system, st); !s)
+                return s;
         }
 
         for (const auto& e : t.events) {
@@ -304,9 +314,34 @@ public:
     }
 
 private:
+    Status writeSpans(std::int64_t runId, const std::string& userId, const std::string& system,
+                      const StepRecord& st) {
+        for (std::size_t i = 0; i < st.tagSpans.size(); ++i) {
+            const TagSpanRecord& sp = st.tagSpans[i];
+            span_.reset();
+            span_.bind(1, runId)
+                .bind(2, userId)
+                .bind(3, system)
+                .bind(4, i64(st.seq))
+                .bind(5, i64(static_cast<int>(i)))
+                .bind(6, sp.start)
+                .bind(7, sp.end)
+                .bind(8, sp.tag)
+                .bind(9, sp.source)
+                .bind(10, sp.annotator)
+                .bind(11, sp.confidence)
+                .bind(12, sp.tagSetId)
+                .bind(13, i64(sp.tagSetVersion));
+            if (auto s = span_.run(); !s)
+                return Error{"tag span " + std::to_string(i) + " of step " +
+                             std::to_string(st.seq) + ": " + s.error().message};
+        }
+        return Ok{};
+    }
+
     steptext::Dictionaries& dictionaries_; // declared first: initialised first
-    sql::Statement &runExists_, &delUser_, &delSteps_, &delEvents_, &delVerdicts_, &user_, &step_,
-        &event_, &verdict_;
+    sql::Statement &runExists_, &delUser_, &delSteps_, &delEvents_, &delVerdicts_, &delSpans_,
+        &user_, &step_, &event_, &verdict_, &span_;
 };
 
 const char* const kRunColumns =
@@ -525,6 +560,45 @@ Result<StepRecord> readStep(const sql::Statement& row, std::map<int, std::string
     return s;
 }
 
+constexpr const char* kSpanColumns = "user_id, system, step_seq, span_start, span_end, tag, "
+                                     "source, annotator, confidence, tagset_id, tagset_version";
+
+// One row of a tag_spans query selecting kSpanColumns.
+StoredTagSpan readSpan(const sql::Statement& row) {
+    StoredTagSpan out;
+    out.userId = row.text(0);
+    out.system = parseSystemName(row.text(1)).value_or(SystemId::Invalid);
+    out.stepSeq = static_cast<int>(row.int64(2));
+    TagSpanRecord& sp = out.span;
+    sp.start = row.int64(3);
+    sp.end = row.int64(4);
+    sp.tag = row.text(5);
+    sp.source = row.text(6);
+    sp.annotator = row.text(7);
+    sp.confidence = realOrNan(row, 8);
+    sp.tagSetId = row.text(9);
+    sp.tagSetVersion = static_cast<int>(row.int64(10));
+    return out;
+}
+
+// The tag spans of one trace, onto its steps by seq.
+Status readStepSpans(sqlite3* db, std::int64_t runId, const std::string& userId,
+                     const std::string& system, std::vector<StepRecord>& steps) {
+    sql::Statement spans(db, std::string("SELECT ") + kSpanColumns +
+                                 " FROM tag_spans WHERE run_id = ?1 AND user_id = ?2 AND "
+                                 "system = ?3 ORDER BY step_seq, seq");
+    spans.bind(1, runId).bind(2, userId).bind(3, system);
+    while (spans.step()) {
+        StoredTagSpan sp = readSpan(spans);
+        for (auto& st : steps)
+            if (st.seq == sp.stepSeq)
+                st.tagSpans.push_back(std::move(sp.span));
+    }
+    if (spans.failed())
+        return Error{spans.error()};
+    return Ok{};
+}
+
 // One row of the run_events query in userTrace.
 EventRecord readEvent(const sql::Statement& row) {
     EventRecord e;
@@ -721,6 +795,8 @@ Result<UserTrace> RunStore::userTrace(std::int64_t runId, const std::string& use
     }
     if (steps.failed())
         return fail(steps.error());
+    if (auto s = readStepSpans(db, runId, userId, sys, t.steps); !s)
+        return fail(s.error().message);
 
     sql::Statement events(db, "SELECT seq, step_seq, kind, rule, evidence, injected, mode, "
                               "outcome, detail FROM run_events "
@@ -912,6 +988,35 @@ Result<std::vector<RunStore::CandidateVerdict>> RunStore::candidateVerdicts(std:
     return out;
 }
 
+Result<std::vector<StoredTagSpan>> RunStore::tagSpans(std::int64_t runId,
+                                                      const TagSpanQuery& query) const {
+    std::lock_guard guard(mutex_);
+    std::lock_guard lock(store_.mutex());
+    std::string sql = std::string("SELECT ") + kSpanColumns + " FROM tag_spans WHERE run_id = ?1";
+    if (query.system)
+        sql += " AND system = ?2";
+    if (query.userId)
+        sql += " AND user_id = ?3";
+    if (query.stepSeq)
+        sql += " AND step_seq = ?4";
+    sql += " ORDER BY user_id, system, step_seq, seq";
+    sql::Statement st(store_.handle(), sql);
+    st.bind(1, runId);
+    if (query.system)
+        st.bind(2, name(systemName(*query.system)));
+    if (query.userId)
+        st.bind(3, *query.userId);
+    if (query.stepSeq)
+        st.bind(4, i64(*query.stepSeq));
+    std::vector<StoredTagSpan> out;
+    while (st.step())
+        out.push_back(readSpan(st));
+    if (st.failed())
+        return Error{where(store_) + "cannot read the tag spans of run " + std::to_string(runId) +
+                     ": " + st.error()};
+    return out;
+}
+
 Status RunStore::deleteRun(std::int64_t runId) {
     std::lock_guard guard(mutex_);
     std::lock_guard lock(store_.mutex());
@@ -924,7 +1029,8 @@ Status RunStore::deleteRun(std::int64_t runId) {
         return fail(tx.begun().error().message);
     // The children go with the run by ON DELETE CASCADE; deleting them here as well keeps that
     // true when a file is edited with foreign keys off.
-    for (const char* table : {"run_steps", "run_events", "run_verdicts", "run_users"}) {
+    for (const char* table :
+         {"tag_spans", "run_steps", "run_events", "run_verdicts", "run_users"}) {
         sql::Statement del(db, std::string("DELETE FROM ") + table + " WHERE run_id = ?1");
         del.bind(1, runId);
         if (auto s = del.run(); !s)

@@ -41,6 +41,21 @@ struct OutcomeScore {
     std::optional<double> score;  // the named score, when one is asked for and stored
 };
 
+// One stored tag span with the trace and step it belongs to.
+struct StoredTagSpan {
+    std::string userId;
+    SystemId system = SystemId::Invalid;
+    int stepSeq = 0;
+    TagSpanRecord span;
+};
+
+// Which of a run's tag spans to read; unset: all.
+struct TagSpanQuery {
+    std::optional<SystemId> system;
+    std::optional<std::string> userId;
+    std::optional<int> stepSeq;
+};
+
 // Thread-safe: batches write from several workers; one mutex serialises access to the handle.
 class RunStore {
 public:
@@ -92,6 +107,10 @@ public:
     };
     Result<std::vector<CandidateVerdict>> candidateVerdicts(std::int64_t runId,
                                                             SystemId system) const;
+
+    // A run's tag spans (TagPR), by user, system, step and position; none for a run without.
+    Result<std::vector<StoredTagSpan>> tagSpans(std::int64_t runId,
+                                                const TagSpanQuery& query = {}) const;
 
     Status deleteRun(std::int64_t runId);
 

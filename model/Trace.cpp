@@ -23,12 +23,13 @@ std::optional<E> parseName(const std::array<std::pair<E, std::string_view>, N>& 
     return std::nullopt;
 }
 
-constexpr std::array<std::pair<SystemId, std::string_view>, 5> kSystems{{
+constexpr std::array<std::pair<SystemId, std::string_view>, 6> kSystems{{
     {SystemId::R2P, "r2p"},
     {SystemId::NoProfile, "no-profile"},
     {SystemId::LampRag, "lamp-rag"},
     {SystemId::LrmRag, "lrm-rag"},
     {SystemId::R2PNoRpi, "r2p-no-rpi"},
+    {SystemId::TagPR, "tagpr"},
 }};
 
 constexpr std::array<std::pair<StageId, std::string_view>, 10> kStages{{

@@ -25,8 +25,9 @@ enum class SystemId {
     LampRag,   // LaMP's personalized prompt
     LrmRag,    // LaMP's prompt, free reasoning, answer taken after the reasoning
     R2PNoRpi,  // R2P with RPI's interventions off, same seed (r2p run --shadow): what RPI changed
+    TagPR,     // LaMP's prompt, reasoning in <tag>…</tag> segments of the tag set (TagPR)
 };
-// "r2p", "no-profile", "lamp-rag", "lrm-rag", "r2p-no-rpi"
+// "r2p", "no-profile", "lamp-rag", "lrm-rag", "r2p-no-rpi", "tagpr"
 std::string_view systemName(SystemId id);
 std::optional<SystemId> parseSystemName(std::string_view name);
 
@@ -124,6 +125,23 @@ struct TokenCounts {
     std::int64_t reasoning = 0; // part of completion spent thinking, when known
 };
 
+// One tagged segment of a step's chain (TagPR), as stored: [start, end) are bytes into the
+// step's reasoning followed by its answer text (tags::chainText). The tag set's id and version
+// are the ones the span was made under, so a later change of the project's tag set leaves it
+// readable as it was made.
+struct TagSpanRecord {
+    std::int64_t start = 0;
+    std::int64_t end = 0;
+    std::string tag;
+    std::string source;    // "model", "auto" or "human"
+    std::string annotator; // "" for the model's own tags
+    double confidence = 1.0;
+    std::string tagSetId;
+    int tagSetVersion = 0;
+
+    bool operator==(const TagSpanRecord&) const = default;
+};
+
 // One stage of one user and system (a candidate's answer is its own step).
 struct StepRecord {
     int seq = 0; // 0, 1, 2, ... within the user and system
@@ -144,6 +162,8 @@ struct StepRecord {
     // The server's own figures, one JSON object per request in a JSON list (usage, reasoning
     // tokens, llama-server timings, x-request-id, endpoint, cache); empty when none.
     std::string server;
+    // Tagged segments of the chain (the tagpr system's steps; stored in tag_spans).
+    std::vector<TagSpanRecord> tagSpans;
 };
 
 struct EventRecord {

@@ -123,6 +123,8 @@ QString StageText::system(SystemId s) {
         return tr("LRM RAG");
     case SystemId::R2PNoRpi:
         return tr("R2P without RPI");
+    case SystemId::TagPR:
+        return tr("TagPR");
     case SystemId::Invalid:
         break;
     }

@@ -293,6 +293,38 @@ int writeAnnotations(const std::vector<Annotation>& annotations, bool csv, const
     return kExitOk;
 }
 
+// Every tag span of the run (TagPR), one JSON object a line, by user, system, step and position.
+int writeTagSpans(const RunStore& runs, std::int64_t runId, const std::string& path) {
+    auto spans = runs.tagSpans(runId);
+    if (!spans)
+        return fail("export", spans.error().message, kExitRuntime);
+    Output out;
+    if (!out.open(path))
+        return fail("export", "cannot write " + path + ": " + out.error(), kExitRuntime);
+    for (const auto& s : *spans) {
+        ordered_json row;
+        row["run"] = runId;
+        row["user"] = s.userId;
+        row["system"] = systemName(s.system);
+        row["step"] = s.stepSeq;
+        row["start"] = s.span.start;
+        row["end"] = s.span.end;
+        row["tag"] = s.span.tag;
+        row["source"] = s.span.source;
+        row["annotator"] = s.span.annotator;
+        row["confidence"] = s.span.confidence;
+        row["tag_set"] = s.span.tagSetId;
+        row["tag_set_version"] = s.span.tagSetVersion;
+        out.buffer() += dumpJson(row);
+        out.buffer() += '\n';
+        out.flushIfFull();
+    }
+    if (!out.finish())
+        return fail("export", "cannot write " + path + ": " + out.error(), kExitRuntime);
+    std::cerr << "r2p export: " << path << " (" << spans->size() << " tag spans)\n";
+    return kExitOk;
+}
+
 int exportAnnotations(const Args& args, const std::string& format) {
     std::optional<std::int64_t> runId;
     if (const auto run = args.value("run")) {
@@ -328,10 +360,11 @@ int runExport(const std::vector<std::string>& argv) {
         return fail("export", "--raw-csv applies to --format csv and annotations-csv", kExitUsage);
     if (format == "annotations-jsonl" || format == "annotations-csv")
         return exportAnnotations(args, format);
-    if (format != "lamp" && format != "steps-jsonl" && format != "csv")
+    if (format != "lamp" && format != "steps-jsonl" && format != "csv" && format != "tags-jsonl")
         return fail("export",
                     "unknown format \"" + format +
-                        "\" (use lamp, steps-jsonl, csv, annotations-jsonl or annotations-csv)",
+                        "\" (use lamp, steps-jsonl, csv, tags-jsonl, annotations-jsonl or "
+                        "annotations-csv)",
                     kExitUsage);
     if (!args.value("run"))
         return fail("export", "--run is required", kExitUsage);
@@ -361,16 +394,19 @@ int runExport(const std::vector<std::string>& argv) {
         return writeLamp(runs, *info, *outcomes, out);
     if (format == "steps-jsonl")
         return writeSteps(runs, runId, *outcomes, out);
+    if (format == "tags-jsonl")
+        return writeTagSpans(runs, runId, out);
     return writeCsv(*outcomes, out, args.has("raw-csv"));
 }
 
 const Registrar registrar{
     {"export",
-     "--project P.r2p --run ID --format lamp|steps-jsonl|csv|annotations-jsonl|annotations-csv "
-     "--out PATH [--raw-csv]",
+     "--project P.r2p --run ID --format "
+     "lamp|steps-jsonl|csv|tags-jsonl|annotations-jsonl|annotations-csv --out PATH [--raw-csv]",
      "Write a stored run: LaMP prediction files per system plus golds.json into the directory "
-     "PATH (lamp), every step with its events and verdicts as JSON lines (steps-jsonl), or one "
-     "CSV row per user and system (csv); or one row per annotation of the run (of every run "
+     "PATH (lamp), every step with its events and verdicts as JSON lines (steps-jsonl), one "
+     "CSV row per user and system (csv), or every tag span (TagPR) as JSON lines (tags-jsonl); or "
+     "one row per annotation of the run (of every run "
      "without --run) as JSON lines or CSV. CSV cells that start with = + - @, a tab or a carriage "
      "return get a leading ' so spreadsheets do not run them as formulas; --raw-csv keeps them "
      "verbatim.",

@@ -356,6 +356,7 @@ std::vector<StageId> stagePlan(SystemId system, int candidates) {
         return {StageId::Generate, StageId::Score};
     case SystemId::LampRag:
     case SystemId::LrmRag:
+    case SystemId::TagPR:
         return {StageId::Retrieve, StageId::Generate, StageId::Score};
     case SystemId::Invalid:
         break;
@@ -1490,6 +1491,8 @@ Status UserRun::runCombine(StepRecord step, std::size_t best, const std::string&
 }
 
 Status UserRun::runGenerate() {
+    if (trace_.system == SystemId::TagPR)
+        return runTagged();
     const auto& cfg = ctx_->config;
     StepRecord step;
     step.stage = StageId::Generate;
@@ -1633,7 +1636,9 @@ void UserRun::truncateFrom(std::size_t stepIndex) {
                 trace_.verdicts[static_cast<std::size_t>(chosen)].chosen = true;
             trace_.prediction = s.answer;
         } else if (s.stage == StageId::Generate) {
-            trace_.prediction = s.answer;
+            // tagpr's step keeps the whole chain; its answer is the answer tag's.
+            trace_.prediction =
+                trace_.system == SystemId::TagPR ? out.answer.value_or(s.answer) : s.answer;
         }
     }
     trace_.scores.clear();

@@ -27,6 +27,10 @@
 #include <utility>
 #include <vector>
 
+namespace r2p::tags {
+struct TagSet;
+}
+
 namespace r2p::engine {
 
 struct RpiViolation;
@@ -128,6 +132,8 @@ struct EngineContext {
     std::shared_ptr<std::atomic<bool>> completionsMissing = std::make_shared<std::atomic<bool>>();
     // Counts every token budget and reasoning figure of every system (never null after make).
     std::shared_ptr<llm::TokenCounter> tokenCounter;
+    // The tag set the tagpr system reasons in (the project's); null: the built-in one.
+    std::shared_ptr<const tags::TagSet> tagSet;
 
     // Checks the pieces fit (template of this task, a backend, a retriever, a model unless
     // offline) and picks the prompt mode. Without a token counter: the estimate, labelled
@@ -226,6 +232,13 @@ private:
                       std::chrono::steady_clock::time_point start);
     Status runScore();
     Status runGenerate();
+    // The tagpr system's Generate stage (TaggedRun.cpp): a tagged chain, checked while it
+    // streams; an unclosed or misordered tag is intervened on like an HRT marker.
+    Status runTagged();
+    struct TagAttempt;
+    Result<TagAttempt> askTagged(const std::string& prompt, const std::string& corrections,
+                                 int attempt, StepRecord& step);
+    void finishTagged(StepRecord& step, const TagAttempt& attempt, int interventions);
     // Returns true to stop the stream (an RPI rule fired); sees reasoning and answer so far.
     using StreamCheck = std::function<bool(std::string_view, std::string_view)>;
     Result<llm::GenerationResult> generate(llm::GenerationRequest request, StageId stage,

@@ -6,6 +6,7 @@
 #include "Rpi.h"
 #include "pipeline/offline/Deciders.h"
 #include "pipeline/offline/StageWriter.h"
+#include "pipeline/offline/TaggedWriter.h"
 #include "pipeline/offline/TextUtil.h"
 #include "pipeline/offline/Weighting.h"
 #include "pipeline/text/PyText.h"
@@ -180,6 +181,11 @@ OfflineAnswer offlineReason(const StageHint& hint, const OfflineOptions& options
             return out;
         }
         const Decision d = decide(task, format, c.input, c.weighted);
+        if (hint.system == SystemId::TagPR) {
+            out.answer =
+                offline::taggedChain(c, d, offline::taggedFlawOf(hint.userId, hint.attempt));
+            return out;
+        }
         if (hint.system == SystemId::LrmRag) {
             out.reasoning =
                 "The user's history should decide this. " +

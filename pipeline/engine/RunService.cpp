@@ -8,6 +8,7 @@
 #include "model/Util.h"
 #include "pipeline/analysis/Slices.h"
 #include "pipeline/llm/OpenAiBackend.h"
+#include "pipeline/tags/TagSet.h"
 
 #include <nlohmann/json.hpp>
 
@@ -97,6 +98,16 @@ Result<PreparedRun> RunService::prepare(const RunSpec& spec) const {
     if (!context)
         return context.error();
     out.context = *context;
+    // tagpr reasons in the project's tag set (its own, or the built-in one).
+    if (std::find(spec.systems.begin(), spec.systems.end(), SystemId::TagPR) !=
+        spec.systems.end()) {
+        auto set = tags::projectTagSet(store_);
+        if (!set)
+            return set.error();
+        auto withTags = std::make_shared<EngineContext>(*out.context);
+        withTags->tagSet = std::make_shared<const tags::TagSet>(std::move(*set));
+        out.context = std::move(withTags);
+    }
     return out;
 }
 
