@@ -123,10 +123,6 @@
         <translation>Einen Bericht über den Lauf --run ID aus --project P (mit --user ID für einen einzelnen Nutzer) je nach Dateiendung als HTML oder PDF schreiben und beenden, ohne ein Fenster zu zeigen.</translation>
     </message>
     <message>
-        <source>The stored run --report reports.</source>
-        <translation>Der gespeicherte Lauf, über den --report berichtet.</translation>
-    </message>
-    <message>
         <source>Bring the Analysis dock to the front on this page (slices, agreement, sweep or attribution; sweep and attribution also run).</source>
         <translation>Das Analyse-Dock auf dieser Seite nach vorn holen (slices, agreement, sweep oder attribution; sweep und attribution werden auch ausgeführt).</translation>
     </message>
@@ -137,6 +133,22 @@
     <message>
         <source>unknown stage %1</source>
         <translation>unbekannte Stufe %1</translation>
+    </message>
+    <message>
+        <source>unknown baseline %1</source>
+        <translation>unbekannte Vergleichsbasis %1</translation>
+    </message>
+    <message>
+        <source>The stored run --report reports, or the window shows.</source>
+        <translation>Der gespeicherte Lauf, über den --report berichtet oder den das Fenster zeigt.</translation>
+    </message>
+    <message>
+        <source>Compare R2P with this baseline of the shown run (lamp-rag, lrm-rag, no-profile).</source>
+        <translation>R2P mit dieser Vergleichsbasis des gezeigten Laufs vergleichen (lamp-rag, lrm-rag, no-profile).</translation>
+    </message>
+    <message>
+        <source>--run needs the number of a stored run</source>
+        <translation>--run braucht die Nummer eines gespeicherten Laufs</translation>
     </message>
 </context>
 <context>
@@ -556,6 +568,10 @@
         <source>Judge</source>
         <translation>Richter</translation>
     </message>
+    <message>
+        <source> · R2P against &lt;b&gt;%1&lt;/b&gt;</source>
+        <translation> · R2P gegen &lt;b&gt;%1&lt;/b&gt;</translation>
+    </message>
 </context>
 <context>
     <name>r2p::ui::AnnotationText</name>
@@ -943,10 +959,6 @@
         <translation>Der Vergleich braucht einen gespeicherten Lauf: &lt;i&gt;Ausführen ▸ Batch ausführen…&lt;/i&gt; (Strg+B).</translation>
     </message>
     <message>
-        <source>&lt;b&gt;Gold:&lt;/b&gt; %1 · marked: the words R2P shares with it</source>
-        <translation>&lt;b&gt;Referenz:&lt;/b&gt; %1 · markiert: die Wörter, die R2P mit ihr teilt</translation>
-    </message>
-    <message>
         <source>&lt;b&gt;Gold:&lt;/b&gt; %1</source>
         <translation>&lt;b&gt;Referenz:&lt;/b&gt; %1</translation>
     </message>
@@ -957,6 +969,26 @@
     <message>
         <source>Stage</source>
         <translation>Stufe</translation>
+    </message>
+    <message>
+        <source>Reasoning:</source>
+        <translation>Begründung:</translation>
+    </message>
+    <message>
+        <source>%1 in the gold · %2 not in the gold</source>
+        <translation>%1 in der Referenz · %2 nicht in der Referenz</translation>
+    </message>
+    <message>
+        <source>words</source>
+        <translation>Wörter</translation>
+    </message>
+    <message>
+        <source>Answer:</source>
+        <translation>Antwort:</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Gold:&lt;/b&gt; %1&lt;br&gt;&lt;small&gt;%2 R2P&apos;s answer has · %3 it lacks&lt;/small&gt;</source>
+        <translation>&lt;b&gt;Referenz:&lt;/b&gt; %1&lt;br&gt;&lt;small&gt;%2 hat die Antwort von R2P · %3 fehlen ihr&lt;/small&gt;</translation>
     </message>
 </context>
 <context>
@@ -1223,6 +1255,21 @@
     <message>
         <source>Location</source>
         <translation>Ort</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 and %n more</source>
+        <translation>
+            <numerusform>%1 und %n weiterer</numerusform>
+            <numerusform>%1 und %n weitere</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Run %1</source>
+        <translation>Lauf %1</translation>
+    </message>
+    <message>
+        <source>%1 — activate to list them in Users (%2)</source>
+        <translation>%1 — aktivieren, um sie unter Nutzer aufzulisten (%2)</translation>
     </message>
 </context>
 <context>
@@ -1663,6 +1710,65 @@
         <source>Report written to %1</source>
         <translation>Bericht nach %1 geschrieben</translation>
     </message>
+    <message>
+        <source>&amp;Discard Interactive Run…</source>
+        <translation>Interaktiven Lauf &amp;verwerfen…</translation>
+    </message>
+    <message>
+        <source>C&amp;hoose Run…</source>
+        <translation>Lauf &amp;wählen…</translation>
+    </message>
+    <message>
+        <source>Choose Base&amp;line…</source>
+        <translation>Vergleichs&amp;basis wählen…</translation>
+    </message>
+    <message>
+        <source>Sho&amp;w Run</source>
+        <translation>Lauf &amp;zeigen</translation>
+    </message>
+    <message>
+        <source>No stored run of this dataset</source>
+        <translation>Kein gespeicherter Lauf dieses Datensatzes</translation>
+    </message>
+    <message>
+        <source>Compare R2P &amp;Against</source>
+        <translation>R2P &amp;vergleichen mit</translation>
+    </message>
+    <message>
+        <source>The shown run has no baseline</source>
+        <translation>Der gezeigte Lauf hat keine Vergleichsbasis</translation>
+    </message>
+    <message>
+        <source>No stored run of this dataset to choose: Run ▸ Run Batch… (Ctrl+B).</source>
+        <translation>Kein gespeicherter Lauf dieses Datensatzes zur Wahl: Lauf ▸ Stapel ausführen… (Strg+B).</translation>
+    </message>
+    <message>
+        <source>The shown run has no other baseline to choose.</source>
+        <translation>Der gezeigte Lauf hat keine andere Vergleichsbasis zur Wahl.</translation>
+    </message>
+    <message>
+        <source>List them in Findings</source>
+        <translation>Unter Befunde auflisten</translation>
+    </message>
+    <message>
+        <source>Discard Interactive Run</source>
+        <translation>Interaktiven Lauf verwerfen</translation>
+    </message>
+    <message numerus="yes">
+        <source>Run %1 has %n annotation(s), which are deleted with it. Discard it?</source>
+        <translation>
+            <numerusform>Lauf %1 hat %n Annotation, die mit ihm gelöscht wird. Verwerfen?</numerusform>
+            <numerusform>Lauf %1 hat %n Annotationen, die mit ihm gelöscht werden. Verwerfen?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Run %1 was not discarded: %2</source>
+        <translation>Lauf %1 wurde nicht verworfen: %2</translation>
+    </message>
+    <message>
+        <source>Run %1 discarded</source>
+        <translation>Lauf %1 verworfen</translation>
+    </message>
 </context>
 <context>
     <name>r2p::ui::MetricsDock</name>
@@ -1829,6 +1935,10 @@
     <message>
         <source>Not plotted, no reasoning tokens: %1</source>
         <translation>Nicht gezeichnet, keine Reasoning-Tokens: %1</translation>
+    </message>
+    <message>
+        <source> · R2P against &lt;b&gt;%1&lt;/b&gt;</source>
+        <translation> · R2P gegen &lt;b&gt;%1&lt;/b&gt;</translation>
     </message>
 </context>
 <context>
@@ -2893,10 +3003,64 @@
     </message>
 </context>
 <context>
+    <name>r2p::ui::RunResults</name>
+    <message>
+        <source>Run %1 has no %2 answers to compare R2P with.</source>
+        <translation>Lauf %1 hat keine Antworten von %2, mit denen R2P verglichen werden kann.</translation>
+    </message>
+</context>
+<context>
+    <name>r2p::ui::RunText</name>
+    <message>
+        <source>Run %1 · interactive, user %2</source>
+        <translation>Lauf %1 · interaktiv, Nutzer %2</translation>
+    </message>
+    <message>
+        <source>Run %1 · %2 · %3</source>
+        <translation>Lauf %1 · %2 · %3</translation>
+    </message>
+    <message>
+        <source>A one-user R2P run stored by the Reasoning dock (interactive).</source>
+        <translation>Ein R2P-Lauf mit einem Nutzer, vom Begründungs-Dock gespeichert (interaktiv).</translation>
+    </message>
+    <message>
+        <source>Systems: %1</source>
+        <translation>Systeme: %1</translation>
+    </message>
+    <message>
+        <source>Users: %1</source>
+        <translation>Nutzer: %1</translation>
+    </message>
+    <message>
+        <source>Backend: %1 · model: %2</source>
+        <translation>Backend: %1 · Modell: %2</translation>
+    </message>
+    <message>
+        <source>Status: %1</source>
+        <translation>Status: %1</translation>
+    </message>
+    <message>
+        <source>Created: %1</source>
+        <translation>Erstellt: %1</translation>
+    </message>
+    <message>
+        <source>Finished: %1</source>
+        <translation>Beendet: %1</translation>
+    </message>
+</context>
+<context>
     <name>r2p::ui::Session</name>
     <message>
         <source>No project is open.</source>
         <translation>Kein Projekt geöffnet.</translation>
+    </message>
+    <message>
+        <source>Run %1 has no %2 answers to compare with.</source>
+        <translation>Lauf %1 hat keine Antworten von %2 zum Vergleichen.</translation>
+    </message>
+    <message>
+        <source>No run is shown.</source>
+        <translation>Es wird kein Lauf gezeigt.</translation>
     </message>
 </context>
 <context>
@@ -3246,6 +3410,10 @@
         <source>R2P without RPI</source>
         <translation>R2P ohne RPI</translation>
     </message>
+    <message>
+        <source>TagPR</source>
+        <translation>TagPR</translation>
+    </message>
 </context>
 <context>
     <name>r2p::ui::StagesModel</name>
@@ -3477,6 +3645,26 @@
     <message>
         <source>Plain words match id or gold. id:, gold:, user: match one column; profile&gt;N, profile&lt;=N compare profile sizes; has:gold, no:gold. With a run shown: is:worse, is:better, is:tie, delta&lt;X, has:intervention, has:contradicted, has:failed, has:format-failure.</source>
         <translation>Einfache Wörter suchen in ID oder Referenz. id:, gold:, user: suchen in einer Spalte; profile&gt;N, profile&lt;=N vergleichen Profilgrößen; has:gold, no:gold. Mit einem angezeigten Lauf: is:worse, is:better, is:tie, delta&lt;X, has:intervention, has:contradicted, has:failed, has:format-failure.</translation>
+    </message>
+    <message>
+        <source>The stored run whose answers and deltas the users show (F6)</source>
+        <translation>Der gespeicherte Lauf, dessen Antworten und Deltas die Nutzer zeigen (F6)</translation>
+    </message>
+    <message>
+        <source>R2P against:</source>
+        <translation>R2P gegen:</translation>
+    </message>
+    <message>
+        <source>The baseline R2P is compared with: the Δ column, Metrics, Compare, Slices and reports follow it (Shift+F6)</source>
+        <translation>Die Vergleichsbasis für R2P: die Δ-Spalte, Metriken, Vergleich, Teilmengen und Berichte folgen ihr (Umschalt+F6)</translation>
+    </message>
+    <message>
+        <source>Run %1 cannot be shown: %2</source>
+        <translation>Lauf %1 kann nicht gezeigt werden: %2</translation>
+    </message>
+    <message>
+        <source>No stored run: Run ▸ Run Batch… (Ctrl+B)</source>
+        <translation>Kein gespeicherter Lauf: Lauf ▸ Stapel ausführen… (Strg+B)</translation>
     </message>
 </context>
 <context>

@@ -123,10 +123,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The stored run --report reports.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Bring the Analysis dock to the front on this page (slices, agreement, sweep or attribution; sweep and attribution also run).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -136,6 +132,22 @@
     </message>
     <message>
         <source>unknown stage %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown baseline %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The stored run --report reports, or the window shows.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Compare R2P with this baseline of the shown run (lamp-rag, lrm-rag, no-profile).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--run needs the number of a stored run</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -556,6 +568,10 @@
         <source>Judge</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source> · R2P against &lt;b&gt;%1&lt;/b&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>r2p::ui::AnnotationText</name>
@@ -943,10 +959,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&lt;b&gt;Gold:&lt;/b&gt; %1 · marked: the words R2P shares with it</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>&lt;b&gt;Gold:&lt;/b&gt; %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -956,6 +968,26 @@
     </message>
     <message>
         <source>Stage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reasoning:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 in the gold · %2 not in the gold</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>words</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Answer:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Gold:&lt;/b&gt; %1&lt;br&gt;&lt;small&gt;%2 R2P&apos;s answer has · %3 it lacks&lt;/small&gt;</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1222,6 +1254,21 @@
     </message>
     <message>
         <source>Location</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 and %n more</source>
+        <translation>
+            <numerusform>%1 and %n more</numerusform>
+            <numerusform>%1 and %n more</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Run %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 — activate to list them in Users (%2)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1663,6 +1710,65 @@
         <source>Report written to %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>&amp;Discard Interactive Run…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>C&amp;hoose Run…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose Base&amp;line…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sho&amp;w Run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No stored run of this dataset</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Compare R2P &amp;Against</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The shown run has no baseline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No stored run of this dataset to choose: Run ▸ Run Batch… (Ctrl+B).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The shown run has no other baseline to choose.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>List them in Findings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Discard Interactive Run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Run %1 has %n annotation(s), which are deleted with it. Discard it?</source>
+        <translation>
+            <numerusform>Run %1 has %n annotation, which is deleted with it. Discard it?</numerusform>
+            <numerusform>Run %1 has %n annotations, which are deleted with it. Discard it?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Run %1 was not discarded: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run %1 discarded</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>r2p::ui::MetricsDock</name>
@@ -1828,6 +1934,10 @@
     </message>
     <message>
         <source>Not plotted, no reasoning tokens: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> · R2P against &lt;b&gt;%1&lt;/b&gt;</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2893,9 +3003,63 @@
     </message>
 </context>
 <context>
+    <name>r2p::ui::RunResults</name>
+    <message>
+        <source>Run %1 has no %2 answers to compare R2P with.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>r2p::ui::RunText</name>
+    <message>
+        <source>Run %1 · interactive, user %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run %1 · %2 · %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A one-user R2P run stored by the Reasoning dock (interactive).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Systems: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Users: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Backend: %1 · model: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Created: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Finished: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>r2p::ui::Session</name>
     <message>
         <source>No project is open.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run %1 has no %2 answers to compare with.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No run is shown.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3246,6 +3410,10 @@
         <source>R2P without RPI</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>TagPR</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>r2p::ui::StagesModel</name>
@@ -3476,6 +3644,26 @@
     </message>
     <message>
         <source>Plain words match id or gold. id:, gold:, user: match one column; profile&gt;N, profile&lt;=N compare profile sizes; has:gold, no:gold. With a run shown: is:worse, is:better, is:tie, delta&lt;X, has:intervention, has:contradicted, has:failed, has:format-failure.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The stored run whose answers and deltas the users show (F6)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>R2P against:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The baseline R2P is compared with: the Δ column, Metrics, Compare, Slices and reports follow it (Shift+F6)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run %1 cannot be shown: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No stored run: Run ▸ Run Batch… (Ctrl+B)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

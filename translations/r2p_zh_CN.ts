@@ -123,10 +123,6 @@
         <translation>将 --project P 中运行 --run ID 的报告（指定 --user ID 时只针对该用户）按文件扩展名写为 HTML 或 PDF，然后退出，不显示窗口。</translation>
     </message>
     <message>
-        <source>The stored run --report reports.</source>
-        <translation>--report 所报告的已保存运行。</translation>
-    </message>
-    <message>
         <source>Bring the Analysis dock to the front on this page (slices, agreement, sweep or attribution; sweep and attribution also run).</source>
         <translation>将分析面板切换到前台并显示此页（slices、agreement、sweep 或 attribution；sweep 和 attribution 还会运行）。</translation>
     </message>
@@ -137,6 +133,22 @@
     <message>
         <source>unknown stage %1</source>
         <translation>未知阶段 %1</translation>
+    </message>
+    <message>
+        <source>unknown baseline %1</source>
+        <translation>未知的基线 %1</translation>
+    </message>
+    <message>
+        <source>The stored run --report reports, or the window shows.</source>
+        <translation>--report 报告或窗口显示的已存储运行。</translation>
+    </message>
+    <message>
+        <source>Compare R2P with this baseline of the shown run (lamp-rag, lrm-rag, no-profile).</source>
+        <translation>将 R2P 与所显示运行的此基线比较（lamp-rag、lrm-rag、no-profile）。</translation>
+    </message>
+    <message>
+        <source>--run needs the number of a stored run</source>
+        <translation>--run 需要一个已存储运行的编号</translation>
     </message>
 </context>
 <context>
@@ -548,6 +560,10 @@
         <source>Judge</source>
         <translation>评判</translation>
     </message>
+    <message>
+        <source> · R2P against &lt;b&gt;%1&lt;/b&gt;</source>
+        <translation> · R2P 对比 &lt;b&gt;%1&lt;/b&gt;</translation>
+    </message>
 </context>
 <context>
     <name>r2p::ui::AnnotationText</name>
@@ -931,10 +947,6 @@
         <translation>对比需要一次已保存的运行：&lt;i&gt;运行 ▸ 批量运行…&lt;/i&gt;（Ctrl+B）。</translation>
     </message>
     <message>
-        <source>&lt;b&gt;Gold:&lt;/b&gt; %1 · marked: the words R2P shares with it</source>
-        <translation>&lt;b&gt;标准答案：&lt;/b&gt;%1 · 标记：R2P 与之相同的词</translation>
-    </message>
-    <message>
         <source>&lt;b&gt;Gold:&lt;/b&gt; %1</source>
         <translation>&lt;b&gt;标准答案：&lt;/b&gt;%1</translation>
     </message>
@@ -945,6 +957,26 @@
     <message>
         <source>Stage</source>
         <translation>阶段</translation>
+    </message>
+    <message>
+        <source>Reasoning:</source>
+        <translation>推理：</translation>
+    </message>
+    <message>
+        <source>%1 in the gold · %2 not in the gold</source>
+        <translation>%1 在参考答案中 · %2 不在参考答案中</translation>
+    </message>
+    <message>
+        <source>words</source>
+        <translation>词</translation>
+    </message>
+    <message>
+        <source>Answer:</source>
+        <translation>答案：</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Gold:&lt;/b&gt; %1&lt;br&gt;&lt;small&gt;%2 R2P&apos;s answer has · %3 it lacks&lt;/small&gt;</source>
+        <translation>&lt;b&gt;参考答案：&lt;/b&gt;%1&lt;br&gt;&lt;small&gt;%2 R2P 的答案包含 · %3 它缺少&lt;/small&gt;</translation>
     </message>
 </context>
 <context>
@@ -1205,6 +1237,20 @@
     <message>
         <source>Location</source>
         <translation>位置</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 and %n more</source>
+        <translation>
+            <numerusform>%1 及另外 %n 个</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Run %1</source>
+        <translation>运行 %1</translation>
+    </message>
+    <message>
+        <source>%1 — activate to list them in Users (%2)</source>
+        <translation>%1 — 激活以在用户中列出（%2）</translation>
     </message>
 </context>
 <context>
@@ -1635,6 +1681,64 @@
         <source>Report written to %1</source>
         <translation>报告已写入 %1</translation>
     </message>
+    <message>
+        <source>&amp;Discard Interactive Run…</source>
+        <translation>丢弃交互式运行(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>C&amp;hoose Run…</source>
+        <translation>选择运行(&amp;H)…</translation>
+    </message>
+    <message>
+        <source>Choose Base&amp;line…</source>
+        <translation>选择基线(&amp;L)…</translation>
+    </message>
+    <message>
+        <source>Sho&amp;w Run</source>
+        <translation>显示运行(&amp;W)</translation>
+    </message>
+    <message>
+        <source>No stored run of this dataset</source>
+        <translation>此数据集没有已存储的运行</translation>
+    </message>
+    <message>
+        <source>Compare R2P &amp;Against</source>
+        <translation>R2P 对比(&amp;A)</translation>
+    </message>
+    <message>
+        <source>The shown run has no baseline</source>
+        <translation>所显示的运行没有基线</translation>
+    </message>
+    <message>
+        <source>No stored run of this dataset to choose: Run ▸ Run Batch… (Ctrl+B).</source>
+        <translation>此数据集没有可选的已存储运行：运行 ▸ 批量运行…（Ctrl+B）。</translation>
+    </message>
+    <message>
+        <source>The shown run has no other baseline to choose.</source>
+        <translation>所显示的运行没有其他可选的基线。</translation>
+    </message>
+    <message>
+        <source>List them in Findings</source>
+        <translation>在发现中列出</translation>
+    </message>
+    <message>
+        <source>Discard Interactive Run</source>
+        <translation>丢弃交互式运行</translation>
+    </message>
+    <message numerus="yes">
+        <source>Run %1 has %n annotation(s), which are deleted with it. Discard it?</source>
+        <translation>
+            <numerusform>运行 %1 有 %n 条标注，将随之删除。要丢弃吗？</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Run %1 was not discarded: %2</source>
+        <translation>运行 %1 未被丢弃：%2</translation>
+    </message>
+    <message>
+        <source>Run %1 discarded</source>
+        <translation>已丢弃运行 %1</translation>
+    </message>
 </context>
 <context>
     <name>r2p::ui::MetricsDock</name>
@@ -1801,6 +1905,10 @@
     <message>
         <source>Not plotted, no reasoning tokens: %1</source>
         <translation>未绘制（无推理 token）：%1</translation>
+    </message>
+    <message>
+        <source> · R2P against &lt;b&gt;%1&lt;/b&gt;</source>
+        <translation> · R2P 对比 &lt;b&gt;%1&lt;/b&gt;</translation>
     </message>
 </context>
 <context>
@@ -2858,10 +2966,64 @@
     </message>
 </context>
 <context>
+    <name>r2p::ui::RunResults</name>
+    <message>
+        <source>Run %1 has no %2 answers to compare R2P with.</source>
+        <translation>运行 %1 没有可与 R2P 比较的 %2 答案。</translation>
+    </message>
+</context>
+<context>
+    <name>r2p::ui::RunText</name>
+    <message>
+        <source>Run %1 · interactive, user %2</source>
+        <translation>运行 %1 · 交互式，用户 %2</translation>
+    </message>
+    <message>
+        <source>Run %1 · %2 · %3</source>
+        <translation>运行 %1 · %2 · %3</translation>
+    </message>
+    <message>
+        <source>A one-user R2P run stored by the Reasoning dock (interactive).</source>
+        <translation>由推理面板存储的单用户 R2P 运行（交互式）。</translation>
+    </message>
+    <message>
+        <source>Systems: %1</source>
+        <translation>系统：%1</translation>
+    </message>
+    <message>
+        <source>Users: %1</source>
+        <translation>用户：%1</translation>
+    </message>
+    <message>
+        <source>Backend: %1 · model: %2</source>
+        <translation>后端：%1 · 模型：%2</translation>
+    </message>
+    <message>
+        <source>Status: %1</source>
+        <translation>状态：%1</translation>
+    </message>
+    <message>
+        <source>Created: %1</source>
+        <translation>创建于：%1</translation>
+    </message>
+    <message>
+        <source>Finished: %1</source>
+        <translation>完成于：%1</translation>
+    </message>
+</context>
+<context>
     <name>r2p::ui::Session</name>
     <message>
         <source>No project is open.</source>
         <translation>未打开项目。</translation>
+    </message>
+    <message>
+        <source>Run %1 has no %2 answers to compare with.</source>
+        <translation>运行 %1 没有可比较的 %2 答案。</translation>
+    </message>
+    <message>
+        <source>No run is shown.</source>
+        <translation>未显示任何运行。</translation>
     </message>
 </context>
 <context>
@@ -3210,6 +3372,10 @@
         <source>R2P without RPI</source>
         <translation>R2P（无 RPI）</translation>
     </message>
+    <message>
+        <source>TagPR</source>
+        <translation>TagPR</translation>
+    </message>
 </context>
 <context>
     <name>r2p::ui::StagesModel</name>
@@ -3438,6 +3604,26 @@
     <message>
         <source>Plain words match id or gold. id:, gold:, user: match one column; profile&gt;N, profile&lt;=N compare profile sizes; has:gold, no:gold. With a run shown: is:worse, is:better, is:tie, delta&lt;X, has:intervention, has:contradicted, has:failed, has:format-failure.</source>
         <translation>普通词匹配 ID 或标准答案。id:、gold:、user: 匹配单列；profile&gt;N、profile&lt;=N 比较档案大小；has:gold、no:gold。显示某次运行时：is:worse、is:better、is:tie、delta&lt;X、has:intervention、has:contradicted、has:failed、has:format-failure。</translation>
+    </message>
+    <message>
+        <source>The stored run whose answers and deltas the users show (F6)</source>
+        <translation>用户列表显示其答案和差值的已存储运行（F6）</translation>
+    </message>
+    <message>
+        <source>R2P against:</source>
+        <translation>R2P 对比：</translation>
+    </message>
+    <message>
+        <source>The baseline R2P is compared with: the Δ column, Metrics, Compare, Slices and reports follow it (Shift+F6)</source>
+        <translation>R2P 所比较的基线：Δ 列、指标、比较、切片和报告都跟随它（Shift+F6）</translation>
+    </message>
+    <message>
+        <source>Run %1 cannot be shown: %2</source>
+        <translation>无法显示运行 %1：%2</translation>
+    </message>
+    <message>
+        <source>No stored run: Run ▸ Run Batch… (Ctrl+B)</source>
+        <translation>没有已存储的运行：运行 ▸ 批量运行…（Ctrl+B）</translation>
     </message>
 </context>
 <context>
