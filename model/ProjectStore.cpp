@@ -245,6 +245,11 @@ const std::vector<const char*>& migrations() {
         R"sql(
         -- step texts may be encoded (StepTextCodec)
         )sql",
+        // 7 -> 8: an intervention keeps the text it cut (run_events.violating, added by
+        // addMissingColumns(); empty for events stored before).
+        R"sql(
+        -- run_events.violating
+        )sql",
     };
     return all;
 }
@@ -262,6 +267,7 @@ Status addMissingColumns(sqlite3* db, int version) {
         {5, "response_cache", "shared_key", "TEXT NOT NULL DEFAULT ''"},
         {5, "run_steps", "server", "TEXT NOT NULL DEFAULT ''"},
         {6, "datasets", "scanner_version", "INTEGER NOT NULL DEFAULT 0"},
+        {8, "run_events", "violating", "TEXT NOT NULL DEFAULT ''"},
     };
     for (const auto& c : columns) {
         if (c.version != version)
