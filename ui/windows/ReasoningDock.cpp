@@ -72,35 +72,7 @@ ReasoningDock::ReasoningDock(Session* session, RunController* controller, QWidge
     layout->addWidget(status_);
 
     auto* split = new QSplitter(Qt::Horizontal, body);
-    views_ = new QStackedWidget(split);
-    model_ = new StagesModel(controller_, this);
-    timelineModel_ = new StageTimelineModel(model_, controller_, this);
-    timeline_ = new QTreeView(views_);
-    timeline_->setObjectName(QStringLiteral("StageTimeline"));
-    timeline_->setModel(timelineModel_);
-    timeline_->setItemDelegateForColumn(StageTimelineModel::ColumnBar,
-                                        new StageBarDelegate(timeline_));
-    timeline_->setSelectionBehavior(QAbstractItemView::SelectRows);
-    timeline_->setSelectionMode(QAbstractItemView::SingleSelection);
-    timeline_->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    timeline_->setUniformRowHeights(true);
-    timeline_->setAllColumnsShowFocus(true);
-    timeline_->header()->setStretchLastSection(true);
-    timeline_->header()->setSectionResizeMode(StageTimelineModel::ColumnName,
-                                              QHeaderView::ResizeToContents);
-    table_ = new QTableView(views_);
-    table_->setObjectName(QStringLiteral("StageTable"));
-    table_->setModel(model_);
-    table_->setSelectionBehavior(QAbstractItemView::SelectRows);
-    table_->setSelectionMode(QAbstractItemView::SingleSelection);
-    table_->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    table_->verticalHeader()->hide();
-    table_->setWordWrap(false);
-    table_->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    table_->horizontalHeader()->setSectionResizeMode(StagesModel::ColumnStage,
-                                                     QHeaderView::Stretch);
-    views_->addWidget(timeline_);
-    views_->addWidget(table_);
+    buildStageViews(split);
     tabs_ = new QTabWidget(split);
     tabs_->setObjectName(QStringLiteral("StageTabs"));
     prompt_ = new QPlainTextEdit(tabs_);
@@ -170,6 +142,39 @@ ReasoningDock::ReasoningDock(Session* session, RunController* controller, QWidge
     });
     updateActions();
     updateStatus();
+}
+
+// The timeline (stages by kind, with bars) and the table of every stage, on one stack.
+void ReasoningDock::buildStageViews(QWidget* parent) {
+    views_ = new QStackedWidget(parent);
+    model_ = new StagesModel(controller_, this);
+    timelineModel_ = new StageTimelineModel(model_, controller_, this);
+    timeline_ = new QTreeView(views_);
+    timeline_->setObjectName(QStringLiteral("StageTimeline"));
+    timeline_->setModel(timelineModel_);
+    timeline_->setItemDelegateForColumn(StageTimelineModel::ColumnBar,
+                                        new StageBarDelegate(timeline_));
+    timeline_->setSelectionBehavior(QAbstractItemView::SelectRows);
+    timeline_->setSelectionMode(QAbstractItemView::SingleSelection);
+    timeline_->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    timeline_->setUniformRowHeights(true);
+    timeline_->setAllColumnsShowFocus(true);
+    timeline_->header()->setStretchLastSection(true);
+    timeline_->header()->setSectionResizeMode(StageTimelineModel::ColumnName,
+                                              QHeaderView::ResizeToContents);
+    table_ = new QTableView(views_);
+    table_->setObjectName(QStringLiteral("StageTable"));
+    table_->setModel(model_);
+    table_->setSelectionBehavior(QAbstractItemView::SelectRows);
+    table_->setSelectionMode(QAbstractItemView::SingleSelection);
+    table_->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    table_->verticalHeader()->hide();
+    table_->setWordWrap(false);
+    table_->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    table_->horizontalHeader()->setSectionResizeMode(StagesModel::ColumnStage,
+                                                     QHeaderView::Stretch);
+    views_->addWidget(timeline_);
+    views_->addWidget(table_);
 }
 
 void ReasoningDock::onTableRowChanged(const QModelIndex& current) {

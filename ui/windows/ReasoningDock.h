@@ -67,6 +67,7 @@ private:
     void followRunning();
     void rerunSelected();
     void editSelected();
+    void buildStageViews(QWidget* parent);
     void onTableRowChanged(const QModelIndex& current);
     void syncTimelineToTable();
     void showScore(const StepRecord& step);
