@@ -298,7 +298,7 @@ QVariant StageTimelineModel::groupData(const Group& g, int column, int role) con
     int done = 0;
     for (int r : g.rows)
         done += bars_[static_cast<std::size_t>(r)].valid ? 1 : 0;
-    return tr("%1 of %2 done").arg(done).arg(g.rows.size());
+    return tr("%1/%2").arg(done).arg(g.rows.size());
 }
 
 QVariant StageTimelineModel::headerData(int section, Qt::Orientation orientation, int role) const {

@@ -51,7 +51,9 @@ void StageBarDelegate::paint(QPainter* painter, const QStyleOptionViewItem& opti
     painter->save();
     painter->setRenderHint(QPainter::Antialiasing, true);
     const QRect cell = opt.rect.adjusted(4, 3, -4, -3);
-    const int textWidth = std::min(cell.width() / 2, opt.fontMetrics.horizontalAdvance(figure) + 8);
+    // The figure first (it is what a reader looks for); the bar gets the rest, at least a third.
+    const int textWidth =
+        std::min(cell.width() * 4 / 5, opt.fontMetrics.horizontalAdvance(figure) + 16);
     const QRect track(cell.left(), cell.top(), cell.width() - textWidth, cell.height());
     const bool selected = opt.state & QStyle::State_Selected;
     const QPalette::ColorRole textRole = selected ? QPalette::HighlightedText : QPalette::Text;
@@ -95,9 +97,9 @@ void StageBarDelegate::paint(QPainter* painter, const QStyleOptionViewItem& opti
         }
     }
     painter->setPen(opt.palette.color(textRole));
-    painter->drawText(QRect(track.right() + 6, cell.top(), textWidth - 6, cell.height()),
+    painter->drawText(QRect(track.right() + 4, cell.top(), textWidth - 4, cell.height()),
                       Qt::AlignVCenter | Qt::AlignLeft,
-                      opt.fontMetrics.elidedText(figure, Qt::ElideRight, textWidth - 6));
+                      opt.fontMetrics.elidedText(figure, Qt::ElideRight, textWidth - 4));
     painter->restore();
 }
 

@@ -91,8 +91,9 @@ ReasoningDock::ReasoningDock(Session* session, RunController* controller, QWidge
     tabs_->addTab(interventions_, tr("Interventions"));
     split->addWidget(views_);
     split->addWidget(tabs_);
-    split->setStretchFactor(0, 1);
-    split->setStretchFactor(1, 1);
+    split->setStretchFactor(0, 3); // the timeline's bars need the room
+    split->setStretchFactor(1, 2);
+    split->setSizes({600, 400});
     layout->addWidget(split, 1);
     setWidget(body);
 
@@ -162,6 +163,7 @@ void ReasoningDock::buildStageViews(QWidget* parent) {
     timeline_->header()->setStretchLastSection(true);
     timeline_->header()->setSectionResizeMode(StageTimelineModel::ColumnName,
                                               QHeaderView::ResizeToContents);
+    timeline_->header()->setMinimumSectionSize(60);
     table_ = new QTableView(views_);
     table_->setObjectName(QStringLiteral("StageTable"));
     table_->setModel(model_);
@@ -443,9 +445,8 @@ void ReasoningDock::showScore(const StepRecord& step) {
     const QString color = mark == QStringLiteral("✔")   ? QStringLiteral("#2e9e4f")
                           : mark == QStringLiteral("✖") ? QStringLiteral("#d23c3c")
                                                         : QStringLiteral("#808080");
-    QString html = QStringLiteral("<p style='font-size:x-large'><span style='color:%1'>%2</span> "
-                                  "%3</p>")
-                       .arg(color, mark, StageText::scoreSummary(t).toHtmlEscaped());
+    QString html = QStringLiteral("<p style='font-size:x-large; color:%1'>%2</p>")
+                       .arg(color, StageText::scoreSummary(t).toHtmlEscaped());
     for (const auto& [name, value] : t.scores)
         html += QStringLiteral("<div>%1: <b>%2</b></div>")
                     .arg(QString::fromStdString(name).toHtmlEscaped(),
