@@ -275,6 +275,11 @@ const std::vector<const char*>& migrations() {
             tagset_version INTEGER NOT NULL,
             PRIMARY KEY(run_id, user_id, system, step_seq, seq));
         )sql",
+        // 9 -> 10: an intervention keeps the text it cut (run_events.violating, added by
+        // addMissingColumns(); empty for events stored before).
+        R"sql(
+        -- run_events.violating
+        )sql",
     };
     return all;
 }
@@ -292,6 +297,7 @@ Status addMissingColumns(sqlite3* db, int version) {
         {5, "response_cache", "shared_key", "TEXT NOT NULL DEFAULT ''"},
         {5, "run_steps", "server", "TEXT NOT NULL DEFAULT ''"},
         {6, "datasets", "scanner_version", "INTEGER NOT NULL DEFAULT 0"},
+        {10, "run_events", "violating", "TEXT NOT NULL DEFAULT ''"},
     };
     for (const auto& c : columns) {
         if (c.version != version)

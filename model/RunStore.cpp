@@ -162,8 +162,8 @@ public:
               "?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21)")),
           event_(db.cachedStatement(
               "INSERT INTO run_events(run_id, user_id, system, seq, step_seq, kind, rule, "
-              "evidence, injected, mode, outcome, detail) "
-              "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)")),
+              "evidence, injected, mode, outcome, detail, violating) "
+              "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)")),
           verdict_(db.cachedStatement(
               "INSERT INTO run_verdicts(run_id, user_id, system, candidate, answer, "
               "verdict, evidence, agreement, chosen, reason, judge) "
@@ -286,7 +286,8 @@ public:
                 .bind(11, e.outcome == InterventionOutcome::Invalid
                               ? std::string()
                               : name(interventionOutcomeName(e.outcome)))
-                .bind(12, e.detail);
+                .bind(12, e.detail)
+                .bind(13, e.violating);
             if (auto s = event_.run(); !s)
                 return Error{"event " + std::to_string(e.seq) + ": " + s.error().message};
         }
@@ -611,6 +612,7 @@ EventRecord readEvent(const sql::Statement& row) {
     e.mode = row.text(6);
     e.outcome = parseInterventionOutcome(row.text(7)).value_or(InterventionOutcome::Invalid);
     e.detail = row.text(8);
+    e.violating = row.text(9);
     return e;
 }
 
@@ -799,7 +801,7 @@ Result<UserTrace> RunStore::userTrace(std::int64_t runId, const std::string& use
         return fail(s.error().message);
 
     sql::Statement events(db, "SELECT seq, step_seq, kind, rule, evidence, injected, mode, "
-                              "outcome, detail FROM run_events "
+                              "outcome, detail, violating FROM run_events "
                               "WHERE run_id = ?1 AND user_id = ?2 AND system = ?3 ORDER BY seq");
     events.bind(1, runId).bind(2, userId).bind(3, sys);
     while (events.step()) {

@@ -173,7 +173,10 @@ struct EventRecord {
     RpiRule rule = RpiRule::Invalid; // interventions only
     std::string evidence;            // what the rule saw ("no [P#] citation in 412 tokens")
     std::string injected;            // the corrective thought sent
-    std::string mode;                // "prefill", "chat", "offline"
+    // Interventions: the attempt's text the rule threw away (from the cut to where the stream
+    // stopped; the whole attempt when the level is asked again), so a trace shows what RPI cut.
+    std::string violating;
+    std::string mode;                                           // "prefill", "chat", "offline"
     InterventionOutcome outcome = InterventionOutcome::Invalid; // interventions only
     std::string detail;
 };

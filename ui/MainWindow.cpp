@@ -50,6 +50,7 @@
 #include <QTableView>
 #include <QTimer>
 #include <QToolButton>
+#include <QTreeView>
 
 namespace r2p::ui {
 
@@ -73,7 +74,7 @@ MainWindow::MainWindow(Session* session, QWidget* parent) : QMainWindow(parent),
     runs_ = new RunController(session_, this);
     reasoning_ = new ReasoningDock(session_, runs_, this);
     verdicts_ = new VerdictsDock(session_, runs_, this);
-    metrics_ = new MetricsDock(session_, this);
+    metrics_ = new MetricsDock(session_, runs_, this);
     compare_ = new CompareDock(session_, this);
     annotations_ = new AnnotationsDock(session_, runs_, this);
     analysis_ = new AnalysisDock(session_, this);

@@ -26,6 +26,13 @@ struct RunController::Live {
     StageId stage = StageId::Invalid;
     int candidate = 0;
     std::string reasoning, answer;
+    // The stage's rounds of interventions so far: what streamed before the cut, the cut text,
+    // the injected thought (the stream restarts after each, so they are kept apart).
+    struct Round {
+        std::string kept, violating, injected;
+    };
+    std::vector<Round> rounds;
+    bool roundOpen = false; // the last round still takes interventions (no new attempt yet)
     std::vector<StepRecord> steps;
     std::vector<EventRecord> events;
     bool dirty = false;
@@ -36,6 +43,10 @@ public:
     explicit Observer(std::shared_ptr<Live> live) : live_(std::move(live)) {}
     void stageStarted(SystemId, StageId stage, int candidate) override {
         std::lock_guard lock(live_->mutex);
+        // The same stage started again is RPI's next attempt: its rounds stay on screen.
+        if (stage != live_->stage || candidate != live_->candidate)
+            live_->rounds.clear();
+        live_->roundOpen = false;
         live_->stage = stage;
         live_->candidate = candidate;
         live_->reasoning.clear();
@@ -51,16 +62,42 @@ public:
     }
     void stepFinished(SystemId, const StepRecord& step) override {
         std::lock_guard lock(live_->mutex);
+        live_->rounds.clear();
+        live_->roundOpen = false;
         live_->steps.push_back(step);
         live_->dirty = true;
     }
     void event(SystemId, const EventRecord& event) override {
         std::lock_guard lock(live_->mutex);
+        if (event.kind == EventKind::Intervention)
+            addRound(event);
         live_->events.push_back(event);
         live_->dirty = true;
     }
 
 private:
+    // Splits what streamed in this attempt at the cut (the cut text is its tail when the rule
+    // kept what came before).
+    void addRound(const EventRecord& event) {
+        if (live_->roundOpen && !live_->rounds.empty()) {
+            live_->rounds.back().injected += " " + event.injected;
+            return;
+        }
+        const std::string streamed = live_->reasoning + live_->answer;
+        Live::Round round;
+        const std::size_t at =
+            event.violating.empty() ? streamed.size() : streamed.rfind(event.violating);
+        if (at == std::string::npos) {
+            round.violating = event.violating;
+        } else {
+            round.kept = streamed.substr(0, at);
+            round.violating = streamed.substr(at);
+        }
+        round.injected = event.injected;
+        live_->rounds.push_back(std::move(round));
+        live_->roundOpen = true;
+    }
+
     std::shared_ptr<Live> live_;
 };
 
@@ -194,6 +231,7 @@ void RunController::resetTo(bool showStored) {
     nextStage_ = StageId::Invalid;
     liveStage_ = StageId::Invalid;
     liveReasoning_.clear();
+    liveRounds_.clear();
     liveAnswer_.clear();
     lastError_.clear();
     const auto record = session_->record();
@@ -364,49 +402,55 @@ void RunController::replayStored(const UserTrace& stored, double speed) {
     trace_.gold = stored.gold;
     nextStage_ = stored.steps.front().stage;
     running_ = true;
+    replay_.ends = replayScheduleMs(stored, replay_.speed);
     replay_.clock.start();
-    replay_.stepStartMs = 0;
     liveStage_ = stored.steps.front().stage;
     liveCandidate_ = stored.steps.front().candidate;
     liveReasoning_.clear();
+    liveRounds_.clear();
     liveAnswer_.clear();
     emit runningChanged(true);
     emit traceChanged();
     replay_.timer.start();
 }
 
-// Streams the current stored step's text in proportion to the time passed, then adds it.
+std::vector<double> RunController::replayScheduleMs(const UserTrace& stored, double speed) {
+    const bool timed = std::any_of(stored.steps.begin(), stored.steps.end(),
+                                   [](const StepRecord& s) { return s.latencyMs > 0; });
+    const double factor = speed > 0 ? speed : 1;
+    std::vector<double> ends;
+    double at = 0;
+    for (const StepRecord& s : stored.steps) {
+        // A trace with times replays them as recorded (an instant stage stays instant); one
+        // stored without any gives each stage ~0.4 s.
+        at += (timed ? std::max(0.0, s.latencyMs) : 400.0) / factor;
+        ends.push_back(at);
+    }
+    return ends;
+}
+
+// Streams the current stored step's text in proportion to the time passed, and adds every step
+// whose time is over. Steps end on the recording's clock, not on the timer's ticks, so the
+// replay lasts as long as the recording divided by the speed.
 void RunController::replayTick() {
     if (!replay_.active)
         return;
     const auto& steps = replay_.stored.steps;
-    const StepRecord& s = steps[replay_.step];
-    const double recorded = s.latencyMs > 1 ? s.latencyMs : 400.0;
-    const double duration = recorded / replay_.speed;
-    const double elapsed = static_cast<double>(replay_.clock.elapsed() - replay_.stepStartMs);
-    const double share = std::min(1.0, elapsed / std::max(1.0, duration));
-    const QString reasoning = QString::fromStdString(s.reasoning);
-    const QString answer = QString::fromStdString(s.answer);
-    const qsizetype total = reasoning.size() + answer.size();
-    const qsizetype shown = static_cast<qsizetype>(share * static_cast<double>(total));
-    liveStage_ = s.stage;
-    liveCandidate_ = s.candidate;
-    liveReasoning_ = reasoning.left(std::min(shown, reasoning.size()));
-    liveAnswer_ = answer.left(std::max<qsizetype>(0, shown - reasoning.size()));
-    if (share < 1.0) {
-        emit streamChanged();
-        return;
+    const double elapsed = static_cast<double>(replay_.clock.elapsed());
+    bool added = false;
+    while (replay_.step < steps.size() && elapsed >= replay_.ends[replay_.step]) {
+        // The step is complete: it joins the trace with its events and verdicts.
+        const StepRecord& s = steps[replay_.step];
+        trace_.steps.push_back(s);
+        for (const auto& e : replay_.stored.events)
+            if (e.stepSeq == s.seq)
+                trace_.events.push_back(e);
+        ++replay_.step;
+        added = true;
     }
-    // The step is complete: it joins the trace with its events and verdicts.
-    trace_.steps.push_back(s);
-    for (const auto& e : replay_.stored.events)
-        if (e.stepSeq == s.seq)
-            trace_.events.push_back(e);
     trace_.interventions = static_cast<int>(
         std::count_if(trace_.events.begin(), trace_.events.end(),
                       [](const EventRecord& e) { return e.kind == EventKind::Intervention; }));
-    replay_.stepStartMs = replay_.clock.elapsed();
-    ++replay_.step;
     if (replay_.step >= steps.size()) {
         replay_.timer.stop();
         replay_.active = false;
@@ -414,6 +458,7 @@ void RunController::replayTick() {
         nextStage_ = StageId::Invalid;
         liveStage_ = StageId::Invalid;
         liveReasoning_.clear();
+        liveRounds_.clear();
         liveAnswer_.clear();
         running_ = false;
         emit runningChanged(false);
@@ -421,12 +466,22 @@ void RunController::replayTick() {
         emit streamChanged();
         return;
     }
-    nextStage_ = steps[replay_.step].stage;
-    liveStage_ = nextStage_;
-    liveCandidate_ = steps[replay_.step].candidate;
-    liveReasoning_.clear();
-    liveAnswer_.clear();
-    emit traceChanged();
+    const StepRecord& s = steps[replay_.step];
+    const double begin = replay_.step == 0 ? 0.0 : replay_.ends[replay_.step - 1];
+    const double duration = replay_.ends[replay_.step] - begin;
+    const double share = duration > 0 ? std::clamp((elapsed - begin) / duration, 0.0, 1.0) : 1.0;
+    const QString reasoning = QString::fromStdString(s.reasoning);
+    const QString answer = QString::fromStdString(s.answer);
+    const qsizetype total = reasoning.size() + answer.size();
+    const qsizetype shown = static_cast<qsizetype>(share * static_cast<double>(total));
+    nextStage_ = s.stage;
+    liveStage_ = s.stage;
+    liveCandidate_ = s.candidate;
+    liveRounds_ = interventionRounds(replay_.stored, s.seq);
+    liveReasoning_ = reasoning.left(std::min(shown, reasoning.size()));
+    liveAnswer_ = answer.left(std::max<qsizetype>(0, shown - reasoning.size()));
+    if (added)
+        emit traceChanged();
     emit streamChanged();
 }
 
@@ -456,7 +511,10 @@ void RunController::takeSnapshot() {
     liveStage_ = StageId::Invalid;
     liveReasoning_.clear();
     liveAnswer_.clear();
+    liveRounds_.clear();
     std::lock_guard lock(live_->mutex);
+    live_->rounds.clear();
+    live_->roundOpen = false;
     live_->steps.clear();
     live_->events.clear();
     live_->reasoning.clear();
@@ -478,6 +536,10 @@ void RunController::flushLive() {
         liveCandidate_ = live_->candidate;
         liveReasoning_ = QString::fromStdString(live_->reasoning);
         liveAnswer_ = QString::fromStdString(live_->answer);
+        liveRounds_.clear();
+        for (const auto& r : live_->rounds)
+            liveRounds_.append({QString::fromStdString(r.kept), QString::fromStdString(r.violating),
+                                QString::fromStdString(r.injected)});
         for (auto& s : live_->steps) {
             trace_.steps.push_back(std::move(s));
             stepsArrived = true;

@@ -6,6 +6,7 @@
 
 #include "model/Trace.h"
 #include "pipeline/engine/Engine.h"
+#include "ui/SpanSelection.h"
 #include "ui/util/LatestTask.h"
 
 #include <QElapsedTimer>
@@ -39,6 +40,8 @@ public:
     int runningCandidate() const { return liveCandidate_; }
     const QString& liveReasoning() const { return liveReasoning_; }
     const QString& liveAnswer() const { return liveAnswer_; }
+    // The running stage's rounds of RPI interventions so far (cut text, injected thought).
+    const QList<StreamRound>& liveRounds() const { return liveRounds_; }
     const std::vector<engine::PromptItem>& items() const { return items_; }
     // "offline (no LLM)" for the embedded reasoner, else the backend's name.
     QString backendLabel() const;
@@ -55,10 +58,13 @@ public:
     int stepOf(StageId stage, int candidate) const;
 
     // Replays a stored trace of the selected user as if it ran now: each stage streams its text
-    // over its recorded time divided by `speed` (stages stored without a time take ~0.4 s).
+    // over its recorded time divided by `speed` (a trace stored without times: ~0.4 s a stage).
     // For demos without a server. The engine run starts afresh afterwards.
     void replayStored(const UserTrace& stored, double speed);
     bool isReplaying() const { return replay_.active; }
+    // When each stored step ends in a replay at `speed`, in ms from its start: the recorded
+    // latencies divided by the speed, summed (~0.4 s a stage when the trace has no times).
+    static std::vector<double> replayScheduleMs(const UserTrace& stored, double speed);
     QString replayLabel() const { return replay_.label; }
     // The stored run whose trace is shown (annotations attach to it); 0 while the trace is the
     // engine's own. Selecting a user of the shown run shows that user's stored R2P trace; Step
@@ -145,6 +151,7 @@ private:
     StageId liveStage_ = StageId::Invalid;
     int liveCandidate_ = 0;
     QString liveReasoning_, liveAnswer_;
+    QList<StreamRound> liveRounds_;
     QString lastError_;
     std::int64_t storedRunId_ = 0;
     std::int64_t interactiveRunId_ = 0; // this user's stored interactive run
@@ -153,7 +160,7 @@ private:
         bool done = false; // a replay was shown: the next Step starts the engine afresh
         UserTrace stored;
         std::size_t step = 0;
-        qint64 stepStartMs = 0;
+        std::vector<double> ends; // when each step ends, ms after the start (replayScheduleMs)
         double speed = 1;
         QString label;
         QTimer timer;

@@ -23,7 +23,7 @@ struct RunSettings {
     bool answerOnlyCandidates = false; // the cheaper option: only the Answer level again
     bool combineFinal = false;         // the model writes the final answer from the verdicts
     int maxInterventions = 2;
-    double offlineTokensPerSecond = 600;
+    double offlineTokensPerSecond = 70; // readable: a stage streams for a few seconds
 
     static RunSettings load();
     void save() const;

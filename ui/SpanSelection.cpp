@@ -13,15 +13,60 @@ QString html(const QString& text) {
     return text.toHtmlEscaped().replace(QLatin1Char('\n'), QStringLiteral("<br>"));
 }
 
+QString struck(const QString& text) {
+    return text.isEmpty() ? QString()
+                          : QStringLiteral("<s style='color:#8a8a8a'>%1</s>").arg(html(text));
+}
+
+QString injectedHtml(const QString& text) {
+    return QStringLiteral("<span style='background-color:#ffe08a; color:#3d2e00'>"
+                          "&nbsp;⚑ %1&nbsp;</span>")
+        .arg(html(text));
+}
+
 } // namespace
 
-QString stepStreamHtml(const QString& reasoning, const QString& answer, bool live) {
+QList<StreamRound> interventionRounds(const UserTrace& trace, int stepSeq) {
+    QList<StreamRound> rounds;
+    const EventRecord* previous = nullptr;
+    for (const EventRecord& e : trace.events) {
+        if (e.stepSeq != stepSeq || e.kind != EventKind::Intervention) {
+            previous = nullptr;
+            continue;
+        }
+        const QString injected = QString::fromStdString(e.injected);
+        if (previous && previous->violating == e.violating && !rounds.isEmpty())
+            rounds.last().injected += QLatin1Char(' ') + injected;
+        else
+            rounds.append({QString(), QString::fromStdString(e.violating), injected});
+        previous = &e;
+    }
+    return rounds;
+}
+
+QString stepStreamHtml(const QString& reasoning, const QString& answer, bool live,
+                       const QList<StreamRound>& rounds) {
     QString out;
     if (!reasoning.isEmpty())
         out += QStringLiteral("<div style='color:#808080; font-style:italic'>%1</div>")
                    .arg(html(reasoning));
-    if (!answer.isEmpty())
-        out += QStringLiteral("<div>%1</div>").arg(html(answer));
+    // The answer, with each correction that was written into it shown where it stands.
+    QString inlineAnswer;
+    qsizetype from = 0;
+    for (const StreamRound& r : rounds) {
+        const qsizetype at = live || r.injected.isEmpty() ? -1 : answer.indexOf(r.injected, from);
+        if (at < 0) { // the level was asked again: the cut attempt, then the correction
+            out += QStringLiteral("<div>%1%2</div><div>%3</div>")
+                       .arg(html(r.kept), struck(r.violating), injectedHtml(r.injected));
+            continue;
+        }
+        inlineAnswer +=
+            html(answer.mid(from, at - from)) + struck(r.violating) + injectedHtml(r.injected);
+        from = at + r.injected.size();
+    }
+    inlineAnswer += html(answer.mid(from));
+    if (!inlineAnswer.isEmpty())
+        out += QStringLiteral("<div>%1</div>").arg(inlineAnswer);
     if (live)
         out += QStringLiteral("<span style='color:#2e9e4f'>▍</span>");
     return out;

@@ -1,5 +1,7 @@
 #include "StageText.h"
 
+#include <QLocale>
+
 namespace r2p::ui {
 
 QString StageText::stage(StageId stage) {
@@ -155,6 +157,32 @@ QString StageText::runStatus(RunStatus status) {
         break;
     }
     return tr("unknown");
+}
+
+QString StageText::correctMark(const UserTrace& trace) {
+    if (!trace.gold)
+        return {};
+    for (const auto& [name, value] : trace.scores) {
+        if (name == "accuracy")
+            return value > 0.5 ? QStringLiteral("✔") : QStringLiteral("✖");
+        if (name == "MAE")
+            return value == 0 ? QStringLiteral("✔") : QStringLiteral("✖");
+    }
+    return {};
+}
+
+QString StageText::scoreSummary(const UserTrace& trace) {
+    if (!trace.gold)
+        return tr("no gold output");
+    if (trace.scores.empty())
+        return tr("not scored");
+    const auto& [name, value] = trace.scores.front();
+    QString text = QStringLiteral("%1 %2").arg(QString::fromStdString(name),
+                                               QLocale().toString(value, 'f', 3));
+    const QString mark = correctMark(trace);
+    if (!mark.isEmpty())
+        text += QLatin1Char(' ') + mark;
+    return text;
 }
 
 QColor StageText::verdictColor(Verdict v) {

@@ -24,6 +24,12 @@ public:
     static QString done();
     static QString failed();
     static QString runStatus(RunStatus status); // a whole run's: "running", "done", "cancelled"
+    // What the Score stage shows: the user's first score and whether the answer is right ("✔"
+    // when it matches the gold: accuracy 1, or an MAE of 0; generation tasks have no mark), e.g.
+    // "accuracy 1.000 ✔"; "no gold" without one.
+    static QString scoreSummary(const UserTrace& trace);
+    // The mark alone: "✔", "✖", or empty where right and wrong are not defined.
+    static QString correctMark(const UserTrace& trace);
     // A badge colour for a verdict (readable on light and dark backgrounds).
     static QColor verdictColor(Verdict verdict);
 };

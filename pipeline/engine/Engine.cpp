@@ -1030,7 +1030,8 @@ Result<UserRun::RpiOutcome> UserRun::runRpiLoop(StageId stage, int candidate,
         // Intervene: one event and one corrective thought per violated rule, injected together.
         ++out.interventions;
         correcting = violations.front().rule;
-        const Correction correction = intervene(stage, violations, items.size(), step.backendMode);
+        const Correction correction =
+            intervene(stage, violations, items.size(), step.backendMode, a.text, prompt.prefill());
         pending = correction.events;
         step.raw += "\n[RPI: " + correction.injected + "]\n";
         prompt.correct(a, correction.injected, correction.cutAt, correction.restartAnswer);
@@ -1073,8 +1074,19 @@ void UserRun::giveUp(const std::vector<std::size_t>& pending,
 // One event and one corrective thought per violated rule; the thoughts joined, where to cut the
 // text, and whether the answer restarts (a format violation).
 UserRun::Correction UserRun::intervene(StageId stage, const std::vector<RpiViolation>& violations,
-                                       std::size_t itemCount, const std::string& mode) {
+                                       std::size_t itemCount, const std::string& mode,
+                                       const std::string& attemptText, bool keepsBeforeCut) {
     Correction c;
+    for (const auto& v : violations) {
+        c.cutAt = std::min(c.cutAt, v.at);
+        c.restartAnswer = c.restartAnswer || v.rule == RpiRule::AnswerFormat;
+    }
+    // What the correction throws away: prefill keeps the text before the cut (all of it when
+    // the rule names no place), a re-asked level (chat, or an answer that starts over) loses the
+    // whole attempt.
+    std::string violating = attemptText;
+    if (keepsBeforeCut && !c.restartAnswer)
+        violating = c.cutAt < attemptText.size() ? attemptText.substr(c.cutAt) : std::string();
     for (const auto& v : violations) {
         EventRecord e;
         e.kind = EventKind::Intervention;
@@ -1084,9 +1096,8 @@ UserRun::Correction UserRun::intervene(StageId stage, const std::vector<RpiViola
         e.injected = renderCorrection(*ctx_->hrt, v.rule, stage, itemCount);
         e.mode = mode;
         e.outcome = InterventionOutcome::Pending;
+        e.violating = violating;
         c.injected += (c.injected.empty() ? "" : " ") + e.injected;
-        c.cutAt = std::min(c.cutAt, v.at);
-        c.restartAnswer = c.restartAnswer || v.rule == RpiRule::AnswerFormat;
         c.events.push_back(trace_.events.size());
         addEvent(std::move(e));
     }

@@ -110,6 +110,7 @@ UserTrace fullTrace(const std::string& user, SystemId system, int steps = 4,
     intervention.rule = RpiRule::Citations;
     intervention.evidence = "no [P#] citation in 412 tokens";
     intervention.injected = "Wait — I should cite the profile items, e.g. [P1].";
+    intervention.violating = "The user likes films in general, and also films, and films.";
     intervention.mode = "prefill";
     intervention.outcome = InterventionOutcome::Complied;
     intervention.detail = "";
@@ -201,6 +202,7 @@ void expectSameTrace(const UserTrace& a, const UserTrace& b) {
         EXPECT_EQ(x.rule, y.rule);
         EXPECT_EQ(x.evidence, y.evidence);
         EXPECT_EQ(x.injected, y.injected);
+        EXPECT_EQ(x.violating, y.violating);
         EXPECT_EQ(x.mode, y.mode);
         EXPECT_EQ(x.outcome, y.outcome);
         EXPECT_EQ(x.detail, y.detail);

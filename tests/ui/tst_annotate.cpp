@@ -41,6 +41,7 @@
 #include <QTextDocument>
 #include <QTimer>
 #include <QToolButton>
+#include <QTreeView>
 #include <memory>
 
 using namespace r2p;
@@ -190,14 +191,10 @@ private slots:
         // A stage picked with the mouse, then 3; S and a note typed after Ctrl+M (left with
         // Return) go to that label just made, not to the next one, and not to the first.
         ReasoningDock* reasoning = window_->reasoningDock();
-        QTableView* timeline = reasoning->timeline();
-        int synthesisRow = -1;
-        for (int r = 0; r < timeline->model()->rowCount(); ++r)
-            if (timeline->model()->index(r, 0).data(StagesModel::StageRole).toInt() ==
-                static_cast<int>(StageId::ProfileSynthesis))
-                synthesisRow = r;
-        QVERIFY(synthesisRow >= 0);
-        const QRect cell = timeline->visualRect(timeline->model()->index(synthesisRow, 1));
+        QTreeView* timeline = reasoning->timeline();
+        const QModelIndex synthesisAt = reasoning->timelineIndexOf(StageId::ProfileSynthesis, 0);
+        QVERIFY(synthesisAt.isValid());
+        const QRect cell = timeline->visualRect(synthesisAt.siblingAtColumn(1));
         QTest::mouseClick(timeline->viewport(), Qt::LeftButton, {}, cell.center());
         QCOMPARE(dock->target().target, AnnotationTarget::Stage);
         QCOMPARE(dock->target().stage, StageId::ProfileSynthesis);

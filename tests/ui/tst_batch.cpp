@@ -256,7 +256,9 @@ private slots:
         QVERIFY(controller->isRunning());
         QVERIFY(window_->reasoningDock()->statusLabel()->text().contains(QStringLiteral("replay")));
         QTRY_VERIFY_WITH_TIMEOUT(!controller->isRunning(), 60000);
-        QVERIFY(streamed.count() > 3);
+        // A replay lasts as long as the recording / speed: this batch ran at once (pace 0), so
+        // its replay is over within a few ticks, but it streamed.
+        QVERIFY(streamed.count() >= 1);
         QCOMPARE(controller->trace().steps.size(), stored->steps.size());
         QCOMPARE(controller->trace().prediction, stored->prediction);
         QCOMPARE(window_->verdictsDock()->model()->rowCount(),

@@ -12,6 +12,7 @@
 #include "ui/Settings.h"
 #include "ui/StageText.h"
 #include "ui/models/ProfileModel.h"
+#include "ui/models/StageTimelineModel.h"
 #include "ui/models/StagesModel.h"
 #include "ui/models/VerdictsModel.h"
 #include "ui/windows/AnnotationsDock.h"
@@ -32,8 +33,11 @@
 #include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTextBlock>
 #include <QTextBrowser>
+#include <QTextDocument>
 #include <QTimer>
+#include <QTreeView>
 #include <memory>
 
 using namespace r2p;
@@ -77,6 +81,12 @@ private:
         qWarning("no timeline row for stage %s, candidate %d", stageName(stage).data(), candidate);
         return -1;
     }
+
+    // The timeline's (grouped) index of a stage, looked up by name.
+    QModelIndex inTimeline(StageId stage, int candidate = 0) const {
+        return window_->reasoningDock()->timelineIndexOf(stage, candidate);
+    }
+    static int stageOf(const QModelIndex& i) { return i.data(StagesModel::StageRole).toInt(); }
 
     int rowsInState(StagesModel::State state) const {
         int n = 0;
@@ -247,7 +257,8 @@ private slots:
                     .toString()
                     .contains(QStringLiteral("⚑")));
         window_->reasoningDock()->timeline()->setFocus();
-        window_->reasoningDock()->timeline()->setCurrentIndex(stages()->index(row, 0));
+        window_->reasoningDock()->timeline()->setCurrentIndex(
+            window_->reasoningDock()->timelineModel()->indexOfSourceRow(row));
         const QString shown = window_->reasoningDock()->interventionsView()->toPlainText();
         QVERIFY2(shown.contains(QString::fromStdString(e->injected)), qPrintable(shown));
         QVERIFY(shown.contains(StageText::outcome(e->outcome)));
@@ -260,7 +271,7 @@ private slots:
         const int synthesis = rowOfStage(StageId::ProfileSynthesis);
         QVERIFY(synthesis >= 0);
         QTest::mouseClick(timeline->viewport(), Qt::LeftButton, {},
-                          timeline->visualRect(stages()->index(synthesis, 0)).center());
+                          timeline->visualRect(inTimeline(StageId::ProfileSynthesis)).center());
         QCOMPARE(session_->selection().picked, AnnotationTarget::Stage);
         const auto& verdicts = runs()->trace().verdicts;
         QVERIFY(verdicts.size() > 1);
@@ -299,12 +310,11 @@ private slots:
         const Annotation& target = window_->annotationsDock()->target();
         QCOMPARE(target.target, AnnotationTarget::Verdict);
         QCOMPARE(target.candidate, verdicts[1].candidate);
-        QCOMPARE(timeline->currentIndex().row(), synthesis);
+        QCOMPARE(stageOf(timeline->currentIndex()), static_cast<int>(StageId::ProfileSynthesis));
 
         // A stage picked again: the verdict goes from the selection and from the Verdicts view.
-        QTest::mouseClick(
-            timeline->viewport(), Qt::LeftButton, {},
-            timeline->visualRect(stages()->index(rowOfStage(StageId::Retrieve), 0)).center());
+        QTest::mouseClick(timeline->viewport(), Qt::LeftButton, {},
+                          timeline->visualRect(inTimeline(StageId::Retrieve)).center());
         QCOMPARE(spy.count(), 2);
         QCOMPARE(spy.at(1).at(0).value<Selection>().verdict, -1);
         QCOMPARE(window_->annotationsDock()->target().target, AnnotationTarget::Stage);
@@ -327,9 +337,9 @@ private slots:
         QVERIFY(synthesis >= 0);
         auto* timeline = window_->reasoningDock()->timeline();
         // With the mouse, as a user would.
-        const QRect cell = timeline->visualRect(stages()->index(synthesis, 0));
+        const QRect cell = timeline->visualRect(inTimeline(StageId::ProfileSynthesis));
         QTest::mouseClick(timeline->viewport(), Qt::LeftButton, {}, cell.center());
-        QCOMPARE(timeline->currentIndex().row(), synthesis);
+        QCOMPARE(stageOf(timeline->currentIndex()), static_cast<int>(StageId::ProfileSynthesis));
         QVERIFY(!session_->citedItems().isEmpty());
         QStringList expected = session_->citedItems();
         QStringList shown = cited();
@@ -348,7 +358,7 @@ private slots:
         // The retrieval itself cites nothing; another user clears the marks.
         const int retrieve = rowOfStage(StageId::Retrieve);
         QVERIFY(retrieve >= 0);
-        timeline->setCurrentIndex(stages()->index(retrieve, 0));
+        timeline->setCurrentIndex(inTimeline(StageId::Retrieve));
         QVERIFY(session_->citedItems().isEmpty());
         QVERIFY(cited().isEmpty());
     }
@@ -362,13 +372,24 @@ private slots:
         const int synthesis = rowOfStage(StageId::ProfileSynthesis);
         QVERIFY(synthesis > 0);
         timeline->setFocus();
-        timeline->setCurrentIndex(stages()->index(synthesis, 0));
+        timeline->setCurrentIndex(inTimeline(StageId::ProfileSynthesis));
+        // Ctrl+R forgets the stage and what follows, then runs them again: a new trace, stored.
+        QStringList rewound; // the trace as announced right after the rewind
+        const auto watch = connect(runs(), &RunController::traceChanged, this, [&] {
+            if (rewound.isEmpty() && runs()->trace().steps.size() < all)
+                rewound = test::stageList(runs()->trace().steps);
+        });
+        QSignalSpy stored(runs(), &RunController::interactiveRunStored);
+        QSignalSpy running(runs(), &RunController::runningChanged);
         QTest::keyClick(window_.get(), Qt::Key_R, Qt::ControlModifier);
-        QTRY_COMPARE(test::stageList(runs()->trace().steps),
-                     (QStringList{QStringLiteral("retrieve"), QStringLiteral("task_analysis")}));
-        QCOMPARE(runs()->nextStage(), StageId::ProfileSynthesis);
-        pressAndWait(Qt::Key_F5);
+        QTRY_VERIFY_WITH_TIMEOUT(stored.size() == 1, 60000);
+        QTRY_VERIFY_WITH_TIMEOUT(!runs()->isRunning(), 60000);
+        disconnect(watch);
+        QCOMPARE(rewound,
+                 (QStringList{QStringLiteral("retrieve"), QStringLiteral("task_analysis")}));
+        QVERIFY(!running.isEmpty() && running.first().at(0).toBool()); // it ran, not only rewound
         QCOMPARE(runs()->trace().steps.size(), all);
+        QVERIFY(runs()->finished());
 
         // Editing the answer by hand: the candidates, verdicts and final answer follow it.
         const std::string other = runs()->trace().prediction == "1" ? "2" : "1";
@@ -496,6 +517,146 @@ private slots:
         for (const auto& [user, steps] : announced)
             if (user != first)
                 QCOMPARE(steps, std::size_t{0});
+    }
+
+    // The timeline groups the stages by kind, each with a bar on the run's clock; the Score
+    // stage shows the score and whether the answer is right, not the answer again.
+    void theTimelineGroupsStagesByKindAndScoresTheAnswer() {
+        auto* tl = window_->reasoningDock()->timelineModel();
+        QAbstractItemModelTester tester(tl, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        openDemo(TaskId::LaMP2);
+        pressAndWait(Qt::Key_F5);
+        QVERIFY(runs()->finished());
+        auto kindOfGroup = [](const QModelIndex& i) {
+            return static_cast<StageTimelineModel::Kind>(
+                i.parent().data(StageTimelineModel::KindRole).toInt());
+        };
+        for (StageId level : {StageId::TaskAnalysis, StageId::ProfileSynthesis, StageId::AnswerPlan,
+                              StageId::Answer}) {
+            const QModelIndex i = inTimeline(level);
+            QVERIFY2(i.isValid(), stageName(level).data());
+            QCOMPARE(kindOfGroup(i), StageTimelineModel::Kind::Levels);
+            QCOMPARE(i.parent().data().toString(), QStringLiteral("HRT levels"));
+        }
+        QCOMPARE(inTimeline(StageId::TaskAnalysis).parent(), inTimeline(StageId::Answer).parent());
+        const QModelIndex candidate = inTimeline(StageId::Candidates, 1);
+        QVERIFY(candidate.isValid());
+        QCOMPARE(kindOfGroup(candidate), StageTimelineModel::Kind::Candidates);
+        const QModelIndex xref = inTimeline(StageId::CrossReference, 0);
+        QVERIFY(xref.isValid());
+        QCOMPARE(kindOfGroup(xref), StageTimelineModel::Kind::CrossReference);
+        QCOMPARE(inTimeline(StageId::CrossReference, 1).parent(), xref.parent());
+        // Stages alone in their kind stand at the top.
+        for (StageId alone : {StageId::Retrieve, StageId::Final, StageId::Score})
+            QVERIFY(!inTimeline(alone).parent().isValid());
+        // Bars follow the order the stages ran in: each starts where the one before ends.
+        const double retrieveEnd =
+            inTimeline(StageId::Retrieve).data(StageTimelineModel::BarStartRole).toDouble() +
+            inTimeline(StageId::Retrieve).data(StageTimelineModel::BarLengthRole).toDouble();
+        QCOMPARE(
+            inTimeline(StageId::TaskAnalysis).data(StageTimelineModel::BarStartRole).toDouble(),
+            retrieveEnd);
+        QVERIFY(inTimeline(StageId::Score).data(StageTimelineModel::BarStartRole).toDouble() >=
+                inTimeline(StageId::Final).data(StageTimelineModel::BarStartRole).toDouble());
+        // The score: right when the label matches the gold (the trace's own fields).
+        const UserTrace& t = runs()->trace();
+        QVERIFY(t.gold);
+        const bool right = t.prediction == *t.gold;
+        const QString figure = inTimeline(StageId::Score)
+                                   .siblingAtColumn(StageTimelineModel::ColumnBar)
+                                   .data()
+                                   .toString();
+        QVERIFY2(figure.contains(right ? QStringLiteral("✔") : QStringLiteral("✖")),
+                 qPrintable(figure));
+        QVERIFY2(figure.contains(QStringLiteral("accuracy")), qPrintable(figure));
+        window_->reasoningDock()->timeline()->setCurrentIndex(inTimeline(StageId::Score));
+        const QString stream = window_->reasoningDock()->streamView()->toPlainText();
+        QVERIFY2(stream.contains(right ? QStringLiteral("✔") : QStringLiteral("✖")),
+                 qPrintable(stream));
+        // The table of every stage is one click away, on the same stage.
+        window_->action(QStringLiteral("stagesTable"))->trigger();
+        QVERIFY(window_->reasoningDock()->tableShown());
+        QCOMPARE(
+            window_->reasoningDock()->table()->currentIndex().data(StagesModel::StageRole).toInt(),
+            static_cast<int>(StageId::Score));
+        window_->action(QStringLiteral("stagesTable"))->trigger();
+        QVERIFY(!window_->reasoningDock()->tableShown());
+    }
+
+    // An intervention keeps the text it cut: stored with the run, and shown struck through
+    // before the injected thought, highlighted, when the stored trace is shown.
+    void anInterventionStaysVisibleInTheStoredTrace() {
+        openDemo(TaskId::LaMP4);
+        bool found = false;
+        for (int u = 0; u < 20 && !found; ++u) {
+            window_->usersDock()->step(u == 0 ? 0 : 1);
+            QTRY_VERIFY_WITH_TIMEOUT(runs()->hasRun() && !session_->isBusy(), 60000);
+            pressAndWait(Qt::Key_F5);
+            found = runs()->trace().interventions > 0;
+        }
+        QVERIFY2(found, "no demo user with an RPI intervention");
+        const std::int64_t id = runs()->interactiveRunId();
+        QVERIFY(id > 0);
+        RunStore store(*session_->store());
+        auto stored = store.userTrace(id, runs()->trace().userId, SystemId::R2P);
+        QVERIFY(stored);
+        const EventRecord* e = nullptr;
+        for (const auto& ev : stored->events)
+            if (ev.kind == EventKind::Intervention && !ev.violating.empty())
+                e = &ev;
+        QVERIFY2(e, "the stored intervention lost the text it cut");
+        QVERIFY(!e->injected.empty());
+        // The attempt it cut is not the text that stands.
+        const StepRecord& step = stored->steps[static_cast<std::size_t>(e->stepSeq)];
+        QVERIFY(step.answer.find(e->violating) == std::string::npos);
+
+        runs()->showStored(*stored, id);
+        auto* dock = window_->reasoningDock();
+        const int row = stages()->rowOfStep(e->stepSeq);
+        QVERIFY(row >= 0);
+        dock->timeline()->setCurrentIndex(dock->timelineModel()->indexOfSourceRow(row));
+        QCOMPARE(dock->selectedStep(), e->stepSeq);
+        QString struck, highlighted, plain;
+        for (QTextBlock b = dock->streamView()->document()->begin(); b.isValid(); b = b.next())
+            for (auto it = b.begin(); !it.atEnd(); ++it) {
+                const QTextFragment f = it.fragment();
+                if (f.charFormat().fontStrikeOut())
+                    struck += f.text();
+                else if (f.charFormat().background().style() != Qt::NoBrush)
+                    highlighted += f.text();
+                else
+                    plain += f.text();
+            }
+        auto flat = [](QString t) {
+            return t.replace(QChar(0x2028), QLatin1Char(' ')).simplified();
+        };
+        const QString violating = flat(QString::fromStdString(e->violating));
+        const QString injected = flat(QString::fromStdString(e->injected));
+        QVERIFY2(flat(struck).contains(violating.left(40)), qPrintable(struck));
+        QVERIFY2(flat(highlighted).contains(injected.left(40)), qPrintable(highlighted));
+        Q_UNUSED(plain); // the cut attempt and the text that stands may open alike
+        // The timeline flags the stage's bar where the stream was cut.
+        const QVariantList flags = dock->timelineModel()
+                                       ->indexOfSourceRow(row)
+                                       .data(StageTimelineModel::FlagsRole)
+                                       .toList();
+        QVERIFY(!flags.isEmpty());
+    }
+
+    // A replay lasts as long as the recording divided by the speed: the stages end at the
+    // recorded latencies' running sums (hand-computed), an instant stage stays instant.
+    void aReplayEndsOnTheRecordingsClock() {
+        UserTrace t;
+        for (double ms : {100.0, 0.0, 300.0}) {
+            StepRecord s;
+            s.latencyMs = ms;
+            t.steps.push_back(s);
+        }
+        QCOMPARE(RunController::replayScheduleMs(t, 1), (std::vector<double>{100, 100, 400}));
+        QCOMPARE(RunController::replayScheduleMs(t, 2), (std::vector<double>{50, 50, 200}));
+        UserTrace untimed;
+        untimed.steps.resize(2);
+        QCOMPARE(RunController::replayScheduleMs(untimed, 1), (std::vector<double>{400, 800}));
     }
 };
 

@@ -3,6 +3,7 @@
 #include "model/RunStore.h"
 #include "model/Task.h"
 #include "pipeline/engine/RunService.h"
+#include "ui/RunController.h"
 #include "ui/RunResults.h"
 #include "ui/Session.h"
 #include "ui/StageText.h"
@@ -75,8 +76,8 @@ QString scoresText(const ScoreList& scores) {
 
 } // namespace
 
-MetricsDock::MetricsDock(Session* session, QWidget* parent)
-    : QDockWidget(tr("Metrics"), parent), session_(session) {
+MetricsDock::MetricsDock(Session* session, RunController* runs, QWidget* parent)
+    : QDockWidget(tr("Metrics"), parent), session_(session), runs_(runs) {
     setObjectName(QStringLiteral("MetricsDock"));
     auto* body = new QWidget(this);
     auto* layout = new QVBoxLayout(body);
@@ -144,6 +145,8 @@ MetricsDock::MetricsDock(Session* session, QWidget* parent)
     connect(svg, &QPushButton::clicked, this, [this] { exportCurrent(true); });
     connect(session_, &Session::runChanged, this, &MetricsDock::onRunChanged);
     connect(session_, &Session::recordChanged, this, &MetricsDock::showUser);
+    if (runs_)
+        connect(runs_, &RunController::traceChanged, this, &MetricsDock::showUser);
     onRunChanged();
 }
 
@@ -288,37 +291,76 @@ void MetricsDock::onSummaryReady(std::shared_ptr<const engine::RunSummary> summa
         ensureCharts();
 }
 
+const UserTrace* MetricsDock::traceOnScreen() const {
+    if (!runs_ || !runs_->hasRun() || runs_->storedRunId() != 0 || runs_->trace().steps.empty())
+        return nullptr;
+    const UserIndexEntry* entry = session_->selectedEntry();
+    if (!entry || runs_->trace().userId != entry->id)
+        return nullptr;
+    return &runs_->trace();
+}
+
 void MetricsDock::showUser() {
     user_->setRowCount(0);
     const UserIndexEntry* entry = session_->selectedEntry();
-    if (!results_ || !entry)
-        return;
-    const auto it = results_->outcomesOf.find(entry->id);
-    if (it == results_->outcomesOf.end())
+    const UserTrace* screen = traceOnScreen();
+    const std::string metric = results_                            ? results_->metric
+                               : screen && !screen->scores.empty() ? screen->scores.front().first
+                                                                   : std::string();
+    const bool lowerIsBetter = results_ ? results_->lowerIsBetter : metric == "MAE";
+    const auto it = results_ && entry ? results_->outcomesOf.find(entry->id)
+                                      : decltype(results_->outcomesOf.end()){};
+    const bool stored = results_ && entry && it != results_->outcomesOf.end();
+    if (!stored && !screen)
         return;
     double r2p = 0;
     bool haveR2p = false;
-    for (std::size_t i : it->second) {
-        const auto& o = results_->outcomes[i];
-        if (o.system != SystemId::R2P)
-            continue;
-        for (const auto& [k, v] : o.scores)
-            if (k == results_->metric) {
-                r2p = v;
+    auto scoreOf = [&metric](const ScoreList& scores) -> std::optional<double> {
+        for (const auto& [k, v] : scores)
+            if (k == metric)
+                return v;
+        return std::nullopt;
+    };
+    int row = 0;
+    if (screen) { // the run on screen stands for R2P
+        const bool scored = screen->status == UserStatus::Done && !screen->scores.empty();
+        if (const auto v = scoreOf(screen->scores); v && scored) {
+            r2p = *v;
+            haveR2p = true;
+        }
+        user_->insertRow(row);
+        setRow(user_, row,
+               {tr("%1 (on screen)").arg(StageText::system(SystemId::R2P)),
+                QString::fromStdString(screen->prediction).simplified(),
+                scored ? scoresText(screen->scores) + QLatin1Char(' ') +
+                             StageText::correctMark(*screen)
+                       : tr("not finished"),
+                QString()});
+        ++row;
+    } else if (stored) {
+        for (std::size_t i : it->second) {
+            const auto& o = results_->outcomes[i];
+            if (o.system != SystemId::R2P)
+                continue;
+            if (const auto v = scoreOf(o.scores)) {
+                r2p = *v;
                 haveR2p = o.status == UserStatus::Done;
             }
+        }
     }
-    int row = 0;
+    if (!stored)
+        return;
     for (std::size_t i : it->second) {
         const auto& o = results_->outcomes[i];
+        if (screen && o.system == SystemId::R2P)
+            continue;
         QString delta;
         QColor colour;
         if (haveR2p && o.system != SystemId::R2P)
-            for (const auto& [k, v] : o.scores)
-                if (k == results_->metric) {
-                    delta = DeltaText::full(r2p - v, results_->lowerIsBetter);
-                    colour = DeltaText::colour(r2p - v, results_->lowerIsBetter);
-                }
+            if (const auto v = scoreOf(o.scores)) {
+                delta = DeltaText::full(r2p - *v, lowerIsBetter);
+                colour = DeltaText::colour(r2p - *v, lowerIsBetter);
+            }
         user_->insertRow(row);
         setRow(
             user_, row,

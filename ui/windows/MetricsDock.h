@@ -18,6 +18,7 @@ class QTableWidget;
 
 namespace r2p::ui {
 
+class RunController;
 class Session;
 struct RunResults;
 
@@ -26,7 +27,9 @@ class MetricsDock : public QDockWidget {
 public:
     enum Chart { ChartDeltas = 0, ChartWinTieLoss, ChartTokens, ChartCount };
 
-    MetricsDock(Session* session, QWidget* parent = nullptr);
+    // "This user" follows what `runs` shows in the Reasoning dock: its own engine run of the
+    // user (or a replay) while one is on screen, the stored run's R2P otherwise.
+    MetricsDock(Session* session, RunController* runs, QWidget* parent = nullptr);
     ~MetricsDock() override;
 
     QTableWidget* userTable() const { return user_; }
@@ -54,7 +57,11 @@ private:
     void ensureCharts();         // builds them when they are out of date
     void exportCurrent(bool svg);
 
+    // The R2P trace on screen in the Reasoning dock when it is not the stored run's, else null.
+    const UserTrace* traceOnScreen() const;
+
     Session* session_;
+    RunController* runs_;
     std::shared_ptr<const RunResults> results_;
     std::shared_ptr<const engine::RunSummary> summary_;
     QLabel* heading_;

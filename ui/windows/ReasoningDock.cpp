@@ -4,18 +4,24 @@
 #include "ui/Session.h"
 #include "ui/SpanSelection.h"
 #include "ui/StageText.h"
+#include "ui/models/StageTimelineModel.h"
 #include "ui/models/StagesModel.h"
+#include "ui/widgets/StageBarDelegate.h"
 
 #include <QAction>
+#include <QDialog>
+#include <QDialogButtonBox>
 #include <QHeaderView>
-#include <QInputDialog>
 #include <QLabel>
+#include <QLocale>
 #include <QPlainTextEdit>
 #include <QSplitter>
+#include <QStackedWidget>
 #include <QTabWidget>
 #include <QTableView>
 #include <QTextBrowser>
 #include <QToolBar>
+#include <QTreeView>
 #include <QVBoxLayout>
 
 namespace r2p::ui {
@@ -50,6 +56,13 @@ ReasoningDock::ReasoningDock(Session* session, RunController* controller, QWidge
     rerun_ = make(QStringLiteral("runRerun"), tr("Re-run from Here"),
                   QKeySequence(Qt::CTRL | Qt::Key_R));
     edit_ = make(QStringLiteral("runEdit"), tr("Edit Output…"), QKeySequence(Qt::CTRL | Qt::Key_E));
+    bar->addSeparator();
+    tableView_ = make(QStringLiteral("stagesTable"), tr("Table"), QKeySequence());
+    tableView_->setCheckable(true);
+    tableView_->setToolTip(tr("Show every stage as a table instead of the timeline"));
+    barsByTokens_ = make(QStringLiteral("barsByTokens"), tr("Bars by Tokens"), QKeySequence());
+    barsByTokens_->setCheckable(true);
+    barsByTokens_->setToolTip(tr("Bar lengths by tokens generated instead of elapsed time"));
     layout->addWidget(bar);
 
     status_ = new QLabel(body);
@@ -59,18 +72,7 @@ ReasoningDock::ReasoningDock(Session* session, RunController* controller, QWidge
     layout->addWidget(status_);
 
     auto* split = new QSplitter(Qt::Horizontal, body);
-    timeline_ = new QTableView(split);
-    timeline_->setObjectName(QStringLiteral("StageTimeline"));
-    model_ = new StagesModel(controller_, this);
-    timeline_->setModel(model_);
-    timeline_->setSelectionBehavior(QAbstractItemView::SelectRows);
-    timeline_->setSelectionMode(QAbstractItemView::SingleSelection);
-    timeline_->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    timeline_->verticalHeader()->hide();
-    timeline_->setWordWrap(false);
-    timeline_->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    timeline_->horizontalHeader()->setSectionResizeMode(StagesModel::ColumnStage,
-                                                        QHeaderView::Stretch);
+    buildStageViews(split);
     tabs_ = new QTabWidget(split);
     tabs_->setObjectName(QStringLiteral("StageTabs"));
     prompt_ = new QPlainTextEdit(tabs_);
@@ -87,10 +89,11 @@ ReasoningDock::ReasoningDock(Session* session, RunController* controller, QWidge
     tabs_->addTab(prompt_, tr("Prompt"));
     tabs_->addTab(parsed_, tr("Parsed"));
     tabs_->addTab(interventions_, tr("Interventions"));
-    split->addWidget(timeline_);
+    split->addWidget(views_);
     split->addWidget(tabs_);
-    split->setStretchFactor(0, 1);
-    split->setStretchFactor(1, 1);
+    split->setStretchFactor(0, 3); // the timeline's bars need the room
+    split->setStretchFactor(1, 2);
+    split->setSizes({600, 400});
     layout->addWidget(split, 1);
     setWidget(body);
 
@@ -100,17 +103,27 @@ ReasoningDock::ReasoningDock(Session* session, RunController* controller, QWidge
     connect(cancel_, &QAction::triggered, controller_, &RunController::cancel);
     connect(rerun_, &QAction::triggered, this, &ReasoningDock::rerunSelected);
     connect(edit_, &QAction::triggered, this, &ReasoningDock::editSelected);
+    connect(table_->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            &ReasoningDock::onTableRowChanged);
+    // A stage picked in the timeline is the table's current stage (a group only opens).
     connect(timeline_->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             [this](const QModelIndex& current) {
-                if (!current.isValid())
+                const int row = timelineModel_->sourceRow(current);
+                if (syncing_ || row < 0)
                     return;
-                // Picking a stage by hand stops following the live one, until the next run.
-                const bool runningRow = current.row() == model_->runningRow();
-                if (!selecting_ && !runningRow)
-                    follow_ = false;
-                showSelected();
-                publishRow(!selecting_);
+                syncing_ = true;
+                table_->setCurrentIndex(model_->index(row, 0));
+                syncing_ = false;
             });
+    connect(timelineModel_, &QAbstractItemModel::modelReset, this, [this] {
+        timeline_->expandAll();
+        syncTimelineToTable();
+    });
+    connect(tableView_, &QAction::toggled, this, &ReasoningDock::showTable);
+    connect(barsByTokens_, &QAction::toggled, this, [this](bool tokens) {
+        timelineModel_->setMeasure(tokens ? StageTimelineModel::Measure::Tokens
+                                          : StageTimelineModel::Measure::Time);
+    });
     // A span selected in the stream is what the next label applies to.
     connect(stream_, &QTextBrowser::selectionChanged, this, &ReasoningDock::publishSpan);
     connect(session_, &Session::selectionChanged, this, &ReasoningDock::onSelectionChanged);
@@ -132,6 +145,83 @@ ReasoningDock::ReasoningDock(Session* session, RunController* controller, QWidge
     updateStatus();
 }
 
+// The timeline (stages by kind, with bars) and the table of every stage, on one stack.
+void ReasoningDock::buildStageViews(QWidget* parent) {
+    views_ = new QStackedWidget(parent);
+    model_ = new StagesModel(controller_, this);
+    timelineModel_ = new StageTimelineModel(model_, controller_, this);
+    timeline_ = new QTreeView(views_);
+    timeline_->setObjectName(QStringLiteral("StageTimeline"));
+    timeline_->setModel(timelineModel_);
+    timeline_->setItemDelegateForColumn(StageTimelineModel::ColumnBar,
+                                        new StageBarDelegate(timeline_));
+    timeline_->setSelectionBehavior(QAbstractItemView::SelectRows);
+    timeline_->setSelectionMode(QAbstractItemView::SingleSelection);
+    timeline_->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    timeline_->setUniformRowHeights(true);
+    timeline_->setAllColumnsShowFocus(true);
+    timeline_->header()->setStretchLastSection(true);
+    timeline_->header()->setSectionResizeMode(StageTimelineModel::ColumnName,
+                                              QHeaderView::ResizeToContents);
+    timeline_->header()->setMinimumSectionSize(60);
+    table_ = new QTableView(views_);
+    table_->setObjectName(QStringLiteral("StageTable"));
+    table_->setModel(model_);
+    table_->setSelectionBehavior(QAbstractItemView::SelectRows);
+    table_->setSelectionMode(QAbstractItemView::SingleSelection);
+    table_->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    table_->verticalHeader()->hide();
+    table_->setWordWrap(false);
+    table_->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    table_->horizontalHeader()->setSectionResizeMode(StagesModel::ColumnStage,
+                                                     QHeaderView::Stretch);
+    views_->addWidget(timeline_);
+    views_->addWidget(table_);
+}
+
+void ReasoningDock::onTableRowChanged(const QModelIndex& current) {
+    if (!current.isValid())
+        return;
+    syncTimelineToTable();
+    // Picking a stage by hand stops following the live one, until the next run.
+    const bool runningRow = current.row() == model_->runningRow();
+    if (!selecting_ && !runningRow)
+        follow_ = false;
+    showSelected();
+    publishRow(!selecting_);
+}
+
+// The timeline shows the table's current stage.
+void ReasoningDock::syncTimelineToTable() {
+    const QModelIndex target = timelineModel_->indexOfSourceRow(table_->currentIndex().row());
+    if (!target.isValid() || target == timeline_->currentIndex())
+        return;
+    const bool was = syncing_;
+    syncing_ = true;
+    timeline_->setCurrentIndex(target);
+    syncing_ = was;
+}
+
+QModelIndex ReasoningDock::timelineIndexOf(StageId stage, int candidate) const {
+    for (int r = 0; r < model_->rowCount(); ++r) {
+        const QModelIndex i = model_->index(r, 0);
+        if (i.data(StagesModel::StageRole).toInt() == static_cast<int>(stage) &&
+            i.data(StagesModel::CandidateRole).toInt() == candidate)
+            return timelineModel_->indexOfSourceRow(r);
+    }
+    return {};
+}
+
+void ReasoningDock::showTable(bool on) {
+    views_->setCurrentWidget(on ? static_cast<QWidget*>(table_) : timeline_);
+    if (tableView_->isChecked() != on)
+        tableView_->setChecked(on);
+}
+
+bool ReasoningDock::tableShown() const {
+    return views_->currentWidget() == table_;
+}
+
 void ReasoningDock::setPresentation(bool on) {
     tabs_->setTabVisible(tabs_->indexOf(prompt_), !on);
     tabs_->setTabVisible(tabs_->indexOf(parsed_), !on);
@@ -144,7 +234,7 @@ QList<QAction*> ReasoningDock::runActions() const {
 }
 
 int ReasoningDock::selectedStep() const {
-    const QModelIndex current = timeline_->currentIndex();
+    const QModelIndex current = table_->currentIndex();
     return current.isValid() ? current.data(StagesModel::StepIndexRole).toInt() : -1;
 }
 
@@ -159,8 +249,8 @@ void ReasoningDock::updateActions() {
     pause_->setEnabled(running);
     cancel_->setEnabled(running);
     const int step = selectedStep();
-    rerun_->setEnabled(has && !running && !stored && timeline_->currentIndex().isValid() &&
-                       timeline_->currentIndex().data(StagesModel::StateRole).toInt() !=
+    rerun_->setEnabled(has && !running && !stored && table_->currentIndex().isValid() &&
+                       table_->currentIndex().data(StagesModel::StateRole).toInt() !=
                            static_cast<int>(StagesModel::State::Pending));
     bool editable = false;
     if (has && !running && !stored && step >= 0 &&
@@ -224,7 +314,7 @@ void ReasoningDock::followRunning() {
     }
     if (row >= 0) {
         selecting_ = true;
-        timeline_->setCurrentIndex(model_->index(row, 0));
+        table_->setCurrentIndex(model_->index(row, 0));
         selecting_ = false;
     }
     showSelected();
@@ -241,7 +331,7 @@ bool ReasoningDock::selectStage(StageId stage, int candidate) {
 
 // Tells Session which stage is shown: picked by hand (what a label applies to) or followed.
 void ReasoningDock::publishRow(bool picked) {
-    const QModelIndex current = timeline_->currentIndex();
+    const QModelIndex current = table_->currentIndex();
     if (!current.isValid())
         return;
     const auto stage = static_cast<StageId>(current.data(StagesModel::StageRole).toInt());
@@ -272,7 +362,7 @@ void ReasoningDock::onSelectionChanged(const Selection& now, const Selection& be
         (now.stage == before.stage && now.candidate == before.candidate &&
          before.picked == AnnotationTarget::Stage))
         return;
-    const QModelIndex current = timeline_->currentIndex();
+    const QModelIndex current = table_->currentIndex();
     if (current.isValid() &&
         current.data(StagesModel::StageRole).toInt() == static_cast<int>(now.stage) &&
         current.data(StagesModel::CandidateRole).toInt() == now.candidate) {
@@ -283,7 +373,7 @@ void ReasoningDock::onSelectionChanged(const Selection& now, const Selection& be
     if (row < 0)
         return;
     follow_ = false;
-    timeline_->setCurrentIndex(model_->index(row, 0));
+    table_->setCurrentIndex(model_->index(row, 0));
 }
 
 void ReasoningDock::showSelected() {
@@ -324,11 +414,11 @@ void ReasoningDock::showSelected() {
 }
 
 void ReasoningDock::showStream() {
-    const QModelIndex current = timeline_->currentIndex();
+    const QModelIndex current = table_->currentIndex();
     const bool runningRow = current.isValid() && current.row() == model_->runningRow();
     if (runningRow) {
-        stream_->setHtml(
-            stepStreamHtml(controller_->liveReasoning(), controller_->liveAnswer(), true));
+        stream_->setHtml(stepStreamHtml(controller_->liveReasoning(), controller_->liveAnswer(),
+                                        true, controller_->liveRounds()));
         stream_->moveCursor(QTextCursor::End);
         return;
     }
@@ -339,16 +429,44 @@ void ReasoningDock::showStream() {
         return;
     }
     const StepRecord& s = steps[static_cast<std::size_t>(step)];
+    if (s.stage == StageId::Score) {
+        showScore(s);
+        return;
+    }
     stream_->setHtml(stepStreamHtml(QString::fromStdString(s.reasoning),
-                                    QString::fromStdString(s.answer), false));
+                                    QString::fromStdString(s.answer), false,
+                                    interventionRounds(controller_->trace(), s.seq)));
 }
 
+// The Score stage: the scores and whether the answer is right, not the answer again.
+void ReasoningDock::showScore(const StepRecord& step) {
+    const UserTrace& t = controller_->trace();
+    const QString mark = StageText::correctMark(t);
+    const QString color = mark == QStringLiteral("✔")   ? QStringLiteral("#2e9e4f")
+                          : mark == QStringLiteral("✖") ? QStringLiteral("#d23c3c")
+                                                        : QStringLiteral("#808080");
+    QString html = QStringLiteral("<p style='font-size:x-large; color:%1'>%2</p>")
+                       .arg(color, StageText::scoreSummary(t).toHtmlEscaped());
+    for (const auto& [name, value] : t.scores)
+        html += QStringLiteral("<div>%1: <b>%2</b></div>")
+                    .arg(QString::fromStdString(name).toHtmlEscaped(),
+                         QLocale().toString(value, 'f', 3));
+    if (t.gold)
+        html += tr("<p style='color:#808080'>Gold: %1 · %2</p>")
+                    .arg(QString::fromStdString(*t.gold).toHtmlEscaped(),
+                         step.output.inFormat.value_or(false) ? tr("answer in the task's format")
+                                                              : tr("answer not in the format"));
+    stream_->setHtml(html);
+}
+
+// Ctrl+R: forget the selected stage and what follows, and run them again to the end.
 void ReasoningDock::rerunSelected() {
-    const QModelIndex current = timeline_->currentIndex();
+    const QModelIndex current = table_->currentIndex();
     if (!current.isValid())
         return;
     follow_ = true;
-    controller_->rerunFrom(static_cast<StageId>(current.data(StagesModel::StageRole).toInt()));
+    if (controller_->rerunFrom(static_cast<StageId>(current.data(StagesModel::StageRole).toInt())))
+        controller_->runToEnd();
 }
 
 void ReasoningDock::editSelected() {
@@ -357,16 +475,31 @@ void ReasoningDock::editSelected() {
     if (step < 0 || step >= static_cast<int>(steps.size()))
         return;
     const StepRecord s = steps[static_cast<std::size_t>(step)];
-    bool ok = false;
-    const QString text = QInputDialog::getMultiLineText(
-        this, tr("Edit Output"),
-        tr("Replace the output of %1; everything after it runs again.")
-            .arg(StageText::stage(s.stage, s.candidate)),
-        QString::fromStdString(s.answer), &ok);
-    if (!ok)
+    // A real editor: the text wraps, the dialog resizes, the size grip shows it can.
+    QDialog dialog(this);
+    dialog.setObjectName(QStringLiteral("EditOutputDialog"));
+    dialog.setWindowTitle(tr("Edit Output"));
+    dialog.setSizeGripEnabled(true);
+    auto* layout = new QVBoxLayout(&dialog);
+    auto* label = new QLabel(tr("Replace the output of %1; everything after it runs again.")
+                                 .arg(StageText::stage(s.stage, s.candidate)),
+                             &dialog);
+    label->setWordWrap(true);
+    layout->addWidget(label);
+    auto* editor = new QPlainTextEdit(&dialog);
+    editor->setObjectName(QStringLiteral("EditOutputText"));
+    editor->setLineWrapMode(QPlainTextEdit::WidgetWidth);
+    editor->setPlainText(QString::fromStdString(s.answer));
+    layout->addWidget(editor, 1);
+    auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, &dialog);
+    connect(buttons, &QDialogButtonBox::accepted, &dialog, &QDialog::accept);
+    connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
+    layout->addWidget(buttons);
+    dialog.resize(720, 480);
+    if (dialog.exec() != QDialog::Accepted)
         return;
     follow_ = true;
-    controller_->replaceOutput(s.stage, s.candidate, text);
+    controller_->replaceOutput(s.stage, s.candidate, editor->toPlainText());
 }
 
 } // namespace r2p::ui

@@ -10,16 +10,20 @@
 
 class QAction;
 class QLabel;
+class QModelIndex;
 class QPlainTextEdit;
+class QStackedWidget;
 class QTabWidget;
 class QTableView;
 class QTextBrowser;
+class QTreeView;
 
 namespace r2p::ui {
 
 class RunController;
 class Session;
 class StagesModel;
+class StageTimelineModel;
 struct Selection;
 
 class ReasoningDock : public QDockWidget {
@@ -27,8 +31,16 @@ class ReasoningDock : public QDockWidget {
 public:
     ReasoningDock(Session* session, RunController* controller, QWidget* parent = nullptr);
 
-    QTableView* timeline() const { return timeline_; }
+    // The timeline: stages grouped by kind with their bars. The table of every stage is one
+    // click away (showTable); both keep the same stage current.
+    QTreeView* timeline() const { return timeline_; }
+    QTableView* table() const { return table_; }
     StagesModel* model() const { return model_; }
+    StageTimelineModel* timelineModel() const { return timelineModel_; }
+    // The timeline's row of a stage (column 0), or an invalid index.
+    QModelIndex timelineIndexOf(StageId stage, int candidate) const;
+    void showTable(bool on);
+    bool tableShown() const;
     QTabWidget* tabs() const { return tabs_; }
     QPlainTextEdit* promptView() const { return prompt_; }
     QTextBrowser* streamView() const { return stream_; }
@@ -55,12 +67,19 @@ private:
     void followRunning();
     void rerunSelected();
     void editSelected();
+    void buildStageViews(QWidget* parent);
+    void onTableRowChanged(const QModelIndex& current);
+    void syncTimelineToTable();
+    void showScore(const StepRecord& step);
 
     Session* session_;
     RunController* controller_;
     StagesModel* model_;
+    StageTimelineModel* timelineModel_;
     QLabel* status_;
-    QTableView* timeline_;
+    QStackedWidget* views_;
+    QTreeView* timeline_;
+    QTableView* table_; // the current stage of both views lives here
     QTabWidget* tabs_;
     QPlainTextEdit* prompt_;
     QTextBrowser* stream_;
@@ -72,9 +91,12 @@ private:
     QAction* cancel_;
     QAction* rerun_;
     QAction* edit_;
+    QAction* tableView_;
+    QAction* barsByTokens_;
     bool follow_ = true;     // keep the running stage selected until the user picks another row
     bool selecting_ = false; // the dock itself is moving the selection
     int keptStep_ = -1;      // the step shown before the timeline was rebuilt
+    bool syncing_ = false;   // one view is following the other's current stage
 };
 
 } // namespace r2p::ui
