@@ -1940,6 +1940,14 @@
         <source> · R2P against &lt;b&gt;%1&lt;/b&gt;</source>
         <translation> · R2P gegen &lt;b&gt;%1&lt;/b&gt;</translation>
     </message>
+    <message>
+        <source>%1 (on screen)</source>
+        <translation>%1 (auf dem Bildschirm)</translation>
+    </message>
+    <message>
+        <source>not finished</source>
+        <translation>nicht fertig</translation>
+    </message>
 </context>
 <context>
     <name>r2p::ui::OpenDatasetDialog</name>
@@ -2381,6 +2389,34 @@
     <message>
         <source> · stored as run %1</source>
         <translation> · gespeichert als Lauf %1</translation>
+    </message>
+    <message>
+        <source>Table</source>
+        <translation>Tabelle</translation>
+    </message>
+    <message>
+        <source>Show every stage as a table instead of the timeline</source>
+        <translation>Alle Stufen als Tabelle statt als Zeitleiste zeigen</translation>
+    </message>
+    <message>
+        <source>Bars by Tokens</source>
+        <translation>Balken nach Tokens</translation>
+    </message>
+    <message>
+        <source>Bar lengths by tokens generated instead of elapsed time</source>
+        <translation>Balkenlänge nach erzeugten Tokens statt nach vergangener Zeit</translation>
+    </message>
+    <message>
+        <source>&lt;p style=&apos;color:#808080&apos;&gt;Gold: %1 · %2&lt;/p&gt;</source>
+        <translation>&lt;p style=&apos;color:#808080&apos;&gt;Referenz: %1 · %2&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>answer in the task&apos;s format</source>
+        <translation>Antwort im Format der Aufgabe</translation>
+    </message>
+    <message>
+        <source>answer not in the format</source>
+        <translation>Antwort nicht im Format</translation>
     </message>
 </context>
 <context>
@@ -3413,6 +3449,45 @@
     <message>
         <source>TagPR</source>
         <translation>TagPR</translation>
+    </message>
+    <message>
+        <source>no gold output</source>
+        <translation>keine Referenzausgabe</translation>
+    </message>
+    <message>
+        <source>not scored</source>
+        <translation>nicht bewertet</translation>
+    </message>
+</context>
+<context>
+    <name>r2p::ui::StageTimelineModel</name>
+    <message>
+        <source>HRT levels</source>
+        <translation>HRT-Ebenen</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Sonstiges</translation>
+    </message>
+    <message>
+        <source>%1 tok</source>
+        <translation>%1 Tok.</translation>
+    </message>
+    <message>
+        <source>%1/%2</source>
+        <translation>%1/%2</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>Stufe</translation>
+    </message>
+    <message>
+        <source>Elapsed time</source>
+        <translation>Vergangene Zeit</translation>
+    </message>
+    <message>
+        <source>Tokens</source>
+        <translation>Tokens</translation>
     </message>
 </context>
 <context>

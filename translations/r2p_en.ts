@@ -1940,6 +1940,14 @@
         <source> · R2P against &lt;b&gt;%1&lt;/b&gt;</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>%1 (on screen)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not finished</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>r2p::ui::OpenDatasetDialog</name>
@@ -2380,6 +2388,34 @@
     </message>
     <message>
         <source> · stored as run %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Table</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show every stage as a table instead of the timeline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bars by Tokens</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bar lengths by tokens generated instead of elapsed time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;p style=&apos;color:#808080&apos;&gt;Gold: %1 · %2&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>answer in the task&apos;s format</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>answer not in the format</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3412,6 +3448,45 @@
     </message>
     <message>
         <source>TagPR</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no gold output</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not scored</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>r2p::ui::StageTimelineModel</name>
+    <message>
+        <source>HRT levels</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 tok</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1/%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Elapsed time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tokens</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

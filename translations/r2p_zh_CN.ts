@@ -1910,6 +1910,14 @@
         <source> · R2P against &lt;b&gt;%1&lt;/b&gt;</source>
         <translation> · R2P 对比 &lt;b&gt;%1&lt;/b&gt;</translation>
     </message>
+    <message>
+        <source>%1 (on screen)</source>
+        <translation>%1（屏幕上）</translation>
+    </message>
+    <message>
+        <source>not finished</source>
+        <translation>未完成</translation>
+    </message>
 </context>
 <context>
     <name>r2p::ui::OpenDatasetDialog</name>
@@ -2346,6 +2354,34 @@
     <message>
         <source> · stored as run %1</source>
         <translation> · 已保存为运行 %1</translation>
+    </message>
+    <message>
+        <source>Table</source>
+        <translation>表格</translation>
+    </message>
+    <message>
+        <source>Show every stage as a table instead of the timeline</source>
+        <translation>以表格而非时间线显示每个阶段</translation>
+    </message>
+    <message>
+        <source>Bars by Tokens</source>
+        <translation>按词元显示条形</translation>
+    </message>
+    <message>
+        <source>Bar lengths by tokens generated instead of elapsed time</source>
+        <translation>条形长度按生成的词元数而非耗时</translation>
+    </message>
+    <message>
+        <source>&lt;p style=&apos;color:#808080&apos;&gt;Gold: %1 · %2&lt;/p&gt;</source>
+        <translation>&lt;p style=&apos;color:#808080&apos;&gt;参考答案：%1 · %2&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>answer in the task&apos;s format</source>
+        <translation>答案符合任务格式</translation>
+    </message>
+    <message>
+        <source>answer not in the format</source>
+        <translation>答案不符合格式</translation>
     </message>
 </context>
 <context>
@@ -3375,6 +3411,45 @@
     <message>
         <source>TagPR</source>
         <translation>TagPR</translation>
+    </message>
+    <message>
+        <source>no gold output</source>
+        <translation>无参考输出</translation>
+    </message>
+    <message>
+        <source>not scored</source>
+        <translation>未评分</translation>
+    </message>
+</context>
+<context>
+    <name>r2p::ui::StageTimelineModel</name>
+    <message>
+        <source>HRT levels</source>
+        <translation>HRT 层级</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <source>%1 tok</source>
+        <translation>%1 词元</translation>
+    </message>
+    <message>
+        <source>%1/%2</source>
+        <translation>%1/%2</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>阶段</translation>
+    </message>
+    <message>
+        <source>Elapsed time</source>
+        <translation>耗时</translation>
+    </message>
+    <message>
+        <source>Tokens</source>
+        <translation>词元</translation>
     </message>
 </context>
 <context>
