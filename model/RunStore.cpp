@@ -248,7 +248,7 @@ public:
                 .bind(16, st.tokens.reasoning)
                 .bind(17, st.firstTokenMs)
                 .bind(18, st.latencyMs)
-                .bind(19, st.backendMode)
+                .bind(19, stepModeName(st.backendMode))
                 .bind(20, st.error)
                 .bind(21, st.server);
             const std::string parsed = toJson(st.output);
@@ -282,7 +282,7 @@ public:
                 .bind(7, e.rule == RpiRule::Invalid ? std::string() : name(rpiRuleName(e.rule)))
                 .bind(8, e.evidence)
                 .bind(9, e.injected)
-                .bind(10, e.mode)
+                .bind(10, stepModeName(e.mode))
                 .bind(11, e.outcome == InterventionOutcome::Invalid
                               ? std::string()
                               : name(interventionOutcomeName(e.outcome)))
@@ -555,7 +555,7 @@ Result<StepRecord> readStep(const sql::Statement& row, std::map<int, std::string
     s.tokens.reasoning = row.int64(12);
     s.firstTokenMs = realOrNan(row, 13);
     s.latencyMs = realOrNan(row, 14);
-    s.backendMode = row.text(15);
+    s.backendMode = parseStepMode(row.text(15)).value_or(StepMode::None);
     s.error = row.text(16);
     s.server = row.text(17);
     return s;
@@ -609,7 +609,7 @@ EventRecord readEvent(const sql::Statement& row) {
     e.rule = parseRpiRule(row.text(3)).value_or(RpiRule::Invalid);
     e.evidence = row.text(4);
     e.injected = row.text(5);
-    e.mode = row.text(6);
+    e.mode = parseStepMode(row.text(6)).value_or(StepMode::None);
     e.outcome = parseInterventionOutcome(row.text(7)).value_or(InterventionOutcome::Invalid);
     e.detail = row.text(8);
     e.violating = row.text(9);

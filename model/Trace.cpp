@@ -51,6 +51,16 @@ constexpr std::array<std::pair<StepStatus, std::string_view>, 3> kStepStatuses{{
     {StepStatus::Cancelled, "cancelled"},
 }};
 
+constexpr std::array<std::pair<StepMode, std::string_view>, 7> kStepModes{{
+    {StepMode::None, ""},
+    {StepMode::Offline, "offline"},
+    {StepMode::Chat, "chat"},
+    {StepMode::Prefill, "prefill"},
+    {StepMode::Local, "local"},
+    {StepMode::Lexical, "lexical"},
+    {StepMode::Edited, "edited"},
+}};
+
 constexpr std::array<std::pair<RpiRule, std::string_view>, 5> kRules{{
     {RpiRule::MarkerOrder, "marker-order"},
     {RpiRule::TokenBudget, "token-budget"},
@@ -116,6 +126,12 @@ std::string_view stepStatusName(StepStatus s) {
 }
 std::optional<StepStatus> parseStepStatus(std::string_view name) {
     return parseName(kStepStatuses, name);
+}
+std::string_view stepModeName(StepMode m) {
+    return nameOf(kStepModes, m);
+}
+std::optional<StepMode> parseStepMode(std::string_view name) {
+    return parseName(kStepModes, name);
 }
 std::string_view rpiRuleName(RpiRule r) {
     return nameOf(kRules, r);

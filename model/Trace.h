@@ -142,6 +142,20 @@ struct TagSpanRecord {
     bool operator==(const TagSpanRecord&) const = default;
 };
 
+// How a stage's text came to be (stored as its name; None is stored as "").
+enum class StepMode {
+    None = 0,
+    Offline, // the embedded offline reasoner
+    Chat,    // a chat request
+    Prefill, // a completions request continuing the rendered template
+    Local,   // computed here (retrieval, scoring, the lexical choice of a final answer)
+    Lexical, // the offline lexical judge stood in for the model's verdict
+    Edited,  // a person's text replaced the model's (Edit Output)
+};
+// "", "offline", "chat", "prefill", "local", "lexical", "edited"
+std::string_view stepModeName(StepMode m);
+std::optional<StepMode> parseStepMode(std::string_view name);
+
 // One stage of one user and system (a candidate's answer is its own step).
 struct StepRecord {
     int seq = 0; // 0, 1, 2, ... within the user and system
@@ -157,8 +171,8 @@ struct StepRecord {
     TokenCounts tokens;
     double firstTokenMs = 0;
     double latencyMs = 0;
-    std::string backendMode; // "offline", "chat", "prefill", "cache", "local"
-    std::string error;       // when status is Failed
+    StepMode backendMode = StepMode::None;
+    std::string error; // when status is Failed
     // The server's own figures, one JSON object per request in a JSON list (usage, reasoning
     // tokens, llama-server timings, x-request-id, endpoint, cache); empty when none.
     std::string server;
@@ -176,7 +190,7 @@ struct EventRecord {
     // Interventions: the attempt's text the rule threw away (from the cut to where the stream
     // stopped; the whole attempt when the level is asked again), so a trace shows what RPI cut.
     std::string violating;
-    std::string mode;                                           // "prefill", "chat", "offline"
+    StepMode mode = StepMode::None; // the request's mode (interventions and notes)
     InterventionOutcome outcome = InterventionOutcome::Invalid; // interventions only
     std::string detail;
 };

@@ -113,6 +113,26 @@ QString StageText::outcome(InterventionOutcome o) {
     return {};
 }
 
+QString StageText::mode(StepMode m) {
+    switch (m) {
+    case StepMode::Offline:
+        return tr("offline");
+    case StepMode::Chat:
+        return tr("chat");
+    case StepMode::Prefill:
+        return tr("prefill");
+    case StepMode::Local:
+        return tr("local");
+    case StepMode::Lexical:
+        return tr("lexical");
+    case StepMode::Edited:
+        return tr("edited");
+    case StepMode::None:
+        break;
+    }
+    return {};
+}
+
 QString StageText::system(SystemId s) {
     switch (s) {
     case SystemId::R2P:

@@ -18,6 +18,7 @@ public:
     static QString rule(RpiRule rule);                   // "citations"
     static QString ruleExplained(RpiRule rule);          // one sentence
     static QString outcome(InterventionOutcome outcome); // "complied"
+    static QString mode(StepMode mode);                  // "prefill", "offline"; "" for None
     static QString system(SystemId system);              // "R2P", "LaMP RAG"
     static QString pending();
     static QString running();

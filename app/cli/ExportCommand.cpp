@@ -135,7 +135,8 @@ int writeSteps(const RunStore& runs, std::int64_t runId, const std::vector<UserO
                                                              : ordered_json(rpiRuleName(e.rule))},
                          {"evidence", e.evidence},
                          {"injected", e.injected},
-                         {"mode", e.mode},
+                         {"violating", e.violating},
+                         {"mode", stepModeName(e.mode)},
                          {"outcome", e.outcome == InterventionOutcome::Invalid
                                          ? std::string()
                                          : std::string(interventionOutcomeName(e.outcome))},
@@ -148,7 +149,7 @@ int writeSteps(const RunStore& runs, std::int64_t runId, const std::vector<UserO
                               {"candidate", s.candidate},
                               {"status", stepStatusName(s.status)},
                               {"attempts", s.attempts},
-                              {"backend_mode", s.backendMode},
+                              {"backend_mode", stepModeName(s.backendMode)},
                               {"prompt", s.prompt},
                               {"raw", s.raw},
                               {"reasoning", s.reasoning},

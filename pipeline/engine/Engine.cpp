@@ -531,7 +531,7 @@ Status UserRun::runRetrieve() {
     const auto start = Clock::now();
     StepRecord step;
     step.stage = StageId::Retrieve;
-    step.backendMode = "local";
+    step.backendMode = StepMode::Local;
     if (!ranking_) {
         retrieval::RetrievalOptions options;
         options.k = ctx_->config.k;
@@ -877,7 +877,9 @@ Status UserRun::runLevel(StageId stage, int candidate, StepRecord& step) {
     if (!level)
         return Error{"the template " + hrt.id + " has no level " + std::string(stageName(stage))};
     const PromptMode mode = ctx_->effectiveMode();
-    step.backendMode = ctx_->offline ? "offline" : mode == PromptMode::Prefill ? "prefill" : "chat";
+    step.backendMode = ctx_->offline                 ? StepMode::Offline
+                       : mode == PromptMode::Prefill ? StepMode::Prefill
+                                                     : StepMode::Chat;
     const auto start = Clock::now();
     stepTokenSource_ = llm::TokenSource::Invalid;
 
@@ -986,7 +988,7 @@ Result<UserRun::RpiOutcome> UserRun::runRpiLoop(StageId stage, int candidate,
             // rest of the run is chat, said once; this level starts over as a chat request.
             noteCompletionsMissing();
             prompt.switchToChat();
-            step.backendMode = "chat";
+            step.backendMode = StepMode::Chat;
             step.raw.clear();
             correcting = RpiRule::Invalid;
             pending.clear();
@@ -1074,7 +1076,7 @@ void UserRun::giveUp(const std::vector<std::size_t>& pending,
 // One event and one corrective thought per violated rule; the thoughts joined, where to cut the
 // text, and whether the answer restarts (a format violation).
 UserRun::Correction UserRun::intervene(StageId stage, const std::vector<RpiViolation>& violations,
-                                       std::size_t itemCount, const std::string& mode,
+                                       std::size_t itemCount, StepMode mode,
                                        const std::string& attemptText, bool keepsBeforeCut) {
     Correction c;
     for (const auto& v : violations) {
@@ -1111,7 +1113,7 @@ void UserRun::noteCompletionsMissing() {
     EventRecord e;
     e.kind = EventKind::Note;
     e.stepSeq = static_cast<int>(trace_.steps.size());
-    e.mode = "chat";
+    e.mode = StepMode::Chat;
     e.detail = "the server answered HTTP " + std::to_string(lastHttpStatus_) +
                " to /v1/completions: chat mode for the rest of the run";
     addEvent(std::move(e));
@@ -1263,7 +1265,7 @@ Status UserRun::runCrossReference() {
             verdict.evidence = v.evidence;
             verdict.reason = v.reason;
             verdict.judge = "lexical (offline)";
-            step.backendMode = "lexical";
+            step.backendMode = StepMode::Lexical;
             step.prompt = "(lexical check: the offline backend has no model to judge with)";
             step.answer = lexicalReply(v);
             if (c == 0) {
@@ -1278,7 +1280,7 @@ Status UserRun::runCrossReference() {
             const auto& cfg = ctx_->config;
             const std::string basePrompt =
                 renderJudgePrompt(hrt, record_.input, items_, facts, verdict.answer);
-            step.backendMode = "chat";
+            step.backendMode = StepMode::Chat;
             verdict.judge = "model";
             std::optional<LexicalVerdict> parsedReply;
             std::string failure;
@@ -1369,7 +1371,7 @@ Status UserRun::runFinal() {
     }
     StepRecord step;
     step.stage = StageId::Final;
-    step.backendMode = "local";
+    step.backendMode = StepMode::Local;
     if (trace_.verdicts.empty())
         return fail(std::move(step), "user " + record_.id + ": no candidate to choose from");
     auto& chosen = trace_.verdicts[best];
@@ -1452,7 +1454,7 @@ Status UserRun::runCombine(StepRecord step, std::size_t best, const std::string&
     }
     request.hint = std::move(hint);
     step.prompt = renderPrompt(request);
-    step.backendMode = ctx_->offline ? "offline" : "chat";
+    step.backendMode = ctx_->offline ? StepMode::Offline : StepMode::Chat;
     auto result = generate(std::move(request), StageId::Final, 0, &step.raw, {});
     if (!result) {
         if (cancelled_)
@@ -1507,7 +1509,7 @@ Status UserRun::runGenerate() {
     const auto& cfg = ctx_->config;
     StepRecord step;
     step.stage = StageId::Generate;
-    step.backendMode = ctx_->offline ? "offline" : "chat";
+    step.backendMode = ctx_->offline ? StepMode::Offline : StepMode::Chat;
     const auto start = Clock::now();
     stepTokenSource_ = llm::TokenSource::Invalid;
     llm::GenerationRequest request;
@@ -1586,7 +1588,7 @@ Status UserRun::runScore() {
     const auto start = Clock::now();
     StepRecord step;
     step.stage = StageId::Score;
-    step.backendMode = "local";
+    step.backendMode = StepMode::Local;
     trace_.formatOk = answerInFormat(ctx_->hrt->answer, trace_.prediction);
     // A truncated baseline answer is scored as it is (as LaMP would) but never in the format.
     for (const auto& s : trace_.steps)
@@ -1705,7 +1707,7 @@ Status UserRun::replaceOutput(StageId stage, int candidate, std::string text) {
     StepRecord step = trace_.steps[index];
     const HrtTemplate& hrt = *ctx_->hrt;
     step.answer = text;
-    step.backendMode = "edited";
+    step.backendMode = StepMode::Edited;
     StepOutput& out = step.output;
     out.edited = true;
     if (isLevel(stage) || stage == StageId::Candidates) {

@@ -220,8 +220,8 @@ private:
     void giveUp(const std::vector<std::size_t>& pending,
                 const std::vector<RpiViolation>& unattended);
     Correction intervene(StageId stage, const std::vector<RpiViolation>& violations,
-                         std::size_t itemCount, const std::string& mode,
-                         const std::string& attemptText, bool keepsBeforeCut);
+                         std::size_t itemCount, StepMode mode, const std::string& attemptText,
+                         bool keepsBeforeCut);
     void noteCompletionsMissing();
     std::string parseLevel(StageId stage, const RpiOutcome& outcome, std::size_t itemCount,
                            bool prefill, StepRecord& step);

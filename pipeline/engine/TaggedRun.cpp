@@ -197,7 +197,7 @@ Status UserRun::runTagged() {
     const tags::TagSet& set = ctx_->tagSet ? *ctx_->tagSet : tags::builtinTagSet();
     StepRecord step;
     step.stage = StageId::Generate;
-    step.backendMode = ctx_->offline ? "offline" : "chat";
+    step.backendMode = ctx_->offline ? StepMode::Offline : StepMode::Chat;
     const auto start = Clock::now();
     stepTokenSource_ = llm::TokenSource::Invalid;
     std::vector<const ProfileItem*> items;

@@ -81,13 +81,18 @@ TEST(RunCli, OfflineRunPrintsTheSummaryAndExportsEvaluate) {
     std::string line;
     std::map<std::string, int> stages;
     std::size_t verdicts = 0;
+    std::size_t cuts = 0; // interventions that say what they threw away
     while (std::getline(lines, line)) {
         const json j = json::parse(line);
         stages[j["stage"].get<std::string>()]++;
         if (j.contains("verdict"))
             ++verdicts;
         EXPECT_EQ(j["run"], runId);
+        for (const auto& event : j["events"])
+            if (event["kind"] == "intervention" && !event["violating"].get<std::string>().empty())
+                ++cuts;
     }
+    EXPECT_GT(cuts, 0u);
     EXPECT_EQ(stages["task_analysis"], 8 * 3); // three independent chains per user
     EXPECT_EQ(stages["generate"], 8 * 3);
     EXPECT_EQ(stages["score"], 8 * 4);

@@ -84,7 +84,7 @@ TEST(TagprCli, OfflineRunStoresWellFormedAndBrokenChainsWithTheirViolations) {
         ASSERT_TRUE(t.ok()) << t.error().message;
         const StepRecord* g = generateStep(*t);
         ASSERT_NE(g, nullptr) << user;
-        EXPECT_EQ(g->backendMode, "offline");
+        EXPECT_EQ(g->backendMode, StepMode::Offline);
         // Every chain stored with its spans, in the order the model wrote them.
         EXPECT_EQ(tagsOf(*g), kWellOrdered) << user;
         for (const auto& sp : g->tagSpans) {
@@ -250,7 +250,7 @@ TEST(TagprCli, LoopbackServerChainsWellFormedBrokenAndCorrected) {
     ASSERT_TRUE(a.ok()) << a.error().message;
     const StepRecord* ga = generateStep(*a);
     ASSERT_NE(ga, nullptr);
-    EXPECT_EQ(ga->backendMode, "chat");
+    EXPECT_EQ(ga->backendMode, StepMode::Chat);
     EXPECT_EQ(tagsOf(*ga), (std::vector<std::string>{"query", "preference", "relate", "answer"}));
     EXPECT_EQ(a->prediction, "5");
     EXPECT_TRUE(ga->output.findings && ga->output.findings->empty());

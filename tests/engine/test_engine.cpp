@@ -138,7 +138,7 @@ TEST_F(EngineHttpTest, RunRecordsEveryStageInOrder) {
     EXPECT_NE(synthesis.prompt.find("[P1] (relevance"), std::string::npos);
     EXPECT_NE(synthesis.prompt.find("## Profile synthesis"), std::string::npos);
     EXPECT_NE(synthesis.prompt.find("Your reasoning so far"), std::string::npos);
-    EXPECT_EQ(synthesis.backendMode, "chat");
+    EXPECT_EQ(synthesis.backendMode, StepMode::Chat);
     EXPECT_EQ(synthesis.output.citations.value_or(std::vector<int>{}), (std::vector<int>{1, 2}));
     // Answer-only candidates: one main chain of levels, then one answer per further candidate.
     EXPECT_EQ(test::stepsOf(t.steps, "task_analysis").size(), 1u);
@@ -243,8 +243,8 @@ TEST_F(EngineHttpTest, A404OnCompletionsSwitchesAnAutoPrefillRunToChatOnce) {
             ++notes;
     EXPECT_EQ(notes, 1u);
     for (const auto& step : first.trace().steps) {
-        if (step.backendMode != "local" && step.stage != StageId::Retrieve) {
-            EXPECT_EQ(step.backendMode, "chat") << stageName(step.stage);
+        if (step.backendMode != StepMode::Local && step.stage != StageId::Retrieve) {
+            EXPECT_EQ(step.backendMode, StepMode::Chat) << stageName(step.stage);
         }
     }
     UserRun second(ctx, user.record, user.gold, SystemId::R2P);
@@ -307,7 +307,7 @@ TEST_P(EngineRpiTest, ViolationIsCorrectedInChatMode) {
     EXPECT_EQ(e.rule, c.rule);
     EXPECT_FALSE(e.evidence.empty());
     EXPECT_EQ(e.injected, injected);
-    EXPECT_EQ(e.mode, "chat");
+    EXPECT_EQ(e.mode, StepMode::Chat);
     EXPECT_EQ(e.outcome, InterventionOutcome::Complied);
     EXPECT_EQ(t.interventions, 1);
     const StepRecord& step = t.steps[static_cast<std::size_t>(e.stepSeq)];
@@ -514,12 +514,12 @@ TEST_F(EngineHttpTest, PrefillModeContinuesTheAssistantTurnAfterACorrection) {
     const UserTrace& t = run.trace();
     EXPECT_EQ(t.status, UserStatus::Done);
     const StepRecord& synthesis = test::stepOf(t.steps, "profile_synthesis");
-    EXPECT_EQ(synthesis.backendMode, "prefill");
+    EXPECT_EQ(synthesis.backendMode, StepMode::Prefill);
     EXPECT_EQ(synthesis.answer, ps->marker + "\n- Likes quality, no sources.\n" + injected +
                                     "\n- Generous rater [P1, P2].");
     ASSERT_EQ(t.events.size(), 3u); // each chain's synthesis corrected once
     for (const auto& e : t.events) {
-        EXPECT_EQ(e.mode, "prefill");
+        EXPECT_EQ(e.mode, StepMode::Prefill);
         EXPECT_EQ(e.outcome, InterventionOutcome::Complied);
     }
     // The engine wrote the marker: the marker rule could not fail.
@@ -567,7 +567,7 @@ TEST(EngineOffline, RerunAndEditOnlyRedoWhatFollows) {
     ASSERT_TRUE(run.replaceOutput(StageId::Answer, 0, "## Answer\n" + edited));
     EXPECT_EQ(run.nextStage(), StageId::Candidates);
     EXPECT_EQ(run.trace().steps.back().stage, StageId::Answer);
-    EXPECT_EQ(run.trace().steps.back().backendMode, "edited");
+    EXPECT_EQ(run.trace().steps.back().backendMode, StepMode::Edited);
     EXPECT_TRUE(run.trace().verdicts.empty());
     ASSERT_TRUE(run.run());
     ASSERT_EQ(run.trace().verdicts.size(), 3u);
@@ -613,7 +613,7 @@ TEST_P(EngineOfflineTasks, EverySystemFinishesOnTheDemo) {
             for (const auto& s : t.steps)
                 if (s.stage != StageId::Retrieve && s.stage != StageId::Final &&
                     s.stage != StageId::Score && s.stage != StageId::CrossReference) {
-                    EXPECT_EQ(s.backendMode, "offline");
+                    EXPECT_EQ(s.backendMode, StepMode::Offline);
                 }
             if (system == SystemId::R2P) {
                 r2pInFormat += t.formatOk ? 1 : 0;
@@ -913,7 +913,7 @@ TEST_F(EngineHttpTest, CombineLetsTheModelWriteTheFinalAnswerFromTheVerdicts) {
     EXPECT_EQ(t.prediction, "5");
     const StepRecord* final = test::findStep(t.steps, "final");
     ASSERT_NE(final, nullptr);
-    EXPECT_EQ(final->backendMode, "chat");
+    EXPECT_EQ(final->backendMode, StepMode::Chat);
     EXPECT_NE(final->prompt.find("#2: 4\n   verdict: supported (P1): P1 agrees with the answer."),
               std::string::npos)
         << final->prompt;
@@ -993,7 +993,7 @@ TEST_F(EngineHttpTest, ChatModeChecksTheReasoningAndStopsItPastTheBudget) {
     const UserTrace& t = run.trace();
     ASSERT_EQ(t.events.size(), 2u);
     EXPECT_EQ(t.events[0].rule, RpiRule::TokenBudget);
-    EXPECT_EQ(t.events[0].mode, "chat");
+    EXPECT_EQ(t.events[0].mode, StepMode::Chat);
     EXPECT_EQ(t.events[0].outcome, InterventionOutcome::Complied);
     const StepRecord* analysis = test::findStep(t.steps, "task_analysis");
     ASSERT_NE(analysis, nullptr);

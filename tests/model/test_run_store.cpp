@@ -99,7 +99,7 @@ UserTrace fullTrace(const std::string& user, SystemId system, int steps = 4,
         s.tokens = {1000 + i, 200 + i, 50 + i};
         s.firstTokenMs = 12.5 + i;
         s.latencyMs = 1234.0625 * (i + 1);
-        s.backendMode = i % 2 ? "chat" : "prefill";
+        s.backendMode = i % 2 ? StepMode::Chat : StepMode::Prefill;
         s.error = s.status == StepStatus::Failed ? "HTTP 500 from the server: «overloaded»" : "";
         t.steps.push_back(std::move(s));
     }
@@ -111,7 +111,7 @@ UserTrace fullTrace(const std::string& user, SystemId system, int steps = 4,
     intervention.evidence = "no [P#] citation in 412 tokens";
     intervention.injected = "Wait — I should cite the profile items, e.g. [P1].";
     intervention.violating = "The user likes films in general, and also films, and films.";
-    intervention.mode = "prefill";
+    intervention.mode = StepMode::Prefill;
     intervention.outcome = InterventionOutcome::Complied;
     intervention.detail = "";
     EventRecord note;
@@ -119,7 +119,7 @@ UserTrace fullTrace(const std::string& user, SystemId system, int steps = 4,
     note.stepSeq = 3;
     note.kind = EventKind::Note;
     note.rule = RpiRule::Invalid;
-    note.mode = "";
+    note.mode = StepMode::None;
     note.detail = std::string("lexical judge stand-in\0with a NUL byte", 38);
     t.events = {intervention, note};
     VerdictRecord a;
@@ -417,9 +417,35 @@ TEST(RunStore, EnumsAndListsAreStoredByNameInReadableColumns) {
               "retrieve:done,task_analysis:done,profile_synthesis:failed");
     EXPECT_EQ(textOf(db, "SELECT kind || ' ' || rule FROM run_events WHERE seq = 0"),
               "intervention citations");
+    EXPECT_EQ(textOf(db, "SELECT group_concat(backend_mode, ',') FROM "
+                         "(SELECT backend_mode FROM run_steps ORDER BY seq)"),
+              "prefill,chat,prefill");
+    EXPECT_EQ(textOf(db, "SELECT group_concat(mode, ',') FROM "
+                         "(SELECT mode FROM run_events ORDER BY seq)"),
+              "prefill,");
     EXPECT_EQ(textOf(db, "SELECT verdict || ' ' || evidence FROM run_verdicts WHERE candidate = 0"),
               "supported [1,3]");
     EXPECT_EQ(count(db, "SELECT COUNT(*) FROM run_users WHERE gold IS NULL"), 0);
+}
+
+TEST(RunStore, AModeNameThisVersionDoesNotKnowReadsAsNone) {
+    TempDir dir;
+    auto store = openStore(dir);
+    RunStore runs(*store);
+    const auto id = createRun(runs);
+    ASSERT_TRUE(runs.saveUserTrace(id, fullTrace("310", SystemId::LampRag, 3)).ok());
+    ASSERT_EQ(sqlite3_exec(store->handle(),
+                           "UPDATE run_steps SET backend_mode = 'speculative' WHERE seq = 1",
+                           nullptr, nullptr, nullptr),
+              SQLITE_OK);
+    auto trace = runs.userTrace(id, "310", SystemId::LampRag);
+    ASSERT_TRUE(trace.ok()) << trace.error().message;
+    ASSERT_EQ(trace->steps.size(), 3u);
+    EXPECT_EQ(trace->steps[0].backendMode, StepMode::Prefill);
+    EXPECT_EQ(trace->steps[1].backendMode, StepMode::None);
+    EXPECT_EQ(stepModeName(StepMode::None), "");
+    EXPECT_EQ(parseStepMode("edited"), StepMode::Edited);
+    EXPECT_EQ(parseStepMode("cache"), std::nullopt);
 }
 
 TEST(RunStore, SavingAgainReplacesTheWholeTrace) {

@@ -404,7 +404,7 @@ private slots:
                      .data()
                      .toString(),
                  QString::fromStdString(other));
-        QCOMPARE(test::stepOf(runs()->trace().steps, "answer").backendMode, std::string("edited"));
+        QCOMPARE(test::stepOf(runs()->trace().steps, "answer").backendMode, StepMode::Edited);
     }
 
     // Stepping through a user in the window is stored as a one-user run once it is finished:
@@ -446,7 +446,7 @@ private slots:
         QCOMPARE(store.runs()->size(), std::size_t{1});
         trace = store.userTrace(id, user, SystemId::R2P);
         QVERIFY(trace);
-        QCOMPARE(test::stepOf(trace->steps, "answer").backendMode, std::string("edited"));
+        QCOMPARE(test::stepOf(trace->steps, "answer").backendMode, StepMode::Edited);
         QCOMPARE(trace->prediction, runs()->trace().prediction);
 
         // Discarded when asked (Run ▸ Discard Interactive Run; not annotated, so without a

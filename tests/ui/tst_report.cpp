@@ -361,7 +361,7 @@ private slots:
         e.rule = RpiRule::Citations;
         e.evidence = "evidence " + kHostile;
         e.injected = "injected " + kHostile;
-        e.mode = "offline";
+        e.mode = StepMode::Offline;
         e.outcome = InterventionOutcome::Complied;
         trace->events.push_back(e);
         QVERIFY(!trace->verdicts.empty());

@@ -168,8 +168,7 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(runs->finished(), 60000);
         QCOMPARE(runs->trace().status, UserStatus::Done);
         QCOMPARE(runs->trace().prediction, std::string("4"));
-        QCOMPARE(test::stepOf(runs->trace().steps, "task_analysis").backendMode,
-                 std::string("chat"));
+        QCOMPARE(test::stepOf(runs->trace().steps, "task_analysis").backendMode, StepMode::Chat);
         const std::size_t requests = server.requestCount();
         QVERIFY(requests >= 5); // four levels and a judge
         // The same stages again come from the project's response cache.

@@ -658,8 +658,8 @@ QString stepMeta(const StepRecord& step) {
     parts << Report::tr("%1 s").arg(number(step.latencyMs / 1000.0, 2));
     if (step.attempts > 1)
         parts << Report::tr("%n attempt(s)", nullptr, step.attempts);
-    if (!step.backendMode.empty())
-        parts << Report::tr("mode %1").arg(QString::fromStdString(step.backendMode));
+    if (step.backendMode != StepMode::None)
+        parts << Report::tr("mode %1").arg(StageText::mode(step.backendMode));
     return esc(parts.join(QStringLiteral(" · ")));
 }
 
@@ -683,10 +683,10 @@ QString stagesHtml(const UserTrace& trace) {
                 continue;
             if (e.kind == EventKind::Intervention)
                 interventions.row({esc(StageText::rule(e.rule)), esc(e.evidence), esc(e.injected),
-                                   e.mode.empty() ? esc(StageText::outcome(e.outcome))
-                                                  : esc(Report::tr("%1 (%2)").arg(
-                                                        StageText::outcome(e.outcome),
-                                                        QString::fromStdString(e.mode)))});
+                                   e.mode == StepMode::None ? esc(StageText::outcome(e.outcome))
+                                                            : esc(Report::tr("%1 (%2)").arg(
+                                                                  StageText::outcome(e.outcome),
+                                                                  StageText::mode(e.mode)))});
             else if (!e.detail.empty())
                 notes << (e.kind == EventKind::Error ? Report::tr("Error: %1")
                                                      : Report::tr("Note: %1"))

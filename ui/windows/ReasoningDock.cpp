@@ -398,7 +398,7 @@ void ReasoningDock::showSelected() {
             rpi += tr("<p><b>⚑ %1</b> (%2 mode) — %3<br>%4<br><i>Injected:</i> %5<br>"
                       "<i>Outcome:</i> %6</p>")
                        .arg(StageText::rule(e.rule).toHtmlEscaped(),
-                            QString::fromStdString(e.mode).toHtmlEscaped(),
+                            StageText::mode(e.mode).toHtmlEscaped(),
                             StageText::ruleExplained(e.rule).toHtmlEscaped(),
                             QString::fromStdString(e.evidence).toHtmlEscaped(),
                             QString::fromStdString(e.injected).toHtmlEscaped(),
