@@ -29,9 +29,13 @@
 #include <QPushButton>
 #include <QSpinBox>
 #include <QVBoxLayout>
-#include <QtConcurrent/QtConcurrentRun>
 
 namespace r2p::ui {
+
+namespace {
+const QString kPrepare = QStringLiteral("prepare");
+const QString kBatch = QStringLiteral("batch");
+} // namespace
 
 struct BatchDialog::Outcome {
     bool ok = false;
@@ -143,9 +147,6 @@ BatchDialog::BatchDialog(Session* session, std::vector<std::size_t> filteredRows
     connect(resume_, &QPushButton::clicked, this, &BatchDialog::resume);
     connect(close_, &QPushButton::clicked, this, &QDialog::reject);
     connect(backend_, &QComboBox::currentIndexChanged, this, &BatchDialog::updateButtons);
-    connect(&watcher_, &QFutureWatcher<std::shared_ptr<Outcome>>::finished, this,
-            &BatchDialog::onFinished);
-    connect(&prepareWatcher_, &QFutureWatcher<Prepared>::finished, this, &BatchDialog::onPrepared);
     updateButtons();
 }
 
@@ -217,14 +218,13 @@ std::map<SystemId, engine::Sampling> BatchDialog::samplingFromWidgets() const {
 }
 
 BatchDialog::~BatchDialog() {
-    if (runner_)
-        runner_->cancel();
-    watcher_.waitForFinished();
-    prepareWatcher_.waitForFinished();
+    // Stops the batch (its cancel hook) and waits, before any member the worker reports to goes.
+    tasks_.cancelAll();
+    tasks_.waitForDone();
 }
 
 bool BatchDialog::isRunning() const {
-    return watcher_.isRunning() || preparing_;
+    return tasks_.isPending(kPrepare) || tasks_.isPending(kBatch);
 }
 
 QString BatchDialog::statusText() const {
@@ -365,9 +365,9 @@ void BatchDialog::launch(bool resuming) {
     status_->setText(resuming ? tr("Run %1: resuming…").arg(runId_)
                               : tr("Preparing the run (the server may be asked which prompt "
                                    "mode fits)…"));
-    preparing_ = true; // until onPrepared: the future may end before its signal arrives
-    prepareWatcher_.setFuture(QtConcurrent::run(
-        LatestTask::pool(LatestTask::Pool::Long), [store, spec, stored, concurrency, pace] {
+    tasks_.start(
+        kPrepare, LatestTask::Pool::Long,
+        [store, spec, stored, concurrency, pace](const std::atomic<bool>&) {
             const engine::RunService service(*store);
             Prepared out;
             out.spec = spec;
@@ -381,13 +381,12 @@ void BatchDialog::launch(bool resuming) {
                 out.prepared = service.prepare(spec);
             }
             return out;
-        }));
+        },
+        [this](Prepared out) { onPrepared(std::move(out)); });
     updateButtons();
 }
 
-void BatchDialog::onPrepared() {
-    Prepared out = prepareWatcher_.result();
-    preparing_ = false;
+void BatchDialog::onPrepared(Prepared out) {
     auto dataset = session_->dataset();
     ProjectStore* store = session_->store();
     updateButtons();
@@ -440,23 +439,25 @@ void BatchDialog::onPrepared() {
     auto runner = runner_;
     // The worker holds the runner, its run store and the index it reads until it ends. On the
     // long pool, so the window's record reads never wait behind a batch.
-    watcher_.setFuture(
-        QtConcurrent::run(LatestTask::pool(LatestTask::Pool::Long), [runner, spec, dataset, runs] {
+    tasks_.start(
+        kBatch, LatestTask::Pool::Long,
+        [runner, spec, dataset, runs](const std::atomic<bool>&) {
             (void)dataset;
             (void)runs;
-            auto result = std::make_shared<Outcome>();
+            Outcome result;
             auto ran = runner->run(spec);
             if (!ran) {
-                result->error = QString::fromStdString(ran.error().message);
+                result.error = QString::fromStdString(ran.error().message);
                 return result;
             }
-            result->ok = true;
-            result->cancelled = ran->cancelled;
-            result->done = ran->done;
-            result->failed = ran->failed;
-            result->skipped = ran->skipped;
+            result.ok = true;
+            result.cancelled = ran->cancelled;
+            result.done = ran->done;
+            result.failed = ran->failed;
+            result.skipped = ran->skipped;
             return result;
-        }));
+        },
+        [this](const Outcome& ended) { onFinished(ended); }, [runner] { runner->cancel(); });
     updateButtons();
 }
 
@@ -479,27 +480,26 @@ void BatchDialog::onProgress(std::size_t done, std::size_t skipped, std::size_t 
         errors_->appendPlainText(lastError);
 }
 
-void BatchDialog::onFinished() {
-    const auto out = watcher_.result();
+void BatchDialog::onFinished(const Outcome& out) {
     runner_.reset();
     if (ProjectStore* store = session_->store()) {
-        (void)engine::RunService(*store).setStatus(runId_, !out->ok || out->cancelled
+        (void)engine::RunService(*store).setStatus(runId_, !out.ok || out.cancelled
                                                                ? engine::RunStatus::Cancelled
                                                                : engine::RunStatus::Done);
     }
-    lastCancelled_ = !out->ok || out->cancelled;
-    if (!out->ok)
-        status_->setText(tr("Run %1 stopped: %2").arg(runId_).arg(out->error));
-    else if (out->cancelled)
+    lastCancelled_ = !out.ok || out.cancelled;
+    if (!out.ok)
+        status_->setText(tr("Run %1 stopped: %2").arg(runId_).arg(out.error));
+    else if (out.cancelled)
         status_->setText(tr("Run %1 cancelled after %2 users; finished users are stored. Resume "
                             "continues with the rest.")
                              .arg(runId_)
-                             .arg(out->done + out->skipped));
+                             .arg(out.done + out.skipped));
     else
         status_->setText(tr("Run %1 finished: %2 users, %3 failed.")
                              .arg(runId_)
-                             .arg(out->done + out->skipped)
-                             .arg(out->failed));
+                             .arg(out.done + out.skipped)
+                             .arg(out.failed));
     session_->selectRun(runId_);
     updateButtons();
     emit runFinished(runId_, lastCancelled_);

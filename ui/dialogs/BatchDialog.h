@@ -6,9 +6,9 @@
 
 #include "model/Trace.h"
 #include "pipeline/engine/RunService.h"
+#include "ui/util/LatestTask.h"
 
 #include <QDialog>
-#include <QFutureWatcher>
 #include <map>
 #include <memory>
 #include <optional>
@@ -72,10 +72,10 @@ private:
     void launch(bool resuming);
     engine::RunSpec specFromWidgets(const std::vector<SystemId>& systems,
                                     const std::vector<std::size_t>& users) const;
-    void onPrepared();
+    void onPrepared(Prepared out);
     void onProgress(std::size_t done, std::size_t skipped, std::size_t failed, std::size_t total,
                     double elapsedMs, qint64 tokens, const QString& lastError);
-    void onFinished();
+    void onFinished(const Outcome& out);
     void updateButtons();
     std::vector<SystemId> chosenSystems() const;
     std::vector<std::size_t> chosenUsers() const;
@@ -117,9 +117,8 @@ private:
     std::vector<std::size_t> lastUsers_;
     std::vector<SystemId> lastSystems_;
     std::shared_ptr<engine::BatchRunner> runner_;
-    QFutureWatcher<std::shared_ptr<Outcome>> watcher_;
-    QFutureWatcher<Prepared> prepareWatcher_;
-    bool preparing_ = false;
+    // Preparing the run, then the batch itself, on the long pool (last, so it goes first).
+    LatestTask tasks_;
 };
 
 } // namespace r2p::ui

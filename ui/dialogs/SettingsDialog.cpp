@@ -25,7 +25,6 @@
 #include <QTabWidget>
 #include <QTimer>
 #include <QVBoxLayout>
-#include <QtConcurrent/QtConcurrentRun>
 
 namespace r2p::ui {
 
@@ -80,10 +79,6 @@ SettingsDialog::SettingsDialog(Session* session, QWidget* parent)
             }
     });
     connect(test_, &QPushButton::clicked, this, &SettingsDialog::testConnection);
-    connect(&testing_, &QFutureWatcher<QString>::finished, this, [this] {
-        testResult_->setText(testing_.result());
-        test_->setEnabled(true);
-    });
 
     // Retrieval and R2P ------------------------------------------------------------------------
     auto* runPage = new QWidget(tabs_);
@@ -183,7 +178,8 @@ SettingsDialog::SettingsDialog(Session* session, QWidget* parent)
 }
 
 SettingsDialog::~SettingsDialog() {
-    testing_.waitForFinished();
+    testing_.cancelAll();
+    testing_.waitForDone();
 }
 
 void SettingsDialog::loadTemplate() {
@@ -254,19 +250,25 @@ void SettingsDialog::testConnection() {
     config.connectTimeoutMs = 5000;
     config.totalTimeoutMs = 10000;
     config.maxAttempts = 1;
-    testing_.setFuture(QtConcurrent::run([config]() -> QString {
-        llm::OpenAiBackend backend(config);
-        auto models = backend.listModels();
-        if (!models)
-            return QCoreApplication::translate("r2p::ui::SettingsDialog", "✖ %1")
-                .arg(QString::fromStdString(models.error().message));
-        QStringList names;
-        for (const auto& m : *models)
-            names << QString::fromStdString(m);
-        return QCoreApplication::translate("r2p::ui::SettingsDialog", "✔ %n model(s): %1", nullptr,
-                                           static_cast<int>(names.size()))
-            .arg(names.join(QStringLiteral(", ")));
-    }));
+    testing_.start(
+        QStringLiteral("test"), LatestTask::Pool::Short,
+        [config](const std::atomic<bool>&) -> QString {
+            llm::OpenAiBackend backend(config);
+            auto models = backend.listModels();
+            if (!models)
+                return QCoreApplication::translate("r2p::ui::SettingsDialog", "✖ %1")
+                    .arg(QString::fromStdString(models.error().message));
+            QStringList names;
+            for (const auto& m : *models)
+                names << QString::fromStdString(m);
+            return QCoreApplication::translate("r2p::ui::SettingsDialog", "✔ %n model(s): %1",
+                                               nullptr, static_cast<int>(names.size()))
+                .arg(names.join(QStringLiteral(", ")));
+        },
+        [this](const QString& result) {
+            testResult_->setText(result);
+            test_->setEnabled(true);
+        });
 }
 
 bool SettingsDialog::apply() {

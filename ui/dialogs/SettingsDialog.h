@@ -5,9 +5,9 @@
 #pragma once
 
 #include "model/Task.h"
+#include "ui/util/LatestTask.h"
 
 #include <QDialog>
-#include <QFutureWatcher>
 
 class QComboBox;
 class QDoubleSpinBox;
@@ -74,7 +74,7 @@ private:
     QTimer* validate_;
     bool templateValid_ = true;
     bool templateEdited_ = false;
-    QFutureWatcher<QString> testing_;
+    LatestTask testing_; // Test Connection, off the GUI thread (last, so it goes first)
 };
 
 } // namespace r2p::ui
