@@ -854,6 +854,8 @@ Result<OpenedDataset> openDataset(ProjectStore& store, const std::string& questi
         if (options.taskOverride && *options.taskOverride != opened.index.task) {
             opened.index.task = *options.taskOverride;
             opened.index.taskSource = TaskSource::UserOverride;
+            // The override holds for this opening whether or not the project can keep it (a
+            // read-only project cannot); a later opening without it detects the task again.
             (void)store.setDatasetTask(opened.datasetId, opened.index.task,
                                        opened.index.taskSource);
         }
@@ -861,7 +863,7 @@ Result<OpenedDataset> openDataset(ProjectStore& store, const std::string& questi
             return opened;
         sql::Statement touch(store.handle(), "UPDATE datasets SET opened_at = ?1 WHERE id = ?2");
         touch.bind(1, nowIsoUtc()).bind(2, opened.datasetId);
-        (void)touch.run();
+        (void)touch.run(); // only orders "recent datasets"; never a reason to refuse the dataset
         return opened;
     }
     auto index = indexDataset(questionsPath, outputsPath, options);

@@ -900,6 +900,10 @@
         <source>default</source>
         <translation>Standard</translation>
     </message>
+    <message>
+        <source>Run %1: its status could not be stored: %2</source>
+        <translation>Lauf %1: Sein Status konnte nicht gespeichert werden: %2</translation>
+    </message>
 </context>
 <context>
     <name>r2p::ui::ChartExport</name>
@@ -1768,6 +1772,10 @@
     <message>
         <source>Run %1 discarded</source>
         <translation>Lauf %1 verworfen</translation>
+    </message>
+    <message>
+        <source>The task holds until the project is closed, but could not be kept in it: %1</source>
+        <translation>Die Aufgabe gilt, bis das Projekt geschlossen wird, konnte aber nicht darin gespeichert werden: %1</translation>
     </message>
 </context>
 <context>

@@ -900,6 +900,10 @@
         <source>default</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Run %1: its status could not be stored: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>r2p::ui::ChartExport</name>
@@ -1767,6 +1771,10 @@
     </message>
     <message>
         <source>Run %1 discarded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The task holds until the project is closed, but could not be kept in it: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

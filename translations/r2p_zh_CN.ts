@@ -888,6 +888,10 @@
         <source>default</source>
         <translation>默认</translation>
     </message>
+    <message>
+        <source>Run %1: its status could not be stored: %2</source>
+        <translation>运行 %1：无法保存其状态：%2</translation>
+    </message>
 </context>
 <context>
     <name>r2p::ui::ChartExport</name>
@@ -1738,6 +1742,10 @@
     <message>
         <source>Run %1 discarded</source>
         <translation>已丢弃运行 %1</translation>
+    </message>
+    <message>
+        <source>The task holds until the project is closed, but could not be kept in it: %1</source>
+        <translation>该任务在项目关闭前有效，但无法保存到项目中：%1</translation>
     </message>
 </context>
 <context>

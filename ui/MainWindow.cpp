@@ -362,7 +362,13 @@ void MainWindow::createDatasetMenu() {
         a->setCheckable(true);
         a->setData(static_cast<int>(spec.id));
         group->addAction(a);
-        connect(a, &QAction::triggered, this, [this, id = spec.id] { session_->setTask(id); });
+        connect(a, &QAction::triggered, this, [this, id = spec.id] {
+            if (auto kept = session_->setTask(id); !kept)
+                showNotice(tr("The task holds until the project is closed, but could not be kept "
+                              "in it: %1")
+                               .arg(QString::fromStdString(kept.error().message)),
+                           10000);
+        });
     }
     dataset->addSeparator();
     dataset->addAction(action(QStringLiteral("cancelIndexing")));

@@ -355,18 +355,19 @@ void Session::finishIndexing(Result<OpenedDataset> result) {
     updateBusy();
 }
 
-void Session::setTask(TaskId task) {
+Status Session::setTask(TaskId task) {
     if (!dataset_ || !store_ || task == dataset_->task)
-        return;
+        return Ok{};
     auto copy = std::make_shared<DatasetIndex>(*dataset_);
     copy->task = task;
     copy->taskSource = TaskSource::UserOverride;
-    (void)store_->setDatasetTask(datasetId_, task, TaskSource::UserOverride);
+    Status kept = store_->setDatasetTask(datasetId_, task, TaskSource::UserOverride);
     dataset_ = std::move(copy);
     emit taskChanged();
     emit datasetsChanged();
     emit recordChanged(); // panes re-render the record in the new task's terms
     rerank();             // the retrieval query depends on the task
+    return kept;
 }
 
 const UserIndexEntry* Session::selectedEntry() const {

@@ -42,8 +42,9 @@ public:
                      std::optional<TaskId> task = std::nullopt);
     void cancelIndexing();
     bool isIndexing() const;
-    // Sets the task by hand for the current dataset (kept in the project).
-    void setTask(TaskId task);
+    // Sets the task by hand for the current dataset and keeps it in the project; the error says
+    // why it could not be kept (a read-only project, a full disk): it then holds until closed.
+    Status setTask(TaskId task);
 
     std::shared_ptr<const DatasetIndex> dataset() const { return dataset_; }
     std::int64_t datasetId() const { return datasetId_; }

@@ -634,12 +634,23 @@ int executeRun(const Args& args, RunPlan& plan, const engine::RunService& servic
     Result<engine::BatchResult> result = runner.run(spec);
     watch.reset();
     if (!result) {
-        (void)service.setStatus(runId, engine::RunStatus::Cancelled);
-        return fail("run", "run " + std::to_string(runId) + ": " + result.error().message,
-                    kExitRuntime);
+        // The run's own error is the one to report; a status that could not be stored too is
+        // said after it.
+        auto s = service.setStatus(runId, engine::RunStatus::Cancelled);
+        return fail(
+            "run",
+            "run " + std::to_string(runId) + ": " + result.error().message +
+                (s ? std::string() : "; its status could not be stored: " + s.error().message),
+            kExitRuntime);
     }
-    (void)service.setStatus(runId, result->cancelled ? engine::RunStatus::Cancelled
-                                                     : engine::RunStatus::Done);
+    if (auto s = service.setStatus(runId, result->cancelled ? engine::RunStatus::Cancelled
+                                                            : engine::RunStatus::Done);
+        !s)
+        return fail("run",
+                    "run " + std::to_string(runId) +
+                        ": its users are stored, but its status could not be: " +
+                        s.error().message + " (resume the run to set it)",
+                    kExitRuntime);
     if (context->completionsMissing->load())
         std::cerr << "r2p run: run " << runId
                   << " · the server stopped serving /v1/completions (HTTP 404/405): the rest of "

@@ -406,7 +406,7 @@ private slots:
         const auto d = test::writeLamp3Dataset(dir_->path(), 3, 3);
         openAndWait(d.questions, d.outputs);
         QCOMPARE(session_->task(), TaskId::LaMP3);
-        session_->setTask(TaskId::LaMP7);
+        QVERIFY(session_->setTask(TaskId::LaMP7));
         QVERIFY(window_->statusSummary().contains(QStringLiteral("LaMP-7")));
         openAndWait(d.questions, d.outputs);
         QVERIFY(session_->datasetFromCache());
@@ -514,6 +514,14 @@ private slots:
         QVERIFY(runs);
         QCOMPARE(runs->size(), std::size_t{1});
         QCOMPARE(QDir(folder).entryList(QDir::Files | QDir::Hidden), QStringList{"p.r2p"});
+
+        // A task set by hand holds for this session; the project cannot keep it, and says why.
+        openAndWait(d.questions, d.outputs);
+        QCOMPARE(session_->task(), TaskId::LaMP3);
+        const Status kept = session_->setTask(TaskId::LaMP7);
+        QVERIFY(!kept);
+        QVERIFY2(!kept.error().message.empty(), "the error says why");
+        QCOMPARE(session_->task(), TaskId::LaMP7);
 
         // Another project, writable, says nothing of the kind.
         QVERIFY(window_->openProject(dir_->filePath(QStringLiteral("test.r2p")), true));

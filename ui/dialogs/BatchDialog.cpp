@@ -483,9 +483,12 @@ void BatchDialog::onProgress(std::size_t done, std::size_t skipped, std::size_t 
 void BatchDialog::onFinished(const Outcome& out) {
     runner_.reset();
     if (ProjectStore* store = session_->store()) {
-        (void)engine::RunService(*store).setStatus(runId_, !out.ok || out.cancelled
-                                                               ? engine::RunStatus::Cancelled
-                                                               : engine::RunStatus::Done);
+        const auto status =
+            !out.ok || out.cancelled ? engine::RunStatus::Cancelled : engine::RunStatus::Done;
+        if (auto s = engine::RunService(*store).setStatus(runId_, status); !s)
+            errors_->appendPlainText(tr("Run %1: its status could not be stored: %2")
+                                         .arg(runId_)
+                                         .arg(QString::fromStdString(s.error().message)));
     }
     lastCancelled_ = !out.ok || out.cancelled;
     if (!out.ok)
