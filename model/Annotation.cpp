@@ -133,6 +133,21 @@ Result<RunRow> checkRunAndUser(const ProjectStore& store, std::int64_t runId,
     return row;
 }
 
+// A step's reasoning, answer and raw stream, as StepTextCodec stored them (columns 0, 1, 2).
+struct StepTexts {
+    std::string reasoning, answer, raw;
+};
+Result<StepTexts> storedStepTexts(const sql::Statement& step, const steptext::Dictionaries& dicts) {
+    auto reasoning = steptext::decode(step.bytes(0), step.isBlob(0), nullptr, &dicts);
+    auto answer = steptext::decode(step.bytes(1), step.isBlob(1), nullptr, &dicts);
+    if (!reasoning || !answer)
+        return (reasoning ? answer : reasoning).error();
+    auto raw = steptext::decode(step.bytes(2), step.isBlob(2), nullptr, &dicts, &*answer);
+    if (!raw)
+        return raw.error();
+    return StepTexts{std::move(*reasoning), std::move(*answer), std::move(*raw)};
+}
+
 // Checks one annotation against the store and the taxonomy and fills what the store sets
 // (span text when empty, template, time). The caller holds the lock.
 Result<Annotation> checked(const ProjectStore& store, Annotation a, const Taxonomy& taxonomy) {
@@ -196,16 +211,12 @@ Result<Annotation> checked(const ProjectStore& store, Annotation a, const Taxono
             a.spanText.clear();
             break;
         }
-        const steptext::Dictionaries& dicts = store.stepDictionaries();
-        auto storedReasoning = steptext::decode(step.bytes(0), step.isBlob(0), nullptr, &dicts);
-        auto storedAnswer = steptext::decode(step.bytes(1), step.isBlob(1), nullptr, &dicts);
-        auto storedRaw = steptext::decode(step.bytes(2), step.isBlob(2), nullptr, &dicts);
-        for (const auto* stored : {&storedReasoning, &storedAnswer, &storedRaw})
-            if (!*stored)
-                return bad("cannot read " + who + ", stage " + stepName(a.stage, a.candidate) +
-                           ": " + stored->error().message);
-        const std::string reasoning = *storedReasoning, answer = *storedAnswer, raw = *storedRaw;
-        const std::string* field = spanSource(a.spanField, reasoning, answer, raw);
+        auto texts = storedStepTexts(step, store.stepDictionaries());
+        if (!texts)
+            return bad("cannot read " + who + ", stage " + stepName(a.stage, a.candidate) + ": " +
+                       texts.error().message);
+        const std::string* field =
+            spanSource(a.spanField, texts->reasoning, texts->answer, texts->raw);
         if (!field)
             return bad(who + ", stage " + stepName(a.stage, a.candidate) + ": a span is in \"" +
                        "reasoning\", \"answer\" or \"raw\", not \"" + a.spanField + "\"");

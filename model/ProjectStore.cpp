@@ -280,6 +280,12 @@ const std::vector<const char*>& migrations() {
         R"sql(
         -- run_events.violating
         )sql",
+        // 10 -> 11: no table changes. StepTextCodec's 'R' form (a prompt's rest compressed
+        // against the whole prompt it refers to) and 'A' form (a raw stream equal to the step's
+        // answer); run_events' evidence, injected, detail and violating may now be encoded.
+        R"sql(
+        -- step and event texts: forms R and A
+        )sql",
     };
     return all;
 }

@@ -258,7 +258,7 @@ public:
                      {&st.prompt, &st.raw, &st.reasoning, &st.answer, &parsed})
                     dictionaries_.sample(*text);
             bindStored(step_, 9, steptext::encodePrompt(st.prompt, earlier, dict));
-            bindStored(step_, 10, steptext::encode(st.raw, dict));
+            bindStored(step_, 10, steptext::encodeRaw(st.raw, st.answer, dict));
             bindStored(step_, 11, steptext::encode(st.reasoning, dict));
             bindStored(step_, 12, steptext::encode(st.answer, dict));
             bindStored(step_, 13, steptext::encode(parsed, dict));
@@ -280,14 +280,16 @@ public:
                 .bind(5, i64(e.stepSeq))
                 .bind(6, name(eventKindName(e.kind)))
                 .bind(7, e.rule == RpiRule::Invalid ? std::string() : name(rpiRuleName(e.rule)))
-                .bind(8, e.evidence)
-                .bind(9, e.injected)
                 .bind(10, stepModeName(e.mode))
                 .bind(11, e.outcome == InterventionOutcome::Invalid
                               ? std::string()
-                              : name(interventionOutcomeName(e.outcome)))
-                .bind(12, e.detail)
-                .bind(13, e.violating);
+                              : name(interventionOutcomeName(e.outcome)));
+            // The texts as StepTextCodec stores them (the cut text is often a whole attempt).
+            const steptext::Dictionary* dict = dictionaries_.writer();
+            bindStored(event_, 8, steptext::encode(e.evidence, dict));
+            bindStored(event_, 9, steptext::encode(e.injected, dict));
+            bindStored(event_, 12, steptext::encode(e.detail, dict));
+            bindStored(event_, 13, steptext::encode(e.violating, dict));
             if (auto s = event_.run(); !s)
                 return Error{"event " + std::to_string(e.seq) + ": " + s.error().message};
         }
@@ -535,18 +537,17 @@ Result<StepRecord> readStep(const sql::Statement& row, std::map<int, std::string
     s.attempts = static_cast<int>(row.int64(3));
     s.status = parseStepStatus(row.text(4)).value_or(StepStatus::Invalid);
     auto prompt = storedText(row, 5, dicts, &prompts);
-    auto raw = storedText(row, 6, dicts);
+    auto answer = storedText(row, 8, dicts);
+    auto raw = answer ? steptext::decode(row.bytes(6), row.isBlob(6), nullptr, &dicts, &*answer)
+                      : Result<std::string>(answer.error());
     auto reasoning = storedText(row, 7, dicts);
     auto parsed = storedText(row, 9, dicts);
-    for (const auto* r : {&prompt, &raw, &reasoning, &parsed})
+    for (const auto* r : {&prompt, &answer, &raw, &reasoning, &parsed})
         if (!*r)
             return Error{"step " + std::to_string(s.seq) + ": " + r->error().message};
     s.prompt = std::move(*prompt);
     s.raw = std::move(*raw);
     s.reasoning = std::move(*reasoning);
-    auto answer = storedText(row, 8, dicts);
-    if (!answer)
-        return Error{"step " + std::to_string(s.seq) + ": " + answer.error().message};
     s.answer = std::move(*answer);
     s.output = readStepOutput(*parsed);
     prompts[s.seq] = s.prompt;
@@ -601,18 +602,21 @@ Status readStepSpans(sqlite3* db, std::int64_t runId, const std::string& userId,
 }
 
 // One row of the run_events query in userTrace.
-EventRecord readEvent(const sql::Statement& row) {
+Result<EventRecord> readEvent(const sql::Statement& row, const steptext::Dictionaries& dicts) {
     EventRecord e;
     e.seq = static_cast<int>(row.int64(0));
     e.stepSeq = static_cast<int>(row.int64(1));
     e.kind = parseEventKind(row.text(2)).value_or(EventKind::Invalid);
     e.rule = parseRpiRule(row.text(3)).value_or(RpiRule::Invalid);
-    e.evidence = row.text(4);
-    e.injected = row.text(5);
     e.mode = parseStepMode(row.text(6)).value_or(StepMode::None);
     e.outcome = parseInterventionOutcome(row.text(7)).value_or(InterventionOutcome::Invalid);
-    e.detail = row.text(8);
-    e.violating = row.text(9);
+    for (auto [column, field] : {std::pair{4, &e.evidence}, std::pair{5, &e.injected},
+                                 std::pair{8, &e.detail}, std::pair{9, &e.violating}}) {
+        auto text = storedText(row, column, dicts);
+        if (!text)
+            return Error{"event " + std::to_string(e.seq) + ": " + text.error().message};
+        *field = std::move(*text);
+    }
     return e;
 }
 
@@ -805,7 +809,10 @@ Result<UserTrace> RunStore::userTrace(std::int64_t runId, const std::string& use
                               "WHERE run_id = ?1 AND user_id = ?2 AND system = ?3 ORDER BY seq");
     events.bind(1, runId).bind(2, userId).bind(3, sys);
     while (events.step()) {
-        t.events.push_back(readEvent(events));
+        auto e = readEvent(events, store_.stepDictionaries());
+        if (!e)
+            return fail(e.error().message);
+        t.events.push_back(std::move(*e));
     }
     if (events.failed())
         return fail(events.error());

@@ -80,6 +80,45 @@ bool appendFrame(std::string& out, std::string_view text, const Dictionary* dict
     return true;
 }
 
+// Appends the zstd frame of `text` made with `prefix` as its (content-only) dictionary.
+bool appendFrameAgainst(std::string& out, std::string_view text, std::string_view prefix) {
+    const std::size_t at = out.size();
+    out.resize(at + ZSTD_compressBound(text.size()));
+    ZSTD_CCtx* cctx = compressContext();
+    ZSTD_CCtx_reset(cctx, ZSTD_reset_session_and_parameters);
+    std::size_t n = ZSTD_CCtx_setParameter(cctx, ZSTD_c_compressionLevel, kLevel);
+    if (!ZSTD_isError(n))
+        n = ZSTD_CCtx_setParameter(cctx, ZSTD_c_checksumFlag, 0);
+    if (!ZSTD_isError(n))
+        n = ZSTD_CCtx_refPrefix(cctx, prefix.data(), prefix.size());
+    if (!ZSTD_isError(n))
+        n = ZSTD_compress2(cctx, out.data() + at, out.size() - at, text.data(), text.size());
+    ZSTD_CCtx_reset(cctx, ZSTD_reset_session_and_parameters); // the prefix is used once anyway
+    if (ZSTD_isError(n)) {
+        out.resize(at);
+        return false;
+    }
+    out.resize(at + n);
+    return true;
+}
+
+Result<std::string> decompressAgainst(std::string_view frame, std::string_view prefix) {
+    const unsigned long long size = ZSTD_getFrameContentSize(frame.data(), frame.size());
+    if (size == ZSTD_CONTENTSIZE_ERROR || size == ZSTD_CONTENTSIZE_UNKNOWN || size > kMaxDecoded)
+        return Error{"a stored text is damaged (not a compressed frame we wrote)"};
+    std::string out(static_cast<std::size_t>(size), '\0');
+    ZSTD_DCtx* dctx = decompressContext();
+    ZSTD_DCtx_reset(dctx, ZSTD_reset_session_and_parameters);
+    std::size_t n = ZSTD_DCtx_refPrefix(dctx, prefix.data(), prefix.size());
+    if (!ZSTD_isError(n))
+        n = ZSTD_decompressDCtx(dctx, out.data(), out.size(), frame.data(), frame.size());
+    ZSTD_DCtx_reset(dctx, ZSTD_reset_session_and_parameters);
+    if (ZSTD_isError(n) || n != out.size())
+        return Error{std::string("a stored text is damaged: ") +
+                     (ZSTD_isError(n) ? ZSTD_getErrorName(n) : "its length is wrong")};
+    return out;
+}
+
 Result<std::string> decompress(std::string_view frame, const Dictionary* dict) {
     const unsigned long long size = ZSTD_getFrameContentSize(frame.data(), frame.size());
     if (size == ZSTD_CONTENTSIZE_ERROR || size == ZSTD_CONTENTSIZE_UNKNOWN || size > kMaxDecoded)
@@ -195,6 +234,26 @@ Stored encode(std::string_view text, const Dictionary* dict) {
     return s;
 }
 
+namespace {
+// The 'P', 'Q' or 'p' form of a prompt sharing `prefix` bytes with step `seq`'s.
+Stored prefixForm(int seq, std::size_t prefix, std::string_view rest, const Dictionary* dict) {
+    Stored s{true, dict ? "Q" : "P"};
+    putVarint(s.bytes, static_cast<std::uint64_t>(seq));
+    putVarint(s.bytes, prefix);
+    const std::size_t head = s.bytes.size();
+    if (dict)
+        putVarint(s.bytes, static_cast<std::uint64_t>(dict->id()));
+    const std::size_t frameAt = s.bytes.size();
+    if (rest.size() >= kMinEncodedBytes && appendFrame(s.bytes, rest, dict) &&
+        s.bytes.size() - frameAt < rest.size())
+        return s;
+    s.bytes.resize(head);
+    s.bytes[0] = 'p';
+    s.bytes.append(rest);
+    return s;
+}
+} // namespace
+
 Stored encodePrompt(std::string_view prompt, const EarlierPrompts& earlier,
                     const Dictionary* dict) {
     int bestSeq = -1;
@@ -212,24 +271,25 @@ Stored encodePrompt(std::string_view prompt, const EarlierPrompts& earlier,
     if (bestSeq < 0 || best < kMinEncodedBytes)
         return encode(prompt, dict);
     const std::string_view rest = prompt.substr(best);
-    Stored s{true, dict ? "Q" : "P"};
-    putVarint(s.bytes, static_cast<std::uint64_t>(bestSeq));
-    putVarint(s.bytes, best);
-    const std::size_t head = s.bytes.size();
-    if (dict)
-        putVarint(s.bytes, static_cast<std::uint64_t>(dict->id()));
-    const std::size_t frameAt = s.bytes.size();
-    if (rest.size() >= kMinEncodedBytes && appendFrame(s.bytes, rest, dict) &&
-        s.bytes.size() - frameAt < rest.size())
-        return s;
-    s.bytes.resize(head);
-    s.bytes[0] = 'p';
-    s.bytes.append(rest);
-    return s;
+    // The rest compressed against the whole earlier prompt; kept when it beats the other forms.
+    Stored against{true, "R"};
+    putVarint(against.bytes, static_cast<std::uint64_t>(bestSeq));
+    putVarint(against.bytes, best);
+    const bool haveAgainst =
+        !rest.empty() && appendFrameAgainst(against.bytes, rest, earlier.at(bestSeq));
+    Stored other = prefixForm(bestSeq, best, rest, dict);
+    return haveAgainst && against.bytes.size() < other.bytes.size() ? against : other;
+}
+
+Stored encodeRaw(std::string_view raw, std::string_view answer, const Dictionary* dict) {
+    if (!raw.empty() && raw == answer)
+        return Stored{true, "A"};
+    return encode(raw, dict);
 }
 
 Result<std::string> decode(std::string_view bytes, bool isBlob,
-                           const std::map<int, std::string>* earlier, const Dictionaries* dicts) {
+                           const std::map<int, std::string>* earlier, const Dictionaries* dicts,
+                           const std::string* answer) {
     if (!isBlob)
         return std::string(bytes);
     if (bytes.empty())
@@ -244,7 +304,14 @@ Result<std::string> decode(std::string_view bytes, bool isBlob,
             return dict.error();
         return decompress(bytes, *dict);
     }
-    if (tag != 'P' && tag != 'Q' && tag != 'p')
+    if (tag == 'A') {
+        if (!answer)
+            return Error{"a stored text says it is its step's answer, but it is not a raw stream"};
+        if (!bytes.empty())
+            return Error{"a stored text is damaged (bytes after the answer form)"};
+        return *answer;
+    }
+    if (tag != 'P' && tag != 'Q' && tag != 'p' && tag != 'R')
         return Error{"a stored text is damaged (unknown form)"};
     std::uint64_t seq = 0, prefix = 0;
     if (!getVarint(bytes, seq) || !getVarint(bytes, prefix))
@@ -257,6 +324,13 @@ Result<std::string> decode(std::string_view bytes, bool isBlob,
     if (prefix > base->second.size())
         return Error{"a stored prompt refers past the end of step " + std::to_string(seq)};
     std::string out = base->second.substr(0, static_cast<std::size_t>(prefix));
+    if (tag == 'R') {
+        auto rest = decompressAgainst(bytes, base->second);
+        if (!rest)
+            return rest.error();
+        out += *rest;
+        return out;
+    }
     if (tag == 'p') {
         out.append(bytes);
         return out;

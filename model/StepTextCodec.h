@@ -17,6 +17,10 @@
 //   'P' varint(step seq) varint(prefix bytes) zstd-frame(rest)
 //   'Q' varint(step seq) varint(prefix bytes) varint(dictionary id) zstd-frame(rest)
 //   'p' varint(step seq) varint(prefix bytes) rest
+//   'R' varint(step seq) varint(prefix bytes) zstd-frame(rest, made with that step's whole
+//       prompt as its prefix dictionary: the rest's repeats of the earlier prompt, such as a
+//       re-asked level re-sending the whole context, cost almost nothing)
+//   'A' (nothing more): a raw stream equal to its step's answer
 // Reading never trusts the bytes: a damaged value (bad frame, unknown tag, a reference to a step
 // not read yet or past its end) is an error naming the value, not a crash.
 #pragma once
@@ -103,11 +107,17 @@ using EarlierPrompts = std::map<int, std::string_view>;
 Stored encodePrompt(std::string_view prompt, const EarlierPrompts& earlier,
                     const Dictionary* dict = nullptr);
 
+// A step's raw stream: the 'A' form when it is its answer exactly (a model that wrote no
+// reasoning and needed no correction), else as encode() stores it.
+Stored encodeRaw(std::string_view raw, std::string_view answer, const Dictionary* dict = nullptr);
+
 // The text of a stored value. `isBlob` says how SQLite holds it; `earlier` holds the decoded
 // prompts of the trace's earlier steps (only a prompt may refer to one); `dicts` the project's
-// dictionaries.
+// dictionaries; `answer` the step's decoded answer (only a raw stream may be stored as "the
+// answer").
 Result<std::string> decode(std::string_view bytes, bool isBlob,
                            const std::map<int, std::string>* earlier = nullptr,
-                           const Dictionaries* dicts = nullptr);
+                           const Dictionaries* dicts = nullptr,
+                           const std::string* answer = nullptr);
 
 } // namespace r2p::steptext

@@ -103,14 +103,71 @@ TEST(StepTextCodec, PrefillPromptsOfATraceShrinkToAboutTheirNewText) {
     EXPECT_LT(storedBytes, 6000u);
 }
 
+// A re-asked level re-sends the whole conversation: the prompt is the earlier one, a marker, and
+// the earlier one again twice. Against the earlier prompt as a prefix dictionary, that rest costs
+// a few dozen bytes; compressed on its own (the 'P' form) it costs about the earlier prompt's
+// compressed size again.
+TEST(StepTextCodec, ARestRepeatingItsEarlierPromptIsCompressedAgainstIt) {
+    std::string base;
+    for (int i = 0; i < 200; ++i) // 200 distinct words: zstd alone cannot shrink much of it
+        base += "w" + std::to_string(i * 7919 % 10007) + " ";
+    const std::string second =
+        base + "\n--- attempt 2 ---\n" + base + "\n--- attempt 3 ---\n" + base;
+    steptext::EarlierPrompts earlier{{4, base}};
+    const auto stored = steptext::encodePrompt(second, earlier);
+    ASSERT_TRUE(stored.blob);
+    EXPECT_EQ(stored.bytes.front(), 'R');
+    EXPECT_EQ(stored.bytes[1], 4); // step 4
+    // The prefix is all of `base` (two varint bytes), then a frame of the rest.
+    ASSERT_LT(base.size(), 16384u);
+    EXPECT_EQ(static_cast<unsigned char>(stored.bytes[2]), (base.size() & 0x7f) | 0x80);
+    EXPECT_EQ(static_cast<std::size_t>(stored.bytes[3]), base.size() >> 7);
+    EXPECT_LT(stored.bytes.size(), 80u) << "of " << second.size() << " bytes";
+    const auto alone = steptext::encode(second.substr(base.size()));
+    EXPECT_GT(alone.bytes.size(), 5 * stored.bytes.size());
+
+    std::map<int, std::string> decoded{{4, base}};
+    auto back = steptext::decode(stored.bytes, true, &decoded);
+    ASSERT_TRUE(back) << back.error().message;
+    EXPECT_EQ(*back, second);
+    // Against another text than the one it was made with, the frame does not decode silently.
+    std::map<int, std::string> wrong{{4, std::string(base.size(), 'x')}};
+    auto bad = steptext::decode(stored.bytes, true, &wrong);
+    EXPECT_TRUE(!bad || *bad != second);
+}
+
+TEST(StepTextCodec, ARawStreamEqualToItsAnswerIsOneByte) {
+    const std::string answer = "## Task analysis\nThe input asks for a rating of the review.";
+    const auto same = steptext::encodeRaw(answer, answer);
+    ASSERT_TRUE(same.blob);
+    EXPECT_EQ(same.bytes, "A");
+    auto back = steptext::decode(same.bytes, true, nullptr, nullptr, &answer);
+    ASSERT_TRUE(back) << back.error().message;
+    EXPECT_EQ(*back, answer);
+    // Where no answer is given (any column but raw), the form is refused.
+    auto refused = steptext::decode(same.bytes, true);
+    ASSERT_FALSE(refused);
+    EXPECT_NE(refused.error().message.find("answer"), std::string::npos);
+    // A raw stream that differs (reasoning, a correction) is stored as any text; empty stays "".
+    const auto other = steptext::encodeRaw(answer + " [RPI: cite]", answer);
+    EXPECT_FALSE(other.blob);
+    EXPECT_EQ(other.bytes, answer + " [RPI: cite]");
+    const auto empty = steptext::encodeRaw("", "");
+    EXPECT_FALSE(empty.blob);
+    EXPECT_EQ(empty.bytes, "");
+}
+
 TEST(StepTextCodec, DamagedValuesAreRefusedWithAMessage) {
     const std::map<int, std::string> earlier{{1, "short"}};
     for (const std::string& bad :
          {std::string(), std::string("Q123"), std::string("Zgarbage-not-a-frame"),
-          std::string("p\x05\x02rest"),                       // step 5 is not there
-          std::string("p\x01\x09rest"),                       // 9 bytes of a 5-byte prompt
-          std::string("p\x81\x81\x81", 4),                    // a cut varint
-          std::string("P\x01\x02\x28\xb5\x2f\xfd\x00", 8)}) { // a cut frame
+          std::string("p\x05\x02rest"),                    // step 5 is not there
+          std::string("p\x01\x09rest"),                    // 9 bytes of a 5-byte prompt
+          std::string("p\x81\x81\x81", 4),                 // a cut varint
+          std::string("P\x01\x02\x28\xb5\x2f\xfd\x00", 8), // a cut frame
+          std::string("R\x01\x02\x28\xb5\x2f\xfd\x00", 8), // a cut frame against step 1
+          std::string("R\x07\x02rest"),                    // step 7 is not there
+          std::string("A")}) {                             // the answer form outside a raw column
         auto r = steptext::decode(bad, true, &earlier);
         EXPECT_FALSE(r) << "accepted " << bad.size() << " bytes";
         if (!r) {
@@ -153,10 +210,33 @@ TEST(StepTextCodec, RunStoreReadsBackWhatItStoredAndOldPlainRows) {
         s.prompt = prompt;
         s.raw = words(30, "raw-");
         s.reasoning = i % 2 ? words(30, "thinking-") : "brief";
-        s.answer = "4";
+        s.answer = i == 2 ? s.raw : "4"; // step 2 wrote no reasoning: its raw is its answer
         t.steps.push_back(s);
     }
+    EventRecord cut;
+    cut.seq = 0;
+    cut.stepSeq = 1;
+    cut.kind = EventKind::Intervention;
+    cut.rule = RpiRule::Repetition;
+    cut.evidence = "an 8-word span repeated 3 times: " + words(8, "span-");
+    cut.injected = "Wait — I am repeating myself; I should move on to the next level.";
+    cut.violating = words(60, "again-");
+    cut.mode = StepMode::Chat;
+    cut.outcome = InterventionOutcome::Complied;
+    t.events = {cut};
     ASSERT_TRUE(runs.saveUserTrace(*id, t).ok());
+    {
+        // Step 2's raw is the one-byte answer form; the cut text is compressed.
+        sql::Statement raw((*store)->handle(), "SELECT raw FROM run_steps WHERE seq = 2");
+        ASSERT_TRUE(raw.step());
+        EXPECT_TRUE(raw.isBlob(0));
+        EXPECT_EQ(raw.bytes(0), "A");
+        sql::Statement event((*store)->handle(),
+                             "SELECT typeof(violating), length(violating) FROM run_events");
+        ASSERT_TRUE(event.step());
+        EXPECT_EQ(event.text(0), "blob");
+        EXPECT_LT(event.int64(1), static_cast<std::int64_t>(cut.violating.size() / 2));
+    }
     {
         sql::Statement blobs((*store)->handle(),
                              "SELECT COUNT(*) FROM run_steps WHERE typeof(prompt) = 'blob'");
@@ -170,7 +250,12 @@ TEST(StepTextCodec, RunStoreReadsBackWhatItStoredAndOldPlainRows) {
         EXPECT_EQ(back->steps[i].prompt, t.steps[i].prompt) << i;
         EXPECT_EQ(back->steps[i].raw, t.steps[i].raw) << i;
         EXPECT_EQ(back->steps[i].reasoning, t.steps[i].reasoning) << i;
+        EXPECT_EQ(back->steps[i].answer, t.steps[i].answer) << i;
     }
+    ASSERT_EQ(back->events.size(), 1u);
+    EXPECT_EQ(back->events[0].evidence, cut.evidence);
+    EXPECT_EQ(back->events[0].injected, cut.injected);
+    EXPECT_EQ(back->events[0].violating, cut.violating);
 
     // A row as schema 6 wrote it (plain TEXT) reads as it is: the last step's, which no later
     // prompt refers to.
