@@ -69,4 +69,11 @@ bool exportChartInteractively(QChartView* view, bool svg, QString* error) {
     return saveChart(view, path, error);
 }
 
+void replaceChart(QChartView* view, QChart* chart) {
+    QChart* old = view->chart();
+    view->setChart(chart);
+    if (old != chart)
+        delete old;
+}
+
 } // namespace r2p::ui

@@ -1,9 +1,11 @@
 // Saves a chart view as PNG or SVG (by the file's extension): the chart as shown, or at a
-// readable size when it is hidden or small. Shared by every dock with charts.
+// readable size when it is hidden or small; and puts a new chart in a view. Shared by every dock
+// with charts.
 #pragma once
 
 #include <QString>
 
+class QChart;
 class QChartView;
 
 namespace r2p::ui {
@@ -11,5 +13,8 @@ namespace r2p::ui {
 bool saveChart(QChartView* view, const QString& path, QString* error);
 // Asks for a file name (PNG or SVG) and saves; false when cancelled or on failure (`error` set).
 bool exportChartInteractively(QChartView* view, bool svg, QString* error);
+// Shows `chart` in `view` and deletes the chart it showed (QChartView::setChart only releases
+// it, so every rebuilt chart would otherwise leak).
+void replaceChart(QChartView* view, QChart* chart);
 
 } // namespace r2p::ui

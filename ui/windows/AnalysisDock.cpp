@@ -361,7 +361,7 @@ void AnalysisDock::refreshSlices() {
     const auto run = session_->runResults();
     const auto dataset = session_->dataset();
     if (!run || !dataset) {
-        slicesChart_->setChart(chart);
+        replaceChart(slicesChart_, chart);
         return;
     }
     analysis::FailureLabels labels;
@@ -373,7 +373,7 @@ void AnalysisDock::refreshSlices() {
         analysis::computeSlices(run->outcomes, *dataset, run->info.task, run->baseline, labels);
     if (!report) {
         heading_->setText(QString::fromStdString(report.error().message).toHtmlEscaped());
-        slicesChart_->setChart(chart);
+        replaceChart(slicesChart_, chart);
         return;
     }
     const auto kind = static_cast<analysis::SliceKind>(sliceKind_->currentData().toInt());
@@ -389,7 +389,7 @@ void AnalysisDock::refreshSlices() {
                {kind == analysis::SliceKind::FailureLabel ? tr("no annotations on this run")
                                                           : tr("not for this task"),
                 QString(), QString(), QString(), QString(), QString()});
-        slicesChart_->setChart(chart);
+        replaceChart(slicesChart_, chart);
         return;
     }
     auto meanOf = [](const analysis::SliceBucket& b, SystemId s) {
@@ -429,7 +429,7 @@ void AnalysisDock::refreshSlices() {
     auto* y = new QValueAxis;
     chart->addAxis(y, Qt::AlignLeft);
     series->attachAxis(y);
-    slicesChart_->setChart(chart);
+    replaceChart(slicesChart_, chart);
 }
 
 namespace {
@@ -703,7 +703,7 @@ void AnalysisDock::showSweep(const analysis::SweepResult* result, const std::str
     const double pad = std::max(0.02, (hi - lo) * 0.1);
     // Shares (accuracy, ROUGE) stay within [0, 1]; errors (MAE, RMSE) start at 0.
     y->setRange(std::max(0.0, lo - pad), r.lowerIsBetter ? hi + pad : std::min(1.0, hi + pad));
-    sweepChart_->setChart(chart);
+    replaceChart(sweepChart_, chart);
 }
 
 void AnalysisDock::startAttribution() {

@@ -374,11 +374,8 @@ void MetricsDock::showUser() {
 }
 
 void MetricsDock::buildCharts() {
-    for (auto* view : views_) {
-        auto* old = view->chart();
-        view->setChart(new QChart);
-        delete old;
-    }
+    for (auto* view : views_)
+        replaceChart(view, new QChart);
     if (!results_)
         return;
     buildDeltaChart();
