@@ -286,6 +286,22 @@ const std::vector<const char*>& migrations() {
         R"sql(
         -- step and event texts: forms R and A
         )sql",
+        // 11 -> 12: what each endpoint of a run over several replicas (--endpoint) did:
+        // attempts sent, answers, failures, tokens, times taken out. Added to by every session
+        // of the run (a resumed run adds its own).
+        R"sql(
+        CREATE TABLE IF NOT EXISTS run_endpoints(
+            run_id INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+            endpoint TEXT NOT NULL,
+            requests INTEGER NOT NULL DEFAULT 0,
+            succeeded INTEGER NOT NULL DEFAULT 0,
+            failures INTEGER NOT NULL DEFAULT 0,
+            prompt_tokens INTEGER NOT NULL DEFAULT 0,
+            completion_tokens INTEGER NOT NULL DEFAULT 0,
+            taken_out INTEGER NOT NULL DEFAULT 0,
+            last_error TEXT NOT NULL DEFAULT '',
+            PRIMARY KEY(run_id, endpoint));
+        )sql",
     };
     return all;
 }

@@ -1026,6 +1026,75 @@ Result<std::vector<StoredTagSpan>> RunStore::tagSpans(std::int64_t runId,
     return out;
 }
 
+Status RunStore::addEndpointUse(std::int64_t runId, const std::vector<EndpointUse>& use) {
+    std::lock_guard guard(mutex_);
+    std::lock_guard lock(store_.mutex());
+    sqlite3* db = store_.handle();
+    auto fail = [&](const std::string& why) -> Status {
+        return Error{where(store_) + "cannot store the endpoints of run " + std::to_string(runId) +
+                     ": " + why};
+    };
+    sql::Transaction tx(db);
+    if (!tx.begun())
+        return fail(tx.begun().error().message);
+    for (const auto& u : use) {
+        sql::Statement st(
+            db, "INSERT INTO run_endpoints(run_id, endpoint, requests, succeeded, failures, "
+                "prompt_tokens, completion_tokens, taken_out, last_error) "
+                "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) "
+                "ON CONFLICT(run_id, endpoint) DO UPDATE SET "
+                "requests = requests + excluded.requests, "
+                "succeeded = succeeded + excluded.succeeded, "
+                "failures = failures + excluded.failures, "
+                "prompt_tokens = prompt_tokens + excluded.prompt_tokens, "
+                "completion_tokens = completion_tokens + excluded.completion_tokens, "
+                "taken_out = taken_out + excluded.taken_out, "
+                "last_error = CASE WHEN excluded.last_error = '' THEN last_error "
+                "ELSE excluded.last_error END");
+        st.bind(1, runId)
+            .bind(2, u.endpoint)
+            .bind(3, u.requests)
+            .bind(4, u.succeeded)
+            .bind(5, u.failures)
+            .bind(6, u.promptTokens)
+            .bind(7, u.completionTokens)
+            .bind(8, u.takenOut)
+            .bind(9, u.lastError);
+        if (auto s = st.run(); !s)
+            return fail(s.error().message);
+    }
+    if (auto s = tx.commit(); !s)
+        return fail(s.error().message);
+    return Ok{};
+}
+
+Result<std::vector<EndpointUse>> RunStore::endpointUse(std::int64_t runId) const {
+    std::lock_guard guard(mutex_);
+    std::lock_guard lock(store_.mutex());
+    sql::Statement st(store_.handle(),
+                      "SELECT endpoint, requests, succeeded, failures, prompt_tokens, "
+                      "completion_tokens, taken_out, last_error FROM run_endpoints "
+                      "WHERE run_id = ?1 ORDER BY rowid");
+    st.bind(1, runId);
+    std::vector<EndpointUse> out;
+    while (st.step()) {
+        EndpointUse u;
+        u.endpoint = st.text(0);
+        u.requests = st.int64(1);
+        u.succeeded = st.int64(2);
+        u.failures = st.int64(3);
+        u.promptTokens = st.int64(4);
+        u.completionTokens = st.int64(5);
+        u.takenOut = st.int64(6);
+        u.lastError = st.text(7);
+        out.push_back(std::move(u));
+    }
+    if (st.failed())
+        return Error{where(store_) + "cannot read the endpoints of run " + std::to_string(runId) +
+                     ": " + st.error()};
+    return out;
+}
+
 Status RunStore::deleteRun(std::int64_t runId) {
     std::lock_guard guard(mutex_);
     std::lock_guard lock(store_.mutex());
@@ -1039,7 +1108,7 @@ Status RunStore::deleteRun(std::int64_t runId) {
     // The children go with the run by ON DELETE CASCADE; deleting them here as well keeps that
     // true when a file is edited with foreign keys off.
     for (const char* table :
-         {"tag_spans", "run_steps", "run_events", "run_verdicts", "run_users"}) {
+         {"tag_spans", "run_endpoints", "run_steps", "run_events", "run_verdicts", "run_users"}) {
         sql::Statement del(db, std::string("DELETE FROM ") + table + " WHERE run_id = ?1");
         del.bind(1, runId);
         if (auto s = del.run(); !s)

@@ -57,6 +57,18 @@ struct TagSpanQuery {
 };
 
 // Thread-safe: batches write from several workers; one mutex serialises access to the handle.
+// One endpoint's share of a run made over several replicas.
+struct EndpointUse {
+    std::string endpoint;      // the normalized base URL
+    std::int64_t requests = 0; // attempts sent
+    std::int64_t succeeded = 0;
+    std::int64_t failures = 0;
+    std::int64_t promptTokens = 0;
+    std::int64_t completionTokens = 0;
+    std::int64_t takenOut = 0;
+    std::string lastError; // the latest session's last failure ("" when none)
+};
+
 class RunStore {
 public:
     explicit RunStore(ProjectStore& store) : store_(store) {}
@@ -111,6 +123,11 @@ public:
     // A run's tag spans (TagPR), by user, system, step and position; none for a run without.
     Result<std::vector<StoredTagSpan>> tagSpans(std::int64_t runId,
                                                 const TagSpanQuery& query = {}) const;
+
+    // What each endpoint of a run over several replicas did; `add` adds a session's counts to
+    // what is stored (a resumed run's sessions add up), in one transaction.
+    Status addEndpointUse(std::int64_t runId, const std::vector<EndpointUse>& use);
+    Result<std::vector<EndpointUse>> endpointUse(std::int64_t runId) const;
 
     Status deleteRun(std::int64_t runId);
 

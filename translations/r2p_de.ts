@@ -2987,6 +2987,41 @@
         <source>%1, temperature %2, at most %3 tokens</source>
         <translation>%1, Temperatur %2, höchstens %3 Tokens</translation>
     </message>
+    <message>
+        <source>Endpoints</source>
+        <translation>Endpunkte</translation>
+    </message>
+    <message numerus="yes">
+        <source>The run was spread over %n replica(s) of its model. Requests count every attempt sent; a failed one was retried on another replica.</source>
+        <translation>
+            <numerusform>Der Lauf war auf %n Replikat seines Modells verteilt. Anfragen zählen jeden gesendeten Versuch; ein fehlgeschlagener wurde auf einem anderen Replikat wiederholt.</numerusform>
+            <numerusform>Der Lauf war auf %n Replikate seines Modells verteilt. Anfragen zählen jeden gesendeten Versuch; ein fehlgeschlagener wurde auf einem anderen Replikat wiederholt.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Requests</source>
+        <translation>Anfragen</translation>
+    </message>
+    <message>
+        <source>Answered</source>
+        <translation>Beantwortet</translation>
+    </message>
+    <message>
+        <source>Prompt tokens</source>
+        <translation>Prompt-Tokens</translation>
+    </message>
+    <message>
+        <source>Completion tokens</source>
+        <translation>Antwort-Tokens</translation>
+    </message>
+    <message>
+        <source>Taken out</source>
+        <translation>Herausgenommen</translation>
+    </message>
+    <message>
+        <source>Last error</source>
+        <translation>Letzter Fehler</translation>
+    </message>
 </context>
 <context>
     <name>r2p::ui::ReportCharts</name>

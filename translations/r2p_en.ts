@@ -2987,6 +2987,41 @@
         <source>%1, temperature %2, at most %3 tokens</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Endpoints</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>The run was spread over %n replica(s) of its model. Requests count every attempt sent; a failed one was retried on another replica.</source>
+        <translation>
+            <numerusform>The run was spread over %n replica of its model. Requests count every attempt sent; a failed one was retried on another replica.</numerusform>
+            <numerusform>The run was spread over %n replicas of its model. Requests count every attempt sent; a failed one was retried on another replica.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Requests</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Answered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Prompt tokens</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Completion tokens</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Taken out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last error</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>r2p::ui::ReportCharts</name>

@@ -2950,6 +2950,40 @@
         <source>%1, temperature %2, at most %3 tokens</source>
         <translation>%1，温度 %2，最多 %3 个 token</translation>
     </message>
+    <message>
+        <source>Endpoints</source>
+        <translation>端点</translation>
+    </message>
+    <message numerus="yes">
+        <source>The run was spread over %n replica(s) of its model. Requests count every attempt sent; a failed one was retried on another replica.</source>
+        <translation>
+            <numerusform>本次运行分布在其模型的 %n 个副本上。请求数计入每次发送的尝试；失败的请求已在另一个副本上重试。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Requests</source>
+        <translation>请求</translation>
+    </message>
+    <message>
+        <source>Answered</source>
+        <translation>已应答</translation>
+    </message>
+    <message>
+        <source>Prompt tokens</source>
+        <translation>提示词元</translation>
+    </message>
+    <message>
+        <source>Completion tokens</source>
+        <translation>生成词元</translation>
+    </message>
+    <message>
+        <source>Taken out</source>
+        <translation>移出次数</translation>
+    </message>
+    <message>
+        <source>Last error</source>
+        <translation>最近错误</translation>
+    </message>
 </context>
 <context>
     <name>r2p::ui::ReportCharts</name>

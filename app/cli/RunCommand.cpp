@@ -368,6 +368,32 @@ Exit planNewRun(const Args& args, RunPlan& plan) {
     return openProject(args, ProjectStore::OpenMode::CreateOrOpen, plan);
 }
 
+// --endpoint URL[,max=N][,weight=W], repeated: replicas of the model; a resumed run keeps its
+// own unless --endpoint or --base-url names others.
+Exit parseEndpoints(const Args& args, RunPlan& plan, engine::BackendOptions& backendOptions) {
+    const auto given = args.values("endpoint");
+    if (!given.empty() && args.value("base-url"))
+        return fail("run", "give either --base-url or --endpoint (repeated), not both", kExitUsage);
+    if (!given.empty() && plan.info.backend != "openai")
+        return fail("run", "--endpoint is for --backend openai", kExitUsage);
+    for (const auto& spec : given) {
+        if (!isValidUtf8(spec))
+            return fail("run", "--endpoint must be UTF-8 text", kExitUsage);
+        auto parsed = llm::parseEndpointSpec(spec);
+        if (!parsed)
+            return fail("run", parsed.error().message, kExitUsage);
+        for (const auto& e : backendOptions.endpoints)
+            if (llm::normalizeBaseUrl(e.baseUrl) == llm::normalizeBaseUrl(parsed->baseUrl))
+                return fail("run", "--endpoint " + parsed->baseUrl + " is given twice", kExitUsage);
+        backendOptions.endpoints.push_back(*parsed);
+    }
+    if (plan.resume && given.empty() && !args.value("base-url"))
+        backendOptions.endpoints = engine::storedBackendOptions(plan.info).endpoints;
+    if (!backendOptions.endpoints.empty())
+        plan.info.baseUrl = backendOptions.endpoints.front().baseUrl;
+    return std::nullopt;
+}
+
 // Per-invocation backend settings (they may change on --resume).
 Exit parseBackendOptions(const Args& args, RunPlan& plan, engine::BackendOptions& backendOptions) {
     if (auto s = args.value("replay-speed");
@@ -395,6 +421,8 @@ Exit parseBackendOptions(const Args& args, RunPlan& plan, engine::BackendOptions
             return fail("run", "--max-reply-mb takes a size in MiB (default 8)", kExitUsage);
         backendOptions.maxReplyBytes = static_cast<std::size_t>(mb * 1024.0 * 1024.0);
     }
+    if (auto code = parseEndpoints(args, plan, backendOptions))
+        return code;
     RunInfo& info = plan.info;
     if (auto url = info.baseUrl; !url.empty() && info.backend == "openai")
         if (auto checked = llm::checkBaseUrl(url); !checked)
@@ -539,7 +567,8 @@ Exit buildRunSpec(const Args& args, const RunPlan& plan, engine::BackendOptions 
                         kExitUsage);
         runSpec.hrt = *hrt;
     }
-    backendOptions.baseUrl = info.baseUrl;
+    if (backendOptions.endpoints.empty())
+        backendOptions.baseUrl = info.baseUrl;
     backendOptions.apiKeyEnv = args.valueOr("api-key-env", plan.storedApiKeyEnv);
     backendOptions.concurrency = static_cast<int>(plan.concurrency);
     backendOptions.replaySpeed = plan.replaySpeed;
@@ -571,6 +600,44 @@ void reportProgress(engine::BatchRunner& runner, bool quiet) {
     });
 }
 
+// What each replica did in this session, added to the run's counts (--endpoint runs only).
+Status storeEndpointUse(RunStore& runs, std::int64_t runId, const engine::PreparedRun& prepared) {
+    if (!prepared.backend.pool)
+        return Ok{};
+    std::vector<EndpointUse> use;
+    for (const auto& s : prepared.backend.pool->stats()) {
+        EndpointUse u;
+        u.endpoint = s.endpoint;
+        u.requests = static_cast<std::int64_t>(s.requests);
+        u.succeeded = static_cast<std::int64_t>(s.succeeded);
+        u.failures = static_cast<std::int64_t>(s.failures);
+        u.promptTokens = s.promptTokens;
+        u.completionTokens = s.completionTokens;
+        u.takenOut = s.takenOut;
+        u.lastError = s.lastError;
+        use.push_back(std::move(u));
+    }
+    return runs.addEndpointUse(runId, use);
+}
+
+// The run's endpoints as the summary lists them (all sessions), or null when it used one.
+ordered_json endpointUseJson(ProjectStore& store, std::int64_t runId) {
+    auto use = RunStore(store).endpointUse(runId);
+    if (!use || use->empty())
+        return nullptr;
+    ordered_json list = ordered_json::array();
+    for (const auto& u : *use)
+        list.push_back({{"endpoint", u.endpoint},
+                        {"requests", u.requests},
+                        {"succeeded", u.succeeded},
+                        {"failures", u.failures},
+                        {"prompt_tokens", u.promptTokens},
+                        {"completion_tokens", u.completionTokens},
+                        {"taken_out", u.takenOut},
+                        {"last_error", u.lastError}});
+    return list;
+}
+
 // The same summary the window and the report show (the run's seed, every stored verdict) as
 // JSON on stdout; the exit code says whether every user finished.
 int printSummary(const Args& args, const RunPlan& plan, const engine::RunService& service,
@@ -592,6 +659,8 @@ int printSummary(const Args& args, const RunPlan& plan, const engine::RunService
                      {"skipped", result.skipped},
                      {"failed", result.failed}};
     json["token_counter"] = prepared.context->tokenCounter->label();
+    if (auto endpoints = endpointUseJson(*plan.owner, runId); !endpoints.is_null())
+        json["endpoints"] = std::move(endpoints);
     if (const auto& e = summary->rpiEffect)
         std::fprintf(stderr,
                      "r2p run: run %lld · what RPI changed (%s, r2p vs r2p-no-rpi, %zu users): "
@@ -633,6 +702,8 @@ int executeRun(const Args& args, RunPlan& plan, const engine::RunService& servic
     spec.concurrency = static_cast<int>(plan.concurrency);
     Result<engine::BatchResult> result = runner.run(spec);
     watch.reset();
+    if (auto s = storeEndpointUse(runs, runId, prepared); !s)
+        std::cerr << "r2p run: " << s.error().message << "\n";
     if (!result) {
         // The run's own error is the one to report; a status that could not be stored too is
         // said after it.
@@ -669,6 +740,7 @@ int runOnce(const std::vector<std::string>& argv, ordered_json* capture) {
                "systems",
                "backend",
                "base-url",
+               "endpoint",
                "model",
                "users",
                "k",
@@ -739,6 +811,9 @@ int runOnce(const std::vector<std::string>& argv, ordered_json* capture) {
         return fail("run", prepared.error().message, kExitUsage);
     if (!prepared->modeReason.empty())
         std::cerr << "r2p run: --mode auto: " << prepared->modeReason << "\n";
+    for (const auto& why : prepared->unreachable)
+        std::cerr << "r2p run: endpoint " << why
+                  << " — taken out until it answers (probed with backoff)\n";
     plan.config = prepared->config;
     if (!plan.resume) {
         auto created = service.create(runSpec, *prepared);
@@ -850,6 +925,7 @@ const Registrar registrar{
     {"run",
      "--project P.r2p (--resume RUN | --questions Q [--outputs O] [--task LaMP-N] --systems "
      "r2p,lamp-rag,lrm-rag,no-profile [--backend offline|openai|replay] [--base-url URL --model M] "
+     "[--endpoint URL[,max=N][,weight=W] ...] "
      "[--users all|N|id,id] [--k K] [--candidates M] [--seed S] [--ranker bm25|recency|random] "
      "[--variation temperature|retrieval] [--max-interventions N|N,N,...] [--shadow] "
      "[--mode auto|prefill|chat] "

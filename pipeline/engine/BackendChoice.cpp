@@ -9,9 +9,15 @@
 
 namespace r2p::engine {
 
+std::string primaryBaseUrl(const BackendOptions& options) {
+    if (options.baseUrl.empty() && !options.endpoints.empty())
+        return options.endpoints.front().baseUrl;
+    return options.baseUrl;
+}
+
 llm::EndpointConfig endpointConfig(const BackendOptions& options) {
     llm::EndpointConfig config;
-    config.baseUrl = options.baseUrl;
+    config.baseUrl = primaryBaseUrl(options);
     config.apiKeyEnv = options.apiKeyEnv;
     config.maxConcurrent = std::max(4, options.concurrency * 2);
     if (options.totalTimeoutMs > 0)
@@ -38,6 +44,23 @@ Result<BackendChoice> makeBackend(const std::string& name, ProjectStore* store,
         offline.tokensPerSecond = options.offlineTokensPerSecond;
         choice.backend = std::make_shared<OfflineBackend>(offline);
         choice.offline = true;
+        return choice;
+    }
+    if (name == "openai" && !options.endpoints.empty()) {
+        llm::PoolOptions poolOptions;
+        const llm::EndpointConfig config = endpointConfig(options);
+        poolOptions.defaultMaxInFlight = config.maxConcurrent;
+        poolOptions.model = options.model;
+        auto pool = std::make_shared<llm::EndpointPool>(options.endpoints, config, poolOptions);
+        choice.pool = pool;
+        if (!store) {
+            choice.backend = std::move(pool);
+            return choice;
+        }
+        auto cached = std::make_shared<llm::CachingBackend>(pool, ResponseCache(*store), "openai",
+                                                            llm::CacheMode::ReadWrite);
+        cached->setEndpoint(kReplicasEndpoint, options.sharedCache);
+        choice.backend = std::move(cached);
         return choice;
     }
     if (name == "openai") {
@@ -67,7 +90,9 @@ Result<BackendChoice> makeBackend(const std::string& name, ProjectStore* store,
             std::make_shared<llm::CachingBackend>(nullptr, ResponseCache(*store), "openai",
                                                   llm::CacheMode::ReplayOnly, options.replaySpeed);
         // With the run's endpoint: that endpoint's answers; without: any endpoint's.
-        if (!options.baseUrl.empty())
+        if (!options.endpoints.empty())
+            cached->setEndpoint(kReplicasEndpoint, options.sharedCache);
+        else if (!options.baseUrl.empty())
             cached->setEndpoint(llm::normalizeBaseUrl(llm::redactUrl(options.baseUrl)),
                                 options.sharedCache);
         choice.backend = std::move(cached);

@@ -5,22 +5,31 @@
 #include "model/ProjectStore.h"
 #include "model/Result.h"
 #include "pipeline/llm/Backend.h"
+#include "pipeline/llm/EndpointPool.h"
 #include "pipeline/llm/OpenAiBackend.h"
 
 #include <cstddef>
 #include <memory>
 #include <string>
+#include <vector>
 
 namespace r2p::engine {
 
 struct BackendChoice {
     std::shared_ptr<llm::Backend> backend;
     bool offline = false;
+    // Set when the run spreads over several endpoints (--endpoint): their health and counts.
+    std::shared_ptr<llm::EndpointPool> pool;
 };
 
 // How the openai (and replay) backend is set up; zero keeps the backend's default.
 struct BackendOptions {
     std::string baseUrl;
+    // --endpoint, repeated: replicas of one model, used instead of baseUrl when given. The
+    // response cache treats them as one endpoint ("replicas"), so any set of replicas of the
+    // model finds the answers another set stored.
+    std::vector<llm::PoolEndpoint> endpoints;
+    std::string model; // the endpoints must serve it (probes check); "" skips the check
     std::string apiKeyEnv;
     int concurrency = 4;
     double replaySpeed = 0;
@@ -31,6 +40,12 @@ struct BackendOptions {
     std::size_t maxReplyBytes = 0;
     double offlineTokensPerSecond = 0; // the offline reasoner's streaming pace (0: at once)
 };
+
+// The response cache's name for the endpoints of a run made over --endpoint replicas.
+inline constexpr const char* kReplicasEndpoint = "replicas";
+
+// The first endpoint: baseUrl, or the first of `endpoints` (for probes that ask one server).
+std::string primaryBaseUrl(const BackendOptions& options);
 
 // The HTTP client's settings from these options (defaults where they are zero).
 llm::EndpointConfig endpointConfig(const BackendOptions& options);

@@ -26,6 +26,12 @@ std::string runConfigJson(const RunSpec& spec, const EngineConfig& resolved) {
                      {"cache_scope", b.sharedCache ? "shared" : "endpoint"},
                      {"total_timeout_ms", endpointConfig(b).totalTimeoutMs},
                      {"idle_timeout_ms", endpointConfig(b).idleTimeoutMs}};
+    if (!b.endpoints.empty()) {
+        auto list = ordered_json::array();
+        for (const auto& e : b.endpoints)
+            list.push_back(llm::endpointSpecText(e));
+        j["endpoint"]["endpoints"] = std::move(list);
+    }
     return dumpJson(j);
 }
 
@@ -48,6 +54,14 @@ BackendOptions storedBackendOptions(const RunInfo& run, std::string* preset) {
     b.idleTimeoutMs = number("idle_timeout_ms");
     if (preset)
         *preset = text("preset");
+    if (e.contains("endpoints") && e["endpoints"].is_array()) {
+        for (const auto& spec : e["endpoints"])
+            if (spec.is_string())
+                if (auto parsed = llm::parseEndpointSpec(spec.get<std::string>()))
+                    b.endpoints.push_back(*parsed);
+        if (!b.endpoints.empty())
+            b.baseUrl.clear(); // the run's base URL names its first endpoint, for display
+    }
     return b;
 }
 
@@ -55,7 +69,18 @@ RunService::RunService(ProjectStore& store) : store_(store) {}
 
 Result<PreparedRun> RunService::prepare(const RunSpec& spec) const {
     PreparedRun out;
-    auto backend = makeBackend(spec.backend, store_, spec.backendOptions);
+    BackendOptions backendOptions = spec.backendOptions;
+    if (spec.backend == "openai" && !backendOptions.endpoints.empty()) {
+        // Every replica must serve the run's model; one that cannot be reached now is taken
+        // out at its first refused request and probed until it answers.
+        backendOptions.model = spec.config.model;
+        if (auto same =
+                llm::checkEndpointModels(backendOptions.endpoints, endpointConfig(backendOptions),
+                                         spec.config.model, &out.unreachable);
+            !same)
+            return same.error();
+    }
+    auto backend = makeBackend(spec.backend, store_, backendOptions);
     if (!backend)
         return backend.error();
     out.backend = *backend;
@@ -87,7 +112,6 @@ Result<PreparedRun> RunService::prepare(const RunSpec& spec) const {
     std::shared_ptr<llm::TokenCounter> counter;
     if (spec.backend == "openai" || spec.backend == "replay") {
         llm::EndpointConfig endpoint = endpointConfig(spec.backendOptions);
-        endpoint.baseUrl = spec.backendOptions.baseUrl;
         counter = std::make_shared<llm::ServerTokenCounter>(
             endpoint, out.config.model, ResponseCache(store_), spec.backend == "openai");
         if (spec.backend == "openai")
@@ -120,8 +144,8 @@ Result<std::int64_t> RunService::create(const RunSpec& spec, const PreparedRun& 
     info.backend = spec.backend;
     info.model = prepared.config.model;
     // Never stored with credentials in it.
-    info.baseUrl =
-        spec.backend == "offline" ? std::string() : llm::redactUrl(spec.backendOptions.baseUrl);
+    info.baseUrl = spec.backend == "offline" ? std::string()
+                                             : llm::redactUrl(primaryBaseUrl(spec.backendOptions));
     // The exact text the run uses, kept in the project and named by its hash.
     auto kept = keepTemplate(store_, *prepared.context->hrt, "edited");
     if (!kept)
@@ -159,8 +183,10 @@ Result<PreparedRun> RunService::prepareStored(const RunInfo& run,
     spec.hrt = *hrt;
     BackendOptions& b = spec.backendOptions;
     b = storedBackendOptions(run, &spec.presetId);
-    if (overrides.baseUrl)
+    if (overrides.baseUrl) {
         b.baseUrl = *overrides.baseUrl;
+        b.endpoints.clear(); // one server named instead of the run's replicas
+    }
     b.concurrency = overrides.concurrency;
     b.offlineTokensPerSecond = overrides.offlineTokensPerSecond;
     if (overrides.apiKeyEnv)

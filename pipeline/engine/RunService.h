@@ -46,6 +46,8 @@ struct PreparedRun {
     EngineConfig config;      // as resolved: --mode auto replaced by what the server supports
     std::string modeReason;   // why that mode, for the user ("" when nothing was decided)
     std::string backendLabel; // "offline (no LLM)", "openai", "replay"
+    // --endpoint replicas that could not be reached when the run started (each with why).
+    std::vector<std::string> unreachable;
 };
 
 // Settings a stored run is rebuilt with that the stored run does not decide.

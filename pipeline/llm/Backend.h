@@ -108,6 +108,8 @@ struct BackendError {
     std::string detail;
     int attempts = 1;
     bool transient = false; // another attempt could succeed (429, 5xx, overload, a cut stream)
+    std::optional<double> retryAfterSeconds =
+        std::nullopt; // the server's Retry-After, when it sent one
     // "request 'user 3107 · synthesis': HTTP 500 from the server: CUDA out of memory"
     std::string message() const;
 };

@@ -228,7 +228,8 @@ RequestId CachingBackend::submit(GenerationRequest request, DeltaHandler onDelta
         if (const auto* result = std::get_if<GenerationResult>(&outcome)) {
             CachedResponse c;
             c.backend = cacheName_;
-            c.endpoint = endpoint_;
+            // Where it really came from (one replica of a pool stores for all of them).
+            c.endpoint = result->endpoint.empty() ? endpoint_ : normalizeBaseUrl(result->endpoint);
             c.model = model;
             c.request = canonical;
             c.reasoning = result->reasoning;

@@ -589,6 +589,7 @@ struct OpenAiBackend::Impl {
             BackendError err{
                 ErrorKind::Http, t->request.label, static_cast<int>(t->status), e.message, {}};
             err.transient = retryable;
+            err.retryAfterSeconds = t->retryAfterSeconds;
             complete(*t, std::move(err));
             return;
         }
@@ -851,14 +852,21 @@ Result<HttpReply> postToServer(const EndpointConfig& config, std::string_view pa
                       std::min(config.totalTimeoutMs, timeoutMs));
 }
 
-Result<std::vector<std::string>> OpenAiBackend::listModels() const {
-    auto r = simpleRequest(impl_->config, "/models", nullptr);
+Result<std::vector<std::string>> fetchModels(const EndpointConfig& config, long timeoutMs) {
+    EndpointConfig bounded = config;
+    bounded.totalTimeoutMs = std::min(config.totalTimeoutMs, timeoutMs);
+    bounded.connectTimeoutMs = std::min(config.connectTimeoutMs, timeoutMs);
+    auto r = simpleRequest(bounded, "/models", nullptr);
     if (!r)
         return r.error();
     auto ids = decodeModelList(r->second);
     if (!ids)
-        return Error{impl_->config.baseUrl + "/models: " + ids.error().message};
+        return Error{trimSlash(config.baseUrl) + "/models: " + ids.error().message};
     return ids;
+}
+
+Result<std::vector<std::string>> OpenAiBackend::listModels() const {
+    return fetchModels(impl_->config, 60000);
 }
 
 Result<std::vector<std::vector<float>>>

@@ -59,6 +59,9 @@ private:
     std::unique_ptr<Impl> impl_;
 };
 
+// GET /models of the endpoint `config` names, waiting at most `timeoutMs`: the model ids.
+Result<std::vector<std::string>> fetchModels(const EndpointConfig& config, long timeoutMs);
+
 // A reply as it came: any HTTP status, the body unparsed.
 struct HttpReply {
     long status = 0;

@@ -309,6 +309,30 @@ QString settingsTable(const RunInfo& info, const engine::EngineConfig& config) {
     return t.html();
 }
 
+// What each replica of a run over several endpoints did (empty for a run over one).
+QString endpointsSection(RunStore& runs, std::int64_t runId) {
+    auto use = runs.endpointUse(runId);
+    if (!use || use->empty())
+        return {};
+    QString body = heading(3, Report::tr("Endpoints"));
+    body += paragraph(esc(Report::tr("The run was spread over %n replica(s) of its model. "
+                                     "Requests count every attempt sent; a failed one was "
+                                     "retried on another replica.",
+                                     nullptr, static_cast<int>(use->size()))));
+    HtmlTable t({Report::tr("Endpoint"), Report::tr("Requests"), Report::tr("Answered"),
+                 Report::tr("Failed"), Report::tr("Prompt tokens"), Report::tr("Completion tokens"),
+                 Report::tr("Taken out"), Report::tr("Last error")});
+    const QLocale locale;
+    for (const auto& u : *use)
+        t.row({esc(u.endpoint), num(locale.toString(static_cast<qlonglong>(u.requests))),
+               num(locale.toString(static_cast<qlonglong>(u.succeeded))),
+               num(locale.toString(static_cast<qlonglong>(u.failures))),
+               num(locale.toString(static_cast<qlonglong>(u.promptTokens))),
+               num(locale.toString(static_cast<qlonglong>(u.completionTokens))),
+               num(locale.toString(static_cast<qlonglong>(u.takenOut))), esc(u.lastError)});
+    return body + t.html();
+}
+
 QString chartImage(ReportDocument& doc, const QString& name, QChart& chart, const QString& alt) {
     constexpr int kWidth = 640, kHeight = 330;
     doc.images.emplace_back(name, ReportCharts::render(chart, QSize(kWidth, kHeight)));
@@ -575,6 +599,7 @@ Result<ReportDocument> runReport(ProjectStore& store, const ReportRequest& reque
 
     body += heading(2, Report::tr("Run settings"), QStringLiteral("settings"));
     body += settingsTable(info, run->config);
+    body += endpointsSection(runs, request.runId);
 
     body += metricsSection(info, *summary);
     body += heading(2, Report::tr("Charts"), QStringLiteral("charts"));
