@@ -288,7 +288,7 @@ const std::vector<const char*>& migrations() {
         )sql",
         // 11 -> 12: what each endpoint of a run over several replicas (--endpoint) did:
         // attempts sent, answers, failures, tokens, times taken out. Added to by every session
-        // of the run (a resumed run adds its own).
+        // of the run (a resumed run adds its own). And a batch run's current round.
         R"sql(
         CREATE TABLE IF NOT EXISTS run_endpoints(
             run_id INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
@@ -301,6 +301,18 @@ const std::vector<const char*>& migrations() {
             taken_out INTEGER NOT NULL DEFAULT 0,
             last_error TEXT NOT NULL DEFAULT '',
             PRIMARY KEY(run_id, endpoint));
+        -- A batch run's current round (--backend batch): each request a batch engine is sent,
+        -- by its custom_id, with the online request it stands for (whose cache key its answer
+        -- is stored under) and how its reply is read.
+        CREATE TABLE IF NOT EXISTS batch_requests(
+            run_id INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+            custom_id TEXT NOT NULL,
+            url TEXT NOT NULL,
+            online_body TEXT NOT NULL,
+            model TEXT NOT NULL,
+            think_start INTEGER NOT NULL,
+            label TEXT NOT NULL,
+            PRIMARY KEY(run_id, custom_id));
         )sql",
     };
     return all;

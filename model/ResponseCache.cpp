@@ -81,6 +81,24 @@ Result<std::optional<CachedResponse>> ResponseCache::lookup(const std::string& s
 Status ResponseCache::put(const std::string& key, const CachedResponse& r,
                           const std::string& sharedKey) {
     std::lock_guard lock(store_.mutex()); // one transaction at a time on the connection
+    return putLocked(key, r, sharedKey);
+}
+
+Status ResponseCache::putAll(const std::vector<Entry>& entries) {
+    std::lock_guard lock(store_.mutex());
+    sql::Transaction tx(store_.handle());
+    if (!tx.begun())
+        return Error{store_.path() + ": cannot store responses: " + tx.begun().error().message};
+    for (const auto& e : entries)
+        if (auto s = putLocked(e.key, e.response, e.sharedKey); !s)
+            return s; // rolled back: none of them is stored
+    if (auto s = tx.commit(); !s)
+        return Error{store_.path() + ": cannot store responses: " + s.error().message};
+    return Ok{};
+}
+
+Status ResponseCache::putLocked(const std::string& key, const CachedResponse& r,
+                                const std::string& sharedKey) {
     nlohmann::json deltas = nlohmann::json::array();
     for (const auto& d : r.deltas)
         deltas.push_back({d.atMs, d.reasoning, d.answer});

@@ -49,9 +49,18 @@ public:
     // Stores under `key`, findable by `sharedKey` too (empty: `key` is the shared key).
     Status put(const std::string& key, const CachedResponse& response,
                const std::string& sharedKey = {});
+    struct Entry {
+        std::string key;
+        CachedResponse response;
+        std::string sharedKey;
+    };
+    // Stores all of them in one transaction: all or none.
+    Status putAll(const std::vector<Entry>& entries);
     Result<std::uint64_t> size() const;
 
 private:
+    Status putLocked(const std::string& key, const CachedResponse& response,
+                     const std::string& sharedKey);
     Result<std::optional<CachedResponse>> lookup(const std::string& sql,
                                                  const std::string& key) const;
     ProjectStore& store_;

@@ -1095,6 +1095,65 @@ Result<std::vector<EndpointUse>> RunStore::endpointUse(std::int64_t runId) const
     return out;
 }
 
+Status RunStore::replaceBatchRequests(std::int64_t runId,
+                                      const std::vector<BatchRequest>& requests) {
+    std::lock_guard guard(mutex_);
+    std::lock_guard lock(store_.mutex());
+    sqlite3* db = store_.handle();
+    auto fail = [&](const std::string& why) -> Status {
+        return Error{where(store_) + "cannot store the batch round of run " +
+                     std::to_string(runId) + ": " + why};
+    };
+    sql::Transaction tx(db);
+    if (!tx.begun())
+        return fail(tx.begun().error().message);
+    sql::Statement del(db, "DELETE FROM batch_requests WHERE run_id = ?1");
+    del.bind(1, runId);
+    if (auto s = del.run(); !s)
+        return fail(s.error().message);
+    sql::Statement ins(db, "INSERT OR REPLACE INTO batch_requests(run_id, custom_id, url, "
+                           "online_body, model, think_start, label) "
+                           "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7)");
+    for (const auto& r : requests) {
+        ins.reset();
+        ins.bind(1, runId)
+            .bind(2, r.customId)
+            .bind(3, r.url)
+            .bind(4, r.onlineBody)
+            .bind(5, r.model)
+            .bind(6, static_cast<std::int64_t>(r.thinkStart))
+            .bind(7, r.label);
+        if (auto s = ins.run(); !s)
+            return fail(s.error().message);
+    }
+    if (auto s = tx.commit(); !s)
+        return fail(s.error().message);
+    return Ok{};
+}
+
+Result<std::optional<BatchRequest>> RunStore::batchRequest(std::int64_t runId,
+                                                           const std::string& customId) const {
+    std::lock_guard guard(mutex_);
+    std::lock_guard lock(store_.mutex());
+    sql::Statement st(store_.handle(), "SELECT url, online_body, model, think_start, label FROM "
+                                       "batch_requests WHERE run_id = ?1 AND custom_id = ?2");
+    st.bind(1, runId).bind(2, customId);
+    if (!st.step()) {
+        if (st.failed())
+            return Error{where(store_) + "cannot read the batch round of run " +
+                         std::to_string(runId) + ": " + st.error()};
+        return std::optional<BatchRequest>{};
+    }
+    BatchRequest r;
+    r.customId = customId;
+    r.url = st.text(0);
+    r.onlineBody = st.text(1);
+    r.model = st.text(2);
+    r.thinkStart = static_cast<int>(st.int64(3));
+    r.label = st.text(4);
+    return std::optional<BatchRequest>(std::move(r));
+}
+
 Status RunStore::deleteRun(std::int64_t runId) {
     std::lock_guard guard(mutex_);
     std::lock_guard lock(store_.mutex());
@@ -1107,8 +1166,8 @@ Status RunStore::deleteRun(std::int64_t runId) {
         return fail(tx.begun().error().message);
     // The children go with the run by ON DELETE CASCADE; deleting them here as well keeps that
     // true when a file is edited with foreign keys off.
-    for (const char* table :
-         {"tag_spans", "run_endpoints", "run_steps", "run_events", "run_verdicts", "run_users"}) {
+    for (const char* table : {"tag_spans", "run_endpoints", "batch_requests", "run_steps",
+                              "run_events", "run_verdicts", "run_users"}) {
         sql::Statement del(db, std::string("DELETE FROM ") + table + " WHERE run_id = ?1");
         del.bind(1, runId);
         if (auto s = del.run(); !s)

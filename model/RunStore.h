@@ -69,6 +69,17 @@ struct EndpointUse {
     std::string lastError; // the latest session's last failure ("" when none)
 };
 
+// One request of a batch run's round (OpenAI Batch input line), as `r2p batch` keeps it.
+struct BatchRequest {
+    std::string customId;   // at most 64 characters, from run, user, system, stage and a hash
+    std::string url;        // "/v1/chat/completions" or "/v1/completions"
+    std::string onlineBody; // the online request body (the engine is sent it without
+                            // streaming); its cache key stores the answer
+    std::string model;
+    int thinkStart = 0; // how the reply's reasoning is split (ThinkSplitter::Start)
+    std::string label;  // "user 3107 · r2p · synthesis"
+};
+
 class RunStore {
 public:
     explicit RunStore(ProjectStore& store) : store_(store) {}
@@ -128,6 +139,11 @@ public:
     // what is stored (a resumed run's sessions add up), in one transaction.
     Status addEndpointUse(std::int64_t runId, const std::vector<EndpointUse>& use);
     Result<std::vector<EndpointUse>> endpointUse(std::int64_t runId) const;
+
+    // A batch run's round: replaced whole by `r2p batch prepare`, read by ingest.
+    Status replaceBatchRequests(std::int64_t runId, const std::vector<BatchRequest>& requests);
+    Result<std::optional<BatchRequest>> batchRequest(std::int64_t runId,
+                                                     const std::string& customId) const;
 
     Status deleteRun(std::int64_t runId);
 

@@ -731,6 +731,22 @@ int executeRun(const Args& args, RunPlan& plan, const engine::RunService& servic
     return printSummary(args, plan, service, prepared, users.size(), *result, capture);
 }
 
+// --backend batch: the run is stored and nothing is sent; r2p batch prepare writes its rounds.
+int announceBatchRun(const Args& args, const RunPlan& plan, const engine::PreparedRun& prepared) {
+    const std::string project = *args.value("project");
+    const std::string id = std::to_string(plan.runId);
+    (void)prepared; // its mode was said when it was prepared
+    ordered_json json{
+        {"run", plan.runId},
+        {"backend", "batch"},
+        {"model", plan.info.model},
+        {"users", plan.info.users.size()},
+        {"status", "waiting for batch rounds"},
+        {"next", "r2p batch prepare --project " + project + " --run " + id + " --out round.jsonl"}};
+    std::cout << dumpJson(json, 2) << "\n";
+    return kExitOk;
+}
+
 // One run; its summary goes to stdout, or into `capture` (a sweep prints them together).
 int runOnce(const std::vector<std::string>& argv, ordered_json* capture) {
     Args args({"project",
@@ -824,6 +840,8 @@ int runOnce(const std::vector<std::string>& argv, ordered_json* capture) {
         if (auto s = service.setStatus(plan.runId, engine::RunStatus::Running); !s)
             return fail("run", s.error().message, kExitRuntime);
     }
+    if (plan.info.backend == "batch")
+        return announceBatchRun(args, plan, *prepared);
     return executeRun(args, plan, service, *prepared, index, users, capture);
 }
 
@@ -924,7 +942,8 @@ int runRun(const std::vector<std::string>& argv) {
 const Registrar registrar{
     {"run",
      "--project P.r2p (--resume RUN | --questions Q [--outputs O] [--task LaMP-N] --systems "
-     "r2p,lamp-rag,lrm-rag,no-profile [--backend offline|openai|replay] [--base-url URL --model M] "
+     "r2p,lamp-rag,lrm-rag,no-profile [--backend offline|openai|replay|batch] [--base-url URL "
+     "--model M] "
      "[--endpoint URL[,max=N][,weight=W] ...] "
      "[--users all|N|id,id] [--k K] [--candidates M] [--seed S] [--ranker bm25|recency|random] "
      "[--variation temperature|retrieval] [--max-interventions N|N,N,...] [--shadow] "

@@ -98,7 +98,20 @@ Result<BackendChoice> makeBackend(const std::string& name, ProjectStore* store,
         choice.backend = std::move(cached);
         return choice;
     }
-    return Error{"unknown backend \"" + name + "\" (use offline, openai or replay)"};
+    if (name == "batch") {
+        if (!store)
+            return Error{"--backend batch keeps its rounds in a project: give --project"};
+        // Answers from the cache (a batch engine's, or any endpoint's to the same request);
+        // the rest waits for the next round.
+        auto deferring = std::make_shared<llm::DeferringBackend>();
+        auto cached = std::make_shared<llm::CachingBackend>(deferring, ResponseCache(*store),
+                                                            "openai", llm::CacheMode::ReadWrite);
+        cached->setEndpoint(kBatchEndpoint, true);
+        choice.deferred = std::move(deferring);
+        choice.backend = std::move(cached);
+        return choice;
+    }
+    return Error{"unknown backend \"" + name + "\" (use offline, openai, replay or batch)"};
 }
 
 Result<BackendChoice> makeBackend(const std::string& name, ProjectStore& store,

@@ -5,6 +5,7 @@
 #include "model/ProjectStore.h"
 #include "model/Result.h"
 #include "pipeline/llm/Backend.h"
+#include "pipeline/llm/BatchRound.h"
 #include "pipeline/llm/EndpointPool.h"
 #include "pipeline/llm/OpenAiBackend.h"
 
@@ -20,6 +21,8 @@ struct BackendChoice {
     bool offline = false;
     // Set when the run spreads over several endpoints (--endpoint): their health and counts.
     std::shared_ptr<llm::EndpointPool> pool;
+    // Set for --backend batch: the requests the next round must hold.
+    std::shared_ptr<llm::DeferringBackend> deferred;
 };
 
 // How the openai (and replay) backend is set up; zero keeps the backend's default.
@@ -41,6 +44,8 @@ struct BackendOptions {
     double offlineTokensPerSecond = 0; // the offline reasoner's streaming pace (0: at once)
 };
 
+// The response cache's name for answers a batch engine gave (r2p batch ingest).
+inline constexpr const char* kBatchEndpoint = "batch";
 // The response cache's name for the endpoints of a run made over --endpoint replicas.
 inline constexpr const char* kReplicasEndpoint = "replicas";
 

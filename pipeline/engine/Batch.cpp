@@ -84,7 +84,7 @@ void BatchRunner::cancel() {
 
 std::optional<std::vector<UserTrace>>
 BatchRunner::runSystems(const UserRecord& record, const std::optional<std::string>& gold,
-                        const std::vector<SystemId>& todo, std::int64_t& tokens) {
+                        const std::vector<SystemId>& todo, std::int64_t& tokens, bool& waiting) {
     std::vector<UserTrace> traces;
     // One retrieval per user, shared by every system that uses it.
     std::optional<retrieval::Ranking> ranking;
@@ -109,6 +109,10 @@ BatchRunner::runSystems(const UserRecord& record, const std::optional<std::strin
         }
         if (cancelled_ || run.cancelled())
             return std::nullopt; // nothing of this user is stored
+        if (run.deferred()) {
+            waiting = true; // this system goes on in the next batch round
+            continue;
+        }
         for (const auto& step : run.trace().steps)
             tokens += step.tokens.completion;
         traces.push_back(run.trace());
@@ -156,20 +160,25 @@ Result<BatchResult> BatchRunner::run(const BatchSpec& spec) {
         if (entry.hasGold)
             gold = entry.gold;
         std::int64_t tokens = 0;
+        bool waiting = false;
         std::optional<std::vector<UserTrace>> traces;
         if (auto record = reader.read(entry))
-            traces = runSystems(*record, gold, todo, tokens);
+            traces = runSystems(*record, gold, todo, tokens, waiting);
         else
             traces = unreadableUser(entry, todo, gold, record.error().message);
         if (!traces) { // cancelled
             pool.cancel();
             return;
         }
-        auto saved = runs_.saveUserTraces(runId_, *traces);
+        auto saved = traces->empty() ? Status(Ok{}) : runs_.saveUserTraces(runId_, *traces);
         std::lock_guard lock(tally.mutex);
         if (!saved) {
             tally.storeError = saved.error();
             pool.cancel();
+            return;
+        }
+        if (waiting) {
+            ++tally.result.waiting;
             return;
         }
         countStoredUser(tally, entry.id, *traces, tokens);

@@ -40,6 +40,9 @@ struct BatchResult {
     std::size_t skipped = 0;
     std::size_t failed = 0;
     bool cancelled = false;
+    // Users with a system whose next request waits for a batch engine's round (the batch
+    // backend); their other systems are stored when finished.
+    std::size_t waiting = 0;
     std::vector<std::string> errors; // the first few failures, each naming user and system
 };
 
@@ -61,7 +64,7 @@ private:
     std::optional<std::vector<UserTrace>> runSystems(const UserRecord& record,
                                                      const std::optional<std::string>& gold,
                                                      const std::vector<SystemId>& todo,
-                                                     std::int64_t& tokens);
+                                                     std::int64_t& tokens, bool& waiting);
 
     std::shared_ptr<const EngineContext> ctx_;
     RunStore& runs_;

@@ -705,6 +705,8 @@ Result<llm::GenerationResult> UserRun::generate(llm::GenerationRequest request, 
         return std::move(*result);
     const auto& error = std::get<llm::BackendError>(*g->outcome);
     lastHttpStatus_ = error.kind == llm::ErrorKind::Http ? error.httpStatus : 0;
+    if (error.kind == llm::ErrorKind::Deferred)
+        deferred_ = true;
     if (error.kind == llm::ErrorKind::Cancelled && g->stoppedByRule && !cancelled_) {
         // Stopped by an RPI rule: what streamed so far is the attempt.
         llm::GenerationResult partial;

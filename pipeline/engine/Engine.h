@@ -186,6 +186,9 @@ public:
     // Thread-safe: stops the request in flight; the stage is not recorded.
     void cancel();
     bool cancelled() const { return cancelled_; }
+    // A request waits for a batch engine's round (the batch backend): the trace is unfinished
+    // and must not be stored.
+    bool deferred() const { return deferred_; }
     // Clears pause and cancel so step() and run() go on.
     void clearStop();
 
@@ -274,7 +277,8 @@ private:
     std::atomic<bool> cancelled_{false};
     std::mutex inFlightMutex_;
     std::optional<llm::RequestId> inFlight_; // guarded by inFlightMutex_
-    int lastHttpStatus_ = 0;                 // of the last failed request (0: not an HTTP error)
+    std::atomic<bool> deferred_{false};
+    int lastHttpStatus_ = 0; // of the last failed request (0: not an HTTP error)
     // Where the counts of the step in progress came from (Estimate once any fell back).
     llm::TokenSource stepTokenSource_ = llm::TokenSource::Invalid;
 };

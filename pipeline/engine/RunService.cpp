@@ -88,6 +88,12 @@ Result<PreparedRun> RunService::prepare(const RunSpec& spec) const {
     out.config = spec.config;
     if (backend->offline)
         out.config.model = "offline";
+    if (spec.backend == "batch" && out.config.mode == PromptMode::Auto) {
+        // No server to ask: chat, unless the run says prefill.
+        out.config.mode = PromptMode::Chat;
+        out.modeReason = "a batch engine is not asked: chat mode (--mode prefill for "
+                         "/v1/completions)";
+    }
     if (spec.backend == "openai" && out.config.mode == PromptMode::Auto) {
         // Auto asks the server once (remembered in the project), never the model's name.
         auto choice = choosePromptMode(out.config, spec.presetId,

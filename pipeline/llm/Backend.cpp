@@ -29,6 +29,8 @@ const char* errorKindName(ErrorKind kind) {
         return "config";
     case ErrorKind::TooLarge:
         return "too-large";
+    case ErrorKind::Deferred:
+        return "deferred";
     case ErrorKind::Invalid:
         break;
     }
@@ -64,6 +66,9 @@ std::string BackendError::message() const {
         break;
     case ErrorKind::TooLarge:
         m += "reply too large";
+        break;
+    case ErrorKind::Deferred:
+        m += "waits for the next batch round";
         break;
     case ErrorKind::Invalid:
         m += "failed";

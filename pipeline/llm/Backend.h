@@ -97,6 +97,7 @@ enum class ErrorKind {
     Cancelled, // cancelled by the caller
     Config,    // the request or backend settings are unusable (no model, bad URL)
     TooLarge,  // the reply went over the size limit (never retried)
+    Deferred,  // a batch run: the answer comes from a batch engine in a later round
 };
 const char* errorKindName(ErrorKind kind);
 

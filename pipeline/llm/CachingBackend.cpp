@@ -11,8 +11,6 @@
 
 namespace r2p::llm {
 
-namespace {
-
 std::string usageJson(const std::optional<TokenUsage>& u) {
     if (!u)
         return {};
@@ -22,6 +20,8 @@ std::string usageJson(const std::optional<TokenUsage>& u) {
                           {"total_tokens", u->totalTokens}}
         .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
+
+namespace {
 
 template <class T> T numberOr(const nlohmann::json& j, const char* key, T fallback) {
     const auto it = j.find(key);

@@ -18,6 +18,9 @@
 
 namespace r2p::llm {
 
+// Token usage as the response cache keeps it (a JSON object; "" without usage).
+std::string usageJson(const std::optional<TokenUsage>& usage);
+
 enum class CacheMode {
     Invalid = 0,
     ReadWrite,

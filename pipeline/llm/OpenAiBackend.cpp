@@ -126,6 +126,19 @@ std::optional<UrlParts> splitUrl(std::string_view url) {
     return p;
 }
 
+// A server without a reasoning parser reports completion tokens only: the reasoning's share
+// of them follows the text, so reasoning is still counted as reasoning.
+void estimateReasoningTokens(GenerationResult& r) {
+    if (!r.usage || r.usage->reasoningTokens > 0 || r.reasoning.empty() ||
+        r.usage->completionTokens <= 0)
+        return;
+    const double share = double(r.reasoning.size()) / double(r.reasoning.size() + r.answer.size());
+    r.usage->reasoningTokens =
+        std::min(r.usage->completionTokens,
+                 static_cast<int>(std::lround(share * r.usage->completionTokens)));
+    r.reasoningTokensEstimated = true;
+}
+
 } // namespace
 
 std::string redactUrl(std::string_view url) {
@@ -188,6 +201,43 @@ std::string requestBody(const GenerationRequest& r) {
     if (!r.stop.empty())
         body["stop"] = r.stop;
     return dumpJson(body);
+}
+
+ThinkSplitter::Start resolvedThinkStart(const GenerationRequest& request) {
+    // A lone "</think>" ends reasoning the chat template opened (R1 distills, QwQ, Qwen3 without
+    // a reasoning parser): held back until it comes. Models whose known template never opens
+    // the tag, and unknown models, stream their content as the answer at once, so a streaming
+    // check can stop them early; a lone "</think>" in it is split off when the reply is complete.
+    if (request.thinkStart == ThinkSplitter::Start::Detect) {
+        const ChatTemplate* known = chooseChatTemplate(builtinChatTemplates(), request.model);
+        if (!known || !known->opensThink)
+            return ThinkSplitter::Start::OpenTagOnly;
+    }
+    return request.thinkStart;
+}
+
+Result<GenerationResult> resultFromCompletionBody(std::string_view text,
+                                                  ThinkSplitter::Start start) {
+    auto body = decodeCompletionBody(text);
+    if (!body)
+        return body.error();
+    ThinkSplitter think(start);
+    if (!body->reasoning.empty())
+        think.reasoningIsSeparate();
+    GenerationResult result;
+    result.reasoning = body->reasoning;
+    think.feed(body->content, result.reasoning, result.answer);
+    think.finish(result.reasoning, result.answer);
+    if (result.reasoning.empty() && result.answer.empty() && body->finishReason.empty())
+        return Error{"the response holds no text and no finish_reason"};
+    result.finishReason = body->finishReason;
+    result.usage = body->usage;
+    result.timings = body->timings;
+    result.systemFingerprint = clipUtf8(body->systemFingerprint, 200);
+    if (start == ThinkSplitter::Start::OpenTagOnly && !think.sawReasoning())
+        result.reasoningSplitAtEnd = splitLoneClosingTag(result.reasoning, result.answer);
+    estimateReasoningTokens(result);
+    return result;
 }
 
 struct OpenAiBackend::Impl {
@@ -594,27 +644,20 @@ struct OpenAiBackend::Impl {
             return;
         }
         if (!t->request.stream) {
-            auto body = decodeCompletionBody(t->errorBody);
+            auto parsed = resultFromCompletionBody(t->errorBody, t->request.thinkStart);
             t->errorBody.clear();
             t->errorBody.shrink_to_fit();
-            if (!body) {
-                fail(*t, ErrorKind::Protocol, body.error().message);
+            if (!parsed) {
+                fail(*t, ErrorKind::Protocol, parsed.error().message);
                 return;
             }
-            if (!body->reasoning.empty())
-                t->think.reasoningIsSeparate();
-            std::string reasoning = body->reasoning, answer;
-            t->think.feed(body->content, reasoning, answer);
-            t->think.finish(reasoning, answer);
-            if (reasoning.empty() && answer.empty() && body->finishReason.empty()) {
-                fail(*t, ErrorKind::Protocol, "the response holds no text and no finish_reason");
-                return;
-            }
-            deliver(*t, reasoning, answer);
-            t->result.finishReason = body->finishReason;
-            t->result.usage = body->usage;
-            t->result.timings = body->timings;
-            t->result.systemFingerprint = clipUtf8(body->systemFingerprint, 200);
+            deliver(*t, parsed->reasoning, parsed->answer);
+            t->result.finishReason = std::move(parsed->finishReason);
+            t->result.usage = parsed->usage;
+            t->result.timings = parsed->timings;
+            t->result.systemFingerprint = std::move(parsed->systemFingerprint);
+            t->result.reasoningSplitAtEnd = parsed->reasoningSplitAtEnd;
+            t->result.reasoningTokensEstimated = parsed->reasoningTokensEstimated;
         } else {
             const bool unfinishedEvent = t->sse.finish();
             if (!t->gotDone && (t->result.finishReason.empty() || unfinishedEvent)) {
@@ -633,31 +676,18 @@ struct OpenAiBackend::Impl {
                 return;
             }
             deliver(*t, reasoning, answer);
+            if (t->request.thinkStart == ThinkSplitter::Start::OpenTagOnly &&
+                !t->think.sawReasoning())
+                t->result.reasoningSplitAtEnd =
+                    splitLoneClosingTag(t->result.reasoning, t->result.answer);
+            estimateReasoningTokens(t->result);
         }
-        if (t->request.thinkStart == ThinkSplitter::Start::OpenTagOnly && !t->think.sawReasoning())
-            t->result.reasoningSplitAtEnd =
-                splitLoneClosingTag(t->result.reasoning, t->result.answer);
-        estimateReasoningTokens(t->result);
         t->result.endpoint = config.baseUrl;
         t->result.httpStatus = static_cast<int>(t->status);
         t->result.totalMs = msSince(t->submitted);
         t->result.attempts = t->attempts;
         if (t->onDone)
             t->onDone(GenerationOutcome(std::move(t->result)));
-    }
-
-    // A server without a reasoning parser reports completion tokens only: the reasoning's share
-    // of them follows the text, so reasoning is still counted as reasoning.
-    static void estimateReasoningTokens(GenerationResult& r) {
-        if (!r.usage || r.usage->reasoningTokens > 0 || r.reasoning.empty() ||
-            r.usage->completionTokens <= 0)
-            return;
-        const double share =
-            double(r.reasoning.size()) / double(r.reasoning.size() + r.answer.size());
-        r.usage->reasoningTokens =
-            std::min(r.usage->completionTokens,
-                     static_cast<int>(std::lround(share * r.usage->completionTokens)));
-        r.reasoningTokensEstimated = true;
     }
 
     bool scheduleRetry(std::unique_ptr<Transfer>& t) {
@@ -736,15 +766,7 @@ RequestId OpenAiBackend::submit(GenerationRequest request, DeltaHandler onDelta,
                                 DoneHandler onDone) {
     auto t = std::make_unique<Impl::Transfer>();
     t->id = impl_->nextId++;
-    // A lone "</think>" ends reasoning the chat template opened (R1 distills, QwQ, Qwen3 without
-    // a reasoning parser): held back until it comes. Models whose known template never opens
-    // the tag, and unknown models, stream their content as the answer at once, so a streaming
-    // check can stop them early; a lone "</think>" in it is split off when the reply is complete.
-    if (request.thinkStart == ThinkSplitter::Start::Detect) {
-        const ChatTemplate* known = chooseChatTemplate(builtinChatTemplates(), request.model);
-        if (!known || !known->opensThink)
-            request.thinkStart = ThinkSplitter::Start::OpenTagOnly;
-    }
+    request.thinkStart = resolvedThinkStart(request);
     t->body = requestBody(request);
     t->maxReplyBytes = std::max<std::size_t>(1, impl_->config.maxReplyBytes);
     t->request = std::move(request);

@@ -76,6 +76,14 @@ Result<HttpReply> postToServer(const EndpointConfig& config, std::string_view pa
 // The JSON body sent for a request (also the basis of the response cache key).
 std::string requestBody(const GenerationRequest& request);
 
+// Where reasoning starts in the reply as the backend reads it: Detect resolved by the model's
+// known chat template (unknown models: only a lone closing tag splits).
+ThinkSplitter::Start resolvedThinkStart(const GenerationRequest& request);
+// A complete (non-streamed) chat or completions response body read as the backend reads one:
+// reasoning split off, usage (reasoning tokens estimated where missing), timings.
+Result<GenerationResult> resultFromCompletionBody(std::string_view body,
+                                                  ThinkSplitter::Start start);
+
 // A --base-url as the backend accepts it: http or https only, with a host, and no user name or
 // password in it (keys belong in the environment variable named by --api-key-env). The error
 // never repeats the credentials. Returns the URL without trailing slashes.

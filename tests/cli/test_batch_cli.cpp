@@ -1,0 +1,252 @@
+// A run through a batch engine in rounds: r2p run --backend batch creates it and sends nothing,
+// r2p batch prepare writes each round in the OpenAI Batch input format, this test plays the
+// engine (each body POSTed to the loopback test server, the answers written in the OpenAI Batch
+// API's output format and in vLLM run-batch's bare form), r2p batch ingest stores them and
+// advances the users. The finished run must equal the same run made online against the same
+// deterministic server. Bad output lines are reported by line and retried; ingesting twice
+// changes nothing.
+#include "model/ProjectStore.h"
+#include "model/RunStore.h"
+#include "pipeline/engine/HrtTemplate.h"
+#include "pipeline/llm/OpenAiBackend.h"
+#include "support/ModelScripts.h"
+#include "support/TestSupport.h"
+
+#include <fstream>
+#include <gtest/gtest.h>
+#include <map>
+#include <nlohmann/json.hpp>
+#include <set>
+#include <sstream>
+
+using namespace r2p;
+using nlohmann::json;
+using r2p::test::runCli;
+
+namespace {
+
+std::string demo(const std::string& file) {
+    return test::demoDir() + "/LaMP-3/" + file;
+}
+
+std::vector<std::string> runArgs(const std::string& project, const std::string& backend) {
+    return {"run",
+            "--project",
+            project,
+            "--questions",
+            demo("dev_questions.json"),
+            "--outputs",
+            demo("dev_outputs.json"),
+            "--systems",
+            "r2p,lamp-rag",
+            "--backend",
+            backend,
+            "--model",
+            "r2p-test-model",
+            "--mode",
+            "chat",
+            "--users",
+            "4",
+            "--quiet"};
+}
+
+std::vector<json> readLines(const std::string& path) {
+    std::ifstream in(path);
+    std::vector<json> out;
+    std::string line;
+    while (std::getline(in, line))
+        if (!line.empty())
+            out.push_back(json::parse(line));
+    return out;
+}
+
+// The batch engine: every input line's body sent to `server` as it is; the output in the
+// OpenAI Batch API's format (even lines) or vLLM run-batch's bare response (odd lines).
+std::string answerRound(const std::vector<json>& round, const test::OpenAiTestServer& server) {
+    llm::EndpointConfig config;
+    config.baseUrl = server.baseUrl();
+    std::string out;
+    for (std::size_t i = 0; i < round.size(); ++i) {
+        const json& in = round[i];
+        EXPECT_EQ(in["method"], "POST");
+        EXPECT_FALSE(in["body"]["stream"].get<bool>());
+        auto reply =
+            llm::postToServer(config, in["url"].get<std::string>(), in["body"].dump(), 30000);
+        EXPECT_TRUE(reply) << reply.error().message;
+        if (!reply)
+            continue;
+        json body = json::parse(reply->body);
+        json line{{"id", "batch_req_" + std::to_string(i)}, {"custom_id", in["custom_id"]}};
+        if (i % 2 == 0)
+            line["response"] = {{"status_code", reply->status},
+                                {"request_id", "req-" + std::to_string(i)},
+                                {"body", body}};
+        else
+            line["response"] = body;
+        line["error"] = nullptr;
+        out += line.dump() + "\n";
+    }
+    return out;
+}
+
+std::map<std::pair<std::string, SystemId>, UserOutcome> outcomesOf(const std::string& project) {
+    auto store = ProjectStore::open(project);
+    EXPECT_TRUE(store);
+    std::map<std::pair<std::string, SystemId>, UserOutcome> out;
+    auto outcomes = RunStore(**store).outcomes(1);
+    EXPECT_TRUE(outcomes);
+    for (auto& o : *outcomes)
+        out[{o.userId, o.system}] = o;
+    return out;
+}
+
+} // namespace
+
+TEST(BatchCli, RoundsThroughABatchEngineGiveTheRunMadeOnline) {
+    const auto* hrt = engine::builtinHrtTemplate(TaskId::LaMP3);
+    ASSERT_NE(hrt, nullptr);
+    test::ServerOptions options;
+    options.flavor = test::ServerFlavor::Hosted; // no /tokenize: both runs count locally
+    test::OpenAiTestServer server(options);
+    test::scriptCompliantModel(server, *hrt, "4");
+    test::TempDir dir;
+
+    const std::string online = dir.file("online.r2p");
+    auto onlineArgs = runArgs(online, "openai");
+    onlineArgs.insert(onlineArgs.end(), {"--base-url", server.baseUrl()});
+    auto o = runCli(onlineArgs);
+    ASSERT_EQ(o.exitCode, 0) << o.err;
+
+    const std::string batch = dir.file("batch.r2p");
+    server.clear();
+    auto created = runCli(runArgs(batch, "batch"));
+    ASSERT_EQ(created.exitCode, 0) << created.err;
+    EXPECT_EQ(json::parse(created.out)["status"], "waiting for batch rounds");
+    EXPECT_EQ(server.requestCount(), 0u) << "creating a batch run sends nothing";
+
+    int rounds = 0;
+    std::size_t requests = 0;
+    for (; rounds < 40; ++rounds) {
+        const std::string in = dir.file("round" + std::to_string(rounds) + ".jsonl");
+        auto p = runCli({"batch", "prepare", "--project", batch, "--run", "1", "--out", in});
+        ASSERT_EQ(p.exitCode, 0) << p.err;
+        const auto round = readLines(in);
+        EXPECT_EQ(json::parse(p.out)["next_round"].get<std::size_t>(), round.size());
+        if (round.empty()) {
+            EXPECT_TRUE(json::parse(p.out)["done"].get<bool>());
+            break;
+        }
+        for (const auto& line : round)
+            EXPECT_LE(line["custom_id"].get<std::string>().size(), 64u);
+        requests += round.size();
+        const std::string out =
+            dir.write("out" + std::to_string(rounds) + ".jsonl", answerRound(round, server));
+        auto i = runCli({"batch", "ingest", "--project", batch, "--run", "1", "--results", out});
+        ASSERT_EQ(i.exitCode, 0) << i.err;
+        EXPECT_EQ(json::parse(i.out)["ingested"][0]["stored"].get<std::size_t>(), round.size());
+        // Ingesting the same file again changes nothing.
+        auto twice =
+            runCli({"batch", "ingest", "--project", batch, "--run", "1", "--results", out});
+        ASSERT_EQ(twice.exitCode, 0) << twice.err;
+        EXPECT_EQ(json::parse(twice.out)["next_round"], json::parse(i.out)["next_round"]);
+        EXPECT_EQ(json::parse(twice.out)["users"]["stored_now"], 0);
+    }
+    ASSERT_LT(rounds, 40) << "the run never finished";
+    EXPECT_GT(rounds, 3); // R2P's levels come one round after another
+    EXPECT_GT(requests, 0u);
+
+    const auto a = outcomesOf(online), b = outcomesOf(batch);
+    ASSERT_EQ(a.size(), 8u);
+    ASSERT_EQ(b.size(), a.size());
+    for (const auto& [key, x] : a) {
+        ASSERT_TRUE(b.count(key)) << key.first;
+        const auto& y = b.at(key);
+        EXPECT_EQ(x.status, UserStatus::Done) << key.first;
+        EXPECT_EQ(x.status, y.status) << key.first;
+        EXPECT_EQ(x.prediction, y.prediction) << key.first;
+        EXPECT_EQ(x.scores, y.scores) << key.first;
+        EXPECT_EQ(x.reasoningTokens, y.reasoningTokens) << key.first;
+        EXPECT_EQ(x.interventions, y.interventions) << key.first;
+        EXPECT_EQ(x.contradicted, y.contradicted) << key.first;
+    }
+    auto store = ProjectStore::open(batch);
+    ASSERT_TRUE(store);
+    auto info = RunStore(**store).run(1);
+    ASSERT_TRUE(info);
+    EXPECT_EQ(info->status, RunStatus::Done);
+}
+
+TEST(BatchCli, BadOutputLinesAreReportedByLineAndRetriedNextRound) {
+    const auto* hrt = engine::builtinHrtTemplate(TaskId::LaMP3);
+    ASSERT_NE(hrt, nullptr);
+    test::ServerOptions options;
+    options.flavor = test::ServerFlavor::Hosted;
+    test::OpenAiTestServer server(options);
+    test::scriptCompliantModel(server, *hrt, "4");
+    test::TempDir dir;
+    const std::string project = dir.file("p.r2p");
+    ASSERT_EQ(runCli(runArgs(project, "batch")).exitCode, 0);
+    const std::string in = dir.file("round.jsonl");
+    ASSERT_EQ(
+        runCli({"batch", "prepare", "--project", project, "--run", "1", "--out", in}).exitCode, 0);
+    const auto round = readLines(in);
+    ASSERT_GE(round.size(), 3u);
+    std::istringstream good(answerRound(round, server));
+    std::vector<std::string> lines;
+    for (std::string l; std::getline(good, l);)
+        lines.push_back(l);
+    // Line 1: fine. Line 2: not JSON. Line 3: a 500. Line 4: an unknown custom_id. Then the rest
+    // but the first round line's twin, which stays unanswered.
+    json failed = json::parse(lines[1]);
+    failed["response"] = {{"status_code", 500}, {"request_id", "x"}, {"body", {{"error", "oom"}}}};
+    std::string out = lines[0] + "\n{\"custom_id\": \"r1-cut\n" + failed.dump() + "\n" +
+                      json{{"custom_id", "r9-nobody-0123456789abcdef"},
+                           {"response", {{"status_code", 200}, {"body", json::object()}}}}
+                          .dump() +
+                      "\n";
+    for (std::size_t i = 3; i < lines.size(); ++i)
+        out += lines[i] + "\n";
+    const std::string outPath = dir.write("out.jsonl", out);
+    auto r = runCli({"batch", "ingest", "--project", project, "--run", "1", "--results", outPath});
+    ASSERT_EQ(r.exitCode, 0) << r.err;
+    EXPECT_NE(r.err.find(outPath + ":2: not JSON"), std::string::npos) << r.err;
+    EXPECT_NE(r.err.find(outPath + ":3: custom_id " + round[1]["custom_id"].get<std::string>() +
+                         ": status 500"),
+              std::string::npos)
+        << r.err;
+    EXPECT_NE(r.err.find(outPath + ":4: custom_id r9-nobody-0123456789abcdef is not in run 1"),
+              std::string::npos)
+        << r.err;
+    const json report = json::parse(r.out);
+    EXPECT_EQ(report["ingested"][0]["stored"].get<std::size_t>(), 1 + (lines.size() - 3));
+    EXPECT_EQ(report["ingested"][0]["retried_next_round"], 2);
+    EXPECT_EQ(report["ingested"][0]["unknown_custom_id"], 1);
+    // The 500's request (round line 2) and the one never answered (line 3) are in the next
+    // round again.
+    const std::string next = dir.file("next.jsonl");
+    ASSERT_EQ(
+        runCli({"batch", "prepare", "--project", project, "--run", "1", "--out", next}).exitCode,
+        0);
+    std::set<std::string> ids;
+    for (const auto& l : readLines(next))
+        ids.insert(l["custom_id"].get<std::string>());
+    EXPECT_TRUE(ids.count(round[1]["custom_id"].get<std::string>()));
+    EXPECT_TRUE(ids.count(round[2]["custom_id"].get<std::string>()));
+    EXPECT_FALSE(ids.count(round[0]["custom_id"].get<std::string>()));
+}
+
+TEST(BatchCli, OnlyBatchRunsHaveRounds) {
+    test::TempDir dir;
+    const std::string project = dir.file("p.r2p");
+    ASSERT_EQ(runCli({"run", "--project", project, "--questions", demo("dev_questions.json"),
+                      "--systems", "lamp-rag", "--users", "1", "--quiet"})
+                  .exitCode,
+              0);
+    auto r = runCli(
+        {"batch", "prepare", "--project", project, "--run", "1", "--out", dir.file("x.jsonl")});
+    EXPECT_EQ(r.exitCode, 2);
+    EXPECT_NE(r.err.find("uses the offline backend"), std::string::npos) << r.err;
+    auto missing = runCli({"batch", "ingest", "--project", project, "--run", "1"});
+    EXPECT_EQ(missing.exitCode, 2);
+    EXPECT_NE(missing.err.find("--results is required"), std::string::npos) << missing.err;
+}
