@@ -1097,6 +1097,9 @@ TEST(OpenAiTestServer, SixtyFourConcurrentStreams) {
     s.reasoning = "thinking in parallel";
     s.answer = "one two three four five six seven eight";
     s.chunkDelayMs = 15;
+    // Every stream waits long enough for all 64 to connect, also on a slow machine (under
+    // ThreadSanitizer connecting them takes over half a second): they must overlap.
+    s.firstChunkDelayMs = 1500;
     server.setDefaultScript(s);
     constexpr int kStreams = 64;
     std::vector<std::unique_ptr<Transfer>> transfers;
@@ -1117,7 +1120,7 @@ TEST(OpenAiTestServer, SixtyFourConcurrentStreams) {
     int running = kStreams;
     int finished = 0;
     const auto start = Clock::now();
-    while (finished < kStreams && msSince(start) < 8000) {
+    while (finished < kStreams && msSince(start) < 15000) {
         curl_multi_perform(m, &running);
         int queued = 0;
         while (CURLMsg* msg = curl_multi_info_read(m, &queued)) {
