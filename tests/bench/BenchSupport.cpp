@@ -3,6 +3,7 @@
 #include "Lamp4Generator.h"
 
 #include <chrono>
+#include <cstdio>
 #include <fcntl.h>
 #include <fstream>
 #include <string>
@@ -67,6 +68,37 @@ ChildRun runR2p(const std::vector<std::string>& args) {
     run.exitCode = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
     run.peakRssKiB = static_cast<std::uint64_t>(usage.ru_maxrss);
     return run;
+}
+
+pid_t startTestServer(const char* program, const std::vector<std::string>& args,
+                      std::string& baseUrl) {
+    int out[2];
+    if (::pipe(out) != 0)
+        return -1;
+    const pid_t pid = fork();
+    if (pid == 0) {
+        ::dup2(out[1], 1);
+        ::close(out[0]);
+        std::vector<char*> argv{const_cast<char*>(program)};
+        for (const auto& a : args)
+            argv.push_back(const_cast<char*>(a.c_str()));
+        argv.push_back(nullptr);
+        ::execv(program, argv.data());
+        _exit(127);
+    }
+    ::close(out[1]);
+    std::string line;
+    char c = 0;
+    while (::read(out[0], &c, 1) == 1 && c != '\n')
+        line += c;
+    ::close(out[0]);
+    const auto at = line.find("http://");
+    if (at == std::string::npos) {
+        std::fprintf(stderr, "test server did not start: %s\n", line.c_str());
+        return -1;
+    }
+    baseUrl = line.substr(at);
+    return pid;
 }
 
 } // namespace r2p::bench

@@ -4,6 +4,7 @@
 
 #include <cstdint>
 #include <string>
+#include <sys/types.h>
 #include <vector>
 
 namespace r2p::bench {
@@ -30,5 +31,10 @@ struct ChildRun {
 
 // Runs the r2p binary with `args` (stdout and stderr to /dev/null) and measures it.
 ChildRun runR2p(const std::vector<std::string>& args);
+
+// Starts the test server program (r2p-test-server) with `args` in a child process; its first
+// stdout line carries the URL, returned in `baseUrl`. -1 when it did not start.
+pid_t startTestServer(const char* program, const std::vector<std::string>& args,
+                      std::string& baseUrl);
 
 } // namespace r2p::bench

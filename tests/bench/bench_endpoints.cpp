@@ -6,6 +6,7 @@
 // Target: wall time <= 1.3x that ideal.
 //
 //   bench_endpoints [--requests 2000] [--max 32] [--smoke]
+#include "BenchSupport.h"
 #include "pipeline/llm/EndpointPool.h"
 
 #include <algorithm>
@@ -23,6 +24,7 @@
 #include <vector>
 
 using namespace r2p::llm;
+using r2p::bench::startTestServer;
 
 namespace {
 
@@ -30,37 +32,6 @@ using Clock = std::chrono::steady_clock;
 
 double msSince(Clock::time_point t) {
     return std::chrono::duration<double, std::milli>(Clock::now() - t).count();
-}
-
-// Starts r2p-test-server in a child process; its first stdout line carries the URL.
-pid_t startServer(const std::vector<std::string>& args, std::string& baseUrl) {
-    int out[2];
-    if (::pipe(out) != 0)
-        return -1;
-    const pid_t pid = fork();
-    if (pid == 0) {
-        ::dup2(out[1], 1);
-        ::close(out[0]);
-        std::vector<char*> argv{const_cast<char*>(R2P_TEST_SERVER)};
-        for (const auto& a : args)
-            argv.push_back(const_cast<char*>(a.c_str()));
-        argv.push_back(nullptr);
-        ::execv(R2P_TEST_SERVER, argv.data());
-        _exit(127);
-    }
-    ::close(out[1]);
-    std::string line;
-    char c = 0;
-    while (::read(out[0], &c, 1) == 1 && c != '\n')
-        line += c;
-    ::close(out[0]);
-    const auto at = line.find("http://");
-    if (at == std::string::npos) {
-        std::fprintf(stderr, "test server did not start: %s\n", line.c_str());
-        return -1;
-    }
-    baseUrl = line.substr(at);
-    return pid;
 }
 
 GenerationRequest request(int i) {
@@ -101,8 +72,8 @@ int main(int argc, char** argv) {
         "--first-token-ms",  "20",   "--chunk-words",    "1",   "--chunk-ms", "2",
         "--reasoning-style", "none", "--default-answer", answer};
     std::string urlA, urlB;
-    const pid_t a = startServer(serverArgs, urlA);
-    const pid_t b = startServer(serverArgs, urlB);
+    const pid_t a = startTestServer(R2P_TEST_SERVER, serverArgs, urlA);
+    const pid_t b = startTestServer(R2P_TEST_SERVER, serverArgs, urlB);
     if (a < 0 || b < 0)
         return 1;
 

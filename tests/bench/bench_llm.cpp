@@ -5,6 +5,7 @@
 // newline, and a valid 100 MB answer in chunks); target at most 300 MB each.
 //
 //   bench_llm [--requests 1000] [--concurrency 32] [--first-token-ms 50] [--smoke] [--rss]
+#include "BenchSupport.h"
 #include "pipeline/llm/OpenAiBackend.h"
 
 #include <atomic>
@@ -36,33 +37,7 @@ double cpuSeconds() {
 }
 // Starts r2p-test-server in a child process; its first stdout line carries the URL.
 pid_t startServer(const std::vector<std::string>& args, std::string& baseUrl) {
-    int out[2];
-    if (::pipe(out) != 0)
-        return -1;
-    const pid_t pid = fork();
-    if (pid == 0) {
-        ::dup2(out[1], 1);
-        ::close(out[0]);
-        std::vector<char*> argv{const_cast<char*>(R2P_TEST_SERVER)};
-        for (const auto& a : args)
-            argv.push_back(const_cast<char*>(a.c_str()));
-        argv.push_back(nullptr);
-        ::execv(R2P_TEST_SERVER, argv.data());
-        _exit(127);
-    }
-    ::close(out[1]);
-    std::string line;
-    char c = 0;
-    while (::read(out[0], &c, 1) == 1 && c != '\n')
-        line += c;
-    ::close(out[0]);
-    const auto at = line.find("http://");
-    if (at == std::string::npos) {
-        std::fprintf(stderr, "test server did not start: %s\n", line.c_str());
-        return -1;
-    }
-    baseUrl = line.substr(at);
-    return pid;
+    return r2p::bench::startTestServer(R2P_TEST_SERVER, args, baseUrl);
 }
 
 pid_t startServer(int firstTokenMs, const std::string& answer, std::string& baseUrl) {
