@@ -1956,6 +1956,21 @@
         <source>not finished</source>
         <translation>nicht fertig</translation>
     </message>
+    <message>
+        <source>%1: %2 requests, %3 failed, %4 tokens</source>
+        <translation>%1: %2 Anfragen, %3 fehlgeschlagen, %4 Tokens</translation>
+    </message>
+    <message numerus="yes">
+        <source>, taken out %n time(s)</source>
+        <translation>
+            <numerusform>, %n-mal herausgenommen</numerusform>
+            <numerusform>, %n-mal herausgenommen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Endpoints — %1</source>
+        <translation>Endpunkte — %1</translation>
+    </message>
 </context>
 <context>
     <name>r2p::ui::OpenDatasetDialog</name>

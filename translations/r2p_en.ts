@@ -1956,6 +1956,21 @@
         <source>not finished</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>%1: %2 requests, %3 failed, %4 tokens</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>, taken out %n time(s)</source>
+        <translation>
+            <numerusform>, taken out %n time</numerusform>
+            <numerusform>, taken out %n times</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Endpoints — %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>r2p::ui::OpenDatasetDialog</name>

@@ -1926,6 +1926,20 @@
         <source>not finished</source>
         <translation>未完成</translation>
     </message>
+    <message>
+        <source>%1: %2 requests, %3 failed, %4 tokens</source>
+        <translation>%1：%2 个请求，%3 个失败，%4 个词元</translation>
+    </message>
+    <message numerus="yes">
+        <source>, taken out %n time(s)</source>
+        <translation>
+            <numerusform>，移出 %n 次</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Endpoints — %1</source>
+        <translation>端点 — %1</translation>
+    </message>
 </context>
 <context>
     <name>r2p::ui::OpenDatasetDialog</name>

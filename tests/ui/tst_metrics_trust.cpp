@@ -2,6 +2,7 @@
 // every interval shown contains the value beside it, its tooltip says how it was made, and every
 // delta says in words and colour whether R2P is better or worse by the metric's direction (for
 // LaMP-3's MAE and RMSE lower is better).
+#include "model/RunStore.h"
 #include "support/UiTestSupport.h"
 #include "ui/MainWindow.h"
 #include "ui/Session.h"
@@ -15,6 +16,7 @@
 #include <QBarSet>
 #include <QChart>
 #include <QChartView>
+#include <QLabel>
 #include <QLocale>
 #include <QScatterSeries>
 #include <QSignalSpy>
@@ -151,6 +153,32 @@ private slots:
     void classificationIntervalsContainTheirValuesAndSayHow() {
         runDemo(TaskId::LaMP2);
         checkDock(false, QStringLiteral("within each gold label"));
+    }
+
+    void aRunOverSeveralReplicasSaysWhatEachDid() {
+        runDemo(TaskId::LaMP2, {SystemId::R2P, SystemId::LampRag}, 20);
+        QVERIFY(!window_->metricsDock()->heading()->text().contains(QStringLiteral("Endpoints")));
+        const std::int64_t runId = session_->runResults()->runId;
+        EndpointUse a{"http://127.0.0.1:8001/v1", 1516, 1516, 0, 90000, 12000, 0, ""};
+        EndpointUse b{"http://127.0.0.1:8002/v1", 525, 493, 32, 30000, 4000, 1, "refused"};
+        QVERIFY(RunStore(*session_->store()).addEndpointUse(runId, {a, b}));
+        QVERIFY(session_->selectRun(0));
+        QVERIFY(session_->selectRun(runId));
+        const QString text = window_->metricsDock()->heading()->text();
+        const QLocale locale;
+        QVERIFY2(text.contains(QStringLiteral("http://127.0.0.1:8001/v1: %1 requests, 0 failed, "
+                                              "%2 tokens")
+                                   .arg(locale.toString(1516), locale.toString(102000))),
+                 qPrintable(text));
+        QVERIFY2(text.contains(QStringLiteral("http://127.0.0.1:8002/v1: 525 requests, 32 failed, "
+                                              "%1 tokens, taken out 1 time")
+                                   .arg(locale.toString(34000))),
+                 qPrintable(text));
+        if (const QString shots = qEnvironmentVariable("R2P_SHOT_DIR"); !shots.isEmpty()) {
+            window_->metricsDock()->setFloating(true);
+            window_->metricsDock()->resize(900, 600);
+            window_->metricsDock()->grab().save(shots + QStringLiteral("/metrics-replicas.png"));
+        }
     }
 
     void countAxesStepAtRoundIntegers() {

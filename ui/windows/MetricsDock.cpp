@@ -195,6 +195,10 @@ void MetricsDock::onRunChanged() {
         showUser();
         return;
     }
+    endpoints_.clear();
+    if (ProjectStore* store = session_->store())
+        if (auto use = RunStore(*store).endpointUse(results_->runId))
+            endpoints_ = std::move(*use);
     showHeading();
     // Bootstrap intervals for thousands of users take a moment: computed off the GUI thread.
     // The run service's summary, as r2p run printed it: the run's seed, every stored verdict.
@@ -229,6 +233,24 @@ void MetricsDock::showHeading() {
                             QString::fromStdString(results_->metric));
     if (results_->baseline != SystemId::Invalid)
         text += tr(" · R2P against <b>%1</b>").arg(StageText::system(results_->baseline));
+    // A run over several replicas: what each one did.
+    QStringList replicas;
+    const QLocale locale;
+    for (const auto& e : endpoints_) {
+        QString one =
+            tr("%1: %2 requests, %3 failed, %4 tokens")
+                .arg(QString::fromStdString(e.endpoint).toHtmlEscaped(),
+                     locale.toString(static_cast<qlonglong>(e.requests)),
+                     locale.toString(static_cast<qlonglong>(e.failures)),
+                     locale.toString(static_cast<qlonglong>(e.promptTokens + e.completionTokens)));
+        if (e.takenOut > 0)
+            one += tr(", taken out %n time(s)", nullptr, static_cast<int>(e.takenOut));
+        replicas << one;
+    }
+    if (!replicas.isEmpty())
+        text += QStringLiteral("<br><small>") +
+                tr("Endpoints — %1").arg(replicas.join(QStringLiteral(" · "))) +
+                QStringLiteral("</small>");
     heading_->setText(text);
 }
 

@@ -4,11 +4,13 @@
 // deltas, win/tie/loss, reasoning tokens against score) that export to PNG and SVG.
 #pragma once
 
+#include "model/RunStore.h"
 #include "pipeline/engine/RunSummary.h"
 #include "ui/util/LatestTask.h"
 
 #include <QDockWidget>
 #include <memory>
+#include <vector>
 
 class QChartView;
 class QComboBox;
@@ -41,6 +43,7 @@ public:
     QTabWidget* chartTabs() const { return charts_; }
     bool isSummarizing() const { return tasks_.isPending(QStringLiteral("summary")); }
     const engine::RunSummary* summary() const { return summary_.get(); }
+    QLabel* heading() const { return heading_; }
 
     // Writes a chart as PNG or SVG (by the file's extension); false with a reason otherwise.
     bool exportChart(Chart which, const QString& path, QString* error = nullptr);
@@ -64,6 +67,7 @@ private:
     RunController* runs_;
     std::shared_ptr<const RunResults> results_;
     std::shared_ptr<const engine::RunSummary> summary_;
+    std::vector<EndpointUse> endpoints_; // of a run over several replicas (--endpoint)
     QLabel* heading_;
     QTabWidget* tabs_;
     QTableWidget* user_;
