@@ -58,6 +58,19 @@ std::optional<int> openBatchRun(const char* command, const Args& args, BatchRun&
     return std::nullopt;
 }
 
+// --concurrency C (users at once while advancing, default 4); nullopt after saying why.
+std::optional<int> concurrencyOf(const char* command, const Args& args) {
+    const auto c = args.value("concurrency");
+    if (!c)
+        return 4;
+    const auto n = parseWholeNumber(*c, 1, 256);
+    if (!n) {
+        fail(command, "--concurrency takes a number from 1 to 256", kExitUsage);
+        return std::nullopt;
+    }
+    return static_cast<int>(*n);
+}
+
 ordered_json roundJson(const BatchRun& run, const engine::RoundOutcome& o) {
     return {{"run", run.info.id},
             {"users",
@@ -76,18 +89,13 @@ int runPrepare(const std::vector<std::string>& argv) {
         return fail("batch prepare", args.error(), kExitUsage);
     if (!args.value("out"))
         return fail("batch prepare", "--out is required (the round's JSONL file)", kExitUsage);
-    std::int64_t concurrency = 4;
-    if (auto c = args.value("concurrency")) {
-        auto n = parseWholeNumber(*c, 1, 256);
-        if (!n)
-            return fail("batch prepare", "--concurrency takes a number from 1 to 256", kExitUsage);
-        concurrency = *n;
-    }
+    const auto concurrency = concurrencyOf("batch prepare", args);
+    if (!concurrency)
+        return kExitUsage;
     BatchRun run;
     if (auto code = openBatchRun("batch prepare", args, run))
         return *code;
-    auto round =
-        engine::advanceBatchRun(*run.store, run.info, run.index, static_cast<int>(concurrency));
+    auto round = engine::advanceBatchRun(*run.store, run.info, run.index, *concurrency);
     if (!round)
         return fail("batch prepare", round.error().message, kExitRuntime);
     Output out;
@@ -115,6 +123,9 @@ int runIngest(const std::vector<std::string>& argv) {
     if (!args.value("results"))
         return fail("batch ingest", "--results is required (the batch engine's output JSONL)",
                     kExitUsage);
+    const auto concurrency = concurrencyOf("batch ingest", args);
+    if (!concurrency)
+        return kExitUsage;
     BatchRun run;
     if (auto code = openBatchRun("batch ingest", args, run))
         return *code;
@@ -134,7 +145,7 @@ int runIngest(const std::vector<std::string>& argv) {
                             {"retried_next_round", report->retried},
                             {"unknown_custom_id", report->unknown}});
     }
-    auto round = engine::advanceBatchRun(*run.store, run.info, run.index, 4);
+    auto round = engine::advanceBatchRun(*run.store, run.info, run.index, *concurrency);
     if (!round)
         return fail("batch ingest", round.error().message, kExitRuntime);
     for (const auto& e : round->errors)
@@ -160,7 +171,7 @@ int runBatch(const std::vector<std::string>& argv) {
 const Registrar registrar{
     {"batch",
      "prepare --project P --run ID --out round.jsonl [--concurrency C] | ingest --project P "
-     "--run ID --results out.jsonl [--errors err.jsonl]",
+     "--run ID --results out.jsonl [--errors err.jsonl] [--concurrency C]",
      "Drive a run made with --backend batch through a batch engine in rounds. prepare writes "
      "the next round (OpenAI Batch input JSONL; empty when the run is done); ingest reads the "
      "engine's output (OpenAI Batch API or vllm run-batch) into the response cache, advances "

@@ -732,10 +732,9 @@ int executeRun(const Args& args, RunPlan& plan, const engine::RunService& servic
 }
 
 // --backend batch: the run is stored and nothing is sent; r2p batch prepare writes its rounds.
-int announceBatchRun(const Args& args, const RunPlan& plan, const engine::PreparedRun& prepared) {
+int announceBatchRun(const Args& args, const RunPlan& plan) {
     const std::string project = *args.value("project");
     const std::string id = std::to_string(plan.runId);
-    (void)prepared; // its mode was said when it was prepared
     ordered_json json{
         {"run", plan.runId},
         {"backend", "batch"},
@@ -841,7 +840,7 @@ int runOnce(const std::vector<std::string>& argv, ordered_json* capture) {
             return fail("run", s.error().message, kExitRuntime);
     }
     if (plan.info.backend == "batch")
-        return announceBatchRun(args, plan, *prepared);
+        return announceBatchRun(args, plan);
     return executeRun(args, plan, service, *prepared, index, users, capture);
 }
 
