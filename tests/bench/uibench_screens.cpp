@@ -26,7 +26,6 @@
 #include <QElapsedTimer>
 #include <QFile>
 #include <QHeaderView>
-#include <QProcess>
 #include <QStandardPaths>
 #include <QTableView>
 #include <QTableWidget>
@@ -36,9 +35,19 @@
 #include <QThreadPool>
 #include <QTimer>
 #include <algorithm>
+#include <cerrno>
+#include <csignal>
 #include <cstdio>
+#include <cstdlib>
+#include <fcntl.h>
 #include <functional>
+#include <optional>
+#include <poll.h>
 #include <random>
+#include <spawn.h>
+#include <string>
+#include <sys/wait.h>
+#include <unistd.h>
 #include <vector>
 
 using namespace r2p;
@@ -97,28 +106,82 @@ void writeDataset(const QString& dir, int users) {
     o.write("]}");
 }
 
+// Starts r2p-workbench with posix_spawn (not QProcess: QProcess's forkfd child handling upsets
+// ThreadSanitizer, which then reports races in the thread pool of this process) and returns
+// what it wrote to stdout, or nothing when it did not finish within `timeoutMs`.
+std::optional<std::string> runWorkbench(const std::vector<std::string>& args,
+                                        const std::vector<std::string>& extraEnv, int timeoutMs) {
+    int out[2];
+    if (::pipe2(out, O_CLOEXEC) != 0)
+        return std::nullopt;
+    posix_spawn_file_actions_t actions;
+    posix_spawn_file_actions_init(&actions);
+    posix_spawn_file_actions_adddup2(&actions, out[1], STDOUT_FILENO);
+    std::vector<std::string> env = extraEnv;
+    for (char** e = environ; *e; ++e)
+        env.emplace_back(*e); // the first definition of a name wins in getenv
+    std::vector<char*> envp;
+    for (auto& e : env)
+        envp.push_back(e.data());
+    envp.push_back(nullptr);
+    std::string exe = R2P_WORKBENCH;
+    std::vector<std::string> copy = args;
+    std::vector<char*> argv{exe.data()};
+    for (auto& a : copy)
+        argv.push_back(a.data());
+    argv.push_back(nullptr);
+    pid_t pid = 0;
+    const int spawned = posix_spawn(&pid, exe.c_str(), &actions, nullptr, argv.data(), envp.data());
+    posix_spawn_file_actions_destroy(&actions);
+    ::close(out[1]);
+    if (spawned != 0) {
+        ::close(out[0]);
+        return std::nullopt;
+    }
+    std::string text;
+    QElapsedTimer t;
+    t.start();
+    bool finished = false;
+    while (t.elapsed() < timeoutMs) {
+        pollfd p{out[0], POLLIN, 0};
+        if (::poll(&p, 1, 100) < 0 && errno != EINTR)
+            break;
+        char buffer[4096];
+        const ssize_t n =
+            (p.revents & (POLLIN | POLLHUP)) ? ::read(out[0], buffer, sizeof buffer) : -1;
+        if (n > 0)
+            text.append(buffer, static_cast<std::size_t>(n));
+        else if (n == 0) {
+            finished = true;
+            break;
+        }
+    }
+    ::close(out[0]);
+    if (!finished)
+        ::kill(pid, SIGKILL);
+    int status = 0;
+    ::waitpid(pid, &status, 0);
+    if (!finished)
+        return std::nullopt;
+    return text;
+}
+
 void coldStart(const QString& dir, int runs) {
     std::vector<double> times;
+    const std::string base = dir.toStdString();
     for (int i = 0; i < runs; ++i) {
-        QProcess p;
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.insert(QStringLiteral("R2P_STARTUP_REPORT"), QStringLiteral("1"));
-        env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
-        env.insert(QStringLiteral("XDG_CONFIG_HOME"), dir + QStringLiteral("/config"));
-        env.insert(QStringLiteral("XDG_DATA_HOME"), dir + QStringLiteral("/data"));
-        p.setProcessEnvironment(env);
-        p.start(QStringLiteral(R2P_WORKBENCH),
-                {QStringLiteral("--project"), dir + QStringLiteral("/cold.r2p"),
-                 QStringLiteral("--demo"), QStringLiteral("LaMP-3")});
-        if (!p.waitForFinished(60000)) {
-            p.kill();
+        const auto out =
+            runWorkbench({"--project", base + "/cold.r2p", "--demo", "LaMP-3"},
+                         {"R2P_STARTUP_REPORT=1", "QT_QPA_PLATFORM=offscreen",
+                          "XDG_CONFIG_HOME=" + base + "/config", "XDG_DATA_HOME=" + base + "/data"},
+                         60000);
+        if (!out) {
             std::printf("  cold start: the workbench did not become usable within 60 s\n");
             return;
         }
-        const QByteArray out = p.readAllStandardOutput();
-        const int at = out.indexOf("usable_ms ");
-        if (at >= 0)
-            times.push_back(out.mid(at + 10).trimmed().toDouble());
+        const auto at = out->find("usable_ms ");
+        if (at != std::string::npos)
+            times.push_back(std::strtod(out->c_str() + at + 10, nullptr));
     }
     if (times.empty())
         return;
