@@ -870,6 +870,32 @@ Status ProjectStore::removeDataset(std::int64_t datasetId) {
     return Ok{};
 }
 
+Result<std::optional<std::string>> ProjectStore::metaValue(std::string_view key) const {
+    std::lock_guard lock(mutex_);
+    sql::Statement st(db_, "SELECT value FROM project_meta WHERE key = ?1");
+    st.bind(1, key);
+    if (st.step())
+        return std::optional<std::string>(st.text(0));
+    if (st.failed())
+        return Error{path_ + ": cannot read the setting \"" + std::string(key) +
+                     "\": " + st.error()};
+    return std::optional<std::string>();
+}
+
+Status ProjectStore::setMetaValue(std::string_view key, std::string_view value) {
+    std::lock_guard lock(mutex_);
+    sql::Statement st(db_, value.empty()
+                               ? "DELETE FROM project_meta WHERE key = ?1"
+                               : "INSERT OR REPLACE INTO project_meta(key, value) VALUES(?1, ?2)");
+    st.bind(1, key);
+    if (!value.empty())
+        st.bind(2, value);
+    if (auto s = st.run(); !s)
+        return Error{path_ + ": cannot change the setting \"" + std::string(key) +
+                     "\": " + s.error().message};
+    return Ok{};
+}
+
 Result<OpenedDataset> openDataset(ProjectStore& store, const std::string& questionsPath,
                                   const std::string& outputsPath, const IndexOptions& options) {
     auto cached = store.loadFreshIndex(questionsPath, outputsPath);

@@ -71,6 +71,10 @@ public:
     Result<DatasetIndex> loadIndex(std::int64_t datasetId) const;
     Status setDatasetTask(std::int64_t datasetId, TaskId task, TaskSource source);
     Status removeDataset(std::int64_t datasetId);
+    // A project-wide setting kept in project_meta (e.g. "prices": the project's price table);
+    // unset when none was stored. Setting an empty value removes it.
+    Result<std::optional<std::string>> metaValue(std::string_view key) const;
+    Status setMetaValue(std::string_view key, std::string_view value);
 
     sqlite3* handle() const { return db_; }
     // Held by whoever runs statements on handle() while other threads may too (RunStore, the

@@ -969,6 +969,36 @@ RunStore::interventionOutcomeCounts(std::int64_t runId) const {
     return counts;
 }
 
+Status RunStore::forEachStepUsage(std::int64_t runId,
+                                  const std::function<void(const StepUsage&)>& each) const {
+    std::lock_guard guard(mutex_);
+    std::lock_guard lock(store_.mutex());
+    sql::Statement st(store_.handle(),
+                      "SELECT system, stage, attempts, status, prompt_tokens, completion_tokens, "
+                      "reasoning_tokens, latency_ms, backend_mode, server, seq FROM run_steps "
+                      "WHERE run_id = ?1");
+    st.bind(1, runId);
+    StepUsage u;
+    while (st.step()) {
+        u.system = parseSystemName(st.text(0)).value_or(SystemId::Invalid);
+        u.stage = parseStageName(st.text(1)).value_or(StageId::Invalid);
+        u.attempts = static_cast<int>(st.int64(2));
+        u.status = parseStepStatus(st.text(3)).value_or(StepStatus::Invalid);
+        u.tokens.prompt = st.int64(4);
+        u.tokens.completion = st.int64(5);
+        u.tokens.reasoning = st.int64(6);
+        u.latencyMs = st.real(7);
+        u.mode = parseStepMode(st.text(8)).value_or(StepMode::None);
+        u.server = st.text(9);
+        u.seq = static_cast<int>(st.int64(10));
+        each(u);
+    }
+    if (st.failed())
+        return Error{where(store_) + "cannot read the steps of run " + std::to_string(runId) +
+                     ": " + st.error()};
+    return Ok{};
+}
+
 Result<std::vector<RunStore::CandidateVerdict>> RunStore::candidateVerdicts(std::int64_t runId,
                                                                             SystemId system) const {
     std::lock_guard guard(mutex_);

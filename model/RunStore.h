@@ -8,6 +8,7 @@
 #include "Trace.h"
 
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <mutex>
 #include <optional>
@@ -54,6 +55,19 @@ struct TagSpanQuery {
     std::optional<SystemId> system;
     std::optional<std::string> userId;
     std::optional<int> stepSeq;
+};
+
+// What one stored step used, for cost accounting: no texts but the server's figures.
+struct StepUsage {
+    SystemId system = SystemId::Invalid;
+    int seq = 0; // 0: the first step of a (user, system)
+    StageId stage = StageId::Invalid;
+    int attempts = 1;
+    StepStatus status = StepStatus::Invalid;
+    TokenCounts tokens;
+    double latencyMs = 0;
+    StepMode mode = StepMode::None;
+    std::string server; // StepRecord::server: a JSON list, one object per request
 };
 
 // Thread-safe: batches write from several workers; one mutex serialises access to the handle.
@@ -107,6 +121,10 @@ public:
     // `texts`, the prediction and gold texts. No rows when there is no such run.
     Result<std::vector<OutcomeScore>> outcomeScores(std::int64_t runId, const std::string& scoreKey,
                                                     bool texts) const;
+    // Every stored step's usage, in storage order, handed to `each` one at a time (a 20,000-user
+    // run has hundreds of thousands of steps; none is kept).
+    Status forEachStepUsage(std::int64_t runId,
+                            const std::function<void(const StepUsage&)>& each) const;
     // (user, system) pairs already finished: a resumed batch skips them.
     Result<std::vector<std::pair<std::string, SystemId>>> finished(std::int64_t runId) const;
 

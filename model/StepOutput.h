@@ -40,7 +40,7 @@ struct StepOutput {
     std::optional<std::vector<std::string>> findings; // notes on the query (e.g. it was cut)
 
     // final
-    std::optional<std::string> mode; // "select" or "combine"
+    std::optional<std::string> mode; // "select", "combine" or "single" (r2p-no-cr)
     std::optional<int> chosen;       // the chosen candidate, 0-based; -1: combine wrote a new one
 
     // score

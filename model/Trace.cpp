@@ -23,13 +23,15 @@ std::optional<E> parseName(const std::array<std::pair<E, std::string_view>, N>& 
     return std::nullopt;
 }
 
-constexpr std::array<std::pair<SystemId, std::string_view>, 6> kSystems{{
+constexpr std::array<std::pair<SystemId, std::string_view>, 8> kSystems{{
     {SystemId::R2P, "r2p"},
     {SystemId::NoProfile, "no-profile"},
     {SystemId::LampRag, "lamp-rag"},
     {SystemId::LrmRag, "lrm-rag"},
     {SystemId::R2PNoRpi, "r2p-no-rpi"},
     {SystemId::TagPR, "tagpr"},
+    {SystemId::R2PNoHrt, "r2p-no-hrt"},
+    {SystemId::R2PNoCr, "r2p-no-cr"},
 }};
 
 constexpr std::array<std::pair<StageId, std::string_view>, 10> kStages{{

@@ -26,8 +26,13 @@ enum class SystemId {
     LrmRag,    // LaMP's prompt, free reasoning, answer taken after the reasoning
     R2PNoRpi,  // R2P with RPI's interventions off, same seed (r2p run --shadow): what RPI changed
     TagPR,     // LaMP's prompt, reasoning in <tag>…</tag> segments of the tag set (TagPR)
+    // Ablations of R2P, run on the same users and retrieval and compared to r2p like baselines:
+    R2PNoHrt, // no template: M candidates of free reasoning on LaMP's prompt (as lrm-rag), each
+              // judged and the best-supported chosen as in R2P; no RPI (its rules are the
+              // template's)
+    R2PNoCr,  // HRT levels and RPI as in R2P, one candidate, no cross-reference: its answer
 };
-// "r2p", "no-profile", "lamp-rag", "lrm-rag", "r2p-no-rpi", "tagpr"
+// "r2p", "no-profile", "lamp-rag", "lrm-rag", "r2p-no-rpi", "tagpr", "r2p-no-hrt", "r2p-no-cr"
 std::string_view systemName(SystemId id);
 std::optional<SystemId> parseSystemName(std::string_view name);
 

@@ -904,6 +904,22 @@
         <source>Run %1: its status could not be stored: %2</source>
         <translation>Lauf %1: Sein Status konnte nicht gespeichert werden: %2</translation>
     </message>
+    <message>
+        <source>Ablations:</source>
+        <translation>Ablationen:</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Modell</translation>
+    </message>
+    <message>
+        <source>the run&apos;s model</source>
+        <translation>Modell des Laufs</translation>
+    </message>
+    <message>
+        <source>This system&apos;s own model, e.g. a general LLM against a reasoning model (r2p run --system-model)</source>
+        <translation>Eigenes Modell dieses Systems, z. B. ein allgemeines LLM gegen ein Reasoning-Modell (r2p run --system-model)</translation>
+    </message>
 </context>
 <context>
     <name>r2p::ui::ChartExport</name>
@@ -1971,6 +1987,94 @@
         <source>Endpoints — %1</source>
         <translation>Endpunkte — %1</translation>
     </message>
+    <message>
+        <source>Requests</source>
+        <translation>Anfragen</translation>
+    </message>
+    <message>
+        <source>From cache</source>
+        <translation>Aus dem Cache</translation>
+    </message>
+    <message>
+        <source>Prompt tokens</source>
+        <translation>Prompt-Tokens</translation>
+    </message>
+    <message>
+        <source>Completion tokens</source>
+        <translation>Antwort-Tokens</translation>
+    </message>
+    <message>
+        <source>Cached prompt</source>
+        <translation>Prompt aus Cache</translation>
+    </message>
+    <message>
+        <source>Intervention tokens</source>
+        <translation>Tokens der Eingriffe</translation>
+    </message>
+    <message>
+        <source>Request time</source>
+        <translation>Anfragezeit</translation>
+    </message>
+    <message>
+        <source>Cost</source>
+        <translation>Kosten</translation>
+    </message>
+    <message>
+        <source>Answers replayed from the project&apos;s response cache: no call was made for them</source>
+        <translation>Antworten aus dem Antwort-Cache des Projekts: für sie wurde nichts angefragt</translation>
+    </message>
+    <message>
+        <source>Counted by the run&apos;s token counter for every system alike; the server&apos;s own count in brackets where it gave one</source>
+        <translation>Vom Token-Zähler des Laufs für alle Systeme gleich gezählt; in Klammern die Zählung des Servers, wo er eine lieferte</translation>
+    </message>
+    <message>
+        <source>Prompt tokens the server&apos;s prefix cache served, where it reported them</source>
+        <translation>Prompt-Tokens aus dem Präfix-Cache des Servers, wo er sie meldete</translation>
+    </message>
+    <message>
+        <source>Prompt and completion tokens of the requests after a level&apos;s first: what interventions and re-asks added (each one sends the whole context again)</source>
+        <translation>Prompt- und Antwort-Tokens der Anfragen nach der ersten einer Stufe: was Eingriffe und Nachfragen hinzufügten (jede sendet den ganzen Kontext erneut)</translation>
+    </message>
+    <message>
+        <source>The requests&apos; time summed, not the run&apos;s wall clock (requests overlap)</source>
+        <translation>Die Zeit der Anfragen aufsummiert, nicht die Laufzeit des Laufs (Anfragen überlappen)</translation>
+    </message>
+    <message>
+        <source>Counting what the run cost…</source>
+        <translation>Kosten des Laufs werden gezählt…</translation>
+    </message>
+    <message>
+        <source>No cost figures: %1</source>
+        <translation>Keine Kostenangaben: %1</translation>
+    </message>
+    <message>
+        <source>no price</source>
+        <translation>kein Preis</translation>
+    </message>
+    <message>
+        <source>≈ %1</source>
+        <translation>≈ %1</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>No price for %1 in the price table</source>
+        <translation>Kein Preis für %1 in der Preistabelle</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Gesamt</translation>
+    </message>
+    <message>
+        <source>Prices per million tokens from the project&apos;s own table (r2p cost --set-prices).</source>
+        <translation>Preise je Million Tokens aus der eigenen Tabelle des Projekts (r2p cost --set-prices).</translation>
+    </message>
+    <message>
+        <source>Prices per million tokens from the shipped table (resources/llm/prices.json); r2p cost --set-prices gives the project its own.</source>
+        <translation>Preise je Million Tokens aus der mitgelieferten Tabelle (resources/llm/prices.json); r2p cost --set-prices gibt dem Projekt eine eigene.</translation>
+    </message>
 </context>
 <context>
     <name>r2p::ui::OpenDatasetDialog</name>
@@ -3037,6 +3141,26 @@
         <source>Last error</source>
         <translation>Letzter Fehler</translation>
     </message>
+    <message>
+        <source>model %1</source>
+        <translation>Modell %1</translation>
+    </message>
+    <message>
+        <source>temperature %1</source>
+        <translation>Temperatur %1</translation>
+    </message>
+    <message>
+        <source>top-p %1</source>
+        <translation>Top-p %1</translation>
+    </message>
+    <message>
+        <source>at most %1 tokens</source>
+        <translation>höchstens %1 Tokens</translation>
+    </message>
+    <message>
+        <source>%1&apos;s own settings</source>
+        <translation>Eigene Einstellungen von %1</translation>
+    </message>
 </context>
 <context>
     <name>r2p::ui::ReportCharts</name>
@@ -3539,6 +3663,14 @@
     <message>
         <source>edited</source>
         <translation>bearbeitet</translation>
+    </message>
+    <message>
+        <source>R2P without HRT</source>
+        <translation>R2P ohne HRT</translation>
+    </message>
+    <message>
+        <source>R2P without cross-reference</source>
+        <translation>R2P ohne Kreuzreferenz</translation>
     </message>
 </context>
 <context>

@@ -904,6 +904,22 @@
         <source>Run %1: its status could not be stored: %2</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Ablations:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the run&apos;s model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This system&apos;s own model, e.g. a general LLM against a reasoning model (r2p run --system-model)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>r2p::ui::ChartExport</name>
@@ -1969,6 +1985,94 @@
     </message>
     <message>
         <source>Endpoints — %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Requests</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From cache</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Prompt tokens</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Completion tokens</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cached prompt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Intervention tokens</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Request time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cost</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Answers replayed from the project&apos;s response cache: no call was made for them</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Counted by the run&apos;s token counter for every system alike; the server&apos;s own count in brackets where it gave one</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Prompt tokens the server&apos;s prefix cache served, where it reported them</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Prompt and completion tokens of the requests after a level&apos;s first: what interventions and re-asks added (each one sends the whole context again)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The requests&apos; time summed, not the run&apos;s wall clock (requests overlap)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Counting what the run cost…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No cost figures: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no price</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>≈ %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No price for %1 in the price table</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Prices per million tokens from the project&apos;s own table (r2p cost --set-prices).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Prices per million tokens from the shipped table (resources/llm/prices.json); r2p cost --set-prices gives the project its own.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3037,6 +3141,26 @@
         <source>Last error</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>model %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>temperature %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>top-p %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>at most %1 tokens</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1&apos;s own settings</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>r2p::ui::ReportCharts</name>
@@ -3538,6 +3662,14 @@
     </message>
     <message>
         <source>edited</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>R2P without HRT</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>R2P without cross-reference</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

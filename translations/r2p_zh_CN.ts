@@ -892,6 +892,22 @@
         <source>Run %1: its status could not be stored: %2</source>
         <translation>运行 %1：无法保存其状态：%2</translation>
     </message>
+    <message>
+        <source>Ablations:</source>
+        <translation>消融：</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <source>the run&apos;s model</source>
+        <translation>运行的模型</translation>
+    </message>
+    <message>
+        <source>This system&apos;s own model, e.g. a general LLM against a reasoning model (r2p run --system-model)</source>
+        <translation>此系统自己的模型，例如通用 LLM 对比推理模型（r2p run --system-model）</translation>
+    </message>
 </context>
 <context>
     <name>r2p::ui::ChartExport</name>
@@ -1939,6 +1955,94 @@
     <message>
         <source>Endpoints — %1</source>
         <translation>端点 — %1</translation>
+    </message>
+    <message>
+        <source>Requests</source>
+        <translation>请求</translation>
+    </message>
+    <message>
+        <source>From cache</source>
+        <translation>来自缓存</translation>
+    </message>
+    <message>
+        <source>Prompt tokens</source>
+        <translation>提示词元</translation>
+    </message>
+    <message>
+        <source>Completion tokens</source>
+        <translation>生成词元</translation>
+    </message>
+    <message>
+        <source>Cached prompt</source>
+        <translation>缓存的提示</translation>
+    </message>
+    <message>
+        <source>Intervention tokens</source>
+        <translation>干预词元</translation>
+    </message>
+    <message>
+        <source>Request time</source>
+        <translation>请求时间</translation>
+    </message>
+    <message>
+        <source>Cost</source>
+        <translation>成本</translation>
+    </message>
+    <message>
+        <source>Answers replayed from the project&apos;s response cache: no call was made for them</source>
+        <translation>从项目响应缓存重放的答案：未为其发出调用</translation>
+    </message>
+    <message>
+        <source>Counted by the run&apos;s token counter for every system alike; the server&apos;s own count in brackets where it gave one</source>
+        <translation>由运行的词元计数器对所有系统一致计数；括号内为服务器给出的计数</translation>
+    </message>
+    <message>
+        <source>Prompt tokens the server&apos;s prefix cache served, where it reported them</source>
+        <translation>服务器前缀缓存提供的提示词元（服务器报告时）</translation>
+    </message>
+    <message>
+        <source>Prompt and completion tokens of the requests after a level&apos;s first: what interventions and re-asks added (each one sends the whole context again)</source>
+        <translation>某层级首个请求之后各请求的提示与生成词元：干预和重问所增加的部分（每次都重新发送完整上下文）</translation>
+    </message>
+    <message>
+        <source>The requests&apos; time summed, not the run&apos;s wall clock (requests overlap)</source>
+        <translation>各请求时间之和，而非运行的实际时长（请求会重叠）</translation>
+    </message>
+    <message>
+        <source>Counting what the run cost…</source>
+        <translation>正在统计运行成本…</translation>
+    </message>
+    <message>
+        <source>No cost figures: %1</source>
+        <translation>没有成本数据：%1</translation>
+    </message>
+    <message>
+        <source>no price</source>
+        <translation>无价格</translation>
+    </message>
+    <message>
+        <source>≈ %1</source>
+        <translation>≈ %1</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 秒</translation>
+    </message>
+    <message>
+        <source>No price for %1 in the price table</source>
+        <translation>价格表中没有 %1 的价格</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>合计</translation>
+    </message>
+    <message>
+        <source>Prices per million tokens from the project&apos;s own table (r2p cost --set-prices).</source>
+        <translation>每百万词元价格来自项目自己的价格表（r2p cost --set-prices）。</translation>
+    </message>
+    <message>
+        <source>Prices per million tokens from the shipped table (resources/llm/prices.json); r2p cost --set-prices gives the project its own.</source>
+        <translation>每百万词元价格来自随附的价格表（resources/llm/prices.json）；r2p cost --set-prices 可为项目设置自己的价格表。</translation>
     </message>
 </context>
 <context>
@@ -2998,6 +3102,26 @@
         <source>Last error</source>
         <translation>最近错误</translation>
     </message>
+    <message>
+        <source>model %1</source>
+        <translation>模型 %1</translation>
+    </message>
+    <message>
+        <source>temperature %1</source>
+        <translation>温度 %1</translation>
+    </message>
+    <message>
+        <source>top-p %1</source>
+        <translation>top-p %1</translation>
+    </message>
+    <message>
+        <source>at most %1 tokens</source>
+        <translation>最多 %1 个词元</translation>
+    </message>
+    <message>
+        <source>%1&apos;s own settings</source>
+        <translation>%1 的专属设置</translation>
+    </message>
 </context>
 <context>
     <name>r2p::ui::ReportCharts</name>
@@ -3499,6 +3623,14 @@
     <message>
         <source>edited</source>
         <translation>已编辑</translation>
+    </message>
+    <message>
+        <source>R2P without HRT</source>
+        <translation>R2P（无 HRT）</translation>
+    </message>
+    <message>
+        <source>R2P without cross-reference</source>
+        <translation>R2P（无交叉引用）</translation>
     </message>
 </context>
 <context>

@@ -147,6 +147,10 @@ QString StageText::system(SystemId s) {
         return tr("R2P without RPI");
     case SystemId::TagPR:
         return tr("TagPR");
+    case SystemId::R2PNoHrt:
+        return tr("R2P without HRT");
+    case SystemId::R2PNoCr:
+        return tr("R2P without cross-reference");
     case SystemId::Invalid:
         break;
     }

@@ -4,17 +4,57 @@
 // same as a Markdown, LaTeX or CSV table.
 #include "Cli.h"
 #include "ProjectArgs.h"
+#include "model/JsonText.h"
 #include "model/Utf8.h"
+#include "pipeline/analysis/Cost.h"
 #include "pipeline/analysis/RunComparison.h"
 
 #include <cstdint>
+#include <nlohmann/json.hpp>
+#include <set>
 
 namespace r2p::cli {
 namespace {
 
+// What each compared run cost, for the systems compared: {"RUN": {system: figures}} as JSON,
+// or a Markdown table per run.
+Result<std::string> costOfRuns(ProjectStore& store, const analysis::RunComparison& cmp,
+                               analysis::TableFormat format) {
+    auto prices = analysis::projectPriceTable(store);
+    if (!prices)
+        return prices.error();
+    std::set<std::pair<std::int64_t, SystemId>> compared;
+    for (const auto& c : cmp.comparisons) {
+        compared.insert({c.a.run, c.a.system});
+        compared.insert({c.b.run, c.b.system});
+    }
+    nlohmann::ordered_json json = nlohmann::ordered_json::object();
+    std::string tables;
+    for (const auto& run : cmp.runs) {
+        auto cost = analysis::runCost(store, run.id, *prices);
+        if (!cost)
+            return cost.error();
+        std::erase_if(cost->systems, [&](const analysis::SystemCost& s) {
+            return !compared.count({run.id, s.system});
+        });
+        if (format == analysis::TableFormat::Invalid) {
+            auto one = nlohmann::ordered_json::parse(analysis::runCostJson(*cost, -1));
+            one.erase("run");
+            one.erase("total"); // of every system the run has, not only the compared ones
+            json[std::to_string(run.id)] = std::move(one);
+        } else {
+            tables += "\n### Cost of run " + std::to_string(run.id) + " (" + cost->currency +
+                      ", prices: " + cost->prices + ")\n\n" + analysis::runCostTable(*cost, "md");
+        }
+    }
+    if (format == analysis::TableFormat::Invalid)
+        return dumpJson(json);
+    return tables;
+}
+
 int runCompare(const std::vector<std::string>& argv) {
     Args args({"project", "runs", "systems", "metric", "format", "seed", "resamples", "top", "out"},
-              {"json"});
+              {"json", "cost"});
     if (!args.parse(argv))
         return fail("compare", args.error(), kExitUsage);
     if (!args.positional().empty())
@@ -85,6 +125,12 @@ int runCompare(const std::vector<std::string>& argv) {
             return fail("compare", "--json and --format " + *f + " ask for different outputs",
                         kExitUsage);
     }
+    if (args.has("cost") &&
+        (format == analysis::TableFormat::Latex || format == analysis::TableFormat::Csv))
+        return fail("compare",
+                    "--cost goes with JSON or --format md; r2p cost --run N --format csv writes "
+                    "a run's cost as CSV",
+                    kExitUsage);
 
     int code = kExitOk;
     auto store = openExistingProject("compare", *args.value("project"), code);
@@ -102,6 +148,18 @@ int runCompare(const std::vector<std::string>& argv) {
     out.buffer() = format == analysis::TableFormat::Invalid
                        ? analysis::comparisonJson(*result)
                        : analysis::comparisonTable(*result, format);
+    if (args.has("cost")) {
+        auto cost = costOfRuns(*store, *result, format);
+        if (!cost)
+            return fail("compare", cost.error().message, kExitRuntime);
+        if (format == analysis::TableFormat::Invalid) {
+            auto root = nlohmann::ordered_json::parse(out.buffer());
+            root["cost"] = nlohmann::ordered_json::parse(*cost);
+            out.buffer() = dumpJson(root, 2) + "\n";
+        } else {
+            out.buffer() += *cost;
+        }
+    }
     if (!out.finish())
         return fail("compare", "cannot write " + path.value_or("stdout") + " (disk full?)",
                     kExitRuntime);
@@ -111,12 +169,13 @@ int runCompare(const std::vector<std::string>& argv) {
 const Registrar registrar{
     {"compare",
      "--project P.r2p --runs A,B[,C...] [--systems S,...] [--metric M] [--json | --format "
-     "md|latex|csv] [--seed N] [--resamples N] [--top N] [--out FILE]",
+     "md|latex|csv] [--seed N] [--resamples N] [--top N] [--cost] [--out FILE]",
      "Compares stored runs user by user on the users they share: with two or more runs each "
      "system between each pair of runs, with one run each pair of its systems. Per comparison: "
      "n and the unpaired users by reason, both sides' metric, the delta B-A with a seeded "
      "bootstrap 95% interval, win/tie/loss, exact McNemar (LaMP-1/2/2N) or Wilcoxon "
-     "signed-rank (LaMP-3..7) with Holm-adjusted p, and the regressions and improvements.",
+     "signed-rank (LaMP-3..7) with Holm-adjusted p, and the regressions and improvements. "
+     "--cost adds what each compared (run, system) cost, as r2p cost counts it.",
      runCompare}};
 
 } // namespace

@@ -8,6 +8,7 @@
 #include "model/RunStore.h"
 #include "model/Utf8.h"
 #include "model/Util.h"
+#include "pipeline/analysis/Cost.h"
 #include "pipeline/analysis/Slices.h"
 #include "pipeline/engine/BackendChoice.h"
 #include "pipeline/engine/Batch.h"
@@ -179,7 +180,11 @@ Exit loadResumedRun(const Args& args, RunPlan& plan) {
                               "judge-max-tokens",
                               "baseline-reasoning-tokens",
                               "main-metric",
-                              "sampling"})
+                              "sampling",
+                              "temperature",
+                              "top-p",
+                              "max-tokens",
+                              "system-model"})
         if (args.value(fixed))
             return fail("run",
                         std::string("--") + fixed +
@@ -227,7 +232,8 @@ Exit parseRunInfo(const Args& args, RunInfo& info) {
         if (!s)
             return fail("run",
                         "unknown system \"" + name +
-                            "\" (use r2p, lamp-rag, lrm-rag, no-profile, r2p-no-rpi)",
+                            "\" (use r2p, lamp-rag, lrm-rag, no-profile, tagpr, r2p-no-rpi, "
+                            "r2p-no-hrt, r2p-no-cr)",
                         kExitUsage);
         if (std::find(info.systems.begin(), info.systems.end(), *s) == info.systems.end())
             info.systems.push_back(*s);
@@ -338,7 +344,7 @@ Exit parseJudgeConfig(const Args& args, engine::EngineConfig& config) {
             return fail("run", "--baseline-reasoning-tokens takes a number of tokens", kExitUsage);
         config.baselineReasoningTokens = static_cast<int>(n);
     }
-    // --sampling SYSTEM:temperature=T,top_p=P,max_tokens=N, once per system.
+    // --sampling SYSTEM:temperature=T,top_p=P,max_tokens=N,model=M, once per system.
     for (const auto& spec : args.values("sampling")) {
         auto parsed = engine::parseSamplingSpec(spec);
         if (!parsed)
@@ -352,6 +358,89 @@ Exit parseJudgeConfig(const Args& args, engine::EngineConfig& config) {
     return std::nullopt;
 }
 
+// One setting of one system's sampling, from --sampling or a per-system flag; the same
+// setting twice for a system is an error naming both.
+Exit mergeSampling(engine::EngineConfig& config, SystemId system, const engine::Sampling& one,
+                   const std::string& flag) {
+    engine::Sampling& to = config.sampling[system];
+    auto clash = [&](const char* key) {
+        return fail("run",
+                    std::string(key) + " is given twice for " + std::string(systemName(system)) +
+                        " (" + flag + " and an earlier flag)",
+                    kExitUsage);
+    };
+    if (one.temperature && to.temperature)
+        return clash("temperature");
+    if (one.topP && to.topP)
+        return clash("top_p");
+    if (one.maxTokens && to.maxTokens)
+        return clash("max_tokens");
+    if (one.model && to.model)
+        return clash("model");
+    if (one.temperature)
+        to.temperature = one.temperature;
+    if (one.topP)
+        to.topP = one.topP;
+    if (one.maxTokens)
+        to.maxTokens = one.maxTokens;
+    if (one.model)
+        to.model = one.model;
+    return std::nullopt;
+}
+
+// --temperature, --top-p, --max-tokens and --system-model: VALUE for every system of the run,
+// or SYSTEM=VALUE[,SYSTEM=VALUE...] for some (repeatable). --system-model takes only the
+// second form.
+Exit parsePerSystemFlags(const Args& args, const std::vector<SystemId>& systems,
+                         engine::EngineConfig& config) {
+    const std::pair<const char*, const char*> flags[] = {{"temperature", "temperature"},
+                                                         {"top-p", "top_p"},
+                                                         {"max-tokens", "max_tokens"},
+                                                         {"system-model", "model"}};
+    for (const auto& [flag, key] : flags) {
+        for (const auto& value : args.values(flag)) {
+            std::vector<std::pair<std::string, std::string>> specs; // (system, value)
+            if (value.find('=') == std::string::npos) {
+                if (std::string_view(flag) == "system-model")
+                    return fail("run",
+                                "--system-model takes SYSTEM=MODEL[,SYSTEM=MODEL...] (--model "
+                                "names the run's model)",
+                                kExitUsage);
+                for (SystemId s : systems)
+                    specs.emplace_back(std::string(systemName(s)), value);
+            } else {
+                for (const auto& part : splitCommas(value)) {
+                    const auto eq = part.find('=');
+                    if (eq == std::string::npos)
+                        return fail("run",
+                                    "--" + std::string(flag) +
+                                        " takes VALUE or SYSTEM=VALUE,...; "
+                                        "\"" +
+                                        validUtf8(part) + "\" is neither",
+                                    kExitUsage);
+                    specs.emplace_back(part.substr(0, eq), part.substr(eq + 1));
+                }
+            }
+            for (const auto& [system, v] : specs) {
+                auto parsed = engine::parseSamplingSpec(system + ":" + key + "=" + v);
+                if (!parsed)
+                    return fail("run",
+                                "--" + std::string(flag) + ": " + validUtf8(parsed.error().message),
+                                kExitUsage);
+                if (std::find(systems.begin(), systems.end(), parsed->first) == systems.end())
+                    return fail("run",
+                                "--" + std::string(flag) + " names " + system +
+                                    ", which is not in --systems",
+                                kExitUsage);
+                if (auto code = mergeSampling(config, parsed->first, parsed->second,
+                                              "--" + std::string(flag)))
+                    return code;
+            }
+        }
+    }
+    return std::nullopt;
+}
+
 // A new run: its settings from the flags; the project is opened (or created) last.
 Exit planNewRun(const Args& args, RunPlan& plan) {
     if (auto code = parseRunInfo(args, plan.info))
@@ -359,7 +448,9 @@ Exit planNewRun(const Args& args, RunPlan& plan) {
     plan.config.model = plan.info.model;
     if (auto code = parseGenerationConfig(args, plan.config))
         return code;
-    if (auto code = parseJudgeConfig(args, plan.config))
+    if (auto code = parseJudgeConfig(args, plan.config)) // --sampling too
+        return code;
+    if (auto code = parsePerSystemFlags(args, plan.info.systems, plan.config))
         return code;
     for (const std::string& path : {plan.info.questionsPath, plan.info.outputsPath})
         if (!path.empty())
@@ -661,6 +752,18 @@ int printSummary(const Args& args, const RunPlan& plan, const engine::RunService
     json["token_counter"] = prepared.context->tokenCounter->label();
     if (auto endpoints = endpointUseJson(*plan.owner, runId); !endpoints.is_null())
         json["endpoints"] = std::move(endpoints);
+    // What it cost (r2p cost prints the same, as a table too).
+    if (auto prices = analysis::projectPriceTable(*plan.owner); prices) {
+        if (auto cost = analysis::runCost(*plan.owner, runId, *prices); cost) {
+            auto costJson = ordered_json::parse(analysis::runCostJson(*cost, -1));
+            costJson.erase("run");
+            json["cost"] = std::move(costJson);
+        } else {
+            std::cerr << "r2p run: no cost figures: " << cost.error().message << "\n";
+        }
+    } else {
+        std::cerr << "r2p run: no cost figures: " << prices.error().message << "\n";
+    }
     if (const auto& e = summary->rpiEffect)
         std::fprintf(stderr,
                      "r2p run: run %lld · what RPI changed (%s, r2p vs r2p-no-rpi, %zu users): "
@@ -781,6 +884,10 @@ int runOnce(const std::vector<std::string>& argv, ordered_json* capture) {
                "baseline-reasoning-tokens",
                "main-metric",
                "sampling",
+               "temperature",
+               "top-p",
+               "max-tokens",
+               "system-model",
                "cache-scope",
                "timeout-s",
                "idle-timeout-s",
@@ -941,7 +1048,8 @@ int runRun(const std::vector<std::string>& argv) {
 const Registrar registrar{
     {"run",
      "--project P.r2p (--resume RUN | --questions Q [--outputs O] [--task LaMP-N] --systems "
-     "r2p,lamp-rag,lrm-rag,no-profile [--backend offline|openai|replay|batch] [--base-url URL "
+     "r2p,lamp-rag,lrm-rag,no-profile,tagpr,r2p-no-hrt,r2p-no-rpi,r2p-no-cr [--backend "
+     "offline|openai|replay|batch] [--base-url URL "
      "--model M] "
      "[--endpoint URL[,max=N][,weight=W] ...] "
      "[--users all|N|id,id] [--k K] [--candidates M] [--seed S] [--ranker bm25|recency|random] "
@@ -952,13 +1060,18 @@ const Registrar registrar{
      "[--candidate-mode independent|answer-only] [--final select|combine] "
      "[--judge-model M] [--judge-temperature T] [--judge-top-p P] [--judge-max-tokens N] "
      "[--baseline-reasoning-tokens N] [--main-metric rouge-1|rouge-L] "
-     "[--sampling SYSTEM:temperature=T,top_p=P,max_tokens=N ...]) [--concurrency C] "
+     "[--sampling SYSTEM:temperature=T,top_p=P,max_tokens=N,model=M ...] "
+     "[--temperature T|SYSTEM=T,...] [--top-p P|SYSTEM=P,...] [--max-tokens N|SYSTEM=N,...] "
+     "[--system-model SYSTEM=MODEL,...]) [--concurrency C] "
      "[--api-key-env NAME] [--replay-speed F] [--cache-scope endpoint|shared] [--timeout-s S] "
      "[--idle-timeout-s S] [--max-reply-mb MB] [--quiet]",
      "Run R2P and baselines over users into the project file; progress on stderr, the JSON "
      "summary (metrics with intervals, R2P's deltas, format adherence, verdicts) on stdout. "
      "--shadow also runs each R2P user with interventions off (same seed) as r2p-no-rpi and "
-     "reports what RPI changed per user and overall; --max-interventions 0,1,2 makes one run "
+     "reports what RPI changed per user and overall. The ablations r2p-no-hrt (free reasoning "
+     "in place of the template, candidates cross-referenced), r2p-no-rpi (interventions off) and "
+     "r2p-no-cr (one candidate, no cross-reference) are systems like the baselines, compared to "
+     "r2p on the same users and retrieval. --max-interventions 0,1,2 makes one run "
      "per value and prints the RPI effect table. Token budgets are counted with the server's "
      "/tokenize where it has one (vLLM, SGLang, llama.cpp), else estimated (characters / 4).",
      &runRun}};

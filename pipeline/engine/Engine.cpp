@@ -57,6 +57,8 @@ ordered_json samplingJson(const std::map<SystemId, Sampling>& sampling) {
             one["top_p"] = *s.topP;
         if (s.maxTokens)
             one["max_tokens"] = *s.maxTokens;
+        if (s.model)
+            one["model"] = *s.model;
         out[std::string(systemName(system))] = one;
     }
     return out;
@@ -77,6 +79,8 @@ std::map<SystemId, Sampling> samplingFromJson(const nlohmann::json& j) {
             s.topP = one["top_p"].get<double>();
         if (one.contains("max_tokens") && one["max_tokens"].is_number_integer())
             s.maxTokens = one["max_tokens"].get<int>();
+        if (one.contains("model") && one["model"].is_string())
+            s.model = one["model"].get<std::string>();
         out[*system] = s;
     }
     return out;
@@ -296,7 +300,8 @@ Result<std::pair<SystemId, Sampling>> parseSamplingSpec(std::string_view spec) {
     const auto system = parseSystemName(name);
     if (!system)
         return Error{"sampling: unknown system \"" + name +
-                     "\" (use r2p, lamp-rag, lrm-rag, no-profile)"};
+                     "\" (use r2p, lamp-rag, lrm-rag, no-profile, tagpr, r2p-no-rpi, r2p-no-hrt, "
+                     "r2p-no-cr)"};
     Sampling out;
     std::string_view rest = spec.substr(colon + 1);
     while (!rest.empty()) {
@@ -309,6 +314,12 @@ Result<std::pair<SystemId, Sampling>> parseSamplingSpec(std::string_view spec) {
         const std::string key(text::pyStrip(pair.substr(0, eq)));
         const std::string_view value =
             eq == std::string_view::npos ? std::string_view() : text::pyStrip(pair.substr(eq + 1));
+        if (key == "model") {
+            if (value.empty())
+                return Error{"sampling: model takes a model name"};
+            out.model = std::string(value);
+            continue;
+        }
         double x = 0;
         const auto [end, ec] = std::from_chars(value.data(), value.data() + value.size(), x);
         const bool number = !value.empty() && ec == std::errc() &&
@@ -327,10 +338,10 @@ Result<std::pair<SystemId, Sampling>> parseSamplingSpec(std::string_view spec) {
             out.maxTokens = static_cast<int>(x);
         } else {
             return Error{"sampling: unknown setting \"" + key +
-                         "\" (use temperature, top_p, max_tokens)"};
+                         "\" (use temperature, top_p, max_tokens, model)"};
         }
     }
-    if (!out.temperature && !out.topP && !out.maxTokens)
+    if (!out.temperature && !out.topP && !out.maxTokens && !out.model)
         return Error{"sampling for " + name + " sets nothing"};
     return std::pair{*system, out};
 }
@@ -340,6 +351,11 @@ Sampling EngineConfig::samplingOf(SystemId system) const {
     return it == sampling.end() ? Sampling{} : it->second;
 }
 
+std::string EngineConfig::modelOf(SystemId system) const {
+    const auto it = sampling.find(system);
+    return it != sampling.end() && it->second.model ? *it->second.model : model;
+}
+
 std::vector<StageId> stagePlan(SystemId system, int candidates) {
     switch (system) {
     case SystemId::R2P:
@@ -347,6 +363,17 @@ std::vector<StageId> stagePlan(SystemId system, int candidates) {
         std::vector<StageId> plan = {StageId::Retrieve, StageId::TaskAnalysis,
                                      StageId::ProfileSynthesis, StageId::AnswerPlan,
                                      StageId::Answer};
+        if (candidates > 1)
+            plan.push_back(StageId::Candidates);
+        plan.insert(plan.end(), {StageId::CrossReference, StageId::Final, StageId::Score});
+        return plan;
+    }
+    case SystemId::R2PNoCr:
+        return {StageId::Retrieve,   StageId::TaskAnalysis, StageId::ProfileSynthesis,
+                StageId::AnswerPlan, StageId::Answer,       StageId::Final,
+                StageId::Score};
+    case SystemId::R2PNoHrt: {
+        std::vector<StageId> plan = {StageId::Retrieve, StageId::Generate};
         if (candidates > 1)
             plan.push_back(StageId::Candidates);
         plan.insert(plan.end(), {StageId::CrossReference, StageId::Final, StageId::Score});
@@ -574,8 +601,11 @@ Status UserRun::runRetrieve() {
 std::shared_ptr<StageHint> UserRun::makeHint(StageId stage, int candidate) const {
     auto hint = std::make_shared<StageHint>();
     hint->task = ctx_->task;
-    // The shadow is R2P with interventions off: the offline reasoner answers it as R2P.
-    hint->system = trace_.system == SystemId::R2PNoRpi ? SystemId::R2P : trace_.system;
+    // The shadow (interventions off) and the ablation without cross-reference walk R2P's
+    // levels: the offline reasoner answers them as R2P.
+    hint->system = trace_.system == SystemId::R2PNoRpi || trace_.system == SystemId::R2PNoCr
+                       ? SystemId::R2P
+                       : trace_.system;
     hint->stage = stage;
     hint->userId = record_.id;
     hint->input = record_.input;
@@ -933,6 +963,22 @@ UserRun::StreamCheck UserRun::streamCheck(StageId stage, const LevelPrompt& prom
     };
 }
 
+// The model and sampling of a request of candidate `candidate`'s chain: the system's own
+// (--sampling, --system-model) for every chain, else the levels' temperature for the main chain
+// and the candidates' for the others under temperature variation; seed + candidate.
+void UserRun::setCandidateSampling(llm::GenerationRequest& request, int candidate) const {
+    const auto& cfg = ctx_->config;
+    request.model = cfg.modelOf(trace_.system);
+    const Sampling sampling = cfg.samplingOf(trace_.system);
+    request.temperature = sampling.temperature ? *sampling.temperature
+                          : candidate > 0 && cfg.variation == Variation::Temperature
+                              ? cfg.candidateTemperature
+                              : cfg.temperature;
+    request.topP = sampling.topP;
+    request.maxTokens = sampling.maxTokens;
+    request.seed = cfg.seed + static_cast<std::uint64_t>(candidate);
+}
+
 // Asks the level until its attempt breaks no rule or the interventions run out. An Error when
 // a request failed (the step is then recorded as failed) or the run was cancelled.
 Result<UserRun::RpiOutcome> UserRun::runRpiLoop(StageId stage, int candidate,
@@ -945,16 +991,7 @@ Result<UserRun::RpiOutcome> UserRun::runRpiLoop(StageId stage, int candidate,
     base.label = "user " + record_.id + " · " + std::string(systemName(trace_.system)) + " · " +
                  std::string(stageName(step.stage)) +
                  (candidate > 0 ? " #" + std::to_string(candidate + 1) : std::string());
-    base.model = cfg.model;
-    // The system's own sampling (--sampling r2p:...) applies to every chain, candidates too.
-    const Sampling sampling = cfg.samplingOf(trace_.system);
-    base.temperature = sampling.temperature ? *sampling.temperature
-                       : candidate > 0 && cfg.variation == Variation::Temperature
-                           ? cfg.candidateTemperature
-                           : cfg.temperature;
-    base.topP = sampling.topP;
-    base.maxTokens = sampling.maxTokens;
-    base.seed = cfg.seed + static_cast<std::uint64_t>(candidate);
+    setCandidateSampling(base, candidate);
     // The next level's marker ends this one.
     for (std::size_t i = 0; i + 1 < hrt.levels.size(); ++i)
         if (hrt.levels[i].stage == stage)
@@ -1162,6 +1199,15 @@ Status UserRun::runLevelStage(StageId stage) {
 }
 
 Status UserRun::runCandidates() {
+    if (trace_.system == SystemId::R2PNoHrt) {
+        for (int j = 1; j < ctx_->config.candidates; ++j) {
+            if (observer_)
+                observer_->stageStarted(trace_.system, StageId::Candidates, j);
+            if (auto s = runFreeCandidate(j); !s)
+                return s;
+        }
+        return Ok{};
+    }
     const bool independent = ctx_->config.candidateMode == CandidateMode::Independent;
     for (int j = 1; j < ctx_->config.candidates; ++j) {
         // An independent candidate walks its own levels first (recorded as that level with its
@@ -1203,9 +1249,11 @@ std::string lexicalReply(const LexicalVerdict& v) {
 
 // The judge's request for candidate `c` (0-based); a retry carries the format reminder.
 llm::GenerationRequest judgeRequest(const EngineConfig& cfg, const std::string& userId,
-                                    std::size_t c, int attempt, const std::string& basePrompt) {
+                                    SystemId system, std::size_t c, int attempt,
+                                    const std::string& basePrompt) {
     llm::GenerationRequest request;
-    request.label = "user " + userId + " · r2p · cross_reference #" + std::to_string(c + 1) +
+    request.label = "user " + userId + " · " + std::string(systemName(system)) +
+                    " · cross_reference #" + std::to_string(c + 1) +
                     (attempt > 0 ? " (retry)" : std::string());
     request.model = cfg.effectiveJudgeModel();
     request.temperature = cfg.judgeTemperature;
@@ -1249,7 +1297,10 @@ StepOutput verdictOutput(const VerdictRecord& verdict,
 Status UserRun::runCrossReference() {
     const HrtTemplate& hrt = *ctx_->hrt;
     const std::string facts =
-        stageBody(hrt, StageId::ProfileSynthesis, levelText(StageId::ProfileSynthesis));
+        trace_.system == SystemId::R2PNoHrt
+            ? std::string("(none: this system reasons without the template, so no facts were "
+                          "synthesized)")
+            : stageBody(hrt, StageId::ProfileSynthesis, levelText(StageId::ProfileSynthesis));
     const auto agreement = candidateAgreement(hrt.answer.kind, candidateAnswers_);
     for (std::size_t c = 0; c < candidateAnswers_.size(); ++c) {
         const auto start = Clock::now();
@@ -1290,7 +1341,7 @@ Status UserRun::runCrossReference() {
             // as unparsed: never read as a verdict it did not give.
             for (int attempt = 0; attempt < 2 && !parsedReply; ++attempt) {
                 llm::GenerationRequest request =
-                    judgeRequest(cfg, record_.id, c, attempt, basePrompt);
+                    judgeRequest(cfg, record_.id, trace_.system, c, attempt, basePrompt);
                 auto hint = makeHint(StageId::CrossReference, static_cast<int>(c));
                 hint->attempt = attempt;
                 hint->candidates = {verdict.answer};
@@ -1374,6 +1425,21 @@ Status UserRun::runFinal() {
     StepRecord step;
     step.stage = StageId::Final;
     step.backendMode = StepMode::Local;
+    if (trace_.system == SystemId::R2PNoCr) {
+        // The ablation without cross-reference: its one candidate is the answer.
+        if (candidateAnswers_.empty())
+            return fail(std::move(step), "user " + record_.id + ": no candidate to choose from");
+        step.answer = candidateAnswers_.front();
+        step.output.mode = "single";
+        step.output.chosen = 0;
+        step.output.answer = step.answer;
+        step.output.reason = "one candidate, no cross-reference (r2p-no-cr)";
+        step.status = StepStatus::Done;
+        step.latencyMs = msSince(start);
+        trace_.prediction = step.answer;
+        addStep(std::move(step));
+        return Ok{};
+    }
     if (trace_.verdicts.empty())
         return fail(std::move(step), "user " + record_.id + ": no candidate to choose from");
     auto& chosen = trace_.verdicts[best];
@@ -1433,8 +1499,9 @@ Status UserRun::runCombine(StepRecord step, std::size_t best, const std::string&
         list += "\n";
     }
     llm::GenerationRequest request;
-    request.label = "user " + record_.id + " · r2p · final (combine)";
-    request.model = cfg.model;
+    request.label = "user " + record_.id + " · " + std::string(systemName(trace_.system)) +
+                    " · final (combine)";
+    request.model = cfg.modelOf(trace_.system);
     request.temperature = sampling.temperature.value_or(cfg.temperature);
     request.topP = sampling.topP;
     request.seed = cfg.seed;
@@ -1505,9 +1572,66 @@ Status UserRun::runCombine(StepRecord step, std::size_t best, const std::string&
     return Ok{};
 }
 
+// A candidate of r2p-no-hrt: free reasoning on LaMP's prompt as lrm-rag asks it, sampled as
+// R2P's candidates are (candidate j: seed + j, the candidates' temperature or without item j).
+Status UserRun::runFreeCandidate(int candidate) {
+    const auto& cfg = ctx_->config;
+    StepRecord step;
+    step.stage = candidate == 0 ? StageId::Generate : StageId::Candidates;
+    step.candidate = candidate;
+    step.backendMode = ctx_->offline ? StepMode::Offline : StepMode::Chat;
+    const auto start = Clock::now();
+    stepTokenSource_ = llm::TokenSource::Invalid;
+    llm::GenerationRequest request;
+    request.label = "user " + record_.id + " · " + std::string(systemName(trace_.system)) +
+                    (candidate > 0 ? " #" + std::to_string(candidate + 1) : std::string());
+    setCandidateSampling(request, candidate);
+    std::vector<const ProfileItem*> items;
+    if (ranking_)
+        items = retrieval::retrievedItems(record_, *ranking_);
+    std::vector<PromptItem> hintItems = items_;
+    if (candidate > 0 && cfg.variation == Variation::Retrieval &&
+        static_cast<std::size_t>(candidate) <= items.size()) {
+        items.erase(items.begin() + candidate - 1);
+        hintItems.erase(hintItems.begin() + candidate - 1);
+    }
+    prompt::PromptOptions options;
+    options.maxProfileWords = cfg.maxProfileWords;
+    request.messages.push_back(
+        {llm::Role::User, prompt::buildLampPrompt(ctx_->task, record_.input, items, options).text});
+    auto hint = makeHint(StageId::Generate, candidate);
+    hint->items = std::move(hintItems);
+    hint->temperature = request.temperature;
+    hint->topP = request.topP;
+    request.hint = std::move(hint);
+    step.prompt = renderPrompt(request);
+    auto result = generate(std::move(request), step.stage, candidate, &step.raw, {});
+    if (!result) {
+        if (cancelled_)
+            return result.error();
+        return fail(std::move(step), result.error().message);
+    }
+    addUsage(step, *result);
+    step.firstTokenMs = result->firstTokenMs;
+    step.reasoning = result->reasoning;
+    step.answer = result->answer;
+    step.output.answer = std::string(text::pyStrip(step.answer));
+    step.output.inFormat = answerInFormat(ctx_->hrt->answer, step.answer);
+    step.output.finishReason = result->finishReason;
+    step.status = StepStatus::Done;
+    step.latencyMs = msSince(start);
+    candidateAnswers_.resize(
+        std::max(candidateAnswers_.size(), static_cast<std::size_t>(candidate) + 1));
+    candidateAnswers_[static_cast<std::size_t>(candidate)] = *step.output.answer;
+    addStep(std::move(step));
+    return Ok{};
+}
+
 Status UserRun::runGenerate() {
     if (trace_.system == SystemId::TagPR)
         return runTagged();
+    if (trace_.system == SystemId::R2PNoHrt)
+        return runFreeCandidate(0);
     const auto& cfg = ctx_->config;
     StepRecord step;
     step.stage = StageId::Generate;
@@ -1516,7 +1640,7 @@ Status UserRun::runGenerate() {
     stepTokenSource_ = llm::TokenSource::Invalid;
     llm::GenerationRequest request;
     request.label = "user " + record_.id + " · " + std::string(systemName(trace_.system));
-    request.model = cfg.model;
+    request.model = cfg.modelOf(trace_.system);
     const Sampling sampling = cfg.samplingOf(trace_.system);
     request.temperature = sampling.temperature.value_or(cfg.temperature);
     request.topP = sampling.topP;
@@ -1650,6 +1774,9 @@ void UserRun::truncateFrom(std::size_t stepIndex) {
             if (chosen >= 0 && static_cast<std::size_t>(chosen) < trace_.verdicts.size())
                 trace_.verdicts[static_cast<std::size_t>(chosen)].chosen = true;
             trace_.prediction = s.answer;
+        } else if (s.stage == StageId::Generate && trace_.system == SystemId::R2PNoHrt) {
+            candidateAnswers_.resize(std::max<std::size_t>(candidateAnswers_.size(), 1));
+            candidateAnswers_[0] = out.answer.value_or(s.answer);
         } else if (s.stage == StageId::Generate) {
             // tagpr's step keeps the whole chain; its answer is the answer tag's.
             trace_.prediction =

@@ -65,11 +65,13 @@ struct Sampling {
     std::optional<double> temperature;
     std::optional<double> topP;
     std::optional<int> maxTokens;
+    std::optional<std::string> model; // the system's own model (--system-model SYSTEM=MODEL)
     bool operator==(const Sampling&) const = default;
 };
 
-// One system's sampling as the CLI writes it: "SYSTEM:temperature=0.7,top_p=0.9,max_tokens=512"
-// (any of the three settings, at least one).
+// One system's sampling as the CLI writes it:
+// "SYSTEM:temperature=0.7,top_p=0.9,max_tokens=512,model=NAME" (any of the settings, at least
+// one).
 Result<std::pair<SystemId, Sampling>> parseSamplingSpec(std::string_view spec);
 
 struct EngineConfig {
@@ -101,8 +103,9 @@ struct EngineConfig {
     std::optional<double> judgeTopP;
     int judgeMaxTokens = 4096;
     // Per-system sampling (--sampling r2p:temperature=0.7,...): overrides the temperature,
-    // top-p and max tokens of every request of that system (R2P: every chain, candidates
-    // included); the offline reasoner's candidates vary with the temperature and top-p.
+    // top-p, max tokens and model of every request of that system (R2P: every chain, candidates
+    // included; the judge keeps its own); the offline reasoner's candidates vary with the
+    // temperature and top-p.
     std::map<SystemId, Sampling> sampling;
     // The generation tasks' main metric ("rouge-1", the default and the paper's, or "rouge-L").
     std::string mainMetric;
@@ -111,6 +114,8 @@ struct EngineConfig {
         return judgeModel.empty() ? model : judgeModel;
     }
     Sampling samplingOf(SystemId system) const;
+    // The model a system's requests name: its own (--system-model) or the run's.
+    std::string modelOf(SystemId system) const;
 };
 
 // The settings as a run stores them (RunInfo::config), and back; unknown or missing keys keep
@@ -236,6 +241,8 @@ private:
                       std::chrono::steady_clock::time_point start);
     Status runScore();
     Status runGenerate();
+    Status runFreeCandidate(int candidate);
+    void setCandidateSampling(llm::GenerationRequest& request, int candidate) const;
     // The tagpr system's Generate stage (TaggedRun.cpp): a tagged chain, checked while it
     // streams; an unclosed or misordered tag is intervened on like an HRT marker.
     Status runTagged();

@@ -186,7 +186,7 @@ OfflineAnswer offlineReason(const StageHint& hint, const OfflineOptions& options
                 offline::taggedChain(c, d, offline::taggedFlawOf(hint.userId, hint.attempt));
             return out;
         }
-        if (hint.system == SystemId::LrmRag) {
+        if (hint.system == SystemId::LrmRag || hint.system == SystemId::R2PNoHrt) {
             out.reasoning =
                 "The user's history should decide this. " +
                 (d.facts.empty() ? std::string("No profile items were given.")

@@ -230,7 +230,11 @@ std::string summaryJson(const RunSummary& summary) {
                            {"format_adherence", s.formatAdherence},
                            {"reasoning_tokens_per_answer", s.reasoningTokensPerAnswer},
                            {"interventions_per_user", s.interventionsPerUser}};
-        if (s.system == SystemId::R2P || s.system == SystemId::R2PNoRpi) {
+        // What applies: RPI where the template is followed, verdicts where candidates are
+        // cross-referenced.
+        const bool levels = s.system == SystemId::R2P || s.system == SystemId::R2PNoRpi ||
+                            s.system == SystemId::R2PNoCr;
+        if (levels) {
             ordered_json outcomes = ordered_json::object();
             for (InterventionOutcome o :
                  {InterventionOutcome::Complied, InterventionOutcome::ViolatedAgain,
@@ -240,8 +244,11 @@ std::string summaryJson(const RunSummary& summary) {
                     it == s.interventionOutcomes.end() ? 0 : it->second;
             }
             entry["intervention_outcomes"] = outcomes;
-            entry["verdicts"] = verdicts;
         }
+        const bool judged = s.system == SystemId::R2P || s.system == SystemId::R2PNoRpi ||
+                            s.system == SystemId::R2PNoHrt;
+        if (judged)
+            entry["verdicts"] = verdicts;
         systems[std::string(systemName(s.system))] = entry;
     }
     ordered_json deltas = ordered_json::array();

@@ -152,7 +152,7 @@ Result<UserRun::TagAttempt> UserRun::askTagged(const std::string& prompt,
     const Sampling sampling = cfg.samplingOf(trace_.system);
     llm::GenerationRequest request;
     request.label = "user " + record_.id + " · tagpr";
-    request.model = cfg.model;
+    request.model = cfg.modelOf(trace_.system);
     request.temperature = sampling.temperature.value_or(cfg.temperature);
     request.topP = sampling.topP;
     request.seed = cfg.seed;

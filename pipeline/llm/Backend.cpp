@@ -91,6 +91,8 @@ std::string serverFiguresJson(const GenerationResult& r) {
                       {"total_tokens", r.usage->totalTokens}};
         if (r.reasoningTokensEstimated)
             j["usage"]["reasoning_tokens_estimated"] = true;
+        if (r.usage->cachedPromptTokens)
+            j["usage"]["cached_tokens"] = *r.usage->cachedPromptTokens;
     }
     if (r.timings)
         j["timings"] = {{"prompt_n", r.timings->promptTokens},

@@ -14,11 +14,13 @@ namespace r2p::llm {
 std::string usageJson(const std::optional<TokenUsage>& u) {
     if (!u)
         return {};
-    return nlohmann::json{{"prompt_tokens", u->promptTokens},
-                          {"completion_tokens", u->completionTokens},
-                          {"reasoning_tokens", u->reasoningTokens},
-                          {"total_tokens", u->totalTokens}}
-        .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    nlohmann::json j{{"prompt_tokens", u->promptTokens},
+                     {"completion_tokens", u->completionTokens},
+                     {"reasoning_tokens", u->reasoningTokens},
+                     {"total_tokens", u->totalTokens}};
+    if (u->cachedPromptTokens)
+        j["cached_tokens"] = *u->cachedPromptTokens;
+    return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
 namespace {
@@ -37,6 +39,8 @@ std::optional<TokenUsage> usageFrom(const std::string& s) {
     u.completionTokens = numberOr(j, "completion_tokens", 0);
     u.reasoningTokens = numberOr(j, "reasoning_tokens", 0);
     u.totalTokens = numberOr(j, "total_tokens", 0);
+    if (j.contains("cached_tokens"))
+        u.cachedPromptTokens = numberOr(j, "cached_tokens", 0);
     return u;
 }
 } // namespace

@@ -74,6 +74,9 @@ std::optional<TokenUsage> usageOf(const json& root) {
                                                  : countSum(u.promptTokens, u.completionTokens);
     if (auto d = it->find("completion_tokens_details"); d != it->end() && d->is_object())
         u.reasoningTokens = tokenCount(*d, "reasoning_tokens");
+    if (auto d = it->find("prompt_tokens_details"); d != it->end() && d->is_object())
+        if (auto c = d->find("cached_tokens"); c != d->end() && c->is_number())
+            u.cachedPromptTokens = tokenCount(*d, "cached_tokens");
     return u;
 }
 
@@ -247,6 +250,10 @@ Result<StreamChunk> decodeStreamEvent(std::string_view data) {
         simdjson::dom::object details;
         if (!usage["completion_tokens_details"].get_object().get(details))
             u.reasoningTokens = count(details, "reasoning_tokens");
+        simdjson::dom::object promptDetails;
+        if (!usage["prompt_tokens_details"].get_object().get(promptDetails) &&
+            !promptDetails["cached_tokens"].error())
+            u.cachedPromptTokens = count(promptDetails, "cached_tokens");
         chunk.usage = u;
     }
     simdjson::dom::object timings;

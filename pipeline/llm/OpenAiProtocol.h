@@ -17,6 +17,9 @@ struct TokenUsage {
     int completionTokens = 0;
     int reasoningTokens = 0; // completion_tokens_details.reasoning_tokens, when reported
     int totalTokens = 0;
+    // prompt_tokens_details.cached_tokens (OpenAI; vLLM with --enable-prompt-tokens-details):
+    // prompt tokens the server's prefix cache served; unset when not reported.
+    std::optional<int> cachedPromptTokens;
 };
 
 // llama-server's "timings" (prompt processing and generation speed, as the server measured).

@@ -377,6 +377,28 @@ TEST(CompareCli, OfflineDemoRunsAgreeWithTheRunSummary) {
         EXPECT_EQ(c["wins"].get<int>() + c["ties"].get<int>() + c["losses"].get<int>(), 12);
         EXPECT_GE(c["test"]["p_holm"].get<double>(), c["test"]["p"].get<double>());
     }
+    EXPECT_FALSE(x.contains("cost"));
+
+    // --cost: each compared (run, system)'s cost as r2p cost counts it; no-profile, compared
+    // with nothing, is left out.
+    auto costed = runCli({"compare", "--project", project, "--runs",
+                          std::to_string(a) + "," + std::to_string(b), "--cost"});
+    ASSERT_EQ(costed.exitCode, 0) << costed.err;
+    const json withCost = json::parse(costed.out);
+    const auto& costB = withCost["cost"][std::to_string(b)]["systems"];
+    EXPECT_TRUE(costB.contains("r2p"));
+    EXPECT_FALSE(costB.contains("no-profile"));
+    auto alone = runCli({"cost", "--project", project, "--run", std::to_string(b)});
+    ASSERT_EQ(alone.exitCode, 0) << alone.err;
+    EXPECT_EQ(costB["lamp-rag"], json::parse(alone.out)["systems"]["lamp-rag"]);
+    EXPECT_EQ(costB["lamp-rag"]["requests"], usersB);
+    auto md = runCli({"compare", "--project", project, "--runs",
+                      std::to_string(a) + "," + std::to_string(b), "--cost", "--format", "md"});
+    ASSERT_EQ(md.exitCode, 0) << md.err;
+    EXPECT_NE(md.out.find("### Cost of run " + std::to_string(a)), std::string::npos);
+    auto csv = runCli({"compare", "--project", project, "--runs",
+                       std::to_string(a) + "," + std::to_string(b), "--cost", "--format", "csv"});
+    EXPECT_EQ(csv.exitCode, 2);
 }
 
 TEST(CompareCli, BadInputNamesWhatIsWrong) {

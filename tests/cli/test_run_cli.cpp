@@ -108,6 +108,60 @@ TEST(RunCli, OfflineRunPrintsTheSummaryAndExportsEvaluate) {
     EXPECT_EQ(std::count(table.begin(), table.end(), '\n'), 1 + 8 * 4);
 }
 
+TEST(RunCli, AblationsAreSystemsComparedToR2P) {
+    test::TempDir dir;
+    const std::string project = dir.file("p.r2p");
+    auto r =
+        runCli({"run", "--project", project, "--questions", demo("LaMP-3", "dev_questions.json"),
+                "--outputs", demo("LaMP-3", "dev_outputs.json"), "--systems",
+                "r2p,r2p-no-hrt,r2p-no-cr", "--backend", "offline", "--users", "6"});
+    ASSERT_EQ(r.exitCode, 0) << r.err;
+    const json summary = json::parse(r.out);
+    for (const char* system : {"r2p", "r2p-no-hrt", "r2p-no-cr"}) {
+        ASSERT_TRUE(summary["systems"].contains(system)) << system;
+        EXPECT_EQ(summary["systems"][system]["scored"], 6) << system;
+    }
+    // R2P against each ablation, MAE and RMSE.
+    std::set<std::string> baselines;
+    for (const auto& d : summary["deltas"]) {
+        EXPECT_EQ(d["system"], "r2p");
+        baselines.insert(d["baseline"].get<std::string>());
+    }
+    EXPECT_EQ(baselines, (std::set<std::string>{"r2p-no-hrt", "r2p-no-cr"}));
+    EXPECT_EQ(summary["deltas"].size(), 2u * 2u);
+    // Verdicts where candidates are cross-referenced, RPI outcomes where the template is.
+    EXPECT_FALSE(summary["systems"]["r2p-no-cr"].contains("verdicts"));
+    EXPECT_TRUE(summary["systems"]["r2p-no-cr"].contains("intervention_outcomes"));
+    EXPECT_TRUE(summary["systems"]["r2p-no-hrt"].contains("verdicts"));
+    EXPECT_FALSE(summary["systems"]["r2p-no-hrt"].contains("intervention_outcomes"));
+    int judged = 0;
+    for (const auto& [verdict, n] : summary["systems"]["r2p-no-hrt"]["verdicts"].items())
+        judged += n.get<int>();
+    EXPECT_EQ(judged, 6 * 3);
+
+    const std::string steps = dir.file("steps.jsonl");
+    ASSERT_EQ(
+        runCli({"export", "--project", project, "--run", std::to_string(summary["run"].get<int>()),
+                "--format", "steps-jsonl", "--out", steps})
+            .exitCode,
+        0);
+    std::map<std::string, std::map<std::string, int>> stages; // system -> stage -> steps
+    std::istringstream lines(test::readFile(steps));
+    for (std::string line; std::getline(lines, line);) {
+        const json j = json::parse(line);
+        stages[j["system"].get<std::string>()][j["stage"].get<std::string>()]++;
+    }
+    EXPECT_EQ(stages["r2p-no-hrt"]["task_analysis"], 0);
+    EXPECT_EQ(stages["r2p-no-hrt"]["generate"], 6);
+    EXPECT_EQ(stages["r2p-no-hrt"]["candidates"], 6 * 2);
+    EXPECT_EQ(stages["r2p-no-hrt"]["cross_reference"], 6 * 3);
+    EXPECT_EQ(stages["r2p-no-cr"]["task_analysis"], 6);
+    EXPECT_EQ(stages["r2p-no-cr"]["candidates"], 0);
+    EXPECT_EQ(stages["r2p-no-cr"]["cross_reference"], 0);
+    EXPECT_EQ(stages["r2p-no-cr"]["final"], 6);
+    EXPECT_EQ(stages["r2p"]["cross_reference"], 6 * 3);
+}
+
 TEST(RunCli, BadInputIsAUsageErrorThatNamesIt) {
     test::TempDir dir;
     const std::string project = dir.file("p.r2p");
@@ -185,6 +239,91 @@ TEST(RunCli, SamplingIsSetPerSystemAndStoredWithTheRun) {
                          "--sampling", "r2p:temperature=1", "--sampling", "r2p:top_p=0.9"});
     EXPECT_EQ(twice.exitCode, 2);
     EXPECT_NE(twice.err.find("twice"), std::string::npos) << twice.err;
+}
+
+TEST(RunCli, EachSystemCanHaveItsOwnModelAndSamplingFlags) {
+    test::OpenAiTestServer server;
+    const auto* hrt = engine::builtinHrtTemplate(TaskId::LaMP2);
+    ASSERT_NE(hrt, nullptr);
+    test::scriptCompliantModel(server, *hrt, "comedy");
+    test::TempDir dir;
+    const std::string project = dir.file("p.r2p");
+    // An LLM (lamp-rag) against a reasoning model (lrm-rag), the run's model for r2p.
+    auto r = runCli({"run",
+                     "--project",
+                     project,
+                     "--questions",
+                     demo("LaMP-2", "dev_questions.json"),
+                     "--systems",
+                     "r2p,lamp-rag,lrm-rag",
+                     "--users",
+                     "2",
+                     "--backend",
+                     "openai",
+                     "--base-url",
+                     server.baseUrl(),
+                     "--model",
+                     "lrm-main",
+                     "--mode",
+                     "chat",
+                     "--system-model",
+                     "lamp-rag=llm-a,lrm-rag=lrm-b",
+                     "--temperature",
+                     "0.25",
+                     "--top-p",
+                     "lamp-rag=0.5",
+                     "--max-tokens",
+                     "lrm-rag=900",
+                     "--quiet"});
+    ASSERT_EQ(r.exitCode, 0) << r.err;
+    std::set<std::string> models;
+    std::size_t lampRag = 0;
+    for (const auto& req : server.requests()) {
+        if (req.path != "/v1/chat/completions")
+            continue;
+        const json body = json::parse(req.body);
+        const std::string model = body["model"];
+        models.insert(model);
+        EXPECT_DOUBLE_EQ(body["temperature"].get<double>(),
+                         req.body.find("VERDICT") != std::string::npos ? 0.0 : 0.25)
+            << req.body.substr(0, 200);
+        if (model == "llm-a") {
+            ++lampRag;
+            EXPECT_EQ(body["top_p"], 0.5);
+        }
+        if (model == "lrm-b") {
+            EXPECT_EQ(body["max_tokens"], 900);
+        }
+    }
+    EXPECT_EQ(lampRag, 2u); // one request per user
+    EXPECT_EQ(models, (std::set<std::string>{"lrm-main", "llm-a", "lrm-b"}));
+    auto store = ProjectStore::open(project, ProjectStore::OpenMode::ReadOnly);
+    ASSERT_TRUE(store);
+    auto run = RunStore(**store).run(json::parse(r.out)["run"].get<int>());
+    ASSERT_TRUE(run);
+    EXPECT_EQ(json::parse(run->config)["sampling"], json::parse(R"({"r2p": {"temperature": 0.25},
+                              "lamp-rag": {"temperature": 0.25, "top_p": 0.5, "model": "llm-a"},
+                              "lrm-rag": {"temperature": 0.25, "max_tokens": 900,
+                                          "model": "lrm-b"}})"));
+    // Each system's cost names its model.
+    const json cost = json::parse(r.out)["cost"]["systems"];
+    EXPECT_EQ(cost["lamp-rag"]["model"], "llm-a");
+    EXPECT_EQ(cost["r2p"]["model"], "lrm-main");
+
+    const std::string q = demo("LaMP-2", "dev_questions.json");
+    for (const std::vector<std::string>& bad :
+         {std::vector<std::string>{"--system-model", "llm-a"},
+          {"--system-model", "tagpr=llm-a"},
+          {"--temperature", "r2p=3"},
+          {"--top-p", "lamp-rag=0.5,lamp-rag"},
+          {"--max-tokens", "r2p=100", "--sampling", "r2p:max_tokens=50"}}) {
+        std::vector<std::string> args{"run", "--project", project,       "--questions",
+                                      q,     "--systems", "r2p,lamp-rag"};
+        args.insert(args.end(), bad.begin(), bad.end());
+        auto b = runCli(args);
+        EXPECT_EQ(b.exitCode, 2) << bad[0] << " " << bad[1] << ": " << b.err;
+        EXPECT_NE(b.err.find(bad[0].substr(2)), std::string::npos) << b.err;
+    }
 }
 
 // Counts the users the run has stored (all four systems), reading the project while the CLI

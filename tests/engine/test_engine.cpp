@@ -598,8 +598,8 @@ TEST_P(EngineOfflineTasks, EverySystemFinishesOnTheDemo) {
     const auto& spec = taskSpec(task);
     std::size_t r2pInFormat = 0;
     for (std::size_t u = 0; u < 6 && u < users.size(); ++u) {
-        for (SystemId system :
-             {SystemId::R2P, SystemId::NoProfile, SystemId::LampRag, SystemId::LrmRag}) {
+        for (SystemId system : {SystemId::R2P, SystemId::NoProfile, SystemId::LampRag,
+                                SystemId::LrmRag, SystemId::R2PNoHrt, SystemId::R2PNoCr}) {
             UserRun run(*ctx, users[u].record, users[u].gold, system);
             ASSERT_TRUE(run.run())
                 << users[u].record.id << " " << systemName(system) << ": " << run.trace().error;
@@ -626,6 +626,17 @@ TEST_P(EngineOfflineTasks, EverySystemFinishesOnTheDemo) {
             }
             if (system == SystemId::NoProfile) {
                 EXPECT_EQ(test::stagesOf(t.steps), (std::vector<std::string>{"generate", "score"}));
+            }
+            if (system == SystemId::R2PNoHrt) {
+                // Three free-reasoning candidates, each with its reasoning, judged lexically.
+                ASSERT_EQ(t.verdicts.size(), 3u);
+                EXPECT_FALSE(test::stepOf(t.steps, "generate").reasoning.empty());
+                EXPECT_EQ(test::stepsOf(t.steps, "candidates").size(), 2u);
+            }
+            if (system == SystemId::R2PNoCr) {
+                EXPECT_TRUE(t.verdicts.empty());
+                EXPECT_EQ(t.prediction,
+                          test::stepOf(t.steps, "answer").output.answer.value_or("?"));
             }
         }
     }
@@ -821,6 +832,78 @@ TEST_F(EngineHttpTest, LeaveOneOutDropsTheItemFromEveryPromptOfItsCandidate) {
     auto refused = EngineContext::make(TaskId::LaMP3, config, backend, nullptr, false);
     ASSERT_FALSE(refused);
     EXPECT_NE(refused.error().message.find("independent"), std::string::npos);
+}
+
+TEST_F(EngineHttpTest, TheAblationWithoutTemplateJudgesFreeReasoningCandidates) {
+    // The candidates reason freely on LaMP's prompt; #2 (seed 1 + 1) answers 1, which the judge
+    // finds contradicted; the others answer 4 and are supported.
+    server.when(test::jsonEscaped("Candidate answer:\n1\n"),
+                test::judgeReply("contradicted", "P2", "P2 rates it 5."));
+    server.when(test::judgeRequestKey(*hrt), test::judgeReply("supported", "P1", "P1 agrees."));
+    Script one;
+    one.reasoning = "Thinking about the history, a low rating.";
+    one.answer = "1";
+    server.when("\"seed\":2,\"stream\"", one);
+    Script four;
+    four.reasoning = "The history rates such items highly.";
+    four.answer = "4";
+    server.when("\"stream\"", four);
+    EngineConfig config;
+    config.variation = Variation::Retrieval;
+    UserRun run(context(config), user.record, user.gold, SystemId::R2PNoHrt);
+    ASSERT_TRUE(run.run()) << run.trace().error;
+    const UserTrace& t = run.trace();
+    // No template level was asked for, and no request carried a level's marker.
+    for (const auto& level : hrt->levels)
+        for (const auto& r : server.requests())
+            EXPECT_EQ(r.body.find(test::jsonEscaped(level.marker)), std::string::npos)
+                << level.marker;
+    for (const auto& level : hrt->levels)
+        EXPECT_TRUE(test::stepsOf(t.steps, stageName(level.stage)).empty())
+            << stageName(level.stage);
+    const StepRecord& first = test::stepOf(t.steps, "generate");
+    EXPECT_EQ(first.reasoning, "The history rates such items highly.");
+    EXPECT_EQ(first.output.answer.value_or(""), "4");
+    ASSERT_EQ(test::stepsOf(t.steps, "candidates").size(), 2u);
+    EXPECT_EQ(test::stepOf(t.steps, "candidates", 1).output.answer.value_or(""), "1");
+    // Leave-one-out without leakage: candidate j's prompt lacks retrieved item j, the first
+    // candidate's has it.
+    const auto items = run.items();
+    ASSERT_GE(items.size(), 2u);
+    for (int j = 1; j <= 2; ++j) {
+        const std::string left = itemText(items[static_cast<std::size_t>(j - 1)]);
+        EXPECT_EQ(test::stepOf(t.steps, "candidates", j).prompt.find(left), std::string::npos);
+        EXPECT_NE(first.prompt.find(left), std::string::npos);
+    }
+    ASSERT_EQ(t.verdicts.size(), 3u);
+    EXPECT_EQ(t.verdicts[1].verdict, Verdict::Contradicted);
+    EXPECT_EQ(t.verdicts[0].verdict, Verdict::Supported);
+    // The judge was told there are no synthesized facts, not handed an empty section.
+    EXPECT_NE(test::stepOf(t.steps, "cross_reference").prompt.find("no facts were synthesized"),
+              std::string::npos);
+    EXPECT_TRUE(t.verdicts[0].chosen);
+    EXPECT_EQ(t.prediction, "4");
+    EXPECT_EQ(t.interventions, 0);
+}
+
+TEST_F(EngineHttpTest, TheAblationWithoutCrossReferenceAnswersWithItsOneCandidate) {
+    test::scriptCompliantModel(server, *hrt, "4");
+    EngineConfig config;
+    config.candidates = 3; // ignored: one candidate
+    UserRun run(context(config), user.record, user.gold, SystemId::R2PNoCr);
+    ASSERT_TRUE(run.run()) << run.trace().error;
+    const UserTrace& t = run.trace();
+    EXPECT_TRUE(t.verdicts.empty());
+    EXPECT_TRUE(test::stepsOf(t.steps, "cross_reference").empty());
+    EXPECT_TRUE(test::stepsOf(t.steps, "candidates").empty());
+    for (const auto& level : hrt->levels)
+        EXPECT_EQ(test::stepsOf(t.steps, stageName(level.stage)).size(), 1u);
+    for (const auto& r : server.requests())
+        EXPECT_EQ(r.body.find(test::judgeRequestKey(*hrt)), std::string::npos);
+    const StepRecord& final = test::stepOf(t.steps, "final");
+    EXPECT_EQ(final.output.mode.value_or(""), "single");
+    EXPECT_EQ(t.prediction, "4");
+    EXPECT_EQ(t.prediction, test::stepOf(t.steps, "answer").output.answer.value_or("?"));
 }
 
 TEST_F(EngineHttpTest, JudgeReplyWithoutAVerdictIsAskedAgainThenUnparsed) {

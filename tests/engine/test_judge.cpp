@@ -150,6 +150,26 @@ TEST(StagePlan, BaselinesAreShortAndR2PSkipsCandidatesWhenThereIsOne) {
     EXPECT_EQ(three.back(), StageId::Score);
 }
 
+TEST(StagePlan, AblationsTakeOutTheTemplateOrTheCrossReference) {
+    // Without the template: free reasoning (generate) for the first candidate, the rest as
+    // candidates, then the cross-reference as in R2P.
+    EXPECT_EQ(stagePlan(SystemId::R2PNoHrt, 3),
+              (std::vector{StageId::Retrieve, StageId::Generate, StageId::Candidates,
+                           StageId::CrossReference, StageId::Final, StageId::Score}));
+    EXPECT_EQ(stagePlan(SystemId::R2PNoHrt, 1),
+              (std::vector{StageId::Retrieve, StageId::Generate, StageId::CrossReference,
+                           StageId::Final, StageId::Score}));
+    // Without cross-reference: the levels, one candidate whatever M is, the answer as final.
+    const std::vector noCr{StageId::Retrieve,   StageId::TaskAnalysis, StageId::ProfileSynthesis,
+                           StageId::AnswerPlan, StageId::Answer,       StageId::Final,
+                           StageId::Score};
+    EXPECT_EQ(stagePlan(SystemId::R2PNoCr, 3), noCr);
+    EXPECT_EQ(stagePlan(SystemId::R2PNoCr, 1), noCr);
+    EXPECT_EQ(parseSystemName("r2p-no-hrt"), SystemId::R2PNoHrt);
+    EXPECT_EQ(parseSystemName("r2p-no-cr"), SystemId::R2PNoCr);
+    EXPECT_EQ(systemName(SystemId::R2PNoCr), "r2p-no-cr");
+}
+
 } // namespace
 
 namespace {

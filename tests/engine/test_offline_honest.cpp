@@ -341,13 +341,13 @@ TEST(OfflineHonest, CandidatesFollowTheTemperature) {
         EngineConfig config;
         config.seed = seed;
         config.candidates = 4;
-        config.sampling[SystemId::R2P] = Sampling{0.0, std::nullopt, std::nullopt};
+        config.sampling[SystemId::R2P] = Sampling{0.0, std::nullopt, std::nullopt, std::nullopt};
         const auto cold = answers(config, "t");
         ASSERT_EQ(cold.size(), 4u);
         // Temperature 0: every candidate is the main chain's answer.
         EXPECT_EQ(std::set<std::string>(cold.begin(), cold.end()).size(), 1u) << seed;
         variedCold += std::set<std::string>(cold.begin(), cold.end()).size() > 1 ? 1 : 0;
-        config.sampling[SystemId::R2P] = Sampling{1.5, std::nullopt, std::nullopt};
+        config.sampling[SystemId::R2P] = Sampling{1.5, std::nullopt, std::nullopt, std::nullopt};
         const auto hot = answers(config, "t");
         variedHot += std::set<std::string>(hot.begin(), hot.end()).size() > 1 ? 1 : 0;
     }
@@ -386,7 +386,7 @@ TEST(OfflineHonest, CandidatesFollowTheTemperature) {
 
 TEST(OfflineHonest, ASystemsMaxTokensCutsItsOfflineAnswer) {
     EngineConfig config;
-    config.sampling[SystemId::LrmRag] = Sampling{std::nullopt, std::nullopt, 4};
+    config.sampling[SystemId::LrmRag] = Sampling{std::nullopt, std::nullopt, 4, std::nullopt};
     auto ctx = EngineContext::make(TaskId::LaMP3, config,
                                    std::make_shared<OfflineBackend>(noFlaws()), nullptr, true);
     ASSERT_TRUE(ctx);

@@ -60,6 +60,33 @@ TEST(OpenAiProtocol, WholeResponses) {
     EXPECT_FALSE(decodeCompletionBody("<html>502 Bad Gateway</html>").ok());
 }
 
+// Prompt tokens the server's prefix cache served: vLLM (--enable-prompt-tokens-details) and
+// OpenAI send usage.prompt_tokens_details.cached_tokens; vLLM without the flag sends null.
+TEST(OpenAiProtocol, CachedPromptTokensAreReadWhereTheServerGivesThem) {
+    auto streamed = decodeStreamEvent(
+        R"({"id":"c1","object":"chat.completion.chunk","choices":[],"usage":{"prompt_tokens":)"
+        R"(1200,"total_tokens":1250,"completion_tokens":50,"prompt_tokens_details":)"
+        R"({"cached_tokens":1024}}})");
+    ASSERT_TRUE(streamed.ok()) << streamed.error().message;
+    ASSERT_TRUE(streamed->usage.has_value());
+    EXPECT_EQ(streamed->usage->cachedPromptTokens, 1024);
+    auto none = decodeStreamEvent(R"({"choices":[],"usage":{"prompt_tokens":12,)"
+                                  R"("completion_tokens":3,"prompt_tokens_details":null}})");
+    ASSERT_TRUE(none->usage.has_value());
+    EXPECT_FALSE(none->usage->cachedPromptTokens.has_value());
+    auto body = decodeCompletionBody(
+        R"({"object":"chat.completion","choices":[{"index":0,"message":{"role":"assistant",)"
+        R"("content":"4"},"finish_reason":"stop"}],"usage":{"prompt_tokens":300,)"
+        R"("completion_tokens":2,"total_tokens":302,"prompt_tokens_details":)"
+        R"({"cached_tokens":256,"audio_tokens":0}}})");
+    ASSERT_TRUE(body.ok()) << body.error().message;
+    EXPECT_EQ(body->usage->cachedPromptTokens, 256);
+    auto absent =
+        decodeCompletionBody(R"({"choices":[{"message":{"content":"4"},"finish_reason":"stop"}],)"
+                             R"("usage":{"prompt_tokens":3,"completion_tokens":1}})");
+    EXPECT_FALSE(absent->usage->cachedPromptTokens.has_value());
+}
+
 // Found by the openai_body fuzz target: a usage count that is a string or beyond int (1e30)
 // threw type_error 302 (abort) or converted with undefined behaviour. Such a count is 0, as
 // if absent, in bodies and streams alike.

@@ -978,6 +978,8 @@ bool Session::generate(const json& body, const std::string& rawBody, bool chat, 
                 {"total_tokens", promptTokens + completionTokens}};
     if (reasoningTokens > 0)
         usage["completion_tokens_details"] = ojson{{"reasoning_tokens", reasoningTokens}};
+    if (script.cachedPromptTokens)
+        usage["prompt_tokens_details"] = ojson{{"cached_tokens", *script.cachedPromptTokens}};
 
     const std::string id = script.responseId.value_or((chat ? "chatcmpl-r2p-" : "cmpl-r2p-") +
                                                       std::to_string(++impl_.responseSeq));

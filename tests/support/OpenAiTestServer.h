@@ -83,6 +83,9 @@ struct Script {
     std::optional<int> promptTokens;
     std::optional<int> completionTokens;
     std::optional<int> reasoningTokens;
+    // usage.prompt_tokens_details.cached_tokens (OpenAI; vLLM --enable-prompt-tokens-details);
+    // unset: not sent.
+    std::optional<int> cachedPromptTokens;
     std::string finishReason = "stop"; // "length" possible; stop/max_tokens in the request win
     Fault fault = Fault::None;
     int faultAfterEvents = 2;    // N above

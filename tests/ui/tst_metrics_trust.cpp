@@ -3,6 +3,7 @@
 // delta says in words and colour whether R2P is better or worse by the metric's direction (for
 // LaMP-3's MAE and RMSE lower is better).
 #include "model/RunStore.h"
+#include "pipeline/analysis/Cost.h"
 #include "support/UiTestSupport.h"
 #include "ui/MainWindow.h"
 #include "ui/Session.h"
@@ -178,6 +179,44 @@ private slots:
             window_->metricsDock()->setFloating(true);
             window_->metricsDock()->resize(900, 600);
             window_->metricsDock()->grab().save(shots + QStringLiteral("/metrics-replicas.png"));
+        }
+    }
+
+    void theCostTabCountsEachSystemsRequestsAndPricesThem() {
+        runDemo(TaskId::LaMP2, {SystemId::R2P, SystemId::LampRag}, 20);
+        // A table where a token costs one unit: the cost is the token count.
+        QVERIFY(analysis::setProjectPriceTable(
+            *session_->store(), R"({"version":1,"currency":"TOK","models":{"offline":)"
+                                R"({"input":1000000,"output":1000000}}})"));
+        MetricsDock* metrics = window_->metricsDock();
+        QTableWidget* cost = metrics->costTable();
+        QCOMPARE(cost->rowCount(), 0); // counted only when its tab is shown
+        metrics->tabs()->setCurrentWidget(cost->parentWidget());
+        QTRY_VERIFY_WITH_TIMEOUT(!metrics->isCounting() && cost->rowCount() == 3, 30000);
+        const QLocale locale;
+        auto number = [&](int row, int column) {
+            bool ok = false;
+            const qlonglong v = locale.toLongLong(cost->item(row, column)->text(), &ok);
+            if (!ok)
+                qWarning() << "not a count:" << cost->item(row, column)->text();
+            return v;
+        };
+        QCOMPARE(cost->item(0, 0)->text(), QStringLiteral("R2P"));
+        QCOMPARE(cost->item(1, 0)->text(), QStringLiteral("LaMP RAG"));
+        QCOMPARE(number(1, 1), 20LL); // lamp-rag: one request per user
+        // R2P: three chains of four levels per user at least, and its interventions.
+        QVERIFY(number(0, 1) >= 20 * 12);
+        QCOMPARE(number(2, 1), number(0, 1) + number(1, 1));
+        QVERIFY(cost->item(2, 0)->font().bold());
+        // A token costs one unit: lamp-rag's cost is its prompt and completion tokens.
+        QVERIFY(number(1, 3) > 0);
+        QCOMPARE(cost->item(1, 9)->text(), QStringLiteral("%1 TOK").arg(locale.toString(
+                                               double(number(1, 3) + number(1, 4)), 'f', 2)));
+        QVERIFY(metrics->costNote()->text().contains(QStringLiteral("project's own")));
+        if (const QString shots = qEnvironmentVariable("R2P_SHOT_DIR"); !shots.isEmpty()) {
+            metrics->setFloating(true);
+            metrics->resize(1200, 420);
+            metrics->grab().save(shots + QStringLiteral("/metrics-cost.png"));
         }
     }
 

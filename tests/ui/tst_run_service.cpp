@@ -77,8 +77,9 @@ private slots:
         dialog.setUserScope(1);
         dialog.setConcurrency(2);
         // Per-system sampling, as --sampling gives it below.
-        dialog.setSampling(SystemId::R2P, engine::Sampling{0.3, 0.9, std::nullopt});
-        dialog.setSampling(SystemId::LampRag, engine::Sampling{std::nullopt, std::nullopt, 48});
+        dialog.setSampling(SystemId::R2P, engine::Sampling{0.3, 0.9, std::nullopt, std::nullopt});
+        dialog.setSampling(SystemId::LampRag,
+                           engine::Sampling{std::nullopt, std::nullopt, 48, std::nullopt});
         QSignalSpy finished(&dialog, &BatchDialog::runFinished);
         dialog.start();
         QTRY_VERIFY_WITH_TIMEOUT(!finished.isEmpty(), 120000);

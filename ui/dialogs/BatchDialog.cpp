@@ -60,6 +60,16 @@ BatchDialog::BatchDialog(Session* session, std::vector<std::size_t> filteredRows
         systemsRow->addWidget(box);
     }
     form->addRow(tr("Systems:"), systemsRow);
+    // R2P with one part taken out, on the same users and retrieval; compared to R2P as baselines.
+    auto* ablationsRow = new QHBoxLayout;
+    for (SystemId s : {SystemId::R2PNoHrt, SystemId::R2PNoRpi, SystemId::R2PNoCr}) {
+        auto* box = new QCheckBox(StageText::system(s), this);
+        box->setObjectName(QStringLiteral("system-") + QString::fromLatin1(systemName(s).data()));
+        systems_.emplace_back(s, box);
+        ablationsRow->addWidget(box);
+    }
+    ablationsRow->addStretch(1);
+    form->addRow(tr("Ablations:"), ablationsRow);
 
     const std::size_t all = session_->dataset() ? session_->dataset()->users.size() : 0;
     auto* usersRow = new QHBoxLayout;
@@ -157,6 +167,7 @@ QGridLayout* BatchDialog::samplingGrid() {
     grid->addWidget(new QLabel(tr("Temperature"), this), 0, 1);
     grid->addWidget(new QLabel(tr("Top-p"), this), 0, 2);
     grid->addWidget(new QLabel(tr("Max tokens"), this), 0, 3);
+    grid->addWidget(new QLabel(tr("Model"), this), 0, 4);
     int row = 1;
     for (const auto& [system, box] : systems_) {
         SamplingRow r;
@@ -181,10 +192,16 @@ QGridLayout* BatchDialog::samplingGrid() {
         r.maxTokens->setRange(0, 1'000'000);
         r.maxTokens->setSpecialValueText(tr("default"));
         r.maxTokens->setValue(0);
+        r.model = new QLineEdit(this);
+        r.model->setObjectName(QStringLiteral("model-") + name);
+        r.model->setPlaceholderText(tr("the run's model"));
+        r.model->setToolTip(tr("This system's own model, e.g. a general LLM against a reasoning "
+                               "model (r2p run --system-model)"));
         grid->addWidget(new QLabel(StageText::system(system), this), row, 0);
         grid->addWidget(r.temperature, row, 1);
         grid->addWidget(r.topP, row, 2);
         grid->addWidget(r.maxTokens, row, 3);
+        grid->addWidget(r.model, row, 4);
         sampling_.push_back(r);
         ++row;
     }
@@ -198,6 +215,7 @@ void BatchDialog::setSampling(SystemId system, const engine::Sampling& sampling)
         r.temperature->setValue(sampling.temperature.value_or(r.temperature->minimum()));
         r.topP->setValue(sampling.topP.value_or(r.topP->minimum()));
         r.maxTokens->setValue(sampling.maxTokens.value_or(r.maxTokens->minimum()));
+        r.model->setText(QString::fromStdString(sampling.model.value_or(std::string())));
     }
 }
 
@@ -211,7 +229,9 @@ std::map<SystemId, engine::Sampling> BatchDialog::samplingFromWidgets() const {
             s.topP = r.topP->value();
         if (r.maxTokens->value() > r.maxTokens->minimum())
             s.maxTokens = r.maxTokens->value();
-        if (s.temperature || s.topP || s.maxTokens)
+        if (const QString model = r.model->text().trimmed(); !model.isEmpty())
+            s.model = model.toStdString();
+        if (s.temperature || s.topP || s.maxTokens || s.model)
             out[r.system] = s;
     }
     return out;

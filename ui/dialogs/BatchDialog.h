@@ -99,6 +99,7 @@ private:
         QDoubleSpinBox* temperature = nullptr;
         QDoubleSpinBox* topP = nullptr;
         QSpinBox* maxTokens = nullptr;
+        QLineEdit* model = nullptr; // empty: the run's model
     };
     std::vector<SamplingRow> sampling_;
     QGridLayout* samplingGrid();

@@ -18,6 +18,7 @@
 #include <QChartView>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QFont>
 #include <QGraphicsScene>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -134,12 +135,41 @@ MetricsDock::MetricsDock(Session* session, RunController* runs, QWidget* parent)
     chartsLayout->addWidget(charts_, 1);
     chartsLayout->addLayout(exportRow);
     tabs_->addTab(chartsPage, tr("Charts"));
+
+    costPage_ = new QWidget(tabs_);
+    auto* costLayout = new QVBoxLayout(costPage_);
+    costLayout->setContentsMargins(0, 0, 0, 0);
+    cost_ =
+        makeTable(costPage_, {tr("System"), tr("Requests"), tr("From cache"), tr("Prompt tokens"),
+                              tr("Completion tokens"), tr("Reasoning tokens"), tr("Cached prompt"),
+                              tr("Intervention tokens"), tr("Request time"), tr("Cost")});
+    cost_->setObjectName(QStringLiteral("RunCost"));
+    cost_->horizontalHeaderItem(2)->setToolTip(
+        tr("Answers replayed from the project's response cache: no call was made for them"));
+    cost_->horizontalHeaderItem(5)->setToolTip(
+        tr("Counted by the run's token counter for every system alike; the server's own count "
+           "in brackets where it gave one"));
+    cost_->horizontalHeaderItem(6)->setToolTip(
+        tr("Prompt tokens the server's prefix cache served, where it reported them"));
+    cost_->horizontalHeaderItem(7)->setToolTip(
+        tr("Prompt and completion tokens of the requests after a level's first: what "
+           "interventions and re-asks added (each one sends the whole context again)"));
+    cost_->horizontalHeaderItem(8)->setToolTip(
+        tr("The requests' time summed, not the run's wall clock (requests overlap)"));
+    costNote_ = new QLabel(costPage_);
+    costNote_->setObjectName(QStringLiteral("RunCostNote"));
+    costNote_->setWordWrap(true);
+    costLayout->addWidget(cost_, 1);
+    costLayout->addWidget(costNote_);
+    tabs_->addTab(costPage_, tr("Cost"));
     layout->addWidget(tabs_, 1);
     setWidget(body);
 
     connect(tabs_, &QTabWidget::currentChanged, this, [this] {
         if (tabs_->currentWidget() == chartsPage_)
             ensureCharts();
+        if (tabs_->currentWidget() == costPage_)
+            ensureCost();
     });
     connect(png, &QPushButton::clicked, this, [this] { exportCurrent(false); });
     connect(svg, &QPushButton::clicked, this, [this] { exportCurrent(true); });
@@ -184,8 +214,12 @@ void MetricsDock::onRunChanged() {
     }
     summary_.reset();
     tasks_.cancel(QStringLiteral("summary")); // an older run's summary never shows
+    tasks_.cancel(QStringLiteral("cost"));
     run_->setRowCount(0);
     deltas_->setRowCount(0);
+    cost_->setRowCount(0);
+    costNote_->clear();
+    costDirty_ = true;
     if (!results_) {
         heading_->setText(tr("No run yet. <i>Run ▸ Run Batch…</i> (Ctrl+B) runs R2P and the "
                              "baselines over the users; the results show here."));
@@ -200,6 +234,8 @@ void MetricsDock::onRunChanged() {
         if (auto use = RunStore(*store).endpointUse(results_->runId))
             endpoints_ = std::move(*use);
     showHeading();
+    if (tabs_->currentWidget() == costPage_)
+        ensureCost();
     // Bootstrap intervals for thousands of users take a moment: computed off the GUI thread.
     // The run service's summary, as r2p run printed it: the run's seed, every stored verdict.
     auto results = results_;
@@ -311,6 +347,81 @@ void MetricsDock::onSummaryReady(std::shared_ptr<const engine::RunSummary> summa
     chartsDirty_ = true;
     if (tabs_->currentWidget() == chartsPage_)
         ensureCharts();
+}
+
+// Reading every step's usage of a large run takes a moment: counted off the GUI thread, on a
+// read-only connection of its own (the window may close the project meanwhile).
+void MetricsDock::ensureCost() {
+    if (!costDirty_ || !results_ || !session_->store())
+        return;
+    costDirty_ = false;
+    costNote_->setText(tr("Counting what the run cost…"));
+    tasks_.start(
+        QStringLiteral("cost"), LatestTask::Pool::Short,
+        [path = session_->store()->path(),
+         runId = results_->runId](const std::atomic<bool>&) -> Result<analysis::RunCost> {
+            auto store = ProjectStore::open(path, ProjectStore::OpenMode::ReadOnly);
+            if (!store)
+                return store.error();
+            auto prices = analysis::projectPriceTable(**store);
+            if (!prices)
+                return prices.error();
+            return analysis::runCost(**store, runId, *prices);
+        },
+        [this](Result<analysis::RunCost> cost) { showCost(cost); });
+}
+
+void MetricsDock::showCost(const Result<analysis::RunCost>& cost) {
+    cost_->setRowCount(0);
+    if (!cost) {
+        costNote_->setText(tr("No cost figures: %1")
+                               .arg(QString::fromStdString(cost.error().message).toHtmlEscaped()));
+        return;
+    }
+    const QLocale locale;
+    auto tokens = [&locale](std::int64_t n) {
+        return locale.toString(static_cast<qlonglong>(n));
+    };
+    auto money = [&](const std::optional<double>& v) {
+        return v ? QStringLiteral("%1 %2").arg(locale.toString(*v, 'f', *v < 1 ? 4 : 2),
+                                               QString::fromStdString(cost->currency))
+                 : tr("no price");
+    };
+    auto add = [&](const QString& name, const analysis::CostFigures& f) {
+        const int row = cost_->rowCount();
+        cost_->insertRow(row);
+        QString reasoning = tokens(f.reasoningTokens);
+        if (f.serverReasoningTokens)
+            reasoning += QStringLiteral(" (%1)").arg(tokens(*f.serverReasoningTokens));
+        QString extra = tokens(f.extraPromptTokens + f.extraCompletionTokens);
+        if (f.extraEstimated)
+            extra = tr("≈ %1").arg(extra);
+        setRow(cost_, row,
+               {name, tokens(f.requests), tokens(f.cacheReplays), tokens(f.promptTokens),
+                tokens(f.completionTokens), reasoning,
+                f.cachedPromptTokens ? tokens(*f.cachedPromptTokens) : QStringLiteral("–"), extra,
+                tr("%1 s").arg(locale.toString(f.requestSeconds, 'f', 1)), money(f.money)});
+        if (!f.unpricedModels.empty()) {
+            QStringList models;
+            for (const auto& m : f.unpricedModels)
+                models << QString::fromStdString(m);
+            cost_->item(row, 9)->setToolTip(
+                tr("No price for %1 in the price table").arg(models.join(QStringLiteral(", "))));
+        }
+    };
+    for (const auto& s : cost->systems)
+        add(StageText::system(s.system), s.figures);
+    add(tr("Total"), cost->total);
+    QFont bold = cost_->font();
+    bold.setBold(true);
+    for (int c = 0; c < cost_->columnCount(); ++c)
+        cost_->item(cost_->rowCount() - 1, c)->setFont(bold);
+    costNote_->setText(
+        cost->prices == "project"
+            ? tr("Prices per million tokens from the project's own table (r2p cost "
+                 "--set-prices).")
+            : tr("Prices per million tokens from the shipped table (resources/llm/prices.json); "
+                 "r2p cost --set-prices gives the project its own."));
 }
 
 const UserTrace* MetricsDock::traceOnScreen() const {

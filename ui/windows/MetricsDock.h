@@ -1,10 +1,12 @@
 // The Metrics dock, for the run shown in the Users view: this user's answer and scores per
 // system with the delta to R2P; the run's metrics per system with 95% bootstrap intervals and
 // R2P's deltas against each baseline (paired bootstrap, win/tie/loss); and charts (per-user
-// deltas, win/tie/loss, reasoning tokens against score) that export to PNG and SVG.
+// deltas, win/tie/loss, reasoning tokens against score) that export to PNG and SVG; and what
+// the run cost per system (requests, tokens, money at the project's prices).
 #pragma once
 
 #include "model/RunStore.h"
+#include "pipeline/analysis/Cost.h"
 #include "pipeline/engine/RunSummary.h"
 #include "ui/util/LatestTask.h"
 
@@ -37,6 +39,10 @@ public:
     QTableWidget* userTable() const { return user_; }
     QTableWidget* runTable() const { return run_; }
     QTableWidget* deltaTable() const { return deltas_; }
+    // What the run cost per system (requests, tokens, money); filled when its tab is shown.
+    QTableWidget* costTable() const { return cost_; }
+    QLabel* costNote() const { return costNote_; }
+    bool isCounting() const { return tasks_.isPending(QStringLiteral("cost")); }
     // The chart, built from the current run if it was out of date.
     QChartView* chart(Chart which);
     QTabWidget* tabs() const { return tabs_; }
@@ -58,6 +64,8 @@ private:
     void buildWinTieLossChart(); // 2: win / tie / loss against each baseline
     void buildTokensChart();     // 3: reasoning tokens against the score
     void ensureCharts();         // builds them when they are out of date
+    void ensureCost();           // counts the run's cost off the GUI thread when out of date
+    void showCost(const Result<analysis::RunCost>& cost);
     void exportCurrent(bool svg);
 
     // The R2P trace on screen in the Reasoning dock when it is not the stored run's, else null.
@@ -76,6 +84,10 @@ private:
     QTabWidget* charts_;
     QChartView* views_[ChartCount] = {};
     QWidget* chartsPage_ = nullptr;
+    QWidget* costPage_ = nullptr;
+    QTableWidget* cost_ = nullptr;
+    QLabel* costNote_ = nullptr;
+    bool costDirty_ = true;
     bool chartsDirty_ = true; // charts are built when their tab is shown (or exported)
     LatestTask tasks_;        // the shown run's summary; last, so it stops first
 };
