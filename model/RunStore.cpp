@@ -975,8 +975,8 @@ Status RunStore::forEachStepUsage(std::int64_t runId,
     std::lock_guard lock(store_.mutex());
     sql::Statement st(store_.handle(),
                       "SELECT system, stage, attempts, status, prompt_tokens, completion_tokens, "
-                      "reasoning_tokens, latency_ms, backend_mode, server, seq FROM run_steps "
-                      "WHERE run_id = ?1");
+                      "reasoning_tokens, latency_ms, backend_mode, server, seq, user_id, "
+                      "candidate FROM run_steps WHERE run_id = ?1");
     st.bind(1, runId);
     StepUsage u;
     while (st.step()) {
@@ -991,6 +991,8 @@ Status RunStore::forEachStepUsage(std::int64_t runId,
         u.mode = parseStepMode(st.text(8)).value_or(StepMode::None);
         u.server = st.text(9);
         u.seq = static_cast<int>(st.int64(10));
+        u.userId = st.text(11);
+        u.candidate = static_cast<int>(st.int64(12));
         each(u);
     }
     if (st.failed())

@@ -59,9 +59,11 @@ struct TagSpanQuery {
 
 // What one stored step used, for cost accounting: no texts but the server's figures.
 struct StepUsage {
+    std::string userId;
     SystemId system = SystemId::Invalid;
     int seq = 0; // 0: the first step of a (user, system)
     StageId stage = StageId::Invalid;
+    int candidate = 0;
     int attempts = 1;
     StepStatus status = StepStatus::Invalid;
     TokenCounts tokens;

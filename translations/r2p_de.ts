@@ -572,6 +572,10 @@
         <source> · R2P against &lt;b&gt;%1&lt;/b&gt;</source>
         <translation> · R2P gegen &lt;b&gt;%1&lt;/b&gt;</translation>
     </message>
+    <message>
+        <source>Reasoning length</source>
+        <translation>Reasoning-Länge</translation>
+    </message>
 </context>
 <context>
     <name>r2p::ui::AnnotationText</name>
@@ -2544,6 +2548,108 @@
     <message>
         <source>answer not in the format</source>
         <translation>Antwort nicht im Format</translation>
+    </message>
+</context>
+<context>
+    <name>r2p::ui::ReasoningLengthView</name>
+    <message numerus="yes">
+        <source>%1 [%2, %3] (%n user(s))</source>
+        <translation>
+            <numerusform>%1 [%2, %3] (%n Nutzer)</numerusform>
+            <numerusform>%1 [%2, %3] (%n Nutzer)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Bins:</source>
+        <translation>Klassen:</translation>
+    </message>
+    <message>
+        <source>Quantile bins of reasoning tokens per answer, shared by every system so the curves line up</source>
+        <translation>Quantilklassen der Reasoning-Tokens je Antwort, für alle Systeme gleich, damit die Kurven vergleichbar sind</translation>
+    </message>
+    <message>
+        <source>System</source>
+        <translation>System</translation>
+    </message>
+    <message>
+        <source>Reasoning tokens</source>
+        <translation>Reasoning-Tokens</translation>
+    </message>
+    <message>
+        <source>Users</source>
+        <translation>Nutzer</translation>
+    </message>
+    <message>
+        <source>Mean tokens</source>
+        <translation>Mittlere Tokens</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Wert</translation>
+    </message>
+    <message>
+        <source>95% CI</source>
+        <translation>95-%-KI</translation>
+    </message>
+    <message>
+        <source>HRT level</source>
+        <translation>HRT-Stufe</translation>
+    </message>
+    <message>
+        <source>Right</source>
+        <translation>Richtig</translation>
+    </message>
+    <message>
+        <source>Wrong</source>
+        <translation>Falsch</translation>
+    </message>
+    <message>
+        <source>Tokens the level took for the answers that were right: median [25th, 75th percentile] (users)</source>
+        <translation>Tokens der Stufe bei richtigen Antworten: Median [25., 75. Perzentil] (Nutzer)</translation>
+    </message>
+    <message>
+        <source>Show a stored run in the Users view to see its reasoning length against its metric.</source>
+        <translation>Zeigen Sie einen gespeicherten Lauf in der Nutzeransicht, um seine Reasoning-Länge gegen seine Metrik zu sehen.</translation>
+    </message>
+    <message>
+        <source>Counting…</source>
+        <translation>Wird gezählt…</translation>
+    </message>
+    <message>
+        <source>%1 by reasoning tokens per answer (%2 is better); the band is the 95% bootstrap interval of each bin.</source>
+        <translation>%1 nach Reasoning-Tokens je Antwort (%2 ist besser); das Band ist das 95-%-Bootstrap-Intervall jeder Klasse.</translation>
+    </message>
+    <message>
+        <source>lower</source>
+        <translation>niedriger</translation>
+    </message>
+    <message>
+        <source>higher</source>
+        <translation>höher</translation>
+    </message>
+    <message>
+        <source>%1 against reasoning tokens per answer</source>
+        <translation>%1 gegen Reasoning-Tokens je Antwort</translation>
+    </message>
+    <message>
+        <source>Reasoning tokens per answer (bin mean)</source>
+        <translation>Reasoning-Tokens je Antwort (Klassenmittel)</translation>
+    </message>
+    <message>
+        <source>Right (the answer is correct)</source>
+        <translation>Richtig (die Antwort stimmt)</translation>
+    </message>
+    <message>
+        <source>Right (exactly the gold rating)</source>
+        <translation>Richtig (genau die Gold-Bewertung)</translation>
+    </message>
+    <message>
+        <source>Right (ROUGE at least the system&apos;s median)</source>
+        <translation>Richtig (ROUGE mindestens der Median des Systems)</translation>
+    </message>
+    <message>
+        <source>Wrong (the others)</source>
+        <translation>Falsch (die übrigen)</translation>
     </message>
 </context>
 <context>

@@ -572,6 +572,10 @@
         <source> · R2P against &lt;b&gt;%1&lt;/b&gt;</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Reasoning length</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>r2p::ui::AnnotationText</name>
@@ -2543,6 +2547,108 @@
     </message>
     <message>
         <source>answer not in the format</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>r2p::ui::ReasoningLengthView</name>
+    <message numerus="yes">
+        <source>%1 [%2, %3] (%n user(s))</source>
+        <translation>
+            <numerusform>%1 [%2, %3] (%n user)</numerusform>
+            <numerusform>%1 [%2, %3] (%n users)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Bins:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quantile bins of reasoning tokens per answer, shared by every system so the curves line up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>System</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reasoning tokens</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Users</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mean tokens</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>95% CI</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>HRT level</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Right</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wrong</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tokens the level took for the answers that were right: median [25th, 75th percentile] (users)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show a stored run in the Users view to see its reasoning length against its metric.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Counting…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 by reasoning tokens per answer (%2 is better); the band is the 95% bootstrap interval of each bin.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>lower</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>higher</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 against reasoning tokens per answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reasoning tokens per answer (bin mean)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Right (the answer is correct)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Right (exactly the gold rating)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Right (ROUGE at least the system&apos;s median)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wrong (the others)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -564,6 +564,10 @@
         <source> · R2P against &lt;b&gt;%1&lt;/b&gt;</source>
         <translation> · R2P 对比 &lt;b&gt;%1&lt;/b&gt;</translation>
     </message>
+    <message>
+        <source>Reasoning length</source>
+        <translation>推理长度</translation>
+    </message>
 </context>
 <context>
     <name>r2p::ui::AnnotationText</name>
@@ -2508,6 +2512,107 @@
     <message>
         <source>answer not in the format</source>
         <translation>答案不符合格式</translation>
+    </message>
+</context>
+<context>
+    <name>r2p::ui::ReasoningLengthView</name>
+    <message numerus="yes">
+        <source>%1 [%2, %3] (%n user(s))</source>
+        <translation>
+            <numerusform>%1 [%2, %3]（%n 个用户）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Bins:</source>
+        <translation>分箱：</translation>
+    </message>
+    <message>
+        <source>Quantile bins of reasoning tokens per answer, shared by every system so the curves line up</source>
+        <translation>按每个答案的推理词元数做分位数分箱，所有系统共用，使曲线可对齐</translation>
+    </message>
+    <message>
+        <source>System</source>
+        <translation>系统</translation>
+    </message>
+    <message>
+        <source>Reasoning tokens</source>
+        <translation>推理词元</translation>
+    </message>
+    <message>
+        <source>Users</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <source>Mean tokens</source>
+        <translation>平均词元</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>值</translation>
+    </message>
+    <message>
+        <source>95% CI</source>
+        <translation>95% 置信区间</translation>
+    </message>
+    <message>
+        <source>HRT level</source>
+        <translation>HRT 层级</translation>
+    </message>
+    <message>
+        <source>Right</source>
+        <translation>正确</translation>
+    </message>
+    <message>
+        <source>Wrong</source>
+        <translation>错误</translation>
+    </message>
+    <message>
+        <source>Tokens the level took for the answers that were right: median [25th, 75th percentile] (users)</source>
+        <translation>正确答案在该层级所用的词元：中位数 [第 25、75 百分位]（用户数）</translation>
+    </message>
+    <message>
+        <source>Show a stored run in the Users view to see its reasoning length against its metric.</source>
+        <translation>在用户视图中显示一个已存储的运行，以查看其推理长度与指标的关系。</translation>
+    </message>
+    <message>
+        <source>Counting…</source>
+        <translation>正在统计…</translation>
+    </message>
+    <message>
+        <source>%1 by reasoning tokens per answer (%2 is better); the band is the 95% bootstrap interval of each bin.</source>
+        <translation>按每个答案推理词元数的 %1（%2 更好）；色带为每个分箱的 95% 自助法区间。</translation>
+    </message>
+    <message>
+        <source>lower</source>
+        <translation>越低</translation>
+    </message>
+    <message>
+        <source>higher</source>
+        <translation>越高</translation>
+    </message>
+    <message>
+        <source>%1 against reasoning tokens per answer</source>
+        <translation>%1 与每个答案推理词元数的关系</translation>
+    </message>
+    <message>
+        <source>Reasoning tokens per answer (bin mean)</source>
+        <translation>每个答案的推理词元（分箱均值）</translation>
+    </message>
+    <message>
+        <source>Right (the answer is correct)</source>
+        <translation>正确（答案正确）</translation>
+    </message>
+    <message>
+        <source>Right (exactly the gold rating)</source>
+        <translation>正确（与标准评分完全一致）</translation>
+    </message>
+    <message>
+        <source>Right (ROUGE at least the system&apos;s median)</source>
+        <translation>正确（ROUGE 不低于该系统的中位数）</translation>
+    </message>
+    <message>
+        <source>Wrong (the others)</source>
+        <translation>错误（其余）</translation>
     </message>
 </context>
 <context>

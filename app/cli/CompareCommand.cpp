@@ -7,6 +7,7 @@
 #include "model/JsonText.h"
 #include "model/Utf8.h"
 #include "pipeline/analysis/Cost.h"
+#include "pipeline/analysis/ReasoningLength.h"
 #include "pipeline/analysis/RunComparison.h"
 
 #include <cstdint>
@@ -52,8 +53,59 @@ Result<std::string> costOfRuns(ProjectStore& store, const analysis::RunCompariso
     return tables;
 }
 
+// Writes `text` to --out (or stdout).
+int writeOut(const Args& args, std::string text) {
+    Output out;
+    const auto path = args.value("out");
+    if (!out.open(path))
+        return fail("compare", "cannot write " + path.value_or("stdout"), kExitRuntime);
+    out.buffer() = std::move(text);
+    if (!out.finish())
+        return fail("compare", "cannot write " + path.value_or("stdout") + " (disk full?)",
+                    kExitRuntime);
+    return kExitOk;
+}
+
+// --by reasoning-length: each (run, system)'s metric over bins of reasoning tokens, and the
+// HRT levels' tokens for right and wrong answers.
+int compareByReasoningLength(const Args& args, const analysis::CompareRequest& compare,
+                             analysis::TableFormat format) {
+    if (args.valueOr("by", "reasoning-length") != "reasoning-length")
+        return fail("compare",
+                    "--by takes reasoning-length, not \"" + validUtf8(*args.value("by")) + "\"",
+                    kExitUsage);
+    if (format == analysis::TableFormat::Latex || format == analysis::TableFormat::Csv ||
+        args.has("cost"))
+        return fail("compare", "--by reasoning-length writes JSON or --format md", kExitUsage);
+    analysis::ReasoningLengthRequest request;
+    request.runs = compare.runs;
+    request.systems = compare.systems;
+    request.metric = compare.metric;
+    request.bootstrap.seed = compare.bootstrap.seed;
+    if (args.value("resamples"))
+        request.bootstrap.resamples = compare.bootstrap.resamples;
+    if (auto bins = args.value("bins")) {
+        const auto n = parseWholeNumber(*bins, 1, 20);
+        if (!n)
+            return fail("compare", "--bins takes a number from 1 to 20", kExitUsage);
+        request.bins = static_cast<std::size_t>(*n);
+    }
+    int code = kExitOk;
+    auto store = openExistingProject("compare", *args.value("project"), code);
+    if (!store)
+        return code;
+    bool badInput = false;
+    auto result = analysis::reasoningLength(*store, request, badInput);
+    if (!result)
+        return fail("compare", result.error().message, badInput ? kExitUsage : kExitRuntime);
+    return writeOut(args, format == analysis::TableFormat::Markdown
+                              ? analysis::reasoningLengthMarkdown(*result)
+                              : analysis::reasoningLengthJson(*result));
+}
+
 int runCompare(const std::vector<std::string>& argv) {
-    Args args({"project", "runs", "systems", "metric", "format", "seed", "resamples", "top", "out"},
+    Args args({"project", "runs", "systems", "metric", "format", "seed", "resamples", "top", "out",
+               "by", "bins"},
               {"json", "cost"});
     if (!args.parse(argv))
         return fail("compare", args.error(), kExitUsage);
@@ -83,7 +135,8 @@ int runCompare(const std::vector<std::string>& argv) {
             if (!id)
                 return fail("compare",
                             "unknown system \"" + validUtf8(name) +
-                                "\" (systems: r2p, no-profile, lamp-rag, lrm-rag)",
+                                "\" (systems: r2p, no-profile, lamp-rag, lrm-rag, tagpr, "
+                                "r2p-no-hrt, r2p-no-rpi, r2p-no-cr)",
                             kExitUsage);
             request.systems.push_back(*id);
         }
@@ -132,6 +185,9 @@ int runCompare(const std::vector<std::string>& argv) {
                     "a run's cost as CSV",
                     kExitUsage);
 
+    if (args.value("by") || args.value("bins"))
+        return compareByReasoningLength(args, request, format);
+
     int code = kExitOk;
     auto store = openExistingProject("compare", *args.value("project"), code);
     if (!store)
@@ -141,41 +197,39 @@ int runCompare(const std::vector<std::string>& argv) {
     if (!result)
         return fail("compare", result.error().message, badInput ? kExitUsage : kExitRuntime);
 
-    Output out;
-    const auto path = args.value("out");
-    if (!out.open(path))
-        return fail("compare", "cannot write " + path.value_or("stdout"), kExitRuntime);
-    out.buffer() = format == analysis::TableFormat::Invalid
-                       ? analysis::comparisonJson(*result)
-                       : analysis::comparisonTable(*result, format);
+    std::string text = format == analysis::TableFormat::Invalid
+                           ? analysis::comparisonJson(*result)
+                           : analysis::comparisonTable(*result, format);
     if (args.has("cost")) {
         auto cost = costOfRuns(*store, *result, format);
         if (!cost)
             return fail("compare", cost.error().message, kExitRuntime);
         if (format == analysis::TableFormat::Invalid) {
-            auto root = nlohmann::ordered_json::parse(out.buffer());
+            auto root = nlohmann::ordered_json::parse(text);
             root["cost"] = nlohmann::ordered_json::parse(*cost);
-            out.buffer() = dumpJson(root, 2) + "\n";
+            text = dumpJson(root, 2) + "\n";
         } else {
-            out.buffer() += *cost;
+            text += *cost;
         }
     }
-    if (!out.finish())
-        return fail("compare", "cannot write " + path.value_or("stdout") + " (disk full?)",
-                    kExitRuntime);
-    return kExitOk;
+    return writeOut(args, std::move(text));
 }
 
 const Registrar registrar{
     {"compare",
      "--project P.r2p --runs A,B[,C...] [--systems S,...] [--metric M] [--json | --format "
-     "md|latex|csv] [--seed N] [--resamples N] [--top N] [--cost] [--out FILE]",
+     "md|latex|csv] [--seed N] [--resamples N] [--top N] [--cost] [--out FILE] | --project "
+     "P.r2p --runs A[,B...] --by reasoning-length [--bins N] [--systems S,...] [--metric M] "
+     "[--format json|md]",
      "Compares stored runs user by user on the users they share: with two or more runs each "
      "system between each pair of runs, with one run each pair of its systems. Per comparison: "
      "n and the unpaired users by reason, both sides' metric, the delta B-A with a seeded "
      "bootstrap 95% interval, win/tie/loss, exact McNemar (LaMP-1/2/2N) or Wilcoxon "
      "signed-rank (LaMP-3..7) with Holm-adjusted p, and the regressions and improvements. "
-     "--cost adds what each compared (run, system) cost, as r2p cost counts it.",
+     "--cost adds what each compared (run, system) cost, as r2p cost counts it. --by "
+     "reasoning-length bins the users by their answer's reasoning tokens (quantile bins shared "
+     "by every system) and gives each bin's metric with a bootstrap interval, and each HRT "
+     "level's tokens for right and wrong answers.",
      runCompare}};
 
 } // namespace

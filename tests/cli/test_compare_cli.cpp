@@ -401,6 +401,55 @@ TEST(CompareCli, OfflineDemoRunsAgreeWithTheRunSummary) {
     EXPECT_EQ(csv.exitCode, 2);
 }
 
+TEST(CompareCli, ByReasoningLengthBinsEveryScoredUserOnce) {
+    test::TempDir dir;
+    const std::string project = dir.file("demo.r2p");
+    auto run =
+        runCli({"run", "--project", project, "--questions", demo("LaMP-2", "dev_questions.json"),
+                "--outputs", demo("LaMP-2", "dev_outputs.json"), "--backend", "offline",
+                "--systems", "r2p,lamp-rag", "--quiet"});
+    ASSERT_EQ(run.exitCode, 0) << run.err;
+    const json summary = json::parse(run.out);
+    const std::string id = std::to_string(summary["run"].get<int>());
+    auto r = runCli(
+        {"compare", "--project", project, "--runs", id, "--by", "reasoning-length", "--bins", "4"});
+    ASSERT_EQ(r.exitCode, 0) << r.err;
+    const json j = json::parse(r.out);
+    EXPECT_EQ(j["metric"], "accuracy");
+    ASSERT_EQ(j["curves"].size(), 2u);
+    for (const auto& c : j["curves"]) {
+        const std::string system = c["system"];
+        // Every scored user in exactly one bin, and the bins' accuracies weighted by their
+        // users give the system's accuracy in the run's own summary.
+        int users = 0;
+        double correct = 0;
+        for (const auto& b : c["bins"]) {
+            users += b["users"].get<int>();
+            if (b["users"].get<int>() > 0)
+                correct += b["value"].get<double>() * b["users"].get<double>();
+        }
+        EXPECT_EQ(users, summary["systems"][system]["scored"].get<int>()) << system;
+        EXPECT_NEAR(correct / users,
+                    summary["systems"][system]["metrics"]["accuracy"]["value"].get<double>(), 1e-9)
+            << system;
+        EXPECT_EQ(c.contains("level_tokens"), system == "r2p");
+    }
+    auto md = runCli({"compare", "--project", project, "--runs", id, "--by", "reasoning-length",
+                      "--format", "md"});
+    ASSERT_EQ(md.exitCode, 0) << md.err;
+    EXPECT_NE(md.out.find("| run | system | reasoning tokens |"), std::string::npos) << md.out;
+    EXPECT_NE(md.out.find("task_analysis"), std::string::npos);
+    for (const std::vector<std::string>& bad : {std::vector<std::string>{"--by", "length"},
+                                                {"--by", "reasoning-length", "--bins", "0"},
+                                                {"--by", "reasoning-length", "--format", "csv"},
+                                                {"--by", "reasoning-length", "--metric", "MAE"}}) {
+        std::vector<std::string> args{"compare", "--project", project, "--runs", id};
+        args.insert(args.end(), bad.begin(), bad.end());
+        auto b = runCli(args);
+        EXPECT_EQ(b.exitCode, 2) << bad[1] << ": " << b.err;
+    }
+}
+
 TEST(CompareCli, BadInputNamesWhatIsWrong) {
     test::TempDir dir;
     const std::string project = dir.file("bad.r2p");

@@ -17,6 +17,7 @@
 #include "ui/widgets/ChartExport.h"
 #include "ui/windows/AnalysisDock.h"
 #include "ui/windows/JudgeCheckView.h"
+#include "ui/windows/ReasoningLengthView.h"
 #include "ui/windows/UsersDock.h"
 
 #include <QChart>
@@ -25,6 +26,7 @@
 #include <QImage>
 #include <QLabel>
 #include <QLineEdit>
+#include <QLocale>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QSpinBox>
@@ -431,6 +433,34 @@ private slots:
         QCOMPARE(t->rowCount(), 0);
         QVERIFY(dock->attributionStatus()->text().contains(QString::fromStdString(next)));
     }
+    void reasoningLengthBinsTheRunsUsers() {
+        // The known run stores no reasoning tokens: every user falls in one bin [0, 0] whatever
+        // the bin count, with the run's MAE: R2P (0+0+1+0+0+1+1+0)/8, LaMP RAG (2+2+0+2+0+0+0+2)/8.
+        QString error;
+        QVERIFY2(session_->selectRun(runId_, &error), qPrintable(error));
+        AnalysisDock* dock = window_->analysisDock();
+        ReasoningLengthView* view = dock->lengthView();
+        dock->tabs()->setCurrentWidget(view);
+        QTRY_VERIFY_WITH_TIMEOUT(!view->isCounting() && view->binTable()->rowCount() == 2, 30000);
+        QTableWidget* bins = view->binTable();
+        const QLocale locale;
+        QCOMPARE(bins->item(0, 0)->text(), QStringLiteral("R2P"));
+        QCOMPARE(bins->item(0, 1)->text(), QStringLiteral("0–0"));
+        QCOMPARE(bins->item(0, 2)->text(), QStringLiteral("8"));
+        QCOMPARE(bins->item(0, 4)->text(), locale.toString(0.375, 'f', 4));
+        QCOMPARE(bins->item(1, 4)->text(), locale.toString(1.0, 'f', 4));
+        QCOMPARE(bins->horizontalHeaderItem(4)->text(), QStringLiteral("MAE"));
+        // R2P's four levels, none stored in this run.
+        QCOMPARE(view->levelTable()->rowCount(), 4);
+        QCOMPARE(view->levelTable()->item(0, 2)->text(), QStringLiteral("–"));
+        QCOMPARE(view->chart()->chart()->series().size(), 4); // a line and a band per system
+        view->binCount()->setValue(3);
+        QTRY_VERIFY_WITH_TIMEOUT(!view->isCounting(), 30000);
+        QCOMPARE(bins->rowCount(), 2); // equal edges merge: still one bin
+        if (const QString shots = qEnvironmentVariable("R2P_SHOT_DIR"); !shots.isEmpty())
+            dock->grab().save(shots + QStringLiteral("/analysis-reasoning-length.png"));
+    }
+
     void theJudgePageTabulatesVerdictsAgainstRightAnswers() {
         // A second run of two users with cross-reference verdicts, by hand (gold g):
         //   user 0: "g" supported (right), g+-2 contradicted (error 2)

@@ -1,6 +1,7 @@
 #include "AnalysisDock.h"
 
 #include "JudgeCheckView.h"
+#include "ReasoningLengthView.h"
 #include "pipeline/analysis/LeaveOneOut.h"
 #include "pipeline/analysis/RetrievalSweep.h"
 #include "pipeline/analysis/Slices.h"
@@ -139,6 +140,8 @@ AnalysisDock::AnalysisDock(Session* session, QWidget* parent)
     tabs_->addTab(buildAgreementPage(), tr("Agreement"));
     tabs_->addTab(buildSweepPage(), tr("Retrieval sweep"));
     tabs_->addTab(buildAttributionPage(), tr("Attribution"));
+    length_ = new ReasoningLengthView(session_, tabs_);
+    tabs_->addTab(length_, tr("Reasoning length"));
     judge_ = new JudgeCheckView(session_, tabs_);
     tabs_->addTab(judge_, tr("Judge"));
 

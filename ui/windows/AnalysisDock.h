@@ -2,8 +2,9 @@
 // profile size, gold label, failure label and RPI; agreement between annotators (Cohen's or
 // Fleiss' kappa per label, confusion matrices); a retrieval sweep (metric against k for each
 // system, run over the shown users); and leave-one-out attribution for the selected user (which
-// retrieved item changed the answer or the score). Sweeps and attributions run off the GUI
-// thread and can be cancelled; a newer request drops an older one's result.
+// retrieved item changed the answer or the score); and reasoning length against the metric.
+// Sweeps and attributions run off the GUI thread and can be cancelled; a newer request drops an
+// older one's result.
 #pragma once
 
 #include "ui/util/LatestTask.h"
@@ -32,6 +33,7 @@ namespace r2p::ui {
 
 class Session;
 class JudgeCheckView;
+class ReasoningLengthView;
 
 class AnalysisDock : public QDockWidget {
     Q_OBJECT
@@ -41,6 +43,7 @@ public:
 
     QTabWidget* tabs() const { return tabs_; }
     JudgeCheckView* judgeView() const { return judge_; }
+    ReasoningLengthView* lengthView() const { return length_; }
     QComboBox* sliceKindBox() const { return sliceKind_; }
     QTableWidget* slicesTable() const { return slices_; }
     QChartView* slicesChart() const { return slicesChart_; }
@@ -84,6 +87,7 @@ private:
     QLabel* heading_;
     QTabWidget* tabs_;
     JudgeCheckView* judge_ = nullptr;
+    ReasoningLengthView* length_ = nullptr;
     QComboBox* sliceKind_;
     QTableWidget* slices_;
     QChartView* slicesChart_;

@@ -401,6 +401,8 @@ void MetricsDock::showCost(const Result<analysis::RunCost>& cost) {
                 tokens(f.completionTokens), reasoning,
                 f.cachedPromptTokens ? tokens(*f.cachedPromptTokens) : QStringLiteral("–"), extra,
                 tr("%1 s").arg(locale.toString(f.requestSeconds, 'f', 1)), money(f.money)});
+        for (int c = 1; c < cost_->columnCount(); ++c)
+            cost_->item(row, c)->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
         if (!f.unpricedModels.empty()) {
             QStringList models;
             for (const auto& m : f.unpricedModels)
