@@ -168,7 +168,7 @@ GuiOptions::GuiOptions()
                    "main", "Run R2P to the end on the selected user once it is loaded.")),
       metrics(QStringLiteral("metrics"),
               QApplication::translate("main", "Bring the Metrics dock to the front on this page "
-                                              "(user, run, deltas, wtl or tokens)."),
+                                              "(user, run, deltas, wtl, tokens or cost)."),
               QStringLiteral("PAGE")),
       compare(QStringLiteral("compare"),
               QApplication::translate("main", "Bring the Compare dock to the front.")),
@@ -200,8 +200,8 @@ GuiOptions::GuiOptions()
       analysisOption(QStringLiteral("analysis"),
                      QApplication::translate("main",
                                              "Bring the Analysis dock to the front on this page "
-                                             "(slices, agreement, sweep or attribution; sweep and "
-                                             "attribution also run)."),
+                                             "(slices, agreement, sweep, attribution or length; "
+                                             "sweep and attribution also run)."),
                      QStringLiteral("PAGE")),
       stageOption(QStringLiteral("stage"),
                   QApplication::translate(
@@ -314,9 +314,10 @@ private:
             MetricsDock* dock = window->metricsDock();
             dock->show();
             dock->raise();
-            const int tab = page == QLatin1String("user")  ? 0
-                            : page == QLatin1String("run") ? 1
-                                                           : 2;
+            const int tab = page == QLatin1String("user")   ? 0
+                            : page == QLatin1String("run")  ? 1
+                            : page == QLatin1String("cost") ? 3
+                                                            : 2;
             dock->tabs()->setCurrentIndex(tab);
             if (page == QLatin1String("wtl"))
                 dock->chartTabs()->setCurrentIndex(MetricsDock::ChartWinTieLoss);
@@ -344,6 +345,7 @@ private:
         const int tab = page == QLatin1String("agreement")     ? 1
                         : page == QLatin1String("sweep")       ? 2
                         : page == QLatin1String("attribution") ? 3
+                        : page == QLatin1String("length")      ? 4
                                                                : 0;
         MainWindow* window = &window_;
         afterFirstLayout([window, tab] {
@@ -351,7 +353,7 @@ private:
             window->analysisDock()->raise();
             window->analysisDock()->tabs()->setCurrentIndex(tab);
         });
-        if (tab < 2)
+        if (tab < 2 || tab > 3)
             return;
         // Once the user's record is in: the sweep over the listed users, or the attribution.
         Session* session = &session_;

@@ -79,10 +79,6 @@
         <translation>R2P für den ausgewählten Benutzer bis zum Ende ausführen, sobald er geladen ist.</translation>
     </message>
     <message>
-        <source>Bring the Metrics dock to the front on this page (user, run, deltas, wtl or tokens).</source>
-        <translation>Das Metrik-Dock auf dieser Seite nach vorn holen (user, run, deltas, wtl oder tokens).</translation>
-    </message>
-    <message>
         <source>Bring the Compare dock to the front.</source>
         <translation>Das Vergleichs-Dock nach vorn holen.</translation>
     </message>
@@ -123,10 +119,6 @@
         <translation>Einen Bericht über den Lauf --run ID aus --project P (mit --user ID für einen einzelnen Nutzer) je nach Dateiendung als HTML oder PDF schreiben und beenden, ohne ein Fenster zu zeigen.</translation>
     </message>
     <message>
-        <source>Bring the Analysis dock to the front on this page (slices, agreement, sweep or attribution; sweep and attribution also run).</source>
-        <translation>Das Analyse-Dock auf dieser Seite nach vorn holen (slices, agreement, sweep oder attribution; sweep und attribution werden auch ausgeführt).</translation>
-    </message>
-    <message>
         <source>Select this stage of the user&apos;s trace (e.g. profile_synthesis).</source>
         <translation>Diese Stufe im Verlauf des Nutzers auswählen (z. B. profile_synthesis).</translation>
     </message>
@@ -149,6 +141,14 @@
     <message>
         <source>--run needs the number of a stored run</source>
         <translation>--run braucht die Nummer eines gespeicherten Laufs</translation>
+    </message>
+    <message>
+        <source>Bring the Metrics dock to the front on this page (user, run, deltas, wtl, tokens or cost).</source>
+        <translation>Das Metrik-Dock auf dieser Seite nach vorn holen (user, run, deltas, wtl, tokens oder cost).</translation>
+    </message>
+    <message>
+        <source>Bring the Analysis dock to the front on this page (slices, agreement, sweep, attribution or length; sweep and attribution also run).</source>
+        <translation>Das Analyse-Dock auf dieser Seite nach vorn holen (slices, agreement, sweep, attribution oder length; sweep und attribution werden auch ausgeführt).</translation>
     </message>
 </context>
 <context>
@@ -2564,10 +2564,6 @@
         <translation>Klassen:</translation>
     </message>
     <message>
-        <source>Quantile bins of reasoning tokens per answer, shared by every system so the curves line up</source>
-        <translation>Quantilklassen der Reasoning-Tokens je Antwort, für alle Systeme gleich, damit die Kurven vergleichbar sind</translation>
-    </message>
-    <message>
         <source>System</source>
         <translation>System</translation>
     </message>
@@ -2650,6 +2646,10 @@
     <message>
         <source>Wrong (the others)</source>
         <translation>Falsch (die übrigen)</translation>
+    </message>
+    <message>
+        <source>Quantile bins of each system&apos;s reasoning tokens per answer</source>
+        <translation>Quantilklassen der Reasoning-Tokens je Antwort, für jedes System eigene</translation>
     </message>
 </context>
 <context>

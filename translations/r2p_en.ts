@@ -79,10 +79,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Bring the Metrics dock to the front on this page (user, run, deltas, wtl or tokens).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Bring the Compare dock to the front.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -123,10 +119,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Bring the Analysis dock to the front on this page (slices, agreement, sweep or attribution; sweep and attribution also run).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Select this stage of the user&apos;s trace (e.g. profile_synthesis).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -148,6 +140,14 @@
     </message>
     <message>
         <source>--run needs the number of a stored run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bring the Metrics dock to the front on this page (user, run, deltas, wtl, tokens or cost).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bring the Analysis dock to the front on this page (slices, agreement, sweep, attribution or length; sweep and attribution also run).</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2564,10 +2564,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Quantile bins of reasoning tokens per answer, shared by every system so the curves line up</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>System</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2649,6 +2645,10 @@
     </message>
     <message>
         <source>Wrong (the others)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quantile bins of each system&apos;s reasoning tokens per answer</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

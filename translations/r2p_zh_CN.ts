@@ -79,10 +79,6 @@
         <translation>选中用户加载后，对其完整运行 R2P。</translation>
     </message>
     <message>
-        <source>Bring the Metrics dock to the front on this page (user, run, deltas, wtl or tokens).</source>
-        <translation>将指标面板切换到前台并显示此页（user、run、deltas、wtl 或 tokens）。</translation>
-    </message>
-    <message>
         <source>Bring the Compare dock to the front.</source>
         <translation>将对比面板切换到前台。</translation>
     </message>
@@ -123,10 +119,6 @@
         <translation>将 --project P 中运行 --run ID 的报告（指定 --user ID 时只针对该用户）按文件扩展名写为 HTML 或 PDF，然后退出，不显示窗口。</translation>
     </message>
     <message>
-        <source>Bring the Analysis dock to the front on this page (slices, agreement, sweep or attribution; sweep and attribution also run).</source>
-        <translation>将分析面板切换到前台并显示此页（slices、agreement、sweep 或 attribution；sweep 和 attribution 还会运行）。</translation>
-    </message>
-    <message>
         <source>Select this stage of the user&apos;s trace (e.g. profile_synthesis).</source>
         <translation>选中该用户轨迹中的此阶段（例如 profile_synthesis）。</translation>
     </message>
@@ -149,6 +141,14 @@
     <message>
         <source>--run needs the number of a stored run</source>
         <translation>--run 需要一个已存储运行的编号</translation>
+    </message>
+    <message>
+        <source>Bring the Metrics dock to the front on this page (user, run, deltas, wtl, tokens or cost).</source>
+        <translation>将指标面板切换到前台并显示此页（user、run、deltas、wtl、tokens 或 cost）。</translation>
+    </message>
+    <message>
+        <source>Bring the Analysis dock to the front on this page (slices, agreement, sweep, attribution or length; sweep and attribution also run).</source>
+        <translation>将分析面板切换到前台并显示此页（slices、agreement、sweep、attribution 或 length；sweep 和 attribution 还会运行）。</translation>
     </message>
 </context>
 <context>
@@ -2527,10 +2527,6 @@
         <translation>分箱：</translation>
     </message>
     <message>
-        <source>Quantile bins of reasoning tokens per answer, shared by every system so the curves line up</source>
-        <translation>按每个答案的推理词元数做分位数分箱，所有系统共用，使曲线可对齐</translation>
-    </message>
-    <message>
         <source>System</source>
         <translation>系统</translation>
     </message>
@@ -2613,6 +2609,10 @@
     <message>
         <source>Wrong (the others)</source>
         <translation>错误（其余）</translation>
+    </message>
+    <message>
+        <source>Quantile bins of each system&apos;s reasoning tokens per answer</source>
+        <translation>按各系统自身每个答案的推理词元数做分位数分箱</translation>
     </message>
 </context>
 <context>

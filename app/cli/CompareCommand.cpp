@@ -227,8 +227,9 @@ const Registrar registrar{
      "bootstrap 95% interval, win/tie/loss, exact McNemar (LaMP-1/2/2N) or Wilcoxon "
      "signed-rank (LaMP-3..7) with Holm-adjusted p, and the regressions and improvements. "
      "--cost adds what each compared (run, system) cost, as r2p cost counts it. --by "
-     "reasoning-length bins the users by their answer's reasoning tokens (quantile bins shared "
-     "by every system) and gives each bin's metric with a bootstrap interval, and each HRT "
+     "reasoning-length bins each system's users by their answer's reasoning tokens (quantile "
+     "bins of the system's own lengths) and gives each bin's metric with a bootstrap interval, and "
+     "each HRT "
      "level's tokens for right and wrong answers.",
      runCompare}};
 

@@ -39,8 +39,7 @@ std::optional<double> itemScore(const UserOutcome& o, const std::string& metric)
     return std::nullopt;
 }
 
-// Quantile edges over every scored user of every curve: bins of (about) equal size, with
-// duplicate edges merged so that no bin is empty by construction.
+// Quantile edges of one curve's token counts: bins of (about) equal size, equal edges merged.
 std::vector<std::int64_t> quantileEdges(std::vector<std::int64_t> all, std::size_t bins) {
     if (all.empty())
         return {};
@@ -178,7 +177,6 @@ Result<ReasoningLength> reasoningLength(ProjectStore& store, const ReasoningLeng
                                                       : "ROUGE at least the system's median";
 
     std::map<std::pair<std::int64_t, SystemId>, std::vector<Scored>> scored;
-    std::vector<std::int64_t> all;
     for (const auto& info : infos) {
         for (SystemId s : request.systems)
             if (std::find(info.systems.begin(), info.systems.end(), s) == info.systems.end())
@@ -200,29 +198,30 @@ Result<ReasoningLength> reasoningLength(ProjectStore& store, const ReasoningLeng
             const auto it = scored.find({info.id, o.system});
             if (it == scored.end() || o.status != UserStatus::Done)
                 continue;
-            if (const auto score = itemScore(o, out.metric)) {
+            if (const auto score = itemScore(o, out.metric))
                 it->second.push_back({o.userId, o.reasoningTokens, *score});
-                all.push_back(o.reasoningTokens);
-            }
         }
     }
     badInput = false;
-    out.edges = quantileEdges(all, request.bins);
     for (auto& c : out.curves) {
         const auto& users = scored[{c.run, c.system}];
         c.users = users.size();
-        if (out.edges.size() < 2)
+        std::vector<std::int64_t> lengths;
+        for (const auto& u : users)
+            lengths.push_back(u.tokens);
+        c.edges = quantileEdges(std::move(lengths), request.bins);
+        if (c.edges.size() < 2)
             continue;
-        std::vector<std::vector<double>> scores(out.edges.size() - 1), tokens(scores.size());
+        std::vector<std::vector<double>> scores(c.edges.size() - 1), tokens(scores.size());
         for (const auto& u : users) {
-            const std::size_t b = binOf(out.edges, u.tokens);
+            const std::size_t b = binOf(c.edges, u.tokens);
             scores[b].push_back(u.score);
             tokens[b].push_back(static_cast<double>(u.tokens));
         }
         for (std::size_t b = 0; b < scores.size(); ++b) {
             LengthBin bin;
-            bin.lo = out.edges[b];
-            bin.hi = b + 2 == out.edges.size() ? out.edges[b + 1] : out.edges[b + 1] - 1;
+            bin.lo = c.edges[b];
+            bin.hi = b + 2 == c.edges.size() ? c.edges[b + 1] : c.edges[b + 1] - 1;
             bin.users = scores[b].size();
             if (!scores[b].empty()) {
                 double sum = 0, tsum = 0;
@@ -267,8 +266,11 @@ std::string reasoningLengthJson(const ReasoningLength& r) {
             levels.push_back({{"level", stageName(l.level)},
                               {"right", spread(l.right)},
                               {"wrong", spread(l.wrong)}});
-        ordered_json one{
-            {"run", c.run}, {"system", systemName(c.system)}, {"users", c.users}, {"bins", bins}};
+        ordered_json one{{"run", c.run},
+                         {"system", systemName(c.system)},
+                         {"users", c.users},
+                         {"bin_edges", c.edges},
+                         {"bins", bins}};
         if (!levels.empty())
             one["level_tokens"] = levels;
         curves.push_back(std::move(one));
@@ -277,7 +279,6 @@ std::string reasoningLengthJson(const ReasoningLength& r) {
                                  {"metric", r.metric},
                                  {"better", r.lowerIsBetter ? "lower" : "higher"},
                                  {"by", "reasoning tokens per answer"},
-                                 {"bin_edges", r.edges},
                                  {"right_means", r.rightMeans},
                                  {"curves", curves}},
                     2) +

@@ -1,6 +1,7 @@
-// Reasoning length against accuracy in stored runs: users binned by how many reasoning tokens
-// their answer took (bin edges shared by every system, so the curves line up), each bin's
-// main metric per system with a seeded bootstrap interval; and per HRT level, the tokens the
+// Reasoning length against accuracy in stored runs: each system's users binned by how many
+// reasoning tokens their answer took (quantile bins of that system's own lengths, so every
+// curve has points across its range; systems reason at very different lengths), each bin's
+// main metric with a seeded bootstrap interval; and per HRT level, the tokens the
 // level took for the users a system got right against those it got wrong. `r2p compare --by
 // reasoning-length` prints it; the Analysis view plots it.
 #pragma once
@@ -47,6 +48,9 @@ struct LengthCurve {
     std::int64_t run = 0;
     SystemId system = SystemId::Invalid;
     std::size_t users = 0; // scored users
+    // Bin i holds tokens in [edges[i], edges[i+1]), the last bin [edges[n-1], edges[n]]; equal
+    // quantiles merge, so a system whose users all reason alike has one bin.
+    std::vector<std::int64_t> edges;
     std::vector<LengthBin> bins;
     std::vector<LevelTokens> levels; // systems that walk the HRT levels only
 };
@@ -58,7 +62,6 @@ struct ReasoningLength {
     // What "right" means for the level spreads: the answer is correct (classification), exactly
     // the gold rating (rating), or its ROUGE is at least the system's median (generation).
     std::string rightMeans;
-    std::vector<std::int64_t> edges; // bin i holds tokens in [edges[i], edges[i+1]) (last: <=)
     std::vector<LengthCurve> curves;
 };
 

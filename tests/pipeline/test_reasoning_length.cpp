@@ -86,36 +86,39 @@ TEST(ReasoningLength, BinsAndLevelSpreadsOfAHandMadeRun) {
     ASSERT_TRUE(r) << r.error().message;
     EXPECT_EQ(r->metric, "MAE");
     EXPECT_TRUE(r->lowerIsBetter);
-    // The 12 scored token counts sorted: 0 0 0 10 20 30 40 50 60 100 100 100; thirds start at
-    // the 4th and 8th value (index 4: 20, index 8: 60), the last bin closes at 100.
-    EXPECT_EQ(r->edges, (std::vector<std::int64_t>{0, 20, 60, 100}));
     ASSERT_EQ(r->curves.size(), 2u);
 
+    // R2P's six lengths 10..60 in thirds: edges at the 3rd and 5th value (index 2: 30, index
+    // 4: 50), the last bin closed at 60.
     const LengthCurve& r2p = r->curves[0];
     EXPECT_EQ(r2p.system, SystemId::R2P);
     EXPECT_EQ(r2p.users, 6u); // u7 failed
+    EXPECT_EQ(r2p.edges, (std::vector<std::int64_t>{10, 30, 50, 60}));
     ASSERT_EQ(r2p.bins.size(), 3u);
-    EXPECT_EQ(r2p.bins[0].lo, 0);
-    EXPECT_EQ(r2p.bins[0].hi, 19);
-    EXPECT_EQ(r2p.bins[0].users, 1u); // u1 (10 tokens)
-    EXPECT_DOUBLE_EQ(r2p.bins[0].value, 0);
-    EXPECT_EQ(r2p.bins[1].users, 4u); // u2..u5: MAE (1 + 0 + 2 + 0) / 4
-    EXPECT_DOUBLE_EQ(r2p.bins[1].value, 0.75);
+    EXPECT_EQ(r2p.bins[0].lo, 10);
+    EXPECT_EQ(r2p.bins[0].hi, 29);
+    EXPECT_EQ(r2p.bins[0].users, 2u); // u1, u2: MAE (0 + 1) / 2
+    EXPECT_DOUBLE_EQ(r2p.bins[0].value, 0.5);
+    EXPECT_DOUBLE_EQ(r2p.bins[0].meanTokens, 15);
+    EXPECT_EQ(r2p.bins[1].users, 2u); // u3, u4: MAE (0 + 2) / 2
+    EXPECT_DOUBLE_EQ(r2p.bins[1].value, 1.0);
     EXPECT_DOUBLE_EQ(r2p.bins[1].meanTokens, 35);
-    EXPECT_LE(r2p.bins[1].ci.lo, 0.75);
-    EXPECT_GE(r2p.bins[1].ci.hi, 0.75);
-    EXPECT_EQ(r2p.bins[2].lo, 60);
-    EXPECT_EQ(r2p.bins[2].hi, 100);
-    EXPECT_EQ(r2p.bins[2].users, 1u); // u6
-    EXPECT_DOUBLE_EQ(r2p.bins[2].value, 1);
+    EXPECT_LE(r2p.bins[1].ci.lo, 1.0);
+    EXPECT_GE(r2p.bins[1].ci.hi, 1.0);
+    EXPECT_EQ(r2p.bins[2].lo, 50);
+    EXPECT_EQ(r2p.bins[2].hi, 60);
+    EXPECT_DOUBLE_EQ(r2p.bins[2].value, 0.5);
 
+    // lamp-rag's lengths 0 0 0 100 100 100: the first third's edge (0) merges with the start.
     const LengthCurve& rag = r->curves[1];
+    EXPECT_EQ(rag.edges, (std::vector<std::int64_t>{0, 100, 100}));
+    ASSERT_EQ(rag.bins.size(), 2u);
     EXPECT_EQ(rag.bins[0].users, 3u);
     EXPECT_DOUBLE_EQ(rag.bins[0].value, 1);
-    EXPECT_EQ(rag.bins[1].users, 0u);
-    EXPECT_EQ(rag.bins[2].users, 3u);
-    EXPECT_DOUBLE_EQ(rag.bins[2].value, 0);
-    EXPECT_DOUBLE_EQ(rag.bins[2].meanTokens, 100);
+    EXPECT_EQ(rag.bins[0].hi, 99);
+    EXPECT_EQ(rag.bins[1].users, 3u);
+    EXPECT_DOUBLE_EQ(rag.bins[1].value, 0);
+    EXPECT_DOUBLE_EQ(rag.bins[1].meanTokens, 100);
     EXPECT_TRUE(rag.levels.empty()); // no HRT levels
 
     // Right (MAE 0): u1, u3, u5 -> task analysis 10, 30, 50; wrong: u2, u4, u6 -> 20, 40, 60.
@@ -134,10 +137,10 @@ TEST(ReasoningLength, BinsAndLevelSpreadsOfAHandMadeRun) {
     EXPECT_DOUBLE_EQ(r2p.levels[3].wrong.median, 5);
 
     const auto json = nlohmann::json::parse(reasoningLengthJson(*r));
-    EXPECT_TRUE(json["curves"][1]["bins"][1]["value"].is_null());
+    EXPECT_EQ(json["curves"][1]["bin_edges"], nlohmann::json::parse("[0, 100, 100]"));
     EXPECT_EQ(json["curves"][0]["level_tokens"][0]["right"]["median"], 30.0);
     const std::string md = reasoningLengthMarkdown(*r);
-    EXPECT_NE(md.find("| " + std::to_string(runId) + " | r2p | 20–59 | 4 | 35 | 0.7500 |"),
+    EXPECT_NE(md.find("| " + std::to_string(runId) + " | r2p | 30–49 | 2 | 35 | 1.0000 |"),
               std::string::npos)
         << md;
     EXPECT_NE(md.find("| task_analysis | 30 [20, 40] (3) | 40 [30, 50] (3) |"), std::string::npos)
@@ -161,7 +164,7 @@ TEST(ReasoningLength, BadRequestsSayWhatIsWrong) {
     request.bins = 3;
     auto rmse = reasoningLength(**store, request, bad);
     ASSERT_TRUE(rmse) << rmse.error().message;
-    EXPECT_NEAR(rmse->curves[0].bins[1].value, std::sqrt((1.0 + 0 + 4 + 0) / 4), 1e-12);
+    EXPECT_NEAR(rmse->curves[0].bins[1].value, std::sqrt((0.0 + 4) / 2), 1e-12); // u3, u4
     request.metric.clear();
     request.systems = {SystemId::LrmRag};
     auto noSystem = reasoningLength(**store, request, bad);

@@ -195,6 +195,7 @@ QGridLayout* BatchDialog::samplingGrid() {
         r.model = new QLineEdit(this);
         r.model->setObjectName(QStringLiteral("model-") + name);
         r.model->setPlaceholderText(tr("the run's model"));
+        r.model->setMinimumWidth(r.model->fontMetrics().horizontalAdvance(QLatin1Char('m')) * 14);
         r.model->setToolTip(tr("This system's own model, e.g. a general LLM against a reasoning "
                                "model (r2p run --system-model)"));
         grid->addWidget(new QLabel(StageText::system(system), this), row, 0);

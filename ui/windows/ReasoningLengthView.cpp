@@ -72,8 +72,7 @@ ReasoningLengthView::ReasoningLengthView(Session* session, QWidget* parent)
     binCount_->setObjectName(QStringLiteral("LengthBins"));
     binCount_->setRange(1, 20);
     binCount_->setValue(5);
-    binCount_->setToolTip(tr("Quantile bins of reasoning tokens per answer, shared by every "
-                             "system so the curves line up"));
+    binCount_->setToolTip(tr("Quantile bins of each system's reasoning tokens per answer"));
     row->addWidget(binCount_);
     status_ = new QLabel(this);
     status_->setObjectName(QStringLiteral("LengthStatus"));

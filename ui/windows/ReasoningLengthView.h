@@ -1,6 +1,6 @@
 // Reasoning length against accuracy for the run the Users view shows (the Analysis dock's
-// "Reasoning length" page): each system's main metric over bins of reasoning tokens per answer
-// (bins shared by every system) with its 95% interval as a band, and each HRT level's tokens
+// "Reasoning length" page): each system's main metric over quantile bins of its reasoning
+// tokens per answer with its 95% interval as a band, and each HRT level's tokens
 // for right and wrong answers — what `r2p compare --by reasoning-length` prints. Counted off the
 // GUI thread on a read-only connection of its own, when the page is shown.
 #pragma once
