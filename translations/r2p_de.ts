@@ -3267,6 +3267,42 @@
         <source>%1&apos;s own settings</source>
         <translation>Eigene Einstellungen von %1</translation>
     </message>
+    <message>
+        <source>Cost</source>
+        <translation>Kosten</translation>
+    </message>
+    <message>
+        <source>project&apos;s own</source>
+        <translation>projekteigenen</translation>
+    </message>
+    <message>
+        <source>shipped</source>
+        <translation>mitgelieferten</translation>
+    </message>
+    <message>
+        <source>From cache</source>
+        <translation>Aus dem Cache</translation>
+    </message>
+    <message>
+        <source>Intervention tokens</source>
+        <translation>Tokens der Eingriffe</translation>
+    </message>
+    <message>
+        <source>Request time</source>
+        <translation>Anfragezeit</translation>
+    </message>
+    <message>
+        <source>no price</source>
+        <translation>kein Preis</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Gesamt</translation>
+    </message>
+    <message>
+        <source>Requests count every attempt, interventions and re-asks included; intervention tokens are those of the requests after a step&apos;s first (each sends the whole context again). Money in %1 at the %2 price table&apos;s prices per million tokens.</source>
+        <translation>Anfragen zählen jeden Versuch, Eingriffe und Nachfragen eingeschlossen; Tokens der Eingriffe sind die der Anfragen nach der ersten eines Schritts (jede sendet den ganzen Kontext erneut). Geld in %1 zu den Preisen je Million Tokens der %2 Preistabelle.</translation>
+    </message>
 </context>
 <context>
     <name>r2p::ui::ReportCharts</name>

@@ -3267,6 +3267,42 @@
         <source>%1&apos;s own settings</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Cost</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>project&apos;s own</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>shipped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From cache</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Intervention tokens</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Request time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no price</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Requests count every attempt, interventions and re-asks included; intervention tokens are those of the requests after a step&apos;s first (each sends the whole context again). Money in %1 at the %2 price table&apos;s prices per million tokens.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>r2p::ui::ReportCharts</name>

@@ -3227,6 +3227,42 @@
         <source>%1&apos;s own settings</source>
         <translation>%1 的专属设置</translation>
     </message>
+    <message>
+        <source>Cost</source>
+        <translation>成本</translation>
+    </message>
+    <message>
+        <source>project&apos;s own</source>
+        <translation>项目自己的</translation>
+    </message>
+    <message>
+        <source>shipped</source>
+        <translation>随附的</translation>
+    </message>
+    <message>
+        <source>From cache</source>
+        <translation>来自缓存</translation>
+    </message>
+    <message>
+        <source>Intervention tokens</source>
+        <translation>干预词元</translation>
+    </message>
+    <message>
+        <source>Request time</source>
+        <translation>请求时间</translation>
+    </message>
+    <message>
+        <source>no price</source>
+        <translation>无价格</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>合计</translation>
+    </message>
+    <message>
+        <source>Requests count every attempt, interventions and re-asks included; intervention tokens are those of the requests after a step&apos;s first (each sends the whole context again). Money in %1 at the %2 price table&apos;s prices per million tokens.</source>
+        <translation>请求数计入每次尝试，包括干预和重问；干预词元是某步骤首个请求之后各请求的词元（每次都重新发送完整上下文）。金额以 %1 计，按%2价格表的每百万词元价格计算。</translation>
+    </message>
 </context>
 <context>
     <name>r2p::ui::ReportCharts</name>

@@ -431,6 +431,18 @@ private slots:
                     QStringLiteral("Win"), QStringLiteral("Tie"), QStringLiteral("Loss"),
                     QStringLiteral("P(R2P better)")});
         QCOMPARE(deltas.rows.size(), 2 * 2); // MAE and RMSE, two baselines
+        // What it cost: a row per system and the total; the baselines ask once per user.
+        const auto cost = tableWithHeaders(
+            *html,
+            {QStringLiteral("System"), QStringLiteral("Requests"), QStringLiteral("From cache"),
+             QStringLiteral("Prompt tokens"), QStringLiteral("Completion tokens"),
+             QStringLiteral("Reasoning tokens"), QStringLiteral("Intervention tokens"),
+             QStringLiteral("Request time"), QStringLiteral("Cost")});
+        QCOMPARE(cost.rows.size(), 3 + 1);
+        QCOMPARE(cost.rows[1][0], QStringLiteral("LaMP RAG"));
+        QCOMPARE(cost.rows[1][1], QLocale().toString(static_cast<qlonglong>(info->users.size())));
+        QCOMPARE(cost.rows[3][0], QStringLiteral("Total"));
+        QVERIFY2(cost.rows[3][8].endsWith(QStringLiteral(" USD")), qPrintable(cost.rows[3][8]));
         // And how the intervals were made (LaMP-3: over the users).
         QVERIFY(html->contains(QStringLiteral("95% percentile bootstrap over the users")));
         // Charts embedded, the file needs nothing else.

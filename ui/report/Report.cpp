@@ -4,6 +4,7 @@
 #include "model/Annotation.h"
 #include "model/RunStore.h"
 #include "model/Taxonomy.h"
+#include "pipeline/analysis/Cost.h"
 #include "pipeline/analysis/Slices.h"
 #include "pipeline/engine/Engine.h"
 #include "pipeline/engine/OfflineBackend.h"
@@ -348,6 +349,46 @@ QString endpointsSection(RunStore& runs, std::int64_t runId) {
     return body + t.html();
 }
 
+// What the run cost per system at the project's prices (as r2p cost counts it).
+QString costSection(ProjectStore& store, std::int64_t runId) {
+    auto prices = analysis::projectPriceTable(store);
+    if (!prices)
+        return {};
+    auto cost = analysis::runCost(store, runId, *prices);
+    if (!cost)
+        return {};
+    QString body = heading(3, Report::tr("Cost"));
+    body += paragraph(esc(
+        Report::tr("Requests count every attempt, interventions and re-asks included; "
+                   "intervention tokens are those of the requests after a step's first (each "
+                   "sends the whole context again). Money in %1 at the %2 price table's prices "
+                   "per million tokens.")
+            .arg(QString::fromStdString(cost->currency),
+                 cost->prices == "project" ? Report::tr("project's own") : Report::tr("shipped"))));
+    HtmlTable t({Report::tr("System"), Report::tr("Requests"), Report::tr("From cache"),
+                 Report::tr("Prompt tokens"), Report::tr("Completion tokens"),
+                 Report::tr("Reasoning tokens"), Report::tr("Intervention tokens"),
+                 Report::tr("Request time"), Report::tr("Cost")});
+    const QLocale locale;
+    auto count = [&locale](std::int64_t n) {
+        return num(locale.toString(static_cast<qlonglong>(n)));
+    };
+    auto row = [&](const QString& name, const analysis::CostFigures& f) {
+        t.row({esc(name), count(f.requests), count(f.cacheReplays), count(f.promptTokens),
+               count(f.completionTokens), count(f.reasoningTokens),
+               count(f.extraPromptTokens + f.extraCompletionTokens),
+               num(Report::tr("%1 s").arg(locale.toString(f.requestSeconds, 'f', 1))),
+               num(f.money ? QStringLiteral("%1 %2").arg(
+                                 locale.toString(*f.money, 'f', *f.money < 1 ? 4 : 2),
+                                 QString::fromStdString(cost->currency))
+                           : Report::tr("no price"))});
+    };
+    for (const auto& sc : cost->systems)
+        row(StageText::system(sc.system), sc.figures);
+    row(Report::tr("Total"), cost->total);
+    return body + t.html();
+}
+
 QString chartImage(ReportDocument& doc, const QString& name, QChart& chart, const QString& alt) {
     constexpr int kWidth = 640, kHeight = 330;
     doc.images.emplace_back(name, ReportCharts::render(chart, QSize(kWidth, kHeight)));
@@ -615,6 +656,7 @@ Result<ReportDocument> runReport(ProjectStore& store, const ReportRequest& reque
     body += heading(2, Report::tr("Run settings"), QStringLiteral("settings"));
     body += settingsTable(info, run->config);
     body += endpointsSection(runs, request.runId);
+    body += costSection(store, request.runId);
 
     body += metricsSection(info, *summary);
     body += heading(2, Report::tr("Charts"), QStringLiteral("charts"));
