@@ -5,12 +5,9 @@
 #include "Util.h"
 
 #include <algorithm>
-#include <filesystem>
-#include <fstream>
 #include <nlohmann/json.hpp>
 #include <set>
 #include <sqlite3.h>
-#include <sstream>
 
 namespace r2p {
 
@@ -229,21 +226,10 @@ std::string taxonomyJson(const Taxonomy& taxonomy) {
 }
 
 Result<Taxonomy> readTaxonomyFile(const std::string& path) {
-    namespace fs = std::filesystem;
-    std::error_code ec;
-    const auto status = fs::status(path, ec);
-    if (ec || !fs::exists(status))
-        return Error{path + ": cannot open: no such file"};
-    if (fs::is_directory(status))
-        return Error{path + ": is a directory, not a taxonomy file"};
-    if (!fs::is_regular_file(status))
-        return Error{path + ": is not a regular file (a FIFO or device?); give a taxonomy file"};
-    std::ifstream in(path, std::ios::binary);
-    std::ostringstream text;
-    text << in.rdbuf();
-    if (!in)
-        return Error{path + ": cannot read the file"};
-    return parseTaxonomy(text.str(), path);
+    auto text = readSettingsFile(path, "a taxonomy file", std::uintmax_t{16} << 20);
+    if (!text)
+        return text.error();
+    return parseTaxonomy(*text, path);
 }
 
 const Taxonomy& builtinTaxonomy() {

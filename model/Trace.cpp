@@ -114,6 +114,21 @@ constexpr std::array<std::pair<RunStatus, std::string_view>, 3> kRunStatuses{{
 std::string_view systemName(SystemId id) {
     return nameOf(kSystems, id);
 }
+std::string systemNameList() {
+    std::string out;
+    for (const auto& [id, name] : kSystems)
+        out += (out.empty() ? "" : ", ") + std::string(name);
+    return out;
+}
+
+bool walksHrtLevels(SystemId id) {
+    return id == SystemId::R2P || id == SystemId::R2PNoRpi || id == SystemId::R2PNoCr;
+}
+
+bool crossReferences(SystemId id) {
+    return id == SystemId::R2P || id == SystemId::R2PNoRpi || id == SystemId::R2PNoHrt;
+}
+
 std::optional<SystemId> parseSystemName(std::string_view name) {
     return parseName(kSystems, name);
 }

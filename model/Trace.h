@@ -35,6 +35,12 @@ enum class SystemId {
 // "r2p", "no-profile", "lamp-rag", "lrm-rag", "r2p-no-rpi", "tagpr", "r2p-no-hrt", "r2p-no-cr"
 std::string_view systemName(SystemId id);
 std::optional<SystemId> parseSystemName(std::string_view name);
+// Every system's name, comma-separated, for messages about an unknown one.
+std::string systemNameList();
+// The systems that walk R2P's HRT levels with RPI (r2p, r2p-no-rpi, r2p-no-cr), and those that
+// cross-reference their candidates (r2p, r2p-no-rpi, r2p-no-hrt).
+bool walksHrtLevels(SystemId id);
+bool crossReferences(SystemId id);
 
 // Stages in the order R2P runs them. Baselines run Retrieve (except no-profile), Generate and
 // Score.

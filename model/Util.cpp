@@ -1,8 +1,12 @@
 #include "Util.h"
 
+#include "Utf8.h"
+
 #include <algorithm>
 #include <ctime>
 #include <filesystem>
+#include <fstream>
+#include <sstream>
 
 namespace r2p {
 
@@ -32,6 +36,30 @@ std::pair<std::size_t, std::size_t> lineColumn(std::string_view text, std::size_
             lineStart = i + 1;
         }
     return {line, offset - lineStart + 1};
+}
+
+Result<std::string> readSettingsFile(const std::string& path, std::string_view what,
+                                     std::uintmax_t maxBytes) {
+    namespace fs = std::filesystem;
+    const std::string shown = validUtf8(path);
+    std::error_code ec;
+    const auto status = fs::status(path, ec);
+    if (ec || !fs::exists(status))
+        return Error{shown + ": cannot open: no such file"};
+    if (fs::is_directory(status))
+        return Error{shown + ": is a directory, not " + std::string(what)};
+    if (!fs::is_regular_file(status))
+        return Error{shown + ": is not a regular file (a FIFO or device?); give " +
+                     std::string(what)};
+    if (fs::file_size(path, ec) > maxBytes)
+        return Error{shown + ": is larger than " + std::to_string(maxBytes >> 20) + " MiB; " +
+                     std::string(what) + " is small"};
+    std::ifstream in(path, std::ios::binary);
+    std::ostringstream text;
+    text << in.rdbuf();
+    if (!in)
+        return Error{shown + ": cannot read the file"};
+    return text.str();
 }
 
 } // namespace r2p

@@ -1,8 +1,11 @@
-// Small helpers the model layer shares: normalised absolute paths, UTC timestamps, and where
-// a byte offset is in a text.
+// Small helpers the model layer shares: normalised absolute paths, UTC timestamps, where a
+// byte offset is in a text, and reading a small settings file whole.
 #pragma once
 
+#include "Result.h"
+
 #include <cstddef>
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -15,5 +18,10 @@ std::string absolutePath(const std::string& path);
 std::string nowIsoUtc();
 // 1-based line and column (in bytes) of a byte offset in a text, as load errors report them.
 std::pair<std::size_t, std::size_t> lineColumn(std::string_view text, std::size_t offset);
+// The whole text of a small settings file (a taxonomy, a price table). A missing path, a
+// folder, a FIFO or a device, or a file over `maxBytes` is an Error naming the path and saying
+// it should be `what` ("a taxonomy file").
+Result<std::string> readSettingsFile(const std::string& path, std::string_view what,
+                                     std::uintmax_t maxBytes);
 
 } // namespace r2p

@@ -135,8 +135,7 @@ int runCompare(const std::vector<std::string>& argv) {
             if (!id)
                 return fail("compare",
                             "unknown system \"" + validUtf8(name) +
-                                "\" (systems: r2p, no-profile, lamp-rag, lrm-rag, tagpr, "
-                                "r2p-no-hrt, r2p-no-rpi, r2p-no-cr)",
+                                "\" (systems: " + systemNameList() + ")",
                             kExitUsage);
             request.systems.push_back(*id);
         }

@@ -230,10 +230,7 @@ Exit parseRunInfo(const Args& args, RunInfo& info) {
     for (const auto& name : splitCommas(*args.value("systems"))) {
         auto s = parseSystemName(name);
         if (!s)
-            return fail("run",
-                        "unknown system \"" + name +
-                            "\" (use r2p, lamp-rag, lrm-rag, no-profile, tagpr, r2p-no-rpi, "
-                            "r2p-no-hrt, r2p-no-cr)",
+            return fail("run", "unknown system \"" + name + "\" (use " + systemNameList() + ")",
                         kExitUsage);
         if (std::find(info.systems.begin(), info.systems.end(), *s) == info.systems.end())
             info.systems.push_back(*s);

@@ -3,15 +3,13 @@
 #include "model/JsonText.h"
 #include "model/RunStore.h"
 #include "model/Utf8.h"
+#include "model/Util.h"
 #include "pipeline/engine/Engine.h"
 
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
-#include <filesystem>
-#include <fstream>
 #include <nlohmann/json.hpp>
-#include <sstream>
 
 namespace r2p::llm::data {
 extern const char* const kPricesJson;
@@ -264,23 +262,12 @@ Result<PriceTable> parsePriceTable(std::string_view text, const std::string& sou
 }
 
 Result<PriceTable> readPriceTableFile(const std::string& path, std::string* text) {
-    namespace fs = std::filesystem;
-    std::error_code ec;
-    const auto status = fs::status(path, ec);
-    if (ec || !fs::exists(status))
-        return Error{validUtf8(path) + ": cannot open: no such file"};
-    if (!fs::is_regular_file(status))
-        return Error{validUtf8(path) + ": is not a regular file; give a price table (JSON)"};
-    if (fs::file_size(path, ec) > (1u << 20))
-        return Error{validUtf8(path) + ": is larger than 1 MiB; a price table is small"};
-    std::ifstream in(path, std::ios::binary);
-    std::ostringstream content;
-    content << in.rdbuf();
-    if (!in)
-        return Error{validUtf8(path) + ": cannot read the file"};
+    auto content = readSettingsFile(path, "a price table (JSON)", std::uintmax_t{1} << 20);
+    if (!content)
+        return content.error();
     if (text)
-        *text = content.str();
-    return parsePriceTable(content.str(), validUtf8(path));
+        *text = *content;
+    return parsePriceTable(*content, validUtf8(path));
 }
 
 const PriceTable& builtinPriceTable() {
@@ -335,11 +322,11 @@ Result<RunCost> runCost(ProjectStore& store, std::int64_t runId, const PriceTabl
             return;
         }
         auto it = modelOf.find(u.system);
-        if (it == modelOf.end()) // a step of a system the run does not list: its model
-            it = modelOf
-                     .emplace(u.system, std::pair{config.modelOf(u.system),
-                                                  prices.find(config.modelOf(u.system))})
-                     .first;
+        if (it == modelOf.end()) { // a step of a system the run does not list: its model
+            std::string model = config.modelOf(u.system);
+            const ModelPrice* price = prices.find(model);
+            it = modelOf.emplace(u.system, std::pair{std::move(model), price}).first;
+        }
         addStep(bySystem[u.system], u, it->second.second, it->second.first);
     });
     if (!status)

@@ -20,10 +20,6 @@ using nlohmann::ordered_json;
 constexpr StageId kLevels[] = {StageId::TaskAnalysis, StageId::ProfileSynthesis,
                                StageId::AnswerPlan, StageId::Answer};
 
-bool walksLevels(SystemId s) {
-    return s == SystemId::R2P || s == SystemId::R2PNoRpi || s == SystemId::R2PNoCr;
-}
-
 struct Scored {
     std::string userId;
     std::int64_t tokens = 0;
@@ -104,11 +100,11 @@ levelSpreads(RunStore& runs, std::int64_t runId, TaskKind kind, std::vector<Leng
     std::map<SystemId, std::unordered_map<std::string, std::map<StageId, double>>> tokens;
     bool any = false;
     for (const auto& c : curves)
-        any = any || (c.run == runId && walksLevels(c.system));
+        any = any || (c.run == runId && walksHrtLevels(c.system));
     if (!any)
         return Ok{};
     auto status = runs.forEachStepUsage(runId, [&](const StepUsage& u) {
-        if (!walksLevels(u.system) || u.candidate != 0 || u.status != StepStatus::Done)
+        if (!walksHrtLevels(u.system) || u.candidate != 0 || u.status != StepStatus::Done)
             return;
         if (std::find(std::begin(kLevels), std::end(kLevels), u.stage) == std::end(kLevels))
             return;
@@ -117,7 +113,7 @@ levelSpreads(RunStore& runs, std::int64_t runId, TaskKind kind, std::vector<Leng
     if (!status)
         return status;
     for (auto& c : curves) {
-        if (c.run != runId || !walksLevels(c.system))
+        if (c.run != runId || !walksHrtLevels(c.system))
             continue;
         const auto& users = scored.at({c.run, c.system});
         const auto right = rightUsers(users, kind);

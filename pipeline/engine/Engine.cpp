@@ -299,9 +299,7 @@ Result<std::pair<SystemId, Sampling>> parseSamplingSpec(std::string_view spec) {
     const std::string name(text::pyStrip(spec.substr(0, colon)));
     const auto system = parseSystemName(name);
     if (!system)
-        return Error{"sampling: unknown system \"" + name +
-                     "\" (use r2p, lamp-rag, lrm-rag, no-profile, tagpr, r2p-no-rpi, r2p-no-hrt, "
-                     "r2p-no-cr)"};
+        return Error{"sampling: unknown system \"" + name + "\" (use " + systemNameList() + ")"};
     Sampling out;
     std::string_view rest = spec.substr(colon + 1);
     while (!rest.empty()) {
@@ -603,9 +601,7 @@ std::shared_ptr<StageHint> UserRun::makeHint(StageId stage, int candidate) const
     hint->task = ctx_->task;
     // The shadow (interventions off) and the ablation without cross-reference walk R2P's
     // levels: the offline reasoner answers them as R2P.
-    hint->system = trace_.system == SystemId::R2PNoRpi || trace_.system == SystemId::R2PNoCr
-                       ? SystemId::R2P
-                       : trace_.system;
+    hint->system = walksHrtLevels(trace_.system) ? SystemId::R2P : trace_.system;
     hint->stage = stage;
     hint->userId = record_.id;
     hint->input = record_.input;

@@ -232,9 +232,7 @@ std::string summaryJson(const RunSummary& summary) {
                            {"interventions_per_user", s.interventionsPerUser}};
         // What applies: RPI where the template is followed, verdicts where candidates are
         // cross-referenced.
-        const bool levels = s.system == SystemId::R2P || s.system == SystemId::R2PNoRpi ||
-                            s.system == SystemId::R2PNoCr;
-        if (levels) {
+        if (walksHrtLevels(s.system)) {
             ordered_json outcomes = ordered_json::object();
             for (InterventionOutcome o :
                  {InterventionOutcome::Complied, InterventionOutcome::ViolatedAgain,
@@ -245,9 +243,7 @@ std::string summaryJson(const RunSummary& summary) {
             }
             entry["intervention_outcomes"] = outcomes;
         }
-        const bool judged = s.system == SystemId::R2P || s.system == SystemId::R2PNoRpi ||
-                            s.system == SystemId::R2PNoHrt;
-        if (judged)
+        if (crossReferences(s.system))
             entry["verdicts"] = verdicts;
         systems[std::string(systemName(s.system))] = entry;
     }
