@@ -626,12 +626,15 @@ int UserRun::countTokens(std::string_view text) {
 
 // The server's usage where it gave one; reasoning is the thinking text as the run's counter
 // counts it, the same for every system (the server's reasoning_tokens stay in `server`).
-void UserRun::addUsage(StepRecord& step, const llm::GenerationResult& r) {
+// Without usage (a stream stopped by an RPI rule, a server that sends none) the prompt and what
+// streamed are counted by the run's counter: the request was still paid for.
+void UserRun::addUsage(StepRecord& step, const llm::GenerationResult& r, std::string_view prompt) {
     const int reasoning = r.reasoning.empty() ? 0 : countTokens(r.reasoning);
     if (r.usage) {
         step.tokens.prompt += r.usage->promptTokens;
         step.tokens.completion += r.usage->completionTokens;
     } else {
+        step.tokens.prompt += prompt.empty() ? 0 : countTokens(prompt);
         step.tokens.completion += reasoning + (r.answer.empty() ? 0 : countTokens(r.answer));
     }
     step.tokens.reasoning += reasoning;
@@ -727,14 +730,21 @@ Result<llm::GenerationResult> UserRun::generate(llm::GenerationRequest request, 
         std::lock_guard inFlightLock(inFlightMutex_);
         inFlight_.reset();
     }
-    if (auto* result = std::get_if<llm::GenerationResult>(&*g->outcome))
+    if (auto* result = std::get_if<llm::GenerationResult>(&*g->outcome);
+        result && !(g->stoppedByRule && !cancelled_))
         return std::move(*result);
-    const auto& error = std::get<llm::BackendError>(*g->outcome);
-    lastHttpStatus_ = error.kind == llm::ErrorKind::Http ? error.httpStatus : 0;
-    if (error.kind == llm::ErrorKind::Deferred)
-        deferred_ = true;
-    if (error.kind == llm::ErrorKind::Cancelled && g->stoppedByRule && !cancelled_) {
-        // Stopped by an RPI rule: what streamed so far is the attempt.
+    if (auto* error = std::get_if<llm::BackendError>(&*g->outcome)) {
+        lastHttpStatus_ = error->kind == llm::ErrorKind::Http ? error->httpStatus : 0;
+        if (error->kind == llm::ErrorKind::Deferred)
+            deferred_ = true;
+    }
+    if (g->stoppedByRule && !cancelled_ &&
+        (std::holds_alternative<llm::GenerationResult>(*g->outcome) ||
+         std::get<llm::BackendError>(*g->outcome).kind == llm::ErrorKind::Cancelled)) {
+        // Stopped by an RPI rule: what streamed up to the stop is the attempt, also when the
+        // reply was complete before the cancel landed (a race: the same run must keep the
+        // same text and count the same tokens). Counted by the run's counter, as a cancelled
+        // stream brings no usage.
         llm::GenerationResult partial;
         partial.reasoning = g->reasoning;
         partial.answer = g->answer;
@@ -745,7 +755,7 @@ Result<llm::GenerationResult> UserRun::generate(llm::GenerationRequest request, 
     if (cancelled_)
         return Error{"user " + record_.id + " (" + std::string(systemName(system)) +
                      "): cancelled"};
-    return Error{error.message()};
+    return Error{std::get<llm::BackendError>(*g->outcome).message()};
 }
 
 namespace {
@@ -1007,11 +1017,11 @@ Result<UserRun::RpiOutcome> UserRun::runRpiLoop(StageId stage, int candidate,
         hint->temperature = base.temperature;
         hint->topP = base.topP;
         request.hint = std::move(hint);
+        const std::string rendered = renderPrompt(request);
         if (attempt == 0)
-            step.prompt = renderPrompt(request);
+            step.prompt = rendered;
         else
-            step.prompt += "\n\n--- attempt " + std::to_string(attempt + 1) + " ---\n\n" +
-                           renderPrompt(request);
+            step.prompt += "\n\n--- attempt " + std::to_string(attempt + 1) + " ---\n\n" + rendered;
 
         std::optional<RpiViolation> streamViolation;
         const StreamCheck check = streamCheck(stage, prompt, streamViolation);
@@ -1040,7 +1050,7 @@ Result<UserRun::RpiOutcome> UserRun::runRpiLoop(StageId stage, int candidate,
         if (attempt == 0)
             step.firstTokenMs =
                 result->firstTokenMs > 0 ? result->firstTokenMs : msSince(attemptStart);
-        addUsage(step, *result);
+        addUsage(step, *result, rendered);
         step.attempts = attempt + 1;
 
         const LevelAttempt a = prompt.read(*result, stage, step.reasoning);
@@ -1342,10 +1352,11 @@ Status UserRun::runCrossReference() {
                 hint->attempt = attempt;
                 hint->candidates = {verdict.answer};
                 request.hint = std::move(hint);
+                const std::string rendered = renderPrompt(request);
                 if (attempt == 0)
-                    step.prompt = renderPrompt(request);
+                    step.prompt = rendered;
                 else
-                    step.prompt += "\n\n--- attempt 2 ---\n\n" + renderPrompt(request);
+                    step.prompt += "\n\n--- attempt 2 ---\n\n" + rendered;
                 auto result = generate(std::move(request), StageId::CrossReference,
                                        static_cast<int>(c), &step.raw, {});
                 if (!result) {
@@ -1353,7 +1364,7 @@ Status UserRun::runCrossReference() {
                         return result.error();
                     return fail(std::move(step), result.error().message);
                 }
-                addUsage(step, *result);
+                addUsage(step, *result, rendered);
                 step.attempts = attempt + 1;
                 if (attempt == 0)
                     step.firstTokenMs = result->firstTokenMs;
@@ -1526,7 +1537,7 @@ Status UserRun::runCombine(StepRecord step, std::size_t best, const std::string&
             return result.error();
         return fail(std::move(step), result.error().message);
     }
-    addUsage(step, *result);
+    addUsage(step, *result, step.prompt);
     step.firstTokenMs = result->firstTokenMs;
     step.reasoning = result->reasoning;
     const std::string answer(text::pyStrip(result->answer));
@@ -1607,7 +1618,7 @@ Status UserRun::runFreeCandidate(int candidate) {
             return result.error();
         return fail(std::move(step), result.error().message);
     }
-    addUsage(step, *result);
+    addUsage(step, *result, step.prompt);
     step.firstTokenMs = result->firstTokenMs;
     step.reasoning = result->reasoning;
     step.answer = result->answer;
@@ -1675,7 +1686,7 @@ Status UserRun::runGenerate() {
             return result.error();
         return fail(std::move(step), result.error().message);
     }
-    addUsage(step, *result);
+    addUsage(step, *result, step.prompt);
     step.firstTokenMs = result->firstTokenMs;
     step.reasoning = result->reasoning;
     // The answer is what comes after the reasoning; a reply cut while still reasoning has none

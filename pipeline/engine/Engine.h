@@ -260,7 +260,7 @@ private:
     std::shared_ptr<StageHint> makeHint(StageId stage, int candidate) const;
     // Counts with the run's counter and notes where the count came from for the step.
     int countTokens(std::string_view text);
-    void addUsage(StepRecord& step, const llm::GenerationResult& result);
+    void addUsage(StepRecord& step, const llm::GenerationResult& result, std::string_view prompt);
     int chainOf(int candidate) const; // whose levels a candidate builds on
     // The recorded text of an HRT level of a chain (0: the main chain).
     std::string levelText(StageId stage, int chain = 0) const;

@@ -186,7 +186,7 @@ Result<UserRun::TagAttempt> UserRun::askTagged(const std::string& prompt,
     if (attempt == 0)
         step.firstTokenMs =
             result->firstTokenMs > 0 ? result->firstTokenMs : msSinceTagged(attemptStart);
-    addUsage(step, *result);
+    addUsage(step, *result, rendered);
     step.attempts = attempt + 1;
     out.result = std::move(*result);
     return out;

@@ -105,3 +105,25 @@ TEST(CostCli, BadInputIsAUsageErrorThatNamesIt) {
     EXPECT_EQ(noFile.exitCode, 2);
     EXPECT_NE(noFile.err.find("no such file"), std::string::npos);
 }
+
+TEST(CostCli, TheSameOfflineRunCountsTheSameTokensEveryTime) {
+    // Interventions stop streams; whether the offline backend finished before the stop landed
+    // must not change what a step counts (it once did, by the race: 355,988 to 361,005 prompt
+    // tokens for the same LaMP-2 run).
+    const std::string dir2 = test::demoDir() + "/LaMP-2/";
+    std::vector<std::string> costs;
+    for (int i = 0; i < 3; ++i) {
+        test::TempDir dir;
+        const std::string project = dir.file("p.r2p");
+        auto run = runCli({"run", "--project", project, "--questions", dir2 + "dev_questions.json",
+                           "--outputs", dir2 + "dev_outputs.json", "--systems", "r2p",
+                           "--concurrency", "4", "--quiet"});
+        ASSERT_EQ(run.exitCode, 0) << run.err;
+        json cost = json::parse(run.out)["cost"];
+        for (auto& [name, figures] : cost["systems"].items())
+            figures.erase("request_seconds");
+        costs.push_back(cost["systems"].dump());
+    }
+    EXPECT_EQ(costs[0], costs[1]);
+    EXPECT_EQ(costs[0], costs[2]);
+}

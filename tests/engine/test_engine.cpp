@@ -383,6 +383,32 @@ TEST_F(EngineHttpTest, StreamingBudgetViolationStopsTheStream) {
     EXPECT_NE(step.answer.find("Brief."), std::string::npos);
 }
 
+TEST_F(EngineHttpTest, AnAttemptStoppedByARuleStillCountsItsPromptAndWhatItStreamed) {
+    // The server's usage says 1000 prompt tokens for every request; the stopped attempt's
+    // stream ends without usage (cancelled), so its prompt is counted by the run's counter.
+    Script ramble = test::levelReply(*hrt, StageId::TaskAnalysis, longText(3000));
+    ramble.wordsPerChunk = 10;
+    ramble.chunkDelayMs = 2;
+    ramble.promptTokens = 1000;
+    Script brief = test::levelReply(*hrt, StageId::TaskAnalysis, "Brief.");
+    brief.promptTokens = 1000;
+    brief.completionTokens = 7;
+    server.when(test::jsonEscaped(correction(RpiRule::TokenBudget, StageId::TaskAnalysis)), brief);
+    server.when(test::levelRequestKey(*hrt, StageId::TaskAnalysis), ramble);
+    test::scriptCompliantModel(server, *hrt, "4");
+    UserRun run(context(), user.record, user.gold, SystemId::R2P);
+    ASSERT_TRUE(run.step()); // retrieve
+    ASSERT_TRUE(run.step()); // task analysis, stopped once
+    const StepRecord& step = run.trace().steps.back();
+    ASSERT_EQ(step.attempts, 2);
+    // 1000 for the second attempt, and the first attempt's prompt (the task prompt and the
+    // user's input: some hundred tokens, fewer than the 1000 the server claims).
+    EXPECT_GT(step.tokens.prompt, 1000 + 20);
+    EXPECT_LT(step.tokens.prompt, 2000);
+    // 7 for the second attempt and the ~200 tokens streamed before the stop.
+    EXPECT_GT(step.tokens.completion, 7 + 150);
+}
+
 TEST_F(EngineHttpTest, ContradictingCandidatesGetVerdictsAndTheBestIsChosen) {
     // Candidate 2 (seed 2) answers 1; the judge says that contradicts P1 and P2.
     server.when(test::jsonEscaped("Candidate answer:\n1\n"),
