@@ -1,7 +1,9 @@
 // The r2p command line: a registry of subcommands and the small argument parser they share.
 #pragma once
 
+#include <cstdint>
 #include <cstdio>
+#include <functional>
 #include <map>
 #include <optional>
 #include <string>
@@ -81,6 +83,17 @@ private:
     int slot_ = -1; // in the table of temporaries the signal handler removes
     bool failed_ = false;
 };
+
+// r2p run's work for one run, for a command that makes several (r2p study run). `argv` is what
+// r2p run takes; its JSON summary goes to `summaryJson` (set) instead of stdout; `created`
+// learns a new run's id as soon as it is stored; with `checkOnly` it stops once the arguments,
+// files and dataset check out (the project may be created; no run is stored, no server asked).
+struct RunHooks {
+    std::string* summaryJson = nullptr;
+    std::function<void(std::int64_t)> created;
+    bool checkOnly = false;
+};
+int runOneRun(const std::vector<std::string>& argv, const RunHooks& hooks);
 
 // "a,b,,c" -> {"a", "b", "c"}: the comma lists of --systems, --users, --k.
 std::vector<std::string> splitCommas(const std::string& text);

@@ -847,7 +847,8 @@ int announceBatchRun(const Args& args, const RunPlan& plan) {
 }
 
 // One run; its summary goes to stdout, or into `capture` (a sweep prints them together).
-int runOnce(const std::vector<std::string>& argv, ordered_json* capture) {
+int runOnce(const std::vector<std::string>& argv, ordered_json* capture,
+            const RunHooks* hooks = nullptr) {
     Args args({"project",
                "task",
                "questions",
@@ -924,6 +925,8 @@ int runOnce(const std::vector<std::string>& argv, ordered_json* capture) {
     engine::RunSpec runSpec;
     if (auto code = buildRunSpec(args, plan, backendOptions, runSpec))
         return *code;
+    if (hooks && hooks->checkOnly)
+        return kExitOk;
     const engine::RunService service(*plan.owner);
     auto prepared = service.prepare(runSpec);
     if (!prepared)
@@ -939,6 +942,8 @@ int runOnce(const std::vector<std::string>& argv, ordered_json* capture) {
         if (!created)
             return fail("run", created.error().message, kExitRuntime);
         plan.runId = *created;
+        if (hooks && hooks->created)
+            hooks->created(plan.runId);
     } else {
         if (auto s = service.setStatus(plan.runId, engine::RunStatus::Running); !s)
             return fail("run", s.error().message, kExitRuntime);
@@ -1022,6 +1027,18 @@ int runSweep(const std::vector<std::string>& argv, const std::string& list) {
               << "\n";
     return worst;
 }
+
+} // namespace
+
+int runOneRun(const std::vector<std::string>& argv, const RunHooks& hooks) {
+    ordered_json summary;
+    const int code = runOnce(argv, hooks.summaryJson ? &summary : nullptr, &hooks);
+    if (hooks.summaryJson && !summary.is_null())
+        *hooks.summaryJson = dumpJson(summary);
+    return code;
+}
+
+namespace {
 
 int runRun(const std::vector<std::string>& argv) {
     std::optional<std::string> list;

@@ -346,6 +346,36 @@ Result<std::vector<SystemId>> chooseSystems(const std::vector<SystemId>& asked,
     return systems;
 }
 
+// The systems explicit pairs name, each checked against its own run.
+Result<std::vector<SystemId>> pairedSystems(const std::vector<SidePair>& pairs,
+                                            const std::vector<RunInfo>& runs) {
+    std::vector<SystemId> systems;
+    auto check = [&](std::int64_t id, SystemId s) -> Status {
+        const auto run =
+            std::find_if(runs.begin(), runs.end(), [&](const RunInfo& r) { return r.id == id; });
+        if (std::find(run->systems.begin(), run->systems.end(), s) == run->systems.end()) {
+            std::vector<std::string> names;
+            for (SystemId ran : run->systems)
+                names.emplace_back(systemName(ran));
+            return Error{runLabel(id) + " has no system " + std::string(systemName(s)) +
+                         " (it ran " + joined(names) + ")"};
+        }
+        if (std::find(systems.begin(), systems.end(), s) == systems.end())
+            systems.push_back(s);
+        return Ok{};
+    };
+    for (const auto& pair : pairs) {
+        if (pair.runA == pair.runB && pair.systemA == pair.systemB)
+            return Error{runLabel(pair.runA) + " " + std::string(systemName(pair.systemA)) +
+                         " is compared with itself"};
+        if (auto a = check(pair.runA, pair.systemA); !a)
+            return a.error();
+        if (auto b = check(pair.runB, pair.systemB); !b)
+            return b.error();
+    }
+    return systems;
+}
+
 // Reads a run's scored outcomes (`l.info` set) and indexes them by system and user.
 Status loadRun(RunStore& runStore, LoadedRun& l, bool generation, const std::string& metric,
                const std::vector<SystemId>& systems) {
@@ -400,12 +430,20 @@ Result<RunComparison> compareRuns(ProjectStore& store, const CompareRequest& req
                                   bool& badInput) {
     badInput = true;
     RunStore runStore(store);
-    if (request.runs.empty())
+    std::vector<std::int64_t> runIds = request.runs;
+    if (!request.pairs.empty()) {
+        runIds.clear();
+        for (const auto& pair : request.pairs)
+            for (std::int64_t id : {pair.runA, pair.runB})
+                if (std::find(runIds.begin(), runIds.end(), id) == runIds.end())
+                    runIds.push_back(id);
+    }
+    if (runIds.empty())
         return Error{"no runs to compare"};
-    for (std::size_t i = 0; i < request.runs.size(); ++i)
+    for (std::size_t i = 0; i < runIds.size(); ++i)
         for (std::size_t j = 0; j < i; ++j)
-            if (request.runs[i] == request.runs[j])
-                return Error{runLabel(request.runs[i]) + " is named twice"};
+            if (runIds[i] == runIds[j])
+                return Error{runLabel(runIds[i]) + " is named twice"};
     auto all = runStore.runs();
     if (!all) {
         badInput = false;
@@ -413,7 +451,7 @@ Result<RunComparison> compareRuns(ProjectStore& store, const CompareRequest& req
     }
     RunComparison out;
     out.bootstrap = request.bootstrap;
-    for (std::int64_t id : request.runs) {
+    for (std::int64_t id : runIds) {
         const auto it =
             std::find_if(all->begin(), all->end(), [&](const RunInfo& r) { return r.id == id; });
         if (it == all->end()) {
@@ -456,8 +494,10 @@ Result<RunComparison> compareRuns(ProjectStore& store, const CompareRequest& req
     out.better = metrics::metricDirection(out.metric);
     out.itemScore = itemScoreName(spec.kind, out.metric);
 
-    // Systems: as asked, each in every run; or every system the runs share.
-    auto chosen = chooseSystems(request.systems, out.runs);
+    // Systems: as asked, each in every run; or every system the runs share; or those the
+    // pairs name, each in its own run.
+    auto chosen = request.pairs.empty() ? chooseSystems(request.systems, out.runs)
+                                        : pairedSystems(request.pairs, out.runs);
     if (!chosen)
         return chosen.error();
     const std::vector<SystemId> systems = std::move(*chosen);
@@ -473,7 +513,15 @@ Result<RunComparison> compareRuns(ProjectStore& store, const CompareRequest& req
     }
 
     std::vector<Pairing> pairings;
-    if (loaded.size() >= 2) {
+    auto loadedRun = [&](std::int64_t id) -> const LoadedRun& {
+        return *std::find_if(loaded.begin(), loaded.end(),
+                             [&](const LoadedRun& l) { return l.info.id == id; });
+    };
+    if (!request.pairs.empty()) {
+        for (const auto& pair : request.pairs)
+            pairings.push_back(pairSides(loadedRun(pair.runA), pair.systemA, loadedRun(pair.runB),
+                                         pair.systemB, out, request.listed));
+    } else if (loaded.size() >= 2) {
         for (std::size_t i = 0; i < loaded.size(); ++i)
             for (std::size_t j = i + 1; j < loaded.size(); ++j)
                 for (SystemId s : systems)
@@ -667,71 +715,12 @@ std::string comparisonTable(const RunComparison& cmp, TableFormat format) {
                                 " is better); W/T/L per user from B's side; " +
                                 std::to_string(cmp.bootstrap.resamples) +
                                 " bootstrap resamples, seed " + std::to_string(cmp.bootstrap.seed);
-    std::string out;
-    switch (format) {
-    case TableFormat::Markdown: {
-        out += caption + "\n\n";
-        auto line = [&](const std::vector<std::string>& cells) {
-            out += "|";
-            for (const auto& cell : cells)
-                out += " " + cell + " |";
-            out += "\n";
-        };
-        line(header);
-        out += "|";
-        for (std::size_t i = 0; i < header.size(); ++i)
-            out += i < 2 || i == 8 || i == 10 ? " --- |" : " ---: |";
-        out += "\n";
-        for (const auto& r : rows)
-            line(r);
-        break;
-    }
-    case TableFormat::Latex: {
-        auto escape = [](const std::string& s) {
-            std::string e;
-            for (char ch : s) {
-                if (ch == '%' || ch == '&' || ch == '_' || ch == '#' || ch == '$')
-                    e += '\\';
-                e += ch;
-            }
-            return e;
-        };
-        out += "\\begin{table}\n\\centering\n\\begin{tabular}{llrrrrrllllrr}\n\\toprule\n";
-        for (std::size_t i = 0; i < header.size(); ++i)
-            out += (i ? " & " : "") + escape(header[i]);
-        out += " \\\\\n\\midrule\n";
-        for (const auto& r : rows) {
-            for (std::size_t i = 0; i < r.size(); ++i)
-                out += (i ? " & " : "") + escape(r[i]);
-            out += " \\\\\n";
-        }
-        out += "\\bottomrule\n\\end{tabular}\n\\caption{" + escape(caption) + "}\n\\end{table}\n";
-        break;
-    }
-    case TableFormat::Csv: {
-        auto line = [&](const std::vector<std::string>& cells) {
-            for (std::size_t i = 0; i < cells.size(); ++i) {
-                const bool quote = cells[i].find_first_of(",\"") != std::string::npos;
-                std::string cell = cells[i];
-                if (quote) {
-                    std::string q = "\"";
-                    for (char ch : cell)
-                        q += ch == '"' ? std::string("\"\"") : std::string(1, ch);
-                    cell = q + "\"";
-                }
-                out += (i ? "," : "") + cell;
-            }
-            out += "\n";
-        };
-        line(header);
-        for (const auto& r : rows)
-            line(r);
-        break;
-    }
-    case TableFormat::Invalid:
-        break;
-    }
-    return out;
+    TextTable table;
+    table.header = header;
+    table.rows = std::move(rows);
+    table.align = "llrrrrrrlrlrr";
+    table.caption = caption;
+    return renderTable(table, format);
 }
 
 } // namespace r2p::analysis

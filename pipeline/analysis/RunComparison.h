@@ -5,6 +5,7 @@
 // worse or better. `r2p compare` prints it; the README ("Comparing runs") documents the JSON.
 #pragma once
 
+#include "TableText.h"
 #include "model/ProjectStore.h"
 #include "model/Result.h"
 #include "model/Trace.h"
@@ -17,10 +18,21 @@
 
 namespace r2p::analysis {
 
+// One comparison named side by side: (run A, system A) against (run B, system B).
+struct SidePair {
+    std::int64_t runA = 0;
+    SystemId systemA = SystemId::Invalid;
+    std::int64_t runB = 0;
+    SystemId systemB = SystemId::Invalid;
+};
+
 struct CompareRequest {
     std::vector<std::int64_t> runs; // two or more; or one with two or more systems
-    std::vector<SystemId> systems;  // empty: every system the runs share
-    std::string metric;             // empty: the task's first LaMP metric
+    // When set: exactly these comparisons, in this order (`runs` and `systems` are not used),
+    // e.g. a study's reference row against each other row, across models and systems.
+    std::vector<SidePair> pairs;
+    std::vector<SystemId> systems; // empty: every system the runs share
+    std::string metric;            // empty: the task's first LaMP metric
     metrics::BootstrapOptions bootstrap{10000, 1, 0.95};
     std::size_t listed = 20; // regressions and improvements listed per comparison
 };
@@ -97,7 +109,6 @@ Result<RunComparison> compareRuns(ProjectStore& store, const CompareRequest& req
 
 std::string comparisonJson(const RunComparison& comparison);
 
-enum class TableFormat { Invalid = 0, Markdown, Latex, Csv };
 // The same table in each format: one row per comparison.
 std::string comparisonTable(const RunComparison& comparison, TableFormat format);
 

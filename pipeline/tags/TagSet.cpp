@@ -1,5 +1,6 @@
 #include "TagSet.h"
 
+#include "model/JsonPositions.h"
 #include "model/JsonText.h"
 #include "model/Sqlite.h"
 #include "model/Utf8.h"
@@ -53,7 +54,6 @@ constexpr std::array<std::string_view, 13> kTagKeys{"id",
 constexpr std::array<StageId, 4> kHrtLevels{StageId::TaskAnalysis, StageId::ProfileSynthesis,
                                             StageId::AnswerPlan, StageId::Answer};
 constexpr std::int64_t kMaxCount = 1'000'000;
-constexpr std::size_t kMaxDepth = 8; // JSON nesting whose positions are recorded
 
 bool wellFormedId(std::string_view id) {
     if (id.empty() || id.size() > 64 || id.front() == '-' || id.back() == '-' ||
@@ -76,140 +76,6 @@ bool hexColour(std::string_view s) {
     });
 }
 
-std::string pointerToken(std::string_view key) {
-    std::string out;
-    for (char c : key) {
-        if (c == '~')
-            out += "~0";
-        else if (c == '/')
-            out += "~1";
-        else
-            out += c;
-    }
-    return out;
-}
-
-// Where every value and every object key of a JSON text starts, by JSON pointer ("/tags/2/next"),
-// read from text nlohmann already accepted (so it is well-formed); also the first key that occurs
-// twice in one object (nlohmann keeps the last silently). Iterative: nesting depth is no risk.
-struct JsonPositions {
-    std::unordered_map<std::string, std::size_t> values;
-    std::unordered_map<std::string, std::size_t> keys;
-    std::optional<std::pair<std::string, std::size_t>> duplicateKey; // pointer, key offset
-};
-
-JsonPositions scanPositions(std::string_view text) {
-    JsonPositions out;
-    struct Frame {
-        bool object = false;
-        std::string path;
-        std::size_t index = 0;
-        std::set<std::string> seen;
-    };
-    std::vector<Frame> stack;
-    std::size_t i = 0;
-    auto skipWs = [&] {
-        while (i < text.size() &&
-               (text[i] == ' ' || text[i] == '\t' || text[i] == '\n' || text[i] == '\r'))
-            ++i;
-    };
-    // Reads the string at text[i] == '"' (simple escapes decoded, \u kept as written).
-    auto readString = [&] {
-        std::string s;
-        ++i;
-        while (i < text.size() && text[i] != '"') {
-            if (text[i] == '\\' && i + 1 < text.size()) {
-                const char e = text[i + 1];
-                if (e == 'u')
-                    s += "\\u";
-                else
-                    s += e == 'n' ? '\n' : e == 't' ? '\t' : e == 'r' ? '\r' : e;
-                i += 2;
-            } else {
-                s += text[i++];
-            }
-        }
-        ++i; // the closing quote
-        return s;
-    };
-    std::string path; // the pointer of the value about to be read
-    bool expectValue = true;
-    // A key of the innermost object at text[i]; false if there is none (not well-formed).
-    auto readKey = [&] {
-        skipWs();
-        if (i >= text.size() || text[i] != '"' || stack.empty())
-            return false;
-        Frame& f = stack.back();
-        const std::size_t keyAt = i;
-        const std::string key = readString();
-        path = f.path + "/" + pointerToken(key);
-        out.keys.emplace(path, keyAt);
-        if (!f.seen.insert(key).second && !out.duplicateKey)
-            out.duplicateKey = std::make_pair(path, keyAt);
-        skipWs();
-        if (i < text.size() && text[i] == ':')
-            ++i;
-        expectValue = true;
-        return true;
-    };
-    while (i < text.size()) {
-        skipWs();
-        if (i >= text.size())
-            break;
-        const char c = text[i];
-        if (expectValue) {
-            out.values.emplace(path, i);
-            expectValue = false;
-            if (c == '{' || c == '[') {
-                // Deeper than any tag set goes: positions of the enclosing value will do (and
-                // paths stay short, so deep nesting costs linear time).
-                if (stack.size() >= kMaxDepth)
-                    path = stack.back().path;
-                stack.push_back({c == '{', path, 0, {}});
-                ++i;
-                skipWs();
-                if (i < text.size() && (text[i] == '}' || text[i] == ']')) {
-                    ++i;
-                    stack.pop_back();
-                } else if (c == '[') {
-                    path = stack.back().path + "/0";
-                    expectValue = true;
-                } else if (!readKey()) {
-                    break;
-                }
-            } else if (c == '"') {
-                readString();
-            } else {
-                while (i < text.size() && text[i] != ',' && text[i] != '}' && text[i] != ']' &&
-                       text[i] != ' ' && text[i] != '\t' && text[i] != '\n' && text[i] != '\r')
-                    ++i;
-            }
-            continue;
-        }
-        if (stack.empty())
-            break;
-        if (c == ',') {
-            ++i;
-            Frame& f = stack.back();
-
-            if (f.object) {
-                if (!readKey())
-                    break;
-            } else {
-                ++f.index;
-                path = f.path + "/" + std::to_string(f.index);
-                expectValue = true;
-            }
-        } else if (c == '}' || c == ']') {
-            ++i;
-            stack.pop_back();
-        } else {
-            break;
-        }
-    }
-    return out;
-}
-
 // A problem in a tag set file; parseTagSet turns it into an Error.
 struct Invalid {
     std::string message;
@@ -227,20 +93,8 @@ public:
         throw Invalid{source_ + ": " + where(pointer, atKey) + std::string(rule) + ": " + what};
     }
 
-    // "line L, column C: " of the value at `pointer` (its key with atKey), else of the nearest
-    // enclosing value that has one.
-    std::string where(std::string pointer, bool atKey) const {
-        for (;;) {
-            const auto& map = atKey ? positions_.keys : positions_.values;
-            if (auto it = map.find(pointer); it != map.end()) {
-                const auto [line, column] = lineColumn(text_, it->second);
-                return "line " + std::to_string(line) + ", column " + std::to_string(column) + ": ";
-            }
-            if (pointer.empty())
-                return "";
-            pointer = pointer.substr(0, pointer.rfind('/'));
-            atKey = false;
-        }
+    std::string where(const std::string& pointer, bool atKey) const {
+        return jsonPositionText(text_, positions_, pointer, atKey);
     }
 
     template <std::size_t N>
@@ -251,7 +105,7 @@ public:
                 std::string expected;
                 for (auto k : keys)
                     expected += (expected.empty() ? "" : ", ") + std::string(k);
-                fail(pointer + "/" + pointerToken(key), "unknown-key",
+                fail(pointer + "/" + jsonPointerToken(key), "unknown-key",
                      label + "unknown key \"" + clipUtf8(key, 60) + "\" (expected " + expected +
                          ")",
                      true);
@@ -468,7 +322,7 @@ TagSet fromDocument(const Json& root, const Reader& r) {
         names += (names.empty() ? "" : ", ") + std::string(n);
     for (const auto& [key, value] : weights.items())
         if (!parseTagRule(key))
-            r.fail("/weights/" + pointerToken(key), "unknown-key",
+            r.fail("/weights/" + jsonPointerToken(key), "unknown-key",
                    "weights: unknown rule \"" + clipUtf8(key, 60) + "\" (the rules are " + names +
                        ")",
                    true);
@@ -576,7 +430,7 @@ Result<TagSet> parseTagSet(std::string_view json, const std::string& sourceName)
                      std::to_string(at.column) + ": json-syntax: " + clipUtf8(at.detail, 200)};
     }
     try {
-        JsonPositions positions = scanPositions(json);
+        JsonPositions positions = scanJsonPositions(json);
         if (positions.duplicateKey) {
             const auto [line, column] = lineColumn(json, positions.duplicateKey->second);
             return Error{sourceName + ": line " + std::to_string(line) + ", column " +
