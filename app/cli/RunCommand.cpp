@@ -456,8 +456,8 @@ Exit planNewRun(const Args& args, RunPlan& plan) {
     return openProject(args, ProjectStore::OpenMode::CreateOrOpen, plan);
 }
 
-// --endpoint URL[,max=N][,weight=W], repeated: replicas of the model; a resumed run keeps its
-// own unless --endpoint or --base-url names others.
+// --endpoint URL[,max=N][,weight=W][,models=A|B], repeated: replicas, each request sent to one
+// serving its model; a resumed run keeps its own unless --endpoint or --base-url names others.
 Exit parseEndpoints(const Args& args, RunPlan& plan, engine::BackendOptions& backendOptions) {
     const auto given = args.values("endpoint");
     if (!given.empty() && args.value("base-url"))
@@ -1065,7 +1065,7 @@ const Registrar registrar{
      "r2p,lamp-rag,lrm-rag,no-profile,tagpr,r2p-no-hrt,r2p-no-rpi,r2p-no-cr [--backend "
      "offline|openai|replay|batch] [--base-url URL "
      "--model M] "
-     "[--endpoint URL[,max=N][,weight=W] ...] "
+     "[--endpoint URL[,max=N][,weight=W][,models=A|B] ...] "
      "[--users all|N|id,id] [--k K] [--candidates M] [--seed S] [--ranker bm25|recency|random] "
      "[--variation temperature|retrieval] [--max-interventions N|N,N,...] [--shadow] "
      "[--mode auto|prefill|chat] "

@@ -71,14 +71,25 @@ Result<PreparedRun> RunService::prepare(const RunSpec& spec) const {
     PreparedRun out;
     BackendOptions backendOptions = spec.backendOptions;
     if (spec.backend == "openai" && !backendOptions.endpoints.empty()) {
-        // Every replica must serve the run's model; one that cannot be reached now is taken
-        // out at its first refused request and probed until it answers.
+        // Each endpoint must serve one of the run's models (its own, a system's, the judge's)
+        // and each model an endpoint: requests go to an endpoint serving their model. One
+        // that cannot be reached now is taken out at its first refused request and probed
+        // until it answers.
+        std::vector<std::string> models;
+        auto add = [&](const std::string& m) {
+            if (!m.empty() && std::find(models.begin(), models.end(), m) == models.end())
+                models.push_back(m);
+        };
+        add(spec.config.model);
+        for (SystemId s : spec.systems)
+            add(spec.config.modelOf(s));
+        if (std::any_of(spec.systems.begin(), spec.systems.end(), crossReferences))
+            add(spec.config.effectiveJudgeModel());
         backendOptions.model = spec.config.model;
-        if (auto same =
-                llm::checkEndpointModels(backendOptions.endpoints, endpointConfig(backendOptions),
-                                         spec.config.model, &out.unreachable);
-            !same)
-            return same.error();
+        if (auto served = llm::checkEndpointModels(
+                backendOptions.endpoints, endpointConfig(backendOptions), models, &out.unreachable);
+            !served)
+            return served.error();
     }
     auto backend = makeBackend(spec.backend, store_, backendOptions);
     if (!backend)

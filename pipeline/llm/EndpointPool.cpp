@@ -72,9 +72,23 @@ Result<PoolEndpoint> parseEndpointSpec(std::string_view spec) {
                 return Error{"--endpoint " + shown +
                              ": weight takes a number above 0 and at most 1000"};
             e.weight = w;
+        } else if (key == "models") {
+            std::size_t from = 0;
+            for (;;) {
+                const auto bar = value.find('|', from);
+                std::string m = trimSpaces(std::string_view(value).substr(from, bar - from));
+                if (m.empty() || !isValidUtf8(m))
+                    return Error{"--endpoint " + shown +
+                                 ": models takes model names separated by |"};
+                if (std::find(e.models.begin(), e.models.end(), m) == e.models.end())
+                    e.models.push_back(std::move(m));
+                if (bar == std::string::npos)
+                    break;
+                from = bar + 1;
+            }
         } else {
             return Error{"--endpoint " + shown + ": unknown option \"" + clipUtf8(key, 40) +
-                         "\" (use max=N and weight=W)"};
+                         "\" (use max=N, weight=W and models=A|B)"};
         }
     }
     return e;
@@ -86,31 +100,83 @@ std::string endpointSpecText(const PoolEndpoint& endpoint) {
         s += ",max=" + std::to_string(endpoint.maxInFlight);
     if (endpoint.weight != 1)
         s += ",weight=" + formatWeight(endpoint.weight);
+    for (std::size_t i = 0; i < endpoint.models.size(); ++i)
+        s += (i == 0 ? ",models=" : "|") + endpoint.models[i];
     return s;
+}
+
+namespace {
+
+bool servesModel(const PoolEndpoint& e, std::string_view model) {
+    return e.models.empty() || model.empty() ||
+           std::find(e.models.begin(), e.models.end(), model) != e.models.end();
+}
+
+std::string quotedList(const std::vector<std::string>& names, std::size_t max = 5) {
+    std::string out;
+    for (std::size_t i = 0; i < names.size() && i < max; ++i)
+        out += (i ? ", \"" : "\"") + clipUtf8(names[i], 80) + "\"";
+    if (names.size() > max)
+        out += ", …";
+    return out;
+}
+
+} // namespace
+
+Status checkEndpointModels(std::vector<PoolEndpoint>& endpoints, const EndpointConfig& base,
+                           const std::vector<std::string>& models,
+                           std::vector<std::string>* unreachable) {
+    std::vector<bool> reached(endpoints.size(), false);
+    std::vector<std::string> idle; // endpoints that serve none of the models
+    for (std::size_t i = 0; i < endpoints.size(); ++i) {
+        PoolEndpoint& e = endpoints[i];
+        EndpointConfig config = base;
+        config.baseUrl = e.baseUrl;
+        auto served = fetchModels(config, 10000);
+        if (!served) {
+            if (unreachable)
+                unreachable->push_back(e.baseUrl + ": " + served.error().message);
+            continue;
+        }
+        reached[i] = true;
+        auto isServed = [&](const std::string& m) {
+            return std::find(served->begin(), served->end(), m) != served->end();
+        };
+        const std::string servedText =
+            served->empty() ? std::string("no model") : quotedList(*served);
+        for (const auto& named : e.models)
+            if (!isServed(named))
+                return Error{"endpoint " + e.baseUrl + " is given models=" + clipUtf8(named, 80) +
+                             " but does not serve it (it serves " + servedText + ")"};
+        std::vector<std::string> mine;
+        for (const auto& m : models)
+            if (isServed(m) && (e.models.empty() || servesModel(e, m)))
+                mine.push_back(m);
+        if (mine.empty())
+            idle.push_back("endpoint " + e.baseUrl + " serves none of the run's models (" +
+                           quotedList(models) + "; it serves " + servedText + ")");
+        e.models = std::move(mine);
+    }
+    for (const auto& m : models) {
+        bool somewhere = false;
+        for (std::size_t i = 0; i < endpoints.size() && !somewhere; ++i)
+            somewhere = reached[i]
+                            ? std::find(endpoints[i].models.begin(), endpoints[i].models.end(),
+                                        m) != endpoints[i].models.end()
+                            : servesModel(endpoints[i], m);
+        if (!somewhere)
+            return Error{"no endpoint serves the model \"" + clipUtf8(m, 120) +
+                         "\" (give an --endpoint that serves it)"};
+    }
+    if (!idle.empty())
+        return Error{idle.front()};
+    return Ok{};
 }
 
 Status checkEndpointModels(const std::vector<PoolEndpoint>& endpoints, const EndpointConfig& base,
                            const std::string& model, std::vector<std::string>* unreachable) {
-    for (const auto& e : endpoints) {
-        EndpointConfig config = base;
-        config.baseUrl = e.baseUrl;
-        auto models = fetchModels(config, 10000);
-        if (!models) {
-            if (unreachable)
-                unreachable->push_back(e.baseUrl + ": " + models.error().message);
-            continue;
-        }
-        if (std::find(models->begin(), models->end(), model) != models->end())
-            continue;
-        std::string served;
-        for (std::size_t i = 0; i < models->size() && i < 5; ++i)
-            served += (i ? ", " : "") + clipUtf8((*models)[i], 80);
-        return Error{"endpoint " + e.baseUrl + " does not serve the model \"" +
-                     clipUtf8(model, 120) + "\" (it serves " +
-                     (served.empty() ? std::string("no model") : served) +
-                     "): every endpoint of a run must serve the same model"};
-    }
-    return Ok{};
+    std::vector<PoolEndpoint> copy = endpoints;
+    return checkEndpointModels(copy, base, std::vector<std::string>{model}, unreachable);
 }
 
 struct EndpointPool::Impl {
@@ -203,12 +269,14 @@ struct EndpointPool::Impl {
         double bestLoad = 0;
         bool anyUp = false;
         for (std::size_t i = 0; i < endpoints.size(); ++i)
-            anyUp = anyUp || endpoints[i]->up;
+            anyUp = anyUp || (endpoints[i]->up && servesModel(endpoints[i]->spec, r.request.model));
         for (int pass = 0; pass < 2 && best < 0; ++pass) {
             // First pass: anywhere but where the request just failed; second: there too.
             for (std::size_t i = 0; i < endpoints.size(); ++i) {
                 const Endpoint& e = *endpoints[i];
                 if (pass == 0 && static_cast<int>(i) == r.lastFailed && endpoints.size() > 1)
+                    continue;
+                if (!servesModel(e.spec, r.request.model))
                     continue;
                 // With every endpoint out, the request still tries one (its attempts are
                 // bounded), as a single endpoint would be retried.
@@ -430,9 +498,14 @@ struct EndpointPool::Impl {
             config.baseUrl = due->spec.baseUrl;
             lock.unlock();
             auto models = fetchModels(config, 3000);
+            auto lists = [&](const std::string& m) {
+                return std::find(models->begin(), models->end(), m) != models->end();
+            };
+            // Healthy: it answers with a model it is there for.
             const bool healthy =
-                models && (options.model.empty() || std::find(models->begin(), models->end(),
-                                                              options.model) != models->end());
+                models && (due->spec.models.empty() ? options.model.empty() || lists(options.model)
+                                                    : std::any_of(due->spec.models.begin(),
+                                                                  due->spec.models.end(), lists));
             lock.lock();
             if (healthy) {
                 due->up = true;
@@ -486,9 +559,20 @@ RequestId EndpointPool::submit(GenerationRequest request, DeltaHandler onDelta,
     const RequestId id = r->id;
     {
         std::lock_guard lock(impl_->mutex);
+        const bool served =
+            std::any_of(impl_->endpoints.begin(), impl_->endpoints.end(),
+                        [&](const auto& e) { return servesModel(e->spec, r->request.model); });
         if (impl_->endpoints.empty()) {
             impl_->finished.emplace_back(
                 r, BackendError{ErrorKind::Config, r->request.label, 0, {}, "no endpoint given"});
+        } else if (!served) {
+            impl_->finished.emplace_back(r,
+                                         BackendError{ErrorKind::Config,
+                                                      r->request.label,
+                                                      0,
+                                                      {},
+                                                      "no endpoint serves the model \"" +
+                                                          clipUtf8(r->request.model, 120) + "\""});
         } else {
             impl_->pending.push_back(std::move(r));
         }

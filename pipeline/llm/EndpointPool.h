@@ -23,9 +23,14 @@ struct PoolEndpoint {
     std::string baseUrl;
     int maxInFlight = 0; // 0: the pool's default
     double weight = 1;
+    // The models it serves, so that a run whose systems name different models (--system-model,
+    // --judge-model) sends each request to an endpoint serving its model. Given as
+    // models=A|B, or learned from GET /models by the startup check; empty: any model.
+    std::vector<std::string> models;
 };
 
-// "URL[,max=N][,weight=W]" as --endpoint takes it; the URL checked as --base-url is.
+// "URL[,max=N][,weight=W][,models=A|B]" as --endpoint takes it; the URL checked as --base-url
+// is.
 Result<PoolEndpoint> parseEndpointSpec(std::string_view spec);
 // The same written back ("http://a:8000/v1,max=32,weight=2"; defaults left out).
 std::string endpointSpecText(const PoolEndpoint& endpoint);
@@ -75,6 +80,16 @@ private:
     struct Impl;
     std::unique_ptr<Impl> impl_;
 };
+
+// The startup check of a run whose requests name `models` (its model, each system's own, the
+// judge's): each endpoint must serve at least one of them (on GET /models), and each of them
+// must be served by an endpoint. What each endpoint serves of them goes into its `models`
+// (models=... given in the spec must all be served), so the pool routes by model. An endpoint
+// that cannot be reached is reported in `unreachable` (the pool starts it taken out); a model
+// only such endpoints could serve is an error unless one of them named it or names nothing.
+Status checkEndpointModels(std::vector<PoolEndpoint>& endpoints, const EndpointConfig& base,
+                           const std::vector<std::string>& models,
+                           std::vector<std::string>* unreachable);
 
 // The startup check: every endpoint lists `model` on GET /models. An endpoint serving other
 // models is an error naming it and what it serves; one that cannot be reached is reported in

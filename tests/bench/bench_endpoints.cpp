@@ -82,8 +82,9 @@ int main(int argc, char** argv) {
     options.probeBaseMs = 100;
     EndpointConfig base;
     base.connectTimeoutMs = 2000;
-    EndpointPool pool({PoolEndpoint{urlA, maxInFlight, 1}, PoolEndpoint{urlB, maxInFlight, 1}},
-                      base, options);
+    EndpointPool pool(
+        {PoolEndpoint{urlA, maxInFlight, 1, {}}, PoolEndpoint{urlB, maxInFlight, 1, {}}}, base,
+        options);
 
     // One request alone, several times: how long a request takes without load.
     std::vector<double> alone;

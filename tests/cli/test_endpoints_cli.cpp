@@ -144,6 +144,61 @@ TEST(EndpointsCli, AReplicaOfAnotherModelIsRefusedByName) {
     EXPECT_EQ(completions(a) + completions(b), 0u);
 }
 
+TEST(EndpointsCli, EachSystemsRequestsGoToAnEndpointServingItsModel) {
+    // The run's model on one server, lamp-rag's own model (--system-model) on another that
+    // refuses any other model (as vLLM does with 404).
+    const auto* hrt = engine::builtinHrtTemplate(TaskId::LaMP3);
+    ASSERT_NE(hrt, nullptr);
+    test::OpenAiTestServer a;
+    test::scriptCompliantModel(a, *hrt, "4");
+    test::ServerOptions small;
+    small.models = {"small-llm"};
+    small.rejectUnknownModels = true;
+    test::OpenAiTestServer b(small);
+    test::scriptCompliantModel(b, *hrt, "2");
+    test::TempDir dir;
+    const std::string project = dir.file("p.r2p");
+    auto r = runCli(with(runArgs(project), {"--system-model", "lamp-rag=small-llm", "--endpoint",
+                                            a.baseUrl(), "--endpoint", b.baseUrl()}));
+    ASSERT_EQ(r.exitCode, 0) << r.err;
+    const json summary = json::parse(r.out);
+    EXPECT_EQ(summary["users"]["failed"], 0);
+    // One lamp-rag request per user, all at b and all naming small-llm; R2P's all at a.
+    EXPECT_EQ(completions(b), 6u);
+    for (const auto& req : b.requests())
+        if (req.path.ends_with("/completions")) {
+            ASSERT_TRUE(req.json);
+            EXPECT_EQ((*req.json)["model"], "small-llm");
+        }
+    EXPECT_GE(completions(a), 6u * 12u);
+    for (const auto& req : a.requests())
+        if (req.path.ends_with("/completions")) {
+            ASSERT_TRUE(req.json);
+            EXPECT_EQ((*req.json)["model"], "r2p-test-model");
+        }
+    // b answered 2 for every user, a answered 4: the systems' predictions show the routing.
+    auto store = ProjectStore::open(project, ProjectStore::OpenMode::Existing);
+    ASSERT_TRUE(store);
+    auto outcomes = RunStore(**store).outcomes(1);
+    ASSERT_TRUE(outcomes);
+    for (const auto& o : *outcomes)
+        EXPECT_EQ(o.prediction, o.system == SystemId::LampRag ? "2" : "4") << o.userId;
+
+    // A system model no endpoint serves, and models= naming what an endpoint does not serve.
+    auto none = runCli(
+        with(runArgs(dir.file("q.r2p")), {"--system-model", "lamp-rag=missing-model", "--endpoint",
+                                          a.baseUrl(), "--endpoint", b.baseUrl()}));
+    EXPECT_EQ(none.exitCode, 2);
+    EXPECT_NE(none.err.find("no endpoint serves the model \"missing-model\""), std::string::npos)
+        << none.err;
+    auto wrong = runCli(with(runArgs(dir.file("q.r2p")), {"--endpoint", a.baseUrl(), "--endpoint",
+                                                          b.baseUrl() + ",models=r2p-test-model"}));
+    EXPECT_EQ(wrong.exitCode, 2);
+    EXPECT_NE(wrong.err.find("is given models=r2p-test-model but does not serve it"),
+              std::string::npos)
+        << wrong.err;
+}
+
 TEST(EndpointsCli, BadEndpointArgumentsAreUsageErrors) {
     test::TempDir dir;
     const std::string project = dir.file("p.r2p");

@@ -13,6 +13,7 @@
 
 #include <chrono>
 #include <condition_variable>
+#include <future>
 #include <gtest/gtest.h>
 #include <mutex>
 #include <thread>
@@ -51,7 +52,7 @@ PoolOptions fastPool() {
 }
 
 PoolEndpoint at(const OpenAiTestServer& server, int max = 0, double weight = 1) {
-    return PoolEndpoint{server.baseUrl(), max, weight};
+    return PoolEndpoint{server.baseUrl(), max, weight, {}};
 }
 
 // Many requests at once; waits for all of them.
@@ -262,7 +263,7 @@ TEST(EndpointPool, AReplicaThatDiedStaysOutUntilItAnswersAgain) {
     const std::string urlA = a->baseUrl();
     a->stop();
     a.reset();
-    EndpointPool pool({PoolEndpoint{urlA, 0, 1}, at(b)}, fastBase(), fastPool());
+    EndpointPool pool({PoolEndpoint{urlA, 0, 1, {}}, at(b)}, fastBase(), fastPool());
     ASSERT_TRUE(succeeded(pool.generate(chat())));
     EXPECT_FALSE(pool.stats()[0].healthy);
     // Probes keep failing while nothing listens…
@@ -362,10 +363,63 @@ TEST(EndpointPool, TheStartupCheckRefusesAReplicaOfAnotherModelByName) {
     EXPECT_NE(s.error().message.find("qwen3-8b"), std::string::npos) << s.error().message;
     EXPECT_EQ(s.error().message.find(a.baseUrl()), std::string::npos) << s.error().message;
     // One that cannot be reached is not an error: it is named for the user.
-    ASSERT_TRUE(checkEndpointModels({at(a), PoolEndpoint{urlC, 0, 1}}, fastBase(), "r2p-test-model",
-                                    &unreachable));
+    ASSERT_TRUE(checkEndpointModels({at(a), PoolEndpoint{urlC, 0, 1, {}}}, fastBase(),
+                                    "r2p-test-model", &unreachable));
     ASSERT_EQ(unreachable.size(), 1u);
     EXPECT_EQ(unreachable[0].rfind(urlC, 0), 0u) << unreachable[0];
+}
+
+TEST(EndpointSpec, ModelsListWhatAnEndpointServes) {
+    auto e = parseEndpointSpec("http://127.0.0.1:8001/v1,models=qwen3-8b| r1-distill ,max=4");
+    ASSERT_TRUE(e) << e.error().message;
+    EXPECT_EQ(e->models, (std::vector<std::string>{"qwen3-8b", "r1-distill"}));
+    EXPECT_EQ(endpointSpecText(*e), "http://127.0.0.1:8001/v1,max=4,models=qwen3-8b|r1-distill");
+    auto empty = parseEndpointSpec("http://127.0.0.1:8001/v1,models=a||b");
+    ASSERT_FALSE(empty);
+    EXPECT_NE(empty.error().message.find("models takes model names separated by |"),
+              std::string::npos);
+}
+
+TEST(EndpointPool, RequestsGoToAnEndpointServingTheirModel) {
+    OpenAiTestServer a;
+    r2p::test::ServerOptions other;
+    other.models = {"small-llm"};
+    OpenAiTestServer b(other);
+    std::vector<PoolEndpoint> endpoints{at(a), at(b)};
+    // The startup check learns what each serves of the run's models.
+    ASSERT_TRUE(checkEndpointModels(
+        endpoints, fastBase(), std::vector<std::string>{"r2p-test-model", "small-llm"}, nullptr));
+    EXPECT_EQ(endpoints[0].models, std::vector<std::string>{"r2p-test-model"});
+    EXPECT_EQ(endpoints[1].models, std::vector<std::string>{"small-llm"});
+    EndpointPool pool(endpoints, fastBase(), fastPool());
+    auto ask = [&](const std::string& model) {
+        GenerationRequest r = chat("hello");
+        r.model = model;
+        std::promise<GenerationOutcome> done;
+        auto future = done.get_future();
+        pool.submit(std::move(r), {},
+                    [&done](GenerationOutcome&& o) { done.set_value(std::move(o)); });
+        return future.get();
+    };
+    for (int i = 0; i < 4; ++i) {
+        EXPECT_TRUE(succeeded(ask("small-llm")));
+        EXPECT_TRUE(succeeded(ask("r2p-test-model")));
+    }
+    // Besides the startup check's GET /models, four requests each.
+    auto asked = [](const OpenAiTestServer& server, const std::string& model) {
+        std::size_t n = 0;
+        for (const auto& r : server.requests())
+            n += r.path.ends_with("/completions") && r.json && (*r.json)["model"] == model;
+        return n;
+    };
+    EXPECT_EQ(asked(a, "r2p-test-model"), 4u);
+    EXPECT_EQ(asked(b, "small-llm"), 4u);
+    // A model no endpoint serves fails at once, naming it; no server is asked.
+    const auto none = ask("unknown-model");
+    ASSERT_TRUE(std::holds_alternative<BackendError>(none));
+    EXPECT_EQ(std::get<BackendError>(none).kind, ErrorKind::Config);
+    EXPECT_NE(std::get<BackendError>(none).message().find("unknown-model"), std::string::npos);
+    EXPECT_EQ(a.requestCount() + b.requestCount(), 10u);
 }
 
 TEST(EndpointPool, TheCacheTreatsAnySetOfReplicasAsOneEndpoint) {
