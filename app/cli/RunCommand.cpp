@@ -953,42 +953,70 @@ int runOnce(const std::vector<std::string>& argv, ordered_json* capture,
     return executeRun(args, plan, service, *prepared, index, users, capture);
 }
 
-// --max-interventions 0,1,2: one run per value, stored like any run, then the RPI effect table
-// (value → main metric, interventions, gave-ups) on stderr and every summary on stdout.
-int runSweep(const std::vector<std::string>& argv, const std::string& list) {
-    std::vector<int> values;
+// Runs `argv` once per value of `flag` (its list replaced by one value each): every run stored
+// like any run; every summary is collected. nullopt when nothing ran (already said).
+struct SweepRuns {
+    ordered_json runs = ordered_json::array();
+    int worst = kExitOk;
+};
+std::optional<SweepRuns> runEachValue(const std::vector<std::string>& argv, const std::string& flag,
+                                      const std::vector<int>& values) {
+    std::vector<std::string> base;
+    for (std::size_t i = 0; i < argv.size(); ++i) {
+        if (argv[i] == "--" + flag) {
+            ++i;
+            continue;
+        }
+        if (argv[i].rfind("--" + flag + "=", 0) == 0)
+            continue;
+        base.push_back(argv[i]);
+    }
+    SweepRuns out;
+    for (int value : values) {
+        std::vector<std::string> one = base;
+        one.insert(one.end(), {"--" + flag, std::to_string(value)});
+        ordered_json summary;
+        const int code = runOnce(one, &summary);
+        out.worst = std::max(out.worst, code);
+        if (summary.is_null()) {
+            if (out.runs.empty())
+                return std::nullopt; // a usage or setup error, already said
+            break;
+        }
+        summary[flag == "k" ? "k" : "max_interventions"] = value;
+        out.runs.push_back(std::move(summary));
+    }
+    return out;
+}
+
+Exit parseSweepValues(const std::string& flag, const std::string& list, int max,
+                      std::vector<int>& values) {
     for (const auto& v : splitCommas(list)) {
         long long n = 0;
-        if (!parseInt(v, n) || n < 0 || n > 10)
-            return fail("run", "--max-interventions takes numbers from 0 to 10, e.g. 0,1,2",
+        if (!parseInt(v, n) || n < 0 || n > max)
+            return fail("run",
+                        "--" + flag + " takes numbers from 0 to " + std::to_string(max) +
+                            ", e.g. 0,1,2",
                         kExitUsage);
         if (std::find(values.begin(), values.end(), static_cast<int>(n)) == values.end())
             values.push_back(static_cast<int>(n));
     }
-    std::vector<std::string> base;
-    for (std::size_t i = 0; i < argv.size(); ++i) {
-        if (argv[i] == "--max-interventions") {
-            ++i;
-            continue;
-        }
-        if (argv[i].rfind("--max-interventions=", 0) == 0)
-            continue;
-        base.push_back(argv[i]);
-    }
-    ordered_json runs = ordered_json::array();
+    return std::nullopt;
+}
+
+// --max-interventions 0,1,2: one run per value, stored like any run, then the RPI effect table
+// (value -> main metric, interventions, gave-ups) on stderr and every summary on stdout.
+int runRpiSweep(const std::vector<std::string>& argv, const std::string& list) {
+    std::vector<int> values;
+    if (auto code = parseSweepValues("max-interventions", list, 10, values))
+        return *code;
+    auto swept = runEachValue(argv, "max-interventions", values);
+    if (!swept)
+        return kExitUsage;
     ordered_json table = ordered_json::array();
-    int worst = kExitOk;
-    for (int value : values) {
-        std::vector<std::string> one = base;
-        one.insert(one.end(), {"--max-interventions", std::to_string(value)});
-        ordered_json summary;
-        const int code = runOnce(one, &summary);
-        worst = std::max(worst, code);
-        if (summary.is_null())
-            return code; // nothing ran: a usage or setup error, already said
-        summary["max_interventions"] = value;
+    for (const auto& summary : swept->runs) {
         const std::string metric = summary.value("main_metric", "");
-        ordered_json row{{"max_interventions", value},
+        ordered_json row{{"max_interventions", summary["max_interventions"]},
                          {"run", summary["run"]},
                          {"metric", metric},
                          {"value", nullptr},
@@ -1006,7 +1034,6 @@ int runSweep(const std::vector<std::string>& argv, const std::string& list) {
                 o.value("complied", 0) + o.value("violated-again", 0) + o.value("gave-up", 0);
         }
         table.push_back(row);
-        runs.push_back(std::move(summary));
     }
     std::fprintf(stderr, "r2p run: RPI effect over --max-interventions (r2p)\n");
     std::fprintf(stderr, "  %-18s %-6s %-12s %-14s %s\n", "max-interventions", "run",
@@ -1022,10 +1049,80 @@ int runSweep(const std::vector<std::string>& argv, const std::string& list) {
     std::cout << dumpJson(ordered_json{{"sweep", "max_interventions"},
                                        {"values", values},
                                        {"rpi_effect", table},
-                                       {"runs", runs}},
+                                       {"runs", swept->runs}},
                           2)
               << "\n";
-    return worst;
+    return swept->worst;
+}
+
+// The value of "--name V" or "--name=V" in raw arguments ("" when absent).
+std::string argValue(const std::vector<std::string>& argv, const std::string& name) {
+    std::string value;
+    for (std::size_t i = 0; i < argv.size(); ++i) {
+        if (argv[i] == "--" + name && i + 1 < argv.size())
+            value = argv[i + 1];
+        else if (argv[i].rfind("--" + name + "=", 0) == 0)
+            value = argv[i].substr(name.size() + 3);
+    }
+    return value;
+}
+
+// --k 0,1,2,4: a retrieval sweep as stored runs, one per k, each with its per-user answers and
+// intervals (compare them with r2p compare --runs). The table of (k, system) -> the main metric
+// with its 95% interval on stderr; every summary on stdout.
+int runRetrievalSweep(const std::vector<std::string>& argv, const std::string& list) {
+    std::vector<int> values;
+    if (auto code = parseSweepValues("k", list, 1000, values))
+        return *code;
+    auto swept = runEachValue(argv, "k", values);
+    if (!swept)
+        return kExitUsage;
+    ordered_json table = ordered_json::array();
+    std::vector<long long> ids;
+    for (const auto& summary : swept->runs) {
+        ids.push_back(summary["run"].get<long long>());
+        const std::string metric = summary.value("main_metric", "");
+        for (const auto& [system, figures] : summary["systems"].items()) {
+            ordered_json row{{"k", summary["k"]},
+                             {"run", summary["run"]},
+                             {"system", system},
+                             {"metric", metric},
+                             {"value", nullptr},
+                             {"ci95", nullptr},
+                             {"scored", figures.value("scored", 0)}};
+            if (figures["metrics"].contains(metric)) {
+                row["value"] = figures["metrics"][metric]["value"];
+                row["ci95"] = figures["metrics"][metric]["ci95"];
+            }
+            table.push_back(std::move(row));
+        }
+    }
+    std::fprintf(stderr, "r2p run: retrieval sweep over --k\n  %-5s %-6s %-12s %s\n", "k", "run",
+                 "system",
+                 table.empty() ? "metric" : table[0]["metric"].get<std::string>().c_str());
+    for (const auto& row : table) {
+        std::string value = "-";
+        if (row["value"].is_number())
+            value = std::to_string(row["value"].get<double>()) + " [" +
+                    std::to_string(row["ci95"][0].get<double>()) + ", " +
+                    std::to_string(row["ci95"][1].get<double>()) + "]";
+        std::fprintf(stderr, "  %-5d %-6lld %-12s %s\n", row["k"].get<int>(),
+                     row["run"].get<long long>(), row["system"].get<std::string>().c_str(),
+                     value.c_str());
+    }
+    std::string runList;
+    for (long long id : ids)
+        runList += (runList.empty() ? "" : ",") + std::to_string(id);
+    std::cout << dumpJson(
+                     ordered_json{{"sweep", "k"},
+                                  {"values", values},
+                                  {"retrieval", table},
+                                  {"compare", "r2p compare --project " + argValue(argv, "project") +
+                                                  " --runs " + runList},
+                                  {"runs", swept->runs}},
+                     2)
+              << "\n";
+    return swept->worst;
 }
 
 } // namespace
@@ -1041,22 +1138,31 @@ int runOneRun(const std::vector<std::string>& argv, const RunHooks& hooks) {
 namespace {
 
 int runRun(const std::vector<std::string>& argv) {
-    std::optional<std::string> list;
+    std::optional<std::string> interventions, ks;
     bool resume = false;
     for (std::size_t i = 0; i < argv.size(); ++i) {
         const std::string& a = argv[i];
         resume = resume || a == "--resume" || a.rfind("--resume=", 0) == 0;
         if (a == "--max-interventions" && i + 1 < argv.size())
-            list = argv[i + 1];
+            interventions = argv[i + 1];
         else if (a.rfind("--max-interventions=", 0) == 0)
-            list = a.substr(a.find('=') + 1);
+            interventions = a.substr(a.find('=') + 1);
+        else if (a == "--k" && i + 1 < argv.size())
+            ks = argv[i + 1];
+        else if (a.rfind("--k=", 0) == 0)
+            ks = a.substr(a.find('=') + 1);
     }
-    if (!list || list->find(',') == std::string::npos)
+    const bool rpiSweep = interventions && interventions->find(',') != std::string::npos;
+    const bool kSweep = ks && ks->find(',') != std::string::npos;
+    if (!rpiSweep && !kSweep)
         return runOnce(argv, nullptr);
     if (resume)
-        return fail("run", "--resume continues one run: give one --max-interventions value",
+        return fail("run", "--resume continues one run: give one --k and one --max-interventions",
                     kExitUsage);
-    return runSweep(argv, *list);
+    if (rpiSweep && kSweep)
+        return fail("run", "one sweep at a time: a list for --k or for --max-interventions",
+                    kExitUsage);
+    return kSweep ? runRetrievalSweep(argv, *ks) : runRpiSweep(argv, *interventions);
 }
 
 const Registrar registrar{
@@ -1066,7 +1172,8 @@ const Registrar registrar{
      "offline|openai|replay|batch] [--base-url URL "
      "--model M] "
      "[--endpoint URL[,max=N][,weight=W][,models=A|B] ...] "
-     "[--users all|N|id,id] [--k K] [--candidates M] [--seed S] [--ranker bm25|recency|random] "
+     "[--users all|N|id,id] [--k K|K,K,...] [--candidates M] [--seed S] [--ranker "
+     "bm25|recency|random] "
      "[--variation temperature|retrieval] [--max-interventions N|N,N,...] [--shadow] "
      "[--mode auto|prefill|chat] "
      "[--chat-template ID] [--template FILE|ID@VERSION|HASH] [--preset "
@@ -1086,7 +1193,9 @@ const Registrar registrar{
      "in place of the template, candidates cross-referenced), r2p-no-rpi (interventions off) and "
      "r2p-no-cr (one candidate, no cross-reference) are systems like the baselines, compared to "
      "r2p on the same users and retrieval. --max-interventions 0,1,2 makes one run "
-     "per value and prints the RPI effect table. Token budgets are counted with the server's "
+     "per value and prints the RPI effect table; --k 0,1,2,4 makes one run per k (a retrieval "
+     "sweep of stored runs, each with its answers and intervals) and prints each system's "
+     "metric per k. Token budgets are counted with the server's "
      "/tokenize where it has one (vLLM, SGLang, llama.cpp), else estimated (characters / 4).",
      &runRun}};
 

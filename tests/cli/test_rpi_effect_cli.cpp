@@ -172,4 +172,56 @@ TEST(RpiEffectCli, AMaxInterventionsSweepIsOneStoredRunPerValue) {
               2);
 }
 
+TEST(RpiEffectCli, AKListIsARetrievalSweepOfStoredRunsComparableWithCompare) {
+    test::TempDir dir;
+    const std::string project = dir.file("p.r2p");
+    auto r = runCli(runArgs(project, {"--systems", "r2p,lamp-rag", "--k", "0,4"}));
+    ASSERT_EQ(r.exitCode, 0) << r.err;
+    const json out = json::parse(r.out);
+    EXPECT_EQ(out["sweep"], "k");
+    ASSERT_EQ(out["runs"].size(), 2u);
+    ASSERT_EQ(out["retrieval"].size(), 4u); // 2 k x 2 systems
+    EXPECT_NE(r.err.find("retrieval sweep over --k"), std::string::npos) << r.err;
+    auto store = ProjectStore::open(project, ProjectStore::OpenMode::Existing);
+    ASSERT_TRUE(store);
+    for (const auto& row : out["retrieval"]) {
+        const int runId = row["run"];
+        auto info = RunStore(**store).run(runId);
+        ASSERT_TRUE(info);
+        EXPECT_EQ(json::parse(info->config)["k"], row["k"]);
+        // MAE over the stored answers, computed here: mean |prediction - gold| (LaMP's is
+        // float32, hence the tolerance).
+        const SystemId system = *parseSystemName(row["system"].get<std::string>());
+        double sum = 0;
+        int n = 0;
+        const auto outcomes = RunStore(**store).outcomes(runId);
+        ASSERT_TRUE(outcomes);
+        for (const auto& o : *outcomes)
+            if (o.system == system && o.gold && o.status == UserStatus::Done) {
+                sum += std::abs(std::stod(o.prediction) - std::stod(*o.gold));
+                ++n;
+            }
+        ASSERT_EQ(row["scored"], n);
+        EXPECT_NEAR(row["value"].get<double>(), sum / n, 1e-6) << row.dump();
+        EXPECT_LE(row["ci95"][0].get<double>(), row["value"].get<double>());
+        EXPECT_GE(row["ci95"][1].get<double>(), row["value"].get<double>());
+    }
+    // The runs pair up user by user with r2p compare (the command the output names).
+    EXPECT_NE(out["compare"].get<std::string>().find("--runs 1,2"), std::string::npos);
+    auto cmp = runCli(
+        {"compare", "--project", project, "--runs", "1,2", "--systems", "lamp-rag", "--json"});
+    ASSERT_EQ(cmp.exitCode, 0) << cmp.err;
+    const json c = json::parse(cmp.out)["comparisons"][0];
+    EXPECT_DOUBLE_EQ(c["a"]["value"].get<double>(), out["retrieval"][1]["value"].get<double>());
+    EXPECT_DOUBLE_EQ(c["b"]["value"].get<double>(), out["retrieval"][3]["value"].get<double>());
+
+    // Bad lists, two sweeps at once, a sweep resumed.
+    EXPECT_EQ(runCli(runArgs(dir.file("q.r2p"), {"--systems", "r2p", "--k", "1,x"})).exitCode, 2);
+    auto both = runCli(runArgs(dir.file("q.r2p"),
+                               {"--systems", "r2p", "--k", "1,2", "--max-interventions", "0,1"}));
+    EXPECT_EQ(both.exitCode, 2);
+    EXPECT_NE(both.err.find("one sweep at a time"), std::string::npos) << both.err;
+    EXPECT_EQ(runCli({"run", "--project", project, "--resume", "1", "--k", "1,2"}).exitCode, 2);
+}
+
 } // namespace
