@@ -3407,6 +3407,10 @@
         <source>Finished: %1</source>
         <translation>Beendet: %1</translation>
     </message>
+    <message>
+        <source>repeat %1 of %2</source>
+        <translation>Wiederholung %1 von %2</translation>
+    </message>
 </context>
 <context>
     <name>r2p::ui::Session</name>

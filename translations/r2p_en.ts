@@ -3407,6 +3407,10 @@
         <source>Finished: %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>repeat %1 of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>r2p::ui::Session</name>

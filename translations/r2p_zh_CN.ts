@@ -3367,6 +3367,10 @@
         <source>Finished: %1</source>
         <translation>完成于：%1</translation>
     </message>
+    <message>
+        <source>repeat %1 of %2</source>
+        <translation>第 %1 次重复（共 %2 次）</translation>
+    </message>
 </context>
 <context>
     <name>r2p::ui::Session</name>

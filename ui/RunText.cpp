@@ -3,6 +3,7 @@
 #include "RunResults.h"
 #include "Session.h"
 #include "StageText.h"
+#include "pipeline/engine/RunService.h"
 
 #include <QDateTime>
 #include <QLocale>
@@ -50,6 +51,9 @@ QString RunText::title(const RunInfo& run) {
                                                     static_cast<int>(run.users.size())),
                         base) +
                QStringLiteral(" · ") + systemsOf(run);
+    if (const auto repeat = engine::runRepeatOf(run))
+        text +=
+            QStringLiteral(" · ") + tr("repeat %1 of %2").arg(repeat->index + 1).arg(repeat->count);
     if (run.status != RunStatus::Done)
         text += QStringLiteral(" · %1").arg(StageText::runStatus(run.status));
     return text;

@@ -22,6 +22,7 @@
 #include <atomic>
 #include <cerrno>
 #include <chrono>
+#include <cmath>
 #include <csignal>
 #include <cstdio>
 #include <fcntl.h>
@@ -119,6 +120,18 @@ std::string formatEta(double seconds) {
     if (s < 60)
         return std::to_string(s) + " s";
     return std::to_string(s / 60) + " min " + std::to_string(s % 60) + " s";
+}
+
+std::vector<std::string> splitSlashes(const std::string& text) {
+    std::vector<std::string> parts;
+    std::size_t start = 0;
+    for (;;) {
+        const auto slash = text.find('/', start);
+        parts.push_back(text.substr(start, slash - start));
+        if (slash == std::string::npos)
+            return parts;
+        start = slash + 1;
+    }
 }
 
 // An exit code when a step of runRun fails; nothing when it may go on.
@@ -661,6 +674,18 @@ Exit buildRunSpec(const Args& args, const RunPlan& plan, engine::BackendOptions 
     backendOptions.concurrency = static_cast<int>(plan.concurrency);
     backendOptions.replaySpeed = plan.replaySpeed;
     runSpec.backendOptions = backendOptions;
+    if (auto repeat = args.value("repeat-of")) {
+        // Set by --repeats for each of its runs: "INDEX/COUNT/BASE_SEED".
+        long long index = 0, count = 0, base = 0;
+        const auto parts = splitSlashes(*repeat);
+        if (parts.size() != 3 || !parseInt(parts[0], index) || !parseInt(parts[1], count) ||
+            !parseInt(parts[2], base) || index < 0 || count < 1 || index >= count || base < 0)
+            return fail("run", "--repeat-of is set by --repeats (INDEX/COUNT/BASE_SEED)",
+                        kExitUsage);
+        runSpec.repeatIndex = static_cast<int>(index);
+        runSpec.repeatCount = static_cast<int>(count);
+        runSpec.repeatBaseSeed = static_cast<std::uint64_t>(base);
+    }
     return std::nullopt;
 }
 
@@ -890,7 +915,8 @@ int runOnce(const std::vector<std::string>& argv, ordered_json* capture,
                "timeout-s",
                "idle-timeout-s",
                "max-reply-mb",
-               "preset"},
+               "preset",
+               "repeat-of"},
               {"quiet", "shadow"});
     if (!args.parse(argv))
         return fail("run", args.error(), kExitUsage);
@@ -1137,6 +1163,108 @@ int runOneRun(const std::vector<std::string>& argv, const RunHooks& hooks) {
 
 namespace {
 
+// Mean, sample standard deviation, least and greatest of `values` (a metric over repeats).
+ordered_json spreadJson(const std::vector<double>& values) {
+    double sum = 0;
+    for (double v : values)
+        sum += v;
+    const double mean = values.empty() ? 0 : sum / static_cast<double>(values.size());
+    double ss = 0;
+    for (double v : values)
+        ss += (v - mean) * (v - mean);
+    const double sd =
+        values.size() < 2 ? 0 : std::sqrt(ss / static_cast<double>(values.size() - 1));
+    return {{"mean", mean},
+            {"sd", sd},
+            {"min", *std::min_element(values.begin(), values.end())},
+            {"max", *std::max_element(values.begin(), values.end())},
+            {"values", values}};
+}
+
+// --repeats N: N stored runs of the same settings with seeds S, S+1, ... (S: --seed, default 1),
+// each marked as repeat i of N in its config; then every system's metrics over the repeats (mean,
+// spread, each repeat's value and 95% interval) on stdout and as a table on stderr.
+int runRepeats(const std::vector<std::string>& argv, int count) {
+    long long base = 1;
+    if (const std::string given = argValue(argv, "seed"); !given.empty())
+        if (!parseInt(given, base) || base < 0)
+            return fail("run", "--seed takes a non-negative number", kExitUsage);
+    std::vector<std::string> rest;
+    for (std::size_t i = 0; i < argv.size(); ++i) {
+        if (argv[i] == "--seed" || argv[i] == "--repeats") {
+            ++i;
+            continue;
+        }
+        if (argv[i].rfind("--seed=", 0) == 0 || argv[i].rfind("--repeats=", 0) == 0)
+            continue;
+        rest.push_back(argv[i]);
+    }
+    ordered_json runs = ordered_json::array();
+    int worst = kExitOk;
+    for (int r = 0; r < count; ++r) {
+        std::vector<std::string> one = rest;
+        one.insert(one.end(),
+                   {"--seed", std::to_string(base + r), "--repeat-of",
+                    std::to_string(r) + "/" + std::to_string(count) + "/" + std::to_string(base)});
+        ordered_json summary;
+        const int code = runOnce(one, &summary);
+        worst = std::max(worst, code);
+        if (summary.is_null()) {
+            if (runs.empty())
+                return code;
+            break;
+        }
+        summary["repeat"] = r;
+        summary["seed"] = base + r;
+        runs.push_back(std::move(summary));
+    }
+    // Every system's metrics over the repeats that finished.
+    ordered_json systems = ordered_json::object();
+    const auto& first = runs.front();
+    for (const auto& [system, figures] : first["systems"].items()) {
+        ordered_json metrics = ordered_json::object();
+        for (const auto& [metric, value] : figures["metrics"].items()) {
+            std::vector<double> values;
+            ordered_json intervals = ordered_json::array();
+            for (const auto& run : runs) {
+                const auto& m = run["systems"][system]["metrics"];
+                if (!m.contains(metric))
+                    continue;
+                values.push_back(m[metric]["value"].get<double>());
+                intervals.push_back(m[metric]["ci95"]);
+            }
+            ordered_json spread = spreadJson(values);
+            spread["ci95_per_repeat"] = std::move(intervals);
+            metrics[metric] = std::move(spread);
+        }
+        systems[system] = {{"metrics", metrics}};
+    }
+    std::string runList;
+    ordered_json seeds = ordered_json::array();
+    for (const auto& run : runs) {
+        runList += (runList.empty() ? "" : ",") + std::to_string(run["run"].get<long long>());
+        seeds.push_back(run["seed"]);
+    }
+    const std::string metric = first.value("main_metric", "");
+    std::fprintf(stderr, "r2p run: %zu repeats (runs %s), %s: mean ± sd [min, max]\n", runs.size(),
+                 runList.c_str(), metric.c_str());
+    for (const auto& [system, figures] : systems.items())
+        if (figures["metrics"].contains(metric)) {
+            const auto& m = figures["metrics"][metric];
+            std::fprintf(stderr, "  %-12s %.4f ± %.4f [%.4f, %.4f]\n", system.c_str(),
+                         m["mean"].get<double>(), m["sd"].get<double>(), m["min"].get<double>(),
+                         m["max"].get<double>());
+        }
+    std::cout << dumpJson(ordered_json{{"repeats", runs.size()},
+                                       {"seeds", seeds},
+                                       {"main_metric", metric},
+                                       {"systems", systems},
+                                       {"runs", runs}},
+                          2)
+              << "\n";
+    return worst;
+}
+
 int runRun(const std::vector<std::string>& argv) {
     std::optional<std::string> interventions, ks;
     bool resume = false;
@@ -1154,6 +1282,20 @@ int runRun(const std::vector<std::string>& argv) {
     }
     const bool rpiSweep = interventions && interventions->find(',') != std::string::npos;
     const bool kSweep = ks && ks->find(',') != std::string::npos;
+    if (const std::string repeats = argValue(argv, "repeats"); !repeats.empty()) {
+        long long n = 0;
+        if (!parseInt(repeats, n) || n < 1 || n > 100)
+            return fail("run", "--repeats takes a number from 1 to 100", kExitUsage);
+        if (resume)
+            return fail("run", "--resume continues one run: resume each repeat by its run id",
+                        kExitUsage);
+        if (rpiSweep || kSweep)
+            return fail("run",
+                        "--repeats repeats one run: not with a list for --k or "
+                        "--max-interventions",
+                        kExitUsage);
+        return runRepeats(argv, static_cast<int>(n));
+    }
     if (!rpiSweep && !kSweep)
         return runOnce(argv, nullptr);
     if (resume)
@@ -1172,7 +1314,7 @@ const Registrar registrar{
      "offline|openai|replay|batch] [--base-url URL "
      "--model M] "
      "[--endpoint URL[,max=N][,weight=W][,models=A|B] ...] "
-     "[--users all|N|id,id] [--k K|K,K,...] [--candidates M] [--seed S] [--ranker "
+     "[--users all|N|id,id] [--k K|K,K,...] [--repeats N] [--candidates M] [--seed S] [--ranker "
      "bm25|recency|random] "
      "[--variation temperature|retrieval] [--max-interventions N|N,N,...] [--shadow] "
      "[--mode auto|prefill|chat] "
@@ -1195,7 +1337,8 @@ const Registrar registrar{
      "r2p on the same users and retrieval. --max-interventions 0,1,2 makes one run "
      "per value and prints the RPI effect table; --k 0,1,2,4 makes one run per k (a retrieval "
      "sweep of stored runs, each with its answers and intervals) and prints each system's "
-     "metric per k. Token budgets are counted with the server's "
+     "metric per k; --repeats N makes N runs with seeds S, S+1, ... and prints each metric's mean, "
+     "spread and per-repeat intervals. Token budgets are counted with the server's "
      "/tokenize where it has one (vLLM, SGLang, llama.cpp), else estimated (characters / 4).",
      &runRun}};
 

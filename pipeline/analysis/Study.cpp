@@ -536,6 +536,10 @@ std::vector<StudyCell> studyCells(const Study& study) {
                     a.insert(a.end(),
                              {"--k", std::to_string(k), "--seed",
                               std::to_string(study.seed + static_cast<std::uint64_t>(rep))});
+                    if (study.repeats > 1) // marked as r2p run --repeats marks its runs
+                        a.insert(a.end(), {"--repeat-of", std::to_string(rep) + "/" +
+                                                              std::to_string(study.repeats) + "/" +
+                                                              std::to_string(study.seed)});
                     // The model's options after the study's: r2p run takes the last value.
                     for (const auto* list : {&study.options, &model.options})
                         for (const auto& o : *list) {

@@ -32,7 +32,29 @@ std::string runConfigJson(const RunSpec& spec, const EngineConfig& resolved) {
             list.push_back(llm::endpointSpecText(e));
         j["endpoint"]["endpoints"] = std::move(list);
     }
+    if (spec.repeatCount > 0)
+        j["repeat"] = {{"index", spec.repeatIndex},
+                       {"count", spec.repeatCount},
+                       {"base_seed", spec.repeatBaseSeed}};
     return dumpJson(j);
+}
+
+std::optional<RunRepeat> runRepeatOf(const RunInfo& run) {
+    const auto j = nlohmann::json::parse(run.config, nullptr, false);
+    if (!j.is_object() || !j.contains("repeat") || !j["repeat"].is_object())
+        return std::nullopt;
+    const auto& r = j["repeat"];
+    if (!r.contains("index") || !r["index"].is_number_integer() || !r.contains("count") ||
+        !r["count"].is_number_integer())
+        return std::nullopt;
+    RunRepeat out;
+    out.index = r["index"].get<int>();
+    out.count = r["count"].get<int>();
+    if (r.contains("base_seed") && r["base_seed"].is_number_unsigned())
+        out.baseSeed = r["base_seed"].get<std::uint64_t>();
+    if (out.count < 1 || out.index < 0 || out.index >= out.count)
+        return std::nullopt;
+    return out;
 }
 
 BackendOptions storedBackendOptions(const RunInfo& run, std::string* preset) {

@@ -37,6 +37,11 @@ struct RunSpec {
     EngineConfig config;                    // model and prompt mode included
     int concurrency = 4;                    // users at once
     std::shared_ptr<const HrtTemplate> hrt; // nullptr: the task's built-in template
+    // One of `repeatCount` runs of the same settings (r2p run --repeats), each with seed
+    // repeatBaseSeed + repeatIndex; stored in the run's config as "repeat".
+    int repeatIndex = 0;
+    int repeatCount = 0; // 0: not a repeat
+    std::uint64_t repeatBaseSeed = 0;
 };
 
 // A spec made ready to run: its backend and engine, the prompt mode decided.
@@ -97,6 +102,14 @@ private:
 // What a run stores beside the engine settings: how its backend was reached (the key variable's
 // name, never its value), so the run can be rebuilt as it was. Parsed back by prepareStored.
 std::string runConfigJson(const RunSpec& spec, const EngineConfig& resolved);
+// Which repeat of a set (r2p run --repeats, a study's repeats) a stored run is, if it is one.
+struct RunRepeat {
+    int index = 0; // from 0
+    int count = 0;
+    std::uint64_t baseSeed = 0;
+};
+std::optional<RunRepeat> runRepeatOf(const RunInfo& run);
+
 // How the stored run reached its backend: base URL, key variable, cache scope, timeouts (what
 // runConfigJson wrote; defaults for runs stored before it). `preset` gets the endpoint preset.
 BackendOptions storedBackendOptions(const RunInfo& run, std::string* preset = nullptr);

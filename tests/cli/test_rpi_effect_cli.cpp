@@ -5,6 +5,8 @@
 #include "model/RunStore.h"
 #include "support/TestSupport.h"
 
+#include <algorithm>
+#include <cmath>
 #include <gtest/gtest.h>
 #include <map>
 #include <nlohmann/json.hpp>
@@ -222,6 +224,52 @@ TEST(RpiEffectCli, AKListIsARetrievalSweepOfStoredRunsComparableWithCompare) {
     EXPECT_EQ(both.exitCode, 2);
     EXPECT_NE(both.err.find("one sweep at a time"), std::string::npos) << both.err;
     EXPECT_EQ(runCli({"run", "--project", project, "--resume", "1", "--k", "1,2"}).exitCode, 2);
+}
+
+TEST(RpiEffectCli, RepeatsAreStoredRunsWithTheirSeedsAndTheMetricsSpreadOverThem) {
+    test::TempDir dir;
+    const std::string project = dir.file("p.r2p");
+    // Candidates vary with the seed (temperature variation), so R2P's answers may differ.
+    auto r = runCli(runArgs(project, {"--systems", "r2p,lamp-rag", "--repeats", "3", "--seed", "10",
+                                      "--variation", "temperature"}));
+    ASSERT_EQ(r.exitCode, 0) << r.err;
+    const json out = json::parse(r.out);
+    EXPECT_EQ(out["repeats"], 3);
+    EXPECT_EQ(out["seeds"], json::array({10, 11, 12}));
+    ASSERT_EQ(out["runs"].size(), 3u);
+    auto store = ProjectStore::open(project, ProjectStore::OpenMode::Existing);
+    ASSERT_TRUE(store);
+    std::vector<double> maes;
+    for (int i = 0; i < 3; ++i) {
+        const json& run = out["runs"][i];
+        auto info = RunStore(**store).run(run["run"].get<int>());
+        ASSERT_TRUE(info);
+        const json config = json::parse(info->config);
+        EXPECT_EQ(config["seed"], 10 + i);
+        EXPECT_EQ(config["repeat"], (json{{"index", i}, {"count", 3}, {"base_seed", 10}}));
+        EXPECT_EQ(info->users.size(), 24u); // every repeat keeps every user's answers
+        maes.push_back(run["systems"]["r2p"]["metrics"]["MAE"]["value"].get<double>());
+    }
+    const json& m = out["systems"]["r2p"]["metrics"]["MAE"];
+    const double mean = (maes[0] + maes[1] + maes[2]) / 3;
+    double ss = 0;
+    for (double v : maes)
+        ss += (v - mean) * (v - mean);
+    EXPECT_NEAR(m["mean"].get<double>(), mean, 1e-12);
+    EXPECT_NEAR(m["sd"].get<double>(), std::sqrt(ss / 2), 1e-12);
+    EXPECT_EQ(m["min"].get<double>(), *std::min_element(maes.begin(), maes.end()));
+    EXPECT_EQ(m["values"].size(), 3u);
+    ASSERT_EQ(m["ci95_per_repeat"].size(), 3u);
+    EXPECT_EQ(m["ci95_per_repeat"][1], out["runs"][1]["systems"]["r2p"]["metrics"]["MAE"]["ci95"]);
+    EXPECT_NE(r.err.find("3 repeats (runs 1,2,3), MAE"), std::string::npos) << r.err;
+
+    EXPECT_EQ(runCli(runArgs(dir.file("q.r2p"), {"--systems", "r2p", "--repeats", "0"})).exitCode,
+              2);
+    EXPECT_EQ(
+        runCli(runArgs(dir.file("q.r2p"), {"--systems", "r2p", "--repeats", "2", "--k", "1,2"}))
+            .exitCode,
+        2);
+    EXPECT_EQ(runCli({"run", "--project", project, "--resume", "1", "--repeats", "2"}).exitCode, 2);
 }
 
 } // namespace

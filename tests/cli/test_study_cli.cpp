@@ -204,6 +204,7 @@ TEST(StudyCli, RepeatsRunWithTheirOwnSeedsAndReportTheirSpread) {
         ASSERT_TRUE(run);
         EXPECT_EQ(json::parse(run->config)["seed"], seed) << cell;
         EXPECT_EQ(json::parse(run->config)["k"], 4) << cell;
+        EXPECT_EQ(json::parse(run->config)["repeat"]["count"], 2) << cell;
     }
     auto rep = runCli({"study", "report", file, "--project", project, "--format", "json"});
     ASSERT_EQ(rep.exitCode, 0) << rep.err;
