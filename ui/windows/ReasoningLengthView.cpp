@@ -203,6 +203,9 @@ void ReasoningLengthView::show(const Result<analysis::ReasoningLength>& result) 
         line->attachAxis(x);
         line->attachAxis(y);
         auto* band = new QAreaSeries(upper, lower);
+        // The band does not own its bounds (they are not the chart's series): it does now.
+        upper->setParent(band);
+        lower->setParent(band);
         QColor colour = line->color();
         colour.setAlpha(50);
         band->setColor(colour);
