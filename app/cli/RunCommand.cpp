@@ -979,6 +979,26 @@ int runOnce(const std::vector<std::string>& argv, ordered_json* capture,
     return executeRun(args, plan, service, *prepared, index, users, capture);
 }
 
+// `argv` without the value options `names` ("--name V" and "--name=V").
+std::vector<std::string> withoutOptions(const std::vector<std::string>& argv,
+                                        const std::vector<std::string>& names) {
+    std::vector<std::string> out;
+    for (std::size_t i = 0; i < argv.size(); ++i) {
+        bool drop = false;
+        for (const auto& name : names) {
+            if (argv[i] == "--" + name) {
+                ++i; // and its value
+                drop = true;
+                break;
+            }
+            drop = drop || argv[i].rfind("--" + name + "=", 0) == 0;
+        }
+        if (!drop)
+            out.push_back(argv[i]);
+    }
+    return out;
+}
+
 // Runs `argv` once per value of `flag` (its list replaced by one value each): every run stored
 // like any run; every summary is collected. nullopt when nothing ran (already said).
 struct SweepRuns {
@@ -987,16 +1007,7 @@ struct SweepRuns {
 };
 std::optional<SweepRuns> runEachValue(const std::vector<std::string>& argv, const std::string& flag,
                                       const std::vector<int>& values) {
-    std::vector<std::string> base;
-    for (std::size_t i = 0; i < argv.size(); ++i) {
-        if (argv[i] == "--" + flag) {
-            ++i;
-            continue;
-        }
-        if (argv[i].rfind("--" + flag + "=", 0) == 0)
-            continue;
-        base.push_back(argv[i]);
-    }
+    const std::vector<std::string> base = withoutOptions(argv, {flag});
     SweepRuns out;
     for (int value : values) {
         std::vector<std::string> one = base;
@@ -1189,16 +1200,7 @@ int runRepeats(const std::vector<std::string>& argv, int count) {
     if (const std::string given = argValue(argv, "seed"); !given.empty())
         if (!parseInt(given, base) || base < 0)
             return fail("run", "--seed takes a non-negative number", kExitUsage);
-    std::vector<std::string> rest;
-    for (std::size_t i = 0; i < argv.size(); ++i) {
-        if (argv[i] == "--seed" || argv[i] == "--repeats") {
-            ++i;
-            continue;
-        }
-        if (argv[i].rfind("--seed=", 0) == 0 || argv[i].rfind("--repeats=", 0) == 0)
-            continue;
-        rest.push_back(argv[i]);
-    }
+    const std::vector<std::string> rest = withoutOptions(argv, {"seed", "repeats"});
     ordered_json runs = ordered_json::array();
     int worst = kExitOk;
     for (int r = 0; r < count; ++r) {

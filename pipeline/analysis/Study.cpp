@@ -88,6 +88,14 @@ std::string joinedNames(const std::vector<std::string_view>& names) {
     return out;
 }
 
+// At most `max` letters, digits, '-', '_' or '.': a study's name and a model's id.
+bool plainName(std::string_view name, std::size_t max) {
+    return name.size() <= max && std::all_of(name.begin(), name.end(), [](char c) {
+               return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+                      c == '-' || c == '_' || c == '.';
+           });
+}
+
 struct Invalid {
     std::string message;
 };
@@ -303,11 +311,7 @@ StudyModel readModel(const StudyReader& r, const Json& j, std::size_t index) {
     r.knownKeys(j, kModelKeys, p);
     StudyModel m;
     m.id = r.text(j, "id", p, true);
-    const bool idOk = m.id.size() <= 40 && std::all_of(m.id.begin(), m.id.end(), [](char c) {
-                          return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-                                 (c >= '0' && c <= '9') || c == '-' || c == '_' || c == '.';
-                      });
-    if (!idOk)
+    if (!plainName(m.id, 40))
         r.fail(p + "/id", "a model id is at most 40 letters, digits, '-', '_' or '.'");
     m.label = r.text(j, "label", p, false, m.id);
     m.backend = r.text(j, "backend", p, false, "offline");
@@ -357,12 +361,7 @@ void readHeader(const StudyReader& r, const Json& root, Study& s) {
     s.version = static_cast<int>(
         r.whole(root.at("r2p_study"), "/r2p_study", "\"r2p_study\"", 1, kStudyFormatVersion));
     s.name = r.text(root, "name", "", true);
-    const bool nameOk =
-        s.name.size() <= 80 && std::all_of(s.name.begin(), s.name.end(), [](char c) {
-            return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-                   c == '-' || c == '_' || c == '.';
-        });
-    if (!nameOk)
+    if (!plainName(s.name, 80))
         r.fail("/name", "a study name is at most 80 letters, digits, '-', '_' or '.'");
     s.title = r.text(root, "title", "", false, s.name);
     s.description = r.text(root, "description", "", false);
