@@ -35,8 +35,11 @@ QString systemsOf(const RunInfo& run) {
 QString RunText::title(const RunInfo& run) {
     // What tells runs apart first (number, size, backend, date); the systems last, where a
     // narrow picker may cut them (the tooltip has everything).
-    const QString base = QStringLiteral("%1 · %2").arg(QString::fromStdString(run.backend),
-                                                       when(run.createdAt, true));
+    QString base = QStringLiteral("%1 · %2").arg(QString::fromStdString(run.backend),
+                                                 when(run.createdAt, true));
+    if (const auto repeat = engine::runRepeatOf(run)) // before the systems: never cut off
+        base +=
+            QStringLiteral(" · ") + tr("repeat %1 of %2").arg(repeat->index + 1).arg(repeat->count);
     QString text;
     if (Session::isInteractiveRun(run))
         text = tr("Run %1 · interactive, user %2")
@@ -51,9 +54,6 @@ QString RunText::title(const RunInfo& run) {
                                                     static_cast<int>(run.users.size())),
                         base) +
                QStringLiteral(" · ") + systemsOf(run);
-    if (const auto repeat = engine::runRepeatOf(run))
-        text +=
-            QStringLiteral(" · ") + tr("repeat %1 of %2").arg(repeat->index + 1).arg(repeat->count);
     if (run.status != RunStatus::Done)
         text += QStringLiteral(" · %1").arg(StageText::runStatus(run.status));
     return text;
@@ -67,6 +67,8 @@ QString RunText::toolTip(const RunInfo& run) {
     lines << tr("Users: %1").arg(QLocale().toString(static_cast<qlonglong>(run.users.size())));
     lines << tr("Backend: %1 · model: %2")
                  .arg(QString::fromStdString(run.backend), QString::fromStdString(run.model));
+    if (const auto repeat = engine::runRepeatOf(run))
+        lines << tr("repeat %1 of %2").arg(repeat->index + 1).arg(repeat->count);
     lines << tr("Status: %1").arg(StageText::runStatus(run.status));
     lines << tr("Created: %1").arg(when(run.createdAt));
     if (!run.finishedAt.empty())
