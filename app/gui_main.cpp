@@ -10,6 +10,7 @@
 #include "ui/report/Report.h"
 #include "ui/windows/AnalysisDock.h"
 #include "ui/windows/CompareDock.h"
+#include "ui/windows/CompareRunsWindow.h"
 #include "ui/windows/MetricsDock.h"
 #include "ui/windows/ReasoningDock.h"
 #include "ui/windows/UsersDock.h"
@@ -176,8 +177,8 @@ GuiOptions::GuiOptions()
                    QApplication::translate("main", "Start in presentation mode (large type, no raw "
                                                    "prompts).")),
       dialogOption(QStringLiteral("dialog"),
-                   QApplication::translate("main", "Open a dialog once loaded (batch or settings); "
-                                                   "--screenshot then saves the dialog."),
+                   QApplication::translate("main", "Open a dialog once loaded (batch, settings or "
+                                                   "compare-runs); --screenshot then saves it."),
                    QStringLiteral("NAME")),
       themeOption(QStringLiteral("theme"),
                   QApplication::translate("main", "Theme: system, light or dark."),
@@ -414,6 +415,12 @@ private:
             session, &Session::datasetChanged, window, [window, session, name, shownDialog] {
                 if (*shownDialog || !session->dataset())
                     return;
+                if (name == QLatin1String("compare-runs")) {
+                    CompareRunsWindow* w = window->showCompareRuns();
+                    w->compare();
+                    *shownDialog = w;
+                    return;
+                }
                 QDialog* d = nullptr;
                 if (name == QLatin1String("settings"))
                     d = new SettingsDialog(session, window);
@@ -440,22 +447,22 @@ private:
         auto* settle = new QTimer(window);
         settle->setSingleShot(true);
         settle->setInterval(400);
-        QObject::connect(settle, &QTimer::timeout, window,
-                         [window, session, runs, runAll, file, settle, shownDialog] {
-                             if (session->isBusy() || runs->isRunning() ||
-                                 window->metricsDock()->isSummarizing() ||
-                                 window->analysisDock()->isWorking() ||
-                                 (runAll && !runs->finished() && runs->lastError().isEmpty())) {
-                                 settle->start();
-                                 return;
-                             }
-                             QWidget* target =
-                                 *shownDialog ? static_cast<QWidget*>(shownDialog->data()) : window;
-                             const bool ok = target->grab().save(file);
-                             if (!ok)
-                                 fail(QApplication::translate("main", "cannot write %1").arg(file));
-                             QApplication::exit(ok ? 0 : 1);
-                         });
+        QObject::connect(
+            settle, &QTimer::timeout, window,
+            [window, session, runs, runAll, file, settle, shownDialog] {
+                if (session->isBusy() || runs->isRunning() ||
+                    window->metricsDock()->isSummarizing() || window->analysisDock()->isWorking() ||
+                    (window->compareRunsWindow() && window->compareRunsWindow()->isComparing()) ||
+                    (runAll && !runs->finished() && runs->lastError().isEmpty())) {
+                    settle->start();
+                    return;
+                }
+                QWidget* target = *shownDialog ? shownDialog->data() : window;
+                const bool ok = target->grab().save(file);
+                if (!ok)
+                    fail(QApplication::translate("main", "cannot write %1").arg(file));
+                QApplication::exit(ok ? 0 : 1);
+            });
         QObject::connect(session, &Session::busyChanged, settle, [settle](bool busy) {
             if (!busy)
                 settle->start();
@@ -493,7 +500,7 @@ private:
     Session& session_;
     MainWindow& window_;
     RunController* runs_;
-    std::shared_ptr<QPointer<QDialog>> shownDialog_ = std::make_shared<QPointer<QDialog>>();
+    std::shared_ptr<QPointer<QWidget>> shownDialog_ = std::make_shared<QPointer<QWidget>>();
 };
 
 // The task --task or --demo names; false (having said why) when the name is unknown.

@@ -84,3 +84,9 @@ o["golds"].append({"id": "9999", "output": "5"})
 json.dump(o, open(f"{tmp}/dev_outputs.json", "w"))
 PY
 shot findings --open "$tmp/dev_questions.json" --outputs "$tmp/dev_outputs.json"
+
+# Compare Runs: the LaMP-2 run above (k = 5) against one retrieving a single item, user by user.
+build/release/app/r2p run --project "$tmp/shots.r2p" --questions "$PWD/resources/demo/LaMP-2/dev_questions.json" \
+  --outputs "$PWD/resources/demo/LaMP-2/dev_outputs.json" --systems r2p,lamp-rag,lrm-rag,no-profile \
+  --k 1 --quiet > /dev/null 2>&1
+shot compare-runs-lamp2 --open "$PWD/resources/demo/LaMP-2/dev_questions.json" --dialog compare-runs

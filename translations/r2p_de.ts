@@ -91,10 +91,6 @@
         <translation>Design: system, light oder dark.</translation>
     </message>
     <message>
-        <source>Open a dialog once loaded (batch or settings); --screenshot then saves the dialog.</source>
-        <translation>Nach dem Laden einen Dialog öffnen (batch oder settings); --screenshot speichert dann den Dialog.</translation>
-    </message>
-    <message>
         <source>unknown dialog %1</source>
         <translation>unbekannter Dialog %1</translation>
     </message>
@@ -149,6 +145,10 @@
     <message>
         <source>Bring the Analysis dock to the front on this page (slices, agreement, sweep, attribution or length; sweep and attribution also run).</source>
         <translation>Das Analyse-Dock auf dieser Seite nach vorn holen (slices, agreement, sweep, attribution oder length; sweep und attribution werden auch ausgeführt).</translation>
+    </message>
+    <message>
+        <source>Open a dialog once loaded (batch, settings or compare-runs); --screenshot then saves it.</source>
+        <translation>Nach dem Laden einen Dialog öffnen (batch, settings oder compare-runs); --screenshot speichert ihn dann.</translation>
     </message>
 </context>
 <context>
@@ -1016,6 +1016,261 @@
     </message>
 </context>
 <context>
+    <name>r2p::ui::CompareRunsWindow</name>
+    <message>
+        <source>Run %1 · %2</source>
+        <translation>Lauf %1 · %2</translation>
+    </message>
+    <message>
+        <source>&lt; 0.001</source>
+        <translation>&lt; 0,001</translation>
+    </message>
+    <message>
+        <source>exact McNemar</source>
+        <translation>exakter McNemar</translation>
+    </message>
+    <message>
+        <source>Wilcoxon signed-rank</source>
+        <translation>Wilcoxon-Vorzeichen-Rang</translation>
+    </message>
+    <message>
+        <source>Compare Runs</source>
+        <translation>Läufe vergleichen</translation>
+    </message>
+    <message>
+        <source>A</source>
+        <translation>A</translation>
+    </message>
+    <message>
+        <source>B</source>
+        <translation>B</translation>
+    </message>
+    <message>
+        <source>Users</source>
+        <translation>Nutzer</translation>
+    </message>
+    <message>
+        <source>A&apos;s value</source>
+        <translation>Wert von A</translation>
+    </message>
+    <message>
+        <source>B&apos;s value</source>
+        <translation>Wert von B</translation>
+    </message>
+    <message>
+        <source>Δ (B − A) [95% CI]</source>
+        <translation>Δ (B − A) [95-%-KI]</translation>
+    </message>
+    <message>
+        <source>B wins / ties / losses</source>
+        <translation>B besser / gleich / schlechter</translation>
+    </message>
+    <message>
+        <source>Paired test</source>
+        <translation>Gepaarter Test</translation>
+    </message>
+    <message>
+        <source>p (Holm)</source>
+        <translation>p (Holm)</translation>
+    </message>
+    <message>
+        <source>Check two or more runs of this dataset, or one run to compare its systems with each other.</source>
+        <translation>Haken Sie zwei oder mehr Läufe dieses Datensatzes an, oder einen Lauf, um seine Systeme miteinander zu vergleichen.</translation>
+    </message>
+    <message>
+        <source>&amp;Runs:</source>
+        <translation>&amp;Läufe:</translation>
+    </message>
+    <message>
+        <source>&amp;Systems:</source>
+        <translation>&amp;Systeme:</translation>
+    </message>
+    <message>
+        <source>&amp;Metric:</source>
+        <translation>&amp;Metrik:</translation>
+    </message>
+    <message>
+        <source>&amp;Compare</source>
+        <translation>&amp;Vergleichen</translation>
+    </message>
+    <message>
+        <source>Filter users: is:regression, is:improvement, is:tie or words (Ctrl+F)</source>
+        <translation>Nutzer filtern: is:regression, is:improvement, is:tie oder Wörter (Strg+F)</translation>
+    </message>
+    <message>
+        <source>B right</source>
+        <translation>B richtig</translation>
+    </message>
+    <message>
+        <source>B wrong</source>
+        <translation>B falsch</translation>
+    </message>
+    <message>
+        <source>A right</source>
+        <translation>A richtig</translation>
+    </message>
+    <message>
+        <source>A wrong</source>
+        <translation>A falsch</translation>
+    </message>
+    <message>
+        <source>Users by correctness on each side; the off-diagonal cells are the discordant pairs McNemar&apos;s test counts.</source>
+        <translation>Nutzer nach Richtigkeit auf beiden Seiten; die Zellen außerhalb der Diagonale sind die diskordanten Paare, die der McNemar-Test zählt.</translation>
+    </message>
+    <message>
+        <source>Note (optional)</source>
+        <translation>Notiz (optional)</translation>
+    </message>
+    <message>
+        <source>Label &amp;A</source>
+        <translation>&amp;A kennzeichnen</translation>
+    </message>
+    <message>
+        <source>Label &amp;B</source>
+        <translation>&amp;B kennzeichnen</translation>
+    </message>
+    <message>
+        <source>Adds the failure label to this side&apos;s run of the shown user.</source>
+        <translation>Fügt die Fehlerkategorie dem Lauf dieser Seite für den gezeigten Nutzer hinzu.</translation>
+    </message>
+    <message>
+        <source>Every system the runs share</source>
+        <translation>Alle gemeinsamen Systeme der Läufe</translation>
+    </message>
+    <message>
+        <source>Check two or more runs (or one run with two or more systems), then Compare.</source>
+        <translation>Haken Sie zwei oder mehr Läufe an (oder einen Lauf mit zwei oder mehr Systemen), dann Vergleichen.</translation>
+    </message>
+    <message>
+        <source>One run: its systems are compared with each other.</source>
+        <translation>Ein Lauf: seine Systeme werden miteinander verglichen.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n run(s) checked.</source>
+        <translation>
+            <numerusform>%n Lauf angehakt.</numerusform>
+            <numerusform>%n Läufe angehakt.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Comparing…</source>
+        <translation>Wird verglichen…</translation>
+    </message>
+    <message>
+        <source>Cannot compare: %1</source>
+        <translation>Vergleich nicht möglich: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 · %2 (%3) · per user: %4 · %n comparison(s); p-values Holm-adjusted across them; intervals: %5 seeded paired bootstrap resamples.</source>
+        <translation>
+            <numerusform>%1 · %2 (%3) · je Nutzer: %4 · %n Vergleich; p-Werte nach Holm über alle angepasst; Intervalle: %5 geseedete gepaarte Bootstrap-Stichproben.</numerusform>
+            <numerusform>%1 · %2 (%3) · je Nutzer: %4 · %n Vergleiche; p-Werte nach Holm über alle angepasst; Intervalle: %5 geseedete gepaarte Bootstrap-Stichproben.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>no difference</source>
+        <translation>kein Unterschied</translation>
+    </message>
+    <message>
+        <source>B better</source>
+        <translation>B besser</translation>
+    </message>
+    <message>
+        <source>B worse</source>
+        <translation>B schlechter</translation>
+    </message>
+    <message numerus="yes">
+        <source> · %n user(s) not paired (not in both runs, unfinished, failed or without a score)</source>
+        <translation>
+            <numerusform> · %n Nutzer nicht gepaart (nicht in beiden Läufen, unfertig, fehlgeschlagen oder ohne Bewertung)</numerusform>
+            <numerusform> · %n Nutzer nicht gepaart (nicht in beiden Läufen, unfertig, fehlgeschlagen oder ohne Bewertung)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Exact McNemar on %1 discordant users (A only right: %2, B only right: %3): p = %4, Holm %5.</source>
+        <translation>Exakter McNemar auf %1 diskordanten Nutzern (nur A richtig: %2, nur B richtig: %3): p = %4, Holm %5.</translation>
+    </message>
+    <message>
+        <source>Wilcoxon signed-rank on the per-user %1 (%2 non-zero differences): p = %3, Holm %4.</source>
+        <translation>Wilcoxon-Vorzeichen-Rang auf %1 je Nutzer (%2 Differenzen ungleich null): p = %3, Holm %4.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; against &lt;b&gt;%2&lt;/b&gt;: %3 paired users%4.&lt;br&gt;%5&lt;br&gt;%6 improvements · %7 regressions · %8 ties.</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; gegen &lt;b&gt;%2&lt;/b&gt;: %3 gepaarte Nutzer%4.&lt;br&gt;%5&lt;br&gt;%6 Verbesserungen · %7 Verschlechterungen · %8 gleich.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;A:&lt;/b&gt; %1</source>
+        <translation>&lt;b&gt;A:&lt;/b&gt; %1</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;B:&lt;/b&gt; %1</source>
+        <translation>&lt;b&gt;B:&lt;/b&gt; %1</translation>
+    </message>
+    <message>
+        <source>only A right</source>
+        <translation>nur A richtig</translation>
+    </message>
+    <message>
+        <source>same</source>
+        <translation>gleich</translation>
+    </message>
+    <message>
+        <source>only B right</source>
+        <translation>nur B richtig</translation>
+    </message>
+    <message>
+        <source>Per-user change, B against A (right of the middle: B better)</source>
+        <translation>Änderung je Nutzer, B gegen A (rechts der Mitte: B besser)</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;i&gt;No user shown: pick one in the table.&lt;/i&gt;&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;i&gt;Kein Nutzer gezeigt: wählen Sie einen in der Tabelle.&lt;/i&gt;&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;i&gt;Nothing compared yet.&lt;/i&gt;&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;i&gt;Noch nichts verglichen.&lt;/i&gt;&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p style=&apos;color:#b71c1c&apos;&gt;Cannot read user %1 of run %2: %3&lt;/p&gt;</source>
+        <translation>&lt;p style=&apos;color:#b71c1c&apos;&gt;Nutzer %1 von Lauf %2 kann nicht gelesen werden: %3&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;User %1&lt;/h3&gt;</source>
+        <translation>&lt;h3&gt;Nutzer %1&lt;/h3&gt;</translation>
+    </message>
+    <message>
+        <source>Pick a user and a label first.</source>
+        <translation>Wählen Sie zuerst einen Nutzer und eine Fehlerkategorie.</translation>
+    </message>
+    <message>
+        <source>&lt;p style=&apos;color:#b71c1c&apos;&gt;Failed: %1&lt;/p&gt;</source>
+        <translation>&lt;p style=&apos;color:#b71c1c&apos;&gt;Fehlgeschlagen: %1&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;Answer:&lt;/b&gt; %1&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;Antwort:&lt;/b&gt; %1&lt;/p&gt;</translation>
+    </message>
+    <message numerus="yes">
+        <source> &lt;span style=&apos;color:#e65100&apos;&gt;⚑ %n intervention(s)&lt;/span&gt;</source>
+        <translation>
+            <numerusform> &lt;span style=&apos;color:#e65100&apos;&gt;⚑ %n Eingriff&lt;/span&gt;</numerusform>
+            <numerusform> &lt;span style=&apos;color:#e65100&apos;&gt;⚑ %n Eingriffe&lt;/span&gt;</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Candidate %1: &lt;b&gt;%2&lt;/b&gt;%3&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Kandidat %1: &lt;b&gt;%2&lt;/b&gt;%3&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source> · chosen</source>
+        <translation> · gewählt</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;Labels:&lt;/b&gt;&lt;/p&gt;&lt;ul&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;Fehlerkategorien:&lt;/b&gt;&lt;/p&gt;&lt;ul&gt;</translation>
+    </message>
+</context>
+<context>
     <name>r2p::ui::DeltaText</name>
     <message>
         <source>R2P better</source>
@@ -1797,6 +2052,10 @@
         <source>The task holds until the project is closed, but could not be kept in it: %1</source>
         <translation>Die Aufgabe gilt, bis das Projekt geschlossen wird, konnte aber nicht darin gespeichert werden: %1</translation>
     </message>
+    <message>
+        <source>Compare &amp;Runs…</source>
+        <translation>&amp;Läufe vergleichen…</translation>
+    </message>
 </context>
 <context>
     <name>r2p::ui::MetricsDock</name>
@@ -2141,6 +2400,61 @@
     <message>
         <source>There is no outputs file at %1.</source>
         <translation>Unter %1 gibt es keine Ausgabedatei.</translation>
+    </message>
+</context>
+<context>
+    <name>r2p::ui::PairedUsersModel</name>
+    <message>
+        <source>Unknown filter &quot;%1&quot;: use is:regression, is:improvement or is:tie.</source>
+        <translation>Unbekannter Filter „%1“: verwenden Sie is:regression, is:improvement oder is:tie.</translation>
+    </message>
+    <message>
+        <source>improvement</source>
+        <translation>Verbesserung</translation>
+    </message>
+    <message>
+        <source>regression</source>
+        <translation>Verschlechterung</translation>
+    </message>
+    <message>
+        <source>tie</source>
+        <translation>gleich</translation>
+    </message>
+    <message>
+        <source>B − A in the user&apos;s %1 (%2)</source>
+        <translation>B − A in %1 des Nutzers (%2)</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>Nutzer</translation>
+    </message>
+    <message>
+        <source>A</source>
+        <translation>A</translation>
+    </message>
+    <message>
+        <source>B</source>
+        <translation>B</translation>
+    </message>
+    <message>
+        <source>Δ (B − A)</source>
+        <translation>Δ (B − A)</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Änderung</translation>
+    </message>
+    <message>
+        <source>A&apos;s answer</source>
+        <translation>Antwort von A</translation>
+    </message>
+    <message>
+        <source>B&apos;s answer</source>
+        <translation>Antwort von B</translation>
+    </message>
+    <message>
+        <source>Gold</source>
+        <translation>Referenz</translation>
     </message>
 </context>
 <context>

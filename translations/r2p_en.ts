@@ -91,10 +91,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Open a dialog once loaded (batch or settings); --screenshot then saves the dialog.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>unknown dialog %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -148,6 +144,10 @@
     </message>
     <message>
         <source>Bring the Analysis dock to the front on this page (slices, agreement, sweep, attribution or length; sweep and attribution also run).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open a dialog once loaded (batch, settings or compare-runs); --screenshot then saves it.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1016,6 +1016,261 @@
     </message>
 </context>
 <context>
+    <name>r2p::ui::CompareRunsWindow</name>
+    <message>
+        <source>Run %1 · %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt; 0.001</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>exact McNemar</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wilcoxon signed-rank</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Compare Runs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>B</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Users</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A&apos;s value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>B&apos;s value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Δ (B − A) [95% CI]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>B wins / ties / losses</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paired test</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>p (Holm)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check two or more runs of this dataset, or one run to compare its systems with each other.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Runs:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Systems:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Metric:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Compare</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Filter users: is:regression, is:improvement, is:tie or words (Ctrl+F)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>B right</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>B wrong</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A right</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A wrong</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Users by correctness on each side; the off-diagonal cells are the discordant pairs McNemar&apos;s test counts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Note (optional)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Label &amp;A</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Label &amp;B</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Adds the failure label to this side&apos;s run of the shown user.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every system the runs share</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check two or more runs (or one run with two or more systems), then Compare.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>One run: its systems are compared with each other.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n run(s) checked.</source>
+        <translation>
+            <numerusform>%n run checked.</numerusform>
+            <numerusform>%n runs checked.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Comparing…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot compare: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 · %2 (%3) · per user: %4 · %n comparison(s); p-values Holm-adjusted across them; intervals: %5 seeded paired bootstrap resamples.</source>
+        <translation>
+            <numerusform>%1 · %2 (%3) · per user: %4 · %n comparison; intervals: %5 seeded paired bootstrap resamples.</numerusform>
+            <numerusform>%1 · %2 (%3) · per user: %4 · %n comparisons; p-values Holm-adjusted across them; intervals: %5 seeded paired bootstrap resamples.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>no difference</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>B better</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>B worse</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source> · %n user(s) not paired (not in both runs, unfinished, failed or without a score)</source>
+        <translation>
+            <numerusform> · %n user not paired (not in both runs, unfinished, failed or without a score)</numerusform>
+            <numerusform> · %n users not paired (not in both runs, unfinished, failed or without a score)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Exact McNemar on %1 discordant users (A only right: %2, B only right: %3): p = %4, Holm %5.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wilcoxon signed-rank on the per-user %1 (%2 non-zero differences): p = %3, Holm %4.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; against &lt;b&gt;%2&lt;/b&gt;: %3 paired users%4.&lt;br&gt;%5&lt;br&gt;%6 improvements · %7 regressions · %8 ties.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;A:&lt;/b&gt; %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;B:&lt;/b&gt; %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>only A right</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>same</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>only B right</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Per-user change, B against A (right of the middle: B better)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;i&gt;No user shown: pick one in the table.&lt;/i&gt;&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;i&gt;Nothing compared yet.&lt;/i&gt;&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;p style=&apos;color:#b71c1c&apos;&gt;Cannot read user %1 of run %2: %3&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;User %1&lt;/h3&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pick a user and a label first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;p style=&apos;color:#b71c1c&apos;&gt;Failed: %1&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;Answer:&lt;/b&gt; %1&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source> &lt;span style=&apos;color:#e65100&apos;&gt;⚑ %n intervention(s)&lt;/span&gt;</source>
+        <translation>
+            <numerusform> &lt;span style=&apos;color:#e65100&apos;&gt;⚑ %n intervention&lt;/span&gt;</numerusform>
+            <numerusform> &lt;span style=&apos;color:#e65100&apos;&gt;⚑ %n interventions&lt;/span&gt;</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Candidate %1: &lt;b&gt;%2&lt;/b&gt;%3&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> · chosen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;Labels:&lt;/b&gt;&lt;/p&gt;&lt;ul&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>r2p::ui::DeltaText</name>
     <message>
         <source>R2P better</source>
@@ -1797,6 +2052,10 @@
         <source>The task holds until the project is closed, but could not be kept in it: %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Compare &amp;Runs…</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>r2p::ui::MetricsDock</name>
@@ -2140,6 +2399,61 @@
     </message>
     <message>
         <source>There is no outputs file at %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>r2p::ui::PairedUsersModel</name>
+    <message>
+        <source>Unknown filter &quot;%1&quot;: use is:regression, is:improvement or is:tie.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>improvement</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>regression</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>tie</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>B − A in the user&apos;s %1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>B</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Δ (B − A)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A&apos;s answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>B&apos;s answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gold</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -91,10 +91,6 @@
         <translation>主题：system、light 或 dark。</translation>
     </message>
     <message>
-        <source>Open a dialog once loaded (batch or settings); --screenshot then saves the dialog.</source>
-        <translation>加载后打开一个对话框（batch 或 settings）；此时 --screenshot 保存该对话框。</translation>
-    </message>
-    <message>
         <source>unknown dialog %1</source>
         <translation>未知对话框 %1</translation>
     </message>
@@ -149,6 +145,10 @@
     <message>
         <source>Bring the Analysis dock to the front on this page (slices, agreement, sweep, attribution or length; sweep and attribution also run).</source>
         <translation>将分析面板切换到前台并显示此页（slices、agreement、sweep、attribution 或 length；sweep 和 attribution 还会运行）。</translation>
+    </message>
+    <message>
+        <source>Open a dialog once loaded (batch, settings or compare-runs); --screenshot then saves it.</source>
+        <translation>加载后打开一个对话框（batch、settings 或 compare-runs）；随后 --screenshot 保存它。</translation>
     </message>
 </context>
 <context>
@@ -1004,6 +1004,257 @@
     </message>
 </context>
 <context>
+    <name>r2p::ui::CompareRunsWindow</name>
+    <message>
+        <source>Run %1 · %2</source>
+        <translation>运行 %1 · %2</translation>
+    </message>
+    <message>
+        <source>&lt; 0.001</source>
+        <translation>&lt; 0.001</translation>
+    </message>
+    <message>
+        <source>exact McNemar</source>
+        <translation>精确 McNemar</translation>
+    </message>
+    <message>
+        <source>Wilcoxon signed-rank</source>
+        <translation>Wilcoxon 符号秩</translation>
+    </message>
+    <message>
+        <source>Compare Runs</source>
+        <translation>比较运行</translation>
+    </message>
+    <message>
+        <source>A</source>
+        <translation>A</translation>
+    </message>
+    <message>
+        <source>B</source>
+        <translation>B</translation>
+    </message>
+    <message>
+        <source>Users</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <source>A&apos;s value</source>
+        <translation>A 的值</translation>
+    </message>
+    <message>
+        <source>B&apos;s value</source>
+        <translation>B 的值</translation>
+    </message>
+    <message>
+        <source>Δ (B − A) [95% CI]</source>
+        <translation>Δ (B − A) [95% 置信区间]</translation>
+    </message>
+    <message>
+        <source>B wins / ties / losses</source>
+        <translation>B 胜 / 平 / 负</translation>
+    </message>
+    <message>
+        <source>Paired test</source>
+        <translation>配对检验</translation>
+    </message>
+    <message>
+        <source>p (Holm)</source>
+        <translation>p（Holm）</translation>
+    </message>
+    <message>
+        <source>Check two or more runs of this dataset, or one run to compare its systems with each other.</source>
+        <translation>勾选本数据集的两个或更多运行，或勾选一个运行以相互比较其系统。</translation>
+    </message>
+    <message>
+        <source>&amp;Runs:</source>
+        <translation>运行(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>&amp;Systems:</source>
+        <translation>系统(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>&amp;Metric:</source>
+        <translation>指标(&amp;M)：</translation>
+    </message>
+    <message>
+        <source>&amp;Compare</source>
+        <translation>比较(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Filter users: is:regression, is:improvement, is:tie or words (Ctrl+F)</source>
+        <translation>筛选用户：is:regression、is:improvement、is:tie 或关键词（Ctrl+F）</translation>
+    </message>
+    <message>
+        <source>B right</source>
+        <translation>B 正确</translation>
+    </message>
+    <message>
+        <source>B wrong</source>
+        <translation>B 错误</translation>
+    </message>
+    <message>
+        <source>A right</source>
+        <translation>A 正确</translation>
+    </message>
+    <message>
+        <source>A wrong</source>
+        <translation>A 错误</translation>
+    </message>
+    <message>
+        <source>Users by correctness on each side; the off-diagonal cells are the discordant pairs McNemar&apos;s test counts.</source>
+        <translation>按两侧正误统计的用户数；非对角线单元格即 McNemar 检验所计的不一致对。</translation>
+    </message>
+    <message>
+        <source>Note (optional)</source>
+        <translation>备注（可选）</translation>
+    </message>
+    <message>
+        <source>Label &amp;A</source>
+        <translation>标注 A(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Label &amp;B</source>
+        <translation>标注 B(&amp;B)</translation>
+    </message>
+    <message>
+        <source>Adds the failure label to this side&apos;s run of the shown user.</source>
+        <translation>为所示用户在此侧的运行添加失败标签。</translation>
+    </message>
+    <message>
+        <source>Every system the runs share</source>
+        <translation>各运行共有的所有系统</translation>
+    </message>
+    <message>
+        <source>Check two or more runs (or one run with two or more systems), then Compare.</source>
+        <translation>勾选两个或更多运行（或一个含两个以上系统的运行），然后点击比较。</translation>
+    </message>
+    <message>
+        <source>One run: its systems are compared with each other.</source>
+        <translation>一个运行：其系统相互比较。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n run(s) checked.</source>
+        <translation>
+            <numerusform>已勾选 %n 个运行。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Comparing…</source>
+        <translation>正在比较…</translation>
+    </message>
+    <message>
+        <source>Cannot compare: %1</source>
+        <translation>无法比较：%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 · %2 (%3) · per user: %4 · %n comparison(s); p-values Holm-adjusted across them; intervals: %5 seeded paired bootstrap resamples.</source>
+        <translation>
+            <numerusform>%1 · %2（%3）· 每用户：%4 · %n 项比较；p 值经 Holm 校正；区间：%5 次固定种子的配对自助重抽样。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>no difference</source>
+        <translation>无差异</translation>
+    </message>
+    <message>
+        <source>B better</source>
+        <translation>B 更好</translation>
+    </message>
+    <message>
+        <source>B worse</source>
+        <translation>B 更差</translation>
+    </message>
+    <message numerus="yes">
+        <source> · %n user(s) not paired (not in both runs, unfinished, failed or without a score)</source>
+        <translation>
+            <numerusform> · %n 个用户未配对（不在两个运行中、未完成、失败或无分数）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Exact McNemar on %1 discordant users (A only right: %2, B only right: %3): p = %4, Holm %5.</source>
+        <translation>对 %1 个不一致用户做精确 McNemar 检验（仅 A 正确：%2，仅 B 正确：%3）：p = %4，Holm %5。</translation>
+    </message>
+    <message>
+        <source>Wilcoxon signed-rank on the per-user %1 (%2 non-zero differences): p = %3, Holm %4.</source>
+        <translation>对每用户的%1做 Wilcoxon 符号秩检验（%2 个非零差值）：p = %3，Holm %4。</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; against &lt;b&gt;%2&lt;/b&gt;: %3 paired users%4.&lt;br&gt;%5&lt;br&gt;%6 improvements · %7 regressions · %8 ties.</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; 对比 &lt;b&gt;%2&lt;/b&gt;：%3 个配对用户%4。&lt;br&gt;%5&lt;br&gt;%6 个改进 · %7 个退步 · %8 个持平。</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;A:&lt;/b&gt; %1</source>
+        <translation>&lt;b&gt;A：&lt;/b&gt;%1</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;B:&lt;/b&gt; %1</source>
+        <translation>&lt;b&gt;B：&lt;/b&gt;%1</translation>
+    </message>
+    <message>
+        <source>only A right</source>
+        <translation>仅 A 正确</translation>
+    </message>
+    <message>
+        <source>same</source>
+        <translation>相同</translation>
+    </message>
+    <message>
+        <source>only B right</source>
+        <translation>仅 B 正确</translation>
+    </message>
+    <message>
+        <source>Per-user change, B against A (right of the middle: B better)</source>
+        <translation>每用户变化，B 对比 A（中间右侧：B 更好）</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;i&gt;No user shown: pick one in the table.&lt;/i&gt;&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;i&gt;未显示用户：请在表格中选择一个。&lt;/i&gt;&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;i&gt;Nothing compared yet.&lt;/i&gt;&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;i&gt;尚未比较。&lt;/i&gt;&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p style=&apos;color:#b71c1c&apos;&gt;Cannot read user %1 of run %2: %3&lt;/p&gt;</source>
+        <translation>&lt;p style=&apos;color:#b71c1c&apos;&gt;无法读取运行 %2 的用户 %1：%3&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;User %1&lt;/h3&gt;</source>
+        <translation>&lt;h3&gt;用户 %1&lt;/h3&gt;</translation>
+    </message>
+    <message>
+        <source>Pick a user and a label first.</source>
+        <translation>请先选择用户和标签。</translation>
+    </message>
+    <message>
+        <source>&lt;p style=&apos;color:#b71c1c&apos;&gt;Failed: %1&lt;/p&gt;</source>
+        <translation>&lt;p style=&apos;color:#b71c1c&apos;&gt;失败：%1&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;Answer:&lt;/b&gt; %1&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;答案：&lt;/b&gt;%1&lt;/p&gt;</translation>
+    </message>
+    <message numerus="yes">
+        <source> &lt;span style=&apos;color:#e65100&apos;&gt;⚑ %n intervention(s)&lt;/span&gt;</source>
+        <translation>
+            <numerusform> &lt;span style=&apos;color:#e65100&apos;&gt;⚑ %n 次干预&lt;/span&gt;</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Candidate %1: &lt;b&gt;%2&lt;/b&gt;%3&lt;/p&gt;</source>
+        <translation>&lt;p&gt;候选 %1：&lt;b&gt;%2&lt;/b&gt;%3&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source> · chosen</source>
+        <translation> · 已选中</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;Labels:&lt;/b&gt;&lt;/p&gt;&lt;ul&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;标签：&lt;/b&gt;&lt;/p&gt;&lt;ul&gt;</translation>
+    </message>
+</context>
+<context>
     <name>r2p::ui::DeltaText</name>
     <message>
         <source>R2P better</source>
@@ -1767,6 +2018,10 @@
         <source>The task holds until the project is closed, but could not be kept in it: %1</source>
         <translation>该任务在项目关闭前有效，但无法保存到项目中：%1</translation>
     </message>
+    <message>
+        <source>Compare &amp;Runs…</source>
+        <translation>比较运行(&amp;R)…</translation>
+    </message>
 </context>
 <context>
     <name>r2p::ui::MetricsDock</name>
@@ -2110,6 +2365,61 @@
     <message>
         <source>There is no outputs file at %1.</source>
         <translation>%1 处没有输出文件。</translation>
+    </message>
+</context>
+<context>
+    <name>r2p::ui::PairedUsersModel</name>
+    <message>
+        <source>Unknown filter &quot;%1&quot;: use is:regression, is:improvement or is:tie.</source>
+        <translation>未知筛选条件“%1”：请使用 is:regression、is:improvement 或 is:tie。</translation>
+    </message>
+    <message>
+        <source>improvement</source>
+        <translation>改进</translation>
+    </message>
+    <message>
+        <source>regression</source>
+        <translation>退步</translation>
+    </message>
+    <message>
+        <source>tie</source>
+        <translation>持平</translation>
+    </message>
+    <message>
+        <source>B − A in the user&apos;s %1 (%2)</source>
+        <translation>用户%1的 B − A（%2）</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <source>A</source>
+        <translation>A</translation>
+    </message>
+    <message>
+        <source>B</source>
+        <translation>B</translation>
+    </message>
+    <message>
+        <source>Δ (B − A)</source>
+        <translation>Δ (B − A)</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>变化</translation>
+    </message>
+    <message>
+        <source>A&apos;s answer</source>
+        <translation>A 的答案</translation>
+    </message>
+    <message>
+        <source>B&apos;s answer</source>
+        <translation>B 的答案</translation>
+    </message>
+    <message>
+        <source>Gold</source>
+        <translation>标准答案</translation>
     </message>
 </context>
 <context>

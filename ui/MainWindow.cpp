@@ -20,6 +20,7 @@
 #include "windows/AnalysisDock.h"
 #include "windows/AnnotationsDock.h"
 #include "windows/CompareDock.h"
+#include "windows/CompareRunsWindow.h"
 #include "windows/FindingsDock.h"
 #include "windows/MetricsDock.h"
 #include "windows/ProfileDock.h"
@@ -197,6 +198,8 @@ void MainWindow::createActions() {
     makeAction(this, QStringLiteral("presentationMode"), tr("&Presentation Mode"),
                QKeySequence(Qt::Key_F11), [this] { setPresentationMode(!presenting_); });
     action(QStringLiteral("presentationMode"))->setCheckable(true);
+    makeAction(this, QStringLiteral("compareRuns"), tr("Compare &Runs…"),
+               QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C), [this] { showCompareRuns(); });
     makeAction(this, QStringLiteral("replayRun"), tr("Re&play Stored Run"),
                QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_P), [this] { replayStoredRun(); });
     makeAction(this, QStringLiteral("discardInteractiveRun"), tr("&Discard Interactive Run…"),
@@ -404,6 +407,7 @@ void MainWindow::createRunMenu() {
     addRunChoiceMenus(run);
     run->addSeparator();
     run->addAction(action(QStringLiteral("runBatch")));
+    run->addAction(action(QStringLiteral("compareRuns")));
     run->addAction(action(QStringLiteral("replayRun")));
     run->addAction(action(QStringLiteral("discardInteractiveRun")));
     QMenu* speed = run->addMenu(tr("Replay &Speed"));
@@ -826,6 +830,24 @@ void MainWindow::dropEvent(QDropEvent* event) {
     openDatasetFiles(questions, outputs);
 }
 
+CompareRunsWindow* MainWindow::showCompareRuns() {
+    if (!compareRuns_) {
+        compareRuns_ = new CompareRunsWindow(session_, this);
+        std::vector<std::int64_t> checked;
+        if (const auto shown = session_->runResults())
+            checked.push_back(shown->runId);
+        for (const RunInfo& info : session_->runsOfDataset())
+            if (checked.size() < 2 && !Session::isInteractiveRun(info) &&
+                std::find(checked.begin(), checked.end(), info.id) == checked.end())
+                checked.push_back(info.id);
+        compareRuns_->checkRuns(checked);
+    }
+    compareRuns_->show();
+    compareRuns_->raise();
+    compareRuns_->activateWindow();
+    return compareRuns_;
+}
+
 void MainWindow::showBatchDialog() {
     if (!session_->dataset()) {
         showNotice(tr("Open a dataset first."), 5000);
@@ -941,10 +963,10 @@ void MainWindow::setPresentationMode(bool on, bool fullScreen) {
 void MainWindow::showShortcuts() {
     QString rows;
     for (const char* name :
-         {"openDataset", "openDemo", "openProject", "newProject", "nextUser", "previousUser",
-          "focusFilter", "focusProfileSearch", "focusUsers", "focusQuery", "focusProfile",
-          "focusFindings", "focusAnnotations", "chooseRun", "chooseBaseline", "cheatSheet",
-          "cancelIndexing", "shortcuts", "quit"}) {
+         {"openDataset",  "openDemo",      "openProject",        "newProject", "nextUser",
+          "previousUser", "focusFilter",   "focusProfileSearch", "focusUsers", "focusQuery",
+          "focusProfile", "focusFindings", "focusAnnotations",   "chooseRun",  "chooseBaseline",
+          "compareRuns",  "cheatSheet",    "cancelIndexing",     "shortcuts",  "quit"}) {
         const QAction* a = action(QString::fromLatin1(name));
         rows += QStringLiteral("<tr><td style='padding-right:16px'><b>%1</b></td><td>%2</td></tr>")
                     .arg(a->shortcut().toString(QKeySequence::NativeText).toHtmlEscaped(),

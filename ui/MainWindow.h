@@ -21,6 +21,7 @@ namespace r2p::ui {
 class AnalysisDock;
 class AnnotationsDock;
 class CompareDock;
+class CompareRunsWindow;
 class FindingsDock;
 class MetricsDock;
 class ProfileDock;
@@ -57,6 +58,10 @@ public:
     CompareDock* compareDock() const { return compare_; }
     AnnotationsDock* annotationsDock() const { return annotations_; }
     AnalysisDock* analysisDock() const { return analysis_; }
+    // Run ▸ Compare Runs… (made when first asked for): the shown run and the newest other run
+    // of the dataset checked the first time.
+    CompareRunsWindow* showCompareRuns();
+    CompareRunsWindow* compareRunsWindow() const { return compareRuns_; } // null until shown
     Triage* triage() const { return triage_; }
     RunController* runController() const { return runs_; }
     QAction* action(const QString& name) const; // by objectName, for tests
@@ -129,6 +134,7 @@ private:
     CompareDock* compare_;
     AnnotationsDock* annotations_;
     AnalysisDock* analysis_;
+    CompareRunsWindow* compareRuns_ = nullptr;
     Triage* triage_ = nullptr;
 
     QMenu* recentMenu_ = nullptr;

@@ -34,6 +34,8 @@ std::string sideLabel(const ComparedSide& s) {
     return std::to_string(s.run) + ":" + std::string(systemName(s.system));
 }
 
+} // namespace
+
 std::vector<std::string> taskMetrics(TaskKind kind) {
     switch (kind) {
     case TaskKind::Classification:
@@ -47,6 +49,8 @@ std::vector<std::string> taskMetrics(TaskKind kind) {
     }
     return {};
 }
+
+namespace {
 
 std::string joined(const std::vector<std::string>& items) {
     std::string out;
@@ -164,8 +168,26 @@ struct Pairing {
     std::vector<int> labelsA, labelsB, gold;
 };
 
+// The paired users at `rows`, with their answers and gold (clipped) when `texts`.
+std::vector<UserChange> userChanges(const Pairing& p, const std::vector<std::size_t>& rows,
+                                    bool texts) {
+    std::vector<UserChange> out;
+    out.reserve(rows.size());
+    for (std::size_t i : rows) {
+        UserChange u{p.ids[i], p.itemA[i], p.itemB[i], {}, {}, {}};
+        if (texts) {
+            u.predictionA = clipUtf8(p.a[i].outcome->prediction, kClippedText);
+            u.predictionB = clipUtf8(p.b[i].outcome->prediction, kClippedText);
+            u.gold = clipUtf8(p.a[i].outcome->gold, kClippedText);
+        }
+        out.push_back(std::move(u));
+    }
+    return out;
+}
+
 Pairing pairSides(const LoadedRun& ra, SystemId sa, const LoadedRun& rb, SystemId sb,
-                  const RunComparison& meta, std::size_t listed) {
+                  const RunComparison& meta, const CompareRequest& request) {
+    const std::size_t listed = request.listed;
     Pairing p;
     Comparison& c = p.result;
     c.a = {ra.info.id, sa, 0};
@@ -261,21 +283,14 @@ Pairing pairSides(const LoadedRun& ra, SystemId sa, const LoadedRun& rb, SystemI
     };
     bySize(worse);
     bySize(better);
-    auto changes = [&](const std::vector<std::size_t>& v) {
-        std::vector<UserChange> out;
-        for (std::size_t i : v) {
-            UserChange u{p.ids[i], p.itemA[i], p.itemB[i], {}, {}, {}};
-            if (classification) {
-                u.predictionA = clipUtf8(p.a[i].outcome->prediction, kClippedText);
-                u.predictionB = clipUtf8(p.b[i].outcome->prediction, kClippedText);
-                u.gold = clipUtf8(p.a[i].outcome->gold, kClippedText);
-            }
-            out.push_back(std::move(u));
-        }
-        return out;
-    };
-    c.regressions = changes(worse);
-    c.improvements = changes(better);
+    c.regressions = userChanges(p, worse, classification);
+    c.improvements = userChanges(p, better, classification);
+    if (request.keepUsers) {
+        std::vector<std::size_t> all(c.n);
+        for (std::size_t i = 0; i < c.n; ++i)
+            all[i] = i;
+        c.users = userChanges(p, all, true);
+    }
     return p;
 }
 
@@ -520,17 +535,17 @@ Result<RunComparison> compareRuns(ProjectStore& store, const CompareRequest& req
     if (!request.pairs.empty()) {
         for (const auto& pair : request.pairs)
             pairings.push_back(pairSides(loadedRun(pair.runA), pair.systemA, loadedRun(pair.runB),
-                                         pair.systemB, out, request.listed));
+                                         pair.systemB, out, request));
     } else if (loaded.size() >= 2) {
         for (std::size_t i = 0; i < loaded.size(); ++i)
             for (std::size_t j = i + 1; j < loaded.size(); ++j)
                 for (SystemId s : systems)
-                    pairings.push_back(pairSides(loaded[i], s, loaded[j], s, out, request.listed));
+                    pairings.push_back(pairSides(loaded[i], s, loaded[j], s, out, request));
     } else {
         for (std::size_t i = 0; i < systems.size(); ++i)
             for (std::size_t j = i + 1; j < systems.size(); ++j)
                 pairings.push_back(
-                    pairSides(loaded[0], systems[i], loaded[0], systems[j], out, request.listed));
+                    pairSides(loaded[0], systems[i], loaded[0], systems[j], out, request));
     }
 
     bootstrapPairings(pairings, out, request.bootstrap);

@@ -35,6 +35,9 @@ struct CompareRequest {
     std::string metric;            // empty: the task's first LaMP metric
     metrics::BootstrapOptions bootstrap{10000, 1, 0.95};
     std::size_t listed = 20; // regressions and improvements listed per comparison
+    // Also keep every paired user's scores and answers (Comparison::users): the window's
+    // per-user table. Off for the CLI, which lists only the regressions and improvements.
+    bool keepUsers = false;
 };
 
 struct ComparedSide {
@@ -64,7 +67,7 @@ struct UserChange {
     std::string userId;
     double a = 0;
     double b = 0;
-    std::string predictionA, predictionB, gold; // classification only, clipped
+    std::string predictionA, predictionB, gold; // clipped; listed changes: classification only
 };
 
 enum class PairedTest {
@@ -87,6 +90,9 @@ struct Comparison {
     double pHolm = 1;
     std::size_t regressionCount = 0, improvementCount = 0;
     std::vector<UserChange> regressions, improvements; // at most CompareRequest::listed each
+    // With CompareRequest::keepUsers: every paired user in run A's order, answers and gold
+    // clipped, for every kind of task.
+    std::vector<UserChange> users;
 };
 
 struct RunComparison {
@@ -99,6 +105,10 @@ struct RunComparison {
     metrics::BootstrapOptions bootstrap;
     std::vector<Comparison> comparisons;
 };
+
+// The metrics runs of a task kind can be compared by, the default first: accuracy and f1;
+// MAE and RMSE; rouge-1, rouge-2, rouge-L and rouge-Lsum.
+std::vector<std::string> taskMetrics(TaskKind kind);
 
 // With two or more runs, each system is compared between each pair of runs (A = the earlier
 // one in the request); with one run, each pair of its systems (A = the earlier one). On

@@ -1,0 +1,319 @@
+// Compare Runs, offscreen: two stored runs of the LaMP-2 demo made by hand, each user's
+// correctness chosen in advance, compared in the window opened from the keyboard. The
+// comparisons, the exact McNemar p and its Holm adjustment, the agreement matrix, the users the
+// is:regression / is:improvement / is:tie filters keep, both traces of a selected user and a
+// label added to B's side are checked against numbers worked out by hand below.
+#include "model/Annotation.h"
+#include "model/RunStore.h"
+#include "model/Util.h"
+#include "pipeline/engine/Engine.h"
+#include "pipeline/engine/HrtTemplate.h"
+#include "support/UiTestSupport.h"
+#include "ui/MainWindow.h"
+#include "ui/Session.h"
+#include "ui/models/PairedUsersModel.h"
+#include "ui/windows/CompareRunsWindow.h"
+
+#include <QAbstractItemModelTester>
+#include <QAction>
+#include <QChart>
+#include <QChartView>
+#include <QComboBox>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QTableView>
+#include <QTableWidget>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTextBrowser>
+#include <memory>
+
+using namespace r2p;
+using namespace r2p::ui;
+
+namespace {
+
+// Right (1) or wrong (0) per user, for the demo's first six users, by hand.
+//            u0 u1 u2 u3 u4 u5
+//   A R2P     1  0  0  0  0  0    accuracy 1/6
+//   B R2P     1  1  1  1  1  0    accuracy 5/6, delta +4/6
+//   LaMP RAG  1  1  1  1  1  1    in both runs: six ties
+// R2P, A against B: both right 1 (u0), A only 0, B only 4 (u1-u4), neither 1 (u5). Exact
+// McNemar on 0 against 4 discordant pairs: p = 2 * 0.5^4 = 0.125. LaMP RAG: no discordant
+// pair, p = 1. Holm over {0.125, 1}: 0.125 * 2 = 0.25, then max(0.25, 1 * 1) = 1.
+const int kA[] = {1, 0, 0, 0, 0, 0};
+const int kB[] = {1, 1, 1, 1, 1, 0};
+const int kLamp[] = {1, 1, 1, 1, 1, 1};
+
+} // namespace
+
+class TestCompareRuns : public QObject {
+    Q_OBJECT
+
+private:
+    std::unique_ptr<QTemporaryDir> dir_;
+    std::unique_ptr<Session> session_;
+    std::unique_ptr<MainWindow> window_;
+    std::int64_t runA_ = 0, runB_ = 0;
+    CompareRunsWindow* compare_ = nullptr;
+
+    std::int64_t storeRun(const int* r2pRight, const std::string& tag) {
+        const auto dataset = session_->dataset();
+        const auto& labels = taskSpec(dataset->task).labels;
+        RunStore runs(*session_->store());
+        RunInfo info;
+        info.task = dataset->task;
+        info.questionsPath = dataset->questions.path;
+        info.outputsPath = dataset->outputs ? dataset->outputs->path : std::string();
+        info.systems = {SystemId::R2P, SystemId::LampRag};
+        info.backend = "offline";
+        info.model = "offline";
+        info.templateId = engine::builtinHrtTemplate(dataset->task)->id;
+        info.templateVersion = engine::builtinHrtTemplate(dataset->task)->version;
+        info.config = engine::engineConfigJson(engine::EngineConfig{}, 1);
+        info.createdAt = nowIsoUtc();
+        info.status = RunStatus::Done;
+        for (std::size_t u = 0; u < 6; ++u)
+            info.users.push_back(dataset->users[u].id);
+        auto created = runs.createRun(info);
+        if (!created)
+            return 0;
+        std::vector<UserTrace> traces;
+        for (std::size_t u = 0; u < 6; ++u) {
+            const UserIndexEntry& entry = dataset->users[u];
+            for (SystemId system : info.systems) {
+                const bool right = (system == SystemId::R2P ? r2pRight : kLamp)[u] == 1;
+                std::string wrong;
+                for (auto l : labels)
+                    if (l != entry.gold) {
+                        wrong = std::string(l);
+                        break;
+                    }
+                UserTrace t;
+                t.userId = entry.id;
+                t.system = system;
+                t.status = UserStatus::Done;
+                t.gold = entry.gold;
+                t.prediction = right ? entry.gold : wrong;
+                t.formatOk = true;
+                t.scores = {{"accuracy", right ? 1.0 : 0.0}};
+                StepRecord step;
+                step.stage =
+                    system == SystemId::R2P ? StageId::ProfileSynthesis : StageId::Generate;
+                step.status = StepStatus::Done;
+                step.answer = "stage text of run " + tag + " for " + entry.id;
+                t.steps.push_back(step);
+                traces.push_back(std::move(t));
+            }
+        }
+        if (!runs.saveUserTraces(*created, traces))
+            return 0;
+        return *created;
+    }
+
+    int comparisonRow(SystemId system) const {
+        const auto r = compare_->result();
+        for (std::size_t i = 0; r && i < r->comparisons.size(); ++i)
+            if (r->comparisons[i].a.system == system)
+                return static_cast<int>(i);
+        return -1;
+    }
+
+    QStringList shownUsers() const {
+        QStringList out;
+        PairedUsersModel* m = compare_->usersModel();
+        for (int r = 0; r < m->rowCount(); ++r)
+            out << m->index(r, PairedUsersModel::ColumnUser).data().toString();
+        return out;
+    }
+
+    QString user(int i) const {
+        return QString::fromStdString(session_->dataset()->users[static_cast<std::size_t>(i)].id);
+    }
+
+    void compareAndWait() {
+        QSignalSpy done(compare_, &CompareRunsWindow::compared);
+        QTest::mouseClick(compare_->compareButton(), Qt::LeftButton);
+        QVERIFY(done.wait(30000));
+        QVERIFY2(done.last().at(0).toBool(), qPrintable(compare_->statusLabel()->text()));
+    }
+
+private slots:
+    void initTestCase() {
+        test::setUpUiTestApplication();
+        dir_ = std::make_unique<QTemporaryDir>();
+        session_ = std::make_unique<Session>();
+        window_ = std::make_unique<MainWindow>(session_.get());
+        QVERIFY(window_->openProject(dir_->filePath(QStringLiteral("compare.r2p")), true));
+        window_->resize(1400, 900);
+        window_->show();
+        QApplication::setActiveWindow(window_.get());
+        QVERIFY(QTest::qWaitForWindowExposed(window_.get()));
+        QSignalSpy finished(session_.get(), &Session::indexingFinished);
+        window_->openDemo(TaskId::LaMP2);
+        QVERIFY(finished.wait(60000));
+        QTRY_VERIFY_WITH_TIMEOUT(!session_->isBusy(), 60000);
+        QVERIFY(session_->dataset()->users.size() >= 6);
+        runA_ = storeRun(kA, "A");
+        runB_ = storeRun(kB, "B");
+        QVERIFY(runA_ > 0 && runB_ > runA_);
+        session_->refreshRuns();
+        QVERIFY(session_->selectRun(runB_));
+    }
+
+    void cleanupTestCase() {
+        window_.reset();
+        session_.reset();
+        dir_.reset();
+    }
+
+    void theShortcutOpensItWithTheShownAndTheOtherRunChecked() {
+        QAction* a = window_->action(QStringLiteral("compareRuns"));
+        QVERIFY(a);
+        QCOMPARE(a->shortcut(), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C));
+        a->trigger();
+        compare_ = window_->findChild<CompareRunsWindow*>();
+        QVERIFY(compare_);
+        QVERIFY(QTest::qWaitForWindowExposed(compare_));
+        QListWidget* runs = compare_->runList();
+        QCOMPARE(runs->count(), 2);
+        for (int r = 0; r < runs->count(); ++r)
+            QCOMPARE(runs->item(r)->checkState(), Qt::Checked);
+        QCOMPARE(compare_->metricChooser()->currentText(), QStringLiteral("accuracy"));
+        QCOMPARE(compare_->systemChooser()->count(), 3); // every shared one, R2P, LaMP RAG
+    }
+
+    void comparisonsCarryTheHandComputedTests() {
+        new QAbstractItemModelTester(compare_->usersModel(),
+                                     QAbstractItemModelTester::FailureReportingMode::QtTest,
+                                     compare_);
+        compareAndWait();
+        const auto r = compare_->result();
+        QCOMPARE(r->comparisons.size(), std::size_t(2));
+        const int r2p = comparisonRow(SystemId::R2P);
+        const int lamp = comparisonRow(SystemId::LampRag);
+        QVERIFY(r2p >= 0 && lamp >= 0);
+        const auto& c = r->comparisons[static_cast<std::size_t>(r2p)];
+        QCOMPARE(c.a.run, runA_); // the older run is A
+        QCOMPARE(c.n, std::size_t(6));
+        QCOMPARE(c.a.value, 1.0 / 6);
+        QCOMPARE(c.b.value, 5.0 / 6);
+        QCOMPARE(c.p, 0.125);
+        QCOMPARE(c.pHolm, 0.25);
+        QCOMPARE(r->comparisons[static_cast<std::size_t>(lamp)].p, 1.0);
+        QTableWidget* t = compare_->comparisonsTable();
+        QCOMPARE(t->rowCount(), 2);
+        QCOMPARE(t->item(r2p, 6)->text(), QStringLiteral("4 / 2 / 0"));
+        QCOMPARE(t->item(r2p, 7)->text(), QStringLiteral("exact McNemar"));
+        QCOMPARE(t->item(r2p, 8)->text(), QStringLiteral("0.125 (0.250)"));
+        QCOMPARE(t->item(lamp, 8)->text(), QStringLiteral("1.000 (1.000)"));
+        QVERIFY2(t->item(r2p, 5)->text().startsWith(QStringLiteral("+0.667 [")),
+                 qPrintable(t->item(r2p, 5)->text()));
+        QCOMPARE(t->item(r2p, 5)->toolTip(), QStringLiteral("B better"));
+    }
+
+    void theAgreementMatrixAndFiltersFollowTheChosenComparison() {
+        QTableWidget* t = compare_->comparisonsTable();
+        t->setCurrentCell(comparisonRow(SystemId::R2P), 0);
+        QTableWidget* m = compare_->agreementTable();
+        QVERIFY(m->isVisible());
+        // Rows: A right, A wrong; columns: B right, B wrong.
+        QCOMPARE(m->item(0, 0)->text(), QStringLiteral("1"));
+        QCOMPARE(m->item(0, 1)->text(), QStringLiteral("0"));
+        QCOMPARE(m->item(1, 0)->text(), QStringLiteral("4"));
+        QCOMPARE(m->item(1, 1)->text(), QStringLiteral("1"));
+        QVERIFY(compare_->summaryLabel()->text().contains(QStringLiteral("Exact McNemar")));
+        QCOMPARE(shownUsers().size(), 6);
+
+        QLineEdit* filter = compare_->filterEdit();
+        QTest::keyClick(compare_, Qt::Key_F, Qt::ControlModifier);
+        QTRY_VERIFY(filter->hasFocus());
+        QTest::keyClicks(filter, QStringLiteral("is:improvement"));
+        QCOMPARE(shownUsers(), (QStringList{user(1), user(2), user(3), user(4)}));
+        filter->setText(QStringLiteral("is:regression"));
+        QCOMPARE(shownUsers(), QStringList{});
+        filter->setText(QStringLiteral("is:tie"));
+        QCOMPARE(shownUsers(), (QStringList{user(0), user(5)}));
+        filter->setText(QStringLiteral("is:tie ") + user(5));
+        QCOMPARE(shownUsers(), QStringList{user(5)});
+        // An unknown term is refused, named, and the list stays as it was.
+        filter->setText(QStringLiteral("is:bogus"));
+        QCOMPARE(shownUsers(), QStringList{user(5)});
+        QVERIFY2(filter->toolTip().contains(QStringLiteral("is:bogus")),
+                 qPrintable(filter->toolTip()));
+        filter->clear();
+        QCOMPARE(shownUsers().size(), 6);
+        QVERIFY(filter->toolTip().isEmpty());
+
+        // The chart has a bar per outcome: 0 worse, 2 the same, 4 better for B.
+        QChart* chart = compare_->deltaChart()->chart();
+        QVERIFY(chart && !chart->series().isEmpty());
+
+        // LaMP RAG: every user a tie.
+        t->setCurrentCell(comparisonRow(SystemId::LampRag), 0);
+        QCOMPARE(compare_->usersModel()->count(PairedUsersModel::Outcome::Tie), std::size_t(6));
+        QCOMPARE(m->item(0, 0)->text(), QStringLiteral("6"));
+        t->setCurrentCell(comparisonRow(SystemId::R2P), 0);
+    }
+
+    void selectingAUserShowsBothTracesAndLabelsEitherSide() {
+        compare_->filterEdit()->setText(QStringLiteral("is:improvement"));
+        QTableView* view = compare_->usersView();
+        view->setFocus();
+        view->setCurrentIndex(compare_->usersModel()->index(0, 0));
+        QTest::keyClick(view, Qt::Key_Down); // the second improvement: user 2
+        const QString a = compare_->traceView(CompareRunsWindow::SideA)->toPlainText();
+        const QString b = compare_->traceView(CompareRunsWindow::SideB)->toPlainText();
+        QVERIFY2(a.contains(QStringLiteral("User ") + user(2)), qPrintable(a));
+        QVERIFY2(a.contains(QStringLiteral("stage text of run A for ") + user(2)), qPrintable(a));
+        QVERIFY2(b.contains(QStringLiteral("stage text of run B for ") + user(2)), qPrintable(b));
+        QVERIFY(a.contains(QStringLiteral("✖")));
+        QVERIFY(b.contains(QStringLiteral("✔")));
+
+        // A label on B's side lands on run B's R2P for user 2, and shows there only.
+        QComboBox* label = compare_->labelChooser(CompareRunsWindow::SideB);
+        QVERIFY(label->count() > 0);
+        label->setCurrentIndex(0);
+        QTest::keyClicks(compare_->noteEdit(CompareRunsWindow::SideB), QStringLiteral("B drifted"));
+        QSignalSpy changed(session_.get(), &Session::annotationsChanged);
+        QTest::mouseClick(compare_->labelButton(CompareRunsWindow::SideB), Qt::LeftButton);
+        QCOMPARE(changed.count(), 1);
+        const auto onB = session_->annotationsOfUser(runB_, user(2).toStdString());
+        QCOMPARE(onB.size(), std::size_t(1));
+        QCOMPARE(onB[0].system, SystemId::R2P);
+        QCOMPARE(onB[0].note, std::string("B drifted"));
+        QCOMPARE(onB[0].label, label->currentData().toString().toStdString());
+        QVERIFY(session_->annotationsOfUser(runA_, user(2).toStdString()).empty());
+        QVERIFY(compare_->traceView(CompareRunsWindow::SideB)
+                    ->toPlainText()
+                    .contains(QStringLiteral("B drifted")));
+        QVERIFY(!compare_->traceView(CompareRunsWindow::SideA)
+                     ->toPlainText()
+                     .contains(QStringLiteral("B drifted")));
+        QVERIFY(compare_->noteEdit(CompareRunsWindow::SideB)->text().isEmpty());
+    }
+
+    void aComparisonThatCannotBeMadeSaysWhyAndKeepsTheLastResult() {
+        const auto before = compare_->result();
+        compare_->checkRuns({runA_});
+        compare_->systemChooser()->setCurrentIndex(
+            compare_->systemChooser()->findData(static_cast<int>(SystemId::R2P)));
+        QSignalSpy done(compare_, &CompareRunsWindow::compared);
+        QTest::mouseClick(compare_->compareButton(), Qt::LeftButton);
+        QVERIFY(done.wait(30000));
+        QCOMPARE(done.last().at(0).toBool(), false);
+        QVERIFY2(compare_->statusLabel()->text().startsWith(QStringLiteral("Cannot compare:")),
+                 qPrintable(compare_->statusLabel()->text()));
+        QCOMPARE(compare_->result(), before);
+        QCOMPARE(compare_->comparisonsTable()->rowCount(), 2);
+
+        compare_->checkRuns({});
+        QVERIFY(!compare_->compareButton()->isEnabled());
+    }
+};
+
+QTEST_MAIN(TestCompareRuns)
+#include "tst_compare_runs.moc"
