@@ -90,3 +90,11 @@ build/release/app/r2p run --project "$tmp/shots.r2p" --questions "$PWD/resources
   --outputs "$PWD/resources/demo/LaMP-2/dev_outputs.json" --systems r2p,lamp-rag,lrm-rag,no-profile \
   --k 1 --quiet > /dev/null 2>&1
 shot compare-runs-lamp2 --open "$PWD/resources/demo/LaMP-2/dev_questions.json" --dialog compare-runs
+
+# Metrics of one of three repeats (seeds 1, 2, 3), in a project of their own: mean ± sd over them.
+build/release/app/r2p run --project "$tmp/repeats.r2p" --questions "$PWD/resources/demo/LaMP-3/dev_questions.json" \
+  --outputs "$PWD/resources/demo/LaMP-3/dev_outputs.json" --systems r2p,lamp-rag,lrm-rag \
+  --repeats 3 --quiet > /dev/null 2>&1
+"$bin" --project "$tmp/repeats.r2p" --size 1600x1000 --open "$PWD/resources/demo/LaMP-3/dev_questions.json" \
+  --metrics run --run 2 --screenshot "$out/metrics-repeats-lamp3.png" 2>/dev/null
+echo "wrote $out/metrics-repeats-lamp3.png"

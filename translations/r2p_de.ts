@@ -2338,6 +2338,28 @@
         <source>Prices per million tokens from the shipped table (resources/llm/prices.json); r2p cost --set-prices gives the project its own.</source>
         <translation>Preise je Million Tokens aus der mitgelieferten Tabelle (resources/llm/prices.json); r2p cost --set-prices gibt dem Projekt eine eigene.</translation>
     </message>
+    <message>
+        <source>Over repeats</source>
+        <translation>Über Wiederholungen</translation>
+    </message>
+    <message>
+        <source>Mean ± sample standard deviation of the metric over the stored repeats of this run (the same settings, seeds S, S+1, …); the 95% CI is this repeat&apos;s bootstrap interval.</source>
+        <translation>Mittelwert ± Stichproben-Standardabweichung der Metrik über die gespeicherten Wiederholungen dieses Laufs (gleiche Einstellungen, Seeds S, S+1, …); das 95-%-KI ist das Bootstrap-Intervall dieser Wiederholung.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 over %n repeat(s) (runs %2): %3; from %4 to %5</source>
+        <translation>
+            <numerusform>%1 über %n Wiederholung (Lauf %2): %3; von %4 bis %5</numerusform>
+            <numerusform>%1 über %n Wiederholungen (Läufe %2): %3; von %4 bis %5</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Repeat %1 of %2 · %n repeat(s) stored (runs %3): see &lt;i&gt;Over repeats&lt;/i&gt;</source>
+        <translation>
+            <numerusform>Wiederholung %1 von %2 · %n Wiederholung gespeichert (Lauf %3): siehe &lt;i&gt;Über Wiederholungen&lt;/i&gt;</numerusform>
+            <numerusform>Wiederholung %1 von %2 · %n Wiederholungen gespeichert (Läufe %3): siehe &lt;i&gt;Über Wiederholungen&lt;/i&gt;</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>r2p::ui::OpenDatasetDialog</name>

@@ -2338,6 +2338,28 @@
         <source>Prices per million tokens from the shipped table (resources/llm/prices.json); r2p cost --set-prices gives the project its own.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Over repeats</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mean ± sample standard deviation of the metric over the stored repeats of this run (the same settings, seeds S, S+1, …); the 95% CI is this repeat&apos;s bootstrap interval.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 over %n repeat(s) (runs %2): %3; from %4 to %5</source>
+        <translation>
+            <numerusform>%1 over %n repeat (run %2): %3; from %4 to %5</numerusform>
+            <numerusform>%1 over %n repeats (runs %2): %3; from %4 to %5</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Repeat %1 of %2 · %n repeat(s) stored (runs %3): see &lt;i&gt;Over repeats&lt;/i&gt;</source>
+        <translation>
+            <numerusform>Repeat %1 of %2 · %n repeat stored (run %3): see &lt;i&gt;Over repeats&lt;/i&gt;</numerusform>
+            <numerusform>Repeat %1 of %2 · %n repeats stored (runs %3): see &lt;i&gt;Over repeats&lt;/i&gt;</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>r2p::ui::OpenDatasetDialog</name>

@@ -2303,6 +2303,26 @@
         <source>Prices per million tokens from the shipped table (resources/llm/prices.json); r2p cost --set-prices gives the project its own.</source>
         <translation>每百万词元价格来自随附的价格表（resources/llm/prices.json）；r2p cost --set-prices 可为项目设置自己的价格表。</translation>
     </message>
+    <message>
+        <source>Over repeats</source>
+        <translation>跨重复</translation>
+    </message>
+    <message>
+        <source>Mean ± sample standard deviation of the metric over the stored repeats of this run (the same settings, seeds S, S+1, …); the 95% CI is this repeat&apos;s bootstrap interval.</source>
+        <translation>该指标在本运行已保存的各次重复（相同设置，种子 S、S+1、…）上的均值 ± 样本标准差；95% 置信区间为本次重复的自助区间。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 over %n repeat(s) (runs %2): %3; from %4 to %5</source>
+        <translation>
+            <numerusform>%1 跨 %n 次重复（运行 %2）：%3；从 %4 到 %5</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Repeat %1 of %2 · %n repeat(s) stored (runs %3): see &lt;i&gt;Over repeats&lt;/i&gt;</source>
+        <translation>
+            <numerusform>第 %1 次重复（共 %2 次）· 已保存 %n 次重复（运行 %3）：见&lt;i&gt;跨重复&lt;/i&gt;</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>r2p::ui::OpenDatasetDialog</name>

@@ -18,6 +18,7 @@
 #include "pipeline/engine/TemplateLibrary.h"
 #include "pipeline/llm/CachingBackend.h"
 #include "pipeline/llm/OpenAiBackend.h"
+#include "pipeline/metrics/Spread.h"
 
 #include <atomic>
 #include <cerrno>
@@ -1176,20 +1177,8 @@ namespace {
 
 // Mean, sample standard deviation, least and greatest of `values` (a metric over repeats).
 ordered_json spreadJson(const std::vector<double>& values) {
-    double sum = 0;
-    for (double v : values)
-        sum += v;
-    const double mean = values.empty() ? 0 : sum / static_cast<double>(values.size());
-    double ss = 0;
-    for (double v : values)
-        ss += (v - mean) * (v - mean);
-    const double sd =
-        values.size() < 2 ? 0 : std::sqrt(ss / static_cast<double>(values.size() - 1));
-    return {{"mean", mean},
-            {"sd", sd},
-            {"min", *std::min_element(values.begin(), values.end())},
-            {"max", *std::max_element(values.begin(), values.end())},
-            {"values", values}};
+    const metrics::Spread s = metrics::spreadOf(values);
+    return {{"mean", s.mean}, {"sd", s.sd}, {"min", s.min}, {"max", s.max}, {"values", values}};
 }
 
 // --repeats N: N stored runs of the same settings with seeds S, S+1, ... (S: --seed, default 1),

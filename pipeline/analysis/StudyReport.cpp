@@ -8,6 +8,7 @@
 #include "model/Utf8.h"
 #include "pipeline/engine/RunService.h"
 #include "pipeline/metrics/LampEvaluation.h"
+#include "pipeline/metrics/Spread.h"
 
 #include <algorithm>
 #include <cmath>
@@ -49,22 +50,9 @@ struct Entry {
     bool hasCi = false;
     std::size_t users = 0; // scored users of repeat 0
     bool best = false;
-    double mean() const {
-        double sum = 0;
-        for (double v : values)
-            sum += v;
-        return values.empty() ? 0 : sum / static_cast<double>(values.size());
-    }
+    double mean() const { return metrics::spreadOf(values).mean; }
     // The sample standard deviation between repeats (0 for one).
-    double spread() const {
-        if (values.size() < 2)
-            return 0;
-        const double m = mean();
-        double ss = 0;
-        for (double v : values)
-            ss += (v - m) * (v - m);
-        return std::sqrt(ss / static_cast<double>(values.size() - 1));
-    }
+    double spread() const { return metrics::spreadOf(values).sd; }
 };
 
 struct Test {

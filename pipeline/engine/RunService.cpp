@@ -57,6 +57,42 @@ std::optional<RunRepeat> runRepeatOf(const RunInfo& run) {
     return out;
 }
 
+std::vector<RunInfo> repeatSiblings(const std::vector<RunInfo>& all, const RunInfo& run) {
+    const auto mine = runRepeatOf(run);
+    if (!mine || mine->count < 2)
+        return {};
+    // The settings that must match: everything but the seed and which repeat it is.
+    auto settings = [](const RunInfo& r) {
+        auto j = nlohmann::json::parse(r.config, nullptr, false);
+        if (j.is_object()) {
+            j.erase("seed");
+            j.erase("repeat");
+        }
+        return j;
+    };
+    const auto wanted = settings(run);
+    std::vector<const RunInfo*> byIndex(static_cast<std::size_t>(mine->count), nullptr);
+    for (const RunInfo& r : all) {
+        const auto other = r.id == run.id ? mine : runRepeatOf(r);
+        if (!other || other->count != mine->count || other->baseSeed != mine->baseSeed ||
+            r.task != run.task || r.questionsPath != run.questionsPath ||
+            r.outputsPath != run.outputsPath || r.systems != run.systems || r.model != run.model ||
+            r.backend != run.backend)
+            continue;
+        if (r.id != run.id && settings(r) != wanted)
+            continue;
+        const RunInfo*& slot = byIndex[static_cast<std::size_t>(other->index)];
+        // The shown run holds its own index; otherwise the newest run of an index.
+        if (!slot || (slot->id != run.id && (r.id == run.id || r.id > slot->id)))
+            slot = &r;
+    }
+    std::vector<RunInfo> out;
+    for (const RunInfo* r : byIndex)
+        if (r)
+            out.push_back(*r);
+    return out;
+}
+
 BackendOptions storedBackendOptions(const RunInfo& run, std::string* preset) {
     BackendOptions b;
     b.baseUrl = run.baseUrl;

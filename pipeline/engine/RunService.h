@@ -109,6 +109,10 @@ struct RunRepeat {
     std::uint64_t baseSeed = 0;
 };
 std::optional<RunRepeat> runRepeatOf(const RunInfo& run);
+// The stored runs of `run`'s repeat set in repeat order, `run` among them: runs of the same
+// task, files, systems, model and backend whose settings differ only in seed and repeat index,
+// the newest of each index. Empty when `run` is not one of two or more repeats.
+std::vector<RunInfo> repeatSiblings(const std::vector<RunInfo>& all, const RunInfo& run);
 
 // How the stored run reached its backend: base URL, key variable, cache scope, timeouts (what
 // runConfigJson wrote; defaults for runs stored before it). `preset` gets the endpoint preset.

@@ -13,6 +13,7 @@
 #include "ui/Session.h"
 #include "ui/models/PairedUsersModel.h"
 #include "ui/windows/CompareRunsWindow.h"
+#include "ui/windows/MetricsDock.h"
 
 #include <QAbstractItemModelTester>
 #include <QAction>
@@ -30,6 +31,7 @@
 #include <QTest>
 #include <QTextBrowser>
 #include <memory>
+#include <nlohmann/json.hpp>
 
 using namespace r2p;
 using namespace r2p::ui;
@@ -48,6 +50,21 @@ const int kA[] = {1, 0, 0, 0, 0, 0};
 const int kB[] = {1, 1, 1, 1, 1, 0};
 const int kLamp[] = {1, 1, 1, 1, 1, 1};
 
+// Three repeats of one setting (seeds 1, 2, 3), R2P right for 1, 3 and 5 of the six users:
+// accuracy 1/6, 3/6, 5/6, mean 0.500, sample sd sqrt(((1/3)^2 + 0 + (1/3)^2) / 2) = 0.333.
+// A fourth run claims to be repeat 2 of 3 from seed 1 too, but retrieves k = 2: not one of them.
+const int kRepeat[3][6] = {{1, 0, 0, 0, 0, 0}, {1, 1, 1, 0, 0, 0}, {1, 1, 1, 1, 1, 0}};
+const int kImpostor[] = {0, 0, 0, 0, 0, 0};
+
+std::string repeatConfig(int index, std::size_t k) {
+    engine::EngineConfig c;
+    c.seed = 1 + static_cast<std::uint64_t>(index);
+    c.k = k;
+    auto j = nlohmann::json::parse(engine::engineConfigJson(c, 1));
+    j["repeat"] = {{"index", index}, {"count", 3}, {"base_seed", 1}};
+    return j.dump();
+}
+
 } // namespace
 
 class TestCompareRuns : public QObject {
@@ -60,7 +77,8 @@ private:
     std::int64_t runA_ = 0, runB_ = 0;
     CompareRunsWindow* compare_ = nullptr;
 
-    std::int64_t storeRun(const int* r2pRight, const std::string& tag) {
+    std::int64_t storeRun(const int* r2pRight, const std::string& tag,
+                          const std::string& config = {}) {
         const auto dataset = session_->dataset();
         const auto& labels = taskSpec(dataset->task).labels;
         RunStore runs(*session_->store());
@@ -73,7 +91,7 @@ private:
         info.model = "offline";
         info.templateId = engine::builtinHrtTemplate(dataset->task)->id;
         info.templateVersion = engine::builtinHrtTemplate(dataset->task)->version;
-        info.config = engine::engineConfigJson(engine::EngineConfig{}, 1);
+        info.config = config.empty() ? engine::engineConfigJson(engine::EngineConfig{}, 1) : config;
         info.createdAt = nowIsoUtc();
         info.status = RunStatus::Done;
         for (std::size_t u = 0; u < 6; ++u)
@@ -312,6 +330,43 @@ private slots:
 
         compare_->checkRuns({});
         QVERIFY(!compare_->compareButton()->isEnabled());
+    }
+
+    // Metrics of a run that is one of three repeats: each metric's mean and spread over them.
+    void metricsShowTheMeanAndSpreadOverRepeats() {
+        std::int64_t repeats[3] = {};
+        for (int r = 0; r < 3; ++r)
+            repeats[r] = storeRun(kRepeat[r], "R" + std::to_string(r), repeatConfig(r, 5));
+        const std::int64_t impostor = storeRun(kImpostor, "X", repeatConfig(1, 2));
+        QVERIFY(repeats[0] > 0 && repeats[2] > repeats[1] && impostor > repeats[2]);
+        session_->refreshRuns();
+        MetricsDock* metrics = window_->metricsDock();
+        QVERIFY(session_->selectRun(repeats[1]));
+        QTRY_VERIFY_WITH_TIMEOUT(!metrics->isSummarizing() && metrics->repeats(), 30000);
+        const auto* values = metrics->repeats();
+        QCOMPARE(values->runs, (std::vector<std::int64_t>{repeats[0], repeats[1], repeats[2]}));
+        QCOMPARE(values->values.at({SystemId::R2P, "accuracy"}),
+                 (std::vector<double>{1.0 / 6, 3.0 / 6, 5.0 / 6}));
+        QTableWidget* t = metrics->runTable();
+        QVERIFY(!t->isColumnHidden(8));
+        int r2pAccuracy = -1;
+        for (int row = 0; row < t->rowCount(); ++row)
+            if (t->item(row, 0) && t->item(row, 0)->text() == QStringLiteral("R2P") &&
+                t->item(row, 2)->text() == QStringLiteral("accuracy"))
+                r2pAccuracy = row;
+        QVERIFY(r2pAccuracy >= 0);
+        QCOMPARE(t->item(r2pAccuracy, 3)->text(), QStringLiteral("0.500")); // this repeat
+        QCOMPARE(t->item(r2pAccuracy, 8)->text(), QStringLiteral("0.500 ± 0.333"));
+        QVERIFY2(t->item(r2pAccuracy, 8)->toolTip().contains(QStringLiteral("0.167, 0.500, 0.833")),
+                 qPrintable(t->item(r2pAccuracy, 8)->toolTip()));
+        QVERIFY2(metrics->heading()->text().contains(QStringLiteral("Repeat 2 of 3")),
+                 qPrintable(metrics->heading()->text()));
+
+        // A run that is no repeat: the column goes.
+        QVERIFY(session_->selectRun(runB_));
+        QTRY_VERIFY_WITH_TIMEOUT(!metrics->isSummarizing(), 30000);
+        QVERIFY(!metrics->repeats());
+        QVERIFY(t->isColumnHidden(8));
     }
 };
 

@@ -3,6 +3,7 @@
 #include "model/RunStore.h"
 #include "model/Task.h"
 #include "pipeline/engine/RunService.h"
+#include "pipeline/metrics/Spread.h"
 #include "ui/RunController.h"
 #include "ui/RunResults.h"
 #include "ui/Session.h"
@@ -41,6 +42,8 @@
 namespace r2p::ui {
 
 namespace {
+
+constexpr int kRepeatsColumn = 8; // of the run table: hidden unless the run is a repeat
 
 QString number(double v, int decimals = 3) {
     return QLocale().toString(v, 'f', decimals);
@@ -101,7 +104,14 @@ MetricsDock::MetricsDock(Session* session, RunController* runs, QWidget* parent)
     auto* runLayout = new QVBoxLayout(runPage);
     runLayout->setContentsMargins(0, 0, 0, 0);
     run_ = makeTable(runPage, {tr("System"), tr("Users"), tr("Metric"), tr("Value"), tr("95% CI"),
-                               tr("Format"), tr("Reasoning tokens"), tr("Interventions")});
+                               tr("Format"), tr("Reasoning tokens"), tr("Interventions"),
+                               tr("Over repeats")});
+    run_->horizontalHeaderItem(kRepeatsColumn)
+        ->setToolTip(tr("Mean ± sample standard deviation of the metric over the stored "
+                        "repeats of this run (the same settings, seeds S, S+1, …); the 95% CI "
+                        "is this repeat's bootstrap interval."));
+    run_->setColumnHidden(kRepeatsColumn, true);
+    run_->horizontalHeader()->moveSection(kRepeatsColumn, 5); // beside this repeat's CI
     run_->setObjectName(QStringLiteral("RunMetrics"));
     deltas_ = makeTable(runPage, {tr("Baseline"), tr("Metric"), tr("Δ (R2P − baseline)"),
                                   tr("95% CI"), tr("Win / tie / loss"), tr("P(R2P better)")});
@@ -213,7 +223,10 @@ void MetricsDock::onRunChanged() {
         return;
     }
     summary_.reset();
+    repeats_.reset();
+    run_->setColumnHidden(kRepeatsColumn, true);
     tasks_.cancel(QStringLiteral("summary")); // an older run's summary never shows
+    tasks_.cancel(QStringLiteral("repeats"));
     tasks_.cancel(QStringLiteral("cost"));
     run_->setRowCount(0);
     deltas_->setRowCount(0);
@@ -258,7 +271,84 @@ void MetricsDock::onRunChanged() {
         [this](std::shared_ptr<const engine::RunSummary> summary) {
             onSummaryReady(std::move(summary));
         });
+    startRepeats();
     showUser();
+}
+
+// The other repeats' metrics, read and summarized (without intervals) off the GUI thread.
+void MetricsDock::startRepeats() {
+    const auto repeat = engine::runRepeatOf(results_->info);
+    if (!repeat || repeat->count < 2 || !session_->store())
+        return;
+    RunInfo info = results_->info;
+    info.id = results_->runId;
+    tasks_.start(
+        QStringLiteral("repeats"), LatestTask::Pool::Short,
+        [path = session_->store()->path(), info, count = repeat->count](
+            const std::atomic<bool>& cancelled) -> std::shared_ptr<const RepeatValues> {
+            auto store = ProjectStore::open(path, ProjectStore::OpenMode::ReadOnly);
+            if (!store)
+                return nullptr;
+            RunStore runs(**store);
+            auto all = runs.runs();
+            if (!all)
+                return nullptr;
+            auto out = std::make_shared<RepeatValues>();
+            out->count = count;
+            for (const RunInfo& r : engine::repeatSiblings(*all, info)) {
+                if (cancelled.load())
+                    return nullptr;
+                auto outcomes = runs.outcomes(r.id);
+                if (!outcomes)
+                    return nullptr;
+                auto s = engine::summarizeRun(r.id, r.task, r.systems, *outcomes, {},
+                                              metrics::BootstrapOptions{0, 1, 0.95});
+                if (!s)
+                    return nullptr;
+                out->runs.push_back(r.id);
+                for (const auto& system : s->systems)
+                    if (system.scored > 0)
+                        for (const auto& [key, value] : system.metrics)
+                            out->values[{system.system, key}].push_back(value);
+            }
+            return out;
+        },
+        [this](std::shared_ptr<const RepeatValues> repeats) {
+            repeats_ = std::move(repeats);
+            showHeading();
+            showRepeats();
+        });
+}
+
+void MetricsDock::showRepeats() {
+    if (!summary_ || !repeats_ || repeats_->runs.size() < 2)
+        return;
+    run_->setColumnHidden(kRepeatsColumn, false);
+    QStringList ids;
+    for (std::int64_t id : repeats_->runs)
+        ids << QString::number(id);
+    int row = 0;
+    for (const auto& s : summary_->systems)
+        for (const auto& [key, value] : s.metrics) {
+            const auto it = repeats_->values.find({s.system, key});
+            QString text, tip;
+            if (it != repeats_->values.end() && !it->second.empty()) {
+                const auto spread = metrics::spreadOf(it->second);
+                text = QStringLiteral("%1 ± %2").arg(number(spread.mean), number(spread.sd));
+                QStringList each;
+                for (double v : it->second)
+                    each << number(v);
+                tip = tr("%1 over %n repeat(s) (runs %2): %3; from %4 to %5", nullptr,
+                         static_cast<int>(spread.n))
+                          .arg(QString::fromStdString(key), ids.join(QStringLiteral(", ")),
+                               each.join(QStringLiteral(", ")), number(spread.min),
+                               number(spread.max));
+            }
+            auto* item = new QTableWidgetItem(text);
+            item->setToolTip(tip);
+            run_->setItem(row++, kRepeatsColumn, item);
+        }
+    run_->resizeColumnToContents(kRepeatsColumn);
 }
 
 void MetricsDock::showHeading() {
@@ -287,6 +377,18 @@ void MetricsDock::showHeading() {
         text += QStringLiteral("<br><small>") +
                 tr("Endpoints — %1").arg(replicas.join(QStringLiteral(" · "))) +
                 QStringLiteral("</small>");
+    if (repeats_ && repeats_->runs.size() > 1) {
+        QStringList ids;
+        for (std::int64_t id : repeats_->runs)
+            ids << QString::number(id);
+        const auto repeat = engine::runRepeatOf(results_->info);
+        text += QStringLiteral("<br>") +
+                tr("Repeat %1 of %2 · %n repeat(s) stored (runs %3): see <i>Over repeats</i>",
+                   nullptr, static_cast<int>(repeats_->runs.size()))
+                    .arg(repeat ? repeat->index + 1 : 0)
+                    .arg(repeats_->count)
+                    .arg(ids.join(QStringLiteral(", ")));
+    }
     heading_->setText(text);
 }
 
@@ -320,6 +422,7 @@ void MetricsDock::onSummaryReady(std::shared_ptr<const engine::RunSummary> summa
             ++row;
         }
     }
+    showRepeats();
     deltas_->setRowCount(0);
     row = 0;
     for (const auto& d : summary_->deltas) {

@@ -11,6 +11,7 @@
 #include "ui/util/LatestTask.h"
 
 #include <QDockWidget>
+#include <map>
 #include <memory>
 #include <vector>
 
@@ -47,7 +48,18 @@ public:
     QChartView* chart(Chart which);
     QTabWidget* tabs() const { return tabs_; }
     QTabWidget* chartTabs() const { return charts_; }
-    bool isSummarizing() const { return tasks_.isPending(QStringLiteral("summary")); }
+    bool isSummarizing() const {
+        return tasks_.isPending(QStringLiteral("summary")) ||
+               tasks_.isPending(QStringLiteral("repeats"));
+    }
+    // A run that is one of several repeats (r2p run --repeats, a study): each metric of each
+    // system over the stored repeats, by (system, metric) in repeat order, and their run ids.
+    struct RepeatValues {
+        std::vector<std::int64_t> runs;
+        int count = 0; // repeats asked for (runs may hold fewer: not all stored yet)
+        std::map<std::pair<SystemId, std::string>, std::vector<double>> values;
+    };
+    const RepeatValues* repeats() const { return repeats_.get(); }
     const engine::RunSummary* summary() const { return summary_.get(); }
     QLabel* heading() const { return heading_; }
 
@@ -59,6 +71,8 @@ private:
     void showHeading(); // the run, its metric and the baseline R2P is compared with
     void onSummaryReady(std::shared_ptr<const engine::RunSummary> summary);
     void showUser();
+    void startRepeats();
+    void showRepeats(); // the "Over repeats" column, once both the summary and repeats are there
     void buildCharts();
     void buildDeltaChart();      // 1: the histogram of per-user deltas
     void buildWinTieLossChart(); // 2: win / tie / loss against each baseline
@@ -75,6 +89,7 @@ private:
     RunController* runs_;
     std::shared_ptr<const RunResults> results_;
     std::shared_ptr<const engine::RunSummary> summary_;
+    std::shared_ptr<const RepeatValues> repeats_;
     std::vector<EndpointUse> endpoints_; // of a run over several replicas (--endpoint)
     QLabel* heading_;
     QTabWidget* tabs_;
