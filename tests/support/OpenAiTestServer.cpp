@@ -300,7 +300,13 @@ struct ServerState {
     void record(RecordedRequest request);
     Script pickScript(const std::string& body);
     void beginRequest();
-    void endRequest() { --active; }
+    void endRequest() {
+        {
+            std::lock_guard lock(mutex); // so waitUntilIdle cannot miss the last one
+            --active;
+        }
+        requestEnded.notify_all();
+    }
 
     ServerOptions options; // models, embeddingDimension, defaultScript guarded by `mutex`
     int listenFd = -1;
@@ -316,6 +322,7 @@ struct ServerState {
 
     mutable std::mutex mutex;
     mutable std::condition_variable requestArrived;
+    mutable std::condition_variable requestEnded;
     std::deque<Script> queue;
     std::vector<std::pair<std::string, Script>> rules;
     std::vector<RecordedRequest> records;
@@ -1454,6 +1461,11 @@ bool OpenAiTestServer::waitForRequests(std::size_t count, std::chrono::milliseco
     std::unique_lock lock(impl_->mutex);
     return impl_->requestArrived.wait_for(lock, timeout,
                                           [&] { return impl_->records.size() >= count; });
+}
+
+bool OpenAiTestServer::waitUntilIdle(std::chrono::milliseconds timeout) const {
+    std::unique_lock lock(impl_->mutex);
+    return impl_->requestEnded.wait_for(lock, timeout, [&] { return impl_->active == 0; });
 }
 
 std::uint64_t OpenAiTestServer::connectionCount() const {

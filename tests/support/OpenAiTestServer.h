@@ -159,6 +159,9 @@ public:
     void clear();
     // True once requestCount() >= count, false on timeout.
     bool waitForRequests(std::size_t count, std::chrono::milliseconds timeout) const;
+    // True once no request is being answered (the last reply's bytes can reach the client just
+    // before its handler counts it done), false on timeout.
+    bool waitUntilIdle(std::chrono::milliseconds timeout) const;
     std::uint64_t connectionCount() const; // accepted since start
     std::size_t openConnections() const;
     std::size_t activeRequests() const;     // being answered right now
