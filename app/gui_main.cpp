@@ -201,8 +201,9 @@ GuiOptions::GuiOptions()
       analysisOption(QStringLiteral("analysis"),
                      QApplication::translate("main",
                                              "Bring the Analysis dock to the front on this page "
-                                             "(slices, agreement, sweep, attribution or length; "
-                                             "sweep and attribution also run)."),
+                                             "(slices, agreement, sweep, stored-sweep, attribution "
+                                             "or length; sweep and attribution also run, "
+                                             "stored-sweep plots the stored runs of a k sweep)."),
                      QStringLiteral("PAGE")),
       stageOption(QStringLiteral("stage"),
                   QApplication::translate(
@@ -343,11 +344,12 @@ private:
 
     void showAnalysisPage() {
         const QString page = cli_.value(o_.analysisOption);
-        const int tab = page == QLatin1String("agreement")     ? 1
-                        : page == QLatin1String("sweep")       ? 2
-                        : page == QLatin1String("attribution") ? 3
-                        : page == QLatin1String("length")      ? 4
-                                                               : 0;
+        const bool stored = page == QLatin1String("stored-sweep");
+        const int tab = page == QLatin1String("agreement")         ? 1
+                        : page == QLatin1String("sweep") || stored ? 2
+                        : page == QLatin1String("attribution")     ? 3
+                        : page == QLatin1String("length")          ? 4
+                                                                   : 0;
         MainWindow* window = &window_;
         afterFirstLayout([window, tab] {
             window->analysisDock()->show();
@@ -360,12 +362,14 @@ private:
         Session* session = &session_;
         auto started = std::make_shared<bool>(false);
         QObject::connect(session, &Session::busyChanged, window,
-                         [window, session, tab, started](bool busy) {
+                         [window, session, tab, stored, started](bool busy) {
                              if (busy || *started || !session->record() || !session->runResults())
                                  return;
                              *started = true;
-                             QTimer::singleShot(0, window, [window, tab] {
-                                 if (tab == 2)
+                             QTimer::singleShot(0, window, [window, tab, stored] {
+                                 if (stored)
+                                     window->analysisDock()->plotStoredSweep();
+                                 else if (tab == 2)
                                      window->analysisDock()->startSweep();
                                  else
                                      window->analysisDock()->startAttribution();

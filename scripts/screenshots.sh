@@ -98,3 +98,11 @@ build/release/app/r2p run --project "$tmp/repeats.r2p" --questions "$PWD/resourc
 "$bin" --project "$tmp/repeats.r2p" --size 1600x1000 --open "$PWD/resources/demo/LaMP-3/dev_questions.json" \
   --metrics run --run 2 --screenshot "$out/metrics-repeats-lamp3.png" 2>/dev/null
 echo "wrote $out/metrics-repeats-lamp3.png"
+
+# A sweep of stored runs (one run per k), plotted with intervals, in a project of its own.
+build/release/app/r2p run --project "$tmp/sweep.r2p" --questions "$PWD/resources/demo/LaMP-3/dev_questions.json" \
+  --outputs "$PWD/resources/demo/LaMP-3/dev_outputs.json" --systems r2p,lamp-rag,lrm-rag,no-profile \
+  --k 0,1,2,4,8 --quiet > /dev/null 2>&1
+"$bin" --project "$tmp/sweep.r2p" --size 1600x1000 --open "$PWD/resources/demo/LaMP-3/dev_questions.json" \
+  --user 3108 --analysis stored-sweep --screenshot "$out/analysis-stored-sweep-lamp3.png" 2>/dev/null
+echo "wrote $out/analysis-stored-sweep-lamp3.png"

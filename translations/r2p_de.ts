@@ -143,12 +143,12 @@
         <translation>Das Metrik-Dock auf dieser Seite nach vorn holen (user, run, deltas, wtl, tokens oder cost).</translation>
     </message>
     <message>
-        <source>Bring the Analysis dock to the front on this page (slices, agreement, sweep, attribution or length; sweep and attribution also run).</source>
-        <translation>Das Analyse-Dock auf dieser Seite nach vorn holen (slices, agreement, sweep, attribution oder length; sweep und attribution werden auch ausgeführt).</translation>
-    </message>
-    <message>
         <source>Open a dialog once loaded (batch, settings or compare-runs); --screenshot then saves it.</source>
         <translation>Nach dem Laden einen Dialog öffnen (batch, settings oder compare-runs); --screenshot speichert ihn dann.</translation>
+    </message>
+    <message>
+        <source>Bring the Analysis dock to the front on this page (slices, agreement, sweep, stored-sweep, attribution or length; sweep and attribution also run, stored-sweep plots the stored runs of a k sweep).</source>
+        <translation>Das Analyse-Dock auf dieser Seite nach vorn holen (slices, agreement, sweep, stored-sweep, attribution oder length; sweep und attribution laufen auch, stored-sweep zeichnet die gespeicherten Läufe eines k-Sweeps).</translation>
     </message>
 </context>
 <context>
@@ -575,6 +575,41 @@
     <message>
         <source>Reasoning length</source>
         <translation>Reasoning-Länge</translation>
+    </message>
+    <message>
+        <source>Plot Stored Runs</source>
+        <translation>Gespeicherte Läufe zeichnen</translation>
+    </message>
+    <message>
+        <source>Plots the shown run and the stored runs that differ from it only in k (r2p run --k 0,1,2,4 or a study&apos;s k list): each system&apos;s metric over every user with its 95% bootstrap interval. Nothing is run.</source>
+        <translation>Zeichnet den gezeigten Lauf und die gespeicherten Läufe, die sich nur in k von ihm unterscheiden (r2p run --k 0,1,2,4 oder die k-Liste einer Studie): die Metrik jedes Systems über alle Nutzer mit ihrem 95-%-Bootstrap-Intervall. Es wird nichts ausgeführt.</translation>
+    </message>
+    <message>
+        <source>95% CI</source>
+        <translation>95-%-KI</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>Lauf</translation>
+    </message>
+    <message>
+        <source>Reading the stored runs of run %1&apos;s sweep…</source>
+        <translation>Die gespeicherten Läufe des Sweeps von Lauf %1 werden gelesen…</translation>
+    </message>
+    <message>
+        <source>No other stored run differs from this one only in k: make a sweep of stored runs with r2p run --k 0,1,2,4 (or a study&apos;s k list).</source>
+        <translation>Kein anderer gespeicherter Lauf unterscheidet sich von diesem nur in k: erstellen Sie einen Sweep gespeicherter Läufe mit r2p run --k 0,1,2,4 (oder der k-Liste einer Studie).</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n stored run(s) (runs %2), every user of each; the band is each point&apos;s 95% bootstrap interval.</source>
+        <translation>
+            <numerusform>%1 von %n gespeichertem Lauf (Lauf %2), alle Nutzer; das Band ist das 95-%-Bootstrap-Intervall jedes Punkts.</numerusform>
+            <numerusform>%1 von %n gespeicherten Läufen (Läufe %2), jeweils alle Nutzer; das Band ist das 95-%-Bootstrap-Intervall jedes Punkts.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 against k (retrieved items), stored runs</source>
+        <translation>%1 gegen k (abgerufene Einträge), gespeicherte Läufe</translation>
     </message>
 </context>
 <context>

@@ -143,11 +143,11 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Bring the Analysis dock to the front on this page (slices, agreement, sweep, attribution or length; sweep and attribution also run).</source>
+        <source>Open a dialog once loaded (batch, settings or compare-runs); --screenshot then saves it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Open a dialog once loaded (batch, settings or compare-runs); --screenshot then saves it.</source>
+        <source>Bring the Analysis dock to the front on this page (slices, agreement, sweep, stored-sweep, attribution or length; sweep and attribution also run, stored-sweep plots the stored runs of a k sweep).</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -574,6 +574,41 @@
     </message>
     <message>
         <source>Reasoning length</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Plot Stored Runs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Plots the shown run and the stored runs that differ from it only in k (r2p run --k 0,1,2,4 or a study&apos;s k list): each system&apos;s metric over every user with its 95% bootstrap interval. Nothing is run.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>95% CI</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading the stored runs of run %1&apos;s sweep…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No other stored run differs from this one only in k: make a sweep of stored runs with r2p run --k 0,1,2,4 (or a study&apos;s k list).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n stored run(s) (runs %2), every user of each; the band is each point&apos;s 95% bootstrap interval.</source>
+        <translation>
+            <numerusform>%1 of %n stored run (run %2), every user; the band is each point&apos;s 95% bootstrap interval.</numerusform>
+            <numerusform>%1 of %n stored runs (runs %2), every user of each; the band is each point&apos;s 95% bootstrap interval.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 against k (retrieved items), stored runs</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -143,12 +143,12 @@
         <translation>将指标面板切换到前台并显示此页（user、run、deltas、wtl、tokens 或 cost）。</translation>
     </message>
     <message>
-        <source>Bring the Analysis dock to the front on this page (slices, agreement, sweep, attribution or length; sweep and attribution also run).</source>
-        <translation>将分析面板切换到前台并显示此页（slices、agreement、sweep、attribution 或 length；sweep 和 attribution 还会运行）。</translation>
-    </message>
-    <message>
         <source>Open a dialog once loaded (batch, settings or compare-runs); --screenshot then saves it.</source>
         <translation>加载后打开一个对话框（batch、settings 或 compare-runs）；随后 --screenshot 保存它。</translation>
+    </message>
+    <message>
+        <source>Bring the Analysis dock to the front on this page (slices, agreement, sweep, stored-sweep, attribution or length; sweep and attribution also run, stored-sweep plots the stored runs of a k sweep).</source>
+        <translation>将分析面板置前并显示此页（slices、agreement、sweep、stored-sweep、attribution 或 length；sweep 和 attribution 也会运行，stored-sweep 绘制 k 扫描的已保存运行）。</translation>
     </message>
 </context>
 <context>
@@ -567,6 +567,40 @@
     <message>
         <source>Reasoning length</source>
         <translation>推理长度</translation>
+    </message>
+    <message>
+        <source>Plot Stored Runs</source>
+        <translation>绘制已保存运行</translation>
+    </message>
+    <message>
+        <source>Plots the shown run and the stored runs that differ from it only in k (r2p run --k 0,1,2,4 or a study&apos;s k list): each system&apos;s metric over every user with its 95% bootstrap interval. Nothing is run.</source>
+        <translation>绘制当前运行及仅在 k 上与之不同的已保存运行（r2p run --k 0,1,2,4 或研究的 k 列表）：各系统在全部用户上的指标及其 95% 自助区间。不会执行任何运行。</translation>
+    </message>
+    <message>
+        <source>95% CI</source>
+        <translation>95% 置信区间</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>运行</translation>
+    </message>
+    <message>
+        <source>Reading the stored runs of run %1&apos;s sweep…</source>
+        <translation>正在读取运行 %1 所属扫描的已保存运行…</translation>
+    </message>
+    <message>
+        <source>No other stored run differs from this one only in k: make a sweep of stored runs with r2p run --k 0,1,2,4 (or a study&apos;s k list).</source>
+        <translation>没有其他已保存运行仅在 k 上与此运行不同：请用 r2p run --k 0,1,2,4（或研究的 k 列表）生成已保存运行的扫描。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n stored run(s) (runs %2), every user of each; the band is each point&apos;s 95% bootstrap interval.</source>
+        <translation>
+            <numerusform>%n 个已保存运行（运行 %2）的 %1，各含全部用户；阴影带为每个点的 95% 自助区间。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 against k (retrieved items), stored runs</source>
+        <translation>%1 随 k（检索条目数）变化，已保存运行</translation>
     </message>
 </context>
 <context>

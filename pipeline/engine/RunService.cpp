@@ -10,6 +10,7 @@
 #include "pipeline/llm/OpenAiBackend.h"
 #include "pipeline/tags/TagSet.h"
 
+#include <map>
 #include <nlohmann/json.hpp>
 
 namespace r2p::engine {
@@ -57,29 +58,37 @@ std::optional<RunRepeat> runRepeatOf(const RunInfo& run) {
     return out;
 }
 
+namespace {
+
+// A run's settings as stored, without the keys that may differ within a set of runs.
+nlohmann::json settingsWithout(const RunInfo& r, std::initializer_list<const char*> keys) {
+    auto j = nlohmann::json::parse(r.config, nullptr, false);
+    if (j.is_object())
+        for (const char* key : keys)
+            j.erase(key);
+    return j;
+}
+
+bool sameInputsAndModel(const RunInfo& a, const RunInfo& b) {
+    return a.task == b.task && a.questionsPath == b.questionsPath &&
+           a.outputsPath == b.outputsPath && a.systems == b.systems && a.model == b.model &&
+           a.backend == b.backend;
+}
+
+} // namespace
+
 std::vector<RunInfo> repeatSiblings(const std::vector<RunInfo>& all, const RunInfo& run) {
     const auto mine = runRepeatOf(run);
     if (!mine || mine->count < 2)
         return {};
-    // The settings that must match: everything but the seed and which repeat it is.
-    auto settings = [](const RunInfo& r) {
-        auto j = nlohmann::json::parse(r.config, nullptr, false);
-        if (j.is_object()) {
-            j.erase("seed");
-            j.erase("repeat");
-        }
-        return j;
-    };
-    const auto wanted = settings(run);
+    const auto wanted = settingsWithout(run, {"seed", "repeat"});
     std::vector<const RunInfo*> byIndex(static_cast<std::size_t>(mine->count), nullptr);
     for (const RunInfo& r : all) {
         const auto other = r.id == run.id ? mine : runRepeatOf(r);
         if (!other || other->count != mine->count || other->baseSeed != mine->baseSeed ||
-            r.task != run.task || r.questionsPath != run.questionsPath ||
-            r.outputsPath != run.outputsPath || r.systems != run.systems || r.model != run.model ||
-            r.backend != run.backend)
+            !sameInputsAndModel(r, run))
             continue;
-        if (r.id != run.id && settings(r) != wanted)
+        if (r.id != run.id && settingsWithout(r, {"seed", "repeat"}) != wanted)
             continue;
         const RunInfo*& slot = byIndex[static_cast<std::size_t>(other->index)];
         // The shown run holds its own index; otherwise the newest run of an index.
@@ -90,6 +99,28 @@ std::vector<RunInfo> repeatSiblings(const std::vector<RunInfo>& all, const RunIn
     for (const RunInfo* r : byIndex)
         if (r)
             out.push_back(*r);
+    return out;
+}
+
+std::vector<std::pair<std::size_t, RunInfo>> kSweepSiblings(const std::vector<RunInfo>& all,
+                                                            const RunInfo& run) {
+    const auto wanted = settingsWithout(run, {"k"});
+    std::map<std::size_t, const RunInfo*> byK;
+    for (const RunInfo& r : all) {
+        if (!sameInputsAndModel(r, run))
+            continue;
+        const auto j = nlohmann::json::parse(r.config, nullptr, false);
+        if (!j.is_object() || !j.contains("k") || !j["k"].is_number_unsigned())
+            continue;
+        if (r.id != run.id && settingsWithout(r, {"k"}) != wanted)
+            continue;
+        const RunInfo*& slot = byK[j["k"].get<std::size_t>()];
+        if (!slot || (slot->id != run.id && (r.id == run.id || r.id > slot->id)))
+            slot = &r;
+    }
+    std::vector<std::pair<std::size_t, RunInfo>> out;
+    for (const auto& [k, r] : byK)
+        out.emplace_back(k, *r);
     return out;
 }
 

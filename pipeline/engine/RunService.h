@@ -113,6 +113,12 @@ std::optional<RunRepeat> runRepeatOf(const RunInfo& run);
 // task, files, systems, model and backend whose settings differ only in seed and repeat index,
 // the newest of each index. Empty when `run` is not one of two or more repeats.
 std::vector<RunInfo> repeatSiblings(const std::vector<RunInfo>& all, const RunInfo& run);
+// The stored runs of `run`'s retrieval sweep (r2p run --k 0,1,2,4, a study's k list), `run`
+// among them, by k: runs of the same task, files, systems, model and backend whose settings
+// differ only in k, the newest of each k (a repeat only with the same repeat index and seed).
+// Each comes with its k.
+std::vector<std::pair<std::size_t, RunInfo>> kSweepSiblings(const std::vector<RunInfo>& all,
+                                                            const RunInfo& run);
 
 // How the stored run reached its backend: base URL, key variable, cache scope, timeouts (what
 // runConfigJson wrote; defaults for runs stored before it). `preset` gets the endpoint preset.

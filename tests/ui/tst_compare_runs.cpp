@@ -12,6 +12,7 @@
 #include "ui/MainWindow.h"
 #include "ui/Session.h"
 #include "ui/models/PairedUsersModel.h"
+#include "ui/windows/AnalysisDock.h"
 #include "ui/windows/CompareRunsWindow.h"
 #include "ui/windows/MetricsDock.h"
 
@@ -55,6 +56,14 @@ const int kLamp[] = {1, 1, 1, 1, 1, 1};
 // A fourth run claims to be repeat 2 of 3 from seed 1 too, but retrieves k = 2: not one of them.
 const int kRepeat[3][6] = {{1, 0, 0, 0, 0, 0}, {1, 1, 1, 0, 0, 0}, {1, 1, 1, 1, 1, 0}};
 const int kImpostor[] = {0, 0, 0, 0, 0, 0};
+
+// A sweep of stored runs: the default settings with k = 1 (R2P never right) and k = 2 (right
+// for u0 only), and run B (k = 5, the newest of that k): R2P 0, 1/6 and 5/6; LaMP RAG 1 each.
+std::string configWithK(std::size_t k) {
+    engine::EngineConfig c;
+    c.k = k;
+    return engine::engineConfigJson(c, 1);
+}
 
 std::string repeatConfig(int index, std::size_t k) {
     engine::EngineConfig c;
@@ -330,6 +339,38 @@ private slots:
 
         compare_->checkRuns({});
         QVERIFY(!compare_->compareButton()->isEnabled());
+    }
+
+    void theSweepPagePlotsStoredRunsThatDifferOnlyInK() {
+        const std::int64_t k1 = storeRun(kImpostor, "K1", configWithK(1));
+        const std::int64_t k2 = storeRun(kA, "K2", configWithK(2));
+        QVERIFY(k1 > 0 && k2 > k1);
+        session_->refreshRuns();
+        QVERIFY(session_->selectRun(runB_));
+        AnalysisDock* dock = window_->analysisDock();
+        QTest::mouseClick(dock->storedSweepButton(), Qt::LeftButton);
+        QTableWidget* t = dock->sweepTable();
+        QTRY_VERIFY_WITH_TIMEOUT(!dock->isWorking() && t->rowCount() == 6, 30000);
+        auto row = [t](int r) {
+            return QStringList{t->item(r, 0)->text(), t->item(r, 1)->text(), t->item(r, 4)->text(),
+                               t->item(r, 7)->text()};
+        };
+        const QString a = QString::number(k1), b = QString::number(k2), c = QString::number(runB_);
+        QCOMPARE(row(0), (QStringList{"R2P", "1", "0.000", a}));
+        QCOMPARE(row(1), (QStringList{"R2P", "2", "0.167", b}));
+        QCOMPARE(row(2), (QStringList{"R2P", "5", "0.833", c}));
+        QCOMPARE(row(3), (QStringList{"LaMP RAG", "1", "1.000", a}));
+        QCOMPARE(row(5), (QStringList{"LaMP RAG", "5", "1.000", c}));
+        // Each point's interval holds its value. (Accuracy resamples within gold labels, and
+        // these six users' golds are six different labels: the intervals have no width.)
+        QCOMPARE(t->item(5, 6)->text(), QStringLiteral("[1.000, 1.000]"));
+        const QString ci = t->item(2, 6)->text(); // "[lo, hi]" around 0.833
+        const QStringList bounds = ci.mid(1, ci.size() - 2).split(QStringLiteral(", "));
+        QCOMPARE(bounds.size(), 2);
+        QVERIFY2(bounds[0].toDouble() <= 0.833 && bounds[1].toDouble() >= 0.833, qPrintable(ci));
+        QVERIFY2(dock->sweepStatus()->text().contains(a + QStringLiteral(", ") + b),
+                 qPrintable(dock->sweepStatus()->text()));
+        QVERIFY(!dock->sweepChart()->chart()->series().isEmpty());
     }
 
     // Metrics of a run that is one of three repeats: each metric's mean and spread over them.

@@ -7,6 +7,7 @@
 #include "pipeline/analysis/Slices.h"
 #include "pipeline/engine/RunService.h"
 #include "pipeline/metrics/Agreement.h"
+#include "pipeline/metrics/LampEvaluation.h"
 #include "ui/AnnotationText.h"
 #include "ui/RunResults.h"
 #include "ui/Session.h"
@@ -14,6 +15,7 @@
 #include "ui/TaskText.h"
 #include "ui/widgets/ChartExport.h"
 
+#include <QAreaSeries>
 #include <QBarCategoryAxis>
 #include <QBarSeries>
 #include <QBarSet>
@@ -23,6 +25,7 @@
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
+#include <QLegendMarker>
 #include <QLineEdit>
 #include <QLineSeries>
 #include <QLocale>
@@ -38,6 +41,7 @@
 #include <algorithm>
 #include <cmath>
 #include <mutex>
+#include <set>
 
 namespace r2p::ui {
 
@@ -113,6 +117,65 @@ Result<std::shared_ptr<const engine::EngineContext>> contextForRun(ProjectStore&
 namespace {
 const QString kSweep = QStringLiteral("sweep");
 const QString kAttribution = QStringLiteral("attribution");
+const QString kStoredSweep = QStringLiteral("stored-sweep");
+
+} // namespace
+
+// A sweep of stored runs: per (system, k) its run's metric over every scored user with the
+// 95% bootstrap interval, as r2p run --k printed it.
+struct StoredSweepPoint {
+    SystemId system = SystemId::Invalid;
+    std::size_t k = 0;
+    std::int64_t run = 0;
+    std::size_t users = 0, failed = 0, scored = 0;
+    double value = 0;
+    metrics::Interval ci;
+};
+struct StoredSweep {
+    std::string metric;
+    bool lowerIsBetter = false;
+    std::vector<StoredSweepPoint> points; // systems in the run's order, each by k
+};
+
+namespace {
+
+Result<StoredSweep> readStoredSweep(const std::string& path, const RunInfo& shown) {
+    auto store = ProjectStore::open(path, ProjectStore::OpenMode::ReadOnly);
+    if (!store)
+        return store.error();
+    RunStore runs(**store);
+    auto all = runs.runs();
+    if (!all)
+        return all.error();
+    StoredSweep out;
+    out.metric = analysis::mainMetric(shown.task);
+    out.lowerIsBetter = metrics::metricDirection(out.metric) == metrics::Better::Lower;
+    std::vector<StoredSweepPoint> points;
+    for (const auto& [k, run] : engine::kSweepSiblings(*all, shown)) {
+        auto outcomes = runs.outcomes(run.id);
+        if (!outcomes)
+            return outcomes.error();
+        auto summary = engine::summarizeRun(run.id, run.task, run.systems, *outcomes, {},
+                                            metrics::BootstrapOptions{1000, 1, 0.95});
+        if (!summary)
+            return summary.error();
+        for (const auto& s : summary->systems) {
+            StoredSweepPoint p{s.system, k, run.id, s.users, s.failed, s.scored, 0, {}};
+            for (const auto& [key, v] : s.metrics)
+                if (key == out.metric)
+                    p.value = v;
+            for (const auto& [key, ci] : s.intervals)
+                if (key == out.metric)
+                    p.ci = ci;
+            points.push_back(p);
+        }
+    }
+    for (SystemId system : shown.systems)
+        for (const auto& p : points)
+            if (p.system == system)
+                out.points.push_back(p);
+    return out;
+}
 } // namespace
 
 // What the running sweep reports, read by the status line's timer.
@@ -154,6 +217,7 @@ AnalysisDock::AnalysisDock(Session* session, QWidget* parent)
         refreshAgreement();
     });
     connect(sweepRun_, &QPushButton::clicked, this, &AnalysisDock::startSweep);
+    connect(sweepStored_, &QPushButton::clicked, this, &AnalysisDock::plotStoredSweep);
     sweepTimer_ = new QTimer(this);
     sweepTimer_->setInterval(250);
     connect(sweepTimer_, &QTimer::timeout, this, [this] {
@@ -282,6 +346,13 @@ QWidget* AnalysisDock::buildSweepPage() {
     sweepCancel_->setEnabled(false);
     sweepRow->addWidget(sweepRun_);
     sweepRow->addWidget(sweepCancel_);
+    sweepStored_ = new QPushButton(tr("Plot Stored Runs"), sweepPage);
+    sweepStored_->setObjectName(QStringLiteral("SweepStored"));
+    sweepStored_->setToolTip(tr("Plots the shown run and the stored runs that differ from it "
+                                "only in k (r2p run --k 0,1,2,4 or a study's k list): each "
+                                "system's metric over every user with its 95% bootstrap "
+                                "interval. Nothing is run."));
+    sweepRow->addWidget(sweepStored_);
     sweepLayout->addLayout(sweepRow);
     sweepStatus_ = new QLabel(sweepPage);
     sweepStatus_->setObjectName(QStringLiteral("SweepStatus"));
@@ -289,10 +360,10 @@ QWidget* AnalysisDock::buildSweepPage() {
     sweepLayout->addWidget(sweepStatus_);
     auto* sweepSplit = new QSplitter(Qt::Vertical, sweepPage);
     sweepChart_ = makeChartView(sweepSplit, QStringLiteral("SweepChart"));
-    sweepTable_ = makeTable(
-        sweepSplit,
-        {tr("System"), tr("k"), tr("Users"), tr("Mean items"), tr("Metric"), tr("Failed")},
-        QStringLiteral("SweepTable"));
+    sweepTable_ = makeTable(sweepSplit,
+                            {tr("System"), tr("k"), tr("Users"), tr("Mean items"), tr("Metric"),
+                             tr("Failed"), tr("95% CI"), tr("Run")},
+                            QStringLiteral("SweepTable"));
     sweepSplit->setStretchFactor(0, 3);
     sweepSplit->setStretchFactor(1, 2);
     sweepLayout->addWidget(sweepSplit, 1);
@@ -330,7 +401,8 @@ QWidget* AnalysisDock::buildAttributionPage() {
 AnalysisDock::~AnalysisDock() = default; // tasks_ cancels and waits
 
 bool AnalysisDock::isWorking() const {
-    return tasks_.isPending(kSweep) || tasks_.isPending(kAttribution);
+    return tasks_.isPending(kSweep) || tasks_.isPending(kAttribution) ||
+           tasks_.isPending(kStoredSweep);
 }
 
 void AnalysisDock::cancelWork() {
@@ -706,6 +778,102 @@ void AnalysisDock::showSweep(const analysis::SweepResult* result, const std::str
     const double pad = std::max(0.02, (hi - lo) * 0.1);
     // Shares (accuracy, ROUGE) stay within [0, 1]; errors (MAE, RMSE) start at 0.
     y->setRange(std::max(0.0, lo - pad), r.lowerIsBetter ? hi + pad : std::min(1.0, hi + pad));
+    replaceChart(sweepChart_, chart);
+}
+
+void AnalysisDock::plotStoredSweep() {
+    const auto run = session_->runResults();
+    if (!run || !session_->store())
+        return;
+    RunInfo shown = run->info;
+    shown.id = run->runId;
+    sweepStatus_->setText(tr("Reading the stored runs of run %1's sweep…").arg(run->runId));
+    tasks_.start(
+        kStoredSweep, LatestTask::Pool::Short,
+        [path = session_->store()->path(), shown](const std::atomic<bool>&) {
+            return readStoredSweep(path, shown);
+        },
+        [this](Result<StoredSweep> r) {
+            if (!r) {
+                sweepStatus_->setText(QString::fromStdString(r.error().message));
+                return;
+            }
+            showStoredSweep(*r);
+        });
+}
+
+void AnalysisDock::showStoredSweep(const StoredSweep& r) {
+    std::set<std::int64_t> runs;
+    for (const auto& p : r.points)
+        runs.insert(p.run);
+    QStringList ids;
+    for (std::int64_t id : runs)
+        ids << QString::number(id);
+    sweepStatus_->setText(
+        runs.size() < 2
+            ? tr("No other stored run differs from this one only in k: make a sweep of stored "
+                 "runs with r2p run --k 0,1,2,4 (or a study's k list).")
+            : tr("%1 of %n stored run(s) (runs %2), every user of each; the band is each "
+                 "point's 95% bootstrap interval.",
+                 nullptr, static_cast<int>(runs.size()))
+                  .arg(QString::fromStdString(r.metric), ids.join(QStringLiteral(", "))));
+    sweepTable_->setRowCount(0);
+    auto* chart = new QChart;
+    chart->setTitle(
+        tr("%1 against k (retrieved items), stored runs").arg(QString::fromStdString(r.metric)));
+    auto* x = new QValueAxis;
+    x->setLabelFormat(QStringLiteral("%d"));
+    auto* y = new QValueAxis;
+    chart->addAxis(x, Qt::AlignBottom);
+    chart->addAxis(y, Qt::AlignLeft);
+    double lo = 0, hi = 0, maxK = 1;
+    bool first = true;
+    int row = 0;
+    for (std::size_t i = 0; i < r.points.size();) {
+        const SystemId system = r.points[i].system;
+        auto* line = new QLineSeries;
+        line->setName(StageText::system(system));
+        line->setPointsVisible(true);
+        auto* upper = new QLineSeries;
+        auto* lower = new QLineSeries;
+        for (; i < r.points.size() && r.points[i].system == system; ++i) {
+            const auto& p = r.points[i];
+            setRow(sweepTable_, row++,
+                   {StageText::system(p.system), QString::number(p.k), QString::number(p.users),
+                    QStringLiteral("–"), num(p.value), QString::number(p.failed),
+                    QStringLiteral("[%1, %2]").arg(num(p.ci.lo), num(p.ci.hi)),
+                    QString::number(p.run)});
+            if (p.scored == 0)
+                continue;
+            line->append(static_cast<qreal>(p.k), p.value);
+            upper->append(static_cast<qreal>(p.k), p.ci.hi);
+            lower->append(static_cast<qreal>(p.k), p.ci.lo);
+            lo = first ? p.ci.lo : std::min(lo, p.ci.lo);
+            hi = first ? p.ci.hi : std::max(hi, p.ci.hi);
+            maxK = std::max(maxK, static_cast<double>(p.k));
+            first = false;
+        }
+        chart->addSeries(line);
+        line->attachAxis(x);
+        line->attachAxis(y);
+        auto* band = new QAreaSeries(upper, lower);
+        upper->setParent(band); // the band owns its bounds (they are not the chart's series)
+        lower->setParent(band);
+        QColor colour = line->color();
+        colour.setAlpha(50);
+        band->setColor(colour);
+        band->setBorderColor(Qt::transparent);
+        chart->addSeries(band);
+        band->attachAxis(x);
+        band->attachAxis(y);
+        for (auto* marker : chart->legend()->markers(band))
+            marker->setVisible(false);
+    }
+    x->setRange(0, maxK);
+    x->setTickCount(std::min(5, static_cast<int>(maxK) + 1));
+    const double pad = std::max(0.02, (hi - lo) * 0.1);
+    y->setRange(std::max(0.0, lo - pad), r.lowerIsBetter ? hi + pad : std::min(1.0, hi + pad));
+    y->applyNiceNumbers(); // round ticks: 0.0, 0.5, 1.0 … rather than 0.01, 0.48, 0.96
     replaceChart(sweepChart_, chart);
 }
 

@@ -32,6 +32,7 @@ struct SweepResult;
 namespace r2p::ui {
 
 class Session;
+struct StoredSweep;
 class JudgeCheckView;
 class ReasoningLengthView;
 
@@ -56,6 +57,10 @@ public:
     QLineEdit* sweepKs() const { return sweepKs_; }
     QSpinBox* sweepUsers() const { return sweepUsers_; }
     QPushButton* sweepButton() const { return sweepRun_; }
+    // Plots the shown run and the stored runs that differ from it only in k (a sweep of stored
+    // runs: r2p run --k 0,1,2,4), each system's metric with its 95% bootstrap interval.
+    QPushButton* storedSweepButton() const { return sweepStored_; }
+    void plotStoredSweep();
     QTableWidget* sweepTable() const { return sweepTable_; }
     QChartView* sweepChart() const { return sweepChart_; }
     QLabel* sweepStatus() const { return sweepStatus_; }
@@ -75,9 +80,10 @@ private:
     struct SweepProgress;
     void onRunChanged();
     void fillPairBox(const std::vector<std::string>& annotators);
-    QWidget* buildSlicesPage();      // The Slices page
-    QWidget* buildAgreementPage();   // The Agreement page
-    QWidget* buildSweepPage();       // The Retrieval sweep page
+    QWidget* buildSlicesPage();    // The Slices page
+    QWidget* buildAgreementPage(); // The Agreement page
+    QWidget* buildSweepPage();     // The Retrieval sweep page
+    void showStoredSweep(const StoredSweep& sweep);
     QWidget* buildAttributionPage(); // The Attribution page
     // The result, or null and why there is none.
     void showSweep(const analysis::SweepResult* result, const std::string& error);
@@ -99,6 +105,7 @@ private:
     QLineEdit* sweepKs_;
     QSpinBox* sweepUsers_;
     QPushButton* sweepRun_;
+    QPushButton* sweepStored_;
     QPushButton* sweepCancel_;
     QTimer* sweepTimer_;
     QLabel* sweepStatus_;
