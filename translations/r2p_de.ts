@@ -959,6 +959,26 @@
         <source>This system&apos;s own model, e.g. a general LLM against a reasoning model (r2p run --system-model)</source>
         <translation>Eigenes Modell dieses Systems, z. B. ein allgemeines LLM gegen ein Reasoning-Modell (r2p run --system-model)</translation>
     </message>
+    <message>
+        <source>Several servers, one per line, as r2p run --endpoint takes them: http://gpu1:8000/v1,max=32,weight=2,models=A|B (empty: the server URL alone)</source>
+        <translation>Mehrere Server, einer pro Zeile, wie r2p run --endpoint sie nimmt: http://gpu1:8000/v1,max=32,weight=2,models=A|B (leer: nur die Server-URL)</translation>
+    </message>
+    <message>
+        <source>Requests are spread by free capacity (max) and weight; a failing server is taken out and its requests retried elsewhere. Each server&apos;s models come from models= or its /v1/models, so a system with its own model (Sampling › Model) reaches the servers that serve it.</source>
+        <translation>Anfragen werden nach freier Kapazität (max) und Gewicht verteilt; ein ausfallender Server wird herausgenommen und seine Anfragen anderswo wiederholt. Die Modelle eines Servers kommen aus models= oder seinem /v1/models, sodass ein System mit eigenem Modell (Sampling › Modell) die Server erreicht, die es bereitstellen.</translation>
+    </message>
+    <message>
+        <source>Endpoints:</source>
+        <translation>Endpunkte:</translation>
+    </message>
+    <message>
+        <source>Endpoints, line %1: %2</source>
+        <translation>Endpunkte, Zeile %1: %2</translation>
+    </message>
+    <message>
+        <source>Endpoints, line %1: %2 is listed twice</source>
+        <translation>Endpunkte, Zeile %1: %2 ist doppelt aufgeführt</translation>
+    </message>
 </context>
 <context>
     <name>r2p::ui::ChartExport</name>

@@ -959,6 +959,26 @@
         <source>This system&apos;s own model, e.g. a general LLM against a reasoning model (r2p run --system-model)</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Several servers, one per line, as r2p run --endpoint takes them: http://gpu1:8000/v1,max=32,weight=2,models=A|B (empty: the server URL alone)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Requests are spread by free capacity (max) and weight; a failing server is taken out and its requests retried elsewhere. Each server&apos;s models come from models= or its /v1/models, so a system with its own model (Sampling › Model) reaches the servers that serve it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Endpoints:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Endpoints, line %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Endpoints, line %1: %2 is listed twice</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>r2p::ui::ChartExport</name>

@@ -946,6 +946,26 @@
         <source>This system&apos;s own model, e.g. a general LLM against a reasoning model (r2p run --system-model)</source>
         <translation>此系统自己的模型，例如通用 LLM 对比推理模型（r2p run --system-model）</translation>
     </message>
+    <message>
+        <source>Several servers, one per line, as r2p run --endpoint takes them: http://gpu1:8000/v1,max=32,weight=2,models=A|B (empty: the server URL alone)</source>
+        <translation>多个服务器，每行一个，格式同 r2p run --endpoint：http://gpu1:8000/v1,max=32,weight=2,models=A|B（留空：仅使用服务器 URL）</translation>
+    </message>
+    <message>
+        <source>Requests are spread by free capacity (max) and weight; a failing server is taken out and its requests retried elsewhere. Each server&apos;s models come from models= or its /v1/models, so a system with its own model (Sampling › Model) reaches the servers that serve it.</source>
+        <translation>请求按空闲容量（max）和权重分配；出错的服务器会被移出，其请求改由其他服务器重试。每个服务器的模型来自 models= 或其 /v1/models，因此有自己模型的系统（采样 › 模型）会发往提供该模型的服务器。</translation>
+    </message>
+    <message>
+        <source>Endpoints:</source>
+        <translation>端点：</translation>
+    </message>
+    <message>
+        <source>Endpoints, line %1: %2</source>
+        <translation>端点，第 %1 行：%2</translation>
+    </message>
+    <message>
+        <source>Endpoints, line %1: %2 is listed twice</source>
+        <translation>端点，第 %1 行：%2 重复列出</translation>
+    </message>
 </context>
 <context>
     <name>r2p::ui::ChartExport</name>

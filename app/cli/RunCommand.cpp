@@ -714,26 +714,6 @@ void reportProgress(engine::BatchRunner& runner, bool quiet) {
     });
 }
 
-// What each replica did in this session, added to the run's counts (--endpoint runs only).
-Status storeEndpointUse(RunStore& runs, std::int64_t runId, const engine::PreparedRun& prepared) {
-    if (!prepared.backend.pool)
-        return Ok{};
-    std::vector<EndpointUse> use;
-    for (const auto& s : prepared.backend.pool->stats()) {
-        EndpointUse u;
-        u.endpoint = s.endpoint;
-        u.requests = static_cast<std::int64_t>(s.requests);
-        u.succeeded = static_cast<std::int64_t>(s.succeeded);
-        u.failures = static_cast<std::int64_t>(s.failures);
-        u.promptTokens = s.promptTokens;
-        u.completionTokens = s.completionTokens;
-        u.takenOut = s.takenOut;
-        u.lastError = s.lastError;
-        use.push_back(std::move(u));
-    }
-    return runs.addEndpointUse(runId, use);
-}
-
 // The run's endpoints as the summary lists them (all sessions), or null when it used one.
 ordered_json endpointUseJson(ProjectStore& store, std::int64_t runId) {
     auto use = RunStore(store).endpointUse(runId);
@@ -828,7 +808,7 @@ int executeRun(const Args& args, RunPlan& plan, const engine::RunService& servic
     spec.concurrency = static_cast<int>(plan.concurrency);
     Result<engine::BatchResult> result = runner.run(spec);
     watch.reset();
-    if (auto s = storeEndpointUse(runs, runId, prepared); !s)
+    if (auto s = engine::RunService(*plan.owner).storeEndpointUse(runId, prepared); !s)
         std::cerr << "r2p run: " << s.error().message << "\n";
     if (!result) {
         // The run's own error is the one to report; a status that could not be stored too is

@@ -124,6 +124,25 @@ std::vector<std::pair<std::size_t, RunInfo>> kSweepSiblings(const std::vector<Ru
     return out;
 }
 
+Status RunService::storeEndpointUse(std::int64_t runId, const PreparedRun& prepared) const {
+    if (!prepared.backend.pool)
+        return Ok{};
+    std::vector<EndpointUse> use;
+    for (const auto& s : prepared.backend.pool->stats()) {
+        EndpointUse u;
+        u.endpoint = s.endpoint;
+        u.requests = static_cast<std::int64_t>(s.requests);
+        u.succeeded = static_cast<std::int64_t>(s.succeeded);
+        u.failures = static_cast<std::int64_t>(s.failures);
+        u.promptTokens = s.promptTokens;
+        u.completionTokens = s.completionTokens;
+        u.takenOut = s.takenOut;
+        u.lastError = s.lastError;
+        use.push_back(std::move(u));
+    }
+    return RunStore(store_).addEndpointUse(runId, use);
+}
+
 BackendOptions storedBackendOptions(const RunInfo& run, std::string* preset) {
     BackendOptions b;
     b.baseUrl = run.baseUrl;

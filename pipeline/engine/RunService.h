@@ -75,6 +75,9 @@ public:
     // Stores a new run of `spec` as `prepared` resolved it; status "running".
     Result<std::int64_t> create(const RunSpec& spec, const PreparedRun& prepared) const;
     Status setStatus(std::int64_t runId, RunStatus status) const;
+    // What each --endpoint replica did in this session (requests, failures, tokens, times taken
+    // out), added to the run's counts; nothing for a run on one server.
+    Status storeEndpointUse(std::int64_t runId, const PreparedRun& prepared) const;
 
     // The engine as the stored run was set up: its settings, its backend kind, endpoint and key
     // variable, unless `overrides` say otherwise.

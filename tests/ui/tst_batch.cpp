@@ -273,6 +273,64 @@ private slots:
     // A server backend and --mode auto: the dialog asks the server once, off the GUI thread,
     // whether /v1/completions continues raw prompts (never the model's name), says what it
     // chose, and a second dialog on the same project asks nothing (remembered).
+    // Two servers, each serving one model, listed as endpoints: the run's model (No profile)
+    // goes to one and LRM RAG's own model to the other, never the wrong way; a bad line stops
+    // the start, naming the line.
+    void endpointsInTheDialogRouteEachSystemToItsModel() {
+        openDemo(TaskId::LaMP2);
+        test::ServerOptions a;
+        a.models = {"llm-a"};
+        test::ServerOptions b;
+        b.models = {"lrm-b"};
+        test::OpenAiTestServer serverA(a), serverB(b);
+        BatchDialog dialog(session_.get(), window_->usersDock()->visibleRows(), window_.get());
+        dialog.setSystems({SystemId::NoProfile, SystemId::LrmRag});
+        dialog.setUserScope(2, 3);
+        engine::Sampling lrm;
+        lrm.model = "lrm-b";
+        dialog.setSampling(SystemId::LrmRag, lrm);
+        auto* backend = dialog.findChild<QComboBox*>(QStringLiteral("backend"));
+        backend->setCurrentIndex(backend->findData(QStringLiteral("openai")));
+        dialog.findChild<QLineEdit*>(QStringLiteral("model"))->setText(QStringLiteral("llm-a"));
+        auto* endpoints = dialog.findChild<QPlainTextEdit*>(QStringLiteral("endpoints"));
+        QVERIFY(endpoints && endpoints->isEnabled());
+
+        endpoints->setPlainText(QString::fromStdString(serverA.baseUrl()) +
+                                QStringLiteral("\nnot a url,max=2"));
+        QVERIFY(!dialog.findChild<QLineEdit*>(QStringLiteral("baseUrl"))->isEnabled());
+        dialog.start();
+        QVERIFY2(dialog.statusText().startsWith(QStringLiteral("Endpoints, line 2: ")),
+                 qPrintable(dialog.statusText()));
+        QCOMPARE(dialog.runId(), 0);
+        QVERIFY(!dialog.isRunning());
+
+        endpoints->setPlainText(
+            QString::fromStdString(serverA.baseUrl()) + QStringLiteral(",max=2\n") +
+            QString::fromStdString(serverB.baseUrl()) + QStringLiteral(",max=2"));
+        QSignalSpy finished(&dialog, &BatchDialog::runFinished);
+        dialog.start();
+        QTRY_VERIFY_WITH_TIMEOUT(!finished.isEmpty(), 60000);
+        QVERIFY2(dialog.statusText().contains(QStringLiteral("finished: 3 users, 0 failed")),
+                 qPrintable(dialog.statusText() + dialog.errorsText()));
+        auto generations = [](const test::OpenAiTestServer& server, const std::string& model) {
+            int mine = 0, others = 0;
+            for (const auto& r : server.requests())
+                if (r.json && r.json->contains("model") &&
+                    r.path.find("completions") != std::string::npos)
+                    ++((*r.json)["model"] == model ? mine : others);
+            return std::make_pair(mine, others);
+        };
+        const auto onA = generations(serverA, "llm-a");
+        const auto onB = generations(serverB, "lrm-b");
+        QVERIFY2(onA.first >= 3 && onA.second == 0,
+                 qPrintable(QStringLiteral("%1 / %2").arg(onA.first).arg(onA.second)));
+        QVERIFY2(onB.first >= 3 && onB.second == 0,
+                 qPrintable(QStringLiteral("%1 / %2").arg(onB.first).arg(onB.second)));
+        const auto use = RunStore(*session_->store()).endpointUse(dialog.runId());
+        QVERIFY(use);
+        QCOMPARE(use->size(), std::size_t(2));
+    }
+
     void autoModeAsksTheServerOnceAndSaysWhatItChose() {
         openDemo(TaskId::LaMP2);
         for (const auto flavor : {test::ServerFlavor::Vllm, test::ServerFlavor::Hosted}) {

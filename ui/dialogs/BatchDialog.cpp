@@ -8,6 +8,7 @@
 #include "pipeline/engine/OfflineBackend.h"
 #include "pipeline/engine/RunService.h"
 #include "pipeline/llm/CachingBackend.h"
+#include "pipeline/llm/EndpointPool.h"
 #include "pipeline/llm/OpenAiBackend.h"
 #include "ui/Session.h"
 #include "ui/Settings.h"
@@ -87,22 +88,8 @@ BatchDialog::BatchDialog(Session* session, std::vector<std::size_t> filteredRows
     usersRow->addWidget(firstN_);
     form->addRow(tr("Users:"), usersRow);
 
-    backend_ = new QComboBox(this);
-    backend_->setObjectName(QStringLiteral("backend"));
-    backend_->addItem(tr("offline (no LLM)"), QStringLiteral("offline"));
-    backend_->addItem(tr("OpenAI-compatible server"), QStringLiteral("openai"));
-    backend_->addItem(tr("Replay from the response cache"), QStringLiteral("replay"));
-    form->addRow(tr("Backend:"), backend_);
-    // Starts from the settings the window's single-user runs use, so a batch is that run.
+    addBackendRows(form);
     const RunSettings settings = RunSettings::load();
-    backend_->setCurrentIndex(std::max(0, backend_->findData(settings.backend)));
-    baseUrl_ = new QLineEdit(settings.baseUrl, this);
-    baseUrl_->setObjectName(QStringLiteral("baseUrl"));
-    form->addRow(tr("Server URL:"), baseUrl_);
-    model_ = new QLineEdit(settings.model, this);
-    model_->setObjectName(QStringLiteral("model"));
-    model_->setPlaceholderText(tr("e.g. deepseek-r1-distill-qwen-7b"));
-    form->addRow(tr("Model:"), model_);
 
     concurrency_ = new QSpinBox(this);
     concurrency_->setRange(1, 64);
@@ -157,7 +144,41 @@ BatchDialog::BatchDialog(Session* session, std::vector<std::size_t> filteredRows
     connect(resume_, &QPushButton::clicked, this, &BatchDialog::resume);
     connect(close_, &QPushButton::clicked, this, &QDialog::reject);
     connect(backend_, &QComboBox::currentIndexChanged, this, &BatchDialog::updateButtons);
+    connect(endpoints_, &QPlainTextEdit::textChanged, this, &BatchDialog::updateButtons);
     updateButtons();
+}
+
+// Backend, server URL or endpoints, and model: from the settings the window's single-user runs
+// use, so a batch is that run.
+void BatchDialog::addBackendRows(QFormLayout* form) {
+    backend_ = new QComboBox(this);
+    backend_->setObjectName(QStringLiteral("backend"));
+    backend_->addItem(tr("offline (no LLM)"), QStringLiteral("offline"));
+    backend_->addItem(tr("OpenAI-compatible server"), QStringLiteral("openai"));
+    backend_->addItem(tr("Replay from the response cache"), QStringLiteral("replay"));
+    form->addRow(tr("Backend:"), backend_);
+    const RunSettings settings = RunSettings::load();
+    backend_->setCurrentIndex(std::max(0, backend_->findData(settings.backend)));
+    baseUrl_ = new QLineEdit(settings.baseUrl, this);
+    baseUrl_->setObjectName(QStringLiteral("baseUrl"));
+    form->addRow(tr("Server URL:"), baseUrl_);
+    endpoints_ = new QPlainTextEdit(this);
+    endpoints_->setObjectName(QStringLiteral("endpoints"));
+    endpoints_->setPlaceholderText(
+        tr("Several servers, one per line, as r2p run --endpoint takes them: "
+           "http://gpu1:8000/v1,max=32,weight=2,models=A|B (empty: the server URL alone)"));
+    endpoints_->setToolTip(
+        tr("Requests are spread by free capacity (max) and weight; a failing server is taken "
+           "out and its requests retried elsewhere. Each server's models come from models= or "
+           "its /v1/models, so a system with its own model (Sampling › Model) reaches the "
+           "servers that serve it."));
+    endpoints_->setTabChangesFocus(true);
+    endpoints_->setFixedHeight(fontMetrics().lineSpacing() * 3 + 12);
+    form->addRow(tr("Endpoints:"), endpoints_);
+    model_ = new QLineEdit(settings.model, this);
+    model_->setObjectName(QStringLiteral("model"));
+    model_->setPlaceholderText(tr("e.g. deepseek-r1-distill-qwen-7b"));
+    form->addRow(tr("Model:"), model_);
 }
 
 // Temperature, top-p and max tokens per system, as `r2p run --sampling` sets them. The
@@ -299,7 +320,9 @@ std::vector<std::size_t> BatchDialog::chosenUsers() const {
 void BatchDialog::updateButtons() {
     const bool running = isRunning();
     const bool openai = backend_->currentData().toString() == QLatin1String("openai");
-    baseUrl_->setEnabled(openai && !running);
+    endpoints_->setEnabled(openai && !running);
+    // The server URL is the endpoint list's when one is given.
+    baseUrl_->setEnabled(openai && !running && endpoints_->toPlainText().trimmed().isEmpty());
     model_->setEnabled(backend_->currentData().toString() != QLatin1String("offline") && !running);
     start_->setEnabled(!running && session_->dataset() && session_->store());
     cancel_->setEnabled(running);
@@ -355,6 +378,32 @@ engine::RunSpec BatchDialog::specFromWidgets(const std::vector<SystemId>& system
     return spec;
 }
 
+bool BatchDialog::endpointsFromWidget(std::vector<llm::PoolEndpoint>& out, QString* error) const {
+    out.clear();
+    const QStringList lines = endpoints_->toPlainText().split(QLatin1Char('\n'));
+    for (int i = 0; i < lines.size(); ++i) {
+        const QString line = lines[i].trimmed();
+        if (line.isEmpty())
+            continue;
+        auto parsed = llm::parseEndpointSpec(line.toStdString());
+        if (!parsed) {
+            *error = tr("Endpoints, line %1: %2")
+                         .arg(i + 1)
+                         .arg(QString::fromStdString(parsed.error().message));
+            return false;
+        }
+        for (const auto& e : out)
+            if (llm::normalizeBaseUrl(e.baseUrl) == llm::normalizeBaseUrl(parsed->baseUrl)) {
+                *error = tr("Endpoints, line %1: %2 is listed twice")
+                             .arg(i + 1)
+                             .arg(QString::fromStdString(parsed->baseUrl));
+                return false;
+            }
+        out.push_back(std::move(*parsed));
+    }
+    return true;
+}
+
 void BatchDialog::launch(bool resuming) {
     auto dataset = session_->dataset();
     ProjectStore* store = session_->store();
@@ -378,7 +427,16 @@ void BatchDialog::launch(bool resuming) {
         }
         stored = *run;
     }
-    const engine::RunSpec spec = specFromWidgets(systems, users);
+    engine::RunSpec spec = specFromWidgets(systems, users);
+    if (!resuming && backend_->currentData().toString() == QLatin1String("openai")) {
+        QString error;
+        if (!endpointsFromWidget(spec.backendOptions.endpoints, &error)) {
+            status_->setText(error);
+            return;
+        }
+        if (!spec.backendOptions.endpoints.empty())
+            spec.backendOptions.baseUrl = spec.backendOptions.endpoints.front().baseUrl;
+    }
     const int concurrency = concurrency_->value();
     const double pace = offlinePace_;
     lastUsers_ = users;
@@ -435,6 +493,7 @@ void BatchDialog::onPrepared(Prepared out) {
         errors_->appendPlainText(
             tr("Prompt mode: %1").arg(QString::fromStdString(out.prepared->modeReason)));
 
+    prepared_ = *out.prepared; // its replicas' counts are stored when the batch ends
     // Shared with the worker: the batch writes through it until it ends.
     auto runs = std::make_shared<RunStore>(*store);
     runner_ = std::make_shared<engine::BatchRunner>(out.prepared->context, *runs, runId_, *dataset);
@@ -503,6 +562,10 @@ void BatchDialog::onProgress(std::size_t done, std::size_t skipped, std::size_t 
 
 void BatchDialog::onFinished(const Outcome& out) {
     runner_.reset();
+    if (ProjectStore* store = session_->store(); store && prepared_)
+        if (auto s = engine::RunService(*store).storeEndpointUse(runId_, *prepared_); !s)
+            errors_->appendPlainText(QString::fromStdString(s.error().message));
+    prepared_.reset();
     if (ProjectStore* store = session_->store()) {
         const auto status =
             !out.ok || out.cancelled ? engine::RunStatus::Cancelled : engine::RunStatus::Done;

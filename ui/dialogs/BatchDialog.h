@@ -17,6 +17,7 @@
 class QCheckBox;
 class QComboBox;
 class QDoubleSpinBox;
+class QFormLayout;
 class QGridLayout;
 class QLabel;
 class QLineEdit;
@@ -69,7 +70,11 @@ private:
         Result<engine::PreparedRun> prepared = Error{"not prepared"};
         bool resuming = false;
     };
+    void addBackendRows(QFormLayout* form);
     void launch(bool resuming);
+    // The endpoints listed, as r2p run --endpoint parses them; false with a message naming the
+    // line at fault.
+    bool endpointsFromWidget(std::vector<llm::PoolEndpoint>& out, QString* error) const;
     engine::RunSpec specFromWidgets(const std::vector<SystemId>& systems,
                                     const std::vector<std::size_t>& users) const;
     void onPrepared(Prepared out);
@@ -87,6 +92,8 @@ private:
     QSpinBox* firstN_;
     QComboBox* backend_;
     QLineEdit* baseUrl_;
+    QPlainTextEdit* endpoints_; // several servers of the model, one --endpoint spec a line
+    std::optional<engine::PreparedRun> prepared_; // the running batch's backend (its replicas)
     QLineEdit* model_;
     QSpinBox* concurrency_;
     QSpinBox* totalTimeout_ = nullptr;
