@@ -3639,22 +3639,6 @@
         <translation>Letzter Fehler</translation>
     </message>
     <message>
-        <source>model %1</source>
-        <translation>Modell %1</translation>
-    </message>
-    <message>
-        <source>temperature %1</source>
-        <translation>Temperatur %1</translation>
-    </message>
-    <message>
-        <source>top-p %1</source>
-        <translation>Top-p %1</translation>
-    </message>
-    <message>
-        <source>at most %1 tokens</source>
-        <translation>höchstens %1 Tokens</translation>
-    </message>
-    <message>
         <source>%1&apos;s own settings</source>
         <translation>Eigene Einstellungen von %1</translation>
     </message>
@@ -3801,6 +3785,30 @@
     <message>
         <source>repeat %1 of %2</source>
         <translation>Wiederholung %1 von %2</translation>
+    </message>
+    <message>
+        <source>Retrieval: %1, k = %2 · seed %3</source>
+        <translation>Abruf: %1, k = %2 · Seed %3</translation>
+    </message>
+    <message>
+        <source>Judge model: %1</source>
+        <translation>Richtermodell: %1</translation>
+    </message>
+    <message>
+        <source>model %1</source>
+        <translation>Modell %1</translation>
+    </message>
+    <message>
+        <source>temperature %1</source>
+        <translation>Temperatur %1</translation>
+    </message>
+    <message>
+        <source>top-p %1</source>
+        <translation>Top-p %1</translation>
+    </message>
+    <message>
+        <source>at most %1 tokens</source>
+        <translation>höchstens %1 Tokens</translation>
     </message>
 </context>
 <context>

@@ -3639,22 +3639,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>model %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>temperature %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>top-p %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>at most %1 tokens</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>%1&apos;s own settings</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3800,6 +3784,30 @@
     </message>
     <message>
         <source>repeat %1 of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retrieval: %1, k = %2 · seed %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Judge model: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>model %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>temperature %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>top-p %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>at most %1 tokens</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

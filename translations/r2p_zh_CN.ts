@@ -3592,22 +3592,6 @@
         <translation>最近错误</translation>
     </message>
     <message>
-        <source>model %1</source>
-        <translation>模型 %1</translation>
-    </message>
-    <message>
-        <source>temperature %1</source>
-        <translation>温度 %1</translation>
-    </message>
-    <message>
-        <source>top-p %1</source>
-        <translation>top-p %1</translation>
-    </message>
-    <message>
-        <source>at most %1 tokens</source>
-        <translation>最多 %1 个词元</translation>
-    </message>
-    <message>
         <source>%1&apos;s own settings</source>
         <translation>%1 的专属设置</translation>
     </message>
@@ -3754,6 +3738,30 @@
     <message>
         <source>repeat %1 of %2</source>
         <translation>第 %1 次重复（共 %2 次）</translation>
+    </message>
+    <message>
+        <source>Retrieval: %1, k = %2 · seed %3</source>
+        <translation>检索：%1，k = %2 · 种子 %3</translation>
+    </message>
+    <message>
+        <source>Judge model: %1</source>
+        <translation>评判模型：%1</translation>
+    </message>
+    <message>
+        <source>model %1</source>
+        <translation>模型 %1</translation>
+    </message>
+    <message>
+        <source>temperature %1</source>
+        <translation>温度 %1</translation>
+    </message>
+    <message>
+        <source>top-p %1</source>
+        <translation>top-p %1</translation>
+    </message>
+    <message>
+        <source>at most %1 tokens</source>
+        <translation>最多 %1 个词元</translation>
     </message>
 </context>
 <context>

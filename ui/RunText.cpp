@@ -67,6 +67,19 @@ QString RunText::toolTip(const RunInfo& run) {
     lines << tr("Users: %1").arg(QLocale().toString(static_cast<qlonglong>(run.users.size())));
     lines << tr("Backend: %1 · model: %2")
                  .arg(QString::fromStdString(run.backend), QString::fromStdString(run.model));
+    const engine::EngineConfig config = engine::engineConfigFromJson(run.config, run.model);
+    if (!run.config.empty()) {
+        lines << tr("Retrieval: %1, k = %2 · seed %3")
+                     .arg(QString::fromStdString(config.ranker))
+                     .arg(config.k)
+                     .arg(config.seed);
+        if (config.effectiveJudgeModel() != run.model)
+            lines
+                << tr("Judge model: %1").arg(QString::fromStdString(config.effectiveJudgeModel()));
+        for (const auto& [system, sampling] : config.sampling)
+            if (const QString own = samplingText(sampling); !own.isEmpty())
+                lines << QStringLiteral("%1: %2").arg(StageText::system(system), own);
+    }
     if (const auto repeat = engine::runRepeatOf(run))
         lines << tr("repeat %1 of %2").arg(repeat->index + 1).arg(repeat->count);
     lines << tr("Status: %1").arg(StageText::runStatus(run.status));
@@ -74,6 +87,19 @@ QString RunText::toolTip(const RunInfo& run) {
     if (!run.finishedAt.empty())
         lines << tr("Finished: %1").arg(when(run.finishedAt));
     return lines.join(QLatin1Char('\n'));
+}
+
+QString RunText::samplingText(const engine::Sampling& sampling) {
+    QStringList parts;
+    if (sampling.model)
+        parts << tr("model %1").arg(QString::fromStdString(*sampling.model));
+    if (sampling.temperature)
+        parts << tr("temperature %1").arg(QString::number(*sampling.temperature));
+    if (sampling.topP)
+        parts << tr("top-p %1").arg(QString::number(*sampling.topP));
+    if (sampling.maxTokens)
+        parts << tr("at most %1 tokens").arg(QString::number(*sampling.maxTokens));
+    return parts.join(QStringLiteral(", "));
 }
 
 std::vector<RunFinding> runFindings(const RunResults& run) {

@@ -4,6 +4,7 @@
 
 #include "model/Finding.h"
 #include "model/Trace.h"
+#include "pipeline/engine/Engine.h"
 
 #include <QCoreApplication>
 #include <QString>
@@ -22,6 +23,9 @@ public:
     static QString title(const RunInfo& run);
     // Everything about it in a few lines: systems, model, backend, status, dates.
     static QString toolTip(const RunInfo& run);
+    // A system's own settings (--sampling, --system-model, the batch dialog) in words: "model
+    // qwen3-8b, temperature 0.6, top-p 0.95, at most 512 tokens"; empty when it has none.
+    static QString samplingText(const engine::Sampling& sampling);
 };
 
 // What the status bar counts about the shown run and the Findings dock lists: for each kind of

@@ -6,6 +6,7 @@
 #include "support/UiTestSupport.h"
 #include "ui/MainWindow.h"
 #include "ui/RunController.h"
+#include "ui/RunText.h"
 #include "ui/Session.h"
 #include "ui/dialogs/BatchDialog.h"
 #include "ui/models/UserFilter.h"
@@ -329,6 +330,12 @@ private slots:
         const auto use = RunStore(*session_->store()).endpointUse(dialog.runId());
         QVERIFY(use);
         QCOMPARE(use->size(), std::size_t(2));
+        // Wherever the run is named (the run picker's tooltip), LRM RAG's own model is said.
+        const auto info = RunStore(*session_->store()).run(dialog.runId());
+        QVERIFY(info);
+        const QString tip = RunText::toolTip(*info);
+        QVERIFY2(tip.contains(QStringLiteral("LRM RAG: model lrm-b")), qPrintable(tip));
+        QVERIFY2(tip.contains(QStringLiteral("Backend: openai · model: llm-a")), qPrintable(tip));
     }
 
     void autoModeAsksTheServerOnceAndSaysWhatItChose() {

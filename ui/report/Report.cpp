@@ -11,6 +11,7 @@
 #include "pipeline/engine/RunService.h"
 #include "pipeline/engine/RunSummary.h"
 #include "ui/RunResults.h"
+#include "ui/RunText.h"
 #include "ui/StageText.h"
 #include "ui/TaskText.h"
 #include "ui/widgets/DeltaText.h"
@@ -298,20 +299,10 @@ QString settingsTable(const RunInfo& info, const engine::EngineConfig& config) {
             .arg(esc(config.effectiveJudgeModel()), QString::number(config.judgeTemperature),
                  QString::number(config.judgeMaxTokens)));
     // A system's own sampling or model (--sampling, --system-model, the batch dialog).
-    for (const auto& [system, sampling] : config.sampling) {
-        QStringList parts;
-        if (sampling.model)
-            parts << Report::tr("model %1").arg(esc(*sampling.model));
-        if (sampling.temperature)
-            parts << Report::tr("temperature %1").arg(QString::number(*sampling.temperature));
-        if (sampling.topP)
-            parts << Report::tr("top-p %1").arg(QString::number(*sampling.topP));
-        if (sampling.maxTokens)
-            parts << Report::tr("at most %1 tokens").arg(QString::number(*sampling.maxTokens));
-        if (!parts.isEmpty())
+    for (const auto& [system, sampling] : config.sampling)
+        if (const QString own = RunText::samplingText(sampling); !own.isEmpty())
             add(Report::tr("%1's own settings").arg(StageText::system(system)),
-                parts.join(QStringLiteral(", ")));
-    }
+                own.toHtmlEscaped());
     add(Report::tr("RPI interventions per stage (at most)"),
         QString::number(config.maxInterventions));
     add(Report::tr("Seed"), QLocale().toString(static_cast<qulonglong>(config.seed)));
