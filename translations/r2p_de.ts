@@ -611,6 +611,14 @@
         <source>%1 against k (retrieved items), stored runs</source>
         <translation>%1 gegen k (abgerufene Einträge), gespeicherte Läufe</translation>
     </message>
+    <message>
+        <source>95% CI of Δ</source>
+        <translation>95-%-KI von Δ</translation>
+    </message>
+    <message>
+        <source>Seeded 95% percentile bootstrap interval of the mean per-user Δ (1,000 resamples of the slice&apos;s paired users); a slice of few users has a wide one.</source>
+        <translation>Geseedetes 95-%-Perzentil-Bootstrap-Intervall des mittleren Δ je Nutzer (1.000 Stichproben der gepaarten Nutzer des Segments); ein Segment mit wenigen Nutzern hat ein breites.</translation>
+    </message>
 </context>
 <context>
     <name>r2p::ui::AnnotationText</name>

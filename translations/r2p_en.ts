@@ -611,6 +611,14 @@
         <source>%1 against k (retrieved items), stored runs</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>95% CI of Δ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Seeded 95% percentile bootstrap interval of the mean per-user Δ (1,000 resamples of the slice&apos;s paired users); a slice of few users has a wide one.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>r2p::ui::AnnotationText</name>

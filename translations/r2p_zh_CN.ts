@@ -602,6 +602,14 @@
         <source>%1 against k (retrieved items), stored runs</source>
         <translation>%1 随 k（检索条目数）变化，已保存运行</translation>
     </message>
+    <message>
+        <source>95% CI of Δ</source>
+        <translation>Δ 的 95% 置信区间</translation>
+    </message>
+    <message>
+        <source>Seeded 95% percentile bootstrap interval of the mean per-user Δ (1,000 resamples of the slice&apos;s paired users); a slice of few users has a wide one.</source>
+        <translation>每用户平均 Δ 的固定种子 95% 百分位自助区间（对该切片的配对用户重抽样 1,000 次）；用户少的切片区间较宽。</translation>
+    </message>
 </context>
 <context>
     <name>r2p::ui::AnnotationText</name>

@@ -51,6 +51,7 @@ SliceBucket makeBucket(std::string label, const std::vector<const UserFacts*>& u
         b.means.push_back(m);
     }
     double deltaSum = 0;
+    std::vector<double> deltas;
     for (const auto* u : users) {
         const auto a = u->scores.find(SystemId::R2P);
         const auto c = u->scores.find(baseline);
@@ -58,6 +59,7 @@ SliceBucket makeBucket(std::string label, const std::vector<const UserFacts*>& u
             continue;
         const double d = a->second - c->second;
         deltaSum += d;
+        deltas.push_back(d);
         ++b.paired;
         if (d == 0)
             ++b.ties;
@@ -66,8 +68,11 @@ SliceBucket makeBucket(std::string label, const std::vector<const UserFacts*>& u
         else
             ++b.losses;
     }
-    if (b.paired)
+    if (b.paired) {
         b.delta = deltaSum / static_cast<double>(b.paired);
+        const std::span<const double> column(deltas);
+        b.deltaCi = metrics::bootstrapMeanIntervals({&column, 1}).front();
+    }
     return b;
 }
 
@@ -298,14 +303,17 @@ std::string slicesJson(const SliceReport& report) {
             ordered_json means = ordered_json::object();
             for (const auto& m : b.means)
                 means[std::string(systemName(m.system))] = {{"scored", m.scored}, {"mean", m.mean}};
-            buckets.push_back({{"label", b.label},
-                               {"users", b.users},
-                               {"means", means},
-                               {"paired", b.paired},
-                               {"delta", b.delta ? ordered_json(*b.delta) : ordered_json()},
-                               {"wins", b.wins},
-                               {"ties", b.ties},
-                               {"losses", b.losses}});
+            buckets.push_back(
+                {{"label", b.label},
+                 {"users", b.users},
+                 {"means", means},
+                 {"paired", b.paired},
+                 {"delta", b.delta ? ordered_json(*b.delta) : ordered_json()},
+                 {"delta_ci95",
+                  b.deltaCi ? ordered_json::array({b.deltaCi->lo, b.deltaCi->hi}) : ordered_json()},
+                 {"wins", b.wins},
+                 {"ties", b.ties},
+                 {"losses", b.losses}});
         }
         slices[std::string(sliceKindName(s.kind))] = buckets;
     }

@@ -8,6 +8,7 @@
 #include "model/RunStore.h"
 #include "model/Task.h"
 #include "model/Trace.h"
+#include "pipeline/metrics/Bootstrap.h"
 
 #include <cstddef>
 #include <cstdint>
@@ -48,7 +49,9 @@ struct SliceBucket {
     std::vector<SystemMean> means; // every system of the outcomes, in first-seen order
     std::size_t paired = 0;        // users scored for both R2P and the baseline
     std::optional<double> delta;   // mean of (R2P - baseline) over the paired users
-    std::size_t wins = 0;          // paired users where R2P is better (by the metric's direction)
+    // Its seeded 95% percentile bootstrap interval (1,000 resamples of the paired users, seed 1).
+    std::optional<metrics::Interval> deltaCi;
+    std::size_t wins = 0; // paired users where R2P is better (by the metric's direction)
     std::size_t ties = 0;
     std::size_t losses = 0;
 };

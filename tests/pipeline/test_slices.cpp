@@ -106,7 +106,10 @@ TEST(Slices, ProfileSizeBucketsHaveExactCountsMeansAndDeltas) {
     EXPECT_EQ(b1.paired, 1u);
     ASSERT_TRUE(b1.delta);
     EXPECT_DOUBLE_EQ(*b1.delta, -1);
-    EXPECT_EQ(b1.wins, 1u); // a lower MAE is a win
+    EXPECT_EQ(b1.wins, 1u);  // a lower MAE is a win
+    ASSERT_TRUE(b1.deltaCi); // one paired user: every resample is that user
+    EXPECT_DOUBLE_EQ(b1.deltaCi->lo, -1);
+    EXPECT_DOUBLE_EQ(b1.deltaCi->hi, -1);
 
     const auto& b2 = s.buckets[1]; // u2 (10 is the edge) and u3 (49)
     EXPECT_EQ(b2.users, 2u);
@@ -118,6 +121,12 @@ TEST(Slices, ProfileSizeBucketsHaveExactCountsMeansAndDeltas) {
     EXPECT_EQ(b2.ties, 1u);
     EXPECT_EQ(b2.losses, 1u);
     EXPECT_EQ(b2.wins, 0u);
+    // Deltas 0 and +2: resampled means are 0, 1 or 2 with chances 1/4, 1/2, 1/4, so the 2.5th
+    // and 97.5th percentiles of 1,000 resamples are 0 and 2.
+    ASSERT_TRUE(b2.deltaCi);
+    EXPECT_DOUBLE_EQ(b2.deltaCi->lo, 0);
+    EXPECT_DOUBLE_EQ(b2.deltaCi->hi, 2);
+    EXPECT_FALSE(s.buckets[2].deltaCi);
 
     EXPECT_EQ(s.buckets[2].users, 0u);
     EXPECT_FALSE(s.buckets[2].delta);

@@ -15,6 +15,7 @@
 #include <QBarCategoryAxis>
 #include <QBarSeries>
 #include <QBarSet>
+#include <QCategoryAxis>
 #include <QChart>
 #include <QChartView>
 #include <QLabel>
@@ -233,6 +234,26 @@ private slots:
         QCOMPARE(axis.tickCount(), 5);
         QCOMPARE(axisNumber(-0.001, 2), QLocale().toString(0.0, 'f', 2));
         QCOMPARE(axisNumber(-0.25, 1), QLocale().toString(-0.3, 'f', 1));
+    }
+
+    // The Slices chart's Δ axis: [-0.263, 0.105] (a slice's interval, as on the LaMP-3 demo) runs
+    // from -0.3 to 0.2 labelled every 0.1, zero exactly ("0.0", not "-0.0").
+    void signedValueAxesHaveRoundTicksThroughZero() {
+        QCOMPARE(valueAxisStep(-0.263, 0.105), 0.1);
+        QCOMPARE(valueAxisStep(0, 1), 0.2);
+        QCOMPARE(valueAxisStep(-2.4, 7.1), 2.0);
+        QCategoryAxis axis;
+        setValueAxis(&axis, -0.263, 0.105);
+        QCOMPARE(axis.min(), -0.3);
+        QCOMPARE(axis.max(), 0.2);
+        const QLocale l;
+        QCOMPARE(axis.categoriesLabels(),
+                 (QStringList{l.toString(-0.3, 'f', 1), l.toString(-0.2, 'f', 1),
+                              l.toString(-0.1, 'f', 1), l.toString(0.0, 'f', 1),
+                              l.toString(0.1, 'f', 1), l.toString(0.2, 'f', 1)}));
+        QCOMPARE(axis.endValue(l.toString(0.0, 'f', 1)), 0.0);
+        setValueAxis(&axis, 0, 0); // one value: a unit around it, still through zero
+        QVERIFY(axis.min() < 0 && axis.max() > 0);
     }
 
     void perUserDeltaChartShowsABarAndANoteWhenEveryUserTies() {

@@ -175,7 +175,7 @@ private:
         return out;
     }
 
-    // The Slices table's row for `slice` (by intervention), cells after the first.
+    // The Slices table's row for `slice` (by intervention): users, both means, delta, W/T/L.
     QStringList sliceRow(const QString& slice) {
         AnalysisDock* dock = window_->analysisDock();
         dock->tabs()->setCurrentIndex(0);
@@ -184,12 +184,25 @@ private:
         QTableWidget* t = dock->slicesTable();
         for (int r = 0; r < t->rowCount(); ++r)
             if (t->item(r, 0) && t->item(r, 0)->text() == slice) {
-                QStringList cells;
-                for (int c = 1; c < t->columnCount(); ++c)
+                QStringList cells; // users, R2P, baseline, delta, win / tie / loss
+                for (int c = 1; c <= 5; ++c)
                     cells << (t->item(r, c) ? t->item(r, c)->text() : QString());
                 return cells;
             }
         return {QStringLiteral("no slice ") + slice};
+    }
+
+    // The Slices table's 95% interval of the delta for `slice` (the row sliceRow just showed).
+    std::pair<double, double> sliceCi(const QString& slice) {
+        QTableWidget* t = window_->analysisDock()->slicesTable();
+        for (int r = 0; r < t->rowCount(); ++r)
+            if (t->item(r, 0) && t->item(r, 0)->text() == slice && t->item(r, 6)) {
+                const QString text = t->item(r, 6)->text(); // "[lo, hi]"
+                const QStringList parts = text.mid(1, text.size() - 2).split(QStringLiteral(", "));
+                if (parts.size() == 2)
+                    return {QLocale().toDouble(parts[0]), QLocale().toDouble(parts[1])};
+            }
+        return {NAN, NAN};
     }
 
     // Opens a picker from the keyboard (its action's shortcut) and picks the row whose data is
@@ -322,6 +335,12 @@ private slots:
         QCOMPARE(sliceRow(QStringLiteral("no intervention")),
                  (QStringList{QStringLiteral("3"), num(0.0, 3), num(1.0, 3), num(-1.0, 3),
                               QStringLiteral("2 / 1 / 0")}));
+        // Intervals of the slice's delta: one user (+1) has no spread; u1-u3 (0, -2, -1) give
+        // one around -1.000 within the deltas' range.
+        QCOMPARE(sliceCi(QStringLiteral("RPI intervened")), (std::pair{1.0, 1.0}));
+        const auto ci = sliceCi(QStringLiteral("no intervention"));
+        QVERIFY2(ci.first >= -2.0 && ci.first <= -1.0 && ci.second >= -1.0 && ci.second <= 0.0,
+                 qPrintable(QStringLiteral("[%1, %2]").arg(ci.first).arg(ci.second)));
         QCOMPARE(users()->baselinePicker()->count(), 1);
 
         // Back on run A the chosen baseline, LRM RAG, is still the one compared.

@@ -13,12 +13,14 @@
 #include "ui/Session.h"
 #include "ui/StageText.h"
 #include "ui/TaskText.h"
+#include "ui/widgets/ChartAxes.h"
 #include "ui/widgets/ChartExport.h"
 
 #include <QAreaSeries>
 #include <QBarCategoryAxis>
 #include <QBarSeries>
 #include <QBarSet>
+#include <QCategoryAxis>
 #include <QChart>
 #include <QChartView>
 #include <QComboBox>
@@ -29,6 +31,7 @@
 #include <QLineEdit>
 #include <QLineSeries>
 #include <QLocale>
+#include <QPen>
 #include <QPushButton>
 #include <QSignalBlocker>
 #include <QSpinBox>
@@ -276,7 +279,7 @@ QWidget* AnalysisDock::buildSlicesPage() {
     auto* slicesSplit = new QSplitter(Qt::Vertical, slicesPage);
     slices_ = makeTable(slicesSplit,
                         {tr("Slice"), tr("Users"), tr("R2P"), tr("Baseline"),
-                         tr("Δ (R2P − baseline)"), tr("Win / tie / loss")},
+                         tr("Δ (R2P − baseline)"), tr("Win / tie / loss"), tr("95% CI of Δ")},
                         QStringLiteral("SlicesTable"));
     slicesChart_ = makeChartView(slicesSplit, QStringLiteral("SlicesChart"));
     slicesSplit->setStretchFactor(0, 2);
@@ -458,12 +461,15 @@ void AnalysisDock::refreshSlices() {
             slicing = &s;
     slices_->setHorizontalHeaderLabels({tr("Slice"), tr("Users"), StageText::system(SystemId::R2P),
                                         StageText::system(run->baseline), tr("Δ (R2P − baseline)"),
-                                        tr("Win / tie / loss")});
+                                        tr("Win / tie / loss"), tr("95% CI of Δ")});
+    slices_->horizontalHeaderItem(6)->setToolTip(
+        tr("Seeded 95% percentile bootstrap interval of the mean per-user Δ (1,000 resamples of "
+           "the slice's paired users); a slice of few users has a wide one."));
     if (!slicing) {
         setRow(slices_, 0,
                {kind == analysis::SliceKind::FailureLabel ? tr("no annotations on this run")
                                                           : tr("not for this task"),
-                QString(), QString(), QString(), QString(), QString()});
+                QString(), QString(), QString(), QString(), QString(), QString()});
         replaceChart(slicesChart_, chart);
         return;
     }
@@ -487,7 +493,9 @@ void AnalysisDock::refreshSlices() {
         setRow(slices_, row++,
                {label, QString::number(b.users), meanOf(b, SystemId::R2P), meanOf(b, run->baseline),
                 b.delta ? num(*b.delta) : QString(),
-                QStringLiteral("%1 / %2 / %3").arg(b.wins).arg(b.ties).arg(b.losses)});
+                QStringLiteral("%1 / %2 / %3").arg(b.wins).arg(b.ties).arg(b.losses),
+                b.deltaCi ? QStringLiteral("[%1, %2]").arg(num(b.deltaCi->lo), num(b.deltaCi->hi))
+                          : QString()});
         categories << label;
         *set << (b.delta ? *b.delta : 0.0);
     }
@@ -501,9 +509,28 @@ void AnalysisDock::refreshSlices() {
     x->append(categories);
     chart->addAxis(x, Qt::AlignBottom);
     series->attachAxis(x);
-    auto* y = new QValueAxis;
+    auto* y = new QCategoryAxis;
     chart->addAxis(y, Qt::AlignLeft);
     series->attachAxis(y);
+    // Each slice's interval as a whisker over its bar.
+    double lo = 0, hi = 0;
+    for (int i = 0; i < static_cast<int>(slicing->buckets.size()); ++i) {
+        const auto& b = slicing->buckets[static_cast<std::size_t>(i)];
+        lo = std::min({lo, b.delta.value_or(0.0), b.deltaCi ? b.deltaCi->lo : 0.0});
+        hi = std::max({hi, b.delta.value_or(0.0), b.deltaCi ? b.deltaCi->hi : 0.0});
+        if (!b.deltaCi)
+            continue;
+        auto* whisker = new QLineSeries;
+        whisker->append(i, b.deltaCi->lo);
+        whisker->append(i, b.deltaCi->hi);
+        QPen pen(palette().color(QPalette::WindowText));
+        pen.setWidth(2);
+        whisker->setPen(pen);
+        chart->addSeries(whisker);
+        whisker->attachAxis(x);
+        whisker->attachAxis(y);
+    }
+    setValueAxis(y, lo, hi);
     replaceChart(slicesChart_, chart);
 }
 
