@@ -1,6 +1,12 @@
 #include "Sha256.h"
 
+#include <atomic>
 #include <cstring>
+
+#if defined(__x86_64__) || defined(__i386__)
+#include <immintrin.h>
+#define R2P_SHA_NI 1
+#endif
 
 namespace r2p {
 
@@ -18,13 +24,87 @@ constexpr std::array<std::uint32_t, 64> kK = {
 constexpr std::uint32_t rotr(std::uint32_t x, int n) {
     return (x >> n) | (x << (32 - n));
 }
+
+#ifdef R2P_SHA_NI
+// One block with the SHA extensions. The state is kept as the instructions want it: ABEF and
+// CDGH. Each group of four rounds adds its four message words to their constants and runs two
+// double rounds; message words 16-63 come from sha256msg1/msg2 as
+// W[i] = msg2(msg1(W[i-4], W[i-3]) + (words 4i-7 .. 4i-4), W[i-1]).
+__attribute__((target("sha,sse4.1,ssse3"))) void shaNiBlock(std::uint32_t* state,
+                                                            const std::uint8_t* p) {
+    const __m128i byteSwap = _mm_set_epi64x(0x0c0d0e0f08090a0bULL, 0x0405060700010203ULL);
+    __m128i dcba = _mm_loadu_si128(reinterpret_cast<const __m128i*>(state));
+    __m128i hgfe = _mm_loadu_si128(reinterpret_cast<const __m128i*>(state + 4));
+    const __m128i cdab = _mm_shuffle_epi32(dcba, 0xB1);
+    const __m128i efgh = _mm_shuffle_epi32(hgfe, 0x1B);
+    __m128i abef = _mm_alignr_epi8(cdab, efgh, 8);
+    __m128i cdgh = _mm_blend_epi16(efgh, cdab, 0xF0);
+    const __m128i abefBefore = abef, cdghBefore = cdgh;
+    __m128i w[16];
+    for (int i = 0; i < 16; ++i) {
+        if (i < 4)
+            w[i] = _mm_shuffle_epi8(_mm_loadu_si128(reinterpret_cast<const __m128i*>(p + 16 * i)),
+                                    byteSwap);
+        else
+            w[i] = _mm_sha256msg2_epu32(_mm_add_epi32(_mm_sha256msg1_epu32(w[i - 4], w[i - 3]),
+                                                      _mm_alignr_epi8(w[i - 1], w[i - 2], 4)),
+                                        w[i - 1]);
+        __m128i wk = _mm_add_epi32(
+            w[i], _mm_loadu_si128(reinterpret_cast<const __m128i*>(kK.data() + 4 * i)));
+        cdgh = _mm_sha256rnds2_epu32(cdgh, abef, wk);
+        wk = _mm_shuffle_epi32(wk, 0x0E);
+        abef = _mm_sha256rnds2_epu32(abef, cdgh, wk);
+    }
+    abef = _mm_add_epi32(abef, abefBefore);
+    cdgh = _mm_add_epi32(cdgh, cdghBefore);
+    const __m128i feba = _mm_shuffle_epi32(abef, 0x1B);
+    const __m128i dchg = _mm_shuffle_epi32(cdgh, 0xB1);
+    dcba = _mm_blend_epi16(feba, dchg, 0xF0);
+    hgfe = _mm_alignr_epi8(dchg, feba, 8);
+    _mm_storeu_si128(reinterpret_cast<__m128i*>(state), dcba);
+    _mm_storeu_si128(reinterpret_cast<__m128i*>(state + 4), hgfe);
+}
+
+bool cpuHasShaNi() {
+    __builtin_cpu_init();
+    return __builtin_cpu_supports("sha") && __builtin_cpu_supports("sse4.1") &&
+           __builtin_cpu_supports("ssse3");
+}
+#else
+bool cpuHasShaNi() {
+    return false;
+}
+#endif
+
+std::atomic<bool>& useShaNi() {
+    static std::atomic<bool> on{cpuHasShaNi()};
+    return on;
+}
 } // namespace
+
+bool Sha256::accelerated() {
+    return useShaNi().load(std::memory_order_relaxed);
+}
+
+void Sha256::setAccelerated(bool on) {
+    useShaNi().store(on && cpuHasShaNi(), std::memory_order_relaxed);
+}
 
 Sha256::Sha256()
     : h_{0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a,
          0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19} {}
 
 void Sha256::block(const std::uint8_t* p) {
+#ifdef R2P_SHA_NI
+    if (useShaNi().load(std::memory_order_relaxed)) {
+        shaNiBlock(h_.data(), p);
+        return;
+    }
+#endif
+    portableBlock(p);
+}
+
+void Sha256::portableBlock(const std::uint8_t* p) {
     std::uint32_t w[64];
     for (int i = 0; i < 16; ++i)
         w[i] = (std::uint32_t(p[4 * i]) << 24) | (std::uint32_t(p[4 * i + 1]) << 16) |
