@@ -2,9 +2,12 @@
 
 #include "pipeline/util/WorkerPool.h"
 
+#include <algorithm>
 #include <chrono>
+#include <iterator>
 #include <mutex>
 #include <set>
+#include <utility>
 
 namespace r2p::engine {
 
@@ -65,6 +68,70 @@ void countStoredUser(Tally& tally, const std::string& userId, const std::vector<
     progress.lastUser = userId;
     progress.elapsedMs =
         std::chrono::duration<double, std::milli>(Clock::now() - tally.start).count();
+}
+
+// A finished user waiting to be stored with others (BatchSpec::storeEvery).
+struct FinishedUser {
+    std::string userId;
+    std::vector<UserTrace> traces;
+    std::int64_t tokens = 0;
+    bool waiting = false; // a system goes on in the next batch round
+};
+
+class PendingUsers {
+public:
+    explicit PendingUsers(std::size_t every) : every_(std::max<std::size_t>(1, every)) {}
+    // Adds a user; returns a whole group to store once there is one, else nothing.
+    std::vector<FinishedUser> add(FinishedUser user) {
+        std::lock_guard lock(mutex_);
+        pending_.push_back(std::move(user));
+        std::vector<FinishedUser> group;
+        if (pending_.size() >= every_)
+            group.swap(pending_);
+        return group;
+    }
+    std::vector<FinishedUser> takeAll() {
+        std::lock_guard lock(mutex_);
+        return std::exchange(pending_, {});
+    }
+
+private:
+    std::size_t every_;
+    std::mutex mutex_;
+    std::vector<FinishedUser> pending_;
+};
+
+// Stores a group of finished users in one transaction, then counts them.
+void storeGroup(RunStore& runs, std::int64_t runId, std::vector<FinishedUser> group, Tally& tally,
+                util::WorkerPool& pool, const std::function<void(const BatchProgress&)>& progress) {
+    if (group.empty())
+        return;
+    std::vector<UserTrace> traces;
+    for (auto& f : group)
+        for (auto& t : f.traces)
+            traces.push_back(std::move(t));
+    auto saved = traces.empty() ? Status(Ok{}) : runs.saveUserTraces(runId, traces);
+    std::lock_guard lock(tally.mutex);
+    if (!saved) {
+        tally.storeError = saved.error();
+        pool.cancel();
+        return;
+    }
+    // Each user's traces, counted from the stored copies (the group's were moved there).
+    auto next = traces.begin();
+    for (auto& f : group) {
+        const auto n = static_cast<std::ptrdiff_t>(f.traces.size());
+        std::vector<UserTrace> mine(std::make_move_iterator(next),
+                                    std::make_move_iterator(next + n));
+        next += n;
+        if (f.waiting) {
+            ++tally.result.waiting;
+            continue;
+        }
+        countStoredUser(tally, f.userId, mine, f.tokens);
+    }
+    if (progress)
+        progress(tally.progress);
 }
 
 } // namespace
@@ -137,6 +204,11 @@ Result<BatchResult> BatchRunner::run(const BatchSpec& spec) {
         1, std::min<std::size_t>(std::max(spec.concurrency, 1), spec.users.size()));
     util::WorkerPool pool(workers);
 
+    PendingUsers pending(spec.storeEvery);
+    auto store = [&](std::vector<FinishedUser> group) {
+        storeGroup(runs_, runId_, std::move(group), tally, pool, progress_);
+    };
+
     auto processUser = [&](std::size_t i, std::size_t) {
         {
             std::lock_guard lock(tally.mutex);
@@ -170,22 +242,10 @@ Result<BatchResult> BatchRunner::run(const BatchSpec& spec) {
             pool.cancel();
             return;
         }
-        auto saved = traces->empty() ? Status(Ok{}) : runs_.saveUserTraces(runId_, *traces);
-        std::lock_guard lock(tally.mutex);
-        if (!saved) {
-            tally.storeError = saved.error();
-            pool.cancel();
-            return;
-        }
-        if (waiting) {
-            ++tally.result.waiting;
-            return;
-        }
-        countStoredUser(tally, entry.id, *traces, tokens);
-        if (progress_)
-            progress_(tally.progress);
+        store(pending.add({entry.id, std::move(*traces), tokens, waiting}));
     };
     const util::WorkerPoolReport report = pool.run(spec.users.size(), processUser);
+    store(pending.takeAll()); // what is left of the last group
 
     if (tally.storeError)
         return *tally.storeError;

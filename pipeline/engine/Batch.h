@@ -22,6 +22,11 @@ struct BatchSpec {
     std::vector<SystemId> systems;
     std::vector<std::size_t> users; // indices into the dataset index, in run order
     int concurrency = 4;            // users in flight
+    // Finished users stored per transaction. 1 (online runs): each user as it finishes, so a
+    // kill loses nothing finished. More (batch rounds, whose answers are all in the response
+    // cache): far fewer commits; a kill loses at most the unsaved group, advanced again from
+    // the cache with no request next time.
+    std::size_t storeEvery = 1;
 };
 
 struct BatchProgress {

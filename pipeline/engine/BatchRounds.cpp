@@ -32,6 +32,9 @@ Result<RoundOutcome> advanceBatchRun(ProjectStore& store, const RunInfo& run,
     BatchSpec spec;
     spec.systems = run.systems;
     spec.concurrency = concurrency;
+    // Every answer a user can use is in the cache: users are stored in groups (a killed pass
+    // loses at most the unsaved group, advanced again next time with no request).
+    spec.storeEvery = 256;
     std::map<std::string, std::size_t> byId;
     for (std::size_t i = 0; i < index.users.size(); ++i)
         byId.emplace(index.users[i].id, i);

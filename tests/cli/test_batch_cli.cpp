@@ -12,12 +12,20 @@
 #include "support/ModelScripts.h"
 #include "support/TestSupport.h"
 
+#include <chrono>
+#include <csignal>
+#include <fcntl.h>
+#include <filesystem>
 #include <fstream>
 #include <gtest/gtest.h>
 #include <map>
 #include <nlohmann/json.hpp>
 #include <set>
+#include <sqlite3.h>
 #include <sstream>
+#include <sys/wait.h>
+#include <thread>
+#include <unistd.h>
 
 using namespace r2p;
 using nlohmann::json;
@@ -98,6 +106,45 @@ std::map<std::pair<std::string, SystemId>, UserOutcome> outcomesOf(const std::st
     for (auto& o : *outcomes)
         out[{o.userId, o.system}] = o;
     return out;
+}
+
+std::int64_t cachedResponses(const std::string& project) {
+    auto store = ProjectStore::open(project, ProjectStore::OpenMode::ReadOnly);
+    EXPECT_TRUE(store) << (store ? "" : store.error().message);
+    if (!store)
+        return -1;
+    sqlite3_stmt* st = nullptr;
+    sqlite3_prepare_v2((*store)->handle(), "SELECT count(*) FROM response_cache", -1, &st, nullptr);
+    std::int64_t n = -1;
+    if (st && sqlite3_step(st) == SQLITE_ROW)
+        n = sqlite3_column_int64(st, 0);
+    sqlite3_finalize(st);
+    return n;
+}
+
+// r2p batch ingest as a child process, killed with SIGKILL after `delay`; true if the kill
+// landed before it ended.
+bool ingestKilledAfter(const std::string& project, const std::string& results,
+                       std::chrono::microseconds delay) {
+    const std::vector<std::string> args = {R2P_CLI, "batch", "ingest",    "--project", project,
+                                           "--run", "1",     "--results", results};
+    const pid_t child = fork();
+    if (child == 0) {
+        const int null = ::open("/dev/null", O_WRONLY);
+        ::dup2(null, 1);
+        ::dup2(null, 2);
+        std::vector<char*> argv;
+        for (const auto& a : args)
+            argv.push_back(const_cast<char*>(a.c_str()));
+        argv.push_back(nullptr);
+        ::execv(R2P_CLI, argv.data());
+        _exit(127);
+    }
+    std::this_thread::sleep_for(delay); // where the kill lands is the point of the test
+    ::kill(child, SIGKILL);
+    int status = 0;
+    ::waitpid(child, &status, 0);
+    return WIFSIGNALED(status);
 }
 
 } // namespace
@@ -233,6 +280,67 @@ TEST(BatchCli, BadOutputLinesAreReportedByLineAndRetriedNextRound) {
     EXPECT_TRUE(ids.count(round[1]["custom_id"].get<std::string>()));
     EXPECT_TRUE(ids.count(round[2]["custom_id"].get<std::string>()));
     EXPECT_FALSE(ids.count(round[0]["custom_id"].get<std::string>()));
+}
+
+// A killed ingest leaves the project as before the file or after it, never in between: the
+// round's answers are in the cache all or none, and ingesting again afterwards gives the run an
+// uninterrupted ingest gives, each (user, system) stored once.
+TEST(BatchCli, AKilledIngestLeavesTheProjectAsBeforeOrAfterTheFile) {
+    const auto* hrt = engine::builtinHrtTemplate(TaskId::LaMP3);
+    ASSERT_NE(hrt, nullptr);
+    test::ServerOptions options;
+    options.flavor = test::ServerFlavor::Hosted;
+    test::OpenAiTestServer server(options);
+    test::scriptCompliantModel(server, *hrt, "4");
+    test::TempDir dir;
+    const std::string prepared = dir.file("prepared.r2p");
+    auto args = runArgs(prepared, "batch");
+    const auto users = std::find(args.begin(), args.end(), "--users");
+    args.erase(users, users + 2); // every user of the demo: a round of some size
+    ASSERT_EQ(runCli(args).exitCode, 0);
+    const std::string in = dir.file("round.jsonl");
+    ASSERT_EQ(
+        runCli({"batch", "prepare", "--project", prepared, "--run", "1", "--out", in}).exitCode, 0);
+    const auto round = readLines(in);
+    ASSERT_GE(round.size(), 48u);
+    const std::string out = dir.write("out.jsonl", answerRound(round, server));
+    ASSERT_EQ(cachedResponses(prepared), 0);
+
+    const std::string reference = dir.file("reference.r2p");
+    std::filesystem::copy_file(prepared, reference);
+    ASSERT_EQ(runCli({"batch", "ingest", "--project", reference, "--run", "1", "--results", out})
+                  .exitCode,
+              0);
+    const auto expected = outcomesOf(reference);
+    ASSERT_FALSE(expected.empty());
+
+    int killedMidway = 0;
+    for (int i = 0; i < 24; ++i) {
+        const std::string p = dir.file("killed" + std::to_string(i) + ".r2p");
+        std::filesystem::copy_file(prepared, p);
+        const bool killed = ingestKilledAfter(p, out, std::chrono::microseconds(2000 + 4000 * i));
+        const std::int64_t cached = cachedResponses(p);
+        EXPECT_TRUE(cached == 0 || cached == static_cast<std::int64_t>(round.size()))
+            << "killed after " << 2 + 4 * i << " ms: " << cached << " of " << round.size()
+            << " answers in the cache";
+        killedMidway += killed && cached == static_cast<std::int64_t>(round.size());
+        auto again = runCli({"batch", "ingest", "--project", p, "--run", "1", "--results", out});
+        ASSERT_EQ(again.exitCode, 0) << again.err;
+        const auto got = outcomesOf(p);
+        ASSERT_EQ(got.size(), expected.size()) << "killed after " << 2 + 4 * i << " ms";
+        for (const auto& [key, x] : expected) {
+            ASSERT_TRUE(got.count(key)) << key.first;
+            EXPECT_EQ(got.at(key).status, x.status) << key.first;
+            EXPECT_EQ(got.at(key).prediction, x.prediction) << key.first;
+        }
+        auto store = ProjectStore::open(p);
+        ASSERT_TRUE(store);
+        auto rows = RunStore(**store).outcomes(1);
+        ASSERT_TRUE(rows);
+        EXPECT_EQ(rows->size(), expected.size()) << "a (user, system) stored twice";
+    }
+    // Some kill landed after the answers were in and before the users were stored.
+    EXPECT_GT(killedMidway, 0);
 }
 
 TEST(BatchCli, OnlyBatchRunsHaveRounds) {
