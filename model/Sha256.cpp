@@ -4,6 +4,7 @@
 #include <cstring>
 
 #if defined(__x86_64__) || defined(__i386__)
+#include <cpuid.h>
 #include <immintrin.h>
 #define R2P_SHA_NI 1
 #endif
@@ -65,10 +66,16 @@ __attribute__((target("sha,sse4.1,ssse3"))) void shaNiBlock(std::uint32_t* state
     _mm_storeu_si128(reinterpret_cast<__m128i*>(state + 4), hgfe);
 }
 
+// CPUID itself (GCC and clang both have <cpuid.h>; clang's __builtin_cpu_supports has no "sha"):
+// leaf 7 EBX bit 29 is SHA, leaf 1 ECX bits 19 and 9 are SSE4.1 and SSSE3.
 bool cpuHasShaNi() {
-    __builtin_cpu_init();
-    return __builtin_cpu_supports("sha") && __builtin_cpu_supports("sse4.1") &&
-           __builtin_cpu_supports("ssse3");
+    unsigned a = 0, b = 0, c = 0, d = 0;
+    if (!__get_cpuid(1, &a, &b, &c, &d))
+        return false;
+    const bool sse = (c & (1u << 19)) && (c & (1u << 9));
+    if (!__get_cpuid_count(7, 0, &a, &b, &c, &d))
+        return false;
+    return sse && (b & (1u << 29));
 }
 #else
 bool cpuHasShaNi() {
