@@ -373,24 +373,11 @@ TEST(AnnotateCli, AKilledAnnotatorLosesNothingItPrinted) {
     int out[2];
     ASSERT_EQ(::pipe(out), 0);
     const std::vector<std::string> args = {
-        R2P_CLI,  "annotate", "--project",   project,  "--run",    "1",
-        "--user", users[0],   "--stage",     "answer", "--label",  "truncated",
-        "--note", "loop",     "--annotator", "looper", "--repeat", "1000000"};
-    const pid_t child = fork();
-    ASSERT_GE(child, 0);
-    if (child == 0) {
-        ::dup2(out[1], 1);
-        ::close(out[0]);
-        ::close(out[1]);
-        const int null = ::open("/dev/null", O_WRONLY);
-        ::dup2(null, 2);
-        std::vector<char*> argv;
-        for (const auto& a : args)
-            argv.push_back(const_cast<char*>(a.c_str()));
-        argv.push_back(nullptr);
-        ::execv(R2P_CLI, argv.data());
-        _exit(127);
-    }
+        "annotate", "--project",   project,  "--run",    "1",         "--user",
+        users[0],   "--stage",     "answer", "--label",  "truncated", "--note",
+        "loop",     "--annotator", "looper", "--repeat", "1000000"};
+    const int child = test::startCli(args, out[1]);
+    ASSERT_GT(child, 0);
     ::close(out[1]);
     std::string printed;
     char buf[4096];

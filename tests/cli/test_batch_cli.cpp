@@ -126,20 +126,8 @@ std::int64_t cachedResponses(const std::string& project) {
 // landed before it ended.
 bool ingestKilledAfter(const std::string& project, const std::string& results,
                        std::chrono::microseconds delay) {
-    const std::vector<std::string> args = {R2P_CLI, "batch", "ingest",    "--project", project,
-                                           "--run", "1",     "--results", results};
-    const pid_t child = fork();
-    if (child == 0) {
-        const int null = ::open("/dev/null", O_WRONLY);
-        ::dup2(null, 1);
-        ::dup2(null, 2);
-        std::vector<char*> argv;
-        for (const auto& a : args)
-            argv.push_back(const_cast<char*>(a.c_str()));
-        argv.push_back(nullptr);
-        ::execv(R2P_CLI, argv.data());
-        _exit(127);
-    }
+    const int child = test::startCli(
+        {"batch", "ingest", "--project", project, "--run", "1", "--results", results});
     std::this_thread::sleep_for(delay); // where the kill lands is the point of the test
     ::kill(child, SIGKILL);
     int status = 0;

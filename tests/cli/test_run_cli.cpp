@@ -346,16 +346,25 @@ TEST(RunCli, AKilledBatchResumesWhereItStopped) {
     const std::string project = dir.file("p.r2p");
     // Create the project (and its schema) before the child and this test open it together.
     ASSERT_TRUE(ProjectStore::open(project));
-    const std::vector<std::string> args = {R2P_CLI,         "run",
-                                           "--project",     project,
-                                           "--questions",   demo("LaMP-3", "dev_questions.json"),
-                                           "--outputs",     demo("LaMP-3", "dev_outputs.json"),
-                                           "--systems",     "r2p,lamp-rag",
-                                           "--backend",     "openai",
-                                           "--base-url",    server.baseUrl(),
-                                           "--model",       "r2p-test-model",
-                                           "--mode",        "chat",
-                                           "--concurrency", "1",
+    const std::vector<std::string> args = {"run",
+                                           "--project",
+                                           project,
+                                           "--questions",
+                                           demo("LaMP-3", "dev_questions.json"),
+                                           "--outputs",
+                                           demo("LaMP-3", "dev_outputs.json"),
+                                           "--systems",
+                                           "r2p,lamp-rag",
+                                           "--backend",
+                                           "openai",
+                                           "--base-url",
+                                           server.baseUrl(),
+                                           "--model",
+                                           "r2p-test-model",
+                                           "--mode",
+                                           "chat",
+                                           "--concurrency",
+                                           "1",
                                            "--quiet"};
     // Slow answers, so the kill lands mid-batch.
     test::Script slow;
@@ -363,19 +372,8 @@ TEST(RunCli, AKilledBatchResumesWhereItStopped) {
     slow.reasoningStyle = test::ReasoningStyle::None;
     slow.firstChunkDelayMs = 150;
     server.setDefaultScript(slow);
-    const pid_t child = fork();
-    ASSERT_GE(child, 0);
-    if (child == 0) {
-        const int null = ::open("/dev/null", O_WRONLY);
-        ::dup2(null, 1);
-        ::dup2(null, 2);
-        std::vector<char*> argv;
-        for (const auto& a : args)
-            argv.push_back(const_cast<char*>(a.c_str()));
-        argv.push_back(nullptr);
-        ::execv(R2P_CLI, argv.data());
-        _exit(127);
-    }
+    const int child = test::startCli(args);
+    ASSERT_GT(child, 0);
     const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(120);
     while (storedUsers(project) < 3 && std::chrono::steady_clock::now() < deadline)
         std::this_thread::sleep_for(std::chrono::milliseconds(20));

@@ -96,6 +96,25 @@ ProcessResult runCli(const std::vector<std::string>& args) {
     return r;
 }
 
+int startCli(const std::vector<std::string>& args, int stdoutFd) {
+    std::vector<std::string> copy = args;
+    std::string exe = R2P_CLI;
+    const pid_t pid = fork();
+    if (pid == 0) {
+        const int nullFd = ::open("/dev/null", O_RDWR);
+        ::dup2(stdoutFd >= 0 ? stdoutFd : nullFd, 1);
+        ::dup2(nullFd, 2);
+        ::dup2(nullFd, 0);
+        std::vector<char*> argv{exe.data()};
+        for (auto& a : copy)
+            argv.push_back(a.data());
+        argv.push_back(nullptr);
+        ::execv(exe.c_str(), argv.data());
+        _exit(127);
+    }
+    return pid;
+}
+
 namespace {
 
 StageId stageNamed(std::string_view stage) {

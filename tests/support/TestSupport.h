@@ -40,6 +40,10 @@ struct ProcessResult {
 };
 // Runs the r2p CLI with these arguments (no shell involved) and collects its output.
 ProcessResult runCli(const std::vector<std::string>& args);
+// Starts the r2p CLI with these arguments and returns at once with its pid (for a test that
+// kills it): stdout goes to `stdoutFd` (e.g. a pipe's write end) or /dev/null, stderr to
+// /dev/null. The caller waits for it.
+int startCli(const std::vector<std::string>& args, int stdoutFd = -1);
 
 // Steps by stage name ("profile_synthesis", as stageName spells it) and candidate (0 is the
 // main chain), so a test does not depend on where the stage plan puts a stage.

@@ -1,5 +1,6 @@
 #include "ChartExport.h"
 
+#include <QAreaSeries>
 #include <QChart>
 #include <QChartView>
 #include <QCoreApplication>
@@ -7,6 +8,9 @@
 #include <QFileInfo>
 #include <QGraphicsScene>
 #include <QImage>
+#include <QLegend>
+#include <QLegendMarker>
+#include <QLineSeries>
 #include <QPainter>
 #include <QSvgGenerator>
 
@@ -74,6 +78,27 @@ void replaceChart(QChartView* view, QChart* chart) {
     view->setChart(chart);
     if (old != chart)
         delete old;
+}
+
+QAreaSeries* addLineWithBand(QChart* chart, QLineSeries* line, QLineSeries* upper,
+                             QLineSeries* lower, QAbstractAxis* x, QAbstractAxis* y) {
+    chart->addSeries(line);
+    line->attachAxis(x);
+    line->attachAxis(y);
+    auto* band = new QAreaSeries(upper, lower);
+    // The band does not own its bounds (they are not the chart's series): it does now.
+    upper->setParent(band);
+    lower->setParent(band);
+    QColor colour = line->color();
+    colour.setAlpha(50);
+    band->setColor(colour);
+    band->setBorderColor(Qt::transparent);
+    chart->addSeries(band);
+    band->attachAxis(x);
+    band->attachAxis(y);
+    for (auto* marker : chart->legend()->markers(band))
+        marker->setVisible(false);
+    return band;
 }
 
 } // namespace r2p::ui

@@ -5,8 +5,11 @@
 
 #include <QString>
 
+class QAbstractAxis;
+class QAreaSeries;
 class QChart;
 class QChartView;
+class QLineSeries;
 
 namespace r2p::ui {
 
@@ -16,5 +19,9 @@ bool exportChartInteractively(QChartView* view, bool svg, QString* error);
 // Shows `chart` in `view` and deletes the chart it showed (QChartView::setChart only releases
 // it, so every rebuilt chart would otherwise leak).
 void replaceChart(QChartView* view, QChart* chart);
+// Adds `line` and, behind it, the band between `upper` and `lower` (an interval per point) in
+// the line's colour, faint and out of the legend; the band owns its bounds.
+QAreaSeries* addLineWithBand(QChart* chart, QLineSeries* line, QLineSeries* upper,
+                             QLineSeries* lower, QAbstractAxis* x, QAbstractAxis* y);
 
 } // namespace r2p::ui

@@ -880,21 +880,7 @@ void AnalysisDock::showStoredSweep(const StoredSweep& r) {
             maxK = std::max(maxK, static_cast<double>(p.k));
             first = false;
         }
-        chart->addSeries(line);
-        line->attachAxis(x);
-        line->attachAxis(y);
-        auto* band = new QAreaSeries(upper, lower);
-        upper->setParent(band); // the band owns its bounds (they are not the chart's series)
-        lower->setParent(band);
-        QColor colour = line->color();
-        colour.setAlpha(50);
-        band->setColor(colour);
-        band->setBorderColor(Qt::transparent);
-        chart->addSeries(band);
-        band->attachAxis(x);
-        band->attachAxis(y);
-        for (auto* marker : chart->legend()->markers(band))
-            marker->setVisible(false);
+        addLineWithBand(chart, line, upper, lower, x, y);
     }
     x->setRange(0, maxK);
     x->setTickCount(std::min(5, static_cast<int>(maxK) + 1));

@@ -193,11 +193,9 @@ QWidget* CompareRunsWindow::buildUsersPane() {
     connect(filter_, &QLineEdit::textChanged, this, &CompareRunsWindow::applyFilter);
     connect(usersView_->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             [this](const QModelIndex& now) { showUser(now.row()); });
-    connect(users_, &QAbstractItemModel::modelReset, this, [this] {
-        // The view's selection model survives a reset; listen again is not needed, but the
-        // user shown stays only while it is still listed.
-        usersView_->resizeColumnsToContents();
-    });
+    // Columns fit what a new comparison or filter shows (Qt measures the rows in view only).
+    connect(users_, &QAbstractItemModel::modelReset, this,
+            [this] { usersView_->resizeColumnsToContents(); });
 
     auto* right = new QWidget(split);
     auto* rv = new QVBoxLayout(right);

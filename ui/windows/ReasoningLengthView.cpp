@@ -199,22 +199,7 @@ void ReasoningLengthView::show(const Result<analysis::ReasoningLength>& result) 
             maxX = std::max(maxX, b.meanTokens);
             first = false;
         }
-        chart->addSeries(line);
-        line->attachAxis(x);
-        line->attachAxis(y);
-        auto* band = new QAreaSeries(upper, lower);
-        // The band does not own its bounds (they are not the chart's series): it does now.
-        upper->setParent(band);
-        lower->setParent(band);
-        QColor colour = line->color();
-        colour.setAlpha(50);
-        band->setColor(colour);
-        band->setBorderColor(Qt::transparent);
-        chart->addSeries(band);
-        band->attachAxis(x);
-        band->attachAxis(y);
-        for (auto* marker : chart->legend()->markers(band))
-            marker->setVisible(false);
+        addLineWithBand(chart, line, upper, lower, x, y);
         for (const auto& l : c.levels)
             addRow(levels_, {StageText::system(c.system), StageText::stage(l.level),
                              spreadText(l.right), spreadText(l.wrong)});
