@@ -168,8 +168,10 @@ public:
         t.url = url;
         t.body = body;
         t.headers = std::move(headers);
+        t.timeoutMs = timeoutMs;
         return run(t);
     }
+    long timeoutMs = 5000; // posts'; a guard against a hang, not a measure
 
 private:
     CURL* h_ = nullptr;
@@ -1161,6 +1163,8 @@ TEST(OpenAiTestServer, ExpectContinueWithALargeBodyDoesNotStall) {
     const std::string big(2 << 20, 'x'); // libcurl sends "Expect: 100-continue" above 1 MiB
     const json request = {{"messages", {{{"role", "user"}, {"content", big}}}}};
     Client client;
+    // 2 MiB twice through AddressSanitizer on a busy machine took over 5 s (the default guard).
+    client.timeoutMs = 60000;
     // The same request without the Expect header times the rest (slow under sanitizers).
     const Response plain =
         client.post(server.baseUrl() + "/chat/completions", request.dump(), {"Expect:"});
