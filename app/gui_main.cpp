@@ -421,6 +421,7 @@ private:
                     return;
                 if (name == QLatin1String("compare-runs")) {
                     CompareRunsWindow* w = window->showCompareRuns();
+                    w->resize(window->size()); // --size, not the (offscreen) screen's
                     w->compare();
                     *shownDialog = w;
                     return;

@@ -2541,6 +2541,18 @@
         <source>Gold</source>
         <translation>Referenz</translation>
     </message>
+    <message>
+        <source>correctness</source>
+        <translation>Richtigkeit</translation>
+    </message>
+    <message>
+        <source>absolute error</source>
+        <translation>absoluter Fehler</translation>
+    </message>
+    <message>
+        <source>squared error</source>
+        <translation>quadrierter Fehler</translation>
+    </message>
 </context>
 <context>
     <name>r2p::ui::ProfileDock</name>

@@ -2541,6 +2541,18 @@
         <source>Gold</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>correctness</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>absolute error</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>squared error</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>r2p::ui::ProfileDock</name>

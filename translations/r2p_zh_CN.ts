@@ -2503,6 +2503,18 @@
         <source>Gold</source>
         <translation>标准答案</translation>
     </message>
+    <message>
+        <source>correctness</source>
+        <translation>正确与否</translation>
+    </message>
+    <message>
+        <source>absolute error</source>
+        <translation>绝对误差</translation>
+    </message>
+    <message>
+        <source>squared error</source>
+        <translation>平方误差</translation>
+    </message>
 </context>
 <context>
     <name>r2p::ui::ProfileDock</name>

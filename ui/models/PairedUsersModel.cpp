@@ -118,6 +118,16 @@ int PairedUsersModel::columnCount(const QModelIndex& parent) const {
     return parent.isValid() ? 0 : ColumnCount;
 }
 
+QString PairedUsersModel::itemScoreText(const std::string& name) {
+    if (name == "correctness")
+        return tr("correctness");
+    if (name == "absolute error")
+        return tr("absolute error");
+    if (name == "squared error")
+        return tr("squared error");
+    return QString::fromStdString(name);
+}
+
 QString PairedUsersModel::outcomeName(Outcome outcome) {
     switch (outcome) {
     case Outcome::Improvement:
@@ -210,7 +220,7 @@ QVariant PairedUsersModel::headerData(int section, Qt::Orientation orientation, 
         return {};
     if (role == Qt::ToolTipRole && section == ColumnDelta)
         return all_ ? tr("B − A in the user's %1 (%2)")
-                          .arg(QString::fromStdString(all_->itemScore),
+                          .arg(itemScoreText(all_->itemScore),
                                DeltaText::direction(all_->better == metrics::Better::Lower))
                     : QVariant();
     if (role != Qt::DisplayRole)

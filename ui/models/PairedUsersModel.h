@@ -58,6 +58,9 @@ public:
     void sort(int column, Qt::SortOrder order = Qt::AscendingOrder) override;
 
     static QString outcomeName(Outcome outcome);
+    // What the per-user test and win/tie/loss use, in the reader's language: "correctness",
+    // "absolute error", "squared error", or the ROUGE variant's own name.
+    static QString itemScoreText(const std::string& name);
 
 private:
     void refilter();

@@ -19,6 +19,7 @@
 #include <QChartView>
 #include <QComboBox>
 #include <QFormLayout>
+#include <QGuiApplication>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QItemSelectionModel>
@@ -27,6 +28,7 @@
 #include <QListWidget>
 #include <QLocale>
 #include <QPushButton>
+#include <QScreen>
 #include <QShortcut>
 #include <QSplitter>
 #include <QTableView>
@@ -131,7 +133,11 @@ CompareRunsWindow::CompareRunsWindow(Session* session, QWidget* parent)
         renderSide(SideA);
         renderSide(SideB);
     });
-    resize(1280, 860);
+    // 1280 × 860, or what the screen leaves (a 1366 × 768 laptop).
+    QSize size(1280, 860);
+    if (const QScreen* screen = QGuiApplication::primaryScreen())
+        size = size.boundedTo(screen->availableSize() * 0.95);
+    resize(size);
     reloadRuns();
     fillLabels();
 }
@@ -398,7 +404,8 @@ void CompareRunsWindow::deliver(Result<analysis::RunComparison> result) {
            nullptr, static_cast<int>(r.comparisons.size()))
             .arg(QString::fromLatin1(taskSpec(r.task).name), QString::fromStdString(r.metric),
                  DeltaText::direction(r.better == metrics::Better::Lower),
-                 QString::fromStdString(r.itemScore), QLocale().toString(r.bootstrap.resamples)));
+                 PairedUsersModel::itemScoreText(r.itemScore),
+                 QLocale().toString(r.bootstrap.resamples)));
     fillComparisons();
     emit compared(true);
 }
@@ -467,7 +474,7 @@ void CompareRunsWindow::showComparison(int row) {
     else
         test = tr("Wilcoxon signed-rank on the per-user %1 (%2 non-zero differences): p = %3, "
                   "Holm %4.")
-                   .arg(QString::fromStdString(result_->itemScore))
+                   .arg(PairedUsersModel::itemScoreText(result_->itemScore))
                    .arg(c.wilcoxon.used)
                    .arg(pText(c.p), pText(c.pHolm));
     summary_->setText(
