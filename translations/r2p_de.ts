@@ -1258,10 +1258,6 @@
         <translation>Wilcoxon-Vorzeichen-Rang auf %1 je Nutzer (%2 Differenzen ungleich null): p = %3, Holm %4.</translation>
     </message>
     <message>
-        <source>&lt;b&gt;%1&lt;/b&gt; against &lt;b&gt;%2&lt;/b&gt;: %3 paired users%4.&lt;br&gt;%5&lt;br&gt;%6 improvements · %7 regressions · %8 ties.</source>
-        <translation>&lt;b&gt;%1&lt;/b&gt; gegen &lt;b&gt;%2&lt;/b&gt;: %3 gepaarte Nutzer%4.&lt;br&gt;%5&lt;br&gt;%6 Verbesserungen · %7 Verschlechterungen · %8 gleich.</translation>
-    </message>
-    <message>
         <source>&lt;b&gt;A:&lt;/b&gt; %1</source>
         <translation>&lt;b&gt;A:&lt;/b&gt; %1</translation>
     </message>
@@ -1331,6 +1327,34 @@
     <message>
         <source>&lt;p&gt;&lt;b&gt;Labels:&lt;/b&gt;&lt;/p&gt;&lt;ul&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;Fehlerkategorien:&lt;/b&gt;&lt;/p&gt;&lt;ul&gt;</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n improvement(s)</source>
+        <translation>
+            <numerusform>%n Verbesserung</numerusform>
+            <numerusform>%n Verbesserungen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n regression(s)</source>
+        <translation>
+            <numerusform>%n Verschlechterung</numerusform>
+            <numerusform>%n Verschlechterungen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n tie(s)</source>
+        <translation>
+            <numerusform>%n gleich</numerusform>
+            <numerusform>%n gleich</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>&lt;b&gt;%1&lt;/b&gt; against &lt;b&gt;%2&lt;/b&gt;: %n paired user(s)%3.</source>
+        <translation>
+            <numerusform>&lt;b&gt;%1&lt;/b&gt; gegen &lt;b&gt;%2&lt;/b&gt;: %n gepaarter Nutzer%3.</numerusform>
+            <numerusform>&lt;b&gt;%1&lt;/b&gt; gegen &lt;b&gt;%2&lt;/b&gt;: %n gepaarte Nutzer%3.</numerusform>
+        </translation>
     </message>
 </context>
 <context>

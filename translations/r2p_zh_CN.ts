@@ -1242,10 +1242,6 @@
         <translation>对每用户的%1做 Wilcoxon 符号秩检验（%2 个非零差值）：p = %3，Holm %4。</translation>
     </message>
     <message>
-        <source>&lt;b&gt;%1&lt;/b&gt; against &lt;b&gt;%2&lt;/b&gt;: %3 paired users%4.&lt;br&gt;%5&lt;br&gt;%6 improvements · %7 regressions · %8 ties.</source>
-        <translation>&lt;b&gt;%1&lt;/b&gt; 对比 &lt;b&gt;%2&lt;/b&gt;：%3 个配对用户%4。&lt;br&gt;%5&lt;br&gt;%6 个改进 · %7 个退步 · %8 个持平。</translation>
-    </message>
-    <message>
         <source>&lt;b&gt;A:&lt;/b&gt; %1</source>
         <translation>&lt;b&gt;A：&lt;/b&gt;%1</translation>
     </message>
@@ -1314,6 +1310,30 @@
     <message>
         <source>&lt;p&gt;&lt;b&gt;Labels:&lt;/b&gt;&lt;/p&gt;&lt;ul&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;标签：&lt;/b&gt;&lt;/p&gt;&lt;ul&gt;</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n improvement(s)</source>
+        <translation>
+            <numerusform>%n 个改进</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n regression(s)</source>
+        <translation>
+            <numerusform>%n 个退步</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n tie(s)</source>
+        <translation>
+            <numerusform>%n 个持平</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>&lt;b&gt;%1&lt;/b&gt; against &lt;b&gt;%2&lt;/b&gt;: %n paired user(s)%3.</source>
+        <translation>
+            <numerusform>&lt;b&gt;%1&lt;/b&gt; 对比 &lt;b&gt;%2&lt;/b&gt;：%n 个配对用户%3。</numerusform>
+        </translation>
     </message>
 </context>
 <context>

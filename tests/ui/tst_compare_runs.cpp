@@ -252,7 +252,11 @@ private slots:
         QCOMPARE(m->item(0, 1)->text(), QStringLiteral("0"));
         QCOMPARE(m->item(1, 0)->text(), QStringLiteral("4"));
         QCOMPARE(m->item(1, 1)->text(), QStringLiteral("1"));
-        QVERIFY(compare_->summaryLabel()->text().contains(QStringLiteral("Exact McNemar")));
+        const QString summary = compare_->summaryLabel()->text();
+        QVERIFY2(summary.contains(QStringLiteral("Exact McNemar on 4 discordant users")) &&
+                     summary.contains(QStringLiteral("4 improvements · 0 regressions · 2 ties")) &&
+                     summary.contains(QStringLiteral("6 paired users")),
+                 qPrintable(summary));
         QCOMPARE(shownUsers().size(), 6);
 
         QLineEdit* filter = compare_->filterEdit();

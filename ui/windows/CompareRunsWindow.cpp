@@ -477,15 +477,16 @@ void CompareRunsWindow::showComparison(int row) {
                    .arg(PairedUsersModel::itemScoreText(result_->itemScore))
                    .arg(c.wilcoxon.used)
                    .arg(pText(c.p), pText(c.pHolm));
+    const QString changes =
+        QStringList{tr("%n improvement(s)", nullptr, static_cast<int>(c.improvementCount)),
+                    tr("%n regression(s)", nullptr, static_cast<int>(c.regressionCount)),
+                    tr("%n tie(s)", nullptr, static_cast<int>(c.ties))}
+            .join(QStringLiteral(" · "));
     summary_->setText(
-        tr("<b>%1</b> against <b>%2</b>: %3 paired users%4.<br>%5<br>%6 improvements · %7 "
-           "regressions · %8 ties.")
-            .arg(sideName(c.a).toHtmlEscaped(), sideName(c.b).toHtmlEscaped())
-            .arg(c.n)
-            .arg(unpaired.toHtmlEscaped(), test.toHtmlEscaped())
-            .arg(c.improvementCount)
-            .arg(c.regressionCount)
-            .arg(c.ties));
+        tr("<b>%1</b> against <b>%2</b>: %n paired user(s)%3.", nullptr, static_cast<int>(c.n))
+            .arg(sideName(c.a).toHtmlEscaped(), sideName(c.b).toHtmlEscaped(),
+                 unpaired.toHtmlEscaped()) +
+        QStringLiteral("<br>%1<br>%2.").arg(test.toHtmlEscaped(), changes.toHtmlEscaped()));
     const bool classification = taskSpec(result_->task).kind == TaskKind::Classification;
     agreement_->setVisible(classification);
     if (classification)
