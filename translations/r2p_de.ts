@@ -506,13 +506,6 @@
             <numerusform>Abgebrochen: %1 über die %n Nutzer, die vorher fertig waren.</numerusform>
         </translation>
     </message>
-    <message numerus="yes">
-        <source>%1 over %n user(s).</source>
-        <translation>
-            <numerusform>%1 über %n Nutzer.</numerusform>
-            <numerusform>%1 über %n Nutzer.</numerusform>
-        </translation>
-    </message>
     <message>
         <source>%1 against k (retrieved items)</source>
         <translation>%1 gegen k (abgerufene Einträge)</translation>
@@ -618,6 +611,13 @@
     <message>
         <source>Seeded 95% percentile bootstrap interval of the mean per-user Δ (1,000 resamples of the slice&apos;s paired users); a slice of few users has a wide one.</source>
         <translation>Geseedetes 95-%-Perzentil-Bootstrap-Intervall des mittleren Δ je Nutzer (1.000 Stichproben der gepaarten Nutzer des Segments); ein Segment mit wenigen Nutzern hat ein breites.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 over %n user(s); the band is each point&apos;s 95% bootstrap interval.</source>
+        <translation>
+            <numerusform>%1 über %n Nutzer; das Band ist das 95-%-Bootstrap-Intervall jedes Punkts.</numerusform>
+            <numerusform>%1 über %n Nutzer; das Band ist das 95-%-Bootstrap-Intervall jedes Punkts.</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -506,13 +506,6 @@
             <numerusform>Cancelled: %1 over the %n users finished before.</numerusform>
         </translation>
     </message>
-    <message numerus="yes">
-        <source>%1 over %n user(s).</source>
-        <translation>
-            <numerusform>%1 over %n user.</numerusform>
-            <numerusform>%1 over %n users.</numerusform>
-        </translation>
-    </message>
     <message>
         <source>%1 against k (retrieved items)</source>
         <translation type="unfinished"></translation>
@@ -618,6 +611,13 @@
     <message>
         <source>Seeded 95% percentile bootstrap interval of the mean per-user Δ (1,000 resamples of the slice&apos;s paired users); a slice of few users has a wide one.</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 over %n user(s); the band is each point&apos;s 95% bootstrap interval.</source>
+        <translation>
+            <numerusform>%1 over %n user; the band is each point&apos;s 95% bootstrap interval.</numerusform>
+            <numerusform>%1 over %n users; the band is each point&apos;s 95% bootstrap interval.</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -500,12 +500,6 @@
             <numerusform>已取消：%1，基于此前已完成的 %n 个用户。</numerusform>
         </translation>
     </message>
-    <message numerus="yes">
-        <source>%1 over %n user(s).</source>
-        <translation>
-            <numerusform>%1，基于 %n 个用户。</numerusform>
-        </translation>
-    </message>
     <message>
         <source>%1 against k (retrieved items)</source>
         <translation>%1 随 k（检索条目数）的变化</translation>
@@ -609,6 +603,12 @@
     <message>
         <source>Seeded 95% percentile bootstrap interval of the mean per-user Δ (1,000 resamples of the slice&apos;s paired users); a slice of few users has a wide one.</source>
         <translation>每用户平均 Δ 的固定种子 95% 百分位自助区间（对该切片的配对用户重抽样 1,000 次）；用户少的切片区间较宽。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 over %n user(s); the band is each point&apos;s 95% bootstrap interval.</source>
+        <translation>
+            <numerusform>%1，基于 %n 个用户；阴影带为每个点的 95% 自助区间。</numerusform>
+        </translation>
     </message>
 </context>
 <context>

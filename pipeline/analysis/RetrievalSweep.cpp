@@ -150,13 +150,12 @@ Result<SweepPoint> sweepPoint(const SweepSpec& spec, const DatasetIndex& index,
     p.meanItems = done ? items / static_cast<double>(done) : 0.0;
     p.scored = golds.size();
     if (!golds.empty()) {
-        metrics::BootstrapOptions noIntervals;
-        noIntervals.resamples = 0;
-        auto e = metrics::evaluateLamp(result.task, golds, predictions, noIntervals);
+        auto e = metrics::evaluateLamp(result.task, golds, predictions, {1000, 1, 0.95});
         if (!e)
             return Error{std::string(systemName(p.system)) + ", k=" + std::to_string(p.k) + ": " +
                          e.error().message};
         p.metrics = e->metrics;
+        p.intervals = e->intervals;
     }
     return p;
 }
@@ -267,19 +266,30 @@ Result<SweepResult> RetrievalSweep::run(const SweepSpec& spec) {
     return result;
 }
 
+metrics::Interval SweepPoint::interval(const std::string& key) const {
+    for (const auto& [name, ci] : intervals)
+        if (name == key)
+            return ci;
+    return {};
+}
+
 std::string sweepJson(const SweepResult& result) {
     ordered_json points = ordered_json::array();
     for (const auto& p : result.points) {
         ordered_json metrics = ordered_json::object();
         for (const auto& [k, v] : p.metrics)
             metrics[k] = v;
+        ordered_json intervals = ordered_json::object();
+        for (const auto& [k, ci] : p.intervals)
+            intervals[k] = {ci.lo, ci.hi};
         points.push_back({{"system", systemName(p.system)},
                           {"k", p.k},
                           {"users", p.users},
                           {"failed", p.failed},
                           {"scored", p.scored},
                           {"mean_items", p.meanItems},
-                          {"metrics", metrics}});
+                          {"metrics", metrics},
+                          {"ci95", intervals}});
     }
     return ordered_json{{"task", result.task == TaskId::Invalid
                                      ? ordered_json()

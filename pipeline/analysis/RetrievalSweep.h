@@ -7,6 +7,7 @@
 #include "model/Result.h"
 #include "model/Trace.h"
 #include "pipeline/engine/Engine.h"
+#include "pipeline/metrics/Bootstrap.h"
 #include "pipeline/util/ActiveSet.h"
 
 #include <atomic>
@@ -36,7 +37,11 @@ struct SweepPoint {
     std::size_t scored = 0; // done users with a gold
     double meanItems = 0;   // items the prompts got, mean over done users (a profile can be < k)
     std::vector<std::pair<std::string, double>> metrics; // evaluateLamp's keys and order
-    double metric(const std::string& key) const;         // 0 when absent
+    // Each metric's seeded 95% bootstrap interval over the point's scored users (1,000
+    // resamples, seed 1, as a run's summary), same keys.
+    std::vector<std::pair<std::string, metrics::Interval>> intervals;
+    double metric(const std::string& key) const;              // 0 when absent
+    metrics::Interval interval(const std::string& key) const; // {0, 0} when absent
 };
 
 struct SweepProgress {

@@ -405,8 +405,18 @@ private slots:
         QCOMPARE(t->item(0, 1)->text(), QStringLiteral("0"));
         QCOMPARE(QLocale().toDouble(t->item(0, 3)->text()), 0.0); // no item at k = 0
         QCOMPARE(t->item(1, 1)->text(), QStringLiteral("2"));
-        QCOMPARE(dock->sweepChart()->chart()->series().size(), 2);
+        // A line and its interval band per system.
+        QCOMPARE(dock->sweepChart()->chart()->series().size(), 4);
         QVERIFY(dock->sweepStatus()->text().contains(QStringLiteral("MAE")));
+        // Each point has its interval, and the interval holds the point's MAE.
+        for (int r = 0; r < t->rowCount(); ++r) {
+            const QString ci = t->item(r, 6)->text(); // "[lo, hi]"
+            const QStringList b = ci.mid(1, ci.size() - 2).split(QStringLiteral(", "));
+            QCOMPARE(b.size(), 2);
+            const double v = QLocale().toDouble(t->item(r, 4)->text());
+            QVERIFY2(QLocale().toDouble(b[0]) <= v && v <= QLocale().toDouble(b[1]),
+                     qPrintable(ci + QStringLiteral(" around ") + t->item(r, 4)->text()));
+        }
     }
 
     void leaveOneOutForTheSelectedUser() {

@@ -759,7 +759,9 @@ void AnalysisDock::showSweep(const analysis::SweepResult* result, const std::str
     sweepStatus_->setText(
         (r.cancelled ? tr("Cancelled: %1 over the %n user(s) finished before.", nullptr,
                           static_cast<int>(r.usersDone))
-                     : tr("%1 over %n user(s).", nullptr, static_cast<int>(r.usersDone)))
+                     : tr("%1 over %n user(s); the band is each point's 95% bootstrap "
+                          "interval.",
+                          nullptr, static_cast<int>(r.usersDone)))
             .arg(QString::fromStdString(r.metric)) +
         (r.errors.empty() ? QString()
                           : QStringLiteral(" ") + QString::fromStdString(r.errors.front())));
@@ -773,38 +775,48 @@ void AnalysisDock::showSweep(const analysis::SweepResult* result, const std::str
     chart->addAxis(y, Qt::AlignLeft);
     double lo = 0, hi = 0, maxK = 1;
     bool first = true;
-    std::vector<std::pair<SystemId, QLineSeries*>> lines;
+    // A line per system through its points, each point's 95% interval as a band.
+    struct Curve {
+        SystemId system;
+        QLineSeries *line, *upper, *lower;
+    };
+    std::vector<Curve> curves;
     int row = 0;
     for (const auto& p : r.points) {
         const double v = p.metric(r.metric);
+        const metrics::Interval ci = p.interval(r.metric);
         setRow(sweepTable_, row++,
                {StageText::system(p.system), QString::number(p.k), QString::number(p.users),
-                num(p.meanItems, 2), num(v), QString::number(p.failed)});
-        auto it = std::find_if(lines.begin(), lines.end(),
-                               [&](const auto& l) { return l.first == p.system; });
-        if (it == lines.end()) {
+                num(p.meanItems, 2), num(v), QString::number(p.failed),
+                p.scored ? QStringLiteral("[%1, %2]").arg(num(ci.lo), num(ci.hi)) : QString(),
+                QString()});
+        auto it = std::find_if(curves.begin(), curves.end(),
+                               [&](const Curve& c) { return c.system == p.system; });
+        if (it == curves.end()) {
             auto* s = new QLineSeries;
             s->setName(StageText::system(p.system));
             s->setPointsVisible(true);
-            lines.emplace_back(p.system, s);
-            it = std::prev(lines.end());
+            curves.push_back({p.system, s, new QLineSeries, new QLineSeries});
+            it = std::prev(curves.end());
         }
-        it->second->append(static_cast<qreal>(p.k), v);
-        lo = first ? v : std::min(lo, v);
-        hi = first ? v : std::max(hi, v);
+        if (p.scored == 0)
+            continue;
+        it->line->append(static_cast<qreal>(p.k), v);
+        it->upper->append(static_cast<qreal>(p.k), ci.hi);
+        it->lower->append(static_cast<qreal>(p.k), ci.lo);
+        lo = first ? ci.lo : std::min(lo, ci.lo);
+        hi = first ? ci.hi : std::max(hi, ci.hi);
         maxK = std::max(maxK, static_cast<double>(p.k));
         first = false;
     }
-    for (auto& [system, s] : lines) {
-        chart->addSeries(s);
-        s->attachAxis(x);
-        s->attachAxis(y);
-    }
+    for (const Curve& c : curves)
+        addLineWithBand(chart, c.line, c.upper, c.lower, x, y);
     x->setRange(0, maxK);
     x->setTickCount(std::min(5, static_cast<int>(maxK) + 1));
     const double pad = std::max(0.02, (hi - lo) * 0.1);
     // Shares (accuracy, ROUGE) stay within [0, 1]; errors (MAE, RMSE) start at 0.
     y->setRange(std::max(0.0, lo - pad), r.lowerIsBetter ? hi + pad : std::min(1.0, hi + pad));
+    y->applyNiceNumbers(); // round ticks
     replaceChart(sweepChart_, chart);
 }
 
