@@ -296,9 +296,14 @@ TEST(BatchCli, AKilledIngestLeavesTheProjectAsBeforeOrAfterTheFile) {
 
     const std::string reference = dir.file("reference.r2p");
     std::filesystem::copy_file(prepared, reference);
+    const auto started = std::chrono::steady_clock::now();
     ASSERT_EQ(runCli({"batch", "ingest", "--project", reference, "--run", "1", "--results", out})
                   .exitCode,
               0);
+    // Kills spread over the time a whole ingest takes here (a sanitizer build is many times
+    // slower than a release build), from its start to a little past its end.
+    const auto whole = std::chrono::duration_cast<std::chrono::microseconds>(
+        std::chrono::steady_clock::now() - started);
     const auto expected = outcomesOf(reference);
     ASSERT_FALSE(expected.empty());
 
@@ -306,16 +311,17 @@ TEST(BatchCli, AKilledIngestLeavesTheProjectAsBeforeOrAfterTheFile) {
     for (int i = 0; i < 24; ++i) {
         const std::string p = dir.file("killed" + std::to_string(i) + ".r2p");
         std::filesystem::copy_file(prepared, p);
-        const bool killed = ingestKilledAfter(p, out, std::chrono::microseconds(2000 + 4000 * i));
+        const auto delay = whole * (i + 1) / 22;
+        const bool killed = ingestKilledAfter(p, out, delay);
         const std::int64_t cached = cachedResponses(p);
         EXPECT_TRUE(cached == 0 || cached == static_cast<std::int64_t>(round.size()))
-            << "killed after " << 2 + 4 * i << " ms: " << cached << " of " << round.size()
+            << "killed after " << delay.count() << " us: " << cached << " of " << round.size()
             << " answers in the cache";
         killedMidway += killed && cached == static_cast<std::int64_t>(round.size());
         auto again = runCli({"batch", "ingest", "--project", p, "--run", "1", "--results", out});
         ASSERT_EQ(again.exitCode, 0) << again.err;
         const auto got = outcomesOf(p);
-        ASSERT_EQ(got.size(), expected.size()) << "killed after " << 2 + 4 * i << " ms";
+        ASSERT_EQ(got.size(), expected.size()) << "killed after " << delay.count() << " us";
         for (const auto& [key, x] : expected) {
             ASSERT_TRUE(got.count(key)) << key.first;
             EXPECT_EQ(got.at(key).status, x.status) << key.first;
