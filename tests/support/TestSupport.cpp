@@ -186,4 +186,106 @@ std::string demoDir() {
     return std::string(R2P_SOURCE_DIR) + "/resources/demo";
 }
 
+namespace {
+
+// Model spans as the model wrote them: each <tag>...</tag> of `chain` (no nesting).
+std::vector<TagSpanRecord> modelSpans(const std::string& chain) {
+    std::vector<TagSpanRecord> out;
+    std::size_t at = 0;
+    while ((at = chain.find('<', at)) != std::string::npos) {
+        const std::size_t close = chain.find('>', at);
+        if (chain[at + 1] != '/') {
+            TagSpanRecord sp;
+            sp.tag = chain.substr(at + 1, close - at - 1);
+            sp.start = static_cast<std::int64_t>(close + 1);
+            sp.end = static_cast<std::int64_t>(chain.find("</" + sp.tag, close));
+            sp.source = "model";
+            sp.tagSetId = "tagpr-personalization";
+            sp.tagSetVersion = 1;
+            out.push_back(sp);
+        }
+        at = close;
+    }
+    return out;
+}
+
+UserTrace taggedTrace(const std::string& user, SystemId system, const std::string& reasoning,
+                      const std::string& answer, const std::string& prediction,
+                      std::optional<double> mae) {
+    UserTrace t;
+    t.userId = user;
+    t.system = system;
+    t.status = UserStatus::Done;
+    t.prediction = prediction;
+    if (mae) {
+        t.gold = "4";
+        t.scores = {{"MAE", *mae}};
+    }
+    StepRecord retrieve;
+    retrieve.seq = 0;
+    retrieve.stage = StageId::Retrieve;
+    retrieve.status = StepStatus::Done;
+    retrieve.output.items = std::vector<StepItem>{{1, "p1", 1.0, {}}, {2, "p2", 0.5, {}}};
+    StepRecord g;
+    g.seq = 1;
+    g.stage = StageId::Generate;
+    g.status = StepStatus::Done;
+    g.reasoning = reasoning;
+    g.answer = answer;
+    if (system == SystemId::TagPR)
+        g.tagSpans = modelSpans(answer);
+    t.steps = {retrieve, g};
+    return t;
+}
+
+} // namespace
+
+std::int64_t storeTaggedRun(ProjectStore& store, RunInfo info, std::string* error) {
+    auto fail = [error](const std::string& message) -> std::int64_t {
+        if (error)
+            *error = message;
+        return 0;
+    };
+    if (info.users.size() != 4)
+        return fail("storeTaggedRun needs exactly four users");
+    info.task = TaskId::LaMP3;
+    info.systems = {SystemId::TagPR, SystemId::LrmRag};
+    if (info.backend.empty())
+        info.backend = "offline";
+    info.status = RunStatus::Done;
+    RunStore runs(store);
+    auto id = runs.createRun(info);
+    if (!id)
+        return fail(id.error().message);
+    const std::string query = "<query>The query asks for a rating.</query>";
+    const std::string liked = "<preference>Likes it [P1] a lot.</preference>";
+    const std::string relate = "<relate>This query fits the liked items well.</relate>";
+    const auto& u = info.users;
+    std::vector<UserTrace> traces = {
+        taggedTrace(u[0], SystemId::TagPR, "", query + liked + relate + "<answer>4</answer>", "4",
+                    0.0),
+        taggedTrace(u[1], SystemId::TagPR, "",
+                    query + "<preference>Likes it [P2] a lot.</preference><answer>3</answer>", "3",
+                    1.0),
+        taggedTrace(u[2], SystemId::TagPR, "", query + "<answer>2</answer>", "2", 2.0),
+        taggedTrace(u[3], SystemId::TagPR, "", query + liked + relate + "<answer>5</answer>", "5",
+                    std::nullopt),
+    };
+    for (std::size_t i = 0; i < u.size(); ++i)
+        traces.push_back(taggedTrace(u[i], SystemId::LrmRag, "She likes calm tones [P1] always.",
+                                     "4", "4", i == 3 ? std::nullopt : std::optional(0.0)));
+    TagSpanRecord human;
+    human.start = 0;
+    human.end = 33;
+    human.tag = "preference";
+    human.source = "human";
+    human.annotator = "ana";
+    human.tagSetId = "tagpr-personalization";
+    human.tagSetVersion = 1;
+    traces[4].steps[1].tagSpans = {human};
+    if (auto s = runs.saveUserTraces(*id, traces); !s)
+        return fail(s.error().message);
+    return *id;
+}
+
 } // namespace r2p::test

@@ -2,6 +2,7 @@
 // run's steps by stage name.
 #pragma once
 
+#include "model/RunStore.h"
 #include "model/Trace.h"
 
 #include <filesystem>
@@ -62,6 +63,17 @@ std::vector<const StepRecord*> stepsOf(const std::vector<StepRecord>& steps,
                                        std::string_view stage);
 // The stages of the steps in trace order: "answer", and "candidates#2" for candidate 2.
 std::vector<std::string> stagesOf(const std::vector<StepRecord>& steps);
+
+// A finished LaMP-3 run of tagpr and lrm-rag with hand-made tagged chains for four users (the
+// numbers tests/pipeline/test_tag_statistics.cpp works out). `info` names the task's files and
+// exactly four users; the systems, status and the rest are set here. Gold ratings are all "4":
+//   user 1  <query><preference [P1]><relate><answer>4   every rule holds (14/14), MAE 0
+//   user 2  <query><preference [P2]><answer>3           preference->answer breaks transition, MAE 1
+//   user 3  <query><answer>2                            required and transition broken, MAE 2
+//   user 4  as user 1 but answering 5, no gold, no score
+// lrm-rag: user 1's reasoning carries one span a person made ("preference", source human);
+// the other users' lrm-rag traces have none. The run id, or 0 with `error`.
+std::int64_t storeTaggedRun(ProjectStore& store, RunInfo info, std::string* error);
 
 std::string sourceDir();
 std::string sharedDir();

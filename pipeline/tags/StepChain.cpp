@@ -1,0 +1,78 @@
+#include "StepChain.h"
+
+#include "OfflineTagger.h"
+
+#include <algorithm>
+
+namespace r2p::tags {
+
+std::size_t retrievedItemCount(const UserTrace& trace) {
+    for (const auto& s : trace.steps)
+        if (s.stage == StageId::Retrieve && s.output.items)
+            return s.output.items->size();
+    return 0;
+}
+
+bool isTaggedStep(const UserTrace& trace, const StepRecord& step) {
+    return !step.tagSpans.empty() ||
+           (trace.system == SystemId::TagPR && step.stage == StageId::Generate);
+}
+
+ParsedChain storedChain(const TagSet& set, const StepRecord& step) {
+    const bool modelOnly = std::all_of(step.tagSpans.begin(), step.tagSpans.end(),
+                                       [](const TagSpanRecord& s) { return s.source == "model"; });
+    if (modelOnly)
+        return parseTags(set, step.reasoning, step.answer);
+    ParsedChain chain;
+    chain.reasoningBytes = step.reasoning.size();
+    chain.contentBytes = step.answer.size();
+    chain.complete = true;
+    for (const auto& r : step.tagSpans) {
+        TagSpan s;
+        s.start = s.outerStart = static_cast<std::size_t>(r.start);
+        s.end = s.outerEnd = static_cast<std::size_t>(r.end);
+        s.tag = r.tag;
+        s.source = parseTagSource(r.source).value_or(TagSource::Invalid);
+        s.annotator = r.annotator;
+        s.confidence = r.confidence;
+        chain.spans.push_back(std::move(s));
+    }
+    return chain;
+}
+
+ParsedChain autoTaggedChain(const TagSet& set, const engine::HrtTemplate* hrt,
+                            const StepRecord& step) {
+    ParsedChain chain;
+    chain.reasoningBytes = step.reasoning.size();
+    chain.contentBytes = step.answer.size();
+    chain.complete = true;
+    const bool level = hrt && std::any_of(hrt->levels.begin(), hrt->levels.end(),
+                                          [&](const auto& l) { return l.stage == step.stage; });
+    if (level) {
+        chain.spans = tagHrtLevel(set, *hrt, step.stage, step.answer);
+        for (auto& s : chain.spans) {
+            s.start += step.reasoning.size();
+            s.end += step.reasoning.size();
+            s.outerStart += step.reasoning.size();
+            s.outerEnd += step.reasoning.size();
+        }
+    } else {
+        chain.spans = tagFreeReasoning(set, step.reasoning, step.answer);
+    }
+    return chain;
+}
+
+CheckedChain checkChain(const TagSet& set, const engine::HrtTemplate* hrt, const UserTrace& trace,
+                        std::string text, ParsedChain chain, bool autoTagged) {
+    ChainContext context;
+    context.answerFormat = hrt ? &hrt->answer : nullptr;
+    context.itemCount = retrievedItemCount(trace);
+    CheckedChain out;
+    out.report = checkTagConstraints(set, text, chain, context);
+    out.text = std::move(text);
+    out.chain = std::move(chain);
+    out.autoTagged = autoTagged;
+    return out;
+}
+
+} // namespace r2p::tags

@@ -1,0 +1,48 @@
+// The tagged chain of one stored step, read the way every view of it reads it: the model's own
+// tags are parsed again from the text (so their problems count), spans a tagger or a person made
+// are taken as stored; the step is checked with the tag set version its spans were made under.
+// A step without tags can be tagged by the offline tagger for display (source "auto").
+#pragma once
+
+#include "TagConstraints.h"
+#include "TagParser.h"
+#include "TagSet.h"
+#include "model/Trace.h"
+#include "pipeline/engine/HrtTemplate.h"
+
+#include <cstddef>
+#include <string>
+
+namespace r2p::tags {
+
+// The retrieved items of a trace (its Retrieve step's), citable as [P1]..[Pk].
+std::size_t retrievedItemCount(const UserTrace& trace);
+
+// Whether a step carries a tagged chain: stored spans, or the tagpr system's generation.
+bool isTaggedStep(const UserTrace& trace, const StepRecord& step);
+
+// The spans of a stored step over chainText(step.reasoning, step.answer): parsed again when
+// every stored span is the model's, else the stored spans (problems none, complete).
+ParsedChain storedChain(const TagSet& set, const StepRecord& step);
+
+// The offline tagger's spans for an untagged step: an HRT level's body (the level's text is the
+// answer; its offsets are moved past the reasoning), else the reasoning and answer as free
+// reasoning. Offsets into chainText(step.reasoning, step.answer); complete, no problems.
+ParsedChain autoTaggedChain(const TagSet& set, const engine::HrtTemplate* hrt,
+                            const StepRecord& step);
+
+// Everything a view shows of a step's chain: its text, spans, constraint report and whether the
+// spans are the offline tagger's.
+struct CheckedChain {
+    std::string text;
+    ParsedChain chain;
+    ConstraintReport report;
+    bool autoTagged = false;
+};
+
+// Checks a chain over its text with the task's answer format (from `hrt`, if any) and the
+// trace's retrieved items.
+CheckedChain checkChain(const TagSet& set, const engine::HrtTemplate* hrt, const UserTrace& trace,
+                        std::string text, ParsedChain chain, bool autoTagged);
+
+} // namespace r2p::tags
