@@ -16,6 +16,7 @@
 #include "ui/windows/UsersDock.h"
 
 #include <QApplication>
+#include <QComboBox>
 #include <QCommandLineParser>
 #include <QDialog>
 #include <QFileInfo>
@@ -133,6 +134,7 @@ struct GuiOptions {
     QCommandLineOption baselineOption;
     QCommandLineOption analysisOption;
     QCommandLineOption stageOption;
+    QCommandLineOption tagsOption;
 };
 
 GuiOptions::GuiOptions()
@@ -198,23 +200,30 @@ GuiOptions::GuiOptions()
                          "main", "Compare R2P with this baseline of the shown run (lamp-rag, "
                                  "lrm-rag, no-profile)."),
                      QStringLiteral("NAME")),
-      analysisOption(QStringLiteral("analysis"),
-                     QApplication::translate("main",
-                                             "Bring the Analysis dock to the front on this page "
-                                             "(slices, agreement, sweep, stored-sweep, attribution "
-                                             "or length; sweep and attribution also run, "
-                                             "stored-sweep plots the stored runs of a k sweep)."),
-                     QStringLiteral("PAGE")),
+      analysisOption(
+          QStringLiteral("analysis"),
+          QApplication::translate("main", "Bring the Analysis dock to the front on this page "
+                                          "(slices, agreement, sweep, stored-sweep, attribution, "
+                                          "length, judge or tags; sweep and attribution also run, "
+                                          "stored-sweep plots the stored runs of a k sweep)."),
+          QStringLiteral("PAGE")),
       stageOption(QStringLiteral("stage"),
                   QApplication::translate(
                       "main", "Select this stage of the user's trace (e.g. profile_synthesis)."),
-                  QStringLiteral("NAME")) {}
+                  QStringLiteral("NAME")),
+      tagsOption(QStringLiteral("tags"),
+                 QApplication::translate(
+                     "main", "Bring the Reasoning dock's Tags tab to the front with this chain: "
+                             "stage (the selected stage), tagpr or lrm-rag (that system's chain "
+                             "in the shown run)."),
+                 QStringLiteral("CHAIN")) {}
 
 void GuiOptions::addTo(QCommandLineParser& cli) const {
-    for (const auto& o : {project,      open,       outputs,        task,           demo,
-                          user,         screenshot, size,           langOption,     runToEnd,
-                          metrics,      compare,    presentation,   themeOption,    dialogOption,
-                          reportOption, runOption,  baselineOption, analysisOption, stageOption})
+    for (const auto& o :
+         {project,        open,        outputs,      task,         demo,      user,
+          screenshot,     size,        langOption,   runToEnd,     metrics,   compare,
+          presentation,   themeOption, dialogOption, reportOption, runOption, baselineOption,
+          analysisOption, stageOption, tagsOption})
         cli.addOption(o);
 }
 
@@ -243,6 +252,8 @@ public:
         if (cli_.isSet(o_.analysisOption))
             showAnalysisPage();
         if (cli_.isSet(o_.stageOption) && !selectStageOnRun())
+            return false;
+        if (cli_.isSet(o_.tagsOption) && !showTagsTab())
             return false;
         if (cli_.isSet(o_.screenshot))
             runs_->setTokensPerSecond(0); // a screenshot wants the finished run, not a live one
@@ -349,6 +360,8 @@ private:
                         : page == QLatin1String("sweep") || stored ? 2
                         : page == QLatin1String("attribution")     ? 3
                         : page == QLatin1String("length")          ? 4
+                        : page == QLatin1String("judge")           ? 5
+                        : page == QLatin1String("tags")            ? 6
                                                                    : 0;
         MainWindow* window = &window_;
         afterFirstLayout([window, tab] {
@@ -390,6 +403,33 @@ private:
             if (!runs->isRunning() && !runs->trace().steps.empty())
                 window->reasoningDock()->selectStage(*stage, 0);
         });
+        return true;
+    }
+
+    bool showTagsTab() {
+        const QString chain = cli_.value(o_.tagsOption);
+        int source = -1;
+        if (chain != QLatin1String("stage")) {
+            const auto system = parseSystemName(chain.toStdString());
+            if (!system) {
+                fail(QApplication::translate("main", "unknown chain %1 (stage, tagpr or lrm-rag)")
+                         .arg(chain));
+                return false;
+            }
+            source = static_cast<int>(*system);
+        }
+        MainWindow* window = &window_;
+        auto apply = [window, source] {
+            ReasoningDock* dock = window->reasoningDock();
+            dock->tabs()->setCurrentWidget(dock->tagsPage());
+            const int at = dock->tagSourceBox()->findData(source);
+            if (at >= 0)
+                dock->tagSourceBox()->setCurrentIndex(at);
+        };
+        afterFirstLayout(apply);
+        // The run's systems are listed once it is shown.
+        QObject::connect(&session_, &Session::runChanged, window,
+                         [window, apply] { QTimer::singleShot(0, window, apply); });
         return true;
     }
 

@@ -147,8 +147,16 @@
         <translation>Nach dem Laden einen Dialog öffnen (batch, settings oder compare-runs); --screenshot speichert ihn dann.</translation>
     </message>
     <message>
-        <source>Bring the Analysis dock to the front on this page (slices, agreement, sweep, stored-sweep, attribution or length; sweep and attribution also run, stored-sweep plots the stored runs of a k sweep).</source>
-        <translation>Das Analyse-Dock auf dieser Seite nach vorn holen (slices, agreement, sweep, stored-sweep, attribution oder length; sweep und attribution laufen auch, stored-sweep zeichnet die gespeicherten Läufe eines k-Sweeps).</translation>
+        <source>Bring the Analysis dock to the front on this page (slices, agreement, sweep, stored-sweep, attribution, length, judge or tags; sweep and attribution also run, stored-sweep plots the stored runs of a k sweep).</source>
+        <translation>Das Analyse-Dock auf dieser Seite nach vorn holen (slices, agreement, sweep, stored-sweep, attribution, length, judge oder tags; sweep und attribution laufen auch, stored-sweep zeichnet die gespeicherten Läufe eines k-Sweeps).</translation>
+    </message>
+    <message>
+        <source>Bring the Reasoning dock&apos;s Tags tab to the front with this chain: stage (the selected stage), tagpr or lrm-rag (that system&apos;s chain in the shown run).</source>
+        <translation>Den Reiter „Tags“ des Reasoning-Docks mit dieser Kette nach vorn holen: stage (die gewählte Stufe), tagpr oder lrm-rag (die Kette dieses Systems im gezeigten Lauf).</translation>
+    </message>
+    <message>
+        <source>unknown chain %1 (stage, tagpr or lrm-rag)</source>
+        <translation>unbekannte Kette %1 (stage, tagpr oder lrm-rag)</translation>
     </message>
 </context>
 <context>
@@ -618,6 +626,10 @@
             <numerusform>%1 über %n Nutzer; das Band ist das 95-%-Bootstrap-Intervall jedes Punkts.</numerusform>
             <numerusform>%1 über %n Nutzer; das Band ist das 95-%-Bootstrap-Intervall jedes Punkts.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>Tags</translation>
     </message>
 </context>
 <context>
@@ -2984,6 +2996,58 @@
         <source>answer not in the format</source>
         <translation>Antwort nicht im Format</translation>
     </message>
+    <message>
+        <source>Tags</source>
+        <translation>Tags</translation>
+    </message>
+    <message>
+        <source>Chain:</source>
+        <translation>Kette:</translation>
+    </message>
+    <message>
+        <source>The selected stage&apos;s text, or a tagged system&apos;s chain for this user in the shown run</source>
+        <translation>Der Text der gewählten Stufe oder die getaggte Kette eines Systems für diesen Nutzer im gezeigten Lauf</translation>
+    </message>
+    <message>
+        <source>Selected stage</source>
+        <translation>Gewählte Stufe</translation>
+    </message>
+    <message>
+        <source>%1 chain (run %2)</source>
+        <translation>%1-Kette (Lauf %2)</translation>
+    </message>
+    <message>
+        <source>the model&apos;s own tags</source>
+        <translation>die eigenen Tags des Modells</translation>
+    </message>
+    <message>
+        <source>spans as stored (%1)</source>
+        <translation>Abschnitte wie gespeichert (%1)</translation>
+    </message>
+    <message>
+        <source>auto-tagged by the %1: rules, not a language model</source>
+        <translation>automatisch getaggt vom %1: Regeln, kein Sprachmodell</translation>
+    </message>
+    <message>
+        <source>Open a dataset to see tagged chains.</source>
+        <translation>Öffnen Sie einen Datensatz, um getaggte Ketten zu sehen.</translation>
+    </message>
+    <message>
+        <source>Select a user of the shown run.</source>
+        <translation>Wählen Sie einen Nutzer des gezeigten Laufs.</translation>
+    </message>
+    <message>
+        <source>Run %1 has no finished %2 chain for user %3.</source>
+        <translation>Lauf %1 hat keine fertige %2-Kette für Nutzer %3.</translation>
+    </message>
+    <message>
+        <source>Not run yet.</source>
+        <translation>Noch nicht ausgeführt.</translation>
+    </message>
+    <message>
+        <source>%1 has no reasoning chain to tag.</source>
+        <translation>%1 hat keine Reasoning-Kette zum Taggen.</translation>
+    </message>
 </context>
 <context>
     <name>r2p::ui::ReasoningLengthView</name>
@@ -4338,6 +4402,166 @@
     <message>
         <source>Answered by %1</source>
         <translation>Beantwortet von %1</translation>
+    </message>
+</context>
+<context>
+    <name>r2p::ui::TagChainView</name>
+    <message>
+        <source>Every tag constraint the chain breaks; click one to select its span</source>
+        <translation>Jede Tag-Regel, die die Kette verletzt; ein Klick wählt ihren Abschnitt</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 · tag set &lt;i&gt;%2&lt;/i&gt; v%3 · %n segment(s)</source>
+        <translation>
+            <numerusform>%1 · Tag-Set &lt;i&gt;%2&lt;/i&gt; v%3 · %n Segment</numerusform>
+            <numerusform>%1 · Tag-Set &lt;i&gt;%2&lt;/i&gt; v%3 · %n Segmente</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source> · constraint score &lt;b&gt;%1&lt;/b&gt;</source>
+        <translation> · Regelwert &lt;b&gt;%1&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source> · &lt;i&gt;still streaming: open tags are provisional&lt;/i&gt;</source>
+        <translation> · &lt;i&gt;wird noch gestreamt: offene Tags sind vorläufig&lt;/i&gt;</translation>
+    </message>
+    <message>
+        <source>%1%2: %3</source>
+        <translation>%1%2: %3</translation>
+    </message>
+    <message>
+        <source>✔ Every constraint holds.</source>
+        <translation>✔ Jede Regel ist erfüllt.</translation>
+    </message>
+    <message>
+        <source>No violation so far.</source>
+        <translation>Bisher keine Verletzung.</translation>
+    </message>
+</context>
+<context>
+    <name>r2p::ui::TagsAnalysisView</name>
+    <message>
+        <source>%1 [%2, %3] · n %4</source>
+        <translation>%1 [%2, %3] · n %4</translation>
+    </message>
+    <message>
+        <source>Export Chart</source>
+        <translation>Diagramm exportieren</translation>
+    </message>
+    <message>
+        <source>Segments per tag</source>
+        <translation>Segmente je Tag</translation>
+    </message>
+    <message>
+        <source>Constraint score</source>
+        <translation>Regelwert</translation>
+    </message>
+    <message>
+        <source>%1 as SVG…</source>
+        <translation>%1 als SVG…</translation>
+    </message>
+    <message>
+        <source>%1 as PNG…</source>
+        <translation>%1 als PNG…</translation>
+    </message>
+    <message>
+        <source>System:</source>
+        <translation>System:</translation>
+    </message>
+    <message>
+        <source>The system whose tag table, transitions and score chart are shown</source>
+        <translation>Das System, dessen Tag-Tabelle, Übergänge und Wertdiagramm gezeigt werden</translation>
+    </message>
+    <message>
+        <source>How often a segment of the row&apos;s tag is followed by one of the column&apos;s; red: the tag set does not allow it</source>
+        <translation>Wie oft auf ein Segment mit dem Tag der Zeile eines mit dem Tag der Spalte folgt; rot: das Tag-Set erlaubt es nicht</translation>
+    </message>
+    <message>
+        <source>Show a stored run with the tagpr system (r2p run --systems tagpr,...) to see its tagged chains.</source>
+        <translation>Zeigen Sie einen gespeicherten Lauf mit dem System tagpr (r2p run --systems tagpr,...), um seine getaggten Ketten zu sehen.</translation>
+    </message>
+    <message>
+        <source>Checking the tagged chains…</source>
+        <translation>Die getaggten Ketten werden geprüft…</translation>
+    </message>
+    <message>
+        <source>Run %1 has no tagged chains: run the tagpr system, or tag a chain by hand.</source>
+        <translation>Lauf %1 hat keine getaggten Ketten: Führen Sie das System tagpr aus oder taggen Sie eine Kette von Hand.</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>&lt;b&gt;%1&lt;/b&gt;: %n chain(s) under tag set &lt;i&gt;%2&lt;/i&gt;; mean constraint score %3 [%4, %5]. Chains breaking a rule: %6.</source>
+        <translation>
+            <numerusform>&lt;b&gt;%1&lt;/b&gt;: %n Kette unter Tag-Set &lt;i&gt;%2&lt;/i&gt;; mittlerer Regelwert %3 [%4, %5]. Ketten, die eine Regel verletzen: %6.</numerusform>
+            <numerusform>&lt;b&gt;%1&lt;/b&gt;: %n Ketten unter Tag-Set &lt;i&gt;%2&lt;/i&gt;; mittlerer Regelwert %3 [%4, %5]. Ketten, die eine Regel verletzen: %6.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>keine</translation>
+    </message>
+    <message>
+        <source>Segments</source>
+        <translation>Segmente</translation>
+    </message>
+    <message>
+        <source>Tag</source>
+        <translation>Tag</translation>
+    </message>
+    <message>
+        <source>Chains with</source>
+        <translation>Ketten mit Tag</translation>
+    </message>
+    <message>
+        <source>Tokens (right answers)</source>
+        <translation>Tokens (richtige Antworten)</translation>
+    </message>
+    <message>
+        <source>Tokens (wrong answers)</source>
+        <translation>Tokens (falsche Antworten)</translation>
+    </message>
+    <message>
+        <source>%1 with the tag</source>
+        <translation>%1 mit dem Tag</translation>
+    </message>
+    <message>
+        <source>%1 without</source>
+        <translation>%1 ohne</translation>
+    </message>
+    <message>
+        <source>The per-user %1 (%2) of the chains with and without the tag: mean [95% bootstrap interval] · chains</source>
+        <translation>%1 je Nutzer (%2) der Ketten mit und ohne das Tag: Mittel [95-%-Bootstrap-Intervall] · Ketten</translation>
+    </message>
+    <message>
+        <source>&lt;%1&gt; is not a tag of the project&apos;s tag set</source>
+        <translation>&lt;%1&gt; ist kein Tag des Tag-Sets des Projekts</translation>
+    </message>
+    <message>
+        <source>%1 →</source>
+        <translation>%1 →</translation>
+    </message>
+    <message>
+        <source>%1 → %2: %3</source>
+        <translation>%1 → %2: %3</translation>
+    </message>
+    <message>
+        <source>%1 → %2: %3, not allowed by the tag set</source>
+        <translation>%1 → %2: %3, vom Tag-Set nicht erlaubt</translation>
+    </message>
+    <message>
+        <source>%1 by constraint score · r %2</source>
+        <translation>%1 nach Regelwert · r %2</translation>
+    </message>
+    <message>
+        <source>%1 by constraint score</source>
+        <translation>%1 nach Regelwert</translation>
+    </message>
+    <message>
+        <source>One point per chain: its constraint score and its user&apos;s %1 (%2); r is Pearson&apos;s correlation over the chains. A high score with a bad %1 is what reward hacking looks like.</source>
+        <translation>Ein Punkt je Kette: ihr Regelwert und %1 ihres Nutzers (%2); r ist Pearsons Korrelation über die Ketten. Ein hoher Wert mit schlechtem %1 ist, wie Reward-Hacking aussieht.</translation>
     </message>
 </context>
 <context>

@@ -147,7 +147,15 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Bring the Analysis dock to the front on this page (slices, agreement, sweep, stored-sweep, attribution or length; sweep and attribution also run, stored-sweep plots the stored runs of a k sweep).</source>
+        <source>Bring the Analysis dock to the front on this page (slices, agreement, sweep, stored-sweep, attribution, length, judge or tags; sweep and attribution also run, stored-sweep plots the stored runs of a k sweep).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bring the Reasoning dock&apos;s Tags tab to the front with this chain: stage (the selected stage), tagpr or lrm-rag (that system&apos;s chain in the shown run).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown chain %1 (stage, tagpr or lrm-rag)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -618,6 +626,10 @@
             <numerusform>%1 over %n user; the band is each point&apos;s 95% bootstrap interval.</numerusform>
             <numerusform>%1 over %n users; the band is each point&apos;s 95% bootstrap interval.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2984,6 +2996,58 @@
         <source>answer not in the format</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Tags</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chain:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The selected stage&apos;s text, or a tagged system&apos;s chain for this user in the shown run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Selected stage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 chain (run %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the model&apos;s own tags</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>spans as stored (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>auto-tagged by the %1: rules, not a language model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open a dataset to see tagged chains.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select a user of the shown run.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run %1 has no finished %2 chain for user %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not run yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 has no reasoning chain to tag.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>r2p::ui::ReasoningLengthView</name>
@@ -4337,6 +4401,166 @@
     </message>
     <message>
         <source>Answered by %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>r2p::ui::TagChainView</name>
+    <message>
+        <source>Every tag constraint the chain breaks; click one to select its span</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 · tag set &lt;i&gt;%2&lt;/i&gt; v%3 · %n segment(s)</source>
+        <translation>
+            <numerusform>%1 · tag set &lt;i&gt;%2&lt;/i&gt; v%3 · %n segment</numerusform>
+            <numerusform>%1 · tag set &lt;i&gt;%2&lt;/i&gt; v%3 · %n segments</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source> · constraint score &lt;b&gt;%1&lt;/b&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> · &lt;i&gt;still streaming: open tags are provisional&lt;/i&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1%2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>✔ Every constraint holds.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No violation so far.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>r2p::ui::TagsAnalysisView</name>
+    <message>
+        <source>%1 [%2, %3] · n %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export Chart</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Segments per tag</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Constraint score</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 as SVG…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 as PNG…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>System:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The system whose tag table, transitions and score chart are shown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How often a segment of the row&apos;s tag is followed by one of the column&apos;s; red: the tag set does not allow it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show a stored run with the tagpr system (r2p run --systems tagpr,...) to see its tagged chains.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checking the tagged chains…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run %1 has no tagged chains: run the tagpr system, or tag a chain by hand.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>&lt;b&gt;%1&lt;/b&gt;: %n chain(s) under tag set &lt;i&gt;%2&lt;/i&gt;; mean constraint score %3 [%4, %5]. Chains breaking a rule: %6.</source>
+        <translation>
+            <numerusform>&lt;b&gt;%1&lt;/b&gt;: %n chain under tag set &lt;i&gt;%2&lt;/i&gt;; mean constraint score %3 [%4, %5]. Chains breaking a rule: %6.</numerusform>
+            <numerusform>&lt;b&gt;%1&lt;/b&gt;: %n chains under tag set &lt;i&gt;%2&lt;/i&gt;; mean constraint score %3 [%4, %5]. Chains breaking a rule: %6.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Segments</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tag</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chains with</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tokens (right answers)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tokens (wrong answers)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 with the tag</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 without</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The per-user %1 (%2) of the chains with and without the tag: mean [95% bootstrap interval] · chains</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;%1&gt; is not a tag of the project&apos;s tag set</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 →</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 → %2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 → %2: %3, not allowed by the tag set</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 by constraint score · r %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 by constraint score</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>One point per chain: its constraint score and its user&apos;s %1 (%2); r is Pearson&apos;s correlation over the chains. A high score with a bad %1 is what reward hacking looks like.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

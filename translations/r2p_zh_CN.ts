@@ -147,8 +147,16 @@
         <translation>加载后打开一个对话框（batch、settings 或 compare-runs）；随后 --screenshot 保存它。</translation>
     </message>
     <message>
-        <source>Bring the Analysis dock to the front on this page (slices, agreement, sweep, stored-sweep, attribution or length; sweep and attribution also run, stored-sweep plots the stored runs of a k sweep).</source>
-        <translation>将分析面板置前并显示此页（slices、agreement、sweep、stored-sweep、attribution 或 length；sweep 和 attribution 也会运行，stored-sweep 绘制 k 扫描的已保存运行）。</translation>
+        <source>Bring the Analysis dock to the front on this page (slices, agreement, sweep, stored-sweep, attribution, length, judge or tags; sweep and attribution also run, stored-sweep plots the stored runs of a k sweep).</source>
+        <translation>将“分析”停靠窗口切换到此页面（slices、agreement、sweep、stored-sweep、attribution、length、judge 或 tags；sweep 和 attribution 也会运行，stored-sweep 绘制 k 扫描中已存储的运行）。</translation>
+    </message>
+    <message>
+        <source>Bring the Reasoning dock&apos;s Tags tab to the front with this chain: stage (the selected stage), tagpr or lrm-rag (that system&apos;s chain in the shown run).</source>
+        <translation>将“推理”停靠窗口的“标签”页切换到前台并显示此推理链：stage（所选阶段）、tagpr 或 lrm-rag（该系统在当前运行中的推理链）。</translation>
+    </message>
+    <message>
+        <source>unknown chain %1 (stage, tagpr or lrm-rag)</source>
+        <translation>未知推理链 %1（stage、tagpr 或 lrm-rag）</translation>
     </message>
 </context>
 <context>
@@ -609,6 +617,10 @@
         <translation>
             <numerusform>%1，基于 %n 个用户；阴影带为每个点的 95% 自助区间。</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>标签</translation>
     </message>
 </context>
 <context>
@@ -2937,6 +2949,58 @@
         <source>answer not in the format</source>
         <translation>答案不符合格式</translation>
     </message>
+    <message>
+        <source>Tags</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>Chain:</source>
+        <translation>推理链：</translation>
+    </message>
+    <message>
+        <source>The selected stage&apos;s text, or a tagged system&apos;s chain for this user in the shown run</source>
+        <translation>所选阶段的文本，或当前运行中某个带标签系统对该用户的推理链</translation>
+    </message>
+    <message>
+        <source>Selected stage</source>
+        <translation>所选阶段</translation>
+    </message>
+    <message>
+        <source>%1 chain (run %2)</source>
+        <translation>%1 推理链（运行 %2）</translation>
+    </message>
+    <message>
+        <source>the model&apos;s own tags</source>
+        <translation>模型自己的标签</translation>
+    </message>
+    <message>
+        <source>spans as stored (%1)</source>
+        <translation>按存储的片段（%1）</translation>
+    </message>
+    <message>
+        <source>auto-tagged by the %1: rules, not a language model</source>
+        <translation>由%1自动标注：基于规则，并非语言模型</translation>
+    </message>
+    <message>
+        <source>Open a dataset to see tagged chains.</source>
+        <translation>打开数据集以查看带标签的推理链。</translation>
+    </message>
+    <message>
+        <source>Select a user of the shown run.</source>
+        <translation>请选择当前运行中的用户。</translation>
+    </message>
+    <message>
+        <source>Run %1 has no finished %2 chain for user %3.</source>
+        <translation>运行 %1 中没有用户 %3 已完成的 %2 推理链。</translation>
+    </message>
+    <message>
+        <source>Not run yet.</source>
+        <translation>尚未运行。</translation>
+    </message>
+    <message>
+        <source>%1 has no reasoning chain to tag.</source>
+        <translation>%1 没有可标注的推理链。</translation>
+    </message>
 </context>
 <context>
     <name>r2p::ui::ReasoningLengthView</name>
@@ -4286,6 +4350,164 @@
     <message>
         <source>Answered by %1</source>
         <translation>由 %1 回答</translation>
+    </message>
+</context>
+<context>
+    <name>r2p::ui::TagChainView</name>
+    <message>
+        <source>Every tag constraint the chain breaks; click one to select its span</source>
+        <translation>该推理链违反的每条标签约束；点击一项即可选中其片段</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 · tag set &lt;i&gt;%2&lt;/i&gt; v%3 · %n segment(s)</source>
+        <translation>
+            <numerusform>%1 · 标签集 &lt;i&gt;%2&lt;/i&gt; v%3 · %n 个片段</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source> · constraint score &lt;b&gt;%1&lt;/b&gt;</source>
+        <translation> · 约束得分 &lt;b&gt;%1&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source> · &lt;i&gt;still streaming: open tags are provisional&lt;/i&gt;</source>
+        <translation> · &lt;i&gt;仍在流式输出：未闭合的标签为暂定&lt;/i&gt;</translation>
+    </message>
+    <message>
+        <source>%1%2: %3</source>
+        <translation>%1%2：%3</translation>
+    </message>
+    <message>
+        <source>✔ Every constraint holds.</source>
+        <translation>✔ 所有约束均满足。</translation>
+    </message>
+    <message>
+        <source>No violation so far.</source>
+        <translation>目前没有违规。</translation>
+    </message>
+</context>
+<context>
+    <name>r2p::ui::TagsAnalysisView</name>
+    <message>
+        <source>%1 [%2, %3] · n %4</source>
+        <translation>%1 [%2, %3] · n %4</translation>
+    </message>
+    <message>
+        <source>Export Chart</source>
+        <translation>导出图表</translation>
+    </message>
+    <message>
+        <source>Segments per tag</source>
+        <translation>每个标签的片段数</translation>
+    </message>
+    <message>
+        <source>Constraint score</source>
+        <translation>约束得分</translation>
+    </message>
+    <message>
+        <source>%1 as SVG…</source>
+        <translation>%1 导出为 SVG…</translation>
+    </message>
+    <message>
+        <source>%1 as PNG…</source>
+        <translation>%1 导出为 PNG…</translation>
+    </message>
+    <message>
+        <source>System:</source>
+        <translation>系统：</translation>
+    </message>
+    <message>
+        <source>The system whose tag table, transitions and score chart are shown</source>
+        <translation>显示其标签表、转移和得分图的系统</translation>
+    </message>
+    <message>
+        <source>How often a segment of the row&apos;s tag is followed by one of the column&apos;s; red: the tag set does not allow it</source>
+        <translation>行标签的片段之后紧跟列标签片段的次数；红色：标签集不允许该转移</translation>
+    </message>
+    <message>
+        <source>Show a stored run with the tagpr system (r2p run --systems tagpr,...) to see its tagged chains.</source>
+        <translation>显示一个包含 tagpr 系统的已存储运行（r2p run --systems tagpr,...）以查看其带标签的推理链。</translation>
+    </message>
+    <message>
+        <source>Checking the tagged chains…</source>
+        <translation>正在检查带标签的推理链…</translation>
+    </message>
+    <message>
+        <source>Run %1 has no tagged chains: run the tagpr system, or tag a chain by hand.</source>
+        <translation>运行 %1 没有带标签的推理链：请运行 tagpr 系统，或手动标注一条推理链。</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>&lt;b&gt;%1&lt;/b&gt;: %n chain(s) under tag set &lt;i&gt;%2&lt;/i&gt;; mean constraint score %3 [%4, %5]. Chains breaking a rule: %6.</source>
+        <translation>
+            <numerusform>&lt;b&gt;%1&lt;/b&gt;：标签集 &lt;i&gt;%2&lt;/i&gt; 下共 %n 条推理链；平均约束得分 %3 [%4, %5]。违反规则的推理链：%6。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>Segments</source>
+        <translation>片段</translation>
+    </message>
+    <message>
+        <source>Tag</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>Chains with</source>
+        <translation>含该标签的链</translation>
+    </message>
+    <message>
+        <source>Tokens (right answers)</source>
+        <translation>Token（正确答案）</translation>
+    </message>
+    <message>
+        <source>Tokens (wrong answers)</source>
+        <translation>Token（错误答案）</translation>
+    </message>
+    <message>
+        <source>%1 with the tag</source>
+        <translation>含该标签时的 %1</translation>
+    </message>
+    <message>
+        <source>%1 without</source>
+        <translation>不含时的 %1</translation>
+    </message>
+    <message>
+        <source>The per-user %1 (%2) of the chains with and without the tag: mean [95% bootstrap interval] · chains</source>
+        <translation>含与不含该标签的推理链的逐用户 %1（%2）：均值 [95% 自助法区间] · 链数</translation>
+    </message>
+    <message>
+        <source>&lt;%1&gt; is not a tag of the project&apos;s tag set</source>
+        <translation>&lt;%1&gt; 不是本项目标签集中的标签</translation>
+    </message>
+    <message>
+        <source>%1 →</source>
+        <translation>%1 →</translation>
+    </message>
+    <message>
+        <source>%1 → %2: %3</source>
+        <translation>%1 → %2：%3</translation>
+    </message>
+    <message>
+        <source>%1 → %2: %3, not allowed by the tag set</source>
+        <translation>%1 → %2：%3，标签集不允许</translation>
+    </message>
+    <message>
+        <source>%1 by constraint score · r %2</source>
+        <translation>%1 与约束得分 · r %2</translation>
+    </message>
+    <message>
+        <source>%1 by constraint score</source>
+        <translation>%1 与约束得分</translation>
+    </message>
+    <message>
+        <source>One point per chain: its constraint score and its user&apos;s %1 (%2); r is Pearson&apos;s correlation over the chains. A high score with a bad %1 is what reward hacking looks like.</source>
+        <translation>每条推理链一个点：其约束得分与其用户的 %1（%2）；r 为各推理链上的皮尔逊相关系数。得分高而 %1 差，正是奖励投机（reward hacking）的样子。</translation>
     </message>
 </context>
 <context>

@@ -2,6 +2,7 @@
 
 #include "JudgeCheckView.h"
 #include "ReasoningLengthView.h"
+#include "TagsAnalysisView.h"
 #include "pipeline/analysis/LeaveOneOut.h"
 #include "pipeline/analysis/RetrievalSweep.h"
 #include "pipeline/analysis/Slices.h"
@@ -210,6 +211,8 @@ AnalysisDock::AnalysisDock(Session* session, QWidget* parent)
     tabs_->addTab(length_, tr("Reasoning length"));
     judge_ = new JudgeCheckView(session_, tabs_);
     tabs_->addTab(judge_, tr("Judge"));
+    tagsView_ = new TagsAnalysisView(session_, tabs_);
+    tabs_->addTab(tagsView_, tr("Tags"));
 
     connect(sliceKind_, &QComboBox::currentIndexChanged, this, [this] {
         slicesDirty_ = true;

@@ -35,6 +35,7 @@ class Session;
 struct StoredSweep;
 class JudgeCheckView;
 class ReasoningLengthView;
+class TagsAnalysisView;
 
 class AnalysisDock : public QDockWidget {
     Q_OBJECT
@@ -45,6 +46,7 @@ public:
     QTabWidget* tabs() const { return tabs_; }
     JudgeCheckView* judgeView() const { return judge_; }
     ReasoningLengthView* lengthView() const { return length_; }
+    TagsAnalysisView* tagsView() const { return tagsView_; }
     QComboBox* sliceKindBox() const { return sliceKind_; }
     QTableWidget* slicesTable() const { return slices_; }
     QChartView* slicesChart() const { return slicesChart_; }
@@ -94,6 +96,7 @@ private:
     QTabWidget* tabs_;
     JudgeCheckView* judge_ = nullptr;
     ReasoningLengthView* length_ = nullptr;
+    TagsAnalysisView* tagsView_ = nullptr;
     QComboBox* sliceKind_;
     QTableWidget* slices_;
     QChartView* slicesChart_;

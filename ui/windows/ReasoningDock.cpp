@@ -1,5 +1,7 @@
 #include "ReasoningDock.h"
 
+#include "pipeline/engine/HrtTemplate.h"
+#include "pipeline/tags/OfflineTagger.h"
 #include "ui/RunController.h"
 #include "ui/Session.h"
 #include "ui/SpanSelection.h"
@@ -7,10 +9,13 @@
 #include "ui/models/StageTimelineModel.h"
 #include "ui/models/StagesModel.h"
 #include "ui/widgets/StageBarDelegate.h"
+#include "ui/widgets/TagChainView.h"
 
 #include <QAction>
+#include <QComboBox>
 #include <QDialog>
 #include <QDialogButtonBox>
+#include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLocale>
@@ -89,6 +94,7 @@ ReasoningDock::ReasoningDock(Session* session, RunController* controller, QWidge
     tabs_->addTab(prompt_, tr("Prompt"));
     tabs_->addTab(parsed_, tr("Parsed"));
     tabs_->addTab(interventions_, tr("Interventions"));
+    tabs_->addTab(buildTagsTab(tabs_), tr("Tags"));
     split->addWidget(views_);
     split->addWidget(tabs_);
     split->setStretchFactor(0, 3); // the timeline's bars need the room
@@ -414,6 +420,7 @@ void ReasoningDock::showSelected() {
 }
 
 void ReasoningDock::showStream() {
+    showTags();
     const QModelIndex current = table_->currentIndex();
     const bool runningRow = current.isValid() && current.row() == model_->runningRow();
     if (runningRow) {
@@ -500,6 +507,143 @@ void ReasoningDock::editSelected() {
         return;
     follow_ = true;
     controller_->replaceOutput(s.stage, s.candidate, editor->toPlainText());
+}
+
+// The Tags tab: which chain, then the chain.
+QWidget* ReasoningDock::buildTagsTab(QWidget* parent) {
+    tagsPage_ = new QWidget(parent);
+    tagsPage_->setObjectName(QStringLiteral("TagsPage"));
+    auto* layout = new QVBoxLayout(tagsPage_);
+    layout->setContentsMargins(2, 2, 2, 2);
+    auto* row = new QHBoxLayout;
+    row->addWidget(new QLabel(tr("Chain:"), tagsPage_));
+    tagSource_ = new QComboBox(tagsPage_);
+    tagSource_->setObjectName(QStringLiteral("TagChainSource"));
+    tagSource_->setToolTip(tr("The selected stage's text, or a tagged system's chain for this "
+                              "user in the shown run"));
+    tagSource_->addItem(tr("Selected stage"), -1);
+    row->addWidget(tagSource_, 1);
+    layout->addLayout(row);
+    tagView_ = new TagChainView(tagsPage_);
+    layout->addWidget(tagView_, 1);
+    connect(tagSource_, &QComboBox::currentIndexChanged, this, &ReasoningDock::showTags);
+    connect(session_, &Session::runChanged, this, &ReasoningDock::showTags);
+    connect(tabs_, &QTabWidget::currentChanged, this, &ReasoningDock::showTags);
+    return tagsPage_;
+}
+
+// "Selected stage", then the shown stored run's systems that reason in one chain.
+void ReasoningDock::fillTagSources() {
+    const QVariant kept = tagSource_->currentData();
+    const QSignalBlocker block(tagSource_);
+    tagSource_->clear();
+    tagSource_->addItem(tr("Selected stage"), -1);
+    if (const auto run = session_->runResults())
+        for (const SystemId s : run->info.systems)
+            if (s == SystemId::TagPR || s == SystemId::LrmRag)
+                tagSource_->addItem(
+                    tr("%1 chain (run %2)").arg(StageText::system(s)).arg(run->runId),
+                    static_cast<int>(s));
+    const int at = tagSource_->findData(kept);
+    tagSource_->setCurrentIndex(at >= 0 ? at : 0);
+}
+
+namespace {
+
+// A step's chain and where its spans come from: the tagpr system's or stored spans; tags the
+// model wrote by itself; else the offline tagger's. `live`: a stream still going.
+std::pair<tags::CheckedChain, QString> chainOfStep(const tags::TagSet& set,
+                                                   const engine::HrtTemplate* hrt,
+                                                   const UserTrace& trace, const StepRecord& step,
+                                                   bool live) {
+    const QString model = ReasoningDock::tr("the model's own tags");
+    const std::string text = tags::chainText(step.reasoning, step.answer);
+    if (!live && tags::isTaggedStep(trace, step)) {
+        const bool people = !step.tagSpans.empty() && step.tagSpans.front().source != "model";
+        return {tags::checkChain(set, hrt, trace, text, tags::storedChain(set, step), false),
+                people ? ReasoningDock::tr("spans as stored (%1)")
+                             .arg(QString::fromStdString(step.tagSpans.front().source))
+                       : model};
+    }
+    tags::TagParser parser(set);
+    parser.feed(tags::ChainField::Reasoning, step.reasoning);
+    parser.feed(tags::ChainField::Content, step.answer);
+    tags::ParsedChain parsed = live ? parser.snapshot() : parser.finish();
+    if (!parsed.spans.empty())
+        return {tags::checkChain(set, hrt, trace, text, std::move(parsed), false), model};
+    tags::ParsedChain tagged = tags::autoTaggedChain(set, hrt, step);
+    tagged.complete = !live; // a stage still streaming: what it has so far
+    return {tags::checkChain(set, hrt, trace, text, std::move(tagged), true),
+            ReasoningDock::tr("auto-tagged by the %1: rules, not a language model")
+                .arg(QString::fromUtf8(tags::kOfflineTaggerName.data(),
+                                       static_cast<qsizetype>(tags::kOfflineTaggerName.size())))};
+}
+
+} // namespace
+
+void ReasoningDock::showTags() {
+    if (!tagsPage_ || tabs_->currentWidget() != tagsPage_)
+        return; // parsing and checking only for a tab one can see
+    fillTagSources();
+    ProjectStore* store = session_->store();
+    if (!store) {
+        tagView_->clear(tr("Open a dataset to see tagged chains."));
+        return;
+    }
+    const auto set = tags::projectTagSet(*store);
+    if (!set) {
+        tagView_->clear(QString::fromStdString(set.error().message).toHtmlEscaped());
+        return;
+    }
+    const engine::HrtTemplate* hrt = engine::builtinHrtTemplate(session_->task());
+    const int source = tagSource_->currentData().toInt();
+    if (source >= 0) {
+        const auto run = session_->runResults();
+        const UserIndexEntry* entry = session_->selectedEntry();
+        if (!run || !entry) {
+            tagView_->clear(tr("Select a user of the shown run."));
+            return;
+        }
+        RunStore runs(*store);
+        auto trace = runs.userTrace(run->runId, entry->id, static_cast<SystemId>(source));
+        const StepRecord* generate = nullptr;
+        if (trace)
+            for (const auto& st : trace->steps)
+                if (st.stage == StageId::Generate && st.status == StepStatus::Done)
+                    generate = &st;
+        if (!generate) {
+            tagView_->clear(tr("Run %1 has no finished %2 chain for user %3.")
+                                .arg(run->runId)
+                                .arg(StageText::system(static_cast<SystemId>(source)),
+                                     QString::fromStdString(entry->id).toHtmlEscaped()));
+            return;
+        }
+        const auto [chain, origin] = chainOfStep(*set, hrt, *trace, *generate, false);
+        tagView_->setChain(*set, chain, origin);
+        return;
+    }
+    const QModelIndex current = table_->currentIndex();
+    const UserTrace& t = controller_->trace();
+    StepRecord step;
+    bool live = false;
+    if (current.isValid() && current.row() == model_->runningRow()) {
+        step.stage = controller_->runningStage();
+        step.reasoning = controller_->liveReasoning().toStdString();
+        step.answer = controller_->liveAnswer().toStdString();
+        live = true;
+    } else if (const int i = selectedStep(); i >= 0 && i < static_cast<int>(t.steps.size())) {
+        step = t.steps[static_cast<std::size_t>(i)];
+    } else {
+        tagView_->clear(current.isValid() ? tr("Not run yet.") : QString());
+        return;
+    }
+    if (step.stage == StageId::Retrieve || step.stage == StageId::Score ||
+        step.stage == StageId::CrossReference || (step.reasoning.empty() && step.answer.empty())) {
+        tagView_->clear(tr("%1 has no reasoning chain to tag.").arg(StageText::stage(step.stage)));
+        return;
+    }
+    const auto [chain, origin] = chainOfStep(*set, hrt, t, step, live);
+    tagView_->setChain(*set, chain, origin);
 }
 
 } // namespace r2p::ui

@@ -9,6 +9,7 @@
 #include <QDockWidget>
 
 class QAction;
+class QComboBox;
 class QLabel;
 class QModelIndex;
 class QPlainTextEdit;
@@ -24,6 +25,7 @@ class RunController;
 class Session;
 class StagesModel;
 class StageTimelineModel;
+class TagChainView;
 struct Selection;
 
 class ReasoningDock : public QDockWidget {
@@ -47,6 +49,11 @@ public:
     QPlainTextEdit* parsedView() const { return parsed_; }
     QTextBrowser* interventionsView() const { return interventions_; }
     QLabel* statusLabel() const { return status_; }
+    // The Tags tab: the chain of the selected stage (its own tags, else the offline tagger's),
+    // or a tagged system's chain for this user in the shown stored run (tagSourceBox).
+    TagChainView* tagView() const { return tagView_; }
+    QComboBox* tagSourceBox() const { return tagSource_; }
+    QWidget* tagsPage() const { return tagsPage_; }
     // Step, Run, Pause, Cancel, Re-run, Edit (added to the window's Run menu too).
     QList<QAction*> runActions() const;
     // Presentation mode: the raw prompt and parsed tabs hidden, the stream in front.
@@ -71,6 +78,9 @@ private:
     void onTableRowChanged(const QModelIndex& current);
     void syncTimelineToTable();
     void showScore(const StepRecord& step);
+    QWidget* buildTagsTab(QWidget* parent);
+    void fillTagSources();
+    void showTags();
 
     Session* session_;
     RunController* controller_;
@@ -85,6 +95,9 @@ private:
     QTextBrowser* stream_;
     QPlainTextEdit* parsed_;
     QTextBrowser* interventions_;
+    QWidget* tagsPage_ = nullptr;
+    QComboBox* tagSource_ = nullptr;
+    TagChainView* tagView_ = nullptr;
     QAction* step_;
     QAction* run_;
     QAction* pause_;

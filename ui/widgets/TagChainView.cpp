@@ -1,0 +1,193 @@
+#include "TagChainView.h"
+
+#include "ui/Theme.h"
+
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QListWidget>
+#include <QLocale>
+#include <QSplitter>
+#include <QTextBrowser>
+#include <QTextCursor>
+#include <QVBoxLayout>
+#include <algorithm>
+#include <set>
+
+namespace r2p::ui {
+
+namespace {
+
+constexpr int kStartRole = Qt::UserRole + 1;
+constexpr int kEndRole = Qt::UserRole + 2;
+
+QColor tagColour(const tags::TagSet& set, const std::string& tag) {
+    for (const auto& d : set.tags)
+        if (d.id == tag)
+            return QColor(QString::fromStdString(d.colour));
+    return QColor(Qt::gray);
+}
+
+// The innermost span whose [from, to) holds byte `at`, or -1.
+int spanAt(const std::vector<tags::TagSpan>& spans, std::size_t at, bool content) {
+    int best = -1;
+    for (std::size_t i = 0; i < spans.size(); ++i) {
+        const auto& s = spans[i];
+        const std::size_t from = content ? s.start : s.outerStart;
+        const std::size_t to = content ? s.end : s.outerEnd;
+        if (at >= from && at < to &&
+            (best < 0 || from >= (content ? spans[static_cast<std::size_t>(best)].start
+                                          : spans[static_cast<std::size_t>(best)].outerStart)))
+            best = static_cast<int>(i);
+    }
+    return best;
+}
+
+QString legendHtml(const tags::TagSet& set, const std::set<std::string>& present) {
+    QStringList parts;
+    for (const auto& d : set.tags) {
+        const bool here = present.count(d.id) > 0;
+        parts << QStringLiteral("<span style='background:%1'>&nbsp;&nbsp;&nbsp;</span>&nbsp;"
+                                "<span style='%2'>%3</span>")
+                     .arg(QString::fromStdString(d.colour),
+                          here ? QString() : QStringLiteral("color:#909090"),
+                          QString::fromStdString(d.name).toHtmlEscaped());
+    }
+    return parts.join(QStringLiteral("&nbsp;&nbsp; "));
+}
+
+} // namespace
+
+TagChainView::TagChainView(QWidget* parent) : QWidget(parent) {
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    legend_ = new QLabel(this);
+    legend_->setObjectName(QStringLiteral("TagLegend"));
+    legend_->setWordWrap(true);
+    legend_->setTextFormat(Qt::RichText);
+    layout->addWidget(legend_);
+    summary_ = new QLabel(this);
+    summary_->setObjectName(QStringLiteral("TagSummary"));
+    summary_->setWordWrap(true);
+    summary_->setTextFormat(Qt::RichText);
+    layout->addWidget(summary_);
+    // The gutter below the text: the Reasoning dock's tab is narrow.
+    auto* split = new QSplitter(Qt::Vertical, this);
+    text_ = new QTextBrowser(split);
+    text_->setObjectName(QStringLiteral("TagChainText"));
+    violations_ = new QListWidget(split);
+    violations_->setObjectName(QStringLiteral("TagViolations"));
+    violations_->setWordWrap(true);
+    violations_->setToolTip(tr("Every tag constraint the chain breaks; click one to select its "
+                               "span"));
+    split->setStretchFactor(0, 4);
+    split->setStretchFactor(1, 1);
+    layout->addWidget(split, 1);
+    connect(violations_, &QListWidget::itemClicked, this, &TagChainView::onViolationClicked);
+    connect(violations_, &QListWidget::currentItemChanged, this,
+            [this](QListWidgetItem* item) { onViolationClicked(item); });
+}
+
+void TagChainView::clear(const QString& why) {
+    chainText_.clear();
+    legend_->clear();
+    summary_->setText(why);
+    text_->clear();
+    violations_->clear();
+}
+
+void TagChainView::setChain(const tags::TagSet& set, const tags::CheckedChain& chain,
+                            const QString& origin) {
+    chainText_ = chain.text;
+    const auto& spans = chain.chain.spans;
+    std::set<std::string> present;
+    std::set<std::size_t> cuts = {0, chain.text.size()};
+    for (const auto& s : spans) {
+        present.insert(s.tag);
+        for (std::size_t at : {s.outerStart, s.start, s.end, s.outerEnd})
+            cuts.insert(std::min(at, chain.text.size()));
+    }
+    legend_->setText(legendHtml(set, present));
+    const QLocale l;
+    QString summary =
+        tr("%1 · tag set <i>%2</i> v%3 · %n segment(s)", nullptr, static_cast<int>(spans.size()))
+            .arg(origin, QString::fromStdString(set.name).toHtmlEscaped())
+            .arg(set.version);
+    if (chain.chain.complete)
+        summary += tr(" · constraint score <b>%1</b>").arg(l.toString(chain.report.score, 'f', 3));
+    else
+        summary += tr(" · <i>still streaming: open tags are provisional</i>");
+    summary_->setText(summary);
+
+    // Built with a cursor, not HTML, so a document position is the text's UTF-16 index.
+    text_->clear();
+    QTextCursor cursor(text_->document());
+    const bool dark = darkPalette();
+    QTextCharFormat markup;
+    markup.setForeground(QColor(QStringLiteral("#909090")));
+    for (auto it = cuts.begin(); std::next(it) != cuts.end(); ++it) {
+        const std::size_t from = *it, to = *std::next(it);
+        const QString piece =
+            QString::fromUtf8(chain.text.data() + from, static_cast<qsizetype>(to - from));
+        const int content = spanAt(spans, from, true);
+        QTextCharFormat f;
+        if (content >= 0) {
+            QColor c = tagColour(set, spans[static_cast<std::size_t>(content)].tag);
+            c.setAlpha(dark ? 110 : 70);
+            f.setBackground(c);
+            f.setToolTip(QString::fromStdString(spans[static_cast<std::size_t>(content)].tag));
+        } else if (spanAt(spans, from, false) >= 0) {
+            f = markup;
+        }
+        cursor.insertText(piece, f);
+    }
+    violations_->clear();
+    for (const auto& v : chain.report.violations) {
+        auto* item = new QListWidgetItem(
+            tr("%1%2: %3")
+                .arg(QString::fromStdString(std::string(tags::tagRuleName(v.rule))),
+                     v.tag.empty() ? QString()
+                                   : QStringLiteral(" <%1>").arg(QString::fromStdString(v.tag)),
+                     QString::fromStdString(v.evidence)),
+            violations_);
+        item->setData(kStartRole, static_cast<qulonglong>(v.start));
+        item->setData(kEndRole, static_cast<qulonglong>(v.end));
+        item->setForeground(QColor(QStringLiteral("#d23c3c")));
+    }
+    if (chain.report.violations.empty())
+        new QListWidgetItem(chain.chain.complete ? tr("✔ Every constraint holds.")
+                                                 : tr("No violation so far."),
+                            violations_);
+}
+
+int TagChainView::positionOf(std::size_t offset) const {
+    offset = std::min(offset, chainText_.size());
+    return static_cast<int>(
+        QString::fromUtf8(chainText_.data(), static_cast<qsizetype>(offset)).size());
+}
+
+void TagChainView::onViolationClicked(QListWidgetItem* item) {
+    if (!item || !item->data(kStartRole).isValid())
+        return;
+    const auto start = static_cast<std::size_t>(item->data(kStartRole).toULongLong());
+    const auto end = static_cast<std::size_t>(item->data(kEndRole).toULongLong());
+    QTextCursor c(text_->document());
+    c.setPosition(positionOf(start));
+    c.setPosition(positionOf(std::max(start, end)), QTextCursor::KeepAnchor);
+    text_->setTextCursor(c);
+    text_->ensureCursorVisible();
+}
+
+void TagChainView::selectViolation(int row) {
+    violations_->setCurrentRow(row);
+    onViolationClicked(violations_->item(row));
+}
+
+std::string TagChainView::selectedText() const {
+    const QTextCursor c = text_->textCursor();
+    // The document's own text of the selection: block separators become '\n'.
+    QString s = c.selectedText();
+    s.replace(QChar::ParagraphSeparator, QLatin1Char('\n'));
+    return s.toStdString();
+}
+
+} // namespace r2p::ui

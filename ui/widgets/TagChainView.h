@@ -1,0 +1,49 @@
+// A tagged reasoning chain (TagPR) as a reader wants it: the text coloured by tag span, the tag
+// markup dimmed, a legend of the tag set, and a gutter of every constraint it breaks; clicking a
+// violation selects its span in the text. Shows a stored chain, an auto-tagged one (labelled as
+// the offline tagger's) or one still streaming (open spans provisional).
+#pragma once
+
+#include "pipeline/tags/StepChain.h"
+
+#include <QWidget>
+
+class QLabel;
+class QListWidget;
+class QListWidgetItem;
+class QTextBrowser;
+
+namespace r2p::ui {
+
+class TagChainView : public QWidget {
+    Q_OBJECT
+public:
+    explicit TagChainView(QWidget* parent = nullptr);
+
+    // Shows `chain` under `set`; `origin` says where the spans come from ("the model's tags").
+    void setChain(const tags::TagSet& set, const tags::CheckedChain& chain, const QString& origin);
+    // Nothing to show, and why.
+    void clear(const QString& why);
+
+    QTextBrowser* textView() const { return text_; }
+    QListWidget* violationList() const { return violations_; }
+    QLabel* legend() const { return legend_; }
+    QLabel* summary() const { return summary_; }
+    // Selects violation `row` of the list and its span in the text (what a click does).
+    void selectViolation(int row);
+    // The text selected, as UTF-8 (for tests: the span a violation selects).
+    std::string selectedText() const;
+
+private:
+    void onViolationClicked(QListWidgetItem* item);
+    // The document position of byte `offset` of the chain text.
+    int positionOf(std::size_t offset) const;
+
+    QLabel* legend_;
+    QLabel* summary_;
+    QTextBrowser* text_;
+    QListWidget* violations_;
+    std::string chainText_;
+};
+
+} // namespace r2p::ui
