@@ -13,6 +13,7 @@
 #include <nlohmann/json.hpp>
 #include <span>
 #include <sqlite3.h>
+#include <tuple>
 #include <unordered_map>
 
 namespace r2p {
@@ -998,6 +999,76 @@ Status RunStore::forEachStepUsage(std::int64_t runId,
     if (st.failed())
         return Error{where(store_) + "cannot read the steps of run " + std::to_string(runId) +
                      ": " + st.error()};
+    return Ok{};
+}
+
+Status RunStore::forEachChainStep(
+    std::int64_t runId,
+    const std::function<void(const std::string& userId, SystemId system, StepRecord& step)>& each)
+    const {
+    std::lock_guard guard(mutex_);
+    std::lock_guard lock(store_.mutex());
+    sqlite3* db = store_.handle();
+    auto fail = [&](const std::string& why) -> Status {
+        return Error{where(store_) + "cannot read the steps of run " + std::to_string(runId) +
+                     ": " + why};
+    };
+    const bool ownRead = sqlite3_get_autocommit(db) != 0; // steps and spans read as one
+    if (ownRead)
+        if (auto s = sql::exec(db, "BEGIN"); !s)
+            return fail(s.error().message);
+    struct EndRead {
+        sqlite3* db;
+        bool own;
+        ~EndRead() {
+            if (own)
+                (void)sql::exec(db, "COMMIT");
+        }
+    } endRead{db, ownRead};
+    // The spans first, by (user, system, step).
+    std::map<std::tuple<std::string, std::string, int>, std::vector<TagSpanRecord>> spans;
+    sql::Statement sp(db, std::string("SELECT ") + kSpanColumns +
+                              " FROM tag_spans WHERE run_id = ?1 ORDER BY user_id, system, "
+                              "step_seq, seq");
+    sp.bind(1, runId);
+    while (sp.step()) {
+        StoredTagSpan one = readSpan(sp);
+        spans[{one.userId, sp.text(1), one.stepSeq}].push_back(std::move(one.span));
+    }
+    if (sp.failed())
+        return fail(sp.error());
+    sql::Statement st(db, "SELECT user_id, system, seq, stage, candidate, status, reasoning, "
+                          "answer, parsed FROM run_steps s WHERE run_id = ?1 AND (stage IN "
+                          "('retrieve', 'generate') OR EXISTS (SELECT 1 FROM tag_spans t WHERE "
+                          "t.run_id = s.run_id AND t.user_id = s.user_id AND t.system = s.system "
+                          "AND t.step_seq = s.seq)) ORDER BY user_id, system, seq");
+    st.bind(1, runId);
+    const steptext::Dictionaries& dicts = store_.stepDictionaries();
+    StepRecord step;
+    while (st.step()) {
+        const std::string userId = st.text(0);
+        const std::string system = st.text(1);
+        step = StepRecord{};
+        step.seq = static_cast<int>(st.int64(2));
+        step.stage = parseStageName(st.text(3)).value_or(StageId::Invalid);
+        step.candidate = static_cast<int>(st.int64(4));
+        step.status = parseStepStatus(st.text(5)).value_or(StepStatus::Invalid);
+        auto reasoning = storedText(st, 6, dicts);
+        auto answer = storedText(st, 7, dicts);
+        auto parsed = storedText(st, 8, dicts);
+        for (const auto* r : {&reasoning, &answer, &parsed})
+            if (!*r)
+                return fail("user " + userId + ", system " + system + ", step " +
+                            std::to_string(step.seq) + ": " + r->error().message);
+        step.reasoning = std::move(*reasoning);
+        step.answer = std::move(*answer);
+        step.output = readStepOutput(*parsed);
+        if (auto it = spans.find({userId, system, step.seq}); it != spans.end())
+            step.tagSpans = std::move(it->second);
+        each(userId, parseSystemName(system).value_or(SystemId::Invalid), step);
+    }
+    if (st.failed())
+        return fail(st.error());
     return Ok{};
 }
 

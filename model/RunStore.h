@@ -127,6 +127,14 @@ public:
     // run has hundreds of thousands of steps; none is kept).
     Status forEachStepUsage(std::int64_t runId,
                             const std::function<void(const StepUsage&)>& each) const;
+    // The steps of a run that can hold a reasoning chain, in one read for the whole run instead
+    // of a trace at a time: every Retrieve and Generate step and any step with tag spans, each
+    // with its seq, stage, candidate, status, reasoning, answer, parsed output and tag spans (no
+    // prompt, raw text or usage), ordered by user, system and seq, handed to `each` one at a
+    // time. What the tag statistics of a 10,000-user run read.
+    Status forEachChainStep(std::int64_t runId,
+                            const std::function<void(const std::string& userId, SystemId system,
+                                                     StepRecord& step)>& each) const;
     // (user, system) pairs already finished: a resumed batch skips them.
     Result<std::vector<std::pair<std::string, SystemId>>> finished(std::int64_t runId) const;
 

@@ -10,6 +10,7 @@
 #include <algorithm>
 #include <cmath>
 #include <nlohmann/json.hpp>
+#include <random>
 #include <set>
 
 namespace r2p::analysis {
@@ -17,27 +18,112 @@ namespace {
 
 using nlohmann::ordered_json;
 
-// What one system's chains add up to, before the means and intervals.
-struct Totals {
-    SystemTagStatistics out;
-    std::map<std::string, std::pair<std::vector<double>, std::vector<double>>>
-        tokens; // right, wrong
-    std::vector<std::pair<std::set<std::string>, std::optional<double>>> chainTags;
-    std::vector<double> scores;
-    std::map<std::string, std::size_t> frequency;
+// One checked chain, what the statistics need of it.
+struct ChainFacts {
+    std::size_t order = 0; // the outcome's index: the run's user order, then system order
+    TaggedChainCheck check;
+    bool hasGold = false;
+    std::string metricName;                                 // the outcome's first score's name
+    std::vector<std::pair<std::string, double>> spanTokens; // (tag, tokens) per span
 };
 
-MeanCi meanCi(const std::vector<double>& values, const metrics::BootstrapOptions& options) {
+// A chain-level (cluster) bootstrap: each resample draws n chains with replacement (index =
+// rng() % n from a std::mt19937_64 seeded with the options' seed) and every statistic is
+// computed on that same resample: per tag the mean metric with and without it and the tokens
+// per segment of right and wrong answers, and the mean constraint score. A statistic whose
+// resample has nothing to average over (no chain with the tag drawn) skips that resample.
+void bootstrapChains(const std::vector<ChainFacts>& chains, const std::vector<std::string>& tags,
+                     const metrics::BootstrapOptions& options, SystemTagStatistics& out) {
+    const std::size_t n = chains.size(), T = tags.size();
+    if (n == 0 || options.resamples == 0)
+        return;
+    // Per chain, flat: presence (0/1), tokens and segments per tag (right and wrong answers
+    // apart; a chain without a gold has none), its metric (0 without) and whether it has one.
+    std::vector<double> present(n * T), tokens(n * T), spans(n * T), metric(n), hasMetric(n);
+    std::vector<char> correct(n);
+    for (std::size_t i = 0; i < n; ++i) {
+        const ChainFacts& c = chains[i];
+        for (const auto& [tag, t] : c.spanTokens) {
+            const auto k = static_cast<std::size_t>(
+                std::lower_bound(tags.begin(), tags.end(), tag) - tags.begin());
+            present[i * T + k] = 1;
+            if (c.hasGold) {
+                tokens[i * T + k] += t;
+                spans[i * T + k] += 1;
+            }
+        }
+        hasMetric[i] = c.check.metric ? 1 : 0;
+        metric[i] = c.check.metric.value_or(0);
+        correct[i] = c.check.correct ? 1 : 0;
+    }
+    // Draws: per tag metric with, without, tokens right, wrong; then the constraint score.
+    std::vector<std::vector<double>> draws(4 * T + 1);
+    std::vector<double> withSum(T), withN(T), tokSum[2], tokN[2];
+    for (int side : {0, 1}) {
+        tokSum[side].resize(T);
+        tokN[side].resize(T);
+    }
+    std::mt19937_64 rng(options.seed);
+    for (std::size_t b = 0; b < options.resamples; ++b) {
+        std::fill(withSum.begin(), withSum.end(), 0.0);
+        std::fill(withN.begin(), withN.end(), 0.0);
+        for (int side : {0, 1}) {
+            std::fill(tokSum[side].begin(), tokSum[side].end(), 0.0);
+            std::fill(tokN[side].begin(), tokN[side].end(), 0.0);
+        }
+        double scores = 0, metricSum = 0, metricN = 0;
+        for (std::size_t draw = 0; draw < n; ++draw) {
+            const std::size_t i = rng() % n;
+            scores += chains[i].check.constraintScore;
+            const double m = metric[i], h = hasMetric[i];
+            metricSum += m;
+            metricN += h;
+            const double* pr = &present[i * T];
+            const double* tk = &tokens[i * T];
+            const double* sp = &spans[i * T];
+            double* ts = tokSum[correct[i] ? 0 : 1].data();
+            double* tn = tokN[correct[i] ? 0 : 1].data();
+            for (std::size_t k = 0; k < T; ++k) {
+                withSum[k] += pr[k] * m;
+                withN[k] += pr[k] * h;
+                ts[k] += tk[k];
+                tn[k] += sp[k];
+            }
+        }
+        for (std::size_t k = 0; k < T; ++k) {
+            if (withN[k] > 0)
+                draws[4 * k].push_back(withSum[k] / withN[k]);
+            if (metricN - withN[k] > 0)
+                draws[4 * k + 1].push_back((metricSum - withSum[k]) / (metricN - withN[k]));
+            for (int side : {0, 1})
+                if (tokN[side][k] > 0)
+                    draws[4 * k + 2 + static_cast<std::size_t>(side)].push_back(tokSum[side][k] /
+                                                                                tokN[side][k]);
+        }
+        draws[4 * T].push_back(scores / static_cast<double>(n));
+    }
+    auto interval = [&](std::size_t s, MeanCi& m) {
+        if (m.n > 0 && !draws[s].empty())
+            m.ci = metrics::percentileInterval(draws[s], options.confidence);
+    };
+    for (std::size_t k = 0; k < T; ++k) {
+        TagRow& row = out.tags[k];
+        interval(4 * k, row.metricWith);
+        interval(4 * k + 1, row.metricWithout);
+        interval(4 * k + 2, row.tokensRight);
+        interval(4 * k + 3, row.tokensWrong);
+    }
+    interval(4 * T, out.constraintScore);
+}
+
+MeanCi plainMean(const std::vector<double>& values) {
     MeanCi m;
     m.n = values.size();
-    if (values.empty())
-        return m;
-    double sum = 0;
-    for (double v : values)
-        sum += v;
-    m.mean = sum / static_cast<double>(values.size());
-    const std::span<const double> column(values);
-    m.ci = metrics::bootstrapMeanIntervals(std::span(&column, 1), options).front();
+    for (double x : values)
+        m.mean += x;
+    if (m.n)
+        m.mean /= static_cast<double>(m.n);
+    m.ci = {m.mean, m.mean};
     return m;
 }
 
@@ -60,83 +146,108 @@ std::optional<double> pearson(const std::vector<std::pair<double, double>>& xy) 
     return sxy / std::sqrt(sxx * syy);
 }
 
-// One chain into its system's totals.
-Status addChain(const ProjectStore& store, const engine::HrtTemplate* hrt, const UserTrace& t,
-                const StepRecord& step, Totals& into) {
-    Result<tags::TagSet> set =
-        step.tagSpans.empty() ? tags::projectTagSet(store)
-                              : tags::projectTagSetVersion(store, step.tagSpans.front().tagSetId,
-                                                           step.tagSpans.front().tagSetVersion);
-    if (!set)
-        return set.error();
-    const tags::CheckedChain checked =
-        tags::checkChain(*set, hrt, t, tags::chainText(step.reasoning, step.answer),
-                         tags::storedChain(*set, step), false);
-    SystemTagStatistics& out = into.out;
-    ++out.chains;
-    into.scores.push_back(checked.report.score);
-    TaggedChainCheck c;
-    c.userId = t.userId;
-    c.stepSeq = step.seq;
-    c.tagSet = set->id + "@" + std::to_string(set->version);
-    c.constraintScore = checked.report.score;
-    c.correct = t.gold && text::pyStrip(t.prediction) == text::pyStrip(std::string_view(*t.gold));
-    if (!t.scores.empty()) {
-        out.metric = t.scores.front().first;
-        c.metric = t.scores.front().second;
-    }
-    std::set<std::string> present;
-    const auto& spans = checked.chain.spans;
-    for (std::size_t i = 0; i < spans.size(); ++i) {
-        const tags::TagSpan& s = spans[i];
-        present.insert(s.tag);
-        ++into.frequency[s.tag];
-        if (i > 0)
-            ++out.transitions[{spans[i - 1].tag, s.tag}];
-        auto& [right, wrong] = into.tokens[s.tag];
-        if (t.gold) {
-            const std::string_view content =
-                text::pyStrip(std::string_view(checked.text).substr(s.start, s.end - s.start));
-            (c.correct ? right : wrong).push_back(engine::approxTokens(content));
+// One system's chains (in run order) into its statistics.
+SystemTagStatistics summarise(SystemId system, std::vector<ChainFacts>& chains,
+                              const metrics::BootstrapOptions& options) {
+    std::sort(chains.begin(), chains.end(),
+              [](const ChainFacts& a, const ChainFacts& b) { return a.order < b.order; });
+    SystemTagStatistics out;
+    out.system = system;
+    out.chains = chains.size();
+    std::map<std::string, std::size_t> frequency;
+    std::vector<double> scores;
+    std::vector<std::pair<double, double>> xy;
+    for (const auto& c : chains) {
+        if (!c.metricName.empty())
+            out.metric = c.metricName;
+        scores.push_back(c.check.constraintScore);
+        if (c.check.metric)
+            xy.emplace_back(c.check.constraintScore, *c.check.metric);
+        for (std::size_t i = 0; i < c.spanTokens.size(); ++i) {
+            ++frequency[c.spanTokens[i].first];
+            if (i > 0)
+                ++out.transitions[{c.spanTokens[i - 1].first, c.spanTokens[i].first}];
         }
+        std::set<tags::TagRule> broken;
+        for (const auto& v : c.check.violations)
+            broken.insert(v.rule);
+        for (const auto rule : broken)
+            ++out.violationsByRule[std::string(tags::tagRuleName(rule))];
     }
-    std::set<tags::TagRule> broken;
-    for (const auto& v : checked.report.violations)
-        broken.insert(v.rule);
-    for (const auto rule : broken)
-        ++out.violationsByRule[std::string(tags::tagRuleName(rule))];
-    c.violations = checked.report.violations;
-    into.chainTags.emplace_back(std::move(present), c.metric);
-    out.chainChecks.push_back(std::move(c));
-    return Ok{};
-}
-
-SystemTagStatistics finish(Totals& t, const metrics::BootstrapOptions& options) {
-    SystemTagStatistics out = std::move(t.out);
-    for (auto& [tag, tokens] : t.tokens) {
+    std::vector<std::string> tags;
+    for (const auto& [tag, n] : frequency) {
+        tags.push_back(tag);
         TagRow row;
         row.tag = tag;
-        row.spans = t.frequency[tag];
-        row.tokensRight = meanCi(tokens.first, options);
-        row.tokensWrong = meanCi(tokens.second, options);
-        std::vector<double> with, without;
-        for (const auto& [present, metric] : t.chainTags) {
-            if (present.count(tag))
-                ++row.chainsWith;
-            if (metric)
-                (present.count(tag) ? with : without).push_back(*metric);
+        row.spans = n;
+        std::vector<double> right, wrong, with, without;
+        for (const auto& c : chains) {
+            bool present = false;
+            for (const auto& [t, tokens] : c.spanTokens)
+                if (t == tag) {
+                    present = true;
+                    if (c.hasGold)
+                        (c.check.correct ? right : wrong).push_back(tokens);
+                }
+            row.chainsWith += present ? 1 : 0;
+            if (c.check.metric)
+                (present ? with : without).push_back(*c.check.metric);
         }
-        row.metricWith = meanCi(with, options);
-        row.metricWithout = meanCi(without, options);
+        row.tokensRight = plainMean(right);
+        row.tokensWrong = plainMean(wrong);
+        row.metricWith = plainMean(with);
+        row.metricWithout = plainMean(without);
         out.tags.push_back(std::move(row));
     }
-    out.constraintScore = meanCi(t.scores, options);
-    std::vector<std::pair<double, double>> xy;
-    for (const auto& c : out.chainChecks)
-        if (c.metric)
-            xy.emplace_back(c.constraintScore, *c.metric);
+    out.constraintScore = plainMean(scores);
     out.scoreMetricR = pearson(xy);
+    bootstrapChains(chains, tags, options, out);
+    for (auto& c : chains)
+        out.chainChecks.push_back(std::move(c.check));
     return out;
+}
+
+// Checks one stored chain.
+Result<ChainFacts> checkStoredChain(ProjectStore& store,
+                                    std::map<std::pair<std::string, int>, tags::TagSet>& sets,
+                                    const tags::TagSet& current, const engine::HrtTemplate* hrt,
+                                    const UserOutcome& o, std::size_t itemCount,
+                                    const StepRecord& step) {
+    const tags::TagSet* set = &current;
+    if (!step.tagSpans.empty()) {
+        const auto key =
+            std::pair(step.tagSpans.front().tagSetId, step.tagSpans.front().tagSetVersion);
+        auto it = sets.find(key);
+        if (it == sets.end()) {
+            auto loaded = tags::projectTagSetVersion(store, key.first, key.second);
+            if (!loaded)
+                return loaded.error();
+            it = sets.emplace(key, std::move(*loaded)).first;
+        }
+        set = &it->second;
+    }
+    const tags::CheckedChain checked =
+        tags::checkChain(*set, hrt, itemCount, tags::chainText(step.reasoning, step.answer),
+                         tags::storedChain(*set, step), false);
+    ChainFacts f;
+    f.check.userId = o.userId;
+    f.check.stepSeq = step.seq;
+    f.check.tagSet = set->id + "@" + std::to_string(set->version);
+    f.check.constraintScore = checked.report.score;
+    f.hasGold = o.gold.has_value();
+    f.check.correct =
+        o.gold && text::pyStrip(o.prediction) == text::pyStrip(std::string_view(*o.gold));
+    if (!o.scores.empty()) {
+        f.metricName = o.scores.front().first;
+        f.check.metric = o.scores.front().second;
+    }
+    for (const auto& s : checked.chain.spans) {
+        const std::string_view content =
+            text::pyStrip(std::string_view(checked.text).substr(s.start, s.end - s.start));
+        f.spanTokens.emplace_back(s.tag, engine::approxTokens(content));
+    }
+    f.check.violations = checked.report.violations;
+    return f;
 }
 
 ordered_json meanJson(const MeanCi& m) {
@@ -231,39 +342,54 @@ Result<TagStatistics> tagStatistics(ProjectStore& store, const TagStatisticsRequ
     auto outcomes = runs.outcomes(request.runId);
     if (!outcomes)
         return outcomes.error();
+    std::map<std::pair<std::string, SystemId>, std::size_t> outcomeOf;
+    for (std::size_t i = 0; i < outcomes->size(); ++i)
+        outcomeOf[{(*outcomes)[i].userId, (*outcomes)[i].system}] = i;
     const engine::HrtTemplate* hrt = engine::builtinHrtTemplate(info->task);
-    // Only traces that can hold tags are read: the tagpr system's, or those with spans stored.
-    auto stored = runs.tagSpans(request.runId);
-    if (!stored)
-        return stored.error();
-    std::set<std::pair<std::string, SystemId>> withSpans;
-    for (const auto& s : *stored)
-        withSpans.emplace(s.userId, s.system);
-    std::map<SystemId, Totals> totals;
-    for (const auto& o : *outcomes) {
-        if (std::find(systems.begin(), systems.end(), o.system) == systems.end())
-            continue;
-        if (o.system != SystemId::TagPR && !withSpans.count({o.userId, o.system}))
-            continue;
-        auto trace = runs.userTrace(request.runId, o.userId, o.system);
-        if (!trace)
-            return trace.error();
-        for (const auto& step : trace->steps) {
-            if (!tags::isTaggedStep(*trace, step) || step.status != StepStatus::Done)
-                continue;
-            if (auto s = addChain(store, hrt, *trace, step, totals[o.system]); !s)
-                return Error{"user " + o.userId + ": " + s.error().message};
-        }
-    }
+    std::map<std::pair<std::string, int>, tags::TagSet> sets;
+    std::map<SystemId, std::vector<ChainFacts>> chains;
+    std::string lastUser;
+    SystemId lastSystem = SystemId::Invalid;
+    std::size_t itemCount = 0;
+    Status failed = Ok{};
+    auto read = runs.forEachChainStep(
+        request.runId, [&](const std::string& userId, SystemId system, StepRecord& step) {
+            if (!failed)
+                return;
+            if (userId != lastUser || system != lastSystem)
+                itemCount = 0; // a new trace: its Retrieve step comes first
+            lastUser = userId;
+            lastSystem = system;
+            if (step.stage == StageId::Retrieve && step.output.items)
+                itemCount = step.output.items->size();
+            const bool tagged = !step.tagSpans.empty() ||
+                                (system == SystemId::TagPR && step.stage == StageId::Generate);
+            if (!tagged || step.status != StepStatus::Done ||
+                std::find(systems.begin(), systems.end(), system) == systems.end())
+                return;
+            const auto o = outcomeOf.find({userId, system});
+            if (o == outcomeOf.end())
+                return;
+            auto facts =
+                checkStoredChain(store, sets, *set, hrt, (*outcomes)[o->second], itemCount, step);
+            if (!facts) {
+                failed = Error{"user " + userId + ": " + facts.error().message};
+                return;
+            }
+            facts->order = o->second;
+            chains[system].push_back(std::move(*facts));
+        });
+    if (!read)
+        return read.error();
+    if (!failed)
+        return failed.error();
     TagStatistics out;
     out.runId = request.runId;
     out.task = info->task;
     out.tagSet = std::move(*set);
     for (const SystemId s : systems)
-        if (auto it = totals.find(s); it != totals.end()) {
-            out.systems.push_back(finish(it->second, request.bootstrap));
-            out.systems.back().system = s;
-        }
+        if (auto it = chains.find(s); it != chains.end())
+            out.systems.push_back(summarise(s, it->second, request.bootstrap));
     return out;
 }
 

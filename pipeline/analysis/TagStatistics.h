@@ -22,7 +22,10 @@
 
 namespace r2p::analysis {
 
-// A mean with its seeded 95% percentile bootstrap interval; n == 0: no mean.
+// A mean with its seeded 95% percentile bootstrap interval; n == 0: no mean. The intervals of
+// one system come from one bootstrap over its chains (a chain and everything in it is the unit
+// resampled: segments of one chain are not independent), every statistic on the same
+// resamples.
 struct MeanCi {
     std::size_t n = 0;
     double mean = 0;

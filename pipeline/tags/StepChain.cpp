@@ -64,9 +64,15 @@ ParsedChain autoTaggedChain(const TagSet& set, const engine::HrtTemplate* hrt,
 
 CheckedChain checkChain(const TagSet& set, const engine::HrtTemplate* hrt, const UserTrace& trace,
                         std::string text, ParsedChain chain, bool autoTagged) {
+    return checkChain(set, hrt, retrievedItemCount(trace), std::move(text), std::move(chain),
+                      autoTagged);
+}
+
+CheckedChain checkChain(const TagSet& set, const engine::HrtTemplate* hrt, std::size_t itemCount,
+                        std::string text, ParsedChain chain, bool autoTagged) {
     ChainContext context;
     context.answerFormat = hrt ? &hrt->answer : nullptr;
-    context.itemCount = retrievedItemCount(trace);
+    context.itemCount = itemCount;
     CheckedChain out;
     out.report = checkTagConstraints(set, text, chain, context);
     out.text = std::move(text);

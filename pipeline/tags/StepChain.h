@@ -44,5 +44,8 @@ struct CheckedChain {
 // trace's retrieved items.
 CheckedChain checkChain(const TagSet& set, const engine::HrtTemplate* hrt, const UserTrace& trace,
                         std::string text, ParsedChain chain, bool autoTagged);
+// The same with the number of retrieved items given.
+CheckedChain checkChain(const TagSet& set, const engine::HrtTemplate* hrt, std::size_t itemCount,
+                        std::string text, ParsedChain chain, bool autoTagged);
 
 } // namespace r2p::tags
