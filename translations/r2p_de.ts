@@ -3786,6 +3786,49 @@
         <source>Requests count every attempt, interventions and re-asks included; intervention tokens are those of the requests after a step&apos;s first (each sends the whole context again). Money in %1 at the %2 price table&apos;s prices per million tokens.</source>
         <translation>Anfragen zählen jeden Versuch, Eingriffe und Nachfragen eingeschlossen; Tokens der Eingriffe sind die der Anfragen nach der ersten eines Schritts (jede sendet den ganzen Kontext erneut). Geld in %1 zu den Preisen je Million Tokens der %2 Preistabelle.</translation>
     </message>
+    <message>
+        <source>Tagged reasoning</source>
+        <translation>Getaggtes Reasoning</translation>
+    </message>
+    <message>
+        <source>Chains checked against the tag set %1; intervals are 95% bootstrap intervals over the chains.</source>
+        <translation>Ketten geprüft gegen das Tag-Set %1; die Intervalle sind 95-%-Bootstrap-Intervalle über die Ketten.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n chain(s)</source>
+        <translation>
+            <numerusform>%1: %n Kette</numerusform>
+            <numerusform>%1: %n Ketten</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Mean constraint score %1 %2; chains breaking a rule: %3.</source>
+        <translation>Mittlerer Regelwert %1 %2; Ketten, die eine Regel verletzen: %3.</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>keine</translation>
+    </message>
+    <message>
+        <source>Tag</source>
+        <translation>Tag</translation>
+    </message>
+    <message>
+        <source>Segments</source>
+        <translation>Segmente</translation>
+    </message>
+    <message>
+        <source>Chains with</source>
+        <translation>Ketten mit Tag</translation>
+    </message>
+    <message>
+        <source>%1 with the tag</source>
+        <translation>%1 mit dem Tag</translation>
+    </message>
+    <message>
+        <source>%1 without</source>
+        <translation>%1 ohne</translation>
+    </message>
 </context>
 <context>
     <name>r2p::ui::ReportCharts</name>
@@ -4693,8 +4736,12 @@
         <translation>„%1“: delta braucht eine Zahl, z. B. delta&lt;0</translation>
     </message>
     <message>
-        <source>“%1”: unknown filter; use id:, gold:, user:, profile&gt;N, has:gold, is:worse, is:better, delta&lt;X, has:intervention, has:contradicted, has:annotation, no:annotation, label:ID</source>
-        <translation>„%1“: unbekannter Filter; verwenden Sie id:, gold:, user:, profile&gt;N, has:gold, is:worse, is:better, delta&lt;X, has:intervention, has:contradicted, has:annotation, no:annotation, label:ID</translation>
+        <source>“%1”: tag-score needs a number, e.g. tag-score&lt;0.8</source>
+        <translation>„%1“: tag-score braucht eine Zahl, z. B. tag-score&lt;0.8</translation>
+    </message>
+    <message>
+        <source>“%1”: unknown filter; use id:, gold:, user:, profile&gt;N, has:gold, is:worse, is:better, delta&lt;X, has:intervention, has:contradicted, has:annotation, no:annotation, label:ID, has:tag-violation, missing-tag:ID, tag-score&lt;X</source>
+        <translation>„%1“: unbekannter Filter; verwenden Sie id:, gold:, user:, profile&gt;N, has:gold, is:worse, is:better, delta&lt;X, has:intervention, has:contradicted, has:annotation, no:annotation, label:ID, has:tag-violation, missing-tag:ID, tag-score&lt;X</translation>
     </message>
 </context>
 <context>
@@ -4767,6 +4814,10 @@
     <message>
         <source>No stored run: Run ▸ Run Batch… (Ctrl+B)</source>
         <translation>Kein gespeicherter Lauf: Lauf ▸ Stapel ausführen… (Strg+B)</translation>
+    </message>
+    <message>
+        <source>Plain words match id or gold. id:, gold:, user: match one column; profile&gt;N, profile&lt;=N compare profile sizes; has:gold, no:gold. With a run shown: is:worse, is:better, is:tie, delta&lt;X, has:intervention, has:contradicted, has:failed, has:format-failure; on tagged chains: has:tag-violation, missing-tag:ID, tag-score&lt;X.</source>
+        <translation>Einfache Wörter passen auf ID oder Referenz. id:, gold:, user: passen auf eine Spalte; profile&gt;N, profile&lt;=N vergleichen Profilgrößen; has:gold, no:gold. Mit gezeigtem Lauf: is:worse, is:better, is:tie, delta&lt;X, has:intervention, has:contradicted, has:failed, has:format-failure; bei getaggten Ketten: has:tag-violation, missing-tag:ID, tag-score&lt;X.</translation>
     </message>
 </context>
 <context>

@@ -3786,6 +3786,49 @@
         <source>Requests count every attempt, interventions and re-asks included; intervention tokens are those of the requests after a step&apos;s first (each sends the whole context again). Money in %1 at the %2 price table&apos;s prices per million tokens.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Tagged reasoning</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chains checked against the tag set %1; intervals are 95% bootstrap intervals over the chains.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n chain(s)</source>
+        <translation>
+            <numerusform>%1: %n chain</numerusform>
+            <numerusform>%1: %n chains</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Mean constraint score %1 %2; chains breaking a rule: %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tag</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Segments</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chains with</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 with the tag</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 without</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>r2p::ui::ReportCharts</name>
@@ -4693,7 +4736,11 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>“%1”: unknown filter; use id:, gold:, user:, profile&gt;N, has:gold, is:worse, is:better, delta&lt;X, has:intervention, has:contradicted, has:annotation, no:annotation, label:ID</source>
+        <source>“%1”: tag-score needs a number, e.g. tag-score&lt;0.8</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1”: unknown filter; use id:, gold:, user:, profile&gt;N, has:gold, is:worse, is:better, delta&lt;X, has:intervention, has:contradicted, has:annotation, no:annotation, label:ID, has:tag-violation, missing-tag:ID, tag-score&lt;X</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -4766,6 +4813,10 @@
     </message>
     <message>
         <source>No stored run: Run ▸ Run Batch… (Ctrl+B)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Plain words match id or gold. id:, gold:, user: match one column; profile&gt;N, profile&lt;=N compare profile sizes; has:gold, no:gold. With a run shown: is:worse, is:better, is:tie, delta&lt;X, has:intervention, has:contradicted, has:failed, has:format-failure; on tagged chains: has:tag-violation, missing-tag:ID, tag-score&lt;X.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

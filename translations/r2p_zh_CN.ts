@@ -3735,6 +3735,48 @@
         <source>Requests count every attempt, interventions and re-asks included; intervention tokens are those of the requests after a step&apos;s first (each sends the whole context again). Money in %1 at the %2 price table&apos;s prices per million tokens.</source>
         <translation>请求数计入每次尝试，包括干预和重问；干预词元是某步骤首个请求之后各请求的词元（每次都重新发送完整上下文）。金额以 %1 计，按%2价格表的每百万词元价格计算。</translation>
     </message>
+    <message>
+        <source>Tagged reasoning</source>
+        <translation>带标签的推理</translation>
+    </message>
+    <message>
+        <source>Chains checked against the tag set %1; intervals are 95% bootstrap intervals over the chains.</source>
+        <translation>推理链已按标签集 %1 检查；区间为基于推理链的 95% 自助法区间。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n chain(s)</source>
+        <translation>
+            <numerusform>%1：%n 条推理链</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Mean constraint score %1 %2; chains breaking a rule: %3.</source>
+        <translation>平均约束得分 %1 %2；违反规则的推理链：%3。</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>Tag</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>Segments</source>
+        <translation>片段</translation>
+    </message>
+    <message>
+        <source>Chains with</source>
+        <translation>含该标签的链</translation>
+    </message>
+    <message>
+        <source>%1 with the tag</source>
+        <translation>含该标签时的 %1</translation>
+    </message>
+    <message>
+        <source>%1 without</source>
+        <translation>不含时的 %1</translation>
+    </message>
 </context>
 <context>
     <name>r2p::ui::ReportCharts</name>
@@ -4639,8 +4681,12 @@
         <translation>“%1”：delta 需要一个数字，例如 delta&lt;0</translation>
     </message>
     <message>
-        <source>“%1”: unknown filter; use id:, gold:, user:, profile&gt;N, has:gold, is:worse, is:better, delta&lt;X, has:intervention, has:contradicted, has:annotation, no:annotation, label:ID</source>
-        <translation>“%1”：未知筛选条件；请使用 id:、gold:、user:、profile&gt;N、has:gold、is:worse、is:better、delta&lt;X、has:intervention、has:contradicted、has:annotation、no:annotation、label:ID</translation>
+        <source>“%1”: tag-score needs a number, e.g. tag-score&lt;0.8</source>
+        <translation>“%1”：tag-score 需要一个数字，例如 tag-score&lt;0.8</translation>
+    </message>
+    <message>
+        <source>“%1”: unknown filter; use id:, gold:, user:, profile&gt;N, has:gold, is:worse, is:better, delta&lt;X, has:intervention, has:contradicted, has:annotation, no:annotation, label:ID, has:tag-violation, missing-tag:ID, tag-score&lt;X</source>
+        <translation>“%1”：未知筛选条件；请使用 id:、gold:、user:、profile&gt;N、has:gold、is:worse、is:better、delta&lt;X、has:intervention、has:contradicted、has:annotation、no:annotation、label:ID、has:tag-violation、missing-tag:ID、tag-score&lt;X</translation>
     </message>
 </context>
 <context>
@@ -4710,6 +4756,10 @@
     <message>
         <source>No stored run: Run ▸ Run Batch… (Ctrl+B)</source>
         <translation>没有已存储的运行：运行 ▸ 批量运行…（Ctrl+B）</translation>
+    </message>
+    <message>
+        <source>Plain words match id or gold. id:, gold:, user: match one column; profile&gt;N, profile&lt;=N compare profile sizes; has:gold, no:gold. With a run shown: is:worse, is:better, is:tie, delta&lt;X, has:intervention, has:contradicted, has:failed, has:format-failure; on tagged chains: has:tag-violation, missing-tag:ID, tag-score&lt;X.</source>
+        <translation>普通词匹配 ID 或标准答案。id:、gold:、user: 匹配单列；profile&gt;N、profile&lt;=N 比较画像大小；has:gold、no:gold。显示运行时：is:worse、is:better、is:tie、delta&lt;X、has:intervention、has:contradicted、has:failed、has:format-failure；带标签的推理链：has:tag-violation、missing-tag:ID、tag-score&lt;X。</translation>
     </message>
 </context>
 <context>

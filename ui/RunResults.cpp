@@ -1,11 +1,13 @@
 #include "RunResults.h"
 
 #include "pipeline/analysis/Slices.h"
+#include "pipeline/analysis/TagStatistics.h"
 #include "pipeline/engine/Engine.h"
 
 #include <QCoreApplication>
 #include <QString>
 #include <algorithm>
+#include <iterator>
 
 namespace r2p::ui {
 
@@ -24,6 +26,33 @@ bool RunResults::worse(const UserRunRow& r) const {
     if (!r.comparable())
         return false;
     return lowerIsBetter ? r.r2pScore > r.baselineScore : r.r2pScore < r.baselineScore;
+}
+
+Result<TagFacts> loadTagFacts(ProjectStore& store, std::int64_t runId) {
+    analysis::TagStatisticsRequest request;
+    request.runId = runId;
+    request.bootstrap.resamples = 0;
+    bool bad = false;
+    auto stats = analysis::tagStatistics(store, request, bad);
+    if (!stats)
+        return stats.error();
+    TagFacts out;
+    for (const auto& system : stats->systems)
+        for (const auto& c : system.chainChecks) {
+            auto [it, fresh] = out.try_emplace(c.userId);
+            UserTagFacts& f = it->second;
+            f.minScore = fresh ? c.constraintScore : std::min(f.minScore, c.constraintScore);
+            f.violation = f.violation || !c.violations.empty();
+            if (fresh) {
+                f.inEvery = c.tags;
+            } else {
+                std::vector<std::string> both;
+                std::set_intersection(f.inEvery.begin(), f.inEvery.end(), c.tags.begin(),
+                                      c.tags.end(), std::back_inserter(both));
+                f.inEvery = std::move(both);
+            }
+        }
+    return out;
 }
 
 Result<RunResults> loadRunResults(RunStore& runs, std::int64_t runId, SystemId baseline) {

@@ -56,6 +56,18 @@ struct AnnotationCounts {
     }
 };
 
+// What the Users filter's tag terms (has:tag-violation, missing-tag:ID, tag-score<X) need of a
+// user's tagged chains (TagPR's, or any with stored spans) in the shown run.
+struct UserTagFacts {
+    double minScore = 1;              // the lowest constraint score of the user's chains
+    bool violation = false;           // some chain breaks a rule
+    std::vector<std::string> inEvery; // tags every chain of the user holds, sorted
+};
+using TagFacts = std::unordered_map<std::string, UserTagFacts>;
+
+// Checks every tagged chain of a run (analysis::tagStatistics without intervals).
+Result<TagFacts> loadTagFacts(ProjectStore& store, std::int64_t runId);
+
 // Reads the run's per-user outcomes; `baseline` Invalid picks lamp-rag, else the first baseline;
 // an Error names the run when it has no such baseline.
 Result<RunResults> loadRunResults(RunStore& runs, std::int64_t runId,

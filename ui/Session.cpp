@@ -83,6 +83,19 @@ void Session::refreshRuns() {
     emit runsChanged();
 }
 
+std::shared_ptr<const TagFacts> Session::tagFacts(QString* error) {
+    if (tagFacts_ || !run_ || !store_)
+        return tagFacts_ ? tagFacts_ : std::make_shared<const TagFacts>();
+    auto facts = loadTagFacts(*store_, run_->runId);
+    if (!facts) {
+        if (error)
+            *error = QString::fromStdString(facts.error().message);
+        return std::make_shared<const TagFacts>();
+    }
+    tagFacts_ = std::make_shared<const TagFacts>(std::move(*facts));
+    return tagFacts_;
+}
+
 // Loads the run with the chosen baseline when it has one, and announces it.
 bool Session::showRun(std::int64_t runId, QString* error) {
     std::shared_ptr<const RunResults> loaded;
@@ -108,6 +121,7 @@ bool Session::showRun(std::int64_t runId, QString* error) {
     if (!loaded && !run_)
         return true;
     run_ = std::move(loaded);
+    tagFacts_.reset();
     reloadAnnotationCounts();
     emit runChanged();
     Selection next = selection_;

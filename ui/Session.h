@@ -112,6 +112,10 @@ public:
     // picker lists them again; a shown run that is gone gives way to the newest.
     void refreshRuns();
     std::shared_ptr<const RunResults> runResults() const { return run_; }
+    // The shown run's tagged chains checked, per user (what the Users filter's tag terms read):
+    // read and checked on first use and kept while the run is shown; empty without a run or
+    // when they cannot be read (the reason in `error`).
+    std::shared_ptr<const TagFacts> tagFacts(QString* error = nullptr);
     // Asks the Users view to filter by `text` (a finding's users); it shows the filter line.
     void requestUserFilter(const QString& text) { emit userFilterRequested(text); }
 
@@ -198,6 +202,7 @@ private:
     SystemId baselineChoice_ = SystemId::Invalid; // picked by hand; Invalid: the run's default
     Taxonomy taxonomy_;
     std::shared_ptr<const AnnotationCounts> counts_ = std::make_shared<AnnotationCounts>();
+    std::shared_ptr<const TagFacts> tagFacts_; // of run_, once asked for
     bool busy_ = false;
     // Indexing ("index"), the selected user's record ("record") and its ranking ("ranking"):
     // the newest request of each wins. Last, so it stops before what its jobs point at goes.

@@ -245,7 +245,10 @@ Result<ChainFacts> checkStoredChain(ProjectStore& store,
         const std::string_view content =
             text::pyStrip(std::string_view(checked.text).substr(s.start, s.end - s.start));
         f.spanTokens.emplace_back(s.tag, engine::approxTokens(content));
+        f.check.tags.push_back(s.tag);
     }
+    std::sort(f.check.tags.begin(), f.check.tags.end());
+    f.check.tags.erase(std::unique(f.check.tags.begin(), f.check.tags.end()), f.check.tags.end());
     f.check.violations = checked.report.violations;
     return f;
 }

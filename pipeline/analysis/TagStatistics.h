@@ -47,8 +47,9 @@ struct TaggedChainCheck {
     int stepSeq = 0;
     std::string tagSet; // "id@version" the chain was checked with
     double constraintScore = 1;
-    std::optional<double> metric; // the user's per-user metric (the trace's first score)
-    bool correct = false;         // the prediction equals the gold, stripped
+    std::optional<double> metric;  // the user's per-user metric (the trace's first score)
+    bool correct = false;          // the prediction equals the gold, stripped
+    std::vector<std::string> tags; // the tags it holds, sorted, once each
     std::vector<tags::TagViolation> violations;
 };
 

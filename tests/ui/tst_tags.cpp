@@ -9,10 +9,15 @@
 #include "ui/MainWindow.h"
 #include "ui/RunController.h"
 #include "ui/Session.h"
+#include "ui/models/UserFilter.h"
+#include "ui/models/UsersModel.h"
+#include "ui/models/UsersProxyModel.h"
+#include "ui/report/Report.h"
 #include "ui/widgets/TagChainView.h"
 #include "ui/windows/AnalysisDock.h"
 #include "ui/windows/ReasoningDock.h"
 #include "ui/windows/TagsAnalysisView.h"
+#include "ui/windows/UsersDock.h"
 
 #include <QApplication>
 #include <QBarSet>
@@ -205,6 +210,53 @@ private slots:
         c.setPosition(5);
         QCOMPARE(c.charFormat().background().color().rgb(),
                  QColor(QStringLiteral("#e15759")).rgb());
+    }
+
+    // Users by their tagged chains. Constraint scores by hand (weights 14): user 1 tagpr 14/14,
+    // lrm-rag (a person's <preference> span alone: no answer, required 2 + answer-format 3)
+    // 9/14; user 2 13/14; user 3 11/14; user 4 14/14.
+    void usersFilterOnTaggedChains() {
+        UsersDock* users = window_->usersDock();
+        auto shown = [&](const QString& filter) {
+            users->setFilterText(filter);
+            QStringList ids;
+            for (int r = 0; r < users->proxy()->rowCount(); ++r)
+                ids << users->proxy()->index(r, UsersModel::ColumnId).data().toString();
+            return ids;
+        };
+        QCOMPARE(shown(QStringLiteral("has:tag-violation")),
+                 (QStringList{users_[0], users_[1], users_[2]}));
+        QCOMPARE(shown(QStringLiteral("missing-tag:preference")), QStringList{users_[2]});
+        // relate: user 1's lrm-rag chain and users 2 and 3 lack it.
+        QCOMPARE(shown(QStringLiteral("missing-tag:relate")),
+                 (QStringList{users_[0], users_[1], users_[2]}));
+        QCOMPARE(shown(QStringLiteral("tag-score<0.7")), QStringList{users_[0]});
+        QCOMPARE(shown(QStringLiteral("tag-score<0.8")), (QStringList{users_[0], users_[2]}));
+        QCOMPARE(shown(QStringLiteral("tag-score>=1")), QStringList{users_[3]});
+        QCOMPARE(shown(QStringLiteral("tag-score<0.8 has:tag-violation missing-tag:preference")),
+                 QStringList{users_[2]});
+        const UserFilter bad = UserFilter::parse(QStringLiteral("tag-score<x"));
+        QVERIFY(!bad.valid());
+        QVERIFY(bad.error().contains(QStringLiteral("tag-score needs a number")));
+        users->setFilterText(QString());
+        QCOMPARE(users->proxy()->rowCount(), static_cast<int>(session_->dataset()->users.size()));
+    }
+
+    // The run report's tags section: TagPR's mean score 52/56 and the rules broken; LRM RAG's one
+    // chain at 9/14.
+    void reportHasATagsSection() {
+        ReportRequest request;
+        request.runId = runId_;
+        auto html = reportHtml(*session_->store(), request);
+        QVERIFY2(html, html ? "" : html.error().message.c_str());
+        const qsizetype at = html->indexOf(QStringLiteral("id=\"tags\""));
+        QVERIFY(at >= 0);
+        const QString section = html->mid(at, 4000);
+        QVERIFY(section.contains(QStringLiteral("TagPR: 4 chains")));
+        QVERIFY(section.contains(QStringLiteral("Mean constraint score 0.929")));
+        QVERIFY(section.contains(QStringLiteral("required 1, transition 2")));
+        QVERIFY(section.contains(QStringLiteral("LRM RAG: 1 chain")));
+        QVERIFY(section.contains(QStringLiteral("Mean constraint score 0.643")));
     }
 
     void aStreamingStageIsTaggedAsItGoes() {

@@ -8,8 +8,9 @@ namespace r2p::ui {
 
 UserFilter UserFilter::parse(const QString& text) {
     UserFilter f;
-    static const QRegularExpression compare(QStringLiteral("^(profile|delta)(<=|>=|<|>|=)(.*)$"),
-                                            QRegularExpression::CaseInsensitiveOption);
+    static const QRegularExpression compare(
+        QStringLiteral("^(profile|delta|tag-score)(<=|>=|<|>|=)(.*)$"),
+        QRegularExpression::CaseInsensitiveOption);
     const QStringList words =
         text.split(QRegularExpression(QStringLiteral("\\s+")), Qt::SkipEmptyParts);
     for (const QString& word : words) {
@@ -17,8 +18,10 @@ UserFilter UserFilter::parse(const QString& text) {
         if (const auto m = compare.match(word); m.hasMatch()) {
             const QString op = m.captured(2);
             bool ok = false;
-            const bool delta = m.captured(1).toLower() == QLatin1String("delta");
-            if (delta)
+            const QString key = m.captured(1).toLower();
+            const bool delta = key == QLatin1String("delta");
+            const bool score = key == QLatin1String("tag-score");
+            if (delta || score)
                 t.value = m.captured(3).toDouble(&ok);
             else
                 t.number = m.captured(3).toLongLong(&ok);
@@ -27,13 +30,17 @@ UserFilter UserFilter::parse(const QString& text) {
                     delta ? QCoreApplication::translate("r2p::ui::UserFilter",
                                                         "“%1”: delta needs a number, e.g. delta<0")
                                 .arg(word)
-                          : QCoreApplication::translate(
-                                "r2p::ui::UserFilter",
-                                "“%1”: profile needs a number, e.g. profile>50")
-                                .arg(word);
+                    : score ? QCoreApplication::translate(
+                                  "r2p::ui::UserFilter",
+                                  "“%1”: tag-score needs a number, e.g. tag-score<0.8")
+                                  .arg(word)
+                            : QCoreApplication::translate(
+                                  "r2p::ui::UserFilter",
+                                  "“%1”: profile needs a number, e.g. profile>50")
+                                  .arg(word);
                 return f;
             }
-            t.field = delta ? Field::Delta : Field::Profile;
+            t.field = delta ? Field::Delta : score ? Field::TagScore : Field::Profile;
             t.op = op == QLatin1String("<")    ? Op::Less
                    : op == QLatin1String("<=") ? Op::LessEqual
                    : op == QLatin1String(">")  ? Op::Greater
@@ -78,12 +85,19 @@ UserFilter UserFilter::parse(const QString& text) {
                 t.field = Field::HasEarlierAnnotation;
             else if (key == QLatin1String("label") && !t.text.isEmpty())
                 t.field = Field::Label;
+            else if (key == QLatin1String("has") &&
+                     t.text.toLower() == QLatin1String("tag-violation"))
+                t.field = Field::HasTagViolation;
+            else if (key == QLatin1String("missing-tag") && !t.text.isEmpty())
+                t.field = Field::MissingTag;
             else {
                 f.error_ = QCoreApplication::translate(
                                "r2p::ui::UserFilter",
                                "“%1”: unknown filter; use id:, gold:, user:, profile>N, has:gold, "
                                "is:worse, is:better, delta<X, has:intervention, has:contradicted, "
-                               "has:annotation, no:annotation, label:ID")
+                               "has:annotation, no:annotation, label:ID, has:tag-violation, "
+                               "missing-tag:ID, "
+                               "tag-score<X")
                                .arg(word);
                 return f;
             }
@@ -99,6 +113,13 @@ bool UserFilter::mentionsAnnotations() const {
     return std::any_of(terms_.begin(), terms_.end(), [](const Term& t) {
         return t.field == Field::HasAnnotation || t.field == Field::NoAnnotation ||
                t.field == Field::HasEarlierAnnotation || t.field == Field::Label;
+    });
+}
+
+bool UserFilter::mentionsTags() const {
+    return std::any_of(terms_.begin(), terms_.end(), [](const Term& t) {
+        return t.field == Field::HasTagViolation || t.field == Field::MissingTag ||
+               t.field == Field::TagScore;
     });
 }
 
@@ -123,8 +144,12 @@ template <typename Op, typename T> bool compareBy(Op op, T a, T b) {
 } // namespace
 
 bool UserFilter::accepts(const UserIndexEntry& user, const RunResults* run,
-                         const AnnotationCounts* notes) const {
+                         const AnnotationCounts* notes, const TagFacts* tags) const {
     const UserRunRow* row = run ? run->row(user.id) : nullptr;
+    const UserTagFacts* tagged = nullptr;
+    if (run && tags)
+        if (const auto it = tags->find(user.id); it != tags->end())
+            tagged = &it->second;
     auto contains = [](const std::string& hay, const QString& needle) {
         return QString::fromStdString(hay).contains(needle, Qt::CaseInsensitive);
     };
@@ -194,6 +219,16 @@ bool UserFilter::accepts(const UserIndexEntry& user, const RunResults* run,
             break;
         case Field::Profile:
             ok = compareBy(t.op, static_cast<qint64>(user.profileSize), t.number);
+            break;
+        case Field::HasTagViolation:
+            ok = tagged && tagged->violation;
+            break;
+        case Field::MissingTag:
+            ok = tagged && !std::binary_search(tagged->inEvery.begin(), tagged->inEvery.end(),
+                                               t.text.toLower().toStdString());
+            break;
+        case Field::TagScore:
+            ok = tagged && compareBy(t.op, tagged->minScore, t.value);
             break;
         }
         if (!ok)

@@ -3,8 +3,11 @@
 // shown: `is:worse` / `is:better` / `is:tie` (R2P against the baseline), `delta<X` (also >, <=,
 // >=, =; in the metric's units), `has:intervention`, `has:contradicted`, `has:failed`,
 // `has:format-failure` (R2P's raw answer not in the task's format), `has:annotation` /
-// `no:annotation`, `has:earlier-annotation` (annotated on another run), `label:ID`. All terms
-// must hold. Parsing reports the first bad term so the field can colour itself invalid.
+// `no:annotation`, `has:earlier-annotation` (annotated on another run), `label:ID`; on tagged
+// chains (TagPR): `has:tag-violation` (a chain breaks a tag constraint), `missing-tag:ID` (a
+// chain lacks the tag), `tag-score<X` (also >, <=, >=, =; the lowest constraint score of the
+// user's chains). All terms must hold. Parsing reports the first bad term so the field can colour
+// itself invalid.
 #pragma once
 
 #include "model/Dataset.h"
@@ -25,9 +28,12 @@ public:
     bool isEmpty() const { return terms_.empty(); }
     // Some term depends on annotations (the filter is applied again when they change).
     bool mentionsAnnotations() const;
+    // Some term reads tagged chains (the caller then hands accepts() the run's TagFacts).
+    bool mentionsTags() const;
     // Run terms never match when `run` is null (no run is shown).
+    // Tag terms never match without `tags`.
     bool accepts(const UserIndexEntry& user, const RunResults* run = nullptr,
-                 const AnnotationCounts* notes = nullptr) const;
+                 const AnnotationCounts* notes = nullptr, const TagFacts* tags = nullptr) const;
 
 private:
     enum class Field {
@@ -49,7 +55,10 @@ private:
         HasAnnotation,
         NoAnnotation,
         HasEarlierAnnotation,
-        Label
+        Label,
+        HasTagViolation,
+        MissingTag,
+        TagScore
     };
     enum class Op { Contains, Less, LessEqual, Greater, GreaterEqual, Equal };
     struct Term {
@@ -57,7 +66,7 @@ private:
         Op op = Op::Contains;
         QString text;
         qint64 number = 0;
-        double value = 0; // delta
+        double value = 0; // delta, tag-score
     };
     std::vector<Term> terms_;
     QString error_;

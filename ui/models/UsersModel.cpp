@@ -21,6 +21,7 @@ void UsersModel::setDataset(std::shared_ptr<const DatasetIndex> dataset) {
 
 void UsersModel::setRun(std::shared_ptr<const RunResults> run) {
     run_ = std::move(run);
+    tagFacts_.reset(); // another run's
     if (rowCount() > 0)
         emit dataChanged(index(0, ColumnR2p), index(rowCount() - 1, ColumnCount - 1));
     emit headerDataChanged(Qt::Horizontal, ColumnR2p, ColumnCount - 1);

@@ -40,6 +40,9 @@ public:
     // The annotation state shown in the Notes column.
     void setAnnotationCounts(std::shared_ptr<const AnnotationCounts> counts);
     const AnnotationCounts* annotationCounts() const { return counts_.get(); }
+    // The shown run's tagged-chain facts, for the filter's tag terms (null until one is used).
+    void setTagFacts(std::shared_ptr<const TagFacts> facts) { tagFacts_ = std::move(facts); }
+    const TagFacts* tagFacts() const { return tagFacts_.get(); }
 
     int rowCount(const QModelIndex& parent = {}) const override;
     int columnCount(const QModelIndex& parent = {}) const override;
@@ -53,6 +56,7 @@ private:
     std::shared_ptr<const DatasetIndex> dataset_;
     std::shared_ptr<const RunResults> run_;
     std::shared_ptr<const AnnotationCounts> counts_;
+    std::shared_ptr<const TagFacts> tagFacts_;
 };
 
 } // namespace r2p::ui

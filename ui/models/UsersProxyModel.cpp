@@ -22,7 +22,7 @@ bool UsersProxyModel::filterAcceptsRow(int sourceRow, const QModelIndex& sourceP
     if (!model || !model->dataset() || sourceParent.isValid())
         return true;
     return filter_.accepts(model->dataset()->users[static_cast<std::size_t>(sourceRow)],
-                           model->run(), model->annotationCounts());
+                           model->run(), model->annotationCounts(), model->tagFacts());
 }
 
 bool UsersProxyModel::lessThan(const QModelIndex& left, const QModelIndex& right) const {

@@ -6,6 +6,7 @@
 #include "model/Taxonomy.h"
 #include "pipeline/analysis/Cost.h"
 #include "pipeline/analysis/Slices.h"
+#include "pipeline/analysis/TagStatistics.h"
 #include "pipeline/engine/Engine.h"
 #include "pipeline/engine/OfflineBackend.h"
 #include "pipeline/engine/RunService.h"
@@ -523,6 +524,46 @@ QString verdictsSection(const engine::RunSummary& summary) {
     return body;
 }
 
+// Tagged reasoning (TagPR), when the run has tagged chains: per system the constraint score
+// with its interval, the chains breaking each rule, and per tag its segments and the metric with
+// and without it (what Analysis › Tags and r2p tags show).
+QString tagsSection(ProjectStore& store, std::int64_t runId) {
+    bool bad = false;
+    auto stats = analysis::tagStatistics(store, {runId, {}, {}}, bad);
+    if (!stats || stats->systems.empty())
+        return {};
+    QString body = heading(2, Report::tr("Tagged reasoning"), QStringLiteral("tags"));
+    body += paragraph(esc(Report::tr("Chains checked against the tag set %1; intervals are 95% "
+                                     "bootstrap intervals over the chains.")
+                              .arg(QString::fromStdString(stats->tagSet.name))));
+    for (const auto& s : stats->systems) {
+        const QString metric = QString::fromStdString(s.metric);
+        QStringList breaking;
+        for (const auto& [rule, n] : s.violationsByRule)
+            breaking << QStringLiteral("%1 %2").arg(QString::fromStdString(rule)).arg(n);
+        body += heading(3, Report::tr("%1: %n chain(s)", nullptr, static_cast<int>(s.chains))
+                               .arg(StageText::system(s.system)));
+        body += paragraph(Report::tr("Mean constraint score %1 %2; chains breaking a rule: %3.")
+                              .arg(number(s.constraintScore.mean), interval(s.constraintScore.ci),
+                                   esc(breaking.isEmpty() ? Report::tr("none")
+                                                          : breaking.join(QStringLiteral(", ")))));
+        HtmlTable t({Report::tr("Tag"), Report::tr("Segments"), Report::tr("Chains with"),
+                     Report::tr("%1 with the tag").arg(metric),
+                     Report::tr("%1 without").arg(metric)});
+        auto mean = [](const analysis::MeanCi& m) {
+            return m.n ? num(number(m.mean) + QStringLiteral(" ") + interval(m.ci))
+                       : num(QStringLiteral("–"));
+        };
+        for (const auto& row : s.tags)
+            t.row({esc(QString::fromStdString(row.tag)),
+                   num(QLocale().toString(static_cast<qulonglong>(row.spans))),
+                   num(QLocale().toString(static_cast<qulonglong>(row.chainsWith))),
+                   mean(row.metricWith), mean(row.metricWithout)});
+        body += t.html();
+    }
+    return body;
+}
+
 // The run's annotations: counts per label and per annotator, then every one.
 QString annotationsSection(const std::vector<Annotation>& annotations, const Taxonomy& taxonomy) {
     QString body;
@@ -663,6 +704,7 @@ Result<ReportDocument> runReport(ProjectStore& store, const ReportRequest& reque
     }
 
     body += verdictsSection(*summary);
+    body += tagsSection(store, request.runId);
 
     body += annotationsSection(*annotations, taxonomy);
 

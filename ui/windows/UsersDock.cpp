@@ -310,7 +310,15 @@ void UsersDock::applyFilter() {
     filter_->setToolTip(tr("Plain words match id or gold. id:, gold:, user: match one column; "
                            "profile>N, profile<=N compare profile sizes; has:gold, no:gold. With "
                            "a run shown: is:worse, is:better, is:tie, delta<X, has:intervention, "
-                           "has:contradicted, has:failed, has:format-failure."));
+                           "has:contradicted, has:failed, has:format-failure; on tagged chains: "
+                           "has:tag-violation, missing-tag:ID, tag-score<X."));
+    // Tag terms read the run's checked chains, once per run.
+    if (f.mentionsTags() && session_->runResults() && !model_->tagFacts()) {
+        QString error;
+        model_->setTagFacts(session_->tagFacts(&error));
+        if (!error.isEmpty())
+            filter_->setToolTip(error);
+    }
     proxy_->setUserFilter(f);
     updateCount();
 }
