@@ -1129,6 +1129,79 @@ Result<std::vector<StoredTagSpan>> RunStore::tagSpans(std::int64_t runId,
     return out;
 }
 
+Status RunStore::replaceTagSpans(std::int64_t runId, const std::vector<StepSpans>& steps) {
+    std::lock_guard guard(mutex_);
+    std::lock_guard lock(store_.mutex());
+    sqlite3* db = store_.handle();
+    auto fail = [&](const std::string& why) -> Status {
+        return Error{where(store_) + "cannot store tag spans in run " + std::to_string(runId) +
+                     ": " + why};
+    };
+    sql::Transaction tx(db);
+    if (!tx.begun())
+        return fail(tx.begun().error().message);
+    sql::Statement exists(db, "SELECT 1 FROM run_steps WHERE run_id = ?1 AND user_id = ?2 AND "
+                              "system = ?3 AND seq = ?4");
+    sql::Statement drop(db, "DELETE FROM tag_spans WHERE run_id = ?1 AND user_id = ?2 AND "
+                            "system = ?3 AND step_seq = ?4 AND source = ?5 AND annotator = ?6");
+    sql::Statement next(db, "SELECT COALESCE(MAX(seq) + 1, 0) FROM tag_spans WHERE run_id = ?1 "
+                            "AND user_id = ?2 AND system = ?3 AND step_seq = ?4");
+    sql::Statement add(db, "INSERT INTO tag_spans(run_id, user_id, system, step_seq, seq, "
+                           "span_start, span_end, tag, source, annotator, confidence, tagset_id, "
+                           "tagset_version) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, "
+                           "?12, ?13)");
+    for (const auto& step : steps) {
+        const std::string sys(systemName(step.system));
+        const std::string which =
+            "user " + step.userId + ", system " + sys + ", step " + std::to_string(step.stepSeq);
+        exists.reset();
+        exists.bind(1, runId)
+            .bind(2, step.userId)
+            .bind(3, sys)
+            .bind(4, static_cast<std::int64_t>(step.stepSeq));
+        if (!exists.step())
+            return fail(exists.failed() ? exists.error() : which + " is not stored");
+        drop.reset();
+        drop.bind(1, runId)
+            .bind(2, step.userId)
+            .bind(3, sys)
+            .bind(4, static_cast<std::int64_t>(step.stepSeq))
+            .bind(5, step.source)
+            .bind(6, step.annotator);
+        if (auto s = drop.run(); !s)
+            return fail(which + ": " + s.error().message);
+        next.reset();
+        next.bind(1, runId)
+            .bind(2, step.userId)
+            .bind(3, sys)
+            .bind(4, static_cast<std::int64_t>(step.stepSeq));
+        if (!next.step())
+            return fail(next.error());
+        std::int64_t seq = next.int64(0);
+        for (const auto& sp : step.spans) {
+            add.reset();
+            add.bind(1, runId)
+                .bind(2, step.userId)
+                .bind(3, sys)
+                .bind(4, static_cast<std::int64_t>(step.stepSeq))
+                .bind(5, seq++)
+                .bind(6, sp.start)
+                .bind(7, sp.end)
+                .bind(8, sp.tag)
+                .bind(9, step.source)
+                .bind(10, step.annotator)
+                .bind(11, sp.confidence)
+                .bind(12, sp.tagSetId)
+                .bind(13, static_cast<std::int64_t>(sp.tagSetVersion));
+            if (auto s = add.run(); !s)
+                return fail(which + ": " + s.error().message);
+        }
+    }
+    if (auto s = tx.commit(); !s)
+        return fail(s.error().message);
+    return Ok{};
+}
+
 Status RunStore::addEndpointUse(std::int64_t runId, const std::vector<EndpointUse>& use) {
     std::lock_guard guard(mutex_);
     std::lock_guard lock(store_.mutex());

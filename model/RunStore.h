@@ -163,6 +163,20 @@ public:
     Result<std::vector<StoredTagSpan>> tagSpans(std::int64_t runId,
                                                 const TagSpanQuery& query = {}) const;
 
+    // Spans a tagger or an annotator made on stored steps: for each step, the spans of the same
+    // source and annotator are replaced by `spans` (every span's source and annotator are the
+    // step's), the model's and other people's spans stay. All steps in one transaction; an
+    // Error naming the step when it is not stored, and then nothing is changed.
+    struct StepSpans {
+        std::string userId;
+        SystemId system = SystemId::Invalid;
+        int stepSeq = 0;
+        std::string source;    // "auto" or "human"
+        std::string annotator; // the tagger's or the person's name
+        std::vector<TagSpanRecord> spans;
+    };
+    Status replaceTagSpans(std::int64_t runId, const std::vector<StepSpans>& steps);
+
     // What each endpoint of a run over several replicas did; `add` adds a session's counts to
     // what is stored (a resumed run's sessions add up), in one transaction.
     Status addEndpointUse(std::int64_t runId, const std::vector<EndpointUse>& use);

@@ -927,3 +927,69 @@ TEST(RunStore, MigratesASchema2ProjectKeepingItsData) {
                     *reopened.userTrace(id, "300", SystemId::R2P));
     EXPECT_EQ(count((*again)->handle(), "SELECT COUNT(*) FROM pragma_foreign_key_check"), 0);
 }
+
+// A tagger's or a person's spans replace only their own on a step; the model's and others'
+// stay; an unknown step changes nothing; forEachChainStep hands out every step with spans.
+TEST(RunStore, ReplacingTagSpansKeepsOtherSourcesAndRefusesUnknownSteps) {
+    TempDir dir;
+    auto store = ProjectStore::open(dir.file("p.r2p"));
+    ASSERT_TRUE(store.ok()) << store.error().message;
+    std::string error;
+    RunInfo info;
+    info.users = {"a", "b", "c", "d"};
+    const std::int64_t runId = test::storeTaggedRun(**store, info, &error);
+    ASSERT_NE(runId, 0) << error;
+    RunStore runs(**store);
+    auto span = [](std::int64_t start, std::int64_t end, const std::string& tag) {
+        TagSpanRecord r;
+        r.start = start;
+        r.end = end;
+        r.tag = tag;
+        r.tagSetId = "tagpr-personalization";
+        r.tagSetVersion = 1;
+        return r;
+    };
+    // User a's lrm-rag step 1 holds ana's human span; bo adds hers, a tagger adds two.
+    ASSERT_TRUE(
+        runs.replaceTagSpans(runId,
+                             {{"a", SystemId::LrmRag, 1, "human", "bo", {span(0, 9, "preference")}},
+                              {"a",
+                               SystemId::LrmRag,
+                               1,
+                               "auto",
+                               "t",
+                               {span(0, 33, "history"), span(33, 34, "answer")}}})
+            .ok());
+    // The tagger again, with one span: its two go, ana's and bo's stay.
+    ASSERT_TRUE(runs.replaceTagSpans(
+                        runId, {{"a", SystemId::LrmRag, 1, "auto", "t", {span(0, 34, "relate")}}})
+                    .ok());
+    auto t = runs.userTrace(runId, "a", SystemId::LrmRag);
+    ASSERT_TRUE(t.ok()) << t.error().message;
+    std::vector<std::string> got;
+    for (const auto& s : t->steps[1].tagSpans)
+        got.push_back(s.source + ":" + s.annotator + ":" + s.tag);
+    EXPECT_EQ(got, (std::vector<std::string>{"human:ana:preference", "human:bo:preference",
+                                             "auto:t:relate"}));
+    // A step that is not stored: an Error naming it, nothing of the batch stored.
+    auto bad = runs.replaceTagSpans(
+        runId, {{"b", SystemId::LrmRag, 1, "auto", "t", {span(0, 5, "history")}},
+                {"zz", SystemId::LrmRag, 1, "auto", "t", {}}});
+    ASSERT_FALSE(bad.ok());
+    EXPECT_NE(bad.error().message.find("user zz, system lrm-rag, step 1 is not stored"),
+              std::string::npos)
+        << bad.error().message;
+    auto b = runs.userTrace(runId, "b", SystemId::LrmRag);
+    ASSERT_TRUE(b.ok());
+    EXPECT_TRUE(b->steps[1].tagSpans.empty());
+    // The chain steps of the run: retrieve and generate of each trace, spans attached.
+    std::size_t steps = 0, withSpans = 0;
+    ASSERT_TRUE(runs.forEachChainStep(runId,
+                                      [&](const std::string&, SystemId, StepRecord& s) {
+                                          ++steps;
+                                          withSpans += s.tagSpans.empty() ? 0 : 1;
+                                      })
+                    .ok());
+    EXPECT_EQ(steps, 16u);    // 4 users x 2 systems x (retrieve, generate)
+    EXPECT_EQ(withSpans, 5u); // tagpr's 4 generate steps and user a's lrm-rag one
+}
