@@ -54,6 +54,15 @@ build/release/app/r2p run --project "$tmp/shots.r2p" --questions "$PWD/resources
 shot compare-lamp4 --open "$PWD/resources/demo/LaMP-4/dev_questions.json" --user 4102 --compare
 shot analysis-attribution-lamp4 --open "$PWD/resources/demo/LaMP-4/dev_questions.json" \
   --user 4102 --analysis attribution
+# Tagged reasoning: a LaMP-3 run with the tagpr system (a project of its own), the Reasoning
+# dock's Tags tab on user 3102's chain (an unclosed answer tag) and Analysis › Tags.
+build/release/app/r2p run --project "$tmp/tags.r2p" --questions "$PWD/resources/demo/LaMP-3/dev_questions.json" \
+  --outputs "$PWD/resources/demo/LaMP-3/dev_outputs.json" --systems r2p,lamp-rag,lrm-rag,tagpr \
+  --quiet > /dev/null 2>&1
+shot reasoning-tags-lamp3 --project "$tmp/tags.r2p" --size 1900x1150 \
+  --open "$PWD/resources/demo/LaMP-3/dev_questions.json" --run 1 --user 3102 --tags tagpr
+shot analysis-tags-lamp3 --project "$tmp/tags.r2p" --size 1900x1150 \
+  --open "$PWD/resources/demo/LaMP-3/dev_questions.json" --run 1 --analysis tags
 # The first page of a run report as PDF, when poppler-utils' pdftoppm is there to render it.
 if command -v pdftoppm > /dev/null; then
   "$bin" --project "$tmp/shots.r2p" --run 1 --report "$tmp/report.pdf" 2>/dev/null

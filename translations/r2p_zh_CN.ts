@@ -1076,6 +1076,10 @@
         <source>&lt;b&gt;Gold:&lt;/b&gt; %1&lt;br&gt;&lt;small&gt;%2 R2P&apos;s answer has · %3 it lacks&lt;/small&gt;</source>
         <translation>&lt;b&gt;参考答案：&lt;/b&gt;%1&lt;br&gt;&lt;small&gt;%2 R2P 的答案包含 · %3 它缺少&lt;/small&gt;</translation>
     </message>
+    <message>
+        <source>Tagged chain:</source>
+        <translation>带标签的推理链：</translation>
+    </message>
 </context>
 <context>
     <name>r2p::ui::CompareRunsWindow</name>

@@ -15,6 +15,7 @@
 #include "ui/report/Report.h"
 #include "ui/widgets/TagChainView.h"
 #include "ui/windows/AnalysisDock.h"
+#include "ui/windows/CompareDock.h"
 #include "ui/windows/ReasoningDock.h"
 #include "ui/windows/TagsAnalysisView.h"
 #include "ui/windows/UsersDock.h"
@@ -240,6 +241,21 @@ private slots:
         QVERIFY(bad.error().contains(QStringLiteral("tag-score needs a number")));
         users->setFilterText(QString());
         QCOMPARE(users->proxy()->rowCount(), static_cast<int>(session_->dataset()->users.size()));
+    }
+
+    // Compare shows TagPR's chain on its tags' colours: the query's segment on #4e79a7 blended
+    // 30% over white = (0.3*78 + 0.7*255, 0.3*121 + 0.7*255, 0.3*167 + 0.7*255) = #cad7e5.
+    void compareShowsTheTaggedChain() {
+        QVERIFY(session_->selectUserById(users_[0]));
+        QTRY_VERIFY_WITH_TIMEOUT(!session_->isBusy(), 20000);
+        CompareDock* compare = window_->compareDock();
+        compare->show();
+        compare->raise();
+        QTRY_VERIFY_WITH_TIMEOUT(
+            compare->rightView()->toPlainText().contains(QStringLiteral("Tagged chain:")), 10000);
+        QVERIFY(compare->rightView()->toPlainText().contains(
+            QStringLiteral("The query asks for a rating.")));
+        QVERIFY(compare->rightView()->toHtml().contains(QStringLiteral("#cad7e5")));
     }
 
     // The run report's tags section: TagPR's mean score 52/56 and the rules broken; LRM RAG's one

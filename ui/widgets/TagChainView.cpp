@@ -55,7 +55,59 @@ QString legendHtml(const tags::TagSet& set, const std::set<std::string>& present
     return parts.join(QStringLiteral("&nbsp;&nbsp; "));
 }
 
+// `c` blended towards white (light themes) or black (dark), so text on it stays readable.
+QString softColour(QColor c, bool dark) {
+    const QColor base = dark ? QColor(Qt::black) : QColor(Qt::white);
+    const double a = dark ? 0.45 : 0.3;
+    return QColor::fromRgbF(static_cast<float>(a * c.redF() + (1 - a) * base.redF()),
+                            static_cast<float>(a * c.greenF() + (1 - a) * base.greenF()),
+                            static_cast<float>(a * c.blueF() + (1 - a) * base.blueF()))
+        .name();
+}
+
 } // namespace
+
+QString taggedStepHtml(ProjectStore* store, const UserTrace& trace, const StepRecord& step,
+                       int maxChars) {
+    if (!store || !tags::isTaggedStep(trace, step))
+        return {};
+    auto set = step.tagSpans.empty()
+                   ? tags::projectTagSet(*store)
+                   : tags::projectTagSetVersion(*store, step.tagSpans.front().tagSetId,
+                                                step.tagSpans.front().tagSetVersion);
+    if (!set)
+        return {};
+    const tags::ParsedChain chain = tags::storedChain(*set, step);
+    const std::string text = tags::chainText(step.reasoning, step.answer);
+    std::set<std::size_t> cuts = {0, text.size()};
+    for (const auto& s : chain.spans)
+        for (std::size_t at : {s.outerStart, s.start, s.end, s.outerEnd})
+            cuts.insert(std::min(at, text.size()));
+    const bool dark = darkPalette();
+    QString html;
+    int left = maxChars;
+    for (auto it = cuts.begin(); std::next(it) != cuts.end() && left > 0; ++it) {
+        QString piece =
+            QString::fromUtf8(text.data() + *it, static_cast<qsizetype>(*std::next(it) - *it));
+        const bool clip = piece.size() > left;
+        if (clip)
+            piece = piece.left(left) + QChar(0x2026);
+        left -= static_cast<int>(piece.size());
+        piece = piece.toHtmlEscaped().replace(QLatin1Char('\n'), QStringLiteral("<br>"));
+        const int content = spanAt(chain.spans, *it, true);
+        if (content >= 0) {
+            const std::string& tag = chain.spans[static_cast<std::size_t>(content)].tag;
+            html += QStringLiteral("<span style='background-color:%1' title='%2'>%3</span>")
+                        .arg(softColour(tagColour(*set, tag), dark),
+                             QString::fromStdString(tag).toHtmlEscaped(), piece);
+        } else if (spanAt(chain.spans, *it, false) >= 0) {
+            html += QStringLiteral("<span style='color:#909090'>%1</span>").arg(piece);
+        } else {
+            html += piece;
+        }
+    }
+    return html;
+}
 
 TagChainView::TagChainView(QWidget* parent) : QWidget(parent) {
     auto* layout = new QVBoxLayout(this);

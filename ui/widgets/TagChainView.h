@@ -13,7 +13,18 @@ class QListWidget;
 class QListWidgetItem;
 class QTextBrowser;
 
+namespace r2p {
+class ProjectStore;
+}
+
 namespace r2p::ui {
+
+// A tagged step's chain as HTML for the Compare views: each segment's text on its tag's colour
+// (the tag named in its tooltip), the markup dimmed, clipped after `maxChars` characters. Empty
+// when the step carries no tags (not tagpr's and no stored spans). The spans are read with the
+// tag set version they were stored under (the project's set for a chain with none stored).
+QString taggedStepHtml(ProjectStore* store, const UserTrace& trace, const StepRecord& step,
+                       int maxChars);
 
 class TagChainView : public QWidget {
     Q_OBJECT

@@ -5,6 +5,7 @@
 #include "ui/RunResults.h"
 #include "ui/Session.h"
 #include "ui/StageText.h"
+#include "ui/widgets/TagChainView.h"
 
 #include <QComboBox>
 #include <QHBoxLayout>
@@ -50,7 +51,15 @@ QString diffHtml(const std::vector<metrics::DiffWord>& words) {
 
 // The reasoning of a system that reasons before it answers (LRM RAG, or any baseline given a
 // reasoning budget): the thought in grey, above the answer it led to.
-QString reasoningHtml(const UserTrace& t) {
+QString reasoningHtml(ProjectStore* store, const UserTrace& t) {
+    for (const auto& step : t.steps)
+        if (step.stage == StageId::Generate) {
+            // A tagged chain (TagPR's, or tags stored): its segments on their tags' colours.
+            const QString tagged = taggedStepHtml(store, t, step, 1500);
+            if (!tagged.isEmpty())
+                return QStringLiteral("<p><b>%1</b></p><p style='margin-left:8px'>%2</p>")
+                    .arg(CompareDock::tr("Tagged chain:"), tagged);
+        }
     for (const auto& step : t.steps)
         if (step.stage == StageId::Generate && !step.reasoning.empty())
             return QStringLiteral("<p><b>%1</b></p><p style='color:#616161; margin-left:8px'>"
@@ -144,7 +153,7 @@ QString CompareDock::render(const UserTrace& t, bool found) const {
         html += QStringLiteral("<p><small>%1</small></p>")
                     .arg(tr("%1 in the gold · %2 not in the gold")
                              .arg(matchedMark(tr("words")), unmatchedMark(tr("words"))));
-    return html + reasoningHtml(t);
+    return html + reasoningHtml(session_->store(), t);
 }
 
 // One row per stage, R2P's and the baseline's side by side: the baseline's single request sits
@@ -178,11 +187,14 @@ QString CompareDock::renderStages(const UserTrace& mine, const UserTrace& theirs
         return rank(a.stage) != rank(b.stage) ? rank(a.stage) < rank(b.stage)
                                               : a.candidate < b.candidate;
     });
-    auto cell = [](const UserTrace& t, const Row& r) {
+    auto cell = [this](const UserTrace& t, const Row& r) {
         for (const auto& step : t.steps)
             if ((step.stage == r.stage ||
                  (r.stage == StageId::Answer && step.stage == StageId::Generate)) &&
                 step.candidate == r.candidate) {
+                if (const QString tagged = taggedStepHtml(session_->store(), t, step, 800);
+                    !tagged.isEmpty())
+                    return tagged;
                 // A baseline that reasons (LRM RAG): its thought, then its answer.
                 if (step.stage == StageId::Generate && !step.reasoning.empty())
                     return QStringLiteral("<span style='color:#616161'><i>%1</i> %2</span><br>"

@@ -11,6 +11,7 @@
 #include "ui/widgets/ChartAxes.h"
 #include "ui/widgets/ChartExport.h"
 #include "ui/widgets/DeltaText.h"
+#include "ui/widgets/TagChainView.h"
 
 #include <QBarCategoryAxis>
 #include <QBarSeries>
@@ -629,7 +630,7 @@ namespace {
 // One side's trace: its answer marked against the gold, its scores, every stage (reasoning in
 // grey, the stage's text, interventions flagged), the cross-reference verdicts, and the labels
 // this side's run already has for the user.
-QString traceHtml(const UserTrace& t, const std::vector<Annotation>& labels,
+QString traceHtml(ProjectStore* store, const UserTrace& t, const std::vector<Annotation>& labels,
                   const Taxonomy& taxonomy) {
     if (t.status != UserStatus::Done)
         return CompareRunsWindow::tr("<p style='color:#b71c1c'>Failed: %1</p>").arg(esc(t.error));
@@ -658,6 +659,11 @@ QString traceHtml(const UserTrace& t, const std::vector<Annotation>& labels,
             html +=
                 CompareRunsWindow::tr(" <span style='color:#e65100'>⚑ %n intervention(s)</span>",
                                       nullptr, step.attempts - 1);
+        // A tagged chain (TagPR's, or tags stored) shows its segments on their tags' colours.
+        if (const QString tagged = taggedStepHtml(store, t, step, 1400); !tagged.isEmpty()) {
+            html += QStringLiteral("<br>%1</p>").arg(tagged);
+            continue;
+        }
         if (!step.reasoning.empty())
             html += QStringLiteral("<br><span style='color:#616161'><i>%1</i></span>")
                         .arg(clipped(step.reasoning, 600));
@@ -705,7 +711,7 @@ void CompareRunsWindow::renderSide(Side side) {
         if (a.system == s.system)
             labels.push_back(std::move(a));
     p.trace->setHtml(tr("<h3>User %1</h3>").arg(esc(shownUser_)) +
-                     traceHtml(*trace, labels, session_->taxonomy()));
+                     traceHtml(session_->store(), *trace, labels, session_->taxonomy()));
 }
 
 bool CompareRunsWindow::addLabel(Side side, QString* error) {

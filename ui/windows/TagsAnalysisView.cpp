@@ -129,16 +129,17 @@ TagsAnalysisView::TagsAnalysisView(Session* session, QWidget* parent)
     }
     frequency_->setObjectName(QStringLiteral("TagFrequencyChart"));
     scoreChart_->setObjectName(QStringLiteral("TagScoreChart"));
-    auto* tables = new QSplitter(Qt::Horizontal, split);
+    // Tables above one another: the Analysis dock is usually narrow.
+    auto* tables = new QSplitter(Qt::Vertical, split);
     tags_ = makeTable(tables, QStringLiteral("TagTable"));
     tags_->verticalHeader()->hide();
     transitions_ = makeTable(tables, QStringLiteral("TagTransitionTable"));
     transitions_->setToolTip(tr("How often a segment of the row's tag is followed by one of the "
                                 "column's; red: the tag set does not allow it"));
-    tables->setStretchFactor(0, 3);
-    tables->setStretchFactor(1, 2);
-    split->setStretchFactor(0, 3);
-    split->setStretchFactor(1, 2);
+    tables->setStretchFactor(0, 1);
+    tables->setStretchFactor(1, 1);
+    split->setStretchFactor(0, 1);
+    split->setStretchFactor(1, 1);
     layout->addWidget(split, 1);
     layout->addWidget(exportRow(this, frequency_, scoreChart_, status_));
     connect(system_, &QComboBox::currentIndexChanged, this, &TagsAnalysisView::showSystem);
