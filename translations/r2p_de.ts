@@ -3052,6 +3052,10 @@
         <source>%1 has no reasoning chain to tag.</source>
         <translation>%1 hat keine Reasoning-Kette zum Taggen.</translation>
     </message>
+    <message>
+        <source>Name the annotator first (Annotations dock).</source>
+        <translation>Geben Sie zuerst den Namen des Annotierenden an (Dock „Annotationen“).</translation>
+    </message>
 </context>
 <context>
     <name>r2p::ui::ReasoningLengthView</name>
@@ -4484,6 +4488,10 @@
         <source>No violation so far.</source>
         <translation>Bisher keine Verletzung.</translation>
     </message>
+    <message>
+        <source>Select text, then 1-9 tags it with the legend&apos;s n-th tag as your correction, 0 removes your tags over it</source>
+        <translation>Text auswählen, dann taggt 1-9 ihn als Ihre Korrektur mit dem n-ten Tag der Legende, 0 entfernt Ihre Tags darüber</translation>
+    </message>
 </context>
 <context>
     <name>r2p::ui::TagsAnalysisView</name>
@@ -4609,6 +4617,21 @@
     <message>
         <source>One point per chain: its constraint score and its user&apos;s %1 (%2); r is Pearson&apos;s correlation over the chains. A high score with a bad %1 is what reward hacking looks like.</source>
         <translation>Ein Punkt je Kette: ihr Regelwert und %1 ihres Nutzers (%2); r ist Pearsons Korrelation über die Ketten. Ein hoher Wert mit schlechtem %1 ist, wie Reward-Hacking aussieht.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 and %2: κ %3 over %4 characters of %n chain(s)</source>
+        <translation>
+            <numerusform>%1 und %2: κ %3 über %4 Zeichen in %n Kette</numerusform>
+            <numerusform>%1 und %2: κ %3 über %4 Zeichen in %n Ketten</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>undefined</source>
+        <translation>undefiniert</translation>
+    </message>
+    <message>
+        <source>Agreement on tags: %1</source>
+        <translation>Übereinstimmung bei Tags: %1</translation>
     </message>
 </context>
 <context>

@@ -3052,6 +3052,10 @@
         <source>%1 has no reasoning chain to tag.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Name the annotator first (Annotations dock).</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>r2p::ui::ReasoningLengthView</name>
@@ -4484,6 +4488,10 @@
         <source>No violation so far.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Select text, then 1-9 tags it with the legend&apos;s n-th tag as your correction, 0 removes your tags over it</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>r2p::ui::TagsAnalysisView</name>
@@ -4608,6 +4616,21 @@
     </message>
     <message>
         <source>One point per chain: its constraint score and its user&apos;s %1 (%2); r is Pearson&apos;s correlation over the chains. A high score with a bad %1 is what reward hacking looks like.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 and %2: κ %3 over %4 characters of %n chain(s)</source>
+        <translation>
+            <numerusform>%1 and %2: κ %3 over %4 characters of %n chain</numerusform>
+            <numerusform>%1 and %2: κ %3 over %4 characters of %n chains</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>undefined</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Agreement on tags: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -3005,6 +3005,10 @@
         <source>%1 has no reasoning chain to tag.</source>
         <translation>%1 没有可标注的推理链。</translation>
     </message>
+    <message>
+        <source>Name the annotator first (Annotations dock).</source>
+        <translation>请先填写标注者姓名（“标注”停靠窗口）。</translation>
+    </message>
 </context>
 <context>
     <name>r2p::ui::ReasoningLengthView</name>
@@ -4430,6 +4434,10 @@
         <source>No violation so far.</source>
         <translation>目前没有违规。</translation>
     </message>
+    <message>
+        <source>Select text, then 1-9 tags it with the legend&apos;s n-th tag as your correction, 0 removes your tags over it</source>
+        <translation>选中文本后按 1-9，用图例中第 n 个标签标注它作为您的更正；按 0 删除您在其上的标签</translation>
+    </message>
 </context>
 <context>
     <name>r2p::ui::TagsAnalysisView</name>
@@ -4554,6 +4562,20 @@
     <message>
         <source>One point per chain: its constraint score and its user&apos;s %1 (%2); r is Pearson&apos;s correlation over the chains. A high score with a bad %1 is what reward hacking looks like.</source>
         <translation>每条推理链一个点：其约束得分与其用户的 %1（%2）；r 为各推理链上的皮尔逊相关系数。得分高而 %1 差，正是奖励投机（reward hacking）的样子。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 and %2: κ %3 over %4 characters of %n chain(s)</source>
+        <translation>
+            <numerusform>%1 与 %2：在 %n 条推理链的 %4 个字符上 κ 为 %3</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>undefined</source>
+        <translation>未定义</translation>
+    </message>
+    <message>
+        <source>Agreement on tags: %1</source>
+        <translation>标签一致性：%1</translation>
     </message>
 </context>
 <context>

@@ -207,6 +207,77 @@ SystemTagStatistics summarise(SystemId system, std::vector<ChainFacts>& chains,
     return out;
 }
 
+// Units and confusion of each pair of span sources, over the steps both tagged.
+struct AgreementTally {
+    std::map<std::pair<std::string, std::string>, std::map<std::pair<std::string, std::string>,
+                                                           std::size_t>>
+        confusion; // (a, b) -> (a's label, b's label) -> units
+    std::map<std::pair<std::string, std::string>, std::size_t> chains;
+
+    void add(const StepRecord& step) {
+        std::map<std::string, std::vector<const TagSpanRecord*>> groups;
+        for (const auto& r : step.tagSpans)
+            groups[tags::spanSourceKey(r)].push_back(&r);
+        if (groups.size() < 2)
+            return;
+        const std::string text = tags::chainText(step.reasoning, step.answer);
+        std::map<std::string, std::vector<std::string>> labels;
+        for (const auto& [key, spans] : groups) {
+            auto& l = labels[key];
+            l.assign(text.size(), std::string());
+            for (const auto* r : spans)
+                for (auto at = static_cast<std::size_t>(std::max<std::int64_t>(0, r->start));
+                     at < std::min(text.size(), static_cast<std::size_t>(r->end)); ++at)
+                    if (l[at].empty())
+                        l[at] = r->tag;
+        }
+        for (auto a = labels.begin(); a != labels.end(); ++a)
+            for (auto b = std::next(a); b != labels.end(); ++b) {
+                auto& c = confusion[{a->first, b->first}];
+                ++chains[{a->first, b->first}];
+                for (std::size_t at = 0; at < text.size(); ++at) {
+                    const char ch = text[at];
+                    if (ch == ' ' || ch == '\n' || ch == '\t' || ch == '\r')
+                        continue;
+                    if (a->second[at].empty() && b->second[at].empty())
+                        continue;
+                    ++c[{a->second[at].empty() ? "none" : a->second[at],
+                         b->second[at].empty() ? "none" : b->second[at]}];
+                }
+            }
+    }
+
+    std::vector<TagAgreement> finish() const {
+        std::vector<TagAgreement> out;
+        for (const auto& [pair, cells] : confusion) {
+            TagAgreement g;
+            g.a = pair.first;
+            g.b = pair.second;
+            g.chains = chains.at(pair);
+            std::map<std::string, double> rowSum, colSum;
+            double same = 0;
+            for (const auto& [labels, n] : cells) {
+                g.units += n;
+                rowSum[labels.first] += static_cast<double>(n);
+                colSum[labels.second] += static_cast<double>(n);
+                if (labels.first == labels.second)
+                    same += static_cast<double>(n);
+            }
+            if (g.units > 0) {
+                const double n = static_cast<double>(g.units);
+                g.kappa.observed = same / n;
+                for (const auto& [label, r] : rowSum)
+                    if (auto it = colSum.find(label); it != colSum.end())
+                        g.kappa.expected += (r / n) * (it->second / n);
+                if (g.kappa.expected < 1)
+                    g.kappa.kappa = (g.kappa.observed - g.kappa.expected) / (1 - g.kappa.expected);
+            }
+            out.push_back(std::move(g));
+        }
+        return out;
+    }
+};
+
 // Checks one stored chain.
 Result<ChainFacts> checkStoredChain(ProjectStore& store,
                                     std::map<std::pair<std::string, int>, tags::TagSet>& sets,
@@ -215,8 +286,15 @@ Result<ChainFacts> checkStoredChain(ProjectStore& store,
                                     const StepRecord& step) {
     const tags::TagSet* set = &current;
     if (!step.tagSpans.empty()) {
-        const auto key =
-            std::pair(step.tagSpans.front().tagSetId, step.tagSpans.front().tagSetVersion);
+        // The version the preferred source's spans were made under.
+        const std::string source = tags::preferredSpanSource(step);
+        const TagSpanRecord* first = &step.tagSpans.front();
+        for (const auto& r : step.tagSpans)
+            if (tags::spanSourceKey(r) == source) {
+                first = &r;
+                break;
+            }
+        const auto key = std::pair(first->tagSetId, first->tagSetVersion);
         auto it = sets.find(key);
         if (it == sets.end()) {
             auto loaded = tags::projectTagSetVersion(store, key.first, key.second);
@@ -355,10 +433,13 @@ Result<TagStatistics> tagStatistics(ProjectStore& store, const TagStatisticsRequ
     SystemId lastSystem = SystemId::Invalid;
     std::size_t itemCount = 0;
     Status failed = Ok{};
+    AgreementTally agreement;
     auto read = runs.forEachChainStep(
         request.runId, [&](const std::string& userId, SystemId system, StepRecord& step) {
             if (!failed)
                 return;
+            if (std::find(systems.begin(), systems.end(), system) != systems.end())
+                agreement.add(step);
             if (userId != lastUser || system != lastSystem)
                 itemCount = 0; // a new trace: its Retrieve step comes first
             lastUser = userId;
@@ -393,6 +474,7 @@ Result<TagStatistics> tagStatistics(ProjectStore& store, const TagStatisticsRequ
     for (const SystemId s : systems)
         if (auto it = chains.find(s); it != chains.end())
             out.systems.push_back(summarise(s, it->second, request.bootstrap));
+    out.agreement = agreement.finish();
     return out;
 }
 
@@ -402,6 +484,16 @@ std::string tagStatisticsJson(const TagStatistics& stats) {
     out["systems"] = ordered_json::object();
     for (const auto& s : stats.systems)
         out["systems"][std::string(systemName(s.system))] = systemJson(s);
+    out["agreement"] = ordered_json::array();
+    for (const auto& g : stats.agreement)
+        out["agreement"].push_back(
+            {{"a", g.a},
+             {"b", g.b},
+             {"chains", g.chains},
+             {"units", g.units},
+             {"observed", g.kappa.observed},
+             {"expected", g.kappa.expected},
+             {"kappa", g.kappa.kappa ? ordered_json(*g.kappa.kappa) : ordered_json(nullptr)}});
     return dumpJson(out);
 }
 

@@ -8,6 +8,7 @@
 #include "model/ProjectStore.h"
 #include "model/Result.h"
 #include "model/Trace.h"
+#include "pipeline/metrics/Agreement.h"
 #include "pipeline/metrics/Bootstrap.h"
 #include "pipeline/tags/TagConstraints.h"
 #include "pipeline/tags/TagSet.h"
@@ -67,11 +68,22 @@ struct SystemTagStatistics {
     std::vector<TaggedChainCheck> chainChecks;           // in the run's user order
 };
 
+// Agreement of two span sources ("model", "auto:NAME", "human:NAME") on the chains both tagged:
+// every non-whitespace byte that either tagged is a unit labelled with the tag covering it
+// ("none" where a source has no span), and Cohen's kappa is taken over those labels.
+struct TagAgreement {
+    std::string a, b; // a < b
+    std::size_t chains = 0;
+    std::size_t units = 0;
+    metrics::Kappa kappa;
+};
+
 struct TagStatistics {
     std::int64_t runId = 0;
     TaskId task = TaskId::Invalid;
     tags::TagSet tagSet; // the project's set now: names and colours for display
     std::vector<SystemTagStatistics> systems; // systems with tagged chains, in the run's order
+    std::vector<TagAgreement> agreement;      // every pair of sources, all systems' chains
 };
 
 struct TagStatisticsRequest {

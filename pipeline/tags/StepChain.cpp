@@ -18,16 +18,32 @@ bool isTaggedStep(const UserTrace& trace, const StepRecord& step) {
            (trace.system == SystemId::TagPR && step.stage == StageId::Generate);
 }
 
+std::string spanSourceKey(const TagSpanRecord& span) {
+    return span.source == "model" ? span.source : span.source + ":" + span.annotator;
+}
+
+std::string preferredSpanSource(const StepRecord& step) {
+    std::string human, model, tagger;
+    for (const auto& r : step.tagSpans) {
+        const std::string key = spanSourceKey(r);
+        std::string& slot = r.source == "human" ? human : r.source == "model" ? model : tagger;
+        if (slot.empty() || key < slot)
+            slot = key;
+    }
+    return !human.empty() ? human : !model.empty() ? model : tagger;
+}
+
 ParsedChain storedChain(const TagSet& set, const StepRecord& step) {
-    const bool modelOnly = std::all_of(step.tagSpans.begin(), step.tagSpans.end(),
-                                       [](const TagSpanRecord& s) { return s.source == "model"; });
-    if (modelOnly)
+    const std::string source = preferredSpanSource(step);
+    if (source.empty() || source == "model")
         return parseTags(set, step.reasoning, step.answer);
     ParsedChain chain;
     chain.reasoningBytes = step.reasoning.size();
     chain.contentBytes = step.answer.size();
     chain.complete = true;
     for (const auto& r : step.tagSpans) {
+        if (spanSourceKey(r) != source)
+            continue;
         TagSpan s;
         s.start = s.outerStart = static_cast<std::size_t>(r.start);
         s.end = s.outerEnd = static_cast<std::size_t>(r.end);

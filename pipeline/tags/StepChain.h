@@ -21,8 +21,17 @@ std::size_t retrievedItemCount(const UserTrace& trace);
 // Whether a step carries a tagged chain: stored spans, or the tagpr system's generation.
 bool isTaggedStep(const UserTrace& trace, const StepRecord& step);
 
-// The spans of a stored step over chainText(step.reasoning, step.answer): parsed again when
-// every stored span is the model's, else the stored spans (problems none, complete).
+// Who made a stored span: "model", "auto:NAME" or "human:NAME".
+std::string spanSourceKey(const TagSpanRecord& span);
+
+// The source a step's chain is read with when it has spans from several: a person's correction
+// (the first annotator by name) over the model's own tags over a tagger's (the first by name).
+// "" when the step has no stored span.
+std::string preferredSpanSource(const StepRecord& step);
+
+// The spans of a stored step over chainText(step.reasoning, step.answer), from its preferred
+// source: the model's parsed again from the text (so their problems count; also for a tagpr
+// step with no stored span), else that source's stored spans (problems none, complete).
 ParsedChain storedChain(const TagSet& set, const StepRecord& step);
 
 // The offline tagger's spans for an untagged step: an HRT level's body (the level's text is the

@@ -133,3 +133,48 @@ TEST_F(TagStatisticsTest, UnknownRunOrSystemIsTheRequestsFault) {
     EXPECT_TRUE(bad);
     EXPECT_NE(r2p.error().message.find("has no system \"r2p\""), std::string::npos);
 }
+
+// A person's correction of user 3's chain (<query>The query asks for a rating.</query>
+// <answer>2</answer>: the query segment retagged as a preference) is what the chain is read with
+// from then on, and its agreement with the model's tags is Cohen's kappa over the non-space bytes
+// either tagged: 23 of "The query asks for a rating." (query vs preference) and "2" (answer vs
+// answer): p_o = 1/24, p_e = (1/24)^2, kappa = (1/24 - 1/576) / (1 - 1/576) = 23/575.
+TEST_F(TagStatisticsTest, ACorrectionIsReadAndItsAgreementWithTheModelIsKappa) {
+    RunStore runs(*store);
+    auto span = [](std::int64_t start, std::int64_t end, const std::string& tag) {
+        TagSpanRecord r{start, end, tag, "human", "bo", 1, "tagpr-personalization", 1};
+        return r;
+    };
+    ASSERT_TRUE(runs.replaceTagSpans(runId, {{"u3",
+                                              SystemId::TagPR,
+                                              1,
+                                              "human",
+                                              "bo",
+                                              {span(7, 35, "preference"), span(51, 52, "answer")}}})
+                    .ok());
+    bool bad = false;
+    auto stats = analysis::tagStatistics(*store, {runId, {}, {}}, bad);
+    ASSERT_TRUE(stats.ok()) << stats.error().message;
+    ASSERT_EQ(stats->agreement.size(), 1u);
+    const auto& g = stats->agreement[0];
+    EXPECT_EQ(g.a, "human:bo");
+    EXPECT_EQ(g.b, "model");
+    EXPECT_EQ(g.chains, 1u);
+    EXPECT_EQ(g.units, 24u);
+    EXPECT_NEAR(g.kappa.observed, 1.0 / 24, 1e-12);
+    EXPECT_NEAR(g.kappa.expected, 1.0 / 576, 1e-12);
+    ASSERT_TRUE(g.kappa.kappa.has_value());
+    EXPECT_NEAR(*g.kappa.kappa, 23.0 / 575, 1e-12);
+    // User 3's chain is now read with bo's spans: a preference without a citation, followed by
+    // the answer (transition 1 + citations 2): 11/14; no required tag is missing any more.
+    const auto& t = stats->systems[0];
+    const auto& c = t.chainChecks[2];
+    EXPECT_EQ(c.userId, "u3");
+    EXPECT_NEAR(c.constraintScore, 11.0 / 14, 1e-12);
+    std::vector<std::string> rules;
+    for (const auto& v : c.violations)
+        rules.push_back(std::string(tags::tagRuleName(v.rule)));
+    EXPECT_EQ(rules, (std::vector<std::string>{"transition", "citations"}));
+    const auto j = nlohmann::json::parse(analysis::tagStatisticsJson(*stats));
+    EXPECT_NEAR(j["agreement"][0]["kappa"].get<double>(), 23.0 / 575, 1e-12);
+}

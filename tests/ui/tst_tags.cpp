@@ -4,6 +4,7 @@
 // MAE); the Reasoning dock's Tags tab shows a system's chain coloured by tag with its violations
 // (a click selects the span at fault), the spans a person stored, an untagged chain auto-tagged
 // and labelled so, and a stage still streaming.
+#include "model/RunStore.h"
 #include "support/TestSupport.h"
 #include "support/UiTestSupport.h"
 #include "ui/MainWindow.h"
@@ -203,7 +204,8 @@ private slots:
     void storedAndAutoTaggedSpansAreLabelled() {
         showChain(0, SystemId::LrmRag); // a person's span
         TagChainView* view = reasoning()->tagView();
-        QTRY_VERIFY(view->summary()->text().contains(QStringLiteral("spans as stored (human)")));
+        QTRY_VERIFY(
+            view->summary()->text().contains(QStringLiteral("spans as stored (human:ana)")));
         showChain(1, SystemId::LrmRag); // no span: the offline tagger's
         QTRY_VERIFY(view->summary()->text().contains(QStringLiteral("auto-tagged")));
         // "She likes calm tones [P1] always." hits the preference cue "likes"; "4" is the answer.
@@ -295,6 +297,42 @@ private slots:
         runs->cancel();
         QTRY_VERIFY_WITH_TIMEOUT(!runs->isRunning(), 30000);
         runs->setTokensPerSecond(0);
+    }
+
+    // Last, since it changes the run: a person selects user 3's query segment and presses 3
+    // (the tag set's third tag, preference); the correction is stored as their spans and the
+    // chain is read with it. 0 over the answer removes their answer span.
+    void selectingTextAndADigitCorrectsTheTags() {
+        session_->setAnnotator(QStringLiteral("cy"));
+        showChain(2, SystemId::TagPR); // <query>The query asks for a rating.</query><answer>2
+        TagChainView* view = reasoning()->tagView();
+        view->textView()->setFocus();
+        view->selectBytes(7, 35);
+        QCOMPARE(view->selectedText(), std::string("The query asks for a rating."));
+        QTest::keyClick(view->textView(), Qt::Key_3);
+        QTRY_VERIFY(view->summary()->text().contains(QStringLiteral("spans as stored (human:cy)")));
+        auto spans = RunStore(*session_->store())
+                         .tagSpans(runId_, {SystemId::TagPR, users_[2].toStdString(), 1});
+        QVERIFY(spans.ok());
+        QStringList mine;
+        for (const auto& sp : *spans)
+            if (sp.span.source == "human")
+                mine << QStringLiteral("%1 %2-%3 %4")
+                            .arg(QString::fromStdString(sp.span.tag))
+                            .arg(sp.span.start)
+                            .arg(sp.span.end)
+                            .arg(QString::fromStdString(sp.span.annotator));
+        QCOMPARE(mine, (QStringList{QStringLiteral("preference 7-35 cy"),
+                                    QStringLiteral("answer 51-52 cy")}));
+        // The chain as corrected: a preference without a citation, then the answer.
+        QStringList rules;
+        for (int i = 0; i < view->violationList()->count(); ++i)
+            rules << view->violationList()->item(i)->text().section(QLatin1Char(' '), 0, 0);
+        QCOMPARE(rules, (QStringList{QStringLiteral("transition"), QStringLiteral("citations")}));
+        // 0 over the answer: cy's answer span goes (the answer is now missing: required).
+        view->selectBytes(51, 52);
+        QTest::keyClick(view->textView(), Qt::Key_0);
+        QTRY_VERIFY(view->violationList()->item(0)->text().startsWith(QStringLiteral("required")));
     }
 };
 

@@ -3,6 +3,7 @@
 #include "ui/Theme.h"
 
 #include <QHBoxLayout>
+#include <QKeyEvent>
 #include <QLabel>
 #include <QListWidget>
 #include <QLocale>
@@ -134,6 +135,7 @@ TagChainView::TagChainView(QWidget* parent) : QWidget(parent) {
     split->setStretchFactor(0, 4);
     split->setStretchFactor(1, 1);
     layout->addWidget(split, 1);
+    text_->installEventFilter(this);
     connect(violations_, &QListWidget::itemClicked, this, &TagChainView::onViolationClicked);
     connect(violations_, &QListWidget::currentItemChanged, this,
             [this](QListWidgetItem* item) { onViolationClicked(item); });
@@ -209,6 +211,47 @@ void TagChainView::setChain(const tags::TagSet& set, const tags::CheckedChain& c
         new QListWidgetItem(chain.chain.complete ? tr("✔ Every constraint holds.")
                                                  : tr("No violation so far."),
                             violations_);
+}
+
+void TagChainView::setEditable(bool on) {
+    editable_ = on;
+    text_->setToolTip(on ? tr("Select text, then 1-9 tags it with the legend's n-th tag as your "
+                              "correction, 0 removes your tags over it")
+                         : QString());
+}
+
+void TagChainView::selectBytes(std::size_t start, std::size_t end) {
+    QTextCursor c(text_->document());
+    c.setPosition(positionOf(start));
+    c.setPosition(positionOf(end), QTextCursor::KeepAnchor);
+    text_->setTextCursor(c);
+}
+
+// Digits on a selection tag it (taking them from the window's label shortcuts).
+bool TagChainView::eventFilter(QObject* watched, QEvent* event) {
+    if (watched == text_ && editable_ &&
+        (event->type() == QEvent::ShortcutOverride || event->type() == QEvent::KeyPress)) {
+        const auto* key = static_cast<QKeyEvent*>(event);
+        const int k = key->key();
+        if (k >= Qt::Key_0 && k <= Qt::Key_9 && key->modifiers() == Qt::NoModifier &&
+            text_->textCursor().hasSelection()) {
+            event->accept();
+            if (event->type() == QEvent::KeyPress) {
+                const QTextCursor c = text_->textCursor();
+                emit tagRequested(k == Qt::Key_0 ? -1 : k - Qt::Key_1, byteOf(c.selectionStart()),
+                                  byteOf(c.selectionEnd()));
+            }
+            return true;
+        }
+    }
+    return QWidget::eventFilter(watched, event);
+}
+
+std::size_t TagChainView::byteOf(int position) const {
+    // The UTF-16 prefix of that length, back in UTF-8.
+    const QString all =
+        QString::fromUtf8(chainText_.data(), static_cast<qsizetype>(chainText_.size()));
+    return static_cast<std::size_t>(all.left(position).toUtf8().size());
 }
 
 int TagChainView::positionOf(std::size_t offset) const {

@@ -44,17 +44,31 @@ public:
     void selectViolation(int row);
     // The text selected, as UTF-8 (for tests: the span a violation selects).
     std::string selectedText() const;
+    // Selects bytes [start, end) of the chain text (what a person does with the mouse).
+    void selectBytes(std::size_t start, std::size_t end);
+    // Whether corrections are taken (a stored chain is shown); the keys say so in the summary.
+    void setEditable(bool on);
+
+signals:
+    // With text selected in an editable chain: 1-9 tags the selection with the set's n-th tag
+    // (tag index from 0), 0 removes a person's spans over it (tag -1). Bytes of the chain.
+    void tagRequested(int tag, std::size_t start, std::size_t end);
+
+protected:
+    bool eventFilter(QObject* watched, QEvent* event) override;
 
 private:
     void onViolationClicked(QListWidgetItem* item);
-    // The document position of byte `offset` of the chain text.
+    // The document position of byte `offset` of the chain text, and back.
     int positionOf(std::size_t offset) const;
+    std::size_t byteOf(int position) const;
 
     QLabel* legend_;
     QLabel* summary_;
     QTextBrowser* text_;
     QListWidget* violations_;
     std::string chainText_;
+    bool editable_ = false;
 };
 
 } // namespace r2p::ui

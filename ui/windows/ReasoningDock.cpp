@@ -1,5 +1,6 @@
 #include "ReasoningDock.h"
 
+#include "model/RunStore.h"
 #include "pipeline/engine/HrtTemplate.h"
 #include "pipeline/tags/OfflineTagger.h"
 #include "ui/RunController.h"
@@ -527,6 +528,7 @@ QWidget* ReasoningDock::buildTagsTab(QWidget* parent) {
     tagView_ = new TagChainView(tagsPage_);
     layout->addWidget(tagView_, 1);
     connect(tagSource_, &QComboBox::currentIndexChanged, this, &ReasoningDock::showTags);
+    connect(tagView_, &TagChainView::tagRequested, this, &ReasoningDock::correctTags);
     connect(session_, &Session::runChanged, this, &ReasoningDock::showTags);
     connect(tabs_, &QTabWidget::currentChanged, this, &ReasoningDock::showTags);
     return tagsPage_;
@@ -559,11 +561,12 @@ std::pair<tags::CheckedChain, QString> chainOfStep(const tags::TagSet& set,
     const QString model = ReasoningDock::tr("the model's own tags");
     const std::string text = tags::chainText(step.reasoning, step.answer);
     if (!live && tags::isTaggedStep(trace, step)) {
-        const bool people = !step.tagSpans.empty() && step.tagSpans.front().source != "model";
-        return {tags::checkChain(set, hrt, trace, text, tags::storedChain(set, step), false),
-                people ? ReasoningDock::tr("spans as stored (%1)")
-                             .arg(QString::fromStdString(step.tagSpans.front().source))
-                       : model};
+        const std::string source = tags::preferredSpanSource(step);
+        return {
+            tags::checkChain(set, hrt, trace, text, tags::storedChain(set, step), false),
+            source.empty() || source == "model"
+                ? model
+                : ReasoningDock::tr("spans as stored (%1)").arg(QString::fromStdString(source))};
     }
     tags::TagParser parser(set);
     parser.feed(tags::ChainField::Reasoning, step.reasoning);
@@ -585,6 +588,18 @@ void ReasoningDock::showTags() {
     if (!tagsPage_ || tabs_->currentWidget() != tagsPage_)
         return; // parsing and checking only for a tab one can see
     fillTagSources();
+    shownChain_ = ShownChain{};
+    tagView_->setEditable(false);
+    // A stored step on screen: what a correction applies to.
+    auto remember = [this](std::int64_t runId, const UserTrace& t, const StepRecord& st,
+                           const tags::CheckedChain& chain) {
+        shownChain_ = ShownChain{runId, t.userId, t.system, st.seq, chain.text, st.tagSpans, {}};
+        for (const auto& sp : chain.chain.spans)
+            shownChain_.shown.push_back({static_cast<std::int64_t>(sp.start),
+                                         static_cast<std::int64_t>(sp.end), sp.tag, "", "", 1, "",
+                                         0});
+        tagView_->setEditable(runId != 0);
+    };
     ProjectStore* store = session_->store();
     if (!store) {
         tagView_->clear(tr("Open a dataset to see tagged chains."));
@@ -620,6 +635,7 @@ void ReasoningDock::showTags() {
         }
         const auto [chain, origin] = chainOfStep(*set, hrt, *trace, *generate, false);
         tagView_->setChain(*set, chain, origin);
+        remember(run->runId, *trace, *generate, chain);
         return;
     }
     const QModelIndex current = table_->currentIndex();
@@ -642,8 +658,88 @@ void ReasoningDock::showTags() {
         tagView_->clear(tr("%1 has no reasoning chain to tag.").arg(StageText::stage(step.stage)));
         return;
     }
+    // A stored trace's step: the spans as stored now (a correction made since included).
+    const std::int64_t runId = live ? 0 : controller_->annotatedRunId();
+    if (runId != 0) {
+        TagSpanQuery q;
+        q.system = t.system;
+        q.userId = t.userId;
+        q.stepSeq = step.seq;
+        if (auto spans = RunStore(*store).tagSpans(runId, q)) {
+            step.tagSpans.clear();
+            for (auto& sp : *spans)
+                step.tagSpans.push_back(std::move(sp.span));
+        }
+    }
     const auto [chain, origin] = chainOfStep(*set, hrt, t, step, live);
     tagView_->setChain(*set, chain, origin);
+    if (runId != 0)
+        remember(runId, t, step, chain);
+}
+
+void ReasoningDock::correctTags(int tag, std::size_t start, std::size_t end) {
+    ProjectStore* store = session_->store();
+    if (!store || shownChain_.runId == 0)
+        return;
+    const auto set = tags::projectTagSet(*store);
+    if (!set || tag >= static_cast<int>(set->tags.size()))
+        return;
+    const std::string me = session_->annotator().trimmed().toStdString();
+    if (me.empty()) {
+        tagView_->summary()->setText(tr("Name the annotator first (Annotations dock)."));
+        return;
+    }
+    // The selection without the whitespace at its edges.
+    const std::string& text = shownChain_.text;
+    auto space = [](char c) {
+        return c == ' ' || c == '\n' || c == '\t' || c == '\r';
+    };
+    end = std::min(end, text.size());
+    while (start < end && space(text[start]))
+        ++start;
+    while (end > start && space(text[end - 1]))
+        --end;
+    if (start >= end)
+        return;
+    // This person's spans, or (a first correction) the spans on screen, with the selection cut out.
+    std::vector<TagSpanRecord> mine;
+    for (const auto& r : shownChain_.stored)
+        if (r.source == "human" && r.annotator == me)
+            mine.push_back(r);
+    if (mine.empty())
+        mine = shownChain_.shown;
+    std::vector<TagSpanRecord> out;
+    const auto s = static_cast<std::int64_t>(start), e = static_cast<std::int64_t>(end);
+    for (const auto& r : mine) {
+        if (r.end <= s || r.start >= e) {
+            out.push_back(r);
+            continue;
+        }
+        if (r.start < s)
+            out.push_back({r.start, s, r.tag, "", "", 1, "", 0});
+        if (r.end > e)
+            out.push_back({e, r.end, r.tag, "", "", 1, "", 0});
+    }
+    if (tag >= 0)
+        out.push_back({s, e, set->tags[static_cast<std::size_t>(tag)].id, "", "", 1, "", 0});
+    std::sort(out.begin(), out.end(),
+              [](const TagSpanRecord& a, const TagSpanRecord& b) { return a.start < b.start; });
+    for (auto& r : out) {
+        r.source = "human";
+        r.annotator = me;
+        r.confidence = 1;
+        r.tagSetId = set->id;
+        r.tagSetVersion = set->version;
+    }
+    const auto stored = RunStore(*store).replaceTagSpans(
+        shownChain_.runId, {{shownChain_.userId, shownChain_.system, shownChain_.stepSeq, "human",
+                             me, std::move(out)}});
+    if (!stored) {
+        tagView_->summary()->setText(
+            QString::fromStdString(stored.error().message).toHtmlEscaped());
+        return;
+    }
+    showTags();
 }
 
 } // namespace r2p::ui

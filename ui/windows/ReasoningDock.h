@@ -81,6 +81,9 @@ private:
     QWidget* buildTagsTab(QWidget* parent);
     void fillTagSources();
     void showTags();
+    // A person's correction of the shown stored chain: the selection [start, end) tagged with the
+    // tag set's `tag`-th tag (-1: the person's tags over it removed), stored as their spans.
+    void correctTags(int tag, std::size_t start, std::size_t end);
 
     Session* session_;
     RunController* controller_;
@@ -98,6 +101,16 @@ private:
     QWidget* tagsPage_ = nullptr;
     QComboBox* tagSource_ = nullptr;
     TagChainView* tagView_ = nullptr;
+    // The stored step the Tags tab shows (runId 0: none, or a stage still streaming).
+    struct ShownChain {
+        std::int64_t runId = 0;
+        std::string userId;
+        SystemId system = SystemId::Invalid;
+        int stepSeq = 0;
+        std::string text;
+        std::vector<TagSpanRecord> stored; // the step's stored spans, every source
+        std::vector<TagSpanRecord> shown;  // the spans on screen
+    } shownChain_;
     QAction* step_;
     QAction* run_;
     QAction* pause_;

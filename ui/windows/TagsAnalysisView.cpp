@@ -237,6 +237,18 @@ void TagsAnalysisView::showSystem() {
                  l.toString(s.constraintScore.ci.lo, 'f', 3),
                  l.toString(s.constraintScore.ci.hi, 'f', 3),
                  breaking.isEmpty() ? tr("none") : breaking.join(QStringLiteral(", "))));
+    // How sources agree on tags (a person against the model or a tagger, two people).
+    QStringList agree;
+    for (const auto& g : stats_->agreement)
+        agree << tr("%1 and %2: κ %3 over %4 characters of %n chain(s)", nullptr,
+                    static_cast<int>(g.chains))
+                     .arg(QString::fromStdString(g.a).toHtmlEscaped(),
+                          QString::fromStdString(g.b).toHtmlEscaped(),
+                          g.kappa.kappa ? l.toString(*g.kappa.kappa, 'f', 2) : tr("undefined"))
+                     .arg(g.units);
+    if (!agree.isEmpty())
+        status_->setText(status_->text() + QStringLiteral("<br>") +
+                         tr("Agreement on tags: %1").arg(agree.join(QStringLiteral("; "))));
     fillTagTable(index);
     fillTransitions(index);
     fillScoreChart(index);
