@@ -314,6 +314,20 @@ const std::vector<const char*>& migrations() {
             label TEXT NOT NULL,
             PRIMARY KEY(run_id, custom_id));
         )sql",
+        // 12 -> 13: an external reward model's score of a tagged chain (r2p reward), per model:
+        // the score, the endpoint that gave it and when.
+        R"sql(
+        CREATE TABLE IF NOT EXISTS chain_rewards(
+            run_id INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+            user_id TEXT NOT NULL,
+            system TEXT NOT NULL,
+            step_seq INTEGER NOT NULL,
+            model TEXT NOT NULL,
+            endpoint TEXT NOT NULL,
+            score REAL NOT NULL,
+            created_at TEXT NOT NULL,
+            PRIMARY KEY(run_id, user_id, system, step_seq, model));
+        )sql",
     };
     return all;
 }

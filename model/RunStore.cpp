@@ -1202,6 +1202,56 @@ Status RunStore::replaceTagSpans(std::int64_t runId, const std::vector<StepSpans
     return Ok{};
 }
 
+Status RunStore::setChainRewards(std::int64_t runId, const std::vector<ChainReward>& rewards) {
+    std::lock_guard guard(mutex_);
+    std::lock_guard lock(store_.mutex());
+    sqlite3* db = store_.handle();
+    auto fail = [&](const std::string& why) -> Status {
+        return Error{where(store_) + "cannot store reward scores in run " + std::to_string(runId) +
+                     ": " + why};
+    };
+    sql::Transaction tx(db);
+    if (!tx.begun())
+        return fail(tx.begun().error().message);
+    sql::Statement st(db, "INSERT OR REPLACE INTO chain_rewards(run_id, user_id, system, "
+                          "step_seq, model, endpoint, score, created_at) "
+                          "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
+    for (const auto& r : rewards) {
+        st.reset();
+        st.bind(1, runId)
+            .bind(2, r.userId)
+            .bind(3, name(systemName(r.system)))
+            .bind(4, i64(r.stepSeq))
+            .bind(5, r.model)
+            .bind(6, r.endpoint)
+            .bind(7, r.score)
+            .bind(8, r.createdAt);
+        if (auto s = st.run(); !s)
+            return fail("user " + r.userId + ": " + s.error().message);
+    }
+    if (auto s = tx.commit(); !s)
+        return fail(s.error().message);
+    return Ok{};
+}
+
+Result<std::vector<RunStore::ChainReward>> RunStore::chainRewards(std::int64_t runId) const {
+    std::lock_guard guard(mutex_);
+    std::lock_guard lock(store_.mutex());
+    sql::Statement st(store_.handle(),
+                      "SELECT user_id, system, step_seq, model, endpoint, score, created_at FROM "
+                      "chain_rewards WHERE run_id = ?1 ORDER BY user_id, system, step_seq, model");
+    st.bind(1, runId);
+    std::vector<ChainReward> out;
+    while (st.step())
+        out.push_back({st.text(0), parseSystemName(st.text(1)).value_or(SystemId::Invalid),
+                       static_cast<int>(st.int64(2)), st.text(3), st.text(4), st.real(5),
+                       st.text(6)});
+    if (st.failed())
+        return Error{where(store_) + "cannot read the reward scores of run " +
+                     std::to_string(runId) + ": " + st.error()};
+    return out;
+}
+
 Status RunStore::addEndpointUse(std::int64_t runId, const std::vector<EndpointUse>& use) {
     std::lock_guard guard(mutex_);
     std::lock_guard lock(store_.mutex());

@@ -177,6 +177,21 @@ public:
     };
     Status replaceTagSpans(std::int64_t runId, const std::vector<StepSpans>& steps);
 
+    // An external reward model's score of a stored step's chain (r2p reward).
+    struct ChainReward {
+        std::string userId;
+        SystemId system = SystemId::Invalid;
+        int stepSeq = 0;
+        std::string model;
+        std::string endpoint;
+        double score = 0;
+        std::string createdAt;
+    };
+    // Stores the scores (one per step and model, replacing an earlier one), in one transaction.
+    Status setChainRewards(std::int64_t runId, const std::vector<ChainReward>& rewards);
+    // A run's reward scores, by user, system, step and model.
+    Result<std::vector<ChainReward>> chainRewards(std::int64_t runId) const;
+
     // What each endpoint of a run over several replicas did; `add` adds a session's counts to
     // what is stored (a resumed run's sessions add up), in one transaction.
     Status addEndpointUse(std::int64_t runId, const std::vector<EndpointUse>& use);

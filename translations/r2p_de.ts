@@ -4633,6 +4633,13 @@
         <source>Agreement on tags: %1</source>
         <translation>Übereinstimmung bei Tags: %1</translation>
     </message>
+    <message numerus="yes">
+        <source>Reward model &lt;i&gt;%1&lt;/i&gt;: mean %2 over %n chain(s); r with %3: %4</source>
+        <translation>
+            <numerusform>Reward-Modell &lt;i&gt;%1&lt;/i&gt;: Mittel %2 über %n Kette; r mit %3: %4</numerusform>
+            <numerusform>Reward-Modell &lt;i&gt;%1&lt;/i&gt;: Mittel %2 über %n Ketten; r mit %3: %4</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>r2p::ui::TaskText</name>

@@ -4633,6 +4633,13 @@
         <source>Agreement on tags: %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message numerus="yes">
+        <source>Reward model &lt;i&gt;%1&lt;/i&gt;: mean %2 over %n chain(s); r with %3: %4</source>
+        <translation>
+            <numerusform>Reward model &lt;i&gt;%1&lt;/i&gt;: mean %2 over %n chain; r with %3: %4</numerusform>
+            <numerusform>Reward model &lt;i&gt;%1&lt;/i&gt;: mean %2 over %n chains; r with %3: %4</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>r2p::ui::TaskText</name>

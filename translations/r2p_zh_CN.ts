@@ -4577,6 +4577,12 @@
         <source>Agreement on tags: %1</source>
         <translation>标签一致性：%1</translation>
     </message>
+    <message numerus="yes">
+        <source>Reward model &lt;i&gt;%1&lt;/i&gt;: mean %2 over %n chain(s); r with %3: %4</source>
+        <translation>
+            <numerusform>奖励模型 &lt;i&gt;%1&lt;/i&gt;：%n 条推理链上的均值 %2；与 %3 的 r：%4</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>r2p::ui::TaskText</name>

@@ -12,6 +12,7 @@
 #include <nlohmann/json.hpp>
 #include <random>
 #include <set>
+#include <tuple>
 
 namespace r2p::analysis {
 namespace {
@@ -201,6 +202,16 @@ SystemTagStatistics summarise(SystemId system, std::vector<ChainFacts>& chains,
     }
     out.constraintScore = plainMean(scores);
     out.scoreMetricR = pearson(xy);
+    std::vector<double> rewards;
+    std::vector<std::pair<double, double>> rewardXy;
+    for (const auto& c : chains)
+        if (c.check.reward) {
+            rewards.push_back(*c.check.reward);
+            if (c.check.metric)
+                rewardXy.emplace_back(*c.check.reward, *c.check.metric);
+        }
+    out.reward = plainMean(rewards);
+    out.rewardMetricR = pearson(rewardXy);
     bootstrapChains(chains, tags, options, out);
     for (auto& c : chains)
         out.chainChecks.push_back(std::move(c.check));
@@ -378,6 +389,9 @@ ordered_json systemJson(const SystemTagStatistics& s) {
     j["constraint_score"] = meanJson(s.constraintScore);
     j["constraint_score_metric_r"] =
         s.scoreMetricR ? ordered_json(*s.scoreMetricR) : ordered_json(nullptr);
+    j["reward"] = {{"n", s.reward.n},
+                   {"mean", s.reward.n ? ordered_json(s.reward.mean) : ordered_json(nullptr)}};
+    j["reward_metric_r"] = s.rewardMetricR ? ordered_json(*s.rewardMetricR) : ordered_json(nullptr);
     j["chains_breaking"] = ordered_json::object();
     for (const auto& [rule, n] : s.violationsByRule)
         j["chains_breaking"][rule] = n;
@@ -388,6 +402,7 @@ ordered_json systemJson(const SystemTagStatistics& s) {
         one["step"] = c.stepSeq;
         one["tag_set"] = c.tagSet;
         one["constraint_score"] = c.constraintScore;
+        one["reward"] = c.reward ? ordered_json(*c.reward) : ordered_json(nullptr);
         one["violations"] = ordered_json::array();
         for (const auto& v : c.violations)
             one["violations"].push_back(violationJson(v));
@@ -427,6 +442,18 @@ Result<TagStatistics> tagStatistics(ProjectStore& store, const TagStatisticsRequ
     for (std::size_t i = 0; i < outcomes->size(); ++i)
         outcomeOf[{(*outcomes)[i].userId, (*outcomes)[i].system}] = i;
     const engine::HrtTemplate* hrt = engine::builtinHrtTemplate(info->task);
+    // The reward scores of one model (the first by name) by (user, system, step).
+    auto rewards = runs.chainRewards(request.runId);
+    if (!rewards)
+        return rewards.error();
+    std::string rewardModel;
+    for (const auto& r : *rewards)
+        if (rewardModel.empty() || r.model < rewardModel)
+            rewardModel = r.model;
+    std::map<std::tuple<std::string, SystemId, int>, double> rewardOf;
+    for (const auto& r : *rewards)
+        if (r.model == rewardModel)
+            rewardOf[{r.userId, r.system, r.stepSeq}] = r.score;
     std::map<std::pair<std::string, int>, tags::TagSet> sets;
     std::map<SystemId, std::vector<ChainFacts>> chains;
     std::string lastUser;
@@ -461,6 +488,8 @@ Result<TagStatistics> tagStatistics(ProjectStore& store, const TagStatisticsRequ
                 return;
             }
             facts->order = o->second;
+            if (auto r = rewardOf.find({userId, system, step.seq}); r != rewardOf.end())
+                facts->check.reward = r->second;
             chains[system].push_back(std::move(*facts));
         });
     if (!read)
@@ -475,6 +504,7 @@ Result<TagStatistics> tagStatistics(ProjectStore& store, const TagStatisticsRequ
         if (auto it = chains.find(s); it != chains.end())
             out.systems.push_back(summarise(s, it->second, request.bootstrap));
     out.agreement = agreement.finish();
+    out.rewardModel = rewardModel;
     return out;
 }
 
@@ -484,6 +514,8 @@ std::string tagStatisticsJson(const TagStatistics& stats) {
     out["systems"] = ordered_json::object();
     for (const auto& s : stats.systems)
         out["systems"][std::string(systemName(s.system))] = systemJson(s);
+    out["reward_model"] =
+        stats.rewardModel.empty() ? ordered_json(nullptr) : ordered_json(stats.rewardModel);
     out["agreement"] = ordered_json::array();
     for (const auto& g : stats.agreement)
         out["agreement"].push_back(

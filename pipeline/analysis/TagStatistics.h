@@ -51,6 +51,7 @@ struct TaggedChainCheck {
     std::optional<double> metric;  // the user's per-user metric (the trace's first score)
     bool correct = false;          // the prediction equals the gold, stripped
     std::vector<std::string> tags; // the tags it holds, sorted, once each
+    std::optional<double> reward;  // the external reward model's score (r2p reward), if any
     std::vector<tags::TagViolation> violations;
 };
 
@@ -65,7 +66,11 @@ struct SystemTagStatistics {
     // either does not vary (or fewer than 3 chains).
     std::optional<double> scoreMetricR;
     std::map<std::string, std::size_t> violationsByRule; // chains breaking each rule
-    std::vector<TaggedChainCheck> chainChecks;           // in the run's user order
+    // The external reward model's scores (TagStatistics::rewardModel; n and mean, no interval),
+    // and Pearson's r of reward and metric over the chains with both (none as for scoreMetricR).
+    MeanCi reward;
+    std::optional<double> rewardMetricR;
+    std::vector<TaggedChainCheck> chainChecks; // in the run's user order
 };
 
 // Agreement of two span sources ("model", "auto:NAME", "human:NAME") on the chains both tagged:
@@ -84,6 +89,8 @@ struct TagStatistics {
     tags::TagSet tagSet; // the project's set now: names and colours for display
     std::vector<SystemTagStatistics> systems; // systems with tagged chains, in the run's order
     std::vector<TagAgreement> agreement;      // every pair of sources, all systems' chains
+    // The reward model whose scores are shown (the first by name when several scored the run).
+    std::string rewardModel;
 };
 
 struct TagStatisticsRequest {

@@ -411,6 +411,7 @@ private:
     bool models(bool keepAlive);
     bool embeddings(const json& body, bool keepAlive);
     bool tokenize(const std::string& path, const std::optional<json>& body, bool keepAlive);
+    bool pooling(const std::optional<json>& body, bool keepAlive);
     bool generate(const json& body, const std::string& rawBody, bool chat, bool keepAlive);
     bool stream(const std::vector<Event>& events, const Script& script, const std::string& id,
                 const std::string& chunkObject, bool keepAlive,
@@ -761,6 +762,9 @@ bool Session::handle(const HttpRequest& req) {
     if (path == "/tokenize" || path == "/v1/tokenize")
         return req.method == "POST" ? tokenize(path, body, keep)
                                     : sendError(405, "Method Not Allowed", keep);
+    if (path == "/pooling")
+        return req.method == "POST" ? pooling(body, keep)
+                                    : sendError(405, "Method Not Allowed", keep);
     const bool isModels = path == "/v1/models";
     const bool isChat = path == "/v1/chat/completions";
     const bool isCompletions = path == "/v1/completions";
@@ -839,6 +843,56 @@ bool Session::tokenize(const std::string& path, const std::optional<json>& body,
                           {"tokens", ids},
                           {"token_strs", nullptr}},
                     keepAlive);
+}
+
+// vLLM's pooling API (serving/openai/protocol: PoolingResponse) as a reward model pooled over
+// every token answers it, at the root only and only on vLLM: {"id": "pool-...", "object":
+// "list", "created", "model", "data": [{"index": 0, "object": "pooling", "data": [[r1], [r2],
+// ...]}], "usage": {"prompt_tokens", "total_tokens", "completion_tokens": 0,
+// "prompt_tokens_details": null}}, one score per token of the conversation. This stand-in's
+// reward is deterministic and easy to work out by hand: every token scores 0 except the last,
+// which is the number of "[P" citations in the last message.
+bool Session::pooling(const std::optional<json>& body, bool keepAlive) {
+    if (flavor() != ServerFlavor::Vllm)
+        return sendError(404, "Invalid URL (POST /pooling)", keepAlive);
+    if (!body || !body->is_object())
+        return sendError(400, "Malformed JSON in the request body.", keepAlive);
+    const auto messages = body->find("messages");
+    std::string all, last;
+    if (messages != body->end() && messages->is_array() && !messages->empty()) {
+        for (const auto& m : *messages) {
+            if (!m.is_object() || !m.contains("content") || !m["content"].is_string())
+                return sendError(400, "messages: each needs a string content", keepAlive);
+            all += m["content"].get<std::string>() + "\n";
+        }
+        last = messages->back()["content"].get<std::string>();
+    } else if (const auto input = body->find("input"); input != body->end() && input->is_string()) {
+        all = last = input->get<std::string>();
+    } else {
+        return sendError(400, "Either messages or input is required.", keepAlive);
+    }
+    std::size_t citations = 0;
+    for (std::size_t at = last.find("[P"); at != std::string::npos; at = last.find("[P", at + 2))
+        ++citations;
+    const std::size_t tokens = std::max<std::size_t>(1, OpenAiTestServer::tokenIds(all).size());
+    ojson perToken = ojson::array();
+    for (std::size_t i = 0; i + 1 < tokens; ++i)
+        perToken.push_back(ojson::array({0.0}));
+    perToken.push_back(ojson::array({static_cast<double>(citations)}));
+    std::string model = body->value("model", std::string());
+    return sendJson(
+        200,
+        ojson{{"id", "pool-r2ptest"},
+              {"object", "list"},
+              {"created", impl_.startedAt},
+              {"model", model},
+              {"data",
+               ojson::array({ojson{{"index", 0}, {"object", "pooling"}, {"data", perToken}}})},
+              {"usage", ojson{{"prompt_tokens", tokens},
+                              {"total_tokens", tokens},
+                              {"completion_tokens", 0},
+                              {"prompt_tokens_details", nullptr}}}},
+        keepAlive);
 }
 
 bool Session::embeddings(const json& body, bool keepAlive) {

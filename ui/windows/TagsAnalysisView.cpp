@@ -237,6 +237,15 @@ void TagsAnalysisView::showSystem() {
                  l.toString(s.constraintScore.ci.lo, 'f', 3),
                  l.toString(s.constraintScore.ci.hi, 'f', 3),
                  breaking.isEmpty() ? tr("none") : breaking.join(QStringLiteral(", "))));
+    // The external reward model's scores against the metric.
+    if (s.reward.n > 0)
+        status_->setText(
+            status_->text() + QStringLiteral("<br>") +
+            tr("Reward model <i>%1</i>: mean %2 over %n chain(s); r with %3: %4", nullptr,
+               static_cast<int>(s.reward.n))
+                .arg(QString::fromStdString(stats_->rewardModel).toHtmlEscaped(),
+                     l.toString(s.reward.mean, 'f', 3), QString::fromStdString(s.metric),
+                     s.rewardMetricR ? l.toString(*s.rewardMetricR, 'f', 2) : tr("undefined")));
     // How sources agree on tags (a person against the model or a tagger, two people).
     QStringList agree;
     for (const auto& g : stats_->agreement)
