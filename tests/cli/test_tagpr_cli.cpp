@@ -328,21 +328,7 @@ TEST(TagprCli, TagsStatisticsOnAHandMadeRun) {
             g.status = StepStatus::Done;
             g.answer = chain;
             // The spans as the model wrote them (the command re-reads model spans itself).
-            std::size_t at = 0;
-            while ((at = chain.find('<', at)) != std::string::npos) {
-                const std::size_t close = chain.find('>', at);
-                if (chain[at + 1] != '/') {
-                    TagSpanRecord sp;
-                    sp.tag = chain.substr(at + 1, close - at - 1);
-                    sp.start = static_cast<std::int64_t>(close + 1);
-                    sp.end = static_cast<std::int64_t>(chain.find("</" + sp.tag, close));
-                    sp.source = "model";
-                    sp.tagSetId = "tagpr-personalization";
-                    sp.tagSetVersion = 1;
-                    g.tagSpans.push_back(sp);
-                }
-                at = close;
-            }
+            g.tagSpans = test::modelSpans(chain);
             t.steps = {retrieve, g};
             return t;
         };

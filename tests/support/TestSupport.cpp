@@ -186,9 +186,6 @@ std::string demoDir() {
     return std::string(R2P_SOURCE_DIR) + "/resources/demo";
 }
 
-namespace {
-
-// Model spans as the model wrote them: each <tag>...</tag> of `chain` (no nesting).
 std::vector<TagSpanRecord> modelSpans(const std::string& chain) {
     std::vector<TagSpanRecord> out;
     std::size_t at = 0;
@@ -208,6 +205,8 @@ std::vector<TagSpanRecord> modelSpans(const std::string& chain) {
     }
     return out;
 }
+
+namespace {
 
 UserTrace taggedTrace(const std::string& user, SystemId system, const std::string& reasoning,
                       const std::string& answer, const std::string& prediction,

@@ -64,6 +64,10 @@ std::vector<const StepRecord*> stepsOf(const std::vector<StepRecord>& steps,
 // The stages of the steps in trace order: "answer", and "candidates#2" for candidate 2.
 std::vector<std::string> stagesOf(const std::vector<StepRecord>& steps);
 
+// The model's spans of a chain as the model wrote it: each <tag>...</tag> of `chain` (no
+// nesting, every tag closed), source "model", under the shipped tag set.
+std::vector<TagSpanRecord> modelSpans(const std::string& chain);
+
 // A finished LaMP-3 run of tagpr and lrm-rag with hand-made tagged chains for four users (the
 // numbers tests/pipeline/test_tag_statistics.cpp works out). `info` names the task's files and
 // exactly four users; the systems, status and the rest are set here. Gold ratings are all "4":
