@@ -25,7 +25,7 @@ using nlohmann::ordered_json;
 
 bool isHrtLevel(StageId s) {
     return s == StageId::TaskAnalysis || s == StageId::ProfileSynthesis ||
-           s == StageId::AnswerPlan || s == StageId::Answer;
+           s == StageId::AnswerPlan || s == StageId::Answer || s == StageId::Candidates;
 }
 
 // A step the tagger takes: finished, with reasoning to read, and no spans of the model's own.

@@ -289,6 +289,40 @@ struct AgreementTally {
     }
 };
 
+// The reward scores of one model (the first by name, set in `model`) by (user, system, step).
+Result<std::map<std::tuple<std::string, SystemId, int>, double>>
+rewardsOf(const RunStore& runs, std::int64_t runId, std::string& model) {
+    auto rewards = runs.chainRewards(runId);
+    if (!rewards)
+        return rewards.error();
+    for (const auto& r : *rewards)
+        if (model.empty() || r.model < model)
+            model = r.model;
+    std::map<std::tuple<std::string, SystemId, int>, double> out;
+    for (const auto& r : *rewards)
+        if (r.model == model)
+            out[{r.userId, r.system, r.stepSeq}] = r.score;
+    return out;
+}
+
+// The request's systems, all of the run's when it names none; a system the run does not have is
+// the request's fault.
+Result<std::vector<SystemId>> systemsOf(const RunInfo& info, const TagStatisticsRequest& request,
+                                        bool& badInput) {
+    for (const SystemId s : request.systems)
+        if (std::find(info.systems.begin(), info.systems.end(), s) == info.systems.end()) {
+            badInput = true;
+            return Error{"run " + std::to_string(request.runId) + " has no system \"" +
+                         std::string(systemName(s)) + "\""};
+        }
+    return request.systems.empty() ? info.systems : request.systems;
+}
+
+bool isHrtLevel(StageId s) {
+    return s == StageId::TaskAnalysis || s == StageId::ProfileSynthesis ||
+           s == StageId::AnswerPlan || s == StageId::Answer || s == StageId::Candidates;
+}
+
 // Checks one stored chain.
 Result<ChainFacts> checkStoredChain(ProjectStore& store,
                                     std::map<std::pair<std::string, int>, tags::TagSet>& sets,
@@ -422,16 +456,10 @@ Result<TagStatistics> tagStatistics(ProjectStore& store, const TagStatisticsRequ
         badInput = true;
         return Error{"no run " + std::to_string(request.runId) + ": " + info.error().message};
     }
-    std::vector<SystemId> systems = info->systems;
-    if (!request.systems.empty()) {
-        for (const SystemId s : request.systems)
-            if (std::find(systems.begin(), systems.end(), s) == systems.end()) {
-                badInput = true;
-                return Error{"run " + std::to_string(request.runId) + " has no system \"" +
-                             std::string(systemName(s)) + "\""};
-            }
-        systems = request.systems;
-    }
+    auto chosen = systemsOf(*info, request, badInput);
+    if (!chosen)
+        return chosen.error();
+    const std::vector<SystemId> systems = std::move(*chosen);
     auto set = tags::projectTagSet(store);
     if (!set)
         return set.error();
@@ -442,18 +470,11 @@ Result<TagStatistics> tagStatistics(ProjectStore& store, const TagStatisticsRequ
     for (std::size_t i = 0; i < outcomes->size(); ++i)
         outcomeOf[{(*outcomes)[i].userId, (*outcomes)[i].system}] = i;
     const engine::HrtTemplate* hrt = engine::builtinHrtTemplate(info->task);
-    // The reward scores of one model (the first by name) by (user, system, step).
-    auto rewards = runs.chainRewards(request.runId);
+    std::string rewardModel;
+    auto rewards = rewardsOf(runs, request.runId, rewardModel);
     if (!rewards)
         return rewards.error();
-    std::string rewardModel;
-    for (const auto& r : *rewards)
-        if (rewardModel.empty() || r.model < rewardModel)
-            rewardModel = r.model;
-    std::map<std::tuple<std::string, SystemId, int>, double> rewardOf;
-    for (const auto& r : *rewards)
-        if (r.model == rewardModel)
-            rewardOf[{r.userId, r.system, r.stepSeq}] = r.score;
+    const auto& rewardOf = *rewards;
     std::map<std::pair<std::string, int>, tags::TagSet> sets;
     std::map<SystemId, std::vector<ChainFacts>> chains;
     std::string lastUser;
@@ -461,14 +482,41 @@ Result<TagStatistics> tagStatistics(ProjectStore& store, const TagStatisticsRequ
     std::size_t itemCount = 0;
     Status failed = Ok{};
     AgreementTally agreement;
+    // One chain checked into its system's statistics.
+    auto addChain = [&](const std::string& userId, SystemId system, const StepRecord& step) {
+        const auto o = outcomeOf.find({userId, system});
+        if (o == outcomeOf.end())
+            return;
+        auto facts =
+            checkStoredChain(store, sets, *set, hrt, (*outcomes)[o->second], itemCount, step);
+        if (!facts) {
+            failed = Error{"user " + userId + ": " + facts.error().message};
+            return;
+        }
+        facts->order = o->second;
+        if (auto r = rewardOf.find({userId, system, step.seq}); r != rewardOf.end())
+            facts->check.reward = r->second;
+        chains[system].push_back(std::move(*facts));
+    };
+    // An R2P walk-through tagged level by level (a tagger's or a person's spans on each HRT
+    // level) is one chain: its levels in order, joined by a blank line, spans moved along.
+    std::map<int, StepRecord> walks; // the trace's, by candidate
+    auto flushWalks = [&] {
+        for (auto& [candidate, walk] : walks)
+            if (failed)
+                addChain(lastUser, lastSystem, walk);
+        walks.clear();
+    };
     auto read = runs.forEachChainStep(
         request.runId, [&](const std::string& userId, SystemId system, StepRecord& step) {
             if (!failed)
                 return;
             if (std::find(systems.begin(), systems.end(), system) != systems.end())
                 agreement.add(step);
-            if (userId != lastUser || system != lastSystem)
+            if (userId != lastUser || system != lastSystem) {
+                flushWalks();
                 itemCount = 0; // a new trace: its Retrieve step comes first
+            }
             lastUser = userId;
             lastSystem = system;
             if (step.stage == StageId::Retrieve && step.output.items)
@@ -478,20 +526,29 @@ Result<TagStatistics> tagStatistics(ProjectStore& store, const TagStatisticsRequ
             if (!tagged || step.status != StepStatus::Done ||
                 std::find(systems.begin(), systems.end(), system) == systems.end())
                 return;
-            const auto o = outcomeOf.find({userId, system});
-            if (o == outcomeOf.end())
-                return;
-            auto facts =
-                checkStoredChain(store, sets, *set, hrt, (*outcomes)[o->second], itemCount, step);
-            if (!facts) {
-                failed = Error{"user " + userId + ": " + facts.error().message};
+            if (isHrtLevel(step.stage) && step.tagSpans.size() > 0) {
+                auto [it, fresh] = walks.try_emplace(step.candidate);
+                StepRecord& walk = it->second;
+                if (fresh) {
+                    walk.seq = step.seq;
+                    walk.stage = StageId::Answer;
+                    walk.candidate = step.candidate;
+                    walk.status = StepStatus::Done;
+                } else {
+                    walk.answer += "\n\n";
+                }
+                const auto shift = static_cast<std::int64_t>(walk.answer.size());
+                walk.answer += tags::chainText(step.reasoning, step.answer);
+                for (auto sp : step.tagSpans) {
+                    sp.start += shift;
+                    sp.end += shift;
+                    walk.tagSpans.push_back(std::move(sp));
+                }
                 return;
             }
-            facts->order = o->second;
-            if (auto r = rewardOf.find({userId, system, step.seq}); r != rewardOf.end())
-                facts->check.reward = r->second;
-            chains[system].push_back(std::move(*facts));
+            addChain(userId, system, step);
         });
+    flushWalks();
     if (!read)
         return read.error();
     if (!failed)

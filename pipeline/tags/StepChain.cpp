@@ -62,10 +62,12 @@ ParsedChain autoTaggedChain(const TagSet& set, const engine::HrtTemplate* hrt,
     chain.reasoningBytes = step.reasoning.size();
     chain.contentBytes = step.answer.size();
     chain.complete = true;
+    // A candidate's answer (stage Candidates) is its walk-through's Answer level.
+    const StageId stage = step.stage == StageId::Candidates ? StageId::Answer : step.stage;
     const bool level = hrt && std::any_of(hrt->levels.begin(), hrt->levels.end(),
-                                          [&](const auto& l) { return l.stage == step.stage; });
+                                          [&](const auto& l) { return l.stage == stage; });
     if (level) {
-        chain.spans = tagHrtLevel(set, *hrt, step.stage, step.answer);
+        chain.spans = tagHrtLevel(set, *hrt, stage, step.answer);
         for (auto& s : chain.spans) {
             s.start += step.reasoning.size();
             s.end += step.reasoning.size();

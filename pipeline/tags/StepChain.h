@@ -35,7 +35,8 @@ std::string preferredSpanSource(const StepRecord& step);
 ParsedChain storedChain(const TagSet& set, const StepRecord& step);
 
 // The offline tagger's spans for an untagged step: an HRT level's body (the level's text is the
-// answer; its offsets are moved past the reasoning), else the reasoning and answer as free
+// answer; its offsets are moved past the reasoning; a candidate's answer, stage Candidates, is
+// its Answer level), else the reasoning and answer as free
 // reasoning. Offsets into chainText(step.reasoning, step.answer); complete, no problems.
 ParsedChain autoTaggedChain(const TagSet& set, const engine::HrtTemplate* hrt,
                             const StepRecord& step);

@@ -47,7 +47,7 @@ TEST(AutotagCli, OfflineRunsAreTaggedByTheRuleBasedTaggerWithoutARequest) {
     test::TempDir dir;
     const std::string project = dir.file("p.r2p");
     auto r = runCli({"run", "--project", project, "--questions", demo("dev_questions.json"),
-                     "--outputs", demo("dev_outputs.json"), "--systems", "lrm-rag", "--backend",
+                     "--outputs", demo("dev_outputs.json"), "--systems", "r2p,lrm-rag", "--backend",
                      "offline", "--users", "2"});
     ASSERT_EQ(r.exitCode, 0) << r.err;
     const std::int64_t runId = json::parse(r.out)["run"];
@@ -55,8 +55,10 @@ TEST(AutotagCli, OfflineRunsAreTaggedByTheRuleBasedTaggerWithoutARequest) {
     ASSERT_EQ(a.exitCode, 0) << a.err;
     const json j = json::parse(a.out);
     EXPECT_EQ(j["tagger"], "offline (rule-based tagger)");
-    EXPECT_EQ(j["chains"], 2);
-    EXPECT_EQ(j["tagged"], 2);
+    // Per user: lrm-rag's chain, and R2P's three walk-throughs of four levels each (task
+    // analysis, profile synthesis, answer plan, then the answer or the candidate's answer).
+    EXPECT_EQ(j["chains"], 26);
+    EXPECT_EQ(j["tagged"], 26);
     EXPECT_EQ(j["requests"], 0);
     const auto first = autoSpans(project, runId, "3100");
     ASSERT_FALSE(first.empty());
@@ -65,10 +67,17 @@ TEST(AutotagCli, OfflineRunsAreTaggedByTheRuleBasedTaggerWithoutARequest) {
     ASSERT_EQ(runCli({"autotag", "--project", project, "--run", std::to_string(runId)}).exitCode,
               0);
     EXPECT_EQ(autoSpans(project, runId, "3100"), first);
-    // r2p tags reads the auto spans of lrm-rag.
+    // r2p tags reads the auto spans of lrm-rag, and each R2P walk-through as one chain whose
+    // levels carry the tags the set maps to them (query, preference, relate, answer), so every
+    // walk makes the same three transitions.
     auto t = runCli({"tags", "--project", project, "--run", std::to_string(runId)});
     ASSERT_EQ(t.exitCode, 0) << t.err;
-    EXPECT_EQ(json::parse(t.out)["systems"]["lrm-rag"]["chains"], 2);
+    const json tags = json::parse(t.out);
+    EXPECT_EQ(tags["systems"]["lrm-rag"]["chains"], 2);
+    EXPECT_EQ(tags["systems"]["r2p"]["chains"], 6);
+    EXPECT_EQ(tags["systems"]["r2p"]["transitions"],
+              json::parse(R"({"preference->relate": 6, "query->preference": 6,
+                              "relate->answer": 6})"));
 }
 
 TEST(AutotagCli, TheTaggerModelIsAskedOnceThenTheCacheAnswers) {
