@@ -23,11 +23,6 @@ namespace {
 
 using nlohmann::ordered_json;
 
-bool isHrtLevel(StageId s) {
-    return s == StageId::TaskAnalysis || s == StageId::ProfileSynthesis ||
-           s == StageId::AnswerPlan || s == StageId::Answer || s == StageId::Candidates;
-}
-
 // A step the tagger takes: finished, with reasoning to read, and no spans of the model's own.
 bool wantsTags(const StepRecord& s) {
     if (s.status != StepStatus::Done)
@@ -35,8 +30,8 @@ bool wantsTags(const StepRecord& s) {
     if (std::any_of(s.tagSpans.begin(), s.tagSpans.end(),
                     [](const TagSpanRecord& r) { return r.source == "model"; }))
         return false;
-    return isHrtLevel(s.stage) ? !s.answer.empty()
-                               : s.stage == StageId::Generate && !s.reasoning.empty();
+    return tags::isHrtLevelStep(s.stage) ? !s.answer.empty()
+                                         : s.stage == StageId::Generate && !s.reasoning.empty();
 }
 
 struct Tally {

@@ -318,11 +318,6 @@ Result<std::vector<SystemId>> systemsOf(const RunInfo& info, const TagStatistics
     return request.systems.empty() ? info.systems : request.systems;
 }
 
-bool isHrtLevel(StageId s) {
-    return s == StageId::TaskAnalysis || s == StageId::ProfileSynthesis ||
-           s == StageId::AnswerPlan || s == StageId::Answer || s == StageId::Candidates;
-}
-
 // Checks one stored chain.
 Result<ChainFacts> checkStoredChain(ProjectStore& store,
                                     std::map<std::pair<std::string, int>, tags::TagSet>& sets,
@@ -526,7 +521,7 @@ Result<TagStatistics> tagStatistics(ProjectStore& store, const TagStatisticsRequ
             if (!tagged || step.status != StepStatus::Done ||
                 std::find(systems.begin(), systems.end(), system) == systems.end())
                 return;
-            if (isHrtLevel(step.stage) && step.tagSpans.size() > 0) {
+            if (tags::isHrtLevelStep(step.stage) && step.tagSpans.size() > 0) {
                 auto [it, fresh] = walks.try_emplace(step.candidate);
                 StepRecord& walk = it->second;
                 if (fresh) {

@@ -13,6 +13,11 @@ std::size_t retrievedItemCount(const UserTrace& trace) {
     return 0;
 }
 
+bool isHrtLevelStep(StageId s) {
+    return s == StageId::TaskAnalysis || s == StageId::ProfileSynthesis ||
+           s == StageId::AnswerPlan || s == StageId::Answer || s == StageId::Candidates;
+}
+
 bool isTaggedStep(const UserTrace& trace, const StepRecord& step) {
     return !step.tagSpans.empty() ||
            (trace.system == SystemId::TagPR && step.stage == StageId::Generate);

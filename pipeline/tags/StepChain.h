@@ -18,6 +18,10 @@ namespace r2p::tags {
 // The retrieved items of a trace (its Retrieve step's), citable as [P1]..[Pk].
 std::size_t retrievedItemCount(const UserTrace& trace);
 
+// A step of R2P's walk-through that the HRT levels tag: task analysis, profile synthesis, answer
+// plan, answer, and a candidate's answer (stage Candidates, its Answer level).
+bool isHrtLevelStep(StageId stage);
+
 // Whether a step carries a tagged chain: stored spans, or the tagpr system's generation.
 bool isTaggedStep(const UserTrace& trace, const StepRecord& step);
 

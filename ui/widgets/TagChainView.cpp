@@ -43,6 +43,15 @@ int spanAt(const std::vector<tags::TagSpan>& spans, std::size_t at, bool content
     return best;
 }
 
+// Where the colouring changes: the text's ends and every span's markup and content edges.
+std::set<std::size_t> cutsOf(const std::vector<tags::TagSpan>& spans, std::size_t size) {
+    std::set<std::size_t> cuts = {0, size};
+    for (const auto& s : spans)
+        for (std::size_t at : {s.outerStart, s.start, s.end, s.outerEnd})
+            cuts.insert(std::min(at, size));
+    return cuts;
+}
+
 QString legendHtml(const tags::TagSet& set, const std::set<std::string>& present) {
     QStringList parts;
     for (const auto& d : set.tags) {
@@ -80,10 +89,7 @@ QString taggedStepHtml(ProjectStore* store, const UserTrace& trace, const StepRe
         return {};
     const tags::ParsedChain chain = tags::storedChain(*set, step);
     const std::string text = tags::chainText(step.reasoning, step.answer);
-    std::set<std::size_t> cuts = {0, text.size()};
-    for (const auto& s : chain.spans)
-        for (std::size_t at : {s.outerStart, s.start, s.end, s.outerEnd})
-            cuts.insert(std::min(at, text.size()));
+    const std::set<std::size_t> cuts = cutsOf(chain.spans, text.size());
     const bool dark = darkPalette();
     QString html;
     int left = maxChars;
@@ -154,12 +160,9 @@ void TagChainView::setChain(const tags::TagSet& set, const tags::CheckedChain& c
     chainText_ = chain.text;
     const auto& spans = chain.chain.spans;
     std::set<std::string> present;
-    std::set<std::size_t> cuts = {0, chain.text.size()};
-    for (const auto& s : spans) {
+    const std::set<std::size_t> cuts = cutsOf(spans, chain.text.size());
+    for (const auto& s : spans)
         present.insert(s.tag);
-        for (std::size_t at : {s.outerStart, s.start, s.end, s.outerEnd})
-            cuts.insert(std::min(at, chain.text.size()));
-    }
     legend_->setText(legendHtml(set, present));
     const QLocale l;
     QString summary =
