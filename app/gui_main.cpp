@@ -171,7 +171,7 @@ GuiOptions::GuiOptions()
                    "main", "Run R2P to the end on the selected user once it is loaded.")),
       metrics(QStringLiteral("metrics"),
               QApplication::translate("main", "Bring the Metrics dock to the front on this page "
-                                              "(user, run, deltas, wtl, tokens or cost)."),
+                                              "(user, run, deltas, wtl, tokens, cost or rpi)."),
               QStringLiteral("PAGE")),
       compare(QStringLiteral("compare"),
               QApplication::translate("main", "Bring the Compare dock to the front.")),
@@ -332,6 +332,8 @@ private:
                             : page == QLatin1String("cost") ? 3
                                                             : 2;
             dock->tabs()->setCurrentIndex(tab);
+            if (page == QLatin1String("rpi")) // shown only for a run with R2P's shadow
+                dock->tabs()->setCurrentWidget(dock->rpiPage());
             if (page == QLatin1String("wtl"))
                 dock->chartTabs()->setCurrentIndex(MetricsDock::ChartWinTieLoss);
             else if (page == QLatin1String("tokens"))

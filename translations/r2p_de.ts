@@ -139,10 +139,6 @@
         <translation>--run braucht die Nummer eines gespeicherten Laufs</translation>
     </message>
     <message>
-        <source>Bring the Metrics dock to the front on this page (user, run, deltas, wtl, tokens or cost).</source>
-        <translation>Das Metrik-Dock auf dieser Seite nach vorn holen (user, run, deltas, wtl, tokens oder cost).</translation>
-    </message>
-    <message>
         <source>Open a dialog once loaded (batch, settings or compare-runs); --screenshot then saves it.</source>
         <translation>Nach dem Laden einen Dialog öffnen (batch, settings oder compare-runs); --screenshot speichert ihn dann.</translation>
     </message>
@@ -157,6 +153,10 @@
     <message>
         <source>unknown chain %1 (stage, tagpr or lrm-rag)</source>
         <translation>unbekannte Kette %1 (stage, tagpr oder lrm-rag)</translation>
+    </message>
+    <message>
+        <source>Bring the Metrics dock to the front on this page (user, run, deltas, wtl, tokens, cost or rpi).</source>
+        <translation>Das Metrik-Dock auf dieser Seite nach vorn holen (user, run, deltas, wtl, tokens, cost oder rpi).</translation>
     </message>
 </context>
 <context>
@@ -998,6 +998,14 @@
     <message>
         <source>Endpoints, line %1: %2 is listed twice</source>
         <translation>Endpunkte, Zeile %1: %2 ist doppelt aufgeführt</translation>
+    </message>
+    <message>
+        <source>The metric the run&apos;s summary, its RPI effect and the views compare on; every ROUGE variant is scored and stored either way</source>
+        <translation>Die Metrik, auf der die Zusammenfassung des Laufs, seine RPI-Wirkung und die Ansichten vergleichen; jede ROUGE-Variante wird ohnehin bewertet und gespeichert</translation>
+    </message>
+    <message>
+        <source>Main metric:</source>
+        <translation>Hauptmetrik:</translation>
     </message>
 </context>
 <context>
@@ -2463,6 +2471,84 @@
             <numerusform>Wiederholung %1 von %2 · %n Wiederholungen gespeichert (Läufe %3): siehe &lt;i&gt;Über Wiederholungen&lt;/i&gt;</numerusform>
         </translation>
     </message>
+    <message>
+        <source>User</source>
+        <translation>Nutzer</translation>
+    </message>
+    <message>
+        <source>With RPI</source>
+        <translation>Mit RPI</translation>
+    </message>
+    <message>
+        <source>Without RPI</source>
+        <translation>Ohne RPI</translation>
+    </message>
+    <message>
+        <source>Effect</source>
+        <translation>Wirkung</translation>
+    </message>
+    <message>
+        <source>Double-click a user to show them</source>
+        <translation>Doppelklick zeigt den Nutzer</translation>
+    </message>
+    <message>
+        <source>The same user run by R2P with interventions off and the same seed (--shadow)</source>
+        <translation>Derselbe Nutzer, von R2P ohne Eingriffe und mit demselben Seed gerechnet (--shadow)</translation>
+    </message>
+    <message>
+        <source>RPI effect</source>
+        <translation>RPI-Wirkung</translation>
+    </message>
+    <message>
+        <source>better with RPI</source>
+        <translation>besser mit RPI</translation>
+    </message>
+    <message>
+        <source>worse with RPI</source>
+        <translation>schlechter mit RPI</translation>
+    </message>
+    <message>
+        <source>no difference</source>
+        <translation>kein Unterschied</translation>
+    </message>
+    <message numerus="yes">
+        <source>R2P with and without RPI (the run&apos;s shadow: the same users and seed, interventions off) on &lt;b&gt;%1&lt;/b&gt; over %n user(s) both scored: %2 with RPI, %3 without, Δ %4.</source>
+        <translation>
+            <numerusform>R2P mit und ohne RPI (der Schattenlauf: dieselben Nutzer und derselbe Seed, Eingriffe aus) auf &lt;b&gt;%1&lt;/b&gt; über %n von beiden bewerteten Nutzer: %2 mit RPI, %3 ohne, Δ %4.</numerusform>
+            <numerusform>R2P mit und ohne RPI (der Schattenlauf: dieselben Nutzer und derselbe Seed, Eingriffe aus) auf &lt;b&gt;%1&lt;/b&gt; über %n von beiden bewertete Nutzer: %2 mit RPI, %3 ohne, Δ %4.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>RPI intervened on %1 of them: it helped %2, hurt %3 and changed nothing for %4.</source>
+        <translation>RPI griff bei %1 von ihnen ein: es half %2, schadete %3 und änderte nichts bei %4.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n user(s) without any intervention still score differently: the shadow is not a faithful replay (the backend does not repeat itself at this seed), so part of each difference is sampling, not RPI.</source>
+        <translation>
+            <numerusform>%n Nutzer ohne jeden Eingriff wird trotzdem anders bewertet: der Schattenlauf ist keine getreue Wiederholung (das Backend wiederholt sich bei diesem Seed nicht), ein Teil jedes Unterschieds ist also Sampling, nicht RPI.</numerusform>
+            <numerusform>%n Nutzer ohne jeden Eingriff werden trotzdem anders bewertet: der Schattenlauf ist keine getreue Wiederholung (das Backend wiederholt sich bei diesem Seed nicht), ein Teil jedes Unterschieds ist also Sampling, nicht RPI.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The table lists the %1 largest changes of %2.</source>
+        <translation>Die Tabelle zeigt die %1 größten Änderungen von %2.</translation>
+    </message>
+    <message>
+        <source>helped</source>
+        <translation>half</translation>
+    </message>
+    <message>
+        <source>hurt</source>
+        <translation>schadete</translation>
+    </message>
+    <message>
+        <source>no change</source>
+        <translation>keine Änderung</translation>
+    </message>
+    <message>
+        <source>With RPI − without: %1</source>
+        <translation>Mit RPI − ohne: %1</translation>
+    </message>
 </context>
 <context>
     <name>r2p::ui::OpenDatasetDialog</name>
@@ -3837,6 +3923,38 @@
         <source>%1 without</source>
         <translation>%1 ohne</translation>
     </message>
+    <message>
+        <source>What RPI changed</source>
+        <translation>Was RPI änderte</translation>
+    </message>
+    <message>
+        <source>R2P was also run with interventions off (the same users and seed). On %1 over %2 users both scored: %3 with RPI, %4 without. RPI intervened on %5 of them: it helped %6, hurt %7 and changed nothing for %8.</source>
+        <translation>R2P lief auch ohne Eingriffe (dieselben Nutzer und derselbe Seed). Auf %1 über %2 von beiden bewertete Nutzer: %3 mit RPI, %4 ohne. RPI griff bei %5 von ihnen ein: es half %6, schadete %7 und änderte nichts bei %8.</translation>
+    </message>
+    <message>
+        <source>%1 users without any intervention still score differently: part of each difference is sampling.</source>
+        <translation>%1 Nutzer ohne jeden Eingriff werden trotzdem anders bewertet: ein Teil jedes Unterschieds ist Sampling.</translation>
+    </message>
+    <message>
+        <source>With RPI</source>
+        <translation>Mit RPI</translation>
+    </message>
+    <message>
+        <source>Without RPI</source>
+        <translation>Ohne RPI</translation>
+    </message>
+    <message>
+        <source>Effect</source>
+        <translation>Wirkung</translation>
+    </message>
+    <message>
+        <source>helped</source>
+        <translation>half</translation>
+    </message>
+    <message>
+        <source>hurt</source>
+        <translation>schadete</translation>
+    </message>
 </context>
 <context>
     <name>r2p::ui::ReportCharts</name>
@@ -3983,6 +4101,10 @@
     <message>
         <source>No run is shown.</source>
         <translation>Es wird kein Lauf gezeigt.</translation>
+    </message>
+    <message>
+        <source>Run %1 cannot be compared on %2.</source>
+        <translation>Lauf %1 lässt sich nicht auf %2 vergleichen.</translation>
     </message>
 </context>
 <context>
@@ -4852,6 +4974,14 @@
     <message>
         <source>Plain words match id or gold. id:, gold:, user: match one column; profile&gt;N, profile&lt;=N compare profile sizes; has:gold, no:gold. With a run shown: is:worse, is:better, is:tie, delta&lt;X, has:intervention, has:contradicted, has:failed, has:format-failure; on tagged chains: has:tag-violation, missing-tag:ID, tag-score&lt;X.</source>
         <translation>Einfache Wörter passen auf ID oder Referenz. id:, gold:, user: passen auf eine Spalte; profile&gt;N, profile&lt;=N vergleichen Profilgrößen; has:gold, no:gold. Mit gezeigtem Lauf: is:worse, is:better, is:tie, delta&lt;X, has:intervention, has:contradicted, has:failed, has:format-failure; bei getaggten Ketten: has:tag-violation, missing-tag:ID, tag-score&lt;X.</translation>
+    </message>
+    <message>
+        <source>on:</source>
+        <translation>auf:</translation>
+    </message>
+    <message>
+        <source>The metric R2P is compared on: the scores and Δ here, Metrics&apos; comparison and charts, Slices and reports follow it. A run&apos;s own main metric until you pick one (ROUGE-1 unless it was run with another).</source>
+        <translation>Die Metrik, auf der R2P verglichen wird: Werte und Δ hier, Vergleich und Diagramme der Metriken, Slices und Berichte folgen ihr. Bis Sie eine wählen, die eigene Hauptmetrik des Laufs (ROUGE-1, sofern er nicht mit einer anderen lief).</translation>
     </message>
 </context>
 <context>

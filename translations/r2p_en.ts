@@ -139,10 +139,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Bring the Metrics dock to the front on this page (user, run, deltas, wtl, tokens or cost).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Open a dialog once loaded (batch, settings or compare-runs); --screenshot then saves it.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -156,6 +152,10 @@
     </message>
     <message>
         <source>unknown chain %1 (stage, tagpr or lrm-rag)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bring the Metrics dock to the front on this page (user, run, deltas, wtl, tokens, cost or rpi).</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -997,6 +997,14 @@
     </message>
     <message>
         <source>Endpoints, line %1: %2 is listed twice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The metric the run&apos;s summary, its RPI effect and the views compare on; every ROUGE variant is scored and stored either way</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Main metric:</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2463,6 +2471,84 @@
             <numerusform>Repeat %1 of %2 · %n repeats stored (runs %3): see &lt;i&gt;Over repeats&lt;/i&gt;</numerusform>
         </translation>
     </message>
+    <message>
+        <source>User</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>With RPI</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Without RPI</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Effect</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Double-click a user to show them</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The same user run by R2P with interventions off and the same seed (--shadow)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>RPI effect</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>better with RPI</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>worse with RPI</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no difference</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>R2P with and without RPI (the run&apos;s shadow: the same users and seed, interventions off) on &lt;b&gt;%1&lt;/b&gt; over %n user(s) both scored: %2 with RPI, %3 without, Δ %4.</source>
+        <translation>
+            <numerusform>R2P with and without RPI (the run&apos;s shadow: the same users and seed, interventions off) on &lt;b&gt;%1&lt;/b&gt; over %n user both scored: %2 with RPI, %3 without, Δ %4.</numerusform>
+            <numerusform>R2P with and without RPI (the run&apos;s shadow: the same users and seed, interventions off) on &lt;b&gt;%1&lt;/b&gt; over %n users both scored: %2 with RPI, %3 without, Δ %4.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>RPI intervened on %1 of them: it helped %2, hurt %3 and changed nothing for %4.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n user(s) without any intervention still score differently: the shadow is not a faithful replay (the backend does not repeat itself at this seed), so part of each difference is sampling, not RPI.</source>
+        <translation>
+            <numerusform>%n user without any intervention still scores differently: the shadow is not a faithful replay (the backend does not repeat itself at this seed), so part of each difference is sampling, not RPI.</numerusform>
+            <numerusform>%n users without any intervention still score differently: the shadow is not a faithful replay (the backend does not repeat itself at this seed), so part of each difference is sampling, not RPI.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The table lists the %1 largest changes of %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>helped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>hurt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no change</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>With RPI − without: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>r2p::ui::OpenDatasetDialog</name>
@@ -3837,6 +3923,38 @@
         <source>%1 without</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>What RPI changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>R2P was also run with interventions off (the same users and seed). On %1 over %2 users both scored: %3 with RPI, %4 without. RPI intervened on %5 of them: it helped %6, hurt %7 and changed nothing for %8.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 users without any intervention still score differently: part of each difference is sampling.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>With RPI</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Without RPI</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Effect</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>helped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>hurt</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>r2p::ui::ReportCharts</name>
@@ -3982,6 +4100,10 @@
     </message>
     <message>
         <source>No run is shown.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run %1 cannot be compared on %2.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -4851,6 +4973,14 @@
     </message>
     <message>
         <source>Plain words match id or gold. id:, gold:, user: match one column; profile&gt;N, profile&lt;=N compare profile sizes; has:gold, no:gold. With a run shown: is:worse, is:better, is:tie, delta&lt;X, has:intervention, has:contradicted, has:failed, has:format-failure; on tagged chains: has:tag-violation, missing-tag:ID, tag-score&lt;X.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>on:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The metric R2P is compared on: the scores and Δ here, Metrics&apos; comparison and charts, Slices and reports follow it. A run&apos;s own main metric until you pick one (ROUGE-1 unless it was run with another).</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

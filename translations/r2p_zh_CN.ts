@@ -139,10 +139,6 @@
         <translation>--run 需要一个已存储运行的编号</translation>
     </message>
     <message>
-        <source>Bring the Metrics dock to the front on this page (user, run, deltas, wtl, tokens or cost).</source>
-        <translation>将指标面板切换到前台并显示此页（user、run、deltas、wtl、tokens 或 cost）。</translation>
-    </message>
-    <message>
         <source>Open a dialog once loaded (batch, settings or compare-runs); --screenshot then saves it.</source>
         <translation>加载后打开一个对话框（batch、settings 或 compare-runs）；随后 --screenshot 保存它。</translation>
     </message>
@@ -157,6 +153,10 @@
     <message>
         <source>unknown chain %1 (stage, tagpr or lrm-rag)</source>
         <translation>未知推理链 %1（stage、tagpr 或 lrm-rag）</translation>
+    </message>
+    <message>
+        <source>Bring the Metrics dock to the front on this page (user, run, deltas, wtl, tokens, cost or rpi).</source>
+        <translation>将指标面板切换到前台并显示此页（user、run、deltas、wtl、tokens、cost 或 rpi）。</translation>
     </message>
 </context>
 <context>
@@ -985,6 +985,14 @@
     <message>
         <source>Endpoints, line %1: %2 is listed twice</source>
         <translation>端点，第 %1 行：%2 重复列出</translation>
+    </message>
+    <message>
+        <source>The metric the run&apos;s summary, its RPI effect and the views compare on; every ROUGE variant is scored and stored either way</source>
+        <translation>运行摘要、其 RPI 效果和各视图据以比较的指标；各 ROUGE 变体无论如何都会计算并保存</translation>
+    </message>
+    <message>
+        <source>Main metric:</source>
+        <translation>主指标：</translation>
     </message>
 </context>
 <context>
@@ -2421,6 +2429,82 @@
             <numerusform>第 %1 次重复（共 %2 次）· 已保存 %n 次重复（运行 %3）：见&lt;i&gt;跨重复&lt;/i&gt;</numerusform>
         </translation>
     </message>
+    <message>
+        <source>User</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <source>With RPI</source>
+        <translation>有 RPI</translation>
+    </message>
+    <message>
+        <source>Without RPI</source>
+        <translation>无 RPI</translation>
+    </message>
+    <message>
+        <source>Effect</source>
+        <translation>效果</translation>
+    </message>
+    <message>
+        <source>Double-click a user to show them</source>
+        <translation>双击用户以显示</translation>
+    </message>
+    <message>
+        <source>The same user run by R2P with interventions off and the same seed (--shadow)</source>
+        <translation>同一用户由 R2P 在关闭干预、相同种子下运行（--shadow）</translation>
+    </message>
+    <message>
+        <source>RPI effect</source>
+        <translation>RPI 效果</translation>
+    </message>
+    <message>
+        <source>better with RPI</source>
+        <translation>有 RPI 更好</translation>
+    </message>
+    <message>
+        <source>worse with RPI</source>
+        <translation>有 RPI 更差</translation>
+    </message>
+    <message>
+        <source>no difference</source>
+        <translation>无差异</translation>
+    </message>
+    <message numerus="yes">
+        <source>R2P with and without RPI (the run&apos;s shadow: the same users and seed, interventions off) on &lt;b&gt;%1&lt;/b&gt; over %n user(s) both scored: %2 with RPI, %3 without, Δ %4.</source>
+        <translation>
+            <numerusform>R2P 有无 RPI 的对比（运行的影子：相同用户和种子，关闭干预），在 &lt;b&gt;%1&lt;/b&gt; 上，基于两者都评分的 %n 个用户：有 RPI %2，无 RPI %3，Δ %4。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>RPI intervened on %1 of them: it helped %2, hurt %3 and changed nothing for %4.</source>
+        <translation>RPI 干预了其中 %1 个：改善 %2 个，变差 %3 个，%4 个无变化。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n user(s) without any intervention still score differently: the shadow is not a faithful replay (the backend does not repeat itself at this seed), so part of each difference is sampling, not RPI.</source>
+        <translation>
+            <numerusform>%n 个没有任何干预的用户得分仍然不同：影子运行并非忠实重放（后端在此种子下不会重复自身），因此每个差异中有一部分来自采样，而非 RPI。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The table lists the %1 largest changes of %2.</source>
+        <translation>表中列出 %2 个变化中最大的 %1 个。</translation>
+    </message>
+    <message>
+        <source>helped</source>
+        <translation>改善</translation>
+    </message>
+    <message>
+        <source>hurt</source>
+        <translation>变差</translation>
+    </message>
+    <message>
+        <source>no change</source>
+        <translation>无变化</translation>
+    </message>
+    <message>
+        <source>With RPI − without: %1</source>
+        <translation>有 RPI − 无 RPI：%1</translation>
+    </message>
 </context>
 <context>
     <name>r2p::ui::OpenDatasetDialog</name>
@@ -3785,6 +3869,38 @@
         <source>%1 without</source>
         <translation>不含时的 %1</translation>
     </message>
+    <message>
+        <source>What RPI changed</source>
+        <translation>RPI 改变了什么</translation>
+    </message>
+    <message>
+        <source>R2P was also run with interventions off (the same users and seed). On %1 over %2 users both scored: %3 with RPI, %4 without. RPI intervened on %5 of them: it helped %6, hurt %7 and changed nothing for %8.</source>
+        <translation>R2P 还在关闭干预的情况下运行了一次（相同用户和种子）。在 %1 上，基于两者都评分的 %2 个用户：有 RPI %3，无 RPI %4。RPI 干预了其中 %5 个：改善 %6 个，变差 %7 个，%8 个无变化。</translation>
+    </message>
+    <message>
+        <source>%1 users without any intervention still score differently: part of each difference is sampling.</source>
+        <translation>%1 个没有任何干预的用户得分仍然不同：每个差异中有一部分来自采样。</translation>
+    </message>
+    <message>
+        <source>With RPI</source>
+        <translation>有 RPI</translation>
+    </message>
+    <message>
+        <source>Without RPI</source>
+        <translation>无 RPI</translation>
+    </message>
+    <message>
+        <source>Effect</source>
+        <translation>效果</translation>
+    </message>
+    <message>
+        <source>helped</source>
+        <translation>改善</translation>
+    </message>
+    <message>
+        <source>hurt</source>
+        <translation>变差</translation>
+    </message>
 </context>
 <context>
     <name>r2p::ui::ReportCharts</name>
@@ -3931,6 +4047,10 @@
     <message>
         <source>No run is shown.</source>
         <translation>未显示任何运行。</translation>
+    </message>
+    <message>
+        <source>Run %1 cannot be compared on %2.</source>
+        <translation>运行 %1 无法在 %2 上比较。</translation>
     </message>
 </context>
 <context>
@@ -4792,6 +4912,14 @@
     <message>
         <source>Plain words match id or gold. id:, gold:, user: match one column; profile&gt;N, profile&lt;=N compare profile sizes; has:gold, no:gold. With a run shown: is:worse, is:better, is:tie, delta&lt;X, has:intervention, has:contradicted, has:failed, has:format-failure; on tagged chains: has:tag-violation, missing-tag:ID, tag-score&lt;X.</source>
         <translation>普通词匹配 ID 或标准答案。id:、gold:、user: 匹配单列；profile&gt;N、profile&lt;=N 比较画像大小；has:gold、no:gold。显示运行时：is:worse、is:better、is:tie、delta&lt;X、has:intervention、has:contradicted、has:failed、has:format-failure；带标签的推理链：has:tag-violation、missing-tag:ID、tag-score&lt;X。</translation>
+    </message>
+    <message>
+        <source>on:</source>
+        <translation>指标：</translation>
+    </message>
+    <message>
+        <source>The metric R2P is compared on: the scores and Δ here, Metrics&apos; comparison and charts, Slices and reports follow it. A run&apos;s own main metric until you pick one (ROUGE-1 unless it was run with another).</source>
+        <translation>R2P 据以比较的指标：此处的分数和 Δ、指标视图的比较和图表、切片和报告都随之变化。在您选择之前使用运行自身的主指标（除非运行时指定了其他指标，否则为 ROUGE-1）。</translation>
     </message>
 </context>
 <context>

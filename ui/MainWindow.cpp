@@ -880,6 +880,7 @@ void MainWindow::exportReport(bool user) {
     ReportRequest request;
     request.runId = run->runId;
     request.baseline = run->baseline;
+    request.metric = run->metric; // as the views compare
     if (user)
         request.userId = entry->id;
     if (auto written = writeReport(*session_->store(), request, path); !written)

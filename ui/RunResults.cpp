@@ -1,5 +1,6 @@
 #include "RunResults.h"
 
+#include "model/Task.h"
 #include "pipeline/analysis/Slices.h"
 #include "pipeline/analysis/TagStatistics.h"
 #include "pipeline/engine/Engine.h"
@@ -55,7 +56,16 @@ Result<TagFacts> loadTagFacts(ProjectStore& store, std::int64_t runId) {
     return out;
 }
 
-Result<RunResults> loadRunResults(RunStore& runs, std::int64_t runId, SystemId baseline) {
+std::vector<std::string> comparableMetrics(TaskId task) {
+    if (task == TaskId::Invalid)
+        return {};
+    if (taskSpec(task).kind == TaskKind::Generation)
+        return {"rouge-1", "rouge-2", "rouge-L", "rouge-Lsum"};
+    return {analysis::mainMetric(task)};
+}
+
+Result<RunResults> loadRunResults(RunStore& runs, std::int64_t runId, SystemId baseline,
+                                  const std::string& metric) {
     auto info = runs.run(runId);
     if (!info)
         return info.error();
@@ -65,8 +75,12 @@ Result<RunResults> loadRunResults(RunStore& runs, std::int64_t runId, SystemId b
     RunResults r;
     r.runId = runId;
     r.info = *info;
-    r.metric = analysis::mainMetric(
-        info->task, engine::engineConfigFromJson(info->config, info->model).mainMetric);
+    const auto allowed = comparableMetrics(info->task);
+    r.metric =
+        std::find(allowed.begin(), allowed.end(), metric) != allowed.end()
+            ? metric
+            : analysis::mainMetric(
+                  info->task, engine::engineConfigFromJson(info->config, info->model).mainMetric);
     r.lowerIsBetter = analysis::lowerIsBetter(r.metric);
     const auto& systems = info->systems;
     if (baseline != SystemId::Invalid &&

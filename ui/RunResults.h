@@ -33,7 +33,7 @@ struct RunResults {
     std::int64_t runId = 0;
     RunInfo info;
     SystemId baseline = SystemId::Invalid; // compared with R2P (lamp-rag when the run has it)
-    std::string metric;                    // "accuracy", "MAE" or "rouge-L"
+    std::string metric;                    // "accuracy", "MAE" or a ROUGE variant
     bool lowerIsBetter = false;
     std::unordered_map<std::string, UserRunRow> byUser;
     std::vector<UserOutcome> outcomes; // every user and system, in run order
@@ -69,8 +69,14 @@ using TagFacts = std::unordered_map<std::string, UserTagFacts>;
 Result<TagFacts> loadTagFacts(ProjectStore& store, std::int64_t runId);
 
 // Reads the run's per-user outcomes; `baseline` Invalid picks lamp-rag, else the first baseline;
-// an Error names the run when it has no such baseline.
+// an Error names the run when it has no such baseline. `metric` chooses a generation run's ROUGE
+// variant (analysis::mainMetric); empty or not one of the task's: the run's main_metric setting.
 Result<RunResults> loadRunResults(RunStore& runs, std::int64_t runId,
-                                  SystemId baseline = SystemId::Invalid);
+                                  SystemId baseline = SystemId::Invalid,
+                                  const std::string& metric = {});
+
+// The metrics a view may compare a run of `task` on, the default first: a generation task's
+// ROUGE variants; a classification or rating task has just its main metric.
+std::vector<std::string> comparableMetrics(TaskId task);
 
 } // namespace r2p::ui

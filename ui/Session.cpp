@@ -75,6 +75,26 @@ std::vector<SystemId> Session::baselinesOfRun() const {
     return out;
 }
 
+bool Session::selectMetric(const std::string& metric, QString* error) {
+    const auto metrics = metricsOfRun();
+    if (std::find(metrics.begin(), metrics.end(), metric) == metrics.end()) {
+        if (error)
+            *error = run_ ? tr("Run %1 cannot be compared on %2.")
+                                .arg(run_->runId)
+                                .arg(QString::fromStdString(metric))
+                          : tr("No run is shown.");
+        return false;
+    }
+    metricChoice_ = metric;
+    if (run_->metric == metric)
+        return true;
+    return showRun(run_->runId, error);
+}
+
+std::vector<std::string> Session::metricsOfRun() const {
+    return run_ ? comparableMetrics(run_->info.task) : std::vector<std::string>{};
+}
+
 void Session::refreshRuns() {
     if (run_ && store_ && !RunStore(*store_).run(run_->runId)) {
         const auto runs = runsOfDataset(); // the shown run was deleted: the newest instead
@@ -110,7 +130,8 @@ bool Session::showRun(std::int64_t runId, QString* error) {
         const auto& systems = info->systems;
         const bool hasChoice =
             std::find(systems.begin(), systems.end(), baselineChoice_) != systems.end();
-        auto r = loadRunResults(runs, runId, hasChoice ? baselineChoice_ : SystemId::Invalid);
+        auto r = loadRunResults(runs, runId, hasChoice ? baselineChoice_ : SystemId::Invalid,
+                                metricChoice_);
         if (!r) {
             if (error)
                 *error = QString::fromStdString(r.error().message);

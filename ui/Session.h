@@ -108,6 +108,13 @@ public:
     bool selectBaseline(SystemId baseline, QString* error = nullptr);
     // The systems R2P can be compared with in the shown run, in the run's order.
     std::vector<SystemId> baselinesOfRun() const;
+    // Compares on `metric` (a generation run's ROUGE variant) in the shown run and in runs
+    // shown later whose task has it; a run's own main_metric setting until one is chosen. The
+    // Users view's scores and Δ, Metrics' comparison and charts, Slices and reports follow.
+    // False with a message when the shown run's task has no such metric.
+    bool selectMetric(const std::string& metric, QString* error = nullptr);
+    // The metrics the shown run can be compared on (comparableMetrics of its task).
+    std::vector<std::string> metricsOfRun() const;
     // A run was stored, resumed or deleted elsewhere (a batch, the Reasoning dock): the run
     // picker lists them again; a shown run that is gone gives way to the newest.
     void refreshRuns();
@@ -200,6 +207,7 @@ private:
     QString recordError_;
     std::shared_ptr<const RunResults> run_;
     SystemId baselineChoice_ = SystemId::Invalid; // picked by hand; Invalid: the run's default
+    std::string metricChoice_;                    // picked by hand; empty: the run's setting
     Taxonomy taxonomy_;
     std::shared_ptr<const AnnotationCounts> counts_ = std::make_shared<AnnotationCounts>();
     std::shared_ptr<const TagFacts> tagFacts_; // of run_, once asked for

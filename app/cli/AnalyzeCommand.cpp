@@ -272,9 +272,14 @@ int runAttribute(const std::vector<std::string>& argv) {
 }
 
 int runSlices(const std::vector<std::string>& argv) {
-    Args args({"project", "run", "baseline"}, {});
+    Args args({"project", "run", "baseline", "metric"}, {});
     if (!args.parse(argv))
         return fail("slices", args.error(), kExitUsage);
+    const std::string metric = args.value("metric").value_or("");
+    if (!metric.empty() && metric != "rouge-1" && metric != "rouge-2" && metric != "rouge-L" &&
+        metric != "rouge-Lsum")
+        return fail("slices", "--metric is rouge-1, rouge-2, rouge-L or rouge-Lsum (generation)",
+                    kExitUsage);
     std::optional<SystemId> chosen;
     if (auto b = args.value("baseline")) {
         chosen = parseSystemName(*b);
@@ -317,7 +322,13 @@ int runSlices(const std::vector<std::string>& argv) {
     analysis::FailureLabels labels;
     for (const auto& a : *annotations)
         labels.emplace_back(a.userId, a.label);
-    auto report = analysis::computeSlices(*outcomes, run.index, run.info.task, baseline, labels);
+    // A generation run compares on --metric, else on its own main_metric setting.
+    analysis::SliceOptions options;
+    options.metric = !metric.empty()
+                         ? metric
+                         : engine::engineConfigFromJson(run.info.config, run.info.model).mainMetric;
+    auto report =
+        analysis::computeSlices(*outcomes, run.index, run.info.task, baseline, labels, options);
     if (!report)
         return fail("slices", report.error().message, kExitRuntime);
     auto json = ordered_json::parse(analysis::slicesJson(*report));
@@ -345,9 +356,12 @@ const Registrar attributeRegistrar{
      &runAttribute}};
 
 const Registrar slicesRegistrar{
-    {"slices", "--project P.r2p --run ID [--baseline lamp-rag|lrm-rag|no-profile]",
-     "Each system's mean on the task's main metric and R2P's paired delta against the baseline, "
-     "by profile size, gold label, annotated failure label and RPI intervention, as JSON.",
+    {"slices",
+     "--project P.r2p --run ID [--baseline lamp-rag|lrm-rag|no-profile] "
+     "[--metric rouge-1|rouge-2|rouge-L|rouge-Lsum]",
+     "Each system's mean on the run's main metric (a generation run: --metric if given) and "
+     "R2P's paired delta against the baseline, by profile size, gold label, annotated failure "
+     "label and RPI intervention, as JSON.",
      &runSlices}};
 
 } // namespace

@@ -230,7 +230,7 @@ Result<SliceReport> computeSlices(const std::vector<UserOutcome>& outcomes,
                                   const FailureLabels& failureLabels, const SliceOptions& options) {
     SliceReport report;
     report.task = task;
-    report.metric = mainMetric(task);
+    report.metric = mainMetric(task, options.metric);
     if (report.metric.empty())
         return Error{"slices need a task with metrics (LaMP-1 … LaMP-7)"};
     if (baseline == SystemId::R2P)

@@ -76,6 +76,9 @@ struct SliceOptions {
     // 10-49, 50-99, 100-199 and 200+. Sizes below the first edge go to a "0" bucket, listed
     // only when some user falls in it.
     std::vector<std::uint32_t> profileSizeEdges = {1, 10, 50, 100, 200};
+    // The metric compared: a generation task's ROUGE variant ("rouge-1", "rouge-L", …, as the
+    // run's main_metric setting or a view's choice); empty or any other: the task's default.
+    std::string metric;
 };
 
 // (user id, failure label) pairs, e.g. from the annotation store; duplicates count once.

@@ -98,6 +98,17 @@ TEST_F(AnalyzeCli, AttributePrintsARowPerRetrievedItem) {
     EXPECT_EQ(json::parse(rag.out)["system"], "lamp-rag");
 }
 
+// --metric picks a generation run's ROUGE variant; a rating run keeps MAE, and a metric that
+// is no ROUGE variant is refused before anything is read.
+TEST_F(AnalyzeCli, SlicesMetricIsARougeVariant) {
+    auto rating = runCli({"slices", "--project", project_, "--run", runId_, "--metric", "rouge-L"});
+    ASSERT_EQ(rating.exitCode, 0) << rating.err;
+    EXPECT_EQ(json::parse(rating.out)["metric"], "MAE");
+    auto bad = runCli({"slices", "--project", project_, "--run", runId_, "--metric", "bleu"});
+    EXPECT_EQ(bad.exitCode, 2);
+    EXPECT_NE(bad.err.find("--metric is rouge-1"), std::string::npos) << bad.err;
+}
+
 TEST_F(AnalyzeCli, SlicesIncludeTheRunsAnnotations) {
     auto r = runCli({"slices", "--project", project_, "--run", runId_});
     ASSERT_EQ(r.exitCode, 0) << r.err;

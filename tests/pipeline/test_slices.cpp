@@ -192,6 +192,38 @@ TEST(Slices, GenerationTasksHaveNoGoldLabelSlice) {
     EXPECT_EQ(r->slicings.size(), 3u);
 }
 
+// A generation run compares on the chosen ROUGE variant (the run's or a view's), ROUGE-1 else.
+TEST(Slices, GenerationSlicesFollowTheChosenRougeVariant) {
+    auto scored = [](const std::string& user, SystemId system, double r1, double rl) {
+        UserOutcome o = outcome(user, system, r1, "rouge-1", 0, std::string("gold"));
+        o.scores = {{"rouge-1", r1}, {"rouge-L", rl}};
+        return o;
+    };
+    const std::vector<UserOutcome> outcomes = {
+        scored("a", SystemId::R2P, 0.50, 0.25), scored("a", SystemId::LampRag, 0.40, 0.35),
+        scored("b", SystemId::R2P, 0.30, 0.20), scored("b", SystemId::LampRag, 0.30, 0.10)};
+    auto byDefault = computeSlices(outcomes, {}, TaskId::LaMP4, SystemId::LampRag, {});
+    SliceOptions options;
+    options.metric = "rouge-L";
+    auto byRougeL = computeSlices(outcomes, {}, TaskId::LaMP4, SystemId::LampRag, {}, options);
+    options.metric = "MAE"; // not a generation metric: the task's default
+    auto byBad = computeSlices(outcomes, {}, TaskId::LaMP4, SystemId::LampRag, {}, options);
+    ASSERT_TRUE(byDefault && byRougeL && byBad);
+    EXPECT_EQ(byDefault->metric, "rouge-1");
+    EXPECT_EQ(byRougeL->metric, "rouge-L");
+    EXPECT_EQ(byBad->metric, "rouge-1");
+    // Neither user was intervened on: one bucket holds both. Deltas by hand: rouge-1
+    // ((0.5-0.4) + (0.3-0.3)) / 2 = 0.05; rouge-L ((0.25-0.35) + (0.2-0.1)) / 2 = 0.
+    const auto deltaOfAll = [](const SliceReport& r) {
+        for (const auto& b : slicing(r, SliceKind::Intervention).buckets)
+            if (b.paired == 2 && b.delta)
+                return *b.delta;
+        return -1.0;
+    };
+    EXPECT_NEAR(deltaOfAll(*byDefault), 0.05, 1e-12);
+    EXPECT_NEAR(deltaOfAll(*byRougeL), 0.0, 1e-12);
+}
+
 TEST(Slices, FailureLabelsCountAUserInEveryLabel) {
     RatingRun run;
     const FailureLabels labels = {{"u1", "retrieval-unused"},

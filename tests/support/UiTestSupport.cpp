@@ -1,7 +1,12 @@
 #include "support/UiTestSupport.h"
 
+#include "model/RunStore.h"
+#include "model/Util.h"
+#include "pipeline/engine/Engine.h"
+#include "pipeline/engine/HrtTemplate.h"
 #include "support/TestSupport.h"
 #include "ui/App.h"
+#include "ui/Session.h"
 
 #include <QApplication>
 #include <QDir>
@@ -62,6 +67,56 @@ QStringList stageList(const std::vector<StepRecord>& steps) {
     for (const auto& name : stagesOf(steps))
         out << QString::fromStdString(name);
     return out;
+}
+
+std::int64_t storeSessionRun(ui::Session& session, const std::vector<SystemId>& systems,
+                             std::size_t users, const TraceFill& fill, const std::string& config,
+                             std::string* error) {
+    const auto fail = [&](const std::string& why) -> std::int64_t {
+        if (error)
+            *error = why;
+        return 0;
+    };
+    const auto dataset = session.dataset();
+    if (!dataset || !session.store())
+        return fail("no dataset or project is open");
+    if (users > dataset->users.size())
+        return fail("the dataset has only " + std::to_string(dataset->users.size()) + " users");
+    const auto hrt = engine::builtinHrtTemplate(dataset->task);
+    RunInfo info;
+    info.task = dataset->task;
+    info.questionsPath = dataset->questions.path;
+    info.outputsPath = dataset->outputs ? dataset->outputs->path : std::string();
+    info.systems = systems;
+    info.backend = "offline";
+    info.model = "offline";
+    info.templateId = hrt ? hrt->id : std::string();
+    info.templateVersion = hrt ? hrt->version : 0;
+    info.config = config.empty() ? engine::engineConfigJson(engine::EngineConfig{}, 1) : config;
+    info.createdAt = nowIsoUtc();
+    info.status = RunStatus::Done;
+    for (std::size_t u = 0; u < users; ++u)
+        info.users.push_back(dataset->users[u].id);
+    RunStore runs(*session.store());
+    auto created = runs.createRun(info);
+    if (!created)
+        return fail(created.error().message);
+    std::vector<UserTrace> traces;
+    for (std::size_t u = 0; u < users; ++u)
+        for (SystemId system : systems) {
+            const UserIndexEntry& entry = dataset->users[u];
+            UserTrace t;
+            t.userId = entry.id;
+            t.system = system;
+            t.status = UserStatus::Done;
+            t.gold = entry.gold;
+            t.formatOk = true;
+            fill(t, entry, u);
+            traces.push_back(std::move(t));
+        }
+    if (auto saved = runs.saveUserTraces(*created, traces); !saved)
+        return fail(saved.error().message);
+    return *created;
 }
 
 } // namespace r2p::test

@@ -1,13 +1,22 @@
 // Helpers for the offscreen UI tests: an isolated settings/data folder and LaMP files to open.
 #pragma once
 
+#include "model/Dataset.h"
 #include "model/Trace.h"
 
 #include <QString>
 #include <QStringList>
+#include <cstddef>
+#include <cstdint>
+#include <functional>
+#include <string>
 #include <vector>
 
 class QApplication;
+
+namespace r2p::ui {
+class Session;
+}
 
 namespace r2p::test {
 
@@ -26,5 +35,15 @@ WrittenDataset writeLamp3Dataset(const QString& dir, int users, int itemsPerUser
 // The stages of the steps in trace order as QCOMPARE prints them: "answer", "candidates#2".
 // (test::stagesOf in TestSupport.h, as a QStringList.)
 QStringList stageList(const std::vector<StepRecord>& steps);
+
+// Stores a finished batch run of `systems` over the first `users` users of the session's open
+// dataset in its project, as the offline backend and the built-in template would have made it.
+// Each (user, system) trace starts done, with the user's gold and a well-formed answer;
+// `fill(trace, user, userIndex)` sets its prediction, scores and anything else. `config` is
+// the run's config JSON (empty: the default engine config). The run id, or 0 with `error`.
+using TraceFill = std::function<void(UserTrace&, const UserIndexEntry&, std::size_t)>;
+std::int64_t storeSessionRun(ui::Session& session, const std::vector<SystemId>& systems,
+                             std::size_t users, const TraceFill& fill,
+                             const std::string& config = {}, std::string* error = nullptr);
 
 } // namespace r2p::test

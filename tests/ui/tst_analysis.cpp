@@ -106,47 +106,17 @@ private:
     void storeKnownRun() {
         const auto dataset = session_->dataset();
         QVERIFY(dataset && dataset->users.size() >= kKnownUsers.size());
-        RunStore runs(*session_->store());
-        RunInfo info;
-        info.task = dataset->task;
-        info.questionsPath = dataset->questions.path;
-        info.outputsPath = dataset->outputs ? dataset->outputs->path : std::string();
-        info.systems = {SystemId::R2P, SystemId::LampRag};
-        info.backend = "offline";
-        info.model = "offline";
-        // As a run stored before templates were kept: the built-in template's id and version.
-        info.templateId = engine::builtinHrtTemplate(dataset->task)->id;
-        info.templateVersion = engine::builtinHrtTemplate(dataset->task)->version;
-        info.config = engine::engineConfigJson(engine::EngineConfig{}, 1);
-        info.createdAt = nowIsoUtc();
-        info.status = RunStatus::Done;
-        for (std::size_t u = 0; u < kKnownUsers.size(); ++u)
-            info.users.push_back(dataset->users[u].id);
-        auto created = runs.createRun(info);
-        QVERIFY2(created, created ? "" : created.error().message.c_str());
-        runId_ = *created;
-        std::vector<UserTrace> traces;
-        for (std::size_t u = 0; u < kKnownUsers.size(); ++u) {
-            const UserIndexEntry& entry = dataset->users[u];
-            QVERIFY(entry.hasGold);
-            const int gold = std::stoi(entry.gold);
-            for (SystemId system : info.systems) {
-                const bool r2p = system == SystemId::R2P;
-                const int error = r2p ? kKnownUsers[u].r2pError : kKnownUsers[u].lampError;
-                UserTrace t;
-                t.userId = entry.id;
-                t.system = system;
-                t.status = UserStatus::Done;
-                t.gold = entry.gold;
-                t.prediction = std::to_string(ratingWithError(gold, error));
-                t.formatOk = true;
-                t.interventions = r2p ? kKnownUsers[u].interventions : 0;
-                t.scores = {{"MAE", error}, {"squared_error", error * error}};
-                traces.push_back(std::move(t));
-            }
-        }
-        auto saved = runs.saveUserTraces(runId_, traces);
-        QVERIFY2(saved, saved ? "" : saved.error().message.c_str());
+        const auto fill = [](UserTrace& t, const UserIndexEntry& entry, std::size_t u) {
+            const bool r2p = t.system == SystemId::R2P;
+            const int error = r2p ? kKnownUsers[u].r2pError : kKnownUsers[u].lampError;
+            t.prediction = std::to_string(ratingWithError(std::stoi(entry.gold), error));
+            t.interventions = r2p ? kKnownUsers[u].interventions : 0;
+            t.scores = {{"MAE", error}, {"squared_error", error * error}};
+        };
+        std::string stored;
+        runId_ = test::storeSessionRun(*session_, {SystemId::R2P, SystemId::LampRag},
+                                       kKnownUsers.size(), fill, {}, &stored);
+        QVERIFY2(runId_ > 0, stored.c_str());
         QString error;
         QVERIFY2(session_->selectRun(runId_, &error), qPrintable(error));
     }

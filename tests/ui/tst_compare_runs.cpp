@@ -88,57 +88,29 @@ private:
 
     std::int64_t storeRun(const int* r2pRight, const std::string& tag,
                           const std::string& config = {}) {
-        const auto dataset = session_->dataset();
-        const auto& labels = taskSpec(dataset->task).labels;
-        RunStore runs(*session_->store());
-        RunInfo info;
-        info.task = dataset->task;
-        info.questionsPath = dataset->questions.path;
-        info.outputsPath = dataset->outputs ? dataset->outputs->path : std::string();
-        info.systems = {SystemId::R2P, SystemId::LampRag};
-        info.backend = "offline";
-        info.model = "offline";
-        info.templateId = engine::builtinHrtTemplate(dataset->task)->id;
-        info.templateVersion = engine::builtinHrtTemplate(dataset->task)->version;
-        info.config = config.empty() ? engine::engineConfigJson(engine::EngineConfig{}, 1) : config;
-        info.createdAt = nowIsoUtc();
-        info.status = RunStatus::Done;
-        for (std::size_t u = 0; u < 6; ++u)
-            info.users.push_back(dataset->users[u].id);
-        auto created = runs.createRun(info);
-        if (!created)
-            return 0;
-        std::vector<UserTrace> traces;
-        for (std::size_t u = 0; u < 6; ++u) {
-            const UserIndexEntry& entry = dataset->users[u];
-            for (SystemId system : info.systems) {
-                const bool right = (system == SystemId::R2P ? r2pRight : kLamp)[u] == 1;
-                std::string wrong;
-                for (auto l : labels)
-                    if (l != entry.gold) {
-                        wrong = std::string(l);
-                        break;
-                    }
-                UserTrace t;
-                t.userId = entry.id;
-                t.system = system;
-                t.status = UserStatus::Done;
-                t.gold = entry.gold;
-                t.prediction = right ? entry.gold : wrong;
-                t.formatOk = true;
-                t.scores = {{"accuracy", right ? 1.0 : 0.0}};
-                StepRecord step;
-                step.stage =
-                    system == SystemId::R2P ? StageId::ProfileSynthesis : StageId::Generate;
-                step.status = StepStatus::Done;
-                step.answer = "stage text of run " + tag + " for " + entry.id;
-                t.steps.push_back(step);
-                traces.push_back(std::move(t));
-            }
-        }
-        if (!runs.saveUserTraces(*created, traces))
-            return 0;
-        return *created;
+        const auto& labels = taskSpec(session_->dataset()->task).labels;
+        const auto fill = [&](UserTrace& t, const UserIndexEntry& entry, std::size_t u) {
+            const bool right = (t.system == SystemId::R2P ? r2pRight : kLamp)[u] == 1;
+            std::string wrong;
+            for (auto l : labels)
+                if (l != entry.gold) {
+                    wrong = std::string(l);
+                    break;
+                }
+            t.prediction = right ? entry.gold : wrong;
+            t.scores = {{"accuracy", right ? 1.0 : 0.0}};
+            StepRecord step;
+            step.stage = t.system == SystemId::R2P ? StageId::ProfileSynthesis : StageId::Generate;
+            step.status = StepStatus::Done;
+            step.answer = "stage text of run " + tag + " for " + entry.id;
+            t.steps.push_back(step);
+        };
+        std::string error;
+        const auto id = test::storeSessionRun(*session_, {SystemId::R2P, SystemId::LampRag}, 6,
+                                              fill, config, &error);
+        if (id == 0)
+            qWarning("%s", error.c_str());
+        return id;
     }
 
     int comparisonRow(SystemId system) const {

@@ -87,74 +87,46 @@ private:
 
     std::int64_t storeRun(const std::vector<SystemId>& systems, std::size_t users,
                           const Errors* errors, const int* interventions, const int* contradicted) {
-        const auto dataset = session_->dataset();
-        RunStore runs(*session_->store());
-        RunInfo info;
-        info.task = dataset->task;
-        info.questionsPath = dataset->questions.path;
-        info.outputsPath = dataset->outputs ? dataset->outputs->path : std::string();
-        info.systems = systems;
-        info.backend = "offline";
-        info.model = "offline";
-        info.templateId = engine::builtinHrtTemplate(dataset->task)->id;
-        info.templateVersion = engine::builtinHrtTemplate(dataset->task)->version;
-        info.config = engine::engineConfigJson(engine::EngineConfig{}, 1);
-        info.createdAt = nowIsoUtc();
-        info.status = RunStatus::Done;
-        for (std::size_t u = 0; u < users; ++u)
-            info.users.push_back(dataset->users[u].id);
-        auto created = runs.createRun(info);
-        if (!created)
-            return 0;
-        std::vector<UserTrace> traces;
-        for (std::size_t u = 0; u < users; ++u) {
-            const UserIndexEntry& entry = dataset->users[u];
+        const auto fill = [&](UserTrace& t, const UserIndexEntry& entry, std::size_t u) {
             const int gold = std::stoi(entry.gold);
-            for (SystemId system : systems) {
-                const int error = system == SystemId::R2P       ? errors[u].r2p
-                                  : system == SystemId::LampRag ? errors[u].lamp
-                                                                : errors[u].lrm;
-                UserTrace t;
-                t.userId = entry.id;
-                t.system = system;
-                t.status = UserStatus::Done;
-                t.gold = entry.gold;
-                t.prediction = std::to_string(ratingWithError(gold, error));
-                t.formatOk = true;
-                t.scores = {{"MAE", error}, {"squared_error", error * error}};
-                if (system == SystemId::R2P) {
-                    t.interventions = interventions ? interventions[u] : 0;
-                    for (int c = 0; contradicted && c < contradicted[u]; ++c) {
-                        VerdictRecord v;
-                        v.candidate = c;
-                        v.answer = t.prediction;
-                        v.verdict = Verdict::Contradicted;
-                        t.verdicts.push_back(v);
-                    }
-                    for (int i = 0; interventions && i < interventions[u]; ++i) {
-                        EventRecord e;
-                        e.seq = i;
-                        e.kind = EventKind::Intervention;
-                        e.rule = RpiRule::Citations;
-                        e.outcome = InterventionOutcome::Complied;
-                        t.events.push_back(e);
-                    }
+            const int error = t.system == SystemId::R2P       ? errors[u].r2p
+                              : t.system == SystemId::LampRag ? errors[u].lamp
+                                                              : errors[u].lrm;
+            t.prediction = std::to_string(ratingWithError(gold, error));
+            t.scores = {{"MAE", error}, {"squared_error", error * error}};
+            if (t.system == SystemId::R2P) {
+                t.interventions = interventions ? interventions[u] : 0;
+                for (int c = 0; contradicted && c < contradicted[u]; ++c) {
+                    VerdictRecord v;
+                    v.candidate = c;
+                    v.answer = t.prediction;
+                    v.verdict = Verdict::Contradicted;
+                    t.verdicts.push_back(v);
                 }
-                if (system == SystemId::LrmRag) { // a baseline that reasons before it answers
-                    StepRecord step;
-                    step.stage = StageId::Generate;
-                    step.status = StepStatus::Done;
-                    step.reasoning = std::string(kLrmReasoning) + " " + entry.id;
-                    step.answer = t.prediction;
-                    step.tokens.reasoning = 12;
-                    t.steps.push_back(step);
+                for (int i = 0; interventions && i < interventions[u]; ++i) {
+                    EventRecord e;
+                    e.seq = i;
+                    e.kind = EventKind::Intervention;
+                    e.rule = RpiRule::Citations;
+                    e.outcome = InterventionOutcome::Complied;
+                    t.events.push_back(e);
                 }
-                traces.push_back(std::move(t));
             }
-        }
-        if (!runs.saveUserTraces(*created, traces))
-            return 0;
-        return *created;
+            if (t.system == SystemId::LrmRag) { // a baseline that reasons before it answers
+                StepRecord step;
+                step.stage = StageId::Generate;
+                step.status = StepStatus::Done;
+                step.reasoning = std::string(kLrmReasoning) + " " + entry.id;
+                step.answer = t.prediction;
+                step.tokens.reasoning = 12;
+                t.steps.push_back(step);
+            }
+        };
+        std::string error;
+        const auto id = test::storeSessionRun(*session_, systems, users, fill, {}, &error);
+        if (id == 0)
+            qWarning("%s", error.c_str());
+        return id;
     }
 
     UsersDock* users() const { return window_->usersDock(); }

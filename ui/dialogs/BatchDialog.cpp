@@ -10,6 +10,7 @@
 #include "pipeline/llm/CachingBackend.h"
 #include "pipeline/llm/EndpointPool.h"
 #include "pipeline/llm/OpenAiBackend.h"
+#include "ui/RunResults.h"
 #include "ui/Session.h"
 #include "ui/Settings.h"
 #include "ui/StageText.h"
@@ -116,6 +117,18 @@ BatchDialog::BatchDialog(Session* session, std::vector<std::size_t> filteredRows
     candidates_->setRange(1, 16);
     candidates_->setValue(settings.candidates);
     form->addRow(tr("Candidates (M):"), candidates_);
+    // A generation task's headline metric (the paper's is ROUGE-1); stored with the run.
+    mainMetric_ = new QComboBox(this);
+    mainMetric_->setObjectName(QStringLiteral("mainMetric"));
+    mainMetric_->setToolTip(tr("The metric the run's summary, its RPI effect and the views "
+                               "compare on; every ROUGE variant is scored and stored either way"));
+    if (session_->dataset())
+        for (const std::string& m : comparableMetrics(session_->dataset()->task))
+            mainMetric_->addItem(QString::fromStdString(m), QString::fromStdString(m));
+    if (mainMetric_->count() > 1)
+        form->addRow(tr("Main metric:"), mainMetric_);
+    else
+        mainMetric_->hide();
     form->addRow(tr("Sampling:"), samplingGrid());
     layout->addLayout(form);
 
@@ -365,6 +378,8 @@ engine::RunSpec BatchDialog::specFromWidgets(const std::vector<SystemId>& system
     spec.config.model = kind == QLatin1String("offline") ? "offline" : model_->text().toStdString();
     spec.config.mode = engine::PromptMode::Auto;
     spec.config.sampling = samplingFromWidgets();
+    if (mainMetric_->count() > 1)
+        spec.config.mainMetric = mainMetric_->currentData().toString().toStdString();
     spec.concurrency = concurrency_->value();
     spec.hrt = savedTemplate(dataset->task);
     engine::BackendOptions& options = spec.backendOptions;

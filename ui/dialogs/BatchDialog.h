@@ -100,6 +100,7 @@ private:
     QSpinBox* idleTimeout_ = nullptr;
     QSpinBox* k_;
     QSpinBox* candidates_;
+    QComboBox* mainMetric_;
     // Per system: temperature, top-p and max tokens; each at its minimum means "default".
     struct SamplingRow {
         SystemId system = SystemId::Invalid;

@@ -658,13 +658,54 @@ QString worstUsersSection(const RunInfo& info, const RunResults& results) {
     return body;
 }
 
+// A run with R2P's shadow (--shadow): R2P with and without RPI on the compared metric, and the
+// users RPI intervened on where it changed the score (at most 20, the largest changes first).
+QString rpiEffectSection(const RunResults& results) {
+    const auto effect = engine::rpiEffectOf(results.outcomes, results.metric);
+    if (!effect)
+        return {};
+    const auto& e = *effect;
+    QString body = heading(2, Report::tr("What RPI changed"), QStringLiteral("rpi-effect"));
+    body += paragraph(esc(
+        Report::tr("R2P was also run with interventions off (the same users and seed). On %1 "
+                   "over %2 users both scored: %3 with RPI, %4 without. RPI intervened on %5 "
+                   "of them: it helped %6, hurt %7 and changed nothing for %8.")
+            .arg(QString::fromStdString(e.metric), QString::number(e.users), number(e.meanWithRpi),
+                 number(e.meanWithoutRpi), QString::number(e.intervened), QString::number(e.helped),
+                 QString::number(e.hurt), QString::number(e.unchanged))));
+    if (e.differWithoutIntervention > 0)
+        body += paragraph(esc(Report::tr("%1 users without any intervention still score "
+                                         "differently: part of each difference is sampling.")
+                                  .arg(e.differWithoutIntervention)),
+                          QStringLiteral("muted"));
+    std::vector<const engine::RpiEffectUser*> changed;
+    for (const auto& u : e.perUser)
+        if (u.interventions > 0 && u.effect != 0)
+            changed.push_back(&u);
+    std::stable_sort(changed.begin(), changed.end(), [](const auto* a, const auto* b) {
+        return std::abs(a->withRpi - a->withoutRpi) > std::abs(b->withRpi - b->withoutRpi);
+    });
+    if (changed.size() > 20)
+        changed.resize(20);
+    if (changed.empty())
+        return body;
+    HtmlTable t({Report::tr("User"), Report::tr("Interventions"), Report::tr("With RPI"),
+                 Report::tr("Without RPI"), Report::tr("Effect")});
+    for (const auto* u : changed)
+        t.row({esc(u->userId), num(QString::number(u->interventions)), num(number(u->withRpi)),
+               num(number(u->withoutRpi)),
+               esc(u->effect > 0 ? Report::tr("helped") : Report::tr("hurt"))});
+    body += t.html();
+    return body;
+}
+
 Result<ReportDocument> runReport(ProjectStore& store, const ReportRequest& request) {
     RunStore runs(store);
     auto run = loadRun(store, runs, request.runId);
     if (!run)
         return run.error();
     const RunInfo& info = run->info;
-    auto results = loadRunResults(runs, request.runId, request.baseline);
+    auto results = loadRunResults(runs, request.runId, request.baseline, request.metric);
     if (!results)
         return results.error();
     // The run service's summary: the numbers r2p run printed and the Metrics view shows.
@@ -703,6 +744,7 @@ Result<ReportDocument> runReport(ProjectStore& store, const ReportRequest& reque
         }
     }
 
+    body += rpiEffectSection(*results);
     body += verdictsSection(*summary);
     body += tagsSection(store, request.runId);
 
@@ -967,8 +1009,12 @@ Result<ReportDocument> userReport(ProjectStore& store, const ReportRequest& requ
     if (!annotations)
         return annotations.error();
     const Taxonomy taxonomy = taxonomyOf(store);
-    const std::string metric = analysis::mainMetric(
-        info.task, engine::engineConfigFromJson(info.config, info.model).mainMetric);
+    const auto allowed = comparableMetrics(info.task);
+    const std::string metric =
+        std::find(allowed.begin(), allowed.end(), request.metric) != allowed.end()
+            ? request.metric
+            : analysis::mainMetric(
+                  info.task, engine::engineConfigFromJson(info.config, info.model).mainMetric);
     const UserTrace* r2p = nullptr;
     for (const auto& t : traces)
         if (t.system == SystemId::R2P)

@@ -25,6 +25,7 @@ struct ReportRequest {
     std::int64_t runId = 0;
     std::optional<std::string> userId;     // set: the report of this one user
     SystemId baseline = SystemId::Invalid; // Invalid: lamp-rag if the run has it, else the first
+    std::string metric = {}; // a generation run's ROUGE variant; empty: the run's main_metric
 };
 
 enum class ReportFormat {

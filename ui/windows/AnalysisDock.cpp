@@ -143,7 +143,8 @@ struct StoredSweep {
 
 namespace {
 
-Result<StoredSweep> readStoredSweep(const std::string& path, const RunInfo& shown) {
+Result<StoredSweep> readStoredSweep(const std::string& path, const RunInfo& shown,
+                                    const std::string& metric) {
     auto store = ProjectStore::open(path, ProjectStore::OpenMode::ReadOnly);
     if (!store)
         return store.error();
@@ -152,7 +153,7 @@ Result<StoredSweep> readStoredSweep(const std::string& path, const RunInfo& show
     if (!all)
         return all.error();
     StoredSweep out;
-    out.metric = analysis::mainMetric(shown.task);
+    out.metric = metric; // the shown run's, as the Users view compares
     out.lowerIsBetter = metrics::metricDirection(out.metric) == metrics::Better::Lower;
     std::vector<StoredSweepPoint> points;
     for (const auto& [k, run] : engine::kSweepSiblings(*all, shown)) {
@@ -450,8 +451,10 @@ void AnalysisDock::refreshSlices() {
         if (auto notes = AnnotationStore(*session_->store()).ofRun(run->runId))
             for (const Annotation& a : *notes)
                 labels.emplace_back(a.userId, a.label);
-    auto report =
-        analysis::computeSlices(run->outcomes, *dataset, run->info.task, run->baseline, labels);
+    analysis::SliceOptions options;
+    options.metric = run->metric; // as the Users view compares
+    auto report = analysis::computeSlices(run->outcomes, *dataset, run->info.task, run->baseline,
+                                          labels, options);
     if (!report) {
         heading_->setText(QString::fromStdString(report.error().message).toHtmlEscaped());
         replaceChart(slicesChart_, chart);
@@ -832,8 +835,8 @@ void AnalysisDock::plotStoredSweep() {
     sweepStatus_->setText(tr("Reading the stored runs of run %1's sweep…").arg(run->runId));
     tasks_.start(
         kStoredSweep, LatestTask::Pool::Short,
-        [path = session_->store()->path(), shown](const std::atomic<bool>&) {
-            return readStoredSweep(path, shown);
+        [path = session_->store()->path(), shown, metric = run->metric](const std::atomic<bool>&) {
+            return readStoredSweep(path, shown, metric);
         },
         [this](Result<StoredSweep> r) {
             if (!r) {

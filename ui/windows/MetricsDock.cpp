@@ -172,6 +172,9 @@ MetricsDock::MetricsDock(Session* session, RunController* runs, QWidget* parent)
     costLayout->addWidget(cost_, 1);
     costLayout->addWidget(costNote_);
     tabs_->addTab(costPage_, tr("Cost"));
+
+    tabs_->addTab(buildRpiPage(), tr("RPI effect"));
+    tabs_->setTabVisible(tabs_->indexOf(rpiPage_), false);
     layout->addWidget(tabs_, 1);
     setWidget(body);
 
@@ -188,6 +191,31 @@ MetricsDock::MetricsDock(Session* session, RunController* runs, QWidget* parent)
     if (runs_)
         connect(runs_, &RunController::traceChanged, this, &MetricsDock::showUser);
     onRunChanged();
+}
+
+// The RPI effect page: a summary line and the users RPI intervened on (shown for a run with
+// R2P's shadow only).
+QWidget* MetricsDock::buildRpiPage() {
+    rpiPage_ = new QWidget(tabs_);
+    auto* rpiLayout = new QVBoxLayout(rpiPage_);
+    rpiLayout->setContentsMargins(0, 0, 0, 0);
+    rpiSummary_ = new QLabel(rpiPage_);
+    rpiSummary_->setObjectName(QStringLiteral("RpiEffectSummary"));
+    rpiSummary_->setWordWrap(true);
+    rpiSummary_->setTextFormat(Qt::RichText);
+    rpi_ = makeTable(rpiPage_, {tr("User"), tr("Interventions"), tr("With RPI"), tr("Without RPI"),
+                                tr("Effect")});
+    rpi_->setObjectName(QStringLiteral("RpiEffect"));
+    rpi_->setToolTip(tr("Double-click a user to show them"));
+    rpi_->horizontalHeaderItem(3)->setToolTip(
+        tr("The same user run by R2P with interventions off and the same seed (--shadow)"));
+    rpiLayout->addWidget(rpiSummary_);
+    rpiLayout->addWidget(rpi_, 1);
+    connect(rpi_, &QTableWidget::cellDoubleClicked, this, [this](int row, int) {
+        if (auto* item = rpi_->item(row, 0))
+            session_->selectUserById(item->text());
+    });
+    return rpiPage_;
 }
 
 MetricsDock::~MetricsDock() = default;
@@ -216,6 +244,7 @@ void MetricsDock::onRunChanged() {
         // Another baseline of the same run: the summary covers every baseline and stays; the
         // heading, the histogram and this user's deltas follow the new one.
         showHeading();
+        showRpiEffect();
         chartsDirty_ = true;
         if (tabs_->currentWidget() == chartsPage_)
             ensureCharts();
@@ -233,6 +262,7 @@ void MetricsDock::onRunChanged() {
     cost_->setRowCount(0);
     costNote_->clear();
     costDirty_ = true;
+    showRpiEffect();
     if (!results_) {
         heading_->setText(tr("No run yet. <i>Run ▸ Run Batch…</i> (Ctrl+B) runs R2P and the "
                              "baselines over the users; the results show here."));
@@ -450,6 +480,78 @@ void MetricsDock::onSummaryReady(std::shared_ptr<const engine::RunSummary> summa
     chartsDirty_ = true;
     if (tabs_->currentWidget() == chartsPage_)
         ensureCharts();
+}
+
+// What RPI changed, per user and overall, on the metric the views compare (the run's own
+// summary judges it on its main_metric setting; a view may have picked another ROUGE variant).
+void MetricsDock::showRpiEffect() {
+    constexpr int kMaxRows = 2000; // a QTableWidget row per user stays fast up to a few thousand
+    rpi_->setRowCount(0);
+    const auto effect =
+        results_ ? engine::rpiEffectOf(results_->outcomes, results_->metric) : std::nullopt;
+    tabs_->setTabVisible(tabs_->indexOf(rpiPage_), effect.has_value());
+    if (!effect) {
+        rpiSummary_->clear();
+        return;
+    }
+    const auto& e = *effect;
+    const QString metric = QString::fromStdString(e.metric);
+    // "+0.120 · better with RPI": DeltaText's sign and side, in RPI's words.
+    const auto effectText = [&e](double d) {
+        const auto side = DeltaText::side(d, e.lowerIsBetter);
+        const QString word = side == DeltaText::Side::Better  ? tr("better with RPI")
+                             : side == DeltaText::Side::Worse ? tr("worse with RPI")
+                                                              : tr("no difference");
+        return QStringLiteral("%1 · %2").arg(DeltaText::value(d), word);
+    };
+    const double delta = e.meanWithRpi - e.meanWithoutRpi;
+    QString text =
+        tr("R2P with and without RPI (the run's shadow: the same users and seed, interventions "
+           "off) on <b>%1</b> over %n user(s) both scored: %2 with RPI, %3 without, Δ %4.",
+           nullptr, static_cast<int>(e.users))
+            .arg(metric, number(e.meanWithRpi), number(e.meanWithoutRpi),
+                 effectText(delta).toHtmlEscaped());
+    text += QStringLiteral("<br>") +
+            tr("RPI intervened on %1 of them: it helped %2, hurt %3 and changed nothing for %4.")
+                .arg(count(e.intervened), count(e.helped), count(e.hurt), count(e.unchanged));
+    if (e.differWithoutIntervention > 0)
+        text += QStringLiteral("<br><span style=\"color:#d23c3c\">") +
+                tr("%n user(s) without any intervention still score differently: the shadow is "
+                   "not a faithful replay (the backend does not repeat itself at this seed), so "
+                   "part of each difference is sampling, not RPI.",
+                   nullptr, static_cast<int>(e.differWithoutIntervention)) +
+                QStringLiteral("</span>");
+    // The users RPI acted on, the largest changes first (ties in run order).
+    std::vector<const engine::RpiEffectUser*> shown;
+    for (const auto& u : e.perUser)
+        if (u.interventions > 0)
+            shown.push_back(&u);
+    std::stable_sort(shown.begin(), shown.end(), [](const auto* a, const auto* b) {
+        return std::abs(a->withRpi - a->withoutRpi) > std::abs(b->withRpi - b->withoutRpi);
+    });
+    if (shown.size() > static_cast<std::size_t>(kMaxRows)) {
+        text += QStringLiteral("<br>") + tr("The table lists the %1 largest changes of %2.")
+                                             .arg(count(kMaxRows), count(shown.size()));
+        shown.resize(kMaxRows);
+    }
+    rpiSummary_->setText(text);
+    rpi_->setSortingEnabled(false);
+    rpi_->setRowCount(static_cast<int>(shown.size()));
+    for (int row = 0; row < static_cast<int>(shown.size()); ++row) {
+        const auto& u = *shown[static_cast<std::size_t>(row)];
+        const QString word = u.effect > 0   ? tr("helped")
+                             : u.effect < 0 ? tr("hurt")
+                                            : tr("no change");
+        setRow(rpi_, row,
+               {QString::fromStdString(u.userId), QLocale().toString(u.interventions),
+                number(u.withRpi), number(u.withoutRpi), word});
+        const double d = u.withRpi - u.withoutRpi;
+        if (const QColor c = DeltaText::colour(d, e.lowerIsBetter); c.isValid())
+            rpi_->item(row, 4)->setForeground(c);
+        rpi_->item(row, 4)->setToolTip(tr("With RPI − without: %1").arg(effectText(d)));
+        for (int c = 1; c <= 3; ++c)
+            rpi_->item(row, c)->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
+    }
 }
 
 // Reading every step's usage of a large run takes a moment: counted off the GUI thread, on a

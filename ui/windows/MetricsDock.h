@@ -62,13 +62,21 @@ public:
     const RepeatValues* repeats() const { return repeats_.get(); }
     const engine::RunSummary* summary() const { return summary_.get(); }
     QLabel* heading() const { return heading_; }
+    // A run with R2P's shadow (R2P without RPI, same seed): what RPI changed, on the compared
+    // metric. The tab is shown only for such a run; the table lists the users RPI intervened
+    // on (the largest changes first), a double click selects one.
+    QWidget* rpiPage() const { return rpiPage_; }
+    QLabel* rpiSummary() const { return rpiSummary_; }
+    QTableWidget* rpiTable() const { return rpi_; }
 
     // Writes a chart as PNG or SVG (by the file's extension); false with a reason otherwise.
     bool exportChart(Chart which, const QString& path, QString* error = nullptr);
 
 private:
     void onRunChanged();
-    void showHeading(); // the run, its metric and the baseline R2P is compared with
+    QWidget* buildRpiPage();
+    void showRpiEffect(); // the RPI effect tab, from the shown run and its compared metric
+    void showHeading();   // the run, its metric and the baseline R2P is compared with
     void onSummaryReady(std::shared_ptr<const engine::RunSummary> summary);
     void showUser();
     void startRepeats();
@@ -101,6 +109,9 @@ private:
     QWidget* chartsPage_ = nullptr;
     QWidget* costPage_ = nullptr;
     QTableWidget* cost_ = nullptr;
+    QWidget* rpiPage_ = nullptr;
+    QLabel* rpiSummary_ = nullptr;
+    QTableWidget* rpi_ = nullptr;
     QLabel* costNote_ = nullptr;
     bool costDirty_ = true;
     bool chartsDirty_ = true; // charts are built when their tab is shown (or exported)

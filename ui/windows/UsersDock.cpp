@@ -157,6 +157,18 @@ QLayout* UsersDock::buildRunPicker(QWidget* page) {
     against->setBuddy(baselines_);
     row->addWidget(against);
     row->addWidget(baselines_);
+    // A generation run's ROUGE variant (LaMP-4/5/6/7); hidden for the other tasks.
+    metricLabel_ = new QLabel(tr("on:"), baselineRow_);
+    metrics_ = new QComboBox(baselineRow_);
+    metrics_->setObjectName(QStringLiteral("MetricPicker"));
+    metrics_->setToolTip(tr("The metric R2P is compared on: the scores and Δ here, Metrics' "
+                            "comparison and charts, Slices and reports follow it. A run's own "
+                            "main metric until you pick one (ROUGE-1 unless it was run with "
+                            "another)."));
+    metrics_->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    metricLabel_->setBuddy(metrics_);
+    row->addWidget(metricLabel_);
+    row->addWidget(metrics_);
     row->addStretch(1);
     rows->addWidget(runs_);
     rows->addWidget(baselineRow_);
@@ -180,6 +192,16 @@ QLayout* UsersDock::buildRunPicker(QWidget* page) {
         QString error;
         if (!session_->selectBaseline(static_cast<SystemId>(baselines_->itemData(i).toInt()),
                                       &error)) {
+            runError_->setText(error);
+            runError_->show();
+            rebuildBaselinePicker();
+        }
+    });
+    connect(metrics_, &QComboBox::currentIndexChanged, this, [this](int i) {
+        if (i < 0)
+            return;
+        QString error;
+        if (!session_->selectMetric(metrics_->itemData(i).toString().toStdString(), &error)) {
             runError_->setText(error);
             runError_->show();
             rebuildBaselinePicker();
@@ -221,6 +243,13 @@ void UsersDock::rebuildBaselinePicker() {
     baselines_->setCurrentIndex(run ? baselines_->findData(static_cast<int>(run->baseline)) : -1);
     baselines_->setEnabled(baselines_->count() > 1);
     baselineRow_->setVisible(run != nullptr);
+    const QSignalBlocker blockMetrics(metrics_);
+    metrics_->clear();
+    for (const std::string& m : session_->metricsOfRun())
+        metrics_->addItem(QString::fromStdString(m), QString::fromStdString(m));
+    metrics_->setCurrentIndex(run ? metrics_->findData(QString::fromStdString(run->metric)) : -1);
+    metricLabel_->setVisible(metrics_->count() > 1);
+    metrics_->setVisible(metrics_->count() > 1);
 }
 
 // A stored run adds its columns (answers, scores, delta, interventions, contradictions); the

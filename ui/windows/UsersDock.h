@@ -31,6 +31,7 @@ public:
     QLineEdit* filterLine() const { return filter_; }
     QComboBox* runPicker() const { return runs_; }
     QComboBox* baselinePicker() const { return baselines_; }
+    QComboBox* metricPicker() const { return metrics_; }
     UsersProxyModel* proxy() const { return proxy_; }
     UsersModel* model() const { return model_; }
     // Moves the selection by `delta` visible rows (keyboard navigation from anywhere).
@@ -57,6 +58,8 @@ private:
     QComboBox* datasets_;
     QComboBox* runs_;
     QComboBox* baselines_;
+    QLabel* metricLabel_;
+    QComboBox* metrics_;
     QWidget* baselineRow_;
     QLabel* runError_;
     QLineEdit* filter_;
