@@ -9,7 +9,59 @@
 
 namespace r2p::ui {
 
-QString highlightTerms(const QString& text, const QStringList& terms) {
+namespace {
+
+// English function words: the ones LaMP's inputs and profiles share with almost every query.
+const QSet<QString>& stopWords() {
+    static const QSet<QString> words = [] {
+        QSet<QString> s;
+        for (const char* w :
+             {"a",       "about",  "above",  "after",   "again", "against", "all",     "also",
+              "am",      "an",     "and",    "any",     "are",   "as",      "at",      "be",
+              "because", "been",   "before", "being",   "below", "between", "both",    "but",
+              "by",      "can",    "could",  "did",     "do",    "does",    "doing",   "down",
+              "during",  "each",   "few",    "for",     "from",  "further", "had",     "has",
+              "have",    "having", "he",     "her",     "here",  "hers",    "herself", "him",
+              "himself", "his",    "how",    "i",       "if",    "in",      "into",    "is",
+              "it",      "its",    "itself", "just",    "me",    "more",    "most",    "my",
+              "myself",  "no",     "nor",    "not",     "now",   "of",      "off",     "on",
+              "once",    "only",   "or",     "other",   "our",   "ours",    "out",     "over",
+              "own",     "same",   "she",    "should",  "so",    "some",    "such",    "than",
+              "that",    "the",    "their",  "theirs",  "them",  "then",    "there",   "these",
+              "they",    "this",   "those",  "through", "to",    "too",     "under",   "until",
+              "up",      "very",   "was",    "we",      "were",  "what",    "when",    "where",
+              "which",   "while",  "who",    "whom",    "why",   "will",    "with",    "would",
+              "you",     "your",   "yours",  "yourself"})
+            s.insert(QString::fromLatin1(w));
+        return s;
+    }();
+    return words;
+}
+
+// The word without the punctuation around it, lower-cased: "(The" -> "the", "--" -> "".
+QString core(const QString& term) {
+    qsizetype from = 0, to = term.size();
+    while (from < to && !term.at(from).isLetterOrNumber())
+        ++from;
+    while (to > from && !term.at(to - 1).isLetterOrNumber())
+        --to;
+    return term.mid(from, to - from).toLower();
+}
+
+} // namespace
+
+QStringList salientTerms(const QStringList& terms) {
+    QStringList out;
+    for (const QString& t : terms) {
+        const QString c = core(t);
+        if (!c.isEmpty() && !stopWords().contains(c))
+            out << t;
+    }
+    return out;
+}
+
+QString highlightTerms(const QString& text, const QStringList& allTerms) {
+    const QStringList terms = salientTerms(allTerms);
     if (terms.isEmpty())
         return text.toHtmlEscaped();
     const QSet<QString> wanted(terms.begin(), terms.end());

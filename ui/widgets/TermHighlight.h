@@ -7,7 +7,14 @@
 
 namespace r2p::ui {
 
-// HTML of `text` with every whitespace-separated token that equals one of `terms` marked.
+// The matched terms worth marking. BM25 matches every token the query shares with an item
+// (LaMP's str.split()), stop words ("the", "of,") and bare punctuation ("-", "&") included; those
+// would light up every item and hide what retrieval really matched on. A term's case and the
+// punctuation around it are ignored when deciding; the kept terms are returned as given.
+QStringList salientTerms(const QStringList& terms);
+
+// HTML of `text` with every whitespace-separated token that equals one of the salient `terms`
+// marked.
 QString highlightTerms(const QString& text, const QStringList& terms);
 
 class TermHighlightDelegate : public QStyledItemDelegate {

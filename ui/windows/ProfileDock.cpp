@@ -217,10 +217,22 @@ void ProfileDock::showDetail() {
         html += QStringLiteral(" · <b>%1</b> %2 · <b>%3</b> %4")
                     .arg(tr("Rank"), rank, tr("Score"), score);
     html += QStringLiteral("</p>");
-    if (!terms.isEmpty())
+    if (!terms.isEmpty()) {
+        // Every term BM25 matched, the ones marked in the text first; stop words and bare
+        // punctuation are listed apart (they count in the score, but say little).
+        const QStringList salient = salientTerms(terms);
+        QStringList common;
+        for (const QString& t : terms)
+            if (!salient.contains(t))
+                common << t;
         html +=
-            QStringLiteral("<p><b>%1</b> %2</p>")
-                .arg(tr("Matched query terms:"), terms.join(QStringLiteral(" ")).toHtmlEscaped());
+            QStringLiteral("<p><b>%1</b> %2")
+                .arg(tr("Matched query terms:"), salient.join(QStringLiteral(" ")).toHtmlEscaped());
+        if (!common.isEmpty())
+            html += QStringLiteral(" <span style='color:#808080'>%1</span>")
+                        .arg(tr("(also %1)").arg(common.join(QStringLiteral(" ")).toHtmlEscaped()));
+        html += QStringLiteral("</p>");
+    }
     for (const auto& [key, value] : item.fields)
         html += QStringLiteral("<p style='margin:4px 0'><b>%1:</b> %2</p>")
                     .arg(ProfileModel::fieldTitle(QString::fromStdString(key)).toHtmlEscaped(),
