@@ -240,6 +240,8 @@ constexpr std::array kFields{
     field<&StepOutput::tokenCounter>("token_counter"),
     field<&StepOutput::interventions>("interventions"),
     field<&StepOutput::rules>("rules"),
+    field<&StepOutput::steps>("steps"),
+    field<&StepOutput::stepsCovered>("steps_covered"),
     field<&StepOutput::scores>("scores"),
     field<&StepOutput::edited>("edited"),
 };

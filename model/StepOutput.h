@@ -76,6 +76,10 @@ struct StepOutput {
     std::optional<std::string> tokenCounter;
     std::optional<int> interventions;
     std::optional<std::vector<std::pair<RpiRule, RuleOutcome>>> rules; // every rule's outcome
+    // A level whose template marks its sub-steps: how many it has, and the sub-steps (1-based)
+    // whose marker opens a line of the level's text or reasoning.
+    std::optional<int> steps;
+    std::optional<std::vector<int>> stepsCovered;
 
     // score
     std::optional<std::vector<std::pair<std::string, double>>> scores; // {"accuracy", 1}, ...

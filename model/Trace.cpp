@@ -63,12 +63,13 @@ constexpr std::array<std::pair<StepMode, std::string_view>, 7> kStepModes{{
     {StepMode::Edited, "edited"},
 }};
 
-constexpr std::array<std::pair<RpiRule, std::string_view>, 5> kRules{{
+constexpr std::array<std::pair<RpiRule, std::string_view>, 6> kRules{{
     {RpiRule::MarkerOrder, "marker-order"},
     {RpiRule::TokenBudget, "token-budget"},
     {RpiRule::Citations, "citations"},
     {RpiRule::AnswerFormat, "answer-format"},
     {RpiRule::Repetition, "repetition"},
+    {RpiRule::StepCoverage, "step-coverage"},
 }};
 
 constexpr std::array<std::pair<RuleOutcome, std::string_view>, 3> kRuleOutcomes{{

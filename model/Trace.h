@@ -79,8 +79,9 @@ enum class RpiRule {
     Citations,    // the synthesis cites retrieved items [P1]..[Pk] and only those
     AnswerFormat, // the answer is in the task's exact format
     Repetition,   // no span of words repeated in a loop (the "divergent" rambling of LRMs)
+    StepCoverage, // every sub-step of a level whose template marks sub-steps is worked through
 };
-// "marker-order", "token-budget", "citations", "answer-format", "repetition"
+// "marker-order", "token-budget", "citations", "answer-format", "repetition", "step-coverage"
 std::string_view rpiRuleName(RpiRule r);
 std::optional<RpiRule> parseRpiRule(std::string_view name);
 

@@ -2783,6 +2783,10 @@
             <numerusform>%n angezeigt</numerusform>
         </translation>
     </message>
+    <message>
+        <source>(also %1)</source>
+        <translation>(auch %1)</translation>
+    </message>
 </context>
 <context>
     <name>r2p::ui::ProfileModel</name>
@@ -3141,6 +3145,14 @@
     <message>
         <source>Name the annotator first (Annotations dock).</source>
         <translation>Geben Sie zuerst den Namen des Annotierenden an (Dock „Annotationen“).</translation>
+    </message>
+    <message>
+        <source>Sub-steps covered: %1 of %2</source>
+        <translation>Teilschritte abgedeckt: %1 von %2</translation>
+    </message>
+    <message>
+        <source>missing: %1</source>
+        <translation>fehlend: %1</translation>
     </message>
 </context>
 <context>
@@ -4497,6 +4509,14 @@
     <message>
         <source>R2P without cross-reference</source>
         <translation>R2P ohne Kreuzreferenz</translation>
+    </message>
+    <message>
+        <source>sub-step coverage</source>
+        <translation>Teilschritt-Abdeckung</translation>
+    </message>
+    <message>
+        <source>Every sub-step the template marks opens a line of the level with its marker.</source>
+        <translation>Jeder Teilschritt, den die Vorlage markiert, beginnt eine Zeile der Ebene mit seiner Markierung.</translation>
     </message>
 </context>
 <context>

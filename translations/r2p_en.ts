@@ -2783,6 +2783,10 @@
             <numerusform>%n shown</numerusform>
         </translation>
     </message>
+    <message>
+        <source>(also %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>r2p::ui::ProfileModel</name>
@@ -3140,6 +3144,14 @@
     </message>
     <message>
         <source>Name the annotator first (Annotations dock).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sub-steps covered: %1 of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>missing: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -4496,6 +4508,14 @@
     </message>
     <message>
         <source>R2P without cross-reference</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sub-step coverage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every sub-step the template marks opens a line of the level with its marker.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

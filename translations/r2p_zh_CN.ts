@@ -2736,6 +2736,10 @@
             <numerusform>显示 %n 个</numerusform>
         </translation>
     </message>
+    <message>
+        <source>(also %1)</source>
+        <translation>（另有 %1）</translation>
+    </message>
 </context>
 <context>
     <name>r2p::ui::ProfileModel</name>
@@ -3092,6 +3096,14 @@
     <message>
         <source>Name the annotator first (Annotations dock).</source>
         <translation>请先填写标注者姓名（“标注”停靠窗口）。</translation>
+    </message>
+    <message>
+        <source>Sub-steps covered: %1 of %2</source>
+        <translation>已覆盖的子步骤：%1 / %2</translation>
+    </message>
+    <message>
+        <source>missing: %1</source>
+        <translation>缺少：%1</translation>
     </message>
 </context>
 <context>
@@ -4442,6 +4454,14 @@
     <message>
         <source>R2P without cross-reference</source>
         <translation>R2P（无交叉引用）</translation>
+    </message>
+    <message>
+        <source>sub-step coverage</source>
+        <translation>子步骤覆盖</translation>
+    </message>
+    <message>
+        <source>Every sub-step the template marks opens a line of the level with its marker.</source>
+        <translation>模板标记的每个子步骤都以其标记开始该层级中的一行。</translation>
     </message>
 </context>
 <context>

@@ -73,6 +73,8 @@ QString StageText::rule(RpiRule r) {
         return tr("answer format");
     case RpiRule::Repetition:
         return tr("repetition");
+    case RpiRule::StepCoverage:
+        return tr("sub-step coverage");
     case RpiRule::Invalid:
         break;
     }
@@ -91,6 +93,8 @@ QString StageText::ruleExplained(RpiRule r) {
         return tr("The answer is in the task's exact format.");
     case RpiRule::Repetition:
         return tr("No span of words repeats in a loop (divergent rambling).");
+    case RpiRule::StepCoverage:
+        return tr("Every sub-step the template marks opens a line of the level with its marker.");
     case RpiRule::Invalid:
         break;
     }

@@ -1187,6 +1187,10 @@ std::string UserRun::parseLevel(StageId stage, const RpiOutcome& outcome, std::s
     for (const auto& [rule, ruleOutcome] :
          ruleOutcomes(hrt, stage, outcome.violations, itemCount, prefill))
         out.rules->emplace_back(rule, ruleOutcome);
+    if (const HrtLevel* level = hrt.level(stage); level && !level->stepMarkers.empty()) {
+        out.steps = static_cast<int>(level->stepMarkers.size());
+        out.stepsCovered = coveredSteps(hrt, stage, text, step.reasoning);
+    }
     if (step.tokens.reasoning == 0)
         step.tokens.reasoning = out.tokens.value_or(0);
     out.tokenCounter = std::string(llm::tokenSourceName(stepTokenSource_));

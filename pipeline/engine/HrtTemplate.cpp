@@ -31,23 +31,23 @@ constexpr std::array<StageId, 4> kLevelOrder{StageId::TaskAnalysis, StageId::Pro
 // Every template must carry a correction for these.
 constexpr std::array<RpiRule, 4> kRules{RpiRule::MarkerOrder, RpiRule::TokenBudget,
                                         RpiRule::Citations, RpiRule::AnswerFormat};
-constexpr std::array<RpiRule, 5> kAllRules{RpiRule::MarkerOrder, RpiRule::TokenBudget,
-                                           RpiRule::Citations, RpiRule::AnswerFormat,
-                                           RpiRule::Repetition};
+constexpr std::array<RpiRule, 6> kAllRules{RpiRule::MarkerOrder, RpiRule::TokenBudget,
+                                           RpiRule::Citations,   RpiRule::AnswerFormat,
+                                           RpiRule::Repetition,  RpiRule::StepCoverage};
 
 constexpr std::array<std::string_view, 11> kTopKeys{
     "id",       "version", "task",   "system",      "instructions", "item",
     "no_items", "levels",  "answer", "corrections", "judge"};
-constexpr std::array<std::string_view, 6> kLevelKeys{"stage",         "title", "marker",
-                                                     "budget_tokens", "cite",  "steps"};
+constexpr std::array<std::string_view, 7> kLevelKeys{
+    "stage", "title", "marker", "budget_tokens", "cite", "steps", "step_markers"};
 constexpr std::array<std::string_view, 4> kAnswerKeys{"kind", "labels", "max_words", "description"};
 
 // Placeholder sets per field.
 constexpr std::array<std::string_view, 5> kInstructionNames{"input", "items", "levels", "format",
                                                             "k"};
 constexpr std::array<std::string_view, 3> kItemNames{"n", "score", "id"};
-constexpr std::array<std::string_view, 6> kCorrectionNames{"marker", "title",  "k",
-                                                           "last",   "budget", "format"};
+constexpr std::array<std::string_view, 7> kCorrectionNames{"marker", "title",  "k",    "last",
+                                                           "budget", "format", "steps"};
 constexpr std::array<std::string_view, 5> kJudgeNames{"input", "items", "facts", "candidate",
                                                       "format"};
 
@@ -304,6 +304,30 @@ HrtLevel parseLevel(const Reader& r, const json& j, std::size_t index, StageId e
     }
     r.noPlaceholders(level.title, path + ".title");
     r.noPlaceholders(level.marker, path + ".marker");
+    if (j.contains("step_markers")) {
+        const json& markers = j.at("step_markers");
+        if (!markers.is_array() || markers.size() != level.steps.size())
+            r.fail(path + ".step_markers must be an array of " +
+                   std::to_string(level.steps.size()) + " strings, one per sub-step");
+        for (std::size_t i = 0; i < markers.size(); ++i) {
+            const std::string sp = path + ".step_markers[" + std::to_string(i) + "]";
+            if (!markers[i].is_string())
+                r.fail(sp + " must be a string");
+            std::string marker = markers[i].get<std::string>();
+            if (marker.empty() || marker.find_first_of("\r\n") != std::string::npos ||
+                marker.front() == ' ' || marker.back() == ' ')
+                r.fail(sp + " must be one non-empty line without surrounding spaces");
+            if (std::find(level.stepMarkers.begin(), level.stepMarkers.end(), marker) !=
+                level.stepMarkers.end())
+                r.fail(sp + " \"" + marker + "\" is listed twice");
+            if (marker.compare(0, level.marker.size(), level.marker) == 0 ||
+                level.marker.compare(0, marker.size(), marker) == 0)
+                r.fail(sp + " \"" + marker + "\" would be read as the level's marker \"" +
+                       level.marker + "\"");
+            r.noPlaceholders(marker, sp);
+            level.stepMarkers.push_back(std::move(marker));
+        }
+    }
     return level;
 }
 
@@ -360,6 +384,17 @@ AnswerFormat parseAnswer(const Reader& r, const json& j, const TaskSpec& spec) {
     return a;
 }
 
+// A level's sub-step markers as a correction names them: "(a), (b) and (c)".
+std::string stepMarkerList(const HrtLevel& level) {
+    std::string out;
+    for (std::size_t i = 0; i < level.stepMarkers.size(); ++i) {
+        if (i > 0)
+            out += i + 1 == level.stepMarkers.size() ? " and " : ", ";
+        out += level.stepMarkers[i];
+    }
+    return out;
+}
+
 // The values a correction is filled with.
 std::vector<std::pair<std::string, std::string>>
 correctionValues(const HrtTemplate& t, const HrtLevel* level, std::size_t itemCount) {
@@ -368,7 +403,8 @@ correctionValues(const HrtTemplate& t, const HrtLevel* level, std::size_t itemCo
             {"k", std::to_string(itemCount)},
             {"last", itemCount > 0 ? "P" + std::to_string(itemCount) : std::string()},
             {"budget", std::to_string(level ? level->budgetTokens : 0)},
-            {"format", t.answer.description}};
+            {"format", t.answer.description},
+            {"steps", level ? stepMarkerList(*level) : std::string()}};
 }
 
 HrtTemplate parseDocument(const json& root, const Reader& r) {
@@ -431,7 +467,8 @@ HrtTemplate parseDocument(const json& root, const Reader& r) {
     for (const auto& [key, value] : corrections.items())
         if (!parseRpiRule(key))
             r.fail("corrections: unknown rule \"" + key +
-                   "\" (marker-order, token-budget, citations, answer-format, repetition)");
+                   "\" (marker-order, token-budget, citations, answer-format, repetition, "
+                   "step-coverage)");
     for (RpiRule rule : kAllRules) {
         // Rules added after the first templates are optional: a built-in thought stands in.
         if (std::find(kRules.begin(), kRules.end(), rule) == kRules.end() &&
@@ -447,9 +484,13 @@ HrtTemplate parseDocument(const json& root, const Reader& r) {
             if (!citedItems(filled).empty())
                 r.fail(path + " contains a [P#] citation, which the citation check would count "
                               "(write P1 without brackets)");
-            for (const auto& other : t.levels)
+            for (const auto& other : t.levels) {
                 if (findMarkerLine(filled, other.marker) != std::string_view::npos)
                     r.fail(path + " starts a line with the marker \"" + other.marker + "\"");
+                for (const auto& step : other.stepMarkers)
+                    if (findMarkerLine(filled, step) != std::string_view::npos)
+                        r.fail(path + " starts a line with the sub-step marker \"" + step + "\"");
+            }
         }
         t.corrections[rule] = std::move(text);
     }
@@ -513,6 +554,8 @@ std::string serializeHrtTemplate(const HrtTemplate& t) {
         if (l.requiresCitations)
             level["cite"] = true;
         level["steps"] = l.steps;
+        if (!l.stepMarkers.empty())
+            level["step_markers"] = l.stepMarkers;
         levels.push_back(std::move(level));
     }
     root["levels"] = std::move(levels);
@@ -611,8 +654,11 @@ std::string renderLevels(const HrtTemplate& t) {
                std::to_string(l.budgetTokens) + " tokens.";
         if (l.requiresCitations)
             out += " Cite the items each point rests on, like [P1] or [P2, P4].";
+        if (!l.stepMarkers.empty())
+            out += " Open each sub-step with its marker on a line of its own.";
         for (std::size_t s = 0; s < l.steps.size(); ++s)
-            out += "\n" + std::to_string(s + 1) + ". " + l.steps[s];
+            out += "\n" + (l.stepMarkers.empty() ? std::to_string(s + 1) + "." : l.stepMarkers[s]) +
+                   " " + l.steps[s];
     }
     return out;
 }
@@ -652,6 +698,10 @@ std::string renderCorrection(const HrtTemplate& t, RpiRule rule, StageId stage,
         case RpiRule::Repetition:
             text = "Wait, I am going round in circles and repeating myself. I should say each "
                    "point once and finish \"{title}\".";
+            break;
+        case RpiRule::StepCoverage:
+            text = "Wait, I have not worked through every sub-step of \"{title}\". I should take "
+                   "{steps} in turn, each opened with its marker.";
             break;
         case RpiRule::Invalid:
             return {};

@@ -43,6 +43,10 @@ struct HrtLevel {
     std::vector<std::string> steps;   // sub-steps, shown numbered in the prompt
     int budgetTokens = 0;             // RPI: more than this is divergent thinking
     bool requiresCitations = false;   // RPI: must cite retrieved items as [P#]
+    // Optional, one per sub-step: the line each sub-step opens with ("(a)", "Step 1:"). With
+    // them the prompt shows the sub-steps by marker and RPI checks that each is worked through
+    // (RpiRule::StepCoverage); without, sub-steps are guidance only.
+    std::vector<std::string> stepMarkers = {};
 
     bool operator==(const HrtLevel&) const = default;
 };

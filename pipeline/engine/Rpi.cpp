@@ -322,6 +322,34 @@ std::vector<RpiViolation> checkStageEndAll(const HrtTemplate& t, StageId stage,
         r->at = npos;
         out.push_back(std::move(*r));
     }
+
+    if (!level->stepMarkers.empty()) {
+        const auto covered = coveredSteps(t, stage, stageText, reasoning);
+        if (covered.size() < level->stepMarkers.size()) {
+            std::string missing;
+            for (std::size_t s = 0; s < level->stepMarkers.size(); ++s)
+                if (!std::binary_search(covered.begin(), covered.end(), static_cast<int>(s + 1)))
+                    missing += (missing.empty() ? "" : ", ") + level->stepMarkers[s];
+            out.push_back({RpiRule::StepCoverage,
+                           "\"" + level->title + "\" covers " + std::to_string(covered.size()) +
+                               " of " + std::to_string(level->stepMarkers.size()) +
+                               " sub-steps; no line opens with " + missing,
+                           npos});
+        }
+    }
+    return out;
+}
+
+std::vector<int> coveredSteps(const HrtTemplate& t, StageId stage, std::string_view stageText,
+                              std::string_view reasoning) {
+    std::vector<int> out;
+    const HrtLevel* level = t.level(stage);
+    if (!level)
+        return out;
+    for (std::size_t s = 0; s < level->stepMarkers.size(); ++s)
+        if (findMarkerLine(stageText, level->stepMarkers[s]) != npos ||
+            findMarkerLine(reasoning, level->stepMarkers[s]) != npos)
+            out.push_back(static_cast<int>(s + 1));
     return out;
 }
 
@@ -402,6 +430,8 @@ ruleOutcomes(const HrtTemplate& t, StageId stage, const std::vector<RpiViolation
     add(RpiRule::Citations, level->requiresCitations && itemCount > 0);
     add(RpiRule::AnswerFormat, stage == StageId::Answer);
     add(RpiRule::Repetition, true);
+    if (!level->stepMarkers.empty()) // only a template that marks sub-steps asks for them
+        add(RpiRule::StepCoverage, true);
     return out;
 }
 

@@ -37,8 +37,14 @@ inline constexpr std::size_t kRepetitionNgram = 8;
 inline constexpr std::size_t kRepetitionMaxRepeats = 2;
 std::optional<RpiViolation> checkRepetition(std::string_view text);
 
+// The sub-steps (1-based, ascending) of `stage`'s level whose marker opens a line of the stage's
+// text or of its reasoning; empty when the level does not mark its sub-steps.
+std::vector<int> coveredSteps(const HrtTemplate& t, StageId stage, std::string_view stageText,
+                              std::string_view reasoning = {});
+
 // Every rule violated at the end of a stage, at most one violation per rule, in rule order:
-// MarkerOrder, TokenBudget, Citations, AnswerFormat, Repetition (see checkStageEnd). `reasoning`
+// MarkerOrder, TokenBudget, Citations, AnswerFormat, Repetition, StepCoverage (a level with
+// sub-step markers must open a line with each; see checkStageEnd). `reasoning`
 // is the model's separate reasoning for the level (chat mode): another level's marker, an
 // out-of-range citation or a loop in it violates too, and its citations count.
 std::vector<RpiViolation> checkStageEndAll(const HrtTemplate& t, StageId stage,
@@ -48,6 +54,7 @@ std::vector<RpiViolation> checkStageEndAll(const HrtTemplate& t, StageId stage,
 // Each rule's outcome for a level given its violations: NotApplicable where it cannot fail
 // (MarkerOrder when the engine wrote the marker itself in prefill and nothing else broke it;
 // Citations without items or on a level that needs none; AnswerFormat before the answer).
+// StepCoverage is listed only for a level that marks its sub-steps.
 std::vector<std::pair<RpiRule, RuleOutcome>>
 ruleOutcomes(const HrtTemplate& t, StageId stage, const std::vector<RpiViolation>& violations,
              std::size_t itemCount, bool markerWrittenByEngine);

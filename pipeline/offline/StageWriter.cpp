@@ -116,6 +116,13 @@ std::string fitted(const HrtLevel& level, std::vector<std::string> lines) {
     };
     if (lines.empty())
         lines.push_back("(nothing to add)");
+    // A template that marks its sub-steps: one line per sub-step, opened with its marker (a
+    // tight budget may still cut the last ones, as it would a model's).
+    for (std::size_t i = 0; i < level.stepMarkers.size(); ++i) {
+        if (i == lines.size())
+            lines.push_back("nothing more to add here.");
+        lines[i] = level.stepMarkers[i] + " " + lines[i];
+    }
     std::string text = render();
     if (level.budgetTokens <= 0)
         return text;

@@ -1077,6 +1077,62 @@ TEST_F(EngineHttpTest, EveryViolatedRuleOfAnAttemptIsRecorded) {
     EXPECT_EQ(ruleOutcome(*synthesis, RpiRule::AnswerFormat), RuleOutcome::NotApplicable);
 }
 
+// A template that marks the synthesis's sub-steps: the model skips one, RPI names the rule and
+// the markers, the corrected attempt covers them all, and the step stores its coverage.
+TEST_F(EngineHttpTest, ASkippedSubStepIsCorrectedAndItsCoverageStored) {
+    auto marked = std::make_shared<HrtTemplate>(*hrt);
+    HrtLevel& synthesis = marked->levels[1];
+    ASSERT_EQ(synthesis.stage, StageId::ProfileSynthesis);
+    for (std::size_t i = 0; i < synthesis.steps.size(); ++i)
+        synthesis.stepMarkers.push_back("(" + std::string(1, static_cast<char>('a' + i)) + ")");
+    ASSERT_GE(synthesis.stepMarkers.size(), 2u);
+    std::string covered, skipped = "(a) Rates generously [P1].";
+    for (std::size_t i = 0; i < synthesis.stepMarkers.size(); ++i)
+        covered += (i ? "\n" : "") + synthesis.stepMarkers[i] + " Point " + std::to_string(i) +
+                   " rests on [P1].";
+    const std::string fix =
+        renderCorrection(*marked, RpiRule::StepCoverage, StageId::ProfileSynthesis, 5);
+    server.when(test::jsonEscaped(fix),
+                test::levelReply(*marked, StageId::ProfileSynthesis, covered));
+    server.when(test::levelRequestKey(*marked, StageId::ProfileSynthesis),
+                test::levelReply(*marked, StageId::ProfileSynthesis, skipped));
+    test::scriptCompliantModel(server, *marked, "4");
+
+    llm::EndpointConfig endpoint;
+    endpoint.baseUrl = server.baseUrl();
+    endpoint.maxAttempts = 1;
+    backend = std::make_shared<llm::OpenAiBackend>(endpoint);
+    EngineConfig config;
+    config.candidates = 1;
+    config.model = "r2p-test-model";
+    auto ctx = EngineContext::make(TaskId::LaMP3, config, backend, marked, false);
+    ASSERT_TRUE(ctx) << ctx.error().message;
+    UserRun run(*ctx, user.record, user.gold, SystemId::R2P);
+    ASSERT_TRUE(run.run());
+    const UserTrace& t = run.trace();
+    ASSERT_EQ(t.events.size(), 1u);
+    EXPECT_EQ(t.events[0].rule, RpiRule::StepCoverage);
+    EXPECT_EQ(t.events[0].outcome, InterventionOutcome::Complied);
+    EXPECT_NE(t.events[0].evidence.find("covers 1 of " +
+                                        std::to_string(synthesis.stepMarkers.size()) +
+                                        " sub-steps; no line opens with (b)"),
+              std::string::npos)
+        << t.events[0].evidence;
+    const StepRecord* step = test::findStep(t.steps, "profile_synthesis");
+    ASSERT_NE(step, nullptr);
+    EXPECT_EQ(step->attempts, 2);
+    EXPECT_EQ(ruleOutcome(*step, RpiRule::StepCoverage), RuleOutcome::Complied);
+    ASSERT_TRUE(step->output.steps && step->output.stepsCovered);
+    EXPECT_EQ(*step->output.steps, static_cast<int>(synthesis.stepMarkers.size()));
+    EXPECT_EQ(step->output.stepsCovered->size(), synthesis.stepMarkers.size());
+    // The prompt showed the sub-steps by marker; the unmarked levels keep no coverage.
+    EXPECT_FALSE(
+        bodiesWith(test::jsonEscaped(synthesis.stepMarkers[1] + " " + synthesis.steps[1])).empty());
+    const StepRecord* plan = test::findStep(t.steps, "answer_plan");
+    ASSERT_NE(plan, nullptr);
+    EXPECT_FALSE(plan->output.steps.has_value());
+}
+
 TEST_F(EngineHttpTest, ChatModeChecksTheReasoningAndStopsItPastTheBudget) {
     // A reasoning model thinks 3000 distinct words before writing the task analysis: past the
     // level's budget the stream stops and the level is asked again with the correction.

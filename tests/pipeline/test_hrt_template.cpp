@@ -359,6 +359,53 @@ TEST(HrtValidate, BudgetsAndSteps) {
                           "t.json: levels[0].steps[0]: unknown placeholder {k} (allowed: none)"));
 }
 
+// Sub-step markers are optional, one per sub-step, distinct, and never read as a level marker.
+TEST(HrtValidate, StepMarkers) {
+    json marked = baseJson();
+    marked["levels"][0]["step_markers"] = {"(a)", "(b)"};
+    const HrtTemplate t = parseOk(marked);
+    EXPECT_EQ(t.levels[0].stepMarkers, (std::vector<std::string>{"(a)", "(b)"}));
+    EXPECT_TRUE(t.levels[1].stepMarkers.empty());
+    auto again = parseHrtTemplate(serializeHrtTemplate(t), "again.json");
+    ASSERT_TRUE(again) << again.error().message;
+    EXPECT_EQ(*again, t);
+    EXPECT_NE(serializeHrtTemplate(t).find("\"step_markers\""), std::string::npos);
+    EXPECT_EQ(serializeHrtTemplate(parseOk(baseJson())).find("step_markers"), std::string::npos);
+
+    EXPECT_TRUE(failsWith([](json& j) { j["levels"][0]["step_markers"] = {"(a)"}; },
+                          "t.json: levels[0].step_markers must be an array of 2 strings, one "
+                          "per sub-step"));
+    EXPECT_TRUE(failsWith(
+        [](json& j) {
+            j["levels"][0]["step_markers"] = {"(a)", "(a)"};
+        },
+        "t.json: levels[0].step_markers[1] \"(a)\" is listed twice"));
+    EXPECT_TRUE(failsWith(
+        [](json& j) {
+            j["levels"][0]["step_markers"] = {"(a)", " (b)"};
+        },
+        "t.json: levels[0].step_markers[1] must be one non-empty line without "
+        "surrounding spaces"));
+    EXPECT_TRUE(failsWith(
+        [](json& j) {
+            j["levels"][0]["step_markers"] = {"(a)", 2};
+        },
+        "t.json: levels[0].step_markers[1] must be a string"));
+    EXPECT_TRUE(failsWith(
+        [](json& j) {
+            j["levels"][0]["step_markers"] = {"## Task analysis 1", "(b)"};
+        },
+        "t.json: levels[0].step_markers[0] \"## Task analysis 1\" would be read as the "
+        "level's marker \"## Task analysis\""));
+    // A correction may not open a line with a sub-step marker: it would count as coverage.
+    EXPECT_TRUE(failsWith(
+        [](json& j) {
+            j["levels"][0]["step_markers"] = {"(a)", "(b)"};
+            j["corrections"]["step-coverage"] = "Wait.\n(a) again";
+        },
+        "t.json: corrections.step-coverage starts a line with the sub-step marker \"(a)\""));
+}
+
 TEST(HrtValidate, AnswerFormat) {
     EXPECT_TRUE(
         failsWith([](json& j) { j["answer"]["kind"] = "text"; },
@@ -467,7 +514,7 @@ TEST(HrtValidate, Corrections) {
     EXPECT_TRUE(
         failsWith([](json& j) { j["corrections"]["citations"] = "Cite {items}."; },
                   "t.json: corrections.citations: unknown placeholder {items} (allowed: {marker}, "
-                  "{title}, {k}, {last}, {budget}, {format})"));
+                  "{title}, {k}, {last}, {budget}, {format}, {steps})"));
     EXPECT_TRUE(failsWith([](json& j) { j["corrections"]["citations"] = "Cite [P1] to [{last}]."; },
                           "t.json: corrections.citations contains a [P#] citation"));
     EXPECT_TRUE(failsWith([](json& j) { j["corrections"]["marker-order"] = "{marker}\nagain"; },
@@ -556,6 +603,25 @@ TEST(HrtRender, LevelsAndTaskPrompt) {
                   "\nFormat: one digit 1-5 (k=1)");
     EXPECT_EQ(renderTaskPrompt(t, "x", {}),
               "Q: x\n(none)\n" + levels + "\nFormat: one digit 1-5 (k=0)");
+}
+
+// With sub-step markers the prompt shows each sub-step by its marker and asks for them.
+TEST(HrtRender, LevelsWithStepMarkers) {
+    json j = baseJson();
+    j["levels"][0]["step_markers"] = {"(a)", "(b)"};
+    const HrtTemplate t = parseOk(j);
+    const std::string levels = renderLevels(t);
+    EXPECT_NE(levels.find("Start with the line \"## Task analysis\". At most about 50 tokens. "
+                          "Open each sub-step with its marker on a line of its own.\n"
+                          "(a) What is asked?\n"
+                          "(b) Which format?\n\nLevel 2"),
+              std::string::npos)
+        << levels;
+    EXPECT_NE(levels.find("\n1. Facts with [P#]."), std::string::npos); // unmarked: numbered
+    // The built-in step-coverage thought names the level's markers.
+    EXPECT_EQ(renderCorrection(t, RpiRule::StepCoverage, StageId::TaskAnalysis, 5),
+              "Wait, I have not worked through every sub-step of \"Task analysis\". I should take "
+              "(a) and (b) in turn, each opened with its marker.");
 }
 
 TEST(HrtRender, Corrections) {

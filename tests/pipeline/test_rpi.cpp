@@ -405,6 +405,48 @@ TEST(RpiStageEnd, TheReasoningCountsInChatMode) {
     EXPECT_EQ(all[0].rule, RpiRule::MarkerOrder);
 }
 
+// A level whose template marks its sub-steps must open a line with each marker, in its text or
+// (chat mode) its reasoning; markers mid-line do not count.
+TEST(RpiStageEnd, StepCoverage) {
+    HrtTemplate t = makeTemplate(rating());
+    t.levels[0].steps = {"What?", "Why?", "How?"};
+    t.levels[0].stepMarkers = {"(a)", "(b)", "(c)"};
+    const std::string all = "## Task analysis\n(a) a rating\n(b) the review\n  (c) one digit";
+    EXPECT_TRUE(checkStageEndAll(t, StageId::TaskAnalysis, all, 20, 5, {}).empty());
+    EXPECT_EQ(coveredSteps(t, StageId::TaskAnalysis, all), (std::vector<int>{1, 2, 3}));
+
+    const std::string skips = "## Task analysis\n(a) a rating, see (b) below\n(c) one digit";
+    EXPECT_EQ(coveredSteps(t, StageId::TaskAnalysis, skips), (std::vector<int>{1, 3}));
+    auto v = checkStageEndAll(t, StageId::TaskAnalysis, skips, 20, 5, {});
+    ASSERT_EQ(v.size(), 1u);
+    EXPECT_EQ(v[0].rule, RpiRule::StepCoverage);
+    EXPECT_EQ(v[0].evidence, "\"Task analysis\" covers 2 of 3 sub-steps; no line opens with (b)");
+    EXPECT_EQ(v[0].at, npos);
+    // The reasoning may cover a sub-step.
+    EXPECT_TRUE(
+        checkStageEndAll(t, StageId::TaskAnalysis, skips, 20, 5, "Thinking.\n(b) the review")
+            .empty());
+    // Another level without markers is not asked for sub-steps.
+    EXPECT_TRUE(checkStageEndAll(t, StageId::AnswerPlan, "## Plan\nfour", 20, 5, {}).empty());
+    EXPECT_TRUE(coveredSteps(t, StageId::AnswerPlan, "## Plan\n(a) x").empty());
+
+    // Its outcome is listed only where the template marks sub-steps.
+    auto has = [](const std::vector<std::pair<RpiRule, RuleOutcome>>& rules, RpiRule r) {
+        for (const auto& [rule, o] : rules)
+            if (rule == r)
+                return std::string(ruleOutcomeName(o));
+        return std::string("absent");
+    };
+    EXPECT_EQ(has(ruleOutcomes(t, StageId::TaskAnalysis, v, 5, false), RpiRule::StepCoverage),
+              "violated");
+    EXPECT_EQ(has(ruleOutcomes(t, StageId::TaskAnalysis, {}, 5, false), RpiRule::StepCoverage),
+              "complied");
+    EXPECT_EQ(has(ruleOutcomes(t, StageId::AnswerPlan, {}, 5, false), RpiRule::StepCoverage),
+              "absent");
+    EXPECT_EQ(rpiRuleName(RpiRule::StepCoverage), "step-coverage");
+    EXPECT_EQ(parseRpiRule("step-coverage"), RpiRule::StepCoverage);
+}
+
 TEST(RpiOutcomes, NotApplicableWhereARuleCannotFail) {
     const HrtTemplate t = makeTemplate(rating());
     auto name = [](const std::vector<std::pair<RpiRule, RuleOutcome>>& rules, RpiRule r) {

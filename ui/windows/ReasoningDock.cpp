@@ -29,6 +29,7 @@
 #include <QToolBar>
 #include <QTreeView>
 #include <QVBoxLayout>
+#include <algorithm>
 
 namespace r2p::ui {
 
@@ -415,7 +416,24 @@ void ReasoningDock::showSelected() {
                        .arg(QString::fromStdString(e.detail.empty() ? e.evidence : e.detail)
                                 .toHtmlEscaped());
     }
-    interventions_->setHtml(rpi.isEmpty() ? tr("<p>No interventions in this stage.</p>") : rpi);
+    // A level whose template marks its sub-steps: which ones the text worked through.
+    QString coverage;
+    if (s.output.steps && s.output.stepsCovered) {
+        QStringList missing;
+        const auto& covered = *s.output.stepsCovered;
+        for (int n = 1; n <= *s.output.steps; ++n)
+            if (std::find(covered.begin(), covered.end(), n) == covered.end())
+                missing << QString::number(n);
+        coverage =
+            QStringLiteral("<p>") +
+            tr("Sub-steps covered: %1 of %2").arg(covered.size()).arg(*s.output.steps) +
+            (missing.isEmpty() ? QString()
+                               : QStringLiteral(" · ") +
+                                     tr("missing: %1").arg(missing.join(QStringLiteral(", ")))) +
+            QStringLiteral("</p>");
+    }
+    interventions_->setHtml(coverage +
+                            (rpi.isEmpty() ? tr("<p>No interventions in this stage.</p>") : rpi));
     tabs_->setTabText(3, rpi.isEmpty() ? tr("Interventions") : tr("Interventions ⚑"));
     showStream();
 }
