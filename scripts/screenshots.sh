@@ -115,3 +115,12 @@ build/release/app/r2p run --project "$tmp/sweep.r2p" --questions "$PWD/resources
 "$bin" --project "$tmp/sweep.r2p" --size 1600x1000 --open "$PWD/resources/demo/LaMP-3/dev_questions.json" \
   --user 3108 --analysis stored-sweep --screenshot "$out/analysis-stored-sweep-lamp3.png" 2>/dev/null
 echo "wrote $out/analysis-stored-sweep-lamp3.png"
+
+# What RPI changed: a LaMP-4 run with R2P's shadow (interventions off, same seed), in a project
+# of its own; the Metrics dock's RPI effect tab on ROUGE-1.
+build/release/app/r2p run --project "$tmp/shadow.r2p" --questions "$PWD/resources/demo/LaMP-4/dev_questions.json" \
+  --outputs "$PWD/resources/demo/LaMP-4/dev_outputs.json" --systems r2p,lamp-rag --shadow \
+  --quiet > /dev/null 2>&1
+"$bin" --project "$tmp/shadow.r2p" --size 1600x1000 --open "$PWD/resources/demo/LaMP-4/dev_questions.json" \
+  --metrics rpi --screenshot "$out/metrics-rpi-effect-lamp4.png" 2>/dev/null
+echo "wrote $out/metrics-rpi-effect-lamp4.png"
