@@ -15,7 +15,9 @@
 #include "ui/models/StageTimelineModel.h"
 #include "ui/models/StagesModel.h"
 #include "ui/models/VerdictsModel.h"
+#include "ui/widgets/DeltaText.h"
 #include "ui/windows/AnnotationsDock.h"
+#include "ui/windows/MetricsDock.h"
 #include "ui/windows/ProfileDock.h"
 #include "ui/windows/ReasoningDock.h"
 #include "ui/windows/UsersDock.h"
@@ -641,6 +643,97 @@ private slots:
                                        .data(StageTimelineModel::FlagsRole)
                                        .toList();
         QVERIFY(!flags.isEmpty());
+    }
+
+    // Metrics' "This user" follows what the Reasoning dock shows: the stored run's R2P until the
+    // engine runs the user, then that run (the baselines' deltas against it).
+    void metricsThisUserFollowsTheRunOnScreen() {
+        openDemo(TaskId::LaMP3);
+        // A stored batch run of the first user: R2P off by 2, LaMP RAG off by 1.
+        const auto fill = [](UserTrace& t, const UserIndexEntry& entry, std::size_t) {
+            const int gold = std::stoi(entry.gold);
+            const int error = t.system == SystemId::R2P ? 2 : 1;
+            t.prediction = std::to_string(gold + error <= 5 ? gold + error : gold - error);
+            t.scores = {{"MAE", error}, {"squared_error", error * error}};
+        };
+        std::string error;
+        const auto id = test::storeSessionRun(*session_, {SystemId::R2P, SystemId::LampRag}, 1,
+                                              fill, {}, &error);
+        QVERIFY2(id > 0, error.c_str());
+        session_->refreshRuns();
+        QVERIFY(session_->selectRun(id));
+        window_->usersDock()->step(0);
+        QTRY_VERIFY_WITH_TIMEOUT(runs()->hasRun() && !session_->isBusy(), 60000);
+        QTableWidget* user = window_->metricsDock()->userTable();
+        const auto cell = [user](int r, int c) {
+            return user->item(r, c) ? user->item(r, c)->text() : QString();
+        };
+        const QLocale locale;
+        QTRY_COMPARE(user->rowCount(), 2);
+        QCOMPARE(cell(0, 0), StageText::system(SystemId::R2P));
+        QVERIFY2(cell(0, 2).startsWith(QStringLiteral("MAE ") + locale.toString(2.0, 'f', 3)),
+                 qPrintable(cell(0, 2)));
+        QCOMPARE(cell(1, 0), StageText::system(SystemId::LampRag));
+        QCOMPARE(cell(1, 3), DeltaText::full(2.0 - 1.0, true));
+
+        pressAndWait(Qt::Key_F5);
+        const UserTrace& t = runs()->trace();
+        double mae = -1;
+        for (const auto& [key, value] : t.scores)
+            if (key == "MAE")
+                mae = value;
+        QVERIFY(mae >= 0);
+        QTRY_COMPARE(cell(0, 0),
+                     QStringLiteral("%1 (on screen)").arg(StageText::system(SystemId::R2P)));
+        QVERIFY2(cell(0, 2).startsWith(QStringLiteral("MAE ") + locale.toString(mae, 'f', 3)),
+                 qPrintable(cell(0, 2)));
+        QCOMPARE(cell(1, 0), StageText::system(SystemId::LampRag));
+        QCOMPARE(cell(1, 3), DeltaText::full(mae - 1.0, true));
+    }
+
+    // While R2P streams at a pace a person can follow, an intervention keeps the text it cut on
+    // screen, struck through, with the injected thought highlighted, until the stage ends.
+    void anInterventionStaysVisibleWhileItStreams() {
+        openDemo(TaskId::LaMP4);
+        bool found = false;
+        for (int u = 0; u < 20 && !found; ++u) {
+            window_->usersDock()->step(u == 0 ? 0 : 1);
+            QTRY_VERIFY_WITH_TIMEOUT(runs()->hasRun() && !session_->isBusy(), 60000);
+            pressAndWait(Qt::Key_F5);
+            found = runs()->trace().interventions > 0;
+        }
+        QVERIFY2(found, "no demo user with an RPI intervention");
+        // The same user again, streamed: every repaint of the stream pane is looked at.
+        const QString user = QString::fromStdString(runs()->trace().userId);
+        window_->usersDock()->step(1);
+        QTRY_VERIFY_WITH_TIMEOUT(runs()->hasRun() && !session_->isBusy(), 60000);
+        QVERIFY(session_->selectUserById(user));
+        QTRY_VERIFY_WITH_TIMEOUT(runs()->hasRun() && !session_->isBusy(), 60000);
+        QVERIFY(!runs()->isRunning() && runs()->trace().steps.empty());
+        runs()->setTokensPerSecond(250);
+        QTextBrowser* stream = window_->reasoningDock()->streamView();
+        int liveRepaints = 0, shownCut = 0;
+        const auto watch = connect(runs(), &RunController::streamChanged, this, [&] {
+            if (runs()->liveRounds().isEmpty())
+                return;
+            ++liveRepaints;
+            bool struck = false, highlighted = false;
+            for (QTextBlock b = stream->document()->begin(); b.isValid(); b = b.next())
+                for (auto it = b.begin(); !it.atEnd(); ++it) {
+                    const QTextCharFormat f = it.fragment().charFormat();
+                    struck = struck || f.fontStrikeOut();
+                    highlighted = highlighted ||
+                                  (!f.fontStrikeOut() && f.background().style() != Qt::NoBrush);
+                }
+            shownCut += struck && highlighted ? 1 : 0;
+        });
+        pressAndWait(Qt::Key_F5);
+        disconnect(watch);
+        QCOMPARE(QString::fromStdString(runs()->trace().userId), user);
+        QVERIFY(runs()->trace().interventions > 0);
+        runs()->setTokensPerSecond(0);
+        QVERIFY2(liveRepaints > 0, "the intervention never showed while the stage streamed");
+        QCOMPARE(shownCut, liveRepaints); // every live repaint kept the cut and the thought
     }
 
     // A replay lasts as long as the recording divided by the speed: the stages end at the
