@@ -97,6 +97,26 @@ Status ResponseCache::putAll(const std::vector<Entry>& entries) {
     return Ok{};
 }
 
+ResponseCache::Writer::Writer(ResponseCache& cache)
+    : cache_(cache), lock_(cache.store_.mutex()), tx_(cache.store_.handle()),
+      begun_(tx_.begun() ? Status(Ok{})
+                         : Error{cache.store_.path() +
+                                 ": cannot store responses: " + tx_.begun().error().message}) {}
+
+Status ResponseCache::Writer::put(const Entry& e) {
+    if (!begun_)
+        return begun_;
+    return cache_.putLocked(e.key, e.response, e.sharedKey);
+}
+
+Status ResponseCache::Writer::commit() {
+    if (!begun_)
+        return begun_;
+    if (auto s = tx_.commit(); !s)
+        return Error{cache_.store_.path() + ": cannot store responses: " + s.error().message};
+    return Ok{};
+}
+
 Status ResponseCache::putLocked(const std::string& key, const CachedResponse& r,
                                 const std::string& sharedKey) {
     nlohmann::json deltas = nlohmann::json::array();

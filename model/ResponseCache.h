@@ -4,7 +4,9 @@
 
 #include "ProjectStore.h"
 #include "Result.h"
+#include "Sqlite.h"
 
+#include <mutex>
 #include <optional>
 #include <string>
 #include <vector>
@@ -56,6 +58,26 @@ public:
     };
     // Stores all of them in one transaction: all or none.
     Status putAll(const std::vector<Entry>& entries);
+    // Stores entries one at a time, all in one transaction, without holding them all in memory
+    // (a batch engine's output of 100,000 answers): none is stored until commit(); a writer
+    // destroyed without commit() (an error, a kill) stores none of them. Holds the project's
+    // lock while it lives: the thread that made it may read the project meanwhile, others wait.
+    class Writer {
+    public:
+        explicit Writer(ResponseCache& cache);
+        Writer(const Writer&) = delete;
+        Writer& operator=(const Writer&) = delete;
+        // Ok, or why the transaction could not be begun (then put() and commit() fail too).
+        const Status& begun() const { return begun_; }
+        Status put(const Entry& entry);
+        Status commit();
+
+    private:
+        ResponseCache& cache_;
+        std::unique_lock<std::recursive_mutex> lock_;
+        sql::Transaction tx_;
+        Status begun_;
+    };
     Result<std::uint64_t> size() const;
 
 private:

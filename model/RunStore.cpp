@@ -1361,13 +1361,16 @@ Result<std::optional<BatchRequest>> RunStore::batchRequest(std::int64_t runId,
                                                            const std::string& customId) const {
     std::lock_guard guard(mutex_);
     std::lock_guard lock(store_.mutex());
-    sql::Statement st(store_.handle(), "SELECT url, online_body, model, think_start, label FROM "
-                                       "batch_requests WHERE run_id = ?1 AND custom_id = ?2");
+    // Prepared once: ingest asks this for every line of a 100,000-line output file.
+    sql::Statement& st = store_.cachedStatement("SELECT url, online_body, model, think_start, "
+                                                "label FROM batch_requests WHERE run_id = ?1 AND "
+                                                "custom_id = ?2");
     st.bind(1, runId).bind(2, customId);
     if (!st.step()) {
         if (st.failed())
             return Error{where(store_) + "cannot read the batch round of run " +
                          std::to_string(runId) + ": " + st.error()};
+        st.reset();
         return std::optional<BatchRequest>{};
     }
     BatchRequest r;
@@ -1377,6 +1380,7 @@ Result<std::optional<BatchRequest>> RunStore::batchRequest(std::int64_t runId,
     r.model = st.text(2);
     r.thinkStart = static_cast<int>(st.int64(3));
     r.label = st.text(4);
+    st.reset(); // a cached statement left mid-read would hold a read snapshot open
     return std::optional<BatchRequest>(std::move(r));
 }
 

@@ -105,7 +105,11 @@ Result<IngestReport> ingestBatchOutput(ProjectStore& store, std::int64_t runId,
         return Error{"cannot read " + path};
     RunStore runs(store);
     IngestReport report;
-    std::vector<ResponseCache::Entry> entries;
+    // Each answer is stored as its line is read, all in one transaction committed at the end.
+    ResponseCache cache(store);
+    ResponseCache::Writer writer(cache);
+    if (!writer.begun())
+        return writer.begun().error();
     std::string text;
     std::size_t lineNo = 0;
     auto problem = [&](const std::string& what) {
@@ -157,13 +161,14 @@ Result<IngestReport> ingestBatchOutput(ProjectStore& store, std::int64_t runId,
                     " (in the next round again)");
             continue;
         }
-        entries.push_back(std::move(*entry));
+        if (auto s = writer.put(*entry); !s)
+            return s.error(); // the writer rolls back: nothing of the file is stored
+        ++report.stored;
     }
     if (in.bad())
         return Error{"cannot read " + path + " to its end"};
-    if (auto s = ResponseCache(store).putAll(entries); !s)
+    if (auto s = writer.commit(); !s)
         return s.error();
-    report.stored = entries.size();
     return report;
 }
 
