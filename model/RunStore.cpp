@@ -1341,14 +1341,21 @@ Status RunStore::replaceBatchRequests(std::int64_t runId,
                            "online_body, model, think_start, label) "
                            "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7)");
     for (const auto& r : requests) {
+        // The body compressed as a step's texts are (a TEXT value is the body itself): a round
+        // of 100,000 requests is otherwise most of the project, and every page of it is written
+        // here and read again when ingest looks its answers up and the next round replaces it.
+        const steptext::Stored body = steptext::encode(r.onlineBody);
         ins.reset();
         ins.bind(1, runId)
             .bind(2, r.customId)
             .bind(3, r.url)
-            .bind(4, r.onlineBody)
             .bind(5, r.model)
             .bind(6, static_cast<std::int64_t>(r.thinkStart))
             .bind(7, r.label);
+        if (body.blob)
+            ins.bindBlob(4, body.bytes);
+        else
+            ins.bind(4, body.bytes);
         if (auto s = ins.run(); !s)
             return fail(s.error().message);
     }
@@ -1373,10 +1380,16 @@ Result<std::optional<BatchRequest>> RunStore::batchRequest(std::int64_t runId,
         st.reset();
         return std::optional<BatchRequest>{};
     }
+    auto body = steptext::decode(st.bytes(1), st.isBlob(1));
+    if (!body) {
+        st.reset();
+        return Error{where(store_) + "cannot read the batch round of run " + std::to_string(runId) +
+                     ": the request " + customId + ": " + body.error().message};
+    }
     BatchRequest r;
     r.customId = customId;
     r.url = st.text(0);
-    r.onlineBody = st.text(1);
+    r.onlineBody = std::move(*body);
     r.model = st.text(2);
     r.thinkStart = static_cast<int>(st.int64(3));
     r.label = st.text(4);
