@@ -6,10 +6,14 @@
 #include "model/Utf8.h"
 #include "pipeline/llm/BatchRound.h"
 #include "pipeline/llm/CachingBackend.h"
+#include "pipeline/util/WorkerPool.h"
 
+#include <algorithm>
 #include <fstream>
+#include <functional>
 #include <map>
 #include <set>
+#include <thread>
 
 namespace r2p::engine {
 
@@ -96,6 +100,83 @@ Result<ResponseCache::Entry> cacheEntry(const BatchRequest& request,
     return e;
 }
 
+// One non-blank line of an output file on its way into the response cache. Lines are taken in
+// chunks: parsed and judged on the worker threads, looked up and stored here in line order.
+struct IngestLine {
+    std::size_t lineNo = 0;
+    std::string text;
+    Result<llm::BatchOutputLine> parsed = Error{""};
+    Result<std::optional<BatchRequest>> request = std::optional<BatchRequest>{};
+    std::optional<ResponseCache::Entry> entry; // set: store it
+    std::string problem;                       // set (no entry): report it
+    bool unknown = false;                      // the problem is an unknown custom_id
+};
+
+// What a line whose request is known holds: its cache entry, or why it goes to the next round.
+void judge(IngestLine& l, std::int64_t runId) {
+    const llm::BatchOutputLine& line = *l.parsed;
+    const std::string id = clipUtf8(line.customId, 80);
+    if (!*l.request) {
+        l.unknown = true;
+        l.problem =
+            "custom_id " + id + " is not in run " + std::to_string(runId) + "'s round (ignored)";
+        return;
+    }
+    const BatchRequest& r = **l.request;
+    if (!line.customId.ends_with("-" + llm::batchBodyHash(r.onlineBody))) {
+        l.problem = "custom_id " + id + " does not match the hash of its request body";
+        return;
+    }
+    if (!line.error.empty() || line.statusCode != 200 || line.body.empty()) {
+        l.problem = "custom_id " + id + ": " +
+                    (!line.error.empty()      ? line.error
+                     : line.statusCode != 200 ? "status " + std::to_string(line.statusCode)
+                                              : std::string("no response body")) +
+                    " (in the next round again)";
+        return;
+    }
+    auto entry = cacheEntry(r, line);
+    if (!entry) {
+        l.problem = "custom_id " + id + ": " + entry.error().message + " (in the next round again)";
+        return;
+    }
+    l.entry = std::move(*entry);
+}
+
+// Runs `each` over the chunk's lines on the pool, a slice per job.
+Status forEachLine(util::WorkerPool& pool, std::vector<IngestLine>& chunk,
+                   const std::function<void(IngestLine&)>& each) {
+    constexpr std::size_t kSlice = 64;
+    const std::size_t jobs = (chunk.size() + kSlice - 1) / kSlice;
+    const auto report = pool.run(jobs, [&](std::size_t job, std::size_t) {
+        for (std::size_t i = job * kSlice; i < std::min(chunk.size(), (job + 1) * kSlice); ++i)
+            each(chunk[i]);
+    });
+    if (report.failedJob)
+        return Error{"cannot read line " +
+                     std::to_string(chunk[*report.failedJob * kSlice].lineNo) + ": " +
+                     report.failure};
+    return Ok{};
+}
+
+// Reads up to `max` non-blank lines into `chunk` (emptied first); false at the end of the file.
+bool readChunk(std::ifstream& in, std::size_t& lineNo, std::vector<IngestLine>& chunk,
+               std::size_t max) {
+    chunk.clear();
+    std::string text;
+    while (chunk.size() < max && std::getline(in, text)) {
+        ++lineNo;
+        if (!text.empty() && text.back() == '\r')
+            text.pop_back();
+        if (text.find_first_not_of(" \t") == std::string::npos)
+            continue;
+        IngestLine& l = chunk.emplace_back();
+        l.lineNo = lineNo;
+        l.text = std::move(text);
+    }
+    return !chunk.empty();
+}
+
 } // namespace
 
 Result<IngestReport> ingestBatchOutput(ProjectStore& store, std::int64_t runId,
@@ -105,65 +186,46 @@ Result<IngestReport> ingestBatchOutput(ProjectStore& store, std::int64_t runId,
         return Error{"cannot read " + path};
     RunStore runs(store);
     IngestReport report;
-    // Each answer is stored as its line is read, all in one transaction committed at the end.
+    // Each answer is stored as its chunk is read, all in one transaction committed at the end.
     ResponseCache cache(store);
     ResponseCache::Writer writer(cache);
     if (!writer.begun())
         return writer.begun().error();
-    std::string text;
+    util::WorkerPool pool(std::max(1U, std::min(4U, std::thread::hardware_concurrency())));
+    std::vector<IngestLine> chunk;
     std::size_t lineNo = 0;
-    auto problem = [&](const std::string& what) {
-        if (report.problems.size() < 50)
-            report.problems.push_back(path + ":" + std::to_string(lineNo) + ": " + what);
-    };
-    while (std::getline(in, text)) {
-        ++lineNo;
-        if (!text.empty() && text.back() == '\r')
-            text.pop_back();
-        if (text.find_first_not_of(" \t") == std::string::npos)
-            continue;
-        ++report.lines;
-        auto line = llm::parseBatchOutputLine(text);
-        if (!line) {
-            ++report.retried;
-            problem(line.error().message);
-            continue;
+    while (readChunk(in, lineNo, chunk, 4096)) {
+        auto parsed = forEachLine(pool, chunk, [](IngestLine& l) {
+            l.parsed = llm::parseBatchOutputLine(l.text);
+            l.text = {};
+        });
+        if (!parsed)
+            return parsed.error();
+        for (auto& l : chunk) // the round's requests, read here (one connection)
+            if (l.parsed && !(l.request = runs.batchRequest(runId, l.parsed->customId)))
+                return l.request.error();
+        if (auto s = forEachLine(pool, chunk,
+                                 [&](IngestLine& l) {
+                                     if (l.parsed)
+                                         judge(l, runId);
+                                     else
+                                         l.problem = l.parsed.error().message;
+                                 });
+            !s)
+            return s.error();
+        for (const auto& l : chunk) {
+            ++report.lines;
+            if (!l.entry) {
+                ++(l.unknown ? report.unknown : report.retried);
+                if (report.problems.size() < 50)
+                    report.problems.push_back(path + ":" + std::to_string(l.lineNo) + ": " +
+                                              l.problem);
+                continue;
+            }
+            if (auto s = writer.put(*l.entry); !s)
+                return s.error(); // the writer rolls back: nothing of the file is stored
+            ++report.stored;
         }
-        const std::string id = clipUtf8(line->customId, 80);
-        auto request = runs.batchRequest(runId, line->customId);
-        if (!request)
-            return request.error();
-        if (!*request) {
-            ++report.unknown;
-            problem("custom_id " + id + " is not in run " + std::to_string(runId) +
-                    "'s round (ignored)");
-            continue;
-        }
-        const BatchRequest& r = **request;
-        if (!line->customId.ends_with("-" + llm::batchBodyHash(r.onlineBody))) {
-            ++report.retried;
-            problem("custom_id " + id + " does not match the hash of its request body");
-            continue;
-        }
-        if (!line->error.empty() || line->statusCode != 200 || line->body.empty()) {
-            ++report.retried;
-            problem("custom_id " + id + ": " +
-                    (!line->error.empty()      ? line->error
-                     : line->statusCode != 200 ? "status " + std::to_string(line->statusCode)
-                                               : std::string("no response body")) +
-                    " (in the next round again)");
-            continue;
-        }
-        auto entry = cacheEntry(r, *line);
-        if (!entry) {
-            ++report.retried;
-            problem("custom_id " + id + ": " + entry.error().message +
-                    " (in the next round again)");
-            continue;
-        }
-        if (auto s = writer.put(*entry); !s)
-            return s.error(); // the writer rolls back: nothing of the file is stored
-        ++report.stored;
     }
     if (in.bad())
         return Error{"cannot read " + path + " to its end"};
