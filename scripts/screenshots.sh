@@ -124,3 +124,10 @@ build/release/app/r2p run --project "$tmp/shadow.r2p" --questions "$PWD/resource
 "$bin" --project "$tmp/shadow.r2p" --size 1600x1000 --open "$PWD/resources/demo/LaMP-4/dev_questions.json" \
   --metrics rpi --screenshot "$out/metrics-rpi-effect-lamp4.png" 2>/dev/null
 echo "wrote $out/metrics-rpi-effect-lamp4.png"
+
+# A small screen (1366×768) in German and Chinese: no dock squeezes its neighbours.
+for lang in de zh_CN; do
+  "$bin" --project "$tmp/shadow.r2p" --size 1366x768 --open "$PWD/resources/demo/LaMP-4/dev_questions.json" \
+    --user 4102 --run-to-end --lang "$lang" --screenshot "$out/main-lamp4-${lang%_CN}-1366x768.png" 2>/dev/null
+  echo "wrote $out/main-lamp4-${lang%_CN}-1366x768.png"
+done

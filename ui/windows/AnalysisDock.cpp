@@ -14,6 +14,7 @@
 #include "ui/Session.h"
 #include "ui/StageText.h"
 #include "ui/TaskText.h"
+#include "ui/util/Scrollable.h"
 #include "ui/widgets/ChartAxes.h"
 #include "ui/widgets/ChartExport.h"
 
@@ -203,7 +204,7 @@ AnalysisDock::AnalysisDock(Session* session, QWidget* parent)
     tabs_ = new QTabWidget(body);
     tabs_->setObjectName(QStringLiteral("AnalysisTabs"));
     layout->addWidget(tabs_, 1);
-    setWidget(body);
+    setWidget(scrollable(body, this)); // its control rows must not widen the docks beside it
     tabs_->addTab(buildSlicesPage(), tr("Slices"));
     tabs_->addTab(buildAgreementPage(), tr("Agreement"));
     tabs_->addTab(buildSweepPage(), tr("Retrieval sweep"));

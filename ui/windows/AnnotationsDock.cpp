@@ -5,6 +5,7 @@
 #include "ui/Session.h"
 #include "ui/StageText.h"
 #include "ui/models/AnnotationsModel.h"
+#include "ui/util/Scrollable.h"
 
 #include <QAction>
 #include <QComboBox>
@@ -87,7 +88,7 @@ AnnotationsDock::AnnotationsDock(Session* session, RunController* controller, QW
     bookmarks_->setObjectName(QStringLiteral("BookmarksList"));
     bookmarks_->setMaximumHeight(bookmarks_->fontMetrics().height() * 4 + 8);
     layout->addWidget(bookmarks_);
-    setWidget(body);
+    setWidget(scrollable(body, this)); // the label grid must not widen the Users column
 
     connect(annotator_, &QLineEdit::editingFinished, this,
             [this] { session_->setAnnotator(annotator_->text()); });
