@@ -942,17 +942,34 @@ void MainWindow::setPresentationMode(bool on, bool fullScreen) {
         large.setPointSizeF(normalFont_.pointSizeF() * 1.4);
         setFont(large);
         for (QDockWidget* d :
-             {static_cast<QDockWidget*>(users_), static_cast<QDockWidget*>(profile_),
-              static_cast<QDockWidget*>(findings_), static_cast<QDockWidget*>(annotations_)})
+             {static_cast<QDockWidget*>(users_), static_cast<QDockWidget*>(findings_),
+              static_cast<QDockWidget*>(annotations_)})
             d->hide();
-        reasoning_->show();
-        reasoning_->raise();
-        verdicts_->show();
-        verdicts_->raise();
+        // The retrieved history stays beside the reasoning: it is what R2P reasons from.
+        for (QDockWidget* d :
+             {static_cast<QDockWidget*>(query_), static_cast<QDockWidget*>(profile_),
+              static_cast<QDockWidget*>(reasoning_), static_cast<QDockWidget*>(verdicts_)}) {
+            d->show();
+            d->raise();
+        }
+        // Nothing but the content: no menus, status bar or dock title bars (float and close
+        // buttons); every shortcut still works, the actions belong to the window.
+        menuBar()->hide();
+        statusBar()->hide();
+        for (QDockWidget* d : findChildren<QDockWidget*>())
+            if (!d->titleBarWidget())
+                d->setTitleBarWidget(new QWidget(d));
         if (fullScreen)
             showFullScreen();
     } else {
         setFont(normalFont_);
+        for (QDockWidget* d : findChildren<QDockWidget*>())
+            if (QWidget* bar = d->titleBarWidget()) {
+                d->setTitleBarWidget(nullptr);
+                delete bar;
+            }
+        menuBar()->show();
+        statusBar()->show();
         restoreState(normalState_);
         if (isFullScreen())
             showNormal();

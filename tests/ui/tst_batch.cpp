@@ -15,6 +15,7 @@
 #include "ui/models/VerdictsModel.h"
 #include "ui/windows/CompareDock.h"
 #include "ui/windows/MetricsDock.h"
+#include "ui/windows/ProfileDock.h"
 #include "ui/windows/ReasoningDock.h"
 #include "ui/windows/UsersDock.h"
 #include "ui/windows/VerdictsDock.h"
@@ -23,13 +24,16 @@
 #include <QAction>
 #include <QChartView>
 #include <QComboBox>
+#include <QDockWidget>
 #include <QFile>
 #include <QImage>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenu>
+#include <QMenuBar>
 #include <QPlainTextEdit>
 #include <QSignalSpy>
+#include <QStatusBar>
 #include <QTabWidget>
 #include <QTableView>
 #include <QTableWidget>
@@ -247,6 +251,14 @@ private slots:
         QVERIFY(window_->font().pointSizeF() > normal * 1.3);
         QTabWidget* tabs = window_->reasoningDock()->tabs();
         QVERIFY(!tabs->isTabVisible(tabs->indexOf(window_->reasoningDock()->promptView())));
+        // Only the content: no menus, status bar or dock buttons; the history stays in view.
+        QVERIFY(!window_->menuBar()->isVisible());
+        QVERIFY(!window_->statusBar()->isVisible());
+        QVERIFY(window_->profileDock()->isVisible());
+        QVERIFY(!window_->usersDock()->isVisible());
+        for (QDockWidget* d : window_->findChildren<QDockWidget*>())
+            QVERIFY2(d->titleBarWidget() && d->titleBarWidget()->sizeHint().isEmpty(),
+                     qPrintable(d->objectName()));
 
         // The stored run plays back stage by stage, streaming, then shows the stored trace.
         RunController* controller = window_->runController();
@@ -265,9 +277,13 @@ private slots:
         QCOMPARE(window_->verdictsDock()->model()->rowCount(),
                  static_cast<int>(stored->verdicts.size()));
 
-        window_->action(QStringLiteral("presentationMode"))->trigger();
+        QTest::keyClick(window_.get(), Qt::Key_F11); // leaves by its shortcut, menus hidden
         QVERIFY(!window_->presentationMode());
         QCOMPARE(window_->font().pointSizeF(), normal);
+        QVERIFY(window_->menuBar()->isVisible());
+        QVERIFY(window_->statusBar()->isVisible());
+        for (QDockWidget* d : window_->findChildren<QDockWidget*>())
+            QVERIFY2(!d->titleBarWidget(), qPrintable(d->objectName()));
         QVERIFY(tabs->isTabVisible(tabs->indexOf(window_->reasoningDock()->promptView())));
     }
 

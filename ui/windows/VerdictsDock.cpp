@@ -27,13 +27,12 @@ VerdictsDock::VerdictsDock(Session* session, RunController* controller, QWidget*
     view_->setEditTriggers(QAbstractItemView::NoEditTriggers);
     view_->verticalHeader()->hide();
     view_->setWordWrap(false);
-    // Short columns fit their contents; the answer gets a readable width (full text in the
-    // tooltip of the reason and in the Reasoning dock); the last column takes what is left.
+    // Short columns fit their contents; the answer takes what is left, elided (its full text
+    // in the tooltip and in the Reasoning dock), so Evidence, Agreement and Final never scroll.
     view_->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     view_->horizontalHeader()->setSectionResizeMode(VerdictsModel::ColumnAnswer,
-                                                    QHeaderView::Interactive);
-    view_->setColumnWidth(VerdictsModel::ColumnAnswer, 200);
-    view_->horizontalHeader()->setStretchLastSection(true);
+                                                    QHeaderView::Stretch);
+    view_->horizontalHeader()->setStretchLastSection(false);
     final_ = new QLabel(body);
     final_->setObjectName(QStringLiteral("FinalChoice"));
     final_->setWordWrap(true);
