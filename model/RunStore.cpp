@@ -5,6 +5,7 @@
 #include "Util.h"
 
 #include <algorithm>
+#include <array>
 #include <charconv>
 #include <cmath>
 #include <limits>
@@ -135,6 +136,54 @@ std::string name(std::string_view n) {
     return std::string(n);
 }
 
+// A trace's step and event texts as StepTextCodec stores them, made with `dict` (the project's
+// writer dictionary when they were made). They are made before the project lock is taken, so
+// workers saving at once compress in parallel; under the lock a trace made with another
+// dictionary than the writer's is made again, so the stored bytes are what they would be if
+// they were made there.
+struct EncodedTrace {
+    const steptext::Dictionary* dict = nullptr;
+    std::vector<std::string> parsed;                     // each step's output as JSON
+    std::vector<std::array<steptext::Stored, 5>> steps;  // prompt, raw, reasoning, answer, parsed
+    std::vector<std::array<steptext::Stored, 4>> events; // evidence, injected, detail, violating
+};
+
+EncodedTrace encodeTrace(const UserTrace& t, const steptext::Dictionary* dict) {
+    EncodedTrace out;
+    out.dict = dict;
+    out.parsed.reserve(t.steps.size());
+    out.steps.reserve(t.steps.size());
+    // Prompts already encoded for this trace, which a later prompt may refer to.
+    steptext::EarlierPrompts earlier;
+    for (const auto& st : t.steps) {
+        std::string parsed = toJson(st.output);
+        out.steps.push_back({steptext::encodePrompt(st.prompt, earlier, dict),
+                             steptext::encodeRaw(st.raw, st.answer, dict),
+                             steptext::encode(st.reasoning, dict),
+                             steptext::encode(st.answer, dict), steptext::encode(parsed, dict)});
+        out.parsed.push_back(std::move(parsed));
+        // Only a prompt of a lower seq can be referred to: steps are read back by seq.
+        if (earlier.empty() || st.seq > earlier.rbegin()->first)
+            earlier.emplace(st.seq, st.prompt);
+    }
+    out.events.reserve(t.events.size());
+    for (const auto& e : t.events)
+        out.events.push_back({steptext::encode(e.evidence, dict),
+                              steptext::encode(e.injected, dict), steptext::encode(e.detail, dict),
+                              steptext::encode(e.violating, dict)});
+    return out;
+}
+
+std::vector<EncodedTrace> encodeTraces(const ProjectStore& store,
+                                       std::span<const UserTrace> traces) {
+    const steptext::Dictionary* dict = store.stepDictionaries().writer();
+    std::vector<EncodedTrace> out;
+    out.reserve(traces.size());
+    for (const auto& t : traces)
+        out.push_back(encodeTrace(t, dict));
+    return out;
+}
+
 // The statements that write traces, prepared once per connection (ProjectStore's cache).
 class TraceWriter {
 public:
@@ -194,9 +243,10 @@ public:
         return found;
     }
 
-    // Replaces the stored trace of (run, trace.userId, trace.system). Throws nothing; returns
-    // the first failure's message.
-    Status write(std::int64_t runId, const UserTrace& t, const std::string& savedAt) {
+    // Replaces the stored trace of (run, trace.userId, trace.system), its texts as `enc` holds
+    // them. Throws nothing; returns the first failure's message.
+    Status write(std::int64_t runId, const UserTrace& t, const EncodedTrace& enc,
+                 const std::string& savedAt) {
         const std::string system = name(systemName(t.system));
         for (sql::Statement* del :
              {&delUser_, &delSteps_, &delEvents_, &delVerdicts_, &delSpans_}) {
@@ -232,9 +282,11 @@ public:
         if (auto s = user_.run(); !s)
             return s;
 
-        // Prompts already written for this trace, which a later prompt may refer to.
-        steptext::EarlierPrompts earlier;
-        for (const auto& st : t.steps) {
+        // The texts as encodeTrace() made them, with the writer dictionary (saveTraces saw to
+        // it); while there is none, they are samples to train one on.
+        const bool sampling = dictionaries_.writer() == nullptr;
+        for (std::size_t i = 0; i < t.steps.size(); ++i) {
+            const StepRecord& st = t.steps[i];
             step_.reset();
             step_.bind(1, runId)
                 .bind(2, t.userId)
@@ -252,27 +304,20 @@ public:
                 .bind(19, stepModeName(st.backendMode))
                 .bind(20, st.error)
                 .bind(21, st.server);
-            const std::string parsed = toJson(st.output);
-            const steptext::Dictionary* dict = dictionaries_.writer();
-            if (!dict)
+            if (sampling)
                 for (const std::string* text :
-                     {&st.prompt, &st.raw, &st.reasoning, &st.answer, &parsed})
+                     {&st.prompt, &st.raw, &st.reasoning, &st.answer, &enc.parsed[i]})
                     dictionaries_.sample(*text);
-            bindStored(step_, 9, steptext::encodePrompt(st.prompt, earlier, dict));
-            bindStored(step_, 10, steptext::encodeRaw(st.raw, st.answer, dict));
-            bindStored(step_, 11, steptext::encode(st.reasoning, dict));
-            bindStored(step_, 12, steptext::encode(st.answer, dict));
-            bindStored(step_, 13, steptext::encode(parsed, dict));
+            for (int k = 0; k < 5; ++k)
+                bindStored(step_, 9 + k, enc.steps[i][static_cast<std::size_t>(k)]);
             if (auto s = step_.run(); !s)
                 return Error{"step " + std::to_string(st.seq) + ": " + s.error().message};
-            // Only a prompt of a lower seq can be referred to: steps are read back by seq.
-            if (earlier.empty() || st.seq > earlier.rbegin()->first)
-                earlier.emplace(st.seq, st.prompt);
             if (auto s = writeSpans(runId, t.userId, system, st); !s)
                 return s;
         }
 
-        for (const auto& e : t.events) {
+        for (std::size_t i = 0; i < t.events.size(); ++i) {
+            const EventRecord& e = t.events[i];
             event_.reset();
             event_.bind(1, runId)
                 .bind(2, t.userId)
@@ -285,12 +330,11 @@ public:
                 .bind(11, e.outcome == InterventionOutcome::Invalid
                               ? std::string()
                               : name(interventionOutcomeName(e.outcome)));
-            // The texts as StepTextCodec stores them (the cut text is often a whole attempt).
-            const steptext::Dictionary* dict = dictionaries_.writer();
-            bindStored(event_, 8, steptext::encode(e.evidence, dict));
-            bindStored(event_, 9, steptext::encode(e.injected, dict));
-            bindStored(event_, 12, steptext::encode(e.detail, dict));
-            bindStored(event_, 13, steptext::encode(e.violating, dict));
+            const auto& texts = enc.events[i];
+            bindStored(event_, 8, texts[0]);
+            bindStored(event_, 9, texts[1]);
+            bindStored(event_, 12, texts[2]);
+            bindStored(event_, 13, texts[3]);
             if (auto s = event_.run(); !s)
                 return Error{"event " + std::to_string(e.seq) + ": " + s.error().message};
         }
@@ -377,8 +421,10 @@ std::string where(const ProjectStore& store) {
     return "project " + store.path() + ": ";
 }
 
-// Writes the traces in one transaction; the caller holds the locks.
-Status saveTraces(ProjectStore& store, std::int64_t runId, std::span<const UserTrace> traces) {
+// Writes the traces in one transaction, their texts as encodeTraces() made them (before the
+// locks); the caller holds the locks.
+Status saveTraces(ProjectStore& store, std::int64_t runId, std::span<const UserTrace> traces,
+                  std::vector<EncodedTrace> encoded) {
     if (traces.empty())
         return Ok{};
     auto what = [&](const UserTrace& t) {
@@ -412,9 +458,15 @@ Status saveTraces(ProjectStore& store, std::int64_t runId, std::span<const UserT
     // save that rolls back takes it along and no kept text can name a dictionary that is gone.
     auto trained = store.insertTrainedStepDictionary();
     const std::string savedAt = nowIsoUtc();
-    for (const auto& t : traces)
-        if (auto s = writer.write(runId, t, savedAt); !s)
-            return Error{what(t) + s.error().message};
+    // Texts made with a dictionary that is no longer the writer's (another save trained one
+    // since) are made again with the writer's, as they would have been under the lock.
+    const steptext::Dictionary* dict = store.stepDictionaries().writer();
+    for (std::size_t i = 0; i < traces.size(); ++i) {
+        if (encoded[i].dict != dict)
+            encoded[i] = encodeTrace(traces[i], dict);
+        if (auto s = writer.write(runId, traces[i], encoded[i], savedAt); !s)
+            return Error{what(traces[i]) + s.error().message};
+    }
     if (auto s = tx.commit(); !s)
         return Error{whole() + s.error().message};
     if (trained)
@@ -727,15 +779,18 @@ Status RunStore::setRunStatus(std::int64_t runId, RunStatus runStatus) {
 }
 
 Status RunStore::saveUserTrace(std::int64_t runId, const UserTrace& trace) {
+    const std::span<const UserTrace> one(&trace, 1);
+    auto encoded = encodeTraces(store_, one); // the compression, before the locks
     std::lock_guard guard(mutex_);
     std::lock_guard lock(store_.mutex());
-    return saveTraces(store_, runId, std::span<const UserTrace>(&trace, 1));
+    return saveTraces(store_, runId, one, std::move(encoded));
 }
 
 Status RunStore::saveUserTraces(std::int64_t runId, const std::vector<UserTrace>& traces) {
+    auto encoded = encodeTraces(store_, traces); // the compression, before the locks
     std::lock_guard guard(mutex_);
     std::lock_guard lock(store_.mutex());
-    return saveTraces(store_, runId, traces);
+    return saveTraces(store_, runId, traces, std::move(encoded));
 }
 
 Result<UserTrace> RunStore::userTrace(std::int64_t runId, const std::string& userId,
