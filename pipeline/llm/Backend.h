@@ -55,6 +55,10 @@ struct GenerationRequest {
     // What the engine knows about the request (task, stage, retrieved items). Not sent and not
     // part of the cache key: the HTTP backend ignores it, the offline reasoner answers from it.
     std::shared_ptr<const engine::StageHint> hint;
+    // requestBody() of this request, when a backend passing it on (the response cache, which
+    // keys by it) made it already, so the one it goes to does not serialise it again. Null
+    // until then; whoever changes a field the body holds after it is set must reset it.
+    std::shared_ptr<const std::string> body;
 };
 
 struct GenerationResult {

@@ -99,7 +99,7 @@ DeferringBackend::~DeferringBackend() {
 RequestId DeferringBackend::submit(GenerationRequest request, DeltaHandler, DoneHandler onDone) {
     BatchRequest r;
     r.url = request.endpoint == Endpoint::Completions ? "/v1/completions" : "/v1/chat/completions";
-    r.onlineBody = requestBody(request);
+    r.onlineBody = requestBodyOf(request);
     r.model = request.model;
     r.thinkStart = static_cast<int>(resolvedThinkStart(request));
     r.label = request.label;

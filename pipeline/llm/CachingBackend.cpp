@@ -165,7 +165,11 @@ void CachingBackend::finish(Replay& r, bool cancelled) {
 RequestId CachingBackend::submit(GenerationRequest request, DeltaHandler onDelta,
                                  DoneHandler onDone) {
     const RequestId id = nextId_++;
-    const std::string canonical = requestBody(request);
+    // Serialised once: the keys hash it, a stored answer keeps it, the inner backend sends it.
+    if (!request.body)
+        request.body = std::make_shared<const std::string>(requestBody(request));
+    const std::shared_ptr<const std::string> body = request.body;
+    const std::string& canonical = *body;
     const std::string sharedKey = ResponseCache::key(cacheName_, request.model, canonical);
     const std::string key =
         endpoint_.empty()
@@ -226,7 +230,7 @@ RequestId CachingBackend::submit(GenerationRequest request, DeltaHandler onDelta
         if (onDelta)
             onDelta(reasoning, answer);
     };
-    DoneHandler store = [this, rec, key, sharedKey, model, canonical, onDone,
+    DoneHandler store = [this, rec, key, sharedKey, model, body, onDone,
                          id](GenerationOutcome&& outcome) {
         // Only a complete answer is stored: an error (in the stream or not) never is.
         if (const auto* result = std::get_if<GenerationResult>(&outcome)) {
@@ -235,7 +239,7 @@ RequestId CachingBackend::submit(GenerationRequest request, DeltaHandler onDelta
             // Where it really came from (one replica of a pool stores for all of them).
             c.endpoint = result->endpoint.empty() ? endpoint_ : normalizeBaseUrl(result->endpoint);
             c.model = model;
-            c.request = canonical;
+            c.request = *body;
             c.reasoning = result->reasoning;
             c.answer = result->answer;
             c.finishReason = result->finishReason;

@@ -203,6 +203,10 @@ std::string requestBody(const GenerationRequest& r) {
     return dumpJson(body);
 }
 
+std::string requestBodyOf(const GenerationRequest& r) {
+    return r.body ? *r.body : requestBody(r);
+}
+
 ThinkSplitter::Start resolvedThinkStart(const GenerationRequest& request) {
     // A lone "</think>" ends reasoning the chat template opened (R1 distills, QwQ, Qwen3 without
     // a reasoning parser): held back until it comes. Models whose known template never opens
@@ -767,7 +771,7 @@ RequestId OpenAiBackend::submit(GenerationRequest request, DeltaHandler onDelta,
     auto t = std::make_unique<Impl::Transfer>();
     t->id = impl_->nextId++;
     request.thinkStart = resolvedThinkStart(request);
-    t->body = requestBody(request);
+    t->body = requestBodyOf(request);
     t->maxReplyBytes = std::max<std::size_t>(1, impl_->config.maxReplyBytes);
     t->request = std::move(request);
     t->onDelta = std::move(onDelta);

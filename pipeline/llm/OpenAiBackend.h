@@ -75,6 +75,8 @@ Result<HttpReply> postToServer(const EndpointConfig& config, std::string_view pa
 
 // The JSON body sent for a request (also the basis of the response cache key).
 std::string requestBody(const GenerationRequest& request);
+// The same, taken from request.body when that is set.
+std::string requestBodyOf(const GenerationRequest& request);
 
 // Where reasoning starts in the reply as the backend reads it: Detect resolved by the model's
 // known chat template (unknown models: only a lone closing tag splits).
