@@ -29,20 +29,25 @@ std::string ResponseCache::endpointKey(const std::string& backend, const std::st
 }
 
 namespace {
-constexpr const char* kColumns =
-    "backend, model, request, reasoning, answer, finish_reason, usage, first_token_ms, total_ms, "
-    "deltas, endpoint";
+// The columns a lookup reads, in the order it reads them; without the request, '' stands in
+// its place.
+std::string columns(ResponseCache::Read what) {
+    return std::string("SELECT backend, model, ") +
+           (what == ResponseCache::Read::All ? "request" : "''") +
+           ", reasoning, answer, finish_reason, usage, first_token_ms, total_ms, deltas, endpoint";
 }
+} // namespace
 
-Result<std::optional<CachedResponse>> ResponseCache::getShared(const std::string& sharedKey) const {
-    return lookup(std::string("SELECT ") + kColumns +
+Result<std::optional<CachedResponse>> ResponseCache::getShared(const std::string& sharedKey,
+                                                               Read what) const {
+    return lookup(columns(what) +
                       " FROM response_cache WHERE shared_key = ?1 ORDER BY created_at DESC, "
                       "rowid DESC LIMIT 1",
                   sharedKey);
 }
 
-Result<std::optional<CachedResponse>> ResponseCache::get(const std::string& key) const {
-    return lookup(std::string("SELECT ") + kColumns + " FROM response_cache WHERE key = ?1", key);
+Result<std::optional<CachedResponse>> ResponseCache::get(const std::string& key, Read what) const {
+    return lookup(columns(what) + " FROM response_cache WHERE key = ?1", key);
 }
 
 Result<std::optional<CachedResponse>> ResponseCache::lookup(const std::string& sql,

@@ -45,9 +45,13 @@ public:
     // for server B's.
     static std::string endpointKey(const std::string& backend, const std::string& endpoint,
                                    const std::string& model, const std::string& canonicalRequest);
-    Result<std::optional<CachedResponse>> get(const std::string& key) const;
+    // What a lookup reads: the whole entry, or all but the request (which the key stands for:
+    // a hit that only replays the answer leaves it empty rather than read it).
+    enum class Read { All, WithoutRequest };
+    Result<std::optional<CachedResponse>> get(const std::string& key, Read what = Read::All) const;
     // The most recent answer stored under this shared key, from whichever endpoint.
-    Result<std::optional<CachedResponse>> getShared(const std::string& sharedKey) const;
+    Result<std::optional<CachedResponse>> getShared(const std::string& sharedKey,
+                                                    Read what = Read::All) const;
     // Stores under `key`, findable by `sharedKey` too (empty: `key` is the shared key).
     Status put(const std::string& key, const CachedResponse& response,
                const std::string& sharedKey = {});

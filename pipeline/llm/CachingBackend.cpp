@@ -175,7 +175,10 @@ RequestId CachingBackend::submit(GenerationRequest request, DeltaHandler onDelta
         endpoint_.empty()
             ? sharedKey
             : ResponseCache::endpointKey(cacheName_, endpoint_, request.model, canonical);
-    auto hit = shared_ || endpoint_.empty() ? cache_.getShared(sharedKey) : cache_.get(key);
+    // A hit is replayed: its request (the key stands for it) is not read.
+    constexpr auto what = ResponseCache::Read::WithoutRequest;
+    auto hit =
+        shared_ || endpoint_.empty() ? cache_.getShared(sharedKey, what) : cache_.get(key, what);
     if (hit && hit->has_value()) {
         ++hits_;
         auto r = std::make_shared<Replay>();
