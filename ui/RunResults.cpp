@@ -1,6 +1,7 @@
 #include "RunResults.h"
 
 #include "model/Task.h"
+#include "pipeline/analysis/RunComparison.h"
 #include "pipeline/analysis/Slices.h"
 #include "pipeline/analysis/TagStatistics.h"
 #include "pipeline/engine/Engine.h"
@@ -60,8 +61,16 @@ std::vector<std::string> comparableMetrics(TaskId task) {
     if (task == TaskId::Invalid)
         return {};
     if (taskSpec(task).kind == TaskKind::Generation)
-        return {"rouge-1", "rouge-2", "rouge-L", "rouge-Lsum"};
+        return analysis::taskMetrics(TaskKind::Generation);
     return {analysis::mainMetric(task)};
+}
+
+std::string comparedMetric(const RunInfo& info, const std::string& requested) {
+    const auto allowed = comparableMetrics(info.task);
+    if (std::find(allowed.begin(), allowed.end(), requested) != allowed.end())
+        return requested;
+    return analysis::mainMetric(info.task,
+                                engine::engineConfigFromJson(info.config, info.model).mainMetric);
 }
 
 Result<RunResults> loadRunResults(RunStore& runs, std::int64_t runId, SystemId baseline,
@@ -75,12 +84,7 @@ Result<RunResults> loadRunResults(RunStore& runs, std::int64_t runId, SystemId b
     RunResults r;
     r.runId = runId;
     r.info = *info;
-    const auto allowed = comparableMetrics(info->task);
-    r.metric =
-        std::find(allowed.begin(), allowed.end(), metric) != allowed.end()
-            ? metric
-            : analysis::mainMetric(
-                  info->task, engine::engineConfigFromJson(info->config, info->model).mainMetric);
+    r.metric = comparedMetric(*info, metric);
     r.lowerIsBetter = analysis::lowerIsBetter(r.metric);
     const auto& systems = info->systems;
     if (baseline != SystemId::Invalid &&

@@ -78,5 +78,8 @@ Result<RunResults> loadRunResults(RunStore& runs, std::int64_t runId,
 // The metrics a view may compare a run of `task` on, the default first: a generation task's
 // ROUGE variants; a classification or rating task has just its main metric.
 std::vector<std::string> comparableMetrics(TaskId task);
+// The metric a view compares `info`'s run on: `requested` when its task has it, else the run's
+// own main_metric setting (the task's default without one).
+std::string comparedMetric(const RunInfo& info, const std::string& requested);
 
 } // namespace r2p::ui

@@ -8,6 +8,7 @@
 #include "model/RunStore.h"
 #include "pipeline/analysis/LeaveOneOut.h"
 #include "pipeline/analysis/RetrievalSweep.h"
+#include "pipeline/analysis/RunComparison.h"
 #include "pipeline/analysis/Slices.h"
 #include "pipeline/engine/OfflineBackend.h"
 #include "pipeline/engine/RunService.h"
@@ -276,8 +277,8 @@ int runSlices(const std::vector<std::string>& argv) {
     if (!args.parse(argv))
         return fail("slices", args.error(), kExitUsage);
     const std::string metric = args.value("metric").value_or("");
-    if (!metric.empty() && metric != "rouge-1" && metric != "rouge-2" && metric != "rouge-L" &&
-        metric != "rouge-Lsum")
+    const auto rouge = analysis::taskMetrics(TaskKind::Generation);
+    if (!metric.empty() && std::find(rouge.begin(), rouge.end(), metric) == rouge.end())
         return fail("slices", "--metric is rouge-1, rouge-2, rouge-L or rouge-Lsum (generation)",
                     kExitUsage);
     std::optional<SystemId> chosen;

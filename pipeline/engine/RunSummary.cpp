@@ -3,6 +3,7 @@
 #include "pipeline/metrics/LampEvaluation.h"
 
 #include <algorithm>
+#include <cmath>
 #include <nlohmann/json.hpp>
 #include <set>
 
@@ -178,6 +179,17 @@ summarizeRun(std::int64_t runId, TaskId task, const std::vector<SystemId>& syste
     }
     summary.rpiEffect = rpiEffectOf(outcomes, mainMetric);
     return summary;
+}
+
+std::vector<const RpiEffectUser*> intervenedByChange(const RpiEffect& effect) {
+    std::vector<const RpiEffectUser*> out;
+    for (const auto& u : effect.perUser)
+        if (u.interventions > 0)
+            out.push_back(&u);
+    std::stable_sort(out.begin(), out.end(), [](const auto* a, const auto* b) {
+        return std::abs(a->withRpi - a->withoutRpi) > std::abs(b->withRpi - b->withoutRpi);
+    });
+    return out;
 }
 
 namespace {

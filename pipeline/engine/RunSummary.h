@@ -81,6 +81,10 @@ summarizeRun(std::int64_t runId, TaskId task, const std::vector<SystemId>& syste
 std::optional<RpiEffect> rpiEffectOf(const std::vector<UserOutcome>& outcomes,
                                      const std::string& metric);
 
+// The users RPI intervened on, the largest change of score first (ties in run order): what the
+// window's RPI effect table and a report's section list.
+std::vector<const RpiEffectUser*> intervenedByChange(const RpiEffect& effect);
+
 // The summary as the JSON `r2p run` prints.
 std::string summaryJson(const RunSummary& summary);
 

@@ -679,12 +679,9 @@ QString rpiEffectSection(const RunResults& results) {
                                   .arg(e.differWithoutIntervention)),
                           QStringLiteral("muted"));
     std::vector<const engine::RpiEffectUser*> changed;
-    for (const auto& u : e.perUser)
-        if (u.interventions > 0 && u.effect != 0)
-            changed.push_back(&u);
-    std::stable_sort(changed.begin(), changed.end(), [](const auto* a, const auto* b) {
-        return std::abs(a->withRpi - a->withoutRpi) > std::abs(b->withRpi - b->withoutRpi);
-    });
+    for (const auto* u : engine::intervenedByChange(e))
+        if (u->effect != 0)
+            changed.push_back(u);
     if (changed.size() > 20)
         changed.resize(20);
     if (changed.empty())
@@ -1009,12 +1006,7 @@ Result<ReportDocument> userReport(ProjectStore& store, const ReportRequest& requ
     if (!annotations)
         return annotations.error();
     const Taxonomy taxonomy = taxonomyOf(store);
-    const auto allowed = comparableMetrics(info.task);
-    const std::string metric =
-        std::find(allowed.begin(), allowed.end(), request.metric) != allowed.end()
-            ? request.metric
-            : analysis::mainMetric(
-                  info.task, engine::engineConfigFromJson(info.config, info.model).mainMetric);
+    const std::string metric = comparedMetric(info, request.metric);
     const UserTrace* r2p = nullptr;
     for (const auto& t : traces)
         if (t.system == SystemId::R2P)

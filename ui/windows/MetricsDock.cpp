@@ -521,14 +521,7 @@ void MetricsDock::showRpiEffect() {
                    "part of each difference is sampling, not RPI.",
                    nullptr, static_cast<int>(e.differWithoutIntervention)) +
                 QStringLiteral("</span>");
-    // The users RPI acted on, the largest changes first (ties in run order).
-    std::vector<const engine::RpiEffectUser*> shown;
-    for (const auto& u : e.perUser)
-        if (u.interventions > 0)
-            shown.push_back(&u);
-    std::stable_sort(shown.begin(), shown.end(), [](const auto* a, const auto* b) {
-        return std::abs(a->withRpi - a->withoutRpi) > std::abs(b->withRpi - b->withoutRpi);
-    });
+    auto shown = engine::intervenedByChange(e); // the largest changes first
     if (shown.size() > static_cast<std::size_t>(kMaxRows)) {
         text += QStringLiteral("<br>") + tr("The table lists the %1 largest changes of %2.")
                                              .arg(count(kMaxRows), count(shown.size()));
