@@ -1101,6 +1101,10 @@
         <source>Tagged chain:</source>
         <translation>Getaggte Kette:</translation>
     </message>
+    <message>
+        <source>none in this run</source>
+        <translation>keine in diesem Lauf</translation>
+    </message>
 </context>
 <context>
     <name>r2p::ui::CompareRunsWindow</name>
@@ -5003,6 +5007,10 @@
         <source>The metric R2P is compared on: the scores and Δ here, Metrics&apos; comparison and charts, Slices and reports follow it. A run&apos;s own main metric until you pick one (ROUGE-1 unless it was run with another).</source>
         <translation>Die Metrik, auf der R2P verglichen wird: Werte und Δ hier, Vergleich und Diagramme der Metriken, Slices und Berichte folgen ihr. Bis Sie eine wählen, die eigene Hauptmetrik des Laufs (ROUGE-1, sofern er nicht mit einer anderen lief).</translation>
     </message>
+    <message>
+        <source>none in this run</source>
+        <translation>keine in diesem Lauf</translation>
+    </message>
 </context>
 <context>
     <name>r2p::ui::UsersModel</name>
@@ -5161,11 +5169,23 @@
     </message>
     <message>
         <source>Agreement</source>
-        <translation>Übereinstimmung</translation>
+        <translation>Konsens</translation>
     </message>
     <message>
         <source>Final</source>
         <translation>Endgültig</translation>
+    </message>
+    <message>
+        <source>The retrieved items the cross-reference found supporting this candidate</source>
+        <translation>Die abgerufenen Einträge, die laut Abgleich diesen Kandidaten stützen</translation>
+    </message>
+    <message>
+        <source>How far this candidate agrees with the other candidates (the cross-reference&apos;s consensus)</source>
+        <translation>Wie weit dieser Kandidat mit den anderen Kandidaten übereinstimmt (der Konsens des Abgleichs)</translation>
+    </message>
+    <message>
+        <source>The candidate the cross-reference chose as the final answer</source>
+        <translation>Der Kandidat, den der Abgleich als endgültige Antwort gewählt hat</translation>
     </message>
 </context>
 </TS>

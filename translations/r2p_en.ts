@@ -1101,6 +1101,10 @@
         <source>Tagged chain:</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>none in this run</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>r2p::ui::CompareRunsWindow</name>
@@ -5003,6 +5007,10 @@
         <source>The metric R2P is compared on: the scores and Δ here, Metrics&apos; comparison and charts, Slices and reports follow it. A run&apos;s own main metric until you pick one (ROUGE-1 unless it was run with another).</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>none in this run</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>r2p::ui::UsersModel</name>
@@ -5165,6 +5173,18 @@
     </message>
     <message>
         <source>Final</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The retrieved items the cross-reference found supporting this candidate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How far this candidate agrees with the other candidates (the cross-reference&apos;s consensus)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The candidate the cross-reference chose as the final answer</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -1088,6 +1088,10 @@
         <source>Tagged chain:</source>
         <translation>带标签的推理链：</translation>
     </message>
+    <message>
+        <source>none in this run</source>
+        <translation>本运行中没有</translation>
+    </message>
 </context>
 <context>
     <name>r2p::ui::CompareRunsWindow</name>
@@ -4941,6 +4945,10 @@
         <source>The metric R2P is compared on: the scores and Δ here, Metrics&apos; comparison and charts, Slices and reports follow it. A run&apos;s own main metric until you pick one (ROUGE-1 unless it was run with another).</source>
         <translation>R2P 据以比较的指标：此处的分数和 Δ、指标视图的比较和图表、切片和报告都随之变化。在您选择之前使用运行自身的主指标（除非运行时指定了其他指标，否则为 ROUGE-1）。</translation>
     </message>
+    <message>
+        <source>none in this run</source>
+        <translation>本运行中没有</translation>
+    </message>
 </context>
 <context>
     <name>r2p::ui::UsersModel</name>
@@ -5103,6 +5111,18 @@
     <message>
         <source>Final</source>
         <translation>最终</translation>
+    </message>
+    <message>
+        <source>The retrieved items the cross-reference found supporting this candidate</source>
+        <translation>交叉核对认为支持该候选的检索条目</translation>
+    </message>
+    <message>
+        <source>How far this candidate agrees with the other candidates (the cross-reference&apos;s consensus)</source>
+        <translation>该候选与其他候选的一致程度（交叉核对的共识）</translation>
+    </message>
+    <message>
+        <source>The candidate the cross-reference chose as the final answer</source>
+        <translation>交叉核对选为最终答案的候选</translation>
     </message>
 </context>
 </TS>

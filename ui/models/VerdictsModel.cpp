@@ -90,7 +90,21 @@ QVariant VerdictsModel::data(const QModelIndex& index, int role) const {
 }
 
 QVariant VerdictsModel::headerData(int section, Qt::Orientation orientation, int role) const {
-    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+    if (orientation != Qt::Horizontal)
+        return {};
+    if (role == Qt::ToolTipRole)
+        switch (section) {
+        case ColumnEvidence:
+            return tr("The retrieved items the cross-reference found supporting this candidate");
+        case ColumnAgreement:
+            return tr("How far this candidate agrees with the other candidates (the "
+                      "cross-reference's consensus)");
+        case ColumnChosen:
+            return tr("The candidate the cross-reference chose as the final answer");
+        default:
+            return {};
+        }
+    if (role != Qt::DisplayRole)
         return {};
     switch (section) {
     case ColumnCandidate:

@@ -5,11 +5,11 @@
 #include "ui/Session.h"
 #include "ui/StageText.h"
 #include "ui/models/AnnotationsModel.h"
+#include "ui/util/FlowLayout.h"
 #include "ui/util/Scrollable.h"
 
 #include <QAction>
 #include <QComboBox>
-#include <QGridLayout>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -65,9 +65,9 @@ AnnotationsDock::AnnotationsDock(Session* session, RunController* controller, QW
     note_->setClearButtonEnabled(true);
     layout->addWidget(note_);
 
-    labelGrid_ = new QGridLayout;
-    labelGrid_->setContentsMargins(0, 0, 0, 0);
-    labelGrid_->setSpacing(2);
+    // As many columns of label buttons as the dock's width holds, one when narrow: no label
+    // is cut off (German names are long) and none needs a sideways scroll.
+    labelGrid_ = new FlowLayout(nullptr, FlowLayout::Widths::Columns);
     layout->addLayout(labelGrid_);
 
     status_ = new QLabel(body);
@@ -168,7 +168,6 @@ void AnnotationsDock::rebuildLabels() {
     for (QToolButton* b : buttons_)
         delete b;
     buttons_.clear();
-    int i = 0;
     for (const FailureLabel& label : session_->taxonomy().labels) {
         auto* b = new QToolButton(widget());
         b->setObjectName(QStringLiteral("label-") + QString::fromStdString(label.id));
@@ -181,9 +180,8 @@ void AnnotationsDock::rebuildLabels() {
         b->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Fixed);
         const std::string id = label.id;
         connect(b, &QToolButton::clicked, this, [this, id] { applyLabel(id); });
-        labelGrid_->addWidget(b, i / 2, i % 2);
+        labelGrid_->addWidget(b);
         buttons_ << b;
-        ++i;
     }
     refresh();
 }

@@ -18,11 +18,11 @@ class QListWidget;
 class QTableView;
 class QTimer;
 class QToolButton;
-class QGridLayout;
 
 namespace r2p::ui {
 
 class AnnotationsModel;
+class FlowLayout;
 class RunController;
 class Session;
 
@@ -88,7 +88,7 @@ private:
     QLineEdit* annotator_;
     QComboBox* severity_;
     QLineEdit* note_;
-    QGridLayout* labelGrid_;
+    FlowLayout* labelGrid_;
     QList<QToolButton*> buttons_;
     AnnotationsModel* model_;
     QTableView* view_;

@@ -21,6 +21,12 @@ namespace r2p::ui {
 
 namespace {
 
+// A stage's name in the Compare table: never broken inside a word (the column is as wide as
+// its longest part), a candidate's number on a line of its own.
+QString stageCell(const QString& name) {
+    return name.toHtmlEscaped().replace(QStringLiteral(" · "), QStringLiteral("<br>"));
+}
+
 QString esc(const std::string& s) {
     return QString::fromStdString(s).toHtmlEscaped();
 }
@@ -81,6 +87,7 @@ CompareDock::CompareDock(Session* session, QWidget* parent)
     baseline_ = new QComboBox(body);
     baseline_->setObjectName(QStringLiteral("CompareBaseline"));
     baseline_->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    baseline_->setPlaceholderText(tr("none in this run"));
     row->addWidget(baseline_);
     row->addStretch(1);
     layout->addLayout(row);
@@ -212,11 +219,12 @@ QString CompareDock::renderStages(const UserTrace& mine, const UserTrace& theirs
     for (const Row& r : rows) {
         const bool numbered =
             r.stage == StageId::Candidates || r.stage == StageId::CrossReference || r.candidate > 0;
-        html +=
-            QStringLiteral("<tr><td valign='top'><b>%1</b></td><td valign='top'>%2</td>"
-                           "<td valign='top'>%3</td></tr>")
-                .arg(numbered ? StageText::stage(r.stage, r.candidate) : StageText::stage(r.stage),
-                     cell(mine, r), cell(theirs, r));
+        html += QStringLiteral("<tr><td valign='top' style='white-space:nowrap'><b>%1</b></td>"
+                               "<td valign='top'>%2</td>"
+                               "<td valign='top'>%3</td></tr>")
+                    .arg(stageCell(numbered ? StageText::stage(r.stage, r.candidate)
+                                            : StageText::stage(r.stage)),
+                         cell(mine, r), cell(theirs, r));
     }
     return html + QStringLiteral("</table>");
 }

@@ -19,6 +19,7 @@
 #include <QTextBrowser>
 #include <QTimer>
 #include <QVBoxLayout>
+#include <algorithm>
 
 namespace r2p::ui {
 
@@ -170,12 +171,14 @@ void ProfileDock::layoutColumns() {
     const QFontMetrics fm = view_->fontMetrics();
     QHeaderView* header = view_->horizontalHeader();
     header->setStretchLastSection(false);
-    view_->setColumnWidth(ProfileModel::ColumnRank,
-                          fm.horizontalAdvance(QStringLiteral("Rank00")) + 12);
-    view_->setColumnWidth(ProfileModel::ColumnScore,
-                          fm.horizontalAdvance(QStringLiteral("00.000")) + 16);
-    view_->setColumnWidth(ProfileModel::ColumnId,
-                          fm.horizontalAdvance(QStringLiteral("000000000")) + 12);
+    // A column is as wide as its widest value or its header, whichever is wider (German
+    // "Bewertung" is wider than any score).
+    const auto fit = [this, header](int column, int contents) {
+        view_->setColumnWidth(column, std::max(contents, header->sectionSizeHint(column)));
+    };
+    fit(ProfileModel::ColumnRank, fm.horizontalAdvance(QStringLiteral("00")) + 12);
+    fit(ProfileModel::ColumnScore, fm.horizontalAdvance(QStringLiteral("00.000")) + 16);
+    fit(ProfileModel::ColumnId, fm.horizontalAdvance(QStringLiteral("000000000")) + 12);
     bool stretched = false;
     for (int c = ProfileModel::FixedColumns; c < model_->columnCount(); ++c) {
         const QString key = model_->fieldKey(c);
@@ -188,8 +191,10 @@ void ProfileDock::layoutColumns() {
             continue;
         }
         header->setSectionResizeMode(c, QHeaderView::Interactive);
-        view_->setColumnWidth(
-            c, shortField ? fm.horizontalAdvance(QStringLiteral("social commentary")) + 16 : 300);
+        if (shortField)
+            fit(c, fm.horizontalAdvance(QStringLiteral("social commentary")) + 16);
+        else
+            view_->setColumnWidth(c, 300);
     }
     if (!stretched)
         header->setStretchLastSection(true);

@@ -9,6 +9,7 @@
 #include "ui/StageText.h"
 #include "ui/models/StageTimelineModel.h"
 #include "ui/models/StagesModel.h"
+#include "ui/util/FlowLayout.h"
 #include "ui/widgets/StageBarDelegate.h"
 #include "ui/widgets/TagChainView.h"
 
@@ -26,7 +27,7 @@
 #include <QTabWidget>
 #include <QTableView>
 #include <QTextBrowser>
-#include <QToolBar>
+#include <QToolButton>
 #include <QTreeView>
 #include <QVBoxLayout>
 #include <algorithm>
@@ -40,10 +41,13 @@ ReasoningDock::ReasoningDock(Session* session, RunController* controller, QWidge
     auto* layout = new QVBoxLayout(body);
     layout->setContentsMargins(2, 2, 2, 2);
 
-    auto* bar = new QToolBar(body);
+    // The run's buttons wrap onto a second row when the dock is narrow or a translation long;
+    // none hides behind an overflow arrow.
+    auto* bar = new QWidget(body);
     bar->setObjectName(QStringLiteral("RunToolBar"));
-    bar->setToolButtonStyle(Qt::ToolButtonTextOnly);
-    auto make = [this, bar](const QString& name, const QString& text, const QKeySequence& key) {
+    auto* flow = new FlowLayout(bar);
+    auto make = [this, bar, flow](const QString& name, const QString& text,
+                                  const QKeySequence& key) {
         auto* a = new QAction(text, this);
         a->setObjectName(name);
         a->setShortcut(key);
@@ -51,7 +55,12 @@ ReasoningDock::ReasoningDock(Session* session, RunController* controller, QWidge
         if (!key.isEmpty())
             a->setToolTip(
                 QStringLiteral("%1 (%2)").arg(text, key.toString(QKeySequence::NativeText)));
-        bar->addAction(a);
+        auto* button = new QToolButton(bar);
+        button->setObjectName(name + QStringLiteral("Button"));
+        button->setAutoRaise(true);
+        button->setToolButtonStyle(Qt::ToolButtonTextOnly);
+        button->setDefaultAction(a);
+        flow->addWidget(button);
         return a;
     };
     step_ = make(QStringLiteral("runStep"), tr("Step"), QKeySequence(Qt::Key_F10));
@@ -59,11 +68,11 @@ ReasoningDock::ReasoningDock(Session* session, RunController* controller, QWidge
     pause_ = make(QStringLiteral("runPause"), tr("Pause"), QKeySequence(Qt::SHIFT | Qt::Key_F5));
     cancel_ = make(QStringLiteral("runCancel"), tr("Cancel Stage"),
                    QKeySequence(Qt::CTRL | Qt::Key_Period));
-    bar->addSeparator();
+    flow->addSeparator();
     rerun_ = make(QStringLiteral("runRerun"), tr("Re-run from Here"),
                   QKeySequence(Qt::CTRL | Qt::Key_R));
     edit_ = make(QStringLiteral("runEdit"), tr("Edit Output…"), QKeySequence(Qt::CTRL | Qt::Key_E));
-    bar->addSeparator();
+    flow->addSeparator();
     tableView_ = make(QStringLiteral("stagesTable"), tr("Table"), QKeySequence());
     tableView_->setCheckable(true);
     tableView_->setToolTip(tr("Show every stage as a table instead of the timeline"));

@@ -154,6 +154,8 @@ QLayout* UsersDock::buildRunPicker(QWidget* page) {
     baselines_->setToolTip(tr("The baseline R2P is compared with: the Δ column, Metrics, "
                               "Compare, Slices and reports follow it (Shift+F6)"));
     baselines_->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    // An interactive run holds R2P alone: say so instead of an empty box.
+    baselines_->setPlaceholderText(tr("none in this run"));
     against->setBuddy(baselines_);
     row->addWidget(against);
     row->addWidget(baselines_);
