@@ -41,45 +41,7 @@ ReasoningDock::ReasoningDock(Session* session, RunController* controller, QWidge
     auto* layout = new QVBoxLayout(body);
     layout->setContentsMargins(2, 2, 2, 2);
 
-    // The run's buttons wrap onto a second row when the dock is narrow or a translation long;
-    // none hides behind an overflow arrow.
-    auto* bar = new QWidget(body);
-    bar->setObjectName(QStringLiteral("RunToolBar"));
-    auto* flow = new FlowLayout(bar);
-    auto make = [this, bar, flow](const QString& name, const QString& text,
-                                  const QKeySequence& key) {
-        auto* a = new QAction(text, this);
-        a->setObjectName(name);
-        a->setShortcut(key);
-        a->setShortcutContext(Qt::WindowShortcut);
-        if (!key.isEmpty())
-            a->setToolTip(
-                QStringLiteral("%1 (%2)").arg(text, key.toString(QKeySequence::NativeText)));
-        auto* button = new QToolButton(bar);
-        button->setObjectName(name + QStringLiteral("Button"));
-        button->setAutoRaise(true);
-        button->setToolButtonStyle(Qt::ToolButtonTextOnly);
-        button->setDefaultAction(a);
-        flow->addWidget(button);
-        return a;
-    };
-    step_ = make(QStringLiteral("runStep"), tr("Step"), QKeySequence(Qt::Key_F10));
-    run_ = make(QStringLiteral("runToEnd"), tr("Run to End"), QKeySequence(Qt::Key_F5));
-    pause_ = make(QStringLiteral("runPause"), tr("Pause"), QKeySequence(Qt::SHIFT | Qt::Key_F5));
-    cancel_ = make(QStringLiteral("runCancel"), tr("Cancel Stage"),
-                   QKeySequence(Qt::CTRL | Qt::Key_Period));
-    flow->addSeparator();
-    rerun_ = make(QStringLiteral("runRerun"), tr("Re-run from Here"),
-                  QKeySequence(Qt::CTRL | Qt::Key_R));
-    edit_ = make(QStringLiteral("runEdit"), tr("Edit Output…"), QKeySequence(Qt::CTRL | Qt::Key_E));
-    flow->addSeparator();
-    tableView_ = make(QStringLiteral("stagesTable"), tr("Table"), QKeySequence());
-    tableView_->setCheckable(true);
-    tableView_->setToolTip(tr("Show every stage as a table instead of the timeline"));
-    barsByTokens_ = make(QStringLiteral("barsByTokens"), tr("Bars by Tokens"), QKeySequence());
-    barsByTokens_->setCheckable(true);
-    barsByTokens_->setToolTip(tr("Bar lengths by tokens generated instead of elapsed time"));
-    layout->addWidget(bar);
+    layout->addWidget(buildRunBar(body));
 
     status_ = new QLabel(body);
     status_->setObjectName(QStringLiteral("RunStatus"));
@@ -160,6 +122,48 @@ ReasoningDock::ReasoningDock(Session* session, RunController* controller, QWidge
     });
     updateActions();
     updateStatus();
+}
+
+// The run's buttons wrap onto a second row when the dock is narrow or a translation long; none
+// hides behind an overflow arrow.
+QWidget* ReasoningDock::buildRunBar(QWidget* parent) {
+    auto* bar = new QWidget(parent);
+    bar->setObjectName(QStringLiteral("RunToolBar"));
+    auto* flow = new FlowLayout(bar);
+    auto make = [this, bar, flow](const QString& name, const QString& text,
+                                  const QKeySequence& key) {
+        auto* a = new QAction(text, this);
+        a->setObjectName(name);
+        a->setShortcut(key);
+        a->setShortcutContext(Qt::WindowShortcut);
+        if (!key.isEmpty())
+            a->setToolTip(
+                QStringLiteral("%1 (%2)").arg(text, key.toString(QKeySequence::NativeText)));
+        auto* button = new QToolButton(bar);
+        button->setObjectName(name + QStringLiteral("Button"));
+        button->setAutoRaise(true);
+        button->setToolButtonStyle(Qt::ToolButtonTextOnly);
+        button->setDefaultAction(a);
+        flow->addWidget(button);
+        return a;
+    };
+    step_ = make(QStringLiteral("runStep"), tr("Step"), QKeySequence(Qt::Key_F10));
+    run_ = make(QStringLiteral("runToEnd"), tr("Run to End"), QKeySequence(Qt::Key_F5));
+    pause_ = make(QStringLiteral("runPause"), tr("Pause"), QKeySequence(Qt::SHIFT | Qt::Key_F5));
+    cancel_ = make(QStringLiteral("runCancel"), tr("Cancel Stage"),
+                   QKeySequence(Qt::CTRL | Qt::Key_Period));
+    flow->addSeparator();
+    rerun_ = make(QStringLiteral("runRerun"), tr("Re-run from Here"),
+                  QKeySequence(Qt::CTRL | Qt::Key_R));
+    edit_ = make(QStringLiteral("runEdit"), tr("Edit Output…"), QKeySequence(Qt::CTRL | Qt::Key_E));
+    flow->addSeparator();
+    tableView_ = make(QStringLiteral("stagesTable"), tr("Table"), QKeySequence());
+    tableView_->setCheckable(true);
+    tableView_->setToolTip(tr("Show every stage as a table instead of the timeline"));
+    barsByTokens_ = make(QStringLiteral("barsByTokens"), tr("Bars by Tokens"), QKeySequence());
+    barsByTokens_->setCheckable(true);
+    barsByTokens_->setToolTip(tr("Bar lengths by tokens generated instead of elapsed time"));
+    return bar;
 }
 
 // The timeline (stages by kind, with bars) and the table of every stage, on one stack.

@@ -74,6 +74,7 @@ private:
     void followRunning();
     void rerunSelected();
     void editSelected();
+    QWidget* buildRunBar(QWidget* parent);
     void buildStageViews(QWidget* parent);
     void onTableRowChanged(const QModelIndex& current);
     void syncTimelineToTable();
