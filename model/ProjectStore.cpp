@@ -328,6 +328,18 @@ const std::vector<const char*>& migrations() {
             created_at TEXT NOT NULL,
             PRIMARY KEY(run_id, user_id, system, step_seq, model));
         )sql",
+        // 13 -> 14: texts a run keeps once (StepTextCodec's 'S' form): what the systems of a
+        // user repeat, such as the retrieval step and LaMP RAG's prompt, by the first 16 bytes
+        // of the text's SHA-256. A rowid table: rows are appended in order and packed, only the
+        // small (run, key) index takes the keys' random order (WITHOUT ROWID kept its rows in
+        // that order, half-empty pages: 10 MB of pages for 3.9 MB of texts).
+        R"sql(
+        CREATE TABLE IF NOT EXISTS run_texts(
+            run_id INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+            key BLOB NOT NULL,
+            bytes BLOB NOT NULL,
+            UNIQUE(run_id, key));
+        )sql",
     };
     return all;
 }
@@ -399,6 +411,27 @@ steptext::Dictionaries& ProjectStore::stepDictionaries() const {
         sql::Statement st(db_, "SELECT id, dict FROM step_dicts ORDER BY id");
         while (st.step())
             dictionaries_.add(static_cast<int>(st.int64(0)), std::string(st.bytes(1)));
+        // 'S' values: a statement of their own per lookup (the connection is serialized;
+        // readers on several threads may decode at once).
+        dictionaries_.setSharedTexts(
+            [db = db_](std::int64_t run, std::string_view key) -> Result<steptext::Stored> {
+                sql::Statement kept(db, "SELECT bytes FROM run_texts WHERE run_id = ?1 AND "
+                                        "key = ?2");
+                kept.bind(1, run).bindBlob(2, key);
+                if (kept.step())
+                    return steptext::Stored{kept.isBlob(0), std::string(kept.bytes(0))};
+                if (kept.failed())
+                    return Error{"a text kept once for run " + std::to_string(run) +
+                                 " cannot be read: " + kept.error()};
+                std::string hex;
+                for (const char c : key) {
+                    const auto b = static_cast<unsigned char>(c);
+                    hex += "0123456789abcdef"[b >> 4];
+                    hex += "0123456789abcdef"[b & 15];
+                }
+                return Error{"a stored text names a text kept once for run " + std::to_string(run) +
+                             " that the project does not have (key " + hex + ")"};
+            });
         // An unreadable table leaves no dictionary: texts that need one then fail to read,
         // naming it, and new texts are stored without one.
     });

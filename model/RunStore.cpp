@@ -146,9 +146,17 @@ struct EncodedTrace {
     std::vector<std::string> parsed;                     // each step's output as JSON
     std::vector<std::array<steptext::Stored, 5>> steps;  // prompt, raw, reasoning, answer, parsed
     std::vector<std::array<steptext::Stored, 4>> events; // evidence, injected, detail, violating
+    std::vector<steptext::SharedText> shared;            // kept once per run (run_texts)
 };
 
-EncodedTrace encodeTrace(const UserTrace& t, const steptext::Dictionary* dict) {
+// Whether a prompt was stored on its own (not as a reference to an earlier prompt of its trace):
+// a chain's first prompt, which other systems of the user may send as well.
+bool standalone(const steptext::Stored& prompt) {
+    return !prompt.blob || prompt.bytes.empty() || prompt.bytes.front() == 'Z' ||
+           prompt.bytes.front() == 'D';
+}
+
+EncodedTrace encodeTrace(std::int64_t runId, const UserTrace& t, const steptext::Dictionary* dict) {
     EncodedTrace out;
     out.dict = dict;
     out.parsed.reserve(t.steps.size());
@@ -157,10 +165,20 @@ EncodedTrace encodeTrace(const UserTrace& t, const steptext::Dictionary* dict) {
     steptext::EarlierPrompts earlier;
     for (const auto& st : t.steps) {
         std::string parsed = toJson(st.output);
-        out.steps.push_back({steptext::encodePrompt(st.prompt, earlier, dict),
-                             steptext::encodeRaw(st.raw, st.answer, dict),
-                             steptext::encode(st.reasoning, dict),
-                             steptext::encode(st.answer, dict), steptext::encode(parsed, dict)});
+        auto& texts = out.steps.emplace_back(std::array<steptext::Stored, 5>{
+            steptext::encodePrompt(st.prompt, earlier, dict),
+            steptext::encodeRaw(st.raw, st.answer, dict), steptext::encode(st.reasoning, dict),
+            steptext::encode(st.answer, dict), steptext::encode(parsed, dict)});
+        // What the user's other systems repeat is kept once per run: the retrieval step (the
+        // same for every system that retrieves) and a chain's first prompt. A raw stream
+        // stored as "the answer" stays in its row.
+        const bool retrieval = st.stage == StageId::Retrieve;
+        const std::string_view plain[5] = {st.prompt, st.raw, st.reasoning, st.answer, parsed};
+        for (std::size_t k = 0; k < texts.size(); ++k) {
+            const bool rawAsAnswer = k == 1 && texts[k].blob && texts[k].bytes == "A";
+            if ((retrieval && !rawAsAnswer) || (k == 0 && standalone(texts[0])))
+                texts[k] = steptext::shared(runId, plain[k], std::move(texts[k]), out.shared);
+        }
         out.parsed.push_back(std::move(parsed));
         // Only a prompt of a lower seq can be referred to: steps are read back by seq.
         if (earlier.empty() || st.seq > earlier.rbegin()->first)
@@ -174,13 +192,13 @@ EncodedTrace encodeTrace(const UserTrace& t, const steptext::Dictionary* dict) {
     return out;
 }
 
-std::vector<EncodedTrace> encodeTraces(const ProjectStore& store,
+std::vector<EncodedTrace> encodeTraces(const ProjectStore& store, std::int64_t runId,
                                        std::span<const UserTrace> traces) {
     const steptext::Dictionary* dict = store.stepDictionaries().writer();
     std::vector<EncodedTrace> out;
     out.reserve(traces.size());
     for (const auto& t : traces)
-        out.push_back(encodeTrace(t, dict));
+        out.push_back(encodeTrace(runId, t, dict));
     return out;
 }
 
@@ -218,6 +236,8 @@ public:
               "INSERT INTO run_verdicts(run_id, user_id, system, candidate, answer, "
               "verdict, evidence, agreement, chosen, reason, judge) "
               "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)")),
+          text_(db.cachedStatement(
+              "INSERT OR IGNORE INTO run_texts(run_id, key, bytes) VALUES(?1, ?2, ?3)")),
           span_(db.cachedStatement(
               "INSERT INTO tag_spans(run_id, user_id, system, step_seq, seq, span_start, "
               "span_end, tag, source, annotator, confidence, tagset_id, tagset_version) "
@@ -227,7 +247,7 @@ public:
     std::string prepareError() const {
         for (const sql::Statement* st :
              {&runExists_, &delUser_, &delSteps_, &delEvents_, &delVerdicts_, &delSpans_, &user_,
-              &step_, &event_, &verdict_, &span_})
+              &step_, &event_, &verdict_, &text_, &span_})
             if (!st->prepared())
                 return st->prepareError();
         return {};
@@ -339,6 +359,8 @@ public:
                 return Error{"event " + std::to_string(e.seq) + ": " + s.error().message};
         }
 
+        if (auto s = writeShared(runId, enc); !s)
+            return s;
         for (const auto& v : t.verdicts) {
             verdict_.reset();
             verdict_.bind(1, runId)
@@ -362,6 +384,19 @@ public:
     }
 
 private:
+    // The texts the trace keeps once per run; one another trace kept already stays as it is
+    // (the same text: its key is the text's hash).
+    Status writeShared(std::int64_t runId, const EncodedTrace& enc) {
+        for (const steptext::SharedText& kept : enc.shared) {
+            text_.reset();
+            text_.bind(1, runId).bindBlob(2, kept.key);
+            bindStored(text_, 3, kept.value);
+            if (auto s = text_.run(); !s)
+                return Error{"a text kept once per run: " + s.error().message};
+        }
+        return Ok{};
+    }
+
     Status writeSpans(std::int64_t runId, const std::string& userId, const std::string& system,
                       const StepRecord& st) {
         for (std::size_t i = 0; i < st.tagSpans.size(); ++i) {
@@ -389,7 +424,7 @@ private:
 
     steptext::Dictionaries& dictionaries_; // declared first: initialised first
     sql::Statement &runExists_, &delUser_, &delSteps_, &delEvents_, &delVerdicts_, &delSpans_,
-        &user_, &step_, &event_, &verdict_, &span_;
+        &user_, &step_, &event_, &verdict_, &text_, &span_;
 };
 
 const char* const kRunColumns =
@@ -463,7 +498,7 @@ Status saveTraces(ProjectStore& store, std::int64_t runId, std::span<const UserT
     const steptext::Dictionary* dict = store.stepDictionaries().writer();
     for (std::size_t i = 0; i < traces.size(); ++i) {
         if (encoded[i].dict != dict)
-            encoded[i] = encodeTrace(traces[i], dict);
+            encoded[i] = encodeTrace(runId, traces[i], dict);
         if (auto s = writer.write(runId, traces[i], encoded[i], savedAt); !s)
             return Error{what(traces[i]) + s.error().message};
     }
@@ -780,14 +815,14 @@ Status RunStore::setRunStatus(std::int64_t runId, RunStatus runStatus) {
 
 Status RunStore::saveUserTrace(std::int64_t runId, const UserTrace& trace) {
     const std::span<const UserTrace> one(&trace, 1);
-    auto encoded = encodeTraces(store_, one); // the compression, before the locks
+    auto encoded = encodeTraces(store_, runId, one); // the compression, before the locks
     std::lock_guard guard(mutex_);
     std::lock_guard lock(store_.mutex());
     return saveTraces(store_, runId, one, std::move(encoded));
 }
 
 Status RunStore::saveUserTraces(std::int64_t runId, const std::vector<UserTrace>& traces) {
-    auto encoded = encodeTraces(store_, traces); // the compression, before the locks
+    auto encoded = encodeTraces(store_, runId, traces); // the compression, before the locks
     std::lock_guard guard(mutex_);
     std::lock_guard lock(store_.mutex());
     return saveTraces(store_, runId, traces, std::move(encoded));
@@ -1465,7 +1500,7 @@ Status RunStore::deleteRun(std::int64_t runId) {
     // The children go with the run by ON DELETE CASCADE; deleting them here as well keeps that
     // true when a file is edited with foreign keys off.
     for (const char* table : {"tag_spans", "run_endpoints", "batch_requests", "run_steps",
-                              "run_events", "run_verdicts", "run_users"}) {
+                              "run_texts", "run_events", "run_verdicts", "run_users"}) {
         sql::Statement del(db, std::string("DELETE FROM ") + table + " WHERE run_id = ?1");
         del.bind(1, runId);
         if (auto s = del.run(); !s)

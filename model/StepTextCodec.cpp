@@ -1,5 +1,7 @@
 #include "StepTextCodec.h"
 
+#include "Sha256.h"
+
 #include <algorithm>
 #include <zdict.h>
 #include <zstd.h>
@@ -12,6 +14,8 @@ constexpr int kLevel = 3;
 // A text larger than this after decompression is not one we wrote (stored fields are capped far
 // below it); refusing it keeps a damaged frame from asking for gigabytes.
 constexpr unsigned long long kMaxDecoded = 1ull << 30;
+// An 'S' value's key: the first bytes of the text's SHA-256.
+constexpr std::size_t kSharedKeyBytes = 16;
 
 void putVarint(std::string& out, std::uint64_t v) {
     while (v >= 0x80) {
@@ -281,6 +285,21 @@ Stored encodePrompt(std::string_view prompt, const EarlierPrompts& earlier,
     return haveAgainst && against.bytes.size() < other.bytes.size() ? against : other;
 }
 
+Stored shared(std::int64_t runId, std::string_view text, Stored encoded,
+              std::vector<SharedText>& shared) {
+    if (encoded.bytes.size() < kMinSharedBytes || runId < 0)
+        return encoded;
+    Sha256 sha;
+    sha.update(text);
+    const auto digest = sha.digest();
+    std::string key(reinterpret_cast<const char*>(digest.data()), kSharedKeyBytes);
+    Stored ref{true, "S"};
+    putVarint(ref.bytes, static_cast<std::uint64_t>(runId));
+    ref.bytes += key;
+    shared.push_back({std::move(key), std::move(encoded)});
+    return ref;
+}
+
 Stored encodeRaw(std::string_view raw, std::string_view answer, const Dictionary* dict) {
     if (!raw.empty() && raw == answer)
         return Stored{true, "A"};
@@ -303,6 +322,23 @@ Result<std::string> decode(std::string_view bytes, bool isBlob,
         if (!dict)
             return dict.error();
         return decompress(bytes, *dict);
+    }
+    if (tag == 'S') {
+        std::uint64_t run = 0;
+        if (!getVarint(bytes, run) || run > INT64_MAX || bytes.size() != kSharedKeyBytes)
+            return Error{"a stored text is damaged (a cut shared-text reference)"};
+        if (!dicts || !dicts->sharedTexts())
+            return Error{"a stored text is kept once per run, and there is no project to read "
+                         "it from"};
+        auto kept = dicts->sharedTexts()(static_cast<std::int64_t>(run), bytes);
+        if (!kept)
+            return kept.error();
+        // What is kept is a text on its own: never another reference.
+        if (kept->blob && !kept->bytes.empty() && kept->bytes.front() != 'Z' &&
+            kept->bytes.front() != 'D')
+            return Error{"a text kept once for run " + std::to_string(run) +
+                         " is damaged (not a text on its own)"};
+        return decode(kept->bytes, kept->blob, nullptr, dicts, nullptr);
     }
     if (tag == 'A') {
         if (!answer)

@@ -21,6 +21,11 @@
 //       prompt as its prefix dictionary: the rest's repeats of the earlier prompt, such as a
 //       re-asked level re-sending the whole context, cost almost nothing)
 //   'A' (nothing more): a raw stream equal to its step's answer
+//   'S' varint(run id) key (16 bytes): a text kept once per run in run_texts under this key
+//       (the first 16 bytes of its SHA-256), in one of the forms above that need no earlier
+//       step or answer. What the systems of one user repeat is kept there: the retrieval step
+//       (the same for every system that retrieves) and the first prompt of each chain (LaMP
+//       RAG and LRM RAG send the same one).
 // Reading never trusts the bytes: a damaged value (bad frame, unknown tag, a reference to a step
 // not read yet or past its end) is an error naming the value, not a crash.
 #pragma once
@@ -28,6 +33,7 @@
 #include "Result.h"
 
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -70,6 +76,19 @@ private:
     void* decompress_ = nullptr; // ZSTD_DDict
 };
 
+// Where 'S' values are read from: the stored form of the text kept for (run, key), or an
+// error naming why not (no such text: the value is damaged).
+using SharedTextLookup = std::function<Result<Stored>(std::int64_t run, std::string_view key)>;
+
+// A text to keep once per run, under its key, as encode() stored it.
+struct SharedText {
+    std::string key;
+    Stored value;
+};
+
+// Values this short stay in their row: the 'S' form and run_texts' row would cost as much.
+inline constexpr std::size_t kMinSharedBytes = 64;
+
 // A project's dictionaries: any can be read with, the newest is written with. Before the first
 // exists, samples of the texts being stored are collected until there are enough to train one.
 // Thread-safe; dictionaries are never removed, so pointers stay valid.
@@ -89,7 +108,12 @@ public:
     // make one from them (sampling then starts over, so a later try has other texts).
     std::optional<std::string> train();
 
+    // How 'S' values are read (set once by the project, before any value is decoded).
+    void setSharedTexts(SharedTextLookup lookup) { shared_ = std::move(lookup); }
+    const SharedTextLookup& sharedTexts() const { return shared_; }
+
 private:
+    SharedTextLookup shared_;
     mutable std::mutex mutex_;
     std::map<int, std::unique_ptr<Dictionary>> all_;
     const Dictionary* writer_ = nullptr;
@@ -106,6 +130,11 @@ using EarlierPrompts = std::map<int, std::string_view>;
 // kMinEncodedBytes of it), or compressed on its own.
 Stored encodePrompt(std::string_view prompt, const EarlierPrompts& earlier,
                     const Dictionary* dict = nullptr);
+
+// `encoded` (encode()'s form of `text`) as an 'S' reference to the text kept once in run
+// `runId`, which is added to `shared`; `encoded` itself when it is too short to be worth it.
+Stored shared(std::int64_t runId, std::string_view text, Stored encoded,
+              std::vector<SharedText>& shared);
 
 // A step's raw stream: the 'A' form when it is its answer exactly (a model that wrote no
 // reasoning and needed no correction), else as encode() stores it.

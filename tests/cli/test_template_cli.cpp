@@ -52,7 +52,8 @@ std::map<std::pair<std::string, int>, StoredStep> stepsOf(const std::string& pro
         "SELECT user_id, system, seq, prompt, answer FROM run_steps WHERE run_id = ?1 "
         "ORDER BY user_id, system, seq");
     st.bind(1, std::int64_t{run});
-    // A stored prompt may refer to an earlier one of its trace (StepTextCodec).
+    // A stored prompt may refer to an earlier one of its trace, or to a text the run keeps
+    // once (StepTextCodec).
     std::map<int, std::string> earlier;
     std::string trace;
     while (st.step()) {
@@ -61,7 +62,9 @@ std::map<std::pair<std::string, int>, StoredStep> stepsOf(const std::string& pro
             earlier.clear();
         }
         const int seq = static_cast<int>(st.int64(2));
-        auto prompt = steptext::decode(st.bytes(3), st.isBlob(3), &earlier);
+        // The project's codec context: its dictionaries and the texts a run keeps once.
+        auto prompt =
+            steptext::decode(st.bytes(3), st.isBlob(3), &earlier, &(*store)->stepDictionaries());
         EXPECT_TRUE(prompt) << trace << " step " << seq << ": " << prompt.error().message;
         earlier[seq] = prompt ? *prompt : std::string();
         // Keyed by user and seq as before: the runs compared have one system.

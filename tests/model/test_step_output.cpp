@@ -388,13 +388,21 @@ TEST(StepOutput, ProjectFileKeepsEveryShapeByteForByte) {
                   SQLITE_OK);
         sqlite3_stmt* q = nullptr;
         EXPECT_EQ(
-            sqlite3_prepare_v2(db, "SELECT parsed FROM run_steps ORDER BY seq", -1, &q, nullptr),
+            sqlite3_prepare_v2(
+                db,
+                // A retrieval step's output is kept once per run (run_texts, StepTextCodec's 'S'
+                // form: 'S', the run id, the key in the last 16 bytes): read what it names.
+                "SELECT s.parsed, t.bytes FROM run_steps s LEFT JOIN run_texts t ON t.run_id = "
+                "s.run_id AND typeof(s.parsed) = 'blob' AND substr(s.parsed, 1, 1) = X'53' AND "
+                "t.key = substr(s.parsed, -16) ORDER BY s.seq",
+                -1, &q, nullptr),
             SQLITE_OK);
         while (sqlite3_step(q) == SQLITE_ROW) {
             // As stored: a long text compressed (StepTextCodec), a short one plain.
-            const bool blob = sqlite3_column_type(q, 0) == SQLITE_BLOB;
-            const std::string_view bytes(static_cast<const char*>(sqlite3_column_blob(q, 0)),
-                                         static_cast<std::size_t>(sqlite3_column_bytes(q, 0)));
+            const int c = sqlite3_column_type(q, 1) == SQLITE_NULL ? 0 : 1;
+            const bool blob = sqlite3_column_type(q, c) == SQLITE_BLOB;
+            const std::string_view bytes(static_cast<const char*>(sqlite3_column_blob(q, c)),
+                                         static_cast<std::size_t>(sqlite3_column_bytes(q, c)));
             auto text = steptext::decode(bytes, blob);
             EXPECT_TRUE(text) << text.error().message;
             texts.push_back(text ? *text : std::string());

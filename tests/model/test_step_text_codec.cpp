@@ -12,6 +12,7 @@
 #include "support/TestSupport.h"
 
 #include <gtest/gtest.h>
+#include <map>
 
 using namespace r2p;
 
@@ -435,4 +436,146 @@ TEST(StepTextCodec, ARunStoreTrainsOneDictionaryAndAReopenedProjectReadsWithIt) 
             ASSERT_EQ(back->steps[i].raw, t.steps[i].raw) << t.userId << " " << i;
         }
     }
+}
+
+TEST(StepTextCodec, ASharedTextIsNamedByItsRunAndTheFirst16BytesOfItsSha256) {
+    const std::string text = words(60);
+    std::vector<steptext::SharedText> kept;
+    const auto ref = steptext::shared(7, text, steptext::encode(text), kept);
+    ASSERT_TRUE(ref.blob);
+    // 'S', varint 7, then the key: hashlib.sha256(text).hexdigest()[:32] by Python.
+    ASSERT_EQ(ref.bytes.size(), 1u + 1u + 16u);
+    EXPECT_EQ(ref.bytes.substr(0, 2), std::string("S\x07"));
+    std::string hex;
+    for (const char c : ref.bytes.substr(2)) {
+        const auto b = static_cast<unsigned char>(c);
+        hex += "0123456789abcdef"[b >> 4];
+        hex += "0123456789abcdef"[b & 15];
+    }
+    EXPECT_EQ(hex, "af00b7fbd1bdd2ea06ec726aeceee30b");
+    ASSERT_EQ(kept.size(), 1u);
+    EXPECT_EQ(kept[0].key, ref.bytes.substr(2));
+    EXPECT_EQ(kept[0].value.bytes.front(), 'Z');
+
+    // A value shorter than the reference would be stays in its row.
+    const auto small = steptext::shared(7, "4", steptext::encode("4"), kept);
+    EXPECT_FALSE(small.blob);
+    EXPECT_EQ(small.bytes, "4");
+    EXPECT_EQ(kept.size(), 1u);
+
+    steptext::Dictionaries dicts;
+    // Without a project to look in: refused, not guessed.
+    auto back = steptext::decode(ref.bytes, true, nullptr, &dicts);
+    ASSERT_FALSE(back);
+    EXPECT_NE(back.error().message.find("no project"), std::string::npos);
+
+    std::map<std::pair<std::int64_t, std::string>, steptext::Stored> table;
+    table[{7, kept[0].key}] = kept[0].value;
+    dicts.setSharedTexts([&](std::int64_t run, std::string_view key) -> Result<steptext::Stored> {
+        auto it = table.find({run, std::string(key)});
+        if (it == table.end())
+            return Error{"no such kept text"};
+        return it->second;
+    });
+    back = steptext::decode(ref.bytes, true, nullptr, &dicts);
+    ASSERT_TRUE(back) << back.error().message;
+    EXPECT_EQ(*back, text);
+
+    // Damaged references: a cut key, another run's, a kept text that is itself a reference.
+    EXPECT_FALSE(steptext::decode(ref.bytes.substr(0, 10), true, nullptr, &dicts));
+    std::string otherRun = ref.bytes;
+    otherRun[1] = 8;
+    back = steptext::decode(otherRun, true, nullptr, &dicts);
+    ASSERT_FALSE(back);
+    EXPECT_EQ(back.error().message, "no such kept text");
+    table[{7, kept[0].key}] = steptext::Stored{true, ref.bytes};
+    back = steptext::decode(ref.bytes, true, nullptr, &dicts);
+    ASSERT_FALSE(back);
+    EXPECT_NE(back.error().message.find("not a text on its own"), std::string::npos);
+}
+
+TEST(StepTextCodec, TheSystemsOfAUserKeepTheirRetrievalAndSharedPromptOnce) {
+    test::TempDir dir;
+    auto store = ProjectStore::open(dir.file("p.r2p"));
+    ASSERT_TRUE(store) << store.error().message;
+    sqlite3* db = (*store)->handle();
+    RunStore runs(**store);
+    RunInfo info;
+    info.task = TaskId::LaMP4;
+    info.systems = {SystemId::LampRag, SystemId::LrmRag, SystemId::NoProfile};
+    info.backend = "offline";
+    info.config = "{}";
+    info.users = {"u1", "u2"};
+    auto id = runs.createRun(info);
+    ASSERT_TRUE(id);
+    // LaMP RAG and LRM RAG retrieve the same items and send the same prompt; no-profile sends
+    // only the input.
+    std::vector<UserTrace> traces;
+    for (const std::string user : {"u1", "u2"})
+        for (SystemId system : info.systems) {
+            UserTrace t;
+            t.userId = user;
+            t.system = system;
+            t.status = UserStatus::Done;
+            if (system != SystemId::NoProfile) {
+                StepRecord r;
+                r.seq = 0;
+                r.stage = StageId::Retrieve;
+                r.status = StepStatus::Done;
+                r.prompt = "query of " + user + ": " + words(60, "query-");
+                r.answer = "[P1] 11 [P2] 12"; // short: stays in its row
+                t.steps.push_back(r);
+            }
+            StepRecord g;
+            g.seq = static_cast<int>(t.steps.size());
+            g.stage = StageId::Generate;
+            g.status = StepStatus::Done;
+            g.prompt = system == SystemId::NoProfile ? "input of " + user + ": " + words(40)
+                                                     : "rag prompt of " + user + ": " + words(80);
+            g.answer = "a headline for " + user;
+            g.raw = system == SystemId::LrmRag ? words(50, "thinking-") : g.answer;
+            t.steps.push_back(g);
+            traces.push_back(std::move(t));
+        }
+    ASSERT_TRUE(runs.saveUserTraces(*id, traces).ok());
+    const auto count = [db](const char* sql) {
+        sql::Statement st(db, sql);
+        return st.step() ? st.int64(0) : -1;
+    };
+    // Per user: the retrieval prompt, the RAG prompt, no-profile's prompt. LRM RAG's thinking
+    // (a raw stream, not a first prompt) stays in its row.
+    EXPECT_EQ(count("SELECT COUNT(*) FROM run_texts"), 6);
+    EXPECT_EQ(count("SELECT COUNT(*) FROM run_steps WHERE typeof(prompt) = 'blob' AND "
+                    "length(prompt) = 18 AND hex(substr(prompt, 1, 1)) = '53'"),
+              10);
+    // Saved again (a resumed run): nothing kept twice.
+    ASSERT_TRUE(runs.saveUserTraces(*id, traces).ok());
+    EXPECT_EQ(count("SELECT COUNT(*) FROM run_texts"), 6);
+    for (const UserTrace& t : traces) {
+        auto back = runs.userTrace(*id, t.userId, t.system);
+        ASSERT_TRUE(back) << back.error().message;
+        ASSERT_EQ(back->steps.size(), t.steps.size());
+        for (std::size_t i = 0; i < t.steps.size(); ++i) {
+            EXPECT_EQ(back->steps[i].prompt, t.steps[i].prompt);
+            EXPECT_EQ(back->steps[i].raw, t.steps[i].raw);
+            EXPECT_EQ(back->steps[i].answer, t.steps[i].answer);
+        }
+    }
+    // A kept text gone (a damaged file): the traces naming it fail with a message naming the
+    // step; the other user's still read.
+    sql::Statement key(db, "SELECT prompt FROM run_steps WHERE user_id = 'u1' AND system = "
+                           "'lrm-rag' AND stage = 'generate'");
+    ASSERT_TRUE(key.step());
+    const std::string ref(key.bytes(0));
+    sql::Statement drop(db, "DELETE FROM run_texts WHERE key = ?1");
+    drop.bindBlob(1, std::string_view(ref).substr(2));
+    ASSERT_TRUE(drop.run().ok());
+    auto lost = runs.userTrace(*id, "u1", SystemId::LampRag);
+    ASSERT_FALSE(lost);
+    EXPECT_NE(lost.error().message.find("step 1"), std::string::npos) << lost.error().message;
+    EXPECT_NE(lost.error().message.find("kept once"), std::string::npos) << lost.error().message;
+    EXPECT_TRUE(runs.userTrace(*id, "u2", SystemId::LampRag));
+    // Deleting the run deletes what it kept.
+    ASSERT_TRUE(runs.deleteRun(*id).ok());
+    EXPECT_EQ(count("SELECT COUNT(*) FROM run_texts"), 0);
 }
