@@ -124,6 +124,25 @@ GeneratedFile writeLamp4SingleUser(const std::string& path, std::uint32_t items,
     return out;
 }
 
+std::uint64_t writeLamp4Outputs(const std::string& path, std::uint64_t users, std::uint32_t seed) {
+    std::mt19937 rng(seed);
+    {
+        Writer w(path);
+        if (!w.ok())
+            return 0;
+        w.put("{\"task\": \"LaMP_4\", \"golds\": [");
+        for (std::uint64_t u = 0; u < users; ++u) {
+            w.put(u ? ", {\"id\": \"" : "{\"id\": \"");
+            w.put(std::to_string(100000 + u));
+            w.put("\", \"output\": \"");
+            words(w, rng, 6 + static_cast<int>(rng() % 8));
+            w.put("\"}");
+        }
+        w.put("]}\n");
+    }
+    return std::filesystem::file_size(path);
+}
+
 GeneratedFile cachedLamp4File(const std::string& path, std::uint64_t targetBytes) {
     std::error_code ec;
     const auto size = std::filesystem::file_size(path, ec);

@@ -21,6 +21,10 @@ GeneratedFile writeLamp4File(const std::string& path, std::uint64_t targetBytes,
 GeneratedFile writeLamp4SingleUser(const std::string& path, std::uint32_t items,
                                    std::uint32_t seed);
 
+// The outputs file (golds) of the first `users` users of such a questions file: a LaMP_4
+// {"task", "golds": [{"id", "output"}]} with a headline of 6-13 vocabulary words each.
+std::uint64_t writeLamp4Outputs(const std::string& path, std::uint64_t users, std::uint32_t seed);
+
 // The file at `path` if it exists with at least `targetBytes`, else a fresh one there.
 GeneratedFile cachedLamp4File(const std::string& path, std::uint64_t targetBytes);
 
