@@ -12,6 +12,7 @@
 #include <map>
 #include <memory>
 #include <nlohmann/json.hpp>
+#include <numeric>
 #include <span>
 #include <sqlite3.h>
 #include <tuple>
@@ -73,9 +74,51 @@ std::string scoresJson(const ScoreList& scores) {
     return a.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
+// The form scoresJson() writes, [["key",number],...] with keys without escapes, read without
+// a JSON parser (a run's users are read whole when it is shown: 400,000 rows at 100,000 users
+// and four systems); false for anything else, which the full parse reads.
+bool parseStoredScores(std::string_view text, ScoreList& scores) {
+    std::size_t i = 0;
+    const auto eat = [&](char c) {
+        if (i >= text.size() || text[i] != c)
+            return false;
+        ++i;
+        return true;
+    };
+    if (!eat('['))
+        return false;
+    if (eat(']'))
+        return i == text.size();
+    do {
+        if (!eat('[') || !eat('"'))
+            return false;
+        const std::size_t close = text.find('"', i);
+        if (close == std::string_view::npos)
+            return false;
+        const std::string_view key = text.substr(i, close - i);
+        if (key.find('\\') != std::string_view::npos)
+            return false;
+        i = close + 1;
+        if (!eat(','))
+            return false;
+        double v = 0;
+        const auto [ptr, ec] = std::from_chars(text.data() + i, text.data() + text.size(), v);
+        if (ec != std::errc())
+            return false;
+        i = static_cast<std::size_t>(ptr - text.data());
+        if (!eat(']'))
+            return false;
+        scores.emplace_back(std::string(key), v);
+    } while (eat(','));
+    return eat(']') && i == text.size();
+}
+
 // An array of [key, value] pairs (stored order); an object is read too, in key order.
 ScoreList parseScores(const std::string& text) {
     ScoreList scores;
+    if (parseStoredScores(text, scores))
+        return scores;
+    scores.clear();
     const Json j = Json::parse(text, nullptr, false);
     if (j.is_array()) {
         for (const auto& pair : j)
@@ -536,6 +579,17 @@ Result<std::vector<UserOutcome>> readOutcomes(const ProjectStore& store, std::in
         return static_cast<std::size_t>(it - systems.begin());
     };
 
+    // Room for every row up front, and the rows put in order in place: a 100,000-user run of
+    // four systems has 400,000 rows, and a second copy of them (or a vector grown by doubling)
+    // would cost more memory than the rows themselves.
+    std::vector<UserOutcome> out;
+    {
+        sql::Statement count(db, std::string("SELECT count(*) FROM run_users WHERE run_id = ?1") +
+                                     (finishedOnly ? " AND status IN ('done', 'failed')" : ""));
+        count.bind(1, runId);
+        if (count.step())
+            out.reserve(static_cast<std::size_t>(std::max<std::int64_t>(0, count.int64(0))));
+    }
     // Users the run does not list (none, normally) come last, by id and system name.
     sql::Statement st(db, std::string("SELECT user_id, system, status, prediction, gold, scores, "
                                       "format_ok, reasoning_tokens, interventions, contradicted, "
@@ -543,13 +597,10 @@ Result<std::vector<UserOutcome>> readOutcomes(const ProjectStore& store, std::in
                               (finishedOnly ? " AND status IN ('done', 'failed')" : "") +
                               " ORDER BY user_id, system");
     st.bind(1, runId);
-    struct Keyed {
-        std::size_t user, system;
-        UserOutcome outcome;
-    };
-    std::vector<Keyed> rows;
+    std::vector<std::pair<std::size_t, std::size_t>> keys; // (user, system) of each row
+    keys.reserve(out.capacity());
     while (st.step()) {
-        UserOutcome o;
+        UserOutcome& o = out.emplace_back();
         o.userId = st.text(0);
         o.system = parseSystemName(st.text(1)).value_or(SystemId::Invalid);
         o.status = parseUserStatus(st.text(2)).value_or(UserStatus::Invalid);
@@ -565,19 +616,31 @@ Result<std::vector<UserOutcome>> readOutcomes(const ProjectStore& store, std::in
         // (Rows come by user id, so an unlisted user gets the next key when first seen.)
         const auto [u, unlisted] = userOrder.try_emplace(o.userId, nextUserKey);
         nextUserKey += unlisted ? 1 : 0;
-        const std::size_t userKey = u->second;
-        const std::size_t systemKey = systemOrder(o.system);
-        rows.push_back({userKey, systemKey, std::move(o)});
+        keys.emplace_back(u->second, systemOrder(o.system));
     }
     if (st.failed())
         return fail(st.error());
-    std::stable_sort(rows.begin(), rows.end(), [](const Keyed& a, const Keyed& b) {
-        return a.user != b.user ? a.user < b.user : a.system < b.system;
-    });
-    std::vector<UserOutcome> out;
-    out.reserve(rows.size());
-    for (auto& r : rows)
-        out.push_back(std::move(r.outcome));
+    // order[j]: the row that goes to position j; then each cycle of it moved along in place.
+    std::vector<std::size_t> order(out.size());
+    std::iota(order.begin(), order.end(), std::size_t{0});
+    std::stable_sort(order.begin(), order.end(),
+                     [&](std::size_t a, std::size_t b) { return keys[a] < keys[b]; });
+    for (std::size_t i = 0; i < order.size(); ++i) {
+        if (order[i] == i)
+            continue;
+        UserOutcome held = std::move(out[i]);
+        std::size_t j = i;
+        for (;;) {
+            const std::size_t from = order[j];
+            order[j] = j;
+            if (from == i) {
+                out[j] = std::move(held);
+                break;
+            }
+            out[j] = std::move(out[from]);
+            j = from;
+        }
+    }
     return out;
 }
 

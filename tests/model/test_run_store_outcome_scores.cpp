@@ -93,4 +93,56 @@ TEST(RunStoreOutcomeScores, ReadsTheNamedScoreStatusGoldAndTextsOnlyWhenAsked) {
     EXPECT_TRUE(none->empty());
 }
 
+// RunStore::outcomes reads the stored form without a JSON parser: the same scores as written,
+// in the written order, for plain numbers, a key with an escape, "nan" and an older file's
+// object; and the rows in the run's user order then its system order.
+TEST(RunStoreOutcomeScores, OutcomesReadEveryStoredFormOfTheScores) {
+    TempDir dir;
+    auto store = ProjectStore::open(dir.file("p.r2p"));
+    ASSERT_TRUE(store.ok()) << store.error().message;
+    RunStore runs(**store);
+    RunInfo info;
+    info.task = TaskId::LaMP4;
+    info.questionsPath = "/q.json";
+    info.systems = {SystemId::R2P, SystemId::LampRag};
+    info.users = {"u3", "u1", "u2"};
+    auto id = runs.createRun(info);
+    ASSERT_TRUE(id.ok());
+    const ScoreList plain = {
+        {"rouge-1", 0.25}, {"rouge-2", 1e-05}, {"rouge-L", -0.0}, {"rouge-Lsum", 1}};
+    const ScoreList quoted = {{"a \"quoted\" key", 0.5}, {"r\\2", 2.5e300}};
+    ASSERT_TRUE(runs.saveUserTraces(
+        *id, {trace("u1", SystemId::LampRag, plain, "gold 1"),
+              trace("u1", SystemId::R2P, quoted, "gold 1"),
+              trace("u2", SystemId::R2P, {{"rouge-1", std::nan("")}, {"x", 3}}, std::nullopt),
+              trace("u3", SystemId::R2P, {}, "gold 3"),
+              trace("u2", SystemId::LampRag, {{"rouge-1", 0.125}}, "gold 2")}));
+    ASSERT_TRUE(sql::exec((*store)->handle(),
+                          "UPDATE run_users SET scores = '{\"rouge-2\": 0.1, \"rouge-1\": 0.75}' "
+                          "WHERE user_id = 'u3'"));
+
+    auto rows = runs.outcomes(*id);
+    ASSERT_TRUE(rows.ok()) << rows.error().message;
+    ASSERT_EQ(rows->size(), 5u);
+    std::vector<std::pair<std::string, SystemId>> order;
+    for (const auto& o : *rows)
+        order.emplace_back(o.userId, o.system);
+    EXPECT_EQ(order, (std::vector<std::pair<std::string, SystemId>>{{"u3", SystemId::R2P},
+                                                                    {"u1", SystemId::R2P},
+                                                                    {"u1", SystemId::LampRag},
+                                                                    {"u2", SystemId::R2P},
+                                                                    {"u2", SystemId::LampRag}}));
+    EXPECT_EQ((*rows)[0].scores, (ScoreList{{"rouge-1", 0.75}, {"rouge-2", 0.1}}));
+    EXPECT_EQ((*rows)[1].scores, quoted);
+    EXPECT_EQ((*rows)[2].scores, plain);
+    EXPECT_EQ((*rows)[2].prediction, "answer of u1");
+    EXPECT_EQ((*rows)[2].gold, "gold 1");
+    ASSERT_EQ((*rows)[3].scores.size(), 2u);
+    EXPECT_EQ((*rows)[3].scores[0].first, "rouge-1");
+    EXPECT_TRUE(std::isnan((*rows)[3].scores[0].second));
+    EXPECT_EQ((*rows)[3].scores[1], (std::pair<std::string, double>{"x", 3}));
+    EXPECT_FALSE((*rows)[3].gold);
+    EXPECT_EQ((*rows)[4].scores, (ScoreList{{"rouge-1", 0.125}}));
+}
+
 } // namespace
