@@ -4,7 +4,9 @@
 
 #include <algorithm>
 #include <cmath>
+#include <map>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <set>
 
 namespace r2p::engine {
@@ -85,6 +87,106 @@ std::optional<RpiEffect> rpiEffectOf(const std::vector<UserOutcome>& outcomes,
     return e;
 }
 
+namespace {
+
+// One system's counts and means over its stored users; its scored users (with a gold) in
+// outcome order go to `scored`.
+SystemSummary countSystem(SystemId system, const std::vector<UserOutcome>& outcomes,
+                          std::vector<const UserOutcome*>& scored) {
+    SystemSummary s;
+    s.system = system;
+    double formatOk = 0, tokens = 0, interventions = 0;
+    std::size_t done = 0;
+    for (const auto& o : outcomes) {
+        if (o.system != system)
+            continue;
+        ++s.users;
+        if (o.status != UserStatus::Done) {
+            ++s.failed;
+            continue;
+        }
+        ++done;
+        formatOk += o.formatOk ? 1 : 0;
+        tokens += static_cast<double>(o.reasoningTokens);
+        interventions += o.interventions;
+        if (o.gold)
+            scored.push_back(&o);
+    }
+    if (done > 0) {
+        s.formatAdherence = formatOk / static_cast<double>(done);
+        s.reasoningTokensPerAnswer = tokens / static_cast<double>(done);
+        s.interventionsPerUser = interventions / static_cast<double>(done);
+    }
+    s.scored = scored.size();
+    return s;
+}
+
+// Whether R2P and a baseline scored the same users in the same order: then the paired
+// evaluations are the two systems' own, and need not be made again.
+bool sameUsers(const std::vector<const UserOutcome*>& a, const std::vector<const UserOutcome*>& b) {
+    if (a.size() != b.size())
+        return false;
+    for (std::size_t i = 0; i < a.size(); ++i)
+        if (a[i]->userId != b[i]->userId)
+            return false;
+    return true;
+}
+
+// R2P against one baseline on the users both scored (A: R2P), one entry per metric.
+// `r2pOwn` and `baselineOwn` are the systems' evaluations over all their scored users.
+Status
+compareWithBaseline(TaskId task, SystemId baseline, const std::vector<const UserOutcome*>& r2p,
+                    const std::vector<const UserOutcome*>& other, const metrics::Evaluation& r2pOwn,
+                    const metrics::Evaluation& baselineOwn,
+                    const metrics::BootstrapOptions& bootstrap, std::vector<DeltaSummary>& out) {
+    std::optional<metrics::Evaluation> ownA, ownB;
+    const metrics::Evaluation* ea = &r2pOwn;
+    const metrics::Evaluation* eb = &baselineOwn;
+    std::size_t users = r2p.size();
+    if (!sameUsers(r2p, other)) {
+        std::set<std::string> ids;
+        for (const auto* u : other)
+            ids.insert(u->userId);
+        std::vector<const UserOutcome*> a, b;
+        std::map<std::string, const UserOutcome*> byId;
+        for (const auto* u : r2p)
+            if (ids.count(u->userId))
+                byId[u->userId] = u;
+        for (const auto* u : other)
+            if (byId.count(u->userId)) {
+                a.push_back(byId[u->userId]);
+                b.push_back(u);
+            }
+        if (a.empty())
+            return Ok{};
+        auto ra = metrics::evaluateLamp(task, goldsOf(a), predictionsOf(a), bootstrap);
+        auto rb = metrics::evaluateLamp(task, goldsOf(b), predictionsOf(b), bootstrap);
+        if (!ra || !rb)
+            return Error{!ra ? ra.error().message : rb.error().message};
+        ownA = std::move(*ra);
+        ownB = std::move(*rb);
+        ea = &*ownA;
+        eb = &*ownB;
+        users = a.size();
+    }
+    if (users == 0)
+        return Ok{};
+    for (const auto& [metric, value] : ea->metrics) {
+        auto cmp = metrics::compareEvaluations(*ea, *eb, metric, bootstrap);
+        if (!cmp)
+            return cmp.error();
+        DeltaSummary d;
+        d.baseline = baseline;
+        d.metric = metric;
+        d.users = users;
+        d.comparison = *cmp;
+        out.push_back(std::move(d));
+    }
+    return Ok{};
+}
+
+} // namespace
+
 Result<RunSummary>
 summarizeRun(std::int64_t runId, TaskId task, const std::vector<SystemId>& systems,
              const std::vector<UserOutcome>& outcomes, const VerdictCounts& verdicts,
@@ -95,88 +197,55 @@ summarizeRun(std::int64_t runId, TaskId task, const std::vector<SystemId>& syste
     summary.task = task;
     // Scored users per system, in outcome order.
     std::map<SystemId, std::vector<const UserOutcome*>> scored;
-    std::map<SystemId, metrics::Evaluation> evaluations;
-    for (SystemId system : systems) {
-        SystemSummary s;
-        s.system = system;
-        double formatOk = 0, tokens = 0, interventions = 0;
-        std::size_t done = 0;
-        for (const auto& o : outcomes) {
-            if (o.system != system)
-                continue;
-            ++s.users;
-            if (o.status != UserStatus::Done) {
-                ++s.failed;
-                continue;
-            }
-            ++done;
-            formatOk += o.formatOk ? 1 : 0;
-            tokens += static_cast<double>(o.reasoningTokens);
-            interventions += o.interventions;
-            if (o.gold)
-                scored[system].push_back(&o);
-        }
-        if (done > 0) {
-            s.formatAdherence = formatOk / static_cast<double>(done);
-            s.reasoningTokensPerAnswer = tokens / static_cast<double>(done);
-            s.interventionsPerUser = interventions / static_cast<double>(done);
-        }
-        s.scored = scored[system].size();
-        if (!scored[system].empty()) {
-            auto e = metrics::evaluateLamp(task, goldsOf(scored[system]),
-                                           predictionsOf(scored[system]), bootstrap);
+    for (SystemId system : systems)
+        summary.systems.push_back(countSystem(system, outcomes, scored[system]));
+    auto evaluate = [&](SystemId system) -> Result<metrics::Evaluation> {
+        auto e = metrics::evaluateLamp(task, goldsOf(scored[system]), predictionsOf(scored[system]),
+                                       bootstrap);
+        if (!e)
+            return Error{"run " + std::to_string(runId) + ", system " +
+                         std::string(systemName(system)) + ": " + e.error().message};
+        return e;
+    };
+    // R2P's evaluation is kept for the comparisons; each baseline's only while it is compared
+    // (a 100,000-user run holds one per-user score list at a time, not one per system).
+    const bool hasR2p = std::find(systems.begin(), systems.end(), SystemId::R2P) != systems.end();
+    std::optional<metrics::Evaluation> r2p;
+    if (hasR2p && !scored[SystemId::R2P].empty()) {
+        auto e = evaluate(SystemId::R2P);
+        if (!e)
+            return e.error();
+        r2p = std::move(*e);
+    }
+    std::vector<DeltaSummary> deltas;
+    for (std::size_t i = 0; i < systems.size(); ++i) {
+        const SystemId system = systems[i];
+        SystemSummary& s = summary.systems[i];
+        std::optional<metrics::Evaluation> own;
+        if (system != SystemId::R2P && !scored[system].empty()) {
+            auto e = evaluate(system);
             if (!e)
-                return Error{"run " + std::to_string(runId) + ", system " +
-                             std::string(systemName(system)) + ": " + e.error().message};
+                return e.error();
+            own = std::move(*e);
+        }
+        const metrics::Evaluation* e =
+            system == SystemId::R2P ? (r2p ? &*r2p : nullptr) : (own ? &*own : nullptr);
+        if (e) {
             s.metrics = e->metrics;
             s.intervals = e->intervals;
-            evaluations[system] = std::move(*e);
         }
         if (auto it = verdicts.find(system); it != verdicts.end())
             s.verdicts = it->second;
         if (auto it = interventionOutcomes.find(system); it != interventionOutcomes.end())
             s.interventionOutcomes = it->second;
-        summary.systems.push_back(std::move(s));
+        // R2P against this baseline on the users both scored.
+        if (system != SystemId::R2P && r2p && own)
+            if (auto c = compareWithBaseline(task, system, scored[SystemId::R2P], scored[system],
+                                             *r2p, *own, bootstrap, deltas);
+                !c)
+                return Error{"run " + std::to_string(runId) + ": " + c.error().message};
     }
-
-    // R2P against each baseline on the users both scored.
-    if (std::find(systems.begin(), systems.end(), SystemId::R2P) != systems.end()) {
-        for (SystemId baseline : systems) {
-            if (baseline == SystemId::R2P)
-                continue;
-            std::set<std::string> ids;
-            for (const auto* u : scored[baseline])
-                ids.insert(u->userId);
-            std::vector<const UserOutcome*> a, b;
-            std::map<std::string, const UserOutcome*> byId;
-            for (const auto* u : scored[SystemId::R2P])
-                if (ids.count(u->userId))
-                    byId[u->userId] = u;
-            for (const auto* u : scored[baseline])
-                if (byId.count(u->userId)) {
-                    a.push_back(byId[u->userId]);
-                    b.push_back(u);
-                }
-            if (a.empty())
-                continue;
-            auto ea = metrics::evaluateLamp(task, goldsOf(a), predictionsOf(a), bootstrap);
-            auto eb = metrics::evaluateLamp(task, goldsOf(b), predictionsOf(b), bootstrap);
-            if (!ea || !eb)
-                return Error{"run " + std::to_string(runId) + ": " +
-                             (!ea ? ea.error().message : eb.error().message)};
-            for (const auto& [metric, value] : ea->metrics) {
-                auto cmp = metrics::compareEvaluations(*ea, *eb, metric, bootstrap);
-                if (!cmp)
-                    return Error{"run " + std::to_string(runId) + ": " + cmp.error().message};
-                DeltaSummary d;
-                d.baseline = baseline;
-                d.metric = metric;
-                d.users = a.size();
-                d.comparison = *cmp;
-                summary.deltas.push_back(std::move(d));
-            }
-        }
-    }
+    summary.deltas = std::move(deltas);
     summary.rpiEffect = rpiEffectOf(outcomes, mainMetric);
     return summary;
 }
