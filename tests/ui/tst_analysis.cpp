@@ -496,11 +496,14 @@ private slots:
             traces.push_back(std::move(t));
         }
         QVERIFY(runs.saveUserTraces(*created, traces));
+        AnalysisDock* dock = window_->analysisDock();
+        dock->tabs()->setCurrentIndex(0); // another page: the judge reads the run when shown
         QString error;
         QVERIFY2(session_->selectRun(*created, &error), qPrintable(error));
         QTRY_VERIFY(session_->runResults() && session_->runResults()->runId == *created);
+        QVERIFY(!dock->judgeView()->heading()->text().startsWith(
+            QStringLiteral("Run %1:").arg(*created)));
 
-        AnalysisDock* dock = window_->analysisDock();
         dock->tabs()->setCurrentWidget(dock->judgeView());
         QTableWidget* t = dock->judgeView()->table();
         const QLocale locale;

@@ -213,6 +213,7 @@ AnalysisDock::AnalysisDock(Session* session, QWidget* parent)
     tabs_->addTab(length_, tr("Reasoning length"));
     judge_ = new JudgeCheckView(session_, tabs_);
     tabs_->addTab(judge_, tr("Judge"));
+    judge_->refreshOnlyWhenCurrentIn(tabs_);
     tagsView_ = new TagsAnalysisView(session_, tabs_);
     tabs_->addTab(tagsView_, tr("Tags"));
 

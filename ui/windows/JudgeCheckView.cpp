@@ -8,6 +8,7 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLocale>
+#include <QTabWidget>
 #include <QTableWidget>
 #include <QVBoxLayout>
 
@@ -45,7 +46,18 @@ JudgeCheckView::JudgeCheckView(Session* session, QWidget* parent)
     refresh();
 }
 
+void JudgeCheckView::refreshOnlyWhenCurrentIn(QTabWidget* tabs) {
+    tabs_ = tabs;
+    connect(tabs, &QTabWidget::currentChanged, this, [this] {
+        if (stale_ && tabs_->currentWidget() == this)
+            refresh();
+    });
+}
+
 void JudgeCheckView::refresh() {
+    stale_ = tabs_ && tabs_->currentWidget() != this;
+    if (stale_)
+        return;
     table_->setRowCount(0);
     human_->clear();
     const auto run = session_->runResults();
