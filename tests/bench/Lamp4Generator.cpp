@@ -1,6 +1,7 @@
 #include "Lamp4Generator.h"
 
 #include <array>
+#include <cstdint>
 #include <cstdio>
 #include <filesystem>
 #include <random>
@@ -85,8 +86,11 @@ void record(Writer& w, std::mt19937& rng, std::uint64_t userIndex, std::uint32_t
 
 } // namespace
 
-GeneratedFile writeLamp4File(const std::string& path, std::uint64_t targetBytes, std::uint32_t seed,
-                             std::uint32_t minItems, std::uint32_t maxItems) {
+namespace {
+
+// Users until the file has `targetBytes` or `maxUsers` users, whichever comes first.
+GeneratedFile writeUntil(const std::string& path, std::uint64_t targetBytes, std::uint64_t maxUsers,
+                         std::uint32_t seed, std::uint32_t minItems, std::uint32_t maxItems) {
     std::mt19937 rng(seed);
     GeneratedFile out{path, 0, 0};
     {
@@ -95,7 +99,7 @@ GeneratedFile writeLamp4File(const std::string& path, std::uint64_t targetBytes,
             return out;
         std::uint64_t itemId = 1;
         w.put("[");
-        while (w.written() < targetBytes) {
+        while (w.written() < targetBytes && out.users < maxUsers) {
             if (out.users)
                 w.put(", ");
             record(w, rng, out.users,
@@ -107,6 +111,18 @@ GeneratedFile writeLamp4File(const std::string& path, std::uint64_t targetBytes,
     }
     out.bytes = std::filesystem::file_size(path);
     return out;
+}
+
+} // namespace
+
+GeneratedFile writeLamp4File(const std::string& path, std::uint64_t targetBytes, std::uint32_t seed,
+                             std::uint32_t minItems, std::uint32_t maxItems) {
+    return writeUntil(path, targetBytes, UINT64_MAX, seed, minItems, maxItems);
+}
+
+GeneratedFile writeLamp4Users(const std::string& path, std::uint64_t users, std::uint32_t seed,
+                              std::uint32_t minItems, std::uint32_t maxItems) {
+    return writeUntil(path, UINT64_MAX, users, seed, minItems, maxItems);
 }
 
 GeneratedFile writeLamp4SingleUser(const std::string& path, std::uint32_t items,

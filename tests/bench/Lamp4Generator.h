@@ -17,6 +17,10 @@ struct GeneratedFile {
 GeneratedFile writeLamp4File(const std::string& path, std::uint64_t targetBytes, std::uint32_t seed,
                              std::uint32_t minItems = 20, std::uint32_t maxItems = 400);
 
+// Exactly `users` users (ids 100000, 100001, ...), profiles as above.
+GeneratedFile writeLamp4Users(const std::string& path, std::uint64_t users, std::uint32_t seed,
+                              std::uint32_t minItems, std::uint32_t maxItems);
+
 // One user whose profile has exactly `items` items.
 GeneratedFile writeLamp4SingleUser(const std::string& path, std::uint32_t items,
                                    std::uint32_t seed);

@@ -99,17 +99,16 @@ int parseOptions(int argc, char** argv, Options& o) {
             return 2;
         }
     }
+    const std::uint64_t users = o.users;
+    auto isId = [users](std::uint64_t n) {
+        return n >= 100000 && n < std::max(users, n);
+    };
+    if (isId(o.killUsers) || isId(o.compareUsers)) {
+        std::fprintf(stderr, "bench_run_scale: --kill-users and --compare-users take fewer than "
+                             "100000 users (or as many as --users)\n");
+        return 2;
+    }
     return 0;
-}
-
-// A questions file of exactly `users` users (5-25 profile items each): a probe gives the bytes
-// a user takes, the file is written a little larger and the run takes its first `users`.
-GeneratedFile writeUsers(const std::string& path, std::uint64_t users) {
-    const auto probe = writeLamp4File(path, 1 << 20, 19, 5, 25);
-    const double bytesPerUser =
-        double(probe.bytes) / double(std::max<std::uint64_t>(1, probe.users));
-    return writeLamp4File(path, static_cast<std::uint64_t>(bytesPerUser * double(users) * 1.02), 19,
-                          5, 25);
 }
 
 std::string loadNow() {
@@ -125,7 +124,22 @@ std::string loadNow() {
 struct Sample {
     double t = 0;
     std::uint64_t stored = 0;
+    std::uint64_t rssKiB = 0; // the child's resident set then
 };
+
+// VmRSS of a process, in KiB; 0 if unknown.
+std::uint64_t rssOf(pid_t pid) {
+    std::FILE* f = std::fopen(("/proc/" + std::to_string(pid) + "/status").c_str(), "r");
+    if (!f)
+        return 0;
+    char line[256];
+    unsigned long long kib = 0;
+    while (std::fgets(line, sizeof line, f))
+        if (std::sscanf(line, "VmRSS: %llu", &kib) == 1)
+            break;
+    std::fclose(f);
+    return kib;
+}
 
 struct Measured {
     int exitCode = -1;
@@ -174,7 +188,7 @@ Measured runWatched(const std::vector<std::string>& args, std::uint64_t killAt) 
             pending.erase(0, nl + 1);
             unsigned long long done = 0, total = 0;
             if (std::sscanf(line.c_str(), "r2p run: %llu/%llu users", &done, &total) == 2)
-                m.samples.push_back({t, done});
+                m.samples.push_back({t, done, rssOf(pid)});
             else if (line.find("r2p run:") == std::string::npos ||
                      line.find("error") != std::string::npos)
                 std::fprintf(stderr, "  [r2p] %s\n", line.c_str());
@@ -199,8 +213,10 @@ std::string outputsOf(const std::string& questions) {
     return (fs::path(questions).parent_path() / "dev_outputs.json").string();
 }
 
+// The first `users` users of a file of `fileUsers`: all of them, or a count (r2p run reads
+// --users 100000 as the user of that id, the generator's first, so a count must stay below).
 std::vector<std::string> runArgs(const std::string& project, const std::string& questions,
-                                 std::uint64_t users) {
+                                 std::uint64_t users, std::uint64_t fileUsers) {
     return {"run",
             "--project",
             project,
@@ -215,7 +231,7 @@ std::vector<std::string> runArgs(const std::string& project, const std::string& 
             "--backend",
             "offline",
             "--users",
-            std::to_string(users),
+            users >= fileUsers ? std::string("all") : std::to_string(users),
             "--concurrency",
             "2"};
 }
@@ -254,7 +270,7 @@ bool measureRun(const Options& o, const fs::path& dir, const std::string& questi
     std::printf("  [%s] a run of %llu users (the rate to compare with) ...\n", loadNow().c_str(),
                 static_cast<unsigned long long>(compareUsers));
     std::fflush(stdout);
-    const Measured ref = runWatched(runArgs(small, questions, compareUsers), 0);
+    const Measured ref = runWatched(runArgs(small, questions, compareUsers, data.users), 0);
     // From the first progress line on, as for the measured run (not the process's start).
     const double refRate = rateBetween(
         ref.samples, ref.samples.empty() ? 0 : double(ref.samples[0].stored), double(compareUsers));
@@ -267,7 +283,7 @@ bool measureRun(const Options& o, const fs::path& dir, const std::string& questi
     std::printf("  [%s] the measured run of %llu users ...\n", loadNow().c_str(),
                 static_cast<unsigned long long>(o.users));
     std::fflush(stdout);
-    const Measured m = runWatched(runArgs(project, questions, o.users), 0);
+    const Measured m = runWatched(runArgs(project, questions, o.users, data.users), 0);
     const double n = double(std::min(o.users, data.users));
     const double first =
         rateBetween(m.samples, m.samples.empty() ? 0 : double(m.samples[0].stored), 0.1 * n);
@@ -292,6 +308,11 @@ bool measureRun(const Options& o, const fs::path& dir, const std::string& questi
                                          d == 0 && !m.samples.empty() ? double(m.samples[0].stored)
                                                                       : 0.1 * d * n,
                                          0.1 * (d + 1) * n));
+    std::printf("\n");
+    std::printf("  RSS (MiB) at each tenth of the run:");
+    for (int d = 1; d <= 10; ++d)
+        if (const Sample* x = at(m.samples, 0.1 * d * n))
+            std::printf(" %.0f", double(x->rssKiB) / 1024.0);
     std::printf("\n");
     std::printf("  project: %.1f MB for a %.1f MB dataset (%.2fx; %.1f KB a user; the run used "
                 "%llu of its %llu users)\n",
@@ -400,19 +421,20 @@ bool checkResumed(const std::string& project, const std::string& reference, std:
 }
 
 // kill -9 half way through a run, then --resume: nothing lost, nothing twice.
-bool killAndResume(const Options& o, const fs::path& dir, const std::string& questions) {
+bool killAndResume(const Options& o, const fs::path& dir, const std::string& questions,
+                   std::uint64_t fileUsers) {
     const std::uint64_t users = o.killUsers;
     const std::string project = (dir / "killed.r2p").string();
     const std::string reference = (dir / "reference.r2p").string();
     std::printf("  [%s] kill -9 check, %llu users: the uninterrupted reference run ...\n",
                 loadNow().c_str(), static_cast<unsigned long long>(users));
     std::fflush(stdout);
-    const Measured ref = runWatched(runArgs(reference, questions, users), 0);
+    const Measured ref = runWatched(runArgs(reference, questions, users, fileUsers), 0);
     if (ref.exitCode != 0) {
         std::printf("  FAIL: the reference run exited with %d\n", ref.exitCode);
         return false;
     }
-    const Measured killed = runWatched(runArgs(project, questions, users), users / 2);
+    const Measured killed = runWatched(runArgs(project, questions, users, fileUsers), users / 2);
     std::int64_t storedAtKill = -1;
     if (auto store = ProjectStore::open(project, ProjectStore::OpenMode::ReadOnly); store)
         storedAtKill =
@@ -433,6 +455,7 @@ bool killAndResume(const Options& o, const fs::path& dir, const std::string& que
 } // namespace
 
 int main(int argc, char** argv) {
+    std::setvbuf(stdout, nullptr, _IOLBF, 0); // progress lines as they come, into a log too
     Options o;
     if (const int code = parseOptions(argc, argv, o))
         return code < 0 ? 0 : code;
@@ -440,7 +463,7 @@ int main(int argc, char** argv) {
         fs::temp_directory_path() / ("r2p-bench-scale-" + std::to_string(::getpid()));
     fs::create_directories(dir);
     const std::string questions = (dir / "dev_questions.json").string();
-    GeneratedFile data = writeUsers(questions, std::max(o.users, o.killUsers));
+    GeneratedFile data = writeLamp4Users(questions, std::max(o.users, o.killUsers), 19, 5, 25);
     data.bytes += writeLamp4Outputs(outputsOf(questions), data.users, 23);
     std::printf("bench_run_scale: %llu users generated (%.1f MB with golds, 5-25 profile items "
                 "each); "
@@ -450,7 +473,7 @@ int main(int argc, char** argv) {
     warmPageCache(questions);
     bool ok = measureRun(o, dir, questions, data);
     if (o.kill)
-        ok = killAndResume(o, dir, questions) && ok;
+        ok = killAndResume(o, dir, questions, data.users) && ok;
     if (o.keep) {
         std::printf("  files kept in %s\n", dir.c_str());
     } else {
