@@ -637,11 +637,6 @@ int ProjectStore::schemaVersion() const {
     return v ? *v : 0;
 }
 
-void ProjectStore::releaseCacheMemory() const {
-    std::lock_guard lock(mutex_);
-    sqlite3_db_release_memory(db_);
-}
-
 Result<std::vector<DatasetRow>> ProjectStore::datasets() const {
     std::lock_guard lock(mutex_);
     sql::Statement st(db_, "SELECT id, questions_path, outputs_path, task, task_source, "

@@ -77,10 +77,6 @@ public:
     Status setMetaValue(std::string_view key, std::string_view value);
 
     sqlite3* handle() const { return db_; }
-    // Frees what SQLite caches of the file for this connection (up to cache_size pages): after
-    // a read of a whole table that nothing reads again soon, the memory is better used by what
-    // is made of the rows.
-    void releaseCacheMemory() const;
     // Held by whoever runs statements on handle() while other threads may too (RunStore, the
     // response cache, the methods above). One connection has one transaction: without it, a
     // statement of another thread would land inside someone else's transaction, and its COMMIT

@@ -641,6 +641,9 @@ Result<std::vector<UserOutcome>> readOutcomes(const ProjectStore& store, std::in
             j = from;
         }
     }
+    // The pages of every row were read once and are rarely read again soon (the callers keep
+    // the rows): their memory is better used by what is made of them.
+    sqlite3_db_release_memory(db);
     return out;
 }
 

@@ -345,6 +345,17 @@ Result<RunSummary> RunService::summarize(std::int64_t runId) const {
     auto run = runs.run(runId);
     if (!run)
         return run.error();
+    // The counts first, the users last: reading them whole lets SQLite's cache of their pages
+    // go (RunStore::outcomes), and nothing fills it again before the evaluations.
+    auto stored = runs.verdictCounts(runId);
+    if (!stored)
+        return stored.error();
+    VerdictCounts verdicts;
+    for (const auto& [system, byVerdict] : *stored)
+        verdicts[system] = byVerdict;
+    auto interventions = runs.interventionOutcomeCounts(runId);
+    if (!interventions)
+        return interventions.error();
     auto outcomes = runs.outcomes(runId);
     if (!outcomes)
         return outcomes.error();
@@ -355,16 +366,6 @@ Result<RunSummary> RunService::summarize(std::int64_t runId) const {
                      [](const UserOutcome& o) { return o.system == SystemId::R2PNoRpi; }))
         for (auto& o : *outcomes)
             ScoreList().swap(o.scores);
-    auto stored = runs.verdictCounts(runId);
-    if (!stored)
-        return stored.error();
-    VerdictCounts verdicts;
-    for (const auto& [system, byVerdict] : *stored)
-        verdicts[system] = byVerdict;
-    auto interventions = runs.interventionOutcomeCounts(runId);
-    if (!interventions)
-        return interventions.error();
-    store_.releaseCacheMemory(); // the pages of every row just read, before the evaluations
     return summarize(*run, *outcomes, verdicts, *interventions);
 }
 
