@@ -5,13 +5,13 @@
 //   r2p batch ingest    (N answers into the response cache; every user finishes and is stored)
 // each timed as its own process. Target: prepare and ingest of a 100,000-request round <= 10 s.
 //
-//   bench_batch_round [--users 100000] [--smoke]
+//   bench_batch_round [--users 100000] [--smoke] [--keep]
 #include "BenchSupport.h"
 #include "Lamp4Generator.h"
 
+#include <cctype>
 #include <cstdio>
 #include <cstdlib>
-#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
@@ -68,18 +68,45 @@ std::size_t countLines(const std::string& path) {
     return n;
 }
 
+constexpr const char* kUsage =
+    "usage: bench_batch_round [--users N] [--smoke] [--keep]\n"
+    "  --users N  a questions file of about N users (default 100000)\n"
+    "  --smoke    300 users (the CTest smoke run)\n"
+    "  --keep     leave the files (questions, project, round, answers) for a profiler\n";
+
+// A whole number above 0, the whole of `text`, into `out`; false (out unchanged) otherwise.
+bool positiveNumber(const char* text, std::uint64_t& out) {
+    if (!std::isdigit(static_cast<unsigned char>(*text)))
+        return false;
+    char* end = nullptr;
+    const auto n = std::strtoull(text, &end, 10);
+    if (*end != '\0' || n == 0)
+        return false;
+    out = n;
+    return true;
+}
+
 } // namespace
 
 int main(int argc, char** argv) {
     std::uint64_t users = 100000;
     bool keep = false; // --keep: leave the files for a profiler
     for (int i = 1; i < argc; ++i) {
-        if (!std::strcmp(argv[i], "--keep"))
+        const std::string a = argv[i];
+        if (a == "--keep") {
             keep = true;
-        if (!std::strcmp(argv[i], "--smoke"))
+        } else if (a == "--smoke") {
             users = 300;
-        else if (!std::strcmp(argv[i], "--users") && i + 1 < argc)
-            users = std::strtoull(argv[++i], nullptr, 10);
+        } else if (a == "--users" && i + 1 < argc && positiveNumber(argv[i + 1], users)) {
+            ++i;
+        } else if (a == "--help" || a == "-h") {
+            std::printf("%s", kUsage);
+            return 0;
+        } else {
+            std::fprintf(stderr, "bench_batch_round: unknown or incomplete argument '%s'\n%s",
+                         a.c_str(), kUsage);
+            return 2;
+        }
     }
     const fs::path dir =
         fs::temp_directory_path() / ("r2p-bench-batch-" + std::to_string(::getpid()));
