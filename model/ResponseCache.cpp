@@ -40,27 +40,18 @@ std::string columns(ResponseCache::Read what) {
 
 Result<std::optional<CachedResponse>> ResponseCache::getShared(const std::string& sharedKey,
                                                                Read what) const {
-    return lookup(columns(what) +
-                      " FROM response_cache WHERE shared_key = ?1 ORDER BY created_at DESC, "
-                      "rowid DESC LIMIT 1",
-                  sharedKey);
+    // The newest row (ORDER BY created_at DESC, rowid DESC), chosen in lookup: in SQL that order
+    // makes SQLite build a temporary b-tree for every lookup, most of the cost of one.
+    return lookup(columns(what) + ", created_at, rowid FROM response_cache WHERE shared_key = ?1",
+                  sharedKey, true);
 }
 
 Result<std::optional<CachedResponse>> ResponseCache::get(const std::string& key, Read what) const {
-    return lookup(columns(what) + " FROM response_cache WHERE key = ?1", key);
+    return lookup(columns(what) + " FROM response_cache WHERE key = ?1", key, false);
 }
 
-Result<std::optional<CachedResponse>> ResponseCache::lookup(const std::string& sql,
-                                                            const std::string& key) const {
-    std::lock_guard lock(store_.mutex()); // one transaction at a time on the connection
-    sql::Statement& st = store_.cachedStatement(sql);
-    st.bind(1, key);
-    if (!st.step()) {
-        if (st.failed())
-            return Error{store_.path() + ": cannot read the response cache: " + st.error()};
-        st.reset();
-        return std::optional<CachedResponse>();
-    }
+namespace {
+CachedResponse responseOf(const sql::Statement& st) {
     CachedResponse r;
     r.backend = st.text(0);
     r.model = st.text(1);
@@ -72,15 +63,45 @@ Result<std::optional<CachedResponse>> ResponseCache::lookup(const std::string& s
     r.firstTokenMs = st.real(7);
     r.totalMs = st.real(8);
     r.endpoint = st.text(10);
-    const auto deltas = nlohmann::json::parse(st.text(9), nullptr, false);
+    const auto deltas = nlohmann::json::parse(st.bytes(9), nullptr, false);
     if (deltas.is_array())
         for (const auto& d : deltas)
             if (d.is_array() && d.size() == 3 && d[0].is_number() && d[1].is_string() &&
                 d[2].is_string())
                 r.deltas.push_back(
                     {d[0].get<double>(), d[1].get<std::string>(), d[2].get<std::string>()});
-    st.reset(); // a cached statement left mid-read would hold a read snapshot open
-    return std::optional<CachedResponse>(std::move(r));
+    return r;
+}
+} // namespace
+
+Result<std::optional<CachedResponse>>
+ResponseCache::lookup(const std::string& sql, const std::string& key, bool newest) const {
+    std::lock_guard lock(store_.mutex()); // one transaction at a time on the connection
+    sql::Statement& st = store_.cachedStatement(sql);
+    st.bind(1, key);
+    std::optional<CachedResponse> found;
+    std::string foundAt; // newest: the created_at and rowid of `found`
+    std::int64_t foundRow = 0;
+    while (st.step()) {
+        if (newest) {
+            std::string at = st.text(11);
+            const std::int64_t row = st.int64(12);
+            if (found && (at < foundAt || (at == foundAt && row < foundRow)))
+                continue;
+            foundAt = std::move(at);
+            foundRow = row;
+        }
+        found = responseOf(st);
+        if (!newest)
+            break; // a key is unique
+    }
+    // A cached statement left mid-read would hold a read snapshot open.
+    const bool failed = st.failed();
+    const std::string error = failed ? st.error() : std::string();
+    st.reset();
+    if (failed)
+        return Error{store_.path() + ": cannot read the response cache: " + error};
+    return found;
 }
 
 Status ResponseCache::put(const std::string& key, const CachedResponse& r,

@@ -87,8 +87,10 @@ public:
 private:
     Status putLocked(const std::string& key, const CachedResponse& response,
                      const std::string& sharedKey);
-    Result<std::optional<CachedResponse>> lookup(const std::string& sql,
-                                                 const std::string& key) const;
+    // The row of `key` the query selects; `newest`: of several, the one of the latest
+    // created_at (column 11), then the highest rowid (column 12).
+    Result<std::optional<CachedResponse>> lookup(const std::string& sql, const std::string& key,
+                                                 bool newest) const;
     ProjectStore& store_;
 };
 

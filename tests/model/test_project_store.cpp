@@ -280,6 +280,52 @@ TEST(ProjectStore, MigratesAnOlderProjectAndKeepsItsData) {
     EXPECT_EQ(*cache.size(), 0u);
 }
 
+// The shared key finds the answer stored last: the latest created_at, and of equal times the
+// row stored after the others (ORDER BY created_at DESC, rowid DESC), whichever endpoint it came
+// from; the request is read only when asked for.
+TEST(ResponseCache, SharedKeyFindsTheNewestAnswer) {
+    TempDir dir;
+    auto store = ProjectStore::open(dir.file("p.r2p"));
+    ResponseCache cache(**store);
+    const std::string request = R"({"messages":[],"seed":7})";
+    const std::string shared = ResponseCache::key("openai", "m", request);
+    EXPECT_FALSE(cache.getShared(shared)->has_value());
+    for (const char* server : {"http://a/v1", "http://b/v1", "http://c/v1"}) {
+        CachedResponse r;
+        r.backend = "openai";
+        r.model = "m";
+        r.request = request;
+        r.endpoint = server;
+        r.answer = std::string("from ") + server;
+        ASSERT_TRUE(
+            cache.put(ResponseCache::endpointKey("openai", server, "m", request), r, shared).ok());
+    }
+    sqlite3* db = (*store)->handle();
+    auto setTimes = [&](const char* a, const char* b, const char* c) {
+        ASSERT_TRUE(sql::exec(db, std::string("UPDATE response_cache SET created_at = CASE "
+                                              "endpoint WHEN 'http://a/v1' THEN '") +
+                                      a + "' WHEN 'http://b/v1' THEN '" + b + "' ELSE '" + c +
+                                      "' END")
+                        .ok());
+    };
+    auto newest = [&](ResponseCache::Read what = ResponseCache::Read::All) {
+        auto hit = cache.getShared(shared, what);
+        EXPECT_TRUE(hit.ok() && hit->has_value());
+        return hit.ok() && hit->has_value() ? **hit : CachedResponse{};
+    };
+    setTimes("2026-01-02T00:00:00Z", "2026-01-03T00:00:00Z", "2026-01-01T00:00:00Z");
+    EXPECT_EQ(newest().answer, "from http://b/v1");
+    EXPECT_EQ(newest().request, request);
+    EXPECT_EQ(newest(ResponseCache::Read::WithoutRequest).request, "");
+    setTimes("2026-01-03T00:00:00Z", "2026-01-02T00:00:00Z", "2026-01-01T00:00:00Z");
+    EXPECT_EQ(newest().answer, "from http://a/v1");
+    setTimes("2026-01-03T00:00:00Z", "2026-01-03T00:00:00Z", "2026-01-01T00:00:00Z");
+    EXPECT_EQ(newest().answer, "from http://b/v1"); // stored after a
+    setTimes("2026-01-03T00:00:00Z", "2026-01-03T00:00:00Z", "2026-01-03T00:00:00Z");
+    EXPECT_EQ(newest().answer, "from http://c/v1");
+    EXPECT_FALSE(cache.getShared(ResponseCache::key("openai", "m", "{}"))->has_value());
+}
+
 TEST(ResponseCache, StoresAndReturnsWholeResponsesByKey) {
     TempDir dir;
     auto store = ProjectStore::open(dir.file("p.r2p"));
