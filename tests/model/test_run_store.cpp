@@ -993,3 +993,40 @@ TEST(RunStore, ReplacingTagSpansKeepsOtherSourcesAndRefusesUnknownSteps) {
     EXPECT_EQ(steps, 16u);    // 4 users x 2 systems x (retrieve, generate)
     EXPECT_EQ(withSpans, 5u); // tagpr's 4 generate steps and user a's lrm-rag one
 }
+
+// A round is stored whole and replaced whole; each request comes back as it was stored, short
+// bodies (stored as text) and long ones (compressed).
+TEST(RunStore, BatchRoundRoundTripsAndIsReplacedWhole) {
+    TempDir dir;
+    auto store = openStore(dir);
+    RunStore runs(*store);
+    const auto id = createRun(runs);
+    std::vector<BatchRequest> round;
+    for (int i = 0; i < 1500; ++i) {
+        BatchRequest r;
+        r.customId = "r1-user-" + std::to_string(i) + "-lamp-rag";
+        r.url = "/v1/chat/completions";
+        r.onlineBody = i % 3 == 0 ? "{}"
+                                  : R"({"messages":[{"content":")" +
+                                        std::string(200 + i % 50, char('a' + i % 26)) +
+                                        std::to_string(i) + R"(","role":"user"}]})";
+        r.model = "m";
+        r.thinkStart = i % 2;
+        r.label = "user " + std::to_string(i);
+        round.push_back(r);
+    }
+    ASSERT_TRUE(runs.replaceBatchRequests(id, round).ok());
+    for (int i : {0, 1, 2, 749, 750, 1124, 1499}) {
+        auto back = runs.batchRequest(id, round[i].customId);
+        ASSERT_TRUE(back.ok() && back->has_value()) << i;
+        EXPECT_EQ((*back)->onlineBody, round[i].onlineBody) << i;
+        EXPECT_EQ((*back)->url, round[i].url);
+        EXPECT_EQ((*back)->model, "m");
+        EXPECT_EQ((*back)->thinkStart, i % 2);
+        EXPECT_EQ((*back)->label, "user " + std::to_string(i));
+    }
+    EXPECT_FALSE(runs.batchRequest(id, "r1-user-1500-lamp-rag")->has_value());
+    ASSERT_TRUE(runs.replaceBatchRequests(id, {round[7]}).ok());
+    EXPECT_FALSE(runs.batchRequest(id, round[6].customId)->has_value());
+    EXPECT_EQ((*runs.batchRequest(id, round[7].customId))->onlineBody, round[7].onlineBody);
+}
