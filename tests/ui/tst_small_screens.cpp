@@ -122,12 +122,24 @@ private slots:
     }
 
     void profileHeadersAreNotClipped() {
+        QVERIFY(session_->selectUserById(QStringLiteral("4102"))); // items with a date
         QTableView* view = window_->profileDock()->view();
+        QTRY_COMPARE(view->model()->columnCount(), 6); // rank, score, id, title, text, date
         QHeaderView* header = view->horizontalHeader();
         QVERIFY(view->model()->columnCount() >= 4);
         for (int c = 0; c < 3; ++c) // rank, score, id
             QVERIFY2(header->sectionSize(c) >= header->sectionSizeHint(c),
                      qPrintable(view->model()->headerData(c, Qt::Horizontal).toString()));
+        // User 4102's items have a title, a text and a date: the title and the text share what is
+        // left (a fixed 300 px title used to leave the text a sliver).
+        QVERIFY2(header->length() <= view->viewport()->width(),
+                 qPrintable(QStringLiteral("columns %1 px in %2 px")
+                                .arg(header->length())
+                                .arg(view->viewport()->width())));
+        for (int c = 3; c < view->model()->columnCount(); ++c)
+            QVERIFY2(header->sectionSize(c) >= 60,
+                     qPrintable(view->model()->headerData(c, Qt::Horizontal).toString() +
+                                QStringLiteral(": %1 px").arg(header->sectionSize(c))));
     }
 
     void compareStageNamesAreNotBrokenInsideAWord() {

@@ -165,8 +165,7 @@ void ProfileDock::onRankingChanged() {
     showDetail();
 }
 
-// Narrow columns for rank, score, id and labels, a fixed one for titles; the body text takes the
-// rest.
+// Narrow columns for rank, score, id and labels; the title and the body text share the rest.
 void ProfileDock::layoutColumns() {
     const QFontMetrics fm = view_->fontMetrics();
     QHeaderView* header = view_->horizontalHeader();
@@ -179,24 +178,25 @@ void ProfileDock::layoutColumns() {
     fit(ProfileModel::ColumnRank, fm.horizontalAdvance(QStringLiteral("00")) + 12);
     fit(ProfileModel::ColumnScore, fm.horizontalAdvance(QStringLiteral("00.000")) + 16);
     fit(ProfileModel::ColumnId, fm.horizontalAdvance(QStringLiteral("000000000")) + 12);
-    bool stretched = false;
+    bool stretched = false; // the body text's column
+    bool anyStretched = false;
     for (int c = ProfileModel::FixedColumns; c < model_->columnCount(); ++c) {
         const QString key = model_->fieldKey(c);
         const bool shortField = key == QLatin1String("score") || key == QLatin1String("tag") ||
                                 key == QLatin1String("date") || key == QLatin1String("category");
         const bool titleField = key == QLatin1String("title");
-        if (!shortField && !titleField && !stretched) {
+        // A title shares the room left with the body text (a fixed 300 px title left the body
+        // no room at all in a 570 px dock).
+        if (titleField || (!shortField && !stretched)) {
             header->setSectionResizeMode(c, QHeaderView::Stretch);
-            stretched = true;
+            stretched = stretched || !titleField;
+            anyStretched = true;
             continue;
         }
         header->setSectionResizeMode(c, QHeaderView::Interactive);
-        if (shortField)
-            fit(c, fm.horizontalAdvance(QStringLiteral("social commentary")) + 16);
-        else
-            view_->setColumnWidth(c, 300);
+        fit(c, shortField ? fm.horizontalAdvance(QStringLiteral("social commentary")) + 16 : 300);
     }
-    if (!stretched)
+    if (!anyStretched)
         header->setStretchLastSection(true);
 }
 
