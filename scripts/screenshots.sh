@@ -131,3 +131,17 @@ for lang in de zh_CN; do
     --user 4102 --run-to-end --lang "$lang" --screenshot "$out/main-lamp4-${lang%_CN}-1366x768.png" 2>/dev/null
   echo "wrote $out/main-lamp4-${lang%_CN}-1366x768.png"
 done
+
+# The main window in German and Chinese, light and dark (1600×1000), on the same stored run.
+for lang in de zh_CN; do
+  for theme in light dark; do
+    "$bin" --project "$tmp/shadow.r2p" --size 1600x1000 --open "$PWD/resources/demo/LaMP-4/dev_questions.json" \
+      --user 4102 --run 1 --run-to-end --lang "$lang" --theme "$theme" \
+      --screenshot "$out/main-lamp4-${lang%_CN}-$theme.png" 2>/dev/null
+    echo "wrote $out/main-lamp4-${lang%_CN}-$theme.png"
+  done
+done
+# Compare at 1366×768 in German: stage names whole, the baseline's answer beside R2P's.
+"$bin" --project "$tmp/shadow.r2p" --size 1366x768 --open "$PWD/resources/demo/LaMP-4/dev_questions.json" \
+  --user 4102 --run 1 --compare --lang de --screenshot "$out/compare-lamp4-de-1366x768.png" 2>/dev/null
+echo "wrote $out/compare-lamp4-de-1366x768.png"

@@ -194,7 +194,11 @@ void ProfileDock::layoutColumns() {
             continue;
         }
         header->setSectionResizeMode(c, QHeaderView::Interactive);
-        fit(c, shortField ? fm.horizontalAdvance(QStringLiteral("social commentary")) + 16 : 300);
+        const QString widest = key == QLatin1String("date") ? QStringLiteral("0000-00-00")
+                               : key == QLatin1String("score")
+                                   ? QStringLiteral("0.000")
+                                   : QStringLiteral("social commentary");
+        fit(c, shortField ? fm.horizontalAdvance(widest) + 16 : 300);
     }
     if (!anyStretched)
         header->setStretchLastSection(true);
