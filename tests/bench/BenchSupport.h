@@ -3,6 +3,8 @@
 #pragma once
 
 #include <cstdint>
+#include <cstdio>
+#include <cstdlib>
 #include <string>
 #include <sys/types.h>
 #include <vector>
@@ -16,6 +18,17 @@ void writeLamp4Questions(const std::string& path, std::uint64_t targetBytes, std
 
 // Peak resident set size of this process so far (VmHWM), in KiB; 0 if unknown.
 std::uint64_t peakRssKiB();
+
+// The machine's load averages, "load 1.23 0.98 0.75", printed beside a timing (header-only, so
+// the UI benchmarks have it too).
+inline std::string loadNow() {
+    double l[3] = {0, 0, 0};
+    if (::getloadavg(l, 3) != 3)
+        return "load ?";
+    char b[64];
+    std::snprintf(b, sizeof b, "load %.2f %.2f %.2f", l[0], l[1], l[2]);
+    return b;
+}
 
 // Monotonic wall-clock seconds.
 double nowSeconds();

@@ -111,15 +111,6 @@ int parseOptions(int argc, char** argv, Options& o) {
     return 0;
 }
 
-std::string loadNow() {
-    double l[3] = {0, 0, 0};
-    if (::getloadavg(l, 3) != 3)
-        return "load ?";
-    char b[64];
-    std::snprintf(b, sizeof b, "load %.2f %.2f %.2f", l[0], l[1], l[2]);
-    return b;
-}
-
 // One progress line of the CLI: when it was read and how many users were stored by then.
 struct Sample {
     double t = 0;

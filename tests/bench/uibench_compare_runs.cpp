@@ -6,6 +6,7 @@
 // (both traces read from the project and rendered), and a filter. Target: selection <= 50 ms.
 //
 //   uibench_compare_runs [--users 20000] [--dir /tmp/r2p-bench] [--screenshot F.png] [--smoke]
+#include "UiBenchSupport.h"
 #include "model/RunStore.h"
 #include "ui/App.h"
 #include "ui/MainWindow.h"
@@ -28,27 +29,12 @@
 #include <vector>
 
 using namespace r2p;
+using namespace r2p::bench;
 using namespace r2p::ui;
 
 namespace {
 
 const char* const kTags[] = {"sci-fi", "comedy", "action", "dystopia", "fantasy", "romance"};
-
-bool waitUntil(const std::function<bool()>& done, int timeoutMs = 300000) {
-    QElapsedTimer t;
-    t.start();
-    while (!done()) {
-        if (t.elapsed() > timeoutMs)
-            return false;
-        QCoreApplication::processEvents(QEventLoop::AllEvents, 1);
-    }
-    return true;
-}
-
-double medianMs(std::vector<double> v) {
-    std::sort(v.begin(), v.end());
-    return v.empty() ? 0 : v[v.size() / 2];
-}
 
 // LaMP-2-shaped questions and outputs with `users` users of two profile items each.
 void writeDataset(const std::string& questions, const std::string& outputs, int users) {

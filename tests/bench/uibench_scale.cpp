@@ -12,7 +12,9 @@
 //
 //   uibench_scale --project P --dataset D [--outputs O] [--picks 20] [--starts 3] [--verbose]
 //   uibench_scale --smoke        (a small run made here first)
+#include "BenchSupport.h"
 #include "Lamp4Generator.h"
+#include "UiBenchSupport.h"
 #include "model/RunStore.h"
 #include "pipeline/engine/Batch.h"
 #include "pipeline/engine/OfflineBackend.h"
@@ -48,6 +50,7 @@
 #include <vector>
 
 using namespace r2p;
+using namespace r2p::bench;
 using namespace r2p::ui;
 
 namespace {
@@ -100,35 +103,6 @@ int parseOptions(const QStringList& args, Options& o) {
     return 0;
 }
 
-std::string loadNow() {
-    double l[3] = {0, 0, 0};
-    if (::getloadavg(l, 3) != 3)
-        return "load ?";
-    char b[64];
-    std::snprintf(b, sizeof b, "load %.2f %.2f %.2f", l[0], l[1], l[2]);
-    return b;
-}
-
-bool waitUntil(const std::function<bool()>& done, int timeoutMs = 600000) {
-    QElapsedTimer t;
-    t.start();
-    while (!done()) {
-        if (t.elapsed() > timeoutMs)
-            return false;
-        QCoreApplication::processEvents(QEventLoop::AllEvents, 1);
-    }
-    return true;
-}
-
-double median(std::vector<double> v) {
-    std::sort(v.begin(), v.end());
-    return v.empty() ? 0 : v[v.size() / 2];
-}
-
-double maxOf(const std::vector<double>& v) {
-    return v.empty() ? 0 : *std::max_element(v.begin(), v.end());
-}
-
 // --smoke: a small LaMP-4 run of the four systems made with the engine (what r2p run does).
 bool makeSmokeProject(const QString& dir, Options& o) {
     o.dataset = dir + QStringLiteral("/dev_questions.json");
@@ -170,62 +144,6 @@ bool makeSmokeProject(const QString& dir, Options& o) {
     return bool(runs.setRunStatus(*runId, RunStatus::Done));
 }
 
-// Runs r2p-workbench with `args` and returns its stdout once it exits (posix_spawn, not
-// QProcess, as uibench_screens does); nothing when it did not exit within `timeoutMs`.
-std::optional<std::string> runWorkbench(const std::vector<std::string>& args,
-                                        const std::vector<std::string>& extraEnv, int timeoutMs) {
-    int out[2];
-    if (::pipe2(out, O_CLOEXEC) != 0)
-        return std::nullopt;
-    posix_spawn_file_actions_t actions;
-    posix_spawn_file_actions_init(&actions);
-    posix_spawn_file_actions_adddup2(&actions, out[1], STDOUT_FILENO);
-    std::vector<std::string> env = extraEnv;
-    for (char** e = environ; *e; ++e)
-        env.emplace_back(*e); // the first definition of a name wins in getenv
-    std::vector<char*> envp;
-    for (auto& e : env)
-        envp.push_back(e.data());
-    envp.push_back(nullptr);
-    std::string exe = R2P_WORKBENCH;
-    std::vector<std::string> copy = args;
-    std::vector<char*> argv{exe.data()};
-    for (auto& a : copy)
-        argv.push_back(a.data());
-    argv.push_back(nullptr);
-    pid_t pid = 0;
-    const int spawned = posix_spawn(&pid, exe.c_str(), &actions, nullptr, argv.data(), envp.data());
-    posix_spawn_file_actions_destroy(&actions);
-    ::close(out[1]);
-    if (spawned != 0) {
-        ::close(out[0]);
-        return std::nullopt;
-    }
-    std::string text;
-    QElapsedTimer t;
-    t.start();
-    bool finished = false;
-    while (!finished && t.elapsed() < timeoutMs) {
-        pollfd p{out[0], POLLIN, 0};
-        if (::poll(&p, 1, 100) < 0 && errno != EINTR)
-            break;
-        char buffer[4096];
-        const ssize_t n =
-            (p.revents & (POLLIN | POLLHUP)) ? ::read(out[0], buffer, sizeof buffer) : -1;
-        if (n > 0)
-            text.append(buffer, static_cast<std::size_t>(n));
-        finished = n == 0;
-    }
-    ::close(out[0]);
-    if (!finished)
-        ::kill(pid, SIGKILL);
-    int status = 0;
-    ::waitpid(pid, &status, 0);
-    if (!finished)
-        return std::nullopt;
-    return text;
-}
-
 // 1. exec until usable, --starts times.
 void coldStarts(const Options& o, const QString& tmp) {
     std::vector<double> ms;
@@ -236,7 +154,7 @@ void coldStarts(const Options& o, const QString& tmp) {
         if (!o.outputs.isEmpty())
             args.insert(args.end(), {"--outputs", o.outputs.toStdString()});
         const auto out =
-            runWorkbench(args,
+            runWorkbench(R2P_WORKBENCH, args,
                          {"R2P_STARTUP_REPORT=1", "QT_QPA_PLATFORM=offscreen",
                           "XDG_CONFIG_HOME=" + base + "/config", "XDG_DATA_HOME=" + base + "/data"},
                          120000);
@@ -250,7 +168,7 @@ void coldStarts(const Options& o, const QString& tmp) {
     if (!ms.empty())
         std::printf("  cold start (exec until the user list, the run and the first user are "
                     "shown): median %.0f ms, max %.0f ms of %zu [%s] (target <= 1000 ms)\n",
-                    median(ms), maxOf(ms), ms.size(), loadNow().c_str());
+                    medianMs(ms), maxMs(ms), ms.size(), loadNow().c_str());
 }
 
 // 3. Selecting users spread over the list until every pane is updated and painted.
@@ -277,7 +195,7 @@ void selections(const Options& o, Session& session, MainWindow& window) {
     }
     std::printf("  select a user until every pane is painted: median %.1f ms, max %.1f ms of %zu "
                 "[%s] (target <= 50 ms)\n",
-                median(ms), maxOf(ms), ms.size(), loadNow().c_str());
+                medianMs(ms), maxMs(ms), ms.size(), loadNow().c_str());
 }
 
 // 4. Filters typed into the Users view (applied at once, no debounce) until painted.
@@ -299,7 +217,7 @@ void filters(const Options& o, MainWindow& window) {
         }
     std::printf("  filter the Users view until painted: median %.1f ms, max %.1f ms of %zu [%s] "
                 "(target <= 100 ms)\n",
-                median(ms), maxOf(ms), ms.size(), loadNow().c_str());
+                medianMs(ms), maxMs(ms), ms.size(), loadNow().c_str());
 }
 
 // 5. Each Metrics tab, and each chart, until shown and painted.

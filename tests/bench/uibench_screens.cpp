@@ -8,6 +8,7 @@
 //      — <= 30 ms
 //
 //   uibench_screens [--users 20000] [--rows 100000] [--smoke] [--verbose]
+#include "UiBenchSupport.h"
 #include "model/RunStore.h"
 #include "pipeline/engine/Batch.h"
 #include "pipeline/engine/OfflineBackend.h"
@@ -51,25 +52,10 @@
 #include <vector>
 
 using namespace r2p;
+using namespace r2p::bench;
 using namespace r2p::ui;
 
 namespace {
-
-bool waitUntil(const std::function<bool()>& done, int timeoutMs = 300000) {
-    QElapsedTimer t;
-    t.start();
-    while (!done()) {
-        if (t.elapsed() > timeoutMs)
-            return false;
-        QCoreApplication::processEvents(QEventLoop::AllEvents, 1);
-    }
-    return true;
-}
-
-double median(std::vector<double> v) {
-    std::sort(v.begin(), v.end());
-    return v.empty() ? 0 : v[v.size() / 2];
-}
 
 // A LaMP-3 split of `users` users with 15 short reviews each (about 2 KB per user).
 void writeDataset(const QString& dir, int users) {
@@ -106,72 +92,12 @@ void writeDataset(const QString& dir, int users) {
     o.write("]}");
 }
 
-// Starts r2p-workbench with posix_spawn (not QProcess: QProcess's forkfd child handling upsets
-// ThreadSanitizer, which then reports races in the thread pool of this process) and returns
-// what it wrote to stdout, or nothing when it did not finish within `timeoutMs`.
-std::optional<std::string> runWorkbench(const std::vector<std::string>& args,
-                                        const std::vector<std::string>& extraEnv, int timeoutMs) {
-    int out[2];
-    if (::pipe2(out, O_CLOEXEC) != 0)
-        return std::nullopt;
-    posix_spawn_file_actions_t actions;
-    posix_spawn_file_actions_init(&actions);
-    posix_spawn_file_actions_adddup2(&actions, out[1], STDOUT_FILENO);
-    std::vector<std::string> env = extraEnv;
-    for (char** e = environ; *e; ++e)
-        env.emplace_back(*e); // the first definition of a name wins in getenv
-    std::vector<char*> envp;
-    for (auto& e : env)
-        envp.push_back(e.data());
-    envp.push_back(nullptr);
-    std::string exe = R2P_WORKBENCH;
-    std::vector<std::string> copy = args;
-    std::vector<char*> argv{exe.data()};
-    for (auto& a : copy)
-        argv.push_back(a.data());
-    argv.push_back(nullptr);
-    pid_t pid = 0;
-    const int spawned = posix_spawn(&pid, exe.c_str(), &actions, nullptr, argv.data(), envp.data());
-    posix_spawn_file_actions_destroy(&actions);
-    ::close(out[1]);
-    if (spawned != 0) {
-        ::close(out[0]);
-        return std::nullopt;
-    }
-    std::string text;
-    QElapsedTimer t;
-    t.start();
-    bool finished = false;
-    while (t.elapsed() < timeoutMs) {
-        pollfd p{out[0], POLLIN, 0};
-        if (::poll(&p, 1, 100) < 0 && errno != EINTR)
-            break;
-        char buffer[4096];
-        const ssize_t n =
-            (p.revents & (POLLIN | POLLHUP)) ? ::read(out[0], buffer, sizeof buffer) : -1;
-        if (n > 0)
-            text.append(buffer, static_cast<std::size_t>(n));
-        else if (n == 0) {
-            finished = true;
-            break;
-        }
-    }
-    ::close(out[0]);
-    if (!finished)
-        ::kill(pid, SIGKILL);
-    int status = 0;
-    ::waitpid(pid, &status, 0);
-    if (!finished)
-        return std::nullopt;
-    return text;
-}
-
 void coldStart(const QString& dir, int runs) {
     std::vector<double> times;
     const std::string base = dir.toStdString();
     for (int i = 0; i < runs; ++i) {
         const auto out =
-            runWorkbench({"--project", base + "/cold.r2p", "--demo", "LaMP-3"},
+            runWorkbench(R2P_WORKBENCH, {"--project", base + "/cold.r2p", "--demo", "LaMP-3"},
                          {"R2P_STARTUP_REPORT=1", "QT_QPA_PLATFORM=offscreen",
                           "XDG_CONFIG_HOME=" + base + "/config", "XDG_DATA_HOME=" + base + "/data"},
                          60000);
@@ -189,8 +115,7 @@ void coldStart(const QString& dir, int runs) {
     std::vector<double> warm(times.begin() + 1, times.end());
     std::printf("  cold start to a usable window: first %.0f ms (demo copied, indexed), then "
                 "median %.0f ms, max %.0f ms over %zu starts (target <= 1000 ms)\n",
-                first, median(warm), warm.empty() ? 0 : *std::max_element(warm.begin(), warm.end()),
-                warm.size());
+                first, medianMs(warm), maxMs(warm), warm.size());
 }
 
 } // namespace
@@ -333,7 +258,7 @@ int main(int argc, char** argv) {
         }
         std::printf("  select a user (%d loaded, run shown) until every pane is updated and "
                     "painted: median %.1f ms, max %.1f ms (target <= 50 ms)\n",
-                    users, median(ms), *std::max_element(ms.begin(), ms.end()));
+                    users, medianMs(ms), maxMs(ms));
 
         // 4. Streaming into the Reasoning view at 2,000 tokens/s.
         window.runController()->setTokensPerSecond(2000);
@@ -429,7 +354,7 @@ int main(int argc, char** argv) {
             }
         std::printf("  filter %d users (id, gold, profile and run terms) until painted: median "
                     "%.1f ms, max %.1f ms (target <= 100 ms)\n",
-                    rows, median(ms), *std::max_element(ms.begin(), ms.end()));
+                    rows, medianMs(ms), maxMs(ms));
     }
     return 0;
 }

@@ -4,6 +4,7 @@
 //
 //   uibench_workbench [--mb 1024] [--dir /tmp/r2p-bench] [--smoke]
 #include "Lamp4Generator.h"
+#include "UiBenchSupport.h"
 #include "ui/App.h"
 #include "ui/MainWindow.h"
 #include "ui/Session.h"
@@ -22,27 +23,10 @@
 #include <vector>
 
 using namespace r2p;
+using namespace r2p::bench;
 using namespace r2p::ui;
 
-namespace {
-
-bool waitUntil(const std::function<bool()>& done, int timeoutMs = 120000) {
-    QElapsedTimer t;
-    t.start();
-    while (!done()) {
-        if (t.elapsed() > timeoutMs)
-            return false;
-        QCoreApplication::processEvents(QEventLoop::AllEvents, 1);
-    }
-    return true;
-}
-
-double medianMs(std::vector<double> v) {
-    std::sort(v.begin(), v.end());
-    return v[v.size() / 2];
-}
-
-} // namespace
+namespace {} // namespace
 
 int main(int argc, char** argv) {
     qputenv("QT_QPA_PLATFORM",
