@@ -43,15 +43,13 @@ void warmPageCache(const std::string& path) {
     ::close(fd);
 }
 
-ChildRun runR2p(const std::vector<std::string>& args) {
-    ChildRun run;
-    const double start = nowSeconds();
+pid_t spawnR2p(const std::vector<std::string>& args, int stderrFd) {
     const pid_t pid = ::fork();
     if (pid == 0) {
         const int null = ::open("/dev/null", O_RDWR);
         ::dup2(null, 0);
         ::dup2(null, 1);
-        ::dup2(null, 2);
+        ::dup2(stderrFd >= 0 ? stderrFd : null, 2);
         std::string exe = R2P_CLI;
         std::vector<std::string> copy = args;
         std::vector<char*> argv{exe.data()};
@@ -61,6 +59,11 @@ ChildRun runR2p(const std::vector<std::string>& args) {
         ::execv(exe.c_str(), argv.data());
         _exit(127);
     }
+    return pid;
+}
+
+ChildRun reapChild(pid_t pid, double start) {
+    ChildRun run;
     int status = 0;
     struct rusage usage {};
     ::wait4(pid, &status, 0, &usage);
@@ -68,6 +71,11 @@ ChildRun runR2p(const std::vector<std::string>& args) {
     run.exitCode = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
     run.peakRssKiB = static_cast<std::uint64_t>(usage.ru_maxrss);
     return run;
+}
+
+ChildRun runR2p(const std::vector<std::string>& args) {
+    const double start = nowSeconds();
+    return reapChild(spawnR2p(args, -1), start);
 }
 
 pid_t startTestServer(const char* program, const std::vector<std::string>& args,

@@ -42,6 +42,13 @@ struct ChildRun {
     std::uint64_t peakRssKiB = 0; // of the child alone
 };
 
+// Starts the r2p binary with `args`, stdout to /dev/null and stderr to `stderrFd` (-1: to
+// /dev/null too); the child's pid.
+pid_t spawnR2p(const std::vector<std::string>& args, int stderrFd);
+
+// Waits for the child `pid` started at `start` (nowSeconds()) and measures it.
+ChildRun reapChild(pid_t pid, double start);
+
 // Runs the r2p binary with `args` (stdout and stderr to /dev/null) and measures it.
 ChildRun runR2p(const std::vector<std::string>& args);
 

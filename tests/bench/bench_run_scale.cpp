@@ -132,10 +132,8 @@ std::uint64_t rssOf(pid_t pid) {
     return kib;
 }
 
-struct Measured {
-    int exitCode = -1;
-    double seconds = 0;
-    std::uint64_t peakRssKiB = 0;
+// The child as runR2p measures it, with its progress and whether it was killed.
+struct Measured : ChildRun {
     bool killed = false;
     std::vector<Sample> samples;
 };
@@ -148,21 +146,7 @@ Measured runWatched(const std::vector<std::string>& args, std::uint64_t killAt) 
     if (::pipe2(err, O_CLOEXEC) != 0)
         return m;
     const double start = nowSeconds();
-    const pid_t pid = ::fork();
-    if (pid == 0) {
-        const int null = ::open("/dev/null", O_RDWR);
-        ::dup2(null, 0);
-        ::dup2(null, 1);
-        ::dup2(err[1], 2);
-        std::string exe = R2P_CLI;
-        std::vector<std::string> copy = args;
-        std::vector<char*> argv{exe.data()};
-        for (auto& a : copy)
-            argv.push_back(a.data());
-        argv.push_back(nullptr);
-        ::execv(exe.c_str(), argv.data());
-        _exit(127);
-    }
+    const pid_t pid = spawnR2p(args, err[1]);
     ::close(err[1]);
     std::string pending;
     char buf[4096];
@@ -190,12 +174,7 @@ Measured runWatched(const std::vector<std::string>& args, std::uint64_t killAt) 
         }
     }
     ::close(err[0]);
-    int status = 0;
-    struct rusage usage {};
-    ::wait4(pid, &status, 0, &usage);
-    m.seconds = nowSeconds() - start;
-    m.exitCode = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
-    m.peakRssKiB = static_cast<std::uint64_t>(usage.ru_maxrss);
+    static_cast<ChildRun&>(m) = reapChild(pid, start);
     return m;
 }
 
