@@ -12,10 +12,14 @@
 #include <fcntl.h>
 #include <filesystem>
 #include <functional>
+#include <memory>
+#include <mutex>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <sqlite3.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#include <vector>
 
 namespace r2p {
 
@@ -411,18 +415,45 @@ steptext::Dictionaries& ProjectStore::stepDictionaries() const {
         sql::Statement st(db_, "SELECT id, dict FROM step_dicts ORDER BY id");
         while (st.step())
             dictionaries_.add(static_cast<int>(st.int64(0)), std::string(st.bytes(1)));
-        // 'S' values: a statement of their own per lookup (the connection is serialized;
-        // readers on several threads may decode at once).
+        // 'S' values. Readers on several threads may decode at once (the connection is
+        // serialized), so each lookup takes a prepared statement of its own from a pool instead
+        // of preparing one per value (a scan of a run's retrieval steps reads one per user).
+        struct Pool {
+            std::mutex mutex;
+            std::vector<std::unique_ptr<sql::Statement>> idle;
+        };
         dictionaries_.setSharedTexts(
-            [db = db_](std::int64_t run, std::string_view key) -> Result<steptext::Stored> {
-                sql::Statement kept(db, "SELECT bytes FROM run_texts WHERE run_id = ?1 AND "
-                                        "key = ?2");
-                kept.bind(1, run).bindBlob(2, key);
-                if (kept.step())
-                    return steptext::Stored{kept.isBlob(0), std::string(kept.bytes(0))};
-                if (kept.failed())
+            [db = db_, pool = std::make_shared<Pool>()](
+                std::int64_t run, std::string_view key) -> Result<steptext::Stored> {
+                std::unique_ptr<sql::Statement> kept;
+                {
+                    std::lock_guard held(pool->mutex);
+                    if (!pool->idle.empty()) {
+                        kept = std::move(pool->idle.back());
+                        pool->idle.pop_back();
+                    }
+                }
+                if (!kept)
+                    kept = std::make_unique<sql::Statement>(
+                        db, "SELECT bytes FROM run_texts WHERE run_id = ?1 AND key = ?2");
+                kept->reset();
+                kept->bind(1, run).bindBlob(2, key);
+                std::optional<steptext::Stored> found;
+                std::string failure;
+                if (kept->step())
+                    found = steptext::Stored{kept->isBlob(0), std::string(kept->bytes(0))};
+                else if (kept->failed())
+                    failure = kept->error();
+                kept->reset();
+                {
+                    std::lock_guard held(pool->mutex);
+                    pool->idle.push_back(std::move(kept));
+                }
+                if (found)
+                    return std::move(*found);
+                if (!failure.empty())
                     return Error{"a text kept once for run " + std::to_string(run) +
-                                 " cannot be read: " + kept.error()};
+                                 " cannot be read: " + failure};
                 std::string hex;
                 for (const char c : key) {
                     const auto b = static_cast<unsigned char>(c);
