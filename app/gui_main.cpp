@@ -499,6 +499,7 @@ private:
             [window, session, runs, runAll, file, settle, shownDialog] {
                 if (session->isBusy() || runs->isRunning() ||
                     window->metricsDock()->isSummarizing() || window->analysisDock()->isWorking() ||
+                    window->analysisDock()->slicesPending() ||
                     (window->compareRunsWindow() && window->compareRunsWindow()->isComparing()) ||
                     (runAll && !runs->finished() && runs->lastError().isEmpty())) {
                     settle->start();

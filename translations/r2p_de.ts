@@ -631,6 +631,10 @@
         <source>Tags</source>
         <translation>Tags</translation>
     </message>
+    <message>
+        <source>computing…</source>
+        <translation>wird berechnet…</translation>
+    </message>
 </context>
 <context>
     <name>r2p::ui::AnnotationText</name>

@@ -631,6 +631,10 @@
         <source>Tags</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>computing…</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>r2p::ui::AnnotationText</name>

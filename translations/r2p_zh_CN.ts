@@ -622,6 +622,10 @@
         <source>Tags</source>
         <translation>标签</translation>
     </message>
+    <message>
+        <source>computing…</source>
+        <translation>正在计算…</translation>
+    </message>
 </context>
 <context>
     <name>r2p::ui::AnnotationText</name>

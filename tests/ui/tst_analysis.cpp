@@ -158,6 +158,7 @@ private slots:
         };
         // By RPI intervention: users, R2P's and LaMP RAG's mean error, delta, win / tie / loss
         // (worked out at kKnownUsers).
+        QVERIFY(QTest::qWaitFor([dock] { return !dock->slicesPending(); }, 10000));
         pick(analysis::SliceKind::Intervention);
         QTableWidget* t = dock->slicesTable();
         QCOMPARE(t->rowCount(), 2);
@@ -274,6 +275,7 @@ private slots:
         dock->tabs()->setCurrentIndex(0);
         dock->sliceKindBox()->setCurrentIndex(
             dock->sliceKindBox()->findData(static_cast<int>(analysis::SliceKind::FailureLabel)));
+        QVERIFY(QTest::qWaitFor([dock] { return !dock->slicesPending(); }, 10000));
         QTableWidget* slices = dock->slicesTable();
         QCOMPARE(slices->item(rowOf(slices, QStringLiteral("Other")), 1)->text(),
                  QStringLiteral("3"));

@@ -153,6 +153,8 @@ private:
         dock->tabs()->setCurrentIndex(0);
         dock->sliceKindBox()->setCurrentIndex(
             dock->sliceKindBox()->findData(static_cast<int>(analysis::SliceKind::Intervention)));
+        if (!QTest::qWaitFor([dock] { return !dock->slicesPending(); }, 10000))
+            return {QStringLiteral("slices still computing")};
         QTableWidget* t = dock->slicesTable();
         for (int r = 0; r < t->rowCount(); ++r)
             if (t->item(r, 0) && t->item(r, 0)->text() == slice) {

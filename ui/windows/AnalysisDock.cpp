@@ -123,6 +123,7 @@ namespace {
 const QString kSweep = QStringLiteral("sweep");
 const QString kAttribution = QStringLiteral("attribution");
 const QString kStoredSweep = QStringLiteral("stored-sweep");
+const QString kSlices = QStringLiteral("slices");
 
 } // namespace
 
@@ -218,8 +219,8 @@ AnalysisDock::AnalysisDock(Session* session, QWidget* parent)
     tabs_->addTab(tagsView_, tr("Tags"));
 
     connect(sliceKind_, &QComboBox::currentIndexChanged, this, [this] {
-        slicesDirty_ = true;
-        refreshSlices();
+        if (!tasks_.isPending(kSlices))
+            showSlices(); // the kinds are all computed at once
     });
     connect(tabs_, &QTabWidget::currentChanged, this, [this] {
         refreshSlices();
@@ -249,6 +250,7 @@ AnalysisDock::AnalysisDock(Session* session, QWidget* parent)
     connect(session_, &Session::runChanged, this, &AnalysisDock::onRunChanged);
     connect(session_, &Session::annotationsChanged, this, [this] {
         slicesDirty_ = agreementDirty_ = true;
+        tasks_.cancel(kSlices); // counted without the new labels
         if (isVisible()) {
             refreshSlices();
             refreshAgreement();
@@ -422,6 +424,7 @@ void AnalysisDock::cancelWork() {
 void AnalysisDock::onRunChanged() {
     const auto run = session_->runResults();
     slicesDirty_ = agreementDirty_ = true;
+    tasks_.cancel(kSlices); // an older run's slices never show
     QString heading = run ? tr("Run <b>%1</b> · %2 · compared on <b>%3</b>")
                                 .arg(run->runId)
                                 .arg(taskName(run->info.task), QString::fromStdString(run->metric))
@@ -439,13 +442,12 @@ void AnalysisDock::refreshSlices() {
     if (!slicesDirty_ || tabs_->currentIndex() != 0)
         return;
     slicesDirty_ = false;
-    slices_->setRowCount(0);
-    auto* chart = new QChart;
-    chart->legend()->hide();
+    slicesReport_.reset();
     const auto run = session_->runResults();
     const auto dataset = session_->dataset();
     if (!run || !dataset) {
-        replaceChart(slicesChart_, chart);
+        tasks_.cancel(kSlices);
+        showSlices();
         return;
     }
     analysis::FailureLabels labels;
@@ -455,13 +457,45 @@ void AnalysisDock::refreshSlices() {
                 labels.emplace_back(a.userId, a.label);
     analysis::SliceOptions options;
     options.metric = run->metric; // as the Users view compares
-    auto report = analysis::computeSlices(run->outcomes, *dataset, run->info.task, run->baseline,
-                                          labels, options);
-    if (!report) {
-        heading_->setText(QString::fromStdString(report.error().message).toHtmlEscaped());
+    // Every slice's bootstrap over a 100,000-user run takes seconds: off the GUI thread, the
+    // table says so meanwhile.
+    slices_->setRowCount(0);
+    setRow(slices_, 0,
+           {tr("computing…"), QString(), QString(), QString(), QString(), QString(), QString()});
+    tasks_.start(
+        kSlices, LatestTask::Pool::Short,
+        [run, dataset, labels = std::move(labels),
+         options](const std::atomic<bool>&) -> Result<analysis::SliceReport> {
+            return analysis::computeSlices(run->outcomes, *dataset, run->info.task, run->baseline,
+                                           labels, options);
+        },
+        [this](Result<analysis::SliceReport> report) {
+            if (!report) {
+                heading_->setText(QString::fromStdString(report.error().message).toHtmlEscaped());
+                slices_->setRowCount(0);
+                replaceChart(slicesChart_, new QChart);
+                return;
+            }
+            slicesReport_ = std::make_shared<const analysis::SliceReport>(std::move(*report));
+            showSlices();
+        });
+}
+
+bool AnalysisDock::slicesPending() const {
+    return tasks_.isPending(kSlices);
+}
+
+// The computed slices of the chosen kind, as a table and a chart (empty without them).
+void AnalysisDock::showSlices() {
+    slices_->setRowCount(0);
+    auto* chart = new QChart;
+    chart->legend()->hide();
+    const auto run = session_->runResults();
+    if (!run || !slicesReport_) {
         replaceChart(slicesChart_, chart);
         return;
     }
+    const auto* report = slicesReport_.get();
     const auto kind = static_cast<analysis::SliceKind>(sliceKind_->currentData().toInt());
     const analysis::Slicing* slicing = nullptr;
     for (const auto& s : report->slicings)

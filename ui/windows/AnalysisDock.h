@@ -26,6 +26,7 @@ class QTimer;
 
 namespace r2p::analysis {
 struct LeaveOneOutResult;
+struct SliceReport;
 struct SweepResult;
 } // namespace r2p::analysis
 
@@ -71,8 +72,10 @@ public:
     QLabel* attributionStatus() const { return attributionStatus_; }
     bool isWorking() const;
 
-    // Recomputes what is out of date (slices and agreement are quick and run here).
+    // Recomputes what is out of date: the slices off the GUI thread (slicesPending() until they
+    // are shown), the agreement here.
     void refreshSlices();
+    bool slicesPending() const;
     void refreshAgreement();
     void startSweep();
     void startAttribution();
@@ -82,6 +85,7 @@ private:
     struct SweepProgress;
     void onRunChanged();
     void fillPairBox(const std::vector<std::string>& annotators);
+    void showSlices();             // slicesReport_'s slicing of the chosen kind
     QWidget* buildSlicesPage();    // The Slices page
     QWidget* buildAgreementPage(); // The Agreement page
     QWidget* buildSweepPage();     // The Retrieval sweep page
@@ -118,6 +122,7 @@ private:
     QLabel* attributionStatus_;
     QTableWidget* attributionTable_;
     bool slicesDirty_ = true;
+    std::shared_ptr<const analysis::SliceReport> slicesReport_; // of the shown run
     bool agreementDirty_ = true;
     std::shared_ptr<SweepProgress> sweepProgress_; // the running sweep's, for the status line
     // The sweep ("sweep") and the selected user's attribution ("attribution") on the long pool;
