@@ -5015,6 +5015,10 @@
         <source>none in this run</source>
         <translation>keine in diesem Lauf</translation>
     </message>
+    <message>
+        <source>Reading run %1…</source>
+        <translation>Lauf %1 wird gelesen…</translation>
+    </message>
 </context>
 <context>
     <name>r2p::ui::UsersModel</name>

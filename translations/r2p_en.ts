@@ -5015,6 +5015,10 @@
         <source>none in this run</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Reading run %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>r2p::ui::UsersModel</name>

@@ -4953,6 +4953,10 @@
         <source>none in this run</source>
         <translation>本运行中没有</translation>
     </message>
+    <message>
+        <source>Reading run %1…</source>
+        <translation>正在读取运行 %1…</translation>
+    </message>
 </context>
 <context>
     <name>r2p::ui::UsersModel</name>

@@ -14,6 +14,7 @@ namespace {
 const QString kIndex = QStringLiteral("index");
 const QString kRecord = QStringLiteral("record");
 const QString kRanking = QStringLiteral("ranking");
+const QString kRun = QStringLiteral("run");
 } // namespace
 
 Session::Session(QObject* parent) : QObject(parent), taxonomy_(builtinTaxonomy()) {
@@ -44,32 +45,35 @@ bool Session::isInteractiveRun(const RunInfo& run) {
 }
 
 bool Session::selectRun(std::int64_t runId, QString* error) {
-    if (!showRun(runId, error))
-        return false;
-    emit bookmarksChanged();
-    return true;
+    return showRun(runId, error);
+}
+
+const RunInfo* Session::runInfo() const {
+    if (loadingRun_)
+        return &loadingInfo_;
+    return run_ ? &run_->info : nullptr;
 }
 
 bool Session::selectBaseline(SystemId baseline, QString* error) {
     const auto systems = baselinesOfRun();
     if (std::find(systems.begin(), systems.end(), baseline) == systems.end()) {
         if (error)
-            *error = run_ ? tr("Run %1 has no %2 answers to compare with.")
-                                .arg(run_->runId)
-                                .arg(StageText::system(baseline))
-                          : tr("No run is shown.");
+            *error = runInfo() ? tr("Run %1 has no %2 answers to compare with.")
+                                     .arg(runInfo()->id)
+                                     .arg(StageText::system(baseline))
+                               : tr("No run is shown.");
         return false;
     }
     baselineChoice_ = baseline;
-    if (run_->baseline == baseline)
+    if (!loadingRun_ && run_->baseline == baseline)
         return true;
-    return showRun(run_->runId, error);
+    return showRun(runInfo()->id, error);
 }
 
 std::vector<SystemId> Session::baselinesOfRun() const {
     std::vector<SystemId> out;
-    if (run_)
-        for (SystemId s : run_->info.systems)
+    if (const RunInfo* info = runInfo())
+        for (SystemId s : info->systems)
             if (s != SystemId::R2P)
                 out.push_back(s);
     return out;
@@ -79,24 +83,26 @@ bool Session::selectMetric(const std::string& metric, QString* error) {
     const auto metrics = metricsOfRun();
     if (std::find(metrics.begin(), metrics.end(), metric) == metrics.end()) {
         if (error)
-            *error = run_ ? tr("Run %1 cannot be compared on %2.")
-                                .arg(run_->runId)
-                                .arg(QString::fromStdString(metric))
-                          : tr("No run is shown.");
+            *error = runInfo() ? tr("Run %1 cannot be compared on %2.")
+                                     .arg(runInfo()->id)
+                                     .arg(QString::fromStdString(metric))
+                               : tr("No run is shown.");
         return false;
     }
     metricChoice_ = metric;
-    if (run_->metric == metric)
+    if (!loadingRun_ && run_->metric == metric)
         return true;
-    return showRun(run_->runId, error);
+    return showRun(runInfo()->id, error);
 }
 
 std::vector<std::string> Session::metricsOfRun() const {
-    return run_ ? comparableMetrics(run_->info.task) : std::vector<std::string>{};
+    const RunInfo* info = runInfo();
+    return info ? comparableMetrics(info->task) : std::vector<std::string>{};
 }
 
 void Session::refreshRuns() {
-    if (run_ && store_ && !RunStore(*store_).run(run_->runId)) {
+    const RunInfo* info = runInfo();
+    if (info && store_ && !RunStore(*store_).run(info->id)) {
         const auto runs = runsOfDataset(); // the shown run was deleted: the newest instead
         selectRun(runs.empty() ? 0 : runs.front().id);
     }
@@ -116,31 +122,57 @@ std::shared_ptr<const TagFacts> Session::tagFacts(QString* error) {
     return tagFacts_;
 }
 
-// Loads the run with the chosen baseline when it has one, and announces it.
+// Reads the run with the chosen baseline (when it has one) off the GUI thread: a 100,000-user
+// run is 400,000 rows, seconds the window must not stand still for. The run is announced when
+// it is there; a newer choice drops an older read.
 bool Session::showRun(std::int64_t runId, QString* error) {
-    std::shared_ptr<const RunResults> loaded;
-    if (runId > 0 && store_) {
-        RunStore runs(*store_);
-        auto info = runs.run(runId);
-        if (!info) {
-            if (error)
-                *error = QString::fromStdString(info.error().message);
-            return false;
-        }
-        const auto& systems = info->systems;
-        const bool hasChoice =
-            std::find(systems.begin(), systems.end(), baselineChoice_) != systems.end();
-        auto r = loadRunResults(runs, runId, hasChoice ? baselineChoice_ : SystemId::Invalid,
-                                metricChoice_);
-        if (!r) {
-            if (error)
-                *error = QString::fromStdString(r.error().message);
-            return false;
-        }
-        loaded = std::make_shared<const RunResults>(std::move(*r));
-    }
-    if (!loaded && !run_)
+    if (runId <= 0 || !store_) {
+        tasks_.cancel(kRun);
+        loadingRun_ = 0;
+        updateBusy();
+        if (run_)
+            applyRun(nullptr);
         return true;
+    }
+    RunStore runs(*store_);
+    auto info = runs.run(runId);
+    if (!info) {
+        if (error)
+            *error = QString::fromStdString(info.error().message);
+        return false;
+    }
+    const auto& systems = info->systems;
+    const SystemId baseline =
+        std::find(systems.begin(), systems.end(), baselineChoice_) != systems.end()
+            ? baselineChoice_
+            : SystemId::Invalid;
+    loadingRun_ = runId;
+    loadingInfo_ = std::move(*info);
+    loadingInfo_.id = runId;
+    ProjectStore* store = store_.get(); // stopAllJobs() waits for the read before it goes
+    tasks_.start(
+        kRun, LatestTask::Pool::Short,
+        [store, runId, baseline, metric = metricChoice_](const std::atomic<bool>&) {
+            // On a connection of its own: 400,000 rows read under the shared connection's lock
+            // would hold up every other use of the project (the window's) for seconds.
+            auto own = ProjectStore::open(store->path(), ProjectStore::OpenMode::ReadOnly);
+            RunStore reader(own ? **own : *store);
+            return loadRunResults(reader, runId, baseline, metric);
+        },
+        [this](Result<RunResults> loaded) {
+            const std::int64_t read = std::exchange(loadingRun_, 0);
+            if (!loaded) {
+                emit runLoadFailed(read, QString::fromStdString(loaded.error().message));
+                return;
+            }
+            applyRun(std::make_shared<const RunResults>(std::move(*loaded)));
+        });
+    updateBusy();
+    emit runLoading(runId);
+    return true;
+}
+
+void Session::applyRun(std::shared_ptr<const RunResults> loaded) {
     run_ = std::move(loaded);
     tagFacts_.reset();
     reloadAnnotationCounts();
@@ -149,7 +181,7 @@ bool Session::showRun(std::int64_t runId, QString* error) {
     next.run = run_ ? run_->runId : 0;
     next.baseline = run_ ? run_->baseline : SystemId::Invalid;
     select(next);
-    return true;
+    emit bookmarksChanged();
 }
 
 void Session::reloadAnnotationCounts() {
@@ -278,6 +310,7 @@ void Session::stopAllJobs() {
     // Jobs hold a pointer to the store: stop and wait for every one before it goes away.
     tasks_.cancelAll();
     tasks_.waitForDone();
+    loadingRun_ = 0; // its read was dropped
 }
 
 bool Session::openProject(const QString& path, QString* error) {
@@ -623,7 +656,8 @@ bool Session::selectUserById(const QString& id) {
 }
 
 bool Session::isBusy() const {
-    return tasks_.isPending(kIndex) || tasks_.isPending(kRecord) || tasks_.isPending(kRanking);
+    return tasks_.isPending(kIndex) || tasks_.isPending(kRecord) || tasks_.isPending(kRanking) ||
+           tasks_.isPending(kRun);
 }
 
 void Session::updateBusy() {

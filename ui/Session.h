@@ -100,13 +100,19 @@ public:
     static bool isInteractiveRun(const RunInfo& run);
     // Shows a stored run (0 shows none): the Users view, Metrics, Compare, Slices and reports
     // follow it. Its baseline is the one chosen if it has it, else lamp-rag, else its first.
-    // The newest run of a dataset is shown when it opens. Announced by runChanged, then
-    // selectionChanged (Selection::run and ::baseline).
+    // The newest run of a dataset is shown when it opens. The run is read off the GUI thread
+    // (runLoading, isRunLoading() and isBusy() meanwhile) and announced by runChanged, then
+    // selectionChanged (Selection::run and ::baseline); a run that cannot be read by
+    // runLoadFailed. False at once, with the message, for a run the project does not have.
     bool selectRun(std::int64_t runId, QString* error = nullptr);
+    // The run being read (0: none) and what it is.
+    bool isRunLoading() const { return loadingRun_ != 0; }
+    std::int64_t loadingRun() const { return loadingRun_; }
     // Compares R2P with `baseline` in the shown run, and in runs shown later that have it.
     // False with a message when the shown run has no such baseline.
     bool selectBaseline(SystemId baseline, QString* error = nullptr);
-    // The systems R2P can be compared with in the shown run, in the run's order.
+    // The systems R2P can be compared with in the shown run (or the one being read), in the
+    // run's order.
     std::vector<SystemId> baselinesOfRun() const;
     // Compares on `metric` (a generation run's ROUGE variant) in the shown run and in runs
     // shown later whose task has it; a run's own main_metric setting until one is chosen. The
@@ -170,6 +176,9 @@ signals:
     void rankingChanged();
     // The shown run's results changed: another run, or another baseline of the same run.
     void runChanged();
+    // A run is being read (runChanged follows), or could not be read (the message names it).
+    void runLoading(qint64 runId);
+    void runLoadFailed(qint64 runId, const QString& message);
     // The stored runs of the dataset changed (one added, finished or deleted).
     void runsChanged();
     void userFilterRequested(const QString& text);
@@ -186,9 +195,11 @@ private:
     void finishRecordRead(Result<UserRecord> result, const UserIndexEntry& entry);
     void rerank();
     void reloadAnnotationCounts();
-    bool showRun(std::int64_t runId, QString* error); // loads with the chosen baseline
-    void clearUser();        // no user, no record (a new project or dataset)
-    void loadSelectedUser(); // reads the selected user's record (or forgets it)
+    bool showRun(std::int64_t runId, QString* error); // reads with the chosen baseline
+    void applyRun(std::shared_ptr<const RunResults> loaded);
+    const RunInfo* runInfo() const; // of the run being read, else of the shown one
+    void clearUser();               // no user, no record (a new project or dataset)
+    void loadSelectedUser();        // reads the selected user's record (or forgets it)
 
     std::unique_ptr<ProjectStore> store_;
     std::shared_ptr<const DatasetIndex> dataset_;
@@ -206,6 +217,8 @@ private:
     int k_ = 5;
     QString recordError_;
     std::shared_ptr<const RunResults> run_;
+    std::int64_t loadingRun_ = 0;                 // being read
+    RunInfo loadingInfo_;                         // of loadingRun_
     SystemId baselineChoice_ = SystemId::Invalid; // picked by hand; Invalid: the run's default
     std::string metricChoice_;                    // picked by hand; empty: the run's setting
     Taxonomy taxonomy_;

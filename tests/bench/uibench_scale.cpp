@@ -3,8 +3,10 @@
 // real window:
 //   1. cold start: exec of r2p-workbench --project P --open D until the window is usable (the
 //      user list shown, the run loaded, the first user on screen) — target <= 1 s
-//   2. the same in this process: opening the project and the dataset until the user list with
-//      the run's columns is painted — <= 1 s; and until the Metrics numbers are computed
+//   2. the same in this process: opening the project and the dataset until the user list is
+//      painted (first paint) — <= 1 s; until the run (read in the background) is painted and
+//      until the Metrics numbers are computed; and the longest the GUI thread stood still
+//      meanwhile
 //   3. selecting a user until every pane is updated and painted (median and max of --picks)
 //      — <= 50 ms
 //   4. a filter of the Users view until painted — <= 100 ms
@@ -34,6 +36,7 @@
 #include <QTableView>
 #include <QTableWidget>
 #include <QTemporaryDir>
+#include <QTimer>
 #include <algorithm>
 #include <cerrno>
 #include <csignal>
@@ -262,24 +265,45 @@ int measureWindow(const Options& o) {
         return 1;
     }
     window.show();
+    // How long the GUI thread stood still at most (between two 10 ms ticks) while the project,
+    // the dataset, the run and the Metrics numbers load.
+    QElapsedTimer sinceTick;
+    sinceTick.start();
+    double longestStall = 0;
+    QTimer ticker;
+    ticker.setInterval(10);
+    QObject::connect(&ticker, &QTimer::timeout, [&] {
+        longestStall = std::max(longestStall, double(sinceTick.nsecsElapsed()) / 1e6);
+        sinceTick.restart();
+    });
+    ticker.start();
     window.openDatasetFiles(o.dataset, o.outputs);
-    if (!waitUntil([&] {
-            return session.dataset() && !session.isBusy() && session.runResults() &&
-                   window.usersDock()->proxy()->rowCount() > 0;
-        })) {
-        std::printf("the dataset or its run did not load\n");
+    if (!waitUntil(
+            [&] { return session.dataset() && window.usersDock()->proxy()->rowCount() > 0; })) {
+        std::printf("the dataset did not load\n");
         return 1;
     }
     window.repaint();
-    const double shown = double(t.nsecsElapsed()) / 1e6;
+    const double firstPaint = double(t.nsecsElapsed()) / 1e6;
     const std::size_t users = session.dataset()->users.size();
-    std::printf("  open the project and dataset (%zu users, run %lld) until the user list with "
-                "the run is painted: %.0f ms [%s] (target <= 1000 ms)\n",
-                users, static_cast<long long>(session.runResults()->runId), shown,
-                loadNow().c_str());
+    std::printf("  open the project and dataset (%zu users) until the user list is painted (first "
+                "paint): %.0f ms [%s] (target <= 1000 ms)\n",
+                users, firstPaint, loadNow().c_str());
+    if (!waitUntil([&] { return !session.isBusy() && session.runResults(); })) {
+        std::printf("the run did not load\n");
+        return 1;
+    }
+    window.repaint();
+    std::printf("  ... until run %lld is read (in the background) and its columns painted: %.0f "
+                "ms\n",
+                static_cast<long long>(session.runResults()->runId),
+                double(t.nsecsElapsed()) / 1e6);
     waitUntil([&] { return !window.metricsDock()->isSummarizing(); });
     std::printf("  ... until the Metrics numbers were computed (in the background): %.0f ms\n",
                 double(t.nsecsElapsed()) / 1e6);
+    ticker.stop();
+    std::printf("  the longest the window stood still meanwhile: %.0f ms [%s]\n", longestStall,
+                loadNow().c_str());
     window.runController()->setTokensPerSecond(0);
     selections(o, session, window);
     filters(o, window);

@@ -14,6 +14,7 @@
 #include <QSettings>
 #include <QStandardPaths>
 #include <QTemporaryDir>
+#include <QTest>
 #include <nlohmann/json.hpp>
 
 namespace r2p::test {
@@ -117,6 +118,10 @@ std::int64_t storeSessionRun(ui::Session& session, const std::vector<SystemId>& 
     if (auto saved = runs.saveUserTraces(*created, traces); !saved)
         return fail(saved.error().message);
     return *created;
+}
+
+bool waitForRun(ui::Session& session, int ms) {
+    return QTest::qWaitFor([&session] { return !session.isRunLoading(); }, ms);
 }
 
 } // namespace r2p::test

@@ -46,4 +46,8 @@ std::int64_t storeSessionRun(ui::Session& session, const std::vector<SystemId>& 
                              std::size_t users, const TraceFill& fill,
                              const std::string& config = {}, std::string* error = nullptr);
 
+// Waits until the Session has read the run it was asked to show (Session::selectRun reads it
+// off the GUI thread); false when it took longer than `ms`.
+bool waitForRun(ui::Session& session, int ms = 30000);
+
 } // namespace r2p::test

@@ -119,6 +119,7 @@ private:
         QVERIFY2(runId_ > 0, stored.c_str());
         QString error;
         QVERIFY2(session_->selectRun(runId_, &error), qPrintable(error));
+        QVERIFY(test::waitForRun(*session_));
     }
 
 private slots:
@@ -425,6 +426,7 @@ private slots:
         // the bin count, with the run's MAE: R2P (0+0+1+0+0+1+1+0)/8, LaMP RAG (2+2+0+2+0+0+0+2)/8.
         QString error;
         QVERIFY2(session_->selectRun(runId_, &error), qPrintable(error));
+        QVERIFY(test::waitForRun(*session_));
         AnalysisDock* dock = window_->analysisDock();
         ReasoningLengthView* view = dock->lengthView();
         dock->tabs()->setCurrentWidget(view);
@@ -502,6 +504,7 @@ private slots:
         dock->tabs()->setCurrentIndex(0); // another page: the judge reads the run when shown
         QString error;
         QVERIFY2(session_->selectRun(*created, &error), qPrintable(error));
+        QVERIFY(test::waitForRun(*session_));
         QTRY_VERIFY(session_->runResults() && session_->runResults()->runId == *created);
         QVERIFY(!dock->judgeView()->heading()->text().startsWith(
             QStringLiteral("Run %1:").arg(*created)));
@@ -523,6 +526,7 @@ private slots:
         QVERIFY(dock->judgeView()->humanLabel()->text().contains(QStringLiteral("No annotator")));
 
         QVERIFY2(session_->selectRun(runId_, &error), qPrintable(error));
+        QVERIFY(test::waitForRun(*session_));
     }
 };
 

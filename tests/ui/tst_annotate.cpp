@@ -68,7 +68,8 @@ private:
         dialog.setUserScope(2, firstN);
         QSignalSpy finished(&dialog, &BatchDialog::runFinished);
         dialog.start();
-        if (!QTest::qWaitFor([&] { return !finished.isEmpty(); }, 60000))
+        if (!QTest::qWaitFor([&] { return !finished.isEmpty(); }, 60000) ||
+            !test::waitForRun(*session_))
             return 0;
         return dialog.runId();
     }

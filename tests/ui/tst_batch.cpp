@@ -97,6 +97,7 @@ private slots:
         dialog.start();
         QVERIFY(dialog.isRunning() || !finished.isEmpty());
         QTRY_VERIFY_WITH_TIMEOUT(!finished.isEmpty(), 60000);
+        QVERIFY(test::waitForRun(*session_));             // the finished run is read next
         QCOMPARE(finished.first().at(1).toBool(), false); // not cancelled
         QVERIFY2(dialog.statusText().contains(QStringLiteral("finished")),
                  qPrintable(dialog.statusText()));
@@ -177,6 +178,7 @@ private slots:
         QSignalSpy finished(&dialog, &BatchDialog::runFinished);
         dialog.start();
         QTRY_VERIFY_WITH_TIMEOUT(!finished.isEmpty(), 60000);
+        QVERIFY(test::waitForRun(*session_)); // the finished run is read next
         MetricsDock* metrics = window_->metricsDock();
         QTRY_VERIFY_WITH_TIMEOUT(metrics->summary() != nullptr, 60000);
         // Run: four ROUGE metrics per system; R2P against both baselines on each.
@@ -224,6 +226,7 @@ private slots:
         QVERIFY(compare->goldLabel()->text().contains(QStringLiteral("Gold")));
         compare->baselineChooser()->setCurrentIndex(
             compare->baselineChooser()->findText(QStringLiteral("No profile")));
+        QVERIFY(test::waitForRun(*session_));
         QVERIFY(compare->rightView()->toPlainText().startsWith(QStringLiteral("No profile")));
         QString error;
         QVERIFY(!metrics->exportChart(MetricsDock::ChartDeltas,
@@ -239,7 +242,8 @@ private slots:
         QSignalSpy finished(&dialog, &BatchDialog::runFinished);
         dialog.start();
         QTRY_VERIFY_WITH_TIMEOUT(!finished.isEmpty(), 60000);
-        window_->usersDock()->step(-100); // the first user, who is in the run
+        QVERIFY(test::waitForRun(*session_)); // the finished run is read next
+        window_->usersDock()->step(-100);     // the first user, who is in the run
         QTRY_VERIFY_WITH_TIMEOUT(!session_->isBusy() && window_->runController()->hasRun(), 60000);
         RunStore runs(*session_->store());
         auto stored = runs.userTrace(dialog.runId(), session_->selectedEntry()->id, SystemId::R2P);
@@ -327,6 +331,7 @@ private slots:
         QSignalSpy finished(&dialog, &BatchDialog::runFinished);
         dialog.start();
         QTRY_VERIFY_WITH_TIMEOUT(!finished.isEmpty(), 60000);
+        QVERIFY(test::waitForRun(*session_)); // the finished run is read next
         QVERIFY2(dialog.statusText().contains(QStringLiteral("finished: 3 users, 0 failed")),
                  qPrintable(dialog.statusText() + dialog.errorsText()));
         auto generations = [](const test::OpenAiTestServer& server, const std::string& model) {
@@ -376,6 +381,7 @@ private slots:
                 QSignalSpy finished(&dialog, &BatchDialog::runFinished);
                 dialog.start();
                 QTRY_VERIFY_WITH_TIMEOUT(!finished.isEmpty(), 60000);
+                QVERIFY(test::waitForRun(*session_)); // the finished run is read next
                 const QString said = dialog.errorsText();
                 if (flavor == test::ServerFlavor::Vllm)
                     QVERIFY2(said.contains(QStringLiteral("Prompt mode: prefill")),
@@ -409,6 +415,7 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(runs.outcomes(dialog.runId())->size() >= 2, 60000);
         dialog.cancel();
         QTRY_VERIFY_WITH_TIMEOUT(!finished.isEmpty(), 60000);
+        QVERIFY(test::waitForRun(*session_)); // the finished run is read next
         QCOMPARE(finished.first().at(1).toBool(), true);
         const std::size_t kept = runs.outcomes(dialog.runId())->size();
         QVERIFY(kept >= 2);
@@ -419,6 +426,7 @@ private slots:
         dialog.setOfflinePace(0);
         dialog.resume();
         QTRY_VERIFY_WITH_TIMEOUT(!finished.isEmpty(), 60000);
+        QVERIFY(test::waitForRun(*session_)); // the finished run is read next
         QCOMPARE(finished.first().at(1).toBool(), false);
         QCOMPARE(runs.outcomes(dialog.runId())->size(), session_->dataset()->users.size());
         QCOMPARE(runs.run(dialog.runId())->status, RunStatus::Done);

@@ -161,6 +161,7 @@ private slots:
         QVERIFY(runA_ > 0 && runB_ > runA_);
         session_->refreshRuns();
         QVERIFY(session_->selectRun(runB_));
+        QVERIFY(test::waitForRun(*session_));
     }
 
     void cleanupTestCase() {
@@ -323,6 +324,7 @@ private slots:
         QVERIFY(k1 > 0 && k2 > k1);
         session_->refreshRuns();
         QVERIFY(session_->selectRun(runB_));
+        QVERIFY(test::waitForRun(*session_));
         AnalysisDock* dock = window_->analysisDock();
         QTest::mouseClick(dock->storedSweepButton(), Qt::LeftButton);
         QTableWidget* t = dock->sweepTable();
@@ -359,6 +361,7 @@ private slots:
         session_->refreshRuns();
         MetricsDock* metrics = window_->metricsDock();
         QVERIFY(session_->selectRun(repeats[1]));
+        QVERIFY(test::waitForRun(*session_));
         QTRY_VERIFY_WITH_TIMEOUT(!metrics->isSummarizing() && metrics->repeats(), 30000);
         const auto* values = metrics->repeats();
         QCOMPARE(values->runs, (std::vector<std::int64_t>{repeats[0], repeats[1], repeats[2]}));
@@ -381,6 +384,7 @@ private slots:
 
         // A run that is no repeat: the column goes.
         QVERIFY(session_->selectRun(runB_));
+        QVERIFY(test::waitForRun(*session_));
         QTRY_VERIFY_WITH_TIMEOUT(!metrics->isSummarizing(), 30000);
         QVERIFY(!metrics->repeats());
         QVERIFY(t->isColumnHidden(8));

@@ -137,6 +137,7 @@ private slots:
         session_->refreshRuns();
         QString error;
         QVERIFY2(session_->selectRun(shadowRun_, &error), qPrintable(error));
+        QVERIFY(test::waitForRun(*session_));
     }
 
     // ROUGE-1 by default (the paper's headline metric); ROUGE-L on request, everywhere.
@@ -166,6 +167,7 @@ private slots:
         // The choice holds for the next run shown, and a report compares on it too.
         QString error;
         QVERIFY2(session_->selectRun(plainRun_, &error), qPrintable(error));
+        QVERIFY(test::waitForRun(*session_));
         QCOMPARE(QString::fromStdString(session_->runResults()->metric), QStringLiteral("rouge-L"));
         QCOMPARE(picker->currentData().toString(), QStringLiteral("rouge-L"));
         ReportRequest request;
@@ -189,9 +191,11 @@ private slots:
     void rpiEffectTabComparesWithTheShadow() {
         QString error;
         QVERIFY2(session_->selectRun(plainRun_, &error), qPrintable(error));
+        QVERIFY(test::waitForRun(*session_));
         const int tab = metrics()->tabs()->indexOf(metrics()->rpiPage());
         QVERIFY(!metrics()->tabs()->isTabVisible(tab)); // no shadow, no tab
         QVERIFY2(session_->selectRun(shadowRun_, &error), qPrintable(error));
+        QVERIFY(test::waitForRun(*session_));
         QVERIFY(metrics()->tabs()->isTabVisible(tab));
         metrics()->tabs()->setCurrentIndex(tab);
         const QString summary = metrics()->rpiSummary()->text();

@@ -73,6 +73,7 @@ private:
         QSignalSpy finished(&dialog, &BatchDialog::runFinished);
         dialog.start();
         QTRY_VERIFY_WITH_TIMEOUT(!finished.isEmpty(), 60000);
+        QVERIFY(test::waitForRun(*session_)); // the finished run is read next
         QTRY_VERIFY_WITH_TIMEOUT(window_->metricsDock()->summary() != nullptr, 60000);
     }
 
@@ -165,7 +166,9 @@ private slots:
         EndpointUse b{"http://127.0.0.1:8002/v1", 525, 493, 32, 30000, 4000, 1, "refused"};
         QVERIFY(RunStore(*session_->store()).addEndpointUse(runId, {a, b}));
         QVERIFY(session_->selectRun(0));
+        QVERIFY(test::waitForRun(*session_));
         QVERIFY(session_->selectRun(runId));
+        QVERIFY(test::waitForRun(*session_));
         const QString text = window_->metricsDock()->heading()->text();
         const QLocale locale;
         QVERIFY2(text.contains(QStringLiteral("http://127.0.0.1:8001/v1: %1 requests, 0 failed, "

@@ -662,6 +662,7 @@ private slots:
         QVERIFY2(id > 0, error.c_str());
         session_->refreshRuns();
         QVERIFY(session_->selectRun(id));
+        QVERIFY(test::waitForRun(*session_));
         window_->usersDock()->step(0);
         QTRY_VERIFY_WITH_TIMEOUT(runs()->hasRun() && !session_->isBusy(), 60000);
         QTableWidget* user = window_->metricsDock()->userTable();

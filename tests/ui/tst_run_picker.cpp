@@ -200,6 +200,7 @@ private:
         const bool another = session_->selection().run != runId;
         QSignalSpy changed(session_.get(), &Session::selectionChanged);
         pickByKeyboard("chooseRun", users()->runPicker(), QVariant::fromValue<qlonglong>(runId));
+        QVERIFY(test::waitForRun(*session_));
         if (another) {
             QVERIFY(!changed.isEmpty());
             QCOMPARE(changed.last().at(0).value<Selection>().run, runId);
@@ -211,6 +212,7 @@ private:
         const bool another = session_->selection().baseline != baseline;
         QSignalSpy changed(session_.get(), &Session::selectionChanged);
         pickByKeyboard("chooseBaseline", users()->baselinePicker(), static_cast<int>(baseline));
+        QVERIFY(test::waitForRun(*session_));
         if (another) {
             QVERIFY(!changed.isEmpty());
             QCOMPARE(changed.last().at(0).value<Selection>().baseline, baseline);
@@ -268,6 +270,35 @@ private slots:
         QVERIFY(!picker->itemText(1).contains(QStringLiteral("interactive")));
         QVERIFY(picker->itemData(0, Qt::ForegroundRole).isValid()); // set apart
         QVERIFY(!picker->itemData(1, Qt::ForegroundRole).isValid());
+    }
+
+    // A run is read off the GUI thread (400,000 rows at 100,000 users): selectRun returns at
+    // once, the Users view says it is reading, the newest choice is the one shown, and a run the
+    // project does not have is refused at once with the shown one kept.
+    void aRunIsReadInTheBackgroundAndTheNewestChoiceWins() {
+        pickRun(runA_);
+        QSignalSpy loading(session_.get(), &Session::runLoading);
+        QSignalSpy changed(session_.get(), &Session::runChanged);
+        QVERIFY(session_->selectRun(runB_));
+        QVERIFY(session_->selectRun(runA_)); // before B's read is delivered
+        QCOMPARE(loading.count(), 2);
+        QVERIFY(changed.isEmpty()); // nothing announced before the event loop delivers it
+        QVERIFY(session_->isRunLoading());
+        QVERIFY(session_->isBusy());
+        QCOMPARE(session_->loadingRun(), runA_);
+        QCOMPARE(session_->runResults()->runId, runA_); // the shown run stays meanwhile
+        auto* status = users()->findChild<QLabel*>(QStringLiteral("RunLoadingStatus"));
+        QVERIFY(status && status->isVisibleTo(users()));
+        QCOMPARE(status->text(), QStringLiteral("Reading run %1…").arg(runA_));
+        QVERIFY(test::waitForRun(*session_));
+        QCOMPARE(changed.count(), 1); // B's read was dropped, never shown
+        QCOMPARE(session_->runResults()->runId, runA_);
+        QVERIFY(!status->isVisibleTo(users()));
+        QString error;
+        QVERIFY(!session_->selectRun(runB_ + 1000, &error));
+        QVERIFY2(error.contains(QString::number(runB_ + 1000)), qPrintable(error));
+        QVERIFY(!session_->isRunLoading());
+        QCOMPARE(session_->runResults()->runId, runA_);
     }
 
     void pickingRunAndBaselineChangesDeltasAndSlices() {
@@ -336,6 +367,7 @@ private slots:
         QVERIFY(lamp >= 0 && lrm >= 0);
         chooser->setCurrentIndex(lrm);
         QTest::keyClick(chooser, lamp < lrm ? Qt::Key_Up : Qt::Key_Down);
+        QVERIFY(test::waitForRun(*session_));
         QVERIFY(!changed.isEmpty());
         QCOMPARE(session_->selection().baseline, SystemId::LampRag);
         QCOMPARE(deltaColumn(), deltas(-1, 0, 2, -2));

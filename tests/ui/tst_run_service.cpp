@@ -83,6 +83,7 @@ private slots:
         QSignalSpy finished(&dialog, &BatchDialog::runFinished);
         dialog.start();
         QTRY_VERIFY_WITH_TIMEOUT(!finished.isEmpty(), 120000);
+        QVERIFY(test::waitForRun(session)); // the finished run is read next
         QCOMPARE(finished.first().at(1).toBool(), false);
         QVERIFY2(dialog.errorsText().isEmpty(), qPrintable(dialog.errorsText()));
 

@@ -160,6 +160,7 @@ private slots:
         session_->refreshRuns();
         QString why;
         QVERIFY2(session_->selectRun(run, &why), qPrintable(why));
+        QVERIFY(test::waitForRun(*session_));
         session_->selectUser(0);
         CompareDock* dock = window_->compareDock();
         dock->show();

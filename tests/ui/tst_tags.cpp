@@ -103,6 +103,7 @@ private slots:
         session_->refreshRuns();
         QString why;
         QVERIFY2(session_->selectRun(runId_, &why), qPrintable(why));
+        QVERIFY(test::waitForRun(*session_));
         QTRY_VERIFY_WITH_TIMEOUT(!session_->isBusy(), 20000);
     }
 

@@ -54,6 +54,7 @@ UsersDock::UsersDock(Session* session, QWidget* parent)
     layout->addWidget(datasets_);
     layout->addLayout(buildRunPicker(page));
     layout->addWidget(runError_);
+    layout->addWidget(runStatus_);
     layout->addWidget(filter_);
     layout->addWidget(view_, 1);
     layout->addWidget(count_);
@@ -179,6 +180,21 @@ QLayout* UsersDock::buildRunPicker(QWidget* page) {
     runError_->setWordWrap(true);
     runError_->setStyleSheet(QStringLiteral("color:#d23c3c"));
     runError_->hide();
+    runStatus_ = new QLabel(page);
+    runStatus_->setObjectName(QStringLiteral("RunLoadingStatus"));
+    runStatus_->setForegroundRole(QPalette::PlaceholderText);
+    runStatus_->hide();
+    // A large run is read off the GUI thread: the list stays usable and says so meanwhile.
+    connect(session_, &Session::runLoading, this, [this](qint64 id) {
+        runStatus_->setText(tr("Reading run %1…").arg(id));
+        runStatus_->show();
+    });
+    connect(session_, &Session::runLoadFailed, this, [this](qint64 id, const QString& message) {
+        runStatus_->hide();
+        runError_->setText(tr("Run %1 cannot be shown: %2").arg(id).arg(message));
+        runError_->show();
+        rebuildRunPicker(); // back to the run shown
+    });
     connect(runs_, qOverload<int>(&QComboBox::activated), this, [this](int i) {
         QString error;
         const auto id = runs_->itemData(i).toLongLong();
@@ -258,6 +274,7 @@ void UsersDock::rebuildBaselinePicker() {
 // filter is applied again since run terms depend on it.
 void UsersDock::onRunChanged() {
     runError_->hide();
+    runStatus_->setVisible(session_->isRunLoading()); // a newer read is still under way
     rebuildRunPicker();
     rebuildBaselinePicker();
     const auto run = session_->runResults();

@@ -62,6 +62,7 @@ private:
     QComboBox* metrics_;
     QWidget* baselineRow_;
     QLabel* runError_;
+    QLabel* runStatus_; // "Reading run N…" while the Session reads one
     QLineEdit* filter_;
     QTimer* filterTimer_;
     QTableView* view_;
