@@ -2557,6 +2557,14 @@
         <source>With RPI − without: %1</source>
         <translation>Mit RPI − ohne: %1</translation>
     </message>
+    <message>
+        <source>…</source>
+        <translation>…</translation>
+    </message>
+    <message>
+        <source>The bootstrap intervals are being computed.</source>
+        <translation>Die Bootstrap-Intervalle werden berechnet.</translation>
+    </message>
 </context>
 <context>
     <name>r2p::ui::OpenDatasetDialog</name>

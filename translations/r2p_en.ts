@@ -2557,6 +2557,14 @@
         <source>With RPI − without: %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The bootstrap intervals are being computed.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>r2p::ui::OpenDatasetDialog</name>

@@ -2513,6 +2513,14 @@
         <source>With RPI − without: %1</source>
         <translation>有 RPI − 无 RPI：%1</translation>
     </message>
+    <message>
+        <source>…</source>
+        <translation>…</translation>
+    </message>
+    <message>
+        <source>The bootstrap intervals are being computed.</source>
+        <translation>正在计算自助法置信区间。</translation>
+    </message>
 </context>
 <context>
     <name>r2p::ui::OpenDatasetDialog</name>

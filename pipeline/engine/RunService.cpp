@@ -340,6 +340,16 @@ Result<RunSummary> RunService::summarize(const RunInfo& run,
                         interventions, metric);
 }
 
+Result<RunSummary> RunService::summarizeNumbers(const RunInfo& run,
+                                                const std::vector<UserOutcome>& outcomes,
+                                                const VerdictCounts& verdicts) {
+    const std::string metric =
+        analysis::mainMetric(run.task, engineConfigFromJson(run.config, run.model).mainMetric);
+    metrics::BootstrapOptions none = bootstrapOf(run);
+    none.resamples = 0;
+    return summarizeRun(run.id, run.task, run.systems, outcomes, verdicts, none, {}, metric);
+}
+
 Result<RunSummary> RunService::summarize(std::int64_t runId) const {
     RunStore runs(store_);
     auto run = runs.run(runId);

@@ -91,6 +91,12 @@ public:
     static Result<RunSummary> summarize(const RunInfo& run,
                                         const std::vector<UserOutcome>& outcomes,
                                         const VerdictCounts& verdicts);
+    // The same summary without resamples: every number (metrics, deltas, win / tie / loss,
+    // counts) in a fraction of the time; the intervals {0, 0} and p_better 0. What a view shows
+    // while summarize() computes the intervals.
+    static Result<RunSummary> summarizeNumbers(const RunInfo& run,
+                                               const std::vector<UserOutcome>& outcomes,
+                                               const VerdictCounts& verdicts);
     // With the interventions' outcomes (gave-ups) too.
     static Result<RunSummary> summarize(const RunInfo& run,
                                         const std::vector<UserOutcome>& outcomes,

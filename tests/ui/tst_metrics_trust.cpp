@@ -74,7 +74,7 @@ private:
         dialog.start();
         QTRY_VERIFY_WITH_TIMEOUT(!finished.isEmpty(), 60000);
         QVERIFY(test::waitForRun(*session_)); // the finished run is read next
-        QTRY_VERIFY_WITH_TIMEOUT(window_->metricsDock()->summary() != nullptr, 60000);
+        QTRY_VERIFY_WITH_TIMEOUT(window_->metricsDock()->hasIntervals(), 60000);
     }
 
     // Checks every run row and delta row of the dock.

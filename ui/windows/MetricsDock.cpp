@@ -255,6 +255,7 @@ void MetricsDock::onRunChanged() {
     repeats_.reset();
     run_->setColumnHidden(kRepeatsColumn, true);
     tasks_.cancel(QStringLiteral("summary")); // an older run's summary never shows
+    tasks_.cancel(QStringLiteral("intervals"));
     tasks_.cancel(QStringLiteral("repeats"));
     tasks_.cancel(QStringLiteral("cost"));
     run_->setRowCount(0);
@@ -279,30 +280,55 @@ void MetricsDock::onRunChanged() {
     showHeading();
     if (tabs_->currentWidget() == costPage_)
         ensureCost();
-    // Bootstrap intervals for thousands of users take a moment: computed off the GUI thread.
-    // The run service's summary, as r2p run printed it: the run's seed, every stored verdict.
-    auto results = results_;
-    engine::VerdictCounts verdicts;
-    if (ProjectStore* store = session_->store())
-        if (auto counts = RunStore(*store).verdictCounts(results->runId))
-            for (const auto& [system, byVerdict] : *counts)
-                verdicts[system] = byVerdict;
-    tasks_.start(
-        QStringLiteral("summary"), LatestTask::Pool::Short,
-        [results, verdicts = std::move(verdicts)](
-            const std::atomic<bool>&) -> std::shared_ptr<const engine::RunSummary> {
-            RunInfo info = results->info;
-            info.id = results->runId;
-            auto s = engine::RunService::summarize(info, results->outcomes, verdicts);
-            if (!s)
-                return nullptr;
-            return std::make_shared<const engine::RunSummary>(std::move(*s));
-        },
-        [this](std::shared_ptr<const engine::RunSummary> summary) {
-            onSummaryReady(std::move(summary));
-        });
+    startSummary();
     startRepeats();
     showUser();
+}
+
+// The run service's summary, as r2p run printed it (the run's seed, every stored verdict), in two
+// steps off the GUI thread: every number first, without resamples (a second at 100,000 users);
+// then the same with the bootstrap intervals (a minute there), which replaces it.
+void MetricsDock::startSummary() {
+    auto results = results_;
+    ProjectStore* shared = session_->store(); // Session stops the jobs before it goes
+    tasks_.start(
+        QStringLiteral("summary"), LatestTask::Pool::Short,
+        [results, shared](const std::atomic<bool>&) {
+            SummaryStep step;
+            RunInfo info = results->info;
+            info.id = results->runId;
+            if (shared) {
+                // The verdicts of every candidate, counted on a connection of its own (the
+                // window's stays free meanwhile).
+                auto own = ProjectStore::open(shared->path(), ProjectStore::OpenMode::ReadOnly);
+                if (auto counts = RunStore(own ? **own : *shared).verdictCounts(results->runId))
+                    for (const auto& [system, byVerdict] : *counts)
+                        step.verdicts[system] = byVerdict;
+            }
+            if (auto s =
+                    engine::RunService::summarizeNumbers(info, results->outcomes, step.verdicts))
+                step.summary = std::make_shared<const engine::RunSummary>(std::move(*s));
+            return step;
+        },
+        [this, results](SummaryStep step) {
+            onSummaryReady(step.summary, false);
+            if (!step.summary)
+                return;
+            tasks_.start(
+                QStringLiteral("intervals"), LatestTask::Pool::Short,
+                [results, verdicts = std::move(step.verdicts)](
+                    const std::atomic<bool>&) -> std::shared_ptr<const engine::RunSummary> {
+                    RunInfo info = results->info;
+                    info.id = results->runId;
+                    auto s = engine::RunService::summarize(info, results->outcomes, verdicts);
+                    if (!s)
+                        return nullptr;
+                    return std::make_shared<const engine::RunSummary>(std::move(*s));
+                },
+                [this](std::shared_ptr<const engine::RunSummary> summary) {
+                    onSummaryReady(std::move(summary), true);
+                });
+        });
 }
 
 // The other repeats' metrics, read and summarized (without intervals) off the GUI thread.
@@ -423,10 +449,15 @@ void MetricsDock::showHeading() {
 }
 
 // Only the newest run's summary arrives here (an older one still computing is dropped).
-void MetricsDock::onSummaryReady(std::shared_ptr<const engine::RunSummary> summary) {
+void MetricsDock::onSummaryReady(std::shared_ptr<const engine::RunSummary> summary,
+                                 bool withIntervals) {
     if (!summary)
         return;
     summary_ = std::move(summary);
+    intervalsReady_ = withIntervals;
+    // Until the resamples are done, the interval cells say so instead of a made-up [0, 0].
+    const QString pending = tr("…");
+    const QString pendingTip = tr("The bootstrap intervals are being computed.");
     int row = 0;
     run_->setRowCount(0);
     const bool classification = taskSpec(summary_->task).kind == TaskKind::Classification;
@@ -442,13 +473,15 @@ void MetricsDock::onSummaryReady(std::shared_ptr<const engine::RunSummary> summa
             setRow(run_, row,
                    {m == 0 ? StageText::system(s.system) : QString(),
                     m == 0 ? count(s.scored) : QString(), QString::fromStdString(key),
-                    number(value), QStringLiteral("[%1, %2]").arg(number(ci.lo), number(ci.hi)),
+                    number(value),
+                    withIntervals ? QStringLiteral("[%1, %2]").arg(number(ci.lo), number(ci.hi))
+                                  : pending,
                     m == 0 ? number(s.formatAdherence * 100, 0) + QStringLiteral(" %") : QString(),
                     m == 0 ? number(s.reasoningTokensPerAnswer, 0) : QString(),
                     m == 0 ? number(s.interventionsPerUser, 2) : QString()});
             run_->item(row, 2)->setToolTip(
                 DeltaText::direction(DeltaText::lowerIsBetter(QString::fromStdString(key))));
-            run_->item(row, 4)->setToolTip(intervalTip);
+            run_->item(row, 4)->setToolTip(withIntervals ? intervalTip : pendingTip);
             ++row;
         }
     }
@@ -462,9 +495,10 @@ void MetricsDock::onSummaryReady(std::shared_ptr<const engine::RunSummary> summa
         setRow(deltas_, row,
                {StageText::system(d.baseline), QString::fromStdString(d.metric),
                 DeltaText::full(c.delta, lower),
-                QStringLiteral("[%1, %2]").arg(number(c.ci.lo), number(c.ci.hi)),
+                withIntervals ? QStringLiteral("[%1, %2]").arg(number(c.ci.lo), number(c.ci.hi))
+                              : pending,
                 QStringLiteral("%1 / %2 / %3").arg(count(c.wins), count(c.ties), count(c.losses)),
-                number(c.aBetterShare * 100, 0) + QStringLiteral(" %")});
+                withIntervals ? number(c.aBetterShare * 100, 0) + QStringLiteral(" %") : pending});
         auto* deltaItem = deltas_->item(row, 2);
         deltaItem->setForeground(DeltaText::colour(c.delta, lower).isValid()
                                      ? QBrush(DeltaText::colour(c.delta, lower))
@@ -474,7 +508,8 @@ void MetricsDock::onSummaryReady(std::shared_ptr<const engine::RunSummary> summa
                                        QString::fromStdString(d.metric),
                                        DeltaText::direction(lower)));
         deltas_->item(row, 3)->setToolTip(
-            tr("Paired over the users both systems scored: %1").arg(intervalTip));
+            withIntervals ? tr("Paired over the users both systems scored: %1").arg(intervalTip)
+                          : pendingTip);
         ++row;
     }
     chartsDirty_ = true;

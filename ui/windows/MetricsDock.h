@@ -50,8 +50,12 @@ public:
     QTabWidget* chartTabs() const { return charts_; }
     bool isSummarizing() const {
         return tasks_.isPending(QStringLiteral("summary")) ||
+               tasks_.isPending(QStringLiteral("intervals")) ||
                tasks_.isPending(QStringLiteral("repeats"));
     }
+    // The summary's numbers are shown (its intervals may still be computing).
+    bool hasNumbers() const { return summary_ != nullptr; }
+    bool hasIntervals() const { return summary_ != nullptr && intervalsReady_; }
     // A run that is one of several repeats (r2p run --repeats, a study): each metric of each
     // system over the stored repeats, by (system, metric) in repeat order, and their run ids.
     struct RepeatValues {
@@ -77,7 +81,14 @@ private:
     QWidget* buildRpiPage();
     void showRpiEffect(); // the RPI effect tab, from the shown run and its compared metric
     void showHeading();   // the run, its metric and the baseline R2P is compared with
-    void onSummaryReady(std::shared_ptr<const engine::RunSummary> summary);
+    // The numbers first (withIntervals false: the interval cells say they are computing), then
+    // the whole summary.
+    void onSummaryReady(std::shared_ptr<const engine::RunSummary> summary, bool withIntervals);
+    void startSummary();
+    struct SummaryStep {
+        engine::VerdictCounts verdicts;
+        std::shared_ptr<const engine::RunSummary> summary; // null: it could not be made
+    };
     void showUser();
     void startRepeats();
     void showRepeats(); // the "Over repeats" column, once both the summary and repeats are there
@@ -97,6 +108,7 @@ private:
     RunController* runs_;
     std::shared_ptr<const RunResults> results_;
     std::shared_ptr<const engine::RunSummary> summary_;
+    bool intervalsReady_ = false; // summary_ has its bootstrap intervals
     std::shared_ptr<const RepeatValues> repeats_;
     std::vector<EndpointUse> endpoints_; // of a run over several replicas (--endpoint)
     QLabel* heading_;
