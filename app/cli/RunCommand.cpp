@@ -177,6 +177,7 @@ Exit loadResumedRun(const Args& args, RunPlan& plan) {
                               "backend",
                               "model",
                               "users",
+                              "user",
                               "k",
                               "candidates",
                               "seed",
@@ -588,7 +589,28 @@ Exit openRunDataset(const Args& args, RunPlan& plan, std::optional<OpenedDataset
     return std::nullopt;
 }
 
-// Which users: a resumed run's own, else --users (all, a count, or ids).
+// The dataset's users named by `ids`, in that order; an error names the ids it lacks.
+Exit usersById(const std::vector<std::string>& ids, const std::map<std::string, std::size_t>& byId,
+               const std::string& questionsPath, std::vector<std::size_t>& users) {
+    std::vector<std::string> unknown;
+    for (const auto& id : ids) {
+        auto it = byId.find(id);
+        if (it == byId.end())
+            unknown.push_back(id);
+        else
+            users.push_back(it->second);
+    }
+    if (unknown.empty())
+        return std::nullopt;
+    std::string list;
+    for (std::size_t i = 0; i < unknown.size() && i < 10; ++i)
+        list += (i ? ", " : "") + unknown[i];
+    return fail("run",
+                questionsPath + " has no user " + list + (unknown.size() > 10 ? " (and more)" : ""),
+                kExitUsage);
+}
+
+// Which users: a resumed run's own, else --users (all, a count, or ids) or --user ids.
 Exit selectUsers(const Args& args, RunPlan& plan, const DatasetIndex& index,
                  std::vector<std::size_t>& users) {
     RunInfo& info = plan.info;
@@ -607,35 +629,33 @@ Exit selectUsers(const Args& args, RunPlan& plan, const DatasetIndex& index,
         }
         return std::nullopt;
     }
+    // --users all | N (always a count) | id,id,... ; --user ID (repeatable) names ids only.
+    const auto named = args.values("user");
+    if (!named.empty() && args.value("users"))
+        return fail("run",
+                    "give --users (all, a count, or ids separated by commas) or --user ID, "
+                    "not both",
+                    kExitUsage);
     const std::string which = args.valueOr("users", "all");
     long long n = 0;
-    if (which == "all") {
+    if (!named.empty()) {
+        if (auto code = usersById(named, byId, info.questionsPath, users))
+            return code;
+    } else if (which == "all") {
         for (std::size_t i = 0; i < index.users.size(); ++i)
             users.push_back(i);
-    } else if (parseInt(which, n) && which.find(',') == std::string::npos && !byId.count(which)) {
+    } else if (which.find(',') == std::string::npos && parseInt(which, n)) {
         if (n < 1)
             return fail("run", "--users takes all, a count, or ids separated by commas",
                         kExitUsage);
+        if (byId.count(which))
+            std::cerr << "r2p run: --users " << which << " is a count (the first " << n
+                      << " users); to run only the user whose id is " << which << ", give --user "
+                      << which << "\n";
         for (std::size_t i = 0; i < index.users.size() && i < static_cast<std::size_t>(n); ++i)
             users.push_back(i);
-    } else {
-        std::vector<std::string> unknown;
-        for (const auto& id : splitCommas(which)) {
-            auto it = byId.find(id);
-            if (it == byId.end())
-                unknown.push_back(id);
-            else
-                users.push_back(it->second);
-        }
-        if (!unknown.empty()) {
-            std::string list;
-            for (std::size_t i = 0; i < unknown.size() && i < 10; ++i)
-                list += (i ? ", " : "") + unknown[i];
-            return fail("run",
-                        info.questionsPath + " has no user " + list +
-                            (unknown.size() > 10 ? " (and more)" : ""),
-                        kExitUsage);
-        }
+    } else if (auto code = usersById(splitCommas(which), byId, info.questionsPath, users)) {
+        return code;
     }
     for (std::size_t i : users)
         info.users.push_back(index.users[i].id);
@@ -865,6 +885,7 @@ int runOnce(const std::vector<std::string>& argv, ordered_json* capture,
                "endpoint",
                "model",
                "users",
+               "user",
                "k",
                "candidates",
                "concurrency",
@@ -1285,8 +1306,8 @@ const Registrar registrar{
      "offline|openai|replay|batch] [--base-url URL "
      "--model M] "
      "[--endpoint URL[,max=N][,weight=W][,models=A|B] ...] "
-     "[--users all|N|id,id] [--k K|K,K,...] [--repeats N] [--candidates M] [--seed S] [--ranker "
-     "bm25|recency|random] "
+     "[--users all|N|id,id | --user ID ...] [--k K|K,K,...] [--repeats N] [--candidates M] "
+     "[--seed S] [--ranker bm25|recency|random] "
      "[--variation temperature|retrieval] [--max-interventions N|N,N,...] [--shadow] "
      "[--mode auto|prefill|chat] "
      "[--chat-template ID] [--template FILE|ID@VERSION|HASH] [--preset "
@@ -1309,7 +1330,9 @@ const Registrar registrar{
      "per value and prints the RPI effect table; --k 0,1,2,4 makes one run per k (a retrieval "
      "sweep of stored runs, each with its answers and intervals) and prints each system's "
      "metric per k; --repeats N makes N runs with seeds S, S+1, ... and prints each metric's mean, "
-     "spread and per-repeat intervals. Token budgets are counted with the server's "
+     "spread and per-repeat intervals. --users N is always a count (the first N users), even "
+     "when a user's id is N; users are named by id with --users id,id (one id: --users ID,) or "
+     "--user ID (repeatable). Token budgets are counted with the server's "
      "/tokenize where it has one (vLLM, SGLang, llama.cpp), else estimated (characters / 4).",
      &runRun}};
 

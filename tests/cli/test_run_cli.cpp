@@ -487,4 +487,51 @@ TEST(RunCli, WithoutOutputsTheFileBesideTheQuestionsIsUsedOrItSaysNoMetrics) {
     EXPECT_EQ(summary["main_metric"], "MAE");
 }
 
+// Issue #18: "--users 100000" read 100000 as a user id when the dataset had a user of that id.
+// --users N is always a count (a note says how to name that user); ids are a comma list or
+// --user ID.
+TEST(RunCli, UsersNIsACountEvenWhenAUserHasThatId) {
+    test::TempDir dir;
+    // Four demo users renamed 3, 1, 2 and 4: "2" is both a count and the third user's id.
+    json questions = json::parse(test::readFile(demo("LaMP-3", "dev_questions.json")));
+    json outputs = json::parse(test::readFile(demo("LaMP-3", "dev_outputs.json")));
+    questions.erase(questions.begin() + 4, questions.end());
+    outputs["golds"].erase(outputs["golds"].begin() + 4, outputs["golds"].end());
+    const char* ids[] = {"3", "1", "2", "4"};
+    for (int i = 0; i < 4; ++i) {
+        questions[i]["id"] = ids[i];
+        outputs["golds"][i]["id"] = ids[i];
+    }
+    const std::string q = dir.write("dev_questions.json", questions.dump());
+    const std::string o = dir.write("dev_outputs.json", outputs.dump());
+    auto usersOfRun = [&](const std::vector<std::string>& which, const std::string& project) {
+        std::vector<std::string> args = {
+            "run", "--project", project,      "--questions", q,         "--outputs",
+            o,     "--systems", "no-profile", "--backend",   "offline", "--quiet"};
+        args.insert(args.end(), which.begin(), which.end());
+        auto r = runCli(args);
+        EXPECT_EQ(r.exitCode, 0) << r.err;
+        auto store = ProjectStore::open(project, ProjectStore::OpenMode::Existing);
+        if (!store)
+            return std::make_pair(std::vector<std::string>{}, r.err);
+        auto runs = RunStore(**store).runs();
+        return std::make_pair(
+            runs && !runs->empty() ? runs->front().users : std::vector<std::string>{}, r.err);
+    };
+    const auto [counted, note] = usersOfRun({"--users", "2"}, dir.file("a.r2p"));
+    EXPECT_EQ(counted, (std::vector<std::string>{"3", "1"}));
+    EXPECT_NE(note.find("--user 2"), std::string::npos) << note;
+    EXPECT_EQ(usersOfRun({"--user", "2"}, dir.file("b.r2p")).first,
+              (std::vector<std::string>{"2"}));
+    EXPECT_EQ(usersOfRun({"--users", "2,"}, dir.file("c.r2p")).first,
+              (std::vector<std::string>{"2"}));
+    EXPECT_EQ(usersOfRun({"--user", "4", "--user", "2"}, dir.file("d.r2p")).first,
+              (std::vector<std::string>{"4", "2"}));
+
+    auto both = runCli({"run", "--project", dir.file("e.r2p"), "--questions", q, "--outputs", o,
+                        "--systems", "no-profile", "--users", "2", "--user", "2"});
+    EXPECT_EQ(both.exitCode, 2);
+    EXPECT_NE(both.err.find("--user"), std::string::npos) << both.err;
+}
+
 } // namespace
