@@ -554,7 +554,8 @@ Status saveTraces(ProjectStore& store, std::int64_t runId, std::span<const UserT
 
 // A run's per-user rows in the run's user order, then system order; the caller holds the locks.
 Result<std::vector<UserOutcome>> readOutcomes(const ProjectStore& store, std::int64_t runId,
-                                              bool finishedOnly) {
+                                              bool finishedOnly,
+                                              std::optional<SystemId> system = {}) {
     sqlite3* db = store.handle();
     auto fail = [&](const std::string& why) -> Result<std::vector<UserOutcome>> {
         return Error{where(store) + "cannot read the users of run " + std::to_string(runId) + ": " +
@@ -585,8 +586,11 @@ Result<std::vector<UserOutcome>> readOutcomes(const ProjectStore& store, std::in
     std::vector<UserOutcome> out;
     {
         sql::Statement count(db, std::string("SELECT count(*) FROM run_users WHERE run_id = ?1") +
-                                     (finishedOnly ? " AND status IN ('done', 'failed')" : ""));
+                                     (finishedOnly ? " AND status IN ('done', 'failed')" : "") +
+                                     (system ? " AND system = ?2" : ""));
         count.bind(1, runId);
+        if (system)
+            count.bind(2, systemName(*system));
         if (count.step())
             out.reserve(static_cast<std::size_t>(std::max<std::int64_t>(0, count.int64(0))));
     }
@@ -595,8 +599,10 @@ Result<std::vector<UserOutcome>> readOutcomes(const ProjectStore& store, std::in
                                       "format_ok, reasoning_tokens, interventions, contradicted, "
                                       "error FROM run_users WHERE run_id = ?1") +
                               (finishedOnly ? " AND status IN ('done', 'failed')" : "") +
-                              " ORDER BY user_id, system");
+                              (system ? " AND system = ?2" : "") + " ORDER BY user_id, system");
     st.bind(1, runId);
+    if (system)
+        st.bind(2, systemName(*system));
     std::vector<std::pair<std::size_t, std::size_t>> keys; // (user, system) of each row
     keys.reserve(out.capacity());
     while (st.step()) {
@@ -987,10 +993,11 @@ Result<UserTrace> RunStore::userTrace(std::int64_t runId, const std::string& use
     return t;
 }
 
-Result<std::vector<UserOutcome>> RunStore::outcomes(std::int64_t runId) const {
+Result<std::vector<UserOutcome>> RunStore::outcomes(std::int64_t runId,
+                                                    std::optional<SystemId> system) const {
     std::lock_guard guard(mutex_);
     std::lock_guard lock(store_.mutex());
-    return readOutcomes(store_, runId, false);
+    return readOutcomes(store_, runId, false, system);
 }
 
 Result<std::vector<OutcomeScore>>

@@ -116,8 +116,10 @@ public:
     // The full trace; Error naming the run, user and system when there is none.
     Result<UserTrace> userTrace(std::int64_t runId, const std::string& userId,
                                 SystemId system) const;
-    // Per-user outcomes of a run, in the run's user order then system order.
-    Result<std::vector<UserOutcome>> outcomes(std::int64_t runId) const;
+    // Per-user outcomes of a run, in the run's user order then system order; with `system`,
+    // that system's only (a summary of 100,000 users reads one system at a time).
+    Result<std::vector<UserOutcome>> outcomes(std::int64_t runId,
+                                              std::optional<SystemId> system = {}) const;
     // A lean read of a run's rows for comparing runs: no sort (storage order), no steps, no
     // columns but the status, gold, the score named `scoreKey` (none when empty) and, with
     // `texts`, the prediction and gold texts. No rows when there is no such run.

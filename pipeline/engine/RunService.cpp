@@ -355,8 +355,6 @@ Result<RunSummary> RunService::summarize(std::int64_t runId) const {
     auto run = runs.run(runId);
     if (!run)
         return run.error();
-    // The counts first, the users last: reading them whole lets SQLite's cache of their pages
-    // go (RunStore::outcomes), and nothing fills it again before the evaluations.
     auto stored = runs.verdictCounts(runId);
     if (!stored)
         return stored.error();
@@ -366,17 +364,24 @@ Result<RunSummary> RunService::summarize(std::int64_t runId) const {
     auto interventions = runs.interventionOutcomeCounts(runId);
     if (!interventions)
         return interventions.error();
-    auto outcomes = runs.outcomes(runId);
-    if (!outcomes)
-        return outcomes.error();
+    // The users one system at a time (a 100,000-user run of four systems held them all at once).
     // The per-user scores serve only the RPI effect (R2P against its shadow without RPI); the
-    // metrics are computed from the answers. Without a shadow they are let go before the
-    // evaluations are made (at 100,000 users they are a quarter of the rows' memory).
-    if (std::none_of(outcomes->begin(), outcomes->end(),
-                     [](const UserOutcome& o) { return o.system == SystemId::R2PNoRpi; }))
-        for (auto& o : *outcomes)
-            ScoreList().swap(o.scores);
-    return summarize(*run, *outcomes, verdicts, *interventions);
+    // metrics are computed from the answers, so without a shadow they are let go as read.
+    const bool shadow = std::find(run->systems.begin(), run->systems.end(), SystemId::R2PNoRpi) !=
+                        run->systems.end();
+    auto rowsOf = [&](SystemId system) -> Result<SystemRows> {
+        auto outcomes = runs.outcomes(runId, system);
+        if (!outcomes)
+            return outcomes.error();
+        if (!shadow)
+            for (auto& o : *outcomes)
+                ScoreList().swap(o.scores);
+        return ownedRows(std::move(*outcomes));
+    };
+    const std::string metric =
+        analysis::mainMetric(run->task, engineConfigFromJson(run->config, run->model).mainMetric);
+    return summarizeRunBySystem(run->id, run->task, run->systems, rowsOf, verdicts,
+                                bootstrapOf(*run), *interventions, metric);
 }
 
 } // namespace r2p::engine

@@ -6,6 +6,7 @@
 #include <cmath>
 #include <map>
 #include <nlohmann/json.hpp>
+#include <numeric>
 #include <optional>
 #include <set>
 
@@ -33,6 +34,18 @@ std::vector<Gold> predictionsOf(const std::vector<const UserOutcome*>& users) {
 
 std::optional<RpiEffect> rpiEffectOf(const std::vector<UserOutcome>& outcomes,
                                      const std::string& metric) {
+    std::vector<const UserOutcome*> r2p, shadow;
+    for (const auto& o : outcomes)
+        if (o.system == SystemId::R2P)
+            r2p.push_back(&o);
+        else if (o.system == SystemId::R2PNoRpi)
+            shadow.push_back(&o);
+    return rpiEffectOf(r2p, shadow, metric);
+}
+
+std::optional<RpiEffect> rpiEffectOf(const std::vector<const UserOutcome*>& r2p,
+                                     const std::vector<const UserOutcome*>& shadowRows,
+                                     const std::string& metric) {
     const auto scoreOf = [&](const UserOutcome& o) -> std::optional<double> {
         if (o.status != UserStatus::Done || !o.gold)
             return std::nullopt;
@@ -42,18 +55,16 @@ std::optional<RpiEffect> rpiEffectOf(const std::vector<UserOutcome>& outcomes,
         return std::nullopt;
     };
     std::map<std::string, const UserOutcome*> shadow;
-    for (const auto& o : outcomes)
-        if (o.system == SystemId::R2PNoRpi)
-            shadow[o.userId] = &o;
+    for (const auto* o : shadowRows)
+        shadow[o->userId] = o;
     if (shadow.empty() || metric.empty())
         return std::nullopt;
     RpiEffect e;
     e.metric = metric;
     e.lowerIsBetter = metrics::metricDirection(metric) == metrics::Better::Lower;
     double with = 0, without = 0;
-    for (const auto& o : outcomes) {
-        if (o.system != SystemId::R2P)
-            continue;
+    for (const auto* row : r2p) {
+        const UserOutcome& o = *row;
         const auto it = shadow.find(o.userId);
         if (it == shadow.end())
             continue;
@@ -91,15 +102,14 @@ namespace {
 
 // One system's counts and means over its stored users; its scored users (with a gold) in
 // outcome order go to `scored`.
-SystemSummary countSystem(SystemId system, const std::vector<UserOutcome>& outcomes,
+SystemSummary countSystem(SystemId system, const std::vector<const UserOutcome*>& rows,
                           std::vector<const UserOutcome*>& scored) {
     SystemSummary s;
     s.system = system;
     double formatOk = 0, tokens = 0, interventions = 0;
     std::size_t done = 0;
-    for (const auto& o : outcomes) {
-        if (o.system != system)
-            continue;
+    for (const auto* row : rows) {
+        const UserOutcome& o = *row;
         ++s.users;
         if (o.status != UserStatus::Done) {
             ++s.failed;
@@ -187,66 +197,122 @@ compareWithBaseline(TaskId task, SystemId baseline, const std::vector<const User
 
 } // namespace
 
+SystemRows ownedRows(std::vector<UserOutcome> rows) {
+    SystemRows out;
+    out.owned = std::move(rows);
+    out.rows.reserve(out.owned.size());
+    for (const auto& o : out.owned)
+        out.rows.push_back(&o);
+    return out;
+}
+
 Result<RunSummary>
 summarizeRun(std::int64_t runId, TaskId task, const std::vector<SystemId>& systems,
              const std::vector<UserOutcome>& outcomes, const VerdictCounts& verdicts,
              const metrics::BootstrapOptions& bootstrap,
              const InterventionCounts& interventionOutcomes, const std::string& mainMetric) {
-    RunSummary summary;
-    summary.runId = runId;
-    summary.task = task;
-    // Scored users per system, in outcome order.
-    std::map<SystemId, std::vector<const UserOutcome*>> scored;
-    for (SystemId system : systems)
-        summary.systems.push_back(countSystem(system, outcomes, scored[system]));
-    auto evaluate = [&](SystemId system) -> Result<metrics::Evaluation> {
-        auto e = metrics::evaluateLamp(task, goldsOf(scored[system]), predictionsOf(scored[system]),
-                                       bootstrap);
+    auto rowsOf = [&outcomes](SystemId system) -> Result<SystemRows> {
+        SystemRows out;
+        for (const auto& o : outcomes)
+            if (o.system == system)
+                out.rows.push_back(&o);
+        return out;
+    };
+    return summarizeRunBySystem(runId, task, systems, rowsOf, verdicts, bootstrap,
+                                interventionOutcomes, mainMetric);
+}
+
+namespace {
+
+// What a summary read one system at a time keeps: R2P's rows and evaluation (every baseline is
+// compared with them) and its shadow's rows (the RPI effect).
+struct SummaryState {
+    std::int64_t runId = 0;
+    TaskId task = TaskId::Invalid;
+    const metrics::BootstrapOptions& bootstrap;
+    SystemRows r2pRows, shadowRows;
+    std::vector<const UserOutcome*> r2pScored;
+    std::optional<metrics::Evaluation> r2p;
+
+    Result<metrics::Evaluation> evaluate(SystemId system,
+                                         const std::vector<const UserOutcome*>& scored) const {
+        auto e = metrics::evaluateLamp(task, goldsOf(scored), predictionsOf(scored), bootstrap);
         if (!e)
             return Error{"run " + std::to_string(runId) + ", system " +
                          std::string(systemName(system)) + ": " + e.error().message};
         return e;
-    };
-    // R2P's evaluation is kept for the comparisons; each baseline's only while it is compared
-    // (a 100,000-user run holds one per-user score list at a time, not one per system).
-    const bool hasR2p = std::find(systems.begin(), systems.end(), SystemId::R2P) != systems.end();
-    std::optional<metrics::Evaluation> r2p;
-    if (hasR2p && !scored[SystemId::R2P].empty()) {
-        auto e = evaluate(SystemId::R2P);
+    }
+};
+
+// One system's counts, metrics, verdicts and interventions, and R2P against it; `state.r2p` is
+// made when `system` is R2P.
+Status summarizeSystem(SummaryState& state, SystemId system, SystemRows rows, SystemSummary& s,
+                       std::vector<DeltaSummary>& deltas) {
+    std::vector<const UserOutcome*> scored;
+    s = countSystem(system, rows.rows, scored);
+    std::optional<metrics::Evaluation> own;
+    if (!scored.empty()) {
+        auto e = state.evaluate(system, scored);
         if (!e)
             return e.error();
-        r2p = std::move(*e);
+        own = std::move(*e);
     }
+    if (own) {
+        s.metrics = own->metrics;
+        s.intervals = own->intervals;
+    }
+    if (system == SystemId::R2P) {
+        state.r2p = std::move(own);
+        state.r2pScored = std::move(scored);
+        state.r2pRows = std::move(rows);
+        return Ok{};
+    }
+    // R2P against this baseline on the users both scored.
+    if (state.r2p && own)
+        if (auto c = compareWithBaseline(state.task, system, state.r2pScored, scored, *state.r2p,
+                                         *own, state.bootstrap, deltas);
+            !c)
+            return Error{"run " + std::to_string(state.runId) + ": " + c.error().message};
+    if (system == SystemId::R2PNoRpi)
+        state.shadowRows = std::move(rows);
+    return Ok{};
+}
+
+} // namespace
+
+Result<RunSummary> summarizeRunBySystem(std::int64_t runId, TaskId task,
+                                        const std::vector<SystemId>& systems,
+                                        const SystemRowsSource& rowsOf,
+                                        const VerdictCounts& verdicts,
+                                        const metrics::BootstrapOptions& bootstrap,
+                                        const InterventionCounts& interventionOutcomes,
+                                        const std::string& mainMetric) {
+    RunSummary summary;
+    summary.runId = runId;
+    summary.task = task;
+    summary.systems.resize(systems.size());
+    SummaryState state{runId, task, bootstrap, {}, {}, {}, {}};
+    // R2P first: each baseline is compared with it as it is summarized.
+    std::vector<std::size_t> order(systems.size());
+    std::iota(order.begin(), order.end(), std::size_t{0});
+    std::stable_partition(order.begin(), order.end(),
+                          [&](std::size_t i) { return systems[i] == SystemId::R2P; });
     std::vector<DeltaSummary> deltas;
-    for (std::size_t i = 0; i < systems.size(); ++i) {
+    for (std::size_t i : order) {
         const SystemId system = systems[i];
+        auto rows = rowsOf(system);
+        if (!rows)
+            return rows.error();
         SystemSummary& s = summary.systems[i];
-        std::optional<metrics::Evaluation> own;
-        if (system != SystemId::R2P && !scored[system].empty()) {
-            auto e = evaluate(system);
-            if (!e)
-                return e.error();
-            own = std::move(*e);
-        }
-        const metrics::Evaluation* e =
-            system == SystemId::R2P ? (r2p ? &*r2p : nullptr) : (own ? &*own : nullptr);
-        if (e) {
-            s.metrics = e->metrics;
-            s.intervals = e->intervals;
-        }
+        if (auto done = summarizeSystem(state, system, std::move(*rows), s, deltas); !done)
+            return done.error();
         if (auto it = verdicts.find(system); it != verdicts.end())
             s.verdicts = it->second;
         if (auto it = interventionOutcomes.find(system); it != interventionOutcomes.end())
             s.interventionOutcomes = it->second;
-        // R2P against this baseline on the users both scored.
-        if (system != SystemId::R2P && r2p && own)
-            if (auto c = compareWithBaseline(task, system, scored[SystemId::R2P], scored[system],
-                                             *r2p, *own, bootstrap, deltas);
-                !c)
-                return Error{"run " + std::to_string(runId) + ": " + c.error().message};
     }
     summary.deltas = std::move(deltas);
-    summary.rpiEffect = rpiEffectOf(outcomes, mainMetric);
+    summary.rpiEffect = rpiEffectOf(state.r2pRows.rows, state.shadowRows.rows, mainMetric);
     return summary;
 }
 

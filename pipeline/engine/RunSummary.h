@@ -8,6 +8,7 @@
 #include "model/Trace.h"
 #include "pipeline/metrics/Bootstrap.h"
 
+#include <functional>
 #include <map>
 #include <optional>
 #include <string>
@@ -77,8 +78,33 @@ summarizeRun(std::int64_t runId, TaskId task, const std::vector<SystemId>& syste
              const metrics::BootstrapOptions& bootstrap = {},
              const InterventionCounts& interventions = {}, const std::string& mainMetric = {});
 
+// One system's rows of a run in run order: pointers into `owned` (rows read for the summary) or
+// into outcomes the caller keeps.
+struct SystemRows {
+    std::vector<UserOutcome> owned;
+    std::vector<const UserOutcome*> rows;
+};
+// Rows read for one system, owned by the result.
+SystemRows ownedRows(std::vector<UserOutcome> rows);
+using SystemRowsSource = std::function<Result<SystemRows>(SystemId)>;
+
+// The same summary from rows fetched one system at a time (R2P's, and its shadow's, kept to the
+// end; a baseline's only while it is evaluated and compared): a 100,000-user run never holds
+// every system's answers and golds at once.
+Result<RunSummary> summarizeRunBySystem(std::int64_t runId, TaskId task,
+                                        const std::vector<SystemId>& systems,
+                                        const SystemRowsSource& rowsOf,
+                                        const VerdictCounts& verdicts,
+                                        const metrics::BootstrapOptions& bootstrap = {},
+                                        const InterventionCounts& interventions = {},
+                                        const std::string& mainMetric = {});
+
 // R2P against its shadow on `metric`; nothing when the outcomes lack either.
 std::optional<RpiEffect> rpiEffectOf(const std::vector<UserOutcome>& outcomes,
+                                     const std::string& metric);
+// The same from R2P's rows and its shadow's (r2p-no-rpi).
+std::optional<RpiEffect> rpiEffectOf(const std::vector<const UserOutcome*>& r2p,
+                                     const std::vector<const UserOutcome*>& shadow,
                                      const std::string& metric);
 
 // The users RPI intervened on, the largest change of score first (ties in run order): what the

@@ -118,6 +118,19 @@ TEST(Batch, StoresEveryUserAndSystem) {
     auto summary = summarizeRun(runId, TaskId::LaMP2, kAll, *outcomes, counts);
     ASSERT_TRUE(summary) << summary.error().message;
     ASSERT_EQ(summary->systems.size(), 4u);
+    // Rows read from the store one system at a time (what r2p run prints): the same summary.
+    auto bySystem = summarizeRunBySystem(
+        runId, TaskId::LaMP2, kAll,
+        [&](SystemId system) -> Result<SystemRows> {
+            auto rows = runs.outcomes(runId, system);
+            if (!rows)
+                return rows.error();
+            EXPECT_EQ(rows->size(), f.index.users.size());
+            return ownedRows(std::move(*rows));
+        },
+        counts);
+    ASSERT_TRUE(bySystem) << bySystem.error().message;
+    EXPECT_EQ(summaryJson(*bySystem), summaryJson(*summary));
     for (const auto& s : summary->systems) {
         EXPECT_EQ(s.scored, f.index.users.size());
         ASSERT_EQ(s.metrics.size(), 2u);
