@@ -188,14 +188,20 @@ BatchRunner::runSystems(const UserRecord& record, const std::optional<std::strin
 }
 
 Result<BatchResult> BatchRunner::run(const BatchSpec& spec) {
-    // Users done in an earlier session are skipped; failed ones are tried again.
-    auto stored = runs_.outcomes(runId_);
-    if (!stored)
-        return stored.error();
+    // Users done in an earlier session are skipped; failed ones are tried again. Only the ids,
+    // systems and statuses are read, and let go before the batch (a resumed 100,000-user run
+    // held every answer, gold and score of its rows through the whole batch).
+    if (auto run = runs_.run(runId_); !run)
+        return run.error();
     std::set<std::pair<std::string, SystemId>> already;
-    for (const auto& o : *stored)
-        if (o.status == UserStatus::Done)
-            already.emplace(o.userId, o.system);
+    {
+        auto stored = runs_.outcomeScores(runId_, {}, false);
+        if (!stored)
+            return stored.error();
+        for (const auto& o : *stored)
+            if (o.status == UserStatus::Done)
+                already.emplace(o.userId, o.system);
+    }
 
     Tally tally;
     tally.progress.usersTotal = spec.users.size();
