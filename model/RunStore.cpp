@@ -679,6 +679,52 @@ std::string_view columnText(sqlite3_stmt* st, int column) {
              : std::string_view();
 }
 
+// Steps summed by the (system, stage, backend mode) names they are stored with.
+struct UsageGroups {
+    std::vector<StepUsageSum> sums;
+    std::vector<std::array<std::string, 3>> names;
+    std::size_t last = 0; // a user's steps come together: the previous row's group is tried first
+
+    // The group of the step `row` (system, stage and mode in its first three columns).
+    StepUsageSum& of(sqlite3_stmt* row) {
+        const std::array<std::string_view, 3> key{columnText(row, 0), columnText(row, 1),
+                                                  columnText(row, 2)};
+        auto same = [&](std::size_t i) {
+            return names[i][0] == key[0] && names[i][1] == key[1] && names[i][2] == key[2];
+        };
+        if (last < names.size() && same(last))
+            return sums[last];
+        for (last = 0; last < names.size(); ++last)
+            if (same(last))
+                return sums[last];
+        names.push_back({std::string(key[0]), std::string(key[1]), std::string(key[2])});
+        StepUsageSum& g = sums.emplace_back();
+        g.system = parseSystemName(key[0]).value_or(SystemId::Invalid);
+        g.stage = parseStageName(key[1]).value_or(StageId::Invalid);
+        g.mode = parseStepMode(key[2]).value_or(StepMode::None);
+        return g;
+    }
+};
+
+// Adds the step `row` (seq, latency_ms, attempts and the three token counts in columns 4 to 9).
+void addStepUsage(StepUsageSum& g, sqlite3_stmt* row) {
+    const std::int64_t attempts = std::max<std::int64_t>(1, sqlite3_column_int64(row, 6));
+    const std::int64_t prompt = sqlite3_column_int64(row, 7);
+    const std::int64_t completion = sqlite3_column_int64(row, 8);
+    const std::int64_t reasoning = sqlite3_column_int64(row, 9);
+    ++g.steps;
+    g.firstSteps += sqlite3_column_int64(row, 4) == 0 ? 1 : 0;
+    g.latencyMs += sqlite3_column_double(row, 5);
+    g.attempts += attempts;
+    g.retried += attempts > 1 ? 1 : 0;
+    g.tokens.prompt += prompt;
+    g.tokens.completion += completion;
+    g.tokens.reasoning += reasoning;
+    g.laterPrompt += prompt * (attempts - 1) / attempts;
+    g.laterCompletion += completion * (attempts - 1) / attempts;
+    g.cappedReasoning += std::min(std::max<std::int64_t>(reasoning, 0), completion);
+}
+
 // A step text column as StepTextCodec stored it.
 Result<std::string> storedText(const sql::Statement& row, int column,
                                const steptext::Dictionaries& dicts,
@@ -1163,6 +1209,66 @@ Status RunStore::forEachStepUsage(std::int64_t runId,
         return Error{where(store_) + "cannot read the steps of run " + std::to_string(runId) +
                      ": " + st.error()};
     return Ok{};
+}
+
+Result<std::vector<StepUsageSum>>
+RunStore::stepUsageSums(std::int64_t runId,
+                        const std::function<void(const StepUsage&)>& withServer) const {
+    std::lock_guard guard(mutex_);
+    std::lock_guard lock(store_.mutex());
+    sqlite3* db = store_.handle();
+    auto fail = [&](const std::string& why) -> Result<std::vector<StepUsageSum>> {
+        return Error{where(store_) + "cannot read the steps of run " + std::to_string(runId) +
+                     ": " + why};
+    };
+    // The run's rowids first (from the index alone), then one pass over that stretch of the
+    // table in storage order: looking each step's row up from the index takes about twice as
+    // long, and SQLite's GROUP BY (it sorts every step first) five times as long.
+    std::int64_t first = 0, last = -1;
+    {
+        sql::Statement range(db, "SELECT min(rowid), max(rowid) FROM run_steps WHERE run_id = ?1");
+        range.bind(1, runId);
+        if (range.step() && !range.isNull(0)) {
+            first = range.int64(0);
+            last = range.int64(1);
+        }
+        if (range.failed())
+            return fail(range.error());
+    }
+    const std::string_view sql =
+        "SELECT system, stage, backend_mode, server, seq, latency_ms, attempts, prompt_tokens, "
+        "completion_tokens, reasoning_tokens FROM run_steps "
+        "WHERE rowid BETWEEN ?2 AND ?3 AND +run_id = ?1";
+    sqlite3_stmt* raw = nullptr;
+    if (sqlite3_prepare_v2(db, sql.data(), static_cast<int>(sql.size()), &raw, nullptr) !=
+        SQLITE_OK)
+        return fail(sqlite3_errmsg(db));
+    std::unique_ptr<sqlite3_stmt, int (*)(sqlite3_stmt*)> st(raw, sqlite3_finalize);
+    sqlite3_bind_int64(raw, 1, runId);
+    sqlite3_bind_int64(raw, 2, first);
+    sqlite3_bind_int64(raw, 3, last);
+    UsageGroups groups;
+    StepUsage one;
+    int rc = SQLITE_ROW;
+    while ((rc = sqlite3_step(raw)) == SQLITE_ROW) {
+        if (columnText(raw, 3).empty()) {
+            addStepUsage(groups.of(raw), raw);
+            continue;
+        }
+        one.system = parseSystemName(columnText(raw, 0)).value_or(SystemId::Invalid);
+        one.stage = parseStageName(columnText(raw, 1)).value_or(StageId::Invalid);
+        one.mode = parseStepMode(columnText(raw, 2)).value_or(StepMode::None);
+        one.server = columnText(raw, 3);
+        one.seq = sqlite3_column_int(raw, 4);
+        one.latencyMs = sqlite3_column_double(raw, 5);
+        one.attempts = sqlite3_column_int(raw, 6);
+        one.tokens = {sqlite3_column_int64(raw, 7), sqlite3_column_int64(raw, 8),
+                      sqlite3_column_int64(raw, 9)};
+        withServer(one);
+    }
+    if (rc != SQLITE_DONE)
+        return fail(sqlite3_errmsg(db));
+    return std::move(groups.sums);
 }
 
 Status RunStore::forEachChainStep(

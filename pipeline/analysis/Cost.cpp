@@ -172,6 +172,38 @@ void addStep(Accumulator& a, const StepUsage& u, const ModelPrice* price,
                1e6;
 }
 
+// Steps without the server's figures, summed (RunStore::stepUsageSums): what addStep adds for
+// each of them, added at once.
+void addGroup(Accumulator& a, const StepUsageSum& g, const ModelPrice* price,
+              const std::string& model) {
+    CostFigures& f = a.f;
+    f.steps += g.steps;
+    f.users += g.firstSteps;
+    f.requestSeconds += g.latencyMs / 1000.0;
+    if (!makesRequests(g.mode))
+        return;
+    f.requests += g.attempts;
+    f.promptTokens += g.tokens.prompt;
+    f.completionTokens += g.tokens.completion;
+    f.reasoningTokens += g.tokens.reasoning;
+    // No per-request usage: the attempts after the first get an even share of each step.
+    f.extraPromptTokens += g.laterPrompt;
+    f.extraCompletionTokens += g.laterCompletion;
+    f.extraEstimated = f.extraEstimated || g.retried > 0;
+    if (!price) {
+        a.priced = false;
+        if (std::find(f.unpricedModels.begin(), f.unpricedModels.end(), model) ==
+            f.unpricedModels.end())
+            f.unpricedModels.push_back(model);
+        return;
+    }
+    // Nothing served from the server's prefix cache; the run's own reasoning count.
+    a.money += (static_cast<double>(g.tokens.prompt) * price->input +
+                static_cast<double>(g.tokens.completion - g.cappedReasoning) * price->output +
+                static_cast<double>(g.cappedReasoning) * price->reasoning.value_or(price->output)) /
+               1e6;
+}
+
 void addFigures(CostFigures& to, const CostFigures& f) {
     to.users = std::max(to.users, f.users); // the systems ran on the same users
     to.steps += f.steps;
@@ -315,22 +347,31 @@ Result<RunCost> runCost(ProjectStore& store, std::int64_t runId, const PriceTabl
         const ModelPrice* price = prices.find(model);
         modelOf.emplace(s, std::pair{std::move(model), price});
     }
-    std::map<SystemId, Accumulator> bySystem;
-    auto status = runs.forEachStepUsage(runId, [&](const StepUsage& u) {
-        if (u.stage == StageId::CrossReference) {
-            addStep(bySystem[u.system], u, judgePrice, judgeModel);
-            return;
-        }
-        auto it = modelOf.find(u.system);
+    // The judge's model and price for cross-reference steps, else the system's.
+    auto priceOf = [&](SystemId system,
+                       StageId stage) -> std::pair<std::string, const ModelPrice*> {
+        if (stage == StageId::CrossReference)
+            return {judgeModel, judgePrice};
+        auto it = modelOf.find(system);
         if (it == modelOf.end()) { // a step of a system the run does not list: its model
-            std::string model = config.modelOf(u.system);
+            std::string model = config.modelOf(system);
             const ModelPrice* price = prices.find(model);
-            it = modelOf.emplace(u.system, std::pair{std::move(model), price}).first;
+            it = modelOf.emplace(system, std::pair{std::move(model), price}).first;
         }
-        addStep(bySystem[u.system], u, it->second.second, it->second.first);
+        return it->second;
+    };
+    std::map<SystemId, Accumulator> bySystem;
+    // Steps with the server's figures one at a time; the others summed by the store.
+    auto sums = runs.stepUsageSums(runId, [&](const StepUsage& u) {
+        const auto [model, price] = priceOf(u.system, u.stage);
+        addStep(bySystem[u.system], u, price, model);
     });
-    if (!status)
-        return status.error();
+    if (!sums)
+        return sums.error();
+    for (const StepUsageSum& g : *sums) {
+        const auto [model, price] = priceOf(g.system, g.stage);
+        addGroup(bySystem[g.system], g, price, model);
+    }
     RunCost out;
     out.run = runId;
     out.currency = prices.currency;

@@ -150,6 +150,92 @@ TEST(Cost, EveryFigureOfAHandMadeRun) {
         << md;
 }
 
+// Steps without the server's figures are summed by the store (RunStore::stepUsageSums) by
+// system, stage and mode, each step's share of its retries and its reasoning within its
+// completion worked out before the sum; steps with the figures are handed over one at a time.
+TEST(Cost, StepsWithoutServerFiguresAreSummedPerStepByTheStore) {
+    TempDir dir;
+    auto store = ProjectStore::open(dir.file("p.r2p"));
+    ASSERT_TRUE(store);
+    RunStore runs(**store);
+    RunInfo info;
+    info.task = TaskId::LaMP3;
+    info.systems = {SystemId::LampRag};
+    info.backend = "openai";
+    info.model = "m-test";
+    engine::EngineConfig config;
+    config.model = "m-test";
+    info.config = engine::engineConfigJson(config, 1);
+    info.users = {"u1", "u2", "u3"};
+    auto runId = runs.createRun(info);
+    ASSERT_TRUE(runId);
+    // u1: 91 prompt tokens asked twice (45 of them the retry's), reasoning 50 counted against a
+    // completion of 30 (30 priced as reasoning); u2: 90 asked three times (60), 11 completion
+    // tokens asked three times (7); u3: one request whose server reported its usage.
+    const std::pair<const char*, StepRecord> generate[] = {
+        {"u1", step(1, StageId::Generate, StepMode::Chat, 2, {91, 30, 50}, 0.25)},
+        {"u2", step(1, StageId::Generate, StepMode::Chat, 3, {90, 11, 0}, 0.5)},
+        {"u3",
+         step(1, StageId::Generate, StepMode::Chat, 1, {40, 8, 0}, 2,
+              R"([{"usage":{"prompt_tokens":40,"completion_tokens":8,"cached_tokens":10}}])")}};
+    for (const auto& [user, generation] : generate) {
+        UserTrace t;
+        t.userId = user;
+        t.system = SystemId::LampRag;
+        t.status = UserStatus::Done;
+        t.steps = {step(0, StageId::Retrieve, StepMode::Local, 1, {}, 1), generation};
+        ASSERT_TRUE(runs.saveUserTrace(*runId, t));
+    }
+    std::vector<StepUsage> withServer;
+    auto sums = runs.stepUsageSums(*runId, [&](const StepUsage& u) { withServer.push_back(u); });
+    ASSERT_TRUE(sums) << sums.error().message;
+    ASSERT_EQ(sums->size(), 2u); // retrieve/local and generate/chat
+    const StepUsageSum& retrieve = (*sums)[0].stage == StageId::Retrieve ? (*sums)[0] : (*sums)[1];
+    const StepUsageSum& generation = &retrieve == &(*sums)[0] ? (*sums)[1] : (*sums)[0];
+    EXPECT_EQ(retrieve.system, SystemId::LampRag);
+    EXPECT_EQ(retrieve.mode, StepMode::Local);
+    EXPECT_EQ(retrieve.steps, 3);
+    EXPECT_EQ(retrieve.firstSteps, 3);
+    EXPECT_DOUBLE_EQ(retrieve.latencyMs, 3);
+    EXPECT_EQ(generation.stage, StageId::Generate);
+    EXPECT_EQ(generation.mode, StepMode::Chat);
+    EXPECT_EQ(generation.steps, 2);
+    EXPECT_EQ(generation.firstSteps, 0);
+    EXPECT_DOUBLE_EQ(generation.latencyMs, 0.75);
+    EXPECT_EQ(generation.attempts, 5);
+    EXPECT_EQ(generation.retried, 2);
+    EXPECT_EQ(generation.tokens.prompt, 181);
+    EXPECT_EQ(generation.tokens.completion, 41);
+    EXPECT_EQ(generation.tokens.reasoning, 50);
+    EXPECT_EQ(generation.laterPrompt, 45 + 60);    // each step rounded down, then summed
+    EXPECT_EQ(generation.laterCompletion, 15 + 7); // 30 / 2 and 11 x 2 / 3, each rounded down
+    EXPECT_EQ(generation.cappedReasoning, 30);
+    ASSERT_EQ(withServer.size(), 1u);
+    EXPECT_EQ(withServer[0].tokens.prompt, 40);
+    EXPECT_EQ(withServer[0].attempts, 1);
+    EXPECT_EQ(withServer[0].stage, StageId::Generate);
+
+    // The cost from them: at m-test (1 input, 2 output, 0.5 cached input, 4 reasoning),
+    // u1 91 x 1 + 0 x 2 + 30 x 4 = 211, u2 90 x 1 + 11 x 2 = 112, u3 30 x 1 + 10 x 0.5 + 8 x 2
+    // = 51 per million.
+    auto prices = parsePriceTable(kPrices, "prices.json");
+    ASSERT_TRUE(prices);
+    auto cost = runCost(**store, *runId, *prices);
+    ASSERT_TRUE(cost) << cost.error().message;
+    const CostFigures& f = cost->systems[0].figures;
+    EXPECT_EQ(f.users, 3);
+    EXPECT_EQ(f.requests, 2 + 3 + 1);
+    EXPECT_EQ(f.promptTokens, 221);
+    EXPECT_EQ(f.completionTokens, 49);
+    EXPECT_EQ(f.cachedPromptTokens, 10);
+    EXPECT_EQ(f.extraPromptTokens, 105);
+    EXPECT_EQ(f.extraCompletionTokens, 22);
+    EXPECT_TRUE(f.extraEstimated);
+    EXPECT_NEAR(f.requestSeconds, (3 + 0.75 + 2) / 1000.0, 1e-15);
+    ASSERT_TRUE(f.money);
+    EXPECT_NEAR(*f.money, (211 + 112 + 51) * 1e-6, 1e-15);
+}
+
 TEST(Cost, AModelWithoutAPriceHasNoMoneyAndIsNamed) {
     TempDir dir;
     auto store = ProjectStore::open(dir.file("p.r2p"));
