@@ -168,13 +168,18 @@ int runSweep(const std::vector<std::string>& argv) {
         if (spec.systems.empty())
             return fail("sweep", "--systems names no system", kExitUsage);
     }
-    // The run's users, all or the first N, or the ones named.
+    // The run's users, all or the first N (a count even when a user's id is N, as in r2p run),
+    // or the ones named (one id: --users ID,).
     std::vector<std::string> ids = run.info.users;
     if (auto u = args.value("users")) {
         long long n = 0;
-        if (parseCount(*u, n) && !run.byId.count(*u)) {
+        if (u->find(',') == std::string::npos && parseCount(*u, n)) {
             if (n < 1)
                 return fail("sweep", "--users takes a count (1 or more) or ids", kExitUsage);
+            if (run.byId.count(*u))
+                std::cerr << "r2p sweep: --users " << *u << " is a count (the first " << n
+                          << " users); to sweep only the user whose id is " << *u
+                          << ", give --users " << *u << ",\n";
             if (ids.size() > static_cast<std::size_t>(n))
                 ids.resize(static_cast<std::size_t>(n));
         } else {
@@ -345,7 +350,9 @@ const Registrar sweepRegistrar{
      "[--concurrency C] [--backend offline|openai|replay] [--base-url URL] [--api-key-env NAME] "
      "[--quiet]",
      "Re-run a stored run's users for several k (0 = no retrieved item) with the run's dataset, "
-     "task, settings and backend; LaMP metrics per (system, k) as JSON. Nothing is stored.",
+     "task, settings and backend; LaMP metrics per (system, k) as JSON. Nothing is stored. "
+     "--users N is always a count (the run's first N users), even when a user's id is N; one "
+     "user by id: --users ID,.",
      &runSweep}};
 
 const Registrar attributeRegistrar{

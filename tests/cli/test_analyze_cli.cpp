@@ -72,6 +72,39 @@ TEST_F(AnalyzeCli, SweepPrintsAPointPerSystemAndK) {
     EXPECT_NE(all.err.find("6/6 users"), std::string::npos) << all.err;
 }
 
+// As r2p run: --users N is a count even when one of the run's users has the id N (#18).
+TEST(SweepCli, UsersNIsACountEvenWhenAUserHasThatId) {
+    test::TempDir dir;
+    const std::string demo = test::demoDir() + "/LaMP-3/";
+    json questions = json::parse(test::readFile(demo + "dev_questions.json"));
+    json outputs = json::parse(test::readFile(demo + "dev_outputs.json"));
+    questions.erase(questions.begin() + 3, questions.end());
+    outputs["golds"].erase(outputs["golds"].begin() + 3, outputs["golds"].end());
+    const char* ids[] = {"3", "1", "2"};
+    for (int i = 0; i < 3; ++i) {
+        questions[i]["id"] = ids[i];
+        outputs["golds"][i]["id"] = ids[i];
+    }
+    const std::string q = dir.write("dev_questions.json", questions.dump());
+    const std::string o = dir.write("dev_outputs.json", outputs.dump());
+    const std::string project = dir.file("p.r2p");
+    auto r = runCli({"run", "--project", project, "--questions", q, "--outputs", o, "--systems",
+                     "lamp-rag", "--backend", "offline", "--quiet"});
+    ASSERT_EQ(r.exitCode, 0) << r.err;
+    const std::string runId = std::to_string(json::parse(r.out)["run"].get<int>());
+    auto sweep = [&](const std::string& users) {
+        return runCli({"sweep", "--project", project, "--run", runId, "--k", "0", "--users", users,
+                       "--quiet"});
+    };
+    auto counted = sweep("2");
+    ASSERT_EQ(counted.exitCode, 0) << counted.err;
+    EXPECT_EQ(json::parse(counted.out)["users"], 2);
+    EXPECT_NE(counted.err.find("--users 2,"), std::string::npos) << counted.err;
+    auto named = sweep("2,");
+    ASSERT_EQ(named.exitCode, 0) << named.err;
+    EXPECT_EQ(json::parse(named.out)["users"], 1);
+}
+
 TEST_F(AnalyzeCli, AttributePrintsARowPerRetrievedItem) {
     // The first user of the demo's LaMP-3 split, which the run covers.
     const std::string demo = test::demoDir() + "/LaMP-3/dev_questions.json";
