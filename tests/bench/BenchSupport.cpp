@@ -70,6 +70,8 @@ ChildRun reapChild(pid_t pid, double start) {
     run.seconds = nowSeconds() - start;
     run.exitCode = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
     run.peakRssKiB = static_cast<std::uint64_t>(usage.ru_maxrss);
+    run.cpuSeconds = double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) +
+                     double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6;
     return run;
 }
 

@@ -40,6 +40,7 @@ struct ChildRun {
     int exitCode = -1;
     double seconds = 0;
     std::uint64_t peakRssKiB = 0; // of the child alone
+    double cpuSeconds = 0;        // user + system CPU time of the child alone
 };
 
 // Starts the r2p binary with `args`, stdout to /dev/null and stderr to `stderrFd` (-1: to

@@ -132,15 +132,19 @@ int main(int argc, char** argv) {
     const std::size_t left = countLines(next);
     std::printf("bench_batch_round: %llu users (%.1f MB questions), lamp-rag, --backend batch\n",
                 static_cast<unsigned long long>(file.users), double(file.bytes) / 1e6);
-    std::printf("  create run: %.2f s (exit %d)\n", created.seconds, created.exitCode);
-    std::printf("  prepare: %zu requests in %.2f s, peak RSS %.0f MiB (exit %d; target <= 10 s "
-                "for 100,000)\n",
-                requests, prepare.seconds, double(prepare.peakRssKiB) / 1024.0, prepare.exitCode);
-    std::printf("  ingest: %.2f s, peak RSS %.0f MiB (exit %d; target <= 10 s for 100,000) — "
-                "ingest also advances every user and stores them\n",
-                ingest.seconds, double(ingest.peakRssKiB) / 1024.0, ingest.exitCode);
-    std::printf("  next round after ingest: %zu requests (expected 0), %.2f s\n", left,
-                after.seconds);
+    std::printf("  create run: %.2f s wall, %.2f s CPU (exit %d)\n", created.seconds,
+                created.cpuSeconds, created.exitCode);
+    std::printf("  prepare: %zu requests in %.2f s wall, %.2f s CPU, peak RSS %.0f MiB (exit %d; "
+                "target <= 10 s for 100,000)\n",
+                requests, prepare.seconds, prepare.cpuSeconds, double(prepare.peakRssKiB) / 1024.0,
+                prepare.exitCode);
+    std::printf("  ingest: %.2f s wall, %.2f s CPU, peak RSS %.0f MiB (exit %d; target <= 10 s "
+                "for 100,000) — ingest also advances every user and stores them\n",
+                ingest.seconds, ingest.cpuSeconds, double(ingest.peakRssKiB) / 1024.0,
+                ingest.exitCode);
+    std::printf("  next round after ingest: %zu requests (expected 0), %.2f s wall, %.2f s CPU\n",
+                left, after.seconds, after.cpuSeconds);
+    std::printf("  %s (at the end)\n", loadNow().c_str());
     if (keep)
         std::printf("  files kept in %s\n", dir.string().c_str());
     else
