@@ -344,8 +344,47 @@ const std::vector<const char*>& migrations() {
             bytes BLOB NOT NULL,
             UNIQUE(run_id, key));
         )sql",
+        // 14 -> 15: no table changes. response_cache.request may now hold StepTextCodec's
+        // compressed form (a BLOB): uncompressed, a cached answer's ~2.5 KB request took a page
+        // of its own. compressCachedRequests() converts the rows stored before; the keys stay.
+        R"sql(
+        -- response_cache.request compressed (StepTextCodec)
+        )sql",
     };
     return all;
+}
+
+// Schema 15: every response_cache request stored as plain TEXT, compressed as a new answer's
+// is (steptext::encode; short ones stay TEXT), a thousand rows at a time in rowid order.
+Status compressCachedRequests(sqlite3* db) {
+    sql::Statement select(db, "SELECT rowid, request FROM response_cache WHERE rowid > ?1 AND "
+                              "typeof(request) = 'text' ORDER BY rowid LIMIT 1000");
+    sql::Statement update(db, "UPDATE response_cache SET request = ?2 WHERE rowid = ?1");
+    std::int64_t after = INT64_MIN;
+    for (;;) {
+        std::size_t read = 0;
+        std::vector<std::pair<std::int64_t, steptext::Stored>> rows;
+        select.reset();
+        select.bind(1, after);
+        while (select.step()) {
+            ++read;
+            after = select.int64(0);
+            auto stored = steptext::encode(select.bytes(1));
+            if (stored.blob)
+                rows.emplace_back(after, std::move(stored));
+        }
+        if (select.failed())
+            return Error{select.error()};
+        select.reset(); // no read open while the rows change
+        if (read == 0)
+            return Ok{};
+        for (const auto& [rowid, stored] : rows) {
+            update.reset();
+            update.bind(1, rowid).bindBlob(2, stored.bytes);
+            if (auto s = update.run(); !s)
+                return s;
+        }
+    }
 }
 
 // The columns schema `version` adds to existing tables, each added only where it is missing.
@@ -542,6 +581,9 @@ Status upgradeSchema(sqlite3* db, const std::string& path, int version) {
         if (auto s = sql::exec(db, migrations()[static_cast<std::size_t>(v)]); !s)
             return Error{path + ": cannot upgrade the project file to schema " +
                          std::to_string(v + 1) + ": " + s.error().message};
+        if (auto s = v + 1 == 15 ? compressCachedRequests(db) : Status(Ok{}); !s)
+            return Error{path +
+                         ": cannot upgrade the project file to schema 15: " + s.error().message};
     }
     const std::string setVersion =
         "PRAGMA user_version=" + std::to_string(ProjectStore::kSchemaVersion) +

@@ -5,27 +5,46 @@
 #include "Sqlite.h"
 #include "Util.h"
 
+#include <initializer_list>
 #include <mutex>
 #include <nlohmann/json.hpp>
 
 namespace r2p {
 
+namespace {
+// SHA-256 (hex) of the parts, each as "<length>:<bytes>;" after `prefix`: length-prefixed, so
+// no two different lists hash the same bytes. Hashed piece by piece: the same digest as of the
+// joined string, without copying a 2.5 KB request into it twice per key.
+std::string keyOf(std::string_view prefix, std::initializer_list<const std::string*> parts) {
+    Sha256 sha;
+    sha.update(prefix);
+    for (const std::string* part : parts) {
+        sha.update(std::to_string(part->size()));
+        sha.update(":");
+        sha.update(*part);
+        sha.update(";");
+    }
+    const auto digest = sha.digest();
+    static constexpr char kDigits[] = "0123456789abcdef";
+    std::string out;
+    out.reserve(64);
+    for (const auto b : digest) {
+        out.push_back(kDigits[b >> 4]);
+        out.push_back(kDigits[b & 15]);
+    }
+    return out;
+}
+} // namespace
+
 std::string ResponseCache::key(const std::string& backend, const std::string& model,
                                const std::string& canonicalRequest) {
-    // Length-prefixed parts, so no two different triples hash the same bytes.
-    std::string material;
-    for (const std::string* part : {&backend, &model, &canonicalRequest})
-        material += std::to_string(part->size()) + ":" + *part + ";";
-    return Sha256::hex(material);
+    return keyOf("", {&backend, &model, &canonicalRequest});
 }
 
 std::string ResponseCache::endpointKey(const std::string& backend, const std::string& endpoint,
                                        const std::string& model,
                                        const std::string& canonicalRequest) {
-    std::string material = "endpoint;";
-    for (const std::string* part : {&backend, &endpoint, &model, &canonicalRequest})
-        material += std::to_string(part->size()) + ":" + *part + ";";
-    return Sha256::hex(material);
+    return keyOf("endpoint;", {&backend, &endpoint, &model, &canonicalRequest});
 }
 
 namespace {
@@ -51,11 +70,21 @@ Result<std::optional<CachedResponse>> ResponseCache::get(const std::string& key,
 }
 
 namespace {
-CachedResponse responseOf(const sql::Statement& st) {
+// The row the statement stands on; an error when its request cannot be decoded (damaged).
+Result<CachedResponse> responseOf(const sql::Statement& st, const steptext::Dictionaries& dicts) {
     CachedResponse r;
     r.backend = st.text(0);
     r.model = st.text(1);
-    r.request = st.text(2);
+    // Compressed since schema 15 (a BLOB); a TEXT value is the request itself. Without the
+    // request ('' read in its place) there is nothing to decode.
+    if (st.isBlob(2)) {
+        auto request = steptext::decode(st.bytes(2), true, nullptr, &dicts);
+        if (!request)
+            return Error{"the request of a cached answer: " + request.error().message};
+        r.request = std::move(*request);
+    } else {
+        r.request = st.text(2);
+    }
     r.reasoning = st.text(3);
     r.answer = st.text(4);
     r.finishReason = st.text(5);
@@ -76,10 +105,12 @@ CachedResponse responseOf(const sql::Statement& st) {
 
 Result<std::optional<CachedResponse>>
 ResponseCache::lookup(const std::string& sql, const std::string& key, bool newest) const {
+    const steptext::Dictionaries& dicts = store_.stepDictionaries(); // before the lock: once
     std::lock_guard lock(store_.mutex()); // one transaction at a time on the connection
     sql::Statement& st = store_.cachedStatement(sql);
     st.bind(1, key);
     std::optional<CachedResponse> found;
+    std::string damaged; // why the chosen row cannot be read
     std::string foundAt; // newest: the created_at and rowid of `found`
     std::int64_t foundRow = 0;
     while (st.step()) {
@@ -91,7 +122,14 @@ ResponseCache::lookup(const std::string& sql, const std::string& key, bool newes
             foundAt = std::move(at);
             foundRow = row;
         }
-        found = responseOf(st);
+        auto read = responseOf(st, dicts);
+        if (read) {
+            found = std::move(*read);
+            damaged.clear();
+        } else {
+            found.reset();
+            damaged = read.error().message;
+        }
         if (!newest)
             break; // a key is unique
     }
@@ -101,6 +139,8 @@ ResponseCache::lookup(const std::string& sql, const std::string& key, bool newes
     st.reset();
     if (failed)
         return Error{store_.path() + ": cannot read the response cache: " + error};
+    if (!damaged.empty())
+        return Error{store_.path() + ": cannot read the response cache: " + damaged};
     return found;
 }
 
@@ -116,7 +156,9 @@ Status ResponseCache::putAll(const std::vector<Entry>& entries) {
     if (!tx.begun())
         return Error{store_.path() + ": cannot store responses: " + tx.begun().error().message};
     for (const auto& e : entries)
-        if (auto s = putLocked(e.key, e.response, e.sharedKey); !s)
+        if (auto s = putLocked(e.key, e.response, e.sharedKey,
+                               e.storedRequest ? &*e.storedRequest : nullptr);
+            !s)
             return s; // rolled back: none of them is stored
     if (auto s = tx.commit(); !s)
         return Error{store_.path() + ": cannot store responses: " + s.error().message};
@@ -132,7 +174,8 @@ ResponseCache::Writer::Writer(ResponseCache& cache)
 Status ResponseCache::Writer::put(const Entry& e) {
     if (!begun_)
         return begun_;
-    return cache_.putLocked(e.key, e.response, e.sharedKey);
+    return cache_.putLocked(e.key, e.response, e.sharedKey,
+                            e.storedRequest ? &*e.storedRequest : nullptr);
 }
 
 Status ResponseCache::Writer::commit() {
@@ -144,7 +187,12 @@ Status ResponseCache::Writer::commit() {
 }
 
 Status ResponseCache::putLocked(const std::string& key, const CachedResponse& r,
-                                const std::string& sharedKey) {
+                                const std::string& sharedKey,
+                                const steptext::Stored* storedRequest) {
+    // The request compressed (schema 15): uncompressed, a cached answer took a page of its own.
+    const steptext::Stored encoded =
+        storedRequest ? steptext::Stored{} : steptext::encode(r.request);
+    const steptext::Stored& request = storedRequest ? *storedRequest : encoded;
     nlohmann::json deltas = nlohmann::json::array();
     for (const auto& d : r.deltas)
         deltas.push_back({d.atMs, d.reasoning, d.answer});
@@ -155,7 +203,6 @@ Status ResponseCache::putLocked(const std::string& key, const CachedResponse& r,
     st.bind(1, key)
         .bind(2, r.backend)
         .bind(3, r.model)
-        .bind(4, r.request)
         .bind(5, r.reasoning)
         .bind(6, r.answer)
         .bind(7, r.finishReason)
@@ -166,6 +213,10 @@ Status ResponseCache::putLocked(const std::string& key, const CachedResponse& r,
         .bind(12, nowIsoUtc())
         .bind(13, r.endpoint)
         .bind(14, sharedKey.empty() ? key : sharedKey);
+    if (request.blob)
+        st.bindBlob(4, request.bytes);
+    else
+        st.bind(4, request.bytes);
     if (auto s = st.run(); !s)
         return Error{store_.path() + ": cannot store a response: " + s.error().message};
     return Ok{};

@@ -23,7 +23,8 @@ struct CachedResponse {
     std::string backend;
     std::string endpoint; // the normalized base URL that gave the answer; empty before schema 5
     std::string model;
-    std::string request; // the canonical request JSON (never holds an API key)
+    std::string request; // the canonical request JSON (never holds an API key); stored
+                         // compressed as steptext::encode() makes it (schema 15)
     std::string reasoning;
     std::string answer;
     std::string finishReason;
@@ -59,6 +60,9 @@ public:
         std::string key;
         CachedResponse response;
         std::string sharedKey;
+        // response.request as steptext::encode() stored it, when the caller holds that already
+        // (a batch round keeps its bodies so): stored as it is instead of compressed again.
+        std::optional<steptext::Stored> storedRequest;
     };
     // Stores all of them in one transaction: all or none.
     Status putAll(const std::vector<Entry>& entries);
@@ -86,7 +90,7 @@ public:
 
 private:
     Status putLocked(const std::string& key, const CachedResponse& response,
-                     const std::string& sharedKey);
+                     const std::string& sharedKey, const steptext::Stored* storedRequest = nullptr);
     // The row of `key` the query selects; `newest`: of several, the one of the latest
     // created_at (column 11), then the highest rowid (column 12).
     Result<std::optional<CachedResponse>> lookup(const std::string& sql, const std::string& key,

@@ -1662,6 +1662,7 @@ Result<std::optional<BatchRequest>> RunStore::batchRequest(std::int64_t runId,
     r.model = st.text(2);
     r.thinkStart = static_cast<int>(st.int64(3));
     r.label = st.text(4);
+    r.storedBody = steptext::Stored{st.isBlob(1), std::string(st.bytes(1))};
     st.reset(); // a cached statement left mid-read would hold a read snapshot open
     return std::optional<BatchRequest>(std::move(r));
 }

@@ -111,6 +111,9 @@ struct BatchRequest {
     std::string model;
     int thinkStart = 0; // how the reply's reasoning is split (ThinkSplitter::Start)
     std::string label;  // "user 3107 · r2p · synthesis"
+    // onlineBody as batch_requests keeps it (steptext::encode's form), when read from there:
+    // ingest stores it in the response cache as it is rather than compress it again.
+    std::optional<steptext::Stored> storedBody;
 };
 
 class RunStore {

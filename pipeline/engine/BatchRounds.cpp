@@ -97,6 +97,7 @@ Result<ResponseCache::Entry> cacheEntry(const BatchRequest& request,
     c.deltas.push_back({0, result->reasoning, result->answer});
     e.key = ResponseCache::endpointKey("openai", kBatchEndpoint, request.model, request.onlineBody);
     e.sharedKey = ResponseCache::key("openai", request.model, request.onlineBody);
+    e.storedRequest = request.storedBody; // compressed already: stored as it is
     return e;
 }
 
