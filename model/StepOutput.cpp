@@ -3,10 +3,13 @@
 #include "JsonText.h"
 #include "StepOutputJson.h"
 #include "Trace.h"
+#include "Utf8.h"
 
+#include <algorithm>
 #include <array>
 #include <cmath>
 #include <cstdint>
+#include <cstdio>
 #include <limits>
 #include <type_traits>
 
@@ -15,6 +18,89 @@ namespace r2p {
 namespace {
 
 using Json = nlohmann::ordered_json;
+
+// toJson writes the stored form directly, byte for byte what dumping stepOutputJson() makes
+// (building the tree first cost more than the rest of storing a step). The scalars:
+
+// A JSON string as dumpJson writes it: valid UTF-8 escaped here, anything else through the
+// library (which replaces ill-formed UTF-8 with U+FFFD).
+void appendString(std::string& out, std::string_view s) {
+    if (!isValidUtf8(s)) {
+        out += dumpJson(Json(std::string(s)));
+        return;
+    }
+    out += '"';
+    std::size_t plain = 0; // the start of the bytes not written yet, which need no escape
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        const auto c = static_cast<unsigned char>(s[i]);
+        if (c >= 0x20 && c != '"' && c != '\\')
+            continue;
+        out.append(s.substr(plain, i - plain));
+        plain = i + 1;
+        switch (c) {
+        case '"':
+            out += "\\\"";
+            break;
+        case '\\':
+            out += "\\\\";
+            break;
+        case '\b':
+            out += "\\b";
+            break;
+        case '\f':
+            out += "\\f";
+            break;
+        case '\n':
+            out += "\\n";
+            break;
+        case '\r':
+            out += "\\r";
+            break;
+        case '\t':
+            out += "\\t";
+            break;
+        default: {
+            char code[8];
+            std::snprintf(code, sizeof code, "\\u%04x", static_cast<unsigned>(c));
+            out += code;
+        }
+        }
+    }
+    out.append(s.substr(plain));
+    out += '"';
+}
+
+// A double as the library writes it (shortest round-trip form, NaN and infinity as null).
+void appendDouble(std::string& out, double d) {
+    out += Json(d).dump();
+}
+
+// A JSON object of `pairs` as an ordered_json built with o[key] = value writes it: a repeated
+// key keeps its first place and takes its last value.
+template <class Pairs, class KeyOf, class AppendValue>
+void appendObject(std::string& out, const Pairs& pairs, KeyOf keyOf, AppendValue appendValue) {
+    out += '{';
+    bool first = true;
+    for (std::size_t i = 0; i < pairs.size(); ++i) {
+        const std::string_view key = keyOf(pairs[i]);
+        bool seen = false;
+        for (std::size_t j = 0; j < i && !seen; ++j)
+            seen = keyOf(pairs[j]) == key;
+        if (seen)
+            continue;
+        std::size_t last = i;
+        for (std::size_t j = i + 1; j < pairs.size(); ++j)
+            if (keyOf(pairs[j]) == key)
+                last = j;
+        if (!first)
+            out += ',';
+        first = false;
+        appendString(out, key);
+        out += ':';
+        appendValue(out, pairs[last]);
+    }
+    out += '}';
+}
 
 // One codec per field type: read gives nothing for a value of another shape than the engine
 // writes (the key then stays in `extra`, unchanged).
@@ -27,6 +113,7 @@ template <> struct Codec<std::string> {
         return v.get<std::string>();
     }
     static Json write(const std::string& s) { return s; }
+    static void append(std::string& out, const std::string& s) { appendString(out, s); }
 };
 
 template <> struct Codec<int> {
@@ -43,6 +130,7 @@ template <> struct Codec<int> {
         return std::nullopt;
     }
     static Json write(int i) { return i; }
+    static void append(std::string& out, int i) { out += std::to_string(i); }
 };
 
 template <> struct Codec<bool> {
@@ -52,6 +140,7 @@ template <> struct Codec<bool> {
         return v.get<bool>();
     }
     static Json write(bool b) { return b; }
+    static void append(std::string& out, bool b) { out += b ? "true" : "false"; }
 };
 
 // The engine writes doubles as JSON floats; NaN and infinity come out as null, which reads back
@@ -65,6 +154,7 @@ template <> struct Codec<double> {
         return std::nullopt;
     }
     static Json write(double d) { return d; }
+    static void append(std::string& out, double d) { appendDouble(out, d); }
 };
 
 template <class T> struct Codec<std::vector<T>> {
@@ -86,6 +176,15 @@ template <class T> struct Codec<std::vector<T>> {
         for (const auto& x : xs)
             a.push_back(Codec<T>::write(x));
         return a;
+    }
+    static void append(std::string& out, const std::vector<T>& xs) {
+        out += '[';
+        for (std::size_t i = 0; i < xs.size(); ++i) {
+            if (i > 0)
+                out += ',';
+            Codec<T>::append(out, xs[i]);
+        }
+        out += ']';
     }
 };
 
@@ -116,6 +215,17 @@ template <> struct Codec<StepItem> {
                     {"score", it.score},
                     {"matched", Codec<std::vector<std::string>>::write(it.matched)}};
     }
+    static void append(std::string& out, const StepItem& it) {
+        out += "{\"n\":";
+        out += std::to_string(it.n);
+        out += ",\"id\":";
+        appendString(out, it.id);
+        out += ",\"score\":";
+        appendDouble(out, it.score);
+        out += ",\"matched\":";
+        Codec<std::vector<std::string>>::append(out, it.matched);
+        out += '}';
+    }
 };
 
 template <> struct Codec<Verdict> {
@@ -125,6 +235,7 @@ template <> struct Codec<Verdict> {
         return parseVerdict(v.get<std::string>());
     }
     static Json write(Verdict v) { return verdictName(v); }
+    static void append(std::string& out, Verdict v) { appendString(out, verdictName(v)); }
 };
 
 using RuleList = std::vector<std::pair<RpiRule, RuleOutcome>>;
@@ -150,6 +261,11 @@ template <> struct Codec<RuleList> {
             o[std::string(rpiRuleName(rule))] = ruleOutcomeName(outcome);
         return o;
     }
+    static void append(std::string& out, const RuleList& rules) {
+        appendObject(
+            out, rules, [](const auto& r) { return std::string_view(rpiRuleName(r.first)); },
+            [](std::string& o, const auto& r) { appendString(o, ruleOutcomeName(r.second)); });
+    }
 };
 
 using ScoreMap = std::vector<std::pair<std::string, double>>;
@@ -172,6 +288,11 @@ template <> struct Codec<ScoreMap> {
             o[name] = value;
         return o;
     }
+    static void append(std::string& out, const ScoreMap& scores) {
+        appendObject(
+            out, scores, [](const auto& p) { return std::string_view(p.first); },
+            [](std::string& o, const auto& p) { appendDouble(o, p.second); });
+    }
 };
 
 // The gold: a string, or null when the user has none.
@@ -186,6 +307,12 @@ template <> struct Codec<std::optional<std::string>> {
     static Json write(const std::optional<std::string>& gold) {
         return gold ? Json(*gold) : Json(nullptr);
     }
+    static void append(std::string& out, const std::optional<std::string>& gold) {
+        if (gold)
+            appendString(out, *gold);
+        else
+            out += "null";
+    }
 };
 
 struct Field {
@@ -193,6 +320,7 @@ struct Field {
     bool (*read)(StepOutput&, const Json&); // false: another shape, kept in `extra`
     bool (*has)(const StepOutput&);
     Json (*write)(const StepOutput&);
+    void (*append)(std::string&, const StepOutput&); // write's value, dumped
 };
 
 template <auto Member> constexpr Field field(std::string_view key) {
@@ -206,8 +334,9 @@ template <auto Member> constexpr Field field(std::string_view key) {
                 return x.has_value();
             },
             [](const StepOutput& out) { return (out.*Member).has_value(); },
-            [](const StepOutput& out) {
-                return Codec<T>::write(*(out.*Member));
+            [](const StepOutput& out) { return Codec<T>::write(*(out.*Member)); },
+            [](std::string& text, const StepOutput& out) {
+                Codec<T>::append(text, *(out.*Member));
             }};
 }
 
@@ -301,7 +430,50 @@ nlohmann::ordered_json stepOutputJson(const StepOutput& output) {
 }
 
 std::string toJson(const StepOutput& output) {
-    return output.hasFields() ? dumpJson(stepOutputJson(output)) : output.verbatim;
+    if (!output.hasFields())
+        return output.verbatim;
+    // The keys in stepOutputJson's order, each once.
+    std::string out = "{";
+    std::vector<std::string_view> written;
+    auto add = [&](std::string_view key) {
+        if (!written.empty())
+            out += ',';
+        written.push_back(key);
+        appendString(out, key);
+        out += ':';
+    };
+    auto done = [&](std::string_view key) {
+        return std::find(written.begin(), written.end(), key) != written.end();
+    };
+    auto extraOf = [&](std::string_view key) -> const std::string* {
+        for (const auto& [k, text] : output.extra)
+            if (k == key)
+                return &text;
+        return nullptr;
+    };
+    for (const auto& key : output.keyOrder) {
+        if (done(key))
+            continue;
+        if (const Field* f = fieldNamed(key); f && f->has(output)) {
+            add(key);
+            f->append(out, output);
+        } else if (const std::string* text = extraOf(key)) {
+            add(key);
+            out += dumpJson(extraValue(*text));
+        }
+    }
+    for (const auto& f : kFields)
+        if (f.has(output) && !done(f.key)) {
+            add(f.key);
+            f.append(out, output);
+        }
+    for (const auto& [key, text] : output.extra)
+        if (!done(key)) {
+            add(key);
+            out += dumpJson(extraValue(text));
+        }
+    out += '}';
+    return out;
 }
 
 std::string toReadableJson(const StepOutput& output) {

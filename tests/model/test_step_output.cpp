@@ -4,6 +4,7 @@
 #include "model/ProjectStore.h"
 #include "model/RunStore.h"
 #include "model/StepOutput.h"
+#include "model/StepOutputJson.h"
 #include "model/StepTextCodec.h"
 #include "model/Trace.h"
 #include "support/TestSupport.h"
@@ -295,6 +296,65 @@ TEST(StepOutput, IllFormedUtf8BecomesReplacementCharacters) {
                              "ama");
     EXPECT_EQ(toJson(out), "{\"answer\":\"dr\xEF\xBF\xBD"
                            "ama\"}");
+}
+
+// toJson writes the stored form directly; it must be what dumping stepOutputJson() (the value
+// r2p export embeds) writes, for every kind of value, key and string.
+TEST(StepOutput, DirectlyWrittenFormIsTheDumpedJsonValue) {
+    auto dumped = [](const StepOutput& o) {
+        return stepOutputJson(o).dump(-1, ' ', false,
+                                      nlohmann::ordered_json::error_handler_t::replace);
+    };
+    const std::vector<std::string> strings = {"",
+                                              "plain",
+                                              "quote \" backslash \\ slash /",
+                                              "\b\f\n\r\t \x01\x1f\x7f",
+                                              "Zürich – 北京 😀",
+                                              "bad \xff byte",
+                                              "surrogate \xED\xA0\x80",
+                                              "overlong \xC0\xAF",
+                                              "cut \xE2\x82",
+                                              std::string("nul \0 inside", 13)};
+    for (const auto& s : strings) {
+        StepOutput o;
+        o.ranker = s;
+        o.k = -3;
+        o.query = s;
+        o.items = std::vector<StepItem>{{1, s, 0.1 + 0.2, {s, "x"}},
+                                        {2, "b", std::nan(""), {}},
+                                        {3, "c", 1e300, {"y"}},
+                                        {4, "d", -0.0, {}},
+                                        {5, "e", 2.0, {}}};
+        o.findings = std::vector<std::string>{};
+        o.gold = std::optional<std::string>{};
+        o.verdict = Verdict::Partial;
+        o.evidence = std::vector<int>{1, 3};
+        o.agreement = std::numeric_limits<double>::infinity();
+        o.answer = s;
+        o.inFormat = false;
+        o.truncated = true;
+        o.rules = std::vector<std::pair<RpiRule, RuleOutcome>>{
+            {RpiRule::MarkerOrder, RuleOutcome::Complied},
+            {RpiRule::Citations, RuleOutcome::Violated},
+            {RpiRule::MarkerOrder, RuleOutcome::Violated}}; // a repeated key: first place
+        o.scores = std::vector<std::pair<std::string, double>>{
+            {"rouge-1", 0.5}, {s, 1.0 / 3.0}, {"rouge-1", 0.25}, {"mae", 12345678.9}};
+        o.extra = {{"note", R"({"a":[1,2.50,"\u00e9"]})"}, {s + "k", "not json"}, {"ranker", "1"}};
+        o.keyOrder = {"answer", "note", s + "k", "answer", "missing", "ranker"};
+        EXPECT_EQ(toJson(o), dumped(o)) << s;
+        o.keyOrder.clear();
+        EXPECT_EQ(toJson(o), dumped(o)) << s;
+        StepOutput gold;
+        gold.gold = std::optional<std::string>(s);
+        EXPECT_EQ(toJson(gold), dumped(gold)) << s;
+    }
+    for (const auto& f : fixtures()) {
+        const auto out = parseStepOutput(f.json);
+        ASSERT_TRUE(out) << f.name;
+        if (out->hasFields()) { // else "" (nothing stored), as before
+            EXPECT_EQ(toJson(*out), dumped(*out)) << f.name;
+        }
+    }
 }
 
 TEST(StepOutput, ReadableFormIsIndentedByFourSpaces) {
