@@ -125,6 +125,14 @@ void addOptional(std::optional<std::int64_t>& to, const std::optional<std::int64
         to = to.value_or(0) + *v;
 }
 
+// A step or group of a model without a price: the total is not priced, and the model is named.
+void markUnpriced(Accumulator& a, const std::string& model) {
+    a.priced = false;
+    auto& models = a.f.unpricedModels;
+    if (std::find(models.begin(), models.end(), model) == models.end())
+        models.push_back(model);
+}
+
 void addStep(Accumulator& a, const StepUsage& u, const ModelPrice* price,
              const std::string& model) {
     CostFigures& f = a.f;
@@ -154,10 +162,7 @@ void addStep(Accumulator& a, const StepUsage& u, const ModelPrice* price,
         }
     }
     if (!price) {
-        a.priced = false;
-        if (std::find(f.unpricedModels.begin(), f.unpricedModels.end(), model) ==
-            f.unpricedModels.end())
-            f.unpricedModels.push_back(model);
+        markUnpriced(a, model);
         return;
     }
     const std::int64_t cached =
@@ -191,10 +196,7 @@ void addGroup(Accumulator& a, const StepUsageSum& g, const ModelPrice* price,
     f.extraCompletionTokens += g.laterCompletion;
     f.extraEstimated = f.extraEstimated || g.retried > 0;
     if (!price) {
-        a.priced = false;
-        if (std::find(f.unpricedModels.begin(), f.unpricedModels.end(), model) ==
-            f.unpricedModels.end())
-            f.unpricedModels.push_back(model);
+        markUnpriced(a, model);
         return;
     }
     // Nothing served from the server's prefix cache; the run's own reasoning count.
