@@ -365,15 +365,16 @@ Result<RunSummary> RunService::summarize(std::int64_t runId) const {
     if (!interventions)
         return interventions.error();
     // The users one system at a time (a 100,000-user run of four systems held them all at once).
-    // The per-user scores serve only the RPI effect (R2P against its shadow without RPI); the
-    // metrics are computed from the answers, so without a shadow they are let go as read.
+    // The per-user scores serve the RPI effect (R2P against its shadow without RPI) and a
+    // generation task's ROUGE means (not computed again); otherwise they are let go as read.
     const bool shadow = std::find(run->systems.begin(), run->systems.end(), SystemId::R2PNoRpi) !=
                         run->systems.end();
+    const bool keepScores = shadow || taskSpec(run->task).kind == TaskKind::Generation;
     auto rowsOf = [&](SystemId system) -> Result<SystemRows> {
         auto outcomes = runs.outcomes(runId, system);
         if (!outcomes)
             return outcomes.error();
-        if (!shadow)
+        if (!keepScores)
             for (auto& o : *outcomes)
                 ScoreList().swap(o.scores);
         return ownedRows(std::move(*outcomes));

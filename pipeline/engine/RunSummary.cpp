@@ -30,6 +30,22 @@ std::vector<Gold> predictionsOf(const std::vector<const UserOutcome*>& users) {
     return out;
 }
 
+// Each user's stored scores (null where none were kept), which spare evaluateLamp computing a
+// generation task's ROUGE scores again.
+std::vector<const ScoreList*> storedOf(const std::vector<const UserOutcome*>& users) {
+    std::vector<const ScoreList*> out;
+    out.reserve(users.size());
+    for (const auto* u : users)
+        out.push_back(u->scores.empty() ? nullptr : &u->scores);
+    return out;
+}
+
+Result<metrics::Evaluation> evaluateUsers(TaskId task, const std::vector<const UserOutcome*>& users,
+                                          const metrics::BootstrapOptions& bootstrap) {
+    return metrics::evaluateLamp(task, goldsOf(users), predictionsOf(users), bootstrap,
+                                 storedOf(users));
+}
+
 } // namespace
 
 std::optional<RpiEffect> rpiEffectOf(const std::vector<UserOutcome>& outcomes,
@@ -169,8 +185,8 @@ compareWithBaseline(TaskId task, SystemId baseline, const std::vector<const User
             }
         if (a.empty())
             return Ok{};
-        auto ra = metrics::evaluateLamp(task, goldsOf(a), predictionsOf(a), bootstrap);
-        auto rb = metrics::evaluateLamp(task, goldsOf(b), predictionsOf(b), bootstrap);
+        auto ra = evaluateUsers(task, a, bootstrap);
+        auto rb = evaluateUsers(task, b, bootstrap);
         if (!ra || !rb)
             return Error{!ra ? ra.error().message : rb.error().message};
         ownA = std::move(*ra);
@@ -236,7 +252,7 @@ struct SummaryState {
 
     Result<metrics::Evaluation> evaluate(SystemId system,
                                          const std::vector<const UserOutcome*>& scored) const {
-        auto e = metrics::evaluateLamp(task, goldsOf(scored), predictionsOf(scored), bootstrap);
+        auto e = evaluateUsers(task, scored, bootstrap);
         if (!e)
             return Error{"run " + std::to_string(runId) + ", system " +
                          std::string(systemName(system)) + ": " + e.error().message};

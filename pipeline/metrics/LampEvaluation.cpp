@@ -4,14 +4,19 @@
 #include "Rouge.h"
 #include "pipeline/text/PyText.h"
 
+#include <algorithm>
+#include <array>
 #include <cmath>
 #include <memory>
+#include <optional>
 #include <unordered_map>
 #include <unordered_set>
 
 namespace r2p::metrics {
 
 namespace {
+
+using StoredScores = std::vector<std::pair<std::string, double>>;
 
 constexpr std::size_t kListedIds = 10;
 
@@ -79,6 +84,23 @@ std::vector<double> itemColumnFor(const Evaluation& e, const std::string& metric
     return column(e.items, metric);
 }
 
+constexpr std::array<const char*, 4> kRougeKeys{"rouge-1", "rouge-2", "rouge-L", "rouge-Lsum"};
+
+// An item's four ROUGE scores in evaluateLamp's order, from scores stored for it; nothing when
+// one is missing or not finite.
+std::optional<ItemScores> storedRouge(const std::string& id, const StoredScores& stored) {
+    ItemScores item{id, {}};
+    item.values.reserve(kRougeKeys.size());
+    for (const char* key : kRougeKeys) {
+        const auto it = std::find_if(stored.begin(), stored.end(),
+                                     [key](const auto& kv) { return kv.first == key; });
+        if (it == stored.end() || !std::isfinite(it->second))
+            return std::nullopt;
+        item.values.emplace_back(key, it->second);
+    }
+    return item;
+}
+
 bool knownMetric(const Evaluation& e, const std::string& metric) {
     for (const auto& [key, value] : e.metrics)
         if (key == metric)
@@ -86,34 +108,10 @@ bool knownMetric(const Evaluation& e, const std::string& metric) {
     return false;
 }
 
-} // namespace
-
-double ItemScores::value(const std::string& key) const {
-    for (const auto& [k, v] : values)
-        if (k == key)
-            return v;
-    return 0;
-}
-
-double Evaluation::metric(const std::string& key) const {
-    for (const auto& [k, v] : metrics)
-        if (k == key)
-            return v;
-    return 0;
-}
-
-Better metricDirection(const std::string& metric) {
-    return metric == "MAE" || metric == "RMSE" ? Better::Lower : Better::Higher;
-}
-
-Result<Evaluation> evaluateLamp(TaskId task, const std::vector<Gold>& golds,
-                                const std::vector<Gold>& predictions,
-                                const BootstrapOptions& bootstrap) {
-    if (task == TaskId::Invalid)
-        return Error{"no task given: LaMP metrics depend on the task (LaMP-1 … LaMP-7)"};
-    const TaskSpec& spec = taskSpec(task);
-
-    std::unordered_map<std::string_view, const Gold*> predById;
+// Each prediction by id, after checking that both sides hold the same ids once each (like
+// LaMP's assertion); the Error names the ids that differ or repeat.
+Status pairById(const std::vector<Gold>& golds, const std::vector<Gold>& predictions,
+                std::unordered_map<std::string_view, const Gold*>& predById) {
     predById.reserve(predictions.size());
     std::vector<std::string> dupPreds;
     std::size_t dupPredCount = 0;
@@ -147,6 +145,49 @@ Result<Evaluation> evaluateLamp(TaskId task, const std::vector<Gold>& golds,
             message += "; predictions for ids not in the golds: " + listIds(extra, extraCount);
         return Error{message};
     }
+    return Ok{};
+}
+
+} // namespace
+
+double ItemScores::value(const std::string& key) const {
+    for (const auto& [k, v] : values)
+        if (k == key)
+            return v;
+    return 0;
+}
+
+double Evaluation::metric(const std::string& key) const {
+    for (const auto& [k, v] : metrics)
+        if (k == key)
+            return v;
+    return 0;
+}
+
+Better metricDirection(const std::string& metric) {
+    return metric == "MAE" || metric == "RMSE" ? Better::Lower : Better::Higher;
+}
+
+Result<Evaluation> evaluateLamp(TaskId task, const std::vector<Gold>& golds,
+                                const std::vector<Gold>& predictions,
+                                const BootstrapOptions& bootstrap) {
+    return evaluateLamp(task, golds, predictions, bootstrap, {});
+}
+
+Result<Evaluation> evaluateLamp(TaskId task, const std::vector<Gold>& golds,
+                                const std::vector<Gold>& predictions,
+                                const BootstrapOptions& bootstrap,
+                                std::span<const StoredScores* const> stored) {
+    if (!stored.empty() && stored.size() != golds.size())
+        return Error{"stored scores for " + std::to_string(stored.size()) + " items, but " +
+                     std::to_string(golds.size()) + " golds"};
+    if (task == TaskId::Invalid)
+        return Error{"no task given: LaMP metrics depend on the task (LaMP-1 … LaMP-7)"};
+    const TaskSpec& spec = taskSpec(task);
+
+    std::unordered_map<std::string_view, const Gold*> predById;
+    if (auto paired = pairById(golds, predictions, predById); !paired)
+        return paired.error();
 
     Evaluation e;
     e.task = task;
@@ -187,7 +228,13 @@ Result<Evaluation> evaluateLamp(TaskId task, const std::vector<Gold>& golds,
         break;
     }
     case TaskKind::Generation: {
-        for (const auto& g : golds) {
+        for (std::size_t i = 0; i < golds.size(); ++i) {
+            const Gold& g = golds[i];
+            if (!stored.empty() && stored[i])
+                if (auto item = storedRouge(g.id, *stored[i])) {
+                    e.items.push_back(std::move(*item));
+                    continue;
+                }
             const auto r =
                 rougeScores(text::pyStrip(predById.at(g.id)->output), text::pyStrip(g.output));
             e.items.push_back({g.id,
@@ -196,7 +243,7 @@ Result<Evaluation> evaluateLamp(TaskId task, const std::vector<Gold>& golds,
                                 {"rouge-L", r.rougeL},
                                 {"rouge-Lsum", r.rougeLsum}}});
         }
-        for (const char* key : {"rouge-1", "rouge-2", "rouge-L", "rouge-Lsum"}) {
+        for (const char* key : kRougeKeys) {
             const auto values = column(e.items, key);
             const double sum = values.empty() ? 0.0 : numpyPairwiseSum(std::span(values));
             e.metrics.emplace_back(key,

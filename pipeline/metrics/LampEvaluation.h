@@ -7,6 +7,7 @@
 #include "model/Result.h"
 #include "model/Task.h"
 
+#include <span>
 #include <string>
 #include <utility>
 #include <vector>
@@ -43,6 +44,18 @@ struct Evaluation {
 Result<Evaluation> evaluateLamp(TaskId task, const std::vector<Gold>& golds,
                                 const std::vector<Gold>& predictions,
                                 const BootstrapOptions& bootstrap = {});
+
+// The same, given each gold's stored per-item scores (as engine::scorePrediction wrote them when
+// the user was stored; `stored[i]` belongs to `golds[i]`, null where there are none). A
+// generation task takes an item's four ROUGE scores from them instead of computing them again
+// (400,000 answers at 100,000 users and four systems take seconds); an item whose stored scores
+// lack one of the four, or are not finite, is computed. Classification and rating items are
+// always computed (their scores are a comparison, and F1 and RMSE need the labels and ratings).
+// Error if `stored` is not empty and not the golds' size.
+Result<Evaluation>
+evaluateLamp(TaskId task, const std::vector<Gold>& golds, const std::vector<Gold>& predictions,
+             const BootstrapOptions& bootstrap,
+             std::span<const std::vector<std::pair<std::string, double>>* const> stored);
 
 // Paired bootstrap of one metric between two evaluations of the same task and ids (A - B; see
 // PairedComparison for the sign conventions). Error if the ids differ or the metric is unknown.

@@ -188,3 +188,44 @@ TEST(LampEvaluation, CompareTwoSystemsOnTheSameIds) {
     EXPECT_EQ(c->losses, 1u);
     EXPECT_FALSE(compareEvaluations(*a, *b, "rouge-1").ok());
 }
+
+// A generation task takes an item's ROUGE scores from what was stored for it when all four are
+// there and finite; otherwise it computes them from the texts. The stored figures here are not
+// what the texts give, so the means show which were used.
+TEST(LampEvaluation, GenerationTakesStoredScoresWhereAllFourAreThere) {
+    using Scores = std::vector<std::pair<std::string, double>>;
+    const auto g =
+        golds({{"a", "deep nets"}, {"b", "deep nets"}, {"c", "deep nets"}, {"d", "x y"}});
+    const auto p = golds({{"a", "deep nets"}, {"b", "deep nets"}, {"c", "cats"}, {"d", "x y"}});
+    const Scores a = {{"rouge-1", 0.5}, {"rouge-2", 0.25}, {"rouge-L", 0.5}, {"rouge-Lsum", 0.75}};
+    const Scores c = {{"rouge-1", 0.9}, {"rouge-2", 0.9}, {"rouge-L", 0.9}}; // no rouge-Lsum
+    const Scores d = {{"rouge-1", NAN}, {"rouge-2", 0.1}, {"rouge-L", 0.1}, {"rouge-Lsum", 0.1}};
+    const std::vector<const Scores*> stored = {&a, nullptr, &c, &d};
+    const auto e = evaluateLamp(TaskId::LaMP5, g, p, {}, stored);
+    ASSERT_TRUE(e.ok()) << e.error().message;
+    // a stored; b, d computed (identical texts: 1 each); c computed ("cats": 0 each).
+    EXPECT_DOUBLE_EQ(e->metric("rouge-1"), (0.5 + 1 + 0 + 1) / 4);
+    EXPECT_DOUBLE_EQ(e->metric("rouge-2"), (0.25 + 1 + 0 + 1) / 4);
+    EXPECT_DOUBLE_EQ(e->metric("rouge-L"), (0.5 + 1 + 0 + 1) / 4);
+    EXPECT_DOUBLE_EQ(e->metric("rouge-Lsum"), (0.75 + 1 + 0 + 1) / 4);
+    ASSERT_EQ(e->items.size(), 4u);
+    EXPECT_EQ(e->items[0].value("rouge-2"), 0.25);
+    EXPECT_EQ(e->items[2].value("rouge-1"), 0.0);
+    EXPECT_EQ(e->items[3].value("rouge-1"), 1.0);
+    ASSERT_EQ(e->intervals.size(), 4u);
+
+    // Not one stored entry per gold: refused, naming both counts.
+    const std::vector<const Scores*> short1 = {&a};
+    const auto bad = evaluateLamp(TaskId::LaMP5, g, p, {}, short1);
+    ASSERT_FALSE(bad.ok());
+    EXPECT_NE(bad.error().message.find("1 items, but 4 golds"), std::string::npos)
+        << bad.error().message;
+
+    // Classification compares labels whatever was stored.
+    const Scores wrong = {{"accuracy", 0.0}};
+    const std::vector<const Scores*> one = {&wrong};
+    const auto cls =
+        evaluateLamp(TaskId::LaMP1, golds({{"a", "[1]"}}), golds({{"a", "[1]"}}), {}, one);
+    ASSERT_TRUE(cls.ok());
+    EXPECT_EQ(cls->metric("accuracy"), 1.0);
+}

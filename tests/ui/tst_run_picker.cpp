@@ -4,7 +4,9 @@
 // to hand-computed values; the Findings dock lists the run findings the status bar counts; a
 // status notice goes when the user changes; Compare's legend says what its colours mark and
 // shows LRM RAG's reasoning.
+#include "model/ProjectStore.h"
 #include "model/RunStore.h"
+#include "model/Sqlite.h"
 #include "model/Util.h"
 #include "pipeline/analysis/Slices.h"
 #include "pipeline/engine/Engine.h"
@@ -34,7 +36,9 @@
 #include <QTest>
 #include <QTextBrowser>
 #include <QToolButton>
+#include <functional>
 #include <memory>
+#include <mutex>
 
 using namespace r2p;
 using namespace r2p::ui;
@@ -299,6 +303,48 @@ private slots:
         QVERIFY2(error.contains(QString::number(runB_ + 1000)), qPrintable(error));
         QVERIFY(!session_->isRunLoading());
         QCOMPARE(session_->runResults()->runId, runA_);
+    }
+
+    // A read that fails after the run was found (here its users' table is gone, renamed under
+    // the window) is reported: runLoadFailed with the store's message naming the project and the
+    // run, the Users view says the run cannot be shown, and the run shown before stays.
+    void aRunWhoseReadFailsIsReportedAndTheShownRunStays() {
+        pickRun(runA_);
+        ProjectStore* store = session_->store();
+        QVERIFY(store);
+        const auto rename = [store](const char* sql) {
+            std::lock_guard lock(store->mutex());
+            return sql::exec(store->handle(), sql).ok();
+        };
+        QVERIFY(rename("ALTER TABLE run_users RENAME TO run_users_hidden"));
+        struct Restore {
+            std::function<void()> undo;
+            ~Restore() { undo(); }
+        } restore{[&] {
+            QVERIFY(rename("ALTER TABLE run_users_hidden RENAME TO run_users"));
+        }};
+        QSignalSpy failed(session_.get(), &Session::runLoadFailed);
+        QSignalSpy changed(session_.get(), &Session::runChanged);
+        QVERIFY(session_->selectRun(runB_)); // the run itself is there
+        QVERIFY(failed.wait(20000));
+        QCOMPARE(failed.count(), 1);
+        QCOMPARE(failed.first().at(0).toLongLong(), runB_);
+        const QString message = failed.first().at(1).toString();
+        QVERIFY2(message.contains(QStringLiteral("picker.r2p")) &&
+                     message.contains(QStringLiteral("run %1").arg(runB_)),
+                 qPrintable(message));
+        QVERIFY(changed.isEmpty());
+        QVERIFY(!session_->isRunLoading());
+        QCOMPARE(session_->runResults()->runId, runA_);
+        QCOMPARE(session_->selection().run, runA_);
+        auto* status = users()->findChild<QLabel*>(QStringLiteral("RunLoadingStatus"));
+        auto* error = users()->findChild<QLabel*>(QStringLiteral("RunPickerError"));
+        QVERIFY(status && error);
+        QVERIFY(!status->isVisibleTo(users()));
+        QVERIFY(error->isVisibleTo(users()));
+        QCOMPARE(error->text(),
+                 QStringLiteral("Run %1 cannot be shown: %2").arg(runB_).arg(message));
+        QCOMPARE(users()->runPicker()->currentData().toLongLong(), runA_);
     }
 
     void pickingRunAndBaselineChangesDeltasAndSlices() {
