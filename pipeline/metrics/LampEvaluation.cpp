@@ -108,10 +108,31 @@ bool knownMetric(const Evaluation& e, const std::string& metric) {
     return false;
 }
 
-// Each prediction by id, after checking that both sides hold the same ids once each (like
-// LaMP's assertion); the Error names the ids that differ or repeat.
+// Each gold's prediction (`predFor[i]` is golds[i]'s), after checking that both sides hold the
+// same ids once each (like LaMP's assertion); the Error names the ids that differ or repeat.
 Status pairById(const std::vector<Gold>& golds, const std::vector<Gold>& predictions,
-                std::unordered_map<std::string_view, const Gold*>& predById) {
+                std::vector<const Gold*>& predFor) {
+    predFor.clear();
+    predFor.reserve(golds.size());
+    // Both in the same id order (a run's answers and golds, the usual case): only repeats to
+    // look for.
+    if (golds.size() == predictions.size() &&
+        std::equal(golds.begin(), golds.end(), predictions.begin(),
+                   [](const Gold& g, const Gold& p) { return g.id == p.id; })) {
+        std::unordered_set<std::string_view> ids;
+        ids.reserve(golds.size());
+        std::vector<std::string> dups;
+        std::size_t dupCount = 0;
+        for (const auto& g : golds)
+            if (!ids.insert(g.id).second && dupCount++ < kListedIds)
+                dups.push_back(g.id);
+        if (dupCount > 0)
+            return Error{"the predictions repeat ids: " + listIds(dups, dupCount)};
+        for (const auto& p : predictions)
+            predFor.push_back(&p);
+        return Ok{};
+    }
+    std::unordered_map<std::string_view, const Gold*> predById;
     predById.reserve(predictions.size());
     std::vector<std::string> dupPreds;
     std::size_t dupPredCount = 0;
@@ -145,6 +166,8 @@ Status pairById(const std::vector<Gold>& golds, const std::vector<Gold>& predict
             message += "; predictions for ids not in the golds: " + listIds(extra, extraCount);
         return Error{message};
     }
+    for (const auto& g : golds)
+        predFor.push_back(predById.at(g.id));
     return Ok{};
 }
 
@@ -185,8 +208,8 @@ Result<Evaluation> evaluateLamp(TaskId task, const std::vector<Gold>& golds,
         return Error{"no task given: LaMP metrics depend on the task (LaMP-1 … LaMP-7)"};
     const TaskSpec& spec = taskSpec(task);
 
-    std::unordered_map<std::string_view, const Gold*> predById;
-    if (auto paired = pairById(golds, predictions, predById); !paired)
+    std::vector<const Gold*> predFor;
+    if (auto paired = pairById(golds, predictions, predFor); !paired)
         return paired.error();
 
     Evaluation e;
@@ -194,9 +217,10 @@ Result<Evaluation> evaluateLamp(TaskId task, const std::vector<Gold>& golds,
     e.items.reserve(golds.size());
     switch (spec.kind) {
     case TaskKind::Classification: {
-        for (const auto& g : golds) {
+        for (std::size_t i = 0; i < golds.size(); ++i) {
+            const Gold& g = golds[i];
             const int gold = lampLabelIndex(task, g.output);
-            const int pred = lampLabelIndex(task, predById.at(g.id)->output);
+            const int pred = lampLabelIndex(task, predFor[i]->output);
             e.goldLabels.push_back(gold);
             e.predictedLabels.push_back(pred);
             e.items.push_back({g.id, {{"accuracy", pred == gold ? 1.0 : 0.0}}});
@@ -207,12 +231,13 @@ Result<Evaluation> evaluateLamp(TaskId task, const std::vector<Gold>& golds,
         break;
     }
     case TaskKind::Rating: {
-        for (const auto& g : golds) {
+        for (std::size_t i = 0; i < golds.size(); ++i) {
+            const Gold& g = golds[i];
             const auto gold = text::pyFloat(g.output);
             if (!gold)
                 return Error{"the gold output of id \"" + g.id + "\" is not a number: \"" +
                              g.output + "\""};
-            const double pred = lampRatingValue(predById.at(g.id)->output, *gold);
+            const double pred = lampRatingValue(predFor[i]->output, *gold);
             // evaluate's features hold float32, so both sides are rounded to float first.
             const auto gold32 = static_cast<float>(*gold);
             const auto pred32 = static_cast<float>(pred);
@@ -235,8 +260,7 @@ Result<Evaluation> evaluateLamp(TaskId task, const std::vector<Gold>& golds,
                     e.items.push_back(std::move(*item));
                     continue;
                 }
-            const auto r =
-                rougeScores(text::pyStrip(predById.at(g.id)->output), text::pyStrip(g.output));
+            const auto r = rougeScores(text::pyStrip(predFor[i]->output), text::pyStrip(g.output));
             e.items.push_back({g.id,
                                {{"rouge-1", r.rouge1},
                                 {"rouge-2", r.rouge2},
@@ -282,6 +306,15 @@ Result<PairedComparison> compareEvaluations(const Evaluation& a, const Evaluatio
         return Error{"unknown metric \"" + metric + "\" for " + std::string(taskSpec(a.task).name)};
     if (a.items.size() != b.items.size())
         return Error{"the two evaluations cover different ids"};
+    // Already in the same id order (two systems scored on the same users, the usual case):
+    // compared as they are.
+    const bool sameOrder =
+        std::equal(a.items.begin(), a.items.end(), b.items.begin(),
+                   [](const ItemScores& x, const ItemScores& y) { return x.id == y.id; });
+    if (sameOrder)
+        return pairedBootstrap(itemColumnFor(a, metric), itemColumnFor(b, metric),
+                               statisticFor(a, metric), statisticFor(b, metric),
+                               metricDirection(metric), bootstrap, a.goldLabels);
     // Put B in A's id order so item i is the same id on both sides.
     std::unordered_map<std::string_view, std::size_t> indexInB;
     for (std::size_t i = 0; i < b.items.size(); ++i)
