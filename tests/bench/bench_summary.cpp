@@ -122,6 +122,9 @@ int main(int argc, char** argv) {
     std::printf("bench_summary: run %lld of %s, %zu users x %zu systems [%s]\n",
                 static_cast<long long>(runId), project.c_str(), info->users.size(),
                 info->systems.size(), bench::loadNow().c_str());
+    Timed header;
+    best(repeats, header, [&] { return runs.run(runId).ok(); });
+    print("read the run's record (RunStore::run, on the GUI thread when a run is picked)", header);
     std::vector<UserOutcome> outcomes;
     engine::VerdictCounts verdicts;
     Timed read, count, numbers, full;
