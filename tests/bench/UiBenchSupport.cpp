@@ -2,6 +2,7 @@
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
+#include <QTimer>
 #include <algorithm>
 #include <cerrno>
 #include <csignal>
@@ -18,10 +19,15 @@ namespace r2p::bench {
 bool waitUntil(const std::function<bool()>& done, int timeoutMs) {
     QElapsedTimer t;
     t.start();
+    // Asleep in the event loop between checks, woken by any event or this 1 ms tick: an idle
+    // window does not spin, and a spinning wait would take one of the machine's cores from the
+    // background work being timed.
+    QTimer tick;
+    tick.start(1);
     while (!done()) {
         if (t.elapsed() > timeoutMs)
             return false;
-        QCoreApplication::processEvents(QEventLoop::AllEvents, 1);
+        QCoreApplication::processEvents(QEventLoop::AllEvents | QEventLoop::WaitForMoreEvents);
     }
     return true;
 }
