@@ -103,10 +103,13 @@ Result<BackendChoice> makeBackend(const std::string& name, ProjectStore* store,
             return Error{"--backend batch keeps its rounds in a project: give --project"};
         // Answers from the cache (a batch engine's, or any endpoint's to the same request);
         // the rest waits for the next round.
-        auto deferring = std::make_shared<llm::DeferringBackend>();
+        // Every answer is known at once (the cache's, or deferral): delivered on the user's own
+        // thread, no hand-off per request.
+        auto deferring = std::make_shared<llm::DeferringBackend>(true);
         auto cached = std::make_shared<llm::CachingBackend>(deferring, ResponseCache(*store),
                                                             "openai", llm::CacheMode::ReadWrite);
         cached->setEndpoint(kBatchEndpoint, true);
+        cached->setDeliverInline(true);
         choice.deferred = std::move(deferring);
         choice.backend = std::move(cached);
         return choice;

@@ -85,7 +85,10 @@ std::string batchInputLine(const BatchRequest& request) {
     return line;
 }
 
-DeferringBackend::DeferringBackend() : thread_([this] { deliverLoop(); }) {}
+DeferringBackend::DeferringBackend(bool deliverInline) : inline_(deliverInline) {
+    if (!inline_)
+        thread_ = std::thread([this] { deliverLoop(); });
+}
 
 DeferringBackend::~DeferringBackend() {
     {
@@ -93,7 +96,8 @@ DeferringBackend::~DeferringBackend() {
         stopping_ = true;
     }
     wake_.notify_all();
-    thread_.join();
+    if (thread_.joinable())
+        thread_.join();
 }
 
 RequestId DeferringBackend::submit(GenerationRequest request, DeltaHandler, DoneHandler onDone) {
@@ -104,11 +108,18 @@ RequestId DeferringBackend::submit(GenerationRequest request, DeltaHandler, Done
     r.thinkStart = static_cast<int>(resolvedThinkStart(request));
     r.label = request.label;
     BackendError e{ErrorKind::Deferred, request.label, 0, {}, {}};
-    std::lock_guard lock(mutex_);
+    std::unique_lock lock(mutex_);
     collected_.push_back(std::move(r));
+    const RequestId id = nextId_++;
+    if (inline_) {
+        lock.unlock();
+        if (onDone)
+            onDone(GenerationOutcome(std::move(e)));
+        return id;
+    }
     due_.emplace_back(std::move(onDone), std::move(e));
     wake_.notify_all();
-    return nextId_++;
+    return id;
 }
 
 void DeferringBackend::deliverLoop() {

@@ -37,7 +37,9 @@ std::string batchInputLine(const BatchRequest& request);
 // behind the response cache: what the cache holds is answered from there).
 class DeferringBackend : public Backend {
 public:
-    DeferringBackend();
+    // deliverInline: each request is answered on the submitting thread before submit() returns
+    // (behind a CachingBackend set to deliver inline); otherwise by a thread of its own.
+    explicit DeferringBackend(bool deliverInline = false);
     ~DeferringBackend() override;
     DeferringBackend(const DeferringBackend&) = delete;
     DeferringBackend& operator=(const DeferringBackend&) = delete;
@@ -59,7 +61,8 @@ private:
     std::vector<BatchRequest> collected_;                  // guarded by mutex_
     bool stopping_ = false;                                // guarded by mutex_
     RequestId nextId_ = 1;                                 // guarded by mutex_
-    std::thread thread_;
+    bool inline_ = false;
+    std::thread thread_; // not started when delivering inline
 };
 
 // One line of a batch engine's output file, read: the OpenAI Batch API's

@@ -137,6 +137,14 @@ void CachingBackend::dispatch() {
     }
 }
 
+// Nothing can cancel it before submit() returns: delivered as the dispatcher would.
+void CachingBackend::replayNow(Replay& r) {
+    for (const TimedDelta& d : r.response.deltas)
+        if (r.onDelta)
+            r.onDelta(d.reasoning, d.answer);
+    finish(r, false);
+}
+
 void CachingBackend::finish(Replay& r, bool cancelled) {
     if (!r.onDone)
         return;
@@ -193,6 +201,10 @@ RequestId CachingBackend::submit(GenerationRequest request, DeltaHandler onDelta
             all.reasoning = r->response.reasoning;
             all.answer = r->response.answer;
             r->response.deltas.assign(1, std::move(all));
+        }
+        if (inline_ && speed_ <= 0) {
+            replayNow(*r);
+            return id;
         }
         std::lock_guard lock(mutex_);
         enqueue(std::move(r));
@@ -264,6 +276,12 @@ RequestId CachingBackend::submit(GenerationRequest request, DeltaHandler onDelta
         if (onDone)
             onDone(std::move(outcome));
     };
+    if (inline_) {
+        // The inner backend may answer before submit() returns (store then takes mutex_), and
+        // ignores cancel(): nothing to forward.
+        (void)inner_->submit(std::move(request), std::move(tap), std::move(store));
+        return id;
+    }
     std::lock_guard lock(mutex_);
     const RequestId innerId = inner_->submit(std::move(request), std::move(tap), std::move(store));
     forwarded_.emplace_back(id, innerId);

@@ -48,6 +48,12 @@ public:
     // result always names the endpoint the answer came from. Call before the first submit().
     void setEndpoint(std::string endpoint, bool shared);
 
+    // Instant replays (speed 0) and the inner backend's answers delivered on the submitting
+    // thread, before submit() returns, instead of by the dispatcher: for callers that wait for
+    // each answer anyway (a batch round advancing 100,000 users paid a thread hand-off per
+    // request). The inner backend must then ignore cancel(). Call before the first submit().
+    void setDeliverInline(bool deliverInline) { inline_ = deliverInline; }
+
     std::uint64_t hits() const { return hits_; }
     std::uint64_t misses() const { return misses_; }
 
@@ -59,12 +65,14 @@ private:
     void cancelReplays(const std::function<bool(const Replay&)>& which);
     void dispatch();
     void finish(Replay& r, bool cancelled);
+    void replayNow(Replay& r); // an instant replay, on the caller's thread
 
     std::shared_ptr<Backend> inner_;
     ResponseCache cache_;
     std::string cacheName_;
     std::string endpoint_;
     bool shared_ = false;
+    bool inline_ = false;
     CacheMode mode_;
     double speed_;
     std::atomic<std::uint64_t> hits_{0}, misses_{0};

@@ -99,3 +99,18 @@ TEST(BatchRound, ReadsTheOpenAiAndTheVllmOutputForms) {
     EXPECT_FALSE(parseBatchOutputLine(R"({"response":{"status_code":200}})"));
     EXPECT_FALSE(parseBatchOutputLine(R"({"custom_id":"a","response":{"status_code":"200"}})"));
 }
+
+TEST(BatchRound, AnInlineDeferringBackendAnswersBeforeSubmitReturns) {
+    DeferringBackend deferring(true);
+    bool answered = false;
+    deferring.submit(request(Endpoint::Chat), nullptr, [&](GenerationOutcome&& outcome) {
+        const auto* e = std::get_if<BackendError>(&outcome);
+        ASSERT_NE(e, nullptr);
+        EXPECT_EQ(e->kind, ErrorKind::Deferred);
+        answered = true;
+    });
+    EXPECT_TRUE(answered);
+    const auto collected = deferring.takeCollected();
+    ASSERT_EQ(collected.size(), 1u);
+    EXPECT_EQ(collected[0].onlineBody, requestBody(request(Endpoint::Chat)));
+}
