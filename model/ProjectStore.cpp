@@ -1,6 +1,7 @@
 #include "ProjectStore.h"
 
 #include "JsonText.h"
+#include "RunUsage.h"
 #include "Sqlite.h"
 #include "Util.h"
 
@@ -350,6 +351,11 @@ const std::vector<const char*>& migrations() {
         R"sql(
         -- response_cache.request compressed (StepTextCodec)
         )sql",
+        // 15 -> 16: run_usage, each run's step usage summed by system, stage, backend mode and
+        // whether the steps carry the server's figures, kept by triggers on run_steps (a run's
+        // cost reads it instead of 2,600,000 steps at 100,000 users). runusage::fill() sums
+        // the steps stored before.
+        runusage::schemaSql().c_str(),
     };
     return all;
 }
@@ -385,6 +391,15 @@ Status compressCachedRequests(sqlite3* db) {
                 return s;
         }
     }
+}
+
+// What moving to schema `version` does to the rows stored before, after its statements.
+Status afterMigration(sqlite3* db, int version) {
+    if (version == 15)
+        return compressCachedRequests(db);
+    if (version == 16)
+        return runusage::fill(db);
+    return Ok{};
 }
 
 // The columns schema `version` adds to existing tables, each added only where it is missing.
@@ -581,9 +596,9 @@ Status upgradeSchema(sqlite3* db, const std::string& path, int version) {
         if (auto s = sql::exec(db, migrations()[static_cast<std::size_t>(v)]); !s)
             return Error{path + ": cannot upgrade the project file to schema " +
                          std::to_string(v + 1) + ": " + s.error().message};
-        if (auto s = v + 1 == 15 ? compressCachedRequests(db) : Status(Ok{}); !s)
-            return Error{path +
-                         ": cannot upgrade the project file to schema 15: " + s.error().message};
+        if (auto s = afterMigration(db, v + 1); !s)
+            return Error{path + ": cannot upgrade the project file to schema " +
+                         std::to_string(v + 1) + ": " + s.error().message};
     }
     const std::string setVersion =
         "PRAGMA user_version=" + std::to_string(ProjectStore::kSchemaVersion) +

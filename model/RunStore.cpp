@@ -1,5 +1,6 @@
 #include "RunStore.h"
 
+#include "RunUsage.h"
 #include "Sqlite.h"
 #include "StepTextCodec.h"
 #include "Util.h"
@@ -679,52 +680,6 @@ std::string_view columnText(sqlite3_stmt* st, int column) {
              : std::string_view();
 }
 
-// Steps summed by the (system, stage, backend mode) names they are stored with.
-struct UsageGroups {
-    std::vector<StepUsageSum> sums;
-    std::vector<std::array<std::string, 3>> names;
-    std::size_t last = 0; // a user's steps come together: the previous row's group is tried first
-
-    // The group of the step `row` (system, stage and mode in its first three columns).
-    StepUsageSum& of(sqlite3_stmt* row) {
-        const std::array<std::string_view, 3> key{columnText(row, 0), columnText(row, 1),
-                                                  columnText(row, 2)};
-        auto same = [&](std::size_t i) {
-            return names[i][0] == key[0] && names[i][1] == key[1] && names[i][2] == key[2];
-        };
-        if (last < names.size() && same(last))
-            return sums[last];
-        for (last = 0; last < names.size(); ++last)
-            if (same(last))
-                return sums[last];
-        names.push_back({std::string(key[0]), std::string(key[1]), std::string(key[2])});
-        StepUsageSum& g = sums.emplace_back();
-        g.system = parseSystemName(key[0]).value_or(SystemId::Invalid);
-        g.stage = parseStageName(key[1]).value_or(StageId::Invalid);
-        g.mode = parseStepMode(key[2]).value_or(StepMode::None);
-        return g;
-    }
-};
-
-// Adds the step `row` (seq, latency_ms, attempts and the three token counts in columns 4 to 9).
-void addStepUsage(StepUsageSum& g, sqlite3_stmt* row) {
-    const std::int64_t attempts = std::max<std::int64_t>(1, sqlite3_column_int64(row, 6));
-    const std::int64_t prompt = sqlite3_column_int64(row, 7);
-    const std::int64_t completion = sqlite3_column_int64(row, 8);
-    const std::int64_t reasoning = sqlite3_column_int64(row, 9);
-    ++g.steps;
-    g.firstSteps += sqlite3_column_int64(row, 4) == 0 ? 1 : 0;
-    g.latencyMs += sqlite3_column_double(row, 5);
-    g.attempts += attempts;
-    g.retried += attempts > 1 ? 1 : 0;
-    g.tokens.prompt += prompt;
-    g.tokens.completion += completion;
-    g.tokens.reasoning += reasoning;
-    g.laterPrompt += prompt * (attempts - 1) / attempts;
-    g.laterCompletion += completion * (attempts - 1) / attempts;
-    g.cappedReasoning += std::min(std::max<std::int64_t>(reasoning, 0), completion);
-}
-
 // A step text column as StepTextCodec stored it.
 Result<std::string> storedText(const sql::Statement& row, int column,
                                const steptext::Dictionaries& dicts,
@@ -1221,9 +1176,16 @@ RunStore::stepUsageSums(std::int64_t runId,
         return Error{where(store_) + "cannot read the steps of run " + std::to_string(runId) +
                      ": " + why};
     };
+    // The steps without the server's figures as run_usage keeps them summed; the steps with
+    // them (none in an offline run) read one by one.
+    auto kept = runusage::read(db, runId);
+    if (!kept)
+        return fail(kept.error().message);
+    if (!kept->withServer)
+        return std::move(kept->sums);
     // The run's rowids first (from the index alone), then one pass over that stretch of the
     // table in storage order: looking each step's row up from the index takes about twice as
-    // long, and SQLite's GROUP BY (it sorts every step first) five times as long.
+    // long.
     std::int64_t first = 0, last = -1;
     {
         sql::Statement range(db, "SELECT min(rowid), max(rowid) FROM run_steps WHERE run_id = ?1");
@@ -1247,14 +1209,11 @@ RunStore::stepUsageSums(std::int64_t runId,
     sqlite3_bind_int64(raw, 1, runId);
     sqlite3_bind_int64(raw, 2, first);
     sqlite3_bind_int64(raw, 3, last);
-    UsageGroups groups;
     StepUsage one;
     int rc = SQLITE_ROW;
     while ((rc = sqlite3_step(raw)) == SQLITE_ROW) {
-        if (columnText(raw, 3).empty()) {
-            addStepUsage(groups.of(raw), raw);
-            continue;
-        }
+        if (columnText(raw, 3).empty())
+            continue; // summed in run_usage
         one.system = parseSystemName(columnText(raw, 0)).value_or(SystemId::Invalid);
         one.stage = parseStageName(columnText(raw, 1)).value_or(StageId::Invalid);
         one.mode = parseStepMode(columnText(raw, 2)).value_or(StepMode::None);
@@ -1268,7 +1227,7 @@ RunStore::stepUsageSums(std::int64_t runId,
     }
     if (rc != SQLITE_DONE)
         return fail(sqlite3_errmsg(db));
-    return std::move(groups.sums);
+    return std::move(kept->sums);
 }
 
 Status RunStore::forEachChainStep(
@@ -1679,8 +1638,10 @@ Status RunStore::deleteRun(std::int64_t runId) {
         return fail(tx.begun().error().message);
     // The children go with the run by ON DELETE CASCADE; deleting them here as well keeps that
     // true when a file is edited with foreign keys off.
-    for (const char* table : {"tag_spans", "run_endpoints", "batch_requests", "run_steps",
-                              "run_texts", "run_events", "run_verdicts", "run_users"}) {
+    // run_usage before run_steps: the steps' delete trigger then finds no row to change.
+    for (const char* table :
+         {"tag_spans", "run_endpoints", "batch_requests", "run_usage", "run_steps", "run_texts",
+          "run_events", "run_verdicts", "run_users"}) {
         sql::Statement del(db, std::string("DELETE FROM ") + table + " WHERE run_id = ?1");
         del.bind(1, runId);
         if (auto s = del.run(); !s)

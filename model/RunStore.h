@@ -149,10 +149,12 @@ public:
     // run has hundreds of thousands of steps; none is kept).
     Status forEachStepUsage(std::int64_t runId,
                             const std::function<void(const StepUsage&)>& each) const;
-    // A run's step usage in one pass: the steps without the server's own figures summed by
-    // system, stage and mode (StepUsageSum, in the order first met); each step with them handed
-    // to `withServer` (no user id), its list to be read request by request. What a run's cost is
-    // counted from (2,600,000 steps at 100,000 users).
+    // A run's step usage: the steps without the server's own figures summed by system, stage
+    // and mode (StepUsageSum, in the order their first steps were stored), as run_usage keeps
+    // them (schema 16, RunUsage.h), without reading a step; then each step with them handed to
+    // `withServer` (no user id), its list to be read request by request, which reads the run's
+    // steps only when it has such steps. What a run's cost is counted from (2,600,000 steps at
+    // 100,000 users).
     Result<std::vector<StepUsageSum>>
     stepUsageSums(std::int64_t runId,
                   const std::function<void(const StepUsage&)>& withServer) const;

@@ -596,7 +596,8 @@ TEST(RunStore, DeleteRunRemovesEverythingOfThatRunOnly) {
     ASSERT_TRUE(runs.deleteRun(gone).ok());
 
     sqlite3* db = store->handle();
-    for (const char* table : {"run_users", "run_steps", "run_events", "run_verdicts"}) {
+    for (const char* table :
+         {"run_users", "run_steps", "run_events", "run_verdicts", "run_usage"}) {
         EXPECT_EQ(count(db, std::string("SELECT COUNT(*) FROM ") + table +
                                 " WHERE run_id = " + std::to_string(gone)),
                   0)
@@ -620,7 +621,7 @@ TEST(RunStore, DeleteRunRemovesEverythingOfThatRunOnly) {
     // The schema itself cascades: deleting a run row by hand (another SQLite tool) takes its
     // users, steps, events and verdicts with it.
     ASSERT_TRUE(sql::exec(db, "DELETE FROM runs WHERE id = " + std::to_string(kept)).ok());
-    for (const char* table : {"run_users", "run_steps", "run_events", "run_verdicts"})
+    for (const char* table : {"run_users", "run_steps", "run_events", "run_verdicts", "run_usage"})
         EXPECT_EQ(count(db, std::string("SELECT COUNT(*) FROM ") + table), 0) << table;
 }
 
