@@ -1,7 +1,8 @@
 // Cost and reasoning-length benchmark: an offline run over a generated LaMP-4-shaped dataset
 // with R2P and three baselines (every step stored), then `r2p cost` and `r2p compare --by
-// reasoning-length` on it as child processes, best of --repeats. Both read every stored step's
-// usage (run_steps rows, past the stored prompt and reply texts) or every user's outcome.
+// reasoning-length` on it as child processes, best of --repeats. The cost reads the run's usage
+// as the project keeps it summed (run_usage, schema 16; steps with the server's figures one by
+// one, none offline); the comparison reads every stored step's usage or every user's outcome.
 //
 //   bench_cost [--users 2000] [--repeats 3] [--keep] [--smoke]
 #include "BenchSupport.h"
@@ -64,8 +65,8 @@ int main(int argc, char** argv) {
         return b;
     };
     const auto cost = best({"cost", "--project", project, "--run", "1"});
-    std::printf("  r2p cost (every step's usage and server figures): %.3f s, %.0f MiB peak\n",
-                cost.seconds, static_cast<double>(cost.peakRssKiB) / 1024.0);
+    std::printf("  r2p cost (the run's kept usage sums): %.3f s, %.0f MiB peak\n", cost.seconds,
+                static_cast<double>(cost.peakRssKiB) / 1024.0);
     const auto length =
         best({"compare", "--project", project, "--runs", "1", "--by", "reasoning-length"});
     std::printf("  r2p compare --by reasoning-length (bins, intervals, level tokens): %.3f s, "
