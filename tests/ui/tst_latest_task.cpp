@@ -7,9 +7,13 @@
 #include <QTest>
 #include <QThreadPool>
 #include <atomic>
+#include <cerrno>
 #include <latch>
 #include <memory>
+#include <sys/resource.h>
+#include <sys/syscall.h>
 #include <thread>
+#include <unistd.h>
 #include <vector>
 
 using namespace r2p::ui;
@@ -152,6 +156,35 @@ private slots:
         QVERIFY(tasks.isPending(QStringLiteral("long0")));
         gate.open = true;
         QTRY_COMPARE(spy.count(), longThreads + 2);
+    }
+
+    // Background work (bootstrap intervals, slices) yields the CPU to what the user waits for:
+    // its thread runs at nice 10, while short work keeps the process's priority.
+    void backgroundWorkRunsAtALowerPriority() {
+        const auto niceOfThisThread = [] {
+            errno = 0;
+            const int n = ::getpriority(PRIO_PROCESS, static_cast<id_t>(::syscall(SYS_gettid)));
+            return errno == 0 ? n : -100;
+        };
+        const int base = niceOfThisThread();
+        QVERIFY(base != -100);
+        if (base >= 10)
+            QSKIP("the tests already run at nice 10 or more");
+        LatestTask tasks;
+        Sink sink;
+        QSignalSpy spy(&sink, &Sink::delivered);
+        tasks.start(
+            QStringLiteral("interval"), LatestTask::Pool::Background,
+            [&](const std::atomic<bool>&) { return niceOfThisThread(); },
+            [&](int v) { sink.take(v); });
+        QTRY_COMPARE(spy.count(), 1);
+        QCOMPARE(spy.at(0).at(0).toInt(), 10);
+        tasks.start(
+            QStringLiteral("read"), LatestTask::Pool::Short,
+            [&](const std::atomic<bool>&) { return niceOfThisThread(); },
+            [&](int v) { sink.take(v); });
+        QTRY_COMPARE(spy.count(), 2);
+        QCOMPARE(spy.at(1).at(0).toInt(), base);
     }
 };
 

@@ -3,6 +3,13 @@
 #include <QThread>
 #include <QThreadPool>
 #include <algorithm>
+#include <cerrno>
+
+#ifdef __linux__
+#include <sys/resource.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+#endif
 
 namespace r2p::ui {
 
@@ -14,13 +21,40 @@ QThreadPool* makePool(int minimum, const char* name) {
     p->setMaxThreadCount(std::max(minimum, QThread::idealThreadCount()));
     return p;
 }
+
+// The calling thread's nice value raised to kBackgroundNice once (Linux schedules threads one by
+// one, so only this pool thread yields); elsewhere nothing.
+constexpr int kBackgroundNice = 10;
+
+void lowerThisThreadsPriority() {
+#ifdef __linux__
+    thread_local bool lowered = false;
+    if (lowered)
+        return;
+    lowered = true;
+    const auto tid = static_cast<id_t>(::syscall(SYS_gettid));
+    errno = 0;
+    const int now = ::getpriority(PRIO_PROCESS, tid);
+    if (errno == 0 && now < kBackgroundNice)
+        (void)::setpriority(PRIO_PROCESS, tid, kBackgroundNice);
+#endif
+}
 } // namespace
 
 QThreadPool* LatestTask::pool(Pool which) {
     // Never deleted: pools outlive every LatestTask, whose destructors wait for their own jobs.
     static QThreadPool* const shortPool = makePool(4, "r2p-short");
     static QThreadPool* const longPool = makePool(2, "r2p-long");
-    return which == Pool::Long ? longPool : shortPool;
+    static QThreadPool* const backgroundPool = makePool(2, "r2p-background");
+    switch (which) {
+    case Pool::Long:
+        return longPool;
+    case Pool::Background:
+        return backgroundPool;
+    case Pool::Short:
+        break;
+    }
+    return shortPool;
 }
 
 LatestTask::LatestTask(QObject* parent) : QObject(parent) {}
@@ -54,6 +88,8 @@ void LatestTask::launchIfIdle(const QString& tag) {
         ++shared_->active;
     }
     pool(t.running->pool)->start([shared = shared_, job = t.running]() mutable {
+        if (job->pool == Pool::Background)
+            lowerThisThreadsPriority();
         job->body();
         job->body = nullptr; // what the work captured goes before the owner may go
         job.reset();

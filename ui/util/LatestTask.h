@@ -27,8 +27,10 @@ class LatestTask : public QObject {
 public:
     // Short: record reads, rankings, summaries, stages the user waits for. Long: sweeps,
     // attributions, batches — on their own threads, so a selection's reads never queue behind
-    // them.
-    enum class Pool { Short = 1, Long = 2 };
+    // them. Background: what may come later (bootstrap intervals, slices) — on threads of their
+    // own at a lower scheduling priority (nice 10 on Linux), so on a busy machine the numbers the
+    // user waits for are computed first; they still progress, never starved.
+    enum class Pool { Short = 1, Long = 2, Background = 3 };
     static QThreadPool* pool(Pool which);
 
     explicit LatestTask(QObject* parent = nullptr);

@@ -463,7 +463,7 @@ void AnalysisDock::refreshSlices() {
     setRow(slices_, 0,
            {tr("computing…"), QString(), QString(), QString(), QString(), QString(), QString()});
     tasks_.start(
-        kSlices, LatestTask::Pool::Short,
+        kSlices, LatestTask::Pool::Background,
         [run, dataset, labels = std::move(labels),
          options](const std::atomic<bool>&) -> Result<analysis::SliceReport> {
             return analysis::computeSlices(run->outcomes, *dataset, run->info.task, run->baseline,

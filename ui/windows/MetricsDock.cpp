@@ -315,7 +315,7 @@ void MetricsDock::startSummary() {
             if (!step.summary)
                 return;
             tasks_.start(
-                QStringLiteral("intervals"), LatestTask::Pool::Short,
+                QStringLiteral("intervals"), LatestTask::Pool::Background,
                 [results, verdicts = std::move(step.verdicts)](
                     const std::atomic<bool>&) -> std::shared_ptr<const engine::RunSummary> {
                     RunInfo info = results->info;
