@@ -1551,6 +1551,12 @@ Result<std::vector<EndpointUse>> RunStore::endpointUse(std::int64_t runId) const
 
 Status RunStore::replaceBatchRequests(std::int64_t runId,
                                       const std::vector<BatchRequest>& requests) {
+    std::vector<BatchRequest> copy = requests;
+    return replaceBatchRequests(runId, copy, {});
+}
+
+Status RunStore::replaceBatchRequests(std::int64_t runId, std::vector<BatchRequest>& requests,
+                                      const BatchBodyEncoder& encode) {
     std::lock_guard guard(mutex_);
     std::lock_guard lock(store_.mutex());
     sqlite3* db = store_.handle();
@@ -1568,24 +1574,36 @@ Status RunStore::replaceBatchRequests(std::int64_t runId,
     sql::Statement ins(db, "INSERT OR REPLACE INTO batch_requests(run_id, custom_id, url, "
                            "online_body, model, think_start, label) "
                            "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7)");
-    for (const auto& r : requests) {
-        // The body compressed as a step's texts are (a TEXT value is the body itself): a round
-        // of 100,000 requests is otherwise most of the project, and every page of it is written
-        // here and read again when ingest looks its answers up and the next round replaces it.
-        const steptext::Stored body = steptext::encode(r.onlineBody);
-        ins.reset();
-        ins.bind(1, runId)
-            .bind(2, r.customId)
-            .bind(3, r.url)
-            .bind(5, r.model)
-            .bind(6, static_cast<std::int64_t>(r.thinkStart))
-            .bind(7, r.label);
-        if (body.blob)
-            ins.bindBlob(4, body.bytes);
-        else
-            ins.bind(4, body.bytes);
-        if (auto s = ins.run(); !s)
-            return fail(s.error().message);
+    constexpr std::size_t kChunk = 2048;
+    for (std::size_t from = 0; from < requests.size(); from += kChunk) {
+        const std::size_t to = std::min(requests.size(), from + kChunk);
+        if (encode)
+            if (auto s = encode(requests, from, to); !s)
+                return fail(s.error().message);
+        for (std::size_t i = from; i < to; ++i) {
+            BatchRequest& r = requests[i];
+            // The body compressed as a step's texts are (a TEXT value is the body itself): a
+            // round of 100,000 requests is otherwise most of the project, and every page of it
+            // is written here and read again when ingest looks its answers up and the next
+            // round replaces it.
+            if (!r.storedBody)
+                r.storedBody = steptext::encode(r.onlineBody);
+            const steptext::Stored& body = *r.storedBody;
+            ins.reset();
+            ins.bind(1, runId)
+                .bind(2, r.customId)
+                .bind(3, r.url)
+                .bind(5, r.model)
+                .bind(6, static_cast<std::int64_t>(r.thinkStart))
+                .bind(7, r.label);
+            if (body.blob)
+                ins.bindBlob(4, body.bytes);
+            else
+                ins.bind(4, body.bytes);
+            if (auto s = ins.run(); !s)
+                return fail(s.error().message);
+            r.storedBody.reset(); // written: not held for the rest of the round
+        }
     }
     if (auto s = tx.commit(); !s)
         return fail(s.error().message);

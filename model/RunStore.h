@@ -112,7 +112,8 @@ struct BatchRequest {
     int thinkStart = 0; // how the reply's reasoning is split (ThinkSplitter::Start)
     std::string label;  // "user 3107 · r2p · synthesis"
     // onlineBody as batch_requests keeps it (steptext::encode's form), when read from there:
-    // ingest stores it in the response cache as it is rather than compress it again.
+    // ingest stores it in the response cache as it is rather than compress it again. Prepare
+    // sets it a chunk at a time, on several threads, just before the chunk is stored.
     std::optional<steptext::Stored> storedBody;
 };
 
@@ -230,6 +231,14 @@ public:
 
     // A batch run's round: replaced whole by `r2p batch prepare`, read by ingest.
     Status replaceBatchRequests(std::int64_t runId, const std::vector<BatchRequest>& requests);
+    // Sets requests[from, to)'s storedBody (steptext::encode of onlineBody), e.g. on a pool.
+    using BatchBodyEncoder = std::function<Status(std::vector<BatchRequest>& requests,
+                                                  std::size_t from, std::size_t to)>;
+    // The same, `encode` called for each chunk of requests just before it is written (those it
+    // leaves unset are encoded here); each storedBody is dropped once written, so the round's
+    // compressed bodies are never all held at once.
+    Status replaceBatchRequests(std::int64_t runId, std::vector<BatchRequest>& requests,
+                                const BatchBodyEncoder& encode);
     Result<std::optional<BatchRequest>> batchRequest(std::int64_t runId,
                                                      const std::string& customId) const;
 

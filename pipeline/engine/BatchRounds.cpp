@@ -3,6 +3,7 @@
 #include "Batch.h"
 #include "RunService.h"
 #include "model/ResponseCache.h"
+#include "model/StepTextCodec.h"
 #include "model/Utf8.h"
 #include "pipeline/llm/BatchRound.h"
 #include "pipeline/llm/CachingBackend.h"
@@ -12,10 +13,57 @@
 #include <fstream>
 #include <functional>
 #include <map>
-#include <set>
 #include <thread>
+#include <unordered_set>
 
 namespace r2p::engine {
+
+namespace {
+
+// Runs `each(i)` for i in [from, to) on the pool, a slice per job.
+Status forEachIndex(util::WorkerPool& pool, std::size_t from, std::size_t to,
+                    const std::function<void(std::size_t)>& each) {
+    constexpr std::size_t kSlice = 64;
+    const std::size_t jobs = (to - from + kSlice - 1) / kSlice;
+    const auto report = pool.run(jobs, [&](std::size_t job, std::size_t) {
+        for (std::size_t i = from + job * kSlice; i < std::min(to, from + (job + 1) * kSlice); ++i)
+            each(i);
+    });
+    if (report.failedJob)
+        return Error{report.failure};
+    return Ok{};
+}
+
+// The round's custom ids (a hash of each body) and compressed bodies are made on a pool: on
+// the main thread they were most of a 100,000-request prepare. `next` gets each request once.
+Status storeNextRound(RunStore& runs, std::int64_t runId, std::vector<BatchRequest> collected,
+                      std::vector<BatchRequest>& next) {
+    util::WorkerPool pool(std::max(1U, std::min(4U, std::thread::hardware_concurrency())));
+    if (auto s = forEachIndex(pool, 0, collected.size(),
+                              [&](std::size_t i) {
+                                  BatchRequest& r = collected[i];
+                                  r.customId = llm::batchCustomId(runId, r.label, r.onlineBody);
+                              });
+        !s)
+        return s;
+    std::unordered_set<std::string> ids; // the same request asked twice goes out once
+    ids.reserve(collected.size());
+    for (auto& r : collected)
+        if (ids.insert(r.customId).second)
+            next.push_back(std::move(r));
+    collected = {};
+    ids = {};
+    return runs.replaceBatchRequests(
+        runId, next, [&](std::vector<BatchRequest>& rs, std::size_t from, std::size_t to) {
+            return forEachIndex(pool, from, to, [&](std::size_t i) {
+                steptext::Stored body = steptext::encode(rs[i].onlineBody);
+                body.bytes.shrink_to_fit(); // made in a buffer of the body's size
+                rs[i].storedBody = std::move(body);
+            });
+        });
+}
+
+} // namespace
 
 Result<RoundOutcome> advanceBatchRun(ProjectStore& store, const RunInfo& run,
                                      const DatasetIndex& index, int concurrency) {
@@ -61,13 +109,7 @@ Result<RoundOutcome> advanceBatchRun(ProjectStore& store, const RunInfo& run,
     out.usersWaiting = result->waiting;
     out.usersSkipped = result->skipped;
     out.errors = result->errors;
-    std::set<std::string> ids; // the same request asked twice goes out once
-    for (auto& r : deferred->takeCollected()) {
-        r.customId = llm::batchCustomId(run.id, r.label, r.onlineBody);
-        if (ids.insert(r.customId).second)
-            out.next.push_back(std::move(r));
-    }
-    if (auto s = runs.replaceBatchRequests(run.id, out.next); !s)
+    if (auto s = storeNextRound(runs, run.id, deferred->takeCollected(), out.next); !s)
         return s.error();
     if (out.next.empty() && out.usersWaiting == 0)
         if (auto s = runs.setRunStatus(run.id, RunStatus::Done); !s)
