@@ -103,11 +103,13 @@ Result<CachedResponse> responseOf(const sql::Statement& st, const steptext::Dict
 }
 } // namespace
 
-Result<std::optional<CachedResponse>>
-ResponseCache::lookup(const std::string& sql, const std::string& key, bool newest) const {
-    const steptext::Dictionaries& dicts = store_.stepDictionaries(); // before the lock: once
-    std::lock_guard lock(store_.mutex()); // one transaction at a time on the connection
-    sql::Statement& st = store_.cachedStatement(sql);
+namespace {
+// The lookup on one connection (the project's, or a reader's); `path` names the file in errors.
+Result<std::optional<CachedResponse>> lookupOn(const ProjectStore& db, const std::string& sql,
+                                               const std::string& key, bool newest) {
+    const steptext::Dictionaries& dicts = db.stepDictionaries(); // before the lock: once
+    std::lock_guard lock(db.mutex()); // one transaction at a time on the connection
+    sql::Statement& st = db.cachedStatement(sql);
     st.bind(1, key);
     std::optional<CachedResponse> found;
     std::string damaged; // why the chosen row cannot be read
@@ -138,10 +140,22 @@ ResponseCache::lookup(const std::string& sql, const std::string& key, bool newes
     const std::string error = failed ? st.error() : std::string();
     st.reset();
     if (failed)
-        return Error{store_.path() + ": cannot read the response cache: " + error};
+        return Error{db.path() + ": cannot read the response cache: " + error};
     if (!damaged.empty())
-        return Error{store_.path() + ": cannot read the response cache: " + damaged};
+        return Error{db.path() + ": cannot read the response cache: " + damaged};
     return found;
+}
+} // namespace
+
+Result<std::optional<CachedResponse>>
+ResponseCache::lookup(const std::string& sql, const std::string& key, bool newest) const {
+    if (readers_) {
+        auto read = lookupOn(*readers_->lend(), sql, key, newest);
+        if (read)
+            return read;
+        // Whatever a reader could not read, the project's own connection answers (or says why).
+    }
+    return lookupOn(store_, sql, key, newest);
 }
 
 Status ResponseCache::put(const std::string& key, const CachedResponse& r,

@@ -2,10 +2,12 @@
 // timing, so re-running a finished experiment makes no network call and demos can replay it.
 #pragma once
 
+#include "ProjectReaders.h"
 #include "ProjectStore.h"
 #include "Result.h"
 #include "Sqlite.h"
 
+#include <memory>
 #include <mutex>
 #include <optional>
 #include <string>
@@ -37,6 +39,11 @@ struct CachedResponse {
 class ResponseCache {
 public:
     explicit ResponseCache(ProjectStore& store) : store_(store) {}
+    // Lookups read on these connections (one lent per lookup) rather than queue for the
+    // project's lock; what they cannot read (a row compressed with a dictionary trained after
+    // they opened) is read on the project's connection. They see only committed answers: for
+    // a pass that reads answers stored before it (a batch round), not for one that stores them.
+    void readOn(std::shared_ptr<ProjectReaders> readers) { readers_ = std::move(readers); }
     // SHA-256 of backend, model and the canonical request (which holds the sampling and the
     // seed): the key shared by every endpoint (--cache-scope shared), and the key of entries
     // stored before schema 5.
@@ -96,6 +103,7 @@ private:
     Result<std::optional<CachedResponse>> lookup(const std::string& sql, const std::string& key,
                                                  bool newest) const;
     ProjectStore& store_;
+    std::shared_ptr<ProjectReaders> readers_;
 };
 
 } // namespace r2p

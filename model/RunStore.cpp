@@ -1613,23 +1613,28 @@ Status RunStore::replaceBatchRequests(std::int64_t runId, std::vector<BatchReque
 Result<std::optional<BatchRequest>> RunStore::batchRequest(std::int64_t runId,
                                                            const std::string& customId) const {
     std::lock_guard guard(mutex_);
-    std::lock_guard lock(store_.mutex());
+    return batchRequestOn(store_, runId, customId);
+}
+
+Result<std::optional<BatchRequest>>
+RunStore::batchRequestOn(const ProjectStore& db, std::int64_t runId, const std::string& customId) {
+    std::lock_guard lock(db.mutex());
     // Prepared once: ingest asks this for every line of a 100,000-line output file.
-    sql::Statement& st = store_.cachedStatement("SELECT url, online_body, model, think_start, "
-                                                "label FROM batch_requests WHERE run_id = ?1 AND "
-                                                "custom_id = ?2");
+    sql::Statement& st = db.cachedStatement("SELECT url, online_body, model, think_start, "
+                                            "label FROM batch_requests WHERE run_id = ?1 AND "
+                                            "custom_id = ?2");
     st.bind(1, runId).bind(2, customId);
     if (!st.step()) {
         if (st.failed())
-            return Error{where(store_) + "cannot read the batch round of run " +
-                         std::to_string(runId) + ": " + st.error()};
+            return Error{where(db) + "cannot read the batch round of run " + std::to_string(runId) +
+                         ": " + st.error()};
         st.reset();
         return std::optional<BatchRequest>{};
     }
     auto body = steptext::decode(st.bytes(1), st.isBlob(1));
     if (!body) {
         st.reset();
-        return Error{where(store_) + "cannot read the batch round of run " + std::to_string(runId) +
+        return Error{where(db) + "cannot read the batch round of run " + std::to_string(runId) +
                      ": the request " + customId + ": " + body.error().message};
     }
     BatchRequest r;

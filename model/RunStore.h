@@ -241,6 +241,10 @@ public:
                                 const BatchBodyEncoder& encode);
     Result<std::optional<BatchRequest>> batchRequest(std::int64_t runId,
                                                      const std::string& customId) const;
+    // The same, read on `reader` (a connection of ProjectReaders): ingest's workers look up
+    // their lines' requests at once while the output's answers are put on the project's own.
+    static Result<std::optional<BatchRequest>>
+    batchRequestOn(const ProjectStore& reader, std::int64_t runId, const std::string& customId);
 
     Status deleteRun(std::int64_t runId);
 

@@ -106,8 +106,14 @@ Result<BackendChoice> makeBackend(const std::string& name, ProjectStore* store,
         // Every answer is known at once (the cache's, or deferral): delivered on the user's own
         // thread, no hand-off per request.
         auto deferring = std::make_shared<llm::DeferringBackend>(true);
-        auto cached = std::make_shared<llm::CachingBackend>(deferring, ResponseCache(*store),
-                                                            "openai", llm::CacheMode::ReadWrite);
+        // A pass only reads answers stored before it: each worker looks them up on a read-only
+        // connection of its own, not behind the lock of the groups of users being stored.
+        ResponseCache cache(*store);
+        if (auto readers = ProjectReaders::open(
+                store->path(), static_cast<std::size_t>(std::max(1, options.concurrency))))
+            cache.readOn(std::move(*readers));
+        auto cached = std::make_shared<llm::CachingBackend>(deferring, std::move(cache), "openai",
+                                                            llm::CacheMode::ReadWrite);
         cached->setEndpoint(kBatchEndpoint, true);
         cached->setDeliverInline(true);
         choice.deferred = std::move(deferring);

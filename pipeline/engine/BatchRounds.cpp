@@ -2,6 +2,7 @@
 
 #include "Batch.h"
 #include "RunService.h"
+#include "model/ProjectReaders.h"
 #include "model/ResponseCache.h"
 #include "model/StepTextCodec.h"
 #include "model/Utf8.h"
@@ -12,6 +13,7 @@
 #include <algorithm>
 #include <fstream>
 #include <functional>
+#include <future>
 #include <map>
 #include <thread>
 #include <unordered_set>
@@ -119,32 +121,33 @@ Result<RoundOutcome> advanceBatchRun(ProjectStore& store, const RunInfo& run,
 
 namespace {
 
-// The answer of one usable output line, as the response cache keeps it.
-Result<ResponseCache::Entry> cacheEntry(const BatchRequest& request,
-                                        const llm::BatchOutputLine& line) {
+// The answer of one usable output line, as the response cache keeps it; the request's bodies
+// are moved into it.
+Result<ResponseCache::Entry> cacheEntry(BatchRequest& request, const llm::BatchOutputLine& line) {
     auto result = llm::resultFromCompletionBody(
         line.body, static_cast<llm::ThinkSplitter::Start>(request.thinkStart));
     if (!result)
         return result.error();
     ResponseCache::Entry e;
+    e.key = ResponseCache::endpointKey("openai", kBatchEndpoint, request.model, request.onlineBody);
+    e.sharedKey = ResponseCache::key("openai", request.model, request.onlineBody);
+    e.storedRequest = std::move(request.storedBody); // compressed already: stored as it is
     CachedResponse& c = e.response;
     c.backend = "openai";
     c.endpoint = kBatchEndpoint;
     c.model = request.model;
-    c.request = request.onlineBody;
+    c.request = std::move(request.onlineBody);
     c.reasoning = result->reasoning;
     c.answer = result->answer;
     c.finishReason = result->finishReason;
     c.usage = llm::usageJson(result->usage);
     c.deltas.push_back({0, result->reasoning, result->answer});
-    e.key = ResponseCache::endpointKey("openai", kBatchEndpoint, request.model, request.onlineBody);
-    e.sharedKey = ResponseCache::key("openai", request.model, request.onlineBody);
-    e.storedRequest = request.storedBody; // compressed already: stored as it is
     return e;
 }
 
 // One non-blank line of an output file on its way into the response cache. Lines are taken in
-// chunks: parsed and judged on the worker threads, looked up and stored here in line order.
+// chunks: parsed, looked up and judged on the worker threads (looked up here when there are no
+// read-only connections for them), and stored here in line order.
 struct IngestLine {
     std::size_t lineNo = 0;
     std::string text;
@@ -153,6 +156,7 @@ struct IngestLine {
     std::optional<ResponseCache::Entry> entry; // set: store it
     std::string problem;                       // set (no entry): report it
     bool unknown = false;                      // the problem is an unknown custom_id
+    bool judged = false;                       // entry or problem is set
 };
 
 // What a line whose request is known holds: its cache entry, or why it goes to the next round.
@@ -165,7 +169,7 @@ void judge(IngestLine& l, std::int64_t runId) {
             "custom_id " + id + " is not in run " + std::to_string(runId) + "'s round (ignored)";
         return;
     }
-    const BatchRequest& r = **l.request;
+    BatchRequest& r = **l.request;
     if (!line.customId.ends_with("-" + llm::batchBodyHash(r.onlineBody))) {
         l.problem = "custom_id " + id + " does not match the hash of its request body";
         return;
@@ -220,13 +224,76 @@ bool readChunk(std::ifstream& in, std::size_t& lineNo, std::vector<IngestLine>& 
     return !chunk.empty();
 }
 
+// Parses each line of the chunk on the pool; with `readers`, also looks up its request (on a
+// connection lent to the worker) and judges it.
+Status prepareChunk(util::WorkerPool& pool, std::vector<IngestLine>& chunk, std::int64_t runId,
+                    ProjectReaders* readers) {
+    return forEachLine(pool, chunk, [&](IngestLine& l) {
+        l.parsed = llm::parseBatchOutputLine(l.text);
+        l.text = {};
+        if (!l.parsed) {
+            l.problem = l.parsed.error().message;
+            return;
+        }
+        if (!readers)
+            return;
+        l.request = RunStore::batchRequestOn(*readers->lend(), runId, l.parsed->customId);
+        if (l.request)
+            judge(l, runId);
+        l.judged = true;
+    });
+}
+
+// Without readers: the chunk's requests looked up here (the project's one connection), then
+// judged on the pool.
+Status lookUpAndJudge(util::WorkerPool& pool, std::vector<IngestLine>& chunk, const RunStore& runs,
+                      std::int64_t runId) {
+    for (auto& l : chunk)
+        if (l.parsed && !l.judged)
+            l.request = runs.batchRequest(runId, l.parsed->customId);
+    return forEachLine(pool, chunk, [&](IngestLine& l) {
+        if (l.parsed && !l.judged && l.request)
+            judge(l, runId);
+        l.judged = true;
+    });
+}
+
+// Puts the chunk's answers into the writer's transaction, in line order, and counts the rest;
+// a request that could not be read stops the ingest.
+Status storeChunk(ResponseCache::Writer& writer, const std::vector<IngestLine>& chunk,
+                  const std::string& path, IngestReport& report) {
+    for (const auto& l : chunk) {
+        if (l.parsed && !l.request)
+            return l.request.error();
+        ++report.lines;
+        if (!l.entry) {
+            ++(l.unknown ? report.unknown : report.retried);
+            if (report.problems.size() < 50)
+                report.problems.push_back(path + ":" + std::to_string(l.lineNo) + ": " + l.problem);
+            continue;
+        }
+        if (auto s = writer.put(*l.entry); !s)
+            return s;
+        ++report.stored;
+    }
+    return Ok{};
+}
+
 } // namespace
 
 Result<IngestReport> ingestBatchOutput(ProjectStore& store, std::int64_t runId,
-                                       const std::string& path) {
+                                       const std::string& path, bool useReaders) {
     std::ifstream in(path, std::ios::binary);
     if (!in)
         return Error{"cannot read " + path};
+    const std::size_t workers = std::max(1U, std::min(4U, std::thread::hardware_concurrency()));
+    // The workers look up their lines' requests on read-only connections of their own, while
+    // this thread puts the previous chunk's answers; without them (the file cannot be opened
+    // again), the lookups are made here, between the workers' parsing and judging.
+    std::shared_ptr<ProjectReaders> readers;
+    if (useReaders)
+        if (auto opened = ProjectReaders::open(store.path(), workers))
+            readers = std::move(*opened);
     RunStore runs(store);
     IngestReport report;
     // Each answer is stored as its chunk is read, all in one transaction committed at the end.
@@ -234,41 +301,36 @@ Result<IngestReport> ingestBatchOutput(ProjectStore& store, std::int64_t runId,
     ResponseCache::Writer writer(cache);
     if (!writer.begun())
         return writer.begun().error();
-    util::WorkerPool pool(std::max(1U, std::min(4U, std::thread::hardware_concurrency())));
-    std::vector<IngestLine> chunk;
+    util::WorkerPool pool(workers);
+    constexpr std::size_t kChunk = 4096;
+    std::vector<IngestLine> chunk, next;
     std::size_t lineNo = 0;
-    while (readChunk(in, lineNo, chunk, 4096)) {
-        auto parsed = forEachLine(pool, chunk, [](IngestLine& l) {
-            l.parsed = llm::parseBatchOutputLine(l.text);
-            l.text = {};
-        });
-        if (!parsed)
-            return parsed.error();
-        for (auto& l : chunk) // the round's requests, read here (one connection)
-            if (l.parsed && !(l.request = runs.batchRequest(runId, l.parsed->customId)))
-                return l.request.error();
-        if (auto s = forEachLine(pool, chunk,
-                                 [&](IngestLine& l) {
-                                     if (l.parsed)
-                                         judge(l, runId);
-                                     else
-                                         l.problem = l.parsed.error().message;
-                                 });
-            !s)
+    bool more = readChunk(in, lineNo, chunk, kChunk);
+    if (more)
+        if (auto s = prepareChunk(pool, chunk, runId, readers.get()); !s)
             return s.error();
-        for (const auto& l : chunk) {
-            ++report.lines;
-            if (!l.entry) {
-                ++(l.unknown ? report.unknown : report.retried);
-                if (report.problems.size() < 50)
-                    report.problems.push_back(path + ":" + std::to_string(l.lineNo) + ": " +
-                                              l.problem);
-                continue;
-            }
-            if (auto s = writer.put(*l.entry); !s)
-                return s.error(); // the writer rolls back: nothing of the file is stored
-            ++report.stored;
+    while (more) {
+        const bool haveNext = readChunk(in, lineNo, next, kChunk);
+        // The next chunk is made ready on the pool while this one is stored (with readers: the
+        // pool needs nothing of this thread's connection).
+        std::future<Status> preparing;
+        if (haveNext && readers)
+            preparing = std::async(std::launch::async,
+                                   [&] { return prepareChunk(pool, next, runId, readers.get()); });
+        if (!readers)
+            if (auto s = lookUpAndJudge(pool, chunk, runs, runId); !s)
+                return s.error();
+        if (auto s = storeChunk(writer, chunk, path, report); !s)
+            return s.error(); // the writer rolls back: nothing of the file is stored
+        if (preparing.valid()) {
+            if (auto s = preparing.get(); !s)
+                return s.error();
+        } else if (haveNext) {
+            if (auto s = prepareChunk(pool, next, runId, readers.get()); !s)
+                return s.error();
         }
+        std::swap(chunk, next);
+        more = haveNext;
     }
     if (in.bad())
         return Error{"cannot read " + path + " to its end"};

@@ -39,8 +39,10 @@ struct IngestReport {
 
 // Reads a batch engine's output (or error) file and stores every usable answer in the response
 // cache, all in one transaction (a killed ingest stores nothing of the file). Ingesting a file
-// twice stores the same answers again: nothing changes.
+// twice stores the same answers again: nothing changes. The lines' requests are looked up on
+// read-only connections of the workers' own; `readers` false looks them up on the project's
+// connection (what happens when the file cannot be opened again).
 Result<IngestReport> ingestBatchOutput(ProjectStore& store, std::int64_t runId,
-                                       const std::string& path);
+                                       const std::string& path, bool readers = true);
 
 } // namespace r2p::engine

@@ -7,6 +7,8 @@
 // changes nothing.
 #include "model/ProjectStore.h"
 #include "model/RunStore.h"
+#include "model/Sqlite.h"
+#include "pipeline/engine/BatchRounds.h"
 #include "pipeline/engine/HrtTemplate.h"
 #include "pipeline/llm/OpenAiBackend.h"
 #include "support/ModelScripts.h"
@@ -135,6 +137,22 @@ bool ingestKilledAfter(const std::string& project, const std::string& results,
     return WIFSIGNALED(status);
 }
 
+// The answered round's lines with bad ones among them. Line 1: fine. Line 2: not JSON. Line 3:
+// a 500. Line 4: an unknown custom_id. Then the rest but the third round line, which stays
+// unanswered: 1 + (lines - 3) answers stored, 2 retried, 1 unknown.
+std::string mixedOutput(const std::vector<std::string>& lines) {
+    json failed = json::parse(lines[1]);
+    failed["response"] = {{"status_code", 500}, {"request_id", "x"}, {"body", {{"error", "oom"}}}};
+    std::string out = lines[0] + "\n{\"custom_id\": \"r1-cut\n" + failed.dump() + "\n" +
+                      json{{"custom_id", "r9-nobody-0123456789abcdef"},
+                           {"response", {{"status_code", 200}, {"body", json::object()}}}}
+                          .dump() +
+                      "\n";
+    for (std::size_t i = 3; i < lines.size(); ++i)
+        out += lines[i] + "\n";
+    return out;
+}
+
 } // namespace
 
 TEST(BatchCli, RoundsThroughABatchEngineGiveTheRunMadeOnline) {
@@ -230,18 +248,7 @@ TEST(BatchCli, BadOutputLinesAreReportedByLineAndRetriedNextRound) {
     std::vector<std::string> lines;
     for (std::string l; std::getline(good, l);)
         lines.push_back(l);
-    // Line 1: fine. Line 2: not JSON. Line 3: a 500. Line 4: an unknown custom_id. Then the rest
-    // but the first round line's twin, which stays unanswered.
-    json failed = json::parse(lines[1]);
-    failed["response"] = {{"status_code", 500}, {"request_id", "x"}, {"body", {{"error", "oom"}}}};
-    std::string out = lines[0] + "\n{\"custom_id\": \"r1-cut\n" + failed.dump() + "\n" +
-                      json{{"custom_id", "r9-nobody-0123456789abcdef"},
-                           {"response", {{"status_code", 200}, {"body", json::object()}}}}
-                          .dump() +
-                      "\n";
-    for (std::size_t i = 3; i < lines.size(); ++i)
-        out += lines[i] + "\n";
-    const std::string outPath = dir.write("out.jsonl", out);
+    const std::string outPath = dir.write("out.jsonl", mixedOutput(lines));
     auto r = runCli({"batch", "ingest", "--project", project, "--run", "1", "--results", outPath});
     ASSERT_EQ(r.exitCode, 0) << r.err;
     EXPECT_NE(r.err.find(outPath + ":2: not JSON"), std::string::npos) << r.err;
@@ -268,6 +275,60 @@ TEST(BatchCli, BadOutputLinesAreReportedByLineAndRetriedNextRound) {
     EXPECT_TRUE(ids.count(round[1]["custom_id"].get<std::string>()));
     EXPECT_TRUE(ids.count(round[2]["custom_id"].get<std::string>()));
     EXPECT_FALSE(ids.count(round[0]["custom_id"].get<std::string>()));
+}
+
+// Ingest looks up each line's request on read-only connections of its workers; where the file
+// cannot be opened again it looks them up on the project's own connection. Both store the same
+// answers and report the same lines, whatever the lines hold.
+TEST(BatchCli, IngestOnTheProjectsConnectionEqualsIngestOnReaders) {
+    const auto* hrt = engine::builtinHrtTemplate(TaskId::LaMP3);
+    ASSERT_NE(hrt, nullptr);
+    test::ServerOptions options;
+    options.flavor = test::ServerFlavor::Hosted;
+    test::OpenAiTestServer server(options);
+    test::scriptCompliantModel(server, *hrt, "4");
+    test::TempDir dir;
+    const std::string project = dir.file("p.r2p");
+    ASSERT_EQ(runCli(runArgs(project, "batch")).exitCode, 0);
+    const std::string in = dir.file("round.jsonl");
+    ASSERT_EQ(
+        runCli({"batch", "prepare", "--project", project, "--run", "1", "--out", in}).exitCode, 0);
+    const auto round = readLines(in);
+    ASSERT_GE(round.size(), 4u);
+    std::istringstream good(answerRound(round, server));
+    std::vector<std::string> lines;
+    for (std::string l; std::getline(good, l);)
+        lines.push_back(l);
+    const std::string outPath = dir.write("out.jsonl", mixedOutput(lines));
+    const std::string copy = dir.file("copy.r2p");
+    std::filesystem::copy_file(project, copy);
+
+    std::vector<engine::IngestReport> reports;
+    std::vector<std::map<std::string, std::string>> caches;
+    for (const auto& [path, readers] : {std::pair(project, true), std::pair(copy, false)}) {
+        auto store = ProjectStore::open(path);
+        ASSERT_TRUE(store.ok()) << store.error().message;
+        auto report = engine::ingestBatchOutput(**store, 1, outPath, readers);
+        ASSERT_TRUE(report.ok()) << report.error().message;
+        reports.push_back(*report);
+        std::map<std::string, std::string> cache;
+        sql::Statement st((*store)->handle(), "SELECT key, answer || '|' || quote(request) || "
+                                              "'|' || shared_key FROM response_cache");
+        while (st.step())
+            cache[st.text(0)] = st.text(1);
+        caches.push_back(std::move(cache));
+    }
+    EXPECT_EQ(reports[0].lines, lines.size() + 1);
+    EXPECT_EQ(reports[0].stored, 1 + (lines.size() - 3));
+    EXPECT_EQ(reports[0].retried, 2u);
+    EXPECT_EQ(reports[0].unknown, 1u);
+    EXPECT_EQ(reports[1].lines, reports[0].lines);
+    EXPECT_EQ(reports[1].stored, reports[0].stored);
+    EXPECT_EQ(reports[1].retried, reports[0].retried);
+    EXPECT_EQ(reports[1].unknown, reports[0].unknown);
+    EXPECT_EQ(reports[1].problems, reports[0].problems);
+    EXPECT_EQ(caches[0].size(), reports[0].stored);
+    EXPECT_EQ(caches[1], caches[0]);
 }
 
 // A killed ingest leaves the project as before the file or after it, never in between: the

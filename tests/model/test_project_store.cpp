@@ -1,4 +1,5 @@
 // The project file: schema, refusal of foreign and newer files, the index cache, disk full.
+#include "model/ProjectReaders.h"
 #include "model/ProjectStore.h"
 #include "model/ResponseCache.h"
 #include "model/Sqlite.h"
@@ -6,6 +7,7 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <future>
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 #include <sqlite3.h>
@@ -356,4 +358,73 @@ TEST(ResponseCache, StoresAndReturnsWholeResponsesByKey) {
     EXPECT_EQ((*back)->deltas[2].answer, "comedy");
     EXPECT_DOUBLE_EQ((*back)->deltas[1].atMs, 300);
     EXPECT_EQ(*cache.size(), 1u);
+}
+
+// Lookups on read-only connections (a batch pass's workers) read what was committed while
+// another thread holds the project's connection in a write transaction: they neither wait for
+// it nor see its uncommitted answers. Read on the project's connection, the lookup below would
+// wait on its lock until the writer is gone (the future would not be ready).
+TEST(ResponseCache, ReadersReadCommittedAnswersWhileTheWriterHoldsTheConnection) {
+    TempDir dir;
+    auto store = ProjectStore::open(dir.file("p.r2p"));
+    ASSERT_TRUE(store.ok()) << store.error().message;
+    auto answer = [](const std::string& request, const std::string& text) {
+        ResponseCache::Entry e;
+        e.response.backend = "openai";
+        e.response.model = "m";
+        e.response.request = request;
+        e.response.answer = text;
+        e.key = ResponseCache::key("openai", "m", request);
+        return e;
+    };
+    const auto committed = answer(R"({"n":1})", "stored before");
+    const auto pending = answer(R"({"n":2})", "not committed yet");
+    ResponseCache cache(**store);
+    ASSERT_TRUE(cache.putAll({committed}).ok());
+
+    auto readers = ProjectReaders::open((*store)->path(), 2);
+    ASSERT_TRUE(readers.ok()) << readers.error().message;
+    EXPECT_EQ((*readers)->size(), 2u);
+    ResponseCache reading(**store);
+    reading.readOn(*readers);
+
+    // Holds the connection's lock on this thread while it lives.
+    auto writer = std::make_optional<ResponseCache::Writer>(cache);
+    ASSERT_TRUE(writer->begun().ok());
+    ASSERT_TRUE(writer->put(pending).ok());
+    auto lookups = std::async(std::launch::async, [&] {
+        return std::pair(reading.getShared(committed.key), reading.getShared(pending.key));
+    });
+    const bool waited = lookups.wait_for(std::chrono::seconds(60)) != std::future_status::ready;
+    if (waited)
+        writer.reset(); // rolled back: the waiting lookups can go on, and the test ends
+    ASSERT_FALSE(waited) << "the lookups waited for the writer's lock";
+    const auto [before, notYet] = lookups.get();
+    ASSERT_TRUE(before.ok()) << before.error().message;
+    ASSERT_TRUE(before->has_value());
+    EXPECT_EQ((*before)->answer, "stored before");
+    ASSERT_TRUE(notYet.ok()) << notYet.error().message;
+    EXPECT_FALSE(notYet->has_value()) << "a reader saw an uncommitted answer";
+    ASSERT_TRUE(writer->commit().ok());
+    writer.reset();
+    auto after = reading.getShared(pending.key);
+    ASSERT_TRUE(after.ok() && after->has_value());
+    EXPECT_EQ((*after)->answer, "not committed yet");
+}
+
+// A project that cannot be opened is named; a reader never writes.
+TEST(ProjectReaders, RefuseWhatCannotBeOpenedAndNeverWrite) {
+    TempDir dir;
+    auto missing = ProjectReaders::open(dir.file("none.r2p"), 1);
+    ASSERT_FALSE(missing.ok());
+    EXPECT_NE(missing.error().message.find(dir.file("none.r2p")), std::string::npos)
+        << missing.error().message;
+    {
+        auto store = ProjectStore::open(dir.file("p.r2p"));
+        ASSERT_TRUE(store.ok());
+    }
+    auto readers = ProjectReaders::open(dir.file("p.r2p"), 1);
+    ASSERT_TRUE(readers.ok()) << readers.error().message;
+    auto lease = (*readers)->lend();
+    EXPECT_FALSE(sql::exec(lease->handle(), "CREATE TABLE t(x)").ok());
 }
