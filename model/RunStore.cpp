@@ -1555,6 +1555,66 @@ Status RunStore::replaceBatchRequests(std::int64_t runId,
     return replaceBatchRequests(runId, copy, {});
 }
 
+namespace {
+// Foreign keys off on the connection while it lives, then back as they were. Made outside a
+// transaction (inside one the pragma does nothing, and the keys stay as they are).
+class ForeignKeysOff {
+public:
+    explicit ForeignKeysOff(sqlite3* db) : db_(db) {
+        sql::Statement on(db, "PRAGMA foreign_keys");
+        wereOn_ = on.step() && on.int64(0) != 0;
+        on.reset();
+        if (wereOn_)
+            (void)sql::exec(db, "PRAGMA foreign_keys=OFF");
+    }
+    ~ForeignKeysOff() {
+        if (wereOn_)
+            (void)sql::exec(db_, "PRAGMA foreign_keys=ON");
+    }
+    ForeignKeysOff(const ForeignKeysOff&) = delete;
+    ForeignKeysOff& operator=(const ForeignKeysOff&) = delete;
+
+private:
+    sqlite3* db_;
+    bool wereOn_ = false;
+};
+
+// Whether the batch_requests table holds rows of another run than `runId` (two index seeks).
+Result<bool> otherRounds(sqlite3* db, std::int64_t runId) {
+    sql::Statement st(db, "SELECT EXISTS(SELECT 1 FROM batch_requests WHERE run_id < ?1) OR "
+                          "EXISTS(SELECT 1 FROM batch_requests WHERE run_id > ?1)");
+    st.bind(1, runId);
+    if (!st.step())
+        return Error{st.failed() ? st.error() : "no answer"};
+    return st.int64(0) != 0;
+}
+
+// Deletes a run's batch round with secure_delete at FAST (where it was on), then sets it back.
+// When no other run has a round, the table is emptied whole (SQLite's truncate: the pages are
+// let go without visiting their rows).
+Status deleteRound(sqlite3* db, std::int64_t runId) {
+    auto others = otherRounds(db, runId);
+    if (!others)
+        return others.error();
+    sql::Statement mode(db, "PRAGMA secure_delete");
+    const std::int64_t was = mode.step() ? mode.int64(0) : 0;
+    mode.reset();
+    const bool lower = was == 1;
+    if (lower)
+        if (auto s = sql::exec(db, "PRAGMA secure_delete=FAST"); !s)
+            return s;
+    sql::Statement del(db, *others ? "DELETE FROM batch_requests WHERE run_id = ?1"
+                                   : "DELETE FROM batch_requests");
+    if (*others)
+        del.bind(1, runId);
+    auto deleted = del.run();
+    if (lower)
+        if (auto s = sql::exec(db, "PRAGMA secure_delete=ON"); !s && deleted)
+            return s;
+    return deleted;
+}
+} // namespace
+
 Status RunStore::replaceBatchRequests(std::int64_t runId, std::vector<BatchRequest>& requests,
                                       const BatchBodyEncoder& encode) {
     std::lock_guard guard(mutex_);
@@ -1564,12 +1624,22 @@ Status RunStore::replaceBatchRequests(std::int64_t runId, std::vector<BatchReque
         return Error{where(store_) + "cannot store the batch round of run " +
                      std::to_string(runId) + ": " + why};
     };
+    // Foreign keys are off for the replacement (SQLite empties a table whole only without
+    // them); the one this table has, its run, is checked here instead.
+    const ForeignKeysOff keysOff(db);
     sql::Transaction tx(db);
     if (!tx.begun())
         return fail(tx.begun().error().message);
-    sql::Statement del(db, "DELETE FROM batch_requests WHERE run_id = ?1");
-    del.bind(1, runId);
-    if (auto s = del.run(); !s)
+    sql::Statement run(db, "SELECT 1 FROM runs WHERE id = ?1");
+    run.bind(1, runId);
+    if (!run.step())
+        return fail(run.failed() ? run.error() : "there is no such run");
+    run.reset();
+    // The old round's pages are freed without zeroing them first (secure_delete FAST for this
+    // statement, where the connection's is on): zeroed, a round of 100,000 requests was written
+    // once more to the WAL and once more by the checkpoint, for bodies the response cache keeps
+    // anyway. Rows' cells are still cleared on the pages that stay in use.
+    if (auto s = deleteRound(db, runId); !s)
         return fail(s.error().message);
     sql::Statement ins(db, "INSERT OR REPLACE INTO batch_requests(run_id, custom_id, url, "
                            "online_body, model, think_start, label) "

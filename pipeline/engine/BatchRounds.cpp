@@ -88,7 +88,7 @@ Result<RoundOutcome> advanceBatchRun(ProjectStore& store, const RunInfo& run,
     spec.concurrency = concurrency;
     // Every answer a user can use is in the cache: users are stored in groups (a killed pass
     // loses at most the unsaved group, advanced again next time with no request).
-    spec.storeEvery = 256;
+    spec.storeEvery = 2048;
     std::map<std::string, std::size_t> byId;
     for (std::size_t i = 0; i < index.users.size(); ++i)
         byId.emplace(index.users[i].id, i);

@@ -995,6 +995,82 @@ TEST(RunStore, ReplacingTagSpansKeepsOtherSourcesAndRefusesUnknownSteps) {
     EXPECT_EQ(withSpans, 5u); // tagpr's 4 generate steps and user a's lrm-rag one
 }
 
+namespace {
+// The WAL frames the connection wrote since `frames` was last reset (a wal hook: SQLite calls
+// it after each commit with the WAL's frame count).
+int countFrames(void* frames, sqlite3*, const char*, int n) {
+    *static_cast<int*>(frames) = n;
+    return SQLITE_OK;
+}
+
+std::int64_t pragmaValue(sqlite3* db, const char* pragma) {
+    sql::Statement st(db, std::string("PRAGMA ") + pragma);
+    return st.step() ? st.int64(0) : -1;
+}
+} // namespace
+
+// Replacing a round frees the old round's pages without writing them once more (secure_delete
+// is FAST for that statement, then back as it was; the table is emptied whole when no other
+// run has a round): with the connection's secure_delete on, every freed page was zeroed,
+// written to the WAL and copied back by the checkpoint. Another run's round stays.
+TEST(RunStore, ReplacingARoundDoesNotWriteItsFreedPagesAgain) {
+    TempDir dir;
+    auto store = openStore(dir);
+    RunStore runs(*store);
+    const auto id = createRun(runs);
+    const auto other = createRun(runs);
+    sqlite3* db = store->handle();
+    ASSERT_TRUE(sql::exec(db, "PRAGMA secure_delete=ON").ok());
+    std::uint64_t seed = 7;
+    std::vector<BatchRequest> round;
+    for (int i = 0; i < 3000; ++i) {
+        BatchRequest r;
+        r.customId = "r1-user-" + std::to_string(i);
+        r.url = "/v1/chat/completions";
+        std::string noise; // letters zstd cannot squeeze much
+        for (int k = 0; k < 1500; ++k) {
+            seed = seed * 6364136223846793005ULL + 1442695040888963407ULL;
+            noise.push_back(static_cast<char>('a' + (seed >> 59)));
+        }
+        r.onlineBody = R"({"messages":[{"content":")" + noise + R"(","role":"user"}]})";
+        r.model = "m";
+        round.push_back(std::move(r));
+    }
+    std::vector<BatchRequest> none, kept{round[1]};
+    kept[0].customId = "r2-kept";
+    // With another run's round in the table, only this run's rows go.
+    ASSERT_TRUE(runs.replaceBatchRequests(other, kept).ok());
+    ASSERT_TRUE(runs.replaceBatchRequests(id, round).ok());
+    ASSERT_TRUE(runs.replaceBatchRequests(id, none).ok());
+    EXPECT_FALSE(runs.batchRequest(id, round[0].customId)->has_value());
+    ASSERT_TRUE(runs.batchRequest(other, "r2-kept")->has_value());
+    EXPECT_EQ(pragmaValue(db, "secure_delete"), 1) << "secure_delete is not set back";
+
+    // The only round in the table: emptied whole, its pages not written again.
+    ASSERT_TRUE(runs.replaceBatchRequests(other, none).ok());
+    const std::int64_t before = pragmaValue(db, "page_count") - pragmaValue(db, "freelist_count");
+    ASSERT_TRUE(runs.replaceBatchRequests(id, round).ok());
+    const std::int64_t roundPages =
+        pragmaValue(db, "page_count") - pragmaValue(db, "freelist_count") - before;
+    ASSERT_GT(roundPages, 900); // 3000 bodies of about 1.2 KB compressed
+    ASSERT_TRUE(sql::exec(db, "PRAGMA wal_checkpoint(TRUNCATE)").ok());
+    int frames = -1;
+    sqlite3_wal_hook(db, &countFrames, &frames);
+    ASSERT_TRUE(runs.replaceBatchRequests(id, none).ok());
+    sqlite3_wal_autocheckpoint(db, 4096); // the hook is SQLite's own again
+    EXPECT_GE(frames, 1);
+    EXPECT_LT(frames, roundPages / 10) << "the freed pages were written again";
+    EXPECT_EQ(pragmaValue(db, "secure_delete"), 1) << "secure_delete is not set back";
+    EXPECT_EQ(pragmaValue(db, "foreign_keys"), 1) << "foreign keys are not on again";
+    EXPECT_FALSE(runs.batchRequest(id, round[0].customId)->has_value());
+    // The run the keys would have checked is checked still.
+    auto missing = runs.replaceBatchRequests(id + 100, kept);
+    ASSERT_FALSE(missing.ok());
+    EXPECT_NE(missing.error().message.find("run " + std::to_string(id + 100)), std::string::npos)
+        << missing.error().message;
+    EXPECT_EQ(pragmaValue(db, "foreign_keys"), 1);
+}
+
 // A round is stored whole and replaced whole; each request comes back as it was stored, short
 // bodies (stored as text) and long ones (compressed).
 TEST(RunStore, BatchRoundRoundTripsAndIsReplacedWhole) {
