@@ -176,12 +176,17 @@ void Session::applyRun(std::shared_ptr<const RunResults> loaded) {
     run_ = std::move(loaded);
     tagFacts_.reset();
     reloadAnnotationCounts();
-    emit runChanged();
+    announceRun();
     Selection next = selection_;
     next.run = run_ ? run_->runId : 0;
     next.baseline = run_ ? run_->baseline : SystemId::Invalid;
     select(next);
     emit bookmarksChanged();
+}
+
+void Session::announceRun() {
+    emit runReady();
+    emit runChanged();
 }
 
 void Session::reloadAnnotationCounts() {
@@ -340,7 +345,7 @@ bool Session::openProject(const QString& path, QString* error) {
     emit projectChanged();
     emit datasetsChanged();
     emit datasetChanged();
-    emit runChanged(); // the old project's run is gone
+    announceRun(); // the old project's run is gone
     emit findingsChanged();
     emit recordChanged();
     return true;

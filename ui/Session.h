@@ -176,6 +176,9 @@ signals:
     void rankingChanged();
     // The shown run's results changed: another run, or another baseline of the same run.
     void runChanged();
+    // The same, emitted just before runChanged: for work off the GUI thread the user waits for
+    // (the Metrics numbers), so it starts before every view rebuilds for the run on runChanged.
+    void runReady();
     // A run is being read (runChanged follows), or could not be read (the message names it).
     void runLoading(qint64 runId);
     void runLoadFailed(qint64 runId, const QString& message);
@@ -197,6 +200,7 @@ private:
     void reloadAnnotationCounts();
     bool showRun(std::int64_t runId, QString* error); // reads with the chosen baseline
     void applyRun(std::shared_ptr<const RunResults> loaded);
+    void announceRun();             // runReady, then runChanged
     const RunInfo* runInfo() const; // of the run being read, else of the shown one
     void clearUser();               // no user, no record (a new project or dataset)
     void loadSelectedUser();        // reads the selected user's record (or forgets it)

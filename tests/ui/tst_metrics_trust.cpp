@@ -224,6 +224,50 @@ private slots:
         }
     }
 
+    // A large run's numbers wait for nothing but their own summary: the verdicts are counted
+    // while the run is read (from runLoading), and the summary starts on runReady, before the
+    // views made earlier than the Metrics dock (the Users view) rebuild on runChanged. The
+    // numbers shown carry the verdicts as counted.
+    void theNumbersStartBeforeTheViewsAndCountVerdictsDuringTheRead() {
+        runDemo(TaskId::LaMP2, {SystemId::R2P, SystemId::LampRag}, 20);
+        const std::int64_t runId = session_->runResults()->runId;
+        QVERIFY(session_->selectRun(0));
+        QVERIFY(test::waitForRun(*session_));
+        std::unique_ptr<MetricsDock> dock;
+        int viewsRebuilt = 0;
+        bool numbersStartedWhenViewsRebuilt = false;
+        // Connected before the dock is made, as the Users view's is: it runs first on runChanged.
+        QObject connection; // the connection ends with this test
+        connect(session_.get(), &Session::runChanged, &connection, [&] {
+            if (!dock || !session_->runResults())
+                return;
+            ++viewsRebuilt;
+            numbersStartedWhenViewsRebuilt = dock->isMakingNumbers();
+        });
+        dock = std::make_unique<MetricsDock>(session_.get(), nullptr);
+        QVERIFY(!dock->isCountingVerdicts());
+        QVERIFY(session_->selectRun(runId));
+        QVERIFY(session_->isRunLoading());
+        QVERIFY(dock->isCountingVerdicts()); // beside the read, before the run is there
+        QVERIFY(test::waitForRun(*session_));
+        QCOMPARE(viewsRebuilt, 1);
+        QVERIFY(numbersStartedWhenViewsRebuilt);
+        QTRY_VERIFY_WITH_TIMEOUT(dock->hasNumbers(), 30000);
+        const auto counted = RunStore(*session_->store()).verdictCounts(runId);
+        QVERIFY(counted);
+        QVERIFY(counted->count(SystemId::R2P) && !counted->at(SystemId::R2P).empty());
+        auto verdictsShown = [&] {
+            engine::VerdictCounts shown;
+            for (const auto& s : dock->summary()->systems)
+                if (!s.verdicts.empty())
+                    shown[s.system] = s.verdicts;
+            return shown;
+        };
+        QVERIFY(verdictsShown() == *counted);
+        QTRY_VERIFY_WITH_TIMEOUT(dock->hasIntervals(), 30000);
+        QVERIFY(verdictsShown() == *counted);
+    }
+
     void countAxesStepAtRoundIntegers() {
         QCOMPARE(countAxisStep(1), 1);
         QCOMPARE(countAxisStep(6), 1);

@@ -186,10 +186,15 @@ MetricsDock::MetricsDock(Session* session, RunController* runs, QWidget* parent)
     });
     connect(png, &QPushButton::clicked, this, [this] { exportCurrent(false); });
     connect(svg, &QPushButton::clicked, this, [this] { exportCurrent(true); });
+    // The numbers start on runReady, ahead of the views that rebuild on runChanged; the verdicts
+    // are counted while the run is read.
+    connect(session_, &Session::runReady, this, &MetricsDock::onRunReady);
     connect(session_, &Session::runChanged, this, &MetricsDock::onRunChanged);
+    connect(session_, &Session::runLoading, this, &MetricsDock::onRunLoading);
     connect(session_, &Session::recordChanged, this, &MetricsDock::showUser);
     if (runs_)
         connect(runs_, &RunController::traceChanged, this, &MetricsDock::showUser);
+    onRunReady();
     onRunChanged();
 }
 
@@ -236,13 +241,38 @@ void MetricsDock::ensureCharts() {
     buildCharts();
 }
 
-void MetricsDock::onRunChanged() {
+void MetricsDock::onRunReady() {
     const auto before = std::exchange(results_, session_->runResults());
-    if (before && results_ && summary_ && before->runId == results_->runId &&
-        before->outcomes.size() == results_->outcomes.size() &&
-        before->info.status == results_->info.status) {
-        // Another baseline of the same run: the summary covers every baseline and stays; the
-        // heading, the histogram and this user's deltas follow the new one.
+    // Another baseline of the same run: the summary covers every baseline and stays.
+    keepSummary_ = before && results_ && summary_ && before->runId == results_->runId &&
+                   before->outcomes.size() == results_->outcomes.size() &&
+                   before->info.status == results_->info.status;
+    if (keepSummary_)
+        return;
+    summary_.reset();
+    numbers_.reset();
+    repeats_.reset();
+    tasks_.cancel(QStringLiteral("summary")); // an older run's summary never shows
+    tasks_.cancel(QStringLiteral("intervals"));
+    tasks_.cancel(QStringLiteral("repeats"));
+    tasks_.cancel(QStringLiteral("cost"));
+    if (!results_) {
+        tasks_.cancel(QStringLiteral("verdicts"));
+        verdictsRun_ = 0;
+        verdicts_.reset();
+        return;
+    }
+    startSummary();
+    // Counted since this read began (onRunLoading), else counted now beside the numbers.
+    if (verdictsRun_ != results_->runId || !verdictsFresh_)
+        startVerdictCount(results_->runId);
+    verdictsFresh_ = false; // a later summary of the run counts again
+    startRepeats();
+}
+
+void MetricsDock::onRunChanged() {
+    if (keepSummary_) {
+        // The heading, the histogram and this user's deltas follow the new baseline.
         showHeading();
         showRpiEffect();
         chartsDirty_ = true;
@@ -251,13 +281,7 @@ void MetricsDock::onRunChanged() {
         showUser();
         return;
     }
-    summary_.reset();
-    repeats_.reset();
     run_->setColumnHidden(kRepeatsColumn, true);
-    tasks_.cancel(QStringLiteral("summary")); // an older run's summary never shows
-    tasks_.cancel(QStringLiteral("intervals"));
-    tasks_.cancel(QStringLiteral("repeats"));
-    tasks_.cancel(QStringLiteral("cost"));
     run_->setRowCount(0);
     deltas_->setRowCount(0);
     cost_->setRowCount(0);
@@ -280,54 +304,92 @@ void MetricsDock::onRunChanged() {
     showHeading();
     if (tabs_->currentWidget() == costPage_)
         ensureCost();
-    startSummary();
-    startRepeats();
     showUser();
 }
 
-// The run service's summary, as r2p run printed it (the run's seed, every stored verdict), in two
-// steps off the GUI thread: every number first, without resamples (a second at 100,000 users);
-// then the same with the bootstrap intervals (a minute there), which replaces it.
-void MetricsDock::startSummary() {
-    auto results = results_;
+void MetricsDock::onRunLoading(qint64 runId) {
+    // The shown run read again with another baseline or metric: whether its summary stays is
+    // decided when it is there (onRunReady), which counts again if it does not.
+    if (results_ && results_->runId == runId && summary_)
+        return;
+    startVerdictCount(runId);
+}
+
+// The verdicts of every candidate, counted on a connection of its own (the window's stays free
+// meanwhile); none where they cannot be counted.
+void MetricsDock::startVerdictCount(std::int64_t runId) {
+    verdictsRun_ = runId;
+    verdicts_.reset();
+    verdictsFresh_ = true;
     ProjectStore* shared = session_->store(); // Session stops the jobs before it goes
+    if (!shared) {
+        verdicts_ = std::make_shared<const engine::VerdictCounts>();
+        return;
+    }
+    tasks_.start(
+        QStringLiteral("verdicts"), LatestTask::Pool::Short,
+        [shared, runId](const std::atomic<bool>&) {
+            auto verdicts = std::make_shared<engine::VerdictCounts>();
+            auto own = ProjectStore::open(shared->path(), ProjectStore::OpenMode::ReadOnly);
+            if (auto counts = RunStore(own ? **own : *shared).verdictCounts(runId))
+                for (const auto& [system, byVerdict] : *counts)
+                    (*verdicts)[system] = byVerdict;
+            return std::shared_ptr<const engine::VerdictCounts>(std::move(verdicts));
+        },
+        [this, runId](std::shared_ptr<const engine::VerdictCounts> verdicts) {
+            if (runId != verdictsRun_)
+                return;
+            verdicts_ = std::move(verdicts);
+            showNumbersWhenCounted();
+        });
+}
+
+// The run service's summary, as r2p run printed it (the run's seed, every stored verdict), in two
+// steps off the GUI thread: every number first, without resamples (a second at 100,000 users),
+// summarized beside the verdict count and shown with it; then the same with the bootstrap
+// intervals (a minute there), which replaces it.
+void MetricsDock::startSummary() {
     tasks_.start(
         QStringLiteral("summary"), LatestTask::Pool::Short,
-        [results, shared](const std::atomic<bool>&) {
-            SummaryStep step;
+        [results =
+             results_](const std::atomic<bool>&) -> std::shared_ptr<const engine::RunSummary> {
             RunInfo info = results->info;
             info.id = results->runId;
-            if (shared) {
-                // The verdicts of every candidate, counted on a connection of its own (the
-                // window's stays free meanwhile).
-                auto own = ProjectStore::open(shared->path(), ProjectStore::OpenMode::ReadOnly);
-                if (auto counts = RunStore(own ? **own : *shared).verdictCounts(results->runId))
-                    for (const auto& [system, byVerdict] : *counts)
-                        step.verdicts[system] = byVerdict;
-            }
-            if (auto s =
-                    engine::RunService::summarizeNumbers(info, results->outcomes, step.verdicts))
-                step.summary = std::make_shared<const engine::RunSummary>(std::move(*s));
-            return step;
+            // Verdicts are only copied into the summary: they are added when counted.
+            auto s = engine::RunService::summarizeNumbers(info, results->outcomes, {});
+            if (!s)
+                return nullptr;
+            return std::make_shared<const engine::RunSummary>(std::move(*s));
         },
-        [this, results](SummaryStep step) {
-            onSummaryReady(step.summary, false);
-            if (!step.summary)
-                return;
-            tasks_.start(
-                QStringLiteral("intervals"), LatestTask::Pool::Background,
-                [results, verdicts = std::move(step.verdicts)](
-                    const std::atomic<bool>&) -> std::shared_ptr<const engine::RunSummary> {
-                    RunInfo info = results->info;
-                    info.id = results->runId;
-                    auto s = engine::RunService::summarize(info, results->outcomes, verdicts);
-                    if (!s)
-                        return nullptr;
-                    return std::make_shared<const engine::RunSummary>(std::move(*s));
-                },
-                [this](std::shared_ptr<const engine::RunSummary> summary) {
-                    onSummaryReady(std::move(summary), true);
-                });
+        [this](std::shared_ptr<const engine::RunSummary> numbers) {
+            if (!numbers)
+                return; // it could not be made
+            numbers_ = std::move(numbers);
+            showNumbersWhenCounted();
+        });
+}
+
+void MetricsDock::showNumbersWhenCounted() {
+    if (!numbers_ || !verdicts_ || !results_ || verdictsRun_ != results_->runId)
+        return;
+    auto counted = std::make_shared<engine::RunSummary>(*std::exchange(numbers_, nullptr));
+    for (auto& s : counted->systems)
+        if (auto it = verdicts_->find(s.system); it != verdicts_->end())
+            s.verdicts = it->second;
+    onSummaryReady(std::move(counted), false);
+    tasks_.start(
+        QStringLiteral("intervals"), LatestTask::Pool::Background,
+        [results = results_, verdicts = verdicts_](
+            const std::atomic<bool>&) -> std::shared_ptr<const engine::RunSummary> {
+            RunInfo info = results->info;
+            info.id = results->runId;
+            auto s = engine::RunService::summarize(info, results->outcomes, *verdicts);
+            if (!s)
+                return nullptr;
+            return std::make_shared<const engine::RunSummary>(std::move(*s));
+        },
+        [this](std::shared_ptr<const engine::RunSummary> summary) {
+            onSummaryReady(std::move(summary), true);
         });
 }
 

@@ -50,9 +50,15 @@ public:
     QTabWidget* chartTabs() const { return charts_; }
     bool isSummarizing() const {
         return tasks_.isPending(QStringLiteral("summary")) ||
+               tasks_.isPending(QStringLiteral("verdicts")) ||
                tasks_.isPending(QStringLiteral("intervals")) ||
                tasks_.isPending(QStringLiteral("repeats"));
     }
+    // The numbers (the summary without its intervals) are being made: from Session::runReady.
+    bool isMakingNumbers() const { return tasks_.isPending(QStringLiteral("summary")); }
+    // The run's verdicts are being counted: from the moment its read begins (runLoading), beside
+    // the read, so the numbers wait only for their own summary once the run is there.
+    bool isCountingVerdicts() const { return tasks_.isPending(QStringLiteral("verdicts")); }
     // The summary's numbers are shown (its intervals may still be computing).
     bool hasNumbers() const { return summary_ != nullptr; }
     bool hasIntervals() const { return summary_ != nullptr && intervalsReady_; }
@@ -77,7 +83,16 @@ public:
     bool exportChart(Chart which, const QString& path, QString* error = nullptr);
 
 private:
+    // On Session::runReady, before the views rebuild: the summary and repeats for a new run.
+    void onRunReady();
+    // On Session::runChanged: the tables, heading and charts.
     void onRunChanged();
+    // On Session::runLoading: the verdicts counted while the run is read.
+    void onRunLoading(qint64 runId);
+    void startVerdictCount(std::int64_t runId);
+    // Once both the numbers and the verdict counts of the shown run are there: shows them and
+    // starts the bootstrap intervals.
+    void showNumbersWhenCounted();
     QWidget* buildRpiPage();
     void showRpiEffect(); // the RPI effect tab, from the shown run and its compared metric
     void showHeading();   // the run, its metric and the baseline R2P is compared with
@@ -85,10 +100,6 @@ private:
     // the whole summary.
     void onSummaryReady(std::shared_ptr<const engine::RunSummary> summary, bool withIntervals);
     void startSummary();
-    struct SummaryStep {
-        engine::VerdictCounts verdicts;
-        std::shared_ptr<const engine::RunSummary> summary; // null: it could not be made
-    };
     void showUser();
     void startRepeats();
     void showRepeats(); // the "Over repeats" column, once both the summary and repeats are there
@@ -109,6 +120,14 @@ private:
     std::shared_ptr<const RunResults> results_;
     std::shared_ptr<const engine::RunSummary> summary_;
     bool intervalsReady_ = false; // summary_ has its bootstrap intervals
+    bool keepSummary_ = false;    // onRunReady kept summary_ (another baseline of the same run)
+    // The numbers without verdicts (summarized beside the count), until the count is there.
+    std::shared_ptr<const engine::RunSummary> numbers_;
+    // The verdicts counted for run verdictsRun_ (null while counting); fresh when counted since
+    // the newest read of that run began, so a summary of it may use them.
+    std::shared_ptr<const engine::VerdictCounts> verdicts_;
+    std::int64_t verdictsRun_ = 0;
+    bool verdictsFresh_ = false;
     std::shared_ptr<const RepeatValues> repeats_;
     std::vector<EndpointUse> endpoints_; // of a run over several replicas (--endpoint)
     QLabel* heading_;
