@@ -316,9 +316,12 @@ int measureWindow(const Options& o) {
     std::printf("      (dataset indexed at %.0f ms; run read from %.0f ms until %.0f ms)\n",
                 indexedAt, runStartedAt, runShownAt);
     waitUntil([&] { return window.metricsDock()->hasNumbers(); });
+    const double numbersAt = double(t.nsecsElapsed()) / 1e6;
     std::printf("  ... until the Metrics numbers were shown (computed in the background): %.0f ms "
                 "[%s]\n",
-                double(t.nsecsElapsed()) / 1e6, loadNow().c_str());
+                numbersAt, loadNow().c_str());
+    std::printf("      (%.0f ms after the run was shown; target <= 1000 ms)\n",
+                numbersAt - runShownAt);
     waitUntil([&] { return !window.metricsDock()->isSummarizing(); });
     std::printf("  ... until their bootstrap intervals were shown too: %.0f ms\n",
                 double(t.nsecsElapsed()) / 1e6);
