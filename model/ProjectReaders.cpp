@@ -1,5 +1,7 @@
 #include "ProjectReaders.h"
 
+#include "Sqlite.h"
+
 #include <algorithm>
 
 namespace r2p {
@@ -12,6 +14,9 @@ Result<std::shared_ptr<ProjectReaders>> ProjectReaders::open(const std::string& 
         auto store = ProjectStore::open(path, ProjectStore::OpenMode::ReadOnly);
         if (!store)
             return store.error();
+        // A reader reads each answer once: a small page cache, not the writer's 32 MiB each.
+        if (auto s = sql::exec((*store)->handle(), "PRAGMA cache_size=-2048"); !s)
+            return Error{path + ": " + s.error().message};
         readers->free_.push_back(std::move(*store));
     }
     return readers;

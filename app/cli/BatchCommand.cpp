@@ -102,7 +102,7 @@ int runPrepare(const std::vector<std::string>& argv) {
     if (!out.open(*args.value("out")))
         return fail("batch prepare", out.error(), kExitRuntime);
     for (const auto& r : round->next) {
-        out.buffer() += llm::batchInputLine(r);
+        llm::appendBatchInputLine(out.buffer(), r);
         out.buffer() += '\n';
         out.flushIfFull();
     }

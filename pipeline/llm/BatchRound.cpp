@@ -23,6 +23,12 @@ std::string batchRequestBody(const GenerationRequest& request) {
 }
 
 std::string batchRequestBody(std::string_view onlineBody) {
+    std::string out;
+    appendBatchRequestBody(out, onlineBody);
+    return out;
+}
+
+void appendBatchRequestBody(std::string& out, std::string_view onlineBody) {
     // requestBody() writes the keys in order, "stream" and "stream_options" next to each other.
     static constexpr std::string_view streamed =
         R"("stream":true,"stream_options":{"include_usage":true})";
@@ -33,16 +39,15 @@ std::string batchRequestBody(std::string_view onlineBody) {
         if (body.is_object()) {
             body["stream"] = false;
             body.erase("stream_options");
-            return dumpJson(body);
+            out += dumpJson(body);
+        } else {
+            out += onlineBody;
         }
-        return std::string(onlineBody);
+        return;
     }
-    std::string out;
-    out.reserve(onlineBody.size());
     out.append(onlineBody.substr(0, at));
     out.append(R"("stream":false)");
     out.append(onlineBody.substr(at + streamed.size()));
-    return out;
 }
 
 std::string batchBodyHash(std::string_view onlineBody) {
@@ -73,16 +78,21 @@ std::string batchCustomId(std::int64_t runId, std::string_view label, std::strin
 }
 
 std::string batchInputLine(const BatchRequest& request) {
+    std::string line;
+    appendBatchInputLine(line, request);
+    return line;
+}
+
+void appendBatchInputLine(std::string& out, const BatchRequest& request) {
     // Written directly: the custom id and URL are ASCII without quotes or backslashes, and the
     // body is JSON already.
-    std::string line = R"({"custom_id":")";
-    line += request.customId;
-    line += R"(","method":"POST","url":")";
-    line += request.url;
-    line += R"(","body":)";
-    line += batchRequestBody(request.onlineBody);
-    line += '}';
-    return line;
+    out += R"({"custom_id":")";
+    out += request.customId;
+    out += R"(","method":"POST","url":")";
+    out += request.url;
+    out += R"(","body":)";
+    appendBatchRequestBody(out, request.onlineBody);
+    out += '}';
 }
 
 DeferringBackend::DeferringBackend(bool deliverInline) : inline_(deliverInline) {

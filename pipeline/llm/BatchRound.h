@@ -25,6 +25,8 @@ namespace r2p::llm {
 std::string batchRequestBody(const GenerationRequest& request);
 // The same from the online body requestBody() made.
 std::string batchRequestBody(std::string_view onlineBody);
+// The same, appended to `out` (a round's file is written a buffer at a time, no line copied).
+void appendBatchRequestBody(std::string& out, std::string_view onlineBody);
 // The request's line id: "r<run>-<user, system and stage from the label>-<hash of the online
 // body>", at most 64 characters, the same for the same request of the same run.
 std::string batchCustomId(std::int64_t runId, std::string_view label, std::string_view onlineBody);
@@ -32,6 +34,7 @@ std::string batchCustomId(std::int64_t runId, std::string_view label, std::strin
 std::string batchBodyHash(std::string_view onlineBody);
 // One line of the round's input file: {"custom_id", "method", "url", "body"}.
 std::string batchInputLine(const BatchRequest& request);
+void appendBatchInputLine(std::string& out, const BatchRequest& request);
 
 // Answers every request with ErrorKind::Deferred and records it for the next round (put it
 // behind the response cache: what the cache holds is answered from there).
