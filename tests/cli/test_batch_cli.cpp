@@ -153,6 +153,35 @@ std::string mixedOutput(const std::vector<std::string>& lines) {
     return out;
 }
 
+// A batch run's first round (at least 4 requests) answered by the loopback test server, the
+// answers written with bad lines among them (mixedOutput): the project and file are in `dir`.
+struct MixedIngest {
+    std::string project, outPath;
+    std::vector<json> round;
+    std::vector<std::string> lines; // the good answers, one a round line
+};
+
+void prepareMixedIngest(const test::TempDir& dir, MixedIngest& m) {
+    const auto* hrt = engine::builtinHrtTemplate(TaskId::LaMP3);
+    ASSERT_NE(hrt, nullptr);
+    test::ServerOptions options;
+    options.flavor = test::ServerFlavor::Hosted;
+    test::OpenAiTestServer server(options);
+    test::scriptCompliantModel(server, *hrt, "4");
+    m.project = dir.file("p.r2p");
+    ASSERT_EQ(runCli(runArgs(m.project, "batch")).exitCode, 0);
+    const std::string in = dir.file("round.jsonl");
+    ASSERT_EQ(
+        runCli({"batch", "prepare", "--project", m.project, "--run", "1", "--out", in}).exitCode,
+        0);
+    m.round = readLines(in);
+    ASSERT_GE(m.round.size(), 4u);
+    std::istringstream good(answerRound(m.round, server));
+    for (std::string l; std::getline(good, l);)
+        m.lines.push_back(l);
+    m.outPath = dir.write("out.jsonl", mixedOutput(m.lines));
+}
+
 } // namespace
 
 TEST(BatchCli, RoundsThroughABatchEngineGiveTheRunMadeOnline) {
@@ -230,25 +259,13 @@ TEST(BatchCli, RoundsThroughABatchEngineGiveTheRunMadeOnline) {
 }
 
 TEST(BatchCli, BadOutputLinesAreReportedByLineAndRetriedNextRound) {
-    const auto* hrt = engine::builtinHrtTemplate(TaskId::LaMP3);
-    ASSERT_NE(hrt, nullptr);
-    test::ServerOptions options;
-    options.flavor = test::ServerFlavor::Hosted;
-    test::OpenAiTestServer server(options);
-    test::scriptCompliantModel(server, *hrt, "4");
     test::TempDir dir;
-    const std::string project = dir.file("p.r2p");
-    ASSERT_EQ(runCli(runArgs(project, "batch")).exitCode, 0);
-    const std::string in = dir.file("round.jsonl");
-    ASSERT_EQ(
-        runCli({"batch", "prepare", "--project", project, "--run", "1", "--out", in}).exitCode, 0);
-    const auto round = readLines(in);
-    ASSERT_GE(round.size(), 3u);
-    std::istringstream good(answerRound(round, server));
-    std::vector<std::string> lines;
-    for (std::string l; std::getline(good, l);)
-        lines.push_back(l);
-    const std::string outPath = dir.write("out.jsonl", mixedOutput(lines));
+    MixedIngest m;
+    ASSERT_NO_FATAL_FAILURE(prepareMixedIngest(dir, m));
+    const std::string& project = m.project;
+    const std::string& outPath = m.outPath;
+    const auto& round = m.round;
+    const auto& lines = m.lines;
     auto r = runCli({"batch", "ingest", "--project", project, "--run", "1", "--results", outPath});
     ASSERT_EQ(r.exitCode, 0) << r.err;
     EXPECT_NE(r.err.find(outPath + ":2: not JSON"), std::string::npos) << r.err;
@@ -281,25 +298,11 @@ TEST(BatchCli, BadOutputLinesAreReportedByLineAndRetriedNextRound) {
 // cannot be opened again it looks them up on the project's own connection. Both store the same
 // answers and report the same lines, whatever the lines hold.
 TEST(BatchCli, IngestOnTheProjectsConnectionEqualsIngestOnReaders) {
-    const auto* hrt = engine::builtinHrtTemplate(TaskId::LaMP3);
-    ASSERT_NE(hrt, nullptr);
-    test::ServerOptions options;
-    options.flavor = test::ServerFlavor::Hosted;
-    test::OpenAiTestServer server(options);
-    test::scriptCompliantModel(server, *hrt, "4");
     test::TempDir dir;
-    const std::string project = dir.file("p.r2p");
-    ASSERT_EQ(runCli(runArgs(project, "batch")).exitCode, 0);
-    const std::string in = dir.file("round.jsonl");
-    ASSERT_EQ(
-        runCli({"batch", "prepare", "--project", project, "--run", "1", "--out", in}).exitCode, 0);
-    const auto round = readLines(in);
-    ASSERT_GE(round.size(), 4u);
-    std::istringstream good(answerRound(round, server));
-    std::vector<std::string> lines;
-    for (std::string l; std::getline(good, l);)
-        lines.push_back(l);
-    const std::string outPath = dir.write("out.jsonl", mixedOutput(lines));
+    MixedIngest m;
+    ASSERT_NO_FATAL_FAILURE(prepareMixedIngest(dir, m));
+    const std::string &project = m.project, &outPath = m.outPath;
+    const auto& lines = m.lines;
     const std::string copy = dir.file("copy.r2p");
     std::filesystem::copy_file(project, copy);
 
