@@ -90,6 +90,22 @@ std::int64_t handMadeRun(ProjectStore& store, const std::string& model) {
     return *runId;
 }
 
+// A run of LaMP RAG over `users`, backend openai, model m-test.
+std::int64_t lampRagRun(RunStore& runs, const std::vector<std::string>& users) {
+    RunInfo info;
+    info.task = TaskId::LaMP3;
+    info.systems = {SystemId::LampRag};
+    info.backend = "openai";
+    info.model = "m-test";
+    engine::EngineConfig config;
+    config.model = "m-test";
+    info.config = engine::engineConfigJson(config, 1);
+    info.users = users;
+    auto runId = runs.createRun(info);
+    EXPECT_TRUE(runId);
+    return runId ? *runId : 0;
+}
+
 } // namespace
 
 TEST(Cost, EveryFigureOfAHandMadeRun) {
@@ -161,17 +177,8 @@ TEST(Cost, StepsWithoutServerFiguresAreSummedPerStepByTheStore) {
     auto store = ProjectStore::open(dir.file("p.r2p"));
     ASSERT_TRUE(store);
     RunStore runs(**store);
-    RunInfo info;
-    info.task = TaskId::LaMP3;
-    info.systems = {SystemId::LampRag};
-    info.backend = "openai";
-    info.model = "m-test";
-    engine::EngineConfig config;
-    config.model = "m-test";
-    info.config = engine::engineConfigJson(config, 1);
-    info.users = {"u1", "u2", "u3"};
-    auto runId = runs.createRun(info);
-    ASSERT_TRUE(runId);
+    const std::int64_t runId = lampRagRun(runs, {"u1", "u2", "u3"});
+    ASSERT_NE(runId, 0);
     // u1: 91 prompt tokens asked twice (45 of them the retry's), reasoning 50 counted against a
     // completion of 30 (30 priced as reasoning); u2: 90 asked three times (60), 11 completion
     // tokens asked three times (7); u3: one request whose server reported its usage.
@@ -187,10 +194,10 @@ TEST(Cost, StepsWithoutServerFiguresAreSummedPerStepByTheStore) {
         t.system = SystemId::LampRag;
         t.status = UserStatus::Done;
         t.steps = {step(0, StageId::Retrieve, StepMode::Local, 1, {}, 1), generation};
-        ASSERT_TRUE(runs.saveUserTrace(*runId, t));
+        ASSERT_TRUE(runs.saveUserTrace(runId, t));
     }
     std::vector<StepUsage> withServer;
-    auto sums = runs.stepUsageSums(*runId, [&](const StepUsage& u) { withServer.push_back(u); });
+    auto sums = runs.stepUsageSums(runId, [&](const StepUsage& u) { withServer.push_back(u); });
     ASSERT_TRUE(sums) << sums.error().message;
     ASSERT_EQ(sums->size(), 2u); // retrieve/local and generate/chat
     const StepUsageSum& retrieve = (*sums)[0].stage == StageId::Retrieve ? (*sums)[0] : (*sums)[1];
@@ -223,7 +230,7 @@ TEST(Cost, StepsWithoutServerFiguresAreSummedPerStepByTheStore) {
     // = 51 per million.
     auto prices = parsePriceTable(kPrices, "prices.json");
     ASSERT_TRUE(prices);
-    auto cost = runCost(**store, *runId, *prices);
+    auto cost = runCost(**store, runId, *prices);
     ASSERT_TRUE(cost) << cost.error().message;
     const CostFigures& f = cost->systems[0].figures;
     EXPECT_EQ(f.users, 3);
@@ -313,22 +320,6 @@ TEST(PriceTable, AProjectKeepsItsOwnTableUntilReset) {
 // run_usage (schema 16): the store keeps each run's step usage summed, so a run's cost reads no
 // step. What it keeps must be what a pass over every step sums, whatever was done to the steps.
 namespace {
-
-// A run of LaMP RAG over `users`, backend openai, model m-test.
-std::int64_t lampRagRun(RunStore& runs, const std::vector<std::string>& users) {
-    RunInfo info;
-    info.task = TaskId::LaMP3;
-    info.systems = {SystemId::LampRag};
-    info.backend = "openai";
-    info.model = "m-test";
-    engine::EngineConfig config;
-    config.model = "m-test";
-    info.config = engine::engineConfigJson(config, 1);
-    info.users = users;
-    auto runId = runs.createRun(info);
-    EXPECT_TRUE(runId);
-    return runId ? *runId : 0;
-}
 
 UserTrace lampRagTrace(const std::string& user, const StepRecord& generation) {
     UserTrace t;
