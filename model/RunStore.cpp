@@ -265,7 +265,8 @@ public:
           user_(db.cachedStatement(
               "INSERT INTO run_users(run_id, user_id, system, status, prediction, gold, "
               "scores, format_ok, reasoning_tokens, interventions, contradicted, error, "
-              "saved_at) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)")),
+              "saved_at) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13) "
+              "ON CONFLICT(run_id, user_id, system) DO NOTHING")),
           step_(db.cachedStatement(
               "INSERT INTO run_steps(run_id, user_id, system, seq, stage, candidate, "
               "attempts, status, prompt, raw, reasoning, answer, parsed, prompt_tokens, "
@@ -312,38 +313,7 @@ public:
     Status write(std::int64_t runId, const UserTrace& t, const EncodedTrace& enc,
                  const std::string& savedAt) {
         const std::string system = name(systemName(t.system));
-        for (sql::Statement* del :
-             {&delUser_, &delSteps_, &delEvents_, &delVerdicts_, &delSpans_}) {
-            del->reset();
-            del->bind(1, runId).bind(2, t.userId).bind(3, system);
-            if (auto s = del->run(); !s)
-                return s;
-        }
-
-        std::string scores;
-        try {
-            scores = scoresJson(t.scores);
-        } catch (const Json::exception&) {
-            return Error{"a score name is not valid UTF-8"};
-        }
-        int contradicted = 0;
-        for (const auto& v : t.verdicts)
-            contradicted += v.verdict == Verdict::Contradicted ? 1 : 0;
-        user_.reset();
-        user_.bind(1, runId)
-            .bind(2, t.userId)
-            .bind(3, system)
-            .bind(4, name(userStatusName(t.status)))
-            .bind(5, t.prediction)
-            .bindOptional(6, t.gold)
-            .bind(7, scores)
-            .bind(8, i64(t.formatOk ? 1 : 0))
-            .bind(9, t.reasoningTokens)
-            .bind(10, i64(t.interventions))
-            .bind(11, i64(contradicted))
-            .bind(12, t.error)
-            .bind(13, savedAt);
-        if (auto s = user_.run(); !s)
+        if (auto s = writeUser(runId, t, system, savedAt); !s)
             return s;
 
         // The texts as encodeTrace() made them, with the writer dictionary (saveTraces saw to
@@ -428,6 +398,53 @@ public:
     }
 
 private:
+    // The user's row of the trace. A trace stored before is replaced whole: its rows go, then
+    // the user's row goes in. A new one (most saves) costs no deletes: a step, event, verdict or
+    // span is only ever stored with its user's row, so without that row there is none to delete.
+    Status writeUser(std::int64_t runId, const UserTrace& t, const std::string& system,
+                     const std::string& savedAt) {
+        std::string scores;
+        try {
+            scores = scoresJson(t.scores);
+        } catch (const Json::exception&) {
+            return Error{"a score name is not valid UTF-8"};
+        }
+        int contradicted = 0;
+        for (const auto& v : t.verdicts)
+            contradicted += v.verdict == Verdict::Contradicted ? 1 : 0;
+        user_.reset();
+        user_.bind(1, runId)
+            .bind(2, t.userId)
+            .bind(3, system)
+            .bind(4, name(userStatusName(t.status)))
+            .bind(5, t.prediction)
+            .bindOptional(6, t.gold)
+            .bind(7, scores)
+            .bind(8, i64(t.formatOk ? 1 : 0))
+            .bind(9, t.reasoningTokens)
+            .bind(10, i64(t.interventions))
+            .bind(11, i64(contradicted))
+            .bind(12, t.error)
+            .bind(13, savedAt);
+        if (auto s = user_.run(); !s)
+            return s;
+        if (user_.changes() == 0) {
+            for (sql::Statement* del :
+                 {&delUser_, &delSteps_, &delEvents_, &delVerdicts_, &delSpans_}) {
+                del->reset();
+                del->bind(1, runId).bind(2, t.userId).bind(3, system);
+                if (auto s = del->run(); !s)
+                    return s;
+            }
+            user_.rewind();
+            if (auto s = user_.run(); !s)
+                return s;
+            if (user_.changes() != 1)
+                return Error{"the user's row was not replaced"};
+        }
+        return Ok{};
+    }
+
     // The texts the trace keeps once per run; one another trace kept already stays as it is
     // (the same text: its key is the text's hash).
     Status writeShared(std::int64_t runId, const EncodedTrace& enc) {

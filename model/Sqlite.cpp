@@ -102,6 +102,16 @@ void Statement::reset() {
     error_.clear();
 }
 
+void Statement::rewind() {
+    if (stmt_)
+        sqlite3_reset(stmt_);
+    error_.clear();
+}
+
+std::int64_t Statement::changes() const {
+    return sqlite3_changes64(db_);
+}
+
 std::int64_t Statement::int64(int column) const {
     return sqlite3_column_int64(stmt_, column);
 }

@@ -36,6 +36,10 @@ public:
     // Steps to completion; the error names the statement when it fails.
     Status run();
     void reset();
+    // Ready to run again with the same bindings (reset() also clears them).
+    void rewind();
+    // Rows the last run inserted, changed or deleted itself (not by its triggers).
+    std::int64_t changes() const;
     bool failed() const { return !error_.empty(); }
     const std::string& error() const { return error_; }
 

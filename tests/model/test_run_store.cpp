@@ -454,7 +454,17 @@ TEST(RunStore, SavingAgainReplacesTheWholeTrace) {
     RunStore runs(*store);
     const auto id = createRun(runs);
     const auto other = createRun(runs);
-    ASSERT_TRUE(runs.saveUserTrace(id, fullTrace("310", SystemId::R2P, 6)).ok());
+    UserTrace first = fullTrace("310", SystemId::R2P, 6);
+    TagSpanRecord span;
+    span.start = 0;
+    span.end = 4;
+    span.tag = "plan";
+    span.source = "model";
+    span.tagSetId = "tagpr";
+    span.tagSetVersion = 1;
+    first.steps[1].tagSpans = {span, span};
+    ASSERT_TRUE(runs.saveUserTrace(id, first).ok());
+    ASSERT_EQ(count(store->handle(), "SELECT COUNT(*) FROM tag_spans"), 2);
     ASSERT_TRUE(runs.saveUserTrace(id, fullTrace("310", SystemId::LampRag, 5)).ok());
     ASSERT_TRUE(runs.saveUserTrace(id, fullTrace("311", SystemId::R2P, 4)).ok());
     ASSERT_TRUE(runs.saveUserTrace(other, fullTrace("310", SystemId::R2P, 3)).ok());
@@ -479,6 +489,8 @@ TEST(RunStore, SavingAgainReplacesTheWholeTrace) {
     EXPECT_EQ(count(db, "SELECT COUNT(*) FROM run_steps" + key), 2);
     EXPECT_EQ(count(db, "SELECT COUNT(*) FROM run_events" + key), 0);
     EXPECT_EQ(count(db, "SELECT COUNT(*) FROM run_verdicts" + key), 1);
+    EXPECT_EQ(count(db, "SELECT COUNT(*) FROM tag_spans" + key), 0);
+    EXPECT_EQ(count(db, "SELECT COUNT(*) FROM tag_spans"), 0);
     expectSameTrace(fullTrace("310", SystemId::LampRag, 5),
                     *runs.userTrace(id, "310", SystemId::LampRag));
     expectSameTrace(fullTrace("311", SystemId::R2P, 4), *runs.userTrace(id, "311", SystemId::R2P));
