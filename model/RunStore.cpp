@@ -187,7 +187,8 @@ std::string name(std::string_view n) {
 // they were made there.
 struct EncodedTrace {
     const steptext::Dictionary* dict = nullptr;
-    std::vector<std::string> parsed;                     // each step's output as JSON
+    bool share = true;               // the texts other systems repeat kept once per run
+    std::vector<std::string> parsed; // each step's output as JSON
     std::vector<std::array<steptext::Stored, 5>> steps;  // prompt, raw, reasoning, answer, parsed
     std::vector<std::array<steptext::Stored, 4>> events; // evidence, injected, detail, violating
     std::vector<steptext::SharedText> shared;            // kept once per run (run_texts)
@@ -200,9 +201,11 @@ bool standalone(const steptext::Stored& prompt) {
            prompt.bytes.front() == 'D';
 }
 
-EncodedTrace encodeTrace(std::int64_t runId, const UserTrace& t, const steptext::Dictionary* dict) {
+EncodedTrace encodeTrace(std::int64_t runId, const UserTrace& t, const steptext::Dictionary* dict,
+                         bool share) {
     EncodedTrace out;
     out.dict = dict;
+    out.share = share;
     out.parsed.reserve(t.steps.size());
     out.steps.reserve(t.steps.size());
     // Prompts already encoded for this trace, which a later prompt may refer to.
@@ -218,7 +221,7 @@ EncodedTrace encodeTrace(std::int64_t runId, const UserTrace& t, const steptext:
         // stored as "the answer" stays in its row.
         const bool retrieval = st.stage == StageId::Retrieve;
         const std::string_view plain[5] = {st.prompt, st.raw, st.reasoning, st.answer, parsed};
-        for (std::size_t k = 0; k < texts.size(); ++k) {
+        for (std::size_t k = 0; share && k < texts.size(); ++k) {
             const bool rawAsAnswer = k == 1 && texts[k].blob && texts[k].bytes == "A";
             if ((retrieval && !rawAsAnswer) || (k == 0 && standalone(texts[0])))
                 texts[k] = steptext::shared(runId, plain[k], std::move(texts[k]), out.shared);
@@ -237,12 +240,12 @@ EncodedTrace encodeTrace(std::int64_t runId, const UserTrace& t, const steptext:
 }
 
 std::vector<EncodedTrace> encodeTraces(const ProjectStore& store, std::int64_t runId,
-                                       std::span<const UserTrace> traces) {
+                                       std::span<const UserTrace> traces, bool share) {
     const steptext::Dictionary* dict = store.stepDictionaries().writer();
     std::vector<EncodedTrace> out;
     out.reserve(traces.size());
     for (const auto& t : traces)
-        out.push_back(encodeTrace(runId, t, dict));
+        out.push_back(encodeTrace(runId, t, dict, share));
     return out;
 }
 
@@ -559,7 +562,7 @@ Status saveTraces(ProjectStore& store, std::int64_t runId, std::span<const UserT
     const steptext::Dictionary* dict = store.stepDictionaries().writer();
     for (std::size_t i = 0; i < traces.size(); ++i) {
         if (encoded[i].dict != dict)
-            encoded[i] = encodeTrace(runId, traces[i], dict);
+            encoded[i] = encodeTrace(runId, traces[i], dict, encoded[i].share);
         if (auto s = writer.write(runId, traces[i], encoded[i], savedAt); !s)
             return Error{what(traces[i]) + s.error().message};
     }
@@ -824,6 +827,7 @@ Result<std::int64_t> RunStore::createRun(const RunInfo& info) {
     }
     std::lock_guard guard(mutex_);
     std::lock_guard lock(store_.mutex());
+    sharesTexts_.clear(); // a run made again under a deleted run's id
     sql::Statement st(store_.handle(),
                       "INSERT INTO runs(created_at, finished_at, task, questions_path, "
                       "outputs_path, systems, backend, model, base_url, template_id, "
@@ -903,16 +907,34 @@ Status RunStore::setRunStatus(std::int64_t runId, RunStatus runStatus) {
     return Ok{};
 }
 
+bool RunStore::sharesTexts(std::int64_t runId) {
+    std::lock_guard guard(mutex_);
+    if (const auto known = sharesTexts_.find(runId); known != sharesTexts_.end())
+        return known->second;
+    std::lock_guard lock(store_.mutex());
+    sql::Statement& st = store_.cachedStatement("SELECT systems FROM runs WHERE id = ?1");
+    st.bind(1, runId);
+    // Unknown (no such run, or it cannot be read): shared, as always before; the save says why.
+    const bool found = st.step();
+    const bool share = !found || parseSystems(st.text(0)).size() != 1;
+    st.reset();
+    if (found)
+        sharesTexts_.emplace(runId, share);
+    return share;
+}
+
 Status RunStore::saveUserTrace(std::int64_t runId, const UserTrace& trace) {
     const std::span<const UserTrace> one(&trace, 1);
-    auto encoded = encodeTraces(store_, runId, one); // the compression, before the locks
+    // The compression, before the locks.
+    auto encoded = encodeTraces(store_, runId, one, sharesTexts(runId));
     std::lock_guard guard(mutex_);
     std::lock_guard lock(store_.mutex());
     return saveTraces(store_, runId, one, std::move(encoded));
 }
 
 Status RunStore::saveUserTraces(std::int64_t runId, const std::vector<UserTrace>& traces) {
-    auto encoded = encodeTraces(store_, runId, traces); // the compression, before the locks
+    // The compression, before the locks.
+    auto encoded = encodeTraces(store_, runId, traces, sharesTexts(runId));
     std::lock_guard guard(mutex_);
     std::lock_guard lock(store_.mutex());
     return saveTraces(store_, runId, traces, std::move(encoded));
@@ -1739,6 +1761,7 @@ RunStore::batchRequestOn(const ProjectStore& db, std::int64_t runId, const std::
 Status RunStore::deleteRun(std::int64_t runId) {
     std::lock_guard guard(mutex_);
     std::lock_guard lock(store_.mutex());
+    sharesTexts_.erase(runId); // a later run may get its id
     sqlite3* db = store_.handle();
     auto fail = [&](const std::string& why) -> Status {
         return Error{where(store_) + "cannot delete run " + std::to_string(runId) + ": " + why};

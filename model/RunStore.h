@@ -249,8 +249,13 @@ public:
     Status deleteRun(std::int64_t runId);
 
 private:
+    // Whether the run's traces keep the texts its systems repeat once per run (run_texts): only
+    // a run of several systems has anything to share. Asked once per run, under the locks.
+    bool sharesTexts(std::int64_t runId);
+
     ProjectStore& store_;
     mutable std::mutex mutex_;
+    std::map<std::int64_t, bool> sharesTexts_; // by run; guarded by mutex_
 };
 
 } // namespace r2p

@@ -579,3 +579,70 @@ TEST(StepTextCodec, TheSystemsOfAUserKeepTheirRetrievalAndSharedPromptOnce) {
     ASSERT_TRUE(runs.deleteRun(*id).ok());
     EXPECT_EQ(count("SELECT COUNT(*) FROM run_texts"), 0);
 }
+
+TEST(StepTextCodec, ARunOfOneSystemKeepsEveryTextInItsRow) {
+    // Nothing to share: no other system sends the same retrieval or prompt. Kept once per run,
+    // each text cost a row of run_texts and a write at a random place of its index.
+    test::TempDir dir;
+    auto store = ProjectStore::open(dir.file("p.r2p"));
+    ASSERT_TRUE(store) << store.error().message;
+    sqlite3* db = (*store)->handle();
+    RunStore runs(**store);
+    RunInfo info;
+    info.task = TaskId::LaMP4;
+    info.systems = {SystemId::LampRag};
+    info.backend = "batch";
+    info.config = "{}";
+    info.users = {"u1", "u2"};
+    auto id = runs.createRun(info);
+    ASSERT_TRUE(id);
+    std::vector<UserTrace> traces;
+    for (const std::string user : {"u1", "u2"}) {
+        UserTrace t;
+        t.userId = user;
+        t.system = SystemId::LampRag;
+        t.status = UserStatus::Done;
+        StepRecord r;
+        r.seq = 0;
+        r.stage = StageId::Retrieve;
+        r.status = StepStatus::Done;
+        r.prompt = "query of " + user + ": " + words(60, "query-");
+        r.answer = "[P1] 11 [P2] 12 " + words(30, "item-");
+        t.steps.push_back(r);
+        StepRecord g;
+        g.seq = 1;
+        g.stage = StageId::Generate;
+        g.status = StepStatus::Done;
+        g.prompt = "rag prompt of " + user + ": " + words(80);
+        g.answer = "a headline for " + user;
+        g.raw = g.answer;
+        t.steps.push_back(g);
+        traces.push_back(std::move(t));
+    }
+    ASSERT_TRUE(runs.saveUserTraces(*id, traces).ok());
+    const auto count = [db](const char* sql) {
+        sql::Statement st(db, sql);
+        return st.step() ? st.int64(0) : -1;
+    };
+    EXPECT_EQ(count("SELECT COUNT(*) FROM run_texts"), 0);
+    EXPECT_EQ(count("SELECT COUNT(*) FROM run_steps WHERE typeof(prompt) = 'blob' AND "
+                    "hex(substr(prompt, 1, 1)) = '53'"),
+              0);
+    for (const UserTrace& t : traces) {
+        auto back = runs.userTrace(*id, t.userId, t.system);
+        ASSERT_TRUE(back) << back.error().message;
+        ASSERT_EQ(back->steps.size(), t.steps.size());
+        for (std::size_t i = 0; i < t.steps.size(); ++i) {
+            EXPECT_EQ(back->steps[i].prompt, t.steps[i].prompt);
+            EXPECT_EQ(back->steps[i].answer, t.steps[i].answer);
+        }
+    }
+    // A run of two systems made after it still keeps them once (the choice is per run).
+    info.systems = {SystemId::LampRag, SystemId::LrmRag};
+    auto two = runs.createRun(info);
+    ASSERT_TRUE(two);
+    ASSERT_TRUE(runs.saveUserTraces(*two, traces).ok());
+    // Each user's retrieval prompt and RAG prompt, and the retrieved items once: the same text
+    // for both users.
+    EXPECT_EQ(count("SELECT COUNT(*) FROM run_texts"), 5);
+}
