@@ -11,6 +11,7 @@
 #include <mutex>
 #include <optional>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 namespace r2p {
@@ -36,9 +37,33 @@ struct CachedResponse {
     std::vector<TimedDelta> deltas;
 };
 
+// Answers just stored, held in memory by shared key for the pass that reads them right after (a
+// batch ingest advancing every user): each is found without a lookup. Holds what a lookup that
+// leaves the request out reads, exactly as it would read it. Filled by one thread, then read by
+// any number.
+class RecentAnswers {
+public:
+    // Remembers `response` under `sharedKey` (a later one replaces it, as the newer row would),
+    // without its request. One whose texts a lookup would not read back byte for byte (not
+    // valid UTF-8 in its deltas) is forgotten instead: a lookup reads that one.
+    void add(const std::string& sharedKey, const CachedResponse& response);
+    const CachedResponse* find(const std::string& sharedKey) const;
+    // Takes `later`'s answers, which replace any of the same key.
+    void merge(RecentAnswers&& later);
+    std::size_t size() const { return bySharedKey_.size(); }
+
+private:
+    std::unordered_map<std::string, CachedResponse> bySharedKey_;
+};
+
 class ResponseCache {
 public:
     explicit ResponseCache(ProjectStore& store) : store_(store) {}
+    // getShared() without the request answers from `recent` what it holds, and looks up the
+    // rest. For a pass right after the answers were stored, with nothing stored between.
+    void readRecentFirst(std::shared_ptr<const RecentAnswers> recent) {
+        recent_ = std::move(recent);
+    }
     // Lookups read on these connections (one lent per lookup) rather than queue for the
     // project's lock; what they cannot read (a row compressed with a dictionary trained after
     // they opened) is read on the project's connection. They see only committed answers: for
@@ -104,6 +129,7 @@ private:
                                                  bool newest) const;
     ProjectStore& store_;
     std::shared_ptr<ProjectReaders> readers_;
+    std::shared_ptr<const RecentAnswers> recent_;
 };
 
 } // namespace r2p

@@ -5,6 +5,7 @@
 #include "Cli.h"
 #include "ProjectArgs.h"
 #include "model/JsonText.h"
+#include "model/ResponseCache.h"
 #include "model/RunStore.h"
 #include "pipeline/engine/BatchRounds.h"
 #include "pipeline/llm/BatchRound.h"
@@ -133,8 +134,10 @@ int runIngest(const std::vector<std::string>& argv) {
     if (auto e = args.value("errors"))
         files.push_back(*e);
     ordered_json ingested = ordered_json::array();
+    // The advance below finds each answer just stored without a lookup.
+    auto recent = std::make_shared<RecentAnswers>();
     for (const auto& file : files) {
-        auto report = engine::ingestBatchOutput(*run.store, run.info.id, file);
+        auto report = engine::ingestBatchOutput(*run.store, run.info.id, file, true, recent.get());
         if (!report)
             return fail("batch ingest", report.error().message, kExitRuntime);
         for (const auto& p : report->problems)
@@ -145,7 +148,7 @@ int runIngest(const std::vector<std::string>& argv) {
                             {"retried_next_round", report->retried},
                             {"unknown_custom_id", report->unknown}});
     }
-    auto round = engine::advanceBatchRun(*run.store, run.info, run.index, *concurrency);
+    auto round = engine::advanceBatchRun(*run.store, run.info, run.index, *concurrency, recent);
     if (!round)
         return fail("batch ingest", round.error().message, kExitRuntime);
     for (const auto& e : round->errors)

@@ -112,6 +112,7 @@ Result<BackendChoice> makeBackend(const std::string& name, ProjectStore* store,
         if (auto readers = ProjectReaders::open(
                 store->path(), static_cast<std::size_t>(std::max(1, options.concurrency))))
             cache.readOn(std::move(*readers));
+        cache.readRecentFirst(options.recentAnswers);
         auto cached = std::make_shared<llm::CachingBackend>(deferring, std::move(cache), "openai",
                                                             llm::CacheMode::ReadWrite);
         cached->setEndpoint(kBatchEndpoint, true);

@@ -14,6 +14,10 @@
 #include <string>
 #include <vector>
 
+namespace r2p {
+class RecentAnswers; // model/ResponseCache.h
+}
+
 namespace r2p::engine {
 
 struct BackendChoice {
@@ -42,6 +46,8 @@ struct BackendOptions {
     long firstTokenTimeoutMs = 0;
     std::size_t maxReplyBytes = 0;
     double offlineTokensPerSecond = 0; // the offline reasoner's streaming pace (0: at once)
+    // batch: answers a batch ingest just stored, found without a lookup (ResponseCache).
+    std::shared_ptr<const RecentAnswers> recentAnswers;
 };
 
 // The response cache's name for answers a batch engine gave (r2p batch ingest).

@@ -68,7 +68,8 @@ Status storeNextRound(RunStore& runs, std::int64_t runId, std::vector<BatchReque
 } // namespace
 
 Result<RoundOutcome> advanceBatchRun(ProjectStore& store, const RunInfo& run,
-                                     const DatasetIndex& index, int concurrency) {
+                                     const DatasetIndex& index, int concurrency,
+                                     std::shared_ptr<const RecentAnswers> recent) {
     const std::string name = "run " + std::to_string(run.id);
     if (run.backend != "batch")
         return Error{name + " uses the " + run.backend +
@@ -76,6 +77,7 @@ Result<RoundOutcome> advanceBatchRun(ProjectStore& store, const RunInfo& run,
     StoredRunOverrides overrides;
     overrides.backend = "batch";
     overrides.concurrency = concurrency;
+    overrides.recentAnswers = std::move(recent);
     auto prepared = RunService(store).prepareStored(run, overrides);
     if (!prepared)
         return Error{name + ": " + prepared.error().message};
@@ -260,10 +262,11 @@ Status lookUpAndJudge(util::WorkerPool& pool, std::vector<IngestLine>& chunk, co
     });
 }
 
-// Puts the chunk's answers into the writer's transaction, in line order, and counts the rest;
-// a request that could not be read stops the ingest.
+// Puts the chunk's answers into the writer's transaction, in line order (each also remembered
+// in `recent`, when given), and counts the rest; a request that could not be read stops the
+// ingest.
 Status storeChunk(ResponseCache::Writer& writer, const std::vector<IngestLine>& chunk,
-                  const std::string& path, IngestReport& report) {
+                  const std::string& path, IngestReport& report, RecentAnswers* recent) {
     for (const auto& l : chunk) {
         if (l.parsed && !l.request)
             return l.request.error();
@@ -276,6 +279,8 @@ Status storeChunk(ResponseCache::Writer& writer, const std::vector<IngestLine>& 
         }
         if (auto s = writer.put(*l.entry); !s)
             return s;
+        if (recent)
+            recent->add(l.entry->sharedKey, l.entry->response);
         ++report.stored;
     }
     return Ok{};
@@ -284,7 +289,8 @@ Status storeChunk(ResponseCache::Writer& writer, const std::vector<IngestLine>& 
 } // namespace
 
 Result<IngestReport> ingestBatchOutput(ProjectStore& store, std::int64_t runId,
-                                       const std::string& path, bool useReaders) {
+                                       const std::string& path, bool useReaders,
+                                       RecentAnswers* recentOut) {
     std::ifstream in(path, std::ios::binary);
     if (!in)
         return Error{"cannot read " + path};
@@ -298,6 +304,11 @@ Result<IngestReport> ingestBatchOutput(ProjectStore& store, std::int64_t runId,
             readers = std::move(*opened);
     RunStore runs(store);
     IngestReport report;
+    // Remembered here until the file is committed: a failed ingest leaves `recentOut` as it was.
+    std::optional<RecentAnswers> recent;
+    if (recentOut)
+        recent.emplace();
+    RecentAnswers* remember = recent ? &*recent : nullptr;
     // Each answer is stored as its chunk is read, all in one transaction committed at the end.
     ResponseCache cache(store);
     ResponseCache::Writer writer(cache);
@@ -322,7 +333,7 @@ Result<IngestReport> ingestBatchOutput(ProjectStore& store, std::int64_t runId,
         if (!readers)
             if (auto s = lookUpAndJudge(pool, chunk, runs, runId); !s)
                 return s.error();
-        if (auto s = storeChunk(writer, chunk, path, report); !s)
+        if (auto s = storeChunk(writer, chunk, path, report, remember); !s)
             return s.error(); // the writer rolls back: nothing of the file is stored
         if (preparing.valid()) {
             if (auto s = preparing.get(); !s)
@@ -338,6 +349,8 @@ Result<IngestReport> ingestBatchOutput(ProjectStore& store, std::int64_t runId,
         return Error{"cannot read " + path + " to its end"};
     if (auto s = writer.commit(); !s)
         return s.error();
+    if (recentOut)
+        recentOut->merge(std::move(*recent));
     return report;
 }
 

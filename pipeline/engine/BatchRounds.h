@@ -11,8 +11,13 @@
 #include "model/RunStore.h"
 
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <vector>
+
+namespace r2p {
+class RecentAnswers; // model/ResponseCache.h
+}
 
 namespace r2p::engine {
 
@@ -26,8 +31,10 @@ struct RoundOutcome {
 };
 
 // Advances the run and keeps its next round in the project (replacing the previous one).
+// `recent`: the answers an ingest just stored (ingestBatchOutput), found without a lookup.
 Result<RoundOutcome> advanceBatchRun(ProjectStore& store, const RunInfo& run,
-                                     const DatasetIndex& index, int concurrency = 4);
+                                     const DatasetIndex& index, int concurrency = 4,
+                                     std::shared_ptr<const RecentAnswers> recent = {});
 
 struct IngestReport {
     std::size_t lines = 0;
@@ -41,8 +48,11 @@ struct IngestReport {
 // cache, all in one transaction (a killed ingest stores nothing of the file). Ingesting a file
 // twice stores the same answers again: nothing changes. The lines' requests are looked up on
 // read-only connections of the workers' own; `readers` false looks them up on the project's
-// connection (what happens when the file cannot be opened again).
+// connection (what happens when the file cannot be opened again). With `recent`, each answer
+// stored is also remembered there (for advanceBatchRun right after); it holds them only once
+// the ingest returned Ok.
 Result<IngestReport> ingestBatchOutput(ProjectStore& store, std::int64_t runId,
-                                       const std::string& path, bool readers = true);
+                                       const std::string& path, bool readers = true,
+                                       RecentAnswers* recent = nullptr);
 
 } // namespace r2p::engine

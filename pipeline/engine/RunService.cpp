@@ -315,6 +315,7 @@ Result<PreparedRun> RunService::prepareStored(const RunInfo& run,
     }
     b.concurrency = overrides.concurrency;
     b.offlineTokensPerSecond = overrides.offlineTokensPerSecond;
+    b.recentAnswers = overrides.recentAnswers;
     if (overrides.apiKeyEnv)
         b.apiKeyEnv = *overrides.apiKeyEnv;
     return prepare(spec);

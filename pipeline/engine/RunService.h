@@ -61,7 +61,8 @@ struct StoredRunOverrides {
     std::optional<std::string> baseUrl;
     std::optional<std::string> apiKeyEnv; // default: the variable the run was made with
     int concurrency = 2;
-    double offlineTokensPerSecond = 0; // the offline reasoner's pace (0: at once)
+    double offlineTokensPerSecond = 0;                  // the offline reasoner's pace (0: at once)
+    std::shared_ptr<const RecentAnswers> recentAnswers; // BackendOptions::recentAnswers
 };
 
 class RunService {

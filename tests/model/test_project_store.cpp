@@ -412,6 +412,98 @@ TEST(ResponseCache, ReadersReadCommittedAnswersWhileTheWriterHoldsTheConnection)
     EXPECT_EQ((*after)->answer, "not committed yet");
 }
 
+// What RecentAnswers holds is what a lookup without the request reads of the same answer, field
+// for field; a cache reading it first answers from it without a lookup (a key only it holds is
+// found), and asks the project for the request, for keys it lacks, and for answers whose deltas
+// are not UTF-8 (which a lookup would read back changed).
+TEST(ResponseCache, RecentAnswersAreWhatALookupReadsAndAnswerWithoutOne) {
+    TempDir dir;
+    auto store = ProjectStore::open(dir.file("p.r2p"));
+    ASSERT_TRUE(store.ok()) << store.error().message;
+    ResponseCache cache(**store);
+    CachedResponse r;
+    r.backend = "openai";
+    r.endpoint = "batch";
+    r.model = "m";
+    r.request = R"({"messages":[{"role":"user","content":"Überschrift?"}],"seed":7})";
+    r.reasoning = "Der Nutzer mag [P1].";
+    r.answer = "Ein Titel — 标题";
+    r.finishReason = "stop";
+    r.usage = R"({"prompt_tokens":120,"completion_tokens":6})";
+    r.firstTokenMs = 12.25;
+    r.totalMs = 480.5;
+    r.deltas = {{0, r.reasoning, r.answer}};
+    const std::string shared = ResponseCache::key("openai", "m", r.request);
+    ASSERT_TRUE(
+        cache.put(ResponseCache::endpointKey("openai", "batch", "m", r.request), r, shared).ok());
+    auto looked = cache.getShared(shared, ResponseCache::Read::WithoutRequest);
+    ASSERT_TRUE(looked.ok() && looked->has_value());
+
+    auto recent = std::make_shared<RecentAnswers>();
+    recent->add(shared, r);
+    const CachedResponse* kept = recent->find(shared);
+    ASSERT_NE(kept, nullptr);
+    const CachedResponse& read = **looked;
+    EXPECT_EQ(kept->backend, read.backend);
+    EXPECT_EQ(kept->endpoint, read.endpoint);
+    EXPECT_EQ(kept->model, read.model);
+    EXPECT_EQ(kept->request, "");
+    EXPECT_EQ(read.request, "");
+    EXPECT_EQ(kept->reasoning, read.reasoning);
+    EXPECT_EQ(kept->answer, read.answer);
+    EXPECT_EQ(kept->finishReason, read.finishReason);
+    EXPECT_EQ(kept->usage, read.usage);
+    EXPECT_EQ(kept->firstTokenMs, read.firstTokenMs);
+    EXPECT_EQ(kept->totalMs, read.totalMs);
+    ASSERT_EQ(kept->deltas.size(), 1u);
+    ASSERT_EQ(read.deltas.size(), 1u);
+    EXPECT_EQ(kept->deltas[0].atMs, read.deltas[0].atMs);
+    EXPECT_EQ(kept->deltas[0].reasoning, read.deltas[0].reasoning);
+    EXPECT_EQ(kept->deltas[0].answer, read.deltas[0].answer);
+
+    // An answer only the memory holds: found there, so no lookup was made.
+    CachedResponse onlyHere = r;
+    onlyHere.request = R"({"seed":8})";
+    onlyHere.answer = "never stored";
+    const std::string onlyKey = ResponseCache::key("openai", "m", onlyHere.request);
+    recent->add(onlyKey, onlyHere);
+    ResponseCache first(**store);
+    first.readRecentFirst(recent);
+    auto fromMemory = first.getShared(onlyKey, ResponseCache::Read::WithoutRequest);
+    ASSERT_TRUE(fromMemory.ok() && fromMemory->has_value());
+    EXPECT_EQ((*fromMemory)->answer, "never stored");
+    // With the request asked for, the project answers: it has no such row.
+    auto withRequest = first.getShared(onlyKey, ResponseCache::Read::All);
+    ASSERT_TRUE(withRequest.ok());
+    EXPECT_FALSE(withRequest->has_value());
+    auto stored = first.getShared(shared, ResponseCache::Read::All);
+    ASSERT_TRUE(stored.ok() && stored->has_value());
+    EXPECT_EQ((*stored)->request, r.request);
+    // A key the memory lacks is looked up.
+    EXPECT_FALSE(
+        first
+            .getShared(ResponseCache::key("openai", "m", "{}"), ResponseCache::Read::WithoutRequest)
+            ->has_value());
+
+    // Deltas that are not UTF-8: forgotten, the earlier answer of the key too.
+    CachedResponse broken = onlyHere;
+    broken.deltas = {{0, "ok", std::string("\xff\xfe")}};
+    recent->add(onlyKey, broken);
+    EXPECT_EQ(recent->find(onlyKey), nullptr);
+    auto lookedUp = first.getShared(onlyKey, ResponseCache::Read::WithoutRequest);
+    ASSERT_TRUE(lookedUp.ok());
+    EXPECT_FALSE(lookedUp->has_value());
+
+    // Merged: the later answer of a key replaces the earlier.
+    RecentAnswers later;
+    CachedResponse again = r;
+    again.answer = "answered again";
+    later.add(shared, again);
+    recent->merge(std::move(later));
+    EXPECT_EQ(recent->find(shared)->answer, "answered again");
+    EXPECT_EQ(recent->size(), 1u);
+}
+
 // A project that cannot be opened is named; a reader never writes.
 TEST(ProjectReaders, RefuseWhatCannotBeOpenedAndNeverWrite) {
     TempDir dir;
