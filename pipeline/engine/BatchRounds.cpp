@@ -267,6 +267,8 @@ Status lookUpAndJudge(util::WorkerPool& pool, std::vector<IngestLine>& chunk, co
 // ingest.
 Status storeChunk(ResponseCache::Writer& writer, const std::vector<IngestLine>& chunk,
                   const std::string& path, IngestReport& report, RecentAnswers* recent) {
+    std::vector<const ResponseCache::Entry*> answers;
+    answers.reserve(chunk.size());
     for (const auto& l : chunk) {
         if (l.parsed && !l.request)
             return l.request.error();
@@ -277,10 +279,17 @@ Status storeChunk(ResponseCache::Writer& writer, const std::vector<IngestLine>& 
                 report.problems.push_back(path + ":" + std::to_string(l.lineNo) + ": " + l.problem);
             continue;
         }
-        if (auto s = writer.put(*l.entry); !s)
+        answers.push_back(&*l.entry);
+    }
+    // Put in the order of their keys: the key index is written at neighbouring places rather
+    // than at random ones. Stable: of two answers to one request, the later line still wins.
+    std::stable_sort(answers.begin(), answers.end(),
+                     [](const auto* a, const auto* b) { return a->key < b->key; });
+    for (const ResponseCache::Entry* e : answers) {
+        if (auto s = writer.put(*e); !s)
             return s;
         if (recent)
-            recent->add(l.entry->sharedKey, l.entry->response);
+            recent->add(e->sharedKey, e->response);
         ++report.stored;
     }
     return Ok{};
