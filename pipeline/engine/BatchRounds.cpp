@@ -332,13 +332,17 @@ Result<IngestReport> ingestBatchOutput(ProjectStore& store, std::int64_t runId,
         if (auto s = prepareChunk(pool, chunk, runId, readers.get()); !s)
             return s.error();
     while (more) {
-        const bool haveNext = readChunk(in, lineNo, next, kChunk);
-        // The next chunk is made ready on the pool while this one is stored (with readers: the
-        // pool needs nothing of this thread's connection).
+        // The next chunk is read and made ready on the pool while this one is stored (with
+        // readers: the pool needs nothing of this thread's connection). This thread only puts.
+        bool haveNext = false;
         std::future<Status> preparing;
-        if (haveNext && readers)
-            preparing = std::async(std::launch::async,
-                                   [&] { return prepareChunk(pool, next, runId, readers.get()); });
+        if (readers)
+            preparing = std::async(std::launch::async, [&]() -> Status {
+                haveNext = readChunk(in, lineNo, next, kChunk);
+                return haveNext ? prepareChunk(pool, next, runId, readers.get()) : Status(Ok{});
+            });
+        else
+            haveNext = readChunk(in, lineNo, next, kChunk);
         if (!readers)
             if (auto s = lookUpAndJudge(pool, chunk, runs, runId); !s)
                 return s.error();
