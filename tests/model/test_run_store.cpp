@@ -455,14 +455,7 @@ TEST(RunStore, SavingAgainReplacesTheWholeTrace) {
     const auto id = createRun(runs);
     const auto other = createRun(runs);
     UserTrace first = fullTrace("310", SystemId::R2P, 6);
-    TagSpanRecord span;
-    span.start = 0;
-    span.end = 4;
-    span.tag = "plan";
-    span.source = "model";
-    span.tagSetId = "tagpr";
-    span.tagSetVersion = 1;
-    first.steps[1].tagSpans = {span, span};
+    first.steps[1].tagSpans = test::modelSpans("<preference>x</preference><answer>y</answer>");
     ASSERT_TRUE(runs.saveUserTrace(id, first).ok());
     ASSERT_EQ(count(store->handle(), "SELECT COUNT(*) FROM tag_spans"), 2);
     ASSERT_TRUE(runs.saveUserTrace(id, fullTrace("310", SystemId::LampRag, 5)).ok());

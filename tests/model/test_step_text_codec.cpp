@@ -494,6 +494,23 @@ TEST(StepTextCodec, ASharedTextIsNamedByItsRunAndTheFirst16BytesOfItsSha256) {
     EXPECT_NE(back.error().message.find("not a text on its own"), std::string::npos);
 }
 
+namespace {
+// Each trace read back from the run has the texts it was saved with.
+void expectSavedTexts(const RunStore& runs, std::int64_t runId,
+                      const std::vector<UserTrace>& traces) {
+    for (const UserTrace& t : traces) {
+        auto back = runs.userTrace(runId, t.userId, t.system);
+        ASSERT_TRUE(back) << back.error().message;
+        ASSERT_EQ(back->steps.size(), t.steps.size());
+        for (std::size_t i = 0; i < t.steps.size(); ++i) {
+            EXPECT_EQ(back->steps[i].prompt, t.steps[i].prompt);
+            EXPECT_EQ(back->steps[i].raw, t.steps[i].raw);
+            EXPECT_EQ(back->steps[i].answer, t.steps[i].answer);
+        }
+    }
+}
+} // namespace
+
 TEST(StepTextCodec, TheSystemsOfAUserKeepTheirRetrievalAndSharedPromptOnce) {
     test::TempDir dir;
     auto store = ProjectStore::open(dir.file("p.r2p"));
@@ -551,16 +568,7 @@ TEST(StepTextCodec, TheSystemsOfAUserKeepTheirRetrievalAndSharedPromptOnce) {
     // Saved again (a resumed run): nothing kept twice.
     ASSERT_TRUE(runs.saveUserTraces(*id, traces).ok());
     EXPECT_EQ(count("SELECT COUNT(*) FROM run_texts"), 6);
-    for (const UserTrace& t : traces) {
-        auto back = runs.userTrace(*id, t.userId, t.system);
-        ASSERT_TRUE(back) << back.error().message;
-        ASSERT_EQ(back->steps.size(), t.steps.size());
-        for (std::size_t i = 0; i < t.steps.size(); ++i) {
-            EXPECT_EQ(back->steps[i].prompt, t.steps[i].prompt);
-            EXPECT_EQ(back->steps[i].raw, t.steps[i].raw);
-            EXPECT_EQ(back->steps[i].answer, t.steps[i].answer);
-        }
-    }
+    expectSavedTexts(runs, *id, traces);
     // A kept text gone (a damaged file): the traces naming it fail with a message naming the
     // step; the other user's still read.
     sql::Statement key(db, "SELECT prompt FROM run_steps WHERE user_id = 'u1' AND system = "
@@ -628,15 +636,7 @@ TEST(StepTextCodec, ARunOfOneSystemKeepsEveryTextInItsRow) {
     EXPECT_EQ(count("SELECT COUNT(*) FROM run_steps WHERE typeof(prompt) = 'blob' AND "
                     "hex(substr(prompt, 1, 1)) = '53'"),
               0);
-    for (const UserTrace& t : traces) {
-        auto back = runs.userTrace(*id, t.userId, t.system);
-        ASSERT_TRUE(back) << back.error().message;
-        ASSERT_EQ(back->steps.size(), t.steps.size());
-        for (std::size_t i = 0; i < t.steps.size(); ++i) {
-            EXPECT_EQ(back->steps[i].prompt, t.steps[i].prompt);
-            EXPECT_EQ(back->steps[i].answer, t.steps[i].answer);
-        }
-    }
+    expectSavedTexts(runs, *id, traces);
     // A run of two systems made after it still keeps them once (the choice is per run).
     info.systems = {SystemId::LampRag, SystemId::LrmRag};
     auto two = runs.createRun(info);
