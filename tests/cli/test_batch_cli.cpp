@@ -21,6 +21,7 @@
 #include <fstream>
 #include <gtest/gtest.h>
 #include <map>
+#include <memory>
 #include <nlohmann/json.hpp>
 #include <set>
 #include <sqlite3.h>
@@ -155,6 +156,16 @@ std::string mixedOutput(const std::vector<std::string>& lines) {
 
 // A batch run's first round (at least 4 requests) answered by the loopback test server, the
 // answers written with bad lines among them (mixedOutput): the project and file are in `dir`.
+// The loopback server as a hosted API (no /tokenize: runs count tokens locally) answering as a
+// model that keeps LaMP-3's template and answers "4".
+std::unique_ptr<test::OpenAiTestServer> compliantServer(const engine::HrtTemplate& hrt) {
+    test::ServerOptions options;
+    options.flavor = test::ServerFlavor::Hosted;
+    auto server = std::make_unique<test::OpenAiTestServer>(options);
+    test::scriptCompliantModel(*server, hrt, "4");
+    return server;
+}
+
 struct MixedIngest {
     std::string project, outPath;
     std::vector<json> round;
@@ -164,10 +175,8 @@ struct MixedIngest {
 void prepareMixedIngest(const test::TempDir& dir, MixedIngest& m) {
     const auto* hrt = engine::builtinHrtTemplate(TaskId::LaMP3);
     ASSERT_NE(hrt, nullptr);
-    test::ServerOptions options;
-    options.flavor = test::ServerFlavor::Hosted;
-    test::OpenAiTestServer server(options);
-    test::scriptCompliantModel(server, *hrt, "4");
+    const auto owned = compliantServer(*hrt);
+    test::OpenAiTestServer& server = *owned;
     m.project = dir.file("p.r2p");
     ASSERT_EQ(runCli(runArgs(m.project, "batch")).exitCode, 0);
     const std::string in = dir.file("round.jsonl");
@@ -187,10 +196,8 @@ void prepareMixedIngest(const test::TempDir& dir, MixedIngest& m) {
 TEST(BatchCli, RoundsThroughABatchEngineGiveTheRunMadeOnline) {
     const auto* hrt = engine::builtinHrtTemplate(TaskId::LaMP3);
     ASSERT_NE(hrt, nullptr);
-    test::ServerOptions options;
-    options.flavor = test::ServerFlavor::Hosted; // no /tokenize: both runs count locally
-    test::OpenAiTestServer server(options);
-    test::scriptCompliantModel(server, *hrt, "4");
+    const auto owned = compliantServer(*hrt);
+    test::OpenAiTestServer& server = *owned;
     test::TempDir dir;
 
     const std::string online = dir.file("online.r2p");
@@ -340,10 +347,8 @@ TEST(BatchCli, IngestOnTheProjectsConnectionEqualsIngestOnReaders) {
 TEST(BatchCli, AKilledIngestLeavesTheProjectAsBeforeOrAfterTheFile) {
     const auto* hrt = engine::builtinHrtTemplate(TaskId::LaMP3);
     ASSERT_NE(hrt, nullptr);
-    test::ServerOptions options;
-    options.flavor = test::ServerFlavor::Hosted;
-    test::OpenAiTestServer server(options);
-    test::scriptCompliantModel(server, *hrt, "4");
+    const auto owned = compliantServer(*hrt);
+    test::OpenAiTestServer& server = *owned;
     test::TempDir dir;
     const std::string prepared = dir.file("prepared.r2p");
     auto args = runArgs(prepared, "batch");
