@@ -10,6 +10,7 @@
 #include <cstring>
 #include <fcntl.h>
 #include <filesystem>
+#include <mutex>
 #include <nlohmann/json.hpp>
 #include <simdjson.h>
 #include <sys/stat.h>
@@ -367,14 +368,29 @@ JsonFileKind sniffJsonFile(const std::string& path) {
     return JsonFileKind::Unknown;
 }
 
-RecordReader::RecordReader(FileStamp questions) : stamp_(std::move(questions)) {}
+struct RecordReader::OpenFile {
+    std::mutex mutex;
+    std::optional<Fd> fd; // set once opened; a failed open is tried again next time
+};
+
+RecordReader::RecordReader(FileStamp questions)
+    : stamp_(std::move(questions)), file_(std::make_shared<OpenFile>()) {}
 
 Result<UserRecord> RecordReader::read(const UserIndexEntry& entry) const {
     struct stat st {};
-    auto opened = openRegularFile(stamp_.path, st);
-    if (!opened)
-        return opened.error();
-    Fd fd(*opened);
+    int fd = -1;
+    {
+        std::lock_guard lock(file_->mutex);
+        if (!file_->fd) {
+            auto opened = openRegularFile(stamp_.path, st);
+            if (!opened)
+                return opened.error();
+            file_->fd.emplace(*opened);
+        }
+        fd = file_->fd->get();
+    }
+    if (::fstat(fd, &st) != 0)
+        return Error{stamp_.path + ": cannot stat: " + osError(errno)};
     const std::int64_t mtime =
         static_cast<std::int64_t>(st.st_mtim.tv_sec) * 1000000000LL + st.st_mtim.tv_nsec;
     if (static_cast<std::uint64_t>(st.st_size) != stamp_.size || mtime != stamp_.mtimeNs)
@@ -385,7 +401,7 @@ Result<UserRecord> RecordReader::read(const UserIndexEntry& entry) const {
         return Error{stamp_.path + ", record " + entry.id + ": the record is too large (" +
                      megabytes(entry.length) + "; at most 32 MiB per record is read)"};
     simdjson::padded_string buffer(entry.length);
-    if (!preadAll(fd.get(), buffer.data(), entry.length, entry.offset))
+    if (!preadAll(fd, buffer.data(), entry.length, entry.offset))
         return Error{stamp_.path + ": cannot read record " + entry.id + ": " + osError(errno)};
     auto record = parsePadded(buffer.data(), entry.length, stamp_.path);
     if (record.ok() && record->id != entry.id)

@@ -3,6 +3,7 @@
 #include "model/QuestionsScanner.h"
 #include "support/TestSupport.h"
 
+#include <filesystem>
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 #include <random>
@@ -445,6 +446,30 @@ TEST(RecordReader, ReadsByRangeAndRefusesAChangedFile) {
     auto stale = reader.read(index->users[1]);
     ASSERT_FALSE(stale.ok());
     EXPECT_NE(stale.error().message.find("changed since it was indexed"), std::string::npos);
+}
+
+// The reader keeps the file it opened: a file renamed over the path (as editors save) does not
+// change what the index's ranges read, while a rewrite in place is still refused.
+TEST(RecordReader, KeepsReadingTheFileItOpened) {
+    TempDir dir;
+    const auto q = dir.write("q.json", "[" + lamp3Record("1", 2) + "," + lamp3Record("2", 3) + "]");
+    auto index = indexDataset(q, "");
+    ASSERT_TRUE(index.ok());
+    const RecordReader reader(index->questions);
+    ASSERT_TRUE(reader.read(index->users[0]).ok());
+
+    const auto other = dir.write("other.json", "[" + lamp3Record("9", 1) + "]");
+    std::filesystem::rename(other, q);
+    const RecordReader copy = reader; // copies share the open file
+    auto second = copy.read(index->users[1]);
+    ASSERT_TRUE(second.ok()) << second.error().message;
+    EXPECT_EQ(second->id, "2");
+    EXPECT_EQ(second->profile.size(), 3u);
+
+    // A new reader opens what the path now holds, which is not the file indexed.
+    auto fresh = RecordReader(index->questions).read(index->users[1]);
+    ASSERT_FALSE(fresh.ok());
+    EXPECT_NE(fresh.error().message.find("changed since it was indexed"), std::string::npos);
 }
 
 TEST(Dataset, SniffsQuestionsAndOutputsFiles) {
