@@ -179,14 +179,23 @@ RequestId CachingBackend::submit(GenerationRequest request, DeltaHandler onDelta
     const std::shared_ptr<const std::string> body = request.body;
     const std::string& canonical = *body;
     const std::string sharedKey = ResponseCache::key(cacheName_, request.model, canonical);
-    const std::string key =
-        endpoint_.empty()
-            ? sharedKey
-            : ResponseCache::endpointKey(cacheName_, endpoint_, request.model, canonical);
+    // The endpoint's own key (another hash of the body) only when it is looked up or stored
+    // under: a shared hit, most of a replayed run, does not need it.
+    auto endpointKey = [&] {
+        return endpoint_.empty()
+                   ? sharedKey
+                   : ResponseCache::endpointKey(cacheName_, endpoint_, request.model, canonical);
+    };
     // A hit is replayed: its request (the key stands for it) is not read.
     constexpr auto what = ResponseCache::Read::WithoutRequest;
-    auto hit =
-        shared_ || endpoint_.empty() ? cache_.getShared(sharedKey, what) : cache_.get(key, what);
+    std::string key;
+    Result<std::optional<CachedResponse>> hit = std::optional<CachedResponse>{};
+    if (shared_ || endpoint_.empty()) {
+        hit = cache_.getShared(sharedKey, what);
+    } else {
+        key = endpointKey();
+        hit = cache_.get(key, what);
+    }
     if (hit && hit->has_value()) {
         ++hits_;
         auto r = std::make_shared<Replay>();
@@ -211,6 +220,8 @@ RequestId CachingBackend::submit(GenerationRequest request, DeltaHandler onDelta
         return id;
     }
     ++misses_;
+    if (key.empty())
+        key = endpointKey();
     if (mode_ == CacheMode::ReplayOnly || !inner_) {
         BackendError e{ErrorKind::Config,
                        request.label,
