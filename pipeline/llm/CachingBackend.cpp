@@ -170,6 +170,29 @@ void CachingBackend::finish(Replay& r, bool cancelled) {
     r.onDone(GenerationOutcome(std::move(result)));
 }
 
+void CachingBackend::replayHit(RequestId id, CachedResponse response, const std::string& label,
+                               DeltaHandler onDelta, DoneHandler onDone) {
+    auto r = std::make_shared<Replay>();
+    r->id = id;
+    r->response = std::move(response);
+    r->onDelta = std::move(onDelta);
+    r->onDone = std::move(onDone);
+    r->label = label;
+    if (speed_ <= 0 && r->response.deltas.size() > 1) {
+        // Delivered at once: one delta with everything, in the order it streamed.
+        TimedDelta all;
+        all.reasoning = r->response.reasoning;
+        all.answer = r->response.answer;
+        r->response.deltas.assign(1, std::move(all));
+    }
+    if (inline_ && speed_ <= 0) {
+        replayNow(*r);
+        return;
+    }
+    std::lock_guard lock(mutex_);
+    enqueue(std::move(r));
+}
+
 RequestId CachingBackend::submit(GenerationRequest request, DeltaHandler onDelta,
                                  DoneHandler onDone) {
     const RequestId id = nextId_++;
@@ -198,25 +221,7 @@ RequestId CachingBackend::submit(GenerationRequest request, DeltaHandler onDelta
     }
     if (hit && hit->has_value()) {
         ++hits_;
-        auto r = std::make_shared<Replay>();
-        r->id = id;
-        r->response = std::move(**hit);
-        r->onDelta = std::move(onDelta);
-        r->onDone = std::move(onDone);
-        r->label = request.label;
-        if (speed_ <= 0 && r->response.deltas.size() > 1) {
-            // Delivered at once: one delta with everything, in the order it streamed.
-            TimedDelta all;
-            all.reasoning = r->response.reasoning;
-            all.answer = r->response.answer;
-            r->response.deltas.assign(1, std::move(all));
-        }
-        if (inline_ && speed_ <= 0) {
-            replayNow(*r);
-            return id;
-        }
-        std::lock_guard lock(mutex_);
-        enqueue(std::move(r));
+        replayHit(id, std::move(**hit), request.label, std::move(onDelta), std::move(onDone));
         return id;
     }
     ++misses_;

@@ -66,6 +66,9 @@ private:
     void dispatch();
     void finish(Replay& r, bool cancelled);
     void replayNow(Replay& r); // an instant replay, on the caller's thread
+    // A cache hit's replay: at once on the caller's thread when inline and instant, else queued.
+    void replayHit(RequestId id, CachedResponse response, const std::string& label,
+                   DeltaHandler onDelta, DoneHandler onDone);
 
     std::shared_ptr<Backend> inner_;
     ResponseCache cache_;
