@@ -356,6 +356,13 @@ const std::vector<const char*>& migrations() {
         // cost reads it instead of 2,600,000 steps at 100,000 users). runusage::fill() sums
         // the steps stored before.
         runusage::schemaSql().c_str(),
+        // 16 -> 17: batch_requests.cache_keys (added by addMissingColumns), the response
+        // cache's two keys of each request's answer, made by prepare: ingest stores an answer
+        // without reading the request body back. A round stored before has none; its ingest
+        // makes them from the body.
+        R"sql(
+        -- batch_requests.cache_keys
+        )sql",
     };
     return all;
 }
@@ -416,6 +423,7 @@ Status addMissingColumns(sqlite3* db, int version) {
         {5, "run_steps", "server", "TEXT NOT NULL DEFAULT ''"},
         {6, "datasets", "scanner_version", "INTEGER NOT NULL DEFAULT 0"},
         {10, "run_events", "violating", "TEXT NOT NULL DEFAULT ''"},
+        {17, "batch_requests", "cache_keys", "BLOB"},
     };
     for (const auto& c : columns) {
         if (c.version != version)

@@ -36,7 +36,7 @@ struct DatasetRow {
 
 class ProjectStore {
 public:
-    static constexpr int kSchemaVersion = 16;
+    static constexpr int kSchemaVersion = 17;
     // The questions scanner's version: a cached index made by another one is rebuilt, since its
     // users and findings may differ (2: every string is checked for valid UTF-8).
     static constexpr int kScannerVersion = 2;

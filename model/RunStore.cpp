@@ -1618,6 +1618,51 @@ private:
     bool wereOn_ = false;
 };
 
+// A batch request's two cache keys (64 hex digits each) as the 64 bytes cache_keys keeps; none
+// unless both are such keys.
+std::optional<std::string> packCacheKeys(const std::string& cacheKey,
+                                         const std::string& sharedKey) {
+    auto nibble = [](char c) -> int {
+        if (c >= '0' && c <= '9')
+            return c - '0';
+        if (c >= 'a' && c <= 'f')
+            return c - 'a' + 10;
+        return -1;
+    };
+    std::string out;
+    out.reserve(64);
+    for (const std::string* key : {&cacheKey, &sharedKey}) {
+        if (key->size() != 64)
+            return std::nullopt;
+        for (std::size_t i = 0; i < 64; i += 2) {
+            const int hi = nibble((*key)[i]);
+            const int lo = nibble((*key)[i + 1]);
+            if (hi < 0 || lo < 0)
+                return std::nullopt;
+            out += static_cast<char>(hi * 16 + lo);
+        }
+    }
+    return out;
+}
+
+// The keys packCacheKeys() made, back as hex; false (keys left empty) for anything else.
+bool unpackCacheKeys(std::string_view bytes, bool isBlob, std::string& cacheKey,
+                     std::string& sharedKey) {
+    if (!isBlob || bytes.size() != 64)
+        return false;
+    static constexpr char kDigits[] = "0123456789abcdef";
+    for (std::size_t k = 0; k < 2; ++k) {
+        std::string& key = k == 0 ? cacheKey : sharedKey;
+        key.resize(64);
+        for (std::size_t i = 0; i < 32; ++i) {
+            const auto b = static_cast<unsigned char>(bytes[k * 32 + i]);
+            key[2 * i] = kDigits[b >> 4];
+            key[2 * i + 1] = kDigits[b & 15];
+        }
+    }
+    return true;
+}
+
 // Whether the batch_requests table holds rows of another run than `runId` (two index seeks).
 Result<bool> otherRounds(sqlite3* db, std::int64_t runId) {
     sql::Statement st(db, "SELECT EXISTS(SELECT 1 FROM batch_requests WHERE run_id < ?1) OR "
@@ -1681,8 +1726,8 @@ Status RunStore::replaceBatchRequests(std::int64_t runId, std::vector<BatchReque
     if (auto s = deleteRound(db, runId); !s)
         return fail(s.error().message);
     sql::Statement ins(db, "INSERT OR REPLACE INTO batch_requests(run_id, custom_id, url, "
-                           "online_body, model, think_start, label) "
-                           "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7)");
+                           "online_body, model, think_start, label, cache_keys) "
+                           "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
     constexpr std::size_t kChunk = 2048;
     for (std::size_t from = 0; from < requests.size(); from += kChunk) {
         const std::size_t to = std::min(requests.size(), from + kChunk);
@@ -1709,6 +1754,8 @@ Status RunStore::replaceBatchRequests(std::int64_t runId, std::vector<BatchReque
                 ins.bindBlob(4, body.bytes);
             else
                 ins.bind(4, body.bytes);
+            if (const auto keys = packCacheKeys(r.cacheKey, r.sharedKey))
+                ins.bindBlob(8, *keys);
             if (auto s = ins.run(); !s)
                 return fail(s.error().message);
             r.storedBody.reset(); // written: not held for the rest of the round
@@ -1730,8 +1777,8 @@ RunStore::batchRequestOn(const ProjectStore& db, std::int64_t runId, const std::
     std::lock_guard lock(db.mutex());
     // Prepared once: ingest asks this for every line of a 100,000-line output file.
     sql::Statement& st = db.cachedStatement("SELECT url, online_body, model, think_start, "
-                                            "label FROM batch_requests WHERE run_id = ?1 AND "
-                                            "custom_id = ?2");
+                                            "label, cache_keys FROM batch_requests WHERE "
+                                            "run_id = ?1 AND custom_id = ?2");
     st.bind(1, runId).bind(2, customId);
     if (!st.step()) {
         if (st.failed())
@@ -1740,22 +1787,60 @@ RunStore::batchRequestOn(const ProjectStore& db, std::int64_t runId, const std::
         st.reset();
         return std::optional<BatchRequest>{};
     }
-    auto body = steptext::decode(st.bytes(1), st.isBlob(1));
-    if (!body) {
-        st.reset();
-        return Error{where(db) + "cannot read the batch round of run " + std::to_string(runId) +
-                     ": the request " + customId + ": " + body.error().message};
-    }
     BatchRequest r;
+    // With its answer's keys the body is not decompressed: they are what it was read for.
+    if (!unpackCacheKeys(st.bytes(5), st.isBlob(5), r.cacheKey, r.sharedKey)) {
+        auto body = steptext::decode(st.bytes(1), st.isBlob(1));
+        if (!body) {
+            st.reset();
+            return Error{where(db) + "cannot read the batch round of run " + std::to_string(runId) +
+                         ": the request " + customId + ": " + body.error().message};
+        }
+        r.onlineBody = std::move(*body);
+    }
     r.customId = customId;
     r.url = st.text(0);
-    r.onlineBody = std::move(*body);
     r.model = st.text(2);
     r.thinkStart = static_cast<int>(st.int64(3));
     r.label = st.text(4);
     r.storedBody = steptext::Stored{st.isBlob(1), std::string(st.bytes(1))};
     st.reset(); // a cached statement left mid-read would hold a read snapshot open
     return std::optional<BatchRequest>(std::move(r));
+}
+
+Result<std::optional<std::string>> RunStore::batchRequestLike(const ProjectStore& db,
+                                                              std::int64_t runId,
+                                                              const std::string& customId) {
+    const std::size_t dash = customId.rfind('-');
+    if (dash == std::string::npos || dash == 0)
+        return std::optional<std::string>{};
+    // Ids of the same length that share everything up to the last '-': between "prefix-" and
+    // "prefix." in byte order.
+    const std::string from = customId.substr(0, dash + 1);
+    std::string to = from;
+    to.back() = '.';
+    std::lock_guard lock(db.mutex());
+    sql::Statement& st = db.cachedStatement(
+        "SELECT custom_id FROM batch_requests WHERE run_id = ?1 AND custom_id > ?2 AND "
+        "custom_id < ?3 AND length(custom_id) = ?4 AND custom_id <> ?5 LIMIT 1");
+    st.bind(1, runId)
+        .bind(2, from)
+        .bind(3, to)
+        .bind(4, static_cast<std::int64_t>(customId.size()))
+        .bind(5, customId);
+    std::optional<std::string> like;
+    if (st.step()) {
+        std::string id = st.text(0);
+        if (id.find('-', from.size()) == std::string::npos)
+            like = std::move(id);
+    } else if (st.failed()) {
+        const std::string why = st.error();
+        st.reset();
+        return Error{where(db) + "cannot read the batch round of run " + std::to_string(runId) +
+                     ": " + why};
+    }
+    st.reset();
+    return like;
 }
 
 Status RunStore::deleteRun(std::int64_t runId) {

@@ -115,6 +115,12 @@ struct BatchRequest {
     // ingest stores it in the response cache as it is rather than compress it again. Prepare
     // sets it a chunk at a time, on several threads, just before the chunk is stored.
     std::optional<steptext::Stored> storedBody;
+    // The response cache's keys of its answer (ResponseCache::endpointKey and key, hex), made by
+    // prepare with the custom id. Read from a round stored with them, onlineBody is left empty
+    // (ingest needs only storedBody and the keys); a round stored before schema 17 has none and
+    // is read with its body.
+    std::string cacheKey;
+    std::string sharedKey;
 };
 
 class RunStore {
@@ -245,6 +251,11 @@ public:
     // their lines' requests at once while the output's answers are put on the project's own.
     static Result<std::optional<BatchRequest>>
     batchRequestOn(const ProjectStore& reader, std::int64_t runId, const std::string& customId);
+    // The custom id of the round's request for the same run, user, system and stage as
+    // `customId` (every part but the body's hash), if `customId` is not one itself: an answer to
+    // an earlier body of that request. On `db`: the project's connection or a reader's.
+    static Result<std::optional<std::string>>
+    batchRequestLike(const ProjectStore& db, std::int64_t runId, const std::string& customId);
 
     Status deleteRun(std::int64_t runId);
 

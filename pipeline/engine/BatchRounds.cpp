@@ -22,6 +22,13 @@ namespace r2p::engine {
 
 namespace {
 
+// The response cache's keys of a batch request's answer (what the online path stores it under,
+// and the key a lookup shared by every endpoint uses).
+void setCacheKeys(BatchRequest& r) {
+    r.cacheKey = ResponseCache::endpointKey("openai", kBatchEndpoint, r.model, r.onlineBody);
+    r.sharedKey = ResponseCache::key("openai", r.model, r.onlineBody);
+}
+
 // Runs `each(i)` for i in [from, to) on the pool, a slice per job.
 Status forEachIndex(util::WorkerPool& pool, std::size_t from, std::size_t to,
                     const std::function<void(std::size_t)>& each) {
@@ -36,8 +43,9 @@ Status forEachIndex(util::WorkerPool& pool, std::size_t from, std::size_t to,
     return Ok{};
 }
 
-// The round's custom ids (a hash of each body) and compressed bodies are made on a pool: on
-// the main thread they were most of a 100,000-request prepare. `next` gets each request once.
+// The round's custom ids (a hash of each body), its answers' cache keys and compressed bodies
+// are made on a pool: on the main thread they were most of a 100,000-request prepare. `next`
+// gets each request once.
 Status storeNextRound(RunStore& runs, std::int64_t runId, std::vector<BatchRequest> collected,
                       std::vector<BatchRequest>& next) {
     util::WorkerPool pool(std::max(1U, std::min(4U, std::thread::hardware_concurrency())));
@@ -45,6 +53,7 @@ Status storeNextRound(RunStore& runs, std::int64_t runId, std::vector<BatchReque
                               [&](std::size_t i) {
                                   BatchRequest& r = collected[i];
                                   r.customId = llm::batchCustomId(runId, r.label, r.onlineBody);
+                                  setCacheKeys(r);
                               });
         !s)
         return s;
@@ -125,16 +134,16 @@ Result<RoundOutcome> advanceBatchRun(ProjectStore& store, const RunInfo& run,
 
 namespace {
 
-// The answer of one usable output line, as the response cache keeps it; the request's bodies
-// are moved into it.
+// The answer of one usable output line, as the response cache keeps it under the request's keys;
+// the request's bodies are moved into it.
 Result<ResponseCache::Entry> cacheEntry(BatchRequest& request, const llm::BatchOutputLine& line) {
     auto result = llm::resultFromCompletionBody(
         line.body, static_cast<llm::ThinkSplitter::Start>(request.thinkStart));
     if (!result)
         return result.error();
     ResponseCache::Entry e;
-    e.key = ResponseCache::endpointKey("openai", kBatchEndpoint, request.model, request.onlineBody);
-    e.sharedKey = ResponseCache::key("openai", request.model, request.onlineBody);
+    e.key = std::move(request.cacheKey);
+    e.sharedKey = std::move(request.sharedKey);
     e.storedRequest = std::move(request.storedBody); // compressed already: stored as it is
     CachedResponse& c = e.response;
     c.backend = "openai";
@@ -157,6 +166,7 @@ struct IngestLine {
     std::string text;
     Result<llm::BatchOutputLine> parsed = Error{""};
     Result<std::optional<BatchRequest>> request = std::optional<BatchRequest>{};
+    std::optional<std::string> like;           // the round's request the unknown id stands in for
     std::optional<ResponseCache::Entry> entry; // set: store it
     std::string problem;                       // set (no entry): report it
     bool unknown = false;                      // the problem is an unknown custom_id
@@ -167,6 +177,15 @@ struct IngestLine {
 void judge(IngestLine& l, std::int64_t runId) {
     const llm::BatchOutputLine& line = *l.parsed;
     const std::string id = clipUtf8(line.customId, 80);
+    if (!*l.request && l.like) {
+        l.problem = "custom_id " + id +
+                    " does not match the hash of its request body: the round asks " +
+                    clipUtf8(*l.like, 80) +
+                    " for this user, system and stage (an answer to an earlier request; "
+                    "ignored)";
+        l.unknown = true;
+        return;
+    }
     if (!*l.request) {
         l.unknown = true;
         l.problem =
@@ -174,9 +193,12 @@ void judge(IngestLine& l, std::int64_t runId) {
         return;
     }
     BatchRequest& r = **l.request;
-    if (!line.customId.ends_with("-" + llm::batchBodyHash(r.onlineBody))) {
-        l.problem = "custom_id " + id + " does not match the hash of its request body";
-        return;
+    if (r.cacheKey.empty()) { // a round stored before the keys were: made from its body
+        if (!line.customId.ends_with("-" + llm::batchBodyHash(r.onlineBody))) {
+            l.problem = "custom_id " + id + " does not match the hash of its stored request body";
+            return;
+        }
+        setCacheKeys(r);
     }
     if (!line.error.empty() || line.statusCode != 200 || line.body.empty()) {
         l.problem = "custom_id " + id + ": " +
@@ -228,6 +250,19 @@ bool readChunk(std::ifstream& in, std::size_t& lineNo, std::vector<IngestLine>& 
     return !chunk.empty();
 }
 
+// Looks up the request of a parsed line on `db`, and for an unknown id the round's request it
+// may be an answer to an earlier body of.
+void lookUp(IngestLine& l, const ProjectStore& db, std::int64_t runId) {
+    l.request = RunStore::batchRequestOn(db, runId, l.parsed->customId);
+    if (!l.request || *l.request)
+        return;
+    auto like = RunStore::batchRequestLike(db, runId, l.parsed->customId);
+    if (!like)
+        l.request = like.error();
+    else
+        l.like = std::move(*like);
+}
+
 // Parses each line of the chunk on the pool; with `readers`, also looks up its request (on a
 // connection lent to the worker) and judges it.
 Status prepareChunk(util::WorkerPool& pool, std::vector<IngestLine>& chunk, std::int64_t runId,
@@ -241,7 +276,8 @@ Status prepareChunk(util::WorkerPool& pool, std::vector<IngestLine>& chunk, std:
         }
         if (!readers)
             return;
-        l.request = RunStore::batchRequestOn(*readers->lend(), runId, l.parsed->customId);
+        auto reader = readers->lend();
+        lookUp(l, *reader, runId);
         if (l.request)
             judge(l, runId);
         l.judged = true;
@@ -250,11 +286,11 @@ Status prepareChunk(util::WorkerPool& pool, std::vector<IngestLine>& chunk, std:
 
 // Without readers: the chunk's requests looked up here (the project's one connection), then
 // judged on the pool.
-Status lookUpAndJudge(util::WorkerPool& pool, std::vector<IngestLine>& chunk, const RunStore& runs,
-                      std::int64_t runId) {
+Status lookUpAndJudge(util::WorkerPool& pool, std::vector<IngestLine>& chunk,
+                      const ProjectStore& store, std::int64_t runId) {
     for (auto& l : chunk)
         if (l.parsed && !l.judged)
-            l.request = runs.batchRequest(runId, l.parsed->customId);
+            lookUp(l, store, runId);
     return forEachLine(pool, chunk, [&](IngestLine& l) {
         if (l.parsed && !l.judged && l.request)
             judge(l, runId);
@@ -311,7 +347,6 @@ Result<IngestReport> ingestBatchOutput(ProjectStore& store, std::int64_t runId,
     if (useReaders)
         if (auto opened = ProjectReaders::open(store.path(), workers))
             readers = std::move(*opened);
-    RunStore runs(store);
     IngestReport report;
     // Remembered here until the file is committed: a failed ingest leaves `recentOut` as it was.
     std::optional<RecentAnswers> recent;
@@ -344,7 +379,7 @@ Result<IngestReport> ingestBatchOutput(ProjectStore& store, std::int64_t runId,
         else
             haveNext = readChunk(in, lineNo, next, kChunk);
         if (!readers)
-            if (auto s = lookUpAndJudge(pool, chunk, runs, runId); !s)
+            if (auto s = lookUpAndJudge(pool, chunk, store, runId); !s)
                 return s.error();
         if (auto s = storeChunk(writer, chunk, path, report, remember); !s)
             return s.error(); // the writer rolls back: nothing of the file is stored

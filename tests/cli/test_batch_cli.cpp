@@ -139,16 +139,25 @@ bool ingestKilledAfter(const std::string& project, const std::string& results,
 }
 
 // The answered round's lines with bad ones among them. Line 1: fine. Line 2: not JSON. Line 3:
-// a 500. Line 4: an unknown custom_id. Then the rest but the third round line, which stays
-// unanswered: 1 + (lines - 3) answers stored, 2 retried, 1 unknown.
+// a 500. Line 4: an unknown custom_id. Line 5: the fourth round line's answer under another
+// body's hash (an answer to an earlier request). Then the rest but the third round line, which
+// stays unanswered: 1 + (lines - 3) answers stored, 2 retried, 2 unknown.
+std::string staleHash(const std::string& customId) {
+    std::string stale = customId;
+    stale.back() = stale.back() == '0' ? '1' : '0';
+    return stale;
+}
+
 std::string mixedOutput(const std::vector<std::string>& lines) {
     json failed = json::parse(lines[1]);
     failed["response"] = {{"status_code", 500}, {"request_id", "x"}, {"body", {{"error", "oom"}}}};
+    json stale = json::parse(lines[3]);
+    stale["custom_id"] = staleHash(stale["custom_id"].get<std::string>());
     std::string out = lines[0] + "\n{\"custom_id\": \"r1-cut\n" + failed.dump() + "\n" +
                       json{{"custom_id", "r9-nobody-0123456789abcdef"},
                            {"response", {{"status_code", 200}, {"body", json::object()}}}}
                           .dump() +
-                      "\n";
+                      "\n" + stale.dump() + "\n";
     for (std::size_t i = 3; i < lines.size(); ++i)
         out += lines[i] + "\n";
     return out;
@@ -283,10 +292,16 @@ TEST(BatchCli, BadOutputLinesAreReportedByLineAndRetriedNextRound) {
     EXPECT_NE(r.err.find(outPath + ":4: custom_id r9-nobody-0123456789abcdef is not in run 1"),
               std::string::npos)
         << r.err;
+    const std::string fourth = round[3]["custom_id"].get<std::string>();
+    EXPECT_NE(r.err.find(outPath + ":5: custom_id " + staleHash(fourth) +
+                         " does not match the hash of its request body: the round asks " + fourth +
+                         " for this user, system and stage"),
+              std::string::npos)
+        << r.err;
     const json report = json::parse(r.out);
     EXPECT_EQ(report["ingested"][0]["stored"].get<std::size_t>(), 1 + (lines.size() - 3));
     EXPECT_EQ(report["ingested"][0]["retried_next_round"], 2);
-    EXPECT_EQ(report["ingested"][0]["unknown_custom_id"], 1);
+    EXPECT_EQ(report["ingested"][0]["unknown_custom_id"], 2);
     // The 500's request (round line 2) and the one never answered (line 3) are in the next
     // round again.
     const std::string next = dir.file("next.jsonl");
@@ -303,19 +318,32 @@ TEST(BatchCli, BadOutputLinesAreReportedByLineAndRetriedNextRound) {
 
 // Ingest looks up each line's request on read-only connections of its workers; where the file
 // cannot be opened again it looks them up on the project's own connection. Both store the same
-// answers and report the same lines, whatever the lines hold.
+// answers and report the same lines, whatever the lines hold. So does a round stored before its
+// requests kept their answers' cache keys (schema 16), whose keys are made from the bodies.
 TEST(BatchCli, IngestOnTheProjectsConnectionEqualsIngestOnReaders) {
     test::TempDir dir;
     MixedIngest m;
     ASSERT_NO_FATAL_FAILURE(prepareMixedIngest(dir, m));
     const std::string &project = m.project, &outPath = m.outPath;
     const auto& lines = m.lines;
-    const std::string copy = dir.file("copy.r2p");
+    const std::string copy = dir.file("copy.r2p"), keyless = dir.file("keyless.r2p");
     std::filesystem::copy_file(project, copy);
+    std::filesystem::copy_file(project, keyless);
+    {
+        auto store = ProjectStore::open(keyless);
+        ASSERT_TRUE(store.ok());
+        sql::Statement keys((*store)->handle(),
+                            "SELECT count(*) FROM batch_requests WHERE length(cache_keys) = 64");
+        ASSERT_TRUE(keys.step());
+        EXPECT_EQ(static_cast<std::size_t>(keys.int64(0)), m.round.size());
+        keys.reset();
+        ASSERT_TRUE(sql::exec((*store)->handle(), "UPDATE batch_requests SET cache_keys = NULL"));
+    }
 
     std::vector<engine::IngestReport> reports;
     std::vector<std::map<std::string, std::string>> caches;
-    for (const auto& [path, readers] : {std::pair(project, true), std::pair(copy, false)}) {
+    for (const auto& [path, readers] :
+         {std::pair(project, true), std::pair(copy, false), std::pair(keyless, true)}) {
         auto store = ProjectStore::open(path);
         ASSERT_TRUE(store.ok()) << store.error().message;
         auto report = engine::ingestBatchOutput(**store, 1, outPath, readers);
@@ -328,17 +356,19 @@ TEST(BatchCli, IngestOnTheProjectsConnectionEqualsIngestOnReaders) {
             cache[st.text(0)] = st.text(1);
         caches.push_back(std::move(cache));
     }
-    EXPECT_EQ(reports[0].lines, lines.size() + 1);
+    EXPECT_EQ(reports[0].lines, lines.size() + 2);
     EXPECT_EQ(reports[0].stored, 1 + (lines.size() - 3));
     EXPECT_EQ(reports[0].retried, 2u);
-    EXPECT_EQ(reports[0].unknown, 1u);
-    EXPECT_EQ(reports[1].lines, reports[0].lines);
-    EXPECT_EQ(reports[1].stored, reports[0].stored);
-    EXPECT_EQ(reports[1].retried, reports[0].retried);
-    EXPECT_EQ(reports[1].unknown, reports[0].unknown);
-    EXPECT_EQ(reports[1].problems, reports[0].problems);
+    EXPECT_EQ(reports[0].unknown, 2u);
     EXPECT_EQ(caches[0].size(), reports[0].stored);
-    EXPECT_EQ(caches[1], caches[0]);
+    for (std::size_t i = 1; i < reports.size(); ++i) {
+        EXPECT_EQ(reports[i].lines, reports[0].lines) << i;
+        EXPECT_EQ(reports[i].stored, reports[0].stored) << i;
+        EXPECT_EQ(reports[i].retried, reports[0].retried) << i;
+        EXPECT_EQ(reports[i].unknown, reports[0].unknown) << i;
+        EXPECT_EQ(reports[i].problems, reports[0].problems) << i;
+        EXPECT_EQ(caches[i], caches[0]) << i;
+    }
 }
 
 // A killed ingest leaves the project as before the file or after it, never in between: the
