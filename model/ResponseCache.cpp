@@ -225,13 +225,22 @@ ResponseCache::Writer::Writer(ResponseCache& cache)
     : cache_(cache), lock_(cache.store_.mutex()), tx_(cache.store_.handle()),
       begun_(tx_.begun() ? Status(Ok{})
                          : Error{cache.store_.path() +
-                                 ": cannot store responses: " + tx_.begun().error().message}) {}
+                                 ": cannot store responses: " + tx_.begun().error().message}),
+      createdAt_(nowIsoUtc()) {}
 
 Status ResponseCache::Writer::put(const Entry& e) {
     if (!begun_)
         return begun_;
     return cache_.putLocked(e.key, e.response, e.sharedKey,
-                            e.storedRequest ? &*e.storedRequest : nullptr);
+                            e.storedRequest ? &*e.storedRequest : nullptr,
+                            e.deltas ? &*e.deltas : nullptr, &createdAt_);
+}
+
+std::string ResponseCache::deltasJson(const CachedResponse& response) {
+    nlohmann::json deltas = nlohmann::json::array();
+    for (const auto& d : response.deltas)
+        deltas.push_back({d.atMs, d.reasoning, d.answer});
+    return dumpJson(deltas);
 }
 
 Status ResponseCache::Writer::commit() {
@@ -243,15 +252,15 @@ Status ResponseCache::Writer::commit() {
 }
 
 Status ResponseCache::putLocked(const std::string& key, const CachedResponse& r,
-                                const std::string& sharedKey,
-                                const steptext::Stored* storedRequest) {
+                                const std::string& sharedKey, const steptext::Stored* storedRequest,
+                                const std::string* deltas, const std::string* createdAt) {
     // The request compressed (schema 15): uncompressed, a cached answer took a page of its own.
     const steptext::Stored encoded =
         storedRequest ? steptext::Stored{} : steptext::encode(r.request);
     const steptext::Stored& request = storedRequest ? *storedRequest : encoded;
-    nlohmann::json deltas = nlohmann::json::array();
-    for (const auto& d : r.deltas)
-        deltas.push_back({d.atMs, d.reasoning, d.answer});
+    std::string madeDeltas, madeAt;
+    const std::string& deltasText = deltas ? *deltas : (madeDeltas = deltasJson(r));
+    const std::string& at = createdAt ? *createdAt : (madeAt = nowIsoUtc());
     sql::Statement& st = store_.cachedStatement(
         "INSERT OR REPLACE INTO response_cache(key, backend, model, request, reasoning, answer, "
         "finish_reason, usage, first_token_ms, total_ms, deltas, created_at, endpoint, "
@@ -265,8 +274,8 @@ Status ResponseCache::putLocked(const std::string& key, const CachedResponse& r,
         .bind(8, r.usage)
         .bind(9, r.firstTokenMs)
         .bind(10, r.totalMs)
-        .bind(11, dumpJson(deltas))
-        .bind(12, nowIsoUtc())
+        .bind(11, deltasText)
+        .bind(12, at)
         .bind(13, r.endpoint)
         .bind(14, sharedKey.empty() ? key : sharedKey);
     if (request.blob)

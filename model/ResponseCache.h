@@ -95,13 +95,20 @@ public:
         // response.request as steptext::encode() stored it, when the caller holds that already
         // (a batch round keeps its bodies so): stored as it is instead of compressed again.
         std::optional<steptext::Stored> storedRequest;
+        // response.deltas as the deltas column keeps them (deltasJson()), when made ahead (on
+        // the threads that parse a batch output, rather than the one that stores it).
+        std::optional<std::string> deltas;
     };
+    // The deltas column's JSON: [[at_ms, reasoning, answer], ...].
+    static std::string deltasJson(const CachedResponse& response);
     // Stores all of them in one transaction: all or none.
     Status putAll(const std::vector<Entry>& entries);
     // Stores entries one at a time, all in one transaction, without holding them all in memory
     // (a batch engine's output of 100,000 answers): none is stored until commit(); a writer
     // destroyed without commit() (an error, a kill) stores none of them. Holds the project's
     // lock while it lives: the thread that made it may read the project meanwhile, others wait.
+    // Every entry is stored with the time the writer was made (created_at): of two answers to
+    // one request, the later put still wins, as it replaces the row.
     class Writer {
     public:
         explicit Writer(ResponseCache& cache);
@@ -117,12 +124,14 @@ public:
         std::unique_lock<std::recursive_mutex> lock_;
         sql::Transaction tx_;
         Status begun_;
+        std::string createdAt_;
     };
     Result<std::uint64_t> size() const;
 
 private:
     Status putLocked(const std::string& key, const CachedResponse& response,
-                     const std::string& sharedKey, const steptext::Stored* storedRequest = nullptr);
+                     const std::string& sharedKey, const steptext::Stored* storedRequest = nullptr,
+                     const std::string* deltas = nullptr, const std::string* createdAt = nullptr);
     // The row of `key` the query selects; `newest`: of several, the one of the latest
     // created_at (column 11), then the highest rowid (column 12).
     Result<std::optional<CachedResponse>> lookup(const std::string& sql, const std::string& key,

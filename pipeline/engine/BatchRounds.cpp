@@ -155,6 +155,7 @@ Result<ResponseCache::Entry> cacheEntry(BatchRequest& request, const llm::BatchO
     c.finishReason = result->finishReason;
     c.usage = llm::usageJson(result->usage);
     c.deltas.push_back({0, result->reasoning, result->answer});
+    e.deltas = ResponseCache::deltasJson(c); // here, on a worker: not on the thread that stores
     return e;
 }
 
