@@ -1,4 +1,5 @@
 // The project file: schema, refusal of foreign and newer files, the index cache, disk full.
+#include "model/BackgroundCheckpoints.h"
 #include "model/ProjectReaders.h"
 #include "model/ProjectStore.h"
 #include "model/ResponseCache.h"
@@ -519,4 +520,44 @@ TEST(ProjectReaders, RefuseWhatCannotBeOpenedAndNeverWrite) {
     ASSERT_TRUE(readers.ok()) << readers.error().message;
     auto lease = (*readers)->lend();
     EXPECT_FALSE(sql::exec(lease->handle(), "CREATE TABLE t(x)").ok());
+}
+
+// While BackgroundCheckpoints live, the project's connection does not checkpoint at its commits
+// (its wal_autocheckpoint reads 0) and their thread does, on a connection of its own; every row
+// is kept, and afterwards the connection checkpoints itself again.
+TEST(BackgroundCheckpoints, CheckpointOnTheirOwnThreadAndGiveCheckpointsBack) {
+    TempDir dir;
+    const auto path = dir.file("p.r2p");
+    auto store = ProjectStore::open(path);
+    ASSERT_TRUE(store.ok()) << store.error().message;
+    sqlite3* db = (*store)->handle();
+    ASSERT_TRUE(sql::exec(db, "CREATE TABLE scratch(n INTEGER, x BLOB)"));
+    auto autocheckpoint = [&] {
+        sql::Statement st(db, "PRAGMA wal_autocheckpoint");
+        return st.step() ? st.int64(0) : -1;
+    };
+    EXPECT_EQ(autocheckpoint(), 4096);
+    {
+        auto checkpoints = BackgroundCheckpoints::start(**store);
+        ASSERT_TRUE(checkpoints.ok()) << checkpoints.error().message;
+        EXPECT_EQ(autocheckpoint(), 0);
+        EXPECT_EQ((*checkpoints)->checkpoints(), 0u);
+        // Six commits of 2,048 rows of about a page each: the log passes 4,096 pages at the
+        // second.
+        for (int t = 0; t < 6; ++t)
+            ASSERT_TRUE(sql::exec(db, "WITH RECURSIVE c(n) AS (SELECT 1 UNION ALL SELECT n + 1 "
+                                      "FROM c WHERE n < 2048) INSERT INTO scratch SELECT n + " +
+                                          std::to_string(t * 2048) + ", randomblob(4000) FROM c"));
+        EXPECT_TRUE((*checkpoints)->waitForCheckpoints(1, std::chrono::seconds(60)));
+    }
+    EXPECT_EQ(autocheckpoint(), 4096);
+    store->reset();
+    auto again = ProjectStore::open(path);
+    ASSERT_TRUE(again.ok());
+    sql::Statement count((*again)->handle(),
+                         "SELECT count(*), count(DISTINCT n), sum(length(x)) FROM scratch");
+    ASSERT_TRUE(count.step());
+    EXPECT_EQ(count.int64(0), 6 * 2048);
+    EXPECT_EQ(count.int64(1), 6 * 2048);
+    EXPECT_EQ(count.int64(2), 6LL * 2048 * 4000);
 }
