@@ -100,3 +100,74 @@ TEST(RequestBody, IsByteForByteWhatTheJsonTreeDumped) {
     }
     EXPECT_EQ(compared, static_cast<int>(texts().size()) * 8);
 }
+
+namespace {
+// The server figures as they were built before: an ordered_json, dumped.
+std::string treeFigures(const GenerationResult& r) {
+    nlohmann::ordered_json j = nlohmann::ordered_json::object();
+    if (r.usage) {
+        j["usage"] = {{"prompt_tokens", r.usage->promptTokens},
+                      {"completion_tokens", r.usage->completionTokens},
+                      {"reasoning_tokens", r.usage->reasoningTokens},
+                      {"total_tokens", r.usage->totalTokens}};
+        if (r.reasoningTokensEstimated)
+            j["usage"]["reasoning_tokens_estimated"] = true;
+        if (r.usage->cachedPromptTokens)
+            j["usage"]["cached_tokens"] = *r.usage->cachedPromptTokens;
+    }
+    if (r.timings)
+        j["timings"] = {{"prompt_n", r.timings->promptTokens},
+                        {"prompt_ms", r.timings->promptMs},
+                        {"prompt_per_second", r.timings->promptPerSecond},
+                        {"predicted_n", r.timings->predictedTokens},
+                        {"predicted_ms", r.timings->predictedMs},
+                        {"predicted_per_second", r.timings->predictedPerSecond}};
+    if (!r.requestId.empty())
+        j["request_id"] = r.requestId;
+    if (!r.systemFingerprint.empty())
+        j["system_fingerprint"] = r.systemFingerprint;
+    if (!r.endpoint.empty())
+        j["endpoint"] = r.endpoint;
+    if (r.fromCache)
+        j["cached"] = true;
+    j["first_token_ms"] = r.firstTokenMs;
+    j["total_ms"] = r.totalMs;
+    if (r.attempts > 1)
+        j["attempts"] = r.attempts;
+    return dumpJson(j);
+}
+} // namespace
+
+TEST(ServerFigures, WrittenAsTheJsonTreeWroteThem) {
+    GenerationResult batch; // a batch answer from the cache, as a stored step keeps it
+    batch.usage = TokenUsage{120, 6, 0, 126, std::nullopt};
+    batch.endpoint = "batch";
+    batch.fromCache = true;
+    EXPECT_EQ(serverFiguresJson(batch),
+              "{\"usage\":{\"prompt_tokens\":120,\"completion_tokens\":6,\"reasoning_tokens\":0,"
+              "\"total_tokens\":126},\"endpoint\":\"batch\",\"cached\":true,\"first_token_ms\":0.0,"
+              "\"total_ms\":0.0}");
+
+    GenerationResult bare;
+    EXPECT_EQ(serverFiguresJson(bare), "{\"first_token_ms\":0.0,\"total_ms\":0.0}");
+
+    GenerationResult full;
+    full.usage = TokenUsage{-3, 7, 5, 2147483647, 11};
+    full.reasoningTokensEstimated = true;
+    full.timings = ServerTimings{12, 0.1, 1234.5678, 0, 1e-7, 1e21};
+    full.requestId = "chatcmpl-\"q\"\\\n\x01";
+    full.systemFingerprint = std::string("fp-\xff\xfe-\xc3\xa9");
+    full.endpoint = "http://127.0.0.1:8000/v1";
+    full.fromCache = true;
+    full.firstTokenMs = 12.25;
+    full.totalMs = 1.0 / 3.0;
+    full.attempts = 3;
+    EXPECT_EQ(serverFiguresJson(full), treeFigures(full));
+    for (double ms : {0.0, -0.0, 5.0, 1e-300, 123456789.125, std::numeric_limits<double>::max()}) {
+        GenerationResult r;
+        r.totalMs = ms;
+        r.firstTokenMs = -ms;
+        r.attempts = 2;
+        EXPECT_EQ(serverFiguresJson(r), treeFigures(r)) << ms;
+    }
+}
