@@ -29,11 +29,28 @@ std::string listIds(const std::vector<std::string>& ids, std::size_t total) {
     return out;
 }
 
+// Each item's value(key). Items are made alike, each key once (evaluateLamp makes them so), so
+// the key is looked for first where the last item had it: one comparison per item rather than
+// one per key before it.
 std::vector<double> column(const std::vector<ItemScores>& items, const std::string& key) {
     std::vector<double> out;
     out.reserve(items.size());
-    for (const auto& item : items)
-        out.push_back(item.value(key));
+    std::size_t at = 0;
+    for (const auto& item : items) {
+        const auto& values = item.values;
+        if (at < values.size() && values[at].first == key) {
+            out.push_back(values[at].second);
+            continue;
+        }
+        double value = 0;
+        for (std::size_t k = 0; k < values.size(); ++k)
+            if (values[k].first == key) {
+                at = k;
+                value = values[k].second;
+                break;
+            }
+        out.push_back(value);
+    }
     return out;
 }
 
@@ -88,8 +105,8 @@ constexpr std::array<const char*, 4> kRougeKeys{"rouge-1", "rouge-2", "rouge-L",
 
 // An item's four ROUGE scores in evaluateLamp's order, from scores stored for it; nothing when
 // one is missing or not finite.
-std::optional<ItemScores> storedRouge(const std::string& id, const StoredScores& stored) {
-    ItemScores item{id, {}};
+std::optional<ItemScores> storedRouge(std::string_view id, const StoredScores& stored) {
+    ItemScores item{std::string(id), {}};
     item.values.reserve(kRougeKeys.size());
     for (const char* key : kRougeKeys) {
         const auto it = std::find_if(stored.begin(), stored.end(),
@@ -110,35 +127,36 @@ bool knownMetric(const Evaluation& e, const std::string& metric) {
 
 // Each gold's prediction (`predFor[i]` is golds[i]'s), after checking that both sides hold the
 // same ids once each (like LaMP's assertion); the Error names the ids that differ or repeat.
-Status pairById(const std::vector<Gold>& golds, const std::vector<Gold>& predictions,
-                std::vector<const Gold*>& predFor) {
+template <class G>
+Status pairById(std::span<const G> golds, std::span<const G> predictions,
+                std::vector<const G*>& predFor) {
     predFor.clear();
     predFor.reserve(golds.size());
     // Both in the same id order (a run's answers and golds, the usual case): only repeats to
     // look for.
     if (golds.size() == predictions.size() &&
         std::equal(golds.begin(), golds.end(), predictions.begin(),
-                   [](const Gold& g, const Gold& p) { return g.id == p.id; })) {
+                   [](const G& g, const G& p) { return g.id == p.id; })) {
         std::unordered_set<std::string_view> ids;
         ids.reserve(golds.size());
         std::vector<std::string> dups;
         std::size_t dupCount = 0;
         for (const auto& g : golds)
             if (!ids.insert(g.id).second && dupCount++ < kListedIds)
-                dups.push_back(g.id);
+                dups.emplace_back(g.id);
         if (dupCount > 0)
             return Error{"the predictions repeat ids: " + listIds(dups, dupCount)};
         for (const auto& p : predictions)
             predFor.push_back(&p);
         return Ok{};
     }
-    std::unordered_map<std::string_view, const Gold*> predById;
+    std::unordered_map<std::string_view, const G*> predById;
     predById.reserve(predictions.size());
     std::vector<std::string> dupPreds;
     std::size_t dupPredCount = 0;
     for (const auto& p : predictions) {
         if (!predById.emplace(p.id, &p).second && dupPredCount++ < kListedIds)
-            dupPreds.push_back(p.id);
+            dupPreds.emplace_back(p.id);
     }
     if (dupPredCount > 0)
         return Error{"the predictions repeat ids: " + listIds(dupPreds, dupPredCount)};
@@ -147,9 +165,9 @@ Status pairById(const std::vector<Gold>& golds, const std::vector<Gold>& predict
     std::size_t dupGoldCount = 0, missingCount = 0;
     for (const auto& g : golds) {
         if (!goldIds.insert(g.id).second && dupGoldCount++ < kListedIds)
-            dupGolds.push_back(g.id);
+            dupGolds.emplace_back(g.id);
         if (!predById.count(g.id) && missingCount++ < kListedIds)
-            missing.push_back(g.id);
+            missing.emplace_back(g.id);
     }
     if (dupGoldCount > 0)
         return Error{"the golds repeat ids: " + listIds(dupGolds, dupGoldCount)};
@@ -157,7 +175,7 @@ Status pairById(const std::vector<Gold>& golds, const std::vector<Gold>& predict
     std::size_t extraCount = 0;
     for (const auto& p : predictions)
         if (!goldIds.count(p.id) && extraCount++ < kListedIds)
-            extra.push_back(p.id);
+            extra.emplace_back(p.id);
     if (missingCount > 0 || extraCount > 0) {
         std::string message = "prediction ids and gold ids do not match";
         if (missingCount > 0)
@@ -197,9 +215,11 @@ Result<Evaluation> evaluateLamp(TaskId task, const std::vector<Gold>& golds,
     return evaluateLamp(task, golds, predictions, bootstrap, {});
 }
 
-Result<Evaluation> evaluateLamp(TaskId task, const std::vector<Gold>& golds,
-                                const std::vector<Gold>& predictions,
-                                const BootstrapOptions& bootstrap,
+namespace {
+// evaluateLamp over golds and predictions of either form (Gold, GoldRef).
+template <class G>
+Result<Evaluation> evaluateOver(TaskId task, std::span<const G> golds,
+                                std::span<const G> predictions, const BootstrapOptions& bootstrap,
                                 std::span<const StoredScores* const> stored) {
     if (!stored.empty() && stored.size() != golds.size())
         return Error{"stored scores for " + std::to_string(stored.size()) + " items, but " +
@@ -208,7 +228,7 @@ Result<Evaluation> evaluateLamp(TaskId task, const std::vector<Gold>& golds,
         return Error{"no task given: LaMP metrics depend on the task (LaMP-1 … LaMP-7)"};
     const TaskSpec& spec = taskSpec(task);
 
-    std::vector<const Gold*> predFor;
+    std::vector<const G*> predFor;
     if (auto paired = pairById(golds, predictions, predFor); !paired)
         return paired.error();
 
@@ -218,12 +238,12 @@ Result<Evaluation> evaluateLamp(TaskId task, const std::vector<Gold>& golds,
     switch (spec.kind) {
     case TaskKind::Classification: {
         for (std::size_t i = 0; i < golds.size(); ++i) {
-            const Gold& g = golds[i];
+            const G& g = golds[i];
             const int gold = lampLabelIndex(task, g.output);
             const int pred = lampLabelIndex(task, predFor[i]->output);
             e.goldLabels.push_back(gold);
             e.predictedLabels.push_back(pred);
-            e.items.push_back({g.id, {{"accuracy", pred == gold ? 1.0 : 0.0}}});
+            e.items.push_back({std::string(g.id), {{"accuracy", pred == gold ? 1.0 : 0.0}}});
         }
         const auto scores =
             classificationScores(e.predictedLabels, e.goldLabels, spec.labels.size());
@@ -232,11 +252,11 @@ Result<Evaluation> evaluateLamp(TaskId task, const std::vector<Gold>& golds,
     }
     case TaskKind::Rating: {
         for (std::size_t i = 0; i < golds.size(); ++i) {
-            const Gold& g = golds[i];
+            const G& g = golds[i];
             const auto gold = text::pyFloat(g.output);
             if (!gold)
-                return Error{"the gold output of id \"" + g.id + "\" is not a number: \"" +
-                             g.output + "\""};
+                return Error{"the gold output of id \"" + std::string(g.id) +
+                             "\" is not a number: \"" + std::string(g.output) + "\""};
             const double pred = lampRatingValue(predFor[i]->output, *gold);
             // evaluate's features hold float32, so both sides are rounded to float first.
             const auto gold32 = static_cast<float>(*gold);
@@ -244,7 +264,7 @@ Result<Evaluation> evaluateLamp(TaskId task, const std::vector<Gold>& golds,
             e.goldRatings.push_back(gold32);
             e.predictedRatings.push_back(pred32);
             const float diff = pred32 - gold32;
-            e.items.push_back({g.id,
+            e.items.push_back({std::string(g.id),
                                {{"MAE", static_cast<double>(std::fabs(diff))},
                                 {"squared_error", static_cast<double>(diff * diff)}}});
         }
@@ -254,14 +274,14 @@ Result<Evaluation> evaluateLamp(TaskId task, const std::vector<Gold>& golds,
     }
     case TaskKind::Generation: {
         for (std::size_t i = 0; i < golds.size(); ++i) {
-            const Gold& g = golds[i];
+            const G& g = golds[i];
             if (!stored.empty() && stored[i])
                 if (auto item = storedRouge(g.id, *stored[i])) {
                     e.items.push_back(std::move(*item));
                     continue;
                 }
             const auto r = rougeScores(text::pyStrip(predFor[i]->output), text::pyStrip(g.output));
-            e.items.push_back({g.id,
+            e.items.push_back({std::string(g.id),
                                {{"rouge-1", r.rouge1},
                                 {"rouge-2", r.rouge2},
                                 {"rouge-L", r.rougeL},
@@ -295,6 +315,21 @@ Result<Evaluation> evaluateLamp(TaskId task, const std::vector<Gold>& golds,
                                                             bootstrap, e.goldLabels));
     }
     return e;
+}
+} // namespace
+
+Result<Evaluation> evaluateLamp(TaskId task, const std::vector<Gold>& golds,
+                                const std::vector<Gold>& predictions,
+                                const BootstrapOptions& bootstrap,
+                                std::span<const StoredScores* const> stored) {
+    return evaluateOver<Gold>(task, golds, predictions, bootstrap, stored);
+}
+
+Result<Evaluation> evaluateLamp(TaskId task, std::span<const GoldRef> golds,
+                                std::span<const GoldRef> predictions,
+                                const BootstrapOptions& bootstrap,
+                                std::span<const StoredScores* const> stored) {
+    return evaluateOver<GoldRef>(task, golds, predictions, bootstrap, stored);
 }
 
 Result<PairedComparison> compareEvaluations(const Evaluation& a, const Evaluation& b,

@@ -9,6 +9,7 @@
 
 #include <span>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -54,6 +55,17 @@ Result<Evaluation> evaluateLamp(TaskId task, const std::vector<Gold>& golds,
 // Error if `stored` is not empty and not the golds' size.
 Result<Evaluation>
 evaluateLamp(TaskId task, const std::vector<Gold>& golds, const std::vector<Gold>& predictions,
+             const BootstrapOptions& bootstrap,
+             std::span<const std::vector<std::pair<std::string, double>>* const> stored);
+
+// An id and output held elsewhere (a run's stored users): evaluated without copying them.
+struct GoldRef {
+    std::string_view id;
+    std::string_view output;
+};
+// The same as the one above, over references.
+Result<Evaluation>
+evaluateLamp(TaskId task, std::span<const GoldRef> golds, std::span<const GoldRef> predictions,
              const BootstrapOptions& bootstrap,
              std::span<const std::vector<std::pair<std::string, double>>* const> stored);
 
