@@ -1759,6 +1759,8 @@ Status RunStore::replaceBatchRequests(std::int64_t runId, std::vector<BatchReque
             if (auto s = ins.run(); !s)
                 return fail(s.error().message);
             r.storedBody.reset(); // written: not held for the rest of the round
+            std::string().swap(r.cacheKey);
+            std::string().swap(r.sharedKey);
         }
     }
     if (auto s = tx.commit(); !s)

@@ -116,9 +116,9 @@ struct BatchRequest {
     // sets it a chunk at a time, on several threads, just before the chunk is stored.
     std::optional<steptext::Stored> storedBody;
     // The response cache's keys of its answer (ResponseCache::endpointKey and key, hex), made by
-    // prepare with the custom id. Read from a round stored with them, onlineBody is left empty
-    // (ingest needs only storedBody and the keys); a round stored before schema 17 has none and
-    // is read with its body.
+    // prepare as its chunk is stored (and let go once written, like storedBody). Read from a round
+    // stored with them, onlineBody is left empty (ingest needs only storedBody and the keys); a
+    // round stored before schema 17 has none and is read with its body.
     std::string cacheKey;
     std::string sharedKey;
 };
@@ -241,8 +241,9 @@ public:
     using BatchBodyEncoder = std::function<Status(std::vector<BatchRequest>& requests,
                                                   std::size_t from, std::size_t to)>;
     // The same, `encode` called for each chunk of requests just before it is written (those it
-    // leaves unset are encoded here); each storedBody is dropped once written, so the round's
-    // compressed bodies are never all held at once.
+    // leaves unset are encoded here); each storedBody and the cache keys are dropped once
+    // written, so the round's compressed bodies and keys are never all held at once. Keys left
+    // empty (or not 64 hex digits each) are stored as none: ingest makes them from the body.
     Status replaceBatchRequests(std::int64_t runId, std::vector<BatchRequest>& requests,
                                 const BatchBodyEncoder& encode);
     Result<std::optional<BatchRequest>> batchRequest(std::int64_t runId,

@@ -45,7 +45,8 @@ Status forEachIndex(util::WorkerPool& pool, std::size_t from, std::size_t to,
 
 // The round's custom ids (a hash of each body), its answers' cache keys and compressed bodies
 // are made on a pool: on the main thread they were most of a 100,000-request prepare. `next`
-// gets each request once.
+// gets each request once; the keys and compressed bodies are made a chunk at a time as the
+// chunk is stored, and let go once it is.
 Status storeNextRound(RunStore& runs, std::int64_t runId, std::vector<BatchRequest> collected,
                       std::vector<BatchRequest>& next) {
     util::WorkerPool pool(std::max(1U, std::min(4U, std::thread::hardware_concurrency())));
@@ -53,7 +54,6 @@ Status storeNextRound(RunStore& runs, std::int64_t runId, std::vector<BatchReque
                               [&](std::size_t i) {
                                   BatchRequest& r = collected[i];
                                   r.customId = llm::batchCustomId(runId, r.label, r.onlineBody);
-                                  setCacheKeys(r);
                               });
         !s)
         return s;
@@ -67,6 +67,7 @@ Status storeNextRound(RunStore& runs, std::int64_t runId, std::vector<BatchReque
     return runs.replaceBatchRequests(
         runId, next, [&](std::vector<BatchRequest>& rs, std::size_t from, std::size_t to) {
             return forEachIndex(pool, from, to, [&](std::size_t i) {
+                setCacheKeys(rs[i]); // made a chunk at a time: written, they are let go
                 steptext::Stored body = steptext::encode(rs[i].onlineBody);
                 body.bytes.shrink_to_fit(); // made in a buffer of the body's size
                 rs[i].storedBody = std::move(body);
