@@ -516,14 +516,8 @@ steptext::Dictionaries& ProjectStore::stepDictionaries() const {
                 if (!failure.empty())
                     return Error{"a text kept once for run " + std::to_string(run) +
                                  " cannot be read: " + failure};
-                std::string hex;
-                for (const char c : key) {
-                    const auto b = static_cast<unsigned char>(c);
-                    hex += "0123456789abcdef"[b >> 4];
-                    hex += "0123456789abcdef"[b & 15];
-                }
                 return Error{"a stored text names a text kept once for run " + std::to_string(run) +
-                             " that the project does not have (key " + hex + ")"};
+                             " that the project does not have (key " + hexOf(key) + ")"};
             });
         // An unreadable table leaves no dictionary: texts that need one then fail to read,
         // naming it, and new texts are stored without one.
@@ -717,7 +711,8 @@ Result<std::unique_ptr<ProjectStore>> ProjectStore::open(const std::string& rawP
     // WAL rather than every 4 MiB (each checkpoint syncs the database file).
     if (auto s = sql::exec(db, "PRAGMA journal_mode=WAL; PRAGMA foreign_keys=ON; "
                                "PRAGMA synchronous=NORMAL; PRAGMA cache_size=-32768; "
-                               "PRAGMA wal_autocheckpoint=4096;");
+                               "PRAGMA wal_autocheckpoint=" +
+                                   std::to_string(kWalCheckpointPages) + ";");
         !s)
         return Error{path + ": cannot open the project file: " + s.error().message};
 

@@ -26,14 +26,7 @@ std::string keyOf(std::string_view prefix, std::initializer_list<const std::stri
         sha.update(";");
     }
     const auto digest = sha.digest();
-    static constexpr char kDigits[] = "0123456789abcdef";
-    std::string out;
-    out.reserve(64);
-    for (const auto b : digest) {
-        out.push_back(kDigits[b >> 4]);
-        out.push_back(kDigits[b & 15]);
-    }
-    return out;
+    return hexOf(std::string_view(reinterpret_cast<const char*>(digest.data()), digest.size()));
 }
 } // namespace
 

@@ -1650,16 +1650,8 @@ bool unpackCacheKeys(std::string_view bytes, bool isBlob, std::string& cacheKey,
                      std::string& sharedKey) {
     if (!isBlob || bytes.size() != 64)
         return false;
-    static constexpr char kDigits[] = "0123456789abcdef";
-    for (std::size_t k = 0; k < 2; ++k) {
-        std::string& key = k == 0 ? cacheKey : sharedKey;
-        key.resize(64);
-        for (std::size_t i = 0; i < 32; ++i) {
-            const auto b = static_cast<unsigned char>(bytes[k * 32 + i]);
-            key[2 * i] = kDigits[b >> 4];
-            key[2 * i + 1] = kDigits[b & 15];
-        }
-    }
+    cacheKey = hexOf(bytes.substr(0, 32));
+    sharedKey = hexOf(bytes.substr(32));
     return true;
 }
 

@@ -1,5 +1,7 @@
 #include "Sha256.h"
 
+#include "Util.h"
+
 #include <atomic>
 #include <cstring>
 
@@ -197,14 +199,7 @@ std::string Sha256::hex(std::string_view bytes) {
     Sha256 s;
     s.update(bytes);
     const auto d = s.digest();
-    static const char* digits = "0123456789abcdef";
-    std::string out;
-    out.reserve(64);
-    for (auto b : d) {
-        out.push_back(digits[b >> 4]);
-        out.push_back(digits[b & 15]);
-    }
-    return out;
+    return hexOf(std::string_view(reinterpret_cast<const char*>(d.data()), d.size()));
 }
 
 } // namespace r2p

@@ -16,6 +16,8 @@ namespace r2p {
 std::string absolutePath(const std::string& path);
 // Now, as ISO 8601 UTC: "2026-11-21T22:03:00Z".
 std::string nowIsoUtc();
+// The bytes as lowercase hex digits, two per byte.
+std::string hexOf(std::string_view bytes);
 // 1-based line and column (in bytes) of a byte offset in a text, as load errors report them.
 std::pair<std::size_t, std::size_t> lineColumn(std::string_view text, std::size_t offset);
 // The whole text of a small settings file (a taxonomy, a price table). A missing path, a
