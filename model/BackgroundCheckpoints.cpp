@@ -6,12 +6,6 @@
 
 namespace r2p {
 
-namespace {
-// The log's size, in pages, past which a commit asks for a checkpoint: the project's own
-// wal_autocheckpoint (ProjectStore::open).
-constexpr int kCheckpointPages = 4096;
-} // namespace
-
 Result<std::unique_ptr<BackgroundCheckpoints>> BackgroundCheckpoints::start(ProjectStore& store) {
     auto own = ProjectStore::open(store.path(), ProjectStore::OpenMode::Existing);
     if (!own)
@@ -32,7 +26,7 @@ BackgroundCheckpoints::~BackgroundCheckpoints() {
         // The connection checkpoints itself again (this replaces the hook) before the thread
         // goes: no commit is left without one or the other.
         std::lock_guard lock(store_.mutex());
-        sqlite3_wal_autocheckpoint(store_.handle(), kCheckpointPages);
+        sqlite3_wal_autocheckpoint(store_.handle(), ProjectStore::kWalCheckpointPages);
     }
     {
         std::lock_guard lock(mutex_);
@@ -55,7 +49,7 @@ bool BackgroundCheckpoints::waitForCheckpoints(std::size_t count,
 }
 
 int BackgroundCheckpoints::onCommit(void* self, sqlite3*, const char*, int pages) {
-    if (pages >= kCheckpointPages) {
+    if (pages >= ProjectStore::kWalCheckpointPages) {
         auto* c = static_cast<BackgroundCheckpoints*>(self);
         {
             std::lock_guard lock(c->mutex_);

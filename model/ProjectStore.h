@@ -37,6 +37,9 @@ struct DatasetRow {
 class ProjectStore {
 public:
     static constexpr int kSchemaVersion = 17;
+    // The write-ahead log's size, in pages, past which a commit checkpoints it (on the
+    // committing connection, or with BackgroundCheckpoints on a thread of their own).
+    static constexpr int kWalCheckpointPages = 4096;
     // The questions scanner's version: a cached index made by another one is rebuilt, since its
     // users and findings may differ (2: every string is checked for valid UTF-8).
     static constexpr int kScannerVersion = 2;
