@@ -29,28 +29,11 @@ std::string listIds(const std::vector<std::string>& ids, std::size_t total) {
     return out;
 }
 
-// Each item's value(key). Items are made alike, each key once (evaluateLamp makes them so), so
-// the key is looked for first where the last item had it: one comparison per item rather than
-// one per key before it.
 std::vector<double> column(const std::vector<ItemScores>& items, const std::string& key) {
     std::vector<double> out;
     out.reserve(items.size());
-    std::size_t at = 0;
-    for (const auto& item : items) {
-        const auto& values = item.values;
-        if (at < values.size() && values[at].first == key) {
-            out.push_back(values[at].second);
-            continue;
-        }
-        double value = 0;
-        for (std::size_t k = 0; k < values.size(); ++k)
-            if (values[k].first == key) {
-                at = k;
-                value = values[k].second;
-                break;
-            }
-        out.push_back(value);
-    }
+    for (const auto& item : items)
+        out.push_back(item.value(key));
     return out;
 }
 
