@@ -1,6 +1,7 @@
 #include "StepTextCodec.h"
 
 #include "Sha256.h"
+#include "Util.h"
 
 #include <algorithm>
 #include <zdict.h>
@@ -16,28 +17,6 @@ constexpr int kLevel = 3;
 constexpr unsigned long long kMaxDecoded = 1ull << 30;
 // An 'S' value's key: the first bytes of the text's SHA-256.
 constexpr std::size_t kSharedKeyBytes = 16;
-
-void putVarint(std::string& out, std::uint64_t v) {
-    while (v >= 0x80) {
-        out.push_back(static_cast<char>((v & 0x7f) | 0x80));
-        v >>= 7;
-    }
-    out.push_back(static_cast<char>(v));
-}
-
-bool getVarint(std::string_view& in, std::uint64_t& v) {
-    v = 0;
-    for (int shift = 0; shift < 64; shift += 7) {
-        if (in.empty())
-            return false;
-        const auto byte = static_cast<unsigned char>(in.front());
-        in.remove_prefix(1);
-        v |= static_cast<std::uint64_t>(byte & 0x7f) << shift;
-        if ((byte & 0x80) == 0)
-            return true;
-    }
-    return false;
-}
 
 // One (de)compression context per thread: creating one per value would cost more than the work.
 ZSTD_CCtx* compressContext() {

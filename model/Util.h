@@ -18,6 +18,10 @@ std::string absolutePath(const std::string& path);
 std::string nowIsoUtc();
 // The bytes as lowercase hex digits, two per byte.
 std::string hexOf(std::string_view bytes);
+// LEB128: `v` appended 7 bits a byte, low bits first; getVarint reads one off the front of `in`
+// (false, `in` partly consumed, when it ends early or runs past 64 bits).
+void putVarint(std::string& out, std::uint64_t v);
+bool getVarint(std::string_view& in, std::uint64_t& v);
 // 1-based line and column (in bytes) of a byte offset in a text, as load errors report them.
 std::pair<std::size_t, std::size_t> lineColumn(std::string_view text, std::size_t offset);
 // The whole text of a small settings file (a taxonomy, a price table). A missing path, a
