@@ -363,6 +363,19 @@ const std::vector<const char*>& migrations() {
         R"sql(
         -- batch_requests.cache_keys
         )sql",
+        // 17 -> 18: run_outcomes, a run's per-user outcomes packed in chunks of rows
+        // (OutcomeSnapshot), kept by the window after it first read a run's rows: from then on
+        // it shows a 100,000-user run from them instead of from 400,000 run_users rows.
+        // Saving a trace of the run deletes them (RunStore), so they are never behind its rows.
+        // A later migration that changes run_users rows must delete them too.
+        R"sql(
+        CREATE TABLE IF NOT EXISTS run_outcomes(
+            run_id INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+            chunk INTEGER NOT NULL,
+            rows INTEGER NOT NULL,
+            data BLOB NOT NULL,
+            UNIQUE(run_id, chunk));
+        )sql",
     };
     return all;
 }

@@ -36,7 +36,7 @@ struct DatasetRow {
 
 class ProjectStore {
 public:
-    static constexpr int kSchemaVersion = 17;
+    static constexpr int kSchemaVersion = 18;
     // The write-ahead log's size, in pages, past which a commit checkpoints it (on the
     // committing connection, or with BackgroundCheckpoints on a thread of their own).
     static constexpr int kWalCheckpointPages = 4096;

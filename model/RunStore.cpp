@@ -1,5 +1,6 @@
 #include "RunStore.h"
 
+#include "OutcomeSnapshot.h"
 #include "RunUsage.h"
 #include "Sqlite.h"
 #include "StepTextCodec.h"
@@ -255,6 +256,7 @@ public:
     explicit TraceWriter(const ProjectStore& db)
         : dictionaries_(db.stepDictionaries()),
           runExists_(db.cachedStatement("SELECT 1 FROM runs WHERE id = ?1")),
+          delOutcomes_(db.cachedStatement("DELETE FROM run_outcomes WHERE run_id = ?1")),
           delUser_(db.cachedStatement(
               "DELETE FROM run_users WHERE run_id = ?1 AND user_id = ?2 AND system = ?3")),
           delSteps_(db.cachedStatement(
@@ -294,8 +296,8 @@ public:
     // Empty when every statement compiled, otherwise why not.
     std::string prepareError() const {
         for (const sql::Statement* st :
-             {&runExists_, &delUser_, &delSteps_, &delEvents_, &delVerdicts_, &delSpans_, &user_,
-              &step_, &event_, &verdict_, &text_, &span_})
+             {&runExists_, &delOutcomes_, &delUser_, &delSteps_, &delEvents_, &delVerdicts_,
+              &delSpans_, &user_, &step_, &event_, &verdict_, &text_, &span_})
             if (!st->prepared())
                 return st->prepareError();
         return {};
@@ -309,6 +311,13 @@ public:
         error = runExists_.error();
         runExists_.reset();
         return found;
+    }
+
+    // Deletes the run's packed outcomes (OutcomeSnapshot), which saving a trace makes stale.
+    Status forgetOutcomes(std::int64_t runId) {
+        delOutcomes_.reset();
+        delOutcomes_.bind(1, runId);
+        return delOutcomes_.run();
     }
 
     // Replaces the stored trace of (run, trace.userId, trace.system), its texts as `enc` holds
@@ -487,8 +496,8 @@ private:
     }
 
     steptext::Dictionaries& dictionaries_; // declared first: initialised first
-    sql::Statement &runExists_, &delUser_, &delSteps_, &delEvents_, &delVerdicts_, &delSpans_,
-        &user_, &step_, &event_, &verdict_, &text_, &span_;
+    sql::Statement &runExists_, &delOutcomes_, &delUser_, &delSteps_, &delEvents_, &delVerdicts_,
+        &delSpans_, &user_, &step_, &event_, &verdict_, &text_, &span_;
 };
 
 const char* const kRunColumns =
@@ -553,6 +562,8 @@ Status saveTraces(ProjectStore& store, std::int64_t runId, std::span<const UserT
     if (!writer.runExists(runId, error))
         return Error{whole() +
                      (error.empty() ? "there is no run " + std::to_string(runId) : error)};
+    if (auto s = writer.forgetOutcomes(runId); !s)
+        return Error{whole() + s.error().message};
     // A dictionary trained now is stored with these traces and used from the next save on, so a
     // save that rolls back takes it along and no kept text can name a dictionary that is gone.
     auto trained = store.insertTrainedStepDictionary();
@@ -573,10 +584,42 @@ Status saveTraces(ProjectStore& store, std::int64_t runId, std::span<const UserT
     return Ok{};
 }
 
+// The run's packed outcomes (OutcomeSnapshot) when it has them and each chunk unpacks; nothing
+// when it has none, a chunk is damaged or missing, or the file has no run_outcomes (a read-only
+// file of an older schema). The caller holds the locks.
+std::optional<std::vector<UserOutcome>> readKeptOutcomes(const ProjectStore& store,
+                                                         std::int64_t runId) {
+    sqlite3* db = store.handle();
+    sql::Statement total(db, "SELECT count(*), sum(rows) FROM run_outcomes WHERE run_id = ?1");
+    total.bind(1, runId);
+    if (!total.step() || total.int64(0) == 0)
+        return std::nullopt;
+    std::vector<UserOutcome> out;
+    out.reserve(static_cast<std::size_t>(std::clamp<std::int64_t>(total.int64(1), 0, 1 << 24)));
+    sql::Statement st(db, "SELECT chunk, rows, data FROM run_outcomes WHERE run_id = ?1 "
+                          "ORDER BY chunk");
+    st.bind(1, runId);
+    std::string scratch;
+    for (std::int64_t chunk = 0; st.step(); ++chunk) {
+        const std::int64_t rows = st.int64(1);
+        if (st.int64(0) != chunk || rows < 0 ||
+            !outcomesnapshot::unpack(st.bytes(2), static_cast<std::size_t>(rows), out, scratch))
+            return std::nullopt;
+    }
+    if (st.failed())
+        return std::nullopt;
+    return out;
+}
+
 // A run's per-user rows in the run's user order, then system order; the caller holds the locks.
+// All of a run's rows come from its packed outcomes when it has them, unless `rowsOnly`.
 Result<std::vector<UserOutcome>> readOutcomes(const ProjectStore& store, std::int64_t runId,
                                               bool finishedOnly,
-                                              std::optional<SystemId> system = {}) {
+                                              std::optional<SystemId> system = {},
+                                              bool rowsOnly = false) {
+    if (!finishedOnly && !system && !rowsOnly)
+        if (auto kept = readKeptOutcomes(store, runId))
+            return std::move(*kept);
     sqlite3* db = store.handle();
     auto fail = [&](const std::string& why) -> Result<std::vector<UserOutcome>> {
         return Error{where(store) + "cannot read the users of run " + std::to_string(runId) + ": " +
@@ -1038,6 +1081,58 @@ Result<std::vector<UserOutcome>> RunStore::outcomes(std::int64_t runId,
     std::lock_guard guard(mutex_);
     std::lock_guard lock(store_.mutex());
     return readOutcomes(store_, runId, false, system);
+}
+
+Status RunStore::keepOutcomes(std::int64_t runId) {
+    std::lock_guard guard(mutex_);
+    std::lock_guard lock(store_.mutex());
+    sqlite3* db = store_.handle();
+    auto fail = [&](const std::string& why) -> Status {
+        return Error{where(store_) + "cannot keep the outcomes of run " + std::to_string(runId) +
+                     ": " + why};
+    };
+    // Read and replaced in one transaction, so no save comes between them; deferred, so other
+    // connections may write while the rows are read (the replace then fails, and nothing is
+    // changed) instead of waiting for it.
+    sql::Transaction tx(db, sql::Transaction::Begin::Deferred);
+    if (!tx.begun())
+        return fail(tx.begun().error().message);
+    auto rows = readOutcomes(store_, runId, false, std::nullopt, true);
+    if (!rows)
+        return rows.error();
+    sql::Statement del(db, "DELETE FROM run_outcomes WHERE run_id = ?1");
+    del.bind(1, runId);
+    if (auto s = del.run(); !s)
+        return fail(s.error().message);
+    sql::Statement put(db, "INSERT INTO run_outcomes(run_id, chunk, rows, data) "
+                           "VALUES(?1, ?2, ?3, ?4)");
+    const std::span<const UserOutcome> all(*rows);
+    for (std::size_t at = 0, chunk = 0; at < all.size();
+         at += outcomesnapshot::kRowsPerChunk, ++chunk) {
+        const auto part =
+            all.subspan(at, std::min(outcomesnapshot::kRowsPerChunk, all.size() - at));
+        const std::string packed = outcomesnapshot::pack(part);
+        if (packed.empty())
+            return fail("the rows could not be compressed");
+        put.reset();
+        put.bind(1, runId)
+            .bind(2, static_cast<std::int64_t>(chunk))
+            .bind(3, static_cast<std::int64_t>(part.size()))
+            .bindBlob(4, packed);
+        if (auto s = put.run(); !s)
+            return fail(s.error().message);
+    }
+    if (auto s = tx.commit(); !s)
+        return fail(s.error().message);
+    return Ok{};
+}
+
+bool RunStore::keepsOutcomes(std::int64_t runId) const {
+    std::lock_guard guard(mutex_);
+    std::lock_guard lock(store_.mutex());
+    sql::Statement st(store_.handle(), "SELECT 1 FROM run_outcomes WHERE run_id = ?1 LIMIT 1");
+    st.bind(1, runId);
+    return st.step();
 }
 
 Result<std::vector<OutcomeScore>>
@@ -1852,8 +1947,8 @@ Status RunStore::deleteRun(std::int64_t runId) {
     // true when a file is edited with foreign keys off.
     // run_usage before run_steps: the steps' delete trigger then finds no row to change.
     for (const char* table :
-         {"tag_spans", "run_endpoints", "batch_requests", "run_usage", "run_steps", "run_texts",
-          "run_events", "run_verdicts", "run_users"}) {
+         {"run_outcomes", "tag_spans", "run_endpoints", "batch_requests", "run_usage", "run_steps",
+          "run_texts", "run_events", "run_verdicts", "run_users"}) {
         sql::Statement del(db, std::string("DELETE FROM ") + table + " WHERE run_id = ?1");
         del.bind(1, runId);
         if (auto s = del.run(); !s)

@@ -158,7 +158,8 @@ Status exec(sqlite3* db, std::string_view sql) {
     return Ok{};
 }
 
-Transaction::Transaction(sqlite3* db) : db_(db), begun_(exec(db, "BEGIN IMMEDIATE")) {}
+Transaction::Transaction(sqlite3* db, Begin begin)
+    : db_(db), begun_(exec(db, begin == Begin::Immediate ? "BEGIN IMMEDIATE" : "BEGIN DEFERRED")) {}
 
 Transaction::~Transaction() {
     if (!done_ && begun_.ok())

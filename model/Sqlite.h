@@ -65,7 +65,11 @@ Status exec(sqlite3* db, std::string_view sql);
 // BEGIN IMMEDIATE ... COMMIT; rolls back on destruction unless committed.
 class Transaction {
 public:
-    explicit Transaction(sqlite3* db);
+    // Immediate takes the write lock at once. Deferred reads first and takes it at its first
+    // write, which fails (SQLITE_BUSY_SNAPSHOT, without waiting) when another connection wrote
+    // since the read began: for work that reads long and writes little.
+    enum class Begin { Immediate, Deferred };
+    explicit Transaction(sqlite3* db, Begin begin = Begin::Immediate);
     ~Transaction();
     Transaction(const Transaction&) = delete;
     Transaction& operator=(const Transaction&) = delete;

@@ -15,6 +15,7 @@ const QString kIndex = QStringLiteral("index");
 const QString kRecord = QStringLiteral("record");
 const QString kRanking = QStringLiteral("ranking");
 const QString kRun = QStringLiteral("run");
+const QString kKeepOutcomes = QStringLiteral("keep-outcomes");
 } // namespace
 
 Session::Session(QObject* parent) : QObject(parent), taxonomy_(builtinTaxonomy()) {
@@ -157,19 +158,40 @@ bool Session::showRun(std::int64_t runId, QString* error) {
             // would hold up every other use of the project (the window's) for seconds.
             auto own = ProjectStore::open(store->path(), ProjectStore::OpenMode::ReadOnly);
             RunStore reader(own ? **own : *store);
-            return loadRunResults(reader, runId, baseline, metric);
+            const bool packed = reader.keepsOutcomes(runId);
+            return std::make_pair(loadRunResults(reader, runId, baseline, metric), packed);
         },
-        [this](Result<RunResults> loaded) {
+        [this, runId](std::pair<Result<RunResults>, bool> loaded) {
             const std::int64_t read = std::exchange(loadingRun_, 0);
-            if (!loaded) {
-                emit runLoadFailed(read, QString::fromStdString(loaded.error().message));
+            if (!loaded.first) {
+                emit runLoadFailed(read, QString::fromStdString(loaded.first.error().message));
                 return;
             }
-            applyRun(std::make_shared<const RunResults>(std::move(*loaded)));
+            applyRun(std::make_shared<const RunResults>(std::move(*loaded.first)));
+            if (!loaded.second)
+                keepOutcomes(runId);
         });
     updateBusy();
     emit runLoading(runId);
     return true;
+}
+
+// A run read from its rows is packed (RunStore::keepOutcomes) for the next time it is shown, at
+// background priority on a connection of its own. Not for a read-only file; failing (another
+// process wrote meanwhile) changes nothing, and the next showing reads the rows again.
+void Session::keepOutcomes(std::int64_t runId) {
+    if (!store_ || store_->readOnly())
+        return;
+    ProjectStore* store = store_.get(); // stopAllJobs() waits for this before the store goes
+    tasks_.start(
+        kKeepOutcomes, LatestTask::Pool::Background,
+        [store, runId](const std::atomic<bool>& cancelled) {
+            if (cancelled.load())
+                return false;
+            auto own = ProjectStore::open(store->path(), ProjectStore::OpenMode::Existing);
+            return own && RunStore(**own).keepOutcomes(runId).ok();
+        },
+        [](bool) {});
 }
 
 void Session::applyRun(std::shared_ptr<const RunResults> loaded) {

@@ -199,6 +199,7 @@ private:
     void rerank();
     void reloadAnnotationCounts();
     bool showRun(std::int64_t runId, QString* error); // reads with the chosen baseline
+    void keepOutcomes(std::int64_t runId);
     void applyRun(std::shared_ptr<const RunResults> loaded);
     void announceRun();             // runReady, then runChanged
     const RunInfo* runInfo() const; // of the run being read, else of the shown one

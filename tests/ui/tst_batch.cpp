@@ -115,6 +115,26 @@ private slots:
         QCOMPARE(run->runId, dialog.runId());
         QCOMPARE(run->baseline, SystemId::LampRag);
         QVERIFY(!users->view()->isColumnHidden(UsersModel::ColumnDelta));
+
+        // Read from its rows, the run is packed in the background for its next showing
+        // (RunStore::keepOutcomes), which shows the same users, answers and scores.
+        QTRY_VERIFY_WITH_TIMEOUT(RunStore(*session_->store()).keepsOutcomes(dialog.runId()), 30000);
+        QVERIFY(session_->selectRun(0));
+        QVERIFY(session_->selectRun(dialog.runId()));
+        QVERIFY(test::waitForRun(*session_));
+        auto again = session_->runResults();
+        QVERIFY(again && again != run);
+        QCOMPARE(again->outcomes.size(), run->outcomes.size());
+        QCOMPARE(again->byUser.size(), run->byUser.size());
+        for (const auto& [user, row] : run->byUser) {
+            const UserRunRow* same = again->row(user);
+            QVERIFY(same);
+            QCOMPARE(same->r2p, row.r2p);
+            QCOMPARE(same->baseline, row.baseline);
+            QCOMPARE(same->r2pScore, row.r2pScore);
+            QCOMPARE(same->baselineScore, row.baselineScore);
+            QCOMPARE(same->failed, row.failed);
+        }
         users->setFilterText(QString());
         UsersModel* model = users->model();
         int withRun = 0;
