@@ -18,6 +18,27 @@ const UserRunRow* RunResults::row(const std::string& userId) const {
     return it == byUser.end() ? nullptr : &it->second;
 }
 
+std::span<const UserOutcome> RunResults::outcomesOf(const std::string& userId) const {
+    const UserRunRow* r = row(userId);
+    // (A row made by hand, as tests do, may point past the outcomes: then it has none.)
+    return r && r->first <= outcomes.size() && r->count <= outcomes.size() - r->first
+               ? std::span<const UserOutcome>(outcomes).subspan(r->first, r->count)
+               : std::span<const UserOutcome>();
+}
+
+namespace {
+const std::string kNoAnswer;
+}
+
+const std::string& RunResults::r2pAnswer(const UserRunRow& r) const {
+    return r.hasR2p && r.r2pAt < outcomes.size() ? outcomes[r.r2pAt].prediction : kNoAnswer;
+}
+
+const std::string& RunResults::baselineAnswer(const UserRunRow& r) const {
+    return r.hasBaseline && r.baselineAt < outcomes.size() ? outcomes[r.baselineAt].prediction
+                                                           : kNoAnswer;
+}
+
 bool RunResults::better(const UserRunRow& r) const {
     if (!r.comparable())
         return false;
@@ -74,8 +95,8 @@ std::string comparedMetric(const RunInfo& info, const std::string& requested) {
 }
 
 Result<RunResults> loadRunResults(RunStore& runs, std::int64_t runId, SystemId baseline,
-                                  const std::string& metric) {
-    auto info = runs.run(runId);
+                                  const std::string& metric, std::optional<RunInfo> known) {
+    auto info = known ? Result<RunInfo>(std::move(*known)) : runs.run(runId);
     if (!info)
         return info.error();
     auto outcomes = runs.outcomes(runId);
@@ -83,10 +104,10 @@ Result<RunResults> loadRunResults(RunStore& runs, std::int64_t runId, SystemId b
         return outcomes.error();
     RunResults r;
     r.runId = runId;
-    r.info = *info;
-    r.metric = comparedMetric(*info, metric);
+    r.info = std::move(*info); // 100,000 user ids at the scale it is made for: not copied
+    r.metric = comparedMetric(r.info, metric);
     r.lowerIsBetter = analysis::lowerIsBetter(r.metric);
-    const auto& systems = info->systems;
+    const auto& systems = r.info.systems;
     if (baseline != SystemId::Invalid &&
         (baseline == SystemId::R2P ||
          std::find(systems.begin(), systems.end(), baseline) == systems.end()))
@@ -108,10 +129,19 @@ Result<RunResults> loadRunResults(RunStore& runs, std::int64_t runId, SystemId b
                 }
     }
     r.baseline = baseline;
-    r.byUser.reserve(info->users.size());
-    for (const auto& o : *outcomes) {
-        UserRunRow& row = r.byUser[o.userId];
-        row.failed = row.failed || o.status != UserStatus::Done;
+    r.byUser.reserve(r.info.users.size());
+    // A run's outcomes come by user (RunStore::outcomes), so each user's are one range: its row
+    // is looked up once, and keeps where its answers are instead of copies of them.
+    r.outcomes = std::move(*outcomes);
+    UserRunRow* row = nullptr;
+    for (std::size_t i = 0; i < r.outcomes.size(); ++i) {
+        const UserOutcome& o = r.outcomes[i];
+        if (!row || o.userId != r.outcomes[i - 1].userId) {
+            row = &r.byUser[o.userId];
+            row->first = i;
+        }
+        row->count = i + 1 - row->first;
+        row->failed = row->failed || o.status != UserStatus::Done;
         double score = 0;
         bool scored = false;
         for (const auto& [key, value] : o.scores)
@@ -120,23 +150,20 @@ Result<RunResults> loadRunResults(RunStore& runs, std::int64_t runId, SystemId b
                 scored = o.status == UserStatus::Done;
             }
         if (o.system == SystemId::R2P) {
-            row.hasR2p = true;
-            row.r2p = o.prediction;
-            row.r2pScore = score;
-            row.r2pScored = scored;
-            row.interventions = o.interventions;
-            row.contradicted = o.contradicted;
-            row.r2pFormatOk = o.formatOk;
+            row->hasR2p = true;
+            row->r2pAt = i;
+            row->r2pScore = score;
+            row->r2pScored = scored;
+            row->interventions = o.interventions;
+            row->contradicted = o.contradicted;
+            row->r2pFormatOk = o.formatOk;
         } else if (o.system == baseline) {
-            row.hasBaseline = true;
-            row.baseline = o.prediction;
-            row.baselineScore = score;
-            row.baselineScored = scored;
+            row->hasBaseline = true;
+            row->baselineAt = i;
+            row->baselineScore = score;
+            row->baselineScored = scored;
         }
     }
-    r.outcomes = std::move(*outcomes);
-    for (std::size_t i = 0; i < r.outcomes.size(); ++i)
-        r.outcomesOf[r.outcomes[i].userId].push_back(i);
     return r;
 }
 

@@ -7,6 +7,8 @@
 #include "model/Trace.h"
 
 #include <cstdint>
+#include <optional>
+#include <span>
 #include <string>
 #include <unordered_map>
 #include <unordered_set>
@@ -15,8 +17,10 @@
 namespace r2p::ui {
 
 struct UserRunRow {
-    std::string r2p;      // R2P's raw final answer
-    std::string baseline; // the baseline's raw answer
+    // The user's outcomes: RunResults::outcomes[first, first + count) (a run's are by user).
+    std::size_t first = 0, count = 0;
+    // Where in RunResults::outcomes R2P's and the baseline's are (RunResults::r2pAnswer).
+    std::size_t r2pAt = 0, baselineAt = 0;
     bool hasR2p = false, hasBaseline = false;
     bool r2pScored = false, baselineScored = false;
     double r2pScore = 0, baselineScore = 0; // on RunResults::metric
@@ -37,9 +41,13 @@ struct RunResults {
     bool lowerIsBetter = false;
     std::unordered_map<std::string, UserRunRow> byUser;
     std::vector<UserOutcome> outcomes; // every user and system, in run order
-    std::unordered_map<std::string, std::vector<std::size_t>> outcomesOf; // user -> indices
 
     const UserRunRow* row(const std::string& userId) const;
+    // The user's stored outcomes, in the run's system order (none for a user not in the run).
+    std::span<const UserOutcome> outcomesOf(const std::string& userId) const;
+    // R2P's and the baseline's raw final answers ("" when the row has none).
+    const std::string& r2pAnswer(const UserRunRow& row) const;
+    const std::string& baselineAnswer(const UserRunRow& row) const;
     // R2P better / worse than the baseline for this user (false when not comparable).
     bool better(const UserRunRow& row) const;
     bool worse(const UserRunRow& row) const;
@@ -71,9 +79,12 @@ Result<TagFacts> loadTagFacts(ProjectStore& store, std::int64_t runId);
 // Reads the run's per-user outcomes; `baseline` Invalid picks lamp-rag, else the first baseline;
 // an Error names the run when it has no such baseline. `metric` chooses a generation run's ROUGE
 // variant (analysis::mainMetric); empty or not one of the task's: the run's main_metric setting.
+// `known`: the run's record when the caller has read it already (a 100,000-user run's record
+// holds every user id: reading it again costs tens of milliseconds).
 Result<RunResults> loadRunResults(RunStore& runs, std::int64_t runId,
                                   SystemId baseline = SystemId::Invalid,
-                                  const std::string& metric = {});
+                                  const std::string& metric = {},
+                                  std::optional<RunInfo> known = std::nullopt);
 
 // The metrics a view may compare a run of `task` on, the default first: a generation task's
 // ROUGE variants; a classification or rating task has just its main metric.

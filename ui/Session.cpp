@@ -153,13 +153,15 @@ bool Session::showRun(std::int64_t runId, QString* error) {
     ProjectStore* store = store_.get(); // stopAllJobs() waits for the read before it goes
     tasks_.start(
         kRun, LatestTask::Pool::Short,
-        [store, runId, baseline, metric = metricChoice_](const std::atomic<bool>&) {
+        [store, runId, baseline, metric = metricChoice_,
+         known = loadingInfo_](const std::atomic<bool>&) mutable {
             // On a connection of its own: 400,000 rows read under the shared connection's lock
             // would hold up every other use of the project (the window's) for seconds.
             auto own = ProjectStore::open(store->path(), ProjectStore::OpenMode::ReadOnly);
             RunStore reader(own ? **own : *store);
             const bool packed = reader.keepsOutcomes(runId);
-            return std::make_pair(loadRunResults(reader, runId, baseline, metric), packed);
+            return std::make_pair(loadRunResults(reader, runId, baseline, metric, std::move(known)),
+                                  packed);
         },
         [this, runId](std::pair<Result<RunResults>, bool> loaded) {
             const std::int64_t read = std::exchange(loadingRun_, 0);

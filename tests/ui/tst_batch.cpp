@@ -129,8 +129,8 @@ private slots:
         for (const auto& [user, row] : run->byUser) {
             const UserRunRow* same = again->row(user);
             QVERIFY(same);
-            QCOMPARE(same->r2p, row.r2p);
-            QCOMPARE(same->baseline, row.baseline);
+            QCOMPARE(again->r2pAnswer(*same), run->r2pAnswer(row));
+            QCOMPARE(again->baselineAnswer(*same), run->baselineAnswer(row));
             QCOMPARE(same->r2pScore, row.r2pScore);
             QCOMPARE(same->baselineScore, row.baselineScore);
             QCOMPARE(same->failed, row.failed);

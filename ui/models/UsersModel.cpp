@@ -80,10 +80,11 @@ QVariant UsersModel::runData(const UserIndexEntry& user, int column, int role) c
     case Qt::DisplayRole:
         switch (column) {
         case ColumnR2p:
-            return r->hasR2p ? answer(r->r2p, r->r2pScored, r->r2pScore) : QString();
+            return r->hasR2p ? answer(run_->r2pAnswer(*r), r->r2pScored, r->r2pScore) : QString();
         case ColumnBaseline:
-            return r->hasBaseline ? answer(r->baseline, r->baselineScored, r->baselineScore)
-                                  : QString();
+            return r->hasBaseline
+                       ? answer(run_->baselineAnswer(*r), r->baselineScored, r->baselineScore)
+                       : QString();
         case ColumnDelta:
             if (!r->comparable())
                 return QString();
@@ -98,9 +99,9 @@ QVariant UsersModel::runData(const UserIndexEntry& user, int column, int role) c
     case Qt::ToolTipRole:
         switch (column) {
         case ColumnR2p:
-            return QString::fromStdString(r->r2p);
+            return QString::fromStdString(run_->r2pAnswer(*r));
         case ColumnBaseline:
-            return QString::fromStdString(r->baseline);
+            return QString::fromStdString(run_->baselineAnswer(*r));
         case ColumnDelta:
             if (!r->comparable())
                 return QString();

@@ -643,13 +643,12 @@ QString worstUsersSection(const RunInfo& info, const RunResults& results) {
             for (const auto& w : worst) {
                 const UserRunRow* row = results.row(w.userId);
                 std::string gold;
-                if (const auto it = results.outcomesOf.find(w.userId);
-                    it != results.outcomesOf.end())
-                    for (std::size_t i : it->second)
-                        if (const auto& o = results.outcomes[i]; o.gold)
-                            gold = *o.gold;
-                t.row({esc(w.userId), esc(gold), esc(row->r2p), num(number(row->r2pScore)),
-                       esc(row->baseline), num(number(row->baselineScore)),
+                for (const UserOutcome& o : results.outcomesOf(w.userId))
+                    if (o.gold)
+                        gold = *o.gold;
+                t.row({esc(w.userId), esc(gold), esc(results.r2pAnswer(*row)),
+                       num(number(row->r2pScore)), esc(results.baselineAnswer(*row)),
+                       num(number(row->baselineScore)),
                        deltaCell(row->delta(), results.lowerIsBetter)});
             }
             body += t.html();

@@ -738,9 +738,9 @@ void MetricsDock::showUser() {
                                : screen && !screen->scores.empty() ? screen->scores.front().first
                                                                    : std::string();
     const bool lowerIsBetter = results_ ? results_->lowerIsBetter : metric == "MAE";
-    const auto it = results_ && entry ? results_->outcomesOf.find(entry->id)
-                                      : decltype(results_->outcomesOf.end()){};
-    const bool stored = results_ && entry && it != results_->outcomesOf.end();
+    const std::span<const UserOutcome> ofUser =
+        results_ && entry ? results_->outcomesOf(entry->id) : std::span<const UserOutcome>();
+    const bool stored = !ofUser.empty();
     if (!stored && !screen)
         return;
     double r2p = 0;
@@ -768,8 +768,7 @@ void MetricsDock::showUser() {
                 QString()});
         ++row;
     } else if (stored) {
-        for (std::size_t i : it->second) {
-            const auto& o = results_->outcomes[i];
+        for (const UserOutcome& o : ofUser) {
             if (o.system != SystemId::R2P)
                 continue;
             if (const auto v = scoreOf(o.scores)) {
@@ -780,8 +779,7 @@ void MetricsDock::showUser() {
     }
     if (!stored)
         return;
-    for (std::size_t i : it->second) {
-        const auto& o = results_->outcomes[i];
+    for (const UserOutcome& o : ofUser) {
         if (screen && o.system == SystemId::R2P)
             continue;
         QString delta;
