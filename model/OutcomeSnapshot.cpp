@@ -93,7 +93,7 @@ template <typename T> struct NameCache {
 
 } // namespace
 
-std::string pack(std::span<const UserOutcome> rows) {
+std::string packRaw(std::span<const UserOutcome> rows) {
     std::string raw;
     raw.push_back(kVersion);
     for (const UserOutcome& o : rows) {
@@ -115,6 +115,11 @@ std::string pack(std::span<const UserOutcome> rows) {
         putSigned(raw, o.contradicted);
         putText(raw, o.error);
     }
+    return raw;
+}
+
+std::string pack(std::span<const UserOutcome> rows) {
+    const std::string raw = packRaw(rows);
     std::string packed(ZSTD_compressBound(raw.size()), '\0');
     const std::size_t n =
         ZSTD_compress(packed.data(), packed.size(), raw.data(), raw.size(), kLevel);
@@ -132,9 +137,13 @@ bool unpack(std::string_view bytes, std::size_t rows, std::vector<UserOutcome>& 
         return false;
     raw.resize(static_cast<std::size_t>(size));
     const std::size_t n = ZSTD_decompress(raw.data(), raw.size(), bytes.data(), bytes.size());
-    if (ZSTD_isError(n) || n != raw.size() || raw.front() != kVersion)
+    return !ZSTD_isError(n) && n == raw.size() && unpackRaw(raw, rows, out);
+}
+
+bool unpackRaw(std::string_view raw, std::size_t rows, std::vector<UserOutcome>& out) {
+    if (raw.empty() || raw.front() != kVersion)
         return false;
-    Reader r{std::string_view(raw).substr(1)};
+    Reader r{raw.substr(1)};
     const std::size_t before = out.size();
     NameCache<SystemId> systems;
     NameCache<UserStatus> statuses;

@@ -28,4 +28,8 @@ std::string pack(std::span<const UserOutcome> rows);
 bool unpack(std::string_view bytes, std::size_t rows, std::vector<UserOutcome>& out,
             std::string& scratch);
 
+// The same without the compression: the chunk's bytes as zstd holds them (for the fuzz target).
+std::string packRaw(std::span<const UserOutcome> rows);
+bool unpackRaw(std::string_view raw, std::size_t rows, std::vector<UserOutcome>& out);
+
 } // namespace r2p::outcomesnapshot
