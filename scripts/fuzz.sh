@@ -13,7 +13,7 @@ shift || true
 targets=("$@")
 if [ ${#targets[@]} -eq 0 ]; then
   targets=(questions outputs sse_stream openai_body think_splitter hrt_template taxonomy user_filter
-    step_output tag_parser)
+    step_output tag_parser outcome_chunk)
 fi
 source scripts/deps.sh
 R2P_PACKAGES=(clang-14 libclang-rt-14-dev) # libFuzzer and the sanitizer runtimes
