@@ -596,6 +596,7 @@ std::optional<std::vector<UserOutcome>> readKeptOutcomes(const ProjectStore& sto
         return std::nullopt;
     std::vector<UserOutcome> out;
     out.reserve(static_cast<std::size_t>(std::clamp<std::int64_t>(total.int64(1), 0, 1 << 24)));
+    prefault(out.data(), out.capacity() * sizeof(UserOutcome));
     sql::Statement st(db, "SELECT chunk, rows, data FROM run_outcomes WHERE run_id = ?1 "
                           "ORDER BY chunk");
     st.bind(1, runId);
@@ -657,6 +658,7 @@ Result<std::vector<UserOutcome>> readOutcomes(const ProjectStore& store, std::in
             count.bind(2, systemName(*system));
         if (count.step())
             out.reserve(static_cast<std::size_t>(std::max<std::int64_t>(0, count.int64(0))));
+        prefault(out.data(), out.capacity() * sizeof(UserOutcome));
     }
     // Users the run does not list (none, normally) come last, by id and system name.
     sql::Statement st(db, std::string("SELECT user_id, system, status, prediction, gold, scores, "

@@ -7,6 +7,10 @@
 #include <filesystem>
 #include <fstream>
 #include <sstream>
+#if defined(__linux__)
+#include <sys/mman.h>
+#include <unistd.h>
+#endif
 
 namespace r2p {
 
@@ -28,6 +32,25 @@ std::string hexOf(std::string_view bytes) {
         out.push_back(kDigits[b & 15]);
     }
     return out;
+}
+
+void prefault(void* data, std::size_t bytes) {
+#if defined(__linux__)
+    const auto page = static_cast<std::uintptr_t>(sysconf(_SC_PAGESIZE));
+    const auto begin = reinterpret_cast<std::uintptr_t>(data);
+    const std::uintptr_t from = (begin + page - 1) & ~(page - 1);
+    const std::uintptr_t to = (begin + bytes) & ~(page - 1);
+    if (to <= from)
+        return;
+    void* start = reinterpret_cast<void*>(from);
+    (void)madvise(start, to - from, MADV_HUGEPAGE);
+#if defined(MADV_POPULATE_WRITE)
+    (void)madvise(start, to - from, MADV_POPULATE_WRITE);
+#endif
+#else
+    (void)data;
+    (void)bytes;
+#endif
 }
 
 void putVarint(std::string& out, std::uint64_t v) {

@@ -18,6 +18,12 @@ std::string absolutePath(const std::string& path);
 std::string nowIsoUtc();
 // The bytes as lowercase hex digits, two per byte.
 std::string hexOf(std::string_view bytes);
+// Asks the kernel to back [data, data + bytes) with huge pages where it can and to map it now, in
+// one call, instead of one page fault per 4 KiB as it is first written: for a large buffer about
+// to be filled (a 100,000-user run's 400,000 outcomes take 77 MB, and their first touch cost a
+// third of reading them). Only the whole pages inside the range; a kernel that cannot do either
+// (before Linux 5.14, or not Linux) leaves it as it was.
+void prefault(void* data, std::size_t bytes);
 // LEB128: `v` appended 7 bits a byte, low bits first; getVarint reads one off the front of `in`
 // (false, `in` partly consumed, when it ends early or runs past 64 bits).
 void putVarint(std::string& out, std::uint64_t v);
