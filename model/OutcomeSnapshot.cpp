@@ -141,7 +141,9 @@ bool unpack(std::string_view bytes, std::size_t rows, std::vector<UserOutcome>& 
 }
 
 bool unpackRaw(std::string_view raw, std::size_t rows, std::vector<UserOutcome>& out) {
-    if (raw.empty() || raw.front() != kVersion)
+    // No chunk pack() writes holds more rows: a larger count is damage, and believing it would
+    // let a few bytes of minimal rows ask for gigabytes of outcomes.
+    if (raw.empty() || raw.front() != kVersion || rows > kRowsPerChunk)
         return false;
     Reader r{raw.substr(1)};
     const std::size_t before = out.size();

@@ -22,7 +22,8 @@ inline constexpr std::size_t kRowsPerChunk = 4096;
 std::string pack(std::span<const UserOutcome> rows);
 
 // Appends the `rows` rows of a chunk to `out`. False when `bytes` is not a chunk of exactly that
-// many rows in the form pack() writes (damaged, cut short, or from a later version); `out` then
+// many rows in the form pack() writes (damaged, cut short, from a later version, or claiming more
+// than kRowsPerChunk rows); `out` then
 // holds what it held before. `scratch` holds the unpacked bytes: one kept across the chunks of
 // a run spares a fresh megabyte (and its page faults) per chunk.
 bool unpack(std::string_view bytes, std::size_t rows, std::vector<UserOutcome>& out,

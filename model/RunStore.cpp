@@ -594,8 +594,12 @@ std::optional<std::vector<UserOutcome>> readKeptOutcomes(const ProjectStore& sto
     total.bind(1, runId);
     if (!total.step() || total.int64(0) == 0)
         return std::nullopt;
+    // Room for the rows the chunks say they hold, but never more than so many chunks can (a
+    // damaged count must not reserve, and map, gigabytes).
+    const std::int64_t most =
+        total.int64(0) * static_cast<std::int64_t>(outcomesnapshot::kRowsPerChunk);
     std::vector<UserOutcome> out;
-    out.reserve(static_cast<std::size_t>(std::clamp<std::int64_t>(total.int64(1), 0, 1 << 24)));
+    out.reserve(static_cast<std::size_t>(std::clamp<std::int64_t>(total.int64(1), 0, most)));
     prefault(out.data(), out.capacity() * sizeof(UserOutcome));
     sql::Statement st(db, "SELECT chunk, rows, data FROM run_outcomes WHERE run_id = ?1 "
                           "ORDER BY chunk");

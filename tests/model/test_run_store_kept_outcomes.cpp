@@ -201,6 +201,8 @@ TEST(RunStoreKeptOutcomes, DamagedOrMissingChunksAreReadFromTheRows) {
         "UPDATE run_outcomes SET rows = rows + 1 WHERE chunk = 1",
         "UPDATE run_outcomes SET rows = rows - 1 WHERE chunk = 0",
         "UPDATE run_outcomes SET rows = -1 WHERE chunk = 0",
+        "UPDATE run_outcomes SET rows = 1 << 40 WHERE chunk = 0",
+        "UPDATE run_outcomes SET rows = 4097 WHERE chunk = 0",
         "DELETE FROM run_outcomes WHERE chunk = 0",
         "UPDATE run_outcomes SET chunk = 5 WHERE chunk = 1",
         "UPDATE run_outcomes SET data = 'text, not a frame'",
@@ -250,6 +252,11 @@ TEST(OutcomeSnapshot, EveryCutOfAChunkIsRefusedAndAddsNothing) {
     EXPECT_FALSE(outcomesnapshot::unpack(packed, 39, out, scratch)); // bytes left over
     EXPECT_FALSE(outcomesnapshot::unpack(packed, 41, out, scratch)); // too few
     EXPECT_FALSE(outcomesnapshot::unpack(packed, std::size_t(-1), out, scratch));
+    // More rows than a chunk holds is refused before any is read, even when the bytes hold them.
+    std::vector<UserOutcome> many(outcomesnapshot::kRowsPerChunk + 1, rows.front());
+    const std::string big = outcomesnapshot::pack(many);
+    EXPECT_FALSE(outcomesnapshot::unpack(big, many.size(), out, scratch));
+    EXPECT_EQ(out.size(), 1u);
     for (std::size_t cut = 0; cut < packed.size(); ++cut)
         EXPECT_FALSE(
             outcomesnapshot::unpack(std::string_view(packed).substr(0, cut), 40, out, scratch))
