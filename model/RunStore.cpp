@@ -617,14 +617,9 @@ std::optional<std::vector<UserOutcome>> readKeptOutcomes(const ProjectStore& sto
 }
 
 // A run's per-user rows in the run's user order, then system order; the caller holds the locks.
-// All of a run's rows come from its packed outcomes when it has them, unless `rowsOnly`.
 Result<std::vector<UserOutcome>> readOutcomes(const ProjectStore& store, std::int64_t runId,
                                               bool finishedOnly,
-                                              std::optional<SystemId> system = {},
-                                              bool rowsOnly = false) {
-    if (!finishedOnly && !system && !rowsOnly)
-        if (auto kept = readKeptOutcomes(store, runId))
-            return std::move(*kept);
+                                              std::optional<SystemId> system = {}) {
     sqlite3* db = store.handle();
     auto fail = [&](const std::string& why) -> Result<std::vector<UserOutcome>> {
         return Error{where(store) + "cannot read the users of run " + std::to_string(runId) + ": " +
@@ -1086,6 +1081,10 @@ Result<std::vector<UserOutcome>> RunStore::outcomes(std::int64_t runId,
                                                     std::optional<SystemId> system) const {
     std::lock_guard guard(mutex_);
     std::lock_guard lock(store_.mutex());
+    // The whole run from its packed outcomes when it has them (one system: from the rows).
+    if (!system)
+        if (auto kept = readKeptOutcomes(store_, runId))
+            return std::move(*kept);
     return readOutcomes(store_, runId, false, system);
 }
 
@@ -1103,7 +1102,7 @@ Status RunStore::keepOutcomes(std::int64_t runId) {
     sql::Transaction tx(db, sql::Transaction::Begin::Deferred);
     if (!tx.begun())
         return fail(tx.begun().error().message);
-    auto rows = readOutcomes(store_, runId, false, std::nullopt, true);
+    auto rows = readOutcomes(store_, runId, false);
     if (!rows)
         return rows.error();
     sql::Statement del(db, "DELETE FROM run_outcomes WHERE run_id = ?1");
