@@ -110,16 +110,15 @@ bool knownMetric(const Evaluation& e, const std::string& metric) {
 
 // Each gold's prediction (`predFor[i]` is golds[i]'s), after checking that both sides hold the
 // same ids once each (like LaMP's assertion); the Error names the ids that differ or repeat.
-template <class G>
-Status pairById(std::span<const G> golds, std::span<const G> predictions,
-                std::vector<const G*>& predFor) {
+Status pairById(std::span<const GoldRef> golds, std::span<const GoldRef> predictions,
+                std::vector<const GoldRef*>& predFor) {
     predFor.clear();
     predFor.reserve(golds.size());
     // Both in the same id order (a run's answers and golds, the usual case): only repeats to
     // look for.
     if (golds.size() == predictions.size() &&
         std::equal(golds.begin(), golds.end(), predictions.begin(),
-                   [](const G& g, const G& p) { return g.id == p.id; })) {
+                   [](const GoldRef& g, const GoldRef& p) { return g.id == p.id; })) {
         std::unordered_set<std::string_view> ids;
         ids.reserve(golds.size());
         std::vector<std::string> dups;
@@ -133,7 +132,7 @@ Status pairById(std::span<const G> golds, std::span<const G> predictions,
             predFor.push_back(&p);
         return Ok{};
     }
-    std::unordered_map<std::string_view, const G*> predById;
+    std::unordered_map<std::string_view, const GoldRef*> predById;
     predById.reserve(predictions.size());
     std::vector<std::string> dupPreds;
     std::size_t dupPredCount = 0;
@@ -198,11 +197,9 @@ Result<Evaluation> evaluateLamp(TaskId task, const std::vector<Gold>& golds,
     return evaluateLamp(task, golds, predictions, bootstrap, {});
 }
 
-namespace {
-// evaluateLamp over golds and predictions of either form (Gold, GoldRef).
-template <class G>
-Result<Evaluation> evaluateOver(TaskId task, std::span<const G> golds,
-                                std::span<const G> predictions, const BootstrapOptions& bootstrap,
+Result<Evaluation> evaluateLamp(TaskId task, std::span<const GoldRef> golds,
+                                std::span<const GoldRef> predictions,
+                                const BootstrapOptions& bootstrap,
                                 std::span<const StoredScores* const> stored) {
     if (!stored.empty() && stored.size() != golds.size())
         return Error{"stored scores for " + std::to_string(stored.size()) + " items, but " +
@@ -211,7 +208,7 @@ Result<Evaluation> evaluateOver(TaskId task, std::span<const G> golds,
         return Error{"no task given: LaMP metrics depend on the task (LaMP-1 … LaMP-7)"};
     const TaskSpec& spec = taskSpec(task);
 
-    std::vector<const G*> predFor;
+    std::vector<const GoldRef*> predFor;
     if (auto paired = pairById(golds, predictions, predFor); !paired)
         return paired.error();
 
@@ -221,7 +218,7 @@ Result<Evaluation> evaluateOver(TaskId task, std::span<const G> golds,
     switch (spec.kind) {
     case TaskKind::Classification: {
         for (std::size_t i = 0; i < golds.size(); ++i) {
-            const G& g = golds[i];
+            const GoldRef& g = golds[i];
             const int gold = lampLabelIndex(task, g.output);
             const int pred = lampLabelIndex(task, predFor[i]->output);
             e.goldLabels.push_back(gold);
@@ -235,7 +232,7 @@ Result<Evaluation> evaluateOver(TaskId task, std::span<const G> golds,
     }
     case TaskKind::Rating: {
         for (std::size_t i = 0; i < golds.size(); ++i) {
-            const G& g = golds[i];
+            const GoldRef& g = golds[i];
             const auto gold = text::pyFloat(g.output);
             if (!gold)
                 return Error{"the gold output of id \"" + std::string(g.id) +
@@ -257,7 +254,7 @@ Result<Evaluation> evaluateOver(TaskId task, std::span<const G> golds,
     }
     case TaskKind::Generation: {
         for (std::size_t i = 0; i < golds.size(); ++i) {
-            const G& g = golds[i];
+            const GoldRef& g = golds[i];
             if (!stored.empty() && stored[i])
                 if (auto item = storedRouge(g.id, *stored[i])) {
                     e.items.push_back(std::move(*item));
@@ -299,20 +296,19 @@ Result<Evaluation> evaluateOver(TaskId task, std::span<const G> golds,
     }
     return e;
 }
-} // namespace
-
+// Copies of the golds are evaluated as references to them.
 Result<Evaluation> evaluateLamp(TaskId task, const std::vector<Gold>& golds,
                                 const std::vector<Gold>& predictions,
                                 const BootstrapOptions& bootstrap,
                                 std::span<const StoredScores* const> stored) {
-    return evaluateOver<Gold>(task, golds, predictions, bootstrap, stored);
-}
-
-Result<Evaluation> evaluateLamp(TaskId task, std::span<const GoldRef> golds,
-                                std::span<const GoldRef> predictions,
-                                const BootstrapOptions& bootstrap,
-                                std::span<const StoredScores* const> stored) {
-    return evaluateOver<GoldRef>(task, golds, predictions, bootstrap, stored);
+    auto refs = [](const std::vector<Gold>& items) {
+        std::vector<GoldRef> out;
+        out.reserve(items.size());
+        for (const Gold& g : items)
+            out.push_back({g.id, g.output});
+        return out;
+    };
+    return evaluateLamp(task, refs(golds), refs(predictions), bootstrap, stored);
 }
 
 Result<PairedComparison> compareEvaluations(const Evaluation& a, const Evaluation& b,
